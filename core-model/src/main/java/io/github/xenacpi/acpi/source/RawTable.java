@@ -1,0 +1,85 @@
+package io.github.xenacpi.acpi.source;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The bytes of one ACPI table as found in the input, before decoding: its signature (from the bytes, or from the
+ * dump header when the bytes are too short to hold one), its 1-based instance among tables of that signature in
+ * input order, and its origin. Immutable: the bytes are copied in and never handed out.
+ */
+public final class RawTable {
+    private final String signature;
+    private final int instance;
+    private final byte[] bytes;
+    private final TableOrigin origin;
+
+    public RawTable(String signature, int instance, byte[] bytes, TableOrigin origin) {
+        this.signature = Objects.requireNonNull(signature, "signature");
+        this.instance = instance;
+        this.bytes = bytes.clone();
+        this.origin = Objects.requireNonNull(origin, "origin");
+    }
+
+    /** The four-character signature, {@code RSDP} for a root pointer. */
+    public String signature() {
+        return signature;
+    }
+
+    /** 1-based order among the input's tables of the same signature. */
+    public int instance() {
+        return instance;
+    }
+
+    /** The same table with another instance number (used when tables are renumbered in load order). */
+    public RawTable withInstance(int newInstance) {
+        return newInstance == instance ? this : new RawTable(signature, newInstance, bytes, origin);
+    }
+
+    public TableOrigin origin() {
+        return origin;
+    }
+
+    /** Number of bytes present in the input (may differ from the header's length field). */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** A copy of the bytes. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The unsigned byte at {@code index}. */
+    public int byteAt(int index) {
+        return bytes[index] & 0xFF;
+    }
+
+    /** A read-only little-endian view of the bytes, without a copy. */
+    public ByteBuffer buffer() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Name used in messages, like {@code SSDT#3}. */
+    public String label() {
+        return instance > 1 ? signature + "#" + instance : signature;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RawTable t && t.signature.equals(signature) && t.instance == instance
+                && Arrays.equals(t.bytes, bytes) && t.origin.equals(origin);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(signature, instance, Arrays.hashCode(bytes), origin);
+    }
+
+    @Override
+    public String toString() {
+        return label() + " (" + bytes.length + " bytes from " + origin + ")";
+    }
+}

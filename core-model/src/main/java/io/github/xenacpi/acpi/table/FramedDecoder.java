@@ -1,0 +1,8 @@
+package io.github.xenacpi.acpi.table;
+
+/** A decoder of a table that does not start with the standard header (RSDP, FACS). */
+public interface FramedDecoder {
+
+    /** How the table frames its length and checksum. */
+    TableFraming framing();
+}

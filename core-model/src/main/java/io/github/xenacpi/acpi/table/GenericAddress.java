@@ -1,0 +1,45 @@
+package io.github.xenacpi.acpi.table;
+
+import io.github.xenacpi.acpi.region.AddressSpace;
+
+/**
+ * An ACPI Generic Address Structure (ACPI 6.5 section 5.2.3.2): the address space, register bit width and
+ * offset, access size (0 undefined, 1 byte, 2 word, 3 dword, 4 qword) and the 64-bit address.
+ */
+public record GenericAddress(int spaceId, int bitWidth, int bitOffset, int accessSize, long address) {
+
+    /** Bytes a GAS occupies in a table. */
+    public static final int SIZE = 12;
+
+    /** A system-memory register of the given width. */
+    public static GenericAddress memory(long address, int bitWidth) {
+        int access = switch (bitWidth) {
+            case 8 -> 1;
+            case 16 -> 2;
+            case 32 -> 3;
+            case 64 -> 4;
+            default -> 0;
+        };
+        return new GenericAddress(AddressSpace.SYSTEM_MEMORY.id(), bitWidth, 0, access, address);
+    }
+
+    public AddressSpace space() {
+        return AddressSpace.of(spaceId);
+    }
+
+    /** Whether every byte is zero, the ACPI way of saying "not present". */
+    public boolean isNull() {
+        return spaceId == 0 && bitWidth == 0 && bitOffset == 0 && accessSize == 0 && address == 0;
+    }
+
+    /**
+     * The number of bytes an access touches: from the access size when defined, else from the bit width
+     * (rounded up to whole bytes), at least one byte.
+     */
+    public long byteLength() {
+        if (accessSize >= 1 && accessSize <= 4) {
+            return 1L << (accessSize - 1);
+        }
+        return Math.max(1, (bitOffset + bitWidth + 7) / 8);
+    }
+}

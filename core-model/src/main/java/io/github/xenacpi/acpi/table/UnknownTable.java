@@ -1,0 +1,8 @@
+package io.github.xenacpi.acpi.table;
+
+/**
+ * A table whose signature no decoder knows (a newer table, an OEM table, a DSDT or SSDT before AML loading):
+ * only its header is decoded; its bytes stay available in the {@link LoadedTable}.
+ */
+public record UnknownTable(TableHeader header) implements AcpiTable {
+}

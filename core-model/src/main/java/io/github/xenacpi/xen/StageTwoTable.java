@@ -1,0 +1,247 @@
+package io.github.xenacpi.xen;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A domain's stage-2 translation tables (Xen's P2M on arm64, 4 KiB granule), modelled as the radix tree of
+ * table pages Xen allocates: one root (possibly concatenated pages) at the level {@link StageTwoGeometry}
+ * gives, tables allocated on demand, 1 GiB and 2 MiB block entries where the frame numbers and the remaining
+ * count allow, as {@code p2m_set_entry} chooses them, blocks split when part of one changes
+ * ({@code p2m_split_superpage}), and sub-tables freed when a block replaces them ({@code p2m_free_entry}).
+ * Its memory is that of the tables it models: mapping 1 TiB in blocks touches a few entries. Not thread-safe.
+ */
+public final class StageTwoTable {
+    private static final int KIND_INVALID = 0;
+    private static final int KIND_TABLE = 1;
+    private static final int KIND_LEAF = 2;
+    private static final P2mType[] TYPES = P2mType.values();
+
+    private final StageTwoGeometry geometry;
+    private final Node root;
+    private long tablePages;
+    private long mappedPages;
+
+    /** Empty tables of the given geometry; the root pages count as allocated. */
+    public StageTwoTable(StageTwoGeometry geometry) {
+        this.geometry = Objects.requireNonNull(geometry, "geometry");
+        this.root = new Node(StageTwoGeometry.ENTRIES << geometry.rootOrder(), geometry.rootLevel());
+        this.tablePages = geometry.rootPages();
+    }
+
+    public StageTwoGeometry geometry() {
+        return geometry;
+    }
+
+    /** Table pages allocated, root included ({@code p2m_alloc_page} calls plus the root). */
+    public long tablePages() {
+        return tablePages;
+    }
+
+    /** Bytes of table pages: 4 KiB each. */
+    public long tableBytes() {
+        return tablePages << StageTwoGeometry.PAGE_SHIFT;
+    }
+
+    /** Guest frames currently mapped. */
+    public long mappedPages() {
+        return mappedPages;
+    }
+
+    /**
+     * Maps {@code count} frames from {@code gfn} to {@code mfn} with a type. With {@code useBlocks}, each
+     * chunk takes the largest of 1 GiB, 2 MiB and 4 KiB for which gfn, mfn and the remaining count are
+     * aligned (bulk maps); without, every frame gets a 4 KiB entry (lazy faults, {@code dev_mmio}).
+     */
+    public void map(long gfn, long mfn, long count, P2mType type, boolean useBlocks) {
+        Objects.requireNonNull(type, "type");
+        checkRange(gfn, count);
+        if (mfn < 0) {
+            throw new IllegalArgumentException("negative mfn");
+        }
+        long g = gfn;
+        long m = mfn;
+        long left = count;
+        while (left > 0) {
+            int order = useBlocks ? blockOrder(g, m, left) : 0;
+            setLeaf(g, m, order, type);
+            long step = 1L << order;
+            g += step;
+            m += step;
+            left -= step;
+        }
+    }
+
+    /** Removes every mapping of the frames {@code [gfn, gfn + count)}, splitting blocks that straddle it. */
+    public void unmap(long gfn, long count) {
+        checkRange(gfn, count);
+        long g = gfn;
+        long end = gfn + count;
+        while (g < end) {
+            g = unmapFrom(g, end);
+        }
+    }
+
+    /** What maps a guest frame, if anything. */
+    public Optional<StageTwoMapping> lookup(long gfn) {
+        if (gfn < 0 || gfn >= geometry.frames()) {
+            return Optional.empty();
+        }
+        Node node = root;
+        int level = geometry.rootLevel();
+        while (true) {
+            int i = node.index(gfn);
+            long e = node.entries[i];
+            switch (kind(e)) {
+                case KIND_LEAF -> {
+                    long base = gfn & ~((1L << StageTwoGeometry.orderAt(level)) - 1);
+                    return Optional.of(new StageTwoMapping(gfn, mfn(e) + (gfn - base), type(e), level));
+                }
+                case KIND_TABLE -> {
+                    node = node.children[i];
+                    level++;
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    /** Whether a guest frame is mapped. */
+    public boolean isMapped(long gfn) {
+        return lookup(gfn).isPresent();
+    }
+
+    private int blockOrder(long gfn, long mfn, long left) {
+        for (int level = 1; level < 3; level++) {
+            int order = StageTwoGeometry.orderAt(level);
+            long mask = (1L << order) - 1;
+            if (((gfn | mfn) & mask) == 0 && left >= 1L << order) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    private void setLeaf(long gfn, long mfn, int order, P2mType type) {
+        int target = 3 - order / 9;
+        Node node = root;
+        for (int level = geometry.rootLevel(); ; level++) {
+            int i = node.index(gfn);
+            long e = node.entries[i];
+            if (level == target) {
+                release(node, i, level);
+                node.entries[i] = leaf(mfn, type);
+                mappedPages += 1L << order;
+                return;
+            }
+            node = descend(node, i, level, e);
+        }
+    }
+
+    /** Unmaps from {@code gfn} as far as one entry reaches; returns the next frame to handle. */
+    private long unmapFrom(long gfn, long end) {
+        Node node = root;
+        for (int level = geometry.rootLevel(); ; level++) {
+            int order = StageTwoGeometry.orderAt(level);
+            long span = 1L << order;
+            long base = gfn & ~(span - 1);
+            int i = node.index(gfn);
+            long e = node.entries[i];
+            if (kind(e) == KIND_INVALID) {
+                return Math.min(end, base + span);
+            }
+            if (base == gfn && base + span <= end) {
+                release(node, i, level);
+                return base + span;
+            }
+            node = descend(node, i, level, e);
+        }
+    }
+
+    /** The child table under entry {@code i}, allocating it or splitting a block into it as Xen does. */
+    private Node descend(Node node, int i, int level, long e) {
+        if (kind(e) == KIND_TABLE) {
+            return node.children[i];
+        }
+        Node child = new Node(StageTwoGeometry.ENTRIES, level + 1);
+        tablePages++;
+        if (kind(e) == KIND_LEAF) {
+            // p2m_split_superpage: the block becomes a table of 512 entries of the next level, same type.
+            long step = 1L << StageTwoGeometry.orderAt(level + 1);
+            for (int j = 0; j < StageTwoGeometry.ENTRIES; j++) {
+                child.entries[j] = leaf(mfn(e) + j * step, type(e));
+            }
+        }
+        node.children[i] = child;
+        node.entries[i] = KIND_TABLE;
+        return child;
+    }
+
+    /** Clears entry {@code i}, freeing the tables below it and forgetting the pages it mapped. */
+    private void release(Node node, int i, int level) {
+        long e = node.entries[i];
+        if (kind(e) == KIND_LEAF) {
+            mappedPages -= 1L << StageTwoGeometry.orderAt(level);
+        } else if (kind(e) == KIND_TABLE) {
+            freeSubtree(node.children[i], level + 1);
+            node.children[i] = null;
+        }
+        node.entries[i] = KIND_INVALID;
+    }
+
+    private void freeSubtree(Node table, int level) {
+        tablePages--;
+        for (int j = 0; j < table.entries.length; j++) {
+            long e = table.entries[j];
+            if (kind(e) == KIND_LEAF) {
+                mappedPages -= 1L << StageTwoGeometry.orderAt(level);
+            } else if (kind(e) == KIND_TABLE) {
+                freeSubtree(table.children[j], level + 1);
+            }
+        }
+    }
+
+    private void checkRange(long gfn, long count) {
+        if (gfn < 0 || count < 0 || gfn + count > geometry.frames() || gfn + count < gfn) {
+            throw new IllegalArgumentException(String.format(
+                    "frames [0x%X, +0x%X) lie outside the %d-bit IPA space", gfn, count, geometry.ipaBits()));
+        }
+    }
+
+    private static long leaf(long mfn, P2mType type) {
+        return (mfn << 8) | ((long) type.ordinal() << 2) | KIND_LEAF;
+    }
+
+    private static int kind(long e) {
+        return (int) (e & 3);
+    }
+
+    private static long mfn(long e) {
+        return e >>> 8;
+    }
+
+    private static P2mType type(long e) {
+        return TYPES[(int) ((e >>> 2) & 0x3F)];
+    }
+
+    /** One table page (or the concatenated root): its entries and, for table entries, the child tables. */
+    private static final class Node {
+        final long[] entries;
+        final Node[] children;
+        final int shift;
+        final int mask;
+
+        Node(int size, int level) {
+            this.entries = new long[size];
+            this.children = level < 3 ? new Node[size] : null;
+            this.shift = StageTwoGeometry.orderAt(level);
+            this.mask = size - 1;
+        }
+
+        int index(long gfn) {
+            return (int) ((gfn >>> shift) & mask);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.xenacpi.xen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StageTwoTableTest {
+
+    private static final long GIB_PAGES = 1L << 18;
+    private static final long MIB2_PAGES = 1L << 9;
+
+    @ParameterizedTest(name = "{0}-bit IPA: root level {1}, {2} root page(s)")
+    @CsvSource({"32,1,1", "36,1,1", "40,1,2", "42,1,8", "44,0,1", "48,0,1"})
+    void geometryFollowsSetupVirtPaging(int bits, int rootLevel, int rootPages) {
+        StageTwoGeometry g = StageTwoGeometry.forIpaBits(bits);
+
+        assertThat(g.rootLevel()).isEqualTo(rootLevel);
+        assertThat(g.rootPages()).isEqualTo(rootPages);
+        assertThat(new StageTwoTable(g).tablePages()).isEqualTo(rootPages);
+    }
+
+    @Test
+    void oneTebibyteOfAlignedMmioTakesOneGibibyteBlocks() {
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
+
+        p2m.map(1L << 28, 1L << 28, 1L << 28, P2mType.MMIO_DIRECT_C, true);
+
+        // One level-1 table holds 512 GiB: the TiB starting at 1 TiB needs two of them plus the root.
+        assertThat(p2m.tablePages()).isEqualTo(3);
+        assertThat(p2m.mappedPages()).isEqualTo(1L << 28);
+        assertThat(p2m.lookup((1L << 28) + 12345)).hasValueSatisfying(m -> {
+            assertThat(m.level()).isEqualTo(1);
+            assertThat(m.mfn()).isEqualTo((1L << 28) + 12345);
+            assertThat(m.type()).isEqualTo(P2mType.MMIO_DIRECT_C);
+        });
+    }
+
+    @Test
+    void blocksNeedGfnMfnAndRemainingCountAligned() {
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(40));
+
+        // 2 MiB + 4 KiB from a 2 MiB-aligned frame: one 2 MiB block, then one page.
+        p2m.map(0x40000, 0x40000, MIB2_PAGES + 1, P2mType.RAM_RW, true);
+        // mfn misaligned against gfn: pages only.
+        p2m.map(0x80000, 0x80001, MIB2_PAGES, P2mType.MMIO_DIRECT_C, true);
+
+        assertThat(p2m.lookup(0x40000)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(0x40000 + MIB2_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
+        assertThat(p2m.lookup(0x80000)).hasValueSatisfying(m -> {
+            assertThat(m.level()).isEqualTo(3);
+            assertThat(m.mfn()).isEqualTo(0x80001);
+        });
+    }
+
+    @Test
+    void lazyMappingsAreAlwaysSinglePages() {
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
+
+        p2m.map(0, 0, GIB_PAGES, P2mType.MMIO_DIRECT_C, false);
+
+        assertThat(p2m.lookup(0)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
+        // root + one level-1 + one level-2 + 512 level-3 tables.
+        assertThat(p2m.tablePages()).isEqualTo(1 + 1 + 1 + 512);
+    }
+
+    @Test
+    void unmappingPartOfABlockSplitsIt() {
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
+        p2m.map(0, 0x100000, GIB_PAGES, P2mType.MMIO_DIRECT_DEV, true);
+
+        p2m.unmap(7, 1);
+
+        assertThat(p2m.isMapped(7)).isFalse();
+        assertThat(p2m.lookup(8)).hasValueSatisfying(m -> {
+            assertThat(m.mfn()).isEqualTo(0x100008);
+            assertThat(m.level()).isEqualTo(3);
+            assertThat(m.type()).isEqualTo(P2mType.MMIO_DIRECT_DEV);
+        });
+        assertThat(p2m.lookup(MIB2_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.mappedPages()).isEqualTo(GIB_PAGES - 1);
+    }
+
+    @Test
+    void aBlockReplacingATableFreesIt() {
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
+        p2m.map(0, 0, 3, P2mType.RAM_RW, false);
+        long before = p2m.tablePages();
+
+        p2m.map(0, 0, MIB2_PAGES, P2mType.RAM_RW, true);
+
+        assertThat(p2m.tablePages()).isEqualTo(before - 1);
+        assertThat(p2m.mappedPages()).isEqualTo(MIB2_PAGES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {-1, 1L << 36})
+    void framesOutsideTheIpaSpaceAreRefused(long gfn) {
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
+
+        assertThatThrownBy(() -> p2m.map(gfn, 0, 1, P2mType.RAM_RW, true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("48-bit IPA");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42, 4711})
+    void agreesWithAPlainMapUnderRandomMapsAndUnmaps(long seed) {
+        Random random = new Random(seed);
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(40));
+        Map<Long, long[]> reference = new HashMap<>();
+        long window = 4 * MIB2_PAGES;
+        for (int step = 0; step < 400; step++) {
+            long gfn = random.nextInt((int) window);
+            long count = 1 + random.nextInt(random.nextBoolean() ? 8 : (int) MIB2_PAGES * 2);
+            count = Math.min(count, window - gfn);
+            if (random.nextInt(3) == 0) {
+                p2m.unmap(gfn, count);
+                for (long g = gfn; g < gfn + count; g++) {
+                    reference.remove(g);
+                }
+            } else {
+                long mfn = random.nextBoolean() ? gfn : random.nextInt(1 << 20);
+                P2mType type = P2mType.values()[random.nextInt(P2mType.values().length)];
+                p2m.map(gfn, mfn, count, type, random.nextBoolean());
+                for (long i = 0; i < count; i++) {
+                    reference.put(gfn + i, new long[] {mfn + i, type.ordinal()});
+                }
+            }
+            assertThat(p2m.mappedPages()).isEqualTo(reference.size());
+        }
+        for (long g = 0; g < window; g++) {
+            long[] expected = reference.get(g);
+            var actual = p2m.lookup(g);
+            if (expected == null) {
+                assertThat(actual).as("gfn 0x%X", g).isEmpty();
+            } else {
+                assertThat(actual).as("gfn 0x%X", g).hasValueSatisfying(m -> {
+                    assertThat(m.mfn()).isEqualTo(expected[0]);
+                    assertThat(m.type().ordinal()).isEqualTo((int) expected[1]);
+                });
+            }
+        }
+    }
+}

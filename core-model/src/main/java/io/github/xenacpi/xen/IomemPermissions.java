@@ -1,0 +1,111 @@
+package io.github.xenacpi.xen;
+
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The machine frames the hardware domain may map ({@code d->iomem_caps}), built as
+ * {@code acpi_iomem_deny_access} builds them for an ACPI Dom0: every frame permitted, then the SPCR UART page
+ * and the GIC's regions denied ({@code gic_iomem_deny_access}), each ITS's 128 KiB from 4.10, and before 4.22
+ * one page too many after each denied region. SMMU registers and RAM are not denied. Immutable.
+ */
+public final class IomemPermissions {
+    /** {@code GICV3_ITS_SIZE}: the ITS control frame and the GITS_TRANSLATER frame. */
+    static final long ITS_SIZE = 128 * 1024;
+    /** The GICv3 distributor frame Xen denies. */
+    static final long GICD_SIZE = 64 * 1024;
+
+    private final XenVersion version;
+    private final List<FrameRange> denied;
+
+    private IomemPermissions(XenVersion version, List<FrameRange> denied) {
+        this.version = version;
+        this.denied = List.copyOf(denied);
+    }
+
+    /** Everything permitted: the state before {@code acpi_iomem_deny_access} runs. */
+    public static IomemPermissions permitAll(XenVersion version) {
+        return new IomemPermissions(version, List.of());
+    }
+
+    /** The permissions Xen of this version gives an ACPI Dom0 on a platform with these regions. */
+    public static IomemPermissions forAcpiHardwareDomain(XenVersion version, List<DescribedRegion> regions) {
+        Objects.requireNonNull(version, "version");
+        List<FrameRange> out = new ArrayList<>();
+        for (DescribedRegion r : regions) {
+            if (!r.space().isMemory()) {
+                continue;
+            }
+            long length = switch (r.kind()) {
+                // acpi_iomem_deny_access: the UART's page only (mfn, mfn).
+                case SERIAL_PORT -> 1;
+                case GIC_DISTRIBUTOR -> GICD_SIZE;
+                case GIC_REDISTRIBUTOR, GIC_CPU_INTERFACE, GIC_VCPU_INTERFACE, GIC_HYP_INTERFACE -> r.length();
+                // gicv3_its_deny_access (4.10, 66158be465).
+                case GIC_ITS -> version.deniesIts() ? ITS_SIZE : 0;
+                default -> 0;
+            };
+            if (length <= 0) {
+                continue;
+            }
+            FrameRange range = FrameRange.covering(r.base(), length);
+            // Before f25fe2452b (4.22) the inclusive end was mfn + nr: one extra page after each region.
+            out.add(version.denyCoversTrailingPage() ? new FrameRange(range.first(), range.last() + 1) : range);
+        }
+        out.sort(Comparator.comparingLong(FrameRange::first));
+        return new IomemPermissions(version, merge(out));
+    }
+
+    public XenVersion version() {
+        return version;
+    }
+
+    /** The denied frame ranges, sorted and merged. */
+    public List<FrameRange> denied() {
+        return denied;
+    }
+
+    /** Whether the hardware domain may map the frame ({@code iomem_access_permitted}). */
+    public boolean isPermitted(long frame) {
+        int lo = 0;
+        int hi = denied.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            FrameRange r = denied.get(mid);
+            if (frame < r.first()) {
+                hi = mid - 1;
+            } else if (frame > r.last()) {
+                lo = mid + 1;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every frame of the range is permitted. */
+    public boolean isPermitted(FrameRange range) {
+        for (FrameRange r : denied) {
+            if (r.first() <= range.last() && range.first() <= r.last()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<FrameRange> merge(List<FrameRange> sorted) {
+        List<FrameRange> out = new ArrayList<>();
+        for (FrameRange r : sorted) {
+            if (!out.isEmpty() && out.get(out.size() - 1).last() + 1 >= r.first()) {
+                FrameRange prev = out.remove(out.size() - 1);
+                out.add(new FrameRange(prev.first(), Math.max(prev.last(), r.last())));
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}

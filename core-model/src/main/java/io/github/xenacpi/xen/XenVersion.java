@@ -1,0 +1,80 @@
+package io.github.xenacpi.xen;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A Xen release, with what differs between releases for an ACPI hardware domain on arm64 (fact sheet
+ * xen-linux.md section 4). Each capability names the change that brought it.
+ */
+public record XenVersion(int major, int minor) implements Comparable<XenVersion> {
+
+    public static final XenVersion V4_7 = new XenVersion(4, 7);
+    /** The release of the problem statement: no lazy mapping, aborts go to Dom0. */
+    public static final XenVersion V4_8 = new XenVersion(4, 8);
+    /** Lazy MMIO mapping on stage-2 data aborts arrives. */
+    public static final XenVersion V4_9 = new XenVersion(4, 9);
+    public static final XenVersion V4_10 = new XenVersion(4, 10);
+    public static final XenVersion V4_16 = new XenVersion(4, 16);
+    public static final XenVersion V4_17 = new XenVersion(4, 17);
+    /** Exact deny ranges ({@code f25fe2452b}). */
+    public static final XenVersion V4_22 = new XenVersion(4, 22);
+
+    /** The profiles reports offer by default. */
+    public static final List<XenVersion> PROFILES = List.of(V4_8, V4_9, V4_17, V4_22);
+
+    private static final Comparator<XenVersion> ORDER =
+            Comparator.comparingInt(XenVersion::major).thenComparingInt(XenVersion::minor);
+
+    /** Parses {@code 4.17} (a trailing {@code .N} patch level is accepted and ignored). */
+    public static XenVersion parse(String text) {
+        String[] parts = text.trim().split("\\.");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("a Xen version looks like 4.17, not \"" + text + "\"");
+        }
+        try {
+            return new XenVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a Xen version looks like 4.17, not \"" + text + "\"", e);
+        }
+    }
+
+    public boolean atLeast(XenVersion other) {
+        return compareTo(other) >= 0;
+    }
+
+    /** {@code try_map_mmio} maps a permitted page on a hardware-domain data abort (4.9, {@code 5a44ff111d}). */
+    public boolean mapsMmioOnFault() {
+        return atLeast(V4_9);
+    }
+
+    /** 4.9 to 4.15 map lazily only when the page after the faulting one is permitted too. */
+    public boolean lazyMapChecksNextPage() {
+        return mapsMmioOnFault() && !atLeast(V4_16);
+    }
+
+    /** Before {@code f25fe2452b} (4.22) every iomem deny covered one page more than the region. */
+    public boolean denyCoversTrailingPage() {
+        return !atLeast(V4_22);
+    }
+
+    /** {@code gicv3_its_deny_access}: each ITS's 128 KiB is denied from 4.10 ({@code 66158be465}). */
+    public boolean deniesIts() {
+        return atLeast(V4_10);
+    }
+
+    /** The p2m type {@code XENMAPSPACE_dev_mmio} maps with: Device-nGnRE until 4.8, then Normal WB. */
+    public P2mType devMmioType() {
+        return mapsMmioOnFault() ? P2mType.MMIO_DIRECT_C : P2mType.MMIO_DIRECT_DEV;
+    }
+
+    @Override
+    public int compareTo(XenVersion o) {
+        return ORDER.compare(this, o);
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor;
+    }
+}

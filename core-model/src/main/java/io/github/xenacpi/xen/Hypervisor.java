@@ -1,0 +1,156 @@
+package io.github.xenacpi.xen;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Xen as the ACPI hardware domain sees it during boot: its version, Dom0's stage-2 tables, the iomem
+ * permissions, the regions Xen emulates, and counters of what Dom0 cost it. It answers the two ways device
+ * memory enters Dom0's P2M: the {@code XENMAPSPACE_dev_mmio} hypercall and a stage-2 data abort. Mutable,
+ * one per simulation run; not thread-safe.
+ */
+public final class Hypervisor {
+    /** {@code -EINVAL}, returned when a gpfn is {@code INVALID_GFN}. */
+    public static final int EINVAL = -22;
+
+    private final XenVersion version;
+    private final StageTwoTable p2m;
+    private final IomemPermissions permissions;
+    private final List<FrameRange> emulated;
+    private long hypercalls;
+    private long stageTwoFaults;
+
+    /**
+     * Xen for a Dom0 whose P2M is {@code p2m} (already holding what Xen maps at build), with these
+     * permissions and emulated frame ranges (vGIC distributor, redistributors, ITS).
+     */
+    public Hypervisor(XenVersion version, StageTwoTable p2m, IomemPermissions permissions,
+                      List<FrameRange> emulated) {
+        this.version = Objects.requireNonNull(version, "version");
+        this.p2m = Objects.requireNonNull(p2m, "p2m");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.emulated = List.copyOf(emulated);
+    }
+
+    public XenVersion version() {
+        return version;
+    }
+
+    public StageTwoTable p2m() {
+        return p2m;
+    }
+
+    public IomemPermissions permissions() {
+        return permissions;
+    }
+
+    public long hypercalls() {
+        return hypercalls;
+    }
+
+    public long stageTwoFaults() {
+        return stageTwoFaults;
+    }
+
+    /**
+     * {@code xenmem_add_to_physmap_batch} with {@code XENMAPSPACE_dev_mmio} for the hardware domain: one page
+     * per iteration through {@code map_dev_mmio_page}, which maps a permitted page with the version's dev_mmio
+     * type and silently skips a denied one; the per-page error is 0 either way and so is the overall rc.
+     */
+    public PhysmapResult addToPhysmapBatch(long[] idxs, long[] gpfns) {
+        if (idxs.length != gpfns.length) {
+            throw new IllegalArgumentException("idxs and gpfns differ in length");
+        }
+        hypercalls++;
+        int[] errs = new int[idxs.length];
+        int mapped = 0;
+        int denied = 0;
+        for (int i = 0; i < idxs.length; i++) {
+            if (gpfns[i] < 0 || gpfns[i] >= p2m.geometry().frames()) {
+                errs[i] = EINVAL;
+                continue;
+            }
+            if (!permissions.isPermitted(idxs[i])) {
+                denied++;
+                continue;
+            }
+            p2m.map(gpfns[i], idxs[i], 1, version.devMmioType(), false);
+            mapped++;
+        }
+        return new PhysmapResult(0, errs, mapped, denied);
+    }
+
+    /**
+     * A Dom0 data access to a physical address (GFN == MFN for the hardware domain). When the page is mapped
+     * nothing traps; otherwise the stage-2 translation fault is resolved in the order of
+     * {@code do_trap_stage2_abort_guest} for this version.
+     *
+     * @return {@code null} when the access did not trap, else the abort and its resolution
+     */
+    public StageTwoAbort dataAccess(long address) {
+        long frame = address >>> StageTwoGeometry.PAGE_SHIFT;
+        if (p2m.isMapped(frame)) {
+            return null;
+        }
+        stageTwoFaults++;
+        if (version.atLeast(XenVersion.V4_22)) {
+            // 17a9070d22 (4.22): check_p2m before try_handle_mmio for every abort.
+            StageTwoAbort mapped = tryMapMmio(address, frame);
+            if (mapped != null) {
+                return mapped;
+            }
+            return emulatedOrInjected(address, frame);
+        }
+        if (isEmulated(frame)) {
+            return new StageTwoAbort(address, AbortResolution.EMULATED, "try_handle_mmio",
+                    "an emulated GIC region");
+        }
+        StageTwoAbort mapped = tryMapMmio(address, frame);
+        return mapped != null ? mapped : inject(address, frame);
+    }
+
+    private StageTwoAbort emulatedOrInjected(long address, long frame) {
+        if (isEmulated(frame)) {
+            return new StageTwoAbort(address, AbortResolution.EMULATED, "try_handle_mmio",
+                    "an emulated GIC region");
+        }
+        return inject(address, frame);
+    }
+
+    /** {@code try_map_mmio}: 4.9 on, one permitted 4 KiB page as {@code p2m_mmio_direct_c}. */
+    private StageTwoAbort tryMapMmio(long address, long frame) {
+        if (!version.mapsMmioOnFault()) {
+            return null;
+        }
+        boolean permitted = permissions.isPermitted(frame)
+                // 4.9-4.15 asked for [mfn, mfn + 1] (475715d65a fixed it in 4.16).
+                && (!version.lazyMapChecksNextPage() || permissions.isPermitted(frame + 1));
+        if (!permitted) {
+            return null;
+        }
+        p2m.map(frame, frame, 1, P2mType.MMIO_DIRECT_C, false);
+        return new StageTwoAbort(address, AbortResolution.MAPPED_ON_FAULT, "try_map_mmio",
+                "hardware domain, page permitted");
+    }
+
+    private StageTwoAbort inject(long address, long frame) {
+        String why;
+        if (!version.mapsMmioOnFault()) {
+            why = "Xen " + version + " does not map MMIO on fault (try_map_mmio arrived in 4.9)";
+        } else if (!permissions.isPermitted(frame)) {
+            why = "page denied in the hardware domain's iomem permissions";
+        } else {
+            why = "Xen " + version + " also requires the next page to be permitted (fixed in 4.16)";
+        }
+        return new StageTwoAbort(address, AbortResolution.INJECTED, "inject_dabt_exception", why);
+    }
+
+    private boolean isEmulated(long frame) {
+        for (FrameRange r : emulated) {
+            if (r.contains(frame)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

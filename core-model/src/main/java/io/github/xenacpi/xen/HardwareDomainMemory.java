@@ -1,0 +1,51 @@
+package io.github.xenacpi.xen;
+
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.region.RegionKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Xen puts into Dom0's stage-2 tables while it builds an ACPI hardware domain, before Dom0 runs
+ * ({@code construct_hwdom}, {@code prepare_acpi}): Dom0's RAM direct-mapped, and every table of ACPICA's root
+ * list mapped 1:1 as {@code p2m_mmio_direct_c} by {@code acpi_map_other_tables} — from the page of its address
+ * for {@code PFN_UP(size)} pages, so a table that straddles one more page than its size rounds to loses its last
+ * page, and at most {@link #ROOT_LIST_LIMIT} tables fit the root list. Nothing the tables point at is mapped.
+ */
+public final class HardwareDomainMemory {
+    /** {@code ACPI_MAX_TABLES} with resizing disabled: DSDT, FACS and at most 126 XSDT entries. */
+    public static final int ROOT_LIST_LIMIT = 128;
+
+    private HardwareDomainMemory() {
+    }
+
+    /** A table mapped at build: its region and the frames mapped for it. */
+    public record MappedTable(DescribedRegion table, FrameRange frames, boolean lastPageMissing) {
+    }
+
+    /**
+     * Maps RAM ranges (byte base and length pairs) and the ACPI_TABLE regions into the P2M; returns the tables
+     * mapped, in root-list order, up to the limit.
+     */
+    public static List<MappedTable> build(StageTwoTable p2m, List<long[]> ramRanges, List<DescribedRegion> regions) {
+        for (long[] ram : ramRanges) {
+            // allocate_memory_11: GFN == MFN, bulk mapping with blocks where aligned.
+            p2m.map(ram[0] >>> StageTwoGeometry.PAGE_SHIFT, ram[0] >>> StageTwoGeometry.PAGE_SHIFT,
+                    ram[1] >>> StageTwoGeometry.PAGE_SHIFT, P2mType.RAM_RW, true);
+        }
+        List<MappedTable> out = new ArrayList<>();
+        for (DescribedRegion r : regions) {
+            if (r.kind() != RegionKind.ACPI_TABLE || !r.space().isMemory() || out.size() >= ROOT_LIST_LIMIT) {
+                continue;
+            }
+            long gfn = r.base() >>> StageTwoGeometry.PAGE_SHIFT;
+            // acpi_map_other_tables: map_regions_p2mt(d, gaddr_to_gfn(addr), PFN_UP(size), ...)
+            long pages = Math.max(1, (r.length() + 0xFFF) >>> StageTwoGeometry.PAGE_SHIFT);
+            p2m.map(gfn, gfn, pages, P2mType.MMIO_DIRECT_C, true);
+            FrameRange frames = new FrameRange(gfn, gfn + pages - 1);
+            boolean missing = FrameRange.covering(r.base(), r.length()).last() > frames.last();
+            out.add(new MappedTable(r, frames, missing));
+        }
+        return out;
+    }
+}

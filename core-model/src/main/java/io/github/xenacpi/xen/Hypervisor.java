@@ -17,6 +17,7 @@ public final class Hypervisor {
     private final StageTwoTable p2m;
     private final IomemPermissions permissions;
     private final List<FrameRange> emulated;
+    private final boolean mapOnFault;
     private long hypercalls;
     private long stageTwoFaults;
 
@@ -26,7 +27,17 @@ public final class Hypervisor {
      */
     public Hypervisor(XenVersion version, StageTwoTable p2m, IomemPermissions permissions,
                       List<FrameRange> emulated) {
+        this(version, p2m, permissions, emulated, false);
+    }
+
+    /**
+     * As above; with {@code backportFaultMapping}, a version older than 4.9 maps permitted pages on fault as
+     * 4.16 does (the stage-2-fault strategy evaluated on an old release).
+     */
+    public Hypervisor(XenVersion version, StageTwoTable p2m, IomemPermissions permissions,
+                      List<FrameRange> emulated, boolean backportFaultMapping) {
         this.version = Objects.requireNonNull(version, "version");
+        this.mapOnFault = version.mapsMmioOnFault() || backportFaultMapping;
         this.p2m = Objects.requireNonNull(p2m, "p2m");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.emulated = List.copyOf(emulated);
@@ -119,7 +130,7 @@ public final class Hypervisor {
 
     /** {@code try_map_mmio}: 4.9 on, one permitted 4 KiB page as {@code p2m_mmio_direct_c}. */
     private StageTwoAbort tryMapMmio(long address, long frame) {
-        if (!version.mapsMmioOnFault()) {
+        if (!mapOnFault) {
             return null;
         }
         boolean permitted = permissions.isPermitted(frame)
@@ -135,7 +146,7 @@ public final class Hypervisor {
 
     private StageTwoAbort inject(long address, long frame) {
         String why;
-        if (!version.mapsMmioOnFault()) {
+        if (!mapOnFault) {
             why = "Xen " + version + " does not map MMIO on fault (try_map_mmio arrived in 4.9)";
         } else if (!permissions.isPermitted(frame)) {
             why = "page denied in the hardware domain's iomem permissions";

@@ -1,0 +1,17 @@
+package io.github.xenacpi.dom0;
+
+import io.github.xenacpi.acpi.region.RegionKind;
+import java.util.Objects;
+
+/**
+ * A device writing device memory by DMA (an MSI doorbell, a peer's BAR, a descriptor-listed target): which
+ * device, the target address and the kind of region it lies in, and whether it happens before the CPU first
+ * touches that page (the case the stage-2-fault strategy cannot serve under a shared SMMU).
+ */
+public record DmaScenario(String device, RegionKind targetKind, long address, boolean beforeCpu) {
+
+    public DmaScenario {
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(targetKind, "targetKind");
+    }
+}

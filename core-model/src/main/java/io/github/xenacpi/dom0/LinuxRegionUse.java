@@ -1,0 +1,192 @@
+package io.github.xenacpi.dom0;
+
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.region.RegionKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How Dom0 Linux uses each kind of described region: the steps (map, device add, CPU touch) a kernel of a
+ * given version takes, with the stage, the API and the kernel function of each, per xen-linux.md section 2.4.
+ * Kinds Linux does not map from a table (RAM, RMR, BGRT images that Xen's EFI map hides, tables without a Linux
+ * consumer) give no step.
+ */
+final class LinuxRegionUse {
+    /** pci_scan_bus reads function 0 of each of the 32 device slots of the root bus. */
+    static final int ECAM_SLOTS_SCANNED = 32;
+
+    private LinuxRegionUse() {
+    }
+
+    /** One step before ordering. */
+    record Step(BootStage stage, AccessApi api, String kernelApi, String function, long base, long length) {
+    }
+
+    /** The feature that depends on a region of this kind, for reports. */
+    static String feature(DescribedRegion r) {
+        return switch (r.kind()) {
+            case ECAM -> "PCI configuration space (" + r.path() + ")";
+            case BOOT_ERROR_REGION -> "boot error log (BERT)";
+            case GHES_STATUS_ADDRESS, GHES_READ_ACK -> "firmware-first error reporting (GHES)";
+            case ERST_REGISTER, ERST_STORAGE -> "persistent error records (ERST, pstore)";
+            case EINJ_REGISTER -> "error injection (EINJ)";
+            case TPM_CRB -> "TPM 2.0 (CRB)";
+            case PCC_SHARED_MEMORY, PCC_DOORBELL, PCC_REGISTER -> "platform communication channel (PCC, CPPC)";
+            case CNT_CONTROL, GT_FRAME -> "memory-mapped system timer (GTDT)";
+            case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> "SBSA generic watchdog";
+            case SERIAL_PORT -> "early console (SPCR)";
+            case GIC_DISTRIBUTOR, GIC_REDISTRIBUTOR -> "interrupt controller";
+            case SMMU -> "IOMMU (SMMU driver in Dom0)";
+            case PMCG -> "SMMU performance monitors";
+            case APMT_PAGE -> "CoreSight PMU (APMT)";
+            case WDAT_REGISTER -> "watchdog action table (WDAT)";
+            case FIRMWARE_PERFORMANCE_RECORD -> "firmware boot performance data (FPDT)";
+            case ACPI_TABLE -> "ACPI table " + r.table();
+            case FIXED_HARDWARE_REGISTER -> "ACPI fixed hardware";
+            default -> r.kind().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The steps Linux of this version takes on the region, in their order. */
+    static List<Step> steps(DescribedRegion r, LinuxVersion linux, boolean earlycon) {
+        List<Step> s = new ArrayList<>();
+        long base = r.base();
+        long len = r.length();
+        switch (r.kind()) {
+            case ACPI_TABLE -> {
+                // acpi_table_init / acpi_os_map_memory: the whole table is read, its last byte included.
+                s.add(touch(BootStage.SETUP_ARCH, "acpi_table_init", base + Math.max(0, len - 1)));
+            }
+            case SERIAL_PORT -> {
+                if (earlycon) {
+                    // parse_spcr -> setup_earlycon -> earlycon_map: set_fixmap_io, then the first write.
+                    s.add(new Step(BootStage.SETUP_ARCH, AccessApi.FIXMAP, "set_fixmap_io", "earlycon_map", base, len));
+                    s.add(touch(BootStage.SETUP_ARCH, "pl011_early_write", base));
+                }
+            }
+            case GIC_DISTRIBUTOR, GIC_REDISTRIBUTOR -> {
+                // gic_init_bases / gic_populate_rdist: Xen emulates these frames (vgic).
+                s.add(new Step(BootStage.SETUP_ARCH, AccessApi.IOREMAP, "ioremap", "gic_acpi_init", base, len));
+                s.add(touch(BootStage.SETUP_ARCH, "gic_acpi_init", base));
+            }
+            case FIXED_HARDWARE_REGISTER -> {
+                s.add(new Step(BootStage.ACPI_EARLY_INIT, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_generic_address",
+                        "acpi_hw_read", base, len));
+                s.add(touch(BootStage.ACPI_EARLY_INIT, "acpi_hw_read", base));
+            }
+            case CNT_CONTROL, GT_FRAME -> timer(s, r, linux);
+            case ECAM -> {
+                // pci_acpi_scan_root -> pci_ecam_create: one pci_remap_cfgspace of the whole bus range, then
+                // the bus scan reads config space at once.
+                s.add(new Step(BootStage.SUBSYS_INITCALL, AccessApi.IOREMAP, "pci_remap_cfgspace", "pci_ecam_create",
+                        base, len));
+                long slots = Math.min(ECAM_SLOTS_SCANNED, Math.max(1, len >>> 15));
+                for (int dev = 0; dev < slots; dev++) {
+                    s.add(touch(BootStage.SUBSYS_INITCALL, "pci_scan_slot", base + ((long) dev << 15)));
+                }
+            }
+            case SMMU, PMCG -> {
+                // iort_add_platform_device (acpi_iort_init, subsys) with MEM resources; the driver maps at probe.
+                s.add(new Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "platform_device_add",
+                        "iort_add_platform_device", base, len));
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
+                        r.kind() == RegionKind.SMMU ? "arm_smmu_device_probe"
+                                : "smmu_pmu_probe", base, len));
+                s.add(touch(BootStage.DEVICE_INITCALL, r.kind() == RegionKind.SMMU
+                        ? "arm_smmu_device_hw_probe" : "smmu_pmu_probe", base));
+            }
+            case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> {
+                // gtdt_import_sbsa_gwdt: "sbsa-gwdt" with the two 4 KiB frames; sbsa_gwdt_probe maps both.
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.DEVICE_ADD, "platform_device_register_simple",
+                        "gtdt_import_sbsa_gwdt", base, len));
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
+                        "sbsa_gwdt_probe", base, len));
+                s.add(touch(BootStage.DEVICE_INITCALL, "sbsa_gwdt_probe", base));
+            }
+            case APMT_PAGE -> {
+                if (linux.readsApmt()) {
+                    s.add(new Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "platform_device_add",
+                            "apmt_add_platform_device", base, len));
+                    s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
+                            "arm_cspmu_probe", base, len));
+                    s.add(touch(BootStage.DEVICE_INITCALL, "arm_cspmu_probe", base));
+                }
+            }
+            case WDAT_REGISTER -> {
+                // acpi_watchdog_init: "wdat_wdt" platform device with the WDAT registers as MEM resources.
+                s.add(new Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "platform_device_register_simple",
+                        "acpi_watchdog_init", base, len));
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap", "wdat_wdt_probe",
+                        base, len));
+                s.add(touch(BootStage.DEVICE_INITCALL, "wdat_wdt_probe", base));
+            }
+            case TPM_CRB -> {
+                // crb_acpi_add (acpi bus, no notifier): crb_map_io maps the control area and reads it.
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource", "crb_map_io",
+                        base, len));
+                s.add(touch(BootStage.DEVICE_INITCALL, "crb_map_io", base));
+            }
+            case BOOT_ERROR_REGION -> {
+                // bert_init (late_initcall): ioremap_cache of the region, then bert_print_all reads it.
+                s.add(new Step(BootStage.LATE_INITCALL, AccessApi.IOREMAP, "ioremap_cache", "bert_init", base, len));
+                s.add(touch(BootStage.LATE_INITCALL, "bert_print_all", base));
+            }
+            case GHES_STATUS_ADDRESS, GHES_READ_ACK -> {
+                // ghes_new -> apei_map_generic_address at probe; the register is read when an error comes.
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
+                        "ghes_new", base, len));
+                s.add(touch(BootStage.RUNTIME, r.kind() == RegionKind.GHES_READ_ACK
+                        ? "ghes_ack_error" : "ghes_read_estatus", base));
+            }
+            case ERST_REGISTER -> {
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
+                        "apei_exec_pre_map_gars", base, len));
+                s.add(touch(BootStage.RUNTIME, "erst_exec_*", base));
+            }
+            case EINJ_REGISTER -> {
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
+                        "apei_exec_pre_map_gars", base, len));
+                s.add(touch(BootStage.RUNTIME, "__einj_error_inject", base));
+            }
+            case PCC_DOORBELL, PCC_REGISTER -> {
+                // pcc_init (postcore, before Xen's notifiers): doorbell and ack registers via acpi_os_ioremap.
+                s.add(new Step(BootStage.POSTCORE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_ioremap",
+                        "acpi_pcc_probe", base, len));
+                s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
+            }
+            case PCC_SHARED_MEMORY -> {
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_ioremap",
+                        "pcc_mbox_request_channel", base, len));
+                s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
+            }
+            case FIRMWARE_PERFORMANCE_RECORD -> {
+                // acpi_init_fpdt (fs_initcall) -> fpdt_process_subtable: acpi_os_map_memory of the record.
+                s.add(new Step(BootStage.FS_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
+                        "fpdt_process_subtable", base, len));
+                s.add(touch(BootStage.FS_INITCALL, "fpdt_process_subtable", base));
+            }
+            default -> {
+                // No Linux consumer maps it (RAM, RMR, BGRT image hidden by Xen's EFI map, ...).
+            }
+        }
+        return s;
+    }
+
+    private static void timer(List<Step> s, DescribedRegion r, LinuxVersion linux) {
+        if (linux.gtdtTimersArePlatformDevices()) {
+            // gtdt_platform_timer_init: "gtdt-arm-mmio-timer" with platform data only: the notifier maps nothing.
+            s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap", "arch_timer_mmio_probe",
+                    r.base(), r.length()));
+            s.add(touch(BootStage.DEVICE_INITCALL, "arch_timer_mmio_probe", r.base()));
+        } else {
+            // arch_timer_mem_acpi_init in time_init: ioremap(cntctlbase) / ioremap(cntbase) and register reads.
+            s.add(new Step(BootStage.TIME_INIT, AccessApi.IOREMAP, "ioremap", "arch_timer_mem_acpi_init", r.base(),
+                    r.length()));
+            s.add(touch(BootStage.TIME_INIT, "arch_timer_mem_find_best_frame", r.base()));
+        }
+    }
+
+    private static Step touch(BootStage stage, String function, long address) {
+        return new Step(stage, AccessApi.CPU_TOUCH, "readl", function, address, 4);
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.xenacpi.simulation;
+
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.dom0.AccessApi;
+import io.github.xenacpi.dom0.BootEvent;
+import io.github.xenacpi.dom0.Dom0Boot;
+import io.github.xenacpi.strategy.MappingStrategy;
+import io.github.xenacpi.xen.FrameRange;
+import io.github.xenacpi.xen.HardwareDomainMemory;
+import io.github.xenacpi.xen.Hypervisor;
+import io.github.xenacpi.xen.IomemPermissions;
+import io.github.xenacpi.xen.P2mType;
+import io.github.xenacpi.xen.PhysmapResult;
+import io.github.xenacpi.xen.Smmu;
+import io.github.xenacpi.xen.StageTwoAbort;
+import io.github.xenacpi.xen.StageTwoGeometry;
+import io.github.xenacpi.xen.SmmuMode;
+import io.github.xenacpi.xen.StageTwoTable;
+import io.github.xenacpi.xen.XenVersion;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs Dom0's boot on a platform under one mapping strategy: builds the hardware domain as Xen of that version
+ * does (RAM, tables, iomem permissions, what the strategy pre-maps), then plays every boot event through the
+ * strategy's hooks, Xen's hypercall and abort handling and the SMMU, and records an outcome per event and the
+ * costs. Stateless; each run builds its own hypervisor.
+ */
+public final class Simulation {
+    /** {@code xen_add_to_physmap_range.size} is 16 bits: Linux's page count is truncated to it. */
+    static final long PHYSMAP_SIZE_MASK = 0xFFFF;
+
+    private Simulation() {
+    }
+
+    public static SimulationResult run(SimulationInput in, MappingStrategy strategy) {
+        XenVersion xen = in.xen();
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(in.ipaBits()));
+        HardwareDomainMemory.build(p2m, in.ram(), in.regions());
+        long pagesAtBuild = p2m.mappedPages();
+        IomemPermissions permissions = IomemPermissions.forAcpiHardwareDomain(xen, in.regions());
+        Hypervisor hv = new Hypervisor(xen, p2m, permissions, emulatedFrames(in.regions(), xen),
+                strategy.mapsOnFault());
+        Smmu smmu = new Smmu(in.smmu(), p2m);
+
+        for (DescribedRegion r : strategy.premappedAtBuild(in.regions(), xen, permissions, in.dma())) {
+            mapPermitted(p2m, permissions, FrameRange.covering(r.base(), r.length()));
+        }
+        if (strategy.mapsEverythingPermitted()) {
+            mapAllPermitted(p2m, permissions, in.ram());
+        }
+        long ramPages = in.ram().stream().mapToLong(r -> r[1] >>> StageTwoGeometry.PAGE_SHIFT).sum();
+
+        Dom0Boot boot = Dom0Boot.of(in.regions(), in.linux(), in.earlycon(), in.dma());
+        List<Outcome> outcomes = new ArrayList<>();
+        for (BootEvent e : boot.events()) {
+            if (!e.table().isEmpty() && strategy.hidesTable(e.table(), xen)) {
+                outcomes.add(new Outcome(e, OutcomeResult.FEATURE_LOST,
+                        "Xen " + xen + " does not know " + e.table() + " and removed it from Dom0's XSDT"));
+                continue;
+            }
+            outcomes.add(play(e, strategy, hv, smmu, in));
+        }
+        long devicePages = p2m.mappedPages() - ramPages;
+        long mappedLater = p2m.mappedPages() - pagesAtBuild;
+        SimulationCosts costs = new SimulationCosts(hv.hypercalls(), hv.stageTwoFaults(), devicePages,
+                p2m.tablePages(), p2m.tableBytes(),
+                in.costModel().estimate(hv.hypercalls(), hv.stageTwoFaults(), Math.max(0, mappedLater)));
+        return new SimulationResult(strategy.id(), xen, in.linux(), in.smmu(), outcomes, costs,
+                verdict(outcomes));
+    }
+
+    private static Outcome play(BootEvent e, MappingStrategy strategy, Hypervisor hv, Smmu smmu,
+                                SimulationInput in) {
+        return switch (e.api()) {
+            case DEVICE_ADD -> e.stage().notifiersRegistered()
+                    ? hypercall(e, hv, "xen_map_device_mmio (BUS_NOTIFY_ADD_DEVICE)")
+                    : new Outcome(e, OutcomeResult.STAGE1_ONLY, "added before Xen's notifier exists");
+            case ACPI_OS_IOREMAP, IOREMAP -> strategy.hypercallOn(e.api())
+                    ? hypercall(e, hv, strategy.id() + " hook on " + e.kernelApi())
+                    : new Outcome(e, OutcomeResult.STAGE1_ONLY, e.kernelApi() + " asks Xen for nothing");
+            case FIXMAP -> new Outcome(e, OutcomeResult.STAGE1_ONLY, "fixmaps ask Xen for nothing");
+            case CPU_TOUCH -> touch(e, hv);
+            case DMA -> smmu.dmaReaches(e.base())
+                    ? new Outcome(e, OutcomeResult.MAPPED_AHEAD, in.smmu() == SmmuMode.NONE
+                            ? "no SMMU translation: DMA reaches memory untranslated (SMMU mode none)"
+                            : "the page is in the shared stage-2 tables")
+                    : new Outcome(e, OutcomeResult.DMA_FAULT,
+                            "the SMMU shares Dom0's stage-2 tables and the page is not mapped yet;"
+                                    + " SMMU faults cannot trigger a mapping");
+        };
+    }
+
+    private static Outcome hypercall(BootEvent e, Hypervisor hv, String why) {
+        long pages = Math.max(1, (e.base() + e.length() - 1) / 4096 - e.base() / 4096 + 1);
+        // xen_map_device_mmio: nr = DIV_ROUND_UP(size, XEN_PAGE_SIZE), sent in a 16-bit field.
+        int sent = (int) (pages & PHYSMAP_SIZE_MASK);
+        long first = e.base() >>> StageTwoGeometry.PAGE_SHIFT;
+        long[] frames = new long[sent];
+        for (int i = 0; i < sent; i++) {
+            frames[i] = first + i;
+        }
+        PhysmapResult r = hv.addToPhysmapBatch(frames, frames);
+        if (sent != pages) {
+            return new Outcome(e, OutcomeResult.DENIED, String.format("%s: %d pages truncated to %d by the"
+                    + " 16-bit size field; %d mapped", why, pages, sent, r.pagesMapped()));
+        }
+        if (r.pagesSilentlyDenied() > 0) {
+            return new Outcome(e, OutcomeResult.DENIED, String.format("%s: %d of %d pages denied by iomem"
+                    + " permissions, reported as success (map_dev_mmio_page)", why, r.pagesSilentlyDenied(), pages));
+        }
+        return new Outcome(e, OutcomeResult.MAPPED_AHEAD, why + ": " + r.pagesMapped() + " pages mapped");
+    }
+
+    private static Outcome touch(BootEvent e, Hypervisor hv) {
+        StageTwoAbort abort = hv.dataAccess(e.base());
+        if (abort == null) {
+            return new Outcome(e, OutcomeResult.MAPPED_AHEAD, "the page was already in Dom0's P2M");
+        }
+        return switch (abort.resolution()) {
+            case MAPPED_ON_FAULT -> new Outcome(e, OutcomeResult.MAPPED_ON_FAULT,
+                    abort.function() + ": " + abort.reason());
+            case EMULATED -> new Outcome(e, OutcomeResult.EMULATED, abort.function() + ": " + abort.reason());
+            case INJECTED -> new Outcome(e, OutcomeResult.DOM0_ABORT, abort.function() + ": " + abort.reason());
+        };
+    }
+
+    private static Verdict verdict(List<Outcome> outcomes) {
+        boolean fail = outcomes.stream().anyMatch(o -> o.result() == OutcomeResult.DOM0_ABORT
+                || o.result() == OutcomeResult.DMA_FAULT);
+        if (fail) {
+            return Verdict.FAIL;
+        }
+        return outcomes.stream().anyMatch(o -> o.result() == OutcomeResult.FEATURE_LOST
+                || o.result() == OutcomeResult.DENIED) ? Verdict.DEGRADED : Verdict.PASS;
+    }
+
+    /** vGIC: the distributor, the redistributors and (4.10 on) each ITS are emulated, not mapped. */
+    private static List<FrameRange> emulatedFrames(List<DescribedRegion> regions, XenVersion xen) {
+        List<FrameRange> out = new ArrayList<>();
+        for (DescribedRegion r : regions) {
+            if (r.kind() == RegionKind.GIC_DISTRIBUTOR || r.kind() == RegionKind.GIC_REDISTRIBUTOR
+                    || (r.kind() == RegionKind.GIC_ITS && xen.deniesIts())) {
+                out.add(FrameRange.covering(r.base(), r.length()));
+            }
+        }
+        return out;
+    }
+
+    private static void mapPermitted(StageTwoTable p2m, IomemPermissions permissions, FrameRange range) {
+        if (permissions.isPermitted(range)) {
+            p2m.map(range.first(), range.first(), range.frames(), P2mType.MMIO_DIRECT_C, true);
+            return;
+        }
+        for (long f = range.first(); f <= range.last(); f++) {
+            if (permissions.isPermitted(f)) {
+                p2m.map(f, f, 1, P2mType.MMIO_DIRECT_C, false);
+            }
+        }
+    }
+
+    /** Maps every frame of the IPA space that is neither RAM nor denied, in blocks where aligned. */
+    private static void mapAllPermitted(StageTwoTable p2m, IomemPermissions permissions, List<long[]> ram) {
+        List<FrameRange> holes = new ArrayList<>(permissions.denied());
+        for (long[] r : ram) {
+            holes.add(FrameRange.covering(r[0], r[1]));
+        }
+        holes.sort(Comparator.comparingLong(FrameRange::first));
+        long next = 0;
+        long end = p2m.geometry().frames();
+        for (FrameRange h : holes) {
+            if (h.first() > next) {
+                p2m.map(next, next, Math.min(h.first(), end) - next, P2mType.MMIO_DIRECT_C, true);
+            }
+            next = Math.max(next, h.last() + 1);
+        }
+        if (next < end) {
+            p2m.map(next, next, end - next, P2mType.MMIO_DIRECT_C, true);
+        }
+    }
+}

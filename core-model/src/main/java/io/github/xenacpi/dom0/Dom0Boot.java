@@ -1,5 +1,7 @@
 package io.github.xenacpi.dom0;
 
+import io.github.xenacpi.platform.DmaScenario;
+import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.github.xenacpi.dom0;
 
+import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.github.xenacpi.simulation;
 
 import io.github.xenacpi.acpi.region.DescribedRegion;
-import io.github.xenacpi.dom0.DmaScenario;
-import io.github.xenacpi.dom0.LinuxVersion;
-import io.github.xenacpi.xen.SmmuMode;
-import io.github.xenacpi.xen.XenVersion;
+import io.github.xenacpi.platform.DmaScenario;
+import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.SmmuMode;
+import io.github.xenacpi.platform.XenVersion;
 import java.util.List;
 
 /**

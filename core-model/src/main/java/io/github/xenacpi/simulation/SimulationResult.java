@@ -1,8 +1,8 @@
 package io.github.xenacpi.simulation;
 
-import io.github.xenacpi.dom0.LinuxVersion;
-import io.github.xenacpi.xen.SmmuMode;
-import io.github.xenacpi.xen.XenVersion;
+import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.SmmuMode;
+import io.github.xenacpi.platform.XenVersion;
 import java.util.List;
 
 /** The outcome of every boot event under one strategy, the costs, and the verdict, with what was assumed. */

@@ -1,6 +1,6 @@
 package io.github.xenacpi.strategy;
 
-import io.github.xenacpi.xen.XenVersion;
+import io.github.xenacpi.platform.XenVersion;
 import java.util.Map;
 
 /**

@@ -2,9 +2,9 @@ package io.github.xenacpi.strategy;
 
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.dom0.DmaScenario;
+import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.xen.IomemPermissions;
-import io.github.xenacpi.xen.XenVersion;
+import io.github.xenacpi.platform.XenVersion;
 import java.util.List;
 
 /**

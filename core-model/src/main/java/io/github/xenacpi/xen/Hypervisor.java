@@ -1,5 +1,6 @@
 package io.github.xenacpi.xen;
 
+import io.github.xenacpi.platform.XenVersion;
 import java.util.List;
 import java.util.Objects;
 
@@ -85,7 +86,9 @@ public final class Hypervisor {
                 denied++;
                 continue;
             }
-            p2m.map(gpfns[i], idxs[i], 1, version.devMmioType(), false);
+            // 5a44ff111d (4.9) relaxed dev_mmio from p2m_mmio_direct_dev to p2m_mmio_direct_c.
+            p2m.map(gpfns[i], idxs[i], 1,
+                    version.devMmioIsCacheable() ? P2mType.MMIO_DIRECT_C : P2mType.MMIO_DIRECT_DEV, false);
             mapped++;
         }
         return new PhysmapResult(0, errs, mapped, denied);

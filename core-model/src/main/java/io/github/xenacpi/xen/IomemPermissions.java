@@ -1,5 +1,6 @@
 package io.github.xenacpi.xen;
 
+import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import java.util.ArrayList;
 import java.util.Comparator;

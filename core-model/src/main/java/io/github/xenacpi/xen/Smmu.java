@@ -1,5 +1,6 @@
 package io.github.xenacpi.xen;
 
+import io.github.xenacpi.platform.SmmuMode;
 import java.util.Objects;
 
 /**

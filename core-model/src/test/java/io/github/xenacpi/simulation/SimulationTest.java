@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.dom0.DmaScenario;
-import io.github.xenacpi.dom0.LinuxVersion;
+import io.github.xenacpi.platform.DmaScenario;
+import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.strategy.MappingStrategy;
-import io.github.xenacpi.xen.SmmuMode;
-import io.github.xenacpi.xen.XenVersion;
+import io.github.xenacpi.platform.SmmuMode;
+import io.github.xenacpi.platform.XenVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.github.xenacpi.xen;
 
+import io.github.xenacpi.platform.XenVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.region.AddressSpace;

@@ -1,4 +1,4 @@
-package io.github.xenacpi.dom0;
+package io.github.xenacpi.platform;
 
 import io.github.xenacpi.acpi.region.RegionKind;
 import java.util.Objects;

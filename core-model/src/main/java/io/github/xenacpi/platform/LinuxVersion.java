@@ -1,4 +1,4 @@
-package io.github.xenacpi.dom0;
+package io.github.xenacpi.platform;
 
 import java.util.Comparator;
 import java.util.List;

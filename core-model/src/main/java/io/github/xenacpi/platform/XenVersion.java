@@ -1,4 +1,4 @@
-package io.github.xenacpi.xen;
+package io.github.xenacpi.platform;
 
 import java.util.Comparator;
 import java.util.List;
@@ -63,9 +63,9 @@ public record XenVersion(int major, int minor) implements Comparable<XenVersion>
         return atLeast(V4_10);
     }
 
-    /** The p2m type {@code XENMAPSPACE_dev_mmio} maps with: Device-nGnRE until 4.8, then Normal WB. */
-    public P2mType devMmioType() {
-        return mapsMmioOnFault() ? P2mType.MMIO_DIRECT_C : P2mType.MMIO_DIRECT_DEV;
+    /** {@code XENMAPSPACE_dev_mmio} maps Normal WB ({@code p2m_mmio_direct_c}) from 4.9 ({@code 5a44ff111d}). */
+    public boolean devMmioIsCacheable() {
+        return atLeast(V4_9);
     }
 
     @Override

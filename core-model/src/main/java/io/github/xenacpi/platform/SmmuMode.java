@@ -1,4 +1,4 @@
-package io.github.xenacpi.xen;
+package io.github.xenacpi.platform;
 
 /** How DMA from Dom0's devices is translated; every verdict about DMA names the mode it assumed. */
 public enum SmmuMode {

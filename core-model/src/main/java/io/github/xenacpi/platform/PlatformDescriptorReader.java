@@ -1,0 +1,138 @@
+package io.github.xenacpi.platform;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.SmmuMode;
+import io.github.xenacpi.platform.XenVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code xenacpi.json}: unknown keys are an error naming the key and where it is, addresses are hex
+ * strings ({@code "0x80000000"}) or numbers, and every absent field takes its default from
+ * {@link PlatformDescriptor#DEFAULT}. The JSON Schema ships in the jar as {@link #SCHEMA_RESOURCE}.
+ */
+public final class PlatformDescriptorReader {
+    /** The descriptor's file name, beside the tables. */
+    public static final String FILE_NAME = "xenacpi.json";
+    /** Class-path location of the JSON Schema. */
+    public static final String SCHEMA_RESOURCE = "/io/github/xenacpi/platform/xenacpi-descriptor.schema.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private PlatformDescriptorReader() {
+    }
+
+    /** The descriptor beside a firmware path: its folder's (or its own folder's) xenacpi.json, if any. */
+    public static PlatformDescriptor besides(Path firmware) throws PlatformException {
+        Path dir = Files.isDirectory(firmware) ? firmware : firmware.toAbsolutePath().getParent();
+        Path file = dir == null ? null : dir.resolve(FILE_NAME);
+        return file != null && Files.isRegularFile(file) ? read(file) : PlatformDescriptor.DEFAULT;
+    }
+
+    /** Reads one descriptor file. */
+    public static PlatformDescriptor read(Path file) throws PlatformException {
+        Json json;
+        try {
+            json = MAPPER.readValue(file.toFile(), Json.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new PlatformException(String.format("%s: unknown key \"%s\" at %s; known keys there: %s", file,
+                    e.getPropertyName(), where(e), e.getKnownPropertyIds()), e);
+        } catch (JsonMappingException e) {
+            throw new PlatformException(String.format("%s: invalid value at %s: %s", file, where(e),
+                    e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            throw new PlatformException(String.format("%s: not valid JSON (line %d): %s", file,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new PlatformException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        try {
+            return json.toDescriptor();
+        } catch (IllegalArgumentException e) {
+            throw new PlatformException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String where(JsonMappingException e) {
+        return "$" + e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining());
+    }
+
+    /** Parses {@code 0x...} hex or decimal. */
+    static long address(String text, String key) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replace("_", "");
+        try {
+            return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": \"" + text + "\" is not an address (0x... or decimal)", e);
+        }
+    }
+
+    /** The file's shape. */
+    record Json(@JsonProperty("ram") List<Range> ram, @JsonProperty("ipaBits") Integer ipaBits,
+                @JsonProperty("xen") String xen, @JsonProperty("linux") String linux,
+                @JsonProperty("smmu") String smmu, @JsonProperty("earlycon") Boolean earlycon,
+                @JsonProperty("dma") List<Dma> dma, @JsonProperty("amlMemory") Map<String, String> amlMemory) {
+
+        PlatformDescriptor toDescriptor() {
+            PlatformDescriptor d = PlatformDescriptor.DEFAULT;
+            List<MemoryRange> ranges = new ArrayList<>();
+            for (int i = 0; ram != null && i < ram.size(); i++) {
+                Range r = ram.get(i);
+                ranges.add(new MemoryRange(address(r.base(), "ram[" + i + "].base"),
+                        address(r.length(), "ram[" + i + "].length")));
+            }
+            List<DmaScenario> targets = new ArrayList<>();
+            for (int i = 0; dma != null && i < dma.size(); i++) {
+                Dma x = dma.get(i);
+                RegionKind kind;
+                try {
+                    kind = RegionKind.valueOf(x.kind().toUpperCase(Locale.ROOT).replace('-', '_'));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw new IllegalArgumentException("dma[" + i + "].kind: \"" + x.kind()
+                            + "\" is not a region kind", e);
+                }
+                targets.add(new DmaScenario(x.device(), kind, address(x.address(), "dma[" + i + "].address"),
+                        x.beforeCpu() == null || x.beforeCpu()));
+            }
+            Map<Long, Long> memory = new LinkedHashMap<>();
+            if (amlMemory != null) {
+                amlMemory.forEach((k, v) -> memory.put(address(k, "amlMemory key"), address(v, "amlMemory." + k)));
+            }
+            return new PlatformDescriptor(ranges, ipaBits == null ? d.ipaBits() : ipaBits,
+                    xen == null ? d.xen() : XenVersion.parse(xen),
+                    linux == null ? d.linux() : LinuxVersion.parse(linux),
+                    smmu == null ? d.smmu() : SmmuMode.of(smmu),
+                    earlycon == null ? d.earlycon() : earlycon, targets, memory);
+        }
+    }
+
+    /** A RAM range. */
+    record Range(@JsonProperty(value = "base", required = true) String base,
+                 @JsonProperty(value = "length", required = true) String length) {
+    }
+
+    /** A DMA scenario. */
+    record Dma(@JsonProperty(value = "device", required = true) String device,
+               @JsonProperty(value = "address", required = true) String address,
+               @JsonProperty(value = "kind", required = true) String kind,
+               @JsonProperty("beforeCpu") Boolean beforeCpu) {
+    }
+}

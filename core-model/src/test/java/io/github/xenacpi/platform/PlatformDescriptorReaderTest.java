@@ -1,0 +1,82 @@
+package io.github.xenacpi.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.xenacpi.acpi.region.RegionKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlatformDescriptorReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String json) throws IOException {
+        return Files.writeString(dir.resolve(PlatformDescriptorReader.FILE_NAME), json);
+    }
+
+    @Test
+    void aBareDumpGetsTheDefaults() throws Exception {
+        assertThat(PlatformDescriptorReader.besides(dir)).isEqualTo(PlatformDescriptor.DEFAULT);
+        assertThat(PlatformDescriptor.DEFAULT.xen()).isEqualTo(XenVersion.V4_8);
+        assertThat(PlatformDescriptor.DEFAULT.smmu()).isEqualTo(SmmuMode.NONE);
+    }
+
+    @Test
+    void readsEveryField() throws Exception {
+        write("""
+                {"ram": [{"base": "0x80000000", "length": "0x4000_0000"}], "ipaBits": 40,
+                 "xen": "4.17.2", "linux": "6.6", "smmu": "shared", "earlycon": true,
+                 "dma": [{"device": "nic", "address": "0x8090040", "kind": "gic-its"}],
+                 "amlMemory": {"0xF0000000": "0x5A"}}
+                """);
+
+        PlatformDescriptor d = PlatformDescriptorReader.besides(dir);
+
+        assertThat(d.ram()).containsExactly(new MemoryRange(0x8000_0000L, 0x4000_0000L));
+        assertThat(d.ipaBits()).isEqualTo(40);
+        assertThat(d.xen()).isEqualTo(XenVersion.V4_17);
+        assertThat(d.linux()).isEqualTo(LinuxVersion.V6_6);
+        assertThat(d.smmu()).isEqualTo(SmmuMode.SHARED);
+        assertThat(d.earlycon()).isTrue();
+        assertThat(d.dma()).containsExactly(new DmaScenario("nic", RegionKind.GIC_ITS, 0x8090040L, true));
+        assertThat(d.amlMemory()).containsEntry(0xF000_0000L, 0x5AL);
+    }
+
+    @Test
+    void anUnknownKeyIsAnErrorNamingTheKeyAndWhereItIs() throws Exception {
+        Path file = write("{\"dma\": [{\"device\": \"x\", \"address\": \"0x1\", \"kind\": \"ECAM\", \"late\": 1}]}");
+
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(file))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("unknown key \"late\"")
+                .hasMessageContaining("$.dma[0]");
+    }
+
+    @Test
+    void badValuesSayWhatWasExpected() throws Exception {
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"smmu\": \"nested\"}")))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("none or shared");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"ram\": [{\"base\": \"0xZZ\", \"length\": \"1\"}]}")))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("ram[0].base");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"ipaBits\": 52}")))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("between 32 and 48");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"xen\": ")))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void theSchemaShipsInTheJar() throws IOException {
+        try (InputStream in = PlatformDescriptorReader.class.getResourceAsStream(
+                PlatformDescriptorReader.SCHEMA_RESOURCE)) {
+            assertThat(in).isNotNull();
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"additionalProperties\": false").contains("\"amlMemory\"");
+        }
+    }
+}

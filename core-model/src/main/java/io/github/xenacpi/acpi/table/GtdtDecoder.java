@@ -108,10 +108,17 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
                                                                 int fixedEnd, Struct s) {
         List<GtdtTable.PlatformTimer> out = new ArrayList<>();
         int offsetField = s.offsetOf("platformTimerOffset");
-        if (offset < fixedEnd || offset >= ctx.end()) {
+        if (offset < REVISION_END[2] || offset >= ctx.end()) {
             ctx.error(offsetField, "GTDT: platform timer offset 0x%X lies outside the table's timer area"
                     + " (0x%X to 0x%X); %d platform timers cannot be decoded", offset, fixedEnd, ctx.end(), count);
             return out;
+        }
+        if (offset < fixedEnd) {
+            // Kernels before GTDT v3 support decode timers right after the revision 2 fields; later ones
+            // (platform_timer_valid with gtdt_v3) reject them. The timers are kept so their frames are known.
+            ctx.error(offsetField, "GTDT: platform timer offset 0x%X overlaps the EL2 virtual timer fields of"
+                    + " revision %d (up to 0x%X); the timers are decoded from there", offset, ctx.revision(),
+                    fixedEnd);
         }
         List<Subtable> subs = ctx.subtables(SubtableFormat.TYPE8_LENGTH16, (int) offset, ctx.end(),
                 "GTDT.platformTimer");

@@ -108,12 +108,25 @@ class GtdtDecoderTest {
     }
 
     @Test
-    void platformTimerOffsetInsideTheFixedFieldsIsAnError() {
-        LoadedTable t = decode(full(3).platformTimerOffset(96));
+    void platformTimersOverlappingTheEl2VirtualTimerAreAnErrorButStillDecoded() {
+        LoadedTable t = decode(fixChecksum(patch(bytes(full(2)), 8, 3, 1)));
 
-        assertThat(t.diagnostics()).anySatisfy(d -> {
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
             assertThat(d.offset()).isEqualTo(92);
-            assertThat(d.message()).contains("offset 0x60").contains("0x68");
+            assertThat(d.message()).contains("offset 0x60 overlaps").contains("0x68");
+        });
+        assertThat(((GtdtTable) t.table()).platformTimers()).containsExactly(BLOCK, WATCHDOG);
+    }
+
+    @Test
+    void platformTimerOffsetInsideTheRevision2FieldsIsAnError() {
+        LoadedTable t = decode(full(3).platformTimerOffset(80));
+
+        assertThat(((GtdtTable) t.table()).platformTimers()).isEmpty();
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(92);
+            assertThat(d.message()).contains("offset 0x50 lies outside");
         });
     }
 

@@ -43,5 +43,7 @@ public enum RegionKind {
     SRAT_MEMORY,
     ACPI_TABLE,
     FACS,
-    FIXED_HARDWARE_REGISTER
+    FIXED_HARDWARE_REGISTER,
+    /** CNTCTLBase of a GTDT GT Block: the memory-mapped timer's control frame (4 KiB). */
+    GT_BLOCK
 }

@@ -18,7 +18,13 @@ public final class TableDecoders {
             new RsdpDecoder(),
             new RootTableDecoder.Xsdt(),
             new RootTableDecoder.Rsdt(),
-            new McfgDecoder()));
+            new McfgDecoder(),
+            new FadtDecoder(),
+            new FacsDecoder(),
+            new MadtDecoder(),
+            new GtdtDecoder(),
+            new SpcrDecoder(),
+            new Dbg2Decoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

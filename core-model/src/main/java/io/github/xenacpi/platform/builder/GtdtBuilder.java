@@ -1,0 +1,127 @@
+package io.github.xenacpi.platform.builder;
+
+import io.github.xenacpi.acpi.table.GtdtDecoder;
+import io.github.xenacpi.acpi.table.GtdtTable;
+import io.github.xenacpi.acpi.table.TableHeader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes a GTDT of revision 1, 2 or 3 (default 3): the per-CPU timers, the counter frames, and platform timers
+ * from {@link GtdtTable.GtBlock} and {@link GtdtTable.Watchdog} records. The platform timer count and offset, and
+ * each GT block's frame count and offset, are derived unless set explicitly.
+ */
+public final class GtdtBuilder implements TableBuilder {
+    private static final int[] REVISION_END = {0, 80, 96, 104};
+
+    private final List<GtdtTable.PlatformTimer> platformTimers = new ArrayList<>();
+    private int revision = 3;
+    private long cntControlBase = GtdtTable.NOT_PROVIDED;
+    private long cntReadBase = GtdtTable.NOT_PROVIDED;
+    private GtdtTable.Timer secureEl1 = new GtdtTable.Timer(29, 0);
+    private GtdtTable.Timer nonSecureEl1 = new GtdtTable.Timer(30, 0);
+    private GtdtTable.Timer virtualEl1 = new GtdtTable.Timer(27, 0);
+    private GtdtTable.Timer el2 = new GtdtTable.Timer(26, 0);
+    private GtdtTable.Timer virtualEl2 = new GtdtTable.Timer(28, 0);
+    private Long platformTimerCount;
+    private Long platformTimerOffset;
+
+    public GtdtBuilder revision(int value) {
+        this.revision = value;
+        return this;
+    }
+
+    public GtdtBuilder cntControlBase(long value) {
+        this.cntControlBase = value;
+        return this;
+    }
+
+    public GtdtBuilder cntReadBase(long value) {
+        this.cntReadBase = value;
+        return this;
+    }
+
+    /** Sets the five per-CPU timers. */
+    public GtdtBuilder timers(GtdtTable.Timer secureEl1Timer, GtdtTable.Timer nonSecureEl1Timer,
+                              GtdtTable.Timer virtualEl1Timer, GtdtTable.Timer el2Timer,
+                              GtdtTable.Timer virtualEl2Timer) {
+        this.secureEl1 = secureEl1Timer;
+        this.nonSecureEl1 = nonSecureEl1Timer;
+        this.virtualEl1 = virtualEl1Timer;
+        this.el2 = el2Timer;
+        this.virtualEl2 = virtualEl2Timer;
+        return this;
+    }
+
+    /** Appends a GT block or a watchdog. */
+    public GtdtBuilder add(GtdtTable.PlatformTimer timer) {
+        platformTimers.add(timer);
+        return this;
+    }
+
+    /** Overrides the platform timer count written (for tests of inconsistent tables). */
+    public GtdtBuilder platformTimerCount(long value) {
+        this.platformTimerCount = value;
+        return this;
+    }
+
+    /** Overrides the platform timer offset written (for tests of inconsistent tables). */
+    public GtdtBuilder platformTimerOffset(long value) {
+        this.platformTimerOffset = value;
+        return this;
+    }
+
+    @Override
+    public String signature() {
+        return "GTDT";
+    }
+
+    @Override
+    public byte[] build(OemIdentity oem) {
+        int fixedEnd = REVISION_END[Math.max(1, Math.min(revision, 3))];
+        byte[] fixed = TableWriter.headerless().struct(GtdtDecoder.LAYOUT)
+                .set("cntControlBase", cntControlBase)
+                .set("secureEl1Gsiv", secureEl1.gsiv()).set("secureEl1Flags", secureEl1.flags())
+                .set("nonSecureEl1Gsiv", nonSecureEl1.gsiv()).set("nonSecureEl1Flags", nonSecureEl1.flags())
+                .set("virtualEl1Gsiv", virtualEl1.gsiv()).set("virtualEl1Flags", virtualEl1.flags())
+                .set("el2Gsiv", el2.gsiv()).set("el2Flags", el2.flags())
+                .set("cntReadBase", cntReadBase)
+                .set("platformTimerCount", platformTimerCount != null ? platformTimerCount : platformTimers.size())
+                .set("platformTimerOffset", platformTimerOffset != null ? platformTimerOffset
+                        : platformTimers.isEmpty() ? 0 : fixedEnd)
+                .set("virtualEl2Gsiv", virtualEl2.gsiv()).set("virtualEl2Flags", virtualEl2.flags())
+                .write().toBytes();
+        TableWriter w = TableWriter.withHeader("GTDT", revision, oem)
+                .bytes(Arrays.copyOf(fixed, fixedEnd - TableHeader.SIZE));
+        for (GtdtTable.PlatformTimer t : platformTimers) {
+            if (t instanceof GtdtTable.GtBlock b) {
+                int frames = b.frames().size();
+                w.struct(GtdtDecoder.GT_BLOCK).set("type", 0)
+                        .set("length", GtdtDecoder.GT_BLOCK.size() + (long) frames * GtdtDecoder.GT_FRAME.size())
+                        .set("cntCtlBase", b.cntCtlBase())
+                        .set("timerCount", frames)
+                        .set("timerOffset", GtdtDecoder.GT_BLOCK.size())
+                        .write();
+                for (GtdtTable.GtFrame f : b.frames()) {
+                    w.struct(GtdtDecoder.GT_FRAME).set("frameNumber", f.frameNumber())
+                            .set("cntBase", f.cntBase()).set("cntEl0Base", f.cntEl0Base())
+                            .set("physicalTimerGsiv", f.physicalTimer().gsiv())
+                            .set("physicalTimerFlags", f.physicalTimer().flags())
+                            .set("virtualTimerGsiv", f.virtualTimer().gsiv())
+                            .set("virtualTimerFlags", f.virtualTimer().flags())
+                            .set("commonFlags", f.commonFlags())
+                            .write();
+                }
+            } else if (t instanceof GtdtTable.Watchdog d) {
+                w.struct(GtdtDecoder.WATCHDOG).set("type", 1).set("length", GtdtDecoder.WATCHDOG.size())
+                        .set("refreshFrame", d.refreshFrame()).set("controlFrame", d.controlFrame())
+                        .set("gsiv", d.gsiv()).set("flags", d.flags())
+                        .write();
+            } else if (t instanceof GtdtTable.OtherTimer o) {
+                w.u8(o.type()).u16(o.length()).zeros(Math.max(0, o.length() - 3));
+            }
+        }
+        return w.finish();
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.xenacpi.platform.builder;
+
+import io.github.xenacpi.acpi.table.Layout;
+import io.github.xenacpi.acpi.table.MadtDecoder;
+import io.github.xenacpi.acpi.table.MadtTable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Writes a MADT from {@link MadtTable.Structure} records, each through the decoder's layout for its type. */
+public final class MadtBuilder implements TableBuilder {
+    private final List<MadtTable.Structure> structures = new ArrayList<>();
+    private int revision = 5;
+    private long localInterruptControllerAddress;
+    private long flags;
+
+    public MadtBuilder revision(int value) {
+        this.revision = value;
+        return this;
+    }
+
+    public MadtBuilder localInterruptControllerAddress(long value) {
+        this.localInterruptControllerAddress = value;
+        return this;
+    }
+
+    public MadtBuilder flags(long value) {
+        this.flags = value;
+        return this;
+    }
+
+    /** Appends a structure; a {@link MadtTable.Gicc} is written with its own length (76, 80 or 82). */
+    public MadtBuilder add(MadtTable.Structure structure) {
+        structures.add(structure);
+        return this;
+    }
+
+    /** A GICv3 GICC of ACPI 6.5 length for one enabled CPU with its redistributor. */
+    public MadtBuilder gicc(long processorUid, long mpidr, long gicrBaseAddress) {
+        return add(new MadtTable.Gicc(82, 0, processorUid, MadtTable.Gicc.ENABLED, 0, 23, 0, 0, 0, 0, 25,
+                gicrBaseAddress, mpidr, 0, 0, 0));
+    }
+
+    @Override
+    public String signature() {
+        return "APIC";
+    }
+
+    @Override
+    public byte[] build(OemIdentity oem) {
+        TableWriter w = TableWriter.withHeader("APIC", revision, oem);
+        w.struct(MadtDecoder.LAYOUT)
+                .set("localInterruptControllerAddress", localInterruptControllerAddress)
+                .set("flags", flags)
+                .write();
+        for (MadtTable.Structure s : structures) {
+            write(w, s);
+        }
+        return w.finish();
+    }
+
+    private static void write(TableWriter w, MadtTable.Structure structure) {
+        if (structure instanceof MadtTable.LocalApic s) {
+            start(w, MadtDecoder.LOCAL_APIC, s).set("processorUid", s.processorUid()).set("apicId", s.apicId())
+                    .set("flags", s.flags()).write();
+        } else if (structure instanceof MadtTable.IoApic s) {
+            start(w, MadtDecoder.IO_APIC, s).set("ioApicId", s.ioApicId()).set("address", s.address())
+                    .set("gsiBase", s.gsiBase()).write();
+        } else if (structure instanceof MadtTable.InterruptSourceOverride s) {
+            start(w, MadtDecoder.INTERRUPT_SOURCE_OVERRIDE, s).set("bus", s.bus()).set("source", s.source())
+                    .set("gsi", s.gsi()).set("flags", s.flags()).write();
+        } else if (structure instanceof MadtTable.NmiSource s) {
+            start(w, MadtDecoder.NMI_SOURCE, s).set("flags", s.flags()).set("gsi", s.gsi()).write();
+        } else if (structure instanceof MadtTable.LocalApicNmi s) {
+            start(w, MadtDecoder.LOCAL_APIC_NMI, s).set("processorUid", s.processorUid()).set("flags", s.flags())
+                    .set("lint", s.lint()).write();
+        } else if (structure instanceof MadtTable.LocalApicAddressOverride s) {
+            start(w, MadtDecoder.LOCAL_APIC_ADDRESS_OVERRIDE, s).set("address", s.address()).write();
+        } else if (structure instanceof MadtTable.IoSapic s) {
+            start(w, MadtDecoder.IO_SAPIC, s).set("ioApicId", s.ioApicId()).set("gsiBase", s.gsiBase())
+                    .set("address", s.address()).write();
+        } else if (structure instanceof MadtTable.LocalSapic s) {
+            byte[] uid = s.uidString().getBytes(StandardCharsets.US_ASCII);
+            w.struct(MadtDecoder.LOCAL_SAPIC).set("type", s.type())
+                    .set("length", MadtDecoder.LOCAL_SAPIC.size() + uid.length + 1L)
+                    .set("processorId", s.processorId()).set("sapicId", s.sapicId()).set("sapicEid", s.sapicEid())
+                    .set("flags", s.flags()).set("uidValue", s.uidValue()).write();
+            w.bytes(uid).u8(0);
+        } else if (structure instanceof MadtTable.PlatformInterruptSource s) {
+            start(w, MadtDecoder.PLATFORM_INTERRUPT_SOURCE, s).set("flags", s.flags())
+                    .set("interruptType", s.interruptType()).set("processorId", s.processorId())
+                    .set("processorEid", s.processorEid()).set("ioSapicVector", s.ioSapicVector())
+                    .set("gsi", s.gsi()).set("sourceFlags", s.sourceFlags()).write();
+        } else if (structure instanceof MadtTable.LocalX2Apic s) {
+            start(w, MadtDecoder.LOCAL_X2APIC, s).set("x2ApicId", s.x2ApicId()).set("flags", s.flags())
+                    .set("processorUid", s.processorUid()).write();
+        } else if (structure instanceof MadtTable.LocalX2ApicNmi s) {
+            start(w, MadtDecoder.LOCAL_X2APIC_NMI, s).set("flags", s.flags()).set("processorUid", s.processorUid())
+                    .set("lint", s.lint()).write();
+        } else if (structure instanceof MadtTable.Gicc s) {
+            writeGicc(w, s);
+        } else if (structure instanceof MadtTable.Gicd s) {
+            start(w, MadtDecoder.GICD, s).set("gicId", s.gicId()).set("physicalBaseAddress", s.physicalBaseAddress())
+                    .set("systemVectorBase", s.systemVectorBase()).set("version", s.version()).write();
+        } else if (structure instanceof MadtTable.GicMsiFrame s) {
+            start(w, MadtDecoder.GIC_MSI_FRAME, s).set("frameId", s.frameId())
+                    .set("physicalBaseAddress", s.physicalBaseAddress()).set("flags", s.flags())
+                    .set("spiCount", s.spiCount()).set("spiBase", s.spiBase()).write();
+        } else if (structure instanceof MadtTable.Gicr s) {
+            start(w, MadtDecoder.GICR, s).set("discoveryRangeBaseAddress", s.discoveryRangeBaseAddress())
+                    .set("discoveryRangeLength", s.discoveryRangeLength()).write();
+        } else if (structure instanceof MadtTable.GicIts s) {
+            start(w, MadtDecoder.GIC_ITS, s).set("translationId", s.translationId())
+                    .set("physicalBaseAddress", s.physicalBaseAddress()).write();
+        } else if (structure instanceof MadtTable.Other s) {
+            w.u8(s.type()).u8(s.length()).zeros(Math.max(0, s.length() - 2));
+        }
+    }
+
+    private static TableWriter.StructWriter start(TableWriter w, Layout layout, MadtTable.Structure s) {
+        return w.struct(layout).set("type", s.type()).set("length", layout.size());
+    }
+
+    private static void writeGicc(TableWriter w, MadtTable.Gicc s) {
+        byte[] full = TableWriter.headerless().struct(MadtDecoder.GICC)
+                .set("type", s.type()).set("length", s.length())
+                .set("cpuInterfaceNumber", s.cpuInterfaceNumber()).set("processorUid", s.processorUid())
+                .set("flags", s.flags()).set("parkingProtocolVersion", s.parkingProtocolVersion())
+                .set("performanceInterruptGsiv", s.performanceInterruptGsiv()).set("parkedAddress", s.parkedAddress())
+                .set("physicalBaseAddress", s.physicalBaseAddress()).set("gicvBaseAddress", s.gicvBaseAddress())
+                .set("gichBaseAddress", s.gichBaseAddress())
+                .set("vgicMaintenanceInterrupt", s.vgicMaintenanceInterrupt())
+                .set("gicrBaseAddress", s.gicrBaseAddress()).set("mpidr", s.mpidr())
+                .set("efficiencyClass", s.efficiencyClass()).set("speOverflowInterrupt", s.speOverflowInterrupt())
+                .set("trbeInterrupt", s.trbeInterrupt())
+                .write().toBytes();
+        w.bytes(Arrays.copyOf(full, s.length()));
+    }
+}

@@ -97,7 +97,9 @@ public final class Struct {
         Field f = layout.field(name);
         int len = Math.max(0, Math.min(f.length(), available - f.offset()));
         byte[] out = new byte[len];
-        data.get(offset + f.offset(), out, 0, len);
+        if (len > 0) {
+            data.get(offset + f.offset(), out, 0, len);
+        }
         return out;
     }
 

@@ -18,7 +18,10 @@ public final class TableDecoders {
             new RsdpDecoder(),
             new RootTableDecoder.Xsdt(),
             new RootTableDecoder.Rsdt(),
-            new McfgDecoder()));
+            new McfgDecoder(),
+            new BgrtDecoder(),
+            new FpdtDecoder(),
+            new SdevDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

@@ -21,7 +21,11 @@ public final class TableDecoders {
             new McfgDecoder(),
             new BgrtDecoder(),
             new FpdtDecoder(),
-            new SdevDecoder()));
+            new SdevDecoder(),
+            new SratDecoder(),
+            new SlitDecoder(),
+            new StaoDecoder(),
+            new XenvDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

@@ -25,7 +25,11 @@ public final class TableDecoders {
             new SratDecoder(),
             new SlitDecoder(),
             new StaoDecoder(),
-            new XenvDecoder()));
+            new XenvDecoder(),
+            new HmatDecoder(),
+            new CedtDecoder(),
+            new ApmtDecoder(),
+            new MpamDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

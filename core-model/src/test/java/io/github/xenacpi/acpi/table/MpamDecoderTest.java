@@ -1,0 +1,107 @@
+package io.github.xenacpi.acpi.table;
+
+import static io.github.xenacpi.acpi.table.TableFixtures.bytes;
+import static io.github.xenacpi.acpi.table.TableFixtures.decode;
+import static io.github.xenacpi.acpi.table.TableFixtures.fixChecksum;
+import static io.github.xenacpi.acpi.table.TableFixtures.patch;
+import static io.github.xenacpi.acpi.table.TableFixtures.truncate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.xenacpi.acpi.region.AddressSpace;
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.platform.builder.MpamBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** MPAM is unknown to iasl 20200925, so only builder-made bytes check this decoder. */
+class MpamDecoderTest {
+
+    private static final MpamTable.Resource CACHE = new MpamTable.Resource(1, 0, 0, 0x20, 0, List.of());
+    private static final MpamTable.Resource MEMORY = new MpamTable.Resource(2, 1, 1, 0x1, 0, List.of(1L, 5L));
+    private static final MpamTable.Msc MMIO = new MpamTable.Msc(MpamTable.INTERFACE_MMIO, 1, 0x9_0000_0000L,
+            0x4000, 40, 1, 0, 41, 1, 0, 100, 0x4D50414D, 2, List.of(CACHE, MEMORY));
+    private static final MpamTable.Msc PCC = new MpamTable.Msc(MpamTable.INTERFACE_PCC, 2, 3, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, List.of());
+
+    /** MSC 0 at 36: 72 + 24 + 24 + 16 = 136 bytes; MSC 1 at 172, 72 bytes. */
+    private final MpamBuilder two = new MpamBuilder().add(MMIO).add(PCC);
+
+    @Test
+    void decodesMscsResourcesAndDependencies() {
+        LoadedTable t = decode(two);
+
+        assertThat(t.diagnostics()).isEmpty();
+        assertThat(((MpamTable) t.table()).mscs()).containsExactly(MMIO, PCC);
+        assertThat(t.regions()).containsExactly(
+                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.SYSTEM_MEMORY, 0x9_0000_0000L, 0x4000,
+                        "MPAM", 1, 44, "MPAM.msc[0].baseAddress"),
+                // A PCC MSC's base address is its PCC subspace ID, not a memory address.
+                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, 3, 0,
+                        "MPAM", 1, 180, "MPAM.msc[1].baseAddress"));
+    }
+
+    @Test
+    void revisionZeroIsAWarningButStillDecoded() {
+        LoadedTable t = decode(new MpamBuilder().revision(0).add(MMIO));
+
+        assertThat(((MpamTable) t.table()).mscs()).containsExactly(MMIO);
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(8);
+            assertThat(d.message()).contains("revision 0");
+        });
+    }
+
+    @Test
+    void badInterfaceZeroMmioAndReservedLocatorAreReported() {
+        LoadedTable t = decode(new MpamBuilder()
+                .add(new MpamTable.Msc(5, 1, 0x1000, 0x1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()))
+                .add(new MpamTable.Msc(0, 2, 0x1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                        List.of(new MpamTable.Resource(1, 0, 7, 0, 0, List.of())))));
+
+        assertThat(t.regions()).isEmpty();
+        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
+                "38 ERROR", "187 WARNING", "124 ERROR");
+    }
+
+    @Test
+    void resourceAndDependencyCountsMustFitTheMsc() {
+        // Resource count of MSC 0 (offset 36 + 68) raised to 3.
+        LoadedTable more = decode(fixChecksum(patch(bytes(two), 104, 3, 4)));
+        assertThat(more.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(172);
+            assertThat(d.message()).contains("3 resource nodes declared, node 2 does not fit");
+        });
+        assertThat(((MpamTable) more.table()).mscs().get(0).resources()).containsExactly(CACHE, MEMORY);
+
+        // Dependency count of the second resource (36 + 72 + 24 + 20) raised to 3.
+        LoadedTable deps = decode(fixChecksum(patch(bytes(two), 152, 3, 4)));
+        assertThat(deps.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(152);
+            assertThat(d.message()).contains("3 functional dependencies declared, only 2 fit");
+        });
+
+        LoadedTable huge = decode(fixChecksum(patch(bytes(two), 104, 0xFFFF_FFFFL, 4)));
+        assertThat(huge.diagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("4294967295 resource nodes declared"));
+    }
+
+    @Test
+    void spareBytesZeroLengthAndTruncationAreReported() {
+        byte[] b = bytes(two);
+        LoadedTable spare = decode(fixChecksum(patch(b, 104, 1, 4)));
+        assertThat(spare.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(132);
+            assertThat(d.message()).contains("40 bytes after the last resource node");
+        });
+
+        LoadedTable zero = decode(fixChecksum(patch(b, 36, 0, 2)));
+        assertThat(((MpamTable) zero.table()).mscs()).isEmpty();
+
+        LoadedTable cut = decode(fixChecksum(patch(truncate(b, 100), 4, 100, 4)));
+        assertThat(((MpamTable) cut.table()).mscs()).singleElement()
+                .satisfies(m -> assertThat(m.resources()).isEmpty());
+        assertThat(cut.regions()).hasSize(1);
+        assertThat(cut.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("overruns the list"));
+    }
+}

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Decodes MPAM. An MMIO MSC yields an {@link RegionKind#MPAM_MSC} region of its base and MMIO size in system
  * memory, as {@code acpi_mpam_parse} declares it; a PCC MSC keeps {@link AddressSpace#PLATFORM_COMM_CHANNEL}
- * with the subspace ID as base, since it is no memory range. Table revisions 1 to 3 share the node layouts;
- * Linux ignores revision 0 (the MPAM ACPI 1.0 beta). iasl 20200925 does not know this table.
+ * with the subspace ID as base, since it is no memory range; an MSC of MMIO size 0 is disabled and has none.
+ * Revision 1 (MPAM ACPI 2.0) and later share the node layouts Linux reads; Linux ignores revision 0 (the MPAM
+ * ACPI 1.0 beta). iasl 20200925 does not know this table.
  */
 public final class MpamDecoder implements TableDecoder<MpamTable> {
 
@@ -66,7 +67,15 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
         List<MpamTable.Msc> out = new ArrayList<>();
         for (Subtable sub : ctx.subtables(SubtableFormat.LENGTH16, TableHeader.SIZE, ctx.end(), "MPAM.msc")) {
             Struct s = ctx.read(MSC, sub);
-            ctx.checkReserved(s);
+            int reserved = s.firstNonZeroReserved();
+            if (reserved >= 0) {
+                ctx.error(reserved, "%s: reserved field at offset 0x%X is not zero; acpi_mpam_parse then skips the"
+                        + " MSC and MPAM stays unusable", sub.path(), reserved);
+            }
+            if (s.isComplete()) {
+                interruptFlags(ctx, sub, s, "overflowInterruptFlags");
+                interruptFlags(ctx, sub, s, "errorInterruptFlags");
+            }
             List<MpamTable.Resource> resources = s.isComplete() ? resources(ctx, sub, s.value("resourceCount"))
                     : List.of();
             MpamTable.Msc m = new MpamTable.Msc(s.intValue("interfaceType"), s.value("identifier"),
@@ -83,20 +92,36 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
     }
 
     private static void region(DecodeContext ctx, Subtable sub, Struct s, MpamTable.Msc m) {
-        switch (m.interfaceType()) {
-            case MpamTable.INTERFACE_MMIO -> {
-                if (m.baseAddress() == 0 || m.mmioSize() == 0) {
-                    ctx.error(s.offsetOf(m.baseAddress() == 0 ? "baseAddress" : "mmioSize"),
-                            "%s: MMIO MSC with base 0x%X and size 0x%X", sub.path(), m.baseAddress(), m.mmioSize());
-                } else {
-                    ctx.region(RegionKind.MPAM_MSC, AddressSpace.SYSTEM_MEMORY, m.baseAddress(), m.mmioSize(),
-                            s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
-                }
-            }
-            case MpamTable.INTERFACE_PCC -> ctx.region(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL,
-                    m.baseAddress(), m.mmioSize(), s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
-            default -> ctx.error(s.offsetOf("interfaceType"), "%s: interface type 0x%02X is neither MMIO (0x00) nor"
-                    + " PCC (0x0A)", sub.path(), m.interfaceType());
+        if (m.interfaceType() != MpamTable.INTERFACE_MMIO && m.interfaceType() != MpamTable.INTERFACE_PCC) {
+            ctx.error(s.offsetOf("interfaceType"), "%s: interface type 0x%02X is neither MMIO (0x00) nor PCC (0x0A)",
+                    sub.path(), m.interfaceType());
+            return;
+        }
+        if (m.mmioSize() == 0) {
+            // acpi_mpam_parse: an MMIO size of 0 marks the MSC as disabled, whatever its interface.
+            ctx.info(s.offsetOf("mmioSize"), "%s: MMIO size 0 marks this MSC as disabled", sub.path());
+            return;
+        }
+        if (m.interfaceType() == MpamTable.INTERFACE_PCC) {
+            ctx.region(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, m.baseAddress(), m.mmioSize(),
+                    s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
+        } else if (m.baseAddress() == 0) {
+            ctx.error(s.offsetOf("baseAddress"), "%s: MMIO MSC of size 0x%X at base address zero", sub.path(),
+                    m.mmioSize());
+        } else {
+            ctx.region(RegionKind.MPAM_MSC, AddressSpace.SYSTEM_MEMORY, m.baseAddress(), m.mmioSize(),
+                    s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
+        }
+    }
+
+    private static void interruptFlags(DecodeContext ctx, Subtable sub, Struct s, String field) {
+        long flags = s.value(field);
+        if ((flags & ~0x1FL) != 0) {
+            ctx.warning(s.offsetOf(field), "%s: reserved bits 5-31 of %s are set (0x%X)", sub.path(), field, flags);
+        }
+        if (s.value(field.replace("Flags", "")) != 0 && ((flags >> 1) & 3) != 0) {
+            ctx.warning(s.offsetOf(field), "%s: %s gives interrupt type %d, only 0 (wired) is defined", sub.path(),
+                    field, (flags >> 1) & 3);
         }
     }
 

@@ -21,8 +21,8 @@ class MpamDecoderTest {
     private static final MpamTable.Resource MEMORY = new MpamTable.Resource(2, 1, 1, 0x1, 0, List.of(1L, 5L));
     private static final MpamTable.Msc MMIO = new MpamTable.Msc(MpamTable.INTERFACE_MMIO, 1, 0x9_0000_0000L,
             0x4000, 40, 1, 0, 41, 1, 0, 100, 0x4D50414D, 2, List.of(CACHE, MEMORY));
-    private static final MpamTable.Msc PCC = new MpamTable.Msc(MpamTable.INTERFACE_PCC, 2, 3, 0, 0, 0, 0, 0, 0,
-            0, 0, 0, 0, List.of());
+    private static final MpamTable.Msc PCC = new MpamTable.Msc(MpamTable.INTERFACE_PCC, 2, 3, 0x100, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, List.of());
 
     /** MSC 0 at 36: 72 + 24 + 24 + 16 = 136 bytes; MSC 1 at 172, 72 bytes. */
     private final MpamBuilder two = new MpamBuilder().add(MMIO).add(PCC);
@@ -37,7 +37,7 @@ class MpamDecoderTest {
                 new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.SYSTEM_MEMORY, 0x9_0000_0000L, 0x4000,
                         "MPAM", 1, 44, "MPAM.msc[0].baseAddress"),
                 // A PCC MSC's base address is its PCC subspace ID, not a memory address.
-                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, 3, 0,
+                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, 3, 0x100,
                         "MPAM", 1, 180, "MPAM.msc[1].baseAddress"));
     }
 
@@ -61,7 +61,24 @@ class MpamDecoderTest {
 
         assertThat(t.regions()).isEmpty();
         assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
-                "38 ERROR", "187 WARNING", "124 ERROR");
+                "38 ERROR", "187 WARNING", "124 INFO");
+        assertThat(t.diagnostics().get(2).message()).contains("MMIO size 0 marks this MSC as disabled");
+    }
+
+    @Test
+    void zeroBaseReservedFieldsAndInterruptFlagsAreReported() {
+        LoadedTable t = decode(new MpamBuilder().add(new MpamTable.Msc(0, 1, 0, 0x1000, 40, 0x22, 0, 41, 0, 0, 0,
+                0, 0, List.of())));
+        assertThat(t.regions()).isEmpty();
+        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
+                "60 WARNING", "60 WARNING", "44 ERROR");
+
+        // Reserved byte of the MSC header (offset 36 + 3): Linux then gives up on MPAM.
+        LoadedTable reserved = decode(fixChecksum(patch(bytes(two), 39, 1, 1)));
+        assertThat(reserved.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(39);
+            assertThat(d.message()).contains("MPAM stays unusable");
+        });
     }
 
     @Test

@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * Decodes MPAM. An MMIO MSC yields an {@link RegionKind#MPAM_MSC} region of its base and MMIO size in system
- * memory, as {@code acpi_mpam_parse} declares it; a PCC MSC keeps {@link AddressSpace#PLATFORM_COMM_CHANNEL}
- * with the subspace ID as base, since it is no memory range; an MSC of MMIO size 0 is disabled and has none.
- * Revision 1 (MPAM ACPI 2.0) and later share the node layouts Linux reads; Linux ignores revision 0 (the MPAM
- * ACPI 1.0 beta). iasl 20200925 does not know this table.
+ * memory, as {@code acpi_mpam_parse} declares it; an MMIO MSC of size 0 is disabled and has none. A PCC MSC
+ * keeps {@link AddressSpace#PLATFORM_COMM_CHANNEL} with the subspace ID as base and length 0, since it is no
+ * memory range. Revision 1 (MPAM ACPI 2.0) and later share the node layouts; from revision 3 (MPAM ACPI 3.0)
+ * the MMIO size of a PCC MSC is its enablement flag. Linux ignores revision 0 (the MPAM ACPI 1.0 beta). iasl
+ * 20200925 does not know this table.
  */
 public final class MpamDecoder implements TableDecoder<MpamTable> {
 
@@ -97,14 +98,11 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
                     sub.path(), m.interfaceType());
             return;
         }
-        if (m.mmioSize() == 0) {
-            // acpi_mpam_parse: an MMIO size of 0 marks the MSC as disabled, whatever its interface.
-            ctx.info(s.offsetOf("mmioSize"), "%s: MMIO size 0 marks this MSC as disabled", sub.path());
-            return;
-        }
         if (m.interfaceType() == MpamTable.INTERFACE_PCC) {
-            ctx.region(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, m.baseAddress(), m.mmioSize(),
-                    s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
+            pcc(ctx, sub, s, m);
+        } else if (m.mmioSize() == 0) {
+            // acpi_mpam_parse: an MMIO size of 0 marks the MSC as disabled.
+            ctx.info(s.offsetOf("mmioSize"), "%s: MMIO size 0 marks this MSC as disabled", sub.path());
         } else if (m.baseAddress() == 0) {
             ctx.error(s.offsetOf("baseAddress"), "%s: MMIO MSC of size 0x%X at base address zero", sub.path(),
                     m.mmioSize());
@@ -112,6 +110,32 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
             ctx.region(RegionKind.MPAM_MSC, AddressSpace.SYSTEM_MEMORY, m.baseAddress(), m.mmioSize(),
                     s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
         }
+    }
+
+    /**
+     * A PCC MSC: its base address is the PCC subspace ID. Its MMIO size must be 0 up to table revision 2 (MPAM
+     * ACPI 2.x); from revision 3 (MPAM ACPI 3.0) it is the enablement flag, 1 enabled and 0 non-functional.
+     */
+    private static void pcc(DecodeContext ctx, Subtable sub, Struct s, MpamTable.Msc m) {
+        long size = m.mmioSize();
+        long at = s.offsetOf("mmioSize");
+        if (ctx.revision() >= 3) {
+            if (size > 1) {
+                ctx.warning(at, "%s: the MMIO size of a PCC MSC is its enablement flag in revision %d and must be"
+                        + " 0 or 1, found 0x%X", sub.path(), ctx.revision(), size);
+            } else if (size == 0) {
+                ctx.info(at, "%s: PCC MSC marked non-functional (MMIO size 0)", sub.path());
+                return;
+            }
+        } else if (size != 0) {
+            ctx.warning(at, "%s: the MMIO size of a PCC MSC must be 0 in revision %d, found 0x%X", sub.path(),
+                    ctx.revision(), size);
+        } else {
+            ctx.info(at, "%s: this PCC MSC is valid for revision %d, but acpi_mpam_parse skips every MSC of MMIO"
+                    + " size 0, so Linux treats it as disabled", sub.path(), ctx.revision());
+        }
+        ctx.region(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, m.baseAddress(), 0,
+                s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
     }
 
     private static void interruptFlags(DecodeContext ctx, Subtable sub, Struct s, String field) {
@@ -159,8 +183,8 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
             out.add(resource(r, producers));
         }
         if (at < msc.end()) {
-            ctx.warning(at, "%s: %d bytes after the last resource node are not described", msc.path(),
-                    msc.end() - at);
+            ctx.info(at, "%s: %d bytes of resource-specific data follow the resource nodes (MPAM ACPI 2.0)",
+                    msc.path(), msc.end() - at);
         }
         return out;
     }

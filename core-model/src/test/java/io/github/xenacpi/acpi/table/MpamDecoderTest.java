@@ -7,6 +7,7 @@ import static io.github.xenacpi.acpi.table.TableFixtures.patch;
 import static io.github.xenacpi.acpi.table.TableFixtures.truncate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
@@ -21,24 +22,52 @@ class MpamDecoderTest {
     private static final MpamTable.Resource MEMORY = new MpamTable.Resource(2, 1, 1, 0x1, 0, List.of(1L, 5L));
     private static final MpamTable.Msc MMIO = new MpamTable.Msc(MpamTable.INTERFACE_MMIO, 1, 0x9_0000_0000L,
             0x4000, 40, 1, 0, 41, 1, 0, 100, 0x4D50414D, 2, List.of(CACHE, MEMORY));
-    private static final MpamTable.Msc PCC = new MpamTable.Msc(MpamTable.INTERFACE_PCC, 2, 3, 0x100, 0, 0, 0, 0,
-            0, 0, 0, 0, 0, List.of());
+    private static final MpamTable.Msc PCC = pcc(0);
 
     /** MSC 0 at 36: 72 + 24 + 24 + 16 = 136 bytes; MSC 1 at 172, 72 bytes. */
     private final MpamBuilder two = new MpamBuilder().add(MMIO).add(PCC);
+
+    private static MpamTable.Msc pcc(long mmioSize) {
+        return new MpamTable.Msc(MpamTable.INTERFACE_PCC, 2, 3, mmioSize, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+    }
 
     @Test
     void decodesMscsResourcesAndDependencies() {
         LoadedTable t = decode(two);
 
-        assertThat(t.diagnostics()).isEmpty();
+        // Revision 1: a PCC MSC has MMIO size 0, which Linux's acpi_mpam_parse takes for "disabled".
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.INFO);
+            assertThat(d.offset()).isEqualTo(188);
+            assertThat(d.message()).contains("Linux treats it as disabled");
+        });
         assertThat(((MpamTable) t.table()).mscs()).containsExactly(MMIO, PCC);
         assertThat(t.regions()).containsExactly(
                 new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.SYSTEM_MEMORY, 0x9_0000_0000L, 0x4000,
                         "MPAM", 1, 44, "MPAM.msc[0].baseAddress"),
                 // A PCC MSC's base address is its PCC subspace ID, not a memory address.
-                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, 3, 0x100,
+                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, 3, 0,
                         "MPAM", 1, 180, "MPAM.msc[1].baseAddress"));
+    }
+
+    @Test
+    void pccMmioSizeIsZeroUpToRevisionTwoAndAnEnablementFlagFromThree() {
+        assertThat(decode(new MpamBuilder().add(pcc(0x100))).diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.message()).contains("must be 0 in revision 1, found 0x100");
+        });
+        LoadedTable enabled = decode(new MpamBuilder().revision(3).add(pcc(1)));
+        assertThat(enabled.diagnostics()).isEmpty();
+        assertThat(enabled.regions()).singleElement().satisfies(r -> {
+            assertThat(r.space()).isEqualTo(AddressSpace.PLATFORM_COMM_CHANNEL);
+            assertThat(r.base()).isEqualTo(3);
+        });
+        LoadedTable off = decode(new MpamBuilder().revision(3).add(pcc(0)));
+        assertThat(off.regions()).isEmpty();
+        assertThat(off.diagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("marked non-functional"));
+        assertThat(decode(new MpamBuilder().revision(3).add(pcc(2))).diagnostics()).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("enablement flag in revision 3"));
     }
 
     @Test
@@ -75,7 +104,7 @@ class MpamDecoderTest {
 
         // Reserved byte of the MSC header (offset 36 + 3): Linux then gives up on MPAM.
         LoadedTable reserved = decode(fixChecksum(patch(bytes(two), 39, 1, 1)));
-        assertThat(reserved.diagnostics()).singleElement().satisfies(d -> {
+        assertThat(reserved.diagnostics()).first().satisfies(d -> {
             assertThat(d.offset()).isEqualTo(39);
             assertThat(d.message()).contains("MPAM stays unusable");
         });
@@ -85,7 +114,7 @@ class MpamDecoderTest {
     void resourceAndDependencyCountsMustFitTheMsc() {
         // Resource count of MSC 0 (offset 36 + 68) raised to 3.
         LoadedTable more = decode(fixChecksum(patch(bytes(two), 104, 3, 4)));
-        assertThat(more.diagnostics()).singleElement().satisfies(d -> {
+        assertThat(more.diagnostics()).first().satisfies(d -> {
             assertThat(d.offset()).isEqualTo(172);
             assertThat(d.message()).contains("3 resource nodes declared, node 2 does not fit");
         });
@@ -93,13 +122,13 @@ class MpamDecoderTest {
 
         // Dependency count of the second resource (36 + 72 + 24 + 20) raised to 3.
         LoadedTable deps = decode(fixChecksum(patch(bytes(two), 152, 3, 4)));
-        assertThat(deps.diagnostics()).singleElement().satisfies(d -> {
+        assertThat(deps.diagnostics()).first().satisfies(d -> {
             assertThat(d.offset()).isEqualTo(152);
             assertThat(d.message()).contains("3 functional dependencies declared, only 2 fit");
         });
 
         LoadedTable huge = decode(fixChecksum(patch(bytes(two), 104, 0xFFFF_FFFFL, 4)));
-        assertThat(huge.diagnostics()).singleElement()
+        assertThat(huge.diagnostics()).first()
                 .satisfies(d -> assertThat(d.message()).contains("4294967295 resource nodes declared"));
     }
 
@@ -107,9 +136,9 @@ class MpamDecoderTest {
     void spareBytesZeroLengthAndTruncationAreReported() {
         byte[] b = bytes(two);
         LoadedTable spare = decode(fixChecksum(patch(b, 104, 1, 4)));
-        assertThat(spare.diagnostics()).singleElement().satisfies(d -> {
+        assertThat(spare.diagnostics()).first().satisfies(d -> {
             assertThat(d.offset()).isEqualTo(132);
-            assertThat(d.message()).contains("40 bytes after the last resource node");
+            assertThat(d.message()).contains("40 bytes of resource-specific data");
         });
 
         LoadedTable zero = decode(fixChecksum(patch(b, 36, 0, 2)));

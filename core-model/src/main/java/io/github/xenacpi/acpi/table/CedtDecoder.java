@@ -83,6 +83,9 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
         }
         if (h.base() == 0) {
             ctx.error(s.offsetOf("base"), "%s: register block base is zero", sub.path());
+        } else if (h.length() < 0 || Long.compareUnsigned(h.base() + h.length() - 1, h.base()) < 0) {
+            ctx.error(s.offsetOf("registerLength"), "%s: register block 0x%X + 0x%X wraps past the end of the"
+                    + " address space", sub.path(), h.base(), h.length());
         } else if (h.length() > 0) {
             ctx.region(RegionKind.CXL_HOST_BRIDGE, AddressSpace.SYSTEM_MEMORY, h.base(), h.length(),
                     s.offsetOf("base"), sub.path());

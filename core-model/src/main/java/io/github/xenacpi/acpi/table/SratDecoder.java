@@ -145,7 +145,7 @@ public final class SratDecoder implements TableDecoder<SratTable> {
     private static SratTable.Affinity affinity(DecodeContext ctx, Subtable sub, Struct s) {
         return switch (sub.type()) {
             case 0 -> {
-                byte[] high = s.bytes("proximityDomainHigh");
+                byte[] high = s.has("proximityDomainHigh") ? s.bytes("proximityDomainHigh") : new byte[0];
                 long domain = s.value("proximityDomainLow");
                 for (int i = 0; i < high.length; i++) {
                     domain |= (long) (high[i] & 0xFF) << (8 * (i + 1));
@@ -177,7 +177,7 @@ public final class SratDecoder implements TableDecoder<SratTable> {
         }
         if (m.length() == 0) {
             ctx.warning(s.offsetOf("rangeLength"), "%s: enabled memory affinity of length 0", sub.path());
-        } else if (Long.compareUnsigned(m.base() + m.length() - 1, m.base()) < 0) {
+        } else if (m.length() < 0 || Long.compareUnsigned(m.base() + m.length() - 1, m.base()) < 0) {
             ctx.error(s.offsetOf("rangeLength"), "%s: range 0x%X + 0x%X wraps past the end of the address space",
                     sub.path(), m.base(), m.length());
         } else {

@@ -67,10 +67,11 @@ class CedtDecoderTest {
     void registerBlockLengthVersionAndZeroBaseAreChecked() {
         LoadedTable t = decode(new CedtBuilder().add(new CedtTable.HostBridge(1, 1, 0x1000, 0x2000))
                 .add(new CedtTable.HostBridge(2, 3, 0x2000, 0x2000))
-                .add(new CedtTable.HostBridge(3, 1, 0, 0x1_0000)));
+                .add(new CedtTable.HostBridge(3, 1, 0, 0x1_0000))
+                .add(new CedtTable.HostBridge(4, 1, 0xFFFF_FFFF_FFFF_0000L, 0x2_0000)));
 
         assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
-                "60 WARNING", "76 WARNING", "116 ERROR");
+                "60 WARNING", "76 WARNING", "116 ERROR", "156 WARNING", "156 ERROR");
         assertThat(t.regions()).hasSize(2);
     }
 

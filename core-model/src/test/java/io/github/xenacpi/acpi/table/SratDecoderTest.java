@@ -14,6 +14,10 @@ import io.github.xenacpi.platform.builder.SratBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Checked by hand against iasl 20200925, which decodes every type here except the generic port (6, ACPI 6.5) and
+ * RINTC (7) affinities: it prints "Unknown SRAT subtable type" for those.
+ */
 class SratDecoderTest {
 
     private static final List<SratTable.Affinity> EVERY_TYPE = List.of(
@@ -62,6 +66,27 @@ class SratDecoderTest {
         assertThat(t.regions()).isEmpty();
         assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
                 "104 WARNING", "156 WARNING", "144 ERROR");
+    }
+
+    @Test
+    void memoryLengthAboveTwoToTheSixtyThreeIsAnErrorNotARegion() {
+        LoadedTable t = decode(new SratBuilder().add(new SratTable.Memory(0, 0x1000, 0x8000_0000_0000_0000L, 1)));
+
+        assertThat(t.regions()).isEmpty();
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(64);
+            assertThat(d.message()).contains("wraps past the end");
+        });
+    }
+
+    @Test
+    void processorAffinityCutInsideItsDomainBytesKeepsTheLowByte() {
+        byte[] b = truncate(bytes(new SratBuilder().add(new SratTable.ProcessorApic(0x0102_0304L, 5, 1, 6, 7))), 58);
+        LoadedTable t = decode(fixChecksum(patch(b, 4, 58, 4)));
+
+        assertThat(((SratTable) t.table()).affinities()).singleElement()
+                .isEqualTo(new SratTable.ProcessorApic(4, 5, 1, 6, 0));
+        assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("overruns the list"));
     }
 
     @Test

@@ -102,8 +102,8 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
         boolean hasComponents = (flags & 2) != 0;
         Struct s = ctx.read(hasComponents ? NAMESPACE_COMPONENTS : NAMESPACE, sub);
         String id = string(ctx, sub, s, "deviceIdOffset", "deviceIdLength", "device identifier");
-        if (s.has("deviceIdLength") && id.isEmpty()) {
-            ctx.error(s.offsetOf("deviceIdLength"), "%s: the device identifier is empty", sub.path());
+        if (s.has("deviceIdLength") && s.intValue("deviceIdLength") == 0) {
+            ctx.error(s.offsetOf("deviceIdLength"), "%s: the device identifier length is 0", sub.path());
         }
         int vendorLength = s.intValue("vendorDataLength");
         TableChecks.inside(ctx, sub, s.intValue("vendorDataOffset"), vendorLength, s.offsetOf("vendorDataOffset"),

@@ -24,7 +24,18 @@ public final class TableDecoders {
             new MadtDecoder(),
             new GtdtDecoder(),
             new SpcrDecoder(),
-            new Dbg2Decoder()));
+            new Dbg2Decoder(),
+            new BgrtDecoder(),
+            new FpdtDecoder(),
+            new SdevDecoder(),
+            new SratDecoder(),
+            new SlitDecoder(),
+            new StaoDecoder(),
+            new XenvDecoder(),
+            new HmatDecoder(),
+            new CedtDecoder(),
+            new ApmtDecoder(),
+            new MpamDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

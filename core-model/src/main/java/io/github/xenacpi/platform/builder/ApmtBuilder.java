@@ -1,0 +1,43 @@
+package io.github.xenacpi.platform.builder;
+
+import io.github.xenacpi.acpi.table.ApmtDecoder;
+import io.github.xenacpi.acpi.table.ApmtTable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes an APMT from PMU node records. */
+public final class ApmtBuilder implements TableBuilder {
+    private final List<ApmtTable.Node> nodes = new ArrayList<>();
+
+    public ApmtBuilder add(ApmtTable.Node node) {
+        nodes.add(node);
+        return this;
+    }
+
+    @Override
+    public String signature() {
+        return "APMT";
+    }
+
+    @Override
+    public byte[] build(OemIdentity oem) {
+        TableWriter w = TableWriter.withHeader("APMT", 0, oem);
+        for (ApmtTable.Node n : nodes) {
+            w.struct(ApmtDecoder.NODE)
+                    .set("length", ApmtDecoder.NODE.size())
+                    .set("flags", n.flags())
+                    .set("nodeType", n.nodeType())
+                    .set("identifier", n.identifier())
+                    .set("primaryInstance", n.primaryInstance())
+                    .set("secondaryInstance", n.secondaryInstance())
+                    .set("baseAddress0", n.baseAddress0())
+                    .set("baseAddress1", n.baseAddress1())
+                    .set("overflowInterrupt", n.overflowInterrupt())
+                    .set("overflowInterruptFlags", n.overflowInterruptFlags())
+                    .set("processorAffinity", n.processorAffinity())
+                    .set("implementationId", n.implementationId())
+                    .write();
+        }
+        return w.finish();
+    }
+}

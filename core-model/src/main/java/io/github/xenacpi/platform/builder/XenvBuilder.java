@@ -1,0 +1,36 @@
+package io.github.xenacpi.platform.builder;
+
+import io.github.xenacpi.acpi.table.XenvDecoder;
+
+/** Writes an XENV with the grant table range and the event channel interrupt. */
+public final class XenvBuilder implements TableBuilder {
+    private final long grantTableBase;
+    private final long grantTableSize;
+    private final long eventInterrupt;
+    private final int eventFlags;
+
+    /** An XENV with those values; flags bit 0 edge-triggered, bit 1 active low. */
+    public XenvBuilder(long grantTableBase, long grantTableSize, long eventInterrupt, int eventFlags) {
+        this.grantTableBase = grantTableBase;
+        this.grantTableSize = grantTableSize;
+        this.eventInterrupt = eventInterrupt;
+        this.eventFlags = eventFlags;
+    }
+
+    @Override
+    public String signature() {
+        return "XENV";
+    }
+
+    @Override
+    public byte[] build(OemIdentity oem) {
+        return TableWriter.withHeader("XENV", 1, oem)
+                .struct(XenvDecoder.BODY)
+                .set("grantTableBase", grantTableBase)
+                .set("grantTableSize", grantTableSize)
+                .set("eventInterrupt", eventInterrupt)
+                .set("eventFlags", eventFlags)
+                .write()
+                .finish();
+    }
+}

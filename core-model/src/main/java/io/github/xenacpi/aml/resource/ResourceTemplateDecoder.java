@@ -157,7 +157,7 @@ public final class ResourceTemplateDecoder {
         while (at < size) {
             int tag = u8(at);
             boolean large = (tag & 0x80) != 0;
-            String path = owner + "[" + entries.size() + "]";
+            String path = "item[" + entries.size() + "]";
             int headerSize = large ? 3 : 1;
             if (size - at < headerSize) {
                 error(at, "%s: large item header needs 3 bytes, only %d left in the buffer", path, size - at);
@@ -181,13 +181,13 @@ public final class ResourceTemplateDecoder {
                 end = true;
                 checkSum(item, endTag);
                 if (at < size) {
-                    warning(at, "%s: %d bytes follow the End Tag", owner, size - at);
+                    warning(at, "%d bytes follow the End Tag", size - at);
                 }
                 break;
             }
         }
         if (!end) {
-            error(Math.min(at, size), "%s: no End Tag in the %d-byte template", owner, size);
+            error(Math.min(at, size), "no End Tag in the %d-byte template", size);
         }
         return new ResourceTemplate(owner, entries, end, diagnostics);
     }
@@ -504,9 +504,9 @@ public final class ResourceTemplateDecoder {
             if (layout != null) {
                 error(s.offsetOf("typeDataLength"), "%s: %s type data has %d bytes, expected at least %d",
                         it.path(), layout.name(), dataEnd - dataAt, layout.size() - SERIAL_BUS.size());
-            } else {
-                warning(s.offsetOf("busType"), "%s: serial bus type %d is not defined by ACPI 6.5%s", it.path(),
-                        busType, busType >= 192 ? " (vendor-defined)" : "");
+            } else if (busType < 192) {
+                warning(s.offsetOf("busType"), "%s: serial bus type %d is reserved (1 I2C, 2 SPI, 3 UART, 4 CSI-2,"
+                        + " 192-255 vendor-defined)", it.path(), busType);
             }
             return new Resource.OtherSerialBus(common, busType, bytes(dataAt, dataEnd), source);
         }
@@ -626,7 +626,7 @@ public final class ResourceTemplateDecoder {
         }
         if ((sum & 0xFF) != 0) {
             error(it.offset() + 1, "%s: End Tag checksum 0x%02X leaves the template summing to 0x%02X, not 0",
-                    owner, tag.checksum(), sum & 0xFF);
+                    it.path(), tag.checksum(), sum & 0xFF);
         }
     }
 

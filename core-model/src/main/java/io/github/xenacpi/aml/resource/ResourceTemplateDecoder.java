@@ -204,12 +204,12 @@ public final class ResourceTemplateDecoder {
         return switch (name) {
             case SMALL_IRQ -> {
                 if ((len != 2 && len != 3) && !wrongLength(it, "IRQ", "2 or 3", len, len >= 2)) {
-                    yield new Resource.Unknown(it.tag(), bytes(it.offset() + 1, it.end()));
+                    yield raw(it);
                 }
                 Struct s = struct(IRQ, it, Math.min(it.total(), IRQ.size()));
                 yield new Resource.Irq(s.intValue("mask"), len >= 3, s.intValue("flags"));
             }
-            case SMALL_DMA -> fixedSmall(it, DMA, s -> new Resource.Dma(s.intValue("channels"),
+            case SMALL_DMA -> fixed(it, DMA, s -> new Resource.Dma(s.intValue("channels"),
                     s.intValue("flags")));
             case SMALL_START_DEPENDENT -> {
                 if (len > 1) {
@@ -225,11 +225,11 @@ public final class ResourceTemplateDecoder {
                 }
                 yield new Resource.EndDependent();
             }
-            case SMALL_IO -> fixedSmall(it, IO, s -> new Resource.Io(s.intValue("info"), s.intValue("minimum"),
+            case SMALL_IO -> fixed(it, IO, s -> new Resource.Io(s.intValue("info"), s.intValue("minimum"),
                     s.intValue("maximum"), s.intValue("alignment"), s.intValue("length")));
-            case SMALL_FIXED_IO -> fixedSmall(it, FIXED_IO, s -> new Resource.FixedIo(s.intValue("base"),
+            case SMALL_FIXED_IO -> fixed(it, FIXED_IO, s -> new Resource.FixedIo(s.intValue("base"),
                     s.intValue("length")));
-            case SMALL_FIXED_DMA -> fixedSmall(it, FIXED_DMA, s -> new Resource.FixedDma(s.intValue("requestLine"),
+            case SMALL_FIXED_DMA -> fixed(it, FIXED_DMA, s -> new Resource.FixedDma(s.intValue("requestLine"),
                     s.intValue("channel"), s.intValue("width")));
             case SMALL_VENDOR -> {
                 if (len == 0) {
@@ -249,16 +249,16 @@ public final class ResourceTemplateDecoder {
 
     private Resource large(Item it, int name) {
         return switch (name) {
-            case LARGE_MEMORY24 -> fixedLarge(it, MEMORY24, s -> new Resource.Memory24(s.intValue("info"),
+            case LARGE_MEMORY24 -> fixed(it, MEMORY24, s -> new Resource.Memory24(s.intValue("info"),
                     s.intValue("minimum"), s.intValue("maximum"), s.intValue("alignment"),
                     s.intValue("rangeLength")));
-            case LARGE_GENERIC_REGISTER -> fixedLarge(it, GENERIC_REGISTER, s -> new Resource.GenericRegister(
+            case LARGE_GENERIC_REGISTER -> fixed(it, GENERIC_REGISTER, s -> new Resource.GenericRegister(
                     s.intValue("spaceId"), s.intValue("bitWidth"), s.intValue("bitOffset"),
                     s.intValue("accessSize"), s.value("address")));
             case LARGE_VENDOR -> new Resource.VendorLarge(bytes(it.offset() + 3, it.end()));
-            case LARGE_MEMORY32 -> fixedLarge(it, MEMORY32, s -> new Resource.Memory32(s.intValue("info"),
+            case LARGE_MEMORY32 -> fixed(it, MEMORY32, s -> new Resource.Memory32(s.intValue("info"),
                     s.value("minimum"), s.value("maximum"), s.value("alignment"), s.value("rangeLength")));
-            case LARGE_FIXED_MEMORY32 -> fixedLarge(it, FIXED_MEMORY32, s -> new Resource.FixedMemory32(
+            case LARGE_FIXED_MEMORY32 -> fixed(it, FIXED_MEMORY32, s -> new Resource.FixedMemory32(
                     s.intValue("info"), s.value("base"), s.value("rangeLength")));
             case LARGE_WORD_ADDRESS -> address(it, WORD_ADDRESS, AddressWidth.WORD);
             case LARGE_DWORD_ADDRESS -> address(it, DWORD_ADDRESS, AddressWidth.DWORD);
@@ -277,25 +277,18 @@ public final class ResourceTemplateDecoder {
         };
     }
 
-    private Resource fixedSmall(Item it, Layout layout, Function<Struct, Resource> make) {
-        return fixed(it, layout, 1, make);
-    }
-
-    private Resource fixedLarge(Item it, Layout layout, Function<Struct, Resource> make) {
-        return fixed(it, layout, 3, make);
-    }
-
     /**
      * A fixed-size descriptor: a wrong length is reported; a longer item is still decoded from its fixed part,
      * a shorter one becomes {@link Resource.Unknown}.
      */
-    private Resource fixed(Item it, Layout layout, int header, Function<Struct, Resource> make) {
+    private Resource fixed(Item it, Layout layout, Function<Struct, Resource> make) {
+        int header = headerSize(it);
         int len = it.total() - header;
         int expected = layout.size() - header;
         if (len != expected) {
             return wrongLength(it, layout.name(), Integer.toString(expected), len, len > expected)
                     ? make.apply(struct(layout, it, layout.size()))
-                    : new Resource.Unknown(it.tag(), bytes(it.offset() + header, it.end()));
+                    : raw(it);
         }
         return make.apply(struct(layout, it, it.total()));
     }
@@ -311,21 +304,26 @@ public final class ResourceTemplateDecoder {
         return it.tag() >= 0x80 ? 3 : 1;
     }
 
-    /** Checks that a variable-length item holds at least its fixed part; reports and returns false if not. */
-    private boolean atLeast(Item it, Layout layout) {
+    /** The fixed part of a variable-length item, or null (reported) when the item is shorter than it. */
+    private Struct fixedPart(Item it, Layout layout) {
         if (it.total() >= layout.size()) {
-            return true;
+            return struct(layout, it, layout.size());
         }
-        error(it.offset() + 1, "%s: %s has %d data bytes, expected at least %d", it.path(), layout.name(),
-                it.total() - 3, layout.size() - 3);
-        return false;
+        error(it.offset() + 1, "%s: %s has %d data bytes, expected at least %d; not decoded", it.path(),
+                layout.name(), it.total() - 3, layout.size() - 3);
+        return null;
+    }
+
+    /** An item kept as its raw data bytes. */
+    private Resource raw(Item it) {
+        return new Resource.Unknown(it.tag(), bytes(it.offset() + headerSize(it), it.end()));
     }
 
     private Resource address(Item it, Layout layout, AddressWidth width) {
-        if (!atLeast(it, layout)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, layout);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(layout, it, layout.size());
         Optional<ResourceSource> source = Optional.empty();
         if (width == AddressWidth.EXTENDED) {
             if (it.total() != layout.size()) {
@@ -374,10 +372,10 @@ public final class ResourceTemplateDecoder {
     }
 
     private Resource extendedIrq(Item it) {
-        if (!atLeast(it, EXTENDED_IRQ)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, EXTENDED_IRQ);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(EXTENDED_IRQ, it, EXTENDED_IRQ.size());
         int count = s.intValue("count");
         int tableAt = it.offset() + EXTENDED_IRQ.size();
         int fits = (it.end() - tableAt) / 4;
@@ -398,10 +396,10 @@ public final class ResourceTemplateDecoder {
     }
 
     private Resource gpio(Item it) {
-        if (!atLeast(it, GPIO)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, GPIO);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(GPIO, it, GPIO.size());
         int type = s.intValue("connectionType");
         if (type > Resource.Gpio.IO) {
             error(s.offsetOf("connectionType"), "%s: GPIO connection type %d is reserved (0 interrupt, 1 I/O)",
@@ -415,59 +413,59 @@ public final class ResourceTemplateDecoder {
     }
 
     private Resource pinFunction(Item it) {
-        if (!atLeast(it, PIN_FUNCTION)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, PIN_FUNCTION);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(PIN_FUNCTION, it, PIN_FUNCTION.size());
         Parts p = parts(it, s, PIN_FUNCTION, "pinTableOffset", "sourceNameOffset", null);
         return new Resource.PinFunction(s.intValue("revision"), s.intValue("flags"), s.intValue("pullConfig"),
                 s.intValue("function"), p.pins, new ResourceSource(s.intValue("sourceIndex"), p.name), p.vendor);
     }
 
     private Resource pinConfig(Item it) {
-        if (!atLeast(it, PIN_CONFIG)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, PIN_CONFIG);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(PIN_CONFIG, it, PIN_CONFIG.size());
         Parts p = parts(it, s, PIN_CONFIG, "pinTableOffset", "sourceNameOffset", null);
         return new Resource.PinConfig(s.intValue("revision"), s.intValue("flags"), s.intValue("configType"),
                 s.value("configValue"), p.pins, new ResourceSource(s.intValue("sourceIndex"), p.name), p.vendor);
     }
 
     private Resource pinGroup(Item it) {
-        if (!atLeast(it, PIN_GROUP)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, PIN_GROUP);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(PIN_GROUP, it, PIN_GROUP.size());
         Parts p = parts(it, s, PIN_GROUP, "pinTableOffset", "labelOffset", null);
         return new Resource.PinGroup(s.intValue("revision"), s.intValue("flags"), p.pins, p.name, p.vendor);
     }
 
     private Resource pinGroupFunction(Item it) {
-        if (!atLeast(it, PIN_GROUP_FUNCTION)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, PIN_GROUP_FUNCTION);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(PIN_GROUP_FUNCTION, it, PIN_GROUP_FUNCTION.size());
         Parts p = parts(it, s, PIN_GROUP_FUNCTION, null, "sourceNameOffset", "labelOffset");
         return new Resource.PinGroupFunction(s.intValue("revision"), s.intValue("flags"), s.intValue("function"),
                 new ResourceSource(s.intValue("sourceIndex"), p.name), p.label, p.vendor);
     }
 
     private Resource pinGroupConfig(Item it) {
-        if (!atLeast(it, PIN_GROUP_CONFIG)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, PIN_GROUP_CONFIG);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(PIN_GROUP_CONFIG, it, PIN_GROUP_CONFIG.size());
         Parts p = parts(it, s, PIN_GROUP_CONFIG, null, "sourceNameOffset", "labelOffset");
         return new Resource.PinGroupConfig(s.intValue("revision"), s.intValue("flags"), s.intValue("configType"),
                 s.value("configValue"), new ResourceSource(s.intValue("sourceIndex"), p.name), p.label, p.vendor);
     }
 
     private Resource clockInput(Item it) {
-        if (!atLeast(it, CLOCK_INPUT)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, CLOCK_INPUT);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(CLOCK_INPUT, it, CLOCK_INPUT.size());
         if (s.intValue("divisor") == 0) {
             error(s.offsetOf("divisor"), "%s: Clock Input frequency divisor is 0", it.path());
         }
@@ -476,10 +474,10 @@ public final class ResourceTemplateDecoder {
     }
 
     private Resource serialBus(Item it) {
-        if (!atLeast(it, SERIAL_BUS)) {
-            return new Resource.Unknown(it.tag(), bytes(it.offset() + 3, it.end()));
+        Struct s = fixedPart(it, SERIAL_BUS);
+        if (s == null) {
+            return raw(it);
         }
-        Struct s = struct(SERIAL_BUS, it, SERIAL_BUS.size());
         int busType = s.intValue("busType");
         int typeData = s.intValue("typeDataLength");
         int dataAt = it.offset() + SERIAL_BUS.size();
@@ -632,7 +630,7 @@ public final class ResourceTemplateDecoder {
 
     private Resource unknown(Item it, String what) {
         error(it.offset(), "%s: %s is not defined by ACPI 6.5; skipped its %d bytes", it.path(), what, it.total());
-        return new Resource.Unknown(it.tag(), bytes(it.offset() + headerSize(it), it.end()));
+        return raw(it);
     }
 
     private Struct struct(Layout layout, Item it, int available) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One resource descriptor of a resource template (ACPI 6.5 section 6.4): the small items, the large items, and
@@ -194,6 +195,31 @@ public sealed interface Resource {
         @Override
         public String typeName() {
             return "Vendor-Defined (large)";
+        }
+
+        /** Whether the data is long enough for the ACPI 3.0+ form: a UUID sub-type byte and a 16-byte UUID. */
+        public boolean hasUuid() {
+            return data.size() >= 17;
+        }
+
+        /** The UUID sub-type (data byte 0); -1 when the data is too short. */
+        public int uuidSubtype() {
+            return hasUuid() ? data.get(0) : -1;
+        }
+
+        /** The UUID (data bytes 1..16, in the byte order of ToUUID); null when the data is too short. */
+        public UUID uuid() {
+            if (!hasUuid()) {
+                return null;
+            }
+            int[] order = {3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
+            long hi = 0;
+            long lo = 0;
+            for (int i = 0; i < 8; i++) {
+                hi = hi << 8 | data.get(1 + order[i]);
+                lo = lo << 8 | data.get(1 + order[8 + i]);
+            }
+            return new UUID(hi, lo);
         }
     }
 

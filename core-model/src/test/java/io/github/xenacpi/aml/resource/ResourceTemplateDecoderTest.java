@@ -318,6 +318,21 @@ class ResourceTemplateDecoderTest {
         assertThat(t.memoryRanges().get(0).cacheable()).isFalse();
     }
 
+    @Test
+    void vendorLargeUuidView() {
+        // VendorLong () { 0x05, ToUUID ("00112233-4455-6677-8899-AABBCCDDEEFF") bytes, 0x01 }
+        Resource.VendorLarge v = (Resource.VendorLarge) decode(new ResourceTemplateBuilder().vendorLong(0x05, 0x33,
+                0x22, 0x11, 0x00, 0x55, 0x44, 0x77, 0x66, 0x88, 0x99, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF, 0x01).build())
+                .resources().get(0);
+
+        assertThat(v.hasUuid()).isTrue();
+        assertThat(v.uuidSubtype()).isEqualTo(5);
+        assertThat(v.uuid()).isEqualTo(java.util.UUID.fromString("00112233-4455-6677-8899-aabbccddeeff"));
+        Resource.VendorLarge shortForm = new Resource.VendorLarge(RawData.ofInts(1, 2));
+        assertThat(shortForm.hasUuid()).isFalse();
+        assertThat(shortForm.uuid()).isNull();
+    }
+
     private static Resource.AddressSpace only(AddressSpec spec) {
         List<Resource> r = decode(new ResourceTemplateBuilder().qwordAddress(spec).build()).resources();
         return (Resource.AddressSpace) r.get(0);

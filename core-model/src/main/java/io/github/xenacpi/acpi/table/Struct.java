@@ -25,6 +25,15 @@ public final class Struct {
         this.path = path;
     }
 
+    /**
+     * The values of a layout at {@code offset} of a buffer that is not a whole table (an AML resource template,
+     * say), with {@code available} usable bytes from there, clamped to the buffer; fields past them are absent.
+     */
+    public static Struct over(Layout layout, ByteBuffer data, int offset, int available, String path) {
+        int at = Math.max(0, Math.min(offset, data.limit()));
+        return new Struct(layout, data, at, Math.min(available, data.limit() - at), path);
+    }
+
     public Layout layout() {
         return layout;
     }

@@ -161,8 +161,8 @@ final class AmlParser {
             NamespaceNode found = ns.resolveOrNull(scope, name);
             NamespaceNode target = found == null ? null : ns.followAlias(found).orElse(null);
             if (target == null) {
-                report(Severity.ERROR, start, "Scope (%s) in %s: no such object (AE_NOT_FOUND); its %d bytes of "
-                        + "contents are skipped", name, scope.path(), pe - start);
+                report(Severity.ERROR, start, "Scope (%s) in %s: no such object (AE_NOT_FOUND); the %d-byte Scope "
+                        + "is skipped", name, scope.path(), pe - start);
                 pos = pe;
                 return;
             }

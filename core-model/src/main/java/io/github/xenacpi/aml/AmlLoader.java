@@ -74,7 +74,8 @@ public final class AmlLoader {
             Set<NamespaceNode> seen = new HashSet<>();
             NamespaceNode cur = n;
             String problem = "its chain is longer than " + Namespace.MAX_ALIAS_HOPS + " hops";
-            while (cur != null && cur.object() instanceof AmlObject.Alias a && chain.size() <= Namespace.MAX_ALIAS_HOPS) {
+            while (cur != null && cur.object() instanceof AmlObject.Alias a
+                    && chain.size() <= Namespace.MAX_ALIAS_HOPS) {
                 chain.add(cur.path());
                 if (!seen.add(cur)) {
                     problem = "it resolves to itself (" + String.join(" -> ", chain) + ")";

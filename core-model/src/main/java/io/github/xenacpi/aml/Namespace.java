@@ -66,6 +66,9 @@ public final class Namespace {
      * does not exist, the chain loops, or it is too long. A node that is not an alias is returned as is.
      */
     public Optional<NamespaceNode> followAlias(NamespaceNode node) {
+        if (!(node.object() instanceof AmlObject.Alias)) {
+            return Optional.of(node);
+        }
         NamespaceNode n = node;
         Set<NamespaceNode> seen = new HashSet<>();
         while (n != null && n.object() instanceof AmlObject.Alias a) {

@@ -92,10 +92,10 @@ class AmlHostileInputTest {
     @Test
     void deeplyNestedPackagesAndExpressionsEndInFindings() {
         byte[] pkg = {0x12, 0x02, 0x00};
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < 1000; i++) {
             pkg = new AmlWriter().pkg(0x12, new AmlWriter().u8(1).bytes(pkg).toBytes()).toBytes();
         }
-        byte[] lnots = new byte[200_000];
+        byte[] lnots = new byte[20_000];
         Arrays.fill(lnots, (byte) 0x92);
         byte[] predicate = new AmlWriter().bytes(lnots).u8(0x01).toBytes();
         byte[] deepIf = new AmlWriter().pkg(0xA0, predicate).toBytes();

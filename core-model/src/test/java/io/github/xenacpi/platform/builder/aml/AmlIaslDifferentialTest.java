@@ -14,10 +14,12 @@ import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
 import io.github.xenacpi.aml.AmlLoader;
+import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlOpcode;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.aml.NamespaceCounts;
+import io.github.xenacpi.aml.ObjectType;
 import io.github.xenacpi.platform.builder.OemIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -178,6 +180,40 @@ class AmlIaslDifferentialTest {
     }
 
     @Test
+    void externalsCompileInsideIfZeroAndGiveTheLoaderArgumentCounts() throws Exception {
+        String asl = """
+                External (\\_SB.EXT0, MethodObj)
+                External (\\_SB.EXT1, IntObj)
+                Method (TEST, 0, NotSerialized)
+                {
+                    Return (\\_SB.EXT0 (One, 2))
+                }
+                Name (XX, 0)
+                Store (\\_SB.EXT1, XX)
+                OperationRegion (EREG, SystemMemory, \\_SB.EXT0 (0x10, 0x20), 0x10)
+                """;
+        Consumer<TermListBuilder> built = t -> t
+                .ifThen(integer(0), b -> b
+                        .external("\\_SB.EXT0", ObjectType.METHOD, 2)
+                        .external("\\_SB.EXT1", ObjectType.INTEGER, 0))
+                .method("TEST", 0, false, m -> m.returns(call("\\_SB.EXT0", integer(1), integer(2))))
+                .name("XX", integer(0))
+                .store(name("\\_SB.EXT1"), name("XX"))
+                .operationRegion("EREG", AddressSpace.SYSTEM_MEMORY, call("\\_SB.EXT0", integer(0x10), integer(0x20)),
+                        integer(0x10));
+
+        byte[] iasl = compile("SSDT", asl);
+
+        assertThat(aml(DefinitionBlockBuilder.ssdt().content(built).build(OemIdentity.DEFAULT))).isEqualTo(aml(iasl));
+        LoadedNamespace loaded = AmlLoader.load(List.of(raw(iasl)));
+        assertThat(loaded.diagnostics()).isEmpty();
+        assertThat(loaded.namespace().externals()).extracting(e -> e.path() + ":" + e.type() + ":" + e.argCount())
+                .containsExactly("\\_SB_.EXT0:METHOD:2", "\\_SB_.EXT1:INTEGER:0");
+        assertThat(((AmlObject.OperationRegion) loaded.namespace().node("\\EREG").orElseThrow().object()).offset())
+                .isEqualTo(call("\\_SB.EXT0", integer(0x10), integer(0x20)));
+    }
+
+    @Test
     void pkgLengthEncodingsMatchIaslAtEveryWidthBoundary() throws Exception {
         int[] sizes = {59, 60, 61, 62, 4088, 4089, 4090, 4091, 4092};
         StringBuilder asl = new StringBuilder();
@@ -228,6 +264,6 @@ class AmlIaslDifferentialTest {
     }
 
     private static RawTable raw(byte[] table) {
-        return new RawTable("DSDT", 1, table, new TableOrigin(Path.of("iasl"), SourceFormat.BUILDER, 0, 0, -1));
+        return new RawTable(new String(table, 0, 4, StandardCharsets.US_ASCII), 1, table, new TableOrigin(Path.of("iasl"), SourceFormat.BUILDER, 0, 0, -1));
     }
 }

@@ -264,6 +264,7 @@ class AmlIaslDifferentialTest {
     }
 
     private static RawTable raw(byte[] table) {
-        return new RawTable(new String(table, 0, 4, StandardCharsets.US_ASCII), 1, table, new TableOrigin(Path.of("iasl"), SourceFormat.BUILDER, 0, 0, -1));
+        String signature = new String(table, 0, 4, StandardCharsets.US_ASCII);
+        return new RawTable(signature, 1, table, new TableOrigin(Path.of("iasl"), SourceFormat.BUILDER, 0, 0, -1));
     }
 }

@@ -44,7 +44,10 @@ public sealed interface AmlObject {
         }
     }
 
-    /** Alias (source, alias): this name stands for the object the target name resolves to. */
+    /**
+     * Alias (source, alias): this name stands for the source object, whose path the loader made absolute (from the
+     * scope the Alias appeared in, at the time it appeared).
+     */
     record Alias(AmlName target) implements AmlObject {
         public Alias {
             Objects.requireNonNull(target, "target");

@@ -69,7 +69,7 @@ final class AmlParser {
         } else {
             tableEnd = (int) declared;
         }
-        // ACPI 6.5 section 19.6.29: revision 2 and above means 64-bit integers.
+        // DefinitionBlock ComplianceRevision: 2 and above means 64-bit integers, below 2 32-bit.
         integers64 = (b[8] & 0xFF) >= 2;
         pos = HEADER_SIZE;
         end = tableEnd;
@@ -582,9 +582,9 @@ final class AmlParser {
         return (p.equals("\\") ? p : p + ".") + AmlName.printSegment(seg);
     }
 
+    /** The ASL word for an object's kind, for messages (the variant's name: Device, Name, Mutex, ...). */
     private static String kind(AmlObject o) {
-        String simple = o.getClass().getSimpleName();
-        return o instanceof AmlObject.Name ? "Name" : simple;
+        return o.getClass().getSimpleName();
     }
 
     private AmlSource source(int offset) {

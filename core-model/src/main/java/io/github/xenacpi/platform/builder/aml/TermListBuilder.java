@@ -1,7 +1,6 @@
 package io.github.xenacpi.platform.builder.aml;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
-import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlOpcode;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.ObjectType;

@@ -268,6 +268,20 @@ class AmlLoaderTest {
     }
 
     @Test
+    void forwardCallWithinOneTableIsParsedRightToo() {
+        LoadedNamespace loaded = loadDsdt(t -> t
+                .name("PRE0", integer(1))
+                .ifThen(call("LATR", integer(1)), b -> b.name("INIF", integer(1)))
+                .method("LATR", 1, false, m -> m.returns(new AmlTerm.Arg(0)))
+                .name("AFTR", integer(2)));
+
+        assertThat(loaded.passes()).isEqualTo(2);
+        assertThat(loaded.diagnostics()).isEmpty();
+        assertThat(loaded.namespace().nodes()).extracting(NamespaceNode::path).endsWith(
+                "\\PRE0", "\\INIF", "\\LATR", "\\AFTR");
+    }
+
+    @Test
     void externalDeclaresTheArgumentCountOfAMethodElsewhere() {
         LoadedNamespace loaded = load(dsdt(t -> t
                 .external("\\_SB.EXT1", ObjectType.METHOD, 1)

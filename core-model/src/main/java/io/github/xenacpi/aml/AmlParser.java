@@ -548,8 +548,9 @@ final class AmlParser {
 
     private NamespaceNode create(NamespaceNode scope, AmlName name, AmlObject object, int offset, boolean cond) {
         String kind = kind(object);
-        if (name.isNull()) {
-            report(Severity.ERROR, offset, "%s declared with the NullName in %s; ignored", kind, scope.path());
+        if (name.segments().isEmpty()) {
+            report(Severity.ERROR, offset, "%s declared with no name segment (%s) in %s; ignored", kind,
+                    name.isNull() ? "NullName" : name, scope.path());
             return null;
         }
         NamespaceNode parent = Namespace.start(scope, name, ns.root());

@@ -184,6 +184,7 @@ class AmlHostileInputTest {
                 .device("DEV0", d -> d.raw(new byte[] {0x08, 'a', '?', 'c', 'd', 0x01}))
                 .device("DEV1", d -> d.raw(new byte[] {0x08, 0x2F, 0x00, 0x01}))
                 .device("DEV2", d -> d.name("^^UP", integer(1)))
+                .raw(new byte[] {0x08, '^', 0x00, 0x01, 0x08, '\\', 0x00, 0x01, 0x08, 0x00, 0x01})
                 .device("DEV3", d -> d.raw(new byte[] {0x08, 'S', 'T', 'R', '0', 0x0D, 'a', 'b'}))
                 .name("AFTR", integer(1)));
 
@@ -193,6 +194,9 @@ class AmlHostileInputTest {
                 m -> assertThat(m).startsWith("MultiNamePrefix with a segment count of 0"),
                 m -> assertThat(m).isEqualTo("Name ^^UP in \\DEV2: its parent scope does not exist (AE_NOT_FOUND);"
                         + " not created"),
+                m -> assertThat(m).isEqualTo("Name declared with no name segment (^) in \\; ignored"),
+                m -> assertThat(m).isEqualTo("Name declared with no name segment (\\) in \\; ignored"),
+                m -> assertThat(m).isEqualTo("Name declared with no name segment (NullName) in \\; ignored"),
                 m -> assertThat(m).contains("has no terminating NUL"));
     }
 

@@ -1,0 +1,118 @@
+package io.github.xenacpi.aml;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One node of the ACPI namespace: its 4-character name segment, parent, object, where it was defined (absent for
+ * the predefined objects), whether it was declared inside module-level If/Else/While (so it exists only if that
+ * code runs), and its children in definition order. Read-only outside the loader.
+ */
+public final class NamespaceNode {
+    private final String segment;
+    private final NamespaceNode parent;
+    private final AmlObject object;
+    private final AmlSource source;
+    private final boolean conditional;
+    private final Map<String, NamespaceNode> children = new LinkedHashMap<>();
+    private final int depth;
+
+    NamespaceNode(String segment, NamespaceNode parent, AmlObject object, AmlSource source, boolean conditional) {
+        this.segment = Objects.requireNonNull(segment, "segment");
+        this.parent = parent;
+        this.object = Objects.requireNonNull(object, "object");
+        this.source = source;
+        this.conditional = conditional;
+        this.depth = parent == null ? 0 : parent.depth + 1;
+    }
+
+    /** The 4-character name segment with its padding underscores; empty for the root. */
+    public String segment() {
+        return segment;
+    }
+
+    public Optional<NamespaceNode> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    public AmlObject object() {
+        return object;
+    }
+
+    public ObjectType type() {
+        return object.type();
+    }
+
+    /** Where the object was defined; empty for the root and the predefined objects. */
+    public Optional<AmlSource> source() {
+        return Optional.ofNullable(source);
+    }
+
+    /** Whether the object was declared inside module-level If, Else or While. */
+    public boolean conditional() {
+        return conditional;
+    }
+
+    /** The children in definition order. */
+    public List<NamespaceNode> children() {
+        return Collections.unmodifiableList(new ArrayList<>(children.values()));
+    }
+
+    /** The child with the given segment (padded with underscores if shorter than 4 characters). */
+    public Optional<NamespaceNode> child(String seg) {
+        return Optional.ofNullable(children.get(AmlName.padSegment(seg)));
+    }
+
+    /** The absolute path as iasl prints it, e.g. {@code \_SB.PCI0.PRT0}; {@code \} for the root. */
+    public String path() {
+        return buildPath(false);
+    }
+
+    /** The absolute path with 4-character segments, e.g. {@code \_SB_.PCI0}. */
+    public String fullPath() {
+        return buildPath(true);
+    }
+
+    /** Number of segments from the root (0 for the root). */
+    public int depth() {
+        return depth;
+    }
+
+    NamespaceNode childOrNull(String paddedSeg) {
+        return children.get(paddedSeg);
+    }
+
+    NamespaceNode parentOrNull() {
+        return parent;
+    }
+
+    AmlSource sourceOrNull() {
+        return source;
+    }
+
+    void addChild(NamespaceNode child) {
+        children.put(child.segment, child);
+    }
+
+    private String buildPath(boolean padded) {
+        if (parent == null) {
+            return "\\";
+        }
+        List<String> segs = new ArrayList<>();
+        for (NamespaceNode n = this; n.parent != null; n = n.parent) {
+            segs.add(padded ? n.segment : AmlName.printSegment(n.segment));
+        }
+        Collections.reverse(segs);
+        return "\\" + String.join(".", segs);
+    }
+
+    @Override
+    public String toString() {
+        return path() + " (" + type() + ")";
+    }
+}

@@ -18,7 +18,8 @@ public final class TableDecoders {
             new RsdpDecoder(),
             new RootTableDecoder.Xsdt(),
             new RootTableDecoder.Rsdt(),
-            new McfgDecoder()));
+            new McfgDecoder(),
+            new IortDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

@@ -19,7 +19,8 @@ public final class TableDecoders {
             new RootTableDecoder.Xsdt(),
             new RootTableDecoder.Rsdt(),
             new McfgDecoder(),
-            new IortDecoder()));
+            new IortDecoder(),
+            new PpttDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

@@ -20,7 +20,8 @@ public final class TableDecoders {
             new RootTableDecoder.Rsdt(),
             new McfgDecoder(),
             new IortDecoder(),
-            new PpttDecoder()));
+            new PpttDecoder(),
+            new CsrtDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

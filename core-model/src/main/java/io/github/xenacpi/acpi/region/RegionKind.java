@@ -43,5 +43,9 @@ public enum RegionKind {
     SRAT_MEMORY,
     ACPI_TABLE,
     FACS,
-    FIXED_HARDWARE_REGISTER
+    FIXED_HARDWARE_REGISTER,
+    /** A VIOT virtio-mmio IOMMU: the table gives only its base (length 0); its extent is in the device's _CRS. */
+    VIRTIO_IOMMU,
+    /** A VIOT MMIO endpoint: the table gives only its base (length 0); its extent is in the device's _CRS. */
+    VIOT_ENDPOINT
 }

@@ -21,7 +21,8 @@ public final class TableDecoders {
             new McfgDecoder(),
             new IortDecoder(),
             new PpttDecoder(),
-            new CsrtDecoder()));
+            new CsrtDecoder(),
+            new ViotDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

@@ -297,7 +297,9 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         int nameAt = sub.offset() + NAMED_COMPONENT.size();
         int nameLimit = sub.offset() + fixedEnd;
         String name = ctx.nulTerminated(nameAt, nameLimit);
-        if (nameAt + name.length() >= Math.min(nameLimit, ctx.end())) {
+        if (fixedEnd <= NAMED_COMPONENT.size()) {
+            name = "";
+        } else if (nameAt + name.length() >= Math.min(nameLimit, ctx.end())) {
             ctx.error(nameAt, "%s: device object name \"%s\" is not NUL-terminated within the node", sub.path(),
                     name);
         } else if (name.isEmpty()) {
@@ -336,8 +338,8 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             ctx.region(RegionKind.SMMU, AddressSpace.SYSTEM_MEMORY, base, span, s.offsetOf("baseAddress"),
                     path + ".baseAddress");
         }
-        return new IortTable.SmmuV1V2(common, base, span, s.value("model"), s.value("flags"), nsg, nsgCfg,
-                context, pmu);
+        return new IortTable.SmmuV1V2(common, base, span, s.value("model"), s.value("flags"), global, nsg, nsgCfg,
+                s.value("contextInterruptOffset"), context, s.value("pmuInterruptOffset"), pmu);
     }
 
     private static List<Interrupt> interrupts(DecodeContext ctx, Subtable sub, Struct s, String prefix,
@@ -444,7 +446,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                 ranges.add(range);
             }
         }
-        return new IortTable.ReservedMemoryRange(common, s.value("flags"), ranges);
+        return new IortTable.ReservedMemoryRange(common, s.value("flags"), offset, ranges);
     }
 
     /** Checks that references point at nodes, of a fitting type, and that they never lead back to a node. */

@@ -84,9 +84,13 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
     public record Interrupt(long gsiv, long flags) {
     }
 
-    /** Type 3: an SMMUv1 or SMMUv2 with its register frame and interrupt arrays. */
+    /**
+     * Type 3: an SMMUv1 or SMMUv2 with its register frame and interrupt arrays; the array offsets are from the
+     * node's start.
+     */
     public record SmmuV1V2(NodeHeader common, long baseAddress, long span, long model, long flags,
-                           Interrupt nsgIrpt, Interrupt nsgCfgIrpt, List<Interrupt> contextInterrupts,
+                           long globalInterruptOffset, Interrupt nsgIrpt, Interrupt nsgCfgIrpt,
+                           long contextInterruptOffset, List<Interrupt> contextInterrupts, long pmuInterruptOffset,
                            List<Interrupt> pmuInterrupts) implements Node {
 
         public SmmuV1V2 {
@@ -113,8 +117,12 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
     public record MemoryRange(long baseAddress, long length) {
     }
 
-    /** Type 6: reserved memory ranges that stay mapped for the streams of its ID mappings. */
-    public record ReservedMemoryRange(NodeHeader common, long flags, List<MemoryRange> ranges) implements Node {
+    /**
+     * Type 6: reserved memory ranges that stay mapped for the streams of its ID mappings; {@code rangeOffset} is
+     * where the descriptors start, from the node's start.
+     */
+    public record ReservedMemoryRange(NodeHeader common, long flags, long rangeOffset, List<MemoryRange> ranges)
+            implements Node {
 
         public ReservedMemoryRange {
             ranges = List.copyOf(ranges);

@@ -76,6 +76,9 @@ class IortDecoderTest {
         assertThat(smmu2.span()).isEqualTo(0x10_0000L);
         assertThat(smmu2.model()).isEqualTo(3);
         assertThat(smmu2.flags()).isEqualTo(2);
+        assertThat(smmu2.globalInterruptOffset()).isEqualTo(60);
+        assertThat(smmu2.contextInterruptOffset()).isEqualTo(76);
+        assertThat(smmu2.pmuInterruptOffset()).isEqualTo(92);
         assertThat(smmu2.nsgIrpt()).isEqualTo(new Interrupt(0x61, 0));
         assertThat(smmu2.nsgCfgIrpt()).isEqualTo(new Interrupt(0x62, 0));
         assertThat(smmu2.contextInterrupts()).containsExactly(new Interrupt(0x81, 1), new Interrupt(0x82, 0));
@@ -99,6 +102,7 @@ class IortDecoderTest {
 
         IortTable.ReservedMemoryRange rmr = (IortTable.ReservedMemoryRange) n.get(6);
         assertThat(rmr.flags()).isEqualTo(1);
+        assertThat(rmr.rangeOffset()).isEqualTo(28);
         assertThat(rmr.ranges()).containsExactly(new MemoryRange(0x8000_0000L, 0x1_0000L),
                 new MemoryRange(0x9000_0000L, 0x2_0000L));
         assertThat(rmr.common().idMappings()).containsExactly(new IdMapping(0, 0, 0x55, smmu3At, 1));
@@ -329,6 +333,17 @@ class IortDecoderTest {
             assertThat(d.message()).contains("contextInterruptOffset 0x1000 with 1 entries of 8 bytes lies outside");
         });
         assertThat(((IortTable.SmmuV1V2) ((IortTable) t.table()).nodes().get(0)).contextInterrupts()).isEmpty();
+    }
+
+    @Test
+    void namedComponentTooShortForANameIsOneError() {
+        IortBuilder b = new IortBuilder();
+        b.raw(IortTable.NAMED_COMPONENT, 4);
+        LoadedTable t = decode(b);
+
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
+                .contains("has 20 bytes before its ID mappings or end, needs at least 30"));
+        assertThat(((IortTable.NamedComponent) ((IortTable) t.table()).nodes().get(0)).objectName()).isEmpty();
     }
 
     @Test

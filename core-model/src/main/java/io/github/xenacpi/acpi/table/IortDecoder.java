@@ -124,7 +124,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             .u64("page1BaseAddress")
             .build();
 
-    /** Type 6 node (table revision 5, E.d, onwards); the memory range descriptors lie at {@code rangeOffset}. */
+    /** Type 6 node (E.b onwards, stable from table revision 5, E.d); its descriptors lie at {@code rangeOffset}. */
     public static final Layout RMR = NODE.extend("IORT RMR node")
             .u32("flags")
             .u32("rangeCount")
@@ -422,8 +422,8 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         String path = sub.path();
         if (ctx.revision() < 5) {
             // iort_find_rmrs: Linux reads RMR nodes only from table revision 5 (E.d) onwards.
-            ctx.warning(sub.offset(), "%s: RMR node in a revision %d table; RMR nodes are defined from revision 5"
-                    + " (E.d) and Linux ignores them before", path, ctx.revision());
+            ctx.warning(sub.offset(), "%s: RMR node in a revision %d table; the RMR layouts of E.b and E.c are"
+                    + " deprecated and Linux reads RMR nodes only from revision 5 (E.d)", path, ctx.revision());
         }
         List<MemoryRange> ranges = new ArrayList<>();
         long count = s.value("rangeCount");

@@ -413,6 +413,19 @@ class IortDecoderTest {
     }
 
     @Test
+    void nonZeroReservedFieldsAreWarnings() {
+        IortBuilder b = new IortBuilder();
+        b.rmr(0).range(0x8000_0000L, 0x1000);
+        byte[] bytes = patch(bytes(b), 44, 1, 4);
+        bytes = patch(bytes, 48 + 28 + 16, 2, 4);
+        LoadedTable t = decode(fixChecksum(bytes));
+
+        assertThat(t.diagnostics()).extracting(Diagnostic::severity, Diagnostic::offset).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 44L),
+                org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 92L));
+    }
+
+    @Test
     void identifierInARevisionTwoTableIsAReservedFieldWarning() {
         IortBuilder b = new IortBuilder().revision(2);
         b.itsGroup(0).set("identifier", 5);

@@ -33,7 +33,7 @@ final class LinuxRegionUse {
             case EINJ_REGISTER -> "error injection (EINJ)";
             case TPM_CRB -> "TPM 2.0 (CRB)";
             case PCC_SHARED_MEMORY, PCC_DOORBELL, PCC_REGISTER -> "platform communication channel (PCC, CPPC)";
-            case CNT_CONTROL, GT_FRAME -> "memory-mapped system timer (GTDT)";
+            case GT_BLOCK, GT_FRAME -> "memory-mapped system timer (GTDT)";
             case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> "SBSA generic watchdog";
             case SERIAL_PORT -> "early console (SPCR)";
             case GIC_DISTRIBUTOR, GIC_REDISTRIBUTOR -> "interrupt controller";
@@ -75,7 +75,7 @@ final class LinuxRegionUse {
                         "acpi_hw_read", base, len));
                 s.add(touch(BootStage.ACPI_EARLY_INIT, "acpi_hw_read", base));
             }
-            case CNT_CONTROL, GT_FRAME -> timer(s, r, linux);
+            case GT_BLOCK, GT_FRAME -> timer(s, r, linux);
             case ECAM -> {
                 // pci_acpi_scan_root -> pci_ecam_create: one pci_remap_cfgspace of the whole bus range, then
                 // the bus scan reads config space at once.

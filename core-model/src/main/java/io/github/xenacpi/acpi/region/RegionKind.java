@@ -45,5 +45,9 @@ public enum RegionKind {
     FACS,
     FIXED_HARDWARE_REGISTER,
     /** CNTCTLBase of a GTDT GT Block: the memory-mapped timer's control frame (4 KiB). */
-    GT_BLOCK
+    GT_BLOCK,
+    /** A VIOT virtio-mmio IOMMU: the table gives only its base (length 0); its extent is in the device's _CRS. */
+    VIRTIO_IOMMU,
+    /** A VIOT MMIO endpoint: the table gives only its base (length 0); its extent is in the device's _CRS. */
+    VIOT_ENDPOINT
 }

@@ -35,7 +35,11 @@ public final class TableDecoders {
             new HmatDecoder(),
             new CedtDecoder(),
             new ApmtDecoder(),
-            new MpamDecoder()));
+            new MpamDecoder(),
+            new IortDecoder(),
+            new PpttDecoder(),
+            new CsrtDecoder(),
+            new ViotDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

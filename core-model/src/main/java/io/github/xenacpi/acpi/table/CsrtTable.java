@@ -1,0 +1,79 @@
+package io.github.xenacpi.acpi.table;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The Core System Resource Table (Microsoft CSRT specification): resource groups of a vendor's device, each with
+ * vendor-defined shared information and resource descriptors (interrupt combiners, timers, DMA controllers and
+ * channels, or vendor types). Shared information and descriptor data are kept as bytes: their layout is
+ * vendor-defined.
+ */
+public record CsrtTable(TableHeader header, List<ResourceGroup> groups) implements AcpiTable {
+
+    public CsrtTable {
+        groups = List.copyOf(groups);
+    }
+
+    /** A resource group: its vendor and device identity, shared information and descriptors. */
+    public record ResourceGroup(int offset, int length, long vendorId, long subvendorId, int deviceId,
+                                int subdeviceId, int revision, Bytes sharedInfo,
+                                List<ResourceDescriptor> descriptors) {
+
+        public ResourceGroup {
+            descriptors = List.copyOf(descriptors);
+        }
+
+        /** The vendor ID as the four ASCII characters it holds, such as {@code QCOM} or {@code INTL}. */
+        public String vendorName() {
+            return ascii(vendorId);
+        }
+    }
+
+    /** One resource descriptor: type (1 interrupt, 2 timer, 3 DMA), subtype, UID and vendor data. */
+    public record ResourceDescriptor(int offset, int length, int type, int subtype, long uid, Bytes data) {
+    }
+
+    /** An immutable run of bytes with value equality. */
+    public record Bytes(byte[] value) {
+
+        public Bytes {
+            value = value.clone();
+        }
+
+        /** A copy of the bytes. */
+        @Override
+        public byte[] value() {
+            return value.clone();
+        }
+
+        public int size() {
+            return value.length;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes b && Arrays.equals(value, b.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(value);
+        }
+
+        @Override
+        public String toString() {
+            return HexFormat.of().formatHex(value);
+        }
+    }
+
+    private static String ascii(long id) {
+        byte[] b = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            b[i] = (byte) (id >>> (8 * i));
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+}

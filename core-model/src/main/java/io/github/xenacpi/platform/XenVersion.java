@@ -58,8 +58,12 @@ public record XenVersion(int major, int minor) implements Comparable<XenVersion>
         return !atLeast(V4_22);
     }
 
-    /** {@code gicv3_its_deny_access}: each ITS's 128 KiB is denied from 4.10 ({@code 66158be465}). */
-    public boolean deniesIts() {
+    /**
+     * ACPI ITS support (4.10): {@code gicv3_its_acpi_probe}, one virtual ITS per host ITS for Dom0, the host ITS
+     * structures copied into Dom0's MADT, and each ITS's 128 KiB denied ({@code gicv3_its_deny_access},
+     * {@code 66158be465}).
+     */
+    public boolean supportsIts() {
         return atLeast(V4_10);
     }
 

@@ -142,7 +142,7 @@ public final class Simulation {
         List<FrameRange> out = new ArrayList<>();
         for (DescribedRegion r : regions) {
             if (r.kind() == RegionKind.GIC_DISTRIBUTOR || r.kind() == RegionKind.GIC_REDISTRIBUTOR
-                    || (r.kind() == RegionKind.GIC_ITS && xen.deniesIts())) {
+                    || (r.kind() == RegionKind.GIC_ITS && xen.supportsIts())) {
                 out.add(FrameRange.covering(r.base(), r.length()));
             }
         }

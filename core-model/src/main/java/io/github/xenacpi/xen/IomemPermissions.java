@@ -46,7 +46,7 @@ public final class IomemPermissions {
                 case GIC_DISTRIBUTOR -> GICD_SIZE;
                 case GIC_REDISTRIBUTOR, GIC_CPU_INTERFACE, GIC_VCPU_INTERFACE, GIC_HYP_INTERFACE -> r.length();
                 // gicv3_its_deny_access (4.10, 66158be465).
-                case GIC_ITS -> version.deniesIts() ? ITS_SIZE : 0;
+                case GIC_ITS -> version.supportsIts() ? ITS_SIZE : 0;
                 default -> 0;
             };
             if (length <= 0) {

@@ -1,0 +1,95 @@
+package io.github.xenacpi.xen;
+
+import io.github.xenacpi.acpi.source.RawTable;
+import io.github.xenacpi.acpi.source.SourceFormat;
+import io.github.xenacpi.acpi.source.TableOrigin;
+import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.FadtDecoder;
+import io.github.xenacpi.acpi.table.FadtTable;
+import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.platform.builder.MadtBuilder;
+import io.github.xenacpi.platform.builder.OemIdentity;
+import io.github.xenacpi.platform.builder.StaoBuilder;
+import io.github.xenacpi.platform.builder.TableWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tables Xen writes for an ACPI Dom0 in {@code prepare_acpi} (xen-linux.md 1.2): the FADT copied with the
+ * PSCI flags ORed in ({@code acpi_create_fadt}), the MADT rebuilt with the host GICD, one GICC per Dom0 vCPU,
+ * the host GICR structures and, from 4.10, the host ITS structures ({@code gicv3_make_hwdom_madt}), and a
+ * generated STAO with {@code ignore_uart} set and no name list ({@code acpi_create_stao}). Every other table
+ * reaches Dom0 unchanged through the new XSDT. GICv2m MSI frames are not copied.
+ */
+public final class HardwareDomainTables {
+
+    private HardwareDomainTables() {
+    }
+
+    /** The rewritten and generated tables, in the order Xen creates them; absent host tables are skipped. */
+    public static List<RawTable> build(AcpiTables host, XenVersion xen, int vcpus) {
+        List<RawTable> out = new ArrayList<>();
+        Optional<LoadedTable> fadt = host.bySignature("FACP").stream().findFirst();
+        fadt.ifPresent(t -> out.add(raw("FACP", fadtWithPsci(t))));
+        Optional<LoadedTable> madt = host.bySignature("APIC").stream().findFirst();
+        if (madt.isPresent() && madt.get().table() instanceof MadtTable m) {
+            out.add(raw("APIC", madt(m, madt.get().header(), xen, vcpus)));
+            out.add(raw("STAO", new StaoBuilder(1, List.of()).build(oemOf(madt.get().header()))));
+        }
+        return out;
+    }
+
+    /** {@code vcpuid_to_vaffinity}: Aff0 takes 16 vCPUs, Aff1 the rest. */
+    static long virtualAffinity(int vcpu) {
+        return (vcpu & 0xF) | ((long) ((vcpu >> 4) & 0xFF) << 8);
+    }
+
+    private static byte[] fadtWithPsci(LoadedTable t) {
+        byte[] b = t.raw().bytes();
+        int flags = TableHeader.SIZE + FadtDecoder.LAYOUT.field("armBootArch").offset();
+        if (b.length >= flags + 2 && t.table() instanceof FadtTable) {
+            int v = (b[flags] & 0xFF) | (b[flags + 1] & 0xFF) << 8;
+            v |= FadtTable.PSCI_COMPLIANT | FadtTable.PSCI_USE_HVC;
+            b[flags] = (byte) v;
+            b[flags + 1] = (byte) (v >> 8);
+            b[9] = 0;
+            b[9] = TableWriter.checksum(b, 0, (int) Math.min(b.length, t.header().length()));
+        }
+        return b;
+    }
+
+    private static byte[] madt(MadtTable host, TableHeader header, XenVersion xen, int vcpus) {
+        MadtBuilder b = new MadtBuilder().revision(header.revision())
+                .localInterruptControllerAddress(host.localInterruptControllerAddress()).flags(host.flags());
+        Optional<MadtTable.Gicc> first = host.structures().stream().filter(MadtTable.Gicc.class::isInstance)
+                .map(MadtTable.Gicc.class::cast).findFirst();
+        host.structures().stream().filter(MadtTable.Gicd.class::isInstance).findFirst().ifPresent(b::add);
+        for (int i = 0; i < vcpus && first.isPresent(); i++) {
+            MadtTable.Gicc g = first.get();
+            // gic_make_hwdom_madt: copied from host GICC[0]; uid = interface = i, enabled, virtual MPIDR,
+            // parking, PMU, GICV, GICH, GICR bases and VGIC interrupt cleared.
+            b.add(new MadtTable.Gicc(g.length(), i, i, MadtTable.Gicc.ENABLED, 0, 0, 0, g.physicalBaseAddress(), 0,
+                    0, 0, 0, virtualAffinity(i), g.efficiencyClass(), g.speOverflowInterrupt(), g.trbeInterrupt()));
+        }
+        host.structures().stream().filter(MadtTable.Gicr.class::isInstance).forEach(b::add);
+        if (xen.supportsIts()) {
+            // gicv3_its_make_hwdom_madt (4.10): host ITS structures copied verbatim.
+            host.structures().stream().filter(MadtTable.GicIts.class::isInstance).forEach(b::add);
+        }
+        return b.build(oemOf(header));
+    }
+
+    private static OemIdentity oemOf(TableHeader h) {
+        return new OemIdentity(h.oemId(), h.oemTableId(), h.oemRevision(), h.creatorId(), h.creatorRevision());
+    }
+
+    private static RawTable raw(String signature, byte[] bytes) {
+        return new RawTable(signature, 1, bytes,
+                new TableOrigin(Path.of("xen-dom0"), SourceFormat.BUILDER, 0, 0, -1));
+    }
+}

@@ -43,5 +43,7 @@ public enum RegionKind {
     SRAT_MEMORY,
     ACPI_TABLE,
     FACS,
-    FIXED_HARDWARE_REGISTER
+    FIXED_HARDWARE_REGISTER,
+    /** The pre-boot TCG event log a TPM2 table's LASA/LAML fields describe (read by tpm_read_log_acpi). */
+    TPM_EVENT_LOG
 }

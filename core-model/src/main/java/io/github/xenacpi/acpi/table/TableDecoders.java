@@ -18,7 +18,15 @@ public final class TableDecoders {
             new RsdpDecoder(),
             new RootTableDecoder.Xsdt(),
             new RootTableDecoder.Rsdt(),
-            new McfgDecoder()));
+            new McfgDecoder(),
+            new BertDecoder(),
+            new HestDecoder(),
+            new ErstDecoder(),
+            new EinjDecoder(),
+            new Tpm2Decoder(),
+            new PcctDecoder(),
+            new SdeiDecoder(),
+            new WdatDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

@@ -11,10 +11,11 @@ public final class EinjDecoder implements TableDecoder<EinjTable> {
             .u32("headerLength").u8("flags").reserved(3).u32("entryCount")
             .build();
 
-    /** The last injection action before TRIGGER_ERROR (GET_EXECUTE_OPERATION_TIMINGS, ACPI 6.5 table 18.26). */
+    /**
+     * The last injection action (GET_EXECUTE_OPERATION_TIMINGS, ACPI 6.5 table 18.26); TRIGGER_ERROR (0xFF) belongs
+     * to the trigger action table that GET_TRIGGER_ERROR_ACTION_TABLE returns, never to EINJ itself.
+     */
     static final int LAST_ACTION = 0x09;
-    /** TRIGGER_ERROR, used in trigger action tables only. */
-    static final int TRIGGER_ERROR = 0xFF;
     /** The last injection instruction (NOOP, ACPI 6.5 table 18.28). */
     static final int LAST_INSTRUCTION = 0x04;
 
@@ -38,7 +39,7 @@ public final class EinjDecoder implements TableDecoder<EinjTable> {
         }
         // einj_init: apei_exec_pre_map_gars maps every register of the injection action table.
         List<ApeiInstruction> entries = ApeiInstructions.decode(ctx, "EINJ", body.value("entryCount"),
-                body.offsetOf("entryCount"), action -> action <= LAST_ACTION || action == TRIGGER_ERROR,
+                body.offsetOf("entryCount"), action -> action <= LAST_ACTION,
                 LAST_INSTRUCTION, RegionKind.EINJ_REGISTER);
         return new EinjTable(ctx.header(), body.value("headerLength"), body.intValue("flags"),
                 body.value("entryCount"), entries);

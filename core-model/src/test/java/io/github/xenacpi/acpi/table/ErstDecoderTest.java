@@ -19,16 +19,16 @@ class ErstDecoderTest {
 
     private static final GenericAddress COMMAND = GenericAddress.memory(0xFE00_0000L, 64);
     private static final ApeiInstruction BEGIN_WRITE = new ApeiInstruction(0x0, 0x3, 0, COMMAND, 0x1, 0xFF);
-    private static final ApeiInstruction EXECUTE = new ApeiInstruction(0x4, 0x3, 1,
+    private static final ApeiInstruction SET_OFFSET = new ApeiInstruction(0x4, 0x3, 1,
             GenericAddress.memory(0xFE00_0008L, 32), 0x9C, 0xFFFF_FFFFL);
-    private static final ApeiInstruction CHECK_BUSY = new ApeiInstruction(0x5, 0x1, 0, COMMAND, 0x1, 0x1);
-    private static final ApeiInstruction SMI = new ApeiInstruction(0x4, 0x2, 0,
+    private static final ApeiInstruction CHECK_BUSY = new ApeiInstruction(0x6, 0x1, 0, COMMAND, 0x1, 0x1);
+    private static final ApeiInstruction EXECUTE = new ApeiInstruction(0x5, 0x2, 0,
             new GenericAddress(AddressSpace.SYSTEM_IO.id(), 8, 0, 1, 0xB2), 0x9D, 0xFF);
-    private static final ApeiInstruction NOOP = new ApeiInstruction(0x6, 0x4, 0, new GenericAddress(0, 0, 0, 0, 0),
+    private static final ApeiInstruction NOOP = new ApeiInstruction(0x3, 0x4, 0, new GenericAddress(0, 0, 0, 0, 0),
             0, 0);
 
-    private final ErstBuilder five = new ErstBuilder().entry(BEGIN_WRITE).entry(EXECUTE).entry(CHECK_BUSY)
-            .entry(SMI).entry(NOOP);
+    private final ErstBuilder five = new ErstBuilder().entry(BEGIN_WRITE).entry(SET_OFFSET).entry(CHECK_BUSY)
+            .entry(EXECUTE).entry(NOOP);
 
     @Test
     void entriesRoundTripAndEachDistinctRegisterIsARegion() {
@@ -39,7 +39,7 @@ class ErstDecoderTest {
         assertThat(erst.header().length()).isEqualTo(48 + 5 * 32);
         assertThat(erst.headerLength()).isEqualTo(12);
         assertThat(erst.entryCount()).isEqualTo(5);
-        assertThat(erst.entries()).containsExactly(BEGIN_WRITE, EXECUTE, CHECK_BUSY, SMI, NOOP);
+        assertThat(erst.entries()).containsExactly(BEGIN_WRITE, SET_OFFSET, CHECK_BUSY, EXECUTE, NOOP);
         assertThat(t.regions()).containsExactly(
                 new DescribedRegion(RegionKind.ERST_REGISTER, AddressSpace.SYSTEM_MEMORY, 0xFE00_0000L, 8, "ERST", 1,
                         56, "ERST.entry[0].register"),
@@ -75,7 +75,7 @@ class ErstDecoderTest {
 
     @Test
     void partialEntryIsReportedAndWholeOnesDecoded() {
-        byte[] b = truncate(bytes(new ErstBuilder().entry(BEGIN_WRITE).entry(EXECUTE)), 48 + 32 + 10);
+        byte[] b = truncate(bytes(new ErstBuilder().entry(BEGIN_WRITE).entry(SET_OFFSET)), 48 + 32 + 10);
         LoadedTable t = decode(fixChecksum(patch(b, 4, b.length, 4)));
 
         assertThat(((ErstTable) t.table()).entries()).containsExactly(BEGIN_WRITE);

@@ -26,7 +26,8 @@ public final class TableDecoders {
             new Tpm2Decoder(),
             new PcctDecoder(),
             new SdeiDecoder(),
-            new WdatDecoder()));
+            new WdatDecoder(),
+            new AestDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

@@ -19,7 +19,7 @@ public record AestTable(TableHeader header, List<Node> nodes) implements AcpiTab
     /** Interface type 1: the error records are a memory-mapped error record group. */
     public static final int MEMORY_MAPPED_INTERFACE = 1;
 
-    /** One error node: its type, length, rates, node-specific data, interface (when its offset is valid), interrupts. */
+    /** One error node: type, length, rates, node-specific data, interface (when its offset is valid), interrupts. */
     public record Node(int type, int length, long timestampRate, long errorInjectionCountdownRate, NodeData data,
                        Optional<Interface> nodeInterface, List<Interrupt> interrupts) {
         public Node {

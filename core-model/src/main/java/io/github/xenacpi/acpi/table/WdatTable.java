@@ -19,7 +19,7 @@ public record WdatTable(TableHeader header, long headerLength, int pciSegment, i
     /** Flags bit 7: the watchdog stops in sleep states. */
     public static final int FLAG_STOPPED_IN_SLEEP = 0x80;
 
-    /** One watchdog instruction entry: the action, the instruction (bit 7: preserve register), register, value, mask. */
+    /** One watchdog instruction entry: action, instruction (bit 7: preserve register), register, value and mask. */
     public record Entry(int action, int instruction, GenericAddress register, long value, long mask) {
     }
 }

@@ -67,12 +67,10 @@ public final class Tpm2Builder implements TableBuilder {
                 .set("controlAddress", controlAddress)
                 .set("startMethod", startMethod)
                 .write();
-        int paramsEnd = Tpm2Decoder.PARAMETERS + Tpm2Decoder.parameterBytes(revision);
         writeParameters(w);
-        boolean wantsField = logArea != null || parameters instanceof Tpm2Table.ArmSmc
-                || parameters instanceof Tpm2Table.Ffa || parameters instanceof Tpm2Table.Mailbox
-                || !((Tpm2Table.Opaque) parameters).hex().isEmpty();
-        if (wantsField && w.position() < paramsEnd) {
+        int paramsEnd = Tpm2Decoder.PARAMETERS + Tpm2Decoder.parameterBytes(revision);
+        boolean hasParameters = !parameters.equals(new Tpm2Table.Opaque(""));
+        if ((hasParameters || logArea != null) && w.position() < paramsEnd) {
             w.zeros(paramsEnd - w.position());
         }
         if (logArea != null) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Decodes AEST (Arm DEN 0085 1.1). A memory-mapped node interface yields an {@link RegionKind#AEST_INTERFACE}
- * region of one 4 KiB error record group; system-register interfaces and interrupts describe no memory.
+ * region of its error record group (4 KiB, or 64 KiB when its records do not fit the 4 KiB layout);
+ * system-register interfaces and interrupts describe no memory. Upstream Linux has no AEST driver to follow.
  */
 public final class AestDecoder implements TableDecoder<AestTable> {
 
@@ -67,8 +68,15 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             .u8("type").reserved(2).u8("flags").u32("gsiv").u8("iortId").reserved(3)
             .build();
 
-    /** Arm RAS: a memory-mapped error record group spans one 4 KiB block (records at 64-byte strides). */
-    static final long RECORD_GROUP = 0x1000;
+    /**
+     * Arm RAS System Architecture: records of a memory-mapped error record group sit at 64-byte strides from its
+     * base; the 4 KiB group layout holds them below 0xE00 (group registers above), the 64 KiB layout below 0xE000.
+     */
+    static final int RECORD_SIZE = 64;
+    static final long SMALL_GROUP = 0x1000;
+    static final long SMALL_GROUP_RECORDS_END = 0xE00;
+    static final long LARGE_GROUP = 0x1_0000;
+    static final long LARGE_GROUP_RECORDS_END = 0xE000;
 
     static final int LAST_NODE_TYPE = 4;
     static final int LAST_GIC_INTERFACE = 3;
@@ -182,7 +190,15 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             if (i.baseAddress() == 0) {
                 ctx.error(s.offsetOf("baseAddress"), "%s: memory-mapped interface with a null base address", path);
             } else {
-                ctx.region(RegionKind.AEST_INTERFACE, AddressSpace.SYSTEM_MEMORY, i.baseAddress(), RECORD_GROUP,
+                long recordsEnd = (i.errorRecordIndex() + i.errorRecordCount()) * RECORD_SIZE;
+                if (recordsEnd > LARGE_GROUP_RECORDS_END) {
+                    ctx.warning(s.offsetOf("errorRecordCount"), "%s: records %d to %d end at group offset 0x%X, past"
+                            + " the 0x%X bytes of records a 64 KiB error record group holds", path,
+                            i.errorRecordIndex(), i.errorRecordIndex() + i.errorRecordCount() - 1, recordsEnd,
+                            LARGE_GROUP_RECORDS_END);
+                }
+                long group = recordsEnd <= SMALL_GROUP_RECORDS_END ? SMALL_GROUP : LARGE_GROUP;
+                ctx.region(RegionKind.AEST_INTERFACE, AddressSpace.SYSTEM_MEMORY, i.baseAddress(), group,
                         s.offsetOf("baseAddress"), path + ".baseAddress");
             }
         } else if (i.type() != AestTable.SYSTEM_REGISTER_INTERFACE) {

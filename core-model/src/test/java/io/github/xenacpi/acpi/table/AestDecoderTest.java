@@ -5,6 +5,7 @@ import static io.github.xenacpi.acpi.table.TableFixtures.decode;
 import static io.github.xenacpi.acpi.table.TableFixtures.fixChecksum;
 import static io.github.xenacpi.acpi.table.TableFixtures.patch;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
@@ -72,6 +73,24 @@ class AestDecoderTest {
                 group(0x5000_0000L, 232, "AEST.node[1].interface.baseAddress"),
                 group(0x5001_0000L, 344, "AEST.node[2].interface.baseAddress"),
                 group(0x5002_0000L, 560, "AEST.node[4].interface.baseAddress"));
+    }
+
+    @Test
+    void groupsWithMoreRecordsThanTheSmallLayoutHoldsAre64KiB() {
+        Interface big = new Interface(AestTable.MEMORY_MAPPED_INTERFACE, 0, 0x5010_0000L, 50, 7, 0, 0, 0);
+        Interface huge = new Interface(AestTable.MEMORY_MAPPED_INTERFACE, 0, 0x5020_0000L, 0, 897, 0, 0, 0);
+        // Records 50 to 56 end at 0xE40, past the 0xE00 bytes of records of a 4 KiB group.
+        LoadedTable t = decode(new AestBuilder().node(node(1, new AestTable.Memory(0), big, List.of()))
+                .node(node(1, new AestTable.Memory(1), huge, List.of())));
+
+        assertThat(t.regions()).extracting(DescribedRegion::base, DescribedRegion::length).containsExactly(
+                tuple(0x5010_0000L, 0x1_0000L),
+                tuple(0x5020_0000L, 0x1_0000L));
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.offset()).isEqualTo(36 + 96 + 48 + 20);
+            assertThat(d.message()).contains("records 0 to 896").contains("0xE040");
+        });
     }
 
     @Test

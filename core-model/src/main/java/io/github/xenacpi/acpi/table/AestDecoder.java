@@ -198,8 +198,10 @@ public final class AestDecoder implements TableDecoder<AestTable> {
                             LARGE_GROUP_RECORDS_END);
                 }
                 long group = recordsEnd <= SMALL_GROUP_RECORDS_END ? SMALL_GROUP : LARGE_GROUP;
-                ctx.region(RegionKind.AEST_INTERFACE, AddressSpace.SYSTEM_MEMORY, i.baseAddress(), group,
-                        s.offsetOf("baseAddress"), path + ".baseAddress");
+                if (AddressRange.fits(ctx, i.baseAddress(), group, s.offsetOf("baseAddress"), path)) {
+                    ctx.region(RegionKind.AEST_INTERFACE, AddressSpace.SYSTEM_MEMORY, i.baseAddress(), group,
+                            s.offsetOf("baseAddress"), path + ".baseAddress");
+                }
             }
         } else if (i.type() != AestTable.SYSTEM_REGISTER_INTERFACE) {
             ctx.warning(s.offsetOf("type"), "%s: interface type %d is not defined by DEN 0085 1.1 (0 system"

@@ -40,6 +40,10 @@ public final class BertDecoder implements TableDecoder<BertTable> {
             ctx.warning(s.offsetOf("regionLength"), "BERT: boot error region length %d is below the %d bytes of a"
                     + " Generic Error Status Block header", t.regionLength(), STATUS_BLOCK_HEADER);
         }
+        if (!AddressRange.fits(ctx, t.regionAddress(), t.regionLength(), s.offsetOf("regionLength"),
+                "BERT.regionLength")) {
+            return t;
+        }
         // bert_init: apei_resources_request + ioremap_cache(address, region_length), a late_initcall.
         ctx.region(RegionKind.BOOT_ERROR_REGION, AddressSpace.SYSTEM_MEMORY, t.regionAddress(), t.regionLength(),
                 s.offsetOf("regionAddress"), "BERT.regionAddress");

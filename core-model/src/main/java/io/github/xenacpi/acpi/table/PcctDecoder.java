@@ -114,10 +114,11 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
         // with acpi_os_ioremap(address, bit_width / 8); the shared memory is mapped by the channel's client.
         long base = s.value("baseAddress");
         long length = s.value("memoryLength");
-        if (base != 0) {
+        if (base != 0 && AddressRange.fits(ctx, base, length, s.offsetOf("memoryLength"),
+                sub.path() + ".memoryLength")) {
             ctx.region(RegionKind.PCC_SHARED_MEMORY, AddressSpace.SYSTEM_MEMORY, base, length,
                     s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
-        } else if (s.has("baseAddress")) {
+        } else if (base == 0 && s.has("baseAddress")) {
             ctx.error(s.offsetOf("baseAddress"), "%s: shared memory base address is 0", sub.path());
         }
         RegisterWrite doorbell = write(ctx, s, sub, "doorbell", RegionKind.PCC_DOORBELL);

@@ -181,7 +181,8 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
         if ((log.minimumLength() == 0) != (log.startAddress() == 0)) {
             ctx.warning(s.offsetOf("startAddress"), "TPM2: log area start 0x%X with minimum length %d: both or"
                     + " neither must be set", log.startAddress(), log.minimumLength());
-        } else if (log.startAddress() != 0) {
+        } else if (log.startAddress() != 0 && AddressRange.fits(ctx, log.startAddress(), log.minimumLength(),
+                s.offsetOf("minimumLength"), "TPM2.logArea")) {
             // tpm_read_log_acpi: the log is mapped from LASA for LAML bytes.
             ctx.region(RegionKind.TPM_EVENT_LOG, AddressSpace.SYSTEM_MEMORY, log.startAddress(),
                     log.minimumLength(), s.offsetOf("startAddress"), "TPM2.logArea.startAddress");

@@ -75,4 +75,16 @@ class BertDecoderTest {
             assertThat(d.message()).contains("truncated").contains("12 bytes").contains("only 8");
         });
     }
+
+    @Test
+    void regionPastTheAddressSpaceIsAnErrorAndDescribesNothing() {
+        LoadedTable t = decode(new BertBuilder().region(0xFFFF_FFFF_FFFF_F000L, 0x2000));
+
+        assertThat(t.regions()).isEmpty();
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            assertThat(d.offset()).isEqualTo(36);
+            assertThat(d.message()).contains("0x2000 bytes at 0xFFFFFFFFFFFFF000").contains("64-bit address space");
+        });
+    }
 }

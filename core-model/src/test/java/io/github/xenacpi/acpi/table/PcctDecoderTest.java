@@ -149,4 +149,19 @@ class PcctDecoderTest {
                 tuple(49L, Severity.WARNING),
                 tuple(56L, Severity.ERROR));
     }
+
+    @Test
+    void sharedMemoryPastTheAddressSpaceIsAnError() {
+        LoadedTable t = decode(new PcctBuilder().subspace(new PcctTable.Generic(0xFFFF_FFFF_FFFF_0000L, 0x2_0000,
+                write(0x9000_0000L, 32), 1, 1, 1)).subspace(new PcctTable.Generic(0x8000_0000L, -1L,
+                write(0x9000_0010L, 32), 1, 1, 1)));
+
+        assertThat(t.regions()).extracting(DescribedRegion::kind)
+                .containsExactly(RegionKind.PCC_DOORBELL, RegionKind.PCC_DOORBELL);
+        assertThat(t.diagnostics()).extracting(Diagnostic::offset).containsExactly(64L, 126L);
+        assertThat(t.diagnostics()).allSatisfy(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            assertThat(d.message()).contains("run past the end of the 64-bit address space");
+        });
+    }
 }

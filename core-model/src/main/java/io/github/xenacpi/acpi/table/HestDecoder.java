@@ -102,6 +102,12 @@ public final class HestDecoder implements TableDecoder<HestTable> {
     /** Highest notification type ACPI 6.5 defines (11, Software Delegated Exception). */
     static final int LAST_NOTIFICATION_TYPE = 11;
 
+    /** Configuration write enable bits 0 to 5 (ACPI 6.5 table 18.14); the others are reserved. */
+    static final int CONFIG_WRITE_ENABLE_BITS = 0x3F;
+
+    /** Types of which a HEST may hold one structure only: IA-32 MCE, CMC and NMI. */
+    static final List<Integer> SINGLE_TYPES = List.of(0, 1, 2);
+
     /** Bytes of a Generic Error Status Block header (ACPI 6.5 table 18.11). */
     static final int STATUS_BLOCK_HEADER = 20;
 
@@ -143,6 +149,12 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             }
             at += size;
         }
+        for (int type : SINGLE_TYPES) {
+            long n = sources.stream().filter(e -> e.type() == type).count();
+            if (n > 1) {
+                ctx.error(SOURCES, "HEST: %d error sources of type %d; a HEST may hold only one", n, type);
+            }
+        }
         if (body.isComplete() && complete && count != sources.size()) {
             ctx.error(body.offsetOf("errorSourceCount"), "HEST: error source count is %d but %d error source"
                     + " structures are present", count, sources.size());
@@ -169,6 +181,26 @@ public final class HestDecoder implements TableDecoder<HestTable> {
         };
     }
 
+    /** IA-32 sources define flags bits 0 (firmware first) and 2 (GHES assist), which exclude each other. */
+    private static void ia32Flags(DecodeContext ctx, Struct s, String path) {
+        int flags = s.intValue("flags");
+        ReservedBits.check(ctx, s.offsetOf("flags"), path, "flags", flags,
+                HestTable.FLAG_FIRMWARE_FIRST | HestTable.FLAG_GHES_ASSIST);
+        if ((flags & HestTable.FLAG_FIRMWARE_FIRST) != 0 && (flags & HestTable.FLAG_GHES_ASSIST) != 0) {
+            ctx.error(s.offsetOf("flags"), "%s: flags 0x%X set both firmware first and GHES assist, which exclude"
+                    + " each other", path, flags);
+        }
+    }
+
+    /** Records to preallocate and sections per record must both be at least 1. */
+    private static void counts(DecodeContext ctx, Struct s, String path) {
+        for (String field : new String[] {"recordsToPreallocate", "maxSectionsPerRecord"}) {
+            if (s.value(field) == 0) {
+                ctx.error(s.offsetOf(field), "%s: %s is 0; it must be at least 1", path, field);
+            }
+        }
+    }
+
     private static Common common(Struct s) {
         return new Common(s.intValue("flags"), s.intValue("enabled") != 0, s.value("recordsToPreallocate"),
                 s.value("maxSectionsPerRecord"));
@@ -180,6 +212,8 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             return -1;
         }
         ctx.checkReserved(s);
+        ia32Flags(ctx, s, path);
+        counts(ctx, s, path);
         List<Bank> banks = new ArrayList<>();
         boolean whole = banks(ctx, at + MACHINE_CHECK.size(), s.intValue("bankCount"), path, banks);
         out.add(new HestTable.Ia32MachineCheck(s.intValue("sourceId"), common(s),
@@ -193,6 +227,8 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             return -1;
         }
         ctx.checkReserved(s);
+        ia32Flags(ctx, s, path);
+        counts(ctx, s, path);
         Notification n = notification(ctx, s, path);
         List<Bank> banks = new ArrayList<>();
         boolean whole = banks(ctx, at + BANKED.size(), s.intValue("bankCount"), path, banks);
@@ -202,11 +238,20 @@ public final class HestDecoder implements TableDecoder<HestTable> {
 
     private static boolean banks(DecodeContext ctx, int at, int count, String path, List<Bank> out) {
         for (int i = 0; i < count; i++) {
-            Struct b = ctx.read(BANK, at + i * BANK.size(), path + ".bank[" + i + "]");
+            String bpath = path + ".bank[" + i + "]";
+            Struct b = ctx.read(BANK, at + i * BANK.size(), bpath);
             if (!b.isComplete()) {
                 return false;
             }
             ctx.checkReserved(b);
+            if (b.intValue("clearStatusOnInit") > 1) {
+                ctx.error(b.offsetOf("clearStatusOnInit"), "%s: clear status on initialization is %d; only 0 (clear)"
+                        + " and 1 (do not clear) are defined", bpath, b.intValue("clearStatusOnInit"));
+            }
+            if (b.intValue("statusDataFormat") > 2) {
+                ctx.error(b.offsetOf("statusDataFormat"), "%s: status data format is %d; only 0 (IA-32 MCA), 1"
+                        + " (Intel 64 MCA) and 2 (AMD64 MCA) are defined", bpath, b.intValue("statusDataFormat"));
+            }
             out.add(new Bank(b.intValue("bankNumber"), b.intValue("clearStatusOnInit"),
                     b.intValue("statusDataFormat"), b.value("controlRegisterMsr"), b.value("controlInitData"),
                     b.value("statusRegisterMsr"), b.value("addressRegisterMsr"), b.value("miscRegisterMsr")));
@@ -220,6 +265,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             return -1;
         }
         ctx.checkReserved(s);
+        counts(ctx, s, path);
         out.add(new HestTable.Ia32Nmi(s.intValue("sourceId"), s.value("recordsToPreallocate"),
                 s.value("maxSectionsPerRecord"), s.value("maxRawDataLength")));
         return NMI.size();
@@ -232,6 +278,9 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             return -1;
         }
         ctx.checkReserved(s);
+        ReservedBits.check(ctx, s.offsetOf("flags"), path, "flags", s.intValue("flags"),
+                HestTable.FLAG_FIRMWARE_FIRST | HestTable.FLAG_GLOBAL);
+        counts(ctx, s, path);
         AerSettings aer = new AerSettings(s.value("bus"), s.intValue("device"), s.intValue("function"),
                 s.intValue("deviceControl"), s.value("uncorrectableMask"), s.value("uncorrectableSeverity"),
                 s.value("correctableMask"), s.value("advancedCapabilities"));
@@ -309,6 +358,8 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             ctx.warning(n.offsetOf("length"), "%s: length %d, expected %d", npath, out.length(),
                     NOTIFICATION.size());
         }
+        ReservedBits.check(ctx, n.offsetOf("configWriteEnable"), npath, "configuration write enable",
+                out.configWriteEnable(), CONFIG_WRITE_ENABLE_BITS);
         if (out.type() > LAST_NOTIFICATION_TYPE) {
             ctx.warning(n.offsetOf("type"), "%s: notification type %d is reserved (ACPI 6.5 defines 0 to %d)", npath,
                     out.type(), LAST_NOTIFICATION_TYPE);

@@ -210,7 +210,8 @@ class HestDecoderTest {
 
     @Test
     void duplicateSourceIdIsAWarning() {
-        LoadedTable t = decode(new HestBuilder().source(NMI).source(new HestTable.Ia32Nmi(2, 0, 0, 0)));
+        LoadedTable t = decode(new HestBuilder().source(NMI).source(new HestTable.PcieDevice(2, DEVICE.common(),
+                AER)));
 
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
@@ -227,6 +228,42 @@ class HestDecoderTest {
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.offset()).isEqualTo(44);
             assertThat(d.message()).contains("reserved");
+        });
+    }
+
+    @Test
+    void fieldValuesTheSpecificationDoesNotDefineAreReported() {
+        Bank badBank = new Bank(0, 2, 3, 0x400, 0, 0x401, 0x402, 0x403);
+        HestTable.Ia32MachineCheck mce = new HestTable.Ia32MachineCheck(0,
+                new Common(HestTable.FLAG_FIRMWARE_FIRST | HestTable.FLAG_GHES_ASSIST | 0x8, true, 0, 1), 0, 0,
+                List.of(badBank));
+        HestTable.PcieDevice device = new HestTable.PcieDevice(1, new Common(0x4, true, 1, 1), AER);
+        HestTable.Ia32BankedSource cmc = new HestTable.Ia32BankedSource(1, 2, new Common(0, true, 1, 1),
+                new Notification(0, 28, 0x7F, 0, 0, 0, 0, 0, 0), List.of());
+        LoadedTable t = decode(new HestBuilder().source(mce).source(device).source(cmc));
+
+        // MCE at 40 (bank at 80), device at 108, CMC at 152 (notification at 168).
+        assertThat(t.diagnostics()).extracting(Diagnostic::offset, Diagnostic::severity).containsExactly(
+                tuple(46L, Severity.WARNING), tuple(46L, Severity.ERROR), tuple(48L, Severity.ERROR),
+                tuple(81L, Severity.ERROR), tuple(82L, Severity.ERROR), tuple(114L, Severity.WARNING),
+                tuple(170L, Severity.WARNING));
+        assertThat(t.diagnostics().get(0).message()).contains("flags 0xD sets reserved bits 0x8");
+        assertThat(t.diagnostics().get(1).message()).contains("firmware first and GHES assist");
+        assertThat(t.diagnostics().get(2).message()).contains("recordsToPreallocate is 0");
+        assertThat(t.diagnostics().get(3).message()).contains("clear status on initialization is 2");
+        assertThat(t.diagnostics().get(4).message()).contains("status data format is 3");
+        assertThat(t.diagnostics().get(5).message()).contains("flags 0x4 sets reserved bits 0x4");
+        assertThat(t.diagnostics().get(6).message()).contains("configuration write enable 0x7F");
+    }
+
+    @Test
+    void onlyOneMachineCheckCorrectedCheckAndNmiSourceIsAllowed() {
+        LoadedTable t = decode(new HestBuilder().source(NMI).source(new HestTable.Ia32Nmi(9, 1, 1, 0)));
+
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            assertThat(d.offset()).isEqualTo(40);
+            assertThat(d.message()).contains("2 error sources of type 2").contains("only one");
         });
     }
 }

@@ -23,6 +23,9 @@ public final class ApeiInstructions {
             .u64("value").u64("mask")
             .build();
 
+    /** Entry flags bit 0: preserve the register's other bits; the others are reserved. */
+    static final int PRESERVE_REGISTER = 1;
+
     /** Header lengths Linux accepts (erst_check_table, einj_check_table): the body alone or the whole header. */
     static final int BODY_LENGTH = 12;
     static final int WHOLE_HEADER_LENGTH = ENTRIES;
@@ -56,6 +59,7 @@ public final class ApeiInstructions {
             ApeiInstruction e = new ApeiInstruction(s.intValue("action"), s.intValue("instruction"),
                     s.intValue("flags"), gas, s.value("value"), s.value("mask"));
             out.add(e);
+            ReservedBits.check(ctx, s.offsetOf("flags"), path, "flags", e.flags(), PRESERVE_REGISTER);
             if (!validAction.test(e.action())) {
                 ctx.warning(s.offsetOf("action"), "%s: action 0x%X is not defined for %s", path, e.action(), table);
             }

@@ -64,6 +64,9 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
             .u32("nominalLatency").u32("minTurnaroundTime")
             .build();
 
+    /** Platform interrupt flags bit 0 (polarity) and bit 1 (mode); the others are reserved. */
+    static final int INTERRUPT_FLAG_BITS = 0x3;
+
     /** A PCC channel is addressed by an 8-bit index (the PCC GAS's access size field). */
     static final int MAX_SUBSPACES = 256;
 
@@ -80,8 +83,15 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
             return new PcctTable(ctx.header(), body.value("flags"), out);
         }
         ctx.checkReserved(body);
+        ReservedBits.check(ctx, body.offsetOf("flags"), "PCCT", "flags", body.value("flags"),
+                PcctTable.FLAG_PLATFORM_INTERRUPT);
         for (Subtable sub : ctx.subtables(SubtableFormat.TYPE8_LENGTH8, SUBSPACES, ctx.end(), "PCCT.subspace")) {
             out.add(subspace(ctx, sub));
+        }
+        if ((body.value("flags") & PcctTable.FLAG_PLATFORM_INTERRUPT) == 0
+                && out.stream().anyMatch(x -> x.type() == 4)) {
+            ctx.error(body.offsetOf("flags"), "PCCT: a slave subspace (type 4) is present, so the platform"
+                    + " interrupt flag must be set");
         }
         if (out.size() > MAX_SUBSPACES) {
             ctx.error(SUBSPACES, "PCCT: %d subspaces, but a PCC channel index is 8 bits (at most %d)", out.size(),
@@ -125,10 +135,10 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
         return switch (sub.type()) {
             case 0 -> new PcctTable.Generic(base, length, doorbell, s.value("nominalLatency"),
                     s.value("maxPeriodicAccessRate"), s.intValue("minTurnaroundTime"));
-            case 1, 2 -> new PcctTable.HwReduced(sub.type(), interrupt(s), base, length, doorbell,
+            case 1, 2 -> new PcctTable.HwReduced(sub.type(), interrupt(ctx, s, sub), base, length, doorbell,
                     s.value("nominalLatency"), s.value("maxPeriodicAccessRate"), s.intValue("minTurnaroundTime"),
                     sub.type() == 2 ? write(ctx, s, sub, "ack", RegionKind.PCC_REGISTER) : null);
-            case 3, 4 -> new PcctTable.Extended(sub.type(), interrupt(s), base, length, doorbell,
+            case 3, 4 -> new PcctTable.Extended(sub.type(), interrupt(ctx, s, sub), base, length, doorbell,
                     s.value("nominalLatency"), s.value("maxPeriodicAccessRate"), s.value("minTurnaroundTime"),
                     write(ctx, s, sub, "ack", RegionKind.PCC_REGISTER),
                     mask(ctx, s, sub, "commandCompleteCheck", "commandCompleteMask"),
@@ -141,7 +151,9 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
         };
     }
 
-    private static Interrupt interrupt(Struct s) {
+    private static Interrupt interrupt(DecodeContext ctx, Struct s, Subtable sub) {
+        ReservedBits.check(ctx, s.offsetOf("interruptFlags"), sub.path(), "platform interrupt flags",
+                s.intValue("interruptFlags"), INTERRUPT_FLAG_BITS);
         return new Interrupt(s.value("platformInterrupt"), s.intValue("interruptFlags"));
     }
 

@@ -61,6 +61,8 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
             ctx.error(b.offsetOf("headerLength"), "WDAT: watchdog header length %d, expected %d",
                     b.value("headerLength"), BODY.size());
         }
+        ReservedBits.check(ctx, b.offsetOf("flags"), "WDAT", "watchdog flags", b.intValue("flags"),
+                WdatTable.FLAG_ENABLED | WdatTable.FLAG_STOPPED_IN_SLEEP);
         if (b.value("timerPeriod") == 0) {
             ctx.error(b.offsetOf("timerPeriod"), "WDAT: timer period is 0 ms");
         }

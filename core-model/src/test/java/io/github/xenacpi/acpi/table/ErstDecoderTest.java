@@ -111,4 +111,15 @@ class ErstDecoderTest {
             assertThat(d.message()).contains("truncated").contains("only 8");
         });
     }
+
+    @Test
+    void reservedEntryFlagsAreWarned() {
+        LoadedTable t = decode(new ErstBuilder().entry(new ApeiInstruction(0x0, 0x3, 0x3, COMMAND, 1, 1)));
+
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.offset()).isEqualTo(50);
+            assertThat(d.message()).contains("ERST.entry[0]").contains("flags 0x3 sets reserved bits 0x2");
+        });
+    }
 }

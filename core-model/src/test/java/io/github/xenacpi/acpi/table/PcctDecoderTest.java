@@ -164,4 +164,17 @@ class PcctDecoderTest {
             assertThat(d.message()).contains("run past the end of the 64-bit address space");
         });
     }
+
+    @Test
+    void reservedFlagBitsAndSlaveWithoutPlatformInterruptAreReported() {
+        PcctTable.HwReduced oddInterrupt = new PcctTable.HwReduced(1, new Interrupt(0x40, 0x5), 0x8000_1000L, 0x1000,
+                write(0x9000_0010L, 32), 100, 50, 10, null);
+        LoadedTable t = decode(new PcctBuilder().flags(0x2).subspace(oddInterrupt).subspace(SLAVE));
+
+        assertThat(t.diagnostics()).extracting(Diagnostic::offset, Diagnostic::severity).containsExactly(
+                tuple(36L, Severity.WARNING), tuple(54L, Severity.WARNING), tuple(36L, Severity.ERROR));
+        assertThat(t.diagnostics().get(0).message()).contains("flags 0x2 sets reserved bits 0x2");
+        assertThat(t.diagnostics().get(1).message()).contains("platform interrupt flags 0x5");
+        assertThat(t.diagnostics().get(2).message()).contains("slave subspace (type 4)");
+    }
 }

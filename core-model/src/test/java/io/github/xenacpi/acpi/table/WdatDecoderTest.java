@@ -99,4 +99,15 @@ class WdatDecoderTest {
             assertThat(d.message()).contains("truncated").contains("only 14");
         });
     }
+
+    @Test
+    void reservedWatchdogFlagsAreWarned() {
+        LoadedTable t = decode(new WdatBuilder().flags(0x83).entry(RESET));
+
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.offset()).isEqualTo(60);
+            assertThat(d.message()).contains("watchdog flags 0x83 sets reserved bits 0x2");
+        });
+    }
 }

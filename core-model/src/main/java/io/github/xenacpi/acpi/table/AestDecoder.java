@@ -78,6 +78,9 @@ public final class AestDecoder implements TableDecoder<AestTable> {
     static final long LARGE_GROUP = 0x1_0000;
     static final long LARGE_GROUP_RECORDS_END = 0xE000;
 
+    /** Flags bits 0 and 1 are the defined ones of the processor data, the interface and the interrupts. */
+    static final int DEFINED_FLAG_BITS = 0x3;
+
     static final int LAST_NODE_TYPE = 4;
     static final int LAST_GIC_INTERFACE = 3;
 
@@ -156,6 +159,8 @@ public final class AestDecoder implements TableDecoder<AestTable> {
     }
 
     private static NodeData processor(DecodeContext ctx, Subtable sub, Struct s, long at) {
+        ReservedBits.check(ctx, s.offsetOf("flags"), sub.path() + ".data", "processor flags", s.intValue("flags"),
+                DEFINED_FLAG_BITS);
         int resourceType = s.intValue("resourceType");
         long resource = 0;
         if (resourceType > 2) {
@@ -183,6 +188,7 @@ public final class AestDecoder implements TableDecoder<AestTable> {
                 s.value("errorRecordIndex"), s.value("errorRecordCount"), s.value("errorRecordImplemented"),
                 s.value("errorStatusReporting"), s.value("addressingMode"));
         String path = sub.path() + ".interface";
+        ReservedBits.check(ctx, s.offsetOf("flags"), path, "interface flags", i.flags(), DEFINED_FLAG_BITS);
         if (i.errorRecordCount() == 0) {
             ctx.warning(s.offsetOf("errorRecordCount"), "%s: error record count is 0", path);
         }
@@ -228,6 +234,7 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             ctx.checkReserved(s);
             Interrupt irq = new Interrupt(s.intValue("type"), s.intValue("flags"), s.value("gsiv"),
                     s.intValue("iortId"));
+            ReservedBits.check(ctx, s.offsetOf("flags"), path, "interrupt flags", irq.flags(), DEFINED_FLAG_BITS);
             if (irq.type() > 1) {
                 ctx.warning(s.offsetOf("type"), "%s: interrupt type %d is not defined (0 fault handling, 1 error"
                         + " recovery)", path, irq.type());

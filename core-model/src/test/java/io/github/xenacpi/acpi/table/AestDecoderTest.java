@@ -181,4 +181,15 @@ class AestDecoderTest {
             assertThat(d.message()).contains("length 0");
         });
     }
+
+    @Test
+    void reservedFlagBitsAreWarned() {
+        Interface iface = new Interface(AestTable.SYSTEM_REGISTER_INTERFACE, 0x4, 0, 0, 1, 1, 0, 0);
+        Node n = node(0, new AestTable.Processor(0, 1, 0x8, 1, 0, 2), iface, List.of(new Interrupt(0, 0x10, 23, 0)));
+        LoadedTable t = decode(new AestBuilder().node(n));
+
+        // Processor data at 80 (flags at 86), interface at 104 (flags at 108), interrupt at 152 (flags at 155).
+        assertThat(t.diagnostics()).extracting(d -> d.offset()).containsExactly(86L, 108L, 155L);
+        assertThat(t.diagnostics()).allSatisfy(d -> assertThat(d.message()).contains("sets reserved bits"));
+    }
 }

@@ -49,5 +49,7 @@ public enum RegionKind {
     /** A VIOT virtio-mmio IOMMU: the table gives only its base (length 0); its extent is in the device's _CRS. */
     VIRTIO_IOMMU,
     /** A VIOT MMIO endpoint: the table gives only its base (length 0); its extent is in the device's _CRS. */
-    VIOT_ENDPOINT
+    VIOT_ENDPOINT,
+    /** The pre-boot TCG event log a TPM2 table's LASA/LAML fields describe (read by tpm_read_log_acpi). */
+    TPM_EVENT_LOG
 }

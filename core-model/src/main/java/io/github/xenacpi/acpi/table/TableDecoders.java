@@ -39,7 +39,16 @@ public final class TableDecoders {
             new IortDecoder(),
             new PpttDecoder(),
             new CsrtDecoder(),
-            new ViotDecoder()));
+            new ViotDecoder(),
+            new BertDecoder(),
+            new HestDecoder(),
+            new ErstDecoder(),
+            new EinjDecoder(),
+            new Tpm2Decoder(),
+            new PcctDecoder(),
+            new SdeiDecoder(),
+            new WdatDecoder(),
+            new AestDecoder()));
 
     private final Map<String, TableDecoder<?>> bySignature;
 

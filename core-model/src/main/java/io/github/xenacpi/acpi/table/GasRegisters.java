@@ -1,0 +1,36 @@
+package io.github.xenacpi.acpi.table;
+
+import io.github.xenacpi.acpi.region.AddressSpace;
+import io.github.xenacpi.acpi.region.RegionKind;
+
+/** The register widths, checks and regions shared by the decoders of tables made of Generic Address Structures. */
+final class GasRegisters {
+
+    private GasRegisters() {
+    }
+
+    /**
+     * Bytes of a register as Linux maps it: acpi_os_map_generic_address maps bit_width / 8 bytes; the access size
+     * stands in when the bit width is 0.
+     */
+    static long width(GenericAddress gas) {
+        return gas.bitWidth() > 0 ? Math.max(1, (gas.bitWidth() + 7) / 8) : gas.byteLength();
+    }
+
+    /** Warns about what apei_check_gar rejects: a space other than memory or I/O, a width not 8/16/32/64. */
+    static void checkApei(DecodeContext ctx, GenericAddress gas, int gasOffset, String path) {
+        if (gas.space() != AddressSpace.SYSTEM_MEMORY && gas.space() != AddressSpace.SYSTEM_IO) {
+            ctx.warning(gasOffset, "%s: address space 0x%X is neither system memory nor system I/O; Linux"
+                    + " (apei_check_gar) rejects it", path, gas.spaceId());
+        }
+        int w = gas.bitWidth();
+        if (w != 8 && w != 16 && w != 32 && w != 64) {
+            ctx.warning(gasOffset + 1L, "%s: register bit width %d is not 8, 16, 32 or 64", path, w);
+        }
+    }
+
+    /** Records the register a GAS describes, with its own space and the width Linux maps. */
+    static void region(DecodeContext ctx, RegionKind kind, GenericAddress gas, int gasOffset, String path) {
+        ctx.region(kind, gas.space(), gas.address(), width(gas), gasOffset + 4L, path);
+    }
+}

@@ -1,0 +1,171 @@
+package io.github.xenacpi.platform.builder;
+
+import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.HestDecoder;
+import io.github.xenacpi.acpi.table.HestTable;
+import io.github.xenacpi.acpi.table.HestTable.AerSettings;
+import io.github.xenacpi.acpi.table.HestTable.Bank;
+import io.github.xenacpi.acpi.table.HestTable.Common;
+import io.github.xenacpi.acpi.table.HestTable.ErrorSource;
+import io.github.xenacpi.acpi.table.HestTable.Notification;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes a HEST from error source records, each through its structure's layout. */
+public final class HestBuilder implements TableBuilder {
+    private final List<ErrorSource> sources = new ArrayList<>();
+    private Long errorSourceCount;
+
+    /** Appends one error source structure. */
+    public HestBuilder source(ErrorSource source) {
+        sources.add(source);
+        return this;
+    }
+
+    /** Overrides the error source count field (the number of sources unless set). */
+    public HestBuilder errorSourceCount(long value) {
+        this.errorSourceCount = value;
+        return this;
+    }
+
+    @Override
+    public String signature() {
+        return "HEST";
+    }
+
+    @Override
+    public byte[] build(OemIdentity oem) {
+        TableWriter w = TableWriter.withHeader("HEST", 1, oem)
+                .struct(HestDecoder.BODY)
+                .set("errorSourceCount", errorSourceCount != null ? errorSourceCount : sources.size())
+                .write();
+        for (ErrorSource s : sources) {
+            write(w, s);
+        }
+        return w.finish();
+    }
+
+    private static void write(TableWriter w, ErrorSource source) {
+        if (source instanceof HestTable.Ia32MachineCheck s) {
+            common(w.struct(HestDecoder.MACHINE_CHECK), s.type(), s.sourceId(), s.common())
+                    .set("globalCapabilityInitData", s.globalCapabilityInitData())
+                    .set("globalControlInitData", s.globalControlInitData())
+                    .set("bankCount", s.banks().size())
+                    .write();
+            banks(w, s.banks());
+        } else if (source instanceof HestTable.Ia32BankedSource s) {
+            common(w.struct(HestDecoder.BANKED), s.type(), s.sourceId(), s.common())
+                    .set("notification", notification(s.notification()))
+                    .set("bankCount", s.banks().size())
+                    .write();
+            banks(w, s.banks());
+        } else if (source instanceof HestTable.Ia32Nmi s) {
+            w.struct(HestDecoder.NMI)
+                    .set("type", s.type())
+                    .set("sourceId", s.sourceId())
+                    .set("recordsToPreallocate", s.recordsToPreallocate())
+                    .set("maxSectionsPerRecord", s.maxSectionsPerRecord())
+                    .set("maxRawDataLength", s.maxRawDataLength())
+                    .write();
+        } else if (source instanceof HestTable.PcieRootPort s) {
+            aer(w.struct(HestDecoder.AER_ROOT_PORT), s.type(), s.sourceId(),
+                    s.common(), s.aer())
+                    .set("rootErrorCommand", s.rootErrorCommand())
+                    .write();
+        } else if (source instanceof HestTable.PcieDevice s) {
+            aer(w.struct(HestDecoder.AER), s.type(), s.sourceId(), s.common(),
+                    s.aer()).write();
+        } else if (source instanceof HestTable.PcieBridge s) {
+            aer(w.struct(HestDecoder.AER_BRIDGE), s.type(), s.sourceId(),
+                    s.common(), s.aer())
+                    .set("secondaryUncorrectableMask", s.secondaryUncorrectableMask())
+                    .set("secondaryUncorrectableSeverity", s.secondaryUncorrectableSeverity())
+                    .set("secondaryAdvancedCapabilities", s.secondaryAdvancedCapabilities())
+                    .write();
+        } else if (source instanceof HestTable.Ghes s) {
+            ghes(w.struct(HestDecoder.GHES), s.type(), s.sourceId(), s.relatedSourceId(), s.flags(), s.enabled(),
+                    s.recordsToPreallocate(), s.maxSectionsPerRecord(), s.maxRawDataLength(),
+                    s.errorStatusAddress(), s.notification(), s.errorStatusBlockLength())
+                    .write();
+        } else if (source instanceof HestTable.GhesV2 s) {
+            ghes(w.struct(HestDecoder.GHES_V2), s.type(), s.sourceId(), s.relatedSourceId(), s.flags(), s.enabled(),
+                    s.recordsToPreallocate(), s.maxSectionsPerRecord(), s.maxRawDataLength(),
+                    s.errorStatusAddress(), s.notification(), s.errorStatusBlockLength())
+                    .set("readAckRegister", s.readAckRegister())
+                    .set("readAckPreserve", s.readAckPreserve())
+                    .set("readAckWrite", s.readAckWrite())
+                    .write();
+        }
+    }
+
+    private static TableWriter.StructWriter common(TableWriter.StructWriter s, int type, int sourceId, Common c) {
+        return s.set("type", type)
+                .set("sourceId", sourceId)
+                .set("flags", c.flags())
+                .set("enabled", c.enabled() ? 1 : 0)
+                .set("recordsToPreallocate", c.recordsToPreallocate())
+                .set("maxSectionsPerRecord", c.maxSectionsPerRecord());
+    }
+
+    private static TableWriter.StructWriter ghes(TableWriter.StructWriter s, int type, int sourceId, int related,
+                                                 int flags, boolean enabled, long records, long sections,
+                                                 long rawLength, GenericAddress status, Notification notification,
+                                                 long blockLength) {
+        return s.set("type", type)
+                .set("sourceId", sourceId)
+                .set("relatedSourceId", related)
+                .set("flags", flags)
+                .set("enabled", enabled ? 1 : 0)
+                .set("recordsToPreallocate", records)
+                .set("maxSectionsPerRecord", sections)
+                .set("maxRawDataLength", rawLength)
+                .set("errorStatusAddress", status)
+                .set("notification", notification(notification))
+                .set("errorStatusBlockLength", blockLength);
+    }
+
+    private static TableWriter.StructWriter aer(TableWriter.StructWriter s, int type, int sourceId, Common c,
+                                                AerSettings a) {
+        return common(s, type, sourceId, c)
+                .set("bus", a.bus())
+                .set("device", a.device())
+                .set("function", a.function())
+                .set("deviceControl", a.deviceControl())
+                .set("uncorrectableMask", a.uncorrectableMask())
+                .set("uncorrectableSeverity", a.uncorrectableSeverity())
+                .set("correctableMask", a.correctableMask())
+                .set("advancedCapabilities", a.advancedCapabilities());
+    }
+
+    private static void banks(TableWriter w, List<Bank> banks) {
+        for (Bank b : banks) {
+            w.struct(HestDecoder.BANK)
+                    .set("bankNumber", b.bankNumber())
+                    .set("clearStatusOnInit", b.clearStatusOnInit())
+                    .set("statusDataFormat", b.statusDataFormat())
+                    .set("controlRegisterMsr", b.controlRegisterMsr())
+                    .set("controlInitData", b.controlInitData())
+                    .set("statusRegisterMsr", b.statusRegisterMsr())
+                    .set("addressRegisterMsr", b.addressRegisterMsr())
+                    .set("miscRegisterMsr", b.miscRegisterMsr())
+                    .write();
+        }
+    }
+
+    /** The 28 bytes of a notification structure, written through its layout. */
+    private static byte[] notification(Notification n) {
+        return TableWriter.headerless()
+                .struct(HestDecoder.NOTIFICATION)
+                .set("type", n.type())
+                .set("length", n.length())
+                .set("configWriteEnable", n.configWriteEnable())
+                .set("pollInterval", n.pollInterval())
+                .set("vector", n.vector())
+                .set("pollingThresholdValue", n.pollingThresholdValue())
+                .set("pollingThresholdWindow", n.pollingThresholdWindow())
+                .set("errorThresholdValue", n.errorThresholdValue())
+                .set("errorThresholdWindow", n.errorThresholdWindow())
+                .write()
+                .toBytes();
+    }
+}

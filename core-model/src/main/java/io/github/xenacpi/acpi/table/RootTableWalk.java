@@ -38,27 +38,8 @@ final class RootTableWalk {
         List<LoadedTable> order = new ArrayList<>();
         List<Long> entries = rootTable.entries();
         for (int i = 0; i < entries.size(); i++) {
-            long address = entries.get(i);
-            long offset = TableHeader.SIZE + (long) i * width;
-            String path = root.signature() + ".entry[" + i + "]";
-            if (address == 0) {
-                continue;
-            }
-            Optional<LoadedTable> found = addresses.at(address);
-            if (found.isEmpty()) {
-                report(root, offset, Severity.ERROR, "%s = 0x%X: no table of the input lies at that address;"
-                        + " the table it lists is missing from the input", path, address);
-            } else if (placed.contains(found.get())) {
-                report(root, offset, Severity.WARNING, "%s = 0x%X lists %s a second time; it is installed once",
-                        path, address, found.get().raw().label());
-            } else if (LoadOrder.isRoot(found.get().signature())) {
-                report(root, offset, Severity.ERROR, "%s = 0x%X points at the %s, which a root table never lists",
-                        path, address, found.get().signature());
-            } else {
-                place(found.get(), TableReference.of(root, offset, path), placed, order);
-                if (found.get().signature().equals("FACP")) {
-                    followFadt(found.get(), addresses, placed, order);
-                }
+            if (entries.get(i) != 0) {
+                entry(i, entries.get(i), addresses, placed, order);
             }
         }
         for (LoadedTable t : LoadOrder.fallback(tables)) {
@@ -68,6 +49,37 @@ final class RootTableWalk {
             }
         }
         return order;
+    }
+
+    private void entry(int index, long address, TableAddresses addresses, Set<LoadedTable> placed,
+                       List<LoadedTable> order) {
+        long offset = TableHeader.SIZE + (long) index * width;
+        String path = root.signature() + ".entry[" + index + "]";
+        Optional<LoadedTable> found = addresses.at(address);
+        if (found.isEmpty()) {
+            report(root, offset, Severity.ERROR, "%s = 0x%X: no table of the input lies at that address;"
+                    + " the table it lists is missing from the input", path, address);
+            return;
+        }
+        LoadedTable t = found.get();
+        if (LoadOrder.isRoot(t.signature())) {
+            report(root, offset, Severity.ERROR, "%s = 0x%X points at the %s, which a root table never lists",
+                    path, address, t.signature());
+            return;
+        }
+        if (!LoadOrder.listedInRoot(t.signature())) {
+            report(root, offset, Severity.WARNING, "%s = 0x%X lists the %s, which only the FADT should point at",
+                    path, address, t.signature());
+        } else if (placed.contains(t)) {
+            report(root, offset, Severity.WARNING, "%s = 0x%X lists %s a second time; it is installed once", path,
+                    address, t.raw().label());
+        }
+        if (!placed.contains(t)) {
+            place(t, TableReference.of(root, offset, path), placed, order);
+            if (t.signature().equals("FACP")) {
+                followFadt(t, addresses, placed, order);
+            }
+        }
     }
 
     /** Compares the number of entries with the number of tables the root table should list. */

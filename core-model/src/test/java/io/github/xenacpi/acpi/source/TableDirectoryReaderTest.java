@@ -4,6 +4,7 @@ import static io.github.xenacpi.platform.builder.TestPlatforms.contents;
 import static io.github.xenacpi.platform.builder.TestPlatforms.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.Diagnostic;
@@ -97,9 +98,9 @@ class TableDirectoryReaderTest {
 
         assertThat(labels(image)).containsExactly("DSDT");
         assertThat(image.diagnostics()).extracting(Diagnostic::severity, Diagnostic::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Severity.INFO, "skipped " + dir.resolve("blob")
+                tuple(Severity.INFO, "skipped " + dir.resolve("blob")
                         + ": binary data, not an ACPI table"),
-                org.assertj.core.groups.Tuple.tuple(Severity.WARNING, "skipped " + dir.resolve("spare.aml")
+                tuple(Severity.WARNING, "skipped " + dir.resolve("spare.aml")
                         + ": neither its bytes (2 bytes starting 00 01 \"..\") nor its name identify an ACPI table"));
     }
 

@@ -58,7 +58,7 @@ public final class AcpidumpTextReader {
                 table = new DumpTableAssembler(file, header.get(), in.number(), collector);
                 continue;
             }
-            DumpRow row = in.wasCut() ? new DumpRow.NotARow() : DumpRow.parse(line);
+            DumpRow row = in.wasCut() ? new DumpRow.NotARow() : DumpRowParser.parse(line);
             if (table != null && row instanceof DumpRow.Data data) {
                 table.accept(data, in.number());
             } else if (table != null && row instanceof DumpRow.Malformed bad) {

@@ -3,14 +3,14 @@ package io.github.xenacpi.acpi.source;
 /**
  * What the first bytes of a file say it is: text (read as an acpidump, whose reader reports a text without
  * tables precisely), a binary ACPI table, or other binary data. Text is told from binary by the absence of NUL
- * and other control bytes, so a binary RSDP (which starts with {@code "RSD PTR "} like a text header) is still
- * binary.
+ * and other control bytes (or by a UTF-16 byte order mark), so a binary RSDP (which starts with
+ * {@code "RSD PTR "} like a text header) is still binary.
  */
 enum ContentKind {
     DUMP_TEXT, TABLE, OTHER_BINARY;
 
     static ContentKind of(byte[] head, int size) {
-        if (looksLikeText(head, size)) {
+        if (looksLikeText(head, size) || DumpLines.startsWithUtf16Mark(head, size)) {
             return DUMP_TEXT;
         }
         return TableSignature.of(head, size).isPresent() ? TABLE : OTHER_BINARY;

@@ -149,6 +149,21 @@ class AcpidumpTextReaderTest {
     }
 
     @Test
+    void powershellUtf16AndUtf8ByteOrderMarksAreHonoured() throws Exception {
+        Path utf16 = dir.resolve("utf16.txt");
+        Files.write(utf16, ("\uFEFF" + dump.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_16LE));
+        Path utf8 = dir.resolve("utf8.txt");
+        Files.write(utf8, ("\uFEFF" + dump).getBytes(StandardCharsets.UTF_8));
+
+        for (Path file : List.of(utf16, utf8)) {
+            FirmwareImage image = FirmwareSource.open(file);
+            assertThat(image.format()).isEqualTo(SourceFormat.ACPIDUMP_TEXT);
+            assertThat(image.diagnostics()).as(file.toString()).isEmpty();
+            assertThat(contents(image.tables())).isEqualTo(contents(platform.tables()));
+        }
+    }
+
+    @Test
     void crlfLineEndingsAndBlankLinesAnywhere() throws Exception {
         FirmwareImage image = open("\r\n" + dump.replace("\n", "\r\n").replace("\r\n    0010", "\r\n\r\n    0010"));
 

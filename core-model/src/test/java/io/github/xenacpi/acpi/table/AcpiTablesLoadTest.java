@@ -142,6 +142,24 @@ class AcpiTablesLoadTest {
     }
 
     @Test
+    void rsdtIsWalkedLikeAnXsdtWithFourByteEntries() {
+        byte[] rsdt = TableWriter.withHeader("RSDT", 1, OemIdentity.DEFAULT).u32(address("FACP"))
+                .u32(address("APIC")).finish();
+        AcpiTables tables = AcpiTables.load(changed(l -> {
+            l.set(1, new RawTable("RSDT", 1, rsdt, built("XSDT").origin()));
+            return l;
+        }));
+
+        assertThat(order(tables)).startsWith("RSDP", "RSDT", "FACP", "DSDT", "FACS", "APIC");
+        assertThat(tableRegions(tables)).contains(region(address("APIC"), 80, "RSDT", 40, "RSDT.entry[1]"));
+        assertThat(crossChecks(tables)).extracting(Diagnostic::message).containsExactly(
+                String.format("MCFG at 0x%X is not reached from the RSDT; the OS would not load it", address("MCFG")),
+                String.format("SSDT at 0x%X is not reached from the RSDT; the OS would not load it", address("SSDT")),
+                String.format("SSDT#2 at 0x%X is not reached from the RSDT; the OS would not load it",
+                        address("SSDT#2")));
+    }
+
+    @Test
     void withoutAddressesEntriesAreMatchedByCountOnly() throws Exception {
         platform.writeTableDirectory(dir);
         AcpiTables complete = AcpiTables.load(FirmwareSource.open(dir));

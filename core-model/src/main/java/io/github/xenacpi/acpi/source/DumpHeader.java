@@ -26,8 +26,11 @@ record DumpHeader(String name, String signature, long address, String addressPro
      * {@code " @ "}, or names no signature.
      */
     static Optional<DumpHeader> parse(String line) {
+        if (line.isEmpty() || Character.isWhitespace(line.charAt(0))) {
+            return Optional.empty();
+        }
         int at = line.indexOf(" @ ");
-        if (at <= 0 || Character.isWhitespace(line.charAt(0))) {
+        if (at <= 0) {
             return Optional.empty();
         }
         String name = line.substring(0, at).trim();

@@ -35,11 +35,15 @@ public final class TableDirectoryReader {
      * @throws AcpiException when the folder cannot be listed or holds no table
      */
     public static FirmwareImage read(Path dir) throws AcpiException {
+        return read(dir, FirmwareSource.MAX_INPUT_BYTES);
+    }
+
+    /** Reads the folder, keeping at most {@code budget} bytes of tables in all. */
+    static FirmwareImage read(Path dir, long budget) throws AcpiException {
         SourceFormat format = isSysfs(dir) ? SourceFormat.SYSFS_DIRECTORY : SourceFormat.TABLE_DIRECTORY;
-        TableCollector collector = new TableCollector(dir, format);
-        int[] files = {0};
-        readFolder(dir, dir, 0, collector, files);
-        return collector.image(files[0] + " files looked at");
+        Walk walk = new Walk(dir, new TableCollector(dir, format), budget);
+        walk.folder(dir, 0);
+        return walk.collector.image(walk.files + " files looked at");
     }
 
     /** A sysfs copy: a dynamic/ or data/ folder, or extension-less signature file names, here or in acpi/. */
@@ -59,65 +63,84 @@ public final class TableDirectoryReader {
         return false;
     }
 
-    private static void readFolder(Path root, Path dir, int depth, TableCollector collector, int[] files)
-            throws AcpiException {
-        List<Path> entries = list(dir);
-        List<Path> folders = new ArrayList<>();
-        List<TableFileName> names = new ArrayList<>();
-        for (Path entry : entries) {
-            String name = entry.getFileName().toString();
-            if (name.startsWith(".")) {
-                continue;
-            }
-            if (Files.isDirectory(entry)) {
-                folders.add(entry);
-            } else if (Files.isRegularFile(entry)) {
-                names.add(TableFileName.of(name));
-            }
-        }
-        names.sort(TableFileName.READ_ORDER);
-        for (TableFileName name : names) {
-            files[0]++;
-            readFile(dir.resolve(name.name()), name, collector);
-        }
-        folders.sort(null);
-        for (Path folder : folders) {
-            String lower = folder.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (lower.equals("data")) {
-                skipDataFolder(root, folder, collector);
-            } else if (depth < MAX_DEPTH && (lower.equals("dynamic") || TABLE_FOLDERS.contains(lower))) {
-                readFolder(root, folder, depth + 1, collector, files);
-            } else {
-                collector.source(Severity.INFO, "sub-folder %s not read: only acpi/, tables/ and dynamic/ hold"
-                        + " tables", root.relativize(folder));
-            }
-        }
-    }
+    /** One reading of a folder tree: where it started, what it found, and the bytes still allowed. */
+    private static final class Walk {
+        private final Path root;
+        private final TableCollector collector;
+        private final long limit;
+        private long budget;
+        private int files;
 
-    private static void skipDataFolder(Path root, Path folder, TableCollector collector) throws AcpiException {
-        for (Path entry : list(folder)) {
-            collector.source(Severity.INFO, "%s skipped: sysfs data/ files hold the firmware memory a table points"
-                    + " at (BERT: the boot error region), not ACPI tables", root.relativize(entry));
+        Walk(Path root, TableCollector collector, long budget) {
+            this.root = root;
+            this.collector = collector;
+            this.limit = budget;
+            this.budget = budget;
         }
-    }
 
-    private static void readFile(Path file, TableFileName name, TableCollector collector) {
-        try {
-            long size = Files.size(file);
-            if (size > FirmwareSource.MAX_INPUT_BYTES) {
-                collector.source(Severity.ERROR, "skipped %s: %d bytes is more than the %d-byte limit for one"
-                        + " table file", file, size, FirmwareSource.MAX_INPUT_BYTES);
-                return;
-            }
-            if (!name.namesTable() && !looksLikeTable(file)) {
-                if (!looksLikeText(file)) {
-                    collector.source(Severity.INFO, "skipped %s: binary data, not an ACPI table", file);
+        void folder(Path dir, int depth) throws AcpiException {
+            List<Path> folders = new ArrayList<>();
+            List<TableFileName> names = new ArrayList<>();
+            for (Path entry : list(dir)) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
                 }
-                return;
+                if (Files.isDirectory(entry)) {
+                    folders.add(entry);
+                } else if (Files.isRegularFile(entry)) {
+                    names.add(TableFileName.of(name));
+                }
             }
-            BinaryTableReader.add(collector, file, Files.readAllBytes(file));
-        } catch (IOException | OutOfMemoryError e) {
-            collector.source(Severity.ERROR, "cannot read %s: %s", file, e.getMessage());
+            names.sort(TableFileName.READ_ORDER);
+            for (TableFileName name : names) {
+                files++;
+                file(dir.resolve(name.name()), name);
+            }
+            for (Path sub : folders) {
+                String lower = sub.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (lower.equals("data")) {
+                    skipData(sub);
+                } else if (depth < MAX_DEPTH && (lower.equals("dynamic") || TABLE_FOLDERS.contains(lower))) {
+                    folder(sub, depth + 1);
+                } else {
+                    collector.source(Severity.INFO, "sub-folder %s not read: only acpi/, tables/ and dynamic/"
+                            + " hold tables", root.relativize(sub));
+                }
+            }
+        }
+
+        private void skipData(Path folder) throws AcpiException {
+            for (Path entry : list(folder)) {
+                collector.source(Severity.INFO, "%s skipped: sysfs data/ files hold the firmware memory a table"
+                        + " points at (BERT: the boot error region), not ACPI tables", root.relativize(entry));
+            }
+        }
+
+        private void file(Path file, TableFileName name) {
+            try {
+                long size = Files.size(file);
+                if (size > FirmwareSource.MAX_INPUT_BYTES) {
+                    collector.source(Severity.ERROR, "skipped %s: %d bytes is more than the %d-byte limit for one"
+                            + " table file", file, size, FirmwareSource.MAX_INPUT_BYTES);
+                    return;
+                }
+                if (!name.namesTable() && !looksLikeTable(file)) {
+                    if (!looksLikeText(file)) {
+                        collector.source(Severity.INFO, "skipped %s: binary data, not an ACPI table", file);
+                    }
+                    return;
+                }
+                if (size > budget) {
+                    collector.source(Severity.ERROR, "skipped %s: its %d bytes would take the folder past the"
+                            + " %d-byte limit for one input", file, size, limit);
+                    return;
+                }
+                budget -= size;
+                BinaryTableReader.add(collector, file, Files.readAllBytes(file));
+            } catch (IOException | OutOfMemoryError e) {
+                collector.source(Severity.ERROR, "cannot read %s: %s", file, e.getMessage());
+            }
         }
     }
 

@@ -183,6 +183,24 @@ class TableDirectoryReaderTest {
     }
 
     @Test
+    void absurdFilesAndFoldersAreRefusedBeforeTheyAreRead() throws Exception {
+        Files.write(dir.resolve("apic.dat"), bytes("APIC"));
+        Files.write(dir.resolve("dsdt.dat"), bytes("DSDT"));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("ssdt.dat").toFile(), "rw")) {
+            f.setLength(FirmwareSource.MAX_INPUT_BYTES + 1);
+        }
+
+        FirmwareImage image = TableDirectoryReader.read(dir, 300);
+
+        assertThat(labels(image)).containsExactly("APIC");
+        assertThat(image.diagnostics()).extracting(Diagnostic::message).containsExactly(
+                "skipped " + dir.resolve("dsdt.dat") + ": its 236 bytes would take the folder past the 300-byte"
+                        + " limit for one input",
+                "skipped " + dir.resolve("ssdt.dat") + ": 268435457 bytes is more than the 268435456-byte limit"
+                        + " for one table file");
+    }
+
+    @Test
     void folderWithoutTablesIsRefused() throws Exception {
         Files.writeString(dir.resolve("README"), "nothing here");
 

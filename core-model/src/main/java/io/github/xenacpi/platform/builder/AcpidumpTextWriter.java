@@ -3,6 +3,7 @@ package io.github.xenacpi.platform.builder;
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.TableSignature;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Prints tables exactly as ACPICA's acpidump does: a {@code %4.4s @ 0x%016X} header ({@code RSD PTR @} for the
@@ -13,6 +14,9 @@ import java.util.List;
 public final class AcpidumpTextWriter {
 
     private static final int ROW = 16;
+    /** {@code %8.4X}: at least four digits, right-aligned in eight columns. */
+    private static final int OFFSET_WIDTH = 8;
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private AcpidumpTextWriter() {
     }
@@ -36,9 +40,16 @@ public final class AcpidumpTextWriter {
 
     private static void appendRow(StringBuilder out, byte[] b, int start) {
         int n = Math.min(ROW, b.length - start);
-        out.append(String.format("%8s: ", String.format("%04X", start)));
+        String offset = Integer.toHexString(start).toUpperCase(Locale.ROOT);
+        out.append(" ".repeat(Math.max(0, OFFSET_WIDTH - Math.max(4, offset.length()))))
+                .append("0".repeat(Math.max(0, 4 - offset.length()))).append(offset).append(": ");
         for (int i = 0; i < ROW; i++) {
-            out.append(i < n ? String.format("%02X ", b[start + i] & 0xFF) : "   ");
+            if (i < n) {
+                int v = b[start + i] & 0xFF;
+                out.append(HEX[v >> 4]).append(HEX[v & 0xF]).append(' ');
+            } else {
+                out.append("   ");
+            }
         }
         out.append(' ');
         for (int i = 0; i < n; i++) {

@@ -129,6 +129,24 @@ class AcpidumpTextReaderTest {
     }
 
     @Test
+    void fwtsDumpStyleWithOffsetsOfFourAndFiveDigits() throws Exception {
+        BuiltPlatform big = io.github.xenacpi.platform.builder.PlatformBuilder.create()
+                .addRaw(TestPlatforms.table("DSDT", 0x10010, 7)).withoutRootPointer().build();
+        String fwts = headers(rows(big.acpidumpText(), l -> {
+            int colon = l.indexOf(':');
+            int offset = Integer.parseInt(l.substring(0, colon).trim(), 16);
+            String prefix = offset < 0x10000 ? String.format("  %04X", offset)
+                    : offset < 0x100000 ? String.format(" %05X", offset) : String.format("%06X", offset);
+            return prefix + l.substring(colon);
+        }), l -> l.replace("0x0000000080000000", "0x80000000"));
+        FirmwareImage image = open(fwts);
+
+        assertThat(fwts).contains("\n  FFF0: ", "\n 10000: ");
+        assertThat(image.diagnostics()).isEmpty();
+        assertThat(contents(image.tables())).isEqualTo(contents(big.tables()));
+    }
+
+    @Test
     void oldAcpicaRsdHeaderMeansRsdp() throws Exception {
         FirmwareImage image = open(dump.replace("RSD PTR @", "RSD  @"));
 

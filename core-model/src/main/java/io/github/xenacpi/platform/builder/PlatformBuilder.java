@@ -14,8 +14,8 @@ import java.util.Objects;
  * order, each at a 16-byte aligned address (the FACS at a 64-byte aligned one, as ACPI 6.5 section 5.2.10
  * requires). The XSDT lists every added table except the DSDT, the FACS and any root table, in add order; the
  * first FACP added through {@link #add(TableBuilder)} gets its DSDT, X_DSDT, FIRMWARE_CTRL and X_FIRMWARE_CTRL
- * fields pointed at the first DSDT and FACS, and its checksum fixed. Tables added with {@link #addRaw(byte[])}
- * keep their bytes exactly.
+ * fields pointed at the first DSDT and FACS (32- and 64-bit fields alike, as edk2-based firmware writes them and
+ * FWTS expects), and its checksum fixed. Tables added with {@link #addRaw(byte[])} keep their bytes exactly.
  */
 public final class PlatformBuilder {
 

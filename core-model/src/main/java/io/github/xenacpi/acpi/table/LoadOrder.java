@@ -43,7 +43,7 @@ final class LoadOrder {
             decoded.stream().filter(t -> t.signature().equals(sig)).forEach(head::add);
         }
         List<LoadedTable> rest = decoded.stream().filter(t -> !isRoot(t.signature())).toList();
-        Optional<LoadedTable> root = rootTable(decoded);
+        Optional<LoadedTable> root = rootTable(decoded, diagnostics);
         List<LoadedTable> body;
         if (root.isEmpty()) {
             body = withoutRoot(decoded, rest, diagnostics);
@@ -82,15 +82,17 @@ final class LoadOrder {
         return !isRoot(signature) && !signature.equals("DSDT") && !signature.equals("FACS");
     }
 
-    private static Optional<LoadedTable> rootTable(List<LoadedTable> decoded) {
-        for (String sig : List.of("XSDT", "RSDT")) {
-            Optional<LoadedTable> t = decoded.stream()
-                    .filter(l -> l.signature().equals(sig) && l.table() instanceof RootTable).findFirst();
-            if (t.isPresent()) {
-                return t;
-            }
+    /** The XSDT, else the RSDT, that is walked; further root tables are reported and not walked. */
+    private static Optional<LoadedTable> rootTable(List<LoadedTable> decoded, List<Diagnostic> diagnostics) {
+        List<LoadedTable> roots = decoded.stream().filter(l -> l.table() instanceof RootTable)
+                .sorted(Comparator.comparing((LoadedTable l) -> !l.signature().equals("XSDT"))
+                        .thenComparingInt(LoadedTable::instance)).toList();
+        for (LoadedTable other : roots.subList(Math.min(1, roots.size()), roots.size())) {
+            diagnostics.add(new Diagnostic(other.signature(), other.instance(), -1, Severity.INFO, String.format(
+                    "%s is not walked: the load order follows %s, as ACPICA prefers the XSDT", other.raw().label(),
+                    roots.get(0).raw().label())));
         }
-        return Optional.empty();
+        return roots.stream().findFirst();
     }
 
     private static List<LoadedTable> withoutRoot(List<LoadedTable> decoded, List<LoadedTable> rest,

@@ -73,7 +73,7 @@ public final class BuiltPlatform {
     }
 
     /** Collects tables in layout order and numbers the instances of each signature. */
-    static final class Layout {
+    static final class Placement {
         private final List<RawTable> tables = new ArrayList<>();
         private final Map<String, Integer> counts = new HashMap<>();
 

@@ -89,7 +89,7 @@ public final class PlatformBuilder {
             next += bytes.get(i).length;
         }
         patchFadt(bytes, signatures, addresses);
-        BuiltPlatform.Layout layout = new BuiltPlatform.Layout();
+        BuiltPlatform.Placement placement = new BuiltPlatform.Placement();
         if (rootPointer) {
             TableWriter xsdt = TableWriter.withHeader("XSDT", 1, oem);
             for (int i = 0; i < bytes.size(); i++) {
@@ -97,13 +97,13 @@ public final class PlatformBuilder {
                     xsdt.u64(addresses[i]);
                 }
             }
-            layout.add(TableSignature.RSDP, rsdp(xsdtAddress), rsdpAddress);
-            layout.add("XSDT", xsdt.finish(), xsdtAddress);
+            placement.add(TableSignature.RSDP, rsdp(xsdtAddress), rsdpAddress);
+            placement.add("XSDT", xsdt.finish(), xsdtAddress);
         }
         for (int i = 0; i < bytes.size(); i++) {
-            layout.add(signatures.get(i), bytes.get(i), addresses[i]);
+            placement.add(signatures.get(i), bytes.get(i), addresses[i]);
         }
-        return layout.build();
+        return placement.build();
     }
 
     private void patchFadt(List<byte[]> bytes, List<String> signatures, long[] addresses) {

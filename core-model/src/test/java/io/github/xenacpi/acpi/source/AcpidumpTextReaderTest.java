@@ -8,6 +8,7 @@ import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.platform.builder.BuiltPlatform;
+import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.TestPlatforms;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -49,7 +51,7 @@ class AcpidumpTextReaderTest {
                 .reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'), StringBuilder::append).toString();
     }
 
-    /** The dump's lines with one changed: {@code row} 0-based below the header of {@code label}'s table. */
+    /** The dump's lines, to change before writing them back. */
     private List<String> lines() {
         return new ArrayList<>(dump.lines().toList());
     }
@@ -130,7 +132,7 @@ class AcpidumpTextReaderTest {
 
     @Test
     void fwtsDumpStyleWithOffsetsOfFourAndFiveDigits() throws Exception {
-        BuiltPlatform big = io.github.xenacpi.platform.builder.PlatformBuilder.create()
+        BuiltPlatform big = PlatformBuilder.create()
                 .addRaw(TestPlatforms.table("DSDT", 0x10010, 7)).withoutRootPointer().build();
         String fwts = headers(rows(big.acpidumpText(), l -> {
             int colon = l.indexOf(':');
@@ -223,7 +225,7 @@ class AcpidumpTextReaderTest {
 
         RawTable read = image.tables().stream().filter(t -> t.signature().equals("DSDT")).findFirst().orElseThrow();
         assertThat(read.size()).isEqualTo(0x30);
-        assertThat(read.bytes()).isEqualTo(java.util.Arrays.copyOf(platform.tables().get(3).bytes(), 0x30));
+        assertThat(read.bytes()).isEqualTo(Arrays.copyOf(platform.tables().get(3).bytes(), 0x30));
         assertThat(image.diagnostics()).filteredOn(d -> d.table().equals("DSDT")).extracting(Diagnostic::message)
                 .containsExactly("line " + (dsdt + 5) + ": row offset 0x40 where 0x30 was expected (16 bytes of"
                                 + " rows are missing); the DSDT table is cut at 0x30 bytes",

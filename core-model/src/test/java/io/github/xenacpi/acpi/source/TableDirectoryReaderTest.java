@@ -12,6 +12,8 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.platform.builder.BuiltPlatform;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.TestPlatforms;
+import java.io.File;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -157,7 +159,7 @@ class TableDirectoryReaderTest {
         assertThat(image.tables().get(7).bytes()).isEqualTo(table("SSDT", 10, 0x33));
         assertThat(image.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.INFO);
-            assertThat(d.message()).startsWith("data" + java.io.File.separator + "BERT skipped: sysfs data/ files"
+            assertThat(d.message()).startsWith("data" + File.separator + "BERT skipped: sysfs data/ files"
                     + " hold the firmware memory a table points at");
         });
     }
@@ -186,7 +188,7 @@ class TableDirectoryReaderTest {
     void absurdFilesAndFoldersAreRefusedBeforeTheyAreRead() throws Exception {
         Files.write(dir.resolve("apic.dat"), bytes("APIC"));
         Files.write(dir.resolve("dsdt.dat"), bytes("DSDT"));
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("ssdt.dat").toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("ssdt.dat").toFile(), "rw")) {
             f.setLength(FirmwareSource.MAX_INPUT_BYTES + 1);
         }
 

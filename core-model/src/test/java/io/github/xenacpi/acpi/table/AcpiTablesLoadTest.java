@@ -160,6 +160,22 @@ class AcpiTablesLoadTest {
     }
 
     @Test
+    void onlyTheFirstXsdtIsWalkedAndOtherRootTablesAreNamed() {
+        byte[] rsdt = TableWriter.withHeader("RSDT", 1, OemIdentity.DEFAULT).u32(address("FACP")).finish();
+        TableOrigin nowhere = new TableOrigin(Path.of("test"), SourceFormat.BUILDER, 0, 0, -1);
+        AcpiTables tables = AcpiTables.load(changed(l -> {
+            l.add(new RawTable("RSDT", 1, rsdt, nowhere));
+            l.add(new RawTable("XSDT", 2, built("XSDT").bytes(), nowhere));
+            return l;
+        }));
+
+        assertThat(order(tables)).startsWith("RSDP", "XSDT", "XSDT#2", "RSDT", "FACP");
+        assertThat(crossChecks(tables)).extracting(Diagnostic::message).containsExactly(
+                "XSDT#2 is not walked: the load order follows XSDT, as ACPICA prefers the XSDT",
+                "RSDT is not walked: the load order follows XSDT, as ACPICA prefers the XSDT");
+    }
+
+    @Test
     void withoutAddressesEntriesAreMatchedByCountOnly() throws Exception {
         platform.writeTableDirectory(dir);
         AcpiTables complete = AcpiTables.load(FirmwareSource.open(dir));

@@ -2,6 +2,7 @@ package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.TableSignature;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Small builder-made tables and platforms for the input-layer and load-order tests. */
@@ -66,6 +67,6 @@ public final class TestPlatforms {
 
     /** Signature, instance and bytes of each table: what must survive any round trip (origins differ). */
     public static List<String> contents(List<RawTable> tables) {
-        return tables.stream().map(t -> t.label() + ":" + java.util.HexFormat.of().formatHex(t.bytes())).toList();
+        return tables.stream().map(t -> t.label() + ":" + HexFormat.of().formatHex(t.bytes())).toList();
     }
 }

@@ -3,6 +3,7 @@ package io.github.xenacpi.platform.builder;
 import io.github.xenacpi.acpi.source.TableSignature;
 import io.github.xenacpi.acpi.table.FadtPointer;
 import io.github.xenacpi.acpi.table.RsdpDecoder;
+import io.github.xenacpi.acpi.table.TableHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class PlatformBuilder {
     public static final long BASE_ADDRESS = 0x8000_0000L;
 
     static final int TABLE_ALIGNMENT = 16;
+    static final int RSDP_LENGTH = 36;
     static final int FACS_ALIGNMENT = 64;
 
     private record Entry(TableBuilder builder, byte[] raw) {
@@ -78,9 +80,8 @@ public final class PlatformBuilder {
         long rsdpAddress = next;
         long xsdtAddress = 0;
         if (rootPointer) {
-            next = align(rsdpAddress + 36, TABLE_ALIGNMENT);
-            xsdtAddress = next;
-            next = align(xsdtAddress + 36 + 8L * listed, TABLE_ALIGNMENT);
+            xsdtAddress = align(rsdpAddress + RSDP_LENGTH, TABLE_ALIGNMENT);
+            next = xsdtAddress + TableHeader.SIZE + 8L * listed;
         }
         long[] addresses = new long[bytes.size()];
         for (int i = 0; i < bytes.size(); i++) {
@@ -91,14 +92,8 @@ public final class PlatformBuilder {
         patchFadt(bytes, signatures, addresses);
         BuiltPlatform.Placement placement = new BuiltPlatform.Placement();
         if (rootPointer) {
-            TableWriter xsdt = TableWriter.withHeader("XSDT", 1, oem);
-            for (int i = 0; i < bytes.size(); i++) {
-                if (listedInXsdt(signatures.get(i))) {
-                    xsdt.u64(addresses[i]);
-                }
-            }
             placement.add(TableSignature.RSDP, rsdp(xsdtAddress), rsdpAddress);
-            placement.add("XSDT", xsdt.finish(), xsdtAddress);
+            placement.add("XSDT", xsdt(signatures, addresses), xsdtAddress);
         }
         for (int i = 0; i < bytes.size(); i++) {
             placement.add(signatures.get(i), bytes.get(i), addresses[i]);
@@ -132,17 +127,27 @@ public final class PlatformBuilder {
         return -1;
     }
 
+    private byte[] xsdt(List<String> signatures, long[] addresses) {
+        TableWriter xsdt = TableWriter.withHeader("XSDT", 1, oem);
+        for (int i = 0; i < addresses.length; i++) {
+            if (listedInXsdt(signatures.get(i))) {
+                xsdt.u64(addresses[i]);
+            }
+        }
+        return xsdt.finish();
+    }
+
     private byte[] rsdp(long xsdtAddress) {
         byte[] b = TableWriter.headerless().struct(RsdpDecoder.LAYOUT)
                 .set("signature", "RSD PTR ")
                 .set("oemId", oem.oemId())
                 .set("revision", 2)
-                .set("length", 36)
+                .set("length", RSDP_LENGTH)
                 .set("xsdtAddress", xsdtAddress)
                 .write()
                 .toBytes();
         b[8] = TableWriter.checksum(b, 0, 20);
-        b[32] = TableWriter.checksum(b, 0, 36);
+        b[32] = TableWriter.checksum(b, 0, RSDP_LENGTH);
         return b;
     }
 

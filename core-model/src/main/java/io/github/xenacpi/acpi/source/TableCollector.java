@@ -33,6 +33,10 @@ final class TableCollector {
         return format;
     }
 
+    boolean isEmpty() {
+        return tables.isEmpty();
+    }
+
     /** The instance number the next table of this signature will get. */
     int nextInstance(String signature) {
         return counts.getOrDefault(signature, 0) + 1;

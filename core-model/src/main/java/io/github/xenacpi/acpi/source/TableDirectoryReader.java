@@ -1,14 +1,17 @@
 package io.github.xenacpi.acpi.source;
 
 import io.github.xenacpi.acpi.AcpiException;
+import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -18,12 +21,13 @@ import java.util.stream.Stream;
  * {@code dynamic/} or {@code data/} folder, or extension-less signature names) is read as
  * {@link SourceFormat#SYSFS_DIRECTORY}: {@code dynamic/} tables after the static ones, {@code data/} skipped
  * because its files are firmware memory regions, not tables. Files are read in sorted order, numbers compared
- * as numbers, so the instance numbers do not depend on the file system.
+ * as numbers, so the instance numbers do not depend on the file system. A folder that holds no binary table
+ * but one acpidump text file is read as that text.
  */
 public final class TableDirectoryReader {
 
     private static final int MAX_DEPTH = 3;
-    private static final int PEEK_BYTES = 512;
+    private static final int PEEK_BYTES = 4096;
     private static final List<String> TABLE_FOLDERS = List.of("acpi", "tables");
 
     private TableDirectoryReader() {
@@ -43,7 +47,27 @@ public final class TableDirectoryReader {
         SourceFormat format = isSysfs(dir) ? SourceFormat.SYSFS_DIRECTORY : SourceFormat.TABLE_DIRECTORY;
         Walk walk = new Walk(dir, new TableCollector(dir, format), budget);
         walk.folder(dir, 0);
+        if (walk.collector.isEmpty() && walk.dumps.size() == 1) {
+            return withNote(AcpidumpTextReader.read(walk.dumps.get(0)), String.format("%s holds no binary table;"
+                    + " its acpidump text %s was read", dir, dir.relativize(walk.dumps.get(0))));
+        }
+        if (walk.collector.isEmpty() && walk.dumps.size() > 1) {
+            throw new AcpiException(String.format("no binary table in %s but %d acpidump texts (%s); open one of"
+                    + " them", dir, walk.dumps.size(), walk.dumps.stream().map(d -> dir.relativize(d).toString())
+                    .collect(Collectors.joining(", "))));
+        }
+        for (Path dump : walk.dumps) {
+            walk.collector.source(Severity.INFO, "acpidump text %s not read: the folder's binary tables are used",
+                    dir.relativize(dump));
+        }
         return walk.collector.image(walk.files + " files looked at");
+    }
+
+    private static FirmwareImage withNote(FirmwareImage image, String note) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        diagnostics.add(Diagnostic.ofSource(Severity.INFO, note));
+        diagnostics.addAll(image.diagnostics());
+        return new FirmwareImage(image.path(), image.format(), image.tables(), diagnostics);
     }
 
     /** A sysfs copy: a dynamic/ or data/ folder, or extension-less signature file names, here or in acpi/. */
@@ -67,6 +91,7 @@ public final class TableDirectoryReader {
     private static final class Walk {
         private final Path root;
         private final TableCollector collector;
+        private final List<Path> dumps = new ArrayList<>();
         private final long limit;
         private long budget;
         private int files;
@@ -125,8 +150,14 @@ public final class TableDirectoryReader {
                             + " table file", file, size, FirmwareSource.MAX_INPUT_BYTES);
                     return;
                 }
-                if (!name.namesTable() && !looksLikeTable(file)) {
-                    if (!looksLikeText(file)) {
+                byte[] head = peek(file);
+                boolean text = ContentKind.looksLikeText(head, head.length);
+                if (text && holdsDumpHeader(head)) {
+                    dumps.add(file);
+                    return;
+                }
+                if (!name.namesTable() && (text || TableSignature.of(head).isEmpty())) {
+                    if (!text) {
                         collector.source(Severity.INFO, "skipped %s: binary data, not an ACPI table", file);
                     }
                     return;
@@ -144,14 +175,9 @@ public final class TableDirectoryReader {
         }
     }
 
-    private static boolean looksLikeTable(Path file) throws IOException {
-        byte[] head = peek(file);
-        return TableSignature.of(head).isPresent() && !ContentKind.looksLikeText(head, head.length);
-    }
-
-    private static boolean looksLikeText(Path file) throws IOException {
-        byte[] head = peek(file);
-        return ContentKind.looksLikeText(head, head.length);
+    /** Whether text holds an acpidump header line. */
+    private static boolean holdsDumpHeader(byte[] head) {
+        return new String(head, StandardCharsets.ISO_8859_1).lines().anyMatch(l -> DumpHeader.parse(l).isPresent());
     }
 
     private static byte[] peek(Path file) throws IOException {

@@ -203,6 +203,36 @@ class TableDirectoryReaderTest {
     }
 
     @Test
+    void folderWithOnlyAnAcpidumpTextIsReadAsThatText() throws Exception {
+        Files.writeString(dir.resolve("D168CDF2391B.bin"), platform.acpidumpText());
+        Files.writeString(dir.resolve("README"), "hw-probe upload");
+
+        FirmwareImage image = FirmwareSource.open(dir);
+
+        assertThat(image.format()).isEqualTo(SourceFormat.ACPIDUMP_TEXT);
+        assertThat(contents(image.tables())).isEqualTo(contents(platform.tables()));
+        assertThat(image.diagnostics()).extracting(Diagnostic::message).containsExactly(dir + " holds no binary"
+                + " table; its acpidump text D168CDF2391B.bin was read");
+    }
+
+    @Test
+    void acpidumpTextBesideBinaryTablesIsNotedNotRead() throws Exception {
+        Files.write(dir.resolve("dsdt.dat"), bytes("DSDT"));
+        Files.writeString(dir.resolve("acpidump.txt"), platform.acpidumpText());
+        Files.writeString(dir.resolve("other.txt"), platform.acpidumpText());
+
+        FirmwareImage image = FirmwareSource.open(dir);
+
+        assertThat(labels(image)).containsExactly("DSDT");
+        assertThat(image.diagnostics()).extracting(Diagnostic::message).containsExactly(
+                "acpidump text acpidump.txt not read: the folder's binary tables are used",
+                "acpidump text other.txt not read: the folder's binary tables are used");
+        Files.delete(dir.resolve("dsdt.dat"));
+        assertThatThrownBy(() -> FirmwareSource.open(dir)).isInstanceOf(AcpiException.class).hasMessage(
+                "no binary table in " + dir + " but 2 acpidump texts (acpidump.txt, other.txt); open one of them");
+    }
+
+    @Test
     void folderWithoutTablesIsRefused() throws Exception {
         Files.writeString(dir.resolve("README"), "nothing here");
 

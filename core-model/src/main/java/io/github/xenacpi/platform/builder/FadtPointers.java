@@ -1,0 +1,39 @@
+package io.github.xenacpi.platform.builder;
+
+import io.github.xenacpi.acpi.table.FadtPointer;
+
+/**
+ * Writes the FADT fields that point at the DSDT and the FACS ({@link FadtPointer}): each field only when the
+ * FADT's bytes reach it, a 32-bit field only when the address fits.
+ */
+final class FadtPointers {
+
+    private FadtPointers() {
+    }
+
+    static void patch(byte[] fadt, FadtPointer pointer, long address) {
+        if (fadt.length >= pointer.narrowOffset() + 4 && address >>> 32 == 0) {
+            put(fadt, pointer.narrowOffset(), address, 4);
+        }
+        if (fadt.length >= pointer.wideOffset() + 8) {
+            put(fadt, pointer.wideOffset(), address, 8);
+        }
+    }
+
+    /** Recomputes the checksum over the bytes the length field covers (or all of them, if fewer). */
+    static void fixChecksum(byte[] table) {
+        if (table.length < 10) {
+            return;
+        }
+        long declared = (table[4] & 0xFFL) | (table[5] & 0xFFL) << 8 | (table[6] & 0xFFL) << 16
+                | (table[7] & 0xFFL) << 24;
+        table[9] = 0;
+        table[9] = TableWriter.checksum(table, 0, (int) Math.min(declared, table.length));
+    }
+
+    private static void put(byte[] b, int at, long v, int width) {
+        for (int i = 0; i < width; i++) {
+            b[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+}

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What Xen puts into Dom0's stage-2 tables while it builds an ACPI hardware domain, before Dom0 runs
  * ({@code construct_hwdom}, {@code prepare_acpi}): Dom0's RAM direct-mapped, and every table of ACPICA's root
- * list mapped 1:1 as {@code p2m_mmio_direct_c} by {@code acpi_map_other_tables} — from the page of its address
+ * list (the ACPI_TABLE regions and the FACS) mapped 1:1 as {@code p2m_mmio_direct_c} by {@code acpi_map_other_tables} — from the page of its address
  * for {@code PFN_UP(size)} pages, so a table that straddles one more page than its size rounds to loses its last
  * page, and at most {@link #ROOT_LIST_LIMIT} tables fit the root list. Nothing the tables point at is mapped.
  */
@@ -35,7 +35,8 @@ public final class HardwareDomainMemory {
         }
         List<MappedTable> out = new ArrayList<>();
         for (DescribedRegion r : regions) {
-            if (r.kind() != RegionKind.ACPI_TABLE || !r.space().isMemory() || out.size() >= ROOT_LIST_LIMIT) {
+            boolean rootListTable = r.kind() == RegionKind.ACPI_TABLE || r.kind() == RegionKind.FACS;
+            if (!rootListTable || !r.space().isMemory() || out.size() >= ROOT_LIST_LIMIT) {
                 continue;
             }
             long gfn = r.base() >>> StageTwoGeometry.PAGE_SHIFT;

@@ -147,7 +147,8 @@ final class LoadOrder {
         List<DescribedRegion> regions = new ArrayList<>();
         for (LoadedTable t : order) {
             Optional<Long> address = addresses.of(t);
-            if (address.isEmpty()) {
+            // The FADT's decoder already describes the FACS, as a FACS region at the same field.
+            if (address.isEmpty() || t.signature().equals("FACS")) {
                 continue;
             }
             long length = t.header().length() > 0 ? t.header().length() : t.raw().size();

@@ -39,7 +39,7 @@ public final class Simulation {
         XenVersion xen = in.xen();
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(in.ipaBits()));
         HardwareDomainMemory.build(p2m, in.ram(), in.regions());
-        long pagesAtBuild = p2m.mappedPages();
+        long entriesForRamAndTables = p2m.entriesWritten();
         IomemPermissions permissions = IomemPermissions.forAcpiHardwareDomain(xen, in.regions());
         Hypervisor hv = new Hypervisor(xen, p2m, permissions, emulatedFrames(in.regions(), xen),
                 strategy.mapsOnFault());
@@ -64,10 +64,10 @@ public final class Simulation {
             outcomes.add(play(e, strategy, hv, smmu, in));
         }
         long devicePages = p2m.mappedPages() - ramPages;
-        long mappedLater = p2m.mappedPages() - pagesAtBuild;
+        long deviceEntries = p2m.entriesWritten() - entriesForRamAndTables;
         SimulationCosts costs = new SimulationCosts(hv.hypercalls(), hv.stageTwoFaults(), devicePages,
                 p2m.tablePages(), p2m.tableBytes(),
-                in.costModel().estimate(hv.hypercalls(), hv.stageTwoFaults(), Math.max(0, mappedLater)));
+                in.costModel().estimate(hv.hypercalls(), hv.stageTwoFaults(), deviceEntries));
         return new SimulationResult(strategy.id(), xen, in.linux(), in.smmu(), outcomes, costs,
                 verdict(outcomes));
     }
@@ -76,10 +76,10 @@ public final class Simulation {
                                 SimulationInput in) {
         return switch (e.api()) {
             case DEVICE_ADD -> e.stage().notifiersRegistered()
-                    ? hypercall(e, hv, "xen_map_device_mmio (BUS_NOTIFY_ADD_DEVICE)")
+                    ? hypercall(e, hv, "xen_map_device_mmio (BUS_NOTIFY_ADD_DEVICE)", true)
                     : new Outcome(e, OutcomeResult.STAGE1_ONLY, "added before Xen's notifier exists");
             case ACPI_OS_IOREMAP, IOREMAP -> strategy.hypercallOn(e.api())
-                    ? hypercall(e, hv, strategy.id() + " hook on " + e.kernelApi())
+                    ? hypercall(e, hv, strategy.id() + " hook on " + e.kernelApi(), false)
                     : new Outcome(e, OutcomeResult.STAGE1_ONLY, e.kernelApi() + " asks Xen for nothing");
             case FIXMAP -> new Outcome(e, OutcomeResult.STAGE1_ONLY, "fixmaps ask Xen for nothing");
             case CPU_TOUCH -> touch(e, hv);
@@ -93,10 +93,14 @@ public final class Simulation {
         };
     }
 
-    private static Outcome hypercall(BootEvent e, Hypervisor hv, String why) {
+    /**
+     * One XENMEM_add_to_physmap_range for the event's pages. arm-device.c's {@code xen_map_device_mmio} puts
+     * {@code DIV_ROUND_UP(size, XEN_PAGE_SIZE)} into the 16-bit size field ({@code truncates}); the proposed
+     * ioremap hooks are new code and are modelled as sizing their batch correctly (Xen continues the batch).
+     */
+    private static Outcome hypercall(BootEvent e, Hypervisor hv, String why, boolean truncates) {
         long pages = Math.max(1, (e.base() + e.length() - 1) / 4096 - e.base() / 4096 + 1);
-        // xen_map_device_mmio: nr = DIV_ROUND_UP(size, XEN_PAGE_SIZE), sent in a 16-bit field.
-        int sent = (int) (pages & PHYSMAP_SIZE_MASK);
+        int sent = (int) (truncates ? pages & PHYSMAP_SIZE_MASK : Math.min(pages, Integer.MAX_VALUE));
         long first = e.base() >>> StageTwoGeometry.PAGE_SHIFT;
         long[] frames = new long[sent];
         for (int i = 0; i < sent; i++) {
@@ -106,6 +110,9 @@ public final class Simulation {
         if (sent != pages) {
             return new Outcome(e, OutcomeResult.DENIED, String.format("%s: %d pages truncated to %d by the"
                     + " 16-bit size field; %d mapped", why, pages, sent, r.pagesMapped()));
+        }
+        if (r.pagesSilentlyDenied() > 0 && hv.isEmulated(first)) {
+            return new Outcome(e, OutcomeResult.EMULATED, why + ": denied to Dom0 and emulated by the vGIC");
         }
         if (r.pagesSilentlyDenied() > 0) {
             return new Outcome(e, OutcomeResult.DENIED, String.format("%s: %d of %d pages denied by iomem"
@@ -149,7 +156,12 @@ public final class Simulation {
         return out;
     }
 
-    private static void mapPermitted(StageTwoTable p2m, IomemPermissions permissions, FrameRange range) {
+    private static void mapPermitted(StageTwoTable p2m, IomemPermissions permissions, FrameRange wanted) {
+        long limit = p2m.geometry().frames();
+        if (wanted.first() >= limit) {
+            return;
+        }
+        FrameRange range = new FrameRange(wanted.first(), Math.min(wanted.last(), limit - 1));
         if (permissions.isPermitted(range)) {
             p2m.map(range.first(), range.first(), range.frames(), P2mType.MMIO_DIRECT_C, true);
             return;

@@ -3,6 +3,8 @@ package io.github.xenacpi.simulation;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import java.util.List;
@@ -19,5 +21,18 @@ public record SimulationInput(List<DescribedRegion> regions, List<long[]> ram, i
         regions = List.copyOf(regions);
         ram = ram.stream().map(long[]::clone).toList();
         dma = List.copyOf(dma);
+    }
+
+    /** The input a platform's descriptor asks for, with the default cost model. */
+    public static SimulationInput of(Platform platform) {
+        PlatformDescriptor d = platform.descriptor();
+        return new SimulationInput(platform.regions(),
+                platform.ram().stream().map(m -> new long[] {m.base(), m.length()}).toList(), d.ipaBits(), d.xen(),
+                d.linux(), d.smmu(), d.earlycon(), d.dma(), CostModel.DEFAULT);
+    }
+
+    /** The same input under other versions and SMMU mode. */
+    public SimulationInput with(XenVersion newXen, LinuxVersion newLinux, SmmuMode newSmmu) {
+        return new SimulationInput(regions, ram, ipaBits, newXen, newLinux, newSmmu, earlycon, dma, costModel);
     }
 }

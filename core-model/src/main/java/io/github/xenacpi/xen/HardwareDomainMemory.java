@@ -29,6 +29,11 @@ public final class HardwareDomainMemory {
      */
     public static List<MappedTable> build(StageTwoTable p2m, List<long[]> ramRanges, List<DescribedRegion> regions) {
         for (long[] ram : ramRanges) {
+            long first = ram[0] >>> StageTwoGeometry.PAGE_SHIFT;
+            if (first >= p2m.geometry().frames()
+                    || (ram[1] >>> StageTwoGeometry.PAGE_SHIFT) > p2m.geometry().frames() - first) {
+                continue;
+            }
             // allocate_memory_11: GFN == MFN, bulk mapping with blocks where aligned.
             p2m.map(ram[0] >>> StageTwoGeometry.PAGE_SHIFT, ram[0] >>> StageTwoGeometry.PAGE_SHIFT,
                     ram[1] >>> StageTwoGeometry.PAGE_SHIFT, P2mType.RAM_RW, true);
@@ -42,6 +47,10 @@ public final class HardwareDomainMemory {
             long gfn = r.base() >>> StageTwoGeometry.PAGE_SHIFT;
             // acpi_map_other_tables: map_regions_p2mt(d, gaddr_to_gfn(addr), PFN_UP(size), ...)
             long pages = Math.max(1, (r.length() + 0xFFF) >>> StageTwoGeometry.PAGE_SHIFT);
+            if (gfn >= p2m.geometry().frames() || pages > p2m.geometry().frames() - gfn) {
+                // Beyond the IPA space: no stage-2 entry can hold it.
+                continue;
+            }
             p2m.map(gfn, gfn, pages, P2mType.MMIO_DIRECT_C, true);
             FrameRange frames = new FrameRange(gfn, gfn + pages - 1);
             boolean missing = FrameRange.covering(r.base(), r.length()).last() > frames.last();

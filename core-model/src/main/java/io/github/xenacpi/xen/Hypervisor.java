@@ -107,6 +107,10 @@ public final class Hypervisor {
             return null;
         }
         stageTwoFaults++;
+        if (Long.compareUnsigned(frame, p2m.geometry().frames()) >= 0) {
+            return new StageTwoAbort(address, AbortResolution.INJECTED, "inject_dabt_exception", String.format(
+                    "0x%X lies beyond Dom0's %d-bit IPA space", address, p2m.geometry().ipaBits()));
+        }
         if (version.atLeast(XenVersion.V4_22)) {
             // 17a9070d22 (4.22): check_p2m before try_handle_mmio for every abort.
             StageTwoAbort mapped = tryMapMmio(address, frame);
@@ -159,7 +163,8 @@ public final class Hypervisor {
         return new StageTwoAbort(address, AbortResolution.INJECTED, "inject_dabt_exception", why);
     }
 
-    private boolean isEmulated(long frame) {
+    /** Whether Xen emulates the frame (vGIC distributor, redistributors, ITS). */
+    public boolean isEmulated(long frame) {
         for (FrameRange r : emulated) {
             if (r.contains(frame)) {
                 return true;

@@ -21,6 +21,7 @@ public final class StageTwoTable {
     private final Node root;
     private long tablePages;
     private long mappedPages;
+    private long entriesWritten;
 
     /** Empty tables of the given geometry; the root pages count as allocated. */
     public StageTwoTable(StageTwoGeometry geometry) {
@@ -41,6 +42,11 @@ public final class StageTwoTable {
     /** Bytes of table pages: 4 KiB each. */
     public long tableBytes() {
         return tablePages << StageTwoGeometry.PAGE_SHIFT;
+    }
+
+    /** Leaf entries written so far (each a P2M update, whatever its size). */
+    public long entriesWritten() {
+        return entriesWritten;
     }
 
     /** Guest frames currently mapped. */
@@ -134,6 +140,7 @@ public final class StageTwoTable {
                 release(node, i, level);
                 node.entries[i] = leaf(mfn, type);
                 mappedPages += 1L << order;
+                entriesWritten++;
                 return;
             }
             node = descend(node, i, level, e);

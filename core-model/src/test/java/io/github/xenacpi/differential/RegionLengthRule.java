@@ -26,6 +26,14 @@ record RegionLengthRule(Kind how, String field) {
         GAS_ACCESS
     }
 
+    /*
+     * Kinds without a rule, and why their length is not a table field: GTDT frames and watchdog pages (4 KiB,
+     * arch_timer_mem / gtdt_import_sbsa_gwdt), GIC distributor/ITS/CPU-interface frames (Xen's and Linux's GIC
+     * drivers use fixed sizes), SMMUv3 and PMCG (arm_smmu_v3 / arm_smmu_v3_pmcg resource sizes), TPM2 CRB
+     * (the control area's size comes from the CRB registers), SPCR/DBG2 ports (a page for earlycon), FPDT
+     * records and the BGRT image (their length is in the record or the image), ACPI tables and FACS (their own
+     * length fields), and the kinds of tables iasl 20200925 does not decode (AEST, APMT, MPAM, CEDT).
+     */
     private static final Map<RegionKind, RegionLengthRule> RULES = new EnumMap<>(RegionKind.class);
 
     static {

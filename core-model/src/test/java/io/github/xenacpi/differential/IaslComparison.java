@@ -19,11 +19,18 @@ import java.util.function.Function;
 final class IaslComparison {
 
     /** The outcome for one table. */
-    record Result(List<String> mismatches, List<String> unknownToIasl, int regionsCompared, int lengthsCompared) {
+    record Result(List<String> mismatches, List<String> unknownToIasl, List<RegionKind> comparedKinds,
+                  int lengthsCompared) {
 
         Result {
             mismatches = List.copyOf(mismatches);
             unknownToIasl = List.copyOf(unknownToIasl);
+            comparedKinds = List.copyOf(comparedKinds);
+        }
+
+        /** How many regions had their base compared. */
+        int regionsCompared() {
+            return comparedKinds.size();
         }
     }
 
@@ -64,7 +71,7 @@ final class IaslComparison {
         } else {
             compareHeader(table, listing, mismatches);
         }
-        int regions = 0;
+        List<RegionKind> compared = new ArrayList<>();
         int lengths = 0;
         for (DescribedRegion r : table.regions()) {
             Optional<IaslListing.Field> base = baseField(listing, r.offset());
@@ -79,7 +86,7 @@ final class IaslComparison {
                 }
                 continue;
             }
-            regions++;
+            compared.add(r.kind());
             IaslListing.Field field = base.get();
             long iaslBase = field.number().orElseThrow();
             long ecamShift = 0;
@@ -102,7 +109,7 @@ final class IaslComparison {
                 }
             }
         }
-        return new Result(mismatches, unknown, regions, lengths);
+        return new Result(mismatches, unknown, compared, lengths);
     }
 
     private static void compareHeader(LoadedTable table, IaslListing listing, List<String> mismatches) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.TableDecoders;
@@ -15,6 +16,8 @@ import io.github.xenacpi.testing.PerFileSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +44,7 @@ class IaslDifferentialTest {
     private static final AtomicInteger REJECTED = new AtomicInteger();
     private static final AtomicInteger REGIONS = new AtomicInteger();
     private static final AtomicInteger LENGTHS = new AtomicInteger();
+    private static final Map<RegionKind, Integer> KINDS = new ConcurrentSkipListMap<>();
 
     @TempDir
     Path temp;
@@ -55,6 +59,7 @@ class IaslDifferentialTest {
         System.out.printf("differential: %d tables compared with iasl, %d mismatching, %d unknown to iasl, "
                         + "%d rejected by iasl; %d regions compared (%d lengths)%n", COMPARED.get(), MISMATCHED.get(),
                 UNKNOWN.get(), REJECTED.get(), REGIONS.get(), LENGTHS.get());
+        System.out.println("differential: regions compared by kind: " + KINDS);
     }
 
     @TestFactory
@@ -108,6 +113,7 @@ class IaslDifferentialTest {
         COMPARED.incrementAndGet();
         IaslComparison.Result result = IaslComparison.compare(table, listing);
         REGIONS.addAndGet(result.regionsCompared());
+        result.comparedKinds().forEach(k -> KINDS.merge(k, 1, Integer::sum));
         LENGTHS.addAndGet(result.lengthsCompared());
         if (!result.mismatches().isEmpty()) {
             MISMATCHED.incrementAndGet();

@@ -2,9 +2,13 @@ package io.github.xenacpi.inspect;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.xenacpi.acpi.Diagnostic;
@@ -16,6 +20,10 @@ import io.github.xenacpi.acpi.table.TableHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * The {@code xenacpi-inspect/1} JSON document of one inspected platform: its source, every table with its
@@ -31,10 +39,16 @@ public final class InspectJson {
     public static final String SCHEMA_RESOURCE = "/io/github/xenacpi/inspect/xenacpi-inspect-1.schema.json";
 
     // Decoded records serialise through their components only: helper methods such as GenericAddress.isNull()
-    // are not fields of the table.
+    // are not fields of the table. An Optional component is its value, or null when empty.
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule("xenacpi-optionals")
+                    .addSerializer(Optional.class, new OptionalSerializer())
+                    .addSerializer(OptionalInt.class, new PrimitiveOptionalSerializer<>(OptionalInt.class,
+                            o -> o.isPresent() ? (Object) o.getAsInt() : null))
+                    .addSerializer(OptionalLong.class, new PrimitiveOptionalSerializer<>(OptionalLong.class,
+                            o -> o.isPresent() ? (Object) o.getAsLong() : null)));
 
     private InspectJson() {
     }
@@ -95,6 +109,37 @@ public final class InspectJson {
     /** An unsigned 64-bit value as {@code 0x} and upper-case hex digits. */
     public static String hex(long value) {
         return "0x" + Long.toHexString(value).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Writes an Optional as its value, or null when empty. */
+    @SuppressWarnings("rawtypes")
+    private static final class OptionalSerializer extends StdSerializer<Optional> {
+        private static final long serialVersionUID = 1L;
+
+        OptionalSerializer() {
+            super(Optional.class);
+        }
+
+        @Override
+        public void serialize(Optional value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeValue(value.orElse(null), gen);
+        }
+    }
+
+    /** Writes a primitive optional as its value, or null when empty. */
+    private static final class PrimitiveOptionalSerializer<T> extends StdSerializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final transient Function<T, Object> value;
+
+        PrimitiveOptionalSerializer(Class<T> type, Function<T, Object> value) {
+            super(type);
+            this.value = value;
+        }
+
+        @Override
+        public void serialize(T optional, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeValue(value.apply(optional), gen);
+        }
     }
 
     private static ObjectNode table(LoadedTable t) {

@@ -3,12 +3,15 @@ package io.github.xenacpi.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.testing.Corpus;
 import io.github.xenacpi.testing.PerFileSource;
+import io.github.xenacpi.testing.SchemaCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,12 +23,13 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every machine of the real-firmware corpus ({@code -Dxenacpi.corpus=...}) read and decoded whole: no
- * exception escapes, and each platform prints one line with its table, region and diagnostic counts; a summary
- * line closes the run.
+ * exception escapes, its inspect JSON holds to the shipped schema, and each platform prints one line with its
+ * table, region and diagnostic counts; a summary line closes the run.
  */
 @Tag("corpus")
 class CorpusTest {
 
+    private static final JsonNode SCHEMA = SchemaCheck.load(InspectJson.SCHEMA_RESOURCE);
     private static final AtomicLong PLATFORMS = new AtomicLong();
     private static final AtomicLong TABLES = new AtomicLong();
     private static final AtomicLong DECODED = new AtomicLong();
@@ -61,6 +65,9 @@ class CorpusTest {
         AcpiTables platform = AcpiTables.load(image);
 
         assertThat(platform.all()).as("tables of %s", name).isNotEmpty();
+        // Every decoded record must serialise, and the document must hold to the shipped schema.
+        assertThat(SchemaCheck.violations(SCHEMA, InspectJson.of(platform))).as("inspect JSON of %s", name)
+                .isEmpty();
         List<Diagnostic> diagnostics = platform.diagnostics();
         long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
         long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();

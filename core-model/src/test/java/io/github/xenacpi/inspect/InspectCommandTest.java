@@ -130,4 +130,18 @@ class InspectCommandTest {
         assertThat(status).isEqualTo(InspectCommand.UNUSABLE);
         assertThat(err().lines()).singleElement().asString().startsWith("xenacpi inspect: cannot write");
     }
+
+    @Test
+    void anInternalErrorIsOneLineAndStatusOne() throws Exception {
+        Path dump = Files.writeString(temp.resolve("dump.dat"), "MCFG");
+
+        int status = run(p -> {
+            throw new IllegalStateException("reader bug");
+        }, dump.toString());
+
+        assertThat(status).isEqualTo(InspectCommand.INTERNAL_ERROR);
+        assertThat(err().lines()).singleElement().asString()
+                .isEqualTo("xenacpi inspect: internal error (IllegalStateException: reader bug); please report it"
+                        + " with the input");
+    }
 }

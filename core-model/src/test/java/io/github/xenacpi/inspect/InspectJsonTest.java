@@ -14,9 +14,13 @@ import io.github.xenacpi.acpi.table.TableFixtures;
 import io.github.xenacpi.acpi.table.TableHeader;
 import io.github.xenacpi.platform.builder.DemoPlatforms;
 import io.github.xenacpi.platform.builder.McfgBuilder;
+import io.github.xenacpi.testing.SchemaCheck;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class InspectJsonTest {
@@ -26,6 +30,11 @@ class InspectJsonTest {
     }
 
     record Frame(int number, GenericAddress base) {
+    }
+
+    /** A record with optional parts, as some decoded tables have. */
+    record WithOptionals(TableHeader header, Optional<Frame> present, Optional<Frame> absent, OptionalInt count,
+                         OptionalLong none) implements AcpiTable {
     }
 
     private static JsonNode schema() throws Exception {
@@ -99,5 +108,20 @@ class InspectJsonTest {
         assertThat(fields.get("control").get("address").asLong()).isEqualTo(0x2A0_0000L);
         assertThat(fields.get("frames").get(0).get("base").get("address").asLong()).isEqualTo(0x1_0000_0000L);
         assertThat(fields.get("frames").get(0).get("number").asInt()).isZero();
+    }
+
+    @Test
+    void optionalsAreTheirValueOrNull() {
+        TableHeader header = new TableHeader("TEST", 36, 1, 0, "O", "T", 1, "C", 1);
+        WithOptionals table = new WithOptionals(header, Optional.of(new Frame(3, GenericAddress.memory(0x1000L, 32))),
+                Optional.empty(), OptionalInt.of(7), OptionalLong.empty());
+
+        ObjectNode fields = InspectJson.fields(table);
+
+        assertThat(fields.get("present").get("number").asInt()).isEqualTo(3);
+        assertThat(fields.get("present").get("base").get("address").asLong()).isEqualTo(0x1000L);
+        assertThat(fields.get("absent").isNull()).isTrue();
+        assertThat(fields.get("count").asInt()).isEqualTo(7);
+        assertThat(fields.get("none").isNull()).isTrue();
     }
 }

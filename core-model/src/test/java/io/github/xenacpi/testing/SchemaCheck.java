@@ -1,22 +1,36 @@
-package io.github.xenacpi.inspect;
+package io.github.xenacpi.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A small JSON Schema checker for the keywords the inspect schema uses (type, required, properties, items,
  * const, enum, pattern, minimum); enough to hold the produced documents to the shipped schema without a new
  * dependency.
  */
-final class SchemaCheck {
+public final class SchemaCheck {
 
     private SchemaCheck() {
     }
 
+    /** The JSON Schema of a class-path resource. */
+    public static JsonNode load(String resource) {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
+            return new ObjectMapper().readTree(Objects.requireNonNull(in, resource));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every violation of {@code schema} by {@code value}, each naming its JSON pointer. */
-    static List<String> violations(JsonNode schema, JsonNode value) {
+    public static List<String> violations(JsonNode schema, JsonNode value) {
         List<String> out = new ArrayList<>();
         check(schema, value, "", out);
         return out;

@@ -1,0 +1,150 @@
+package io.github.xenacpi.inspect;
+
+import io.github.xenacpi.acpi.AcpiException;
+import io.github.xenacpi.acpi.Diagnostic;
+import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.source.FirmwareImage;
+import io.github.xenacpi.acpi.source.FirmwareSource;
+import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.platform.builder.DemoPlatforms;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code InspectCommand [PATH] [--json FILE]}: reads the ACPI tables at PATH (an acpidump text file, a folder of
+ * binary tables, one table file), prints every table, every described region and every diagnostic, and writes
+ * the {@code xenacpi-inspect/1} JSON document (by default to {@code target/xenacpi/inspect.json}). Without
+ * PATH it inspects a demo platform made by the table builder. Exit status: 0 done, 2 unusable arguments or
+ * input, 1 an internal error (one line on standard error either way, never a stack trace).
+ */
+public final class InspectCommand {
+
+    /** Where the JSON goes when {@code --json} is not given, relative to the working directory. */
+    public static final Path DEFAULT_JSON = Path.of("target", "xenacpi", "inspect.json");
+
+    static final int OK = 0;
+    static final int INTERNAL_ERROR = 1;
+    static final int UNUSABLE = 2;
+
+    private static final String USAGE = "usage: InspectCommand [PATH] [--json FILE]";
+
+    /** Reads a path into tables; {@link FirmwareSource#open} outside tests. */
+    @FunctionalInterface
+    interface Opener {
+        FirmwareImage open(Path path) throws AcpiException;
+    }
+
+    private final Opener opener;
+
+    InspectCommand(Opener opener) {
+        this.opener = opener;
+    }
+
+    public static void main(String[] args) {
+        int status = new InspectCommand(FirmwareSource::open).run(args, System.out, System.err);
+        if (status != OK) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the command; returns the exit status. A bug of ours is one line on {@code err}, status 1. */
+    int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return inspect(args, out, err);
+        } catch (RuntimeException e) {
+            err.println("xenacpi inspect: internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); please report it with the input");
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private int inspect(String[] args, PrintStream out, PrintStream err) {
+        Path input = null;
+        Path json = DEFAULT_JSON;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--json")) {
+                if (i + 1 >= args.length) {
+                    err.println("xenacpi inspect: --json needs a file name; " + USAGE);
+                    return UNUSABLE;
+                }
+                json = Path.of(args[++i]);
+            } else if (a.equals("-h") || a.equals("--help")) {
+                out.println(USAGE);
+                return OK;
+            } else if (a.startsWith("-") || input != null) {
+                err.println("xenacpi inspect: unexpected argument '" + a + "'; " + USAGE);
+                return UNUSABLE;
+            } else {
+                input = Path.of(a);
+            }
+        }
+        FirmwareImage image;
+        if (input == null) {
+            image = DemoPlatforms.demo();
+            out.println("No PATH given: inspecting the built-in demo platform made by the table builder.");
+        } else if (!Files.exists(input)) {
+            err.println("xenacpi inspect: " + input + ": no such file or folder");
+            return UNUSABLE;
+        } else {
+            try {
+                image = opener.open(input);
+            } catch (AcpiException e) {
+                err.println("xenacpi inspect: " + input + ": " + e.getMessage());
+                return UNUSABLE;
+            }
+        }
+        AcpiTables platform = AcpiTables.load(image);
+        print(platform, out);
+        try {
+            InspectJson.write(platform, json);
+        } catch (IOException e) {
+            err.println("xenacpi inspect: cannot write " + json + ": " + e.getMessage());
+            return UNUSABLE;
+        }
+        out.println("JSON (" + InspectJson.SCHEMA + ") written to " + json.toAbsolutePath().normalize());
+        return OK;
+    }
+
+    /** The text report: one line per table, per region, per diagnostic. */
+    static void print(AcpiTables platform, PrintStream out) {
+        FirmwareImage image = platform.image();
+        out.printf("Source: %s (%s)%n", image.path(), image.format());
+        out.printf("Tables: %d%n", platform.all().size());
+        for (LoadedTable t : platform.all()) {
+            TableHeader h = t.header();
+            out.printf("  %-4s #%d  length %6d  rev %d  checksum %s  OEM %-6s %-8s rev 0x%08X  creator %-4s"
+                            + " 0x%08X  regions %d%s%n", t.signature(), t.instance(), h.length(), h.revision(),
+                    t.checksumValid() ? "ok " : "BAD", h.oemId(), h.oemTableId(), h.oemRevision(), h.creatorId(),
+                    h.creatorRevision(), t.regions().size(), t.isDecoded() ? "" : "  (not decoded)");
+        }
+        List<DescribedRegion> regions = platform.regions();
+        long memory = regions.stream().filter(DescribedRegion::isDeviceMemory).count();
+        out.printf("Regions: %d (%d in system memory)%n", regions.size(), memory);
+        for (DescribedRegion r : regions) {
+            out.printf("  %-22s %-14s %s..%s  length %-12s %s#%d  %s%n", r.kind(), r.space(), hex16(r.base()),
+                    r.length() == 0 ? "(empty)" : hex16(r.lastByte()), InspectJson.hex(r.length()), r.table(),
+                    r.instance(), r.path());
+        }
+        List<Diagnostic> diagnostics = platform.diagnostics();
+        out.printf("Diagnostics: %d (%d errors, %d warnings)%n", diagnostics.size(),
+                count(diagnostics, Severity.ERROR), count(diagnostics, Severity.WARNING));
+        for (Diagnostic d : diagnostics) {
+            out.println("  " + d);
+        }
+    }
+
+    private static long count(List<Diagnostic> diagnostics, Severity severity) {
+        return diagnostics.stream().filter(d -> d.severity() == severity).count();
+    }
+
+    private static String hex16(long v) {
+        return String.format("0x%016X", v);
+    }
+}

@@ -1,0 +1,169 @@
+package io.github.xenacpi.inspect;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.xenacpi.acpi.Diagnostic;
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.table.AcpiTable;
+import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.TableHeader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * The {@code xenacpi-inspect/1} JSON document of one inspected platform: its source, every table with its
+ * header and decoded fields, every described region (base and length as {@code "0x…"} strings) and every
+ * diagnostic. The schema ships as {@code io/github/xenacpi/inspect/xenacpi-inspect-1.schema.json}.
+ */
+public final class InspectJson {
+
+    /** The value of the document's {@code schema} member. */
+    public static final String SCHEMA = "xenacpi-inspect/1";
+
+    /** Where the JSON Schema of the document lies on the class path. */
+    public static final String SCHEMA_RESOURCE = "/io/github/xenacpi/inspect/xenacpi-inspect-1.schema.json";
+
+    // Decoded records serialise through their components only: helper methods such as GenericAddress.isNull()
+    // are not fields of the table. An Optional component is its value, or null when empty.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule("xenacpi-optionals")
+                    .addSerializer(Optional.class, new OptionalSerializer())
+                    .addSerializer(OptionalInt.class, new PrimitiveOptionalSerializer<>(OptionalInt.class,
+                            o -> o.isPresent() ? (Object) o.getAsInt() : null))
+                    .addSerializer(OptionalLong.class, new PrimitiveOptionalSerializer<>(OptionalLong.class,
+                            o -> o.isPresent() ? (Object) o.getAsLong() : null)));
+
+    private InspectJson() {
+    }
+
+    /** The document as a tree. */
+    public static ObjectNode of(AcpiTables platform) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        ObjectNode source = root.putObject("source");
+        source.put("path", String.valueOf(platform.image().path()));
+        source.put("format", platform.image().format().name());
+        ArrayNode tables = root.putArray("tables");
+        for (LoadedTable t : platform.all()) {
+            tables.add(table(t));
+        }
+        ArrayNode regions = root.putArray("regions");
+        for (DescribedRegion r : platform.regions()) {
+            ObjectNode n = regions.addObject();
+            n.put("kind", r.kind().name());
+            n.put("space", r.space().name());
+            n.put("base", hex(r.base()));
+            n.put("length", hex(r.length()));
+            n.put("table", r.table());
+            n.put("instance", r.instance());
+            n.put("path", r.path());
+            n.put("offset", r.offset());
+        }
+        ArrayNode diagnostics = root.putArray("diagnostics");
+        for (Diagnostic d : platform.diagnostics()) {
+            ObjectNode n = diagnostics.addObject();
+            n.put("table", d.table());
+            n.put("instance", d.instance());
+            n.put("offset", d.offset());
+            n.put("severity", d.severity().label());
+            n.put("message", d.message());
+        }
+        return root;
+    }
+
+    /** The document as indented text. */
+    public static String text(AcpiTables platform) {
+        try {
+            return MAPPER.writeValueAsString(of(platform));
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /** Writes the document to a file, creating its folder. */
+    public static void write(AcpiTables platform, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        MAPPER.writeValue(file.toFile(), of(platform));
+    }
+
+    /** An unsigned 64-bit value as {@code 0x} and upper-case hex digits. */
+    public static String hex(long value) {
+        return "0x" + Long.toHexString(value).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Writes an Optional as its value, or null when empty. */
+    @SuppressWarnings("rawtypes")
+    private static final class OptionalSerializer extends StdSerializer<Optional> {
+        private static final long serialVersionUID = 1L;
+
+        OptionalSerializer() {
+            super(Optional.class);
+        }
+
+        @Override
+        public void serialize(Optional value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeValue(value.orElse(null), gen);
+        }
+    }
+
+    /** Writes a primitive optional as its value, or null when empty. */
+    private static final class PrimitiveOptionalSerializer<T> extends StdSerializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final transient Function<T, Object> value;
+
+        PrimitiveOptionalSerializer(Class<T> type, Function<T, Object> value) {
+            super(type);
+            this.value = value;
+        }
+
+        @Override
+        public void serialize(T optional, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeValue(value.apply(optional), gen);
+        }
+    }
+
+    private static ObjectNode table(LoadedTable t) {
+        TableHeader h = t.header();
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("signature", t.signature());
+        n.put("instance", t.instance());
+        n.put("length", h.length());
+        n.put("revision", h.revision());
+        n.put("checksumValid", t.checksumValid());
+        n.put("oemId", h.oemId());
+        n.put("oemTableId", h.oemTableId());
+        n.put("oemRevision", h.oemRevision());
+        n.put("creatorId", h.creatorId());
+        n.put("creatorRevision", h.creatorRevision());
+        n.set("fields", fields(t.table()));
+        return n;
+    }
+
+    /** A decoded table's record as JSON, without its header. */
+    static ObjectNode fields(AcpiTable table) {
+        JsonNode tree = MAPPER.valueToTree(table);
+        ObjectNode fields = tree instanceof ObjectNode o ? o : MAPPER.createObjectNode();
+        fields.remove("header");
+        return fields;
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.xenacpi.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.xenacpi.acpi.AcpiException;
+import io.github.xenacpi.acpi.source.FirmwareSource;
+import io.github.xenacpi.acpi.table.TableFixtures;
+import io.github.xenacpi.platform.builder.McfgBuilder;
+import io.github.xenacpi.testing.PerFileSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InspectCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(InspectCommand.Opener opener, String... args) {
+        return new InspectCommand(opener).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withoutPathInspectsTheDemoPlatformAndSaysWhereTheJsonWent() throws Exception {
+        Path json = temp.resolve("out/inspect.json");
+
+        assertThat(run(FirmwareSource::open, "--json", json.toString())).isEqualTo(InspectCommand.OK);
+
+        assertThat(out()).contains("built-in demo platform")
+                .contains("Source: builtin-demo (BUILDER)")
+                .contains("Tables: 1")
+                .containsPattern("MCFG #1 +length +76 +rev 1 +checksum ok +OEM XENACP XENACPI")
+                .contains("regions 2")
+                .contains("Regions: 2 (2 in system memory)")
+                .containsPattern("ECAM +SYSTEM_MEMORY +0x0000004010000000\\.\\.0x000000401FFFFFFF +length 0x10000000"
+                        + " +MCFG#1 +MCFG\\.allocation\\[0\\]")
+                .contains("0x0000003001000000..0x0000003001FFFFFF")
+                .contains("Diagnostics: 0 (0 errors, 0 warnings)")
+                .contains("written to " + json.toAbsolutePath());
+        assertThat(err()).isEmpty();
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("schema").asText()).isEqualTo("xenacpi-inspect/1");
+        assertThat(doc.get("source").get("format").asText()).isEqualTo("BUILDER");
+        assertThat(doc.get("regions").get(0).get("base").asText()).isEqualTo("0x4010000000");
+        assertThat(doc.get("regions").get(1).get("length").asText()).isEqualTo("0x1000000");
+    }
+
+    @Test
+    void inspectsAFolderOfTablesWithTheirDiagnostics() throws Exception {
+        byte[] mcfg = TableFixtures.bytes(new McfgBuilder().allocation(0x6000_0000L, 0, 0, 1));
+        Files.write(temp.resolve("mcfg.dat"), Arrays.copyOf(mcfg, mcfg.length - 3));
+        Path json = temp.resolve("r.json");
+
+        int status = run(PerFileSource::open, temp.toString(), "--json", json.toString());
+
+        assertThat(status).isEqualTo(InspectCommand.OK);
+        assertThat(out()).contains("Source: " + temp + " (TABLE_DIRECTORY)")
+                .contains("checksum BAD")
+                .containsPattern("Diagnostics: \\d+ \\([1-9]\\d* errors")
+                .contains("error: MCFG @0x4: truncated");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("source").get("path").asText()).isEqualTo(temp.toString());
+        assertThat(doc.get("tables").get(0).get("checksumValid").asBoolean()).isFalse();
+        assertThat(doc.get("diagnostics")).anySatisfy(d -> {
+            assertThat(d.get("table").asText()).isEqualTo("MCFG");
+            assertThat(d.get("instance").asInt()).isEqualTo(1);
+            assertThat(d.get("offset").asLong()).isEqualTo(4);
+            assertThat(d.get("severity").asText()).isEqualTo("error");
+        });
+    }
+
+    @Test
+    void aMissingPathIsOneLineOnStandardErrorAndStatusTwo() {
+        Path missing = temp.resolve("no-such-dump");
+
+        assertThat(run(FirmwareSource::open, missing.toString())).isEqualTo(InspectCommand.UNUSABLE);
+
+        assertThat(err().lines()).singleElement().asString().contains(missing.toString())
+                .contains("no such file or folder");
+        assertThat(err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableInputIsOneLineAndStatusTwo() throws Exception {
+        Path notAcpi = Files.writeString(temp.resolve("notes.txt"), "hello");
+
+        int status = run(p -> {
+            throw new AcpiException("no ACPI table found");
+        }, notAcpi.toString());
+
+        assertThat(status).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(err().lines()).singleElement().asString().isEqualTo(
+                "xenacpi inspect: " + notAcpi + ": no ACPI table found");
+    }
+
+    @Test
+    void badArgumentsAreStatusTwoWithUsage() {
+        assertThat(run(FirmwareSource::open, "--json")).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(run(FirmwareSource::open, "--frobnicate")).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(run(FirmwareSource::open, "a", "b")).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(err().lines()).hasSize(3).allSatisfy(l -> assertThat(l).contains("usage: InspectCommand"));
+    }
+
+    @Test
+    void anUnwritableJsonFileIsStatusTwo() throws Exception {
+        Path blocker = Files.writeString(temp.resolve("file"), "x");
+
+        int status = run(FirmwareSource::open, "--json", blocker.resolve("inspect.json").toString());
+
+        assertThat(status).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(err().lines()).singleElement().asString().startsWith("xenacpi inspect: cannot write");
+    }
+
+    @Test
+    void anInternalErrorIsOneLineAndStatusOne() throws Exception {
+        Path dump = Files.writeString(temp.resolve("dump.dat"), "MCFG");
+
+        int status = run(p -> {
+            throw new IllegalStateException("reader bug");
+        }, dump.toString());
+
+        assertThat(status).isEqualTo(InspectCommand.INTERNAL_ERROR);
+        assertThat(err().lines()).singleElement().asString()
+                .isEqualTo("xenacpi inspect: internal error (IllegalStateException: reader bug); please report it"
+                        + " with the input");
+    }
+}

@@ -14,7 +14,8 @@ import java.util.Objects;
 /**
  * One machine as the model sees it: its decoded tables and what its descriptor adds (Dom0 RAM, versions,
  * SMMU mode, DMA scenarios). Dom0's RAM comes from the descriptor, else from SRAT memory affinity, else from
- * {@link #DEFAULT_RAM}, with every described device range carved out. Immutable.
+ * {@link #DEFAULT_RAM}, with every other described range (device memory, firmware regions, the tables
+ * themselves) carved out in whole pages. Immutable.
  */
 public final class Platform {
     /**
@@ -86,8 +87,7 @@ public final class Platform {
             }
         }
         for (DescribedRegion r : regions) {
-            if (r.isDeviceMemory() && r.kind() != RegionKind.SRAT_MEMORY && r.kind() != RegionKind.ACPI_TABLE
-                    && r.kind() != RegionKind.FACS) {
+            if (r.isDeviceMemory() && r.kind() != RegionKind.SRAT_MEMORY) {
                 out = carve(out, r.base(), r.base() + r.length());
             }
         }

@@ -10,7 +10,8 @@ import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.testing.Corpus;
-import io.github.xenacpi.testing.PerFileSource;
+import io.github.xenacpi.acpi.AcpiException;
+import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.testing.SchemaCheck;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,9 +38,9 @@ class CorpusTest {
     private static final AtomicLong ERRORS = new AtomicLong();
     private static final AtomicLong WARNINGS = new AtomicLong();
 
-    /** How a machine folder becomes an image; the one place that switches to FirmwareSource at integration. */
-    static FirmwareImage open(Path machine) {
-        return PerFileSource.open(machine);
+    /** How a machine folder becomes an image: the same reader users get. */
+    static FirmwareImage open(Path machine) throws AcpiException {
+        return FirmwareSource.open(machine);
     }
 
     @TestFactory
@@ -60,7 +61,7 @@ class CorpusTest {
                 PLATFORMS.get(), TABLES.get(), DECODED.get(), REGIONS.get(), ERRORS.get(), WARNINGS.get());
     }
 
-    private static void load(String name, Path machine) {
+    private static void load(String name, Path machine) throws AcpiException {
         FirmwareImage image = open(machine);
         AcpiTables platform = AcpiTables.load(image);
 

@@ -62,7 +62,11 @@ public final class Corpus {
 
     /** The table files of one machine, sorted by path. */
     public static List<Path> tableFiles(Path machine) {
-        return PerFileSource.tableFiles(machine).stream().filter(Corpus::isTableFile).toList();
+        try (Stream<Path> files = Files.walk(machine)) {
+            return files.filter(Files::isRegularFile).filter(Corpus::isTableFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether a file may hold tables: anything but the corpus's own notes. */

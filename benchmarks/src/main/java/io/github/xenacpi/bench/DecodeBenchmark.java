@@ -1,24 +1,21 @@
 package io.github.xenacpi.bench;
 
+import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.source.FirmwareImage;
+import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.acpi.source.SourceFormat;
-import io.github.xenacpi.acpi.source.TableOrigin;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.platform.builder.DemoPlatforms;
+import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.platform.builder.MadtBuilder;
 import io.github.xenacpi.platform.builder.McfgBuilder;
-import io.github.xenacpi.platform.builder.TableBuilder;
+import io.github.xenacpi.platform.builder.PlatformBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -54,24 +51,22 @@ public class DecodeBenchmark {
         long bytes;
 
         @Setup(Level.Trial)
-        public void read() {
-            Path root = Path.of(corpus.isEmpty() ? System.getProperty("xenacpi.corpus", "../shared/corpus") : corpus);
-            if (!Files.isDirectory(root)) {
-                throw new IllegalStateException("no corpus at " + root.toAbsolutePath() + " (use -p corpus=PATH)");
-            }
-            Path largest = machines(root).stream().max(Comparator.comparingLong(DecodeBenchmark::size))
-                    .orElseThrow(() -> new IllegalStateException("no table files under " + root));
-            image = readFolder(largest);
+        public void read() throws AcpiException {
+            Path largest = largestCorpusMachine(corpus);
+            image = FirmwareSource.open(largest);
             bytes = image.tables().stream().mapToLong(RawTable::size).sum();
             System.out.printf("%ncorpus platform %s: %d tables, %d bytes%n", largest, image.tables().size(), bytes);
         }
     }
 
-    /** A builder-made platform with many ECAM allocations (more builders join as they come). */
+    /** A builder-made server: many ECAM allocations and a MADT with one GICC per CPU. */
     @State(Scope.Benchmark)
     public static class BuilderPlatform {
         @Param("4096")
         public int allocations;
+
+        @Param("512")
+        public int cpus;
 
         FirmwareImage image;
         long bytes;
@@ -82,8 +77,11 @@ public class DecodeBenchmark {
             for (int i = 0; i < allocations; i++) {
                 mcfg.allocation(0x40_0000_0000L + ((long) i << 28), i & 0xFFFF, 0, 0xFF);
             }
-            List<TableBuilder> builders = List.of(mcfg);
-            image = DemoPlatforms.image(builders);
+            MadtBuilder madt = new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3));
+            for (int cpu = 0; cpu < cpus; cpu++) {
+                madt.gicc(cpu, ((long) (cpu / 16) << 8) | (cpu % 16), 0x080A_0000L + cpu * 0x20000L);
+            }
+            image = PlatformBuilder.create().add(mcfg).add(madt).build().image();
             bytes = image.tables().stream().mapToLong(RawTable::size).sum();
             System.out.printf("%nbuilder platform: %d tables, %d bytes%n", image.tables().size(), bytes);
         }
@@ -117,6 +115,16 @@ public class DecodeBenchmark {
         bh.consume(tables.diagnostics());
     }
 
+    /** The corpus machine with the most table bytes: under {@code corpus}, else -Dxenacpi.corpus, else ../shared/corpus. */
+    static Path largestCorpusMachine(String corpus) {
+        Path root = Path.of(corpus.isEmpty() ? System.getProperty("xenacpi.corpus", "../shared/corpus") : corpus);
+        if (!Files.isDirectory(root)) {
+            throw new IllegalStateException("no corpus at " + root.toAbsolutePath() + " (use -p corpus=PATH)");
+        }
+        return machines(root).stream().max(Comparator.comparingLong(DecodeBenchmark::size))
+                .orElseThrow(() -> new IllegalStateException("no table files under " + root));
+    }
+
     /** Folders directly holding table files. */
     static List<Path> machines(Path root) {
         try (Stream<Path> s = Files.walk(root)) {
@@ -133,26 +141,5 @@ public class DecodeBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The binary tables of one folder, named by their first four bytes. */
-    static FirmwareImage readFolder(Path folder) {
-        List<RawTable> tables = new ArrayList<>();
-        Map<String, Integer> instances = new HashMap<>();
-        try (Stream<Path> s = Files.list(folder)) {
-            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
-                byte[] b = Files.readAllBytes(f);
-                if (b.length < 4) {
-                    continue;
-                }
-                String sig = new String(b, 0, 4, StandardCharsets.ISO_8859_1);
-                sig = sig.equals("RSD ") ? "RSDP" : sig;
-                tables.add(new RawTable(sig, instances.merge(sig, 1, Integer::sum), b,
-                        new TableOrigin(f, SourceFormat.BINARY_FILE, 0, 0, -1)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new FirmwareImage(folder, SourceFormat.TABLE_DIRECTORY, tables, List.of());
     }
 }

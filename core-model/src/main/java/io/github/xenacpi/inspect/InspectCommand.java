@@ -14,6 +14,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.platform.PlatformDescriptor;
+import io.github.xenacpi.platform.PlatformDescriptorReader;
+import io.github.xenacpi.platform.PlatformException;
+import io.github.xenacpi.simulation.OutcomeResult;
+import io.github.xenacpi.simulation.Simulation;
+import io.github.xenacpi.simulation.SimulationCosts;
+import io.github.xenacpi.simulation.SimulationInput;
+import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.strategy.MappingStrategy;
 import java.util.List;
 
 /**
@@ -101,9 +111,21 @@ public final class InspectCommand {
             }
         }
         AcpiTables platform = AcpiTables.load(image);
-        print(platform, out);
+        PlatformDescriptor descriptor;
         try {
-            InspectJson.write(platform, json);
+            descriptor = input == null ? PlatformDescriptor.DEFAULT : PlatformDescriptorReader.besides(input);
+        } catch (PlatformException e) {
+            err.println("xenacpi inspect: " + e.getMessage());
+            return UNUSABLE;
+        }
+        print(platform, out);
+        String name = input == null || input.getFileName() == null ? "demo" : input.getFileName().toString();
+        SimulationInput simulationInput = SimulationInput.of(new Platform(name, platform, descriptor));
+        List<SimulationResult> simulations = MappingStrategy.all().stream()
+                .map(s -> Simulation.run(simulationInput, s)).toList();
+        printSimulations(simulations, out);
+        try {
+            InspectJson.write(platform, simulations, json);
         } catch (IOException e) {
             err.println("xenacpi inspect: cannot write " + json + ": " + e.getMessage());
             return UNUSABLE;
@@ -137,6 +159,30 @@ public final class InspectCommand {
                 count(diagnostics, Severity.ERROR), count(diagnostics, Severity.WARNING));
         for (Diagnostic d : diagnostics) {
             out.println("  " + d);
+        }
+    }
+
+    /** One line per strategy: verdict, what went wrong, and the costs. */
+    static void printSimulations(List<SimulationResult> simulations, PrintStream out) {
+        if (simulations.isEmpty()) {
+            return;
+        }
+        SimulationResult first = simulations.get(0);
+        out.printf("Dom0 boot under Xen %s, Linux %s, SMMU %s (xenacpi.json beside the tables changes these):%n",
+                first.xen(), first.linux(), first.smmu().id());
+        out.printf("  %-22s %-9s %7s %11s %6s %6s %11s %7s %10s %9s%n", "strategy", "verdict", "aborts",
+                "dma-faults", "lost", "denied", "hypercalls", "faults", "p2m-pages", "est-us");
+        for (SimulationResult r : simulations) {
+            SimulationCosts c = r.costs();
+            out.printf("  %-22s %-9s %7d %11d %6d %6d %11d %7d %10d %9d%n", r.strategy(), r.verdict(),
+                    r.withResult(OutcomeResult.DOM0_ABORT).size(), r.withResult(OutcomeResult.DMA_FAULT).size(),
+                    r.withResult(OutcomeResult.FEATURE_LOST).size(), r.withResult(OutcomeResult.DENIED).size(),
+                    c.hypercalls(), c.stage2Faults(), c.p2mTablePages(), c.estimatedMicros());
+        }
+        for (SimulationResult r : simulations) {
+            r.withResult(OutcomeResult.DOM0_ABORT).stream()
+                    .map(o -> o.event().kind() + " via " + o.event().function()).distinct().limit(5)
+                    .forEach(what -> out.printf("  %s aborts Dom0 on %s%n", r.strategy(), what));
         }
     }
 

@@ -20,6 +20,10 @@ import io.github.xenacpi.acpi.table.TableHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.xenacpi.simulation.Outcome;
+import io.github.xenacpi.simulation.SimulationCosts;
+import io.github.xenacpi.simulation.SimulationResult;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -53,8 +57,13 @@ public final class InspectJson {
     private InspectJson() {
     }
 
-    /** The document as a tree. */
+    /** The document as a tree, without simulations. */
     public static ObjectNode of(AcpiTables platform) {
+        return of(platform, List.of());
+    }
+
+    /** The document as a tree, with the simulation of each strategy. */
+    public static ObjectNode of(AcpiTables platform, List<SimulationResult> simulations) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         ObjectNode source = root.putObject("source");
@@ -85,25 +94,63 @@ public final class InspectJson {
             n.put("severity", d.severity().label());
             n.put("message", d.message());
         }
+        if (!simulations.isEmpty()) {
+            ArrayNode sims = root.putArray("simulations");
+            simulations.forEach(r -> sims.add(simulation(r)));
+        }
         return root;
     }
 
+    private static ObjectNode simulation(SimulationResult r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("strategy", r.strategy());
+        n.put("xen", r.xen().toString());
+        n.put("linux", r.linux().toString());
+        n.put("smmu", r.smmu().id());
+        n.put("verdict", r.verdict().name());
+        ArrayNode outcomes = n.putArray("outcomes");
+        for (Outcome o : r.outcomes()) {
+            ObjectNode e = outcomes.addObject();
+            e.put("order", o.event().order());
+            e.put("stage", o.event().stage().name());
+            e.put("api", o.event().api().name());
+            e.put("function", o.event().function());
+            e.put("kind", o.event().kind().name());
+            e.put("base", hex(o.event().base()));
+            e.put("length", hex(o.event().length()));
+            e.put("source", o.event().source());
+            e.put("result", o.result().name());
+            e.put("reason", o.reason());
+            e.put("feature", o.event().feature());
+        }
+        SimulationCosts c = r.costs();
+        ObjectNode costs = n.putObject("costs");
+        costs.put("hypercalls", c.hypercalls());
+        costs.put("stage2Faults", c.stage2Faults());
+        costs.put("pagesMapped", c.pagesMapped());
+        costs.put("p2mTablePages", c.p2mTablePages());
+        costs.put("p2mTableBytes", c.p2mTableBytes());
+        costs.put("estimatedMicros", c.estimatedMicros());
+        return n;
+    }
+
     /** The document as indented text. */
-    public static String text(AcpiTables platform) {
+    public static String text(AcpiTables platform, List<SimulationResult> simulations) {
         try {
-            return MAPPER.writeValueAsString(of(platform));
+            return MAPPER.writeValueAsString(of(platform, simulations));
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
     }
 
     /** Writes the document to a file, creating its folder. */
-    public static void write(AcpiTables platform, Path file) throws IOException {
+    public static void write(AcpiTables platform, List<SimulationResult> simulations, Path file)
+            throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        MAPPER.writeValue(file.toFile(), of(platform));
+        MAPPER.writeValue(file.toFile(), of(platform, simulations));
     }
 
     /** An unsigned 64-bit value as {@code 0x} and upper-case hex digits. */

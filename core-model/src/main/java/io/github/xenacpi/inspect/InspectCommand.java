@@ -9,21 +9,22 @@ import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.TableHeader;
-import io.github.xenacpi.platform.builder.DemoPlatforms;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.PlatformDescriptorReader;
 import io.github.xenacpi.platform.PlatformException;
+import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.strategy.MappingStrategy;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public final class InspectCommand {
     static final int INTERNAL_ERROR = 1;
     static final int UNUSABLE = 2;
 
-    private static final String USAGE = "usage: InspectCommand [PATH] [--json FILE]";
+    private static final String USAGE = "usage: InspectCommand [PATH | --preset ID] [--json FILE]";
 
     /** Reads a path into tables; {@link FirmwareSource#open} outside tests. */
     @FunctionalInterface
@@ -76,6 +77,7 @@ public final class InspectCommand {
 
     private int inspect(String[] args, PrintStream out, PrintStream err) {
         Path input = null;
+        Preset preset = null;
         Path json = DEFAULT_JSON;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -85,10 +87,21 @@ public final class InspectCommand {
                     return UNUSABLE;
                 }
                 json = Path.of(args[++i]);
+            } else if (a.equals("--preset")) {
+                if (i + 1 >= args.length) {
+                    err.println("xenacpi inspect: --preset needs an id; " + USAGE);
+                    return UNUSABLE;
+                }
+                try {
+                    preset = Preset.byId(args[++i]);
+                } catch (IllegalArgumentException e) {
+                    err.println("xenacpi inspect: " + e.getMessage());
+                    return UNUSABLE;
+                }
             } else if (a.equals("-h") || a.equals("--help")) {
                 out.println(USAGE);
                 return OK;
-            } else if (a.startsWith("-") || input != null) {
+            } else if (a.startsWith("-") || input != null || preset != null) {
                 err.println("xenacpi inspect: unexpected argument '" + a + "'; " + USAGE);
                 return UNUSABLE;
             } else {
@@ -97,8 +110,11 @@ public final class InspectCommand {
         }
         FirmwareImage image;
         if (input == null) {
-            image = DemoPlatforms.demo();
-            out.println("No PATH given: inspecting the built-in demo platform made by the table builder.");
+            Preset chosen = preset == null ? Preset.QEMU_VIRT : preset;
+            image = chosen.image();
+            out.println((preset == null ? "No PATH given: inspecting" : "Inspecting") + " the built-in preset "
+                    + chosen.id() + ", made by the table builder (presets: "
+                    + String.join(", ", Arrays.stream(Preset.values()).map(Preset::id).toList()) + ").");
         } else if (!Files.exists(input)) {
             err.println("xenacpi inspect: " + input + ": no such file or folder");
             return UNUSABLE;
@@ -119,7 +135,7 @@ public final class InspectCommand {
             return UNUSABLE;
         }
         print(platform, out);
-        String name = input == null || input.getFileName() == null ? "demo" : input.getFileName().toString();
+        String name = input == null || input.getFileName() == null ? "preset" : input.getFileName().toString();
         SimulationInput simulationInput = SimulationInput.of(new Platform(name, platform, descriptor));
         List<SimulationResult> simulations = MappingStrategy.all().stream()
                 .map(s -> Simulation.run(simulationInput, s)).toList();

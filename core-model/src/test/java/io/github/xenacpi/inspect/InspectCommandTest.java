@@ -2,13 +2,12 @@ package io.github.xenacpi.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.table.TableFixtures;
 import io.github.xenacpi.platform.builder.McfgBuilder;
-import io.github.xenacpi.acpi.source.FirmwareSource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +44,12 @@ class InspectCommandTest {
 
         assertThat(run(FirmwareSource::open, "--json", json.toString())).isEqualTo(InspectCommand.OK);
 
-        assertThat(out()).contains("built-in demo platform")
+        assertThat(out()).contains("built-in preset qemu-virt")
                 .contains("Source: builder (BUILDER)")
-                .contains("Tables: 11")
+                .contains("Tables: 9")
                 .containsPattern("MCFG #1 +length +76 +rev 1 +checksum ok +OEM XENACP XENACPI")
                 .contains("regions 2")
-                .contains("Regions: 24 (24 in system memory)")
+                .contains("Regions: 20 (20 in system memory)")
                 .containsPattern("ECAM +SYSTEM_MEMORY +0x0000004010000000\\.\\.0x000000401FFFFFFF +length 0x10000000"
                         + " +MCFG#1 +MCFG\\.allocation\\[0\\]")
                 .contains("0x0000003001000000..0x0000003001FFFFFF")

@@ -2,9 +2,6 @@ package io.github.xenacpi.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.table.AcpiTable;
@@ -12,9 +9,12 @@ import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.TableFixtures;
 import io.github.xenacpi.acpi.table.TableHeader;
-import io.github.xenacpi.platform.builder.DemoPlatforms;
 import io.github.xenacpi.platform.builder.McfgBuilder;
+import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.testing.SchemaCheck;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +56,7 @@ class InspectJsonTest {
         JsonNode schema = schema();
 
         assertThat(schema.get("title").asText()).isEqualTo(InspectJson.SCHEMA);
-        assertThat(SchemaCheck.violations(schema, InspectJson.of(AcpiTables.load(DemoPlatforms.demo())))).isEmpty();
+        assertThat(SchemaCheck.violations(schema, InspectJson.of(AcpiTables.load(Preset.QEMU_VIRT.image())))).isEmpty();
         ObjectNode doc = InspectJson.of(damaged());
         assertThat(doc.get("diagnostics").size()).isPositive();
         assertThat(SchemaCheck.violations(schema, doc)).isEmpty();
@@ -64,7 +64,7 @@ class InspectJsonTest {
 
     @Test
     void theSchemaCheckCatchesMissingMembersAndWrongForms() throws Exception {
-        ObjectNode doc = InspectJson.of(AcpiTables.load(DemoPlatforms.demo()));
+        ObjectNode doc = InspectJson.of(AcpiTables.load(Preset.QEMU_VIRT.image()));
         doc.remove("diagnostics");
         ((ObjectNode) doc.get("regions").get(0)).put("base", "4010000000");
         ((ObjectNode) doc.get("tables").get(0)).put("checksumValid", "yes");

@@ -1,0 +1,226 @@
+package io.github.xenacpi.platform.preset;
+
+import io.github.xenacpi.acpi.region.AddressSpace;
+import io.github.xenacpi.acpi.source.FirmwareImage;
+import io.github.xenacpi.acpi.table.ApeiInstruction;
+import io.github.xenacpi.acpi.table.ApmtTable;
+import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.GtdtTable;
+import io.github.xenacpi.acpi.table.HestTable;
+import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.aml.AmlTerm;
+import io.github.xenacpi.platform.builder.ApmtBuilder;
+import io.github.xenacpi.platform.builder.BertBuilder;
+import io.github.xenacpi.platform.builder.EinjBuilder;
+import io.github.xenacpi.platform.builder.ErstBuilder;
+import io.github.xenacpi.platform.builder.FadtBuilder;
+import io.github.xenacpi.platform.builder.GtdtBuilder;
+import io.github.xenacpi.platform.builder.HestBuilder;
+import io.github.xenacpi.platform.builder.IortBuilder;
+import io.github.xenacpi.platform.builder.MadtBuilder;
+import io.github.xenacpi.platform.builder.McfgBuilder;
+import io.github.xenacpi.platform.builder.OemIdentity;
+import io.github.xenacpi.platform.builder.PlatformBuilder;
+import io.github.xenacpi.platform.builder.SpcrBuilder;
+import io.github.xenacpi.platform.builder.TableWriter;
+import io.github.xenacpi.platform.builder.Tpm2Builder;
+import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
+import io.github.xenacpi.platform.builder.aml.FieldAccessType;
+import io.github.xenacpi.platform.builder.aml.FieldUpdateRule;
+import io.github.xenacpi.platform.builder.aml.ResourceTemplateBuilder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Built-in platforms made by the table builders, for running the tool without firmware at hand and as test
+ * subjects: each writes real table bytes that the same readers read back. {@link #QEMU_VIRT} is the default of
+ * the inspect entry point.
+ */
+public enum Preset {
+    /**
+     * An ARM64 server in the shape of QEMU's virt machine: HW-reduced FADT with PSCI, GICv3 with a redistributor
+     * range and an ITS, architected and memory-mapped timers with an SBSA watchdog, a PL011 console, two PCI
+     * segments' ECAM windows, an SMMUv3 in front of a root complex, and a DSDT with one platform device whose AML
+     * reads a SystemMemory OperationRegion at boot.
+     */
+    QEMU_VIRT("qemu-virt") {
+        @Override
+        PlatformBuilder tables() {
+            return core().add(new McfgBuilder()
+                    .allocation(0x40_1000_0000L, 0, 0, 0xFF)
+                    .allocation(0x30_0000_0000L, 1, 0x10, 0x1F))
+                    .add(smmuIort(0));
+        }
+    },
+
+    /**
+     * The virt core plus the firmware-first RAS and security tables whose regions a Xen Dom0 misses: a boot error
+     * region, GHES and GHESv2 error sources, ERST and EINJ register sets, and a TPM with a CRB control area.
+     */
+    SERVER_RAS("server-ras") {
+        @Override
+        PlatformBuilder tables() {
+            GenericAddress erstCommand = GenericAddress.memory(0xFE00_0000L, 64);
+            GenericAddress einjParams = GenericAddress.memory(0xFD00_0000L, 64);
+            HestTable.Notification sea = new HestTable.Notification(8, 28, 0, 0, 0, 0, 0, 0, 0);
+            return core()
+                    .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
+                    .add(smmuIort(0))
+                    .add(new BertBuilder().region(0xFFFF_0000L, 0x2000))
+                    .add(new HestBuilder()
+                            .source(new HestTable.Ghes(1, 0xFFFF, 0, true, 1, 1, 0x1000,
+                                    GenericAddress.memory(0xFF00_0000L, 64), sea, 0x1000))
+                            .source(new HestTable.GhesV2(2, 0xFFFF, 0, true, 1, 1, 0x1000,
+                                    GenericAddress.memory(0xFF00_0008L, 64), sea, 0x1000,
+                                    GenericAddress.memory(0xFF00_1000L, 64), 0xFFFF_FFFF_FFFF_FFFEL, 1)))
+                    .add(new ErstBuilder()
+                            .entry(new ApeiInstruction(0x0, 0x3, 0, erstCommand, 0x1, 0xFF))
+                            .entry(new ApeiInstruction(0x6, 0x1, 0, erstCommand, 0x1, 0x1)))
+                    .add(new EinjBuilder()
+                            .entry(new ApeiInstruction(0x0, 0x3, 0, einjParams, 0x1, 0xFF))
+                            .entry(new ApeiInstruction(0x4, 0x3, 0, einjParams, 0x0, 0xFF)))
+                    .add(new Tpm2Builder().controlAddress(0x0C00_0040L).startMethod(7));
+        }
+    },
+
+    /**
+     * The virt core plus tables newer than the Xen 4.8 of the problem statement: CoreSight PMUs in an APMT and an
+     * IORT of revision E.d whose reserved memory range node describes a region devices keep using.
+     */
+    NEW_TABLES("new-tables") {
+        @Override
+        PlatformBuilder tables() {
+            return core()
+                    .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
+                    .add(smmuIort(5))
+                    .add(new ApmtBuilder().add(new ApmtTable.Node(0b001, 0, 0, 0, 0, 0x2A90_0000L, 0x2A91_0000L,
+                            300, 1, 0, 0)));
+        }
+    },
+
+    /**
+     * Malformed firmware as it is met in the field: an MCFG cut short, a GTDT whose length field lies, a table
+     * with a wrong checksum, and a MADT structure of length zero. Every problem must become a diagnostic with its
+     * table and offset while the rest of the platform is still read.
+     */
+    HOSTILE("hostile") {
+        @Override
+        PlatformBuilder tables() {
+            byte[] mcfg = new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF)
+                    .allocation(0x30_0000_0000L, 1, 0, 0x1F).build(OemIdentity.DEFAULT);
+            byte[] gtdt = new GtdtBuilder().build(OemIdentity.DEFAULT);
+            byte[] lyingGtdt = gtdt.clone();
+            patch(lyingGtdt, 4, 0x1_0000);
+            byte[] spcr = new SpcrBuilder().build(OemIdentity.DEFAULT);
+            spcr[9]++;
+            byte[] madt = new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0, 0)
+                    .build(OemIdentity.DEFAULT);
+            madt[44 + 1] = 0;
+            fixChecksum(madt);
+            return PlatformBuilder.create()
+                    .add(new FadtBuilder().hardwareReducedArm(false))
+                    .add(dsdt())
+                    .addRaw(madt)
+                    .addRaw(lyingGtdt)
+                    .addRaw(spcr)
+                    .addRaw(Arrays.copyOf(mcfg, mcfg.length - 10));
+        }
+    };
+
+    private final String id;
+
+    Preset(String id) {
+        this.id = id;
+    }
+
+    /** The preset's stable id, as users name it: {@code qemu-virt}, {@code server-ras}, ... */
+    public String id() {
+        return id;
+    }
+
+    /** The preset's tables, read back as a firmware image (RSDP and XSDT included). */
+    public FirmwareImage image() {
+        return tables().build().image();
+    }
+
+    /** The preset of an id. */
+    public static Preset byId(String id) {
+        for (Preset p : values()) {
+            if (p.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no preset \"" + id + "\"; known: "
+                + Arrays.stream(values()).map(Preset::id).toList());
+    }
+
+    abstract PlatformBuilder tables();
+
+    /** FADT, DSDT, MADT, GTDT and SPCR of a GICv3 virt-like machine. */
+    static PlatformBuilder core() {
+        GtdtTable.Timer none = new GtdtTable.Timer(0, 0);
+        return PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false))
+                .add(dsdt())
+                .add(new MadtBuilder()
+                        .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
+                        .gicc(0, 0x0, 0)
+                        .gicc(1, 0x1, 0)
+                        .add(new MadtTable.Gicr(0x080A_0000L, 0x40000))
+                        .add(new MadtTable.GicIts(0, 0x0808_0000L)))
+                .add(new GtdtBuilder().timers(new GtdtTable.Timer(29, 0), new GtdtTable.Timer(30, 0),
+                                new GtdtTable.Timer(27, 0), new GtdtTable.Timer(26, 0), none)
+                        .add(new GtdtTable.GtBlock(0x2A81_0000L, 1, 20, List.of(new GtdtTable.GtFrame(0,
+                                0x2A82_0000L, GtdtTable.NOT_PROVIDED, new GtdtTable.Timer(58, 0), none, 0))))
+                        .add(new GtdtTable.Watchdog(0x2A44_0000L, 0x2A45_0000L, 93, 0)))
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)));
+    }
+
+    /**
+     * An IORT with an ITS group, an SMMUv3 and a PCI root complex behind it; from revision 5 (E.d) it also has a
+     * reserved memory range node for a stream the SMMU must keep mapped.
+     */
+    static IortBuilder smmuIort(int revision) {
+        IortBuilder iort = new IortBuilder().revision(revision);
+        IortBuilder.Node its = iort.itsGroup(0);
+        IortBuilder.Node smmu = iort.smmuV3(0x0905_0000L).set("eventGsiv", 106).set("gerrGsiv", 107)
+                .set("syncGsiv", 108).mapping(0, 0xFFFF, 0, its, 0);
+        iort.rootComplex(0).set("cacheCoherency", 1).mapping(0, 0xFFFF, 0, smmu, 0);
+        if (revision >= 5) {
+            iort.rmr(1).range(0xC000_0000L, 0x10_0000L).mapping(0x10, 1, 0x10, smmu, 1);
+        }
+        return iort;
+    }
+
+    /**
+     * A DSDT with one platform device whose {@code _CRS} has a memory range, and a SystemMemory
+     * OperationRegion that {@code \_SB._INI} reads while Linux initializes the namespace.
+     */
+    static DefinitionBlockBuilder dsdt() {
+        byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, 0x0C10_0000L, 0x1000).build();
+        return DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
+                .device("PWRC", dev -> dev
+                        .hid("XACP0001")
+                        .uid(0)
+                        .crs(crs)
+                        .operationRegion("PWRR", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(0x0C20_0000L),
+                                AmlTerm.integer(0x100))
+                        .field("PWRR", FieldAccessType.DWORD, false, FieldUpdateRule.PRESERVE,
+                                units -> units.unit("STAT", 32))
+                        .name("LAST", AmlTerm.integer(0)))
+                .method("_INI", 0, false, ini -> ini
+                        .store(AmlTerm.name("\\_SB.PWRC.STAT"), AmlTerm.name("\\_SB.PWRC.LAST")))));
+    }
+
+    private static void patch(byte[] b, int offset, long value) {
+        for (int i = 0; i < 4; i++) {
+            b[offset + i] = (byte) (value >>> (8 * i));
+        }
+    }
+
+    private static void fixChecksum(byte[] b) {
+        b[9] = 0;
+        b[9] = TableWriter.checksum(b, 0, b.length);
+    }
+}

@@ -49,5 +49,9 @@ public enum RegionKind {
     /** A VIOT virtio-mmio IOMMU: the table gives only its base (length 0); its extent is in the device's _CRS. */
     VIRTIO_IOMMU,
     /** A VIOT MMIO endpoint: the table gives only its base (length 0); its extent is in the device's _CRS. */
-    VIOT_ENDPOINT
+    VIOT_ENDPOINT,
+    /** An AML OperationRegion whose space, base and length evaluate to constants (path: its namespace path). */
+    OPERATION_REGION,
+    /** A memory range of an enumerated device's _CRS (path: {@code \_SB.DEV0._CRS[n]}). */
+    DEVICE_RESOURCE
 }

@@ -176,8 +176,9 @@ final class BootWalk {
             return 0xF;
         }
         Evaluation e = record(interp.evaluate(sta, List.of()));
-        // acpi_bus_get_status: a _STA that fails or returns no integer leaves the device not present.
-        long v = e.outcome() == Evaluation.Outcome.COMPLETED && e.value() instanceof AmlValue.Int i ? i.value() : 0;
+        // A _STA that fails: acpi_ns_init_one_device skips its _INI and acpi_bus_check_add does not add the
+        // device, but both walks go on into its children, as for a device that functions but is not present.
+        long v = e.outcome() == Evaluation.Outcome.COMPLETED && e.value() instanceof AmlValue.Int i ? i.value() : 0x8;
         status.put(device, v);
         statusKnown.put(device, e.known());
         return v;

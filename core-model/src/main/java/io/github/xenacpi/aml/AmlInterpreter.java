@@ -577,7 +577,7 @@ public final class AmlInterpreter {
     private AmlValue buffer(AmlTerm.BufferData b, Frame f) {
         long size = toInt(eval(b.size(), f), f);
         byte[] init = b.initializer();
-        long n = Math.max(size, init.length);
+        long n = size < 0 ? size : Math.max(size, init.length);
         checkSize(n, f, "Buffer");
         byte[] data = new byte[(int) n];
         System.arraycopy(init, 0, data, 0, init.length);
@@ -586,8 +586,8 @@ public final class AmlInterpreter {
 
     private AmlValue pack(AmlTerm.PackageData p, Frame f) {
         long count = toInt(eval(p.count(), f), f);
-        long n = Math.max(count, p.elements().size());
-        checkSize(n * 8, f, "Package");
+        long n = count < 0 ? count : Math.max(count, p.elements().size());
+        checkSize(n < 0 || n > Integer.MAX_VALUE ? -1 : n * 8, f, "Package");
         AmlValue[] elements = new AmlValue[(int) n];
         for (int i = 0; i < elements.length; i++) {
             if (i < p.elements().size()) {

@@ -87,7 +87,7 @@ public final class AmlInterpreter {
 
     /** Evaluates a namespace object; a method is run with the arguments given. */
     public Evaluation evaluate(NamespaceNode node, List<AmlValue> args) {
-        return run(node.path(), () -> {
+        return run(node, () -> {
             NamespaceNode target = follow(node);
             if (target.object() instanceof AmlObject.Method) {
                 return invoke(target, args.toArray(new AmlValue[0]));
@@ -103,7 +103,7 @@ public final class AmlInterpreter {
      */
     public RegionResolution region(NamespaceNode node) {
         RegionState[] state = new RegionState[1];
-        Evaluation e = run(node.path(), () -> {
+        Evaluation e = run(node, () -> {
             state[0] = regionState(node, null);
             return null;
         });
@@ -142,6 +142,7 @@ public final class AmlInterpreter {
     /** The state of one evaluation from outside AML: its budget use and what it recorded. */
     private final class Context {
         final String rootPath;
+        final AmlSource rootSource;
         final long deadline;
         final List<RegionAccess> accesses = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -150,8 +151,9 @@ public final class AmlInterpreter {
         int callDepth;
         int nesting;
 
-        Context(String rootPath) {
+        Context(String rootPath, AmlSource rootSource) {
             this.rootPath = rootPath;
+            this.rootSource = rootSource;
             this.deadline = System.nanoTime() + budget.maxWallClock().toNanos();
         }
     }
@@ -210,9 +212,10 @@ public final class AmlInterpreter {
         AmlValue run();
     }
 
-    private Evaluation run(String path, Body body) {
+    private Evaluation run(NamespaceNode node, Body body) {
+        String path = node.path();
         Context saved = cx;
-        Context c = new Context(path);
+        Context c = new Context(path, node.sourceOrNull());
         cx = c;
         try {
             AmlValue v = body.run();
@@ -270,10 +273,10 @@ public final class AmlInterpreter {
     }
 
     private void finding(Severity severity, Frame f, String format, Object... args) {
-        AmlSource src = f == null ? null : f.scope.sourceOrNull();
+        AmlSource src = f == null ? cx.rootSource : f.scope.sourceOrNull();
         String table = src == null ? "" : src.table();
         int instance = src == null ? 0 : src.instance();
-        long offset = f == null || src == null ? -1 : f.offset;
+        long offset = src == null ? -1 : f == null ? src.offset() : f.offset;
         cx.diagnostics.add(new Diagnostic(table, instance, offset, severity, String.format(format, args)));
     }
 

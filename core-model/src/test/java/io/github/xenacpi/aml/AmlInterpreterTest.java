@@ -234,6 +234,22 @@ class AmlInterpreterTest {
     }
 
     @Test
+    void operationRegionAndFieldDeclaredInsideAMethod() {
+        AmlInterpreter i = interpreter(t -> t
+                .name("BASE", integer(0x5000))
+                .method("RD", 1, true, m -> m
+                        .operationRegion("TMP0", AddressSpace.SYSTEM_MEMORY, op(AmlOpcode.ADD, name("BASE"), A0, NONE),
+                                integer(8))
+                        .field("TMP0", FieldAccessType.BYTE, false, FieldUpdateRule.PRESERVE, f -> f
+                                .offset(2).unit("VAL0", 8))
+                        .returns(name("VAL0"))));
+        Evaluation e = i.evaluate("\\RD", new AmlValue.Int(0x10));
+        assertThat(e.outcome()).isEqualTo(Evaluation.Outcome.COMPLETED);
+        assertThat(e.accesses()).containsExactly(new RegionAccess("\\RD.TMP0", AddressSpace.SYSTEM_MEMORY, 0x5012,
+                8, RegionAccess.Direction.READ, "\\RD", true));
+    }
+
+    @Test
     void partialFieldWriteWithPreserveReadsFirst() {
         AmlInterpreter i = interpreter(t -> t
                 .operationRegion("REG0", AddressSpace.SYSTEM_MEMORY, integer(0x2000), integer(0x10))
@@ -323,6 +339,7 @@ class AmlInterpreterTest {
             assertThat(e.outcome()).as(path).isEqualTo(Evaluation.Outcome.ERROR);
             assertThat(e.diagnostics()).as(path).hasSize(1);
             assertThat(e.diagnostics().get(0).message()).contains(path);
+            assertThat(e.diagnostics().get(0).table()).isEqualTo("DSDT");
         }
         assertThat(i.evaluate("\\NOPE").outcome()).isEqualTo(Evaluation.Outcome.NOT_FOUND);
     }

@@ -37,9 +37,10 @@ class NamespaceSurveyCorpusTest {
                 return name.startsWith("dsdt") || name.startsWith("ssdt");
             }).sorted().forEach(p -> platforms.computeIfAbsent(p.getParent(), k -> new ArrayList<>()).add(p));
         }
-        int[] totals = new int[8];
-        System.out.printf("%-45s %5s %5s %5s %5s %5s %5s %5s %6s%n", "platform", "dev", "enum", "mem", "oprR",
-                "oprU", "boot", "budg", "ms");
+        int[] totals = new int[9];
+        Map<String, Integer> findings = new TreeMap<>();
+        System.out.printf("%-45s %5s %5s %5s %5s %5s %5s %5s %6s %5s%n", "platform", "dev", "enum", "mem", "oprR",
+                "oprU", "boot", "budg", "ms", "find");
         for (Map.Entry<Path, List<Path>> e : platforms.entrySet()) {
             List<RawTable> raws = new ArrayList<>();
             int ssdt = 0;
@@ -56,15 +57,21 @@ class NamespaceSurveyCorpusTest {
             int memory = s.deviceResources().size();
             long resolved = s.operationRegions().stream().filter(NamespaceSurvey.RegionInfo::resolved).count();
             int[] row = {s.devices().size(), s.enumeratedDevices().size(), memory, (int) resolved,
-                s.operationRegions().size() - (int) resolved, s.bootAccesses().size(), s.budgetHits(), (int) ms};
+                s.operationRegions().size() - (int) resolved, s.bootAccesses().size(), s.budgetHits(), (int) ms,
+                s.diagnostics().size()};
+            s.diagnostics().forEach(d -> findings.merge(d.message().replaceAll("\\\\[A-Z0-9_.^\\\\]*", "<path>")
+                    .replaceAll("0x[0-9A-F]+", "<n>"), 1, Integer::sum));
             for (int i = 0; i < row.length; i++) {
                 totals[i] += row[i];
             }
-            System.out.printf("%-45s %5d %5d %5d %5d %5d %5d %5d %6d%n", corpus.relativize(e.getKey()), row[0],
-                    row[1], row[2], row[3], row[4], row[5], row[6], row[7]);
+            System.out.printf("%-45s %5d %5d %5d %5d %5d %5d %5d %6d %5d%n", corpus.relativize(e.getKey()), row[0],
+                    row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]);
             assertThat(s.devices()).isNotEmpty();
         }
-        System.out.printf("%-45s %5d %5d %5d %5d %5d %5d %5d %6d%n", "TOTAL (" + platforms.size() + " platforms)",
-                totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], totals[7]);
+        System.out.printf("%-45s %5d %5d %5d %5d %5d %5d %5d %6d %5d%n", "TOTAL (" + platforms.size()
+                + " platforms)", totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], totals[7],
+                totals[8]);
+        findings.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(f -> System.out.printf("%6d  %s%n", f.getValue(), f.getKey()));
     }
 }

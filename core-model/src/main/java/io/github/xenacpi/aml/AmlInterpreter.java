@@ -7,9 +7,11 @@ import io.github.xenacpi.acpi.source.RawTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -44,7 +46,7 @@ public final class AmlInterpreter {
     private final Map<NamespaceNode, AmlValue> globals = new IdentityHashMap<>();
     private final Map<NamespaceNode, RegionState> regions = new IdentityHashMap<>();
     private final Map<NamespaceNode, BufferSlice> bufferFields = new IdentityHashMap<>();
-    private final Set<NamespaceNode> initializing = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<NamespaceNode> initializing = Collections.newSetFromMap(new IdentityHashMap<>());
     private Context cx;
 
     /**
@@ -229,6 +231,10 @@ public final class AmlInterpreter {
                     c.unknowns, h.limit);
         } catch (AmlError e) {
             finding(Severity.ERROR, null, "evaluation of %s failed: %s", path, e.getMessage());
+            return new Evaluation(path, Evaluation.Outcome.ERROR, null, c.accesses, c.diagnostics, c.unknowns, null);
+        } catch (RuntimeException e) {
+            // A defect of the interpreter on unexpected AML must not escape to the caller: report it instead.
+            finding(Severity.ERROR, null, "evaluation of %s failed: internal error %s", path, e);
             return new Evaluation(path, Evaluation.Outcome.ERROR, null, c.accesses, c.diagnostics, c.unknowns, null);
         } catch (StackOverflowError e) {
             finding(Severity.ERROR, null, "evaluation of %s stopped: the Java stack ran out", path);
@@ -913,7 +919,13 @@ public final class AmlInterpreter {
             return element(e);
         }
         if (v instanceof AmlValue.Str s) {
-            return read(resolve(AmlName.parse(s.value()), f), f);
+            AmlName name;
+            try {
+                name = AmlName.parse(s.value());
+            } catch (IllegalArgumentException e) {
+                throw new AmlError("DerefOf the string \"" + s.value() + "\", which is no name, in " + f.scope.path());
+            }
+            return read(resolve(name, f), f);
         }
         throw new AmlError("DerefOf a " + v.type() + " in " + f.scope.path());
     }
@@ -1131,7 +1143,7 @@ public final class AmlInterpreter {
 
     private String toHexString(AmlValue v, Frame f) {
         if (v instanceof AmlValue.Int i) {
-            return "0x" + Long.toHexString(i.value()).toUpperCase(java.util.Locale.ROOT);
+            return "0x" + Long.toHexString(i.value()).toUpperCase(Locale.ROOT);
         }
         if (v instanceof AmlValue.Buffer b) {
             StringBuilder sb = new StringBuilder();

@@ -7,11 +7,11 @@ import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Loads and surveys the DSDT and SSDTs of every corpus platform (the files of one folder) and prints, per platform,
- * devices, enumerated devices, _CRS memory ranges, OperationRegions resolved and unresolved, boot accesses and budget
- * hits. Runs in the corpus profile; skipped when the corpus is absent.
+ * Loads and surveys the DSDT and SSDTs (found by their header signature) of every corpus platform (the files of
+ * one folder) and prints, per platform, devices, enumerated devices, _CRS memory ranges, OperationRegions resolved
+ * and unresolved, boot accesses, budget hits, time and findings, then the most frequent findings. Runs in the corpus
+ * profile; skipped when the corpus is absent.
  */
 @Tag("corpus")
 class NamespaceSurveyCorpusTest {
@@ -30,26 +31,27 @@ class NamespaceSurveyCorpusTest {
     void everyPlatformSurveysWithoutAnUnexpectedException() throws IOException {
         Path corpus = Path.of(System.getProperty("xenacpi.corpus", "../shared/corpus"));
         assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
-        Map<Path, List<Path>> platforms = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(corpus)) {
-            files.filter(Files::isRegularFile).filter(p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return name.startsWith("dsdt") || name.startsWith("ssdt");
-            }).sorted().forEach(p -> platforms.computeIfAbsent(p.getParent(), k -> new ArrayList<>()).add(p));
+        Map<Path, List<RawTable>> platforms = new TreeMap<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path p : files) {
+            byte[] bytes = Files.readAllBytes(p);
+            String signature = bytes.length >= 36 ? new String(bytes, 0, 4, StandardCharsets.ISO_8859_1) : "";
+            if (signature.equals("DSDT") || signature.equals("SSDT")) {
+                List<RawTable> raws = platforms.computeIfAbsent(p.getParent(), k -> new ArrayList<>());
+                int instance = 1 + (int) raws.stream().filter(r -> r.signature().equals(signature)).count();
+                raws.add(new RawTable(signature, instance, bytes,
+                        new TableOrigin(p, SourceFormat.TABLE_DIRECTORY, 0, 0, -1)));
+            }
         }
         int[] totals = new int[9];
         Map<String, Integer> findings = new TreeMap<>();
         System.out.printf("%-45s %5s %5s %5s %5s %5s %5s %5s %6s %5s%n", "platform", "dev", "enum", "mem", "oprR",
                 "oprU", "boot", "budg", "ms", "find");
-        for (Map.Entry<Path, List<Path>> e : platforms.entrySet()) {
-            List<RawTable> raws = new ArrayList<>();
-            int ssdt = 0;
-            for (Path p : e.getValue()) {
-                byte[] bytes = Files.readAllBytes(p);
-                boolean dsdt = p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith("dsdt");
-                raws.add(new RawTable(dsdt ? "DSDT" : "SSDT", dsdt ? 1 : ++ssdt, bytes,
-                        new TableOrigin(p, SourceFormat.TABLE_DIRECTORY, 0, 0, -1)));
-            }
+        for (Map.Entry<Path, List<RawTable>> e : platforms.entrySet()) {
+            List<RawTable> raws = e.getValue();
             long start = System.nanoTime();
             LoadedNamespace loaded = AmlLoader.load(raws);
             NamespaceSurvey s = NamespaceSurvey.of(loaded, raws);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Parses a method body (a TermList, ACPI 6.5 section 20.2.5) into {@link Stmt}s when the method first runs. Names in
@@ -388,7 +389,7 @@ final class BodyParser {
         });
     }
 
-    private <T> T nested(int pe, java.util.function.Supplier<T> body) {
+    private <T> T nested(int pe, Supplier<T> body) {
         if (++depth > MAX_DEPTH) {
             throw new ParseFault(pos, "blocks nested deeper than " + MAX_DEPTH + " levels");
         }

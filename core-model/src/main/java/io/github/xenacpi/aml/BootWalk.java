@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -13,13 +14,15 @@ import java.util.Set;
 /**
  * Evaluates a namespace in the order Linux does at boot and records what that touches:
  * <ol>
+ * <li>\_INI and \_SB._INI ({@code acpi_ns_initialize_devices}: "\_SB._INI ... should be evaluated before any _REG
+ * evaluations");</li>
  * <li>_REG (space, 1) of the scope of every OperationRegion in a space with a default handler, space by space
- * (SystemMemory, SystemIO, PCI_Config; ACPICA {@code acpi_ev_initialize_op_regions} →
- * {@code acpi_ev_execute_reg_methods} for {@code acpi_gbl_default_address_spaces}; its fourth default space,
- * DataTable, has no OperationRegions of its own);</li>
- * <li>\_SB._INI, then depth-first every Device, Processor and ThermalZone with an _INI in its subtree: _STA, and
- * _INI when present ({@code acpi_ns_initialize_devices}, {@code acpi_ns_init_one_device}); a device neither present
- * nor functioning is skipped with its children;</li>
+ * (SystemMemory, SystemIO, PCI_Config; {@code acpi_ev_initialize_op_regions} → {@code acpi_ev_execute_reg_methods}
+ * for {@code acpi_gbl_default_address_spaces}; its fourth default space, DataTable, has no OperationRegions of its
+ * own);</li>
+ * <li>depth-first every Device, Processor and ThermalZone with an _INI in its subtree: _STA, and _INI when present
+ * ({@code acpi_ns_init_one_device}; \_SB gets its _STA but its _INI ran already); a device neither present nor
+ * functioning is skipped with its children, one whose _STA fails is skipped but its children are not;</li>
  * <li>device enumeration ({@code acpi_bus_scan}): depth-first, _STA of each device, then _HID, _UID, _CID and _ADR
  * of those present ({@code acpi_set_pnp_ids}); a device neither present nor functioning hides its children, a
  * functioning one that is not present is not enumerated but its children are looked at;</li>
@@ -47,6 +50,7 @@ final class BootWalk {
 
     NamespaceSurvey run() {
         List<NamespaceNode> nodes = ns.nodes();
+        runRootIni();
         runReg(nodes);
         runIni();
         Set<NamespaceNode> enumerated = new HashSet<>();
@@ -97,17 +101,23 @@ final class BootWalk {
         }
     }
 
-    private void runIni() {
-        NamespaceNode sb = ns.root().childOrNull("_SB_");
-        if (sb != null) {
-            NamespaceNode ini = method(sb, "_INI");
-            if (ini != null) {
-                record(interp.evaluate(ini, List.of()));
-            }
+    private void runRootIni() {
+        NamespaceNode rootIni = method(ns.root(), "_INI");
+        if (rootIni != null) {
+            record(interp.evaluate(rootIni, List.of()));
         }
+        NamespaceNode sb = ns.root().childOrNull("_SB_");
+        NamespaceNode sbIni = sb == null ? null : method(sb, "_INI");
+        if (sbIni != null) {
+            record(interp.evaluate(sbIni, List.of()));
+        }
+    }
+
+    private void runIni() {
         Set<NamespaceNode> hasIni = new HashSet<>();
         for (NamespaceNode n : ns.nodes()) {
-            if (n.segment().equals("_INI") && n.object() instanceof AmlObject.Method) {
+            if (n.segment().equals("_INI") && n.object() instanceof AmlObject.Method && n.parentOrNull() != null
+                    && isDevice(n.parentOrNull())) {
                 for (NamespaceNode p = n.parentOrNull(); p != null; p = p.parentOrNull()) {
                     hasIni.add(p);
                 }
@@ -122,8 +132,7 @@ final class BootWalk {
             if (!hasIni.contains(n)) {
                 continue;
             }
-            boolean device = isDevice(n);
-            if (device && !(n.parentOrNull() == ns.root() && n.segment().equals("_SB_"))) {
+            if (isDevice(n)) {
                 long sta = sta(n);
                 if ((sta & 1) == 0) {
                     if ((sta & 8) != 0) {
@@ -132,7 +141,7 @@ final class BootWalk {
                     continue;
                 }
                 NamespaceNode ini = method(n, "_INI");
-                if (ini != null) {
+                if (ini != null && !(n.parentOrNull() == ns.root() && n.segment().equals("_SB_"))) {
                     record(interp.evaluate(ini, List.of()));
                 }
             }
@@ -250,7 +259,7 @@ final class BootWalk {
         Evaluation e = record(interp.evaluate(n, List.of()));
         AmlSource src = n.sourceOrNull();
         if (e.outcome() != Evaluation.Outcome.COMPLETED) {
-            return new Crs(null, "_CRS evaluation " + e.outcome().name().toLowerCase(java.util.Locale.ROOT), src);
+            return new Crs(null, "_CRS evaluation " + e.outcome().name().toLowerCase(Locale.ROOT), src);
         }
         if (!(e.value() instanceof AmlValue.Buffer b)) {
             return new Crs(null, "_CRS returned " + (e.value() == null ? "nothing" : "a " + e.value().type()), src);

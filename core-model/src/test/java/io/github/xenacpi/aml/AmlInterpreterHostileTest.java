@@ -6,15 +6,16 @@ import static io.github.xenacpi.aml.AmlTerm.name;
 import static io.github.xenacpi.aml.AmlTerm.op;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xenacpi.platform.builder.aml.TermListBuilder;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Hostile AML always ends in a finding within the budget: no hang, no stack overflow, no OutOfMemoryError. */
 class AmlInterpreterHostileTest {
 
-    private static Evaluation run(Budget budget, java.util.function.Consumer<
-            io.github.xenacpi.platform.builder.aml.TermListBuilder> content, String path) {
+    private static Evaluation run(Budget budget, Consumer<TermListBuilder> content, String path) {
         return AmlInterpreterTest.interpreter(MemoryModel.zero(), budget, content).evaluate(path);
     }
 

@@ -6,6 +6,7 @@ import static io.github.xenacpi.aml.AmlTerm.name;
 import static io.github.xenacpi.aml.AmlTerm.op;
 import static io.github.xenacpi.aml.AmlTerm.string;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.source.RawTable;
@@ -292,8 +293,8 @@ class AmlInterpreterTest {
                 .method("RD", 0, false, m -> m.returns(name("BVAL"))));
         assertThat(i.evaluate("\\RD").accesses()).extracting(RegionAccess::regionPath, RegionAccess::address,
                 RegionAccess::direction).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("\\BNKR", 0x3000L, RegionAccess.Direction.WRITE),
-                org.assertj.core.groups.Tuple.tuple("\\DATR", 0x4000L, RegionAccess.Direction.READ));
+                tuple("\\BNKR", 0x3000L, RegionAccess.Direction.WRITE),
+                tuple("\\DATR", 0x4000L, RegionAccess.Direction.READ));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.github.xenacpi.aml.AmlTerm.name;
 import static io.github.xenacpi.aml.AmlTerm.op;
 import static io.github.xenacpi.aml.AmlTerm.string;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
@@ -96,7 +97,7 @@ class NamespaceSurveyTest {
     }
 
     @Test
-    void linuxOrderRegThenSbIniThenDevicesThenEnumerationThenCrs() {
+    void linuxOrderSbIniThenRegThenDevicesThenEnumerationThenCrs() {
         NamespaceSurvey s = survey(t -> t.scope("\\_SB", sb -> sb
                 .operationRegion("TRCR", AddressSpace.SYSTEM_MEMORY, integer(0x9000_0000L), integer(0x100))
                 .field("TRCR", FieldAccessType.BYTE, false, FieldUpdateRule.PRESERVE, f -> f
@@ -112,13 +113,13 @@ class NamespaceSurveyTest {
                                 new ResourceTemplateBuilder().memory32Fixed(true, 0x1000, 0x10).build()))))));
         assertThat(s.bootAccesses()).extracting(a -> a.address() - 0x9000_0000L, RegionAccess::methodPath)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(0L, "\\_SB._REG"),
-                        org.assertj.core.groups.Tuple.tuple(1L, "\\_SB._INI"),
-                        org.assertj.core.groups.Tuple.tuple(3L, "\\_SB.DEV0._STA"),
-                        org.assertj.core.groups.Tuple.tuple(2L, "\\_SB.DEV0._INI"),
-                        org.assertj.core.groups.Tuple.tuple(3L, "\\_SB.DEV0._STA"),
-                        org.assertj.core.groups.Tuple.tuple(4L, "\\_SB.DEV0._HID"),
-                        org.assertj.core.groups.Tuple.tuple(5L, "\\_SB.DEV0._CRS"));
+                        tuple(1L, "\\_SB._INI"),
+                        tuple(0L, "\\_SB._REG"),
+                        tuple(3L, "\\_SB.DEV0._STA"),
+                        tuple(2L, "\\_SB.DEV0._INI"),
+                        tuple(3L, "\\_SB.DEV0._STA"),
+                        tuple(4L, "\\_SB.DEV0._HID"),
+                        tuple(5L, "\\_SB.DEV0._CRS"));
         assertThat(device(s, "\\_SB.DEV0").hid()).isEqualTo("TST0001");
     }
 

@@ -149,6 +149,8 @@ public final class AmlInterpreter {
         final List<RegionAccess> accesses = new ArrayList<>();
         final List<Diagnostic> diagnostics = new ArrayList<>();
         final List<String> unknowns = new ArrayList<>();
+        int unknownCount;
+        String lastUnknown;
         long steps;
         int callDepth;
         int nesting;
@@ -287,6 +289,8 @@ public final class AmlInterpreter {
     }
 
     private void unknown(String reason) {
+        cx.unknownCount++;
+        cx.lastUnknown = reason;
         if (cx.unknowns.size() < 64) {
             cx.unknowns.add(reason);
         }
@@ -1365,15 +1369,15 @@ public final class AmlInterpreter {
             }
             throw new AmlError(node.path() + " is a " + node.type() + ", not an OperationRegion");
         }
-        int before = cx.unknowns.size();
+        int before = cx.unknownCount;
         int savedOffset = f.offset;
         f.offset = node.sourceOrNull() == null ? -1 : (int) node.sourceOrNull().offset();
         try {
             long base = toInt(eval(r.offset(), f), f);
             long length = toInt(eval(r.length(), f), f);
-            if (cx.unknowns.size() > before) {
+            if (cx.unknownCount > before) {
                 return new RegionState(r.space(), r.spaceId(), base, length, "its operands depend on state the "
-                        + "model does not have: " + cx.unknowns.get(before));
+                        + "model does not have: " + cx.lastUnknown);
             }
             return new RegionState(r.space(), r.spaceId(), base, length, null);
         } catch (AmlError e) {

@@ -194,6 +194,46 @@ class NamespaceSurveyTest {
     }
 
     @Test
+    void ssdtMethodsRunFromTheirOwnTableAndCallIntoTheDsdt() {
+        byte[] dsdt = dsdtBytes(t -> t
+                .method("BASE", 0, false, m -> m.returns(integer(0x3000_0000L)))
+                .scope("\\_SB", sb -> sb.device("PCI0", d -> d.hidEisa("PNP0A08"))));
+        byte[] ssdt = DefinitionBlockBuilder.ssdt().content(t -> t
+                .external("\\BASE", ObjectType.METHOD, 0)
+                .scope("\\_SB.PCI0", p -> p.device("CHLD", d -> d
+                        .hid("QCOM0001")
+                        .name("_CID", string("QCOM0000"))
+                        .method("_CRS", 0, true, m -> m
+                                .name("RBUF", AmlTerm.buffer(new ResourceTemplateBuilder()
+                                        .memory32Fixed(true, 0, 0x4000).build()))
+                                .createField(32, name("RBUF"), integer(4), "BADR")
+                                .store(call("\\BASE"), name("BADR"))
+                                .returns(name("RBUF"))))))
+                .build(OemIdentity.DEFAULT);
+        List<RawTable> raws = AmlFixtures.raws(dsdt, ssdt);
+        NamespaceSurvey s = NamespaceSurvey.of(AmlLoader.load(raws), raws);
+        NamespaceSurvey.DeviceInfo child = device(s, "\\_SB.PCI0.CHLD");
+        assertThat(child.cids()).containsExactly("QCOM0000");
+        assertThat(child.crs().memoryRanges()).extracting(r -> r.base()).containsExactly(0x3000_0000L);
+        assertThat(s.deviceResources()).extracting(d -> d.region().table(), d -> d.region().path(), d -> d.hid())
+                .containsExactly(tuple("SSDT", "\\_SB.PCI0.CHLD._CRS[0]", "QCOM0001"));
+    }
+
+    @Test
+    void processorsAndThermalZonesAreInitialized() {
+        NamespaceSurvey s = survey(t -> t
+                .operationRegion("TRC0", AddressSpace.SYSTEM_MEMORY, integer(0xA000), integer(2))
+                .field("TRC0", FieldAccessType.BYTE, false, FieldUpdateRule.PRESERVE, f -> f
+                        .unit("CPU0", 8).unit("TZ00", 8))
+                .scope("\\_PR", pr -> pr.processor("CPU0", 0, 0, 0, c -> c
+                        .method("_INI", 0, false, m -> m.store(integer(1), name("\\CPU0")))))
+                .scope("\\_TZ", tz -> tz.thermalZone("TZ0", z -> z
+                        .method("_INI", 0, false, m -> m.store(integer(1), name("\\TZ00"))))));
+        assertThat(s.bootAccesses()).extracting(RegionAccess::methodPath)
+                .containsExactly("\\_PR.CPU0._INI", "\\_TZ.TZ0._INI");
+    }
+
+    @Test
     void budgetHitsAreCountedAndNamed() {
         NamespaceSurvey s = survey(t -> t.scope("\\_SB", sb -> sb.device("LOOP", d -> d
                 .method("_STA", 0, false, m -> m.whileDo(integer(1), w -> { })))));

@@ -480,7 +480,8 @@ public final class AmlInterpreter {
     }
 
     /** The value of a named object: data, a field read, or a reference to a non-data object. */
-    private AmlValue read(NamespaceNode node, Frame f) {
+    private AmlValue read(NamespaceNode named, Frame f) {
+        NamespaceNode node = follow(named);
         AmlObject o = node.object();
         if (o instanceof AmlObject.Name n) {
             return nameValue(node, n, f);
@@ -688,7 +689,7 @@ public final class AmlInterpreter {
                     if (n == null) {
                         return new AmlValue.Int(0);
                     }
-                    store(o.get(1), new AmlValue.Reference(n), f);
+                    store(o.get(1), new AmlValue.Reference(follow(n)), f);
                     return new AmlValue.Int(ones);
                 }
                 store(o.get(1), refOf(s, f), f);
@@ -1069,7 +1070,7 @@ public final class AmlInterpreter {
                 return toInt(x, f);
             }
         }
-        throw new AmlError("a " + v.type() + " used where an Integer is needed in " + where(f)
+        throw new AmlError("a value of type " + v.type() + " used where an Integer is needed in " + where(f)
                 + " (AE_AML_OPERAND_TYPE)");
     }
 
@@ -1120,7 +1121,7 @@ public final class AmlInterpreter {
         if (x instanceof AmlValue.Reference r && f != null) {
             return toStr(read(r.node(), f), f);
         }
-        throw new AmlError("a " + x.type() + " used where a String is needed in " + where(f));
+        throw new AmlError("a value of type " + x.type() + " used where a String is needed in " + where(f));
     }
 
     private byte[] toBuf(AmlValue v, Frame f) {
@@ -1142,7 +1143,7 @@ public final class AmlInterpreter {
         if (x instanceof AmlValue.Reference r && f != null) {
             return toBuf(read(r.node(), f), f);
         }
-        throw new AmlError("a " + x.type() + " used where a Buffer is needed in " + where(f));
+        throw new AmlError("a value of type " + x.type() + " used where a Buffer is needed in " + where(f));
     }
 
     private String toHexString(AmlValue v, Frame f) {

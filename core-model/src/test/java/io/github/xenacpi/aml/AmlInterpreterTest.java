@@ -197,6 +197,23 @@ class AmlInterpreterTest {
     }
 
     @Test
+    void referencesRefOfDerefOfCondRefOfAndAliases() {
+        AmlInterpreter i = interpreter(t -> t
+                .name("VAL0", integer(1))
+                .alias("VAL0", "ALI0")
+                .method("SETR", 1, false, m -> m.store(integer(42), A0))
+                .method("TST", 0, false, m -> m
+                        .term(call("SETR", op(AmlOpcode.REF_OF, name("VAL0"))))
+                        .ifThen(op(AmlOpcode.COND_REF_OF, name("NOPE"), NONE), b -> b.returns(integer(0xBAD)))
+                        .ifThen(op(AmlOpcode.LNOT, op(AmlOpcode.COND_REF_OF, name("ALI0"), L0)),
+                                b -> b.returns(integer(0xBAD)))
+                        .returns(op(AmlOpcode.ADD, op(AmlOpcode.DEREF_OF, L0), name("ALI0"), NONE))));
+        Evaluation ev = i.evaluate("\\TST");
+        assertThat(ev.value()).as(ev.outcome() + " " + ev.diagnostics()).isEqualTo(new AmlValue.Int(84));
+        assertThat(i.evaluate("\\VAL0").value()).isEqualTo(new AmlValue.Int(42));
+    }
+
+    @Test
     void createFieldsWriteIntoACrsTemplate() {
         byte[] template = new ResourceTemplateBuilder().memory32Fixed(true, 0, 0x1000).build();
         AmlInterpreter i = interpreter(t -> t

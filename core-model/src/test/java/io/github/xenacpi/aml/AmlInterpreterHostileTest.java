@@ -96,6 +96,16 @@ class AmlInterpreterHostileTest {
     }
 
     @Test
+    void packageNestingGrownAtRunTimeEndsWithinTheBudget() {
+        AmlTerm l0 = new AmlTerm.Local(0);
+        Budget b = new Budget(20_000, 32, 400, 1 << 20, Duration.ofSeconds(5));
+        Evaluation e = AmlInterpreterTest.interpreter(MemoryModel.zero(), b, t -> t.method("NEST", 0, false, m -> m
+                .store(integer(0), l0)
+                .whileDo(integer(1), w -> w.store(AmlTerm.pack(l0), l0)))).evaluate("\\NEST");
+        assertThat(e.outcome()).isEqualTo(Evaluation.Outcome.BUDGET_EXCEEDED);
+    }
+
+    @Test
     void nameResolvingToItselfIsAnError() {
         AmlInterpreter i = AmlInterpreterTest.interpreter(t -> t
                 .name("AAAA", name("BBBB"))

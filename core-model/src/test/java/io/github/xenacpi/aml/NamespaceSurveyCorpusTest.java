@@ -69,6 +69,8 @@ class NamespaceSurveyCorpusTest {
             System.out.printf("%-45s %5d %5d %5d %5d %5d %5d %5d %6d %5d%n", corpus.relativize(e.getKey()), row[0],
                     row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8]);
             assertThat(s.devices()).isNotEmpty();
+            assertThat(s.diagnostics()).as(e.getKey().toString())
+                    .noneMatch(d -> d.message().contains("internal error"));
         }
         System.out.printf("%-45s %5d %5d %5d %5d %5d %5d %5d %6d %5d%n", "TOTAL (" + platforms.size()
                 + " platforms)", totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], totals[7],

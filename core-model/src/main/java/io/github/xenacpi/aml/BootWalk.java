@@ -70,10 +70,14 @@ final class BootWalk {
         List<NamespaceSurvey.RegionInfo> regions = new ArrayList<>();
         for (NamespaceNode n : nodes) {
             if (n.object() instanceof AmlObject.Device && n.sourceOrNull() != null) {
+                if (!status.containsKey(n)) {
+                    // Below a device that is not enumerated: evaluated after boot, for the report only.
+                    sta(n);
+                }
                 Ids id = ids.computeIfAbsent(n, this::ids);
                 Crs c = crs.get(n);
                 devices.add(new NamespaceSurvey.DeviceInfo(n.path(), id.hid, id.cids, id.uid, id.adr,
-                        status.getOrDefault(n, 0xFL), statusKnown.getOrDefault(n, true), enumerated.contains(n),
+                        status.get(n), statusKnown.getOrDefault(n, true), enumerated.contains(n),
                         c == null ? null : c.template, c == null ? (enumerated.contains(n) ? null
                         : "not enumerated") : c.problem, c == null ? null : c.source));
             } else if (n.object() instanceof AmlObject.OperationRegion) {

@@ -44,7 +44,8 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
      * as text (null when absent); _ADR; the _STA value (0xF when absent) and whether it is known (evaluated without
      * unknown inputs); whether Linux enumerates it (present or functioning, and every ancestor enumerated); its
      * decoded _CRS (null when absent, not evaluated because not enumerated, or failed: {@code crsProblem} says why)
-     * and where the _CRS object is defined.
+     * and where the _CRS object is defined. _STA and the identification objects of devices Linux does not reach at
+     * boot are evaluated after the boot walk, for this report only: their accesses are not boot accesses.
      */
     public record DeviceInfo(String path, String hid, List<String> cids, String uid, OptionalLong adr, long sta,
                              boolean staKnown, boolean enumerated, ResourceTemplate crs, String crsProblem,

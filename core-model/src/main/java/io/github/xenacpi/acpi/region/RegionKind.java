@@ -51,5 +51,9 @@ public enum RegionKind {
     /** A VIOT MMIO endpoint: the table gives only its base (length 0); its extent is in the device's _CRS. */
     VIOT_ENDPOINT,
     /** The pre-boot TCG event log a TPM2 table's LASA/LAML fields describe (read by tpm_read_log_acpi). */
-    TPM_EVENT_LOG
+    TPM_EVENT_LOG,
+    /** An AML OperationRegion whose space, base and length evaluate to constants (path: its namespace path). */
+    OPERATION_REGION,
+    /** A memory range of an enumerated device's _CRS (path: {@code \_SB.DEV0._CRS[n]}). */
+    DEVICE_RESOURCE
 }

@@ -1,0 +1,32 @@
+package io.github.xenacpi.aml;
+
+import io.github.xenacpi.acpi.region.AddressSpace;
+import java.util.Objects;
+
+/**
+ * One access AML made to an OperationRegion while being evaluated: the region's path and address space, the
+ * address accessed (region base plus the byte offset of the access unit; for a region whose base is unresolved,
+ * the offset within the region and {@code baseResolved} false), the access width in bits, the direction, and the
+ * path of the method that made it.
+ */
+public record RegionAccess(String regionPath, AddressSpace space, long address, int widthBits, Direction direction,
+                           String methodPath, boolean baseResolved) {
+
+    public RegionAccess {
+        Objects.requireNonNull(regionPath, "regionPath");
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(methodPath, "methodPath");
+    }
+
+    /** Read or write. */
+    public enum Direction {
+        READ, WRITE
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%s %s %s 0x%X/%d by %s%s", direction, regionPath, space, address, widthBits, methodPath,
+                baseResolved ? "" : " (base unresolved)");
+    }
+}

@@ -23,13 +23,14 @@ final class FadtRules implements RuleSet {
     static final Rule PM_PROFILE = Rule.of("FADT.PM_PROFILE", WARNING, "The preferred PM profile is defined",
             "Profiles 0 to 8 are defined.", FADT).fwts("FADTPMProfile");
     static final Rule RESET_WIDTH = Rule.of("FADT.RESET_REG.WIDTH", WARNING, "The reset register is 8 bits wide",
-            "OSPM writes RESET_VALUE, one byte, to the reset register.", FADT + " and 4.8.4.6")
+            "With RESET_REG_SUP set, OSPM writes RESET_VALUE, one byte, to the reset register.",
+            FADT + " and 4.8.4.6")
             .fwts("FadtResetRegWidth");
     static final Rule RESET_OFFSET = Rule.of("FADT.RESET_REG.OFFSET", WARNING, "The reset register bit offset is 0",
             "The reset value is written whole to the register.", FADT + " and 4.8.4.6").fwts("FadtResetRegBitOffset");
     static final Rule RESET_SPACE = Rule.of("FADT.RESET_REG.SPACE", WARNING,
             "The reset register is in memory, I/O or PCI configuration space",
-            "Other address spaces are not allowed for RESET_REG.", FADT).fwts("FADTBadRESETREG");
+            "Other address spaces are not allowed for RESET_REG when RESET_REG_SUP is set.", FADT).fwts("FADTBadRESETREG");
     static final Rule REDUCED_FIELDS = Rule.of("FADT.HW_REDUCED.LEGACY_FIELDS", WARNING,
             "Fixed-hardware fields are zero on a hardware-reduced platform",
             "With HW_REDUCED_ACPI set, OSPM ignores SMI_CMD, the PM1/PM2/PM timer/GPE blocks, C-state latencies,"
@@ -55,7 +56,7 @@ final class FadtRules implements RuleSet {
         }
         GenericAddress reset = f.resetRegister();
         long at = field("resetRegister");
-        if (!reset.isNull()) {
+        if ((f.flags() & FadtTable.RESET_REG_SUP) != 0) {
             if (reset.spaceId() > 2) {
                 ctx.report(RESET_SPACE, t, at, "FADT.resetRegister", "reset register is in address space %d",
                         reset.spaceId());

@@ -21,7 +21,6 @@ import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.SratBuilder;
 import io.github.xenacpi.platform.builder.TableBuilder;
 import io.github.xenacpi.platform.builder.TableWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,7 +142,11 @@ final class TestPlatform {
         return run().stream().filter(f -> f.ruleId().equals(rule.id())).toList();
     }
 
-    static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+    /** The findings of one rule under the given profiles only (and {@link Profile#ACPI}). */
+    List<Finding> findings(Rule rule, Profile first, Profile... more) {
+        Profile[] all = new Profile[more.length + 1];
+        all[0] = first;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return ConformanceCheck.run(tables(), all).stream().filter(f -> f.ruleId().equals(rule.id())).toList();
     }
 }

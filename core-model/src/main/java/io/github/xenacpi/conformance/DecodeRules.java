@@ -21,10 +21,9 @@ import java.util.Set;
 final class DecodeRules implements RuleSet {
 
     static final Rule INPUT = Rule.of("ACPI.INPUT.DECODE", ERROR, "The input reads cleanly",
-            "Problems of the input as a whole: unreadable files, tables the root table lists but the input lacks,"
-                    + " duplicate tables.", "ACPI 6.5 section 5.2.7 and 5.2.8");
-    static final Rule OTHER = Rule.of("ACPI.OTHER.DECODE", ERROR, "A table without a decoder reads cleanly",
-            "Diagnostics of tables whose signature no decoder knows.", "ACPI 6.5 section 5.2");
+            "Problems of the input as a whole (unreadable files, tables the root table lists but the input lacks,"
+                    + " duplicate tables), and any diagnostic of a table no decoder knows.",
+            "ACPI 6.5 section 5.2.7 and 5.2.8");
 
     /** One rule per signature of the standard decoders, keyed by signature. */
     private static final Map<String, Rule> BY_SIGNATURE = perSignature();
@@ -73,7 +72,7 @@ final class DecodeRules implements RuleSet {
         for (LoadedTable t : ctx.tables().all()) {
             List<Diagnostic> own = new ArrayList<>(t.diagnostics());
             TableDecoders.standard().framingDiagnostics(t.raw()).forEach(own::remove);
-            Rule rule = BY_SIGNATURE.getOrDefault(t.signature(), OTHER);
+            Rule rule = BY_SIGNATURE.getOrDefault(t.signature(), INPUT);
             for (Diagnostic d : own) {
                 if (d.offset() >= 0 && reported.contains(t.signature() + "#" + t.instance() + "@" + d.offset())) {
                     continue;

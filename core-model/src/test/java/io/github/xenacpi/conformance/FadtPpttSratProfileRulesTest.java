@@ -95,9 +95,14 @@ class FadtPpttSratProfileRulesTest {
         assertThat(noMcfgNoPptt.findings(SbbrRules.PPTT, Profile.SBBR_1_1)).isEmpty();
         assertThat(noMcfgNoPptt.findings(SbbrRules.PPTT, Profile.SBBR_1_2)).singleElement()
                 .satisfies(f -> assertThat(f.offset()).isEqualTo(-1));
-        for (String sig : new String[] {"XSDT", "FACP", "DSDT", "APIC", "GTDT", "DBG2", "SPCR"}) {
-            assertThat(ConformanceCheck.run(TestPlatform.good().without(sig).tables(), Profile.SBBR_1_0))
-                    .as(sig).anyMatch(f -> f.ruleId().startsWith("SBBR.TABLE.") && f.table().equals(sig));
+        String[] sigs = {"XSDT", "FACP", "DSDT", "APIC", "GTDT", "DBG2", "SPCR"};
+        Rule[] rules = {SbbrRules.XSDT, SbbrRules.FADT, SbbrRules.DSDT, SbbrRules.MADT, SbbrRules.GTDT,
+            SbbrRules.DBG2, SbbrRules.SPCR};
+        for (int i = 0; i < sigs.length; i++) {
+            String sig = sigs[i];
+            assertThat(TestPlatform.good().without(sig).findings(rules[i], Profile.SBBR_1_0)).as(sig)
+                    .singleElement().satisfies(f -> assertThat(f.table()).isEqualTo(sig));
+            assertThat(TestPlatform.good().findings(rules[i], Profile.SBBR_1_0)).isEmpty();
         }
         assertThat(TestPlatform.good().without("IORT").findings(SbbrRules.IORT_CONDITIONAL, Profile.SBBR_1_2))
                 .hasSize(1);

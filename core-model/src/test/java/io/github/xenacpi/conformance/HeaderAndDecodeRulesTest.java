@@ -2,11 +2,15 @@ package io.github.xenacpi.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.acpi.source.FirmwareImage;
+import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.RsdpDecoder;
 import io.github.xenacpi.acpi.table.TableFixtures;
 import io.github.xenacpi.platform.builder.TableWriter;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Framing rules computed from the raw bytes, and decoder diagnostics turned into findings exactly once. */
@@ -104,6 +108,20 @@ class HeaderAndDecodeRulesTest {
                 .allocation(0x4000_0000L, 0, 5, 4));
         assertThat(p.findings(McfgRules.BUS_RANGE)).hasSize(1);
         assertThat(p.run()).noneMatch(f -> f.ruleId().equals("MCFG.DECODE"));
+    }
+
+    @Test
+    void inputDiagnosticsAreFindingsOfTheInputRule() {
+        AcpiTables good = TestPlatform.good().tables();
+        FirmwareImage image = good.image();
+        AcpiTables tables = AcpiTables.load(new FirmwareImage(image.path(), image.format(), image.tables(),
+                List.of(Diagnostic.ofSource(Severity.WARNING, "XSDT lists 0x1234 but the input has no table there"))));
+        assertThat(ConformanceCheck.run(tables)).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo(DecodeRules.INPUT.id());
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.offset()).isEqualTo(-1);
+        });
+        assertThat(ConformanceCheck.run(good)).isEmpty();
     }
 
     private static byte[] rsdp(int revision, long length, long rsdt, long xsdt) {

@@ -10,8 +10,10 @@ import io.github.xenacpi.acpi.table.IortTable;
 import io.github.xenacpi.acpi.table.Layout;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The IORT's nodes: revisions, ID mappings, memory access properties, SMMU models and ITS references. */
@@ -28,6 +30,12 @@ final class IortRules implements RuleSet {
                     + " overlapping mapping never applies. An overlap of exactly one ID is the classic"
                     + " \"ID count is the number of IDs\" mistake (it is the number minus one), reported as a"
                     + " warning.", IORT + " section 3.1.1.4; Linux iort_id_map");
+    static final Rule IDMAP_OUTPUT = Rule.of("IORT.IDMAP.OUTPUT_REFERENCE", ERROR,
+            "ID mappings lead to an ITS group or an SMMU node",
+            "An output reference that is not the offset of a node, or that names a node other than an ITS group or"
+                    + " an SMMU, breaks the translation: Linux iort_node_get_id and Xen stop there and the device"
+                    + " gets no stream ID or no MSI domain. FWTS does not check references.",
+            IORT + " section 3.1.1.4; Linux iort_node_map_id");
     static final Rule IDMAP_FLAGS = Rule.of("IORT.IDMAP.FLAGS.RESERVED", WARNING, "ID mapping flag bits 1 to 31 are"
             + " zero", "Only Single Mapping is defined.", IORT + " section 3.1.1.4").fwts("IORTReservedBitsNonZero");
     static final Rule ITS_MAPPINGS = Rule.of("IORT.ITS_GROUP.MAPPINGS", WARNING, "An ITS group has no ID mappings",
@@ -70,13 +78,16 @@ final class IortRules implements RuleSet {
         }).orElse(false);
         for (var d : ctx.all("IORT", IortTable.class)) {
             List<IortTable.Node> nodes = d.table().nodes();
+            Map<Long, Integer> types = new HashMap<>();
+            nodes.forEach(n -> types.put((long) n.common().offset(), n.common().type()));
             for (int i = 0; i < nodes.size(); i++) {
-                node(ctx, d.loaded(), nodes.get(i), "IORT.node[" + i + "]", haveMadt ? its : null);
+                node(ctx, d.loaded(), nodes.get(i), "IORT.node[" + i + "]", haveMadt ? its : null, types);
             }
         }
     }
 
-    private static void node(CheckContext ctx, LoadedTable t, IortTable.Node node, String path, Set<Long> its) {
+    private static void node(CheckContext ctx, LoadedTable t, IortTable.Node node, String path, Set<Long> its,
+                             Map<Long, Integer> types) {
         IortTable.NodeHeader h = node.common();
         int max = switch (h.type()) {
             case IortTable.ITS_GROUP -> 1;
@@ -90,7 +101,7 @@ final class IortRules implements RuleSet {
             ctx.report(NODE_REVISION, t, h.offset() + field(IortDecoder.NODE, "revision"), path + ".revision",
                     "%s: node revision %d, the latest known for type %d is %d", path, h.revision(), h.type(), max);
         }
-        mappings(ctx, t, h, path);
+        mappings(ctx, t, h, path, types);
         if (node instanceof IortTable.ItsGroup g) {
             if (h.mappingCount() != 0) {
                 ctx.report(ITS_MAPPINGS, t, h.offset() + field(IortDecoder.NODE, "mappingCount"),
@@ -136,12 +147,21 @@ final class IortRules implements RuleSet {
         }
     }
 
-    private static void mappings(CheckContext ctx, LoadedTable t, IortTable.NodeHeader h, String path) {
+    private static void mappings(CheckContext ctx, LoadedTable t, IortTable.NodeHeader h, String path,
+                                 Map<Long, Integer> types) {
         List<IortTable.IdMapping> maps = h.idMappings();
         for (int i = 0; i < maps.size(); i++) {
             IortTable.IdMapping m = maps.get(i);
             long at = h.offset() + h.mappingOffset() + (long) i * IortDecoder.ID_MAPPING.size();
             String mp = path + ".idMapping[" + i + "]";
+            Integer target = types.get(m.outputReference());
+            if (target == null || (target != IortTable.ITS_GROUP && target != IortTable.SMMU_V1_V2
+                    && target != IortTable.SMMU_V3)) {
+                ctx.report(IDMAP_OUTPUT, t, at + field(IortDecoder.ID_MAPPING, "outputReference"),
+                        mp + ".outputReference", "%s: output reference 0x%X %s", mp, m.outputReference(),
+                        target == null ? "is not the offset of any node" : "is a node of type " + target
+                                + ", not an ITS group or an SMMU");
+            }
             if ((m.flags() & ~1L) != 0) {
                 ctx.report(IDMAP_FLAGS, t, at + field(IortDecoder.ID_MAPPING, "flags"), mp + ".flags",
                         "%s: flags 0x%X set reserved bits", mp, m.flags());

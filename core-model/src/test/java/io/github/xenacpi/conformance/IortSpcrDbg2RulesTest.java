@@ -51,6 +51,24 @@ class IortSpcrDbg2RulesTest {
     }
 
     @Test
+    void outputReferences() {
+        IortBuilder b = TestPlatform.iort();
+        IortBuilder.Node nc = b.namedComponent("\\_SB.DMA0").mappingTo(0, 0, 0, 0x9999, 1);
+        TestPlatform p = TestPlatform.good().with(b);
+        long field = b.offsetOf(nc) + IortDecoder.NAMED_COMPONENT.size() + 12 + 12;
+        assertThat(p.findings(IortRules.IDMAP_OUTPUT)).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("not the offset of any node");
+            assertThat(f.offset()).isEqualTo(field);
+        });
+        assertThat(p.run()).noneMatch(f -> f.ruleId().equals("IORT.DECODE"));
+        IortBuilder c = TestPlatform.iort();
+        IortBuilder.Node other = c.namedComponent("\\_SB.DMA1");
+        c.namedComponent("\\_SB.DMA0").mapping(0, 0, 0, other, 1);
+        assertThat(TestPlatform.good().with(c).findings(IortRules.IDMAP_OUTPUT)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("type 1"));
+    }
+
+    @Test
     void memoryAccessProperties() {
         IortBuilder b = TestPlatform.iort();
         IortBuilder.Node cca = b.rootComplex(2).set("cacheCoherency", 2);

@@ -5,7 +5,6 @@ import io.github.xenacpi.acpi.table.AcpiTable;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.DecodeContext;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.acpi.table.Subtable;
 import io.github.xenacpi.acpi.table.SubtableFormat;
 import io.github.xenacpi.acpi.table.TableHeader;
@@ -53,20 +52,6 @@ final class CheckContext {
     /** Whether at least one table of the signature is present. */
     boolean has(String signature) {
         return !tables.bySignature(signature).isEmpty();
-    }
-
-    /**
-     * Whether this is an Arm platform: its MADT describes a GIC, or its FADT sets ARM boot flags. Rules about
-     * x86 fields of the FADT and MADT are then not applied, and Arm requirements are.
-     */
-    boolean isArm() {
-        Optional<MadtTable> madt = first("APIC", MadtTable.class);
-        if (madt.isPresent() && madt.get().structures().stream()
-                .anyMatch(s -> s instanceof MadtTable.Gicc || s instanceof MadtTable.Gicd)) {
-            return true;
-        }
-        return first("FACP", io.github.xenacpi.acpi.table.FadtTable.class).map(f -> f.armBootArch() != 0)
-                .orElse(false);
     }
 
     /**

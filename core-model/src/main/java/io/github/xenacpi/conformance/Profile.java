@@ -34,9 +34,4 @@ public enum Profile {
     public String source() {
         return source;
     }
-
-    /** Whether this is one of the SBBR versions. */
-    public boolean isSbbr() {
-        return this == SBBR_1_0 || this == SBBR_1_1 || this == SBBR_1_2;
-    }
 }

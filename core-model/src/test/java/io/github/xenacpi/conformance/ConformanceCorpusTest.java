@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every rule of every profile over every corpus platform (each folder holding binary tables): no rule may throw,
- * every finding names a catalogued rule, and the findings per rule are printed. Skipped when the corpus is absent.
+ * every finding names a catalogued rule, and the findings per rule are printed (each finding too for the platforms
+ * whose path contains {@code -Dxenacpi.corpus.show=...}). Skipped when the corpus is absent.
  */
 @Tag("corpus")
 class ConformanceCorpusTest {
@@ -64,17 +65,23 @@ class ConformanceCorpusTest {
 
     private static boolean holdsTables(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith(".dat"));
+            return files.anyMatch(ConformanceCorpusTest::isTable);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Binary tables are named {@code *.dat} (acpixtract) or {@code *.aml} (Windows and sysfs copies). */
+    private static boolean isTable(Path p) {
+        String name = p.getFileName().toString();
+        return Files.isRegularFile(p) && (name.endsWith(".dat") || name.endsWith(".aml"));
     }
 
     /** The binary tables of one folder, named by the signature inside each file, instances in file-name order. */
     static AcpiTables load(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".dat")).sorted().toList();
+            files = s.filter(ConformanceCorpusTest::isTable).sorted().toList();
         }
         List<RawTable> raws = new ArrayList<>();
         Map<String, Integer> instances = new HashMap<>();

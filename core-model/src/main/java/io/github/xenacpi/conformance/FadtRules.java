@@ -30,7 +30,8 @@ final class FadtRules implements RuleSet {
             "The reset value is written whole to the register.", FADT + " and 4.8.4.6").fwts("FadtResetRegBitOffset");
     static final Rule RESET_SPACE = Rule.of("FADT.RESET_REG.SPACE", WARNING,
             "The reset register is in memory, I/O or PCI configuration space",
-            "Other address spaces are not allowed for RESET_REG when RESET_REG_SUP is set.", FADT).fwts("FADTBadRESETREG");
+            "Other address spaces are not allowed for RESET_REG when RESET_REG_SUP is set.", FADT)
+            .fwts("FADTBadRESETREG");
     static final Rule REDUCED_FIELDS = Rule.of("FADT.HW_REDUCED.LEGACY_FIELDS", WARNING,
             "Fixed-hardware fields are zero on a hardware-reduced platform",
             "With HW_REDUCED_ACPI set, OSPM ignores SMI_CMD, the PM1/PM2/PM timer/GPE blocks, C-state latencies,"

@@ -27,7 +27,8 @@ final class LinuxArm64Rules implements RuleSet {
             "Linux drivers/irqchip/irq-gic-v3.c gic_acpi_init; arch/arm64/kernel/smp.c acpi_parse_and_init_cpus");
     static final Rule GTDT_REQUIRED = linux("LINUX.TABLE.GTDT.REQUIRED", ERROR, "The GTDT is present",
             "The arch timer is probed through TIMER_ACPI_DECLARE(arch_timer, GTDT); without it there is no clock"
-                    + " event source and boot hangs.", "Linux drivers/clocksource/arm_arch_timer.c arch_timer_acpi_init");
+                    + " event source and boot hangs.",
+            "Linux drivers/clocksource/arm_arch_timer.c arch_timer_acpi_init");
     static final Rule DSDT_REQUIRED = linux("LINUX.TABLE.DSDT.REQUIRED", ERROR, "The DSDT is present",
             "Without a DSDT the namespace is empty: no device beyond the static tables is found.",
             "Linux drivers/acpi/bus.c acpi_bus_init; ACPI 6.5 section 5.2.11.1");

@@ -74,31 +74,37 @@ final class McfgRules implements RuleSet {
                     continue;
                 }
                 for (int j = 0; j < i; j++) {
-                    overlap(ctx, d, all.get(j), j, a, i, at);
+                    if (overlap(ctx, d, all.get(j), j, a, i, at)) {
+                        break; // one finding per allocation: the first earlier one it overlaps
+                    }
                 }
             }
         }
         rootComplexes(ctx);
     }
 
-    private static void overlap(CheckContext ctx, CheckContext.Decoded<McfgTable> d, McfgTable.Allocation a, int i,
-                                McfgTable.Allocation b, int j, long at) {
+    /** Reports allocation {@code b} (index j) if it overlaps the earlier {@code a} (index i); true if it did. */
+    private static boolean overlap(CheckContext ctx, CheckContext.Decoded<McfgTable> d, McfgTable.Allocation a, int i,
+                                   McfgTable.Allocation b, int j, long at) {
         if (a.endBus() < a.startBus()) {
-            return;
+            return false;
         }
         String path = "MCFG.allocation[" + j + "]";
         if (a.segment() == b.segment() && a.startBus() <= b.endBus() && b.startBus() <= a.endBus()) {
             ctx.report(OVERLAP, d.loaded(), at, path, "%s: segment %d buses %d-%d overlap allocation[%d]'s"
                     + " buses %d-%d", path, b.segment(), b.startBus(), b.endBus(), i, a.startBus(), a.endBus());
-            return;
+            return true;
         }
         long aStart = a.baseAddress() + ((long) a.startBus() << 20);
         long bStart = b.baseAddress() + ((long) b.startBus() << 20);
-        if (aStart < bStart + b.ecamLength() && bStart < aStart + a.ecamLength()) {
+        if (Long.compareUnsigned(aStart, bStart + b.ecamLength()) < 0
+                && Long.compareUnsigned(bStart, aStart + a.ecamLength()) < 0) {
             ctx.report(OVERLAP, d.loaded(), at, path, "%s: ECAM window 0x%X-0x%X overlaps allocation[%d]'s window"
                             + " 0x%X-0x%X", path, bStart, bStart + b.ecamLength() - 1, i, aStart,
                     aStart + a.ecamLength() - 1);
+            return true;
         }
+        return false;
     }
 
     private static void rootComplexes(CheckContext ctx) {

@@ -47,6 +47,14 @@ final class SpcrRules implements RuleSet {
             "Defined: VT100, extended VT100, VT-UTF8, ANSI.", SPCR).fwts("SPCRTerminalTypeReserved");
     static final Rule PCI_IDS = Rule.of("SPCR.PCI.IDS", WARNING, "PCI device and vendor IDs agree",
             "A non-PCI console has both IDs 0xFFFF; a PCI console has neither.", SPCR).fwts("SPCRPciVendorID");
+    static final Rule PC_AT_IRQ = Rule.of("SPCR.PC_AT_IRQ", WARNING, "A PC-AT interrupt is a valid ISA IRQ",
+            "With the PC-AT interrupt type bit set, the IRQ must be 2-7, 9-12, 14 or 15.", SPCR)
+            .fwts("SPCRIllegalIRQ");
+    static final Rule LANGUAGE = Rule.of("SPCR.LANGUAGE", WARNING, "The language field is 0",
+            "The language byte is reserved and must be 0.", SPCR).fwts("SPCRReservedNonZero");
+    static final Rule PCI_FLAGS = Rule.of("SPCR.PCI.FLAGS.RESERVED", WARNING, "PCI flag bits 1 to 31 are zero",
+            "Only the \"do not suppress PNP device enumeration\" bit is defined.", SPCR)
+            .fwts("SPCRReservedBitsNonZero");
     static final Rule DBG2_MATCH = Rule.of("SPCR.BASE_ADDRESS.DBG2", WARNING,
             "The console is one of the DBG2 serial ports",
             "SPCR and DBG2 describe the same UART on Arm platforms; a base address that matches no DBG2 serial"
@@ -75,6 +83,18 @@ final class SpcrRules implements RuleSet {
         } else if (base.accessSize() == 0 && base.space() == AddressSpace.SYSTEM_MEMORY) {
             ctx.report(ACCESS_SIZE, t, at + 3, "SPCR.baseAddress", "access size is 0 (undefined), bit width %d",
                     base.bitWidth());
+        }
+        int irq = s.irq();
+        if ((s.interruptType() & 1) != 0 && !(irq >= 2 && irq <= 7 || irq >= 9 && irq <= 12 || irq == 14
+                || irq == 15)) {
+            ctx.report(PC_AT_IRQ, t, field("irq"), "SPCR.irq", "PC-AT IRQ %d is not a valid ISA IRQ", irq);
+        }
+        if (s.language() != 0) {
+            ctx.report(LANGUAGE, t, field("language"), "SPCR.language", "language is %d", s.language());
+        }
+        if ((s.pciFlags() & ~1L) != 0) {
+            ctx.report(PCI_FLAGS, t, field("pciFlags"), "SPCR.pciFlags", "PCI flags 0x%X set reserved bits",
+                    s.pciFlags());
         }
         if ((s.interruptType() & 0xE0) != 0) {
             ctx.report(INTERRUPT_TYPE, t, field("interruptType"), "SPCR.interruptType",

@@ -132,6 +132,12 @@ class IortSpcrDbg2RulesTest {
         assertOne(TestPlatform.good().with(TestPlatform.spcr().set("terminalType", 4)), SpcrRules.TERMINAL_TYPE,
                 62);
         assertOne(TestPlatform.good().with(TestPlatform.spcr().set("pciDeviceId", 0x1234)), SpcrRules.PCI_IDS, 64);
+        assertOne(TestPlatform.good().with(TestPlatform.spcr().set("interruptType", 9).set("irq", 8)),
+                SpcrRules.PC_AT_IRQ, 53);
+        assertThat(TestPlatform.good().with(TestPlatform.spcr().set("interruptType", 9).set("irq", 4))
+                .findings(SpcrRules.PC_AT_IRQ)).isEmpty();
+        assertOne(TestPlatform.good().with(TestPlatform.spcr().set("language", 1)), SpcrRules.LANGUAGE, 63);
+        assertOne(TestPlatform.good().with(TestPlatform.spcr().set("pciFlags", 2)), SpcrRules.PCI_FLAGS, 71);
     }
 
     @Test

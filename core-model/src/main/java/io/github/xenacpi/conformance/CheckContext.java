@@ -59,7 +59,9 @@ final class CheckContext {
      * the n-th decoded structure sits at the n-th entry's offset.
      */
     List<Subtable> frames(LoadedTable t, SubtableFormat format, long start, String pathPrefix) {
-        int end = (int) Math.min(t.raw().size(), Math.max(t.header().length(), TableHeader.SIZE));
+        // The decoder's usable end: the length field when the bytes cover it and it is at least a header.
+        long declared = t.header().length();
+        int end = declared < TableHeader.SIZE ? t.raw().size() : (int) Math.min(t.raw().size(), declared);
         if (start < 0 || start >= end) {
             return List.of();
         }

@@ -127,6 +127,9 @@ final class GtdtRules implements RuleSet {
     }
 
     private static void platformTimers(CheckContext ctx, LoadedTable t, GtdtTable g) {
+        if (g.platformTimers().isEmpty()) {
+            return;
+        }
         List<Subtable> frames = ctx.frames(t, SubtableFormat.TYPE8_LENGTH16, g.platformTimerOffset(),
                 "GTDT.platformTimer");
         int n = Math.min(frames.size(), g.platformTimers().size());

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The decoders' own diagnostics as findings: one rule per decoded signature ({@code MADT.DECODE}, ...), whose
@@ -58,6 +60,14 @@ final class DecodeRules implements RuleSet {
         };
     }
 
+    /** Decoder messages start with the path of what they concern ("MADT.structure[3]: ..."); that path. */
+    private static final Pattern PATH = Pattern.compile("^([A-Z0-9_]{4}(?:[.\\[][\\w.\\[\\]]*)?): ");
+
+    static String path(String message) {
+        Matcher m = PATH.matcher(message);
+        return m.find() ? m.group(1) : "";
+    }
+
     @Override
     public void check(CheckContext ctx) {
         Set<String> reported = new HashSet<>();
@@ -77,7 +87,8 @@ final class DecodeRules implements RuleSet {
                 if (d.offset() >= 0 && reported.contains(t.signature() + "#" + t.instance() + "@" + d.offset())) {
                     continue;
                 }
-                ctx.report(rule, d.severity(), t.signature(), t.instance(), d.offset(), "", d.message());
+                ctx.report(rule, d.severity(), t.signature(), t.instance(), d.offset(), path(d.message()),
+                        d.message());
             }
         }
     }

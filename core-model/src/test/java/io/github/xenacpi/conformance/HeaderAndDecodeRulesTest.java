@@ -98,6 +98,7 @@ class HeaderAndDecodeRulesTest {
             assertThat(f.offset()).isEqualTo(88);
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.message()).contains("platform timer count is 3");
+            assertThat(f.path()).isEqualTo("GTDT");
         });
     }
 
@@ -122,6 +123,12 @@ class HeaderAndDecodeRulesTest {
             assertThat(f.offset()).isEqualTo(-1);
         });
         assertThat(ConformanceCheck.run(good)).isEmpty();
+    }
+
+    @Test
+    void decoderMessagePathBecomesTheFindingPath() {
+        assertThat(DecodeRules.path("MADT.structure[12]: GICD length is 25")).isEqualTo("MADT.structure[12]");
+        assertThat(DecodeRules.path("no path here")).isEmpty();
     }
 
     private static byte[] rsdp(int revision, long length, long rsdt, long xsdt) {

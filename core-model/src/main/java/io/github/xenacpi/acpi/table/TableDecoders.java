@@ -1,5 +1,6 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.source.RawTable;
 import java.util.HashMap;
 import java.util.List;
@@ -80,8 +81,7 @@ public final class TableDecoders {
     /** Decodes one table; never throws on bad bytes. */
     public LoadedTable decode(RawTable raw) {
         TableDecoder<?> decoder = bySignature.get(raw.signature());
-        TableFraming framing = decoder instanceof FramedDecoder f ? f.framing() : TableFraming.STANDARD;
-        TableHeaderReader.Result framed = TableHeaderReader.read(raw, framing);
+        TableHeaderReader.Result framed = TableHeaderReader.read(raw, framing(decoder));
         DecodeContext context = new DecodeContext(raw, framed.header(), framed.end());
         framed.diagnostics().forEach(context::add);
         AcpiTable table;
@@ -91,6 +91,18 @@ public final class TableDecoders {
             table = runDecoder(decoder, context, framed.header());
         }
         return new LoadedTable(raw, framed.checksumValid(), table, context.regions(), context.diagnostics());
+    }
+
+    /**
+     * The diagnostics of a table's framing alone (header, length field, checksum): the ones {@link #decode}
+     * reports before the table's decoder runs.
+     */
+    public List<Diagnostic> framingDiagnostics(RawTable raw) {
+        return TableHeaderReader.read(raw, framing(bySignature.get(raw.signature()))).diagnostics();
+    }
+
+    private static TableFraming framing(TableDecoder<?> decoder) {
+        return decoder instanceof FramedDecoder f ? f.framing() : TableFraming.STANDARD;
     }
 
     private static AcpiTable runDecoder(TableDecoder<?> decoder, DecodeContext context, TableHeader header) {

@@ -1,18 +1,26 @@
 package io.github.xenacpi.dom0;
 
+import io.github.xenacpi.acpi.region.AddressSpace;
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.aml.RegionAccess;
 import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.platform.LinuxVersion;
-import io.github.xenacpi.acpi.region.DescribedRegion;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The ordered boot events Dom0 Linux of one version produces on a platform: for every described region the
- * steps its kernel consumer takes ({@link LinuxRegionUse}), and the DMA of the given scenarios, sorted by boot
- * stage (stable within a stage, so a region's map precedes its touch), DMA that precedes the CPU placed before
- * the first touches of device probing. Immutable.
+ * steps its kernel consumer takes ({@link LinuxRegionUse}), for every device the namespace enumerates the
+ * platform or AMBA device Linux creates ({@link DeviceEnumeration}), the SystemMemory accesses AML makes while
+ * Linux initializes the namespace, and the DMA of the given scenarios. Sorted by boot stage (stable within a stage,
+ * so a region's map precedes its touch), DMA that precedes the CPU placed before the first touches of device
+ * probing. Immutable.
  */
 public final class Dom0Boot {
     private final LinuxVersion linux;
@@ -27,21 +35,25 @@ public final class Dom0Boot {
      * The boot of {@code linux} over the regions; {@code earlycon} says whether the kernel command line asks
      * for the SPCR early console (the only case in which Linux touches the SPCR UART).
      */
-    public static Dom0Boot of(List<DescribedRegion> regions, LinuxVersion linux, boolean earlycon,
-                              List<DmaScenario> dma) {
+    public static Dom0Boot of(List<DescribedRegion> regions, NamespaceSurvey namespace, LinuxVersion linux,
+                              boolean earlycon, List<DmaScenario> dma) {
         Objects.requireNonNull(linux, "linux");
         List<BootEvent> unordered = new ArrayList<>();
+        DeviceEnumeration devices = new DeviceEnumeration(namespace, regions);
         for (DescribedRegion r : regions) {
             if (!r.isDeviceMemory()) {
                 continue;
             }
             String feature = LinuxRegionUse.feature(r);
             String source = r.table() + (r.instance() > 1 ? "#" + r.instance() : "") + " " + r.path();
-            for (LinuxRegionUse.Step s : LinuxRegionUse.steps(r, linux, earlycon)) {
+            List<LinuxRegionUse.Step> steps = r.kind() == RegionKind.DEVICE_RESOURCE ? devices.steps(r)
+                    : LinuxRegionUse.steps(r, linux, earlycon);
+            for (LinuxRegionUse.Step s : steps) {
                 unordered.add(new BootEvent(0, s.stage(), s.api(), s.kernelApi(), r.kind(), s.base(), s.length(),
-                        s.function(), feature, r.table(), source));
+                        s.function(), devices.feature(r, feature), r.table(), source));
             }
         }
+        unordered.addAll(amlAccesses(namespace, regions));
         for (DmaScenario d : dma) {
             BootStage stage = d.beforeCpu() ? BootStage.SUBSYS_INITCALL : BootStage.RUNTIME;
             unordered.add(new BootEvent(0, stage, AccessApi.DMA, "dma", d.targetKind(), d.address(), 4,
@@ -56,6 +68,32 @@ public final class Dom0Boot {
             out.add(sorted.get(i).withOrder(i + 1));
         }
         return new Dom0Boot(linux, out);
+    }
+
+    /**
+     * acpi_ex_system_memory_space_handler: each SystemMemory access AML makes while acpi_init runs _INI, _STA,
+     * _REG and _CRS maps a window with acpi_os_map_memory and then reads or writes it.
+     */
+    private static List<BootEvent> amlAccesses(NamespaceSurvey namespace, List<DescribedRegion> regions) {
+        Map<String, DescribedRegion> byPath = new HashMap<>();
+        regions.stream().filter(r -> r.kind() == RegionKind.OPERATION_REGION).forEach(r -> byPath.put(r.path(), r));
+        List<BootEvent> out = new ArrayList<>();
+        for (RegionAccess a : namespace.bootAccesses()) {
+            if (a.space() != AddressSpace.SYSTEM_MEMORY || !a.baseResolved()) {
+                continue;
+            }
+            DescribedRegion region = byPath.get(a.regionPath());
+            String table = region == null ? "" : region.table();
+            String feature = "AML " + a.regionPath() + " (" + a.methodPath() + ")";
+            long width = Math.max(1, a.widthBits() / 8);
+            out.add(new BootEvent(0, BootStage.SUBSYS_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
+                    RegionKind.OPERATION_REGION, a.address(), width, "acpi_ex_system_memory_space_handler", feature,
+                    table, a.regionPath()));
+            out.add(new BootEvent(0, BootStage.SUBSYS_INITCALL, AccessApi.CPU_TOUCH,
+                    a.direction() == RegionAccess.Direction.READ ? "readl" : "writel", RegionKind.OPERATION_REGION,
+                    a.address(), width, "acpi_ex_system_memory_space_handler", feature, table, a.regionPath()));
+        }
+        return out;
     }
 
     public LinuxVersion linux() {

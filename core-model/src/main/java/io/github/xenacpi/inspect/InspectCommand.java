@@ -9,6 +9,8 @@ import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.aml.NamespaceCounts;
+import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.PlatformDescriptorReader;
@@ -134,14 +136,15 @@ public final class InspectCommand {
             err.println("xenacpi inspect: " + e.getMessage());
             return UNUSABLE;
         }
-        print(platform, out);
         String name = input == null || input.getFileName() == null ? "preset" : input.getFileName().toString();
-        SimulationInput simulationInput = SimulationInput.of(new Platform(name, platform, descriptor));
+        Platform whole = new Platform(name, platform, descriptor);
+        print(whole, out);
+        SimulationInput simulationInput = SimulationInput.of(whole);
         List<SimulationResult> simulations = MappingStrategy.all().stream()
                 .map(s -> Simulation.run(simulationInput, s)).toList();
         printSimulations(simulations, out);
         try {
-            InspectJson.write(platform, simulations, json);
+            InspectJson.write(whole, simulations, json);
         } catch (IOException e) {
             err.println("xenacpi inspect: cannot write " + json + ": " + e.getMessage());
             return UNUSABLE;
@@ -150,8 +153,9 @@ public final class InspectCommand {
         return OK;
     }
 
-    /** The text report: one line per table, per region, per diagnostic. */
-    static void print(AcpiTables platform, PrintStream out) {
+    /** The text report: one line per table, per region, per diagnostic, and the namespace's counts. */
+    static void print(Platform whole, PrintStream out) {
+        AcpiTables platform = whole.tables();
         FirmwareImage image = platform.image();
         out.printf("Source: %s (%s)%n", image.path(), image.format());
         out.printf("Tables: %d%n", platform.all().size());
@@ -162,7 +166,15 @@ public final class InspectCommand {
                     t.checksumValid() ? "ok " : "BAD", h.oemId(), h.oemTableId(), h.oemRevision(), h.creatorId(),
                     h.creatorRevision(), t.regions().size(), t.isDecoded() ? "" : "  (not decoded)");
         }
-        List<DescribedRegion> regions = platform.regions();
+        NamespaceCounts counts = whole.namespace().namespace().counts();
+        NamespaceSurvey survey = whole.survey();
+        out.printf("Namespace: %d objects, %d devices (%d enumerated), %d methods, %d OperationRegions"
+                        + " (%d resolved, %d touched at boot), %d AML accesses at boot%n", counts.objects(),
+                counts.devices(), survey.enumeratedDevices().size(), counts.methods(), counts.operationRegions(),
+                survey.operationRegions().stream().filter(NamespaceSurvey.RegionInfo::resolved).count(),
+                survey.operationRegions().stream().filter(NamespaceSurvey.RegionInfo::touchedAtBoot).count(),
+                survey.bootAccesses().size());
+        List<DescribedRegion> regions = whole.regions();
         long memory = regions.stream().filter(DescribedRegion::isDeviceMemory).count();
         out.printf("Regions: %d (%d in system memory)%n", regions.size(), memory);
         for (DescribedRegion r : regions) {
@@ -170,7 +182,7 @@ public final class InspectCommand {
                     r.length() == 0 ? "(empty)" : hex16(r.lastByte()), InspectJson.hex(r.length()), r.table(),
                     r.instance(), r.path());
         }
-        List<Diagnostic> diagnostics = platform.diagnostics();
+        List<Diagnostic> diagnostics = whole.diagnostics();
         out.printf("Diagnostics: %d (%d errors, %d warnings)%n", diagnostics.size(),
                 count(diagnostics, Severity.ERROR), count(diagnostics, Severity.WARNING));
         for (Diagnostic d : diagnostics) {

@@ -6,6 +6,11 @@ import io.github.xenacpi.acpi.table.AcpiTable;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.aml.NamespaceCounts;
+import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.aml.resource.Resource;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationResult;
@@ -57,13 +62,14 @@ public final class InspectJson {
     private InspectJson() {
     }
 
-    /** The document as a tree, without simulations. */
-    public static ObjectNode of(AcpiTables platform) {
-        return of(platform, List.of());
+    /** The document of a platform's tables and namespace, with the default descriptor and no simulations. */
+    public static ObjectNode of(AcpiTables tables) {
+        return of(new Platform("", tables, PlatformDescriptor.DEFAULT), List.of());
     }
 
     /** The document as a tree, with the simulation of each strategy. */
-    public static ObjectNode of(AcpiTables platform, List<SimulationResult> simulations) {
+    public static ObjectNode of(Platform whole, List<SimulationResult> simulations) {
+        AcpiTables platform = whole.tables();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         ObjectNode source = root.putObject("source");
@@ -74,7 +80,7 @@ public final class InspectJson {
             tables.add(table(t));
         }
         ArrayNode regions = root.putArray("regions");
-        for (DescribedRegion r : platform.regions()) {
+        for (DescribedRegion r : whole.regions()) {
             ObjectNode n = regions.addObject();
             n.put("kind", r.kind().name());
             n.put("space", r.space().name());
@@ -86,7 +92,7 @@ public final class InspectJson {
             n.put("offset", r.offset());
         }
         ArrayNode diagnostics = root.putArray("diagnostics");
-        for (Diagnostic d : platform.diagnostics()) {
+        for (Diagnostic d : whole.diagnostics()) {
             ObjectNode n = diagnostics.addObject();
             n.put("table", d.table());
             n.put("instance", d.instance());
@@ -94,11 +100,57 @@ public final class InspectJson {
             n.put("severity", d.severity().label());
             n.put("message", d.message());
         }
+        root.set("namespace", namespace(whole));
         if (!simulations.isEmpty()) {
             ArrayNode sims = root.putArray("simulations");
             simulations.forEach(r -> sims.add(simulation(r)));
         }
         return root;
+    }
+
+    /** What the namespace holds and what Linux's boot walk found in it. */
+    private static ObjectNode namespace(Platform platform) {
+        ObjectNode n = MAPPER.createObjectNode();
+        NamespaceCounts counts = platform.namespace().namespace().counts();
+        n.put("objects", counts.objects());
+        n.put("methods", counts.methods());
+        n.put("names", counts.names());
+        ArrayNode devices = n.putArray("devices");
+        for (NamespaceSurvey.DeviceInfo d : platform.survey().devices()) {
+            ObjectNode e = devices.addObject();
+            e.put("path", d.path());
+            e.put("hid", d.hid());
+            ArrayNode cids = e.putArray("cids");
+            d.cids().forEach(cids::add);
+            e.put("uid", d.uid());
+            e.put("sta", hex(d.sta()));
+            e.put("enumerated", d.enumerated());
+            ArrayNode resources = e.putArray("resources");
+            if (d.crs() != null) {
+                for (Resource r : d.crs().resources()) {
+                    ObjectNode res = MAPPER.valueToTree(r);
+                    res.put("type", r.getClass().getSimpleName());
+                    resources.add(res);
+                }
+            }
+        }
+        ArrayNode regions = n.putArray("operationRegions");
+        for (NamespaceSurvey.RegionInfo r : platform.survey().operationRegions()) {
+            ObjectNode e = regions.addObject();
+            e.put("path", r.path());
+            e.put("space", r.space().name());
+            if (r.resolved()) {
+                e.put("base", hex(r.base().getAsLong()));
+                e.put("length", hex(r.length().getAsLong()));
+            } else {
+                e.putNull("base");
+                e.putNull("length");
+            }
+            e.put("resolved", r.resolved());
+            e.put("reason", r.unresolvedReason());
+            e.put("touchedAtBoot", r.touchedAtBoot());
+        }
+        return n;
     }
 
     private static ObjectNode simulation(SimulationResult r) {
@@ -135,7 +187,7 @@ public final class InspectJson {
     }
 
     /** The document as indented text. */
-    public static String text(AcpiTables platform, List<SimulationResult> simulations) {
+    public static String text(Platform platform, List<SimulationResult> simulations) {
         try {
             return MAPPER.writeValueAsString(of(platform, simulations));
         } catch (IOException e) {
@@ -144,7 +196,7 @@ public final class InspectJson {
     }
 
     /** Writes the document to a file, creating its folder. */
-    public static void write(AcpiTables platform, List<SimulationResult> simulations, Path file)
+    public static void write(Platform platform, List<SimulationResult> simulations, Path file)
             throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -1,10 +1,18 @@
 package io.github.xenacpi.platform;
 
 import io.github.xenacpi.acpi.AcpiException;
+import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.FirmwareSource;
+import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.aml.AmlLoader;
+import io.github.xenacpi.aml.Budget;
+import io.github.xenacpi.aml.LoadedNamespace;
+import io.github.xenacpi.aml.MemoryModel;
+import io.github.xenacpi.aml.NamespaceSurvey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,8 +20,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One machine as the model sees it: its decoded tables and what its descriptor adds (Dom0 RAM, versions,
- * SMMU mode, DMA scenarios). Dom0's RAM comes from the descriptor, else from SRAT memory affinity, else from
+ * One machine as the model sees it: its decoded tables, its AML namespace as Linux would load and walk it at boot
+ * (devices, their resources, OperationRegions and the accesses AML makes), and what its descriptor adds (Dom0
+ * RAM, versions, SMMU mode, DMA scenarios). Dom0's RAM comes from the descriptor, else from SRAT memory affinity,
+ * else from
  * {@link #DEFAULT_RAM}, with every other described range (device memory, firmware regions, the tables
  * themselves) carved out in whole pages. Immutable.
  */
@@ -29,13 +39,26 @@ public final class Platform {
     private final String name;
     private final AcpiTables tables;
     private final PlatformDescriptor descriptor;
+    private final LoadedNamespace namespace;
+    private final NamespaceSurvey survey;
+    private final List<DescribedRegion> regions;
     private final List<MemoryRange> ram;
 
+    /** Loads the DSDT and SSDTs into a namespace and surveys it with the descriptor's AML memory values. */
     public Platform(String name, AcpiTables tables, PlatformDescriptor descriptor) {
         this.name = Objects.requireNonNull(name, "name");
         this.tables = Objects.requireNonNull(tables, "tables");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
-        this.ram = deriveRam(tables.regions(), descriptor);
+        List<RawTable> definitionBlocks = tables.all().stream()
+                .filter(t -> t.signature().equals("DSDT") || t.signature().equals("SSDT"))
+                .map(LoadedTable::raw).toList();
+        this.namespace = AmlLoader.load(definitionBlocks);
+        this.survey = NamespaceSurvey.of(namespace, definitionBlocks, MemoryModel.of(descriptor.amlMemory()),
+                Budget.DEFAULT);
+        List<DescribedRegion> all = new ArrayList<>(tables.regions());
+        all.addAll(survey.regions());
+        this.regions = List.copyOf(all);
+        this.ram = deriveRam(regions, descriptor);
     }
 
     /** Reads the tables at a path and the xenacpi.json beside them. */
@@ -59,9 +82,27 @@ public final class Platform {
         return descriptor;
     }
 
-    /** Every described region of the platform. */
+    /** The namespace the DSDT and SSDTs load into, with the loader's findings. */
+    public LoadedNamespace namespace() {
+        return namespace;
+    }
+
+    /** What evaluating the namespace as Linux does at boot yields. */
+    public NamespaceSurvey survey() {
+        return survey;
+    }
+
+    /** Every described region of the platform: the tables', then the OperationRegions and device resources. */
     public List<DescribedRegion> regions() {
-        return tables.regions();
+        return regions;
+    }
+
+    /** Every diagnostic: reading and decoding the tables, loading the namespace, evaluating it. */
+    public List<Diagnostic> diagnostics() {
+        List<Diagnostic> all = new ArrayList<>(tables.diagnostics());
+        all.addAll(namespace.diagnostics());
+        all.addAll(survey.diagnostics());
+        return all;
     }
 
     /** Dom0's RAM ranges, sorted, with described device memory carved out. */

@@ -53,7 +53,7 @@ public final class Simulation {
         }
         long ramPages = in.ram().stream().mapToLong(r -> r[1] >>> StageTwoGeometry.PAGE_SHIFT).sum();
 
-        Dom0Boot boot = Dom0Boot.of(in.regions(), in.linux(), in.earlycon(), in.dma());
+        Dom0Boot boot = Dom0Boot.of(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dma());
         List<Outcome> outcomes = new ArrayList<>();
         for (BootEvent e : boot.events()) {
             if (!e.table().isEmpty() && strategy.hidesTable(e.table(), xen)) {

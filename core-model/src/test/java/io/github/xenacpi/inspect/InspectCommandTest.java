@@ -49,7 +49,7 @@ class InspectCommandTest {
                 .contains("Tables: 9")
                 .containsPattern("MCFG #1 +length +76 +rev 1 +checksum ok +OEM XENACP XENACPI")
                 .contains("regions 2")
-                .contains("Regions: 20 (20 in system memory)")
+                .contains("Regions: 22 (22 in system memory)")
                 .containsPattern("ECAM +SYSTEM_MEMORY +0x0000004010000000\\.\\.0x000000401FFFFFFF +length 0x10000000"
                         + " +MCFG#1 +MCFG\\.allocation\\[0\\]")
                 .contains("0x0000003001000000..0x0000003001FFFFFF")

@@ -80,7 +80,7 @@ class InspectJsonTest {
         JsonNode doc = InspectJson.of(damaged());
 
         assertThat(doc.fieldNames()).toIterable()
-                .containsExactly("schema", "source", "tables", "regions", "diagnostics");
+                .containsExactly("schema", "source", "tables", "regions", "diagnostics", "namespace");
         assertThat(doc.get("tables").get(0).fieldNames()).toIterable().containsExactly("signature", "instance",
                 "length", "revision", "checksumValid", "oemId", "oemTableId", "oemRevision", "creatorId",
                 "creatorRevision", "fields");

@@ -34,7 +34,8 @@ class SimulationTest {
             r(RegionKind.WATCHDOG_CONTROL, "GTDT", WDOG, 0x1000));
 
     private static SimulationResult run(String strategy, XenVersion xen, SmmuMode smmu) {
-        SimulationInput in = new SimulationInput(PLATFORM, List.<long[]>of(new long[] {0x8000_0000L, 1L << 30}), 48,
+        SimulationInput in = new SimulationInput(PLATFORM, SimulationInput.NO_NAMESPACE,
+                List.<long[]>of(new long[] {0x8000_0000L, 1L << 30}), 48,
                 xen, LinuxVersion.V6_6, smmu, false,
                 List.of(new DmaScenario("tpm-dma-engine", RegionKind.TPM_CRB, CRB + 0x40, true)), CostModel.DEFAULT);
         return Simulation.run(in, MappingStrategy.byId(strategy));

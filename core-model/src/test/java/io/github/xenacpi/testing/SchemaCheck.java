@@ -38,8 +38,10 @@ public final class SchemaCheck {
 
     private static void check(JsonNode schema, JsonNode value, String at, List<String> out) {
         String where = at.isEmpty() ? "/" : at;
-        if (schema.has("type") && !hasType(value, schema.get("type").asText())) {
-            out.add(where + ": expected " + schema.get("type").asText() + ", found " + value.getNodeType());
+        if (schema.has("type") && !hasAnyType(value, schema.get("type"))) {
+            JsonNode type = schema.get("type");
+            out.add(where + ": expected " + (type.isArray() ? type.toString() : type.asText()) + ", found "
+                    + value.getNodeType());
             return;
         }
         if (schema.has("const") && !schema.get("const").equals(value)) {
@@ -79,6 +81,19 @@ public final class SchemaCheck {
                 check(schema.get("items"), value.get(i), at + "/" + i, out);
             }
         }
+    }
+
+    /** A type keyword is one type name or an array of them. */
+    private static boolean hasAnyType(JsonNode value, JsonNode types) {
+        if (!types.isArray()) {
+            return hasType(value, types.asText());
+        }
+        for (JsonNode t : types) {
+            if (hasType(value, t.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasType(JsonNode value, String type) {

@@ -8,6 +8,7 @@ import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.TableHeader;
 import io.github.xenacpi.aml.NamespaceCounts;
 import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.aml.resource.RawData;
 import io.github.xenacpi.aml.resource.Resource;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -48,16 +50,19 @@ public final class InspectJson {
     public static final String SCHEMA_RESOURCE = "/io/github/xenacpi/inspect/xenacpi-inspect-1.schema.json";
 
     // Decoded records serialise through their components only: helper methods such as GenericAddress.isNull()
-    // are not fields of the table. An Optional component is its value, or null when empty.
+    // are not fields of the table. An Optional component is its value, or null when empty; opaque descriptor
+    // bytes are an upper-case hex string.
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new SimpleModule("xenacpi-optionals")
                     .addSerializer(Optional.class, new OptionalSerializer())
-                    .addSerializer(OptionalInt.class, new PrimitiveOptionalSerializer<>(OptionalInt.class,
+                    .addSerializer(OptionalInt.class, new ConvertingSerializer<>(OptionalInt.class,
                             o -> o.isPresent() ? (Object) o.getAsInt() : null))
-                    .addSerializer(OptionalLong.class, new PrimitiveOptionalSerializer<>(OptionalLong.class,
-                            o -> o.isPresent() ? (Object) o.getAsLong() : null)));
+                    .addSerializer(OptionalLong.class, new ConvertingSerializer<>(OptionalLong.class,
+                            o -> o.isPresent() ? (Object) o.getAsLong() : null))
+                    .addSerializer(RawData.class, new ConvertingSerializer<>(RawData.class,
+                            d -> HexFormat.of().withUpperCase().formatHex(d.toArray()))));
 
     private InspectJson() {
     }
@@ -225,12 +230,12 @@ public final class InspectJson {
         }
     }
 
-    /** Writes a primitive optional as its value, or null when empty. */
-    private static final class PrimitiveOptionalSerializer<T> extends StdSerializer<T> {
+    /** Writes a value through a conversion: a primitive optional as its value or null, raw bytes as hex. */
+    private static final class ConvertingSerializer<T> extends StdSerializer<T> {
         private static final long serialVersionUID = 1L;
         private final transient Function<T, Object> value;
 
-        PrimitiveOptionalSerializer(Class<T> type, Function<T, Object> value) {
+        ConvertingSerializer(Class<T> type, Function<T, Object> value) {
             super(type);
             this.value = value;
         }

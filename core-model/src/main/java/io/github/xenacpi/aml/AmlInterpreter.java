@@ -1415,6 +1415,9 @@ public final class AmlInterpreter {
      * then accesses its data field; a BankField first writes its bank value to the bank field.
      */
     private void transfer(NamespaceNode node, AmlObject.FieldUnit fu, byte[] data, boolean write, Frame f) {
+        if (fu.bitLength() <= 0) {
+            return;
+        }
         int width = accessBits(fu);
         long first = fu.bitOffset() / width;
         long last = (fu.bitOffset() + fu.bitLength() - 1) / width;
@@ -1447,7 +1450,7 @@ public final class AmlInterpreter {
                 NamespaceNode dataNode = fieldPart(node, ix.data(), f);
                 storeToNode(index, new AmlValue.Int(datumBit / 8), f);
                 if (write) {
-                    long old = partial(lo, hi, datumBit, width, fu) ? toInt(read(dataNode, f), f) : 0;
+                    long old = partial(lo, hi, datumBit, width) ? toInt(read(dataNode, f), f) : 0;
                     storeToNode(dataNode, new AmlValue.Int(merge(old, data, lo, hi, datumBit, fu)), f);
                     continue;
                 }
@@ -1455,7 +1458,7 @@ public final class AmlInterpreter {
             } else {
                 long offset = datumBit / 8;
                 if (write) {
-                    if (partial(lo, hi, datumBit, width, fu) && fu.access().updateRule() == 0) {
+                    if (partial(lo, hi, datumBit, width) && fu.access().updateRule() == 0) {
                         // Preserve: the bits outside the field are read first (read-modify-write).
                         access(region, rs, offset, width, false, f);
                     }
@@ -1473,7 +1476,7 @@ public final class AmlInterpreter {
         }
     }
 
-    private static boolean partial(long lo, long hi, long datumBit, int width, AmlObject.FieldUnit fu) {
+    private static boolean partial(long lo, long hi, long datumBit, int width) {
         return lo > datumBit || hi < datumBit + width;
     }
 
@@ -1519,6 +1522,11 @@ public final class AmlInterpreter {
 
     /** Records one access and returns what a read gives: the memory model's value, else 0 (unknown). */
     private long access(NamespaceNode region, RegionState rs, long offset, int width, boolean write, Frame f) {
+        if (rs.spaceId == -1) {
+            // A DataTableRegion: its fields read an ACPI table's bytes, which the model does not hold.
+            unknown("a read of " + region.path() + ", a DataTableRegion");
+            return 0;
+        }
         boolean resolved = rs.reason == null;
         long address = resolved ? rs.base + offset : offset;
         String by = f != null && f.scope.object() instanceof AmlObject.Method ? f.scope.path() : cx.rootPath;

@@ -38,6 +38,7 @@ public final class AmlInterpreter {
 
     private final Namespace ns;
     private final Map<String, RawTable> tables = new HashMap<>();
+    private final List<RawTable> loadOrder = new ArrayList<>();
     private final MemoryModel memory;
     private final Budget budget;
     private final boolean integers64;
@@ -59,6 +60,16 @@ public final class AmlInterpreter {
         this.budget = budget;
         boolean wide = true;
         for (RawTable t : tables) {
+            if (t.signature().equals("DSDT")) {
+                loadOrder.add(t);
+            }
+        }
+        for (RawTable t : tables) {
+            if (t.signature().equals("SSDT")) {
+                loadOrder.add(t);
+            }
+        }
+        for (RawTable t : tables) {
             this.tables.put(key(t.signature(), t.instance()), t);
             if (t.signature().equals("DSDT") && t.size() > 8 && t.byteAt(8) < 2) {
                 wide = false;
@@ -71,6 +82,11 @@ public final class AmlInterpreter {
     /** The namespace evaluated. */
     public Namespace namespace() {
         return ns;
+    }
+
+    /** The definition blocks in the order the loader loads them: the DSDT, then the SSDTs as given. */
+    public List<RawTable> definitionBlocks() {
+        return List.copyOf(loadOrder);
     }
 
     /** Whether integers are 64 bits wide (DSDT revision 2 or above). */
@@ -96,6 +112,32 @@ public final class AmlInterpreter {
             }
             return read(target, new Frame(target.parentOrNull() == null ? target : target.parentOrNull()));
         });
+    }
+
+    /**
+     * Runs the module-level code of a definition block (the statements outside methods, as ACPICA runs them while it
+     * loads the table); an evaluation that completes with nothing when the table has none.
+     */
+    public Evaluation runModuleLevelCode(RawTable table) {
+        String label = (table.instance() > 1 ? table.signature() + "#" + table.instance() : table.signature())
+                + " module-level code";
+        AmlSource src = new AmlSource(table.signature(), table.instance(), AmlParser.HEADER_SIZE);
+        return run(label, src, () -> {
+            int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(table.bytes(), 4)));
+            List<Stmt> code = new BodyParser(table.bytes(), ns, integers64).parseModuleLevel(ns.root(),
+                    AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
+            if (!code.isEmpty()) {
+                exec(code, new Frame(ns.root()));
+            }
+            return null;
+        });
+    }
+
+    private static long u32(byte[] b, int at) {
+        if (b.length < at + 4) {
+            return 0;
+        }
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
     }
 
     /**
@@ -217,9 +259,12 @@ public final class AmlInterpreter {
     }
 
     private Evaluation run(NamespaceNode node, Body body) {
-        String path = node.path();
+        return run(node.path(), node.sourceOrNull(), body);
+    }
+
+    private Evaluation run(String path, AmlSource source, Body body) {
         Context saved = cx;
-        Context c = new Context(path, node.sourceOrNull());
+        Context c = new Context(path, source);
         cx = c;
         try {
             AmlValue v = body.run();
@@ -395,6 +440,10 @@ public final class AmlInterpreter {
         }
         if (s instanceof Stmt.Block b) {
             return exec(b.body(), f);
+        }
+        if (s instanceof Stmt.Scope sc) {
+            exec(sc.body(), new Frame(sc.scope()));
+            return Flow.NEXT;
         }
         if (s instanceof Stmt.Unsupported u) {
             finding(Severity.INFO, f, "unsupported in %s: %s; skipped", f.scope.path(), u.what());

@@ -1,6 +1,7 @@
 package io.github.xenacpi.aml;
 
 import io.github.xenacpi.acpi.Diagnostic;
+import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.aml.resource.ResourceTemplate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,8 @@ import java.util.Set;
 /**
  * Evaluates a namespace in the order Linux does at boot and records what that touches:
  * <ol>
+ * <li>the module-level code of each definition block, in load order (ACPICA runs it as it loads the table, in
+ * {@code acpi_early_init});</li>
  * <li>\_INI and \_SB._INI ({@code acpi_ns_initialize_devices}: "\_SB._INI ... should be evaluated before any _REG
  * evaluations");</li>
  * <li>_REG (space, 1) of the scope of every OperationRegion in a space with a default handler, space by space
@@ -29,7 +32,6 @@ import java.util.Set;
  * <li>_CRS of every enumerated device, depth-first ({@code acpi_bus_attach} → {@code acpi_create_platform_device}).
  * </li>
  * </ol>
- * Module-level code that ACPICA runs while loading tables is not run (the loader keeps no term list for it).
  */
 final class BootWalk {
     /** The spaces ACPICA installs default handlers for and runs _REG for at namespace initialization. */
@@ -50,6 +52,9 @@ final class BootWalk {
 
     NamespaceSurvey run() {
         List<NamespaceNode> nodes = ns.nodes();
+        for (RawTable t : interp.definitionBlocks()) {
+            record(interp.runModuleLevelCode(t));
+        }
         runRootIni();
         runReg(nodes);
         runIni();

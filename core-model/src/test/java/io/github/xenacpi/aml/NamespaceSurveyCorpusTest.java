@@ -49,8 +49,8 @@ class NamespaceSurveyCorpusTest {
         }
         int[] totals = new int[11];
         Map<String, Integer> findings = new TreeMap<>();
-        System.out.printf("%-45s %5s %5s %5s %5s %5s %5s %5s %6s %5s %5s %5s%n", "platform", "dev", "enum", "mem", "oprR",
-                "oprU", "boot", "budg", "ms", "find", "tch", "bootU");
+        System.out.printf("%-45s %5s %5s %5s %5s %5s %5s %5s %6s %5s %5s %5s%n", "platform", "dev", "enum", "mem",
+                "oprR", "oprU", "boot", "budg", "ms", "find", "tch", "bootU");
         for (Map.Entry<Path, List<RawTable>> e : platforms.entrySet()) {
             List<RawTable> raws = e.getValue();
             long start = System.nanoTime();

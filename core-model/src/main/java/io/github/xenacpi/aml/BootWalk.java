@@ -84,11 +84,11 @@ final class BootWalk {
                 devices.add(new NamespaceSurvey.DeviceInfo(n.path(), id.hid, id.cids, id.uid, id.adr,
                         status.get(n), statusKnown.getOrDefault(n, true), enumerated.contains(n),
                         c == null ? null : c.template, c == null ? (enumerated.contains(n) ? null
-                        : "not enumerated") : c.problem, c == null ? null : c.source));
+                        : "not enumerated") : c.problem, c == null ? null : c.source, n.conditional()));
             } else if (n.object() instanceof AmlObject.OperationRegion) {
                 AmlInterpreter.RegionResolution r = interp.region(n);
                 regions.add(new NamespaceSurvey.RegionInfo(n.path(), r.space(), r.spaceId(), r.base(), r.length(),
-                        r.reason(), n.sourceOrNull(), touched.contains(n.path())));
+                        r.reason(), n.sourceOrNull(), touched.contains(n.path()), n.conditional()));
             }
         }
         return new NamespaceSurvey(devices, regions, boot, diagnostics, budgetHits);

@@ -243,6 +243,7 @@ class NamespaceSurveyTest {
                 .method("NOTR", 0, false, m -> m.store(integer(1), name("FLD2")))
                 .ifThen(op(AmlOpcode.LEQUAL, name("\\_REV"), integer(2)), b -> b
                         .name("CNDN", integer(5))
+                        .device("CDEV", d -> d.hid("TST0002"))
                         .store(integer(1), name("FLD0")))
                 .scope("\\_SB", sb -> sb.device("DEV0", d -> d
                         .hid("TST0001")
@@ -258,6 +259,8 @@ class NamespaceSurveyTest {
                         tuple(1L, "SSDT module-level code"),
                         tuple(2L, "\\_INI"));
         assertThat(s.diagnostics()).isEmpty();
+        assertThat(device(s, "\\_SB.DEV0").conditional()).isFalse();
+        assertThat(device(s, "\\CDEV").conditional()).isTrue();
     }
 
     @Test

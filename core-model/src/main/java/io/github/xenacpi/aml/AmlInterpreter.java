@@ -1485,7 +1485,9 @@ public final class AmlInterpreter {
             storeToNode(bankNode, bankValue, f);
         }
         if (rs != null && isSerialSpace(rs.space)) {
-            access(region, rs, fu.bitOffset() / 8, (int) Math.min(Integer.MAX_VALUE, fu.bitLength()), write, f);
+            // GPIO fields count pins, one bit each; serial-bus style spaces transfer the whole unit at once.
+            long offset = rs.space == AddressSpace.GENERAL_PURPOSE_IO ? fu.bitOffset() : fu.bitOffset() / 8;
+            access(region, rs, offset, (int) Math.min(Integer.MAX_VALUE, fu.bitLength()), write, f);
             return;
         }
         for (long d = first; d <= last; d++) {

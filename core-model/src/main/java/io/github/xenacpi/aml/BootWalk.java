@@ -162,7 +162,8 @@ final class BootWalk {
     private void enumerate(NamespaceNode scope, Set<NamespaceNode> enumerated, Map<NamespaceNode, Ids> ids) {
         for (NamespaceNode n : scope.children()) {
             if (isDevice(n)) {
-                long sta = sta(n);
+                // acpi_bus_type_and_status: a thermal zone is taken as present without evaluating its _STA.
+                long sta = n.object() instanceof AmlObject.ThermalZone ? 0xF : sta(n);
                 if ((sta & 1) == 0 && (sta & 8) == 0) {
                     continue;
                 }

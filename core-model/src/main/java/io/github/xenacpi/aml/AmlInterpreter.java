@@ -38,6 +38,7 @@ public final class AmlInterpreter {
 
     private final Namespace ns;
     private final Map<String, RawTable> tables = new HashMap<>();
+    private final List<RawTable> loadOrder = new ArrayList<>();
     private final MemoryModel memory;
     private final Budget budget;
     private final boolean integers64;
@@ -59,6 +60,16 @@ public final class AmlInterpreter {
         this.budget = budget;
         boolean wide = true;
         for (RawTable t : tables) {
+            if (t.signature().equals("DSDT")) {
+                loadOrder.add(t);
+            }
+        }
+        for (RawTable t : tables) {
+            if (t.signature().equals("SSDT")) {
+                loadOrder.add(t);
+            }
+        }
+        for (RawTable t : tables) {
             this.tables.put(key(t.signature(), t.instance()), t);
             if (t.signature().equals("DSDT") && t.size() > 8 && t.byteAt(8) < 2) {
                 wide = false;
@@ -71,6 +82,11 @@ public final class AmlInterpreter {
     /** The namespace evaluated. */
     public Namespace namespace() {
         return ns;
+    }
+
+    /** The definition blocks in the order the loader loads them: the DSDT, then the SSDTs as given. */
+    public List<RawTable> definitionBlocks() {
+        return List.copyOf(loadOrder);
     }
 
     /** Whether integers are 64 bits wide (DSDT revision 2 or above). */
@@ -96,6 +112,32 @@ public final class AmlInterpreter {
             }
             return read(target, new Frame(target.parentOrNull() == null ? target : target.parentOrNull()));
         });
+    }
+
+    /**
+     * Runs the module-level code of a definition block (the statements outside methods, as ACPICA runs them while it
+     * loads the table); an evaluation that completes with nothing when the table has none.
+     */
+    public Evaluation runModuleLevelCode(RawTable table) {
+        String label = (table.instance() > 1 ? table.signature() + "#" + table.instance() : table.signature())
+                + " module-level code";
+        AmlSource src = new AmlSource(table.signature(), table.instance(), AmlParser.HEADER_SIZE);
+        return run(label, src, () -> {
+            int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(table.bytes(), 4)));
+            List<Stmt> code = new BodyParser(table.bytes(), ns, integers64).parseModuleLevel(ns.root(),
+                    AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
+            if (!code.isEmpty()) {
+                exec(code, new Frame(ns.root()));
+            }
+            return null;
+        });
+    }
+
+    private static long u32(byte[] b, int at) {
+        if (b.length < at + 4) {
+            return 0;
+        }
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
     }
 
     /**
@@ -217,9 +259,12 @@ public final class AmlInterpreter {
     }
 
     private Evaluation run(NamespaceNode node, Body body) {
-        String path = node.path();
+        return run(node.path(), node.sourceOrNull(), body);
+    }
+
+    private Evaluation run(String path, AmlSource source, Body body) {
         Context saved = cx;
-        Context c = new Context(path, node.sourceOrNull());
+        Context c = new Context(path, source);
         cx = c;
         try {
             AmlValue v = body.run();
@@ -395,6 +440,10 @@ public final class AmlInterpreter {
         }
         if (s instanceof Stmt.Block b) {
             return exec(b.body(), f);
+        }
+        if (s instanceof Stmt.Scope sc) {
+            exec(sc.body(), new Frame(sc.scope()));
+            return Flow.NEXT;
         }
         if (s instanceof Stmt.Unsupported u) {
             finding(Severity.INFO, f, "unsupported in %s: %s; skipped", f.scope.path(), u.what());
@@ -1415,6 +1464,9 @@ public final class AmlInterpreter {
      * then accesses its data field; a BankField first writes its bank value to the bank field.
      */
     private void transfer(NamespaceNode node, AmlObject.FieldUnit fu, byte[] data, boolean write, Frame f) {
+        if (fu.bitLength() <= 0) {
+            return;
+        }
         int width = accessBits(fu);
         long first = fu.bitOffset() / width;
         long last = (fu.bitOffset() + fu.bitLength() - 1) / width;
@@ -1433,7 +1485,9 @@ public final class AmlInterpreter {
             storeToNode(bankNode, bankValue, f);
         }
         if (rs != null && isSerialSpace(rs.space)) {
-            access(region, rs, fu.bitOffset() / 8, (int) Math.min(Integer.MAX_VALUE, fu.bitLength()), write, f);
+            // GPIO fields count pins, one bit each; serial-bus style spaces transfer the whole unit at once.
+            long offset = rs.space == AddressSpace.GENERAL_PURPOSE_IO ? fu.bitOffset() : fu.bitOffset() / 8;
+            access(region, rs, offset, (int) Math.min(Integer.MAX_VALUE, fu.bitLength()), write, f);
             return;
         }
         for (long d = first; d <= last; d++) {
@@ -1447,7 +1501,7 @@ public final class AmlInterpreter {
                 NamespaceNode dataNode = fieldPart(node, ix.data(), f);
                 storeToNode(index, new AmlValue.Int(datumBit / 8), f);
                 if (write) {
-                    long old = partial(lo, hi, datumBit, width, fu) ? toInt(read(dataNode, f), f) : 0;
+                    long old = partial(lo, hi, datumBit, width) ? toInt(read(dataNode, f), f) : 0;
                     storeToNode(dataNode, new AmlValue.Int(merge(old, data, lo, hi, datumBit, fu)), f);
                     continue;
                 }
@@ -1455,7 +1509,7 @@ public final class AmlInterpreter {
             } else {
                 long offset = datumBit / 8;
                 if (write) {
-                    if (partial(lo, hi, datumBit, width, fu) && fu.access().updateRule() == 0) {
+                    if (partial(lo, hi, datumBit, width) && fu.access().updateRule() == 0) {
                         // Preserve: the bits outside the field are read first (read-modify-write).
                         access(region, rs, offset, width, false, f);
                     }
@@ -1473,7 +1527,7 @@ public final class AmlInterpreter {
         }
     }
 
-    private static boolean partial(long lo, long hi, long datumBit, int width, AmlObject.FieldUnit fu) {
+    private static boolean partial(long lo, long hi, long datumBit, int width) {
         return lo > datumBit || hi < datumBit + width;
     }
 
@@ -1519,6 +1573,11 @@ public final class AmlInterpreter {
 
     /** Records one access and returns what a read gives: the memory model's value, else 0 (unknown). */
     private long access(NamespaceNode region, RegionState rs, long offset, int width, boolean write, Frame f) {
+        if (rs.spaceId == -1) {
+            // A DataTableRegion: its fields read an ACPI table's bytes, which the model does not hold.
+            unknown("a read of " + region.path() + ", a DataTableRegion");
+            return 0;
+        }
         boolean resolved = rs.reason == null;
         long address = resolved ? rs.base + offset : offset;
         String by = f != null && f.scope.object() instanceof AmlObject.Method ? f.scope.path() : cx.rootPath;

@@ -21,6 +21,7 @@ final class BodyParser {
     private int pos;
     private int end;
     private int depth;
+    private boolean moduleLevel;
 
     /** A parse error: it stops the current statement list. */
     private static final class ParseFault extends RuntimeException {
@@ -44,7 +45,21 @@ final class BodyParser {
         pos = offset;
         end = Math.min(b.length, offset + length);
         depth = 0;
+        moduleLevel = false;
         return termList(scope);
+    }
+
+    /**
+     * The module-level code of a whole definition block at [offset, offset + length): the statements outside
+     * methods (If, While, Store, calls, ...), each in the scope it appears in. Named objects are left out (the
+     * loader created them) and method bodies are skipped.
+     */
+    List<Stmt> parseModuleLevel(NamespaceNode root, int offset, int length) {
+        pos = offset;
+        end = Math.min(b.length, offset + length);
+        depth = 0;
+        moduleLevel = true;
+        return termList(root);
     }
 
     private List<Stmt> termList(NamespaceNode scope) {
@@ -57,10 +72,15 @@ final class BodyParser {
                     out.add(s);
                 }
             } catch (ParseFault f) {
-                out.add(new Stmt.Fault(f.offset, f.getMessage()));
+                // At module level the loader has reported the fault already.
+                if (!moduleLevel) {
+                    out.add(new Stmt.Fault(f.offset, f.getMessage()));
+                }
                 pos = end;
             } catch (IllegalArgumentException e) {
-                out.add(new Stmt.Fault(at, e.getMessage()));
+                if (!moduleLevel) {
+                    out.add(new Stmt.Fault(at, e.getMessage()));
+                }
                 pos = end;
             }
         }
@@ -68,6 +88,42 @@ final class BodyParser {
     }
 
     private Stmt statement(NamespaceNode scope, List<Stmt> previous) {
+        if (!moduleLevel) {
+            return methodStatement(scope, previous);
+        }
+        int at = pos;
+        int op = u8();
+        if (op == 0x10 || op == 0x14 || (op == AmlOpcode.EXT_PREFIX && peek() >= 0x82 && peek() <= 0x85)) {
+            int ext = op == AmlOpcode.EXT_PREFIX ? u8() : 0;
+            int pe = pkgEnd();
+            if (op == 0x14) {
+                pos = pe;
+                return null;
+            }
+            return nested(pe, () -> {
+                AmlName name = nameString();
+                pos += ext == 0x83 ? 6 : ext == 0x84 ? 3 : 0;
+                NamespaceNode found = ns.resolveOrNull(scope, name);
+                NamespaceNode target = found == null ? null : ns.followAlias(found).orElse(null);
+                if (target == null || pos > end) {
+                    return null;
+                }
+                List<Stmt> body = termList(target);
+                return body.isEmpty() ? null : new Stmt.Scope(at, target, body);
+            });
+        }
+        if (op == 0x15) {
+            nameString();
+            u8();
+            u8();
+            return null;
+        }
+        pos = at;
+        Stmt s = methodStatement(scope, previous);
+        return s instanceof Stmt.Declare || s instanceof Stmt.Block || s instanceof Stmt.Unsupported ? null : s;
+    }
+
+    private Stmt methodStatement(NamespaceNode scope, List<Stmt> previous) {
         int at = pos;
         int op = u8();
         switch (op) {

@@ -1,6 +1,7 @@
 package io.github.xenacpi.aml;
 
 import io.github.xenacpi.acpi.Diagnostic;
+import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.aml.resource.ResourceTemplate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,8 @@ import java.util.Set;
 /**
  * Evaluates a namespace in the order Linux does at boot and records what that touches:
  * <ol>
+ * <li>the module-level code of each definition block, in load order (ACPICA runs it as it loads the table, in
+ * {@code acpi_early_init});</li>
  * <li>\_INI and \_SB._INI ({@code acpi_ns_initialize_devices}: "\_SB._INI ... should be evaluated before any _REG
  * evaluations");</li>
  * <li>_REG (space, 1) of the scope of every OperationRegion in a space with a default handler, space by space
@@ -29,7 +32,6 @@ import java.util.Set;
  * <li>_CRS of every enumerated device, depth-first ({@code acpi_bus_attach} → {@code acpi_create_platform_device}).
  * </li>
  * </ol>
- * Module-level code that ACPICA runs while loading tables is not run (the loader keeps no term list for it).
  */
 final class BootWalk {
     /** The spaces ACPICA installs default handlers for and runs _REG for at namespace initialization. */
@@ -50,6 +52,9 @@ final class BootWalk {
 
     NamespaceSurvey run() {
         List<NamespaceNode> nodes = ns.nodes();
+        for (RawTable t : interp.definitionBlocks()) {
+            record(interp.runModuleLevelCode(t));
+        }
         runRootIni();
         runReg(nodes);
         runIni();
@@ -79,11 +84,11 @@ final class BootWalk {
                 devices.add(new NamespaceSurvey.DeviceInfo(n.path(), id.hid, id.cids, id.uid, id.adr,
                         status.get(n), statusKnown.getOrDefault(n, true), enumerated.contains(n),
                         c == null ? null : c.template, c == null ? (enumerated.contains(n) ? null
-                        : "not enumerated") : c.problem, c == null ? null : c.source));
+                        : "not enumerated") : c.problem, c == null ? null : c.source, n.conditional()));
             } else if (n.object() instanceof AmlObject.OperationRegion) {
                 AmlInterpreter.RegionResolution r = interp.region(n);
                 regions.add(new NamespaceSurvey.RegionInfo(n.path(), r.space(), r.spaceId(), r.base(), r.length(),
-                        r.reason(), n.sourceOrNull(), touched.contains(n.path())));
+                        r.reason(), n.sourceOrNull(), touched.contains(n.path()), n.conditional()));
             }
         }
         return new NamespaceSurvey(devices, regions, boot, diagnostics, budgetHits);
@@ -157,7 +162,8 @@ final class BootWalk {
     private void enumerate(NamespaceNode scope, Set<NamespaceNode> enumerated, Map<NamespaceNode, Ids> ids) {
         for (NamespaceNode n : scope.children()) {
             if (isDevice(n)) {
-                long sta = sta(n);
+                // acpi_bus_type_and_status: a thermal zone is taken as present without evaluating its _STA.
+                long sta = n.object() instanceof AmlObject.ThermalZone ? 0xF : sta(n);
                 if ((sta & 1) == 0 && (sta & 8) == 0) {
                     continue;
                 }

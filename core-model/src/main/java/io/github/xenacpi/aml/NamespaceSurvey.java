@@ -44,12 +44,13 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
      * as text (null when absent); _ADR; the _STA value (0xF when absent) and whether it is known (evaluated without
      * unknown inputs); whether Linux enumerates it (present or functioning, and every ancestor enumerated); its
      * decoded _CRS (null when absent, not evaluated because not enumerated, or failed: {@code crsProblem} says why)
-     * and where the _CRS object is defined. _STA and the identification objects of devices Linux does not reach at
+     * and where the _CRS object is defined; {@code conditional} when it was declared inside module-level If, Else or
+     * While (the namespace holds it whether or not that branch runs). _STA and the identification objects of devices Linux does not reach at
      * boot are evaluated after the boot walk, for this report only: their accesses are not boot accesses.
      */
     public record DeviceInfo(String path, String hid, List<String> cids, String uid, OptionalLong adr, long sta,
                              boolean staKnown, boolean enumerated, ResourceTemplate crs, String crsProblem,
-                             AmlSource crsSource) {
+                             AmlSource crsSource, boolean conditional) {
         public DeviceInfo {
             Objects.requireNonNull(path, "path");
             cids = List.copyOf(cids);
@@ -63,10 +64,10 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
 
     /**
      * One OperationRegion: its path, space (raw id too), base and length when resolved, else the reason; where it is
-     * defined; and whether a boot access touches it.
+     * defined; whether a boot access touches it; and whether it was declared inside module-level If, Else or While.
      */
     public record RegionInfo(String path, AddressSpace space, int spaceId, OptionalLong base, OptionalLong length,
-                             String unresolvedReason, AmlSource source, boolean touchedAtBoot) {
+                             String unresolvedReason, AmlSource source, boolean touchedAtBoot, boolean conditional) {
         public RegionInfo {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(space, "space");

@@ -7,7 +7,9 @@ import java.util.Objects;
  * One access AML made to an OperationRegion while being evaluated: the region's path and address space, the
  * address accessed (region base plus the byte offset of the access unit; for a region whose base is unresolved,
  * the offset within the region and {@code baseResolved} false), the access width in bits, the direction, and the
- * path of the method that made it.
+ * path of the method that made it. In PCI_Config space the address is the offset in the function's configuration
+ * space (the device comes from _SEG, _BBN and _ADR); in GeneralPurposeIo it is the first pin and the width the pin
+ * count; in SMBus, IPMI, GenericSerialBus, PCC and PRM spaces one access moves the whole field.
  */
 public record RegionAccess(String regionPath, AddressSpace space, long address, int widthBits, Direction direction,
                            String methodPath, boolean baseResolved) {

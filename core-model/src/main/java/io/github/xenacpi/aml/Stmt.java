@@ -24,6 +24,10 @@ sealed interface Stmt {
     record Declare(int offset, AmlName name, AmlObject object) implements Stmt {
     }
 
+    /** Module-level code inside a Scope, Device, Processor, PowerResource or ThermalZone: run in that scope. */
+    record Scope(int offset, NamespaceNode scope, List<Stmt> body) implements Stmt {
+    }
+
     /** Statements run in order with no scope of their own (the units of a Field declared inside a method). */
     record Block(int offset, List<Stmt> body) implements Stmt {
     }

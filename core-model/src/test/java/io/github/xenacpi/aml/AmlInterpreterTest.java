@@ -268,6 +268,17 @@ class AmlInterpreterTest {
     }
 
     @Test
+    void gpioFieldAccessNamesThePin() {
+        AmlInterpreter i = interpreter(t -> t
+                .operationRegion("GPOR", AddressSpace.GENERAL_PURPOSE_IO, integer(0), integer(1))
+                .field("GPOR", FieldAccessType.BYTE, false, FieldUpdateRule.PRESERVE, f -> f
+                        .connection("\\_SB.GIO0").reserved(5).unit("PIN5", 1))
+                .method("WR", 0, false, m -> m.store(integer(1), name("PIN5"))));
+        assertThat(i.evaluate("\\WR").accesses()).containsExactly(new RegionAccess("\\GPOR",
+                AddressSpace.GENERAL_PURPOSE_IO, 5, 1, RegionAccess.Direction.WRITE, "\\WR", true));
+    }
+
+    @Test
     void partialFieldWriteWithPreserveReadsFirst() {
         AmlInterpreter i = interpreter(t -> t
                 .operationRegion("REG0", AddressSpace.SYSTEM_MEMORY, integer(0x2000), integer(0x10))

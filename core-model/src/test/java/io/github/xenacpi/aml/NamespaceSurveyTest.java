@@ -234,6 +234,36 @@ class NamespaceSurveyTest {
     }
 
     @Test
+    void moduleLevelCodeRunsFirstInLoadOrder() {
+        byte[] dsdt = dsdtBytes(t -> t
+                .operationRegion("MLC0", AddressSpace.SYSTEM_MEMORY, integer(0xB000), integer(4))
+                .field("MLC0", FieldAccessType.BYTE, false, FieldUpdateRule.PRESERVE, f -> f
+                        .unit("FLD0", 8).unit("FLD1", 8).unit("FLD2", 8))
+                .method("_INI", 0, false, m -> m.store(integer(1), name("FLD2")))
+                .method("NOTR", 0, false, m -> m.store(integer(1), name("FLD2")))
+                .ifThen(op(AmlOpcode.LEQUAL, name("\\_REV"), integer(2)), b -> b
+                        .name("CNDN", integer(5))
+                        .device("CDEV", d -> d.hid("TST0002"))
+                        .store(integer(1), name("FLD0")))
+                .scope("\\_SB", sb -> sb.device("DEV0", d -> d
+                        .hid("TST0001")
+                        .store(integer(1), name("FLD1")))));
+        byte[] ssdt = DefinitionBlockBuilder.ssdt().content(t -> t.store(integer(2), name("\\FLD1")))
+                .build(OemIdentity.DEFAULT);
+        List<RawTable> raws = AmlFixtures.raws(dsdt, ssdt);
+        NamespaceSurvey s = NamespaceSurvey.of(AmlLoader.load(raws), raws);
+        assertThat(s.bootAccesses()).extracting(a -> a.address() - 0xB000, RegionAccess::methodPath)
+                .containsExactly(
+                        tuple(0L, "DSDT module-level code"),
+                        tuple(1L, "DSDT module-level code"),
+                        tuple(1L, "SSDT module-level code"),
+                        tuple(2L, "\\_INI"));
+        assertThat(s.diagnostics()).isEmpty();
+        assertThat(device(s, "\\_SB.DEV0").conditional()).isFalse();
+        assertThat(device(s, "\\CDEV").conditional()).isTrue();
+    }
+
+    @Test
     void budgetHitsAreCountedAndNamed() {
         NamespaceSurvey s = survey(t -> t.scope("\\_SB", sb -> sb.device("LOOP", d -> d
                 .method("_STA", 0, false, m -> m.whileDo(integer(1), w -> { })))));

@@ -2,7 +2,6 @@ package io.github.xenacpi.inspect;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.region.DescribedRegion;
-import io.github.xenacpi.acpi.table.AcpiTable;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.TableHeader;
@@ -259,12 +258,12 @@ public final class InspectJson {
         n.put("oemRevision", h.oemRevision());
         n.put("creatorId", h.creatorId());
         n.put("creatorRevision", h.creatorRevision());
-        n.set("fields", fields(t.table()));
+        n.set("fields", fields((Record) t.table()));
         return n;
     }
 
-    /** A decoded table's record as JSON, without its header. */
-    static ObjectNode fields(AcpiTable table) {
+    /** A decoded table's record (or any record shaped like one) as JSON, without its header. */
+    static ObjectNode fields(Record table) {
         JsonNode tree = MAPPER.valueToTree(table);
         ObjectNode fields = tree instanceof ObjectNode o ? o : MAPPER.createObjectNode();
         fields.remove("header");

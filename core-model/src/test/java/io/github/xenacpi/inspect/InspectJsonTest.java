@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.SourceFormat;
-import io.github.xenacpi.acpi.table.AcpiTable;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.TableFixtures;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class InspectJsonTest {
 
     /** A record shaped like decoded tables with registers: a GAS and a list of nested records. */
-    record Registers(TableHeader header, GenericAddress control, List<Frame> frames) implements AcpiTable {
+    record Registers(TableHeader header, GenericAddress control, List<Frame> frames) {
     }
 
     record Frame(int number, GenericAddress base) {
@@ -34,7 +33,7 @@ class InspectJsonTest {
 
     /** A record with optional parts, as some decoded tables have. */
     record WithOptionals(TableHeader header, Optional<Frame> present, Optional<Frame> absent, OptionalInt count,
-                         OptionalLong none) implements AcpiTable {
+                         OptionalLong none) {
     }
 
     private static JsonNode schema() throws Exception {

@@ -1,0 +1,376 @@
+package io.github.xenacpi.aml;
+
+import io.github.xenacpi.acpi.Severity;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Evaluates the AML operators that compute a value (ACPI 6.5 section 19.6): arithmetic, logic, references,
+ * Index, Match, string and buffer operators, and the operators the model answers without effect.
+ */
+final class Operators {
+    /** What the Revision operator returns: an ACPICA version number. */
+    private static final long ACPICA_REVISION = 0x2024_0827L;
+    private final AmlMachine machine;
+    private final Namespace ns;
+    private final boolean integers64;
+    private final long ones;
+
+    Operators(AmlMachine machine) {
+        this.machine = machine;
+        this.ns = machine.ns;
+        this.integers64 = machine.integers64;
+        this.ones = machine.ones;
+    }
+
+    AmlValue operation(AmlTerm.Operation op, Frame f) {
+        List<AmlTerm> o = op.operands();
+        switch (op.opcode()) {
+            case STORE: {
+                AmlValue v = machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f);
+                machine.stores.store(o.get(1), v, f);
+                return v;
+            }
+            case COPY_OBJECT: {
+                AmlValue v = machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f);
+                machine.stores.copyObject(o.get(1), v, f);
+                return v;
+            }
+            case ADD: case SUBTRACT: case MULTIPLY: case SHIFT_LEFT: case SHIFT_RIGHT: case AND: case NAND:
+            case OR: case NOR: case XOR: case MOD:
+                return result(binary(op.opcode(), machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f), machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f), f),
+                        o.get(2), f);
+            case DIVIDE: {
+                long a = machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f);
+                long b = machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f);
+                if (b == 0) {
+                    throw new AmlError("Divide by zero (AE_AML_DIVIDE_BY_ZERO) in " + f.scope.path());
+                }
+                machine.stores.store(o.get(2), new AmlValue.Int(Long.remainderUnsigned(a, b)), f);
+                return result(Long.divideUnsigned(a, b), o.get(3), f);
+            }
+            case NOT:
+                return result(~machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f), o.get(1), f);
+            case FIND_SET_LEFT_BIT: {
+                long v = machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f);
+                return result(v == 0 ? 0 : 64 - Long.numberOfLeadingZeros(v), o.get(1), f);
+            }
+            case FIND_SET_RIGHT_BIT: {
+                long v = machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f);
+                return result(v == 0 ? 0 : Long.numberOfTrailingZeros(v) + 1, o.get(1), f);
+            }
+            case INCREMENT: case DECREMENT: {
+                long v = machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f) + (op.opcode() == AmlOpcode.INCREMENT ? 1 : -1);
+                AmlValue r = new AmlValue.Int(v & ones);
+                machine.stores.store(o.get(0), r, f);
+                return r;
+            }
+            case LAND:
+                return bool(machine.conversions.truthy(machine.evaluator.eval(o.get(0), f), f) && machine.conversions.truthy(machine.evaluator.eval(o.get(1), f), f));
+            case LOR:
+                return bool(machine.conversions.truthy(machine.evaluator.eval(o.get(0), f), f) || machine.conversions.truthy(machine.evaluator.eval(o.get(1), f), f));
+            case LNOT:
+                return bool(!machine.conversions.truthy(machine.evaluator.eval(o.get(0), f), f));
+            case LEQUAL:
+                return bool(machine.conversions.compare(machine.evaluator.eval(o.get(0), f), machine.evaluator.eval(o.get(1), f), f) == 0);
+            case LGREATER:
+                return bool(machine.conversions.compare(machine.evaluator.eval(o.get(0), f), machine.evaluator.eval(o.get(1), f), f) > 0);
+            case LLESS:
+                return bool(machine.conversions.compare(machine.evaluator.eval(o.get(0), f), machine.evaluator.eval(o.get(1), f), f) < 0);
+            case REF_OF:
+                return refOf(o.get(0), f);
+            case COND_REF_OF: {
+                AmlTerm s = o.get(0);
+                if (s instanceof AmlTerm.NameRef r) {
+                    NamespaceNode n = f.declared.get(r.name().lastSegment());
+                    if (n == null || !r.name().searchable()) {
+                        n = ns.resolveOrNull(f.scope, r.name());
+                    }
+                    if (n == null) {
+                        return new AmlValue.Int(0);
+                    }
+                    machine.stores.store(o.get(1), new AmlValue.Reference(machine.evaluator.follow(n)), f);
+                    return new AmlValue.Int(ones);
+                }
+                machine.stores.store(o.get(1), refOf(s, f), f);
+                return new AmlValue.Int(ones);
+            }
+            case DEREF_OF:
+                return derefOf(machine.evaluator.eval(o.get(0), f), f);
+            case INDEX:
+                return result(index(machine.evaluator.eval(o.get(0), f), machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f), f), o.get(2), f);
+            case SIZE_OF:
+                return new AmlValue.Int(sizeOf(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), f));
+            case OBJECT_TYPE:
+                return new AmlValue.Int(objectType(o.get(0), f));
+            case MATCH:
+                return match(o, f);
+            case CONCATENATE:
+                return result(concatenate(machine.evaluator.eval(o.get(0), f), machine.evaluator.eval(o.get(1), f), f), o.get(2), f);
+            case CONCATENATE_RES_TEMPLATE:
+                return result(concatResTemplate(machine.conversions.toBuf(machine.evaluator.eval(o.get(0), f), f), machine.conversions.toBuf(machine.evaluator.eval(o.get(1), f), f), f),
+                        o.get(2), f);
+            case TO_INTEGER:
+                return result(machine.conversions.toIntegerExplicit(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), f), o.get(1), f);
+            case TO_BUFFER:
+                return result(new AmlValue.Buffer(machine.conversions.toBuf(machine.evaluator.eval(o.get(0), f), f)), o.get(1), f);
+            case TO_HEX_STRING:
+                return result(new AmlValue.Str(machine.conversions.toHexString(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), f)), o.get(1), f);
+            case TO_DECIMAL_STRING:
+                return result(new AmlValue.Str(machine.conversions.toDecimalString(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), f)), o.get(1),
+                        f);
+            case TO_STRING:
+                return result(machine.conversions.toStringOp(machine.conversions.toBuf(machine.evaluator.eval(o.get(0), f), f), machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f)), o.get(2), f);
+            case MID:
+                return result(mid(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f),
+                        machine.conversions.toInt(machine.evaluator.eval(o.get(2), f), f), f), o.get(3), f);
+            case FROM_BCD:
+                return result(fromBcd(machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f)), o.get(1), f);
+            case TO_BCD:
+                return result(toBcd(machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f)), o.get(1), f);
+            case NOTIFY:
+                machine.evaluator.eval(o.get(1), f);
+                return new AmlValue.Uninitialized();
+            case STALL: case SLEEP:
+                machine.evaluator.eval(o.get(0), f);
+                return new AmlValue.Uninitialized();
+            case ACQUIRE: case WAIT:
+                return new AmlValue.Int(0);
+            case SIGNAL: case RESET: case RELEASE: case NOOP: case BREAK_POINT: case DEBUG:
+                return new AmlValue.Uninitialized();
+            case REVISION:
+                return new AmlValue.Int(ACPICA_REVISION);
+            case TIMER:
+                machine.cx.unknown("Timer read in " + f.scope.path());
+                return new AmlValue.Int(0);
+            case FATAL:
+                machine.cx.finding(Severity.WARNING, f, "Fatal (type 0x%X, code 0x%X) executed in %s; continued as Linux does",
+                        o.get(0).literal().orElse(0), o.get(1).literal().orElse(0), f.scope.path());
+                return new AmlValue.Uninitialized();
+            case LOAD: case LOAD_TABLE: case UNLOAD:
+                machine.cx.finding(Severity.INFO, f, "unsupported in %s: %s (machine.tables are not loaded at run time); it returned "
+                        + "Zero", f.scope.path(), op.opcode().mnemonic());
+                machine.cx.unknown(op.opcode().mnemonic() + " in " + f.scope.path());
+                return new AmlValue.Int(0);
+            default:
+                throw new AmlError(op.opcode().mnemonic() + " used as a value in " + f.scope.path());
+        }
+    }
+
+    private long binary(AmlOpcode op, long a, long b, Frame f) {
+        int width = integers64 ? 64 : 32;
+        return switch (op) {
+            case ADD -> a + b;
+            case SUBTRACT -> a - b;
+            case MULTIPLY -> a * b;
+            case SHIFT_LEFT -> Long.compareUnsigned(b, width) >= 0 ? 0 : a << b;
+            case SHIFT_RIGHT -> Long.compareUnsigned(b, width) >= 0 ? 0 : a >>> b;
+            case AND -> a & b;
+            case NAND -> ~(a & b);
+            case OR -> a | b;
+            case NOR -> ~(a | b);
+            case XOR -> a ^ b;
+            default -> {
+                if (b == 0) {
+                    throw new AmlError("Mod by zero (AE_AML_DIVIDE_BY_ZERO) in " + f.scope.path());
+                }
+                yield Long.remainderUnsigned(a, b);
+            }
+        };
+    }
+
+    private AmlValue result(long v, AmlTerm target, Frame f) {
+        return result(new AmlValue.Int(v & ones), target, f);
+    }
+
+    private AmlValue result(AmlValue v, AmlTerm target, Frame f) {
+        machine.stores.store(target, v, f);
+        return v;
+    }
+
+    private AmlValue bool(boolean b) {
+        return new AmlValue.Int(b ? ones : 0);
+    }
+
+    private AmlValue refOf(AmlTerm s, Frame f) {
+        if (s instanceof AmlTerm.NameRef r) {
+            return new AmlValue.Reference(machine.evaluator.resolve(r.name(), f));
+        }
+        if (s instanceof AmlTerm.MethodCall c && c.arguments().isEmpty()) {
+            return new AmlValue.Reference(machine.evaluator.resolve(c.name(), f));
+        }
+        return machine.evaluator.eval(s, f);
+    }
+
+    private AmlValue derefOf(AmlValue v, Frame f) {
+        if (v instanceof AmlValue.Reference r) {
+            return machine.evaluator.read(r.node(), f);
+        }
+        if (v instanceof AmlValue.ElementRef e) {
+            return Conversions.element(e);
+        }
+        if (v instanceof AmlValue.Str s) {
+            AmlName name;
+            try {
+                name = AmlName.parse(s.value());
+            } catch (IllegalArgumentException e) {
+                throw new AmlError("DerefOf the string \"" + s.value() + "\", which is no name, in " + f.scope.path());
+            }
+            return machine.evaluator.read(machine.evaluator.resolve(name, f), f);
+        }
+        throw new AmlError("DerefOf a " + v.type() + " in " + f.scope.path());
+    }
+
+    private AmlValue index(AmlValue src, long i, Frame f) {
+        AmlValue c = machine.conversions.resolveValue(src, f);
+        if (c instanceof AmlValue.Reference r) {
+            c = machine.evaluator.read(r.node(), f);
+        }
+        long size = c instanceof AmlValue.Buffer b ? b.data.length : c instanceof AmlValue.Package p
+                ? p.elements.length : c instanceof AmlValue.Str s ? s.value().length() : -1;
+        if (size < 0) {
+            throw new AmlError("Index into a " + c.type() + " in " + f.scope.path());
+        }
+        if (i < 0 || i >= size) {
+            throw new AmlError(String.format("Index %d past the end of a %d-element %s in %s "
+                    + "(AE_AML_PACKAGE_LIMIT)", i, size, c.type(), f.scope.path()));
+        }
+        return new AmlValue.ElementRef(c, (int) i);
+    }
+
+    private long sizeOf(AmlValue v, Frame f) {
+        AmlValue x = v instanceof AmlValue.Reference r ? machine.evaluator.read(r.node(), f) : v;
+        if (x instanceof AmlValue.Buffer b) {
+            return b.data.length;
+        }
+        if (x instanceof AmlValue.Str s) {
+            return s.value().length();
+        }
+        if (x instanceof AmlValue.Package p) {
+            return p.elements.length;
+        }
+        throw new AmlError("SizeOf a " + x.type() + " in " + f.scope.path());
+    }
+
+    private long objectType(AmlTerm s, Frame f) {
+        if (s instanceof AmlTerm.NameRef || s instanceof AmlTerm.MethodCall) {
+            AmlName name = s instanceof AmlTerm.NameRef r ? r.name() : ((AmlTerm.MethodCall) s).name();
+            NamespaceNode n = machine.evaluator.resolve(name, f);
+            if (n.object() instanceof AmlObject.Name nm) {
+                return machine.evaluator.nameValue(n, nm, f).type().code();
+            }
+            return Math.max(0, n.type().code());
+        }
+        AmlValue v = machine.evaluator.eval(s, f);
+        if (v instanceof AmlValue.Reference r) {
+            return Math.max(0, r.type().code());
+        }
+        return Math.max(0, machine.conversions.resolveValue(v, f).type().code());
+    }
+
+    private AmlValue match(List<AmlTerm> o, Frame f) {
+        AmlValue src = machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f);
+        if (!(src instanceof AmlValue.Package p)) {
+            throw new AmlError("Match on a " + src.type() + " in " + f.scope.path());
+        }
+        int op1 = (int) o.get(1).literal().orElse(0);
+        AmlValue v1 = machine.evaluator.eval(o.get(2), f);
+        int op2 = (int) o.get(3).literal().orElse(0);
+        AmlValue v2 = machine.evaluator.eval(o.get(4), f);
+        long start = machine.conversions.toInt(machine.evaluator.eval(o.get(5), f), f);
+        for (long i = start; i >= 0 && i < p.elements.length; i++) {
+            machine.cx.step(f);
+            AmlValue e = p.elements[(int) i];
+            if (!(e instanceof AmlValue.Int || e instanceof AmlValue.Str || e instanceof AmlValue.Buffer)) {
+                continue;
+            }
+            if (matches(e, op1, v1, f) && matches(e, op2, v2, f)) {
+                return new AmlValue.Int(i);
+            }
+        }
+        return new AmlValue.Int(ones);
+    }
+
+    private boolean matches(AmlValue e, int op, AmlValue v, Frame f) {
+        if (op == 0) {
+            return true;
+        }
+        int c = machine.conversions.compare(e, v, f);
+        return switch (op) {
+            case 1 -> c == 0;
+            case 2 -> c <= 0;
+            case 3 -> c < 0;
+            case 4 -> c >= 0;
+            case 5 -> c > 0;
+            default -> false;
+        };
+    }
+
+    private AmlValue mid(AmlValue src, long index, long length, Frame f) {
+        if (src instanceof AmlValue.Str s) {
+            String t = s.value();
+            int from = (int) Math.min(Math.max(index, 0), t.length());
+            int to = (int) Math.min(t.length(), from + Math.min(Math.max(length, 0), Integer.MAX_VALUE));
+            return new AmlValue.Str(t.substring(from, to));
+        }
+        byte[] b = machine.conversions.toBuf(src, f);
+        int from = (int) Math.min(Math.max(index, 0), b.length);
+        int to = (int) Math.min(b.length, from + Math.min(Math.max(length, 0), Integer.MAX_VALUE));
+        return new AmlValue.Buffer(Arrays.copyOfRange(b, from, to));
+    }
+
+    private AmlValue concatenate(AmlValue a0, AmlValue b0, Frame f) {
+        AmlValue a = machine.conversions.resolveValue(a0, f);
+        AmlValue b = machine.conversions.resolveValue(b0, f);
+        if (a instanceof AmlValue.Str s) {
+            String r = s.value() + machine.conversions.toStr(b, f);
+            machine.cx.checkSize(r.length(), f, "String");
+            return new AmlValue.Str(r);
+        }
+        byte[] x = machine.conversions.toBuf(a, f);
+        byte[] y = machine.conversions.toBuf(b instanceof AmlValue.Str s ? new AmlValue.Str(s.value()) : b, f);
+        if (b instanceof AmlValue.Str && y.length > 0) {
+            y = Arrays.copyOf(y, y.length - 1);
+        }
+        machine.cx.checkSize((long) x.length + y.length, f, "Buffer");
+        byte[] r = Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, r, x.length, y.length);
+        return new AmlValue.Buffer(r);
+    }
+
+    private AmlValue concatResTemplate(byte[] a, byte[] b, Frame f) {
+        int la = endTag(a);
+        int lb = endTag(b);
+        machine.cx.checkSize((long) la + lb + 2, f, "Buffer");
+        byte[] r = new byte[la + lb + 2];
+        System.arraycopy(a, 0, r, 0, la);
+        System.arraycopy(b, 0, r, la, lb);
+        r[la + lb] = 0x79;
+        return new AmlValue.Buffer(r);
+    }
+
+    /** The length of a template before its End Tag (0x79 and a checksum byte), or its whole length. */
+    private static int endTag(byte[] t) {
+        return t.length >= 2 && (t[t.length - 2] & 0xFF) == 0x79 ? t.length - 2 : t.length;
+    }
+
+    private static long fromBcd(long v) {
+        long r = 0;
+        long scale = 1;
+        for (int i = 0; i < 16; i++) {
+            r += ((v >>> (4 * i)) & 0xF) * scale;
+            scale *= 10;
+        }
+        return r;
+    }
+
+    private static long toBcd(long v) {
+        long r = 0;
+        long x = v;
+        for (int i = 0; i < 16 && x != 0; i++) {
+            r |= Long.remainderUnsigned(x, 10) << (4 * i);
+            x = Long.divideUnsigned(x, 10);
+        }
+        return r;
+    }
+}

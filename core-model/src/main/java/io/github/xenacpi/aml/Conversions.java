@@ -67,7 +67,8 @@ final class Conversions {
                 return toInt(x, f);
             }
         }
-        throw new AmlError("a value of type " + v.type() + " used where an Integer is needed in " + EvaluationContext.where(f)
+        throw new AmlError("a value of type " + v.type() + " used where an Integer is needed in "
+                + EvaluationContext.where(f)
                 + " (AE_AML_OPERAND_TYPE)");
     }
 
@@ -118,7 +119,8 @@ final class Conversions {
         if (x instanceof AmlValue.Reference r && f != null) {
             return toStr(machine.evaluator.read(r.node(), f), f);
         }
-        throw new AmlError("a value of type " + x.type() + " used where a String is needed in " + EvaluationContext.where(f));
+        throw new AmlError("a value of type " + x.type() + " used where a String is needed in "
+                + EvaluationContext.where(f));
     }
 
     byte[] toBuf(AmlValue v, Frame f) {
@@ -140,7 +142,8 @@ final class Conversions {
         if (x instanceof AmlValue.Reference r && f != null) {
             return toBuf(machine.evaluator.read(r.node(), f), f);
         }
-        throw new AmlError("a value of type " + x.type() + " used where a Buffer is needed in " + EvaluationContext.where(f));
+        throw new AmlError("a value of type " + x.type() + " used where a Buffer is needed in "
+                + EvaluationContext.where(f));
     }
 
     String toHexString(AmlValue v, Frame f) {

@@ -12,6 +12,14 @@ import java.util.Set;
  * value is initialised once, on first use) and invokes methods, parsing their bodies when first run.
  */
 final class Evaluator {
+    /** The strings Linux answers _OSI with true (ACPICA's interface list, as Linux leaves it enabled). */
+    private static final Set<String> OSI_TRUE = Set.of("Windows 2000", "Windows 2001", "Windows 2001 SP1",
+            "Windows 2001.1", "Windows 2001 SP2", "Windows 2001.1 SP1", "Windows 2006", "Windows 2006.1",
+            "Windows 2006 SP1", "Windows 2006 SP2", "Windows 2009", "Windows 2012", "Windows 2013", "Windows 2015",
+            "Windows 2016", "Windows 2017", "Windows 2017.2", "Windows 2018", "Windows 2018.2", "Windows 2019",
+            "Windows 2020", "Windows 2021", "Windows 2022", "Module Device", "Processor Device",
+            "3.0 Thermal Model", "3.0 _SCP Extensions", "Processor Aggregator Device",
+            "Extended Address Space Descriptor");
     private final Map<NamespaceNode, List<Stmt>> bodies = new IdentityHashMap<>();
     private final Set<NamespaceNode> initializing = Collections.newSetFromMap(new IdentityHashMap<>());
     private final AmlMachine machine;
@@ -28,15 +36,7 @@ final class Evaluator {
         this.ones = machine.ones;
     }
 
-    /** The strings Linux answers _OSI with true (ACPICA's interface list, as Linux leaves it enabled). */
-    private static final Set<String> OSI_TRUE = Set.of("Windows 2000", "Windows 2001", "Windows 2001 SP1",
-            "Windows 2001.1", "Windows 2001 SP2", "Windows 2001.1 SP1", "Windows 2006", "Windows 2006.1",
-            "Windows 2006 SP1", "Windows 2006 SP2", "Windows 2009", "Windows 2012", "Windows 2013", "Windows 2015",
-            "Windows 2016", "Windows 2017", "Windows 2017.2", "Windows 2018", "Windows 2018.2", "Windows 2019",
-            "Windows 2020", "Windows 2021", "Windows 2022", "Module Device", "Processor Device",
-            "3.0 Thermal Model", "3.0 _SCP Extensions", "Processor Aggregator Device",
-            "Extended Address Space Descriptor");
-
+    /** Runs a method with its arguments (a predefined one as Linux answers it), within the call-depth limit. */
     AmlValue invoke(NamespaceNode method, AmlValue[] args) {
         AmlObject.Method m = (AmlObject.Method) method.object();
         if (method.sourceOrNull() == null) {

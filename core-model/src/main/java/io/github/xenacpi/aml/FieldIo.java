@@ -58,7 +58,8 @@ final class FieldIo {
         long index = machine.conversions.toInt(machine.evaluator.eval(bf.index(), f), f);
         long bitIndex = bf.kind() == AmlObject.BufferFieldKind.BIT || bf.kind() == AmlObject.BufferFieldKind.FIELD
                 ? index : index * 8;
-        long bits = bf.kind() == AmlObject.BufferFieldKind.FIELD ? machine.conversions.toInt(machine.evaluator.eval(bf.bitCount(), f), f)
+        long bits = bf.kind() == AmlObject.BufferFieldKind.FIELD
+                ? machine.conversions.toInt(machine.evaluator.eval(bf.bitCount(), f), f)
                 : bf.kind().bits();
         if (bitIndex < 0 || bits <= 0 || bitIndex + bits > (long) buf.data.length * 8) {
             throw new AmlError(String.format("buffer field of %d bits at bit %d does not fit the %d-byte buffer in "
@@ -213,7 +214,8 @@ final class FieldIo {
                 NamespaceNode dataNode = fieldPart(node, ix.data(), f);
                 machine.stores.storeToNode(index, new AmlValue.Int(datumBit / 8), f);
                 if (write) {
-                    long old = partial(lo, hi, datumBit, width) ? machine.conversions.toInt(machine.evaluator.read(dataNode, f), f) : 0;
+                    long old = partial(lo, hi, datumBit, width)
+                            ? machine.conversions.toInt(machine.evaluator.read(dataNode, f), f) : 0;
                     machine.stores.storeToNode(dataNode, new AmlValue.Int(merge(old, data, lo, hi, datumBit, fu)), f);
                     continue;
                 }

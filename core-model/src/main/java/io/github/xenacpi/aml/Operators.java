@@ -23,26 +23,27 @@ final class Operators {
         this.ones = machine.ones;
     }
 
+    /** The value of an operator's result: the operator applied to its evaluated operands, stored to its target. */
     AmlValue operation(AmlTerm.Operation op, Frame f) {
         List<AmlTerm> o = op.operands();
         switch (op.opcode()) {
             case STORE: {
-                AmlValue v = machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f);
+                AmlValue v = resolved(o.get(0), f);
                 machine.stores.store(o.get(1), v, f);
                 return v;
             }
             case COPY_OBJECT: {
-                AmlValue v = machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f);
+                AmlValue v = resolved(o.get(0), f);
                 machine.stores.copyObject(o.get(1), v, f);
                 return v;
             }
             case ADD: case SUBTRACT: case MULTIPLY: case SHIFT_LEFT: case SHIFT_RIGHT: case AND: case NAND:
             case OR: case NOR: case XOR: case MOD:
-                return result(binary(op.opcode(), machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f), machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f), f),
+                return result(binary(op.opcode(), integer(o.get(0), f), integer(o.get(1), f), f),
                         o.get(2), f);
             case DIVIDE: {
-                long a = machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f);
-                long b = machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f);
+                long a = integer(o.get(0), f);
+                long b = integer(o.get(1), f);
                 if (b == 0) {
                     throw new AmlError("Divide by zero (AE_AML_DIVIDE_BY_ZERO) in " + f.scope.path());
                 }
@@ -50,33 +51,33 @@ final class Operators {
                 return result(Long.divideUnsigned(a, b), o.get(3), f);
             }
             case NOT:
-                return result(~machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f), o.get(1), f);
+                return result(~integer(o.get(0), f), o.get(1), f);
             case FIND_SET_LEFT_BIT: {
-                long v = machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f);
+                long v = integer(o.get(0), f);
                 return result(v == 0 ? 0 : 64 - Long.numberOfLeadingZeros(v), o.get(1), f);
             }
             case FIND_SET_RIGHT_BIT: {
-                long v = machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f);
+                long v = integer(o.get(0), f);
                 return result(v == 0 ? 0 : Long.numberOfTrailingZeros(v) + 1, o.get(1), f);
             }
             case INCREMENT: case DECREMENT: {
-                long v = machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f) + (op.opcode() == AmlOpcode.INCREMENT ? 1 : -1);
+                long v = integer(o.get(0), f) + (op.opcode() == AmlOpcode.INCREMENT ? 1 : -1);
                 AmlValue r = new AmlValue.Int(v & ones);
                 machine.stores.store(o.get(0), r, f);
                 return r;
             }
             case LAND:
-                return bool(machine.conversions.truthy(machine.evaluator.eval(o.get(0), f), f) && machine.conversions.truthy(machine.evaluator.eval(o.get(1), f), f));
+                return bool(truthy(o.get(0), f) && truthy(o.get(1), f));
             case LOR:
-                return bool(machine.conversions.truthy(machine.evaluator.eval(o.get(0), f), f) || machine.conversions.truthy(machine.evaluator.eval(o.get(1), f), f));
+                return bool(truthy(o.get(0), f) || truthy(o.get(1), f));
             case LNOT:
-                return bool(!machine.conversions.truthy(machine.evaluator.eval(o.get(0), f), f));
+                return bool(!truthy(o.get(0), f));
             case LEQUAL:
-                return bool(machine.conversions.compare(machine.evaluator.eval(o.get(0), f), machine.evaluator.eval(o.get(1), f), f) == 0);
+                return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) == 0);
             case LGREATER:
-                return bool(machine.conversions.compare(machine.evaluator.eval(o.get(0), f), machine.evaluator.eval(o.get(1), f), f) > 0);
+                return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) > 0);
             case LLESS:
-                return bool(machine.conversions.compare(machine.evaluator.eval(o.get(0), f), machine.evaluator.eval(o.get(1), f), f) < 0);
+                return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) < 0);
             case REF_OF:
                 return refOf(o.get(0), f);
             case COND_REF_OF: {
@@ -96,43 +97,43 @@ final class Operators {
                 return new AmlValue.Int(ones);
             }
             case DEREF_OF:
-                return derefOf(machine.evaluator.eval(o.get(0), f), f);
+                return derefOf(value(o.get(0), f), f);
             case INDEX:
-                return result(index(machine.evaluator.eval(o.get(0), f), machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f), f), o.get(2), f);
+                return result(index(value(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
             case SIZE_OF:
-                return new AmlValue.Int(sizeOf(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), f));
+                return new AmlValue.Int(sizeOf(resolved(o.get(0), f), f));
             case OBJECT_TYPE:
                 return new AmlValue.Int(objectType(o.get(0), f));
             case MATCH:
                 return match(o, f);
             case CONCATENATE:
-                return result(concatenate(machine.evaluator.eval(o.get(0), f), machine.evaluator.eval(o.get(1), f), f), o.get(2), f);
+                return result(concatenate(value(o.get(0), f), value(o.get(1), f), f), o.get(2), f);
             case CONCATENATE_RES_TEMPLATE:
-                return result(concatResTemplate(machine.conversions.toBuf(machine.evaluator.eval(o.get(0), f), f), machine.conversions.toBuf(machine.evaluator.eval(o.get(1), f), f), f),
+                return result(concatResTemplate(buffer(o.get(0), f), buffer(o.get(1), f), f),
                         o.get(2), f);
             case TO_INTEGER:
-                return result(machine.conversions.toIntegerExplicit(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), f), o.get(1), f);
+                return result(machine.conversions.toIntegerExplicit(resolved(o.get(0), f), f), o.get(1), f);
             case TO_BUFFER:
-                return result(new AmlValue.Buffer(machine.conversions.toBuf(machine.evaluator.eval(o.get(0), f), f)), o.get(1), f);
+                return result(new AmlValue.Buffer(buffer(o.get(0), f)), o.get(1), f);
             case TO_HEX_STRING:
-                return result(new AmlValue.Str(machine.conversions.toHexString(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), f)), o.get(1), f);
+                return result(new AmlValue.Str(machine.conversions.toHexString(resolved(o.get(0), f), f)), o.get(1), f);
             case TO_DECIMAL_STRING:
-                return result(new AmlValue.Str(machine.conversions.toDecimalString(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), f)), o.get(1),
+                return result(new AmlValue.Str(machine.conversions.toDecimalString(resolved(o.get(0), f), f)), o.get(1),
                         f);
             case TO_STRING:
-                return result(machine.conversions.toStringOp(machine.conversions.toBuf(machine.evaluator.eval(o.get(0), f), f), machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f)), o.get(2), f);
+                return result(machine.conversions.toStringOp(buffer(o.get(0), f), integer(o.get(1), f)), o.get(2), f);
             case MID:
-                return result(mid(machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f), machine.conversions.toInt(machine.evaluator.eval(o.get(1), f), f),
-                        machine.conversions.toInt(machine.evaluator.eval(o.get(2), f), f), f), o.get(3), f);
+                return result(mid(resolved(o.get(0), f), integer(o.get(1), f),
+                        integer(o.get(2), f), f), o.get(3), f);
             case FROM_BCD:
-                return result(fromBcd(machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f)), o.get(1), f);
+                return result(fromBcd(integer(o.get(0), f)), o.get(1), f);
             case TO_BCD:
-                return result(toBcd(machine.conversions.toInt(machine.evaluator.eval(o.get(0), f), f)), o.get(1), f);
+                return result(toBcd(integer(o.get(0), f)), o.get(1), f);
             case NOTIFY:
-                machine.evaluator.eval(o.get(1), f);
+                value(o.get(1), f);
                 return new AmlValue.Uninitialized();
             case STALL: case SLEEP:
-                machine.evaluator.eval(o.get(0), f);
+                value(o.get(0), f);
                 return new AmlValue.Uninitialized();
             case ACQUIRE: case WAIT:
                 return new AmlValue.Int(0);
@@ -144,17 +145,39 @@ final class Operators {
                 machine.cx.unknown("Timer read in " + f.scope.path());
                 return new AmlValue.Int(0);
             case FATAL:
-                machine.cx.finding(Severity.WARNING, f, "Fatal (type 0x%X, code 0x%X) executed in %s; continued as Linux does",
+                machine.cx.finding(Severity.WARNING, f,
+                        "Fatal (type 0x%X, code 0x%X) executed in %s; continued as Linux does",
                         o.get(0).literal().orElse(0), o.get(1).literal().orElse(0), f.scope.path());
                 return new AmlValue.Uninitialized();
             case LOAD: case LOAD_TABLE: case UNLOAD:
-                machine.cx.finding(Severity.INFO, f, "unsupported in %s: %s (machine.tables are not loaded at run time); it returned "
-                        + "Zero", f.scope.path(), op.opcode().mnemonic());
+                machine.cx.finding(Severity.INFO, f, "unsupported in %s: %s (tables are not loaded at run time); "
+                        + "it returned Zero", f.scope.path(), op.opcode().mnemonic());
                 machine.cx.unknown(op.opcode().mnemonic() + " in " + f.scope.path());
                 return new AmlValue.Int(0);
             default:
                 throw new AmlError(op.opcode().mnemonic() + " used as a value in " + f.scope.path());
         }
+    }
+
+    private AmlValue value(AmlTerm operand, Frame f) {
+        return machine.evaluator.eval(operand, f);
+    }
+
+    /** An operand's value with an Index reference standing for its element. */
+    private AmlValue resolved(AmlTerm operand, Frame f) {
+        return machine.conversions.resolveValue(value(operand, f), f);
+    }
+
+    private long integer(AmlTerm operand, Frame f) {
+        return machine.conversions.toInt(value(operand, f), f);
+    }
+
+    private boolean truthy(AmlTerm operand, Frame f) {
+        return machine.conversions.truthy(value(operand, f), f);
+    }
+
+    private byte[] buffer(AmlTerm operand, Frame f) {
+        return machine.conversions.toBuf(value(operand, f), f);
     }
 
     private long binary(AmlOpcode op, long a, long b, Frame f) {
@@ -199,7 +222,7 @@ final class Operators {
         if (s instanceof AmlTerm.MethodCall c && c.arguments().isEmpty()) {
             return new AmlValue.Reference(machine.evaluator.resolve(c.name(), f));
         }
-        return machine.evaluator.eval(s, f);
+        return value(s, f);
     }
 
     private AmlValue derefOf(AmlValue v, Frame f) {
@@ -261,7 +284,7 @@ final class Operators {
             }
             return Math.max(0, n.type().code());
         }
-        AmlValue v = machine.evaluator.eval(s, f);
+        AmlValue v = value(s, f);
         if (v instanceof AmlValue.Reference r) {
             return Math.max(0, r.type().code());
         }
@@ -269,15 +292,15 @@ final class Operators {
     }
 
     private AmlValue match(List<AmlTerm> o, Frame f) {
-        AmlValue src = machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f);
+        AmlValue src = resolved(o.get(0), f);
         if (!(src instanceof AmlValue.Package p)) {
             throw new AmlError("Match on a " + src.type() + " in " + f.scope.path());
         }
         int op1 = (int) o.get(1).literal().orElse(0);
-        AmlValue v1 = machine.evaluator.eval(o.get(2), f);
+        AmlValue v1 = value(o.get(2), f);
         int op2 = (int) o.get(3).literal().orElse(0);
-        AmlValue v2 = machine.evaluator.eval(o.get(4), f);
-        long start = machine.conversions.toInt(machine.evaluator.eval(o.get(5), f), f);
+        AmlValue v2 = value(o.get(4), f);
+        long start = integer(o.get(5), f);
         for (long i = start; i >= 0 && i < p.elements.length; i++) {
             machine.cx.step(f);
             AmlValue e = p.elements[(int) i];

@@ -14,8 +14,10 @@ final class Statements {
         this.machine = machine;
     }
 
-    private enum Flow { NEXT, BREAK, CONTINUE, RETURN }
+    /** How a statement ends: on to the next, or leaving its loop or method. */
+    enum Flow { NEXT, BREAK, CONTINUE, RETURN }
 
+    /** Runs statements in order until one breaks, continues or returns. */
     Flow exec(List<Stmt> list, Frame f) {
         for (Stmt s : list) {
             Flow flow = exec(s, f);
@@ -26,7 +28,7 @@ final class Statements {
         return Flow.NEXT;
     }
 
-    Flow exec(Stmt s, Frame f) {
+    private Flow exec(Stmt s, Frame f) {
         machine.cx.step(f);
         f.offset = s.offset();
         if (s instanceof Stmt.Eval e) {
@@ -35,7 +37,7 @@ final class Statements {
         if (s instanceof Stmt.If i) {
             machine.cx.enter(f);
             try {
-                return machine.conversions.truthy(machine.evaluator.eval(i.predicate(), f), f) ? exec(i.then(), f) : exec(i.otherwise(), f);
+                return truthy(i.predicate(), f) ? exec(i.then(), f) : exec(i.otherwise(), f);
             } finally {
                 machine.cx.exit();
             }
@@ -46,7 +48,7 @@ final class Statements {
                 while (true) {
                     machine.cx.step(f);
                     f.offset = w.offset();
-                    if (!machine.conversions.truthy(machine.evaluator.eval(w.predicate(), f), f)) {
+                    if (!truthy(w.predicate(), f)) {
                         return Flow.NEXT;
                     }
                     Flow flow = exec(w.body(), f);
@@ -84,7 +86,8 @@ final class Statements {
         if (t instanceof AmlTerm.Operation op) {
             switch (op.opcode()) {
                 case RETURN:
-                    f.result = machine.stores.copyValue(machine.conversions.resolveValue(machine.evaluator.eval(op.operands().get(0), f), f));
+                    AmlValue v = machine.evaluator.eval(op.operands().get(0), f);
+                    f.result = machine.stores.copyValue(machine.conversions.resolveValue(v, f));
                     return Flow.RETURN;
                 case BREAK:
                     return Flow.BREAK;
@@ -98,11 +101,15 @@ final class Statements {
         return Flow.NEXT;
     }
 
+    private boolean truthy(AmlTerm predicate, Frame f) {
+        return machine.conversions.truthy(machine.evaluator.eval(predicate, f), f);
+    }
+
     private void declare(Stmt.Declare d, Frame f) {
         String seg = d.name().lastSegment();
         if (d.name().segments().size() != 1 || d.name().rooted() || d.name().parentPrefixes() > 0) {
-            machine.cx.finding(Severity.INFO, f, "%s declared inside %s with a path (%s): not modelled", kind(d.object()),
-                    f.scope.path(), d.name());
+            machine.cx.finding(Severity.INFO, f, "%s declared inside %s with a path (%s): not modelled",
+                    kind(d.object()), f.scope.path(), d.name());
             return;
         }
         if (f.declared.containsKey(seg)) {

@@ -10,13 +10,9 @@ import java.util.Locale;
  */
 final class Conversions {
     private final AmlMachine machine;
-    private final boolean integers64;
-    private final long ones;
 
     Conversions(AmlMachine machine) {
         this.machine = machine;
-        this.integers64 = machine.integers64;
-        this.ones = machine.ones;
     }
 
     static AmlValue element(AmlValue.ElementRef e) {
@@ -48,7 +44,7 @@ final class Conversions {
             return i.value();
         }
         if (v instanceof AmlValue.Buffer b) {
-            int n = Math.min(b.data.length, integers64 ? 8 : 4);
+            int n = Math.min(b.data.length, machine.integers64 ? 8 : 4);
             long r = 0;
             for (int k = 0; k < n; k++) {
                 r |= (b.data[k] & 0xFFL) << (8 * k);
@@ -75,7 +71,7 @@ final class Conversions {
     private long parseHex(String s, int from) {
         long r = 0;
         int digits = 0;
-        for (int i = from; i < s.length() && digits < (integers64 ? 16 : 8); i++) {
+        for (int i = from; i < s.length() && digits < (machine.integers64 ? 16 : 8); i++) {
             int d = Character.digit(s.charAt(i), 16);
             if (d < 0) {
                 break;
@@ -90,15 +86,15 @@ final class Conversions {
         if (v instanceof AmlValue.Str s) {
             String t = s.value().trim();
             if (t.startsWith("0x") || t.startsWith("0X")) {
-                return new AmlValue.Int(parseHex(t, 2) & ones);
+                return new AmlValue.Int(parseHex(t, 2) & machine.ones);
             }
             long r = 0;
             for (int i = 0; i < t.length() && Character.isDigit(t.charAt(i)); i++) {
                 r = r * 10 + (t.charAt(i) - '0');
             }
-            return new AmlValue.Int(r & ones);
+            return new AmlValue.Int(r & machine.ones);
         }
-        return new AmlValue.Int(toInt(v, f) & ones);
+        return new AmlValue.Int(toInt(v, f) & machine.ones);
     }
 
     String toStr(AmlValue v, Frame f) {
@@ -107,7 +103,7 @@ final class Conversions {
             return s.value();
         }
         if (x instanceof AmlValue.Int i) {
-            return String.format(integers64 ? "%016X" : "%08X", i.value());
+            return String.format(machine.integers64 ? "%016X" : "%08X", i.value());
         }
         if (x instanceof AmlValue.Buffer b) {
             StringBuilder sb = new StringBuilder();
@@ -129,7 +125,7 @@ final class Conversions {
             return b.data.clone();
         }
         if (x instanceof AmlValue.Int i) {
-            byte[] out = new byte[integers64 ? 8 : 4];
+            byte[] out = new byte[machine.integers64 ? 8 : 4];
             for (int k = 0; k < out.length; k++) {
                 out[k] = (byte) (i.value() >>> (8 * k));
             }
@@ -176,7 +172,7 @@ final class Conversions {
 
     AmlValue toStringOp(byte[] buf, long length) {
         int n = 0;
-        long max = length == ones ? buf.length : Math.min(length, buf.length);
+        long max = length == machine.ones ? buf.length : Math.min(length, buf.length);
         while (n < max && buf[n] != 0) {
             n++;
         }

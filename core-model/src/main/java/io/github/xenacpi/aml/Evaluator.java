@@ -23,17 +23,9 @@ final class Evaluator {
     private final Map<NamespaceNode, List<Stmt>> bodies = new IdentityHashMap<>();
     private final Set<NamespaceNode> initializing = Collections.newSetFromMap(new IdentityHashMap<>());
     private final AmlMachine machine;
-    private final Namespace ns;
-    private final Budget budget;
-    private final boolean integers64;
-    private final long ones;
 
     Evaluator(AmlMachine machine) {
         this.machine = machine;
-        this.ns = machine.ns;
-        this.budget = machine.budget;
-        this.integers64 = machine.integers64;
-        this.ones = machine.ones;
     }
 
     /** Runs a method with its arguments (a predefined one as Linux answers it), within the call-depth limit. */
@@ -42,7 +34,7 @@ final class Evaluator {
         if (method.sourceOrNull() == null) {
             return predefined(method, args);
         }
-        if (machine.cx.callDepth >= budget.maxCallDepth()) {
+        if (machine.cx.callDepth >= machine.budget.maxCallDepth()) {
             throw new BudgetHit(Budget.Limit.CALL_DEPTH, method.path());
         }
         List<Stmt> body = body(method, m);
@@ -69,7 +61,8 @@ final class Evaluator {
             if (t == null) {
                 throw new AmlError("the table " + src.table() + " holding " + method.path() + " was not given");
             }
-            body = new BodyParser(t.bytes(), ns, integers64).parse(method, m.bodyOffset(), m.bodyLength());
+            body = new BodyParser(t.bytes(), machine.ns, machine.integers64).parse(method, m.bodyOffset(),
+                    m.bodyLength());
             bodies.put(method, body);
         }
         return body;
@@ -78,7 +71,7 @@ final class Evaluator {
     /** The predefined methods: {@code \_OSI} as Linux answers it. */
     private AmlValue predefined(NamespaceNode method, AmlValue[] args) {
         if (method.segment().equals("_OSI") && args.length == 1) {
-            return new AmlValue.Int(OSI_TRUE.contains(machine.conversions.toStr(args[0], null)) ? ones : 0);
+            return new AmlValue.Int(OSI_TRUE.contains(machine.conversions.toStr(args[0], null)) ? machine.ones : 0);
         }
         return new AmlValue.Int(0);
     }
@@ -91,7 +84,7 @@ final class Evaluator {
                 return local;
             }
         }
-        NamespaceNode n = ns.resolveOrNull(scope, name);
+        NamespaceNode n = machine.ns.resolveOrNull(scope, name);
         if (n == null) {
             throw new AmlError(name + " not found from " + scope.path() + " (AE_NOT_FOUND)");
         }
@@ -106,7 +99,7 @@ final class Evaluator {
         if (!(n.object() instanceof AmlObject.Alias)) {
             return n;
         }
-        return ns.followAlias(n).orElseThrow(() -> new AmlError("Alias " + n.path()
+        return machine.ns.followAlias(n).orElseThrow(() -> new AmlError("Alias " + n.path()
                 + " stands for no object (missing target or a cycle)"));
     }
 
@@ -161,7 +154,7 @@ final class Evaluator {
 
     AmlValue eval(AmlTerm t, Frame f) {
         if (t instanceof AmlTerm.IntegerConst i) {
-            return new AmlValue.Int(i.value() & ones);
+            return new AmlValue.Int(i.value() & machine.ones);
         }
         if (t instanceof AmlTerm.StringConst s) {
             return new AmlValue.Str(s.value());
@@ -245,7 +238,7 @@ final class Evaluator {
 
     /** A name inside a package is a reference to the object, or its path as a string when nothing is there. */
     private AmlValue packageName(AmlTerm.NameRef r, Frame f) {
-        NamespaceNode n = ns.resolveOrNull(f.scope, r.name());
+        NamespaceNode n = machine.ns.resolveOrNull(f.scope, r.name());
         if (n == null) {
             return new AmlValue.Str(r.name().toString());
         }

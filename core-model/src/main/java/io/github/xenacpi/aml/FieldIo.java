@@ -14,13 +14,9 @@ final class FieldIo {
     private final Map<NamespaceNode, RegionState> regions = new IdentityHashMap<>();
     private final Map<NamespaceNode, BufferSlice> bufferFields = new IdentityHashMap<>();
     private final AmlMachine machine;
-    private final MemoryModel memory;
-    private final boolean integers64;
 
     FieldIo(AmlMachine machine) {
         this.machine = machine;
-        this.memory = machine.memory;
-        this.integers64 = machine.integers64;
     }
 
     /** A region's evaluated operands; {@code reason} non-null when unresolved. */
@@ -73,7 +69,7 @@ final class FieldIo {
     }
 
     private AmlValue bitsValue(byte[] data, long bitIndex, long bits) {
-        if (bits <= (integers64 ? 64 : 32)) {
+        if (bits <= (machine.integers64 ? 64 : 32)) {
             long v = 0;
             for (long i = 0; i < bits; i++) {
                 long b = bitIndex + i;
@@ -285,7 +281,7 @@ final class FieldIo {
         }
     }
 
-    /** Records one access and returns what a read gives: the memory model's value, else 0 (unknown). */
+    /** Records one access and returns what a read gives: the machine.memory model's value, else 0 (unknown). */
     private long access(NamespaceNode region, RegionState rs, long offset, int width, boolean write, Frame f) {
         if (rs.spaceId == -1) {
             // A DataTableRegion: its fields read an ACPI table's bytes, which the model does not hold.
@@ -301,7 +297,7 @@ final class FieldIo {
             return 0;
         }
         if (resolved && rs.space == AddressSpace.SYSTEM_MEMORY) {
-            OptionalLong v = memory.read(address, width);
+            OptionalLong v = machine.memory.read(address, width);
             if (v.isPresent()) {
                 return v.getAsLong();
             }

@@ -12,15 +12,9 @@ final class Operators {
     /** What the Revision operator returns: an ACPICA version number. */
     private static final long ACPICA_REVISION = 0x2024_0827L;
     private final AmlMachine machine;
-    private final Namespace ns;
-    private final boolean integers64;
-    private final long ones;
 
     Operators(AmlMachine machine) {
         this.machine = machine;
-        this.ns = machine.ns;
-        this.integers64 = machine.integers64;
-        this.ones = machine.ones;
     }
 
     /** The value of an operator's result: the operator applied to its evaluated operands, stored to its target. */
@@ -62,7 +56,7 @@ final class Operators {
             }
             case INCREMENT: case DECREMENT: {
                 long v = integer(o.get(0), f) + (op.opcode() == AmlOpcode.INCREMENT ? 1 : -1);
-                AmlValue r = new AmlValue.Int(v & ones);
+                AmlValue r = new AmlValue.Int(v & machine.ones);
                 machine.stores.store(o.get(0), r, f);
                 return r;
             }
@@ -85,16 +79,16 @@ final class Operators {
                 if (s instanceof AmlTerm.NameRef r) {
                     NamespaceNode n = f.declared.get(r.name().lastSegment());
                     if (n == null || !r.name().searchable()) {
-                        n = ns.resolveOrNull(f.scope, r.name());
+                        n = machine.ns.resolveOrNull(f.scope, r.name());
                     }
                     if (n == null) {
                         return new AmlValue.Int(0);
                     }
                     machine.stores.store(o.get(1), new AmlValue.Reference(machine.evaluator.follow(n)), f);
-                    return new AmlValue.Int(ones);
+                    return new AmlValue.Int(machine.ones);
                 }
                 machine.stores.store(o.get(1), refOf(s, f), f);
-                return new AmlValue.Int(ones);
+                return new AmlValue.Int(machine.ones);
             }
             case DEREF_OF:
                 return derefOf(value(o.get(0), f), f);
@@ -181,7 +175,7 @@ final class Operators {
     }
 
     private long binary(AmlOpcode op, long a, long b, Frame f) {
-        int width = integers64 ? 64 : 32;
+        int width = machine.integers64 ? 64 : 32;
         return switch (op) {
             case ADD -> a + b;
             case SUBTRACT -> a - b;
@@ -203,7 +197,7 @@ final class Operators {
     }
 
     private AmlValue result(long v, AmlTerm target, Frame f) {
-        return result(new AmlValue.Int(v & ones), target, f);
+        return result(new AmlValue.Int(v & machine.ones), target, f);
     }
 
     private AmlValue result(AmlValue v, AmlTerm target, Frame f) {
@@ -212,7 +206,7 @@ final class Operators {
     }
 
     private AmlValue bool(boolean b) {
-        return new AmlValue.Int(b ? ones : 0);
+        return new AmlValue.Int(b ? machine.ones : 0);
     }
 
     private AmlValue refOf(AmlTerm s, Frame f) {
@@ -311,7 +305,7 @@ final class Operators {
                 return new AmlValue.Int(i);
             }
         }
-        return new AmlValue.Int(ones);
+        return new AmlValue.Int(machine.ones);
     }
 
     private boolean matches(AmlValue e, int op, AmlValue v, Frame f) {

@@ -221,9 +221,10 @@ final class BodyParser extends TermParser {
 
     @Override
     void enterTerm() {
-        if (++depth > MAX_DEPTH) {
+        if (depth >= MAX_DEPTH) {
             throw new AmlReader.Fault(in.pos(), "terms nested deeper than " + MAX_DEPTH + " levels");
         }
+        depth++;
     }
 
     @Override
@@ -245,9 +246,10 @@ final class BodyParser extends TermParser {
     }
 
     private <T> T nested(int pe, Supplier<T> body) {
-        if (++depth > MAX_DEPTH) {
+        if (depth >= MAX_DEPTH) {
             throw new AmlReader.Fault(in.pos(), "blocks nested deeper than " + MAX_DEPTH + " levels");
         }
+        depth++;
         int saved = in.narrow(pe);
         try {
             T t = body.get();

@@ -15,6 +15,7 @@ final class Conversions {
         this.machine = machine;
     }
 
+    /** The current value of the element an Index reference denotes. */
     static AmlValue element(AmlValue.ElementRef e) {
         if (e.container() instanceof AmlValue.Buffer b) {
             return new AmlValue.Int(b.data[e.index()] & 0xFF);
@@ -34,6 +35,7 @@ final class Conversions {
         return v;
     }
 
+    /** Whether a predicate's value is true: a non-zero Integer. */
     boolean truthy(AmlValue v, Frame f) {
         return toInt(v, f) != 0;
     }
@@ -82,6 +84,7 @@ final class Conversions {
         return r;
     }
 
+    /** ToInteger: a string as decimal, or hex with a 0x prefix. */
     AmlValue toIntegerExplicit(AmlValue v, Frame f) {
         if (v instanceof AmlValue.Str s) {
             String t = s.value().trim();
@@ -97,6 +100,7 @@ final class Conversions {
         return new AmlValue.Int(toInt(v, f) & machine.ones);
     }
 
+    /** Implicit conversion to String: Integers in hex, Buffers as hex bytes. */
     String toStr(AmlValue v, Frame f) {
         AmlValue x = resolveValue(v, f);
         if (x instanceof AmlValue.Str s) {
@@ -119,6 +123,7 @@ final class Conversions {
                 + EvaluationContext.where(f));
     }
 
+    /** Implicit conversion to Buffer (a copy): Integers little-endian, Strings with their NUL. */
     byte[] toBuf(AmlValue v, Frame f) {
         AmlValue x = resolveValue(v, f);
         if (x instanceof AmlValue.Buffer b) {
@@ -142,6 +147,7 @@ final class Conversions {
                 + EvaluationContext.where(f));
     }
 
+    /** ToHexString's text. */
     String toHexString(AmlValue v, Frame f) {
         if (v instanceof AmlValue.Int i) {
             return "0x" + Long.toHexString(i.value()).toUpperCase(Locale.ROOT);
@@ -156,6 +162,7 @@ final class Conversions {
         return toStr(v, f);
     }
 
+    /** ToDecimalString's text. */
     String toDecimalString(AmlValue v, Frame f) {
         if (v instanceof AmlValue.Int i) {
             return Long.toUnsignedString(i.value());
@@ -170,6 +177,7 @@ final class Conversions {
         return toStr(v, f);
     }
 
+    /** ToString: the buffer's bytes up to a NUL or the length (Ones for no limit). */
     AmlValue toStringOp(byte[] buf, long length) {
         int n = 0;
         long max = length == machine.ones ? buf.length : Math.min(length, buf.length);
@@ -179,6 +187,7 @@ final class Conversions {
         return new AmlValue.Str(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
     }
 
+    /** Compares two values as LEqual, LGreater and LLess do: the second converted to the first's type. */
     int compare(AmlValue a0, AmlValue b0, Frame f) {
         AmlValue a = resolveValue(a0, f);
         AmlValue b = resolveValue(b0, f);

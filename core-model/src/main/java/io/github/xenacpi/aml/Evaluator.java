@@ -91,10 +91,12 @@ final class Evaluator {
         return follow(n);
     }
 
+    /** Resolves a name from the frame's scope. */
     NamespaceNode resolve(AmlName name, Frame f) {
         return resolve(name, f, f.scope);
     }
 
+    /** The object an Alias stands for (the node itself when no Alias). */
     NamespaceNode follow(NamespaceNode n) {
         if (!(n.object() instanceof AmlObject.Alias)) {
             return n;
@@ -152,6 +154,7 @@ final class Evaluator {
         }
     }
 
+    /** The value of a term in a frame. */
     AmlValue eval(AmlTerm t, Frame f) {
         if (t instanceof AmlTerm.IntegerConst i) {
             return new AmlValue.Int(i.value() & machine.ones);

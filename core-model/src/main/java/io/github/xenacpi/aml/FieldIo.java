@@ -27,6 +27,7 @@ final class FieldIo {
     record BufferSlice(AmlValue.Buffer buffer, long bitIndex, long bitLength) {
     }
 
+    /** The bits a buffer field stands for: the frame's own (declared in a method), else created once on first use. */
     BufferSlice slice(NamespaceNode node, AmlObject.BufferField bf, Frame f) {
         if (f != null) {
             BufferSlice s = f.slices.get(node);
@@ -43,6 +44,7 @@ final class FieldIo {
         return s;
     }
 
+    /** Evaluates a CreateXxxField's operands: the buffer and the bits, which must fit it. */
     BufferSlice slice(AmlObject.BufferField bf, Frame f) {
         AmlValue src = machine.evaluator.eval(bf.source(), f);
         if (src instanceof AmlValue.Reference r) {
@@ -64,6 +66,7 @@ final class FieldIo {
         return new BufferSlice(buf, bitIndex, bits);
     }
 
+    /** The value of a buffer field: an Integer when it fits one, else a Buffer. */
     AmlValue readSlice(BufferSlice s) {
         return bitsValue(s.buffer().data, s.bitIndex(), s.bitLength());
     }
@@ -89,6 +92,7 @@ final class FieldIo {
         return new AmlValue.Buffer(out);
     }
 
+    /** Writes a value's low bits into a buffer field's bits, zero-extended. */
     void writeSlice(BufferSlice s, AmlValue v, Frame f) {
         byte[] src = machine.conversions.toBuf(v, f);
         byte[] data = s.buffer().data;
@@ -104,6 +108,7 @@ final class FieldIo {
         }
     }
 
+    /** A region's operands: the frame's own (declared in a method), else evaluated once on first use. */
     RegionState regionState(NamespaceNode node, Frame f) {
         if (f != null) {
             RegionState s = f.regions.get(node);
@@ -119,6 +124,7 @@ final class FieldIo {
         return s;
     }
 
+    /** Evaluates an OperationRegion's offset and length; unresolved with the reason when they are unknown. */
     RegionState evaluateRegion(NamespaceNode node, Frame f) {
         AmlObject o = node.object();
         if (!(o instanceof AmlObject.OperationRegion r)) {
@@ -151,6 +157,7 @@ final class FieldIo {
         return machine.evaluator.resolve(name, f, unit.parentOrNull());
     }
 
+    /** Reads a field unit through its region, index or bank field. */
     AmlValue readField(NamespaceNode node, AmlObject.FieldUnit fu, Frame f) {
         long bits = fu.bitLength();
         machine.cx.checkSize((bits + 7) / 8, f, "field " + node.path());
@@ -159,6 +166,7 @@ final class FieldIo {
         return bitsValue(data, 0, bits);
     }
 
+    /** Writes a value to a field unit through its region, index or bank field. */
     void writeField(NamespaceNode node, AmlObject.FieldUnit fu, AmlValue v, Frame f) {
         long bits = fu.bitLength();
         machine.cx.checkSize((bits + 7) / 8, f, "field " + node.path());

@@ -13,6 +13,7 @@ final class Stores {
         this.machine = machine;
     }
 
+    /** Stores a value into a target term (Store, and the targets of the operators). */
     void store(AmlTerm target, AmlValue v, Frame f) {
         if (target instanceof AmlTerm.NoTarget) {
             return;
@@ -60,6 +61,7 @@ final class Stores {
         }
     }
 
+    /** Stores into a named object: a field write, or a Name's value converted to its current type. */
     void storeToNode(NamespaceNode node, AmlValue v, Frame f) {
         AmlObject o = node.object();
         if (o instanceof AmlObject.FieldUnit fu) {
@@ -94,6 +96,7 @@ final class Stores {
         }
     }
 
+    /** CopyObject: replaces a Name's value without conversion; other targets as Store. */
     void copyObject(AmlTerm target, AmlValue v, Frame f) {
         if (target instanceof AmlTerm.NameRef r) {
             NamespaceNode node = machine.evaluator.resolve(r.name(), f);
@@ -109,6 +112,7 @@ final class Stores {
         store(target, v, f);
     }
 
+    /** A deep copy of a Buffer or Package (other values are immutable). */
     AmlValue copyValue(AmlValue v) {
         if (v instanceof AmlValue.Buffer b) {
             return new AmlValue.Buffer(b.data.clone());

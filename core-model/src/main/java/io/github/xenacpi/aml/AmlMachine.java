@@ -22,6 +22,7 @@ final class AmlMachine {
     final Evaluator evaluator;
     final Statements statements;
     final Operators operators;
+    final ObjectOperators objects;
     final Stores stores;
     final Conversions conversions;
     final FieldIo fields;
@@ -38,6 +39,7 @@ final class AmlMachine {
         this.evaluator = new Evaluator(this);
         this.statements = new Statements(this);
         this.operators = new Operators(this);
+        this.objects = new ObjectOperators(this);
         this.stores = new Stores(this);
         this.conversions = new Conversions(this);
         this.fields = new FieldIo(this);

@@ -73,33 +73,19 @@ final class Operators {
             case LLESS:
                 return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) < 0);
             case REF_OF:
-                return refOf(o.get(0), f);
-            case COND_REF_OF: {
-                AmlTerm s = o.get(0);
-                if (s instanceof AmlTerm.NameRef r) {
-                    NamespaceNode n = f.declared.get(r.name().lastSegment());
-                    if (n == null || !r.name().searchable()) {
-                        n = machine.ns.resolveOrNull(f.scope, r.name());
-                    }
-                    if (n == null) {
-                        return new AmlValue.Int(0);
-                    }
-                    machine.stores.store(o.get(1), new AmlValue.Reference(machine.evaluator.follow(n)), f);
-                    return new AmlValue.Int(machine.ones);
-                }
-                machine.stores.store(o.get(1), refOf(s, f), f);
-                return new AmlValue.Int(machine.ones);
-            }
+                return machine.objects.refOf(o.get(0), f);
+            case COND_REF_OF:
+                return machine.objects.condRefOf(o.get(0), o.get(1), f);
             case DEREF_OF:
-                return derefOf(value(o.get(0), f), f);
+                return machine.objects.derefOf(value(o.get(0), f), f);
             case INDEX:
-                return result(index(value(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
+                return result(machine.objects.index(value(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
             case SIZE_OF:
-                return new AmlValue.Int(sizeOf(resolved(o.get(0), f), f));
+                return new AmlValue.Int(machine.objects.sizeOf(resolved(o.get(0), f), f));
             case OBJECT_TYPE:
-                return new AmlValue.Int(objectType(o.get(0), f));
+                return new AmlValue.Int(machine.objects.objectType(o.get(0), f));
             case MATCH:
-                return match(o, f);
+                return machine.objects.match(o, f);
             case CONCATENATE:
                 return result(concatenate(value(o.get(0), f), value(o.get(1), f), f), o.get(2), f);
             case CONCATENATE_RES_TEMPLATE:
@@ -207,120 +193,6 @@ final class Operators {
 
     private AmlValue bool(boolean b) {
         return new AmlValue.Int(b ? machine.ones : 0);
-    }
-
-    private AmlValue refOf(AmlTerm s, Frame f) {
-        if (s instanceof AmlTerm.NameRef r) {
-            return new AmlValue.Reference(machine.evaluator.resolve(r.name(), f));
-        }
-        if (s instanceof AmlTerm.MethodCall c && c.arguments().isEmpty()) {
-            return new AmlValue.Reference(machine.evaluator.resolve(c.name(), f));
-        }
-        return value(s, f);
-    }
-
-    private AmlValue derefOf(AmlValue v, Frame f) {
-        if (v instanceof AmlValue.Reference r) {
-            return machine.evaluator.read(r.node(), f);
-        }
-        if (v instanceof AmlValue.ElementRef e) {
-            return Conversions.element(e);
-        }
-        if (v instanceof AmlValue.Str s) {
-            AmlName name;
-            try {
-                name = AmlName.parse(s.value());
-            } catch (IllegalArgumentException e) {
-                throw new AmlError("DerefOf the string \"" + s.value() + "\", which is no name, in " + f.scope.path());
-            }
-            return machine.evaluator.read(machine.evaluator.resolve(name, f), f);
-        }
-        throw new AmlError("DerefOf a " + v.type() + " in " + f.scope.path());
-    }
-
-    private AmlValue index(AmlValue src, long i, Frame f) {
-        AmlValue c = machine.conversions.resolveValue(src, f);
-        if (c instanceof AmlValue.Reference r) {
-            c = machine.evaluator.read(r.node(), f);
-        }
-        long size = c instanceof AmlValue.Buffer b ? b.data.length : c instanceof AmlValue.Package p
-                ? p.elements.length : c instanceof AmlValue.Str s ? s.value().length() : -1;
-        if (size < 0) {
-            throw new AmlError("Index into a " + c.type() + " in " + f.scope.path());
-        }
-        if (i < 0 || i >= size) {
-            throw new AmlError(String.format("Index %d past the end of a %d-element %s in %s "
-                    + "(AE_AML_PACKAGE_LIMIT)", i, size, c.type(), f.scope.path()));
-        }
-        return new AmlValue.ElementRef(c, (int) i);
-    }
-
-    private long sizeOf(AmlValue v, Frame f) {
-        AmlValue x = v instanceof AmlValue.Reference r ? machine.evaluator.read(r.node(), f) : v;
-        if (x instanceof AmlValue.Buffer b) {
-            return b.data.length;
-        }
-        if (x instanceof AmlValue.Str s) {
-            return s.value().length();
-        }
-        if (x instanceof AmlValue.Package p) {
-            return p.elements.length;
-        }
-        throw new AmlError("SizeOf a " + x.type() + " in " + f.scope.path());
-    }
-
-    private long objectType(AmlTerm s, Frame f) {
-        if (s instanceof AmlTerm.NameRef || s instanceof AmlTerm.MethodCall) {
-            AmlName name = s instanceof AmlTerm.NameRef r ? r.name() : ((AmlTerm.MethodCall) s).name();
-            NamespaceNode n = machine.evaluator.resolve(name, f);
-            if (n.object() instanceof AmlObject.Name nm) {
-                return machine.evaluator.nameValue(n, nm, f).type().code();
-            }
-            return Math.max(0, n.type().code());
-        }
-        AmlValue v = value(s, f);
-        if (v instanceof AmlValue.Reference r) {
-            return Math.max(0, r.type().code());
-        }
-        return Math.max(0, machine.conversions.resolveValue(v, f).type().code());
-    }
-
-    private AmlValue match(List<AmlTerm> o, Frame f) {
-        AmlValue src = resolved(o.get(0), f);
-        if (!(src instanceof AmlValue.Package p)) {
-            throw new AmlError("Match on a " + src.type() + " in " + f.scope.path());
-        }
-        int op1 = (int) o.get(1).literal().orElse(0);
-        AmlValue v1 = value(o.get(2), f);
-        int op2 = (int) o.get(3).literal().orElse(0);
-        AmlValue v2 = value(o.get(4), f);
-        long start = integer(o.get(5), f);
-        for (long i = start; i >= 0 && i < p.elements.length; i++) {
-            machine.cx.step(f);
-            AmlValue e = p.elements[(int) i];
-            if (!(e instanceof AmlValue.Int || e instanceof AmlValue.Str || e instanceof AmlValue.Buffer)) {
-                continue;
-            }
-            if (matches(e, op1, v1, f) && matches(e, op2, v2, f)) {
-                return new AmlValue.Int(i);
-            }
-        }
-        return new AmlValue.Int(machine.ones);
-    }
-
-    private boolean matches(AmlValue e, int op, AmlValue v, Frame f) {
-        if (op == 0) {
-            return true;
-        }
-        int c = machine.conversions.compare(e, v, f);
-        return switch (op) {
-            case 1 -> c == 0;
-            case 2 -> c <= 0;
-            case 3 -> c < 0;
-            case 4 -> c >= 0;
-            case 5 -> c > 0;
-            default -> false;
-        };
     }
 
     private AmlValue mid(AmlValue src, long index, long length, Frame f) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Reads and writes field units and buffer fields: evaluates OperationRegion operands (once per region),
@@ -29,19 +30,7 @@ final class FieldIo {
 
     /** The bits a buffer field stands for: the frame's own (declared in a method), else created once on first use. */
     BufferSlice slice(NamespaceNode node, AmlObject.BufferField bf, Frame f) {
-        if (f != null) {
-            BufferSlice s = f.slices.get(node);
-            if (s != null) {
-                return s;
-            }
-        }
-        BufferSlice s = bufferFields.get(node);
-        if (s == null) {
-            Frame init = new Frame(node.parentOrNull());
-            s = slice(bf, init);
-            bufferFields.put(node, s);
-        }
-        return s;
+        return frameOrOnce(f == null ? null : f.slices, bufferFields, node, init -> slice(bf, init));
     }
 
     /** Evaluates a CreateXxxField's operands: the buffer and the bits, which must fit it. */
@@ -110,16 +99,23 @@ final class FieldIo {
 
     /** A region's operands: the frame's own (declared in a method), else evaluated once on first use. */
     RegionState regionState(NamespaceNode node, Frame f) {
-        if (f != null) {
-            RegionState s = f.regions.get(node);
-            if (s != null) {
-                return s;
-            }
+        return frameOrOnce(f == null ? null : f.regions, regions, node, init -> evaluateRegion(node, init));
+    }
+
+    /**
+     * The frame's own state for an object declared in a method, else the namespace object's, made once (in a frame
+     * of the object's parent scope) on first use.
+     */
+    private static <T> T frameOrOnce(Map<NamespaceNode, T> frame, Map<NamespaceNode, T> once, NamespaceNode node,
+                                     Function<Frame, T> make) {
+        T own = frame == null ? null : frame.get(node);
+        if (own != null) {
+            return own;
         }
-        RegionState s = regions.get(node);
+        T s = once.get(node);
         if (s == null) {
-            s = evaluateRegion(node, new Frame(node.parentOrNull()));
-            regions.put(node, s);
+            s = make.apply(new Frame(node.parentOrNull()));
+            once.put(node, s);
         }
         return s;
     }

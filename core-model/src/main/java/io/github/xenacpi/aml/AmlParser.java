@@ -3,9 +3,6 @@ package io.github.xenacpi.aml;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.RawTable;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,40 +12,27 @@ import java.util.List;
  * by the innermost enclosing package; a fault is reported and parsing resumes after that package. Nesting is
  * bounded by {@link AmlLoader#MAX_DEPTH}, so recursion depth is bounded.
  */
-final class AmlParser {
+final class AmlParser extends TermParser {
     /** Size of the standard table header; the AML starts after it. */
     static final int HEADER_SIZE = 36;
-
-    private static final AmlTerm ZERO = new AmlTerm.IntegerConst(0);
-    private static final AmlTerm ONE = new AmlTerm.IntegerConst(1);
 
     private final RawTable table;
     private final byte[] b;
     private final LoadPass pass;
-    private final Namespace ns;
     private final int maxDepth;
-    private boolean integers64;
-    private int pos;
-    private int end;
-    private int depth;
-
-    /** A problem that stops parsing of the innermost enclosing package. */
-    private static final class Fault extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int offset;
-
-        Fault(int offset, String message) {
-            super(message, null, false, false);
-            this.offset = offset;
-        }
-    }
 
     AmlParser(RawTable table, LoadPass pass, int maxDepth) {
+        super(new AmlReader(table.bytes(), AmlReader.Wording.DEFINITION_BLOCK, integers64(table.bytes())),
+                pass.namespace);
         this.table = table;
         this.b = table.bytes();
         this.pass = pass;
-        this.ns = pass.namespace;
         this.maxDepth = maxDepth;
+    }
+
+    /** DefinitionBlock ComplianceRevision: 2 and above means 64-bit integers, below 2 32-bit. */
+    private static boolean integers64(byte[] b) {
+        return b.length >= HEADER_SIZE && (b[8] & 0xFF) >= 2;
     }
 
     /** Loads the table's AML into the pass's namespace. */
@@ -69,34 +53,31 @@ final class AmlParser {
         } else {
             tableEnd = (int) declared;
         }
-        // DefinitionBlock ComplianceRevision: 2 and above means 64-bit integers, below 2 32-bit.
-        integers64 = (b[8] & 0xFF) >= 2;
-        pos = HEADER_SIZE;
-        end = tableEnd;
+        in.reset(HEADER_SIZE, tableEnd - HEADER_SIZE);
         inPackage(tableEnd, "the table", () -> termList(ns.root(), false));
     }
 
     // ---- term lists and named objects -------------------------------------------------------------------
 
     private void termList(NamespaceNode scope, boolean conditional) {
-        while (pos < end) {
+        while (in.hasMore()) {
             term(scope, conditional);
         }
     }
 
     private void term(NamespaceNode scope, boolean cond) {
-        int start = pos;
-        int op = u8();
+        int start = in.pos();
+        int op = in.u8();
         switch (op) {
             case 0x10 -> scopeOp(scope, start, cond);
             case 0x08 -> {
-                AmlName name = nameString();
-                AmlTerm value = dataRefObject(scope);
+                AmlName name = in.nameString();
+                AmlTerm value = superName(scope);
                 create(scope, name, new AmlObject.Name(value), start, cond);
             }
             case 0x06 -> {
-                AmlName source = nameString();
-                AmlName alias = nameString();
+                AmlName source = in.nameString();
+                AmlName alias = in.nameString();
                 create(scope, alias, new AmlObject.Alias(absolute(scope, source)), start, cond);
             }
             case 0x14 -> method(scope, start, cond);
@@ -115,31 +96,31 @@ final class AmlParser {
             case 0x8A, 0x8B, 0x8C, 0x8D, 0x8F -> createField(scope, op, start, cond);
             case AmlOpcode.EXT_PREFIX -> extendedTerm(scope, start, cond);
             default -> {
-                pos = start;
+                in.seek(start);
                 termArg(scope);
             }
         }
     }
 
     private void extendedTerm(NamespaceNode scope, int start, boolean cond) {
-        int ext = u8();
+        int ext = in.u8();
         switch (ext) {
             case 0x01 -> {
-                AmlName name = nameString();
-                int sync = u8() & 0x0F;
+                AmlName name = in.nameString();
+                int sync = in.u8() & 0x0F;
                 create(scope, name, new AmlObject.Mutex(sync), start, cond);
             }
-            case 0x02 -> create(scope, nameString(), new AmlObject.Event(), start, cond);
+            case 0x02 -> create(scope, in.nameString(), new AmlObject.Event(), start, cond);
             case 0x13 -> createField(scope, 0x5B13, start, cond);
             case 0x80 -> {
-                AmlName name = nameString();
-                int space = u8();
+                AmlName name = in.nameString();
+                int space = in.u8();
                 AmlTerm offset = termArg(scope);
                 AmlTerm length = termArg(scope);
                 create(scope, name, new AmlObject.OperationRegion(space, offset, length), start, cond);
             }
             case 0x88 -> {
-                AmlName name = nameString();
+                AmlName name = in.nameString();
                 AmlTerm sig = termArg(scope);
                 AmlTerm oem = termArg(scope);
                 AmlTerm oemTable = termArg(scope);
@@ -148,7 +129,7 @@ final class AmlParser {
             case 0x81, 0x86, 0x87 -> fieldOp(scope, ext, cond);
             case 0x82, 0x83, 0x84, 0x85 -> objectWithBody(scope, ext, start, cond);
             default -> {
-                pos = start;
+                in.seek(start);
                 termArg(scope);
             }
         }
@@ -157,13 +138,13 @@ final class AmlParser {
     private void scopeOp(NamespaceNode scope, int start, boolean cond) {
         int pe = pkgEnd();
         inPackage(pe, "Scope", () -> {
-            AmlName name = nameString();
+            AmlName name = in.nameString();
             NamespaceNode found = ns.resolveOrNull(scope, name);
             NamespaceNode target = found == null ? null : ns.followAlias(found).orElse(null);
             if (target == null) {
                 report(Severity.ERROR, start, "Scope (%s) in %s: no such object (AE_NOT_FOUND); the %d-byte Scope "
                         + "is skipped", name, scope.path(), pe - start);
-                pos = pe;
+                in.seek(pe);
                 return;
             }
             termList(target, cond);
@@ -173,12 +154,13 @@ final class AmlParser {
     private void method(NamespaceNode scope, int start, boolean cond) {
         int pe = pkgEnd();
         inPackage(pe, "Method", () -> {
-            AmlName name = nameString();
-            int flags = u8();
-            create(scope, name, new AmlObject.Method(flags & 0x07, (flags & 0x08) != 0, flags >>> 4, pos, pe - pos),
-                    start, cond);
+            AmlName name = in.nameString();
+            int flags = in.u8();
+            int bodyAt = in.pos();
+            create(scope, name, new AmlObject.Method(flags & 0x07, (flags & 0x08) != 0, flags >>> 4, bodyAt,
+                    pe - bodyAt), start, cond);
             // Method bodies are parsed only when the method runs, as ACPICA does.
-            pos = pe;
+            in.seek(pe);
         });
     }
 
@@ -191,16 +173,16 @@ final class AmlParser {
             default -> "ThermalZone";
         };
         inPackage(pe, what, () -> {
-            AmlName name = nameString();
+            AmlName name = in.nameString();
             AmlObject object = switch (ext) {
                 case 0x82 -> new AmlObject.Device();
-                case 0x83 -> new AmlObject.Processor(u8(), u32(), u8());
-                case 0x84 -> new AmlObject.PowerResource(u8(), u16());
+                case 0x83 -> new AmlObject.Processor(in.u8(), in.u32(), in.u8());
+                case 0x84 -> new AmlObject.PowerResource(in.u8(), in.u16());
                 default -> new AmlObject.ThermalZone();
             };
             NamespaceNode node = create(scope, name, object, start, cond);
             if (node == null) {
-                pos = pe;
+                in.seek(pe);
                 return;
             }
             termList(node, cond);
@@ -208,9 +190,9 @@ final class AmlParser {
     }
 
     private void external(NamespaceNode scope, int start) {
-        AmlName name = nameString();
-        int type = u8();
-        int argCount = u8();
+        AmlName name = in.nameString();
+        int type = in.u8();
+        int argCount = in.u8();
         List<String> paths = ns.candidatePaths(scope, name);
         if (paths.isEmpty()) {
             report(Severity.WARNING, start, "External (%s) names nothing from %s; ignored", name, scope.path());
@@ -220,212 +202,27 @@ final class AmlParser {
     }
 
     private void createField(NamespaceNode scope, int op, int start, boolean cond) {
-        AmlTerm source = termArg(scope);
-        AmlTerm index = termArg(scope);
-        AmlTerm bits = op == 0x5B13 ? termArg(scope) : null;
-        AmlObject.BufferFieldKind kind = switch (op) {
-            case 0x8D -> AmlObject.BufferFieldKind.BIT;
-            case 0x8C -> AmlObject.BufferFieldKind.BYTE;
-            case 0x8B -> AmlObject.BufferFieldKind.WORD;
-            case 0x8A -> AmlObject.BufferFieldKind.DWORD;
-            case 0x8F -> AmlObject.BufferFieldKind.QWORD;
-            default -> AmlObject.BufferFieldKind.FIELD;
-        };
-        create(scope, nameString(), new AmlObject.BufferField(kind, source, index, bits), start, cond);
+        AmlObject.BufferField field = bufferField(scope, op);
+        create(scope, in.nameString(), field, start, cond);
     }
 
     private void fieldOp(NamespaceNode scope, int ext, boolean cond) {
         int pe = pkgEnd();
         String what = ext == 0x81 ? "Field" : ext == 0x86 ? "IndexField" : "BankField";
         inPackage(pe, what, () -> {
-            AmlObject.FieldSource src;
-            if (ext == 0x81) {
-                src = new AmlObject.RegionField(nameString());
-            } else if (ext == 0x86) {
-                AmlName index = nameString();
-                src = new AmlObject.IndexField(index, nameString());
-            } else {
-                AmlName region = nameString();
-                AmlName bank = nameString();
-                src = new AmlObject.BankField(region, bank, termArg(scope));
-            }
-            fieldList(scope, src, u8(), cond);
+            AmlObject.FieldSource src = fieldSource(scope, ext);
+            fieldList(scope, src, in.u8(), (at, name, unit) -> create(scope, name, unit, at, cond));
         });
-    }
-
-    /** The FieldList of a Field, IndexField or BankField (ACPI 6.5 section 20.2.5.2), up to the package end. */
-    private void fieldList(NamespaceNode scope, AmlObject.FieldSource src, int flags, boolean cond) {
-        long bit = 0;
-        int accessType = flags & 0x0F;
-        boolean lock = (flags & 0x10) != 0;
-        int update = (flags >>> 5) & 0x03;
-        int attribute = 0;
-        int accessLength = 0;
-        AmlTerm connection = null;
-        while (pos < end) {
-            int at = pos;
-            int c = u8();
-            switch (c) {
-                case 0x00 -> bit += pkgLengthValue();
-                case 0x01 -> {
-                    accessType = u8() & 0x0F;
-                    attribute = u8();
-                    accessLength = 0;
-                }
-                case 0x02 -> {
-                    if (peek() == 0x11) {
-                        pos++;
-                        connection = buffer(scope);
-                    } else {
-                        connection = new AmlTerm.NameRef(nameString());
-                    }
-                }
-                case 0x03 -> {
-                    accessType = u8() & 0x0F;
-                    attribute = u8();
-                    accessLength = u8();
-                }
-                default -> {
-                    pos = at;
-                    String seg = nameSeg();
-                    long bits = pkgLengthValue();
-                    AmlObject.FieldAccess access =
-                            new AmlObject.FieldAccess(accessType, lock, update, attribute, accessLength);
-                    create(scope, new AmlName(false, 0, List.of(seg)),
-                            new AmlObject.FieldUnit(src, bit, bits, access, connection), at, cond);
-                    bit += bits;
-                }
-            }
-        }
     }
 
     // ---- terms ---------------------------------------------------------------------------------------------
 
-    /** A Name's value: a data object, or a bare name (a reference, never a call). */
-    private AmlTerm dataRefObject(NamespaceNode scope) {
-        if (isNameStart(peek())) {
-            return new AmlTerm.NameRef(nameString());
-        }
-        return termArg(scope);
-    }
-
-    private AmlTerm termArg(NamespaceNode scope) {
-        enter();
-        try {
-            int start = pos;
-            int op = u8();
-            switch (op) {
-                case 0x00:
-                    return ZERO;
-                case 0x01:
-                    return ONE;
-                case 0xFF:
-                    return new AmlTerm.IntegerConst(integers64 ? -1L : 0xFFFF_FFFFL);
-                case 0x0A:
-                    return new AmlTerm.IntegerConst(u8());
-                case 0x0B:
-                    return new AmlTerm.IntegerConst(u16());
-                case 0x0C:
-                    return new AmlTerm.IntegerConst(u32());
-                case 0x0E:
-                    return new AmlTerm.IntegerConst(u64());
-                case 0x0D:
-                    return string();
-                case 0x11:
-                    return buffer(scope);
-                case 0x12:
-                case 0x13:
-                    return pack(scope, op == 0x13);
-                default:
-                    break;
-            }
-            if (op >= 0x60 && op <= 0x67) {
-                return new AmlTerm.Local(op - 0x60);
-            }
-            if (op >= 0x68 && op <= 0x6E) {
-                return new AmlTerm.Arg(op - 0x68);
-            }
-            int code = op;
-            if (op == AmlOpcode.EXT_PREFIX) {
-                code = 0x5B00 | u8();
-            } else if (isNameStart(op)) {
-                pos = start;
-                return nameOrCall(scope, nameString());
-            }
-            AmlOpcode opcode = AmlOpcode.of(code);
-            if (opcode == null) {
-                throw new Fault(start, code > 0xFF
-                        ? String.format("unknown or misplaced extended opcode 0x5B 0x%02X", code & 0xFF)
-                        : String.format("unknown or misplaced opcode 0x%02X", code));
-            }
-            return operation(scope, opcode);
-        } finally {
-            depth--;
-        }
-    }
-
-    private AmlTerm operation(NamespaceNode scope, AmlOpcode opcode) {
-        String kinds = opcode.operands();
-        List<AmlTerm> operands = new ArrayList<>(kinds.length());
-        for (int i = 0; i < kinds.length(); i++) {
-            operands.add(switch (kinds.charAt(i)) {
-                case 'T' -> termArg(scope);
-                case 'S' -> superName(scope);
-                case 'R' -> target(scope);
-                case 'N' -> new AmlTerm.NameRef(nameString());
-                case 'B' -> new AmlTerm.IntegerConst(u8());
-                case 'W' -> new AmlTerm.IntegerConst(u16());
-                default -> new AmlTerm.IntegerConst(u32());
-            });
-        }
-        return new AmlTerm.Operation(opcode, operands);
-    }
-
-    private AmlTerm superName(NamespaceNode scope) {
-        if (isNameStart(peek())) {
-            return new AmlTerm.NameRef(nameString());
-        }
-        return termArg(scope);
-    }
-
-    private AmlTerm target(NamespaceNode scope) {
-        if (peek() == 0x00) {
-            pos++;
-            return new AmlTerm.NoTarget();
-        }
-        return superName(scope);
-    }
-
     /**
-     * A name in a TermArg position: a method call when it denotes a method (its argument count decides how many
-     * terms follow), else a reference. Looked up in the namespace, then in External declarations, then (second
-     * pass) in the namespace the first pass built; a name found nowhere is remembered for that decision.
+     * Looked up in the namespace, then in External declarations, then (second pass) in the namespace the first pass
+     * built; a name found nowhere is remembered for that decision.
      */
-    private AmlTerm nameOrCall(NamespaceNode scope, AmlName name) {
-        int argCount = argCount(scope, name);
-        if (argCount <= 0) {
-            return argCount == 0 ? new AmlTerm.MethodCall(name, List.of()) : new AmlTerm.NameRef(name);
-        }
-        List<AmlTerm> args = new ArrayList<>(argCount);
-        for (int i = 0; i < argCount; i++) {
-            args.add(termArg(scope));
-        }
-        return new AmlTerm.MethodCall(name, args);
-    }
-
-    private int argCount(NamespaceNode scope, AmlName name) {
-        NamespaceNode found = ns.resolveOrNull(scope, name);
-        if (found != null) {
-            NamespaceNode target = ns.followAlias(found).orElse(null);
-            return target != null && target.object() instanceof AmlObject.Method m ? m.argCount() : -1;
-        }
-        List<String> candidates = ns.candidatePaths(scope, name);
-        for (String path : candidates) {
-            ExternalDeclaration e = ns.external(path);
-            if (e != null) {
-                return e.type() == ObjectType.METHOD ? e.argCount() : -1;
-            }
-        }
+    @Override
+    int unknownArgCount(List<String> candidates) {
         if (pass.oracle != null) {
             return LoadPass.argCount(pass.oracle, candidates);
         }
@@ -433,105 +230,6 @@ final class AmlParser {
             pass.unresolved.add(candidates);
         }
         return -1;
-    }
-
-    private AmlTerm string() {
-        int start = pos;
-        int nul = start;
-        while (nul < end && b[nul] != 0) {
-            nul++;
-        }
-        if (nul >= end) {
-            throw new Fault(start, String.format("String at 0x%X has no terminating NUL before 0x%X", start, end));
-        }
-        pos = nul + 1;
-        return new AmlTerm.StringConst(new String(b, start, nul - start, StandardCharsets.ISO_8859_1));
-    }
-
-    /** A Buffer after its opcode: the size term and the bytes present; the declared size is never allocated. */
-    private AmlTerm.BufferData buffer(NamespaceNode scope) {
-        int pe = pkgEnd();
-        int saved = narrow(pe);
-        try {
-            AmlTerm size = termArg(scope);
-            byte[] init = Arrays.copyOfRange(b, pos, pe);
-            pos = pe;
-            return new AmlTerm.BufferData(size, init);
-        } finally {
-            end = saved;
-        }
-    }
-
-    private AmlTerm pack(NamespaceNode scope, boolean variable) {
-        int pe = pkgEnd();
-        List<AmlTerm> elements = new ArrayList<>();
-        AmlTerm[] count = {ZERO};
-        inPackage(pe, variable ? "VarPackage" : "Package", () -> {
-            count[0] = variable ? termArg(scope) : new AmlTerm.IntegerConst(u8());
-            while (pos < end) {
-                elements.add(dataRefObject(scope));
-            }
-        });
-        return new AmlTerm.PackageData(count[0], elements, variable);
-    }
-
-    // ---- names ---------------------------------------------------------------------------------------------
-
-    private AmlName nameString() {
-        boolean root = false;
-        int parents = 0;
-        int c = u8();
-        if (c == '\\') {
-            root = true;
-            c = u8();
-        } else {
-            while (c == '^') {
-                parents++;
-                c = u8();
-            }
-        }
-        List<String> segs;
-        if (c == 0x00) {
-            segs = List.of();
-        } else if (c == 0x2E) {
-            segs = List.of(nameSeg(), nameSeg());
-        } else if (c == 0x2F) {
-            int at = pos;
-            int count = u8();
-            if (count == 0) {
-                throw new Fault(at, "MultiNamePrefix with a segment count of 0");
-            }
-            String[] s = new String[count];
-            for (int i = 0; i < count; i++) {
-                s[i] = nameSeg();
-            }
-            segs = List.of(s);
-        } else {
-            pos--;
-            segs = List.of(nameSeg());
-        }
-        return new AmlName(root, parents, segs);
-    }
-
-    private String nameSeg() {
-        int at = pos;
-        if (end - pos < 4) {
-            throw new Fault(at, String.format("NameSeg needs 4 bytes but the enclosing package ends at 0x%X", end));
-        }
-        boolean ok = AmlName.isLeadChar(b[at] & 0xFF);
-        for (int i = 1; i < 4; i++) {
-            ok &= AmlName.isNameChar(b[at + i] & 0xFF);
-        }
-        if (!ok) {
-            throw new Fault(at, String.format("invalid NameSeg bytes %02X %02X %02X %02X", b[at], b[at + 1],
-                    b[at + 2], b[at + 3]));
-        }
-        pos += 4;
-        return new String(b, at, 4, StandardCharsets.ISO_8859_1);
-    }
-
-    private static boolean isNameStart(int c) {
-        return c == '\\' || c == '^' || c == 0x2E || c == 0x2F || AmlName.isLeadChar(c);
     }
 
     /** The absolute form of an Alias source: its current target's path, or its path from this scope. */
@@ -599,112 +297,52 @@ final class AmlParser {
      * {@code pe}, the end of this package.
      */
     private void inPackage(int pe, String what, Runnable body) {
-        int saved = narrow(pe);
+        int saved = in.narrow(pe);
         try {
-            enter();
+            enterTerm();
             try {
                 body.run();
             } finally {
                 depth--;
             }
-        } catch (Fault f) {
+        } catch (AmlReader.Fault f) {
             report(Severity.ERROR, f.offset, "%s; skipped to 0x%X, the end of the enclosing %s", f.getMessage(), pe,
                     what);
-            pos = pe;
+            in.seek(pe);
         } finally {
-            end = saved;
+            in.restore(saved);
         }
     }
 
-    private void enter() {
+    @Override
+    void within(int pe, String what, Runnable body) {
+        inPackage(pe, what, body);
+    }
+
+    @Override
+    void enterTerm() {
         if (depth >= maxDepth) {
-            throw new Fault(pos, "nesting deeper than " + maxDepth + " levels");
+            throw new AmlReader.Fault(in.pos(), "nesting deeper than " + maxDepth + " levels");
         }
         depth++;
     }
 
-    private int narrow(int limit) {
-        int saved = end;
-        end = limit;
-        return saved;
-    }
-
     /** Reads a PkgLength and returns the end offset of the package it measures, clamped to the enclosing one. */
-    private int pkgEnd() {
-        int start = pos;
-        long length = pkgLengthValue();
-        long pe = start + length;
-        if (pe < pos) {
-            throw new Fault(start, String.format("PkgLength %d is shorter than its own %d-byte encoding", length,
-                    pos - start));
-        }
+    @Override
+    int pkgEnd() {
+        int start = in.pos();
+        long pe = in.pkgEnd();
+        int end = in.end();
         if (pe > end) {
             report(Severity.ERROR, start, "PkgLength %d runs to 0x%X, past the end of the enclosing package at 0x%X;"
-                    + " read up to 0x%X", length, pe, end, end);
+                    + " read up to 0x%X", pe - start, pe, end, end);
             pe = end;
         }
         return (int) pe;
     }
 
-    /** The value of a PkgLength encoding (ACPI 6.5 section 20.2.4): 1 to 4 bytes. */
-    private long pkgLengthValue() {
-        int lead = u8();
-        int follow = lead >>> 6;
-        if (follow == 0) {
-            return lead & 0x3F;
-        }
-        long v = lead & 0x0F;
-        for (int i = 0; i < follow; i++) {
-            v |= (long) u8() << (4 + 8 * i);
-        }
-        return v;
-    }
-
-    private int peek() {
-        if (pos >= end) {
-            throw truncated(1);
-        }
-        return b[pos] & 0xFF;
-    }
-
-    private int u8() {
-        if (pos >= end) {
-            throw truncated(1);
-        }
-        return b[pos++] & 0xFF;
-    }
-
-    private int u16() {
-        return (int) le(2);
-    }
-
-    private long u32() {
-        return le(4);
-    }
-
-    private long u64() {
-        return le(8);
-    }
-
-    private long le(int n) {
-        if (end - pos < n) {
-            throw truncated(n);
-        }
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            v |= (b[pos + i] & 0xFFL) << (8 * i);
-        }
-        pos += n;
-        return v;
-    }
-
     private long u32At(int at) {
         return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
-    }
-
-    private Fault truncated(int n) {
-        return new Fault(pos, String.format("%d more byte%s needed but the enclosing package ends at 0x%X", n,
-                n == 1 ? " is" : "s are", end));
     }
 
     private void report(Severity severity, long offset, String format, Object... args) {

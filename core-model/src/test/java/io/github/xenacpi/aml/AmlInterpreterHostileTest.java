@@ -26,6 +26,32 @@ class AmlInterpreterHostileTest {
         assertThat(e.diagnostics().get(0).message()).contains(limit.label() + " budget exceeded in " + method);
     }
 
+    /** {@code Add (Add (... Add (Zero, One) ..., One), One)} with {@code adds} Adds. */
+    private static AmlTerm addChain(int adds) {
+        AmlTerm t = integer(0);
+        for (int i = 0; i < adds; i++) {
+            t = op(AmlOpcode.ADD, t, integer(1), new AmlTerm.NoTarget());
+        }
+        return t;
+    }
+
+    @Test
+    void aTooDeepTermInABranchNotTakenLeavesTheNestingLimitOfLaterStatementsAsItWas() {
+        // Return is level 1, the Adds levels 2 to 127, the innermost Zero and One level 128: the deepest that parses.
+        int deepest = BodyParser.MAX_DEPTH - 2;
+        Evaluation alone = run(Budget.DEFAULT, t -> t.method("TST", 0, false, m -> m.returns(addChain(deepest))),
+                "\\TST");
+        assertThat(alone.outcome()).as(alone.diagnostics().toString()).isEqualTo(Evaluation.Outcome.COMPLETED);
+        assertThat(alone.value()).isEqualTo(new AmlValue.Int(deepest));
+
+        Evaluation afterFault = run(Budget.DEFAULT, t -> t.method("TST", 0, false, m -> m
+                .ifThen(integer(0), b -> b.store(addChain(BodyParser.MAX_DEPTH + 10), new AmlTerm.Local(0)))
+                .returns(addChain(deepest))), "\\TST");
+        assertThat(afterFault.outcome()).as(afterFault.diagnostics().toString())
+                .isEqualTo(Evaluation.Outcome.COMPLETED);
+        assertThat(afterFault.value()).isEqualTo(new AmlValue.Int(deepest));
+    }
+
     @Test
     void infiniteWhileLoopRunsOutOfSteps() {
         Evaluation e = run(Budget.DEFAULT, t -> t.scope("\\_SB", sb -> sb.method("LOOP", 0, false,

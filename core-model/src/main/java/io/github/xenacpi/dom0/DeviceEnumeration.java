@@ -61,20 +61,16 @@ final class DeviceEnumeration {
                 // amba_device_add: ioremap and read PID/CID first, then device_add (the notifier maps adev->res).
                 s.add(new LinuxRegionUse.Step(BootStage.SUBSYS_INITCALL, AccessApi.IOREMAP, "ioremap",
                         "amba_device_add", r.base(), r.length()));
-                s.add(new LinuxRegionUse.Step(BootStage.SUBSYS_INITCALL, AccessApi.CPU_TOUCH, "readl",
-                        "amba_read_periphid", r.base() + Math.max(0, r.length() - PERIPHERAL_ID_OFFSET_FROM_END), 4));
+                s.add(LinuxRegionUse.touch(BootStage.SUBSYS_INITCALL, "amba_read_periphid",
+                        r.base() + Math.max(0, r.length() - PERIPHERAL_ID_OFFSET_FROM_END)));
                 s.add(new LinuxRegionUse.Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "device_add",
                         "amba_device_add", r.base(), r.length()));
             }
             return s;
         }
         // acpi_default_enumeration -> acpi_create_platform_device with every resource; the driver maps at probe.
-        s.add(new LinuxRegionUse.Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "platform_device_add",
-                "acpi_create_platform_device", r.base(), r.length()));
-        s.add(new LinuxRegionUse.Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
-                "platform driver probe", r.base(), r.length()));
-        s.add(new LinuxRegionUse.Step(BootStage.DEVICE_INITCALL, AccessApi.CPU_TOUCH, "readl",
-                "platform driver probe", r.base(), 4));
+        LinuxRegionUse.platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
+                "acpi_create_platform_device", "devm_ioremap_resource", "platform driver probe", r.base(), r.length());
         return s;
     }
 

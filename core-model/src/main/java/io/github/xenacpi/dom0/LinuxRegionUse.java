@@ -65,16 +65,11 @@ final class LinuxRegionUse {
                     s.add(touch(BootStage.SETUP_ARCH, "pl011_early_write", base));
                 }
             }
-            case GIC_DISTRIBUTOR, GIC_REDISTRIBUTOR -> {
-                // gic_init_bases / gic_populate_rdist: Xen emulates these frames (vgic).
-                s.add(new Step(BootStage.SETUP_ARCH, AccessApi.IOREMAP, "ioremap", "gic_acpi_init", base, len));
-                s.add(touch(BootStage.SETUP_ARCH, "gic_acpi_init", base));
-            }
-            case FIXED_HARDWARE_REGISTER -> {
-                s.add(new Step(BootStage.ACPI_EARLY_INIT, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_generic_address",
-                        "acpi_hw_read", base, len));
-                s.add(touch(BootStage.ACPI_EARLY_INIT, "acpi_hw_read", base));
-            }
+            // gic_init_bases / gic_populate_rdist: Xen emulates these frames (vgic).
+            case GIC_DISTRIBUTOR, GIC_REDISTRIBUTOR -> mapAndRead(s, BootStage.SETUP_ARCH, AccessApi.IOREMAP,
+                    "ioremap", "gic_acpi_init", base, len);
+            case FIXED_HARDWARE_REGISTER -> mapAndRead(s, BootStage.ACPI_EARLY_INIT, AccessApi.ACPI_OS_IOREMAP,
+                    "acpi_os_map_generic_address", "acpi_hw_read", base, len);
             case GT_BLOCK, GT_FRAME -> timer(s, r, linux);
             case ECAM -> {
                 // pci_acpi_scan_root -> pci_ecam_create: one pci_remap_cfgspace of the whole bus range, then
@@ -86,49 +81,29 @@ final class LinuxRegionUse {
                     s.add(touch(BootStage.SUBSYS_INITCALL, "pci_scan_slot", base + ((long) dev << 15)));
                 }
             }
-            case SMMU, PMCG -> {
-                // iort_add_platform_device (acpi_iort_init, subsys) with MEM resources; the driver maps at probe.
-                s.add(new Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "platform_device_add",
-                        "iort_add_platform_device", base, len));
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
-                        r.kind() == RegionKind.SMMU ? "arm_smmu_device_probe"
-                                : "smmu_pmu_probe", base, len));
-                s.add(touch(BootStage.DEVICE_INITCALL, r.kind() == RegionKind.SMMU
-                        ? "arm_smmu_device_hw_probe" : "smmu_pmu_probe", base));
-            }
-            case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> {
-                // gtdt_import_sbsa_gwdt: "sbsa-gwdt" with the two 4 KiB frames; sbsa_gwdt_probe maps both.
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.DEVICE_ADD, "platform_device_register_simple",
-                        "gtdt_import_sbsa_gwdt", base, len));
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
-                        "sbsa_gwdt_probe", base, len));
-                s.add(touch(BootStage.DEVICE_INITCALL, "sbsa_gwdt_probe", base));
-            }
+            // iort_add_platform_device (acpi_iort_init, subsys) with MEM resources; the driver maps at probe.
+            case SMMU -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
+                    "iort_add_platform_device", "devm_ioremap_resource", "arm_smmu_device_probe", base, len);
+            case PMCG -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
+                    "iort_add_platform_device", "devm_ioremap_resource", "smmu_pmu_probe", base, len);
+            // gtdt_import_sbsa_gwdt: "sbsa-gwdt" with the two 4 KiB frames; sbsa_gwdt_probe maps both.
+            case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> platformDevice(s, BootStage.DEVICE_INITCALL,
+                    "platform_device_register_simple", "gtdt_import_sbsa_gwdt", "devm_ioremap_resource",
+                    "sbsa_gwdt_probe", base, len);
             case APMT_PAGE -> {
                 if (linux.readsApmt()) {
-                    s.add(new Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "platform_device_add",
-                            "apmt_add_platform_device", base, len));
-                    s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
-                            "arm_cspmu_probe", base, len));
-                    s.add(touch(BootStage.DEVICE_INITCALL, "arm_cspmu_probe", base));
+                    platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add", "apmt_add_platform_device",
+                            "devm_ioremap_resource", "arm_cspmu_probe", base, len);
                 }
             }
-            case WDAT_REGISTER -> {
-                // acpi_watchdog_init: "wdat_wdt" platform device with the WDAT registers as MEM resources.
-                s.add(new Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "platform_device_register_simple",
-                        "acpi_watchdog_init", base, len));
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap", "wdat_wdt_probe",
-                        base, len));
-                s.add(touch(BootStage.DEVICE_INITCALL, "wdat_wdt_probe", base));
-            }
-            case TPM_CRB -> {
-                // crb_acpi_add (acpi bus, no notifier): crb_map_io maps the control area and reads it.
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource", "crb_map_io",
-                        base, len));
-                s.add(touch(BootStage.DEVICE_INITCALL, "crb_map_io", base));
-            }
+            // acpi_watchdog_init: "wdat_wdt" platform device with the WDAT registers as MEM resources.
+            case WDAT_REGISTER -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_register_simple",
+                    "acpi_watchdog_init", "devm_ioremap", "wdat_wdt_probe", base, len);
+            // crb_acpi_add (acpi bus, no notifier): crb_map_io maps the control area and reads it.
+            case TPM_CRB -> mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
+                    "crb_map_io", base, len);
+            // bert_init (late_initcall): ioremap_cache of the region, then bert_print_all reads it.
             case BOOT_ERROR_REGION -> {
-                // bert_init (late_initcall): ioremap_cache of the region, then bert_print_all reads it.
                 s.add(new Step(BootStage.LATE_INITCALL, AccessApi.IOREMAP, "ioremap_cache", "bert_init", base, len));
                 s.add(touch(BootStage.LATE_INITCALL, "bert_print_all", base));
             }
@@ -160,12 +135,9 @@ final class LinuxRegionUse {
                         "pcc_mbox_request_channel", base, len));
                 s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
             }
-            case FIRMWARE_PERFORMANCE_RECORD -> {
-                // acpi_init_fpdt (fs_initcall) -> fpdt_process_subtable: acpi_os_map_memory of the record.
-                s.add(new Step(BootStage.FS_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
-                        "fpdt_process_subtable", base, len));
-                s.add(touch(BootStage.FS_INITCALL, "fpdt_process_subtable", base));
-            }
+            // acpi_init_fpdt (fs_initcall) -> fpdt_process_subtable: acpi_os_map_memory of the record.
+            case FIRMWARE_PERFORMANCE_RECORD -> mapAndRead(s, BootStage.FS_INITCALL, AccessApi.ACPI_OS_IOREMAP,
+                    "acpi_os_map_memory", "fpdt_process_subtable", base, len);
             default -> {
                 // No Linux consumer maps it (RAM, RMR, BGRT image hidden by Xen's EFI map, ...).
             }
@@ -176,18 +148,33 @@ final class LinuxRegionUse {
     private static void timer(List<Step> s, DescribedRegion r, LinuxVersion linux) {
         if (linux.gtdtTimersArePlatformDevices()) {
             // gtdt_platform_timer_init: "gtdt-arm-mmio-timer" with platform data only: the notifier maps nothing.
-            s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap", "arch_timer_mmio_probe",
-                    r.base(), r.length()));
-            s.add(touch(BootStage.DEVICE_INITCALL, "arch_timer_mmio_probe", r.base()));
+            mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap", "arch_timer_mmio_probe",
+                    r.base(), r.length());
         } else {
             // arch_timer_mem_acpi_init in time_init: ioremap(cntctlbase) / ioremap(cntbase) and register reads.
-            s.add(new Step(BootStage.TIME_INIT, AccessApi.IOREMAP, "ioremap", "arch_timer_mem_acpi_init", r.base(),
-                    r.length()));
-            s.add(touch(BootStage.TIME_INIT, "arch_timer_mem_find_best_frame", r.base()));
+            mapAndRead(s, BootStage.TIME_INIT, AccessApi.IOREMAP, "ioremap", "arch_timer_mem_find_best_frame",
+                    r.base(), r.length());
         }
     }
 
-    private static Step touch(BootStage stage, String function, long address) {
+    static Step touch(BootStage stage, String function, long address) {
         return new Step(stage, AccessApi.CPU_TOUCH, "readl", function, address, 4);
+    }
+
+    /** A kernel mapping of the range followed by the first read through it, both in {@code function}. */
+    static void mapAndRead(List<Step> s, BootStage stage, AccessApi api, String kernelApi, String function,
+                           long base, long length) {
+        s.add(new Step(stage, api, kernelApi, function, base, length));
+        s.add(touch(stage, function, base));
+    }
+
+    /**
+     * A platform device carrying the range as a MEM resource, added by {@code addFunction} (Xen's bus notifier
+     * sees it), then mapped and read by its driver's probe at device_initcall.
+     */
+    static void platformDevice(List<Step> s, BootStage addStage, String addKernelApi, String addFunction,
+                               String probeKernelApi, String probeFunction, long base, long length) {
+        s.add(new Step(addStage, AccessApi.DEVICE_ADD, addKernelApi, addFunction, base, length));
+        mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, probeKernelApi, probeFunction, base, length);
     }
 }

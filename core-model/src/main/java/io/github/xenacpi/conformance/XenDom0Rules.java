@@ -77,8 +77,10 @@ public final class XenDom0Rules implements RuleSet {
                 continue;
             }
             BootEvent e = o.event();
+            // A boot event's source is "SIG path" for a table field, or the bare AML path.
             Optional<DescribedRegion> described = regions.stream()
-                    .filter(r -> r.path().equals(e.source()) && r.table().equals(e.table())).findFirst();
+                    .filter(r -> e.source().equals(r.table() + " " + r.path()) || e.source().equals(r.path()))
+                    .findFirst();
             int instance = described.map(DescribedRegion::instance).orElse(e.table().isEmpty() ? 0 : 1);
             long offset = described.map(DescribedRegion::offset).orElse(-1L);
             String message = String.format(Locale.ROOT,
@@ -87,7 +89,9 @@ public final class XenDom0Rules implements RuleSet {
                     e.kernelApi() == null || e.kernelApi().isEmpty() ? e.api().name() : e.kernelApi(), e.function(),
                     e.feature(), o.reason(), simulation.strategy(), simulation.xen(), simulation.linux(),
                     simulation.smmu().id());
-            out.add(new Finding(rule.id(), rule.severity(), e.table(), instance, offset, message, e.source()));
+            String table = described.map(DescribedRegion::table).orElse(e.table());
+            String path = described.map(DescribedRegion::path).orElse(e.source());
+            out.add(new Finding(rule.id(), rule.severity(), table, instance, offset, message, path));
         }
         return List.copyOf(out);
     }

@@ -17,6 +17,7 @@ import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.simulation.Verdict;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,7 +62,7 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                     .toList();
             out.add(PlatformReport.of(p, results, inspect.apply(p, results)));
         }
-        return new ConformanceReport(SCHEMA, currentVersion(), time.toString(), RuleCatalog.all(), out);
+        return new ConformanceReport(SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(), RuleCatalog.all(), out);
     }
 
     /** The version of this build, from the jar's manifest ({@code development} when run from classes). */

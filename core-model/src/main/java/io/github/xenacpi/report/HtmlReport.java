@@ -41,7 +41,7 @@ public final class HtmlReport {
     /** Width of the memory map's drawing area in SVG units. */
     static final int MAP_WIDTH = 1200;
     private static final int MAP_LEFT = 70;
-    private static final int LANE_HEIGHT = 18;
+    private static final int LANE_HEIGHT = 14;
     private static final int MAP_TOP = 22;
 
     private HtmlReport() {
@@ -152,7 +152,8 @@ public final class HtmlReport {
         List<String> rules = p.findings().stream().map(ReportFinding::ruleId).distinct().sorted().toList();
         return new PlatformView(anchor, p.name(), String.valueOf(p.platform().tables().image().path()), p.summary(),
                 cells, map(p.platform().ram(), memory, sims), rows, costs,
-                p.findings().stream().map(HtmlReport::finding).toList(), rules,
+                p.findings().stream().sorted(Comparator.comparing(ReportFinding::severity))
+                        .map(HtmlReport::finding).toList(), rules,
                 p.count(Severity.ERROR), p.count(Severity.WARNING),
                 tables, devices, selected);
     }
@@ -208,32 +209,48 @@ public final class HtmlReport {
             ranges.add(new Range(r.base(), r.length(), r.kind() + " " + hex(r.base()) + " +" + hex(r.length()) + " "
                     + r.table() + " " + r.path(), results(sims, r.base(), r.length())));
         }
-        double lo = 12;
-        double hi = 32;
+        // The axis spans the whole powers of two that hold the ranges.
+        double lo = ranges.isEmpty() ? 20 : Double.MAX_VALUE;
+        double hi = ranges.isEmpty() ? 32 : 0;
         for (Range r : ranges) {
             lo = Math.min(lo, Math.floor(log2(r.base())));
-            hi = Math.max(hi, Math.ceil(log2(r.base() + r.length())));
+            hi = Math.max(hi, Math.ceil(log2(r.base() + (double) r.length())));
         }
+        hi = Math.max(hi, lo + 4);
         List<Tick> ticks = new ArrayList<>();
-        for (int bit = (int) lo; bit <= (int) hi; bit += 2) {
+        for (int bit = (int) lo; bit <= (int) hi; bit++) {
             ticks.add(new Tick(x(Math.pow(2, bit), lo, hi), size(bit)));
+        }
+        // Ranges that land on the same pixels with the same results are drawn as one bar with one tooltip.
+        record Span(int x0, int x1, String title, String results) {
+        }
+        ranges.sort(Comparator.comparingLong(Range::base));
+        List<Span> spans = new ArrayList<>();
+        for (Range r : ranges) {
+            int x0 = x(Math.max(1, r.base()), lo, hi);
+            int x1 = Math.max(x0 + 4, x(r.base() + (double) r.length(), lo, hi));
+            Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && x0 < last.x1() && last.results().equals(r.results())) {
+                spans.set(spans.size() - 1, new Span(last.x0(), Math.max(last.x1(), x1),
+                        last.title() + "\n" + r.title(), last.results()));
+            } else {
+                spans.add(new Span(x0, x1, r.title(), r.results()));
+            }
         }
         List<Bar> bars = new ArrayList<>();
         List<Integer> laneEnds = new ArrayList<>();
-        ranges.sort(Comparator.comparingLong(Range::base));
-        for (Range r : ranges) {
-            int x0 = x(Math.max(1, r.base()), lo, hi);
-            int x1 = Math.max(x0 + 3, x(r.base() + (double) r.length(), lo, hi));
+        for (Span sp : spans) {
             int lane = 0;
-            while (lane < laneEnds.size() && laneEnds.get(lane) > x0) {
+            while (lane < laneEnds.size() && laneEnds.get(lane) > sp.x0()) {
                 lane++;
             }
             if (lane == laneEnds.size()) {
-                laneEnds.add(x1 + 1);
+                laneEnds.add(sp.x1());
             } else {
-                laneEnds.set(lane, x1 + 1);
+                laneEnds.set(lane, sp.x1());
             }
-            bars.add(new Bar(x0, MAP_TOP + lane * LANE_HEIGHT, x1 - x0, LANE_HEIGHT - 4, r.title(), r.results()));
+            bars.add(new Bar(sp.x0(), MAP_TOP + lane * LANE_HEIGHT, sp.x1() - sp.x0(), LANE_HEIGHT - 4, sp.title(),
+                    sp.results()));
         }
         int height = MAP_TOP + Math.max(1, laneEnds.size()) * LANE_HEIGHT + 6;
         return new MapView(MAP_LEFT + MAP_WIDTH + 20, height, "log2 of the physical address, " + size((int) lo)

@@ -41,7 +41,7 @@ public final class HtmlReport {
     /** Width of the memory map's drawing area in SVG units. */
     static final int MAP_WIDTH = 1200;
     private static final int MAP_LEFT = 70;
-    private static final int LANE_HEIGHT = 14;
+    private static final int LANE_HEIGHT = 20;
     private static final int MAP_TOP = 22;
 
     private HtmlReport() {
@@ -228,7 +228,7 @@ public final class HtmlReport {
         List<Span> spans = new ArrayList<>();
         for (Range r : ranges) {
             int x0 = x(Math.max(1, r.base()), lo, hi);
-            int x1 = Math.max(x0 + 4, x(r.base() + (double) r.length(), lo, hi));
+            int x1 = Math.max(x0 + 6, x(r.base() + (double) r.length(), lo, hi));
             Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
             if (last != null && x0 < last.x1() && last.results().equals(r.results())) {
                 spans.set(spans.size() - 1, new Span(last.x0(), Math.max(last.x1(), x1),

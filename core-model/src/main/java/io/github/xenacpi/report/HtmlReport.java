@@ -66,8 +66,12 @@ public final class HtmlReport {
                                List<TableRow> tables, List<DeviceRow> devices, int selected) {
     }
 
-    /** The verdict of one strategy on one platform, with the counts of what went wrong. */
-    public record Cell(String strategy, String verdict, long aborts, long dmaFaults, long lost, long denied) {
+    /**
+     * The verdict of one strategy on one platform, with the counts of what went wrong and why, in a few words
+     * (the distinct region kinds and kernel functions of the first outcomes that went wrong; empty when none).
+     */
+    public record Cell(String strategy, String verdict, long aborts, long dmaFaults, long lost, long denied,
+                       String why) {
     }
 
     /** The SVG map: its size, the address ticks, and the bars (RAM and described regions). */
@@ -132,7 +136,8 @@ public final class HtmlReport {
         List<SimulationResult> sims = p.results();
         List<Cell> cells = sims.stream().map(s -> new Cell(s.strategy(), s.verdict().name(),
                 s.withResult(OutcomeResult.DOM0_ABORT).size(), s.withResult(OutcomeResult.DMA_FAULT).size(),
-                s.withResult(OutcomeResult.FEATURE_LOST).size(), s.withResult(OutcomeResult.DENIED).size())).toList();
+                s.withResult(OutcomeResult.FEATURE_LOST).size(), s.withResult(OutcomeResult.DENIED).size(), why(s)))
+                .toList();
         List<DescribedRegion> memory = p.platform().regions().stream().filter(DescribedRegion::isDeviceMemory)
                 .toList();
         List<RegionRow> rows = memory.stream().map(r -> new RegionRow(hex(r.base()), hex(r.length()),
@@ -156,6 +161,16 @@ public final class HtmlReport {
                         .map(HtmlReport::finding).toList(), rules,
                 p.count(Severity.ERROR), p.count(Severity.WARNING),
                 tables, devices, selected);
+    }
+
+    /** The first few distinct things that went wrong under a strategy, such as "dom0-abort on ECAM in pci_scan_slot". */
+    static String why(SimulationResult s) {
+        List<String> what = s.outcomes().stream()
+                .filter(o -> WORST_FIRST.indexOf(o.result()) <= WORST_FIRST.indexOf(OutcomeResult.FEATURE_LOST))
+                .map(o -> o.result().id() + " on " + o.event().kind() + " in " + o.event().function())
+                .distinct().toList();
+        String head = String.join("; ", what.subList(0, Math.min(3, what.size())));
+        return what.size() > 3 ? head + "; and " + (what.size() - 3) + " more" : head;
     }
 
     private static FindingRow finding(ReportFinding f) {

@@ -65,6 +65,13 @@ public record ConformanceReport(String schema, String toolVersion, String genera
         return new ConformanceReport(SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(), RuleCatalog.all(), out);
     }
 
+    /** The report of one platform whose simulations under every strategy have already run. */
+    public static ConformanceReport of(Platform platform, List<SimulationResult> results,
+                                       BiFunction<Platform, List<SimulationResult>, JsonNode> inspect, Instant time) {
+        return new ConformanceReport(SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(),
+                RuleCatalog.all(), List.of(PlatformReport.of(platform, results, inspect.apply(platform, results))));
+    }
+
     /** The version of this build, from the jar's manifest ({@code development} when run from classes). */
     static String currentVersion() {
         String v = ConformanceReport.class.getPackage().getImplementationVersion();

@@ -15,7 +15,9 @@ public enum Profile {
     /** Arm SBBR 1.2 (DEN0044D/E): adds PPTT to the mandatory tables. */
     SBBR_1_2("SBBR 1.2", "Arm DEN0044D/E, as checked by edk2 acpiview and FWTS --sbbr"),
     /** What Linux on arm64 needs to boot with ACPI at all (arch/arm64/kernel/acpi.c and the drivers it calls). */
-    LINUX_ARM64("Linux arm64", "Linux arch/arm64/kernel/acpi.c and Documentation/arch/arm64/acpi_object_usage.rst");
+    LINUX_ARM64("Linux arm64", "Linux arch/arm64/kernel/acpi.c and Documentation/arch/arm64/acpi_object_usage.rst"),
+    /** What Dom0 Linux meets under Xen: the outcomes of simulating its boot under each mapping strategy. */
+    XEN_DOM0("Xen Dom0", "The Dom0 boot simulation under each mapping strategy (Xen xen/arch/arm, Linux drivers/xen)");
 
     private final String title;
     private final String source;

@@ -26,6 +26,7 @@ public final class RuleCatalog {
             new SratRules(),
             new SbbrRules(),
             new LinuxArm64Rules(),
+            new XenDom0Rules(),
             // Last: a decoder diagnostic at the byte a rule above already reported is left out.
             new DecodeRules());
 

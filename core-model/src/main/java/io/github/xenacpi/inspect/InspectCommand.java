@@ -16,6 +16,8 @@ import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.PlatformDescriptorReader;
 import io.github.xenacpi.platform.PlatformException;
 import io.github.xenacpi.platform.preset.Preset;
+import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ReportWriter;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationCosts;
@@ -26,13 +28,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code InspectCommand [PATH] [--json FILE]}: reads the ACPI tables at PATH (an acpidump text file, a folder of
- * binary tables, one table file), prints every table, every described region and every diagnostic, and writes
- * the {@code xenacpi-inspect/1} JSON document (by default to {@code target/xenacpi/inspect.json}). Without
+ * {@code InspectCommand [PATH] [--json FILE] [--report DIR]}: reads the ACPI tables at PATH (an acpidump text
+ * file, a folder of binary tables, one table file), prints every table, every described region and every
+ * diagnostic, and writes the {@code xenacpi-inspect/1} JSON document (by default to
+ * {@code target/xenacpi/inspect.json}); with {@code --report} it also writes the conformance report (JSON, HTML,
+ * SARIF, JUnit XML) into DIR. Without
  * PATH it inspects a demo platform made by the table builder. Exit status: 0 done, 2 unusable arguments or
  * input, 1 an internal error (one line on standard error either way, never a stack trace).
  */
@@ -45,7 +50,7 @@ public final class InspectCommand {
     static final int INTERNAL_ERROR = 1;
     static final int UNUSABLE = 2;
 
-    private static final String USAGE = "usage: InspectCommand [PATH | --preset ID] [--json FILE]";
+    private static final String USAGE = "usage: InspectCommand [PATH | --preset ID] [--json FILE] [--report DIR]";
 
     /** Reads a path into tables; {@link FirmwareSource#open} outside tests. */
     @FunctionalInterface
@@ -81,6 +86,7 @@ public final class InspectCommand {
         Path input = null;
         Preset preset = null;
         Path json = DEFAULT_JSON;
+        Path reportDir = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--json")) {
@@ -89,6 +95,12 @@ public final class InspectCommand {
                     return UNUSABLE;
                 }
                 json = Path.of(args[++i]);
+            } else if (a.equals("--report")) {
+                if (i + 1 >= args.length) {
+                    err.println("xenacpi inspect: --report needs a folder; " + USAGE);
+                    return UNUSABLE;
+                }
+                reportDir = Path.of(args[++i]);
             } else if (a.equals("--preset")) {
                 if (i + 1 >= args.length) {
                     err.println("xenacpi inspect: --preset needs an id; " + USAGE);
@@ -150,6 +162,17 @@ public final class InspectCommand {
             return UNUSABLE;
         }
         out.println("JSON (" + InspectJson.SCHEMA + ") written to " + json.toAbsolutePath().normalize());
+        if (reportDir != null) {
+            ConformanceReport report = ConformanceReport.of(whole, simulations, InspectJson::of, Instant.now());
+            try {
+                for (Path written : ReportWriter.write(report, reportDir)) {
+                    out.println("Report written to " + written.toAbsolutePath().normalize());
+                }
+            } catch (IOException e) {
+                err.println("xenacpi inspect: cannot write the report into " + reportDir + ": " + e.getMessage());
+                return UNUSABLE;
+            }
+        }
         return OK;
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,6 +134,43 @@ class InspectCommandTest {
         assertThat(run(FirmwareSource::open, "--frobnicate")).isEqualTo(InspectCommand.UNUSABLE);
         assertThat(run(FirmwareSource::open, "a", "b")).isEqualTo(InspectCommand.UNUSABLE);
         assertThat(err().lines()).hasSize(3).allSatisfy(l -> assertThat(l).contains("usage: InspectCommand"));
+    }
+
+    @Test
+    void reportWritesTheFourFilesAndPrintsTheirPaths() throws Exception {
+        Path dir = temp.resolve("report");
+
+        int status = run(FirmwareSource::open, "--preset", "server-ras", "--json", temp.resolve("i.json").toString(),
+                "--report", dir.toString());
+
+        assertThat(status).isEqualTo(InspectCommand.OK);
+        for (String name : List.of("report.json", "index.html", "report.sarif", "junit.xml")) {
+            assertThat(dir.resolve(name)).isNotEmptyFile();
+            assertThat(out()).contains("Report written to " + dir.resolve(name).toAbsolutePath());
+        }
+        assertThat(new ObjectMapper().readTree(dir.resolve("report.json").toFile()).get("schema").asText())
+                .isEqualTo("xenacpi-report/1");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void withoutReportNoReportIsWritten() {
+        assertThat(run(FirmwareSource::open, "--json", temp.resolve("i.json").toString()))
+                .isEqualTo(InspectCommand.OK);
+        assertThat(out()).doesNotContain("Report written");
+        assertThat(run(FirmwareSource::open, "--report")).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(err()).contains("--report needs a folder");
+    }
+
+    @Test
+    void anUnwritableReportFolderIsStatusTwo() throws Exception {
+        Path blocker = Files.writeString(temp.resolve("file"), "x");
+
+        int status = run(FirmwareSource::open, "--json", temp.resolve("i.json").toString(), "--report",
+                blocker.resolve("sub").toString());
+
+        assertThat(status).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(err().lines()).singleElement().asString().startsWith("xenacpi inspect: cannot write the report");
     }
 
     @Test

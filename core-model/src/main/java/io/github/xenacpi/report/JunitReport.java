@@ -1,0 +1,157 @@
+package io.github.xenacpi.report;
+
+import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.conformance.Profile;
+import io.github.xenacpi.conformance.Rule;
+import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import io.github.xenacpi.report.ConformanceReport.ReportFinding;
+import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.simulation.Verdict;
+import java.io.StringWriter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The report as JUnit XML in the shape Surefire writes: a {@code testsuites} root with one {@code testsuite} per
+ * platform. Its test cases: each table rule that ran (class {@code <platform>.tables}), and per strategy its
+ * verdict and each Xen Dom0 rule (class {@code <platform>.<strategy>}). A case fails when its rule found
+ * something at error severity, or when the strategy's verdict is FAIL; warnings are written as the case's
+ * standard output.
+ */
+final class JunitReport {
+
+    private JunitReport() {
+    }
+
+    static String xml(ConformanceReport report) {
+        Document doc;
+        try {
+            doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no XML document builder", e);
+        }
+        Element root = doc.createElement("testsuites");
+        root.setAttribute("name", "xen-acpi-conformance");
+        doc.appendChild(root);
+        Set<Profile> active = EnumSet.of(Profile.ACPI);
+        active.addAll(ConformanceReport.PROFILES);
+        int allTests = 0;
+        int allFailures = 0;
+        for (PlatformReport p : report.platforms()) {
+            Element suite = doc.createElement("testsuite");
+            suite.setAttribute("name", clean(p.name()));
+            root.appendChild(suite);
+            int tests = 0;
+            int failures = 0;
+            for (Rule r : report.rules()) {
+                if (!r.enabledBy(active) || r.profiles().contains(Profile.XEN_DOM0)) {
+                    continue;
+                }
+                tests++;
+                failures += testcase(doc, suite, p.name() + ".tables", r.id(), findings(p, r.id(), ""), null);
+            }
+            for (SimulationResult s : p.results()) {
+                String cls = p.name() + "." + s.strategy();
+                tests++;
+                String verdictFailure = s.verdict() == Verdict.FAIL
+                        ? "Dom0 does not boot cleanly under " + s.strategy() + " (Xen " + s.xen() + ", Linux "
+                        + s.linux() + ")" : null;
+                failures += testcase(doc, suite, cls, "verdict", List.of(), verdictFailure);
+                for (Rule r : report.rules()) {
+                    if (r.profiles().contains(Profile.XEN_DOM0)) {
+                        tests++;
+                        failures += testcase(doc, suite, cls, r.id(), findings(p, r.id(), s.strategy()), null);
+                    }
+                }
+            }
+            suite.setAttribute("tests", Integer.toString(tests));
+            suite.setAttribute("failures", Integer.toString(failures));
+            suite.setAttribute("errors", "0");
+            suite.setAttribute("skipped", "0");
+            suite.setAttribute("time", "0");
+            allTests += tests;
+            allFailures += failures;
+        }
+        root.setAttribute("tests", Integer.toString(allTests));
+        root.setAttribute("failures", Integer.toString(allFailures));
+        root.setAttribute("errors", "0");
+        root.setAttribute("skipped", "0");
+        root.setAttribute("time", "0");
+        return text(doc);
+    }
+
+    private static List<ReportFinding> findings(PlatformReport p, String ruleId, String strategy) {
+        return p.findings().stream().filter(f -> f.ruleId().equals(ruleId) && f.strategy().equals(strategy))
+                .toList();
+    }
+
+    /** Appends one test case; returns 1 when it failed. */
+    private static int testcase(Document doc, Element suite, String classname, String name,
+                                List<ReportFinding> findings, String verdictFailure) {
+        Element tc = doc.createElement("testcase");
+        tc.setAttribute("name", name);
+        tc.setAttribute("classname", clean(classname));
+        tc.setAttribute("time", "0");
+        suite.appendChild(tc);
+        List<ReportFinding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        String failure = verdictFailure;
+        if (!errors.isEmpty()) {
+            failure = errors.size() + " error finding" + (errors.size() == 1 ? "" : "s") + ": "
+                    + errors.get(0).message();
+        }
+        if (failure != null) {
+            Element f = doc.createElement("failure");
+            f.setAttribute("message", clean(failure));
+            f.setAttribute("type", verdictFailure != null ? "verdict" : name);
+            f.setTextContent(clean(String.join("\n", errors.stream().map(JunitReport::line).toList())));
+            tc.appendChild(f);
+        }
+        List<ReportFinding> rest = findings.stream().filter(x -> x.severity() != Severity.ERROR).toList();
+        if (!rest.isEmpty()) {
+            Element out = doc.createElement("system-out");
+            out.setTextContent(clean(String.join("\n", rest.stream().map(JunitReport::line).toList())));
+            tc.appendChild(out);
+        }
+        return failure == null ? 0 : 1;
+    }
+
+    private static String line(ReportFinding f) {
+        String where = f.table().isEmpty() ? "platform" : f.table() + (f.instance() > 1 ? "#" + f.instance() : "");
+        return f.severity().label() + " " + where + (f.offset() >= 0 ? String.format(" @0x%X", f.offset()) : "")
+                + ": " + f.message();
+    }
+
+    /** Firmware text with the characters XML 1.0 cannot carry replaced by U+FFFD. */
+    static String clean(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> out.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
+                ? c : 0xFFFD));
+        return out.toString();
+    }
+
+    private static String text(Document doc) {
+        try {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.INDENT, "yes");
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            StringWriter w = new StringWriter();
+            t.transform(new DOMSource(doc), new StreamResult(w));
+            return w.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("the JUnit XML could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.xenacpi.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.xenacpi.acpi.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a {@link ConformanceReport} into a folder in four forms: {@code report.json} (the document itself),
+ * {@code index.html} (one self-contained page for people), {@code report.sarif} (SARIF 2.1.0 for code scanning)
+ * and {@code junit.xml} (Surefire's format, for CI test views).
+ */
+public final class ReportWriter {
+
+    /** The file names written, in the order {@link #write} returns them. */
+    public static final List<String> FILES = List.of("report.json", "index.html", "report.sarif", "junit.xml");
+
+    /** Jackson as the report serialises: indented, severities as their lower-case labels. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule("xenacpi-report").addSerializer(Severity.class, new SeveritySerializer()));
+
+    private ReportWriter() {
+    }
+
+    /** Writes the four files into {@code dir} (created when missing); returns their paths. */
+    public static List<Path> write(ConformanceReport report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path json = dir.resolve(FILES.get(0));
+        MAPPER.writeValue(json.toFile(), report);
+        Path html = Files.writeString(dir.resolve(FILES.get(1)), HtmlReport.render(report), StandardCharsets.UTF_8);
+        Path sarif = dir.resolve(FILES.get(2));
+        MAPPER.writeValue(sarif.toFile(), SarifReport.of(report));
+        Path junit = Files.writeString(dir.resolve(FILES.get(3)), JunitReport.xml(report), StandardCharsets.UTF_8);
+        return List.of(json, html, sarif, junit);
+    }
+
+    /** A severity as its label ({@code error}, {@code warning}, {@code info}), as the inspect document writes it. */
+    private static final class SeveritySerializer extends StdSerializer<Severity> {
+        private static final long serialVersionUID = 1L;
+
+        SeveritySerializer() {
+            super(Severity.class);
+        }
+
+        @Override
+        public void serialize(Severity value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.label());
+        }
+    }
+}

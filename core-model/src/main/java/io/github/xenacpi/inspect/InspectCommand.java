@@ -148,7 +148,8 @@ public final class InspectCommand {
             err.println("xenacpi inspect: " + e.getMessage());
             return UNUSABLE;
         }
-        String name = input == null || input.getFileName() == null ? "preset" : input.getFileName().toString();
+        String name = input != null && input.getFileName() != null ? input.getFileName().toString()
+                : (preset == null ? Preset.QEMU_VIRT : preset).id();
         Platform whole = new Platform(name, platform, descriptor);
         print(whole, out);
         SimulationInput simulationInput = SimulationInput.of(whole);

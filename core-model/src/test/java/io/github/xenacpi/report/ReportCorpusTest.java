@@ -1,0 +1,40 @@
+package io.github.xenacpi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.xenacpi.inspect.InspectJson;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.testing.Corpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One report over every corpus platform renders in every format. */
+@Tag("corpus")
+class ReportCorpusTest {
+
+    @Test
+    void everyCorpusPlatformRendersInOneReport(@TempDir Path dir) throws Exception {
+        var root = Corpus.root();
+        assumeTrue(root.isPresent(), "no corpus at " + Corpus.configured());
+        List<Platform> platforms = new ArrayList<>();
+        for (Path machine : Corpus.machines(root.get())) {
+            platforms.add(Platform.load(machine));
+        }
+
+        List<Path> files = ReportWriter.write(ConformanceReport.of(platforms, InspectJson::of, Instant.now()), dir);
+
+        String html = Files.readString(dir.resolve("index.html"));
+        assertThat(files).hasSize(ReportWriter.FILES.size()).allMatch(f -> f.toFile().length() > 0);
+        assertThat(html.split("<svg", -1)).hasSize(platforms.size() + 1);
+        System.out.printf("report: %d platforms, index.html %d bytes, report.json %d bytes, report.sarif %d bytes%n",
+                platforms.size(), html.length(), Files.size(dir.resolve("report.json")),
+                Files.size(dir.resolve("report.sarif")));
+    }
+}

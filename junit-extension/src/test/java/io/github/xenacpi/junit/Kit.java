@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -23,8 +24,7 @@ final class Kit {
     static EngineExecutionResults run(Map<String, String> parameters, Class<?>... fixtures) {
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(parameters)
-                .selectors(Arrays.stream(fixtures).map(c -> selectClass(c)).toArray(
-                        org.junit.platform.engine.DiscoverySelector[]::new))
+                .selectors(Arrays.stream(fixtures).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
                 .execute();
     }
 

@@ -183,7 +183,7 @@ public final class Simulation {
         long next = 0;
         long end = p2m.geometry().frames();
         for (FrameRange h : holes) {
-            if (h.first() > next) {
+            if (h.first() > next && next < end) {
                 p2m.map(next, next, Math.min(h.first(), end) - next, P2mType.MMIO_DIRECT_C, true);
             }
             next = Math.max(next, h.last() + 1);

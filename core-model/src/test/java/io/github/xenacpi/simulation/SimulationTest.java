@@ -61,6 +61,20 @@ class SimulationTest {
     }
 
     @Test
+    void mapAllPermittedStopsAtTheIpaEndWhenDeniedRangesLieBeyondIt() {
+        List<DescribedRegion> beyond = List.of(r(RegionKind.GIC_REDISTRIBUTOR, "APIC", 1L << 32, 0x10000),
+                r(RegionKind.GIC_REDISTRIBUTOR, "APIC", 2L << 32, 0x10000));
+        SimulationInput in = new SimulationInput(beyond, SimulationInput.NO_NAMESPACE,
+                List.<long[]>of(new long[] {0x8000_0000L, 1L << 30}), 32, XenVersion.V4_22, LinuxVersion.V6_6,
+                SmmuMode.NONE, false, List.of(), CostModel.DEFAULT);
+
+        SimulationResult result = Simulation.run(in, MappingStrategy.byId("map-all-permitted"));
+
+        // Everything below RAM is mapped; nothing past the 32-bit IPA end is.
+        assertThat(result.costs().pagesMapped()).isEqualTo(0x8_0000L + 0x4_0000L);
+    }
+
+    @Test
     void stageTwoFaultMapsEveryCpuAccessButNotEarlyDmaUnderASharedSmmu() {
         SimulationResult none = run("stage2-fault", XenVersion.V4_8, SmmuMode.NONE);
         SimulationResult shared = run("stage2-fault", XenVersion.V4_8, SmmuMode.SHARED);

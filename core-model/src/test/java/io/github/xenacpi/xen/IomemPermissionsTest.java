@@ -25,6 +25,15 @@ class IomemPermissionsTest {
             region(RegionKind.ECAM, 0x40_1000_0000L, 256L << 20));
 
     @Test
+    void aRegionRunningPastTheTopOfTheAddressSpaceIsDeniedUpToTheLastFrame() {
+        IomemPermissions perms = IomemPermissions.forAcpiHardwareDomain(XenVersion.V4_22,
+                List.of(region(RegionKind.GIC_REDISTRIBUTOR, 0xFFFF_FFFF_FFFF_3000L, 0x10000)));
+
+        assertThat(perms.denied()).containsExactly(new FrameRange(0xF_FFFF_FFFF_FFF3L, 0xF_FFFF_FFFF_FFFFL));
+        assertThat(perms.isPermitted(0x3)).isTrue();
+    }
+
+    @Test
     void before422EveryDeniedRegionLosesOneMorePage() {
         IomemPermissions perms = IomemPermissions.forAcpiHardwareDomain(XenVersion.V4_17, PLATFORM);
 

@@ -55,7 +55,8 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
                     + " 0x%X; %d devices cannot be decoded", offset, FIXED_END, ctx.end(), count);
             return new Dbg2Table(ctx.header(), offset, count, devices);
         }
-        int at = (int) offset;
+        // With no devices the offset is not checked above: trailing bytes then count from the fixed part's end.
+        int at = offset >= FIXED_END && offset <= ctx.end() ? (int) offset : FIXED_END;
         for (int i = 0; i < count; i++) {
             String path = "DBG2.device[" + i + "]";
             if (at >= ctx.end()) {

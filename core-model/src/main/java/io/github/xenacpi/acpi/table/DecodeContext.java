@@ -184,9 +184,17 @@ public final class DecodeContext {
         }
     }
 
-    /** Records a described region; {@code fieldOffset} is the table offset of the field holding the base. */
+    /**
+     * Records a described region; {@code fieldOffset} is the table offset of the field holding the base. A 64-bit
+     * length of 2^63 bytes or more cannot describe a real range: it is reported and the region left out.
+     */
     public void region(RegionKind kind, AddressSpace space, long base, long length, long fieldOffset,
                        String path) {
+        if (length < 0) {
+            error(fieldOffset, "%s: length 0x%X at base 0x%X is 2^63 bytes or more; range not recorded", path,
+                    length, base);
+            return;
+        }
         regions.add(new DescribedRegion(kind, space, base, length, signature(), instance(), fieldOffset, path));
     }
 

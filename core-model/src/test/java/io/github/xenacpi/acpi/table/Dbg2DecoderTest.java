@@ -112,6 +112,18 @@ class Dbg2DecoderTest {
     }
 
     @Test
+    void noDevicesAndAnOffsetBeyond2To31PointsTrailingBytesAtTheFixedPartsEnd() {
+        byte[] b = patch(patch(bytes(twoDevices), 36, 0xFFFF_FF00L, 4), 40, 0, 4);
+        LoadedTable t = decode(fixChecksum(b));
+
+        assertThat(((Dbg2Table) t.table()).devices()).isEmpty();
+        assertThat(t.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.offset()).isEqualTo(44);
+            assertThat(d.message()).isEqualTo("DBG2: %d bytes follow the 0 declared devices", b.length - 44);
+        });
+    }
+
+    @Test
     void countBeyondTheDevicesPresentIsAnError() {
         LoadedTable t = decode(fixChecksum(patch(bytes(twoDevices), 40, 3, 4)));
 

@@ -413,6 +413,21 @@ class IortDecoderTest {
     }
 
     @Test
+    void rmrRangeLengthOf2To63OrMoreIsAnErrorAndNoRegion() {
+        IortBuilder b = new IortBuilder();
+        b.rmr(0).range(0x8000_0000L, 0xFFFF_FFFF_FFFF_FF00L);
+        LoadedTable t = decode(b);
+
+        IortTable iort = (IortTable) t.table();
+        assertThat(iort.nodes()).hasSize(1);
+        assertThat(t.regions()).noneMatch(r -> r.kind() == RegionKind.RMR);
+        assertThat(t.diagnostics()).extracting(Diagnostic::severity, Diagnostic::offset,
+                d -> d.message().startsWith("IORT.node[0].range[0]: length 0xFFFFFFFFFFFFFF00 at base 0x80000000 is"
+                        + " 2^63 bytes or more"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.ERROR, 48L + 28, true));
+    }
+
+    @Test
     void nonZeroReservedFieldsAreWarnings() {
         IortBuilder b = new IortBuilder();
         b.rmr(0).range(0x8000_0000L, 0x1000);

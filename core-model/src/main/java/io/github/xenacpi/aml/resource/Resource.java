@@ -26,6 +26,26 @@ public sealed interface Resource {
         return List.of();
     }
 
+    /**
+     * The memory range descriptors (Memory24, Memory32, Memory32Fixed): their information byte's bit 0 says
+     * read-write (section 6.4.3.1).
+     */
+    sealed interface MemoryDescriptor extends Resource permits Memory24, Memory32, FixedMemory32 {
+
+        /** The information byte. */
+        int info();
+
+        /** Whether the range is writable. */
+        default boolean writable() {
+            return (info() & 1) != 0;
+        }
+
+        @Override
+        default boolean isMemory() {
+            return true;
+        }
+    }
+
     /** IRQ descriptor (section 6.4.2.1): a 16-bit IRQ mask and, in the 3-byte form, the flags byte. */
     record Irq(int mask, boolean hasFlags, int flags) implements Resource {
         @Override
@@ -154,19 +174,10 @@ public sealed interface Resource {
     }
 
     /** 24-bit memory range descriptor (section 6.4.3.1); addresses and length are in 256-byte units. */
-    record Memory24(int info, int minimum, int maximum, int alignment, int length) implements Resource {
+    record Memory24(int info, int minimum, int maximum, int alignment, int length) implements MemoryDescriptor {
         @Override
         public String typeName() {
             return "24-Bit Memory Range";
-        }
-
-        public boolean writable() {
-            return (info & 1) != 0;
-        }
-
-        @Override
-        public boolean isMemory() {
-            return true;
         }
 
         /** acpi_dev_resource_memory: [minimum << 8, + length << 8). */
@@ -224,19 +235,10 @@ public sealed interface Resource {
     }
 
     /** 32-bit memory range descriptor (section 6.4.3.3). */
-    record Memory32(int info, long minimum, long maximum, long alignment, long length) implements Resource {
+    record Memory32(int info, long minimum, long maximum, long alignment, long length) implements MemoryDescriptor {
         @Override
         public String typeName() {
             return "32-Bit Memory Range";
-        }
-
-        public boolean writable() {
-            return (info & 1) != 0;
-        }
-
-        @Override
-        public boolean isMemory() {
-            return true;
         }
 
         /** acpi_dev_resource_memory: [minimum, minimum + length). */
@@ -248,19 +250,10 @@ public sealed interface Resource {
     }
 
     /** 32-bit fixed memory range descriptor (section 6.4.3.4). */
-    record FixedMemory32(int info, long base, long length) implements Resource {
+    record FixedMemory32(int info, long base, long length) implements MemoryDescriptor {
         @Override
         public String typeName() {
             return "32-Bit Fixed Memory Range";
-        }
-
-        public boolean writable() {
-            return (info & 1) != 0;
-        }
-
-        @Override
-        public boolean isMemory() {
-            return true;
         }
 
         @Override

@@ -62,7 +62,8 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                     .toList();
             out.add(PlatformReport.of(p, results, inspect.apply(p, results)));
         }
-        return new ConformanceReport(SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(), RuleCatalog.all(), out);
+        return new ConformanceReport(SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(),
+                RuleCatalog.all(), out);
     }
 
     /** The report of one platform whose simulations under every strategy have already run. */

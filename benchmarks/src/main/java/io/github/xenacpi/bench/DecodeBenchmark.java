@@ -115,7 +115,10 @@ public class DecodeBenchmark {
         bh.consume(tables.diagnostics());
     }
 
-    /** The corpus machine with the most table bytes: under {@code corpus}, else -Dxenacpi.corpus, else ../shared/corpus. */
+    /**
+     * The corpus machine with the most table bytes: under {@code corpus}, else -Dxenacpi.corpus, else
+     * ../shared/corpus.
+     */
     static Path largestCorpusMachine(String corpus) {
         Path root = Path.of(corpus.isEmpty() ? System.getProperty("xenacpi.corpus", "../shared/corpus") : corpus);
         if (!Files.isDirectory(root)) {

@@ -45,8 +45,9 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
      * unknown inputs); whether Linux enumerates it (present or functioning, and every ancestor enumerated); its
      * decoded _CRS (null when absent, not evaluated because not enumerated, or failed: {@code crsProblem} says why)
      * and where the _CRS object is defined; {@code conditional} when it was declared inside module-level If, Else or
-     * While (the namespace holds it whether or not that branch runs). _STA and the identification objects of devices Linux does not reach at
-     * boot are evaluated after the boot walk, for this report only: their accesses are not boot accesses.
+     * While (the namespace holds it whether or not that branch runs). _STA and the identification objects of devices
+     * Linux does not reach at boot are evaluated after the boot walk, for this report only: their accesses are not
+     * boot accesses.
      */
     public record DeviceInfo(String path, String hid, List<String> cids, String uid, OptionalLong adr, long sta,
                              boolean staKnown, boolean enumerated, ResourceTemplate crs, String crsProblem,

@@ -163,7 +163,9 @@ public final class HtmlReport {
                 tables, devices, selected);
     }
 
-    /** The first few distinct things that went wrong under a strategy, such as "dom0-abort on ECAM in pci_scan_slot". */
+    /**
+     * The first few distinct things that went wrong under a strategy, such as "dom0-abort on ECAM in pci_scan_slot".
+     */
     static String why(SimulationResult s) {
         List<String> what = s.outcomes().stream()
                 .filter(o -> WORST_FIRST.indexOf(o.result()) <= WORST_FIRST.indexOf(OutcomeResult.FEATURE_LOST))

@@ -19,10 +19,11 @@ import java.util.Objects;
  * steps its kernel consumer takes ({@link LinuxRegionUse}), for every device the namespace enumerates the
  * platform or AMBA device Linux creates ({@link DeviceEnumeration}), the SystemMemory accesses AML makes while
  * Linux initializes the namespace, and the DMA of the given scenarios. Sorted by boot stage (stable within a stage,
- * so a region's map precedes its touch), DMA that precedes the CPU placed before the first touches of device
- * probing. Immutable.
+ * so a region's map precedes its touch); DMA that precedes the CPU goes right before the CPU's first access to
+ * its page, DMA that follows it at run time. Immutable.
  */
 public final class Dom0Boot {
+    private static final int PAGE_SHIFT = 12;
     private final LinuxVersion linux;
     private final List<BootEvent> events;
 
@@ -54,20 +55,48 @@ public final class Dom0Boot {
             }
         }
         unordered.addAll(amlAccesses(namespace, regions));
-        for (DmaScenario d : dma) {
-            BootStage stage = d.beforeCpu() ? BootStage.SUBSYS_INITCALL : BootStage.RUNTIME;
-            unordered.add(new BootEvent(0, stage, AccessApi.DMA, "dma", d.targetKind(), d.address(), 4,
-                    d.device(), "DMA by " + d.device(), "", d.device()));
-        }
         List<BootEvent> sorted = new ArrayList<>(unordered);
-        // Stable: stage first; within a stage, DMA before the CPU so that "before the CPU touches it" holds.
-        sorted.sort(Comparator.comparing(BootEvent::stage)
-                .thenComparing(e -> e.api() == AccessApi.DMA && e.stage() != BootStage.RUNTIME ? 0 : 1));
+        sorted.sort(Comparator.comparing(BootEvent::stage));
+        for (DmaScenario d : dma) {
+            if (d.beforeCpu()) {
+                int at = firstTouchOfPage(sorted, d.address());
+                BootStage stage = at < sorted.size() ? sorted.get(at).stage() : BootStage.DEVICE_INITCALL;
+                sorted.add(at, dmaEvent(d, stage));
+            } else {
+                sorted.add(dmaEvent(d, BootStage.RUNTIME));
+            }
+        }
         List<BootEvent> out = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             out.add(sorted.get(i).withOrder(i + 1));
         }
         return new Dom0Boot(linux, out);
+    }
+
+    /**
+     * Where DMA that precedes the CPU goes: right before the first CPU access to the target's 4 KiB page (after
+     * whatever mapping or device add precedes that access), or, when the CPU never touches the page, where drivers
+     * start DMA engines, at the first device_initcall event.
+     */
+    private static int firstTouchOfPage(List<BootEvent> sorted, long address) {
+        long page = address >>> PAGE_SHIFT;
+        int firstDriver = sorted.size();
+        for (int i = 0; i < sorted.size(); i++) {
+            BootEvent e = sorted.get(i);
+            if (e.api() == AccessApi.CPU_TOUCH && e.base() >>> PAGE_SHIFT <= page
+                    && (e.base() + Math.max(1, e.length()) - 1) >>> PAGE_SHIFT >= page) {
+                return i;
+            }
+            if (firstDriver == sorted.size() && e.stage().compareTo(BootStage.DEVICE_INITCALL) >= 0) {
+                firstDriver = i;
+            }
+        }
+        return firstDriver;
+    }
+
+    private static BootEvent dmaEvent(DmaScenario d, BootStage stage) {
+        return new BootEvent(0, stage, AccessApi.DMA, "dma", d.targetKind(), d.address(), 4, d.device(),
+                "DMA by " + d.device(), "", d.device());
     }
 
     /**

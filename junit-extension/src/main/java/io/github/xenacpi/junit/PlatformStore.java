@@ -63,7 +63,7 @@ final class PlatformStore {
     private static Platform read(PlatformKey key) throws AcpiException, PlatformException {
         if (key.preset() != null) {
             return new Platform(key.preset().id(), AcpiTables.load(key.preset().image()),
-                    key.apply(PlatformDescriptor.DEFAULT));
+                    key.apply(key.preset().descriptor()));
         }
         Path path = key.path();
         Path name = path.getFileName();

@@ -1,7 +1,9 @@
 package io.github.xenacpi.platform.preset;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
+import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.FirmwareImage;
+import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.ApeiInstruction;
 import io.github.xenacpi.acpi.table.ApmtTable;
 import io.github.xenacpi.acpi.table.GenericAddress;
@@ -9,6 +11,12 @@ import io.github.xenacpi.acpi.table.GtdtTable;
 import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.aml.AmlTerm;
+import io.github.xenacpi.platform.DmaScenario;
+import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.platform.PlatformDescriptor;
+import io.github.xenacpi.platform.SmmuMode;
+import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.ApmtBuilder;
 import io.github.xenacpi.platform.builder.BertBuilder;
 import io.github.xenacpi.platform.builder.EinjBuilder;
@@ -31,6 +39,7 @@ import io.github.xenacpi.platform.builder.aml.ResourceTemplateBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Built-in platforms made by the table builders, for running the tool without firmware at hand and as test
@@ -38,6 +47,46 @@ import java.util.Locale;
  * the inspect entry point.
  */
 public enum Preset {
+    /**
+     * The acceptance platform of the problem statement: a DSDT device whose {@code _CRS} has memory, an MCFG ECAM
+     * window, a BERT region, a SystemMemory OperationRegion that {@code \_SB._INI} reads at boot, an APMT (a
+     * table newer than Xen 4.8) whose CoreSight PMU page Linux maps, an SBSA watchdog (a static-table device the
+     * notifier covers), and a DMA engine behind the SMMU that writes the OperationRegion's page (a
+     * system-controller mailbox) before the CPU first touches it. Its descriptor boots Linux 6.6 on Xen 4.8 with an
+     * SMMU that shares Dom0's stage-2 tables.
+     */
+    SEED_RFC("seed-rfc") {
+        @Override
+        PlatformBuilder tables() {
+            GtdtTable.Timer none = new GtdtTable.Timer(0, 0);
+            return PlatformBuilder.create()
+                    .add(new FadtBuilder().hardwareReducedArm(false))
+                    .add(dsdt())
+                    .add(new MadtBuilder()
+                            .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
+                            .gicc(0, 0x0, 0)
+                            .gicc(1, 0x1, 0)
+                            .add(new MadtTable.Gicr(0x080A_0000L, 0x40000))
+                            .add(new MadtTable.GicIts(0, 0x0808_0000L)))
+                    .add(new GtdtBuilder().timers(new GtdtTable.Timer(29, 0), new GtdtTable.Timer(30, 0),
+                                    new GtdtTable.Timer(27, 0), new GtdtTable.Timer(26, 0), none)
+                            .add(new GtdtTable.Watchdog(0x2A44_0000L, 0x2A45_0000L, 93, 0)))
+                    .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
+                    .add(new McfgBuilder().allocation(SEED_ECAM, 0, 0, 0xFF))
+                    .add(smmuIort(0))
+                    .add(new BertBuilder().region(SEED_BERT, 0x2000))
+                    .add(new ApmtBuilder().add(new ApmtTable.Node(0b000, 0, 0, 0, 0, SEED_APMT_PAGE, 0,
+                            300, 1, 0, 0)));
+        }
+
+        @Override
+        public PlatformDescriptor descriptor() {
+            return new PlatformDescriptor(List.of(), 48, XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.SHARED, false,
+                    List.of(new DmaScenario("pcie-dma-engine", RegionKind.OPERATION_REGION, DSDT_OPREGION, true)),
+                    Map.of());
+        }
+    },
+
     /**
      * An ARM64 server in the shape of QEMU's virt machine: HW-reduced FADT with PSCI, GICv3 with a redistributor
      * range and an ITS, architected and memory-mapped timers with an SBSA watchdog, a PL011 console, two PCI
@@ -128,6 +177,17 @@ public enum Preset {
         }
     };
 
+    /** The seed-rfc platform's ECAM window (PCI segment 0, buses 0 to 255). */
+    public static final long SEED_ECAM = 0x40_1000_0000L;
+    /** The seed-rfc platform's boot error region. */
+    public static final long SEED_BERT = 0xFFFF_0000L;
+    /** The seed-rfc platform's CoreSight PMU page (APMT). */
+    public static final long SEED_APMT_PAGE = 0x2A90_0000L;
+    /** The memory resource of the DSDT's platform device {@code \_SB.PWRC}. */
+    public static final long DSDT_DEVICE = 0x0C10_0000L;
+    /** The SystemMemory OperationRegion {@code \_SB.PWRC.PWRR} that {@code \_SB._INI} reads. */
+    public static final long DSDT_OPREGION = 0x0C20_0000L;
+
     private final String id;
 
     Preset(String id) {
@@ -142,6 +202,19 @@ public enum Preset {
     /** The preset's tables, read back as a firmware image (RSDP and XSDT included). */
     public FirmwareImage image() {
         return tables().build().image();
+    }
+
+    /**
+     * What ACPI does not say about the preset (versions, SMMU mode, DMA): the defaults of a bare dump unless the
+     * preset documents otherwise.
+     */
+    public PlatformDescriptor descriptor() {
+        return PlatformDescriptor.DEFAULT;
+    }
+
+    /** The preset as a platform: its tables read back, its namespace loaded, its descriptor applied. */
+    public Platform platform() {
+        return new Platform(id, AcpiTables.load(image()), descriptor());
     }
 
     /** The preset of an id. */
@@ -198,13 +271,13 @@ public enum Preset {
      * OperationRegion that {@code \_SB._INI} reads while Linux initializes the namespace.
      */
     static DefinitionBlockBuilder dsdt() {
-        byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, 0x0C10_0000L, 0x1000).build();
+        byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, DSDT_DEVICE, 0x1000).build();
         return DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
                 .device("PWRC", dev -> dev
                         .hid("XACP0001")
                         .uid(0)
                         .crs(crs)
-                        .operationRegion("PWRR", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(0x0C20_0000L),
+                        .operationRegion("PWRR", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(DSDT_OPREGION),
                                 AmlTerm.integer(0x100))
                         .field("PWRR", FieldAccessType.DWORD, false, FieldUpdateRule.PRESERVE,
                                 units -> units.unit("STAT", 32))

@@ -58,20 +58,12 @@ public enum Preset {
     SEED_RFC("seed-rfc") {
         @Override
         PlatformBuilder tables() {
-            GtdtTable.Timer none = new GtdtTable.Timer(0, 0);
             return PlatformBuilder.create()
                     .add(new FadtBuilder().hardwareReducedArm(false))
                     .add(dsdt())
-                    .add(new MadtBuilder()
-                            .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
-                            .gicc(0, 0x0, 0)
-                            .gicc(1, 0x1, 0)
-                            .add(new MadtTable.Gicr(0x080A_0000L, 0x40000))
-                            .add(new MadtTable.GicIts(0, 0x0808_0000L)))
-                    .add(new GtdtBuilder().timers(new GtdtTable.Timer(29, 0), new GtdtTable.Timer(30, 0),
-                                    new GtdtTable.Timer(27, 0), new GtdtTable.Timer(26, 0), none)
-                            .add(new GtdtTable.Watchdog(0x2A44_0000L, 0x2A45_0000L, 93, 0)))
-                    .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
+                    .add(gicV3())
+                    .add(genericTimers().add(SBSA_WATCHDOG))
+                    .add(pl011())
                     .add(new McfgBuilder().allocation(SEED_ECAM, 0, 0, 0xFF))
                     .add(smmuIort(0))
                     .add(new BertBuilder().region(SEED_BERT, 0x2000))
@@ -188,6 +180,9 @@ public enum Preset {
     /** The SystemMemory OperationRegion {@code \_SB.PWRC.PWRR} that {@code \_SB._INI} reads. */
     public static final long DSDT_OPREGION = 0x0C20_0000L;
 
+    /** The SBSA generic watchdog: refresh and control frames and its interrupt. */
+    private static final GtdtTable.Watchdog SBSA_WATCHDOG = new GtdtTable.Watchdog(0x2A44_0000L, 0x2A45_0000L, 93, 0);
+
     private final String id;
 
     Preset(String id) {
@@ -236,18 +231,34 @@ public enum Preset {
         return PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false))
                 .add(dsdt())
-                .add(new MadtBuilder()
-                        .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
-                        .gicc(0, 0x0, 0)
-                        .gicc(1, 0x1, 0)
-                        .add(new MadtTable.Gicr(0x080A_0000L, 0x40000))
-                        .add(new MadtTable.GicIts(0, 0x0808_0000L)))
-                .add(new GtdtBuilder().timers(new GtdtTable.Timer(29, 0), new GtdtTable.Timer(30, 0),
-                                new GtdtTable.Timer(27, 0), new GtdtTable.Timer(26, 0), none)
+                .add(gicV3())
+                .add(genericTimers()
                         .add(new GtdtTable.GtBlock(0x2A81_0000L, 1, 20, List.of(new GtdtTable.GtFrame(0,
                                 0x2A82_0000L, GtdtTable.NOT_PROVIDED, new GtdtTable.Timer(58, 0), none, 0))))
-                        .add(new GtdtTable.Watchdog(0x2A44_0000L, 0x2A45_0000L, 93, 0)))
-                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)));
+                        .add(SBSA_WATCHDOG))
+                .add(pl011());
+    }
+
+    /** A MADT with a GICv3 distributor, two CPU interfaces, a redistributor range and an ITS. */
+    static MadtBuilder gicV3() {
+        return new MadtBuilder()
+                .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
+                .gicc(0, 0x0, 0)
+                .gicc(1, 0x1, 0)
+                .add(new MadtTable.Gicr(0x080A_0000L, 0x40000))
+                .add(new MadtTable.GicIts(0, 0x0808_0000L));
+    }
+
+    /** A GTDT with the architected per-CPU timers' interrupts and no platform timer yet. */
+    static GtdtBuilder genericTimers() {
+        GtdtTable.Timer none = new GtdtTable.Timer(0, 0);
+        return new GtdtBuilder().timers(new GtdtTable.Timer(29, 0), new GtdtTable.Timer(30, 0),
+                new GtdtTable.Timer(27, 0), new GtdtTable.Timer(26, 0), none);
+    }
+
+    /** An SPCR naming a PL011 UART at QEMU virt's address. */
+    static SpcrBuilder pl011() {
+        return new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32));
     }
 
     /**

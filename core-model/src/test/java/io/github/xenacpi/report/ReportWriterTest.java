@@ -126,7 +126,10 @@ class ReportWriterTest {
             assertThat(html).contains("<a href=\"#p" + p.ordinal() + "\">" + p.id() + "</a>");
         }
         assertThat(count(html, "<svg ")).isEqualTo(5);
-        assertThat(html).contains("<h3>Why the other strategies fail</h3>").contains("dom0-abort on ECAM in ");
+        assertThat(html).contains("<h3>Why the other strategies fall short</h3>")
+                .contains("Dom0 crashes when pci_scan_slot touches ECAM").contains("<h3>Boot timeline</h3>")
+                .contains("What this report answers.");
+        assertThat(dir.resolve(HtmlReport.PLATFORM_DIR)).as("a small report is one page").doesNotExist();
         assertThat(count(html, "<script")).as("only the page's own script").isEqualTo(1);
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b&i>").doesNotContain("X&<");
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;")

@@ -1,0 +1,122 @@
+package io.github.xenacpi.report;
+
+import io.github.xenacpi.dom0.BootEvent;
+import io.github.xenacpi.dom0.BootStage;
+import io.github.xenacpi.report.HtmlReport.Chip;
+import io.github.xenacpi.report.HtmlReport.EventRow;
+import io.github.xenacpi.report.HtmlReport.Lane;
+import io.github.xenacpi.simulation.Outcome;
+import io.github.xenacpi.simulation.SimulationResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Dom0's boot events in order, one lane per boot stage, with runs of alike events (same stage, API, kernel call,
+ * function, region kind and results under every strategy) folded into one chip, so that a boot of hundreds of
+ * events reads at a glance.
+ */
+record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
+
+    BootTimeline {
+        lanes = List.copyOf(lanes);
+        rows = List.copyOf(rows);
+    }
+
+    /** The timeline of one platform's simulations, every strategy's result riding on each chip and row. */
+    static BootTimeline of(List<SimulationResult> sims) {
+        if (sims.isEmpty()) {
+            return new BootTimeline(List.of(), List.of());
+        }
+        List<Map<Integer, String>> byOrder = new ArrayList<>();
+        for (SimulationResult s : sims) {
+            Map<Integer, String> m = new HashMap<>();
+            for (Outcome o : s.outcomes()) {
+                m.put(o.event().order(), o.result().id());
+            }
+            byOrder.add(m);
+        }
+        List<Run> runs = new ArrayList<>();
+        for (Outcome o : sims.get(0).outcomes()) {
+            BootEvent e = o.event();
+            List<String> results = new ArrayList<>();
+            for (Map<Integer, String> m : byOrder) {
+                results.add(m.getOrDefault(e.order(), "untouched"));
+            }
+            String key = e.stage() + "|" + e.api() + "|" + e.kernelApi() + "|" + e.function() + "|" + e.kind()
+                    + "|" + results;
+            Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.key().equals(key)) {
+                runs.set(runs.size() - 1, last.plus(e));
+            } else {
+                runs.add(new Run(key, e, e, 1, String.join(" ", results)));
+            }
+        }
+        List<Lane> lanes = new ArrayList<>();
+        List<EventRow> rows = new ArrayList<>();
+        for (BootStage stage : BootStage.values()) {
+            List<Chip> chips = new ArrayList<>();
+            for (Run r : runs) {
+                if (r.first().stage() == stage) {
+                    chips.add(r.chip());
+                    rows.add(r.row());
+                }
+            }
+            if (!chips.isEmpty()) {
+                lanes.add(new Lane(stageName(stage), note(stage), chips));
+            }
+        }
+        return new BootTimeline(lanes, rows);
+    }
+
+    /** The stage as the kernel spells it, such as {@code subsys_initcall}. */
+    static String stageName(BootStage stage) {
+        return stage.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A few words on what the stage is, for a reader who does not know the kernel's boot order. */
+    private static String note(BootStage stage) {
+        return switch (stage) {
+            case SETUP_ARCH -> "early setup: interrupt controller, ACPI tables";
+            case ACPI_EARLY_INIT -> "ACPI namespace load";
+            case TIME_INIT -> "timers";
+            case ARCH_INITCALL -> "Xen's device hooks start here";
+            case SUBSYS_INITCALL -> "ACPI devices, PCI buses, IOMMU";
+            case RUNTIME -> "after boot: errors, mailboxes";
+            default -> "";
+        };
+    }
+
+    /** A run of alike consecutive events: the first and last, how many, and their results. */
+    private record Run(String key, BootEvent first, BootEvent last, int count, String results) {
+
+        Run plus(BootEvent e) {
+            return new Run(key, first, e, count + 1, results);
+        }
+
+        String orders() {
+            return count == 1 ? Integer.toString(first.order()) : first.order() + "\u2013" + last.order();
+        }
+
+        String region() {
+            String where = HtmlReport.hex(first.base());
+            return first.kind().name() + " " + (count == 1 ? where : where + "\u2026" + HtmlReport.hex(last.base()));
+        }
+
+        Chip chip() {
+            String label = first.kind().name() + " \u00b7 " + first.kernelApi();
+            String title = "#" + orders() + " " + stageName(first.stage()) + ": " + first.function() + " calls "
+                    + first.kernelApi() + " (" + first.api().name().toLowerCase(Locale.ROOT) + ") on " + region()
+                    + (count > 1 ? " (" + count + " events)" : "") + ", for the " + first.feature()
+                    + (first.source().isEmpty() ? "" : "; described by " + first.source());
+            return new Chip(label, count, title, results);
+        }
+
+        EventRow row() {
+            return new EventRow(orders(), stageName(first.stage()), first.api().name().toLowerCase(Locale.ROOT),
+                    first.kernelApi(), first.function(), region(), first.source(), count, results);
+        }
+    }
+}

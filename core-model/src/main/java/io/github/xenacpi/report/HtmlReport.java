@@ -45,6 +45,8 @@ public final class HtmlReport {
     static final int SPLIT_PLATFORMS = 20;
     /** A one-page report larger than this (in characters) is split into one page per platform as well. */
     static final int SPLIT_CHARS = 2 * 1024 * 1024;
+    /** The longest platform name the matrix shows whole. */
+    static final int SHORT_NAME = 60;
     /** The folder, beside {@code index.html}, of the per-platform pages. */
     static final String PLATFORM_DIR = "platforms";
 
@@ -70,11 +72,13 @@ public final class HtmlReport {
     }
 
     /**
-     * One platform: its anchor, link from the index, name, source, the summary with the recommendation in words,
+     * One platform: its anchor, link from the index, name (and at most {@link #SHORT_NAME} characters of it for
+     * the matrix), source, the summary with the recommendation in words,
      * the verdict under each strategy, the boot timeline and its events, the memory map, the regions it draws,
      * the costs, the findings, the tables and the namespace's devices, and the strategy shown first.
      */
-    public record PlatformView(String anchor, String href, String name, String source, Summary summary,
+    public record PlatformView(String anchor, String href, String name, String shortName, String source,
+                               Summary summary,
                                String recommendation, List<Cell> cells, List<Lane> timeline,
                                List<EventRow> events, int eventCount, MapView map, List<RegionRow> regions,
                                List<CostRow> costs, List<FindingRow> findings, List<String> rules, long errors,
@@ -182,9 +186,9 @@ public final class HtmlReport {
     }
 
     private static PlatformView withHref(PlatformView v, String href) {
-        return new PlatformView(v.anchor(), href, v.name(), v.source(), v.summary(), v.recommendation(), v.cells(),
-                v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(), v.costs(), v.findings(), v.rules(),
-                v.errors(), v.warnings(), v.tables(), v.devices(), v.selected());
+        return new PlatformView(v.anchor(), href, v.name(), v.shortName(), v.source(), v.summary(),
+                v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
+                v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.tables(), v.devices(), v.selected());
     }
 
     private static String render(String template, Page page) {
@@ -224,13 +228,18 @@ public final class HtmlReport {
                 .map(d -> new DeviceRow(d.path(), d.hid() == null ? "" : d.hid(), d.enumerated())).toList();
         List<String> rules = p.findings().stream().map(ReportFinding::ruleId).distinct().sorted().toList();
         BootTimeline timeline = BootTimeline.of(sims);
-        return new PlatformView(anchor, href, p.name(), String.valueOf(p.platform().tables().image().path()),
-                p.summary(), recommendation(p.summary(), cells), cells, timeline.lanes(), timeline.rows(),
+        return new PlatformView(anchor, href, p.name(), shortName(p.name()),
+                String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p.summary(), cells), cells, timeline.lanes(), timeline.rows(),
                 sims.isEmpty() ? 0 : sims.get(0).outcomes().size(), map(p.platform().ram(), memory, sims), rows,
                 costs, p.findings().stream().sorted(Comparator.comparing(ReportFinding::severity))
                         .map(HtmlReport::finding).toList(), rules,
                 p.count(Severity.ERROR), p.count(Severity.WARNING),
                 tables, devices, selected);
+    }
+
+    /** The name as the matrix shows it: whole up to {@link #SHORT_NAME} characters, else cut with an ellipsis. */
+    static String shortName(String name) {
+        return name.length() <= SHORT_NAME ? name : name.substring(0, SHORT_NAME - 1) + "\u2026";
     }
 
     /** The recommendation in one plain sentence: which strategy to use, or that none works. */

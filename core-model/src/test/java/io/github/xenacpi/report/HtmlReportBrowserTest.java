@@ -124,7 +124,10 @@ class HtmlReportBrowserTest {
         assertThat(text).contains(PLATFORM).contains(SCRIPT).contains(IMG + LONG).contains("\"'&<i>")
                 .contains("</svg>&'").contains("X&<'");
         assertThat(driver.getTitle()).isEqualTo("Xen Dom0 ACPI conformance report");
-        assertThat(driver.findElement(By.cssSelector("table.matrix th.pname a")).getText()).isEqualTo(PLATFORM);
+        WebElement link = driver.findElement(By.cssSelector("table.matrix th.pname a"));
+        assertThat(link.getAttribute("title")).isEqualTo(PLATFORM);
+        assertThat(link.getText()).as("shortened in the matrix").startsWith("hostile " + SCRIPT).endsWith("\u2026");
+        assertThat(driver.findElement(By.cssSelector("section h2")).getText()).isEqualTo(PLATFORM);
     }
 
     @Test
@@ -144,9 +147,14 @@ class HtmlReportBrowserTest {
             assertThat(timeline.findElements(By.cssSelector(".chip"))).isNotEmpty()
                     .allSatisfy(c -> assertThat(c.getAttribute("class")).matches("chip r-[a-z0-9-]+"));
         }
-        screenshot(1400, 1000, "report-top.png");
+        screenshot(1400, 1000, "report-top.png", null);
+        section(1).findElement(By.cssSelector(".strategy-select option[value='0']")).click();
+        assertThat(section(1).findElement(By.cssSelector(".verdict-now")).getText().strip()).isIn("PASS", "DEGRADED",
+                "FAIL");
+        screenshot(1400, 1500, "report-platform.png", section(1));
+        screenshot(1400, 1500, "report-findings.png", section(1).findElement(By.cssSelector("table.costs")));
         long height = (Long) js("return document.documentElement.scrollHeight");
-        screenshot(1400, (int) Math.min(height, 16000), "report-full.png");
+        screenshot(1400, (int) Math.min(height, 16000), "report-full.png", null);
         driver.manage().window().setSize(new Dimension(1400, 1000));
         assertThat(DIR.resolve("report-top.png")).isNotEmptyFile();
     }
@@ -225,9 +233,13 @@ class HtmlReportBrowserTest {
                 + "return out;", section);
     }
 
-    private static void screenshot(int width, int height, String name) throws Exception {
+    private static void screenshot(int width, int height, String name, WebElement top) throws Exception {
         driver.manage().window().setSize(new Dimension(width, height));
-        js("window.scrollTo(0, 0)");
+        if (top == null) {
+            js("window.scrollTo(0, 0)");
+        } else {
+            js("arguments[0].scrollIntoView(true)", top);
+        }
         Files.write(DIR.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
     }
 }

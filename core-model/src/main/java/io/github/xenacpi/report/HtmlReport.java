@@ -156,6 +156,11 @@ public final class HtmlReport {
      * the report is large, one page per platform under {@code platforms/}.
      */
     static Map<String, String> pages(ConformanceReport report) {
+        return pages(report, SPLIT_PLATFORMS, SPLIT_CHARS);
+    }
+
+    /** The pages, split when there are more than {@code maxPlatforms} or one page would pass {@code maxChars}. */
+    static Map<String, String> pages(ConformanceReport report, int maxPlatforms, int maxChars) {
         List<StrategyInfo> strategies = MappingStrategy.all().stream()
                 .map(s -> new StrategyInfo(s.id(), s.description())).toList();
         List<String> files = PageNames.of(report.platforms().stream().map(PlatformReport::name).toList());
@@ -164,10 +169,10 @@ public final class HtmlReport {
             single.add(platform("p" + i, "#p" + i, report.platforms().get(i)));
         }
         Map<String, String> out = new LinkedHashMap<>();
-        if (report.platforms().size() <= SPLIT_PLATFORMS) {
+        if (report.platforms().size() <= maxPlatforms) {
             String one = render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies,
                     single, false, ""));
-            if (one.length() <= SPLIT_CHARS) {
+            if (one.length() <= maxChars) {
                 out.put("index.html", one);
                 return out;
             }

@@ -234,7 +234,8 @@ public final class HtmlReport {
         List<String> rules = p.findings().stream().map(ReportFinding::ruleId).distinct().sorted().toList();
         BootTimeline timeline = BootTimeline.of(sims);
         return new PlatformView(anchor, href, p.name(), shortName(p.name()),
-                String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p.summary(), cells), cells, timeline.lanes(), timeline.rows(),
+                String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p.summary(), cells),
+                cells, timeline.lanes(), timeline.rows(),
                 sims.isEmpty() ? 0 : sims.get(0).outcomes().size(), map(p.platform().ram(), memory, sims), rows,
                 costs, p.findings().stream().sorted(Comparator.comparing(ReportFinding::severity))
                         .map(HtmlReport::finding).toList(), rules,

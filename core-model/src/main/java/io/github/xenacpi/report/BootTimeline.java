@@ -9,14 +9,18 @@ import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.SimulationResult;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Dom0's boot events in order, one lane per boot stage, with runs of alike events (same stage, API, kernel call,
- * function, region kind and results under every strategy) folded into one chip, so that a boot of hundreds of
- * events reads at a glance.
+ * Dom0's boot events, one lane per boot stage in boot order. In a lane, the events of one kernel function on one
+ * region kind fold into one chip (in the order of their first event) that shows the worst of their outcomes under
+ * each strategy, so that a boot of hundreds of events reads at a glance; the event rows keep the exact order and
+ * fold only runs of alike consecutive events (same API, kernel call, function, region kind and results).
  */
 record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
 
@@ -57,15 +61,15 @@ record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
         List<Lane> lanes = new ArrayList<>();
         List<EventRow> rows = new ArrayList<>();
         for (BootStage stage : BootStage.values()) {
-            List<Chip> chips = new ArrayList<>();
+            Map<String, Fold> folds = new LinkedHashMap<>();
             for (Run r : runs) {
                 if (r.first().stage() == stage) {
-                    chips.add(r.chip());
                     rows.add(r.row());
+                    folds.merge(r.first().kind() + "|" + r.first().function(), Fold.of(r), Fold::plus);
                 }
             }
-            if (!chips.isEmpty()) {
-                lanes.add(new Lane(stageName(stage), note(stage), chips));
+            if (!folds.isEmpty()) {
+                lanes.add(new Lane(stageName(stage), note(stage), folds.values().stream().map(Fold::chip).toList()));
             }
         }
         return new BootTimeline(lanes, rows);
@@ -105,18 +109,44 @@ record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
             return first.kind().name() + " " + (count == 1 ? where : where + "\u2026" + HtmlReport.hex(last.base()));
         }
 
-        Chip chip() {
-            String label = first.kind().name() + " \u00b7 " + first.kernelApi();
-            String title = "#" + orders() + " " + stageName(first.stage()) + ": " + first.function() + " calls "
-                    + first.kernelApi() + " (" + first.api().name().toLowerCase(Locale.ROOT) + ") on " + region()
-                    + (count > 1 ? " (" + count + " events)" : "") + ", for the " + first.feature()
-                    + (first.source().isEmpty() ? "" : "; described by " + first.source());
-            return new Chip(label, count, title, results);
-        }
-
         EventRow row() {
             return new EventRow(orders(), stageName(first.stage()), first.api().name().toLowerCase(Locale.ROOT),
                     first.kernelApi(), first.function(), region(), first.source(), count, results);
+        }
+    }
+
+    /**
+     * The events of one function on one region kind within a stage: the first, how many, the kernel calls and
+     * APIs used, and per strategy the worst outcome among them.
+     */
+    private record Fold(BootEvent first, int count, Set<String> calls, List<String> worst) {
+
+        static Fold of(Run r) {
+            Set<String> calls = new LinkedHashSet<>();
+            calls.add(r.first().kernelApi() + " (" + r.first().api().name().toLowerCase(Locale.ROOT) + ")");
+            return new Fold(r.first(), r.count(), calls, List.of(r.results().split(" ")));
+        }
+
+        Fold plus(Fold other) {
+            Set<String> both = new LinkedHashSet<>(calls);
+            both.addAll(other.calls());
+            List<String> w = new ArrayList<>();
+            for (int i = 0; i < worst.size(); i++) {
+                String a = worst.get(i);
+                String b = i < other.worst().size() ? other.worst().get(i) : a;
+                w.add(HtmlReport.rank(b) < HtmlReport.rank(a) ? b : a);
+            }
+            return new Fold(first, count + other.count(), both, w);
+        }
+
+        Chip chip() {
+            String label = first.kind().name() + " \u00b7 " + first.function();
+            String title = stageName(first.stage()) + ": " + first.function() + " uses " + String.join(", ", calls)
+                    + " on " + first.kind().name() + " from " + HtmlReport.hex(first.base())
+                    + (count > 1 ? " (" + count + " events)" : "") + ", for the " + first.feature()
+                    + (first.source().isEmpty() ? "" : "; described by " + first.source())
+                    + ". The colour is the worst outcome of these events.";
+            return new Chip(label, count, title, String.join(" ", worst));
         }
     }
 }

@@ -36,10 +36,14 @@ public final class HtmlReport {
 
     private static final Configuration FREEMARKER = configuration();
 
-    /** Worst first: the result a region shows when several boot events touch it. */
+    /**
+     * Worst first: the result a region (or a timeline chip) shows when several boot events touch it. A Linux-only
+     * mapping comes last: the access that follows it decides what happens, so it shows only when nothing else did.
+     */
     private static final List<OutcomeResult> WORST_FIRST = List.of(OutcomeResult.DOM0_ABORT,
-            OutcomeResult.DMA_FAULT, OutcomeResult.DENIED, OutcomeResult.FEATURE_LOST, OutcomeResult.STAGE1_ONLY,
-            OutcomeResult.MAPPED_ON_FAULT, OutcomeResult.EMULATED, OutcomeResult.MAPPED_AHEAD);
+            OutcomeResult.DMA_FAULT, OutcomeResult.DENIED, OutcomeResult.FEATURE_LOST,
+            OutcomeResult.MAPPED_ON_FAULT, OutcomeResult.EMULATED, OutcomeResult.MAPPED_AHEAD,
+            OutcomeResult.STAGE1_ONLY);
 
     /** More platforms than this, and the report gets one page per platform. */
     static final int SPLIT_PLATFORMS = 20;
@@ -246,6 +250,16 @@ public final class HtmlReport {
     /** The name as the matrix shows it: whole up to {@link #SHORT_NAME} characters, else cut with an ellipsis. */
     static String shortName(String name) {
         return name.length() <= SHORT_NAME ? name : name.substring(0, SHORT_NAME - 1) + "\u2026";
+    }
+
+    /** How bad an outcome id is: 0 for the worst; {@code untouched} and {@code ram} come last. */
+    static int rank(String id) {
+        for (int i = 0; i < WORST_FIRST.size(); i++) {
+            if (WORST_FIRST.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return WORST_FIRST.size();
     }
 
     /** The recommendation in one plain sentence: which strategy to use, or that none works. */

@@ -119,12 +119,16 @@ record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
      * The events of one function on one region kind within a stage: the first, how many, the kernel calls and
      * APIs used, and per strategy the worst outcome among them.
      */
-    private record Fold(BootEvent first, int count, Set<String> calls, List<String> worst) {
+    private record Fold(BootEvent first, int count, List<String> calls, List<String> worst) {
+
+        Fold {
+            calls = List.copyOf(calls);
+            worst = List.copyOf(worst);
+        }
 
         static Fold of(Run r) {
-            Set<String> calls = new LinkedHashSet<>();
-            calls.add(r.first().kernelApi() + " (" + r.first().api().name().toLowerCase(Locale.ROOT) + ")");
-            return new Fold(r.first(), r.count(), calls, List.of(r.results().split(" ")));
+            return new Fold(r.first(), r.count(), List.of(r.first().kernelApi() + " ("
+                    + r.first().api().name().toLowerCase(Locale.ROOT) + ")"), List.of(r.results().split(" ")));
         }
 
         Fold plus(Fold other) {
@@ -136,7 +140,7 @@ record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
                 String b = i < other.worst().size() ? other.worst().get(i) : a;
                 w.add(HtmlReport.rank(b) < HtmlReport.rank(a) ? b : a);
             }
-            return new Fold(first, count + other.count(), both, w);
+            return new Fold(first, count + other.count(), List.copyOf(both), w);
         }
 
         Chip chip() {

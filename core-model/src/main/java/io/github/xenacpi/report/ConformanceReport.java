@@ -73,10 +73,9 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                 RuleCatalog.all(), List.of(PlatformReport.of(platform, results, inspect.apply(platform, results))));
     }
 
-    /** The version of this build, from the jar's manifest ({@code development} when run from classes). */
+    /** The version of this build (see {@link ToolVersion}). */
     static String currentVersion() {
-        String v = ConformanceReport.class.getPackage().getImplementationVersion();
-        return v == null ? "development" : v;
+        return ToolVersion.current();
     }
 
     /**

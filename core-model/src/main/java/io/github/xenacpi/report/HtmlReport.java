@@ -20,23 +20,39 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The report as one self-contained HTML page (inline CSS and JS, no network, opens from file://), rendered by
- * Freemarker from {@code index.ftlh} with HTML auto-escaping, so firmware text is always escaped. The page model
- * is the public records below, computed here so that the template only lays them out.
+ * The report as self-contained HTML (inline CSS and JS, no network, opens from file://), rendered by Freemarker
+ * from {@code index.ftlh} and {@code platform.ftlh} with HTML auto-escaping, so firmware text is always escaped.
+ * A small report is one page; a large one is an index with the verdict matrix that links to one page per
+ * platform under {@code platforms/}. The page model is the public records below, computed here so that the
+ * templates only lay them out.
  */
 public final class HtmlReport {
 
     private static final Configuration FREEMARKER = configuration();
 
-    /** Worst first: the result a region shows when several boot events touch it. */
+    /**
+     * Worst first: the result a region (or a timeline chip) shows when several boot events touch it. A Linux-only
+     * mapping comes last: the access that follows it decides what happens, so it shows only when nothing else did.
+     */
     private static final List<OutcomeResult> WORST_FIRST = List.of(OutcomeResult.DOM0_ABORT,
-            OutcomeResult.DMA_FAULT, OutcomeResult.DENIED, OutcomeResult.FEATURE_LOST, OutcomeResult.STAGE1_ONLY,
-            OutcomeResult.MAPPED_ON_FAULT, OutcomeResult.EMULATED, OutcomeResult.MAPPED_AHEAD);
+            OutcomeResult.DMA_FAULT, OutcomeResult.DENIED, OutcomeResult.FEATURE_LOST,
+            OutcomeResult.MAPPED_ON_FAULT, OutcomeResult.EMULATED, OutcomeResult.MAPPED_AHEAD,
+            OutcomeResult.STAGE1_ONLY);
+
+    /** More platforms than this, and the report gets one page per platform. */
+    static final int SPLIT_PLATFORMS = 20;
+    /** A one-page report larger than this (in characters) is split into one page per platform as well. */
+    static final int SPLIT_CHARS = 2 * 1024 * 1024;
+    /** The longest platform name the matrix shows whole. */
+    static final int SHORT_NAME = 60;
+    /** The folder, beside {@code index.html}, of the per-platform pages. */
+    static final String PLATFORM_DIR = "platforms";
 
     /** Width of the memory map's drawing area in SVG units. */
     static final int MAP_WIDTH = 1200;
@@ -47,9 +63,12 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** The page: title line, the strategies (id and one sentence each), and one section per platform. */
+    /**
+     * The page: title line, the strategies (id and one sentence each), one section per platform, whether the
+     * platforms have pages of their own, and the path from the page back to the index ({@code ""} on the index).
+     */
     public record Page(String toolVersion, String generated, List<StrategyInfo> strategies,
-                       List<PlatformView> platforms) {
+                       List<PlatformView> platforms, boolean split, String home) {
     }
 
     /** A strategy's id and what it does. */
@@ -57,21 +76,41 @@ public final class HtmlReport {
     }
 
     /**
-     * One platform: its anchor, name, source, the summary, the verdict under each strategy, the memory map, the
-     * regions it draws, the costs, the findings, the tables and the namespace's devices.
+     * One platform: its anchor, link from the index, name (and at most {@link #SHORT_NAME} characters of it for
+     * the matrix), source, the summary with the recommendation in words,
+     * the verdict under each strategy, the boot timeline and its events, the memory map, the regions it draws,
+     * the costs, the findings, the tables and the namespace's devices, and the strategy shown first.
      */
-    public record PlatformView(String anchor, String name, String source, Summary summary, List<Cell> cells,
-                               MapView map, List<RegionRow> regions, List<CostRow> costs,
-                               List<FindingRow> findings, List<String> rules, long errors, long warnings,
-                               List<TableRow> tables, List<DeviceRow> devices, int selected) {
+    public record PlatformView(String anchor, String href, String name, String shortName, String source,
+                               Summary summary,
+                               String recommendation, List<Cell> cells, List<Lane> timeline,
+                               List<EventRow> events, int eventCount, MapView map, List<RegionRow> regions,
+                               List<CostRow> costs, List<FindingRow> findings, List<String> rules, long errors,
+                               long warnings, List<TableRow> tables, List<DeviceRow> devices, int selected) {
     }
 
     /**
-     * The verdict of one strategy on one platform, with the counts of what went wrong and why, in a few words
-     * (the distinct region kinds and kernel functions of the first outcomes that went wrong; empty when none).
+     * The verdict of one strategy on one platform, with the counts of what went wrong, the worst of it in a few
+     * plain words ({@code headline}, such as "crash: ECAM") and in full ({@code why}; both empty when clean).
      */
     public record Cell(String strategy, String verdict, long aborts, long dmaFaults, long lost, long denied,
-                       String why) {
+                       String headline, String why) {
+    }
+
+    /** One boot stage of the timeline, as Linux names it, and its events grouped into chips. */
+    public record Lane(String stage, String note, List<Chip> chips) {
+    }
+
+    /**
+     * Consecutive boot events of one stage that share API, kernel call, function, region kind and results under
+     * every strategy: a label, how many, a tooltip, and the results per strategy (space-separated).
+     */
+    public record Chip(String label, int count, String title, String results) {
+    }
+
+    /** A row of the boot events list: one chip's events with their order numbers. */
+    public record EventRow(String order, String stage, String api, String kernelApi, String function,
+                           String region, String source, int count, String results) {
     }
 
     /** The SVG map: its size, the address ticks, and the bars (RAM and described regions). */
@@ -93,10 +132,13 @@ public final class HtmlReport {
     public record RegionRow(String base, String length, String kind, String table, String path, String results) {
     }
 
-    /** One strategy's costs, formatted. */
+    /**
+     * One strategy's costs, formatted, with the estimated boot time as a percentage of the dearest strategy's
+     * ({@code timeBar}) for the bar beside it.
+     */
     public record CostRow(String strategy, String verdict, boolean recommended, String hypercalls,
                           String stage2Faults, String pagesMapped, String p2mTablePages, String p2mTableBytes,
-                          String estimatedMicros) {
+                          String estimatedMicros, int timeBar) {
     }
 
     /** One finding, formatted: severity label, rule, strategy, table (with instance), hex offset, message. */
@@ -113,38 +155,77 @@ public final class HtmlReport {
     public record DeviceRow(String path, String hid, boolean enumerated) {
     }
 
-    /** The page of a report. */
-    static String render(ConformanceReport report) {
+    /**
+     * The pages of a report by their path relative to the report folder: {@code index.html} first, then, when
+     * the report is large, one page per platform under {@code platforms/}.
+     */
+    static Map<String, String> pages(ConformanceReport report) {
+        return pages(report, SPLIT_PLATFORMS, SPLIT_CHARS);
+    }
+
+    /** The pages, split when there are more than {@code maxPlatforms} or one page would pass {@code maxChars}. */
+    static Map<String, String> pages(ConformanceReport report, int maxPlatforms, int maxChars) {
         List<StrategyInfo> strategies = MappingStrategy.all().stream()
                 .map(s -> new StrategyInfo(s.id(), s.description())).toList();
-        List<PlatformView> platforms = new ArrayList<>();
+        List<String> files = PageNames.of(report.platforms().stream().map(PlatformReport::name).toList());
+        List<PlatformView> single = new ArrayList<>();
         for (int i = 0; i < report.platforms().size(); i++) {
-            platforms.add(platform("p" + i, report.platforms().get(i)));
+            single.add(platform("p" + i, "#p" + i, report.platforms().get(i)));
         }
-        Page page = new Page(report.toolVersion(), report.generated(), strategies, platforms);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (report.platforms().size() <= maxPlatforms) {
+            String one = render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies,
+                    single, false, ""));
+            if (one.length() <= maxChars) {
+                out.put("index.html", one);
+                return out;
+            }
+        }
+        List<PlatformView> linked = new ArrayList<>();
+        for (int i = 0; i < single.size(); i++) {
+            linked.add(withHref(single.get(i), PLATFORM_DIR + "/" + files.get(i)));
+        }
+        out.put("index.html", render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies,
+                linked, true, "")));
+        for (int i = 0; i < linked.size(); i++) {
+            out.put(PLATFORM_DIR + "/" + files.get(i), render("platform.ftlh", new Page(report.toolVersion(),
+                    report.generated(), strategies, List.of(linked.get(i)), true, "../")));
+        }
+        return out;
+    }
+
+    private static PlatformView withHref(PlatformView v, String href) {
+        return new PlatformView(v.anchor(), href, v.name(), v.shortName(), v.source(), v.summary(),
+                v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
+                v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.tables(), v.devices(), v.selected());
+    }
+
+    private static String render(String template, Page page) {
         try {
-            Template t = FREEMARKER.getTemplate("index.ftlh");
+            Template t = FREEMARKER.getTemplate(template);
             StringWriter out = new StringWriter();
             t.process(Map.of("page", page), out);
             return out.toString();
         } catch (IOException | TemplateException e) {
-            throw new IllegalStateException("the HTML report template failed: " + e.getMessage(), e);
+            throw new IllegalStateException("the HTML report template " + template + " failed: " + e.getMessage(),
+                    e);
         }
     }
 
-    private static PlatformView platform(String anchor, PlatformReport p) {
+    private static PlatformView platform(String anchor, String href, PlatformReport p) {
         List<SimulationResult> sims = p.results();
         List<Cell> cells = sims.stream().map(s -> new Cell(s.strategy(), s.verdict().name(),
                 s.withResult(OutcomeResult.DOM0_ABORT).size(), s.withResult(OutcomeResult.DMA_FAULT).size(),
-                s.withResult(OutcomeResult.FEATURE_LOST).size(), s.withResult(OutcomeResult.DENIED).size(), why(s)))
-                .toList();
+                s.withResult(OutcomeResult.FEATURE_LOST).size(), s.withResult(OutcomeResult.DENIED).size(),
+                headline(s), why(s))).toList();
         List<DescribedRegion> memory = p.platform().regions().stream().filter(DescribedRegion::isDeviceMemory)
                 .toList();
         List<RegionRow> rows = memory.stream().map(r -> new RegionRow(hex(r.base()), hex(r.length()),
                 r.kind().name(), r.table() + (r.instance() > 1 ? "#" + r.instance() : ""), r.path(),
                 results(sims, r.base(), r.length()))).toList();
         String recommended = p.summary().recommended();
-        List<CostRow> costs = sims.stream().map(s -> cost(s, s.strategy().equals(recommended))).toList();
+        long dearest = sims.stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
+        List<CostRow> costs = sims.stream().map(s -> cost(s, s.strategy().equals(recommended), dearest)).toList();
         int selected = 0;
         for (int i = 0; i < sims.size(); i++) {
             if (sims.get(i).strategy().equals(recommended)) {
@@ -155,24 +236,88 @@ public final class HtmlReport {
         List<DeviceRow> devices = p.platform().survey().devices().stream()
                 .map(d -> new DeviceRow(d.path(), d.hid() == null ? "" : d.hid(), d.enumerated())).toList();
         List<String> rules = p.findings().stream().map(ReportFinding::ruleId).distinct().sorted().toList();
-        return new PlatformView(anchor, p.name(), String.valueOf(p.platform().tables().image().path()), p.summary(),
-                cells, map(p.platform().ram(), memory, sims), rows, costs,
-                p.findings().stream().sorted(Comparator.comparing(ReportFinding::severity))
+        BootTimeline timeline = BootTimeline.of(sims);
+        return new PlatformView(anchor, href, p.name(), shortName(p.name()),
+                String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p.summary(), cells),
+                cells, timeline.lanes(), timeline.rows(),
+                sims.isEmpty() ? 0 : sims.get(0).outcomes().size(), map(p.platform().ram(), memory, sims), rows,
+                costs, p.findings().stream().sorted(Comparator.comparing(ReportFinding::severity))
                         .map(HtmlReport::finding).toList(), rules,
                 p.count(Severity.ERROR), p.count(Severity.WARNING),
                 tables, devices, selected);
     }
 
+    /** The name as the matrix shows it: whole up to {@link #SHORT_NAME} characters, else cut with an ellipsis. */
+    static String shortName(String name) {
+        return name.length() <= SHORT_NAME ? name : name.substring(0, SHORT_NAME - 1) + "\u2026";
+    }
+
+    /** How bad an outcome id is: 0 for the worst; {@code untouched} and {@code ram} come last. */
+    static int rank(String id) {
+        for (int i = 0; i < WORST_FIRST.size(); i++) {
+            if (WORST_FIRST.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return WORST_FIRST.size();
+    }
+
+    /** The recommendation in one plain sentence: which strategy to use, or that none works. */
+    static String recommendation(Summary summary, List<Cell> cells) {
+        if (summary.recommended() == null) {
+            return "No strategy works on this firmware: under every one, Dom0 crashes or a device's DMA faults."
+                    + " The firmware (or Xen) has to change.";
+        }
+        long passing = cells.stream().filter(c -> c.verdict().equals("PASS")).count();
+        String which = "Use " + summary.recommended() + ". ";
+        if (passing == 0) {
+            return which + "No strategy boots with every device; this one boots Dom0 and costs least, but "
+                    + "some features are lost or some mappings refused.";
+        }
+        return which + "It boots Dom0 with every device and adds the least boot time (about "
+                + number(summary.recommendedCost().estimatedMicros()) + " \u00b5s) of the " + passing
+                + " strategies that work.";
+    }
+
+    /** The worst thing that went wrong under a strategy, in two or three plain words; empty when nothing did. */
+    static String headline(SimulationResult s) {
+        for (OutcomeResult r : WORST_FIRST.subList(0, WORST_FIRST.indexOf(OutcomeResult.FEATURE_LOST) + 1)) {
+            List<Outcome> hit = s.withResult(r);
+            if (!hit.isEmpty()) {
+                String kind = hit.get(0).event().kind().name();
+                return switch (r) {
+                    case DOM0_ABORT -> "crash: " + kind;
+                    case DMA_FAULT -> "DMA fault: " + kind;
+                    case DENIED -> "map refused: " + kind;
+                    default -> "lost: " + kind;
+                };
+            }
+        }
+        return "";
+    }
+
     /**
-     * The first few distinct things that went wrong under a strategy, such as "dom0-abort on ECAM in pci_scan_slot".
+     * The first few distinct things that went wrong under a strategy, in plain words, such as "Dom0 crashes when
+     * pci_scan_slot touches ECAM".
      */
     static String why(SimulationResult s) {
         List<String> what = s.outcomes().stream()
                 .filter(o -> WORST_FIRST.indexOf(o.result()) <= WORST_FIRST.indexOf(OutcomeResult.FEATURE_LOST))
-                .map(o -> o.result().id() + " on " + o.event().kind() + " in " + o.event().function())
+                .map(HtmlReport::plain)
                 .distinct().toList();
         String head = String.join("; ", what.subList(0, Math.min(3, what.size())));
         return what.size() > 3 ? head + "; and " + (what.size() - 3) + " more" : head;
+    }
+
+    private static String plain(Outcome o) {
+        String kind = o.event().kind().name();
+        String fn = o.event().function();
+        return switch (o.result()) {
+            case DOM0_ABORT -> "Dom0 crashes when " + fn + " touches " + kind;
+            case DMA_FAULT -> "a device's DMA to " + kind + " faults (" + fn + ")";
+            case DENIED -> "Xen refuses to map " + kind + " for " + fn;
+            default -> "the " + o.event().feature() + " is lost (" + kind + ", " + fn + ")";
+        };
     }
 
     private static FindingRow finding(ReportFinding f) {
@@ -186,11 +331,13 @@ public final class HtmlReport {
                 t.checksumValid(), t.header().oemId(), t.header().oemTableId(), t.header().creatorId());
     }
 
-    private static CostRow cost(SimulationResult s, boolean recommended) {
+    private static CostRow cost(SimulationResult s, boolean recommended, long dearest) {
         SimulationCosts c = s.costs();
+        int bar = dearest <= 0 ? 0 : (int) Math.max(c.estimatedMicros() > 0 ? 1 : 0,
+                Math.round(100.0 * c.estimatedMicros() / dearest));
         return new CostRow(s.strategy(), s.verdict().name(), recommended, number(c.hypercalls()),
                 number(c.stage2Faults()), number(c.pagesMapped()), number(c.p2mTablePages()),
-                number(c.p2mTableBytes()), number(c.estimatedMicros()));
+                number(c.p2mTableBytes()), number(c.estimatedMicros()), bar);
     }
 
     /** The worst result of the events touching a range, per strategy, as ids separated by spaces. */
@@ -288,7 +435,7 @@ public final class HtmlReport {
         return (1L << (bit % 10)) + " " + units[Math.min(units.length - 1, bit / 10)];
     }
 
-    private static String hex(long v) {
+    static String hex(long v) {
         return "0x" + Long.toHexString(v).toUpperCase(Locale.ROOT);
     }
 

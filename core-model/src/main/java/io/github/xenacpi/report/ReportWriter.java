@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a {@link ConformanceReport} into a folder in four forms: {@code report.json} (the document itself),
- * {@code index.html} (one self-contained page for people), {@code report.sarif} (SARIF 2.1.0 for code scanning)
+ * {@code index.html} (self-contained HTML for people; a large report adds one page per platform under
+ * {@code platforms/}), {@code report.sarif} (SARIF 2.1.0 for code scanning)
  * and {@code junit.xml} (Surefire's format, for CI test views).
  */
 public final class ReportWriter {
@@ -31,12 +33,20 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes the four files into {@code dir} (created when missing); returns their paths. */
+    /**
+     * Writes the four files into {@code dir} (created when missing), and the per-platform pages of a large
+     * report; returns the paths of the four.
+     */
     public static List<Path> write(ConformanceReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve(FILES.get(0));
         MAPPER.writeValue(json.toFile(), report);
-        Path html = Files.writeString(dir.resolve(FILES.get(1)), HtmlReport.render(report), StandardCharsets.UTF_8);
+        Path html = dir.resolve(FILES.get(1));
+        for (Map.Entry<String, String> page : HtmlReport.pages(report).entrySet()) {
+            Path file = dir.resolve(page.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
+        }
         Path sarif = dir.resolve(FILES.get(2));
         MAPPER.writeValue(sarif.toFile(), SarifReport.of(report));
         Path junit = Files.writeString(dir.resolve(FILES.get(3)), JunitReport.xml(report), StandardCharsets.UTF_8);

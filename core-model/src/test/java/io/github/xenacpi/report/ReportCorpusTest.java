@@ -32,9 +32,22 @@ class ReportCorpusTest {
 
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(files).hasSize(ReportWriter.FILES.size()).allMatch(f -> f.toFile().length() > 0);
-        assertThat(html.split("<svg", -1)).hasSize(platforms.size() + 1);
-        System.out.printf("report: %d platforms, index.html %d bytes, report.json %d bytes, report.sarif %d bytes%n",
-                platforms.size(), html.length(), Files.size(dir.resolve("report.json")),
+        List<Path> pages;
+        try (var list = Files.list(dir.resolve(HtmlReport.PLATFORM_DIR))) {
+            pages = list.sorted().toList();
+        }
+        assertThat(pages).as("one page per platform").hasSize(platforms.size());
+        assertThat(html.split("<svg", -1)).as("the index keeps only the matrix").hasSize(1);
+        long pageBytes = 0;
+        long largest = 0;
+        for (Path page : pages) {
+            assertThat(Files.readString(page).split("<svg class=\"map\"", -1)).hasSize(2);
+            pageBytes += Files.size(page);
+            largest = Math.max(largest, Files.size(page));
+        }
+        System.out.printf("report: %d platforms, index.html %d bytes, %d platform pages %d bytes (largest %d),"
+                + " report.json %d bytes, report.sarif %d bytes%n", platforms.size(), Files.size(dir.resolve(
+                "index.html")), pages.size(), pageBytes, largest, Files.size(dir.resolve("report.json")),
                 Files.size(dir.resolve("report.sarif")));
     }
 }

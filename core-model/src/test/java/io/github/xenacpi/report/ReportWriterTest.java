@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -123,15 +124,37 @@ class ReportWriterTest {
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(html).contains("<table class=\"matrix\">");
         for (Preset p : Preset.values()) {
-            assertThat(html).contains("<a href=\"#p" + p.ordinal() + "\">" + p.id() + "</a>");
+            assertThat(html).contains("<a href=\"#p" + p.ordinal() + "\" title=\"" + p.id() + "\">" + p.id() + "</a>");
         }
         assertThat(count(html, "<svg ")).isEqualTo(Preset.values().length + 1);
-        assertThat(html).contains("<h3>Why the other strategies fail</h3>").contains("dom0-abort on ECAM in ");
+        assertThat(count(html, "<div class=\"tl\">")).as("one boot timeline per platform").isEqualTo(Preset.values().length + 1);
+        assertThat(html).contains("<h3>Why the other strategies fall short</h3>")
+                .contains("Dom0 crashes when pci_scan_slot touches ECAM").contains("<h3>Boot timeline</h3>")
+                .contains("What this report answers.");
+        assertThat(dir.resolve(HtmlReport.PLATFORM_DIR)).as("a small report is one page").doesNotExist();
         assertThat(count(html, "<script")).as("only the page's own script").isEqualTo(1);
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b&i>").doesNotContain("X&<");
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;")
                 .contains("&lt;b&amp;i&gt;").contains("X&amp;&lt;").contains("markup &lt;script&gt;&amp;");
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<link");
+    }
+
+    @Test
+    void largeReportsGetAnIndexAndOnePagePerPlatform() {
+        Map<String, String> pages = HtmlReport.pages(report, 1, Integer.MAX_VALUE);
+        assertThat(pages.keySet()).containsExactly("index.html", "platforms/seed-rfc.html", "platforms/qemu-virt.html",
+                "platforms/server-ras.html", "platforms/new-tables.html", "platforms/hostile.html",
+                "platforms/markup_script.html");
+        String index = pages.get("index.html");
+        assertThat(index).contains("<table class=\"matrix\">").contains("href=\"platforms/qemu-virt.html\"")
+                .doesNotContain("<svg").doesNotContain("<section");
+        assertThat(pages).allSatisfy((name, html) -> assertThat(html).doesNotContain("<script>alert")
+                .doesNotContain("https://").doesNotContain("<link"));
+        String markup = pages.get("platforms/markup_script.html");
+        assertThat(count(markup, "<svg class=\"map\"")).isEqualTo(1);
+        assertThat(markup).contains("href=\"../index.html\"").contains("<h2>markup &lt;script&gt;&amp;</h2>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;");
+        assertThat(HtmlReport.pages(report, 1, 10)).as("split by size as well").hasSize(Preset.values().length + 2);
     }
 
     @Test

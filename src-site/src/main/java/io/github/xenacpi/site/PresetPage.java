@@ -18,6 +18,7 @@ import io.github.xenacpi.strategy.MappingStrategy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -47,23 +48,24 @@ final class PresetPage {
                 read from the loaded platforms.
 
                 """);
-        List<MappingStrategy> strategies = MappingStrategy.all();
-        List<String> header = new ArrayList<>(List.of("Preset", "Xen", "Linux", "SMMU"));
-        strategies.forEach(s -> header.add(code(s.id())));
-        List<List<String>> rows = new ArrayList<>();
         Map<Preset, Platform> platforms = new LinkedHashMap<>();
         for (Preset preset : Preset.values()) {
-            Platform p = preset.platform();
-            platforms.put(preset, p);
-            PlatformDescriptor d = p.descriptor();
-            SimulationInput input = SimulationInput.of(p);
-            List<String> row = new ArrayList<>(List.of("[" + code(preset.id()) + "](#" + preset.id() + ")",
-                    d.xen().toString(), d.linux().toString(), code(d.smmu().id())));
-            strategies.forEach(s -> row.add(Simulation.run(input, s).verdict().toString()));
+            platforms.put(preset, preset.platform());
+        }
+        List<String> header = new ArrayList<>(List.of("Strategy"));
+        platforms.forEach((preset, p) -> header.add("[" + code(preset.id()) + "](#" + preset.id() + ")"));
+        List<List<String>> rows = new ArrayList<>();
+        List<String> setting = new ArrayList<>(List.of("*Xen, Linux, SMMU*"));
+        platforms.values().forEach(p -> setting.add("*" + p.descriptor().xen() + ", " + p.descriptor().linux() + ", "
+                + p.descriptor().smmu().id() + "*"));
+        rows.add(setting);
+        for (MappingStrategy s : MappingStrategy.all()) {
+            List<String> row = new ArrayList<>(List.of("[" + code(s.id()) + "](strategies.html#" + s.id() + ")"));
+            platforms.values().forEach(p -> row.add(Simulation.run(SimulationInput.of(p), s).verdict().toString()));
             rows.add(row);
         }
-        md.append("## Verdicts\n\nEach preset under its own descriptor's versions, per strategy (see [strategies]"
-                + "(strategies.html)).\n\n").append(Markdown.table(header, rows));
+        md.append("## Verdicts\n\nEach preset under its own descriptor's setting (first row), per strategy.\n\n")
+                .append(Markdown.table(header, rows));
         for (Map.Entry<Preset, Platform> e : platforms.entrySet()) {
             md.append(section(e.getKey(), e.getValue(), javadoc.intent(e.getKey())));
         }
@@ -86,32 +88,34 @@ final class PresetPage {
                 : survey.devices().stream().map(PresetPage::device).collect(Collectors.joining(", "))).append('\n');
         md.append("- **OperationRegions:** ").append(survey.operationRegions().isEmpty() ? "none"
                 : survey.operationRegions().stream().map(PresetPage::operationRegion)
-                .collect(Collectors.joining(", "))).append("\n\n");
-
-        Map<String, List<DescribedRegion>> byKind = new LinkedHashMap<>();
-        p.regions().forEach(r -> byKind.computeIfAbsent(r.kind().name(), k -> new ArrayList<>()).add(r));
-        md.append("Regions, by kind:\n\n").append(Markdown.table(List.of("Kind", "Regions", "Described by",
-                "First base"), byKind.entrySet().stream().map(k -> List.of(code(k.getKey()),
-                String.valueOf(k.getValue().size()), k.getValue().stream().map(DescribedRegion::table)
-                        .collect(Collectors.toCollection(TreeSet::new)).stream().map(Markdown::code)
-                        .collect(Collectors.joining(", ")), code(InspectJson.hex(k.getValue().get(0).base()))))
-                .toList()));
-
+                .collect(Collectors.joining(", "))).append('\n');
+        md.append("- **Described regions, by kind:** ").append(regions(p.regions())).append("\n\n");
         List<Diagnostic> diagnostics = p.diagnostics();
         if (diagnostics.isEmpty()) {
             md.append("The readers report no diagnostic.\n\n");
         } else {
             md.append("Diagnostics (").append(diagnostics.size()).append("):\n\n");
             md.append(Markdown.table(List.of("Severity", "Table", "Offset", "Message"), diagnostics.stream()
-                    .limit(DIAGNOSTICS_SHOWN).map(g -> List.of(g.severity().toString().toLowerCase(java.util.Locale.ROOT),
-                            g.table().isEmpty() ? "" : code(g.table()), g.offset() < 0 ? "" : String.valueOf(g.offset()),
-                            text(g.message()))).toList()));
+                    .limit(DIAGNOSTICS_SHOWN).map(g -> List.of(g.severity().toString().toLowerCase(Locale.ROOT),
+                            g.table().isEmpty() ? "" : code(g.table()),
+                            g.offset() < 0 ? "" : String.valueOf(g.offset()), text(g.message()))).toList()));
             if (diagnostics.size() > DIAGNOSTICS_SHOWN) {
                 md.append("... and ").append(diagnostics.size() - DIAGNOSTICS_SHOWN).append(" more; see the ")
                         .append("[sample report](sample-report/index.html).\n\n");
             }
         }
         return md.toString();
+    }
+
+    /** Each kind with its count (when above one) and the tables that describe it, in catalogue order. */
+    private static String regions(List<DescribedRegion> regions) {
+        Map<String, List<DescribedRegion>> byKind = new LinkedHashMap<>();
+        regions.forEach(r -> byKind.computeIfAbsent(r.kind().name(), k -> new ArrayList<>()).add(r));
+        return byKind.entrySet().stream().map(k -> code(k.getKey())
+                        + (k.getValue().size() > 1 ? " ×" + k.getValue().size() : "") + " ("
+                        + String.join(", ", k.getValue().stream().map(DescribedRegion::table)
+                        .collect(Collectors.toCollection(TreeSet::new))) + ")")
+                .collect(Collectors.joining(", "));
     }
 
     private static String table(LoadedTable t) {

@@ -53,7 +53,7 @@ final class SchemaPage {
             new Schema(InspectJson.SCHEMA_RESOURCE, "the inspect JSON (`" + InspectJson.SCHEMA + "`)",
                     "[The inspect JSON](inspect-json.html)"),
             new Schema(PlatformDescriptorReader.SCHEMA_RESOURCE, "the platform descriptor `"
-                    + PlatformDescriptorReader.FILE_NAME + "`", "[below](#The_platform_descriptor_xenacpi.json)"));
+                    + PlatformDescriptorReader.FILE_NAME + "`", "[below](#The_platform_descriptor)"));
 
     private SchemaPage() {
     }
@@ -84,7 +84,7 @@ final class SchemaPage {
         md.append(Markdown.table(List.of("Schema", "Describes", "Resource in the jar", "Explained in"),
                 SCHEMAS.stream().map(s -> List.of("[" + code(s.fileName()) + "](" + FOLDER + "/" + s.fileName()
                         + ")", s.document(), code(s.resource().substring(1)), s.page())).toList()));
-        md.append("## The platform descriptor (xenacpi.json)\n\n");
+        md.append("## The platform descriptor\n\n");
         md.append("""
                 An acpidump says what the firmware describes, not how the machine is run. The optional
                 `xenacpi.json` says the rest: which Xen and Linux boot on it, whether an SMMU shares Dom0's stage-2

@@ -4,6 +4,7 @@ import io.github.xenacpi.conformance.RuleCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Writes the generated part of the site into Maven's generated-site folder: the strategies, presets, rules and
@@ -40,6 +41,7 @@ public final class SitePages {
             throw new SiteException("cannot write the generated pages into " + markdown + ": " + e.getMessage(), e);
         }
         SampleReport.write(resources);
-        SnippetPages.expand(module, module.resolve("templates"), markdown);
+        SnippetPages.expand(module, module.resolve("templates"), markdown,
+                Map.of("assertion-failure", AssertionFailureSample.text()));
     }
 }

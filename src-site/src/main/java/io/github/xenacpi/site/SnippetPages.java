@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -13,22 +14,25 @@ import java.util.stream.Stream;
  * Hand-written pages whose code examples are cut from compiled, tested sources: each line
  * {@code <!-- snippet: path/To.java#name -->} of a template becomes a Java code block holding the lines between
  * {@code // tag::name[]} and {@code // end::name[]} of that file (path relative to the site module), with their
- * common indentation removed and other tag lines dropped.
+ * common indentation removed and other tag lines dropped; each line {@code <!-- generated: name -->} becomes the
+ * block of that name, text the generator computed.
  */
 final class SnippetPages {
     private static final Pattern SNIPPET = Pattern.compile("^<!-- snippet: (\\S+)#(\\S+) -->$");
+    private static final Pattern GENERATED = Pattern.compile("^<!-- generated: (\\S+) -->$");
     private static final Pattern TAG = Pattern.compile("^\\s*// (tag|end)::[A-Za-z0-9-]+\\[]\\s*$");
 
     private SnippetPages() {
     }
 
     /** Expands every template of {@code templates} into {@code markdown}; returns the pages written. */
-    static List<Path> expand(Path module, Path templates, Path markdown) throws SiteException {
+    static List<Path> expand(Path module, Path templates, Path markdown, Map<String, String> blocks)
+            throws SiteException {
         List<Path> written = new ArrayList<>();
         try (Stream<Path> files = Files.list(templates)) {
             for (Path t : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 Path out = markdown.resolve(t.getFileName().toString());
-                Files.writeString(out, expand(module, t, Files.readAllLines(t)));
+                Files.writeString(out, expand(module, t, Files.readAllLines(t), blocks));
                 written.add(out);
             }
         } catch (IOException e) {
@@ -38,16 +42,26 @@ final class SnippetPages {
     }
 
     /** One template's text with its snippets in place. */
-    static String expand(Path module, Path template, List<String> lines) throws SiteException {
+    static String expand(Path module, Path template, List<String> lines, Map<String, String> blocks)
+            throws SiteException {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = SNIPPET.matcher(lines.get(i).strip());
-            if (!m.matches()) {
-                out.append(lines.get(i)).append('\n');
-                continue;
-            }
             String where = template.getFileName() + " line " + (i + 1);
-            out.append("```java\n").append(snippet(module.resolve(m.group(1)), m.group(2), where)).append("```\n");
+            Matcher m = SNIPPET.matcher(lines.get(i).strip());
+            Matcher g = GENERATED.matcher(lines.get(i).strip());
+            if (m.matches()) {
+                out.append("```java\n").append(snippet(module.resolve(m.group(1)), m.group(2), where))
+                        .append("```\n");
+            } else if (g.matches()) {
+                String block = blocks.get(g.group(1));
+                if (block == null) {
+                    throw new SiteException(where + ": no generated block \"" + g.group(1) + "\"; known: "
+                            + blocks.keySet());
+                }
+                out.append("```\n").append(block).append("```\n");
+            } else {
+                out.append(lines.get(i)).append('\n');
+            }
         }
         return out.toString();
     }

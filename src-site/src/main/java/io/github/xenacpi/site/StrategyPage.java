@@ -120,8 +120,9 @@ final class StrategyPage {
                 count the accesses Xen emulates (the GIC). Pages mapped counts the 4 KiB pages of device memory put
                 into the P2M, at build and later: `map-all-permitted` maps every permitted frame of the address
                 space, so its count is huge; block mappings keep its P2M far smaller than 4 KiB pages would. P2M
-                tables is the memory of the stage-2 tables at the end of boot. The boot time is an estimate from assumed costs per hypercall,
-                fault and P2M entry (see [the Dom0 model](dom0-model.html#Costs)), not a measurement.
+                tables is the memory of the stage-2 tables at the end of boot. The boot time is an estimate from
+                assumed costs per hypercall, fault and P2M entry (see [the Dom0 model](dom0-model.html#Costs)), not
+                a measurement.
 
                 """);
 

@@ -46,9 +46,9 @@ final class StrategyPage {
                     Xen release is unknown to it. Which tables a release knows is a modelling choice of this
                     project (see [the Dom0 model](dom0-model.html)).""",
             "xen-premap-blacklist", """
-                    `xen-premap`, and Xen also removes from Dom0's XSDT every table it does not know, so Linux never
-                    sees them: where Dom0 would have touched a region Xen did not map, it loses the feature the
-                    table describes instead.""",
+                    `xen-premap`, and Xen also removes from Dom0's XSDT every table it does not know (except those
+                    Dom0 cannot boot without, such as the DSDT), so Linux never sees them: where Dom0 would have
+                    touched a region Xen did not map, it loses the feature the table describes instead.""",
             "acpi-os-ioremap", """
                     Option (a) of the 2017 RFC. Linux's `acpi_os_ioremap`, through which ACPICA and the ACPI
                     drivers map firmware-described memory, first asks Xen to map the range

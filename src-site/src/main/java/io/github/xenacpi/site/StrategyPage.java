@@ -186,14 +186,14 @@ final class StrategyPage {
                 count(c.stage2Faults()), count(c.pagesMapped()), count(c.p2mTablePages()), count(c.p2mTableBytes()),
                 count(c.estimatedMicros())));
         List<Outcome> aborts = r.withResult(OutcomeResult.DOM0_ABORT);
+        List<Outcome> dma = r.withResult(OutcomeResult.DMA_FAULT);
         if (aborts.isEmpty()) {
-            md.append("No access aborts Dom0.\n\n");
+            md.append(dma.isEmpty() ? "No access aborts Dom0 and no DMA faults.\n\n" : "No access aborts Dom0.\n\n");
         } else {
             md.append("Dom0 aborts:\n\n").append(grouped(aborts));
         }
-        List<Outcome> dma = r.withResult(OutcomeResult.DMA_FAULT);
         if (dma.isEmpty()) {
-            md.append("No DMA faults.\n\n");
+            md.append(aborts.isEmpty() ? "" : "No DMA faults.\n\n");
         } else {
             md.append("DMA faults:\n\n").append(Markdown.table(List.of("Device", "Page", "Region kind", "Why"),
                     dma.stream().map(o -> List.of(code(o.event().function()), code(InspectJson.hex(o.event().base())),

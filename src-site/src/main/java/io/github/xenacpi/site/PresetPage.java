@@ -42,7 +42,8 @@ final class PresetPage {
                 Built-in platforms, made by the project's table builders: each writes real table bytes that the
                 same readers read back, so a preset goes through every stage a real acpidump does. Use them to try
                 the tool without firmware at hand, as test subjects, and as examples of what the tool reports.
-                Name one with `--preset ID` on the command line or `@XenPlatform(preset = "ID")` in a test.
+                Name one as `preset:ID` where the Maven goals take firmware (`-Dxenacpi.firmware=preset:seed-rfc`),
+                or with `@XenPlatform(preset = "ID")` in a test.
 
                 Generated while the site is built: the descriptions are the presets' Javadoc, everything else is
                 read from the loaded platforms.

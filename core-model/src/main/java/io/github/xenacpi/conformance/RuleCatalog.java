@@ -69,7 +69,7 @@ public final class RuleCatalog {
     public static String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Conformance rules\n\n");
-        md.append("Generated from the rule classes by `RuleCatalogTest`; do not edit by hand.\n");
+        md.append("Generated from the rule classes (`RuleCatalog.all()`) while the site is built.\n");
         md.append(ALL.size()).append(" rules. A finding's severity is the rule's, except for the `.DECODE` rules,"
                 + " whose findings keep the severity of the decoder's diagnostic. The FWTS column names the label"
                 + " FWTS reports for the same check, where it has one.\n");

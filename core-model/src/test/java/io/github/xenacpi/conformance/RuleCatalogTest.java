@@ -3,16 +3,11 @@ package io.github.xenacpi.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.Severity;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The catalogue: complete, well-formed, and the committed Markdown page up to date. */
+/** The catalogue: complete and well-formed, and its Markdown page lists every rule under each of its profiles. */
 class RuleCatalogTest {
-
-    private static final Path PAGE = Path.of("../src-site/markdown/rules.md");
 
     @Test
     void everyRuleSetContributesAndIdsAreUnique() {
@@ -44,15 +39,13 @@ class RuleCatalogTest {
     }
 
     @Test
-    void committedCataloguePageIsCurrent() throws IOException {
+    void cataloguePageHasOneRowPerRuleAndProfile() {
+        // The site module writes this page at site build (rules.md); nothing of it is committed.
         String page = RuleCatalog.markdown();
-        if (Boolean.getBoolean("xenacpi.regenerateRules")) {
-            Files.createDirectories(PAGE.getParent());
-            Files.writeString(PAGE, page);
+        assertThat(page).startsWith("# Conformance rules\n").contains(RuleCatalog.all().size() + " rules.");
+        for (Rule r : RuleCatalog.all()) {
+            assertThat(page.split("\n")).as(r.id()).filteredOn(line -> line.startsWith("| `" + r.id() + "` |"))
+                    .hasSize(r.profiles().size());
         }
-        assertThat(PAGE).as("the rule catalogue page; regenerate it with: mvn -o -q test -pl core-model"
-                + " -Dtest=RuleCatalogTest -Dxenacpi.regenerateRules=true").exists();
-        assertThat(Files.readString(PAGE)).as("%s is stale; regenerate it with: mvn -o -q test -pl core-model"
-                + " -Dtest=RuleCatalogTest -Dxenacpi.regenerateRules=true", PAGE).isEqualTo(page);
     }
 }

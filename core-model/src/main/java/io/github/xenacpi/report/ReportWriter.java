@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -33,14 +35,35 @@ public final class ReportWriter {
 
     /** Writes the four files into {@code dir} (created when missing); returns their paths. */
     public static List<Path> write(ConformanceReport report, Path dir) throws IOException {
+        return write(report, dir, FILES);
+    }
+
+    /**
+     * Writes the files of {@link #FILES} that {@code names} lists into {@code dir} (created when missing);
+     * returns their paths, in the order of {@link #FILES}.
+     */
+    public static List<Path> write(ConformanceReport report, Path dir, Collection<String> names) throws IOException {
         Files.createDirectories(dir);
-        Path json = dir.resolve(FILES.get(0));
-        MAPPER.writeValue(json.toFile(), report);
-        Path html = Files.writeString(dir.resolve(FILES.get(1)), HtmlReport.render(report), StandardCharsets.UTF_8);
-        Path sarif = dir.resolve(FILES.get(2));
-        MAPPER.writeValue(sarif.toFile(), SarifReport.of(report));
-        Path junit = Files.writeString(dir.resolve(FILES.get(3)), JunitReport.xml(report), StandardCharsets.UTF_8);
-        return List.of(json, html, sarif, junit);
+        List<Path> written = new ArrayList<>();
+        if (names.contains(FILES.get(0))) {
+            Path json = dir.resolve(FILES.get(0));
+            MAPPER.writeValue(json.toFile(), report);
+            written.add(json);
+        }
+        if (names.contains(FILES.get(1))) {
+            written.add(Files.writeString(dir.resolve(FILES.get(1)), HtmlReport.render(report),
+                    StandardCharsets.UTF_8));
+        }
+        if (names.contains(FILES.get(2))) {
+            Path sarif = dir.resolve(FILES.get(2));
+            MAPPER.writeValue(sarif.toFile(), SarifReport.of(report));
+            written.add(sarif);
+        }
+        if (names.contains(FILES.get(3))) {
+            written.add(Files.writeString(dir.resolve(FILES.get(3)), JunitReport.xml(report),
+                    StandardCharsets.UTF_8));
+        }
+        return List.copyOf(written);
     }
 
     /** A severity as its label ({@code error}, {@code warning}, {@code info}), as the inspect document writes it. */

@@ -6,8 +6,10 @@ import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The lowest severity that fails the build ({@code failOn}), and the findings of a report that reach it. */
 public record Threshold(Severity severity) {
@@ -21,8 +23,8 @@ public record Threshold(Severity severity) {
         /** One line: platform, rule, severity, where and what. */
         public String describe() {
             ReportFinding f = finding;
-            String where = f.table().isEmpty() ? "" : " " + f.table() + "#" + f.instance()
-                    + String.format(Locale.ROOT, " offset 0x%X", f.offset());
+            String offset = f.offset() < 0 ? "" : String.format(Locale.ROOT, " offset 0x%X", f.offset());
+            String where = f.table().isEmpty() ? "" : " " + f.table() + "#" + f.instance() + offset;
             String strategy = f.strategy().isEmpty() ? "" : " under " + f.strategy();
             return platform + ": " + f.ruleId() + " (" + f.severity().label() + ")" + where + strategy + ": "
                     + f.message();
@@ -56,6 +58,27 @@ public record Threshold(Severity severity) {
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * The lines a goal logs for the hits: each platform's first {@code perPlatform} hits, then how many more
+     * that platform has (they are all in the report).
+     */
+    public static List<String> logLines(List<Hit> hits, int perPlatform) {
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (Hit h : hits) {
+            int n = seen.merge(h.platform(), 1, Integer::sum);
+            if (n <= perPlatform) {
+                out.add(h.describe());
+            }
+        }
+        seen.forEach((platform, n) -> {
+            if (n > perPlatform) {
+                out.add(platform + ": " + (n - perPlatform) + " more findings, listed in the report");
+            }
+        });
         return out;
     }
 

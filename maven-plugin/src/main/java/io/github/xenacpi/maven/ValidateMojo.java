@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,6 +28,9 @@ import org.eclipse.aether.RepositorySystemSession;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false,
         requiresDependencyResolution = ResolutionScope.TEST)
 public class ValidateMojo extends AbstractXenacpiMojo {
+
+    /** How many findings per platform the log shows; the report has them all. */
+    private static final int LOGGED_PER_PLATFORM = 10;
 
     /**
      * The firmware to validate, a list: a folder whose sub-folders and dump files are one platform each, a path
@@ -136,6 +140,10 @@ public class ValidateMojo extends AbstractXenacpiMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    /** The build session: the folder Maven runs in, for goals run without a project. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     /** The resolver session, for the JUnit Platform launcher of the conformance tests. */
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
     private RepositorySystemSession repositorySession;
@@ -160,10 +168,11 @@ public class ValidateMojo extends AbstractXenacpiMojo {
         try {
             threshold = Threshold.parse(failOn);
             boolean standalone = project.getFile() == null;
-            List<PlatformSource> platforms = FirmwareDefaults.platforms(firmware, project.getBasedir().toPath(),
-                    standalone);
+            Path base = standalone || project.getBasedir() == null ? Path.of(session.getExecutionRootDirectory())
+                    : project.getBasedir().toPath();
+            List<PlatformSource> platforms = FirmwareDefaults.platforms(firmware, base, standalone);
             if (platforms.isEmpty()) {
-                String where = project.getBasedir().toPath().resolve(FirmwareDefaults.PROJECT_FOLDER).toString();
+                String where = base.resolve(FirmwareDefaults.PROJECT_FOLDER).toString();
                 if (failIfNoFirmware) {
                     throw new MojoExecutionException("xenacpi: no firmware to validate: " + where + " holds no"
                             + " platform; put acpidump files or table folders there, set xenacpi.firmware (a path"
@@ -174,7 +183,7 @@ public class ValidateMojo extends AbstractXenacpiMojo {
             }
             ValidationSettings settings = new ValidationSettings(platforms, Validation.strategies(strategies),
                     Overrides.parse(xenVersion, linuxVersion, smmu), ReportFormat.parse(formats),
-                    reportDirectory.toPath(), Runtime.getRuntime().availableProcessors(), tests());
+                    reportDirectory(base), Runtime.getRuntime().availableProcessors(), tests());
             outcome = ValidationRun.execute(settings, Instant.now(), new MavenBuildLog(getLog()));
         } catch (ValidationException e) {
             throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
@@ -186,13 +195,22 @@ public class ValidateMojo extends AbstractXenacpiMojo {
         String message = threshold.failureMessage(hits, outcome.report().platforms().size(),
                 outcome.location().toString());
         if (failOnViolation) {
-            hits.forEach(h -> getLog().error("xenacpi: " + h.describe()));
+            Threshold.logLines(hits, LOGGED_PER_PLATFORM).forEach(line -> getLog().error("xenacpi: " + line));
             throw new MojoFailureException("xenacpi: " + message);
         }
-        hits.forEach(h -> getLog().warn("xenacpi: " + h.describe()));
+        Threshold.logLines(hits, LOGGED_PER_PLATFORM).forEach(line -> getLog().warn("xenacpi: " + line));
         getLog().warn("xenacpi: " + hits.size() + " findings at or above " + threshold.severity().label()
                 + " do not fail the build because xenacpi.failOnViolation is false; report at "
                 + outcome.location());
+    }
+
+    /** The report folder: without a project Maven leaves the default unresolved, so it is made here. */
+    private Path reportDirectory(Path base) {
+        String configured = reportDirectory == null ? "" : reportDirectory.getPath();
+        if (configured.isEmpty() || configured.contains("${")) {
+            return base.resolve("target").resolve("xenacpi");
+        }
+        return base.resolve(reportDirectory.toPath());
     }
 
     private Optional<ConformanceTests> tests() throws ValidationException {

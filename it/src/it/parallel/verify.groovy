@@ -9,3 +9,4 @@ modules.each { m ->
     assert one == four : m
     assert one.platforms.size() == 2
 }
+return true

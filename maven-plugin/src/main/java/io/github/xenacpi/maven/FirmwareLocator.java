@@ -13,14 +13,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Turns the {@code firmware} entries of the build into platforms: {@code preset:ID} names a bundled preset; a
- * dump file, a table file or a folder of tables is one platform; any other folder holds one platform per
- * sub-folder and per file (a {@code xenacpi.json} descriptor and hidden files aside), in name order.
+ * Turns the {@code firmware} entries of the build into platforms: {@code preset:ID} names a bundled preset
+ * ({@code preset:all} every one); a dump file, a table file or a folder of tables is one platform; any other
+ * folder holds one platform per sub-folder and per file (a {@code xenacpi.json} descriptor and hidden files
+ * aside), in name order.
  */
 public final class FirmwareLocator {
 
     /** The prefix of an entry naming a bundled preset. */
     public static final String PRESET_PREFIX = "preset:";
+
+    /** The preset id that stands for every bundled preset: {@code preset:all}. */
+    public static final String ALL_PRESETS = "all";
 
     /** The descriptor file read beside tables, never a platform of its own. */
     static final String DESCRIPTOR = "xenacpi.json";
@@ -56,7 +60,12 @@ public final class FirmwareLocator {
                 continue;
             }
             if (entry.toLowerCase(Locale.ROOT).startsWith(PRESET_PREFIX)) {
-                out.add(preset(entry.substring(PRESET_PREFIX.length()).trim()));
+                String id = entry.substring(PRESET_PREFIX.length()).trim();
+                if (id.equalsIgnoreCase(ALL_PRESETS)) {
+                    out.addAll(allPresets());
+                } else {
+                    out.add(preset(id));
+                }
                 continue;
             }
             Path path = baseDir.resolve(entry).normalize();

@@ -29,7 +29,7 @@ public class ReportMojo extends AbstractMavenReport {
     /**
      * The firmware to report on, as for the {@code validate} goal: folders of platforms, platform paths, or
      * {@code preset:ID}; relative paths start at the project's folder. When not set:
-     * {@code ${project.basedir}/src/firmware}.
+     * <code>${project.basedir}/src/firmware</code>.
      *
      * @since 0.1.0
      */

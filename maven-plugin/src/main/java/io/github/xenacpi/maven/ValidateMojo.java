@@ -30,15 +30,16 @@ import org.eclipse.aether.RepositorySystemSession;
 public class ValidateMojo extends AbstractXenacpiMojo {
 
     /** How many findings per platform the log shows; the report has them all. */
-    private static final int LOGGED_PER_PLATFORM = 10;
+    private static final int LOGGED_PER_PLATFORM = 5;
 
     /**
      * The firmware to validate, a list: a folder whose sub-folders and dump files are one platform each, a path
      * that is itself one platform (an acpidump text file, a folder of binary tables, a copy of
      * {@code /sys/firmware/acpi/tables}, one table file), or {@code preset:ID} for a bundled platform
-     * ({@code qemu-virt}, {@code server-ras}, {@code new-tables}, {@code hostile}, ...). Relative paths start at
-     * the project's folder. A {@code xenacpi.json} beside a platform's tables is its descriptor. When not set:
-     * {@code ${project.basedir}/src/firmware}; without a project, every bundled preset.
+     * ({@code qemu-virt}, {@code server-ras}, {@code new-tables}, {@code hostile}, ...; {@code preset:all} for
+     * every one). Relative paths start at the project's folder. A {@code xenacpi.json} beside a platform's
+     * tables is its descriptor. When not set: <code>${project.basedir}/src/firmware</code>; without a project,
+     * every bundled preset.
      *
      * @since 0.1.0
      */

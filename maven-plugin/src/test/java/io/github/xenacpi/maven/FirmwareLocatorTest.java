@@ -29,6 +29,12 @@ class FirmwareLocatorTest {
     }
 
     @Test
+    void presetAllIsEveryPresetInDeclarationOrder() throws Exception {
+        assertThat(new FirmwareLocator(temp).locate(List.of("preset:all"))).extracting(PlatformSource::name)
+                .containsExactlyElementsOf(java.util.Arrays.stream(Preset.values()).map(Preset::id).toList());
+    }
+
+    @Test
     void anUnknownPresetSaysWhichExist() {
         assertThatThrownBy(() -> new FirmwareLocator(temp).locate(List.of("preset:nope")))
                 .isInstanceOf(ValidationException.class)

@@ -6,9 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -42,6 +44,10 @@ public class InspectMojo extends AbstractXenacpiMojo {
     @Parameter(property = "xenacpi.inspect.json", defaultValue = "${project.build.directory}/xenacpi/inspect.json")
     private File json;
 
+    /** The build session: the folder Maven runs in, for a run without a project. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Override
     String goal() {
         return "inspect";
@@ -60,7 +66,7 @@ public class InspectMojo extends AbstractXenacpiMojo {
             }
         }
         args.add("--json");
-        args.add(json.getPath());
+        args.add(jsonFile().toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new InspectCommand(FirmwareSource::open).run(args.toArray(String[]::new),
@@ -69,5 +75,14 @@ public class InspectMojo extends AbstractXenacpiMojo {
         if (status != 0) {
             throw new MojoExecutionException(err.toString(StandardCharsets.UTF_8).strip());
         }
+    }
+
+    /** The JSON file: without a project Maven leaves the default unresolved, so it is made here. */
+    private Path jsonFile() {
+        Path base = Path.of(session.getExecutionRootDirectory());
+        if (json == null || json.getPath().contains("${")) {
+            return base.resolve("target").resolve("xenacpi").resolve("inspect.json");
+        }
+        return base.resolve(json.toPath());
     }
 }

@@ -234,9 +234,7 @@ public final class ConformanceTests {
         }
 
         private static Object call(Object target, String method) throws ReflectiveOperationException {
-            Method m = target.getClass().getMethod(method);
-            m.setAccessible(true);
-            return m.invoke(target);
+            return target.getClass().getMethod(method).invoke(target);
         }
     }
 }

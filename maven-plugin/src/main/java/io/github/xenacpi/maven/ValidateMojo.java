@@ -188,6 +188,9 @@ public class ValidateMojo extends AbstractXenacpiMojo {
             outcome = ValidationRun.execute(settings, Instant.now(), new MavenBuildLog(getLog()));
         } catch (ValidationException e) {
             throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("xenacpi: internal error (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); please report it with the firmware", e);
         }
         List<Threshold.Hit> hits = threshold.hits(outcome.report());
         if (hits.isEmpty()) {

@@ -77,8 +77,15 @@ public class ReportMojo extends AbstractMavenReport {
     private boolean skip;
 
     @Override
-    public String getOutputName() {
+    public String getOutputPath() {
         return FOLDER + "/index";
+    }
+
+    /** The same page for site plugins older than the {@code getOutputPath} API. */
+    @Override
+    @Deprecated
+    public String getOutputName() {
+        return getOutputPath();
     }
 
     @Override

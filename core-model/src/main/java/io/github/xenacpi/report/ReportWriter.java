@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -38,19 +40,40 @@ public final class ReportWriter {
      * report; returns the paths of the four.
      */
     public static List<Path> write(ConformanceReport report, Path dir) throws IOException {
+        return write(report, dir, FILES);
+    }
+
+    /**
+     * Writes the files of {@link #FILES} that {@code names} lists into {@code dir} (created when missing), with
+     * the per-platform pages of a large report when {@code index.html} is among them; returns the paths of the
+     * files of {@link #FILES} written, in that order.
+     */
+    public static List<Path> write(ConformanceReport report, Path dir, Collection<String> names) throws IOException {
         Files.createDirectories(dir);
-        Path json = dir.resolve(FILES.get(0));
-        MAPPER.writeValue(json.toFile(), report);
-        Path html = dir.resolve(FILES.get(1));
-        for (Map.Entry<String, String> page : HtmlReport.pages(report).entrySet()) {
-            Path file = dir.resolve(page.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
+        List<Path> written = new ArrayList<>();
+        if (names.contains(FILES.get(0))) {
+            Path json = dir.resolve(FILES.get(0));
+            MAPPER.writeValue(json.toFile(), report);
+            written.add(json);
         }
-        Path sarif = dir.resolve(FILES.get(2));
-        MAPPER.writeValue(sarif.toFile(), SarifReport.of(report));
-        Path junit = Files.writeString(dir.resolve(FILES.get(3)), JunitReport.xml(report), StandardCharsets.UTF_8);
-        return List.of(json, html, sarif, junit);
+        if (names.contains(FILES.get(1))) {
+            for (Map.Entry<String, String> page : HtmlReport.pages(report).entrySet()) {
+                Path file = dir.resolve(page.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
+            }
+            written.add(dir.resolve(FILES.get(1)));
+        }
+        if (names.contains(FILES.get(2))) {
+            Path sarif = dir.resolve(FILES.get(2));
+            MAPPER.writeValue(sarif.toFile(), SarifReport.of(report));
+            written.add(sarif);
+        }
+        if (names.contains(FILES.get(3))) {
+            written.add(Files.writeString(dir.resolve(FILES.get(3)), JunitReport.xml(report),
+                    StandardCharsets.UTF_8));
+        }
+        return List.copyOf(written);
     }
 
     /** A severity as its label ({@code error}, {@code warning}, {@code info}), as the inspect document writes it. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.source.FirmwareSource;
-import io.github.xenacpi.acpi.table.TableFixtures;
 import io.github.xenacpi.platform.builder.McfgBuilder;
+import io.github.xenacpi.platform.builder.OemIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -81,7 +81,7 @@ class InspectCommandTest {
 
     @Test
     void inspectsAFolderOfTablesWithTheirDiagnostics() throws Exception {
-        byte[] mcfg = TableFixtures.bytes(new McfgBuilder().allocation(0x6000_0000L, 0, 0, 1));
+        byte[] mcfg = new McfgBuilder().allocation(0x6000_0000L, 0, 0, 1).build(OemIdentity.DEFAULT);
         Files.write(temp.resolve("mcfg.dat"), Arrays.copyOf(mcfg, mcfg.length - 3));
         Path json = temp.resolve("r.json");
 

@@ -1,0 +1,89 @@
+package io.github.xenacpi.maven;
+
+import io.github.xenacpi.acpi.AcpiException;
+import io.github.xenacpi.acpi.source.FirmwareSource;
+import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.platform.PlatformDescriptorReader;
+import io.github.xenacpi.platform.PlatformException;
+import io.github.xenacpi.platform.builder.AcpidumpTextWriter;
+import io.github.xenacpi.platform.preset.Preset;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** One platform to validate: a bundled preset or a path holding tables (a folder or a dump file). */
+public sealed interface PlatformSource {
+
+    /** The platform's name in logs and reports: the preset id, or the folder or file name. */
+    String name();
+
+    /** Reads the tables and the descriptor, with the build's overrides applied. */
+    Platform load(Overrides overrides) throws ValidationException;
+
+    /**
+     * A path holding this platform's tables, for tests that read firmware by path: the path itself, or for a
+     * preset an acpidump text written below {@code scratch}.
+     */
+    Path firmwarePath(Path scratch) throws ValidationException;
+
+    /** A preset made by the project's table builder. */
+    record PresetSource(Preset preset) implements PlatformSource {
+        public PresetSource {
+            Objects.requireNonNull(preset, "preset");
+        }
+
+        @Override
+        public String name() {
+            return preset.id();
+        }
+
+        @Override
+        public Platform load(Overrides overrides) {
+            return new Platform(preset.id(), AcpiTables.load(preset.image()), overrides.apply(preset.descriptor()));
+        }
+
+        @Override
+        public Path firmwarePath(Path scratch) throws ValidationException {
+            Path file = scratch.resolve(preset.id() + ".acpidump.txt");
+            try {
+                Files.createDirectories(scratch);
+                Files.writeString(file, AcpidumpTextWriter.write(preset.image().tables()), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ValidationException("cannot write the tables of preset " + preset.id() + " to " + file
+                        + ": " + e.getMessage(), e);
+            }
+            return file;
+        }
+    }
+
+    /** Tables at a path: an acpidump text, a folder of binary tables, a sysfs copy, one table file. */
+    record PathSource(Path path) implements PlatformSource {
+        public PathSource {
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public String name() {
+            Path file = path.getFileName();
+            return file == null ? path.toString() : file.toString();
+        }
+
+        @Override
+        public Platform load(Overrides overrides) throws ValidationException {
+            try {
+                AcpiTables tables = AcpiTables.load(FirmwareSource.open(path));
+                return new Platform(name(), tables, overrides.apply(PlatformDescriptorReader.besides(path)));
+            } catch (AcpiException | PlatformException e) {
+                throw new ValidationException("cannot read the firmware at " + path + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public Path firmwarePath(Path scratch) {
+            return path;
+        }
+    }
+}

@@ -98,8 +98,9 @@ public final class AmlInterpreter {
                 + " module-level code";
         AmlSource src = new AmlSource(table.signature(), table.instance(), AmlParser.HEADER_SIZE);
         return run(label, src, () -> {
-            int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(table.bytes(), 4)));
-            List<Stmt> code = new BodyParser(table.bytes(), ns, integers64).parseModuleLevel(ns.root(),
+            byte[] b = table.bytes();
+            int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(b, 4)));
+            List<Stmt> code = new BodyParser(b, ns, integers64).parseModuleLevel(ns.root(),
                     AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
             if (!code.isEmpty()) {
                 machine.statements.exec(code, new Frame(ns.root()));

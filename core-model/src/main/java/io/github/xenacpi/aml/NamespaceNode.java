@@ -1,6 +1,7 @@
 package io.github.xenacpi.aml;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class NamespaceNode {
     private final boolean conditional;
     private final Map<String, NamespaceNode> children = new LinkedHashMap<>();
     private final int depth;
+    /** The path, built on first use (a node's segment and parents never change). */
+    private String path;
 
     NamespaceNode(String segment, NamespaceNode parent, AmlObject object, AmlSource source, boolean conditional) {
         this.segment = Objects.requireNonNull(segment, "segment");
@@ -70,7 +73,12 @@ public final class NamespaceNode {
 
     /** The absolute path as iasl prints it, e.g. {@code \_SB.PCI0.PRT0}; {@code \} for the root. */
     public String path() {
-        return buildPath(false);
+        String p = path;
+        if (p == null) {
+            p = buildPath(false);
+            path = p;
+        }
+        return p;
     }
 
     /** The absolute path with 4-character segments, e.g. {@code \_SB_.PCI0}. */
@@ -81,6 +89,16 @@ public final class NamespaceNode {
     /** Number of segments from the root (0 for the root). */
     public int depth() {
         return depth;
+    }
+
+    /** The children in definition order, as a live read-only view (no copy), for walks inside this package. */
+    Collection<NamespaceNode> childrenView() {
+        return Collections.unmodifiableCollection(children.values());
+    }
+
+    /** Whether the node has children. */
+    boolean hasChildren() {
+        return !children.isEmpty();
     }
 
     NamespaceNode childOrNull(String paddedSeg) {

@@ -1,6 +1,7 @@
 package io.github.xenacpi.conformance;
 
 import io.github.xenacpi.acpi.Severity;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -29,7 +30,8 @@ public record Rule(String id, Severity severity, String title, String rationale,
         if (profiles.isEmpty()) {
             throw new IllegalArgumentException(id + ": a rule belongs to at least one profile");
         }
-        profiles = Set.copyOf(profiles);
+        // In Profile order: Set.copyOf's iteration order changes from one JVM run to the next.
+        profiles = Collections.unmodifiableSet(EnumSet.copyOf(Set.copyOf(profiles)));
     }
 
     /** A rule of the {@link Profile#ACPI} profile with no FWTS counterpart. */

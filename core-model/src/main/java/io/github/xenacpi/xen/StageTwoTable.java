@@ -22,6 +22,12 @@ public final class StageTwoTable {
     private long tablePages;
     private long mappedPages;
     private long entriesWritten;
+    /**
+     * The last-level table the last 4 KiB entry went into, and its gfn {@code >>> 9}: consecutive single pages
+     * (a batch of {@code add_to_physmap_range}) skip the walk from the root. Forgotten whenever a table is freed.
+     */
+    private Node lastTable;
+    private long lastTableKey = -1;
 
     /** Empty tables of the given geometry; the root pages count as allocated. */
     public StageTwoTable(StageTwoGeometry geometry) {
@@ -132,6 +138,14 @@ public final class StageTwoTable {
 
     private void setLeaf(long gfn, long mfn, int order, P2mType type) {
         int target = 3 - order / 9;
+        if (target == 3 && lastTable != null && gfn >>> 9 == lastTableKey) {
+            int i = lastTable.index(gfn);
+            release(lastTable, i, 3);
+            lastTable.entries[i] = leaf(mfn, type);
+            mappedPages++;
+            entriesWritten++;
+            return;
+        }
         Node node = root;
         for (int level = geometry.rootLevel(); ; level++) {
             int i = node.index(gfn);
@@ -141,6 +155,10 @@ public final class StageTwoTable {
                 node.entries[i] = leaf(mfn, type);
                 mappedPages += 1L << order;
                 entriesWritten++;
+                if (level == 3) {
+                    lastTable = node;
+                    lastTableKey = gfn >>> 9;
+                }
                 return;
             }
             node = descend(node, i, level, e);
@@ -194,6 +212,7 @@ public final class StageTwoTable {
         } else if (kind(e) == KIND_TABLE) {
             freeSubtree(node.children[i], level + 1);
             node.children[i] = null;
+            lastTable = null;
         }
         node.entries[i] = KIND_INVALID;
     }

@@ -1,5 +1,6 @@
 package io.github.xenacpi.xen;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,11 +24,12 @@ public final class StageTwoTable {
     private long mappedPages;
     private long entriesWritten;
     /**
-     * The last-level table the last 4 KiB entry went into, and its gfn {@code >>> 9}: consecutive single pages
-     * (a batch of {@code add_to_physmap_range}) skip the walk from the root. Forgotten whenever a table is freed.
+     * By level, the table the last entry of that level's size went into, and the gfn {@code >>> (order + 9)} that
+     * names it: runs of entries (a batch of {@code add_to_physmap_range}, a range mapped in blocks) skip the walk
+     * from the root. Forgotten whenever a table is freed.
      */
-    private Node lastTable;
-    private long lastTableKey = -1;
+    private final Node[] lastTables = new Node[4];
+    private final long[] lastKeys = new long[4];
 
     /** Empty tables of the given geometry; the root pages count as allocated. */
     public StageTwoTable(StageTwoGeometry geometry) {
@@ -138,31 +140,31 @@ public final class StageTwoTable {
 
     private void setLeaf(long gfn, long mfn, int order, P2mType type) {
         int target = 3 - order / 9;
-        if (target == 3 && lastTable != null && gfn >>> 9 == lastTableKey) {
-            int i = lastTable.index(gfn);
-            release(lastTable, i, 3);
-            lastTable.entries[i] = leaf(mfn, type);
-            mappedPages++;
-            entriesWritten++;
+        long key = gfn >>> (order + 9);
+        Node cached = lastTables[target];
+        if (cached != null && lastKeys[target] == key) {
+            write(cached, gfn, mfn, order, type, target, key);
             return;
         }
         Node node = root;
         for (int level = geometry.rootLevel(); ; level++) {
-            int i = node.index(gfn);
-            long e = node.entries[i];
             if (level == target) {
-                release(node, i, level);
-                node.entries[i] = leaf(mfn, type);
-                mappedPages += 1L << order;
-                entriesWritten++;
-                if (level == 3) {
-                    lastTable = node;
-                    lastTableKey = gfn >>> 9;
-                }
+                write(node, gfn, mfn, order, type, target, key);
                 return;
             }
-            node = descend(node, i, level, e);
+            int i = node.index(gfn);
+            node = descend(node, i, level, node.entries[i]);
         }
+    }
+
+    private void write(Node node, long gfn, long mfn, int order, P2mType type, int level, long key) {
+        int i = node.index(gfn);
+        release(node, i, level);
+        node.entries[i] = leaf(mfn, type);
+        mappedPages += 1L << order;
+        entriesWritten++;
+        lastTables[level] = node;
+        lastKeys[level] = key;
     }
 
     /** Unmaps from {@code gfn} as far as one entry reaches; returns the next frame to handle. */
@@ -199,6 +201,9 @@ public final class StageTwoTable {
                 child.entries[j] = leaf(mfn(e) + j * step, type(e));
             }
         }
+        if (node.children == null) {
+            node.children = new Node[node.entries.length];
+        }
         node.children[i] = child;
         node.entries[i] = KIND_TABLE;
         return child;
@@ -212,7 +217,7 @@ public final class StageTwoTable {
         } else if (kind(e) == KIND_TABLE) {
             freeSubtree(node.children[i], level + 1);
             node.children[i] = null;
-            lastTable = null;
+            Arrays.fill(lastTables, null);
         }
         node.entries[i] = KIND_INVALID;
     }
@@ -252,16 +257,18 @@ public final class StageTwoTable {
         return TYPES[(int) ((e >>> 2) & 0x3F)];
     }
 
-    /** One table page (or the concatenated root): its entries and, for table entries, the child tables. */
+    /**
+     * One table page (or the concatenated root): its entries and, for table entries, the child tables (allocated
+     * with the first one: a table of block entries has none).
+     */
     private static final class Node {
         final long[] entries;
-        final Node[] children;
+        Node[] children;
         final int shift;
         final int mask;
 
         Node(int size, int level) {
             this.entries = new long[size];
-            this.children = level < 3 ? new Node[size] : null;
             this.shift = StageTwoGeometry.orderAt(level);
             this.mask = size - 1;
         }

@@ -176,8 +176,10 @@ public final class AmlInterpreter {
                     v == null || v instanceof AmlValue.Uninitialized ? null : v, c.accesses, c.diagnostics,
                     c.unknowns, null);
         } catch (BudgetHit h) {
-            machine.cx.finding(Severity.ERROR, null, "evaluation of %s stopped: %s budget exceeded in %s", path,
-                    h.limit.label(), h.where);
+            machine.cx.finding(Severity.ERROR, null, "evaluation of %s stopped: %s budget exceeded in %s%s", path,
+                    h.limit.label(), h.where, h.limit == Budget.Limit.WALL_CLOCK
+                            ? " (a time limit, not a step count: on another machine or run it may end otherwise)"
+                            : "");
             return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, c.accesses, c.diagnostics,
                     c.unknowns, h.limit);
         } catch (AmlError e) {

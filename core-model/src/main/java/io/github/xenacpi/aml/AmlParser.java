@@ -26,7 +26,7 @@ final class AmlParser extends TermParser {
     }
 
     private AmlParser(RawTable table, byte[] b, LoadPass pass, int maxDepth) {
-        super(new AmlReader(b, AmlReader.Wording.DEFINITION_BLOCK, integers64(b)), pass.namespace);
+        super(new AmlReader(b, AmlReader.Wording.DEFINITION_BLOCK, integers64(b), pass.segments), pass.namespace);
         this.table = table;
         this.b = b;
         this.pass = pass;

@@ -20,7 +20,8 @@ public final class NamespaceNode {
     private final AmlObject object;
     private final AmlSource source;
     private final boolean conditional;
-    private final Map<String, NamespaceNode> children = new LinkedHashMap<>();
+    /** The children by segment, in definition order; null until the first (most nodes have none). */
+    private Map<String, NamespaceNode> children;
     private final int depth;
     /** The path, built on first use (a node's segment and parents never change). */
     private String path;
@@ -63,12 +64,12 @@ public final class NamespaceNode {
 
     /** The children in definition order. */
     public List<NamespaceNode> children() {
-        return Collections.unmodifiableList(new ArrayList<>(children.values()));
+        return children == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(children.values()));
     }
 
     /** The child with the given segment (padded with underscores if shorter than 4 characters). */
     public Optional<NamespaceNode> child(String seg) {
-        return Optional.ofNullable(children.get(AmlName.padSegment(seg)));
+        return Optional.ofNullable(childOrNull(AmlName.padSegment(seg)));
     }
 
     /** The absolute path as iasl prints it, e.g. {@code \_SB.PCI0.PRT0}; {@code \} for the root. */
@@ -93,16 +94,16 @@ public final class NamespaceNode {
 
     /** The children in definition order, as a live read-only view (no copy), for walks inside this package. */
     Collection<NamespaceNode> childrenView() {
-        return Collections.unmodifiableCollection(children.values());
+        return children == null ? List.of() : Collections.unmodifiableCollection(children.values());
     }
 
     /** Whether the node has children. */
     boolean hasChildren() {
-        return !children.isEmpty();
+        return children != null;
     }
 
     NamespaceNode childOrNull(String paddedSeg) {
-        return children.get(paddedSeg);
+        return children == null ? null : children.get(paddedSeg);
     }
 
     NamespaceNode parentOrNull() {
@@ -114,6 +115,9 @@ public final class NamespaceNode {
     }
 
     void addChild(NamespaceNode child) {
+        if (children == null) {
+            children = new LinkedHashMap<>(4);
+        }
         children.put(child.segment, child);
     }
 

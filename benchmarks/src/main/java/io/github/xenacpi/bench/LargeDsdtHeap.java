@@ -25,26 +25,32 @@ import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.strategy.MappingStrategy;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Peak heap of the whole pipeline on a 4 MiB DSDT made by the AML builder: devices with _HID, _UID, _STA, _CRS and
- * _INI, each with a SystemMemory OperationRegion and its fields, methods with While loops reading and writing them,
- * and a package of settings. The tables are decoded, the namespace loaded and surveyed, every strategy simulated and
- * the report model built, in a JVM whose heap is limited to 64 MiB; it prints the size of the DSDT, the time of each
- * stage and the peak use of each heap pool.
+ * Peak heap of the pipeline on a 4 MiB DSDT made by the AML builder: devices with _HID, _UID, _CID, _STA, _CRS, _INI,
+ * _DSD, _DSM, _PRW and power methods, each with a SystemMemory OperationRegion and its fields, a routing package, a
+ * 2 KiB configuration buffer and methods with While loops. The tables are decoded, the namespace loaded and
+ * surveyed and every strategy simulated (with {@code --with-report}, the report model built too) in a JVM whose heap
+ * is limited to 64 MiB; it prints the size of the DSDT, the time of each stage and the peak use of each heap pool.
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.xenacpi.bench.LargeDsdtHeap [MiB]}: the
- * command starts itself again with {@code -Xmx64m} when the JVM it runs in allows more, and exits non-zero when the
- * pipeline does not fit.
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.xenacpi.bench.LargeDsdtHeap [MiB]
+ * [--with-report]}: the command starts itself again with {@code -Xmx64m} when the JVM it runs in allows more (the
+ * system property {@code xenacpi.noFork=true} runs it in the JVM as started, to try other limits), and exits non-zero
+ * when the pipeline does not fit.
  */
 public final class LargeDsdtHeap {
 
@@ -59,9 +65,26 @@ public final class LargeDsdtHeap {
 
     /** Builds the DSDT, runs the pipeline and reports the peak heap; argument: the DSDT size in MiB (default 4). */
     public static void main(String[] args) throws Exception {
-        int mib = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+        List<String> options = List.of(args);
+        boolean withReport = options.contains("--with-report");
+        int mib = options.isEmpty() || options.get(0).startsWith("--") ? 4 : Integer.parseInt(options.get(0));
         if (Runtime.getRuntime().maxMemory() > HEAP_LIMIT && !Boolean.getBoolean("xenacpi.noFork")) {
-            System.exit(fork(mib));
+            System.exit(fork(args));
+        }
+        long[] peakAfterGc = new long[1];
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+                if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    long used = 0;
+                    for (MemoryUsage u : GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
+                            .getGcInfo().getMemoryUsageAfterGc().values()) {
+                        used += u.getUsed();
+                    }
+                    synchronized (peakAfterGc) {
+                        peakAfterGc[0] = Math.max(peakAfterGc[0], used);
+                    }
+                }
+            }, null, null);
         }
         long t0 = System.nanoTime();
         byte[] dsdt = dsdt(mib << 20);
@@ -86,33 +109,36 @@ public final class LargeDsdtHeap {
             results.add(Simulation.run(input, s));
         }
         long t4 = System.nanoTime();
-        ConformanceReport report = ConformanceReport.of(platform, results, InspectJson::of, Instant.EPOCH);
+        ConformanceReport report = withReport
+                ? ConformanceReport.of(platform, results, InspectJson::of, Instant.EPOCH) : null;
         long t5 = System.nanoTime();
 
         System.out.printf(Locale.ROOT, "DSDT: %,d bytes of AML, %d devices in the namespace, %d enumerated, "
-                        + "%d OperationRegions; report model: %d platform(s), %d findings%n", dsdt.length,
-                platform.survey().devices().size(), platform.survey().enumeratedDevices().size(),
-                platform.survey().operationRegions().size(), report.platforms().size(),
-                report.platforms().get(0).findings().size());
+                        + "%d OperationRegions, %d boot accesses; %d boot events simulated under %d strategies%s%n",
+                dsdt.length, platform.survey().devices().size(), platform.survey().enumeratedDevices().size(),
+                platform.survey().operationRegions().size(), platform.survey().bootAccesses().size(),
+                results.get(0).outcomes().size(), results.size(), report == null ? ""
+                        : "; report model: " + report.platforms().get(0).findings().size() + " findings");
         stage("build the tables (builder)", t1 - t0, -1);
         stage("decode", t2 - t1, dsdt.length);
         stage("AML load + survey", t3 - t2, dsdt.length);
         stage("simulation, every strategy", t4 - t3, dsdt.length);
-        stage("report model", t5 - t4, dsdt.length);
-        long sum = 0;
+        if (report != null) {
+            stage("report model", t5 - t4, dsdt.length);
+        }
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
                 System.out.printf(Locale.ROOT, "  peak %-24s %6.1f MiB%n", pool.getName(),
                         pool.getPeakUsage().getUsed() / 1048576.0);
-                sum += pool.getPeakUsage().getUsed();
             }
         }
-        long max = Runtime.getRuntime().maxMemory();
-        System.out.printf(Locale.ROOT, "peak heap (sum of the pools' peaks, an upper bound): %.1f MiB; heap limit "
-                + "%.1f MiB (-Xmx64m): %s%n", sum / 1048576.0, max / 1048576.0, sum <= HEAP_LIMIT ? "fits" : "over");
-        if (sum > HEAP_LIMIT) {
-            System.exit(1);
+        long retained;
+        synchronized (peakAfterGc) {
+            retained = peakAfterGc[0];
         }
+        System.out.printf(Locale.ROOT, "heap limit %.1f MiB: the pipeline ran within it; peak heap after a "
+                        + "collection (what the pipeline holds at its largest): %.1f MiB%n",
+                Runtime.getRuntime().maxMemory() / 1048576.0, retained / 1048576.0);
     }
 
     private static void stage(String what, long nanos, long bytes) {
@@ -121,11 +147,11 @@ public final class LargeDsdtHeap {
     }
 
     /** Runs this command again in a JVM limited to 64 MiB of heap; its exit status. */
-    private static int fork(int mib) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                LargeDsdtHeap.class.getName(), Integer.toString(mib)).inheritIO().start();
-        return p.waitFor();
+    private static int fork(String[] args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx64m", "-cp", System.getProperty("java.class.path"), LargeDsdtHeap.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     /** A _DSM UUID's 16 bytes. */
@@ -140,6 +166,28 @@ public final class LargeDsdtHeap {
                     AmlTerm.integer(0), AmlTerm.integer(64 + ((i + r) & 0x7F)));
         }
         return AmlTerm.pack(rows);
+    }
+
+    /** Device properties in the shape of _DSD: the device-properties UUID and string and integer pairs. */
+    private static AmlTerm properties(int i) {
+        String[] keys = {"compatible", "clock-names", "reset-names", "interrupt-names", "power-domains",
+            "dma-coherent", "vendor,firmware-name", "vendor,fifo-depth"};
+        AmlTerm[] pairs = new AmlTerm[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            pairs[k] = AmlTerm.pack(AmlTerm.string(keys[k]), k % 2 == 0
+                    ? AmlTerm.string(String.format(Locale.ROOT, "vendor/block%04x-%s.mbn", i, keys[k]))
+                    : AmlTerm.integer(0x1000L * k + i));
+        }
+        return AmlTerm.pack(AmlTerm.buffer(UUID), AmlTerm.pack(pairs));
+    }
+
+    /** Configuration bytes in the shape of the blobs vendors keep in Names (2 KiB). */
+    private static byte[] firmwareBlob(int i) {
+        byte[] b = new byte[2048];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = (byte) (k * 31 + i);
+        }
+        return b;
     }
 
     /** A DSDT of at least {@code size} bytes: devices under \_SB until the AML is that large. */
@@ -174,6 +222,8 @@ public final class LargeDsdtHeap {
                         .unit("STAT", 32).unit("CTRL", 32).unit("IRQS", 32).unit("MASK", 32))
                 .name("_PRW", AmlTerm.pack(AmlTerm.integer(0x6D), AmlTerm.integer(3)))
                 .name("ROUT", routing(i))
+                .name("_DSD", properties(i))
+                .name("FWCF", AmlTerm.buffer(firmwareBlob(i)))
                 .name("CONF", AmlTerm.pack(AmlTerm.integer(i), AmlTerm.integer(0x10), AmlTerm.string("settings"),
                         AmlTerm.integer(page), AmlTerm.integer(0x1000), AmlTerm.integer(3)))
                 .method("_STA", 0, false, m -> m
@@ -183,14 +233,15 @@ public final class LargeDsdtHeap {
                 .method("_CRS", 0, true, m -> m.returns(AmlTerm.buffer(crs)))
                 .method("_INI", 0, true, m -> m
                         .store(AmlTerm.integer(0), local0)
-                        .whileDo(AmlTerm.op(AmlOpcode.LLESS, local0, AmlTerm.integer(8)), w -> w
-                                .store(AmlTerm.op(AmlOpcode.OR, AmlTerm.name("MASK"), local0,
-                                        new AmlTerm.NoTarget()), AmlTerm.name("CTRL"))
+                        .store(AmlTerm.integer(0), local1)
+                        .whileDo(AmlTerm.op(AmlOpcode.LLESS, local0, AmlTerm.integer(16)), w -> w
+                                .store(AmlTerm.op(AmlOpcode.ADD, local1, AmlTerm.op(AmlOpcode.DEREF_OF,
+                                        AmlTerm.op(AmlOpcode.INDEX, AmlTerm.name("FWCF"), local0,
+                                                new AmlTerm.NoTarget())), new AmlTerm.NoTarget()), local1)
                                 .term(AmlTerm.op(AmlOpcode.INCREMENT, local0)))
-                        .store(AmlTerm.name("IRQS"), local1)
                         .ifElse(AmlTerm.op(AmlOpcode.LEQUAL, local1, AmlTerm.integer(0)),
                                 t -> t.store(AmlTerm.integer(1), AmlTerm.name("\\DBGL")),
-                                e -> e.store(local1, AmlTerm.name("\\DBGL"))))
+                                e -> e.store(local1, AmlTerm.name("CTRL"))))
                 .method("_PS0", 0, true, m -> m.store(AmlTerm.integer(0), AmlTerm.name("CTRL")))
                 .method("_PS3", 0, true, m -> m.store(AmlTerm.integer(3), AmlTerm.name("CTRL")))
                 .method("CNFG", 1, false, m -> m.returns(AmlTerm.op(AmlOpcode.DEREF_OF,
@@ -206,7 +257,15 @@ public final class LargeDsdtHeap {
                                                 AmlTerm.string("reg-io-width"), AmlTerm.integer(4))))
                                 .ifThen(AmlTerm.op(AmlOpcode.LEQUAL, new AmlTerm.Arg(2), AmlTerm.integer(2)),
                                         f -> f.store(new AmlTerm.Arg(3), AmlTerm.name("CTRL"))
-                                                .returns(AmlTerm.integer(0))))
+                                                .returns(AmlTerm.integer(0)))
+                                .ifThen(AmlTerm.op(AmlOpcode.LEQUAL, new AmlTerm.Arg(2), AmlTerm.integer(3)),
+                                        f -> f.store(AmlTerm.integer(0), local0)
+                                                .whileDo(AmlTerm.op(AmlOpcode.LLESS, local0, AmlTerm.integer(4)),
+                                                        w -> w.store(local0, AmlTerm.name("MASK"))
+                                                                .term(AmlTerm.op(AmlOpcode.INCREMENT, local0)))
+                                                .returns(AmlTerm.name("STAT")))
+                                .ifThen(AmlTerm.op(AmlOpcode.LEQUAL, new AmlTerm.Arg(2), AmlTerm.integer(4)),
+                                        f -> f.returns(routing(i + 1))))
                         .returns(AmlTerm.buffer(new byte[] {0})));
         sb.device(name, body);
     }

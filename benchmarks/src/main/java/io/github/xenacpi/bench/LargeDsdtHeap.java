@@ -34,8 +34,11 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -72,13 +75,21 @@ public final class LargeDsdtHeap {
             System.exit(fork(args));
         }
         long[] peakAfterGc = new long[1];
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
                 if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                     long used = 0;
-                    for (MemoryUsage u : GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
-                            .getGcInfo().getMemoryUsageAfterGc().values()) {
-                        used += u.getUsed();
+                    for (Map.Entry<String, MemoryUsage> u : GarbageCollectionNotificationInfo.from(
+                            (CompositeData) n.getUserData()).getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (heapPools.contains(u.getKey())) {
+                            used += u.getValue().getUsed();
+                        }
                     }
                     synchronized (peakAfterGc) {
                         peakAfterGc[0] = Math.max(peakAfterGc[0], used);

@@ -2,9 +2,12 @@ package io.github.xenacpi.simulation;
 
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.dom0.AccessApi;
 import io.github.xenacpi.dom0.BootEvent;
 import io.github.xenacpi.dom0.Dom0Boot;
+import io.github.xenacpi.platform.DmaScenario;
+import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.strategy.MappingStrategy;
@@ -21,18 +24,45 @@ import io.github.xenacpi.xen.StageTwoTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs Dom0's boot on a platform under one mapping strategy: builds the hardware domain as Xen of that version
  * does (RAM, tables, iomem permissions, what the strategy pre-maps), then plays every boot event through the
  * strategy's hooks, Xen's hypercall and abort handling and the SMMU, and records an outcome per event and the
- * costs. Stateless; each run builds its own hypervisor.
+ * costs. Each run builds its own hypervisor; the only state kept between runs is the last input's Dom0 boot.
  */
 public final class Simulation {
     /** {@code xen_add_to_physmap_range.size} is 16 bits: Linux's page count is truncated to it. */
     static final long PHYSMAP_SIZE_MASK = 0xFFFF;
 
+    /**
+     * The boot of the last input simulated: every strategy of one input replays the same Dom0 boot, which does not
+     * depend on the strategy, so it is built once per input rather than once per run (immutable, so threads may
+     * share it; a thread with another input replaces it).
+     */
+    private static final AtomicReference<BootMemo> LAST_BOOT = new AtomicReference<>();
+
+    /** A boot and the inputs it was built from, compared by identity (the lists and survey are immutable). */
+    private record BootMemo(List<DescribedRegion> regions, NamespaceSurvey namespace, LinuxVersion linux,
+                            boolean earlycon, List<DmaScenario> dma, Dom0Boot boot) {
+        boolean matches(SimulationInput in) {
+            return regions == in.regions() && namespace == in.namespace() && linux.equals(in.linux())
+                    && earlycon == in.earlycon() && dma == in.dma();
+        }
+    }
+
     private Simulation() {
+    }
+
+    private static Dom0Boot boot(SimulationInput in) {
+        BootMemo memo = LAST_BOOT.get();
+        if (memo != null && memo.matches(in)) {
+            return memo.boot();
+        }
+        Dom0Boot boot = Dom0Boot.of(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dma());
+        LAST_BOOT.set(new BootMemo(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dma(), boot));
+        return boot;
     }
 
     public static SimulationResult run(SimulationInput in, MappingStrategy strategy) {
@@ -53,7 +83,7 @@ public final class Simulation {
         }
         long ramPages = in.ram().stream().mapToLong(r -> r[1] >>> StageTwoGeometry.PAGE_SHIFT).sum();
 
-        Dom0Boot boot = Dom0Boot.of(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dma());
+        Dom0Boot boot = boot(in);
         List<Outcome> outcomes = new ArrayList<>();
         for (BootEvent e : boot.events()) {
             if (!e.table().isEmpty() && strategy.hidesTable(e.table(), xen)) {

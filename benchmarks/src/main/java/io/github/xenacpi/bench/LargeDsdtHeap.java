@@ -112,14 +112,20 @@ public final class LargeDsdtHeap {
         long t1 = System.nanoTime();
         AcpiTables tables = AcpiTables.load(image);
         long t2 = System.nanoTime();
+        long decoded = retained();
+        long t2b = System.nanoTime();
         Platform platform = new Platform("large-dsdt", tables, PlatformDescriptor.DEFAULT);
         long t3 = System.nanoTime();
+        long surveyed = retained();
+        long t3b = System.nanoTime();
         SimulationInput input = SimulationInput.of(platform);
         List<SimulationResult> results = new ArrayList<>();
         for (MappingStrategy s : MappingStrategy.all()) {
             results.add(Simulation.run(input, s));
         }
         long t4 = System.nanoTime();
+        long simulated = retained();
+        long t4b = System.nanoTime();
         ConformanceReport report = withReport
                 ? ConformanceReport.of(platform, results, InspectJson::of, Instant.EPOCH) : null;
         long t5 = System.nanoTime();
@@ -132,11 +138,15 @@ public final class LargeDsdtHeap {
                         : "; report model: " + report.platforms().get(0).findings().size() + " findings");
         stage("build the tables (builder)", t1 - t0, -1);
         stage("decode", t2 - t1, dsdt.length);
-        stage("AML load + survey", t3 - t2, dsdt.length);
-        stage("simulation, every strategy", t4 - t3, dsdt.length);
+        stage("AML load + survey", t3 - t2b, dsdt.length);
+        stage("simulation, every strategy", t4 - t3b, dsdt.length);
         if (report != null) {
-            stage("report model", t5 - t4, dsdt.length);
+            stage("report model", t5 - t4b, dsdt.length);
         }
+        System.out.printf(Locale.ROOT, "  heap in use after a full collection: %.1f MiB decoded, %.1f MiB with the "
+                        + "namespace and survey, %.1f MiB with the simulations%s%n", decoded / 1048576.0,
+                surveyed / 1048576.0, simulated / 1048576.0, report == null ? ""
+                        : String.format(Locale.ROOT, ", %.1f MiB with the report model", retained() / 1048576.0));
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
                 System.out.printf(Locale.ROOT, "  peak %-24s %6.1f MiB%n", pool.getName(),
@@ -150,6 +160,12 @@ public final class LargeDsdtHeap {
         System.out.printf(Locale.ROOT, "heap limit %.1f MiB: the pipeline ran within it; peak heap after a "
                         + "collection (what the pipeline holds at its largest): %.1f MiB%n",
                 Runtime.getRuntime().maxMemory() / 1048576.0, retained / 1048576.0);
+    }
+
+    /** The heap in use after a full collection: what the pipeline holds at this point. */
+    private static long retained() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static void stage(String what, long nanos, long bytes) {

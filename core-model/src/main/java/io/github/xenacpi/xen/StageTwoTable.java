@@ -78,8 +78,10 @@ public final class StageTwoTable {
         long left = count;
         while (left > 0) {
             int order = useBlocks ? blockOrder(g, m, left) : 0;
-            setLeaf(g, m, order, type);
-            long step = 1L << order;
+            long step = order == 0 ? setPages(g, m, left, type) : 1L << order;
+            if (order != 0) {
+                setLeaf(g, m, order, type);
+            }
             g += step;
             m += step;
             left -= step;
@@ -155,6 +157,31 @@ public final class StageTwoTable {
             int i = node.index(gfn);
             node = descend(node, i, level, node.entries[i]);
         }
+    }
+
+    /**
+     * 4 KiB entries for {@code gfn} onwards, at most {@code count}, up to the end of the last-level table that holds
+     * {@code gfn} (each exactly as {@link #setLeaf} of order 0 writes it, in one loop); the number written. None of
+     * them but the first can be a block's start, since only the first is 512-page aligned.
+     */
+    private long setPages(long gfn, long mfn, long count, P2mType type) {
+        setLeaf(gfn, mfn, 0, type);
+        int n = (int) Math.min(count, StageTwoGeometry.ENTRIES - (gfn & (StageTwoGeometry.ENTRIES - 1)));
+        Node table = lastTables[3];
+        int first = table.index(gfn);
+        long[] entries = table.entries;
+        long typeBits = leaf(0, type);
+        int replaced = 0;
+        for (int j = 1; j < n; j++) {
+            long e = entries[first + j];
+            if (kind(e) == KIND_LEAF) {
+                replaced++;
+            }
+            entries[first + j] = ((mfn + j) << 8) | typeBits;
+        }
+        mappedPages += n - 1 - replaced;
+        entriesWritten += n - 1;
+        return n;
     }
 
     private void write(Node node, long gfn, long mfn, int order, P2mType type, int level, long key) {

@@ -98,8 +98,9 @@ public final class AmlInterpreter {
                 + " module-level code";
         AmlSource src = new AmlSource(table.signature(), table.instance(), AmlParser.HEADER_SIZE);
         return run(label, src, () -> {
-            int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(table.bytes(), 4)));
-            List<Stmt> code = new BodyParser(table.bytes(), ns, integers64).parseModuleLevel(ns.root(),
+            byte[] b = table.bytes();
+            int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(b, 4)));
+            List<Stmt> code = new BodyParser(b, ns, integers64).parseModuleLevel(ns.root(),
                     AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
             if (!code.isEmpty()) {
                 machine.statements.exec(code, new Frame(ns.root()));
@@ -175,8 +176,10 @@ public final class AmlInterpreter {
                     v == null || v instanceof AmlValue.Uninitialized ? null : v, c.accesses, c.diagnostics,
                     c.unknowns, null);
         } catch (BudgetHit h) {
-            machine.cx.finding(Severity.ERROR, null, "evaluation of %s stopped: %s budget exceeded in %s", path,
-                    h.limit.label(), h.where);
+            machine.cx.finding(Severity.ERROR, null, "evaluation of %s stopped: %s budget exceeded in %s%s", path,
+                    h.limit.label(), h.where, h.limit == Budget.Limit.WALL_CLOCK
+                            ? " (a time limit, not a step count: on another machine or run it may end otherwise)"
+                            : "");
             return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, c.accesses, c.diagnostics,
                     c.unknowns, h.limit);
         } catch (AmlError e) {

@@ -1,6 +1,7 @@
 package io.github.xenacpi.aml;
 
 import io.github.xenacpi.acpi.source.RawTable;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -28,6 +29,8 @@ final class AmlMachine {
     final FieldIo fields;
     /** The evaluation under way. */
     EvaluationContext cx;
+    /** One copy of each table's bytes, taken when a body in it is first parsed. */
+    private final Map<String, byte[]> bytes = new HashMap<>();
 
     AmlMachine(Namespace ns, Map<String, RawTable> tables, MemoryModel memory, Budget budget, boolean integers64) {
         this.ns = ns;
@@ -43,6 +46,15 @@ final class AmlMachine {
         this.stores = new Stores(this);
         this.conversions = new Conversions(this);
         this.fields = new FieldIo(this);
+    }
+
+    /**
+     * The bytes of the table under {@code key}, copied once for all the method bodies parsed from it (a copy per
+     * body made the survey of a large DSDT allocate hundreds of megabytes); null when the table was not given.
+     */
+    byte[] bytes(String key) {
+        RawTable t = tables.get(key);
+        return t == null ? null : bytes.computeIfAbsent(key, k -> t.bytes());
     }
 
     /** The key of a table in {@link #tables}. */

@@ -18,9 +18,9 @@ public record AmlName(boolean rooted, int parentPrefixes, List<String> segments)
         if (parentPrefixes < 0) {
             throw new IllegalArgumentException("negative parent prefix count");
         }
-        for (String s : segments) {
-            if (!isNameSeg(s)) {
-                throw new IllegalArgumentException("not a 4-character NameSeg: '" + s + "'");
+        for (int i = 0; i < segments.size(); i++) {
+            if (!isNameSeg(segments.get(i))) {
+                throw new IllegalArgumentException("not a 4-character NameSeg: '" + segments.get(i) + "'");
             }
         }
     }

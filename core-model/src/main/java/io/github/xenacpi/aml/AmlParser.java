@@ -22,10 +22,13 @@ final class AmlParser extends TermParser {
     private final int maxDepth;
 
     AmlParser(RawTable table, LoadPass pass, int maxDepth) {
-        super(new AmlReader(table.bytes(), AmlReader.Wording.DEFINITION_BLOCK, integers64(table.bytes())),
-                pass.namespace);
+        this(table, table.bytes(), pass, maxDepth);
+    }
+
+    private AmlParser(RawTable table, byte[] b, LoadPass pass, int maxDepth) {
+        super(new AmlReader(b, AmlReader.Wording.DEFINITION_BLOCK, integers64(b), pass.segments), pass.namespace);
         this.table = table;
-        this.b = table.bytes();
+        this.b = b;
         this.pass = pass;
         this.maxDepth = maxDepth;
     }

@@ -3,6 +3,7 @@ package io.github.xenacpi.aml;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A cursor over the AML of one table, bounded by the end of the innermost enclosing package: PkgLength, NameString,
@@ -80,16 +81,37 @@ final class AmlReader {
         abstract String shortPkgLength(long length, int encodingBytes);
     }
 
+    /** The constants 0 to 255 and Ones, shared (terms are immutable): a large DSDT's packages hold many. */
+    private static final AmlTerm.IntegerConst[] SMALL = new AmlTerm.IntegerConst[256];
+    private static final AmlTerm.IntegerConst ONES64 = new AmlTerm.IntegerConst(-1L);
+    private static final AmlTerm.IntegerConst ONES32 = new AmlTerm.IntegerConst(0xFFFF_FFFFL);
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new AmlTerm.IntegerConst(i);
+        }
+    }
+
     private final byte[] b;
     private final Wording wording;
     private final boolean integers64;
+    private final Map<Integer, String> segments;
     private int pos;
     private int end;
 
     AmlReader(byte[] table, Wording wording, boolean integers64) {
+        this(table, wording, integers64, null);
+    }
+
+    /**
+     * A reader whose NameSegs are taken from {@code segments} (by their four bytes) when met before, and added to it
+     * otherwise, so that the many nodes of a large namespace share one String per distinct segment.
+     */
+    AmlReader(byte[] table, Wording wording, boolean integers64, Map<Integer, String> segments) {
         this.b = table;
         this.wording = wording;
         this.integers64 = integers64;
+        this.segments = segments;
     }
 
     // ---- position and bound ----------------------------------------------------------------------------------
@@ -215,15 +237,19 @@ final class AmlReader {
     /** The integer a constant opcode (Zero, One, Ones, Byte/Word/DWord/QWordPrefix) denotes; null for others. */
     AmlTerm integerConst(int op) {
         return switch (op) {
-            case 0x00 -> new AmlTerm.IntegerConst(0);
-            case 0x01 -> new AmlTerm.IntegerConst(1);
-            case 0xFF -> new AmlTerm.IntegerConst(integers64 ? -1L : 0xFFFF_FFFFL);
-            case 0x0A -> new AmlTerm.IntegerConst(u8());
-            case 0x0B -> new AmlTerm.IntegerConst(u16());
-            case 0x0C -> new AmlTerm.IntegerConst(u32());
-            case 0x0E -> new AmlTerm.IntegerConst(u64());
+            case 0x00 -> SMALL[0];
+            case 0x01 -> SMALL[1];
+            case 0xFF -> integers64 ? ONES64 : ONES32;
+            case 0x0A -> SMALL[u8()];
+            case 0x0B -> integer(u16());
+            case 0x0C -> integer(u32());
+            case 0x0E -> integer(u64());
             default -> null;
         };
+    }
+
+    private static AmlTerm.IntegerConst integer(long value) {
+        return value >= 0 && value < SMALL.length ? SMALL[(int) value] : new AmlTerm.IntegerConst(value);
     }
 
     /** A String's characters after its opcode, up to and past the NUL. */
@@ -291,7 +317,16 @@ final class AmlReader {
                     b[at + 2], b[at + 3]));
         }
         pos += 4;
-        return new String(b, at, 4, StandardCharsets.ISO_8859_1);
+        if (segments == null) {
+            return new String(b, at, 4, StandardCharsets.ISO_8859_1);
+        }
+        Integer key = (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+        String seg = segments.get(key);
+        if (seg == null) {
+            seg = new String(b, at, 4, StandardCharsets.ISO_8859_1);
+            segments.put(key, seg);
+        }
+        return seg;
     }
 
     /** Whether a byte starts a NameString. */

@@ -137,7 +137,7 @@ final class BootWalk {
 
     /** acpi_ns_init_one_device over the subtree, pre-order. */
     private void initialize(NamespaceNode scope, Set<NamespaceNode> hasIni) {
-        for (NamespaceNode n : scope.children()) {
+        for (NamespaceNode n : scope.childrenView()) {
             if (!hasIni.contains(n)) {
                 continue;
             }
@@ -160,7 +160,7 @@ final class BootWalk {
 
     /** acpi_bus_scan over the subtree, pre-order. */
     private void enumerate(NamespaceNode scope, Set<NamespaceNode> enumerated, Map<NamespaceNode, Ids> ids) {
-        for (NamespaceNode n : scope.children()) {
+        for (NamespaceNode n : scope.childrenView()) {
             if (isDevice(n)) {
                 // acpi_bus_type_and_status: a thermal zone is taken as present without evaluating its _STA.
                 long sta = n.object() instanceof AmlObject.ThermalZone ? 0xF : sta(n);

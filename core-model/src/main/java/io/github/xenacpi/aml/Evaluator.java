@@ -1,6 +1,5 @@
 package io.github.xenacpi.aml;
 
-import io.github.xenacpi.acpi.source.RawTable;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -57,11 +56,11 @@ final class Evaluator {
         List<Stmt> body = bodies.get(method);
         if (body == null) {
             AmlSource src = method.sourceOrNull();
-            RawTable t = machine.tables.get(AmlMachine.key(src.table(), src.instance()));
-            if (t == null) {
+            byte[] table = machine.bytes(AmlMachine.key(src.table(), src.instance()));
+            if (table == null) {
                 throw new AmlError("the table " + src.table() + " holding " + method.path() + " was not given");
             }
-            body = new BodyParser(t.bytes(), machine.ns, machine.integers64).parse(method, m.bodyOffset(),
+            body = new BodyParser(table, machine.ns, machine.integers64).parse(method, m.bodyOffset(),
                     m.bodyLength());
             bodies.put(method, body);
         }

@@ -2,7 +2,9 @@ package io.github.xenacpi.aml;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The state of one pass of the loader over all definition blocks: the namespace being built, the diagnostics, the
@@ -14,6 +16,8 @@ final class LoadPass {
     final List<Diagnostic> diagnostics = new ArrayList<>();
     final Namespace oracle;
     final List<List<String>> unresolved = new ArrayList<>();
+    /** The distinct NameSegs met, shared by the nodes that bear them. */
+    final Map<Integer, String> segments = new HashMap<>();
 
     LoadPass(Namespace oracle) {
         this.oracle = oracle;

@@ -2,7 +2,6 @@ package io.github.xenacpi.aml;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -91,9 +90,12 @@ public final class Namespace {
             if (n != root) {
                 out.add(n);
             }
-            List<NamespaceNode> kids = new ArrayList<>(n.children());
-            Collections.reverse(kids);
-            kids.forEach(stack::push);
+            if (n.hasChildren()) {
+                NamespaceNode[] kids = n.childrenView().toArray(new NamespaceNode[0]);
+                for (int i = kids.length - 1; i >= 0; i--) {
+                    stack.push(kids[i]);
+                }
+            }
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.github.xenacpi.aml;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,11 @@ public final class NamespaceNode {
     private final AmlObject object;
     private final AmlSource source;
     private final boolean conditional;
-    private final Map<String, NamespaceNode> children = new LinkedHashMap<>();
+    /** The children by segment, in definition order; null until the first (most nodes have none). */
+    private Map<String, NamespaceNode> children;
     private final int depth;
+    /** The path, built on first use (a node's segment and parents never change). */
+    private String path;
 
     NamespaceNode(String segment, NamespaceNode parent, AmlObject object, AmlSource source, boolean conditional) {
         this.segment = Objects.requireNonNull(segment, "segment");
@@ -60,17 +64,22 @@ public final class NamespaceNode {
 
     /** The children in definition order. */
     public List<NamespaceNode> children() {
-        return Collections.unmodifiableList(new ArrayList<>(children.values()));
+        return children == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(children.values()));
     }
 
     /** The child with the given segment (padded with underscores if shorter than 4 characters). */
     public Optional<NamespaceNode> child(String seg) {
-        return Optional.ofNullable(children.get(AmlName.padSegment(seg)));
+        return Optional.ofNullable(childOrNull(AmlName.padSegment(seg)));
     }
 
     /** The absolute path as iasl prints it, e.g. {@code \_SB.PCI0.PRT0}; {@code \} for the root. */
     public String path() {
-        return buildPath(false);
+        String p = path;
+        if (p == null) {
+            p = buildPath(false);
+            path = p;
+        }
+        return p;
     }
 
     /** The absolute path with 4-character segments, e.g. {@code \_SB_.PCI0}. */
@@ -83,8 +92,18 @@ public final class NamespaceNode {
         return depth;
     }
 
+    /** The children in definition order, as a live read-only view (no copy), for walks inside this package. */
+    Collection<NamespaceNode> childrenView() {
+        return children == null ? List.of() : Collections.unmodifiableCollection(children.values());
+    }
+
+    /** Whether the node has children. */
+    boolean hasChildren() {
+        return children != null;
+    }
+
     NamespaceNode childOrNull(String paddedSeg) {
-        return children.get(paddedSeg);
+        return children == null ? null : children.get(paddedSeg);
     }
 
     NamespaceNode parentOrNull() {
@@ -96,6 +115,9 @@ public final class NamespaceNode {
     }
 
     void addChild(NamespaceNode child) {
+        if (children == null) {
+            children = new LinkedHashMap<>(4);
+        }
         children.put(child.segment, child);
     }
 

@@ -118,6 +118,7 @@ final class Statements {
         NamespaceNode node = new NamespaceNode(seg, f.scope, d.object(), f.scope.sourceOrNull() == null ? null
                 : new AmlSource(f.scope.sourceOrNull().table(), f.scope.sourceOrNull().instance(), d.offset()),
                 false);
+        f.declaring();
         f.declared.put(seg, node);
         AmlObject o = d.object();
         if (o instanceof AmlObject.Name n) {

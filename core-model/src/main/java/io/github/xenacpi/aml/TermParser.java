@@ -212,6 +212,7 @@ abstract class TermParser {
         int attribute = 0;
         int accessLength = 0;
         AmlTerm connection = null;
+        AmlObject.FieldAccess access = null;
         while (in.hasMore()) {
             int at = in.pos();
             int c = in.u8();
@@ -234,8 +235,11 @@ abstract class TermParser {
                     in.seek(at);
                     String seg = in.nameSeg();
                     long bits = in.pkgLengthValue();
-                    AmlObject.FieldAccess access =
-                            new AmlObject.FieldAccess(accessType, lock, update, attribute, accessLength);
+                    if (access == null || access.accessType() != accessType || access.accessAttribute() != attribute
+                            || access.accessLength() != accessLength) {
+                        // One record for the run of units that share it: a large DSDT has many thousands.
+                        access = new AmlObject.FieldAccess(accessType, lock, update, attribute, accessLength);
+                    }
                     out.unit(at, new AmlName(false, 0, List.of(seg)),
                             new AmlObject.FieldUnit(src, bit, bits, access, connection));
                     bit += bits;

@@ -58,8 +58,7 @@ public record ConformanceReport(String schema, String toolVersion, String genera
         List<PlatformReport> out = new ArrayList<>();
         for (Platform p : platforms) {
             SimulationInput input = SimulationInput.of(p);
-            List<SimulationResult> results = MappingStrategy.all().stream().map(s -> Simulation.run(input, s))
-                    .toList();
+            List<SimulationResult> results = Simulation.runAll(input, MappingStrategy.all());
             out.add(PlatformReport.of(p, results, inspect.apply(p, results)));
         }
         return new ConformanceReport(SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(),

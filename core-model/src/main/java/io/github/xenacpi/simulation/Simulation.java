@@ -26,7 +26,7 @@ import java.util.List;
  * Runs Dom0's boot on a platform under one mapping strategy: builds the hardware domain as Xen of that version
  * does (RAM, tables, iomem permissions, what the strategy pre-maps), then plays every boot event through the
  * strategy's hooks, Xen's hypercall and abort handling and the SMMU, and records an outcome per event and the
- * costs. Stateless; each run builds its own hypervisor.
+ * costs. Stateless: each run builds its own hypervisor.
  */
 public final class Simulation {
     /** {@code xen_add_to_physmap_range.size} is 16 bits: Linux's page count is truncated to it. */
@@ -35,7 +35,25 @@ public final class Simulation {
     private Simulation() {
     }
 
+    /** Runs Dom0's boot on the input under one strategy. */
     public static SimulationResult run(SimulationInput in, MappingStrategy strategy) {
+        return run(in, strategy, boot(in));
+    }
+
+    /**
+     * Runs Dom0's boot on the input under each strategy, in their order. The boot's events do not depend on the
+     * strategy, so they are derived once for all of them.
+     */
+    public static List<SimulationResult> runAll(SimulationInput in, List<MappingStrategy> strategies) {
+        Dom0Boot boot = boot(in);
+        return strategies.stream().map(s -> run(in, s, boot)).toList();
+    }
+
+    private static Dom0Boot boot(SimulationInput in) {
+        return Dom0Boot.of(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dma());
+    }
+
+    private static SimulationResult run(SimulationInput in, MappingStrategy strategy, Dom0Boot boot) {
         XenVersion xen = in.xen();
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(in.ipaBits()));
         HardwareDomainMemory.build(p2m, in.ram(), in.regions());
@@ -53,7 +71,6 @@ public final class Simulation {
         }
         long ramPages = in.ram().stream().mapToLong(r -> r[1] >>> StageTwoGeometry.PAGE_SHIFT).sum();
 
-        Dom0Boot boot = Dom0Boot.of(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dma());
         List<Outcome> outcomes = new ArrayList<>();
         for (BootEvent e : boot.events()) {
             if (!e.table().isEmpty() && strategy.hidesTable(e.table(), xen)) {

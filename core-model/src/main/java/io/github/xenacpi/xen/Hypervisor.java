@@ -77,19 +77,32 @@ public final class Hypervisor {
         int[] errs = new int[idxs.length];
         int mapped = 0;
         int denied = 0;
-        for (int i = 0; i < idxs.length; i++) {
-            if (gpfns[i] < 0 || gpfns[i] >= p2m.geometry().frames()) {
+        long frames = p2m.geometry().frames();
+        // 5a44ff111d (4.9) relaxed dev_mmio from p2m_mmio_direct_dev to p2m_mmio_direct_c.
+        P2mType type = version.devMmioIsCacheable() ? P2mType.MMIO_DIRECT_C : P2mType.MMIO_DIRECT_DEV;
+        int i = 0;
+        while (i < idxs.length) {
+            if (gpfns[i] < 0 || gpfns[i] >= frames) {
                 errs[i] = EINVAL;
+                i++;
                 continue;
             }
             if (!permissions.isPermitted(idxs[i])) {
                 denied++;
+                i++;
                 continue;
             }
-            // 5a44ff111d (4.9) relaxed dev_mmio from p2m_mmio_direct_dev to p2m_mmio_direct_c.
-            p2m.map(gpfns[i], idxs[i], 1,
-                    version.devMmioIsCacheable() ? P2mType.MMIO_DIRECT_C : P2mType.MMIO_DIRECT_DEV, false);
-            mapped++;
+            // A run of consecutive permitted pages is entered as map_dev_mmio_page enters them, one 4 KiB entry
+            // each, in one call.
+            long through = permissions.permittedThrough(idxs[i]);
+            int j = i + 1;
+            while (j < idxs.length && gpfns[j] == gpfns[j - 1] + 1 && gpfns[j] < frames
+                    && idxs[j] == idxs[j - 1] + 1 && idxs[j] <= through) {
+                j++;
+            }
+            p2m.map(gpfns[i], idxs[i], j - i, type, false);
+            mapped += j - i;
+            i = j;
         }
         return new PhysmapResult(0, errs, mapped, denied);
     }

@@ -87,6 +87,24 @@ public final class IomemPermissions {
         return true;
     }
 
+    /**
+     * The last frame of the permitted run that holds {@code frame}, a permitted frame: the frame before the next
+     * denied range, or {@link Long#MAX_VALUE} when none follows.
+     */
+    public long permittedThrough(long frame) {
+        int lo = 0;
+        int hi = denied.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (denied.get(mid).first() > frame) {
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < denied.size() ? denied.get(lo).first() - 1 : Long.MAX_VALUE;
+    }
+
     /** Whether every frame of the range is permitted. */
     public boolean isPermitted(FrameRange range) {
         for (FrameRange r : denied) {

@@ -1,5 +1,6 @@
 package io.github.xenacpi.xen;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +23,13 @@ public final class StageTwoTable {
     private long tablePages;
     private long mappedPages;
     private long entriesWritten;
+    /**
+     * By level, the table the last entry of that level's size went into, and the gfn {@code >>> (order + 9)} that
+     * names it: runs of entries (a batch of {@code add_to_physmap_range}, a range mapped in blocks) skip the walk
+     * from the root. Forgotten whenever a table is freed.
+     */
+    private final Node[] lastTables = new Node[4];
+    private final long[] lastKeys = new long[4];
 
     /** Empty tables of the given geometry; the root pages count as allocated. */
     public StageTwoTable(StageTwoGeometry geometry) {
@@ -70,8 +78,10 @@ public final class StageTwoTable {
         long left = count;
         while (left > 0) {
             int order = useBlocks ? blockOrder(g, m, left) : 0;
-            setLeaf(g, m, order, type);
-            long step = 1L << order;
+            long step = order == 0 ? setPages(g, m, left, type) : 1L << order;
+            if (order != 0) {
+                setLeaf(g, m, order, type);
+            }
             g += step;
             m += step;
             left -= step;
@@ -132,19 +142,56 @@ public final class StageTwoTable {
 
     private void setLeaf(long gfn, long mfn, int order, P2mType type) {
         int target = 3 - order / 9;
+        long key = gfn >>> (order + 9);
+        Node cached = lastTables[target];
+        if (cached != null && lastKeys[target] == key) {
+            write(cached, gfn, mfn, order, type, target, key);
+            return;
+        }
         Node node = root;
         for (int level = geometry.rootLevel(); ; level++) {
-            int i = node.index(gfn);
-            long e = node.entries[i];
             if (level == target) {
-                release(node, i, level);
-                node.entries[i] = leaf(mfn, type);
-                mappedPages += 1L << order;
-                entriesWritten++;
+                write(node, gfn, mfn, order, type, target, key);
                 return;
             }
-            node = descend(node, i, level, e);
+            int i = node.index(gfn);
+            node = descend(node, i, level, node.entries[i]);
         }
+    }
+
+    /**
+     * 4 KiB entries for {@code gfn} onwards, at most {@code count}, up to the end of the last-level table that holds
+     * {@code gfn} (each exactly as {@link #setLeaf} of order 0 writes it, in one loop); the number written. None of
+     * them but the first can be a block's start, since only the first is 512-page aligned.
+     */
+    private long setPages(long gfn, long mfn, long count, P2mType type) {
+        setLeaf(gfn, mfn, 0, type);
+        int n = (int) Math.min(count, StageTwoGeometry.ENTRIES - (gfn & (StageTwoGeometry.ENTRIES - 1)));
+        Node table = lastTables[3];
+        int first = table.index(gfn);
+        long[] entries = table.entries;
+        long typeBits = leaf(0, type);
+        int replaced = 0;
+        for (int j = 1; j < n; j++) {
+            long e = entries[first + j];
+            if (kind(e) == KIND_LEAF) {
+                replaced++;
+            }
+            entries[first + j] = ((mfn + j) << 8) | typeBits;
+        }
+        mappedPages += n - 1 - replaced;
+        entriesWritten += n - 1;
+        return n;
+    }
+
+    private void write(Node node, long gfn, long mfn, int order, P2mType type, int level, long key) {
+        int i = node.index(gfn);
+        release(node, i, level);
+        node.entries[i] = leaf(mfn, type);
+        mappedPages += 1L << order;
+        entriesWritten++;
+        lastTables[level] = node;
+        lastKeys[level] = key;
     }
 
     /** Unmaps from {@code gfn} as far as one entry reaches; returns the next frame to handle. */
@@ -181,6 +228,9 @@ public final class StageTwoTable {
                 child.entries[j] = leaf(mfn(e) + j * step, type(e));
             }
         }
+        if (node.children == null) {
+            node.children = new Node[node.entries.length];
+        }
         node.children[i] = child;
         node.entries[i] = KIND_TABLE;
         return child;
@@ -194,6 +244,7 @@ public final class StageTwoTable {
         } else if (kind(e) == KIND_TABLE) {
             freeSubtree(node.children[i], level + 1);
             node.children[i] = null;
+            Arrays.fill(lastTables, null);
         }
         node.entries[i] = KIND_INVALID;
     }
@@ -233,16 +284,18 @@ public final class StageTwoTable {
         return TYPES[(int) ((e >>> 2) & 0x3F)];
     }
 
-    /** One table page (or the concatenated root): its entries and, for table entries, the child tables. */
+    /**
+     * One table page (or the concatenated root): its entries and, for table entries, the child tables (allocated
+     * with the first one: a table of block entries has none).
+     */
     private static final class Node {
         final long[] entries;
-        final Node[] children;
+        Node[] children;
         final int shift;
         final int mask;
 
         Node(int size, int level) {
             this.entries = new long[size];
-            this.children = level < 3 ? new Node[size] : null;
             this.shift = StageTwoGeometry.orderAt(level);
             this.mask = size - 1;
         }

@@ -145,8 +145,7 @@ public final class InspectCommand {
         Platform whole = new Platform(name, platform, descriptor);
         InspectText.print(whole, out);
         SimulationInput simulationInput = SimulationInput.of(whole);
-        List<SimulationResult> simulations = MappingStrategy.all().stream()
-                .map(s -> Simulation.run(simulationInput, s)).toList();
+        List<SimulationResult> simulations = Simulation.runAll(simulationInput, MappingStrategy.all());
         InspectText.printSimulations(simulations, out);
         try {
             InspectJson.write(whole, simulations, json);

@@ -119,7 +119,7 @@ public final class Validation {
         Platform platform = source.load(overrides);
         try {
             SimulationInput input = SimulationInput.of(platform);
-            List<SimulationResult> results = strategies.stream().map(s -> Simulation.run(input, s)).toList();
+            List<SimulationResult> results = Simulation.runAll(input, strategies);
             return ConformanceReport.of(platform, results, InspectJson::of, time).platforms().get(0);
         } catch (RuntimeException e) {
             throw new ValidationException("internal error while validating " + source.name() + " ("

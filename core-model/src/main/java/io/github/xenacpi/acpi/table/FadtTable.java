@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -26,7 +28,10 @@ public record FadtTable(TableHeader header, long firmwareCtrl, long dsdt, int in
     public static final int PSCI_USE_HVC = 1 << 1;
 
     public FadtTable {
-        blocks = Map.copyOf(blocks);
+        // In Block order: Map.copyOf's iteration order changes from one JVM run to the next.
+        Map<Block, RegisterBlock> ordered = new EnumMap<>(Block.class);
+        ordered.putAll(Map.copyOf(blocks));
+        blocks = Collections.unmodifiableMap(ordered);
     }
 
     /** The eight fixed-hardware register blocks: 32-bit address, length and extended address field names. */

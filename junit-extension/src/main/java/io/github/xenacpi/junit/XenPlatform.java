@@ -28,7 +28,11 @@ public @interface XenPlatform {
      */
     String firmware() default "";
 
-    /** A built-in platform by id ({@code qemu-virt}, {@code server-ras}, {@code new-tables}, {@code hostile}). */
+    /**
+     * A built-in platform by id ({@code seed-rfc}, {@code qemu-virt}, {@code server-ras}, {@code new-tables},
+     * {@code hostile}); a preset brings its own descriptor (versions, SMMU mode, DMA), which the other attributes
+     * override.
+     */
     String preset() default "";
 
     /** The Xen version, such as {@code 4.17}; empty: the descriptor's. */

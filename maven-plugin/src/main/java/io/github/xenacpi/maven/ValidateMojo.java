@@ -36,8 +36,8 @@ public class ValidateMojo extends AbstractXenacpiMojo {
      * The firmware to validate, a list: a folder whose sub-folders and dump files are one platform each, a path
      * that is itself one platform (an acpidump text file, a folder of binary tables, a copy of
      * {@code /sys/firmware/acpi/tables}, one table file), or {@code preset:ID} for a bundled platform
-     * ({@code qemu-virt}, {@code server-ras}, {@code new-tables}, {@code hostile}, ...; {@code preset:all} for
-     * every one). Relative paths start at the project's folder. A {@code xenacpi.json} beside a platform's
+     * ({@code seed-rfc}, {@code qemu-virt}, {@code server-ras}, {@code new-tables}, {@code hostile};
+     * {@code preset:all} for every one). Relative paths start at the project's folder. A {@code xenacpi.json} beside a platform's
      * tables is its descriptor. When not set: <code>${project.basedir}/src/firmware</code>; without a project,
      * every bundled preset.
      *

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * Reads {@code xenacpi.json}: unknown keys are an error naming the key and where it is, addresses are hex
  * strings ({@code "0x80000000"}) or numbers, and every absent field takes its default from
- * {@link PlatformDescriptor#DEFAULT}. The JSON Schema ships in the jar as {@link #SCHEMA_RESOURCE}.
+ * {@link PlatformDescriptor#DEFAULT}. The JSON Schema ships in the jar as {@link #SCHEMA_RESOURCE}. It also
+ * writes a descriptor in that form, for tables written beside it (a preset handed to a project's tests).
  */
 public final class PlatformDescriptorReader {
     /** The descriptor's file name, beside the tables. */
@@ -67,6 +68,26 @@ public final class PlatformDescriptorReader {
         } catch (IllegalArgumentException e) {
             throw new PlatformException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the descriptor as {@code xenacpi.json} text that {@link #read} gives back equal. */
+    public static String json(PlatformDescriptor d) {
+        List<Range> ram = d.ram().stream().map(r -> new Range(hex(r.base()), hex(r.length()))).toList();
+        List<Dma> dma = d.dma().stream().map(x -> new Dma(x.device(), hex(x.address()),
+                x.targetKind().name().toLowerCase(Locale.ROOT).replace('_', '-'), x.beforeCpu())).toList();
+        Map<String, String> memory = new LinkedHashMap<>();
+        d.amlMemory().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> memory.put(hex(e.getKey()), hex(e.getValue())));
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new Json(ram, d.ipaBits(),
+                    d.xen().toString(), d.linux().toString(), d.smmu().id(), d.earlycon(), dma, memory));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a descriptor did not serialise: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String hex(long value) {
+        return "0x" + Long.toHexString(value).toUpperCase(Locale.ROOT);
     }
 
     private static String where(JsonMappingException e) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.platform.preset.Preset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +80,23 @@ class PlatformDescriptorReaderTest {
             assertThat(in).isNotNull();
             assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("\"additionalProperties\": false").contains("\"amlMemory\"");
+        }
+    }
+
+    @Test
+    void aWrittenDescriptorReadsBackEqual() throws Exception {
+        PlatformDescriptor d = new PlatformDescriptor(List.of(new MemoryRange(0x8000_0000L, 0x4000_0000L)), 44,
+                XenVersion.V4_17, LinuxVersion.V6_6, SmmuMode.SHARED, true,
+                List.of(new DmaScenario("nic", RegionKind.GIC_ITS, 0x0809_0040L, false),
+                        new DmaScenario("dma", RegionKind.OPERATION_REGION, 0xFFFF_FFFF_FFFF_F000L, true)),
+                Map.of(0x0C20_0000L, 0xFFL, 0x0C20_0004L, 0x1L));
+        Path file = dir.resolve("xenacpi.json");
+        Files.writeString(file, PlatformDescriptorReader.json(d));
+
+        assertThat(PlatformDescriptorReader.read(file)).isEqualTo(d);
+        for (Preset p : Preset.values()) {
+            Files.writeString(file, PlatformDescriptorReader.json(p.descriptor()));
+            assertThat(PlatformDescriptorReader.read(file)).as(p.id()).isEqualTo(p.descriptor());
         }
     }
 }

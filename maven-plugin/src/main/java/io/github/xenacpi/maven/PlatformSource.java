@@ -25,7 +25,7 @@ public sealed interface PlatformSource {
 
     /**
      * A path holding this platform's tables, for tests that read firmware by path: the path itself, or for a
-     * preset an acpidump text written below {@code scratch}.
+     * preset an acpidump text written below {@code scratch}, with the preset's {@code xenacpi.json} beside it.
      */
     Path firmwarePath(Path scratch) throws ValidationException;
 
@@ -47,12 +47,16 @@ public sealed interface PlatformSource {
 
         @Override
         public Path firmwarePath(Path scratch) throws ValidationException {
-            Path file = scratch.resolve(preset.id() + ".acpidump.txt");
+            // The tables as an acpidump text and the preset's descriptor beside them, where a reader looks for it.
+            Path folder = scratch.resolve(preset.id());
+            Path file = folder.resolve(preset.id() + ".acpidump.txt");
             try {
-                Files.createDirectories(scratch);
+                Files.createDirectories(folder);
                 Files.writeString(file, AcpidumpTextWriter.write(preset.image().tables()), StandardCharsets.UTF_8);
+                Files.writeString(folder.resolve(PlatformDescriptorReader.FILE_NAME),
+                        PlatformDescriptorReader.json(preset.descriptor()), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new ValidationException("cannot write the tables of preset " + preset.id() + " to " + file
+                throw new ValidationException("cannot write the tables of preset " + preset.id() + " to " + folder
                         + ": " + e.getMessage(), e);
             }
             return file;

@@ -76,4 +76,12 @@ class ValidationRunTest {
         assertThat(new PlatformSource.PathSource(file).load(Overrides.NONE).tables().all())
                 .hasSize(new PlatformSource.PresetSource(Preset.SERVER_RAS).load(Overrides.NONE).tables().all().size());
     }
+
+    @Test
+    void aPresetsDescriptorGoesBesideItsTables() throws Exception {
+        Path file = new PlatformSource.PresetSource(Preset.SEED_RFC).firmwarePath(temp);
+
+        assertThat(new PlatformSource.PathSource(file).load(Overrides.NONE).descriptor())
+                .isEqualTo(Preset.SEED_RFC.descriptor());
+    }
 }

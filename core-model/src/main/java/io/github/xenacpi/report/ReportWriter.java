@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.xenacpi.acpi.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class ReportWriter {
             written.add(json);
         }
         if (names.contains(FILES.get(1))) {
+            removeOldPlatformPages(dir.resolve(HtmlReport.PLATFORM_DIR));
             for (Map.Entry<String, String> page : HtmlReport.pages(report).entrySet()) {
                 Path file = dir.resolve(page.getKey());
                 Files.createDirectories(file.getParent());
@@ -74,6 +76,26 @@ public final class ReportWriter {
                     StandardCharsets.UTF_8));
         }
         return List.copyOf(written);
+    }
+
+    /**
+     * Deletes the per-platform pages an earlier report left in {@code folder} (only {@code .html} files, which
+     * this writer made), so that a smaller report does not sit beside stale pages; the folder goes when empty.
+     */
+    private static void removeOldPlatformPages(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (DirectoryStream<Path> pages = Files.newDirectoryStream(folder, "*.html")) {
+            for (Path page : pages) {
+                Files.delete(page);
+            }
+        }
+        try (DirectoryStream<Path> rest = Files.newDirectoryStream(folder)) {
+            if (!rest.iterator().hasNext()) {
+                Files.delete(folder);
+            }
+        }
     }
 
     /** A severity as its label ({@code error}, {@code warning}, {@code info}), as the inspect document writes it. */

@@ -140,6 +140,17 @@ class ReportWriterTest {
     }
 
     @Test
+    void aSmallReportRemovesThePlatformPagesOfAnEarlierLargeOne(@TempDir Path folder) throws Exception {
+        Path stale = Files.createDirectories(folder.resolve(HtmlReport.PLATFORM_DIR)).resolve("gone.html");
+        Files.writeString(stale, "<p>an earlier report</p>");
+
+        ReportWriter.write(report, folder);
+
+        assertThat(folder.resolve(HtmlReport.PLATFORM_DIR)).as("a small report is one page").doesNotExist();
+        assertThat(folder.resolve("index.html")).isRegularFile();
+    }
+
+    @Test
     void largeReportsGetAnIndexAndOnePagePerPlatform() {
         Map<String, String> pages = HtmlReport.pages(report, 1, Integer.MAX_VALUE);
         assertThat(pages.keySet()).containsExactly("index.html", "platforms/seed-rfc.html", "platforms/qemu-virt.html",

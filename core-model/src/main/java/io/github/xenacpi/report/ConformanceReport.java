@@ -61,15 +61,23 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             List<SimulationResult> results = Simulation.runAll(input, MappingStrategy.all());
             out.add(PlatformReport.of(p, results, inspect.apply(p, results)));
         }
-        return new ConformanceReport(SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(),
-                RuleCatalog.all(), out);
+        return assemble(out, RuleCatalog.all(), time);
     }
 
     /** The report of one platform whose simulations under every strategy have already run. */
     public static ConformanceReport of(Platform platform, List<SimulationResult> results,
                                        BiFunction<Platform, List<SimulationResult>, JsonNode> inspect, Instant time) {
+        return assemble(List.of(PlatformReport.of(platform, results, inspect.apply(platform, results))),
+                RuleCatalog.all(), time);
+    }
+
+    /**
+     * The report of platform reports made one by one (by a build validating platforms in parallel), under these
+     * rules: this schema and tool version, generated at {@code time} (to the second).
+     */
+    public static ConformanceReport assemble(List<PlatformReport> platforms, List<Rule> rules, Instant time) {
         return new ConformanceReport(SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(),
-                RuleCatalog.all(), List.of(PlatformReport.of(platform, results, inspect.apply(platform, results))));
+                rules, platforms);
     }
 
     /** The version of this build (see {@link ToolVersion}). */
@@ -92,7 +100,11 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             results = List.copyOf(results);
         }
 
-        static PlatformReport of(Platform p, List<SimulationResult> results, JsonNode inspect) {
+        /**
+         * One platform's part: its rule findings and Xen Dom0 findings over {@code results}, the summary, and the
+         * members of its {@code inspect} document.
+         */
+        public static PlatformReport of(Platform p, List<SimulationResult> results, JsonNode inspect) {
             List<ReportFinding> findings = new ArrayList<>();
             for (Finding f : ConformanceCheck.run(p.tables(), PROFILES.toArray(Profile[]::new))) {
                 findings.add(ReportFinding.of(f, ""));
@@ -105,6 +117,14 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             return new PlatformReport(p.name(), inspect.path("source"), inspect.path("tables"),
                     inspect.path("regions"), inspect.path("diagnostics"), inspect.path("namespace"),
                     inspect.path("simulations"), findings, Summary.of(results), p, results);
+        }
+
+        /** This platform's part with more findings after its own (a build's failed conformance tests). */
+        public PlatformReport withFindings(List<ReportFinding> more) {
+            List<ReportFinding> all = new ArrayList<>(findings);
+            all.addAll(more);
+            return new PlatformReport(name, source, tables, regions, diagnostics, namespace, simulations, all, summary,
+                    platform, results);
         }
 
         /** The number of findings at a severity. */

@@ -1,11 +1,11 @@
 package io.github.xenacpi.maven;
 
 import io.github.xenacpi.conformance.Rule;
+import io.github.xenacpi.conformance.RuleCatalog;
 import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
-import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.ReportWriter;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
@@ -86,11 +86,11 @@ public final class Validation {
      *
      * @throws ValidationException when a platform's firmware cannot be read, or the model fails on it
      */
-    public List<PlatformReport> run(List<PlatformSource> platforms, Instant time) throws ValidationException {
+    public List<PlatformReport> run(List<PlatformSource> platforms) throws ValidationException {
         if (platforms.size() <= 1 || threads == 1) {
             List<PlatformReport> out = new ArrayList<>();
             for (PlatformSource source : platforms) {
-                out.add(one(source, time));
+                out.add(one(source));
             }
             return List.copyOf(out);
         }
@@ -102,7 +102,7 @@ public final class Validation {
         try {
             List<Future<PlatformReport>> futures = new ArrayList<>();
             for (PlatformSource source : platforms) {
-                futures.add(pool.submit(() -> one(source, time)));
+                futures.add(pool.submit(() -> one(source)));
             }
             List<PlatformReport> out = new ArrayList<>();
             for (Future<PlatformReport> f : futures) {
@@ -115,12 +115,12 @@ public final class Validation {
     }
 
     /** One platform's report: loaded, simulated under the chosen strategies, checked. */
-    PlatformReport one(PlatformSource source, Instant time) throws ValidationException {
+    PlatformReport one(PlatformSource source) throws ValidationException {
         Platform platform = source.load(overrides);
         try {
             SimulationInput input = SimulationInput.of(platform);
             List<SimulationResult> results = Simulation.runAll(input, strategies);
-            return ConformanceReport.of(platform, results, InspectJson::of, time).platforms().get(0);
+            return PlatformReport.of(platform, results, InspectJson.of(platform, results));
         } catch (RuntimeException e) {
             throw new ValidationException("internal error while validating " + source.name() + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"
@@ -149,24 +149,16 @@ public final class Validation {
      */
     public static ConformanceReport report(List<PlatformReport> platforms, Map<String, TestRun> tests,
                                            Instant time) {
-        ConformanceReport base = ConformanceReport.of(List.of(), InspectJson::of, time);
-        List<Rule> rules = new ArrayList<>(base.rules());
+        List<Rule> rules = new ArrayList<>(RuleCatalog.all());
         if (!tests.isEmpty()) {
             rules.add(ConformanceTestRule.RULE);
         }
         List<PlatformReport> out = new ArrayList<>();
         for (PlatformReport p : platforms) {
             TestRun run = tests.get(p.name());
-            out.add(run == null ? p : withFindings(p, ConformanceTestRule.findings(run)));
+            out.add(run == null ? p : p.withFindings(ConformanceTestRule.findings(run)));
         }
-        return new ConformanceReport(base.schema(), base.toolVersion(), base.generated(), rules, out);
-    }
-
-    private static PlatformReport withFindings(PlatformReport p, List<ReportFinding> more) {
-        List<ReportFinding> all = new ArrayList<>(p.findings());
-        all.addAll(more);
-        return new PlatformReport(p.name(), p.source(), p.tables(), p.regions(), p.diagnostics(), p.namespace(),
-                p.simulations(), all, p.summary(), p.platform(), p.results());
+        return ConformanceReport.assemble(out, rules, time);
     }
 
     /**

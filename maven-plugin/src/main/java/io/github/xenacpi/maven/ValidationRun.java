@@ -44,7 +44,7 @@ public final class ValidationRun {
     public static Outcome execute(ValidationSettings settings, Instant time, BuildLog log)
             throws ValidationException {
         Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads());
-        List<PlatformReport> platforms = validation.run(settings.platforms(), time);
+        List<PlatformReport> platforms = validation.run(settings.platforms());
         Map<String, TestRun> tests = new LinkedHashMap<>();
         if (settings.conformanceTests().isPresent()) {
             ConformanceTests runner = settings.conformanceTests().get();

@@ -39,8 +39,8 @@ class ValidationTest {
     void platformsComeBackInTheirOrderWhateverTheThreads() throws Exception {
         List<MappingStrategy> strategies = Validation.strategies(List.of("stage2-fault", "bus-notify"));
 
-        List<PlatformReport> parallel = new Validation(strategies, Overrides.NONE, 4).run(presets, TIME);
-        List<PlatformReport> serial = new Validation(strategies, Overrides.NONE, 1).run(presets, TIME);
+        List<PlatformReport> parallel = new Validation(strategies, Overrides.NONE, 4).run(presets);
+        List<PlatformReport> serial = new Validation(strategies, Overrides.NONE, 1).run(presets);
 
         assertThat(parallel).extracting(PlatformReport::name).containsExactly("qemu-virt", "hostile");
         assertThat(parallel).extracting(PlatformReport::findings).isEqualTo(serial.stream()
@@ -54,7 +54,7 @@ class ValidationTest {
         Overrides overrides = Overrides.parse("4.17", "6.6", "shared");
 
         PlatformReport report = new Validation(Validation.strategies(List.of("stage2-fault")), overrides, 1)
-                .run(presets.subList(0, 1), TIME).get(0);
+                .run(presets.subList(0, 1)).get(0);
 
         assertThat(report.platform().descriptor().xen()).isEqualTo(XenVersion.V4_17);
         assertThat(report.results().get(0).xen()).isEqualTo(XenVersion.V4_17);
@@ -70,7 +70,7 @@ class ValidationTest {
     @Test
     void failedConformanceTestsBecomeErrorFindingsOfTheirPlatform() throws Exception {
         List<PlatformReport> platforms = new Validation(Validation.strategies(List.of("stage2-fault")),
-                Overrides.NONE, 1).run(presets.subList(0, 1), TIME);
+                Overrides.NONE, 1).run(presets.subList(0, 1));
         TestRun run = new TestRun("qemu-virt", 3, 0, List.of(new TestRun.TestFailure("example.BoardTest",
                 "ecamIsMapped(SimulationResult)", "expected every ECAM region to be mapped")));
 
@@ -93,6 +93,6 @@ class ValidationTest {
         PlatformSource missing = new PlatformSource.PathSource(java.nio.file.Path.of("no-such-board"));
 
         assertThatThrownBy(() -> new Validation(MappingStrategy.all(), Overrides.NONE, 2).run(List.of(missing,
-                presets.get(0)), TIME)).isInstanceOf(ValidationException.class).hasMessageContaining("no-such-board");
+                presets.get(0)))).isInstanceOf(ValidationException.class).hasMessageContaining("no-such-board");
     }
 }

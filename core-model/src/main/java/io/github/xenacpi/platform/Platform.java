@@ -2,6 +2,7 @@ package io.github.xenacpi.platform;
 
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.Diagnostic;
+import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.FirmwareSource;
@@ -103,6 +104,17 @@ public final class Platform {
         all.addAll(namespace.diagnostics());
         all.addAll(survey.diagnostics());
         return all;
+    }
+
+    /**
+     * What the model could not see of this platform. For now every error diagnostic of reading, decoding, loading
+     * or evaluating counts as a loss; issue #18 refines which damage removes what the simulation needs.
+     */
+    public Completeness completeness() {
+        return new Completeness(diagnostics().stream()
+                .filter(d -> d.severity() == Severity.ERROR)
+                .map(d -> new Completeness.Loss(d.table(), d.offset(), d.message()))
+                .toList());
     }
 
     /** Dom0's RAM ranges, sorted, with described device memory carved out. */

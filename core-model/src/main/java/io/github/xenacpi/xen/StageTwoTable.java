@@ -72,8 +72,8 @@ public final class StageTwoTable {
 
     /**
      * Maps {@code count} frames from {@code gfn} to {@code mfn} with a type. With {@code useBlocks}, each
-     * chunk takes the largest of 1 GiB, 2 MiB and 4 KiB for which gfn, mfn and the remaining count are
-     * aligned (bulk maps); without, every frame gets a 4 KiB entry (lazy faults, {@code dev_mmio}). The work
+     * chunk takes the largest of 1 GiB, 2 MiB and 4 KiB of which gfn, mfn and the remaining count are all
+     * multiples (bulk maps, {@link #blockOrder}); without, every frame gets a 4 KiB entry (lazy faults, {@code dev_mmio}). The work
      * done grows with the number of tables touched at their edges, not with {@code count}.
      */
     public void map(long gfn, long mfn, long count, P2mType type, boolean useBlocks) {
@@ -145,11 +145,16 @@ public final class StageTwoTable {
         return lookup(gfn).isPresent();
     }
 
-    private int blockOrder(long gfn, long mfn, long left) {
+    /**
+     * {@code p2m_set_entry} (xen/arch/arm/mmu/p2m.c; the same since 4.8/4.9): {@code mask = mfn | gfn | nr}, a
+     * 1 GiB then 2 MiB block only when the mask has none of its low bits set ("XXX: Support superpage mappings
+     * if nr is not aligned to a superpage size"): gfn, mfn and the remaining count must all be multiples of it.
+     */
+    private static int blockOrder(long gfn, long mfn, long left) {
+        long mask = gfn | mfn | left;
         for (int level = 1; level < 3; level++) {
             int order = StageTwoGeometry.orderAt(level);
-            long mask = (1L << order) - 1;
-            if (((gfn | mfn) & mask) == 0 && left >= 1L << order) {
+            if ((mask & ((1L << order) - 1)) == 0) {
                 return order;
             }
         }
@@ -158,19 +163,15 @@ public final class StageTwoTable {
 
     /**
      * How many 4 KiB entries {@link #map} with blocks writes from {@code gfn} before {@link #blockOrder} can
-     * choose a block again (all of {@code left} when it never can): the first step {@code k} at which gfn + k
-     * and mfn + k are aligned to a block that fits in {@code left - k}.
+     * choose a block again (all of {@code left} when it never can): the first step {@code k < left} at which
+     * gfn + k, mfn + k and left - k are all multiples of a block.
      */
     private static long pagesBeforeBlock(long gfn, long mfn, long left) {
         long run = left;
         for (int level = 1; level < 3; level++) {
-            int order = StageTwoGeometry.orderAt(level);
-            long mask = (1L << order) - 1;
-            if (((gfn - mfn) & mask) == 0) {
-                long k = -gfn & mask;
-                if (k < run && left - k >= 1L << order) {
-                    run = k;
-                }
+            long mask = (1L << StageTwoGeometry.orderAt(level)) - 1;
+            if (((gfn - mfn) & mask) == 0 && ((gfn + left) & mask) == 0) {
+                run = Math.min(run, -gfn & mask);
             }
         }
         return run;

@@ -42,21 +42,34 @@ class StageTwoTableTest {
         });
     }
 
+    /**
+     * {@code p2m_set_entry}: {@code mask = mfn | gfn | nr}; a block only when gfn, mfn and the remaining count are
+     * all multiples of it, else the chunk is 4 KiB (fidelity audit row 7).
+     */
     @Test
-    void blocksNeedGfnMfnAndRemainingCountAligned() {
+    void p2mSetEntryTakesABlockOnlyWhenGfnMfnAndRemainingCountAreMultiplesOfIt() {
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(40));
 
-        // 2 MiB + 4 KiB from a 2 MiB-aligned frame: one 2 MiB block, then one page.
+        // 2 MiB + 4 KiB from a 2 MiB-aligned frame: nr is odd, so every chunk is a page, the block's too.
         p2m.map(0x40000, 0x40000, MIB2_PAGES + 1, P2mType.RAM_RW, true);
         // mfn misaligned against gfn: pages only.
         p2m.map(0x80000, 0x80001, MIB2_PAGES, P2mType.MMIO_DIRECT_C, true);
+        // 1 GiB + 2 MiB from a 1 GiB-aligned frame: nr is a multiple of 2 MiB only, so 513 blocks of 2 MiB.
+        p2m.map(3 * GIB_PAGES, 3 * GIB_PAGES, GIB_PAGES + MIB2_PAGES, P2mType.RAM_RW, true);
+        // 1 page then 2 MiB, ending 2 MiB-aligned: one page, then the rest (aligned again) is a block.
+        p2m.map(6 * GIB_PAGES - 1, 6 * GIB_PAGES - 1, MIB2_PAGES + 1, P2mType.RAM_RW, true);
 
-        assertThat(p2m.lookup(0x40000)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(0x40000)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
         assertThat(p2m.lookup(0x40000 + MIB2_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
         assertThat(p2m.lookup(0x80000)).hasValueSatisfying(m -> {
             assertThat(m.level()).isEqualTo(3);
             assertThat(m.mfn()).isEqualTo(0x80001);
         });
+        assertThat(p2m.lookup(3 * GIB_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(4 * GIB_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(6 * GIB_PAGES - 1)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
+        assertThat(p2m.lookup(6 * GIB_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.entriesWritten()).isEqualTo((MIB2_PAGES + 1) + MIB2_PAGES + (MIB2_PAGES + 1) + 1 + 1);
     }
 
     @Test

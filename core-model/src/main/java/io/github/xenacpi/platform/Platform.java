@@ -103,6 +103,14 @@ public final class Platform {
         List<Diagnostic> all = new ArrayList<>(tables.diagnostics());
         all.addAll(namespace.diagnostics());
         all.addAll(survey.diagnostics());
+        for (DescribedRegion r : regions) {
+            if (r.wrapsPastTop()) {
+                all.add(new Diagnostic(r.table(), r.instance(), r.offset(), Severity.ERROR, String.format(
+                        "%s: 0x%X bytes from 0x%X run past the top of the 64-bit address space (the last byte would"
+                                + " wrap to 0x%X); the model stops the region at 0xFFFFFFFFFFFFFFFF", r.path(),
+                        r.length(), r.base(), r.lastByte())));
+            }
+        }
         return all;
     }
 
@@ -125,7 +133,7 @@ public final class Platform {
     private static List<MemoryRange> deriveRam(List<DescribedRegion> regions, PlatformDescriptor descriptor) {
         List<MemoryRange> base = new ArrayList<>(descriptor.ram());
         if (base.isEmpty()) {
-            regions.stream().filter(r -> r.kind() == RegionKind.SRAT_MEMORY && r.length() > 0)
+            regions.stream().filter(r -> r.kind() == RegionKind.SRAT_MEMORY && r.length() != 0 && !r.wrapsPastTop())
                     .forEach(r -> base.add(new MemoryRange(r.base(), r.length())));
         }
         if (base.isEmpty()) {
@@ -135,34 +143,39 @@ public final class Platform {
         for (MemoryRange m : base) {
             long start = (m.base() + PAGE_MASK) & ~PAGE_MASK;
             long end = m.end() & ~PAGE_MASK;
-            if (end > start) {
+            if (Long.compareUnsigned(end, start) > 0 && Long.compareUnsigned(start, m.base()) >= 0) {
                 out.add(new MemoryRange(start, end - start));
             }
         }
         for (DescribedRegion r : regions) {
             if (r.isDeviceMemory() && r.kind() != RegionKind.SRAT_MEMORY) {
-                out = carve(out, r.base(), r.base() + r.length());
+                out = carve(out, r.base(), r.wrapsPastTop() ? 0 : r.base() + r.length());
             }
         }
         out.sort(Comparator.comparingLong(MemoryRange::base));
         return List.copyOf(out);
     }
 
-    /** Removes the pages of {@code [from, to)} from the ranges: RAM is whole 4 KiB pages. */
+    /**
+     * Removes the pages of {@code [from, to)} from the ranges: RAM is whole 4 KiB pages. Addresses are unsigned;
+     * {@code to} 0 is the top of the 64-bit space.
+     */
     private static List<MemoryRange> carve(List<MemoryRange> ranges, long fromByte, long toByte) {
         long from = fromByte & ~PAGE_MASK;
         long to = (toByte + PAGE_MASK) & ~PAGE_MASK;
+        long last = to - 1;
         List<MemoryRange> out = new ArrayList<>();
         for (MemoryRange m : ranges) {
-            if (to <= m.base() || from >= m.end()) {
+            long mLast = m.base() + m.length() - 1;
+            if (Long.compareUnsigned(last, m.base()) < 0 || Long.compareUnsigned(from, mLast) > 0) {
                 out.add(m);
                 continue;
             }
-            if (from > m.base()) {
+            if (Long.compareUnsigned(from, m.base()) > 0) {
                 out.add(new MemoryRange(m.base(), from - m.base()));
             }
-            if (to < m.end()) {
-                out.add(new MemoryRange(to, m.end() - to));
+            if (Long.compareUnsigned(last, mLast) < 0) {
+                out.add(new MemoryRange(to, mLast - last));
             }
         }
         return out;

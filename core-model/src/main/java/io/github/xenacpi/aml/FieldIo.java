@@ -306,7 +306,7 @@ final class FieldIo {
         boolean resolved = rs.reason == null;
         long address = resolved ? rs.base + offset : offset;
         if (resolved && (Long.compareUnsigned(address, rs.base) < 0
-                || Long.compareUnsigned(address + width / 8 - 1, address) < 0)) {
+                || Long.compareUnsigned(address + Math.max(1, (width + 7) / 8) - 1, address) < 0)) {
             // The region's base plus the unit's offset wraps past 2^64: no address, not an access to page 0.
             machine.cx.finding(Severity.ERROR, f, "a %d-bit access at offset 0x%X of %s (base 0x%X) runs past the top"
                     + " of the 64-bit address space", width, offset, region.path(), rs.base);

@@ -147,35 +147,71 @@ public final class Platform {
                 out.add(new MemoryRange(start, end - start));
             }
         }
+        List<long[]> holes = new ArrayList<>();
         for (DescribedRegion r : regions) {
             if (r.isDeviceMemory() && r.kind() != RegionKind.SRAT_MEMORY) {
-                out = carve(out, r.base(), r.wrapsPastTop() ? 0 : r.base() + r.length());
+                long last = r.wrapsPastTop() ? -1L : r.base() + r.length() - 1;
+                holes.add(new long[] {r.base() & ~PAGE_MASK, last | PAGE_MASK});
             }
         }
+        out = carve(out, merge(holes));
         out.sort(Comparator.comparingLong(MemoryRange::base));
         return List.copyOf(out);
     }
 
+    /** Inclusive unsigned [first, last] byte ranges, sorted by first and merged where they touch or overlap. */
+    private static List<long[]> merge(List<long[]> ranges) {
+        ranges.sort((a, b) -> Long.compareUnsigned(a[0], b[0]));
+        List<long[]> out = new ArrayList<>();
+        for (long[] r : ranges) {
+            long[] prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (prev != null && (prev[1] == -1L || Long.compareUnsigned(r[0], prev[1] + 1) <= 0)) {
+                if (Long.compareUnsigned(r[1], prev[1]) > 0) {
+                    prev[1] = r[1];
+                }
+            } else {
+                out.add(r.clone());
+            }
+        }
+        return out;
+    }
+
     /**
-     * Removes the pages of {@code [from, to)} from the ranges: RAM is whole 4 KiB pages. Addresses are unsigned;
-     * {@code to} 0 is the top of the 64-bit space.
+     * Removes the pages of the holes (sorted, merged, inclusive, page-aligned; unsigned) from the ranges: RAM is
+     * whole 4 KiB pages. Each range visits only the holes that overlap it.
      */
-    private static List<MemoryRange> carve(List<MemoryRange> ranges, long fromByte, long toByte) {
-        long from = fromByte & ~PAGE_MASK;
-        long to = (toByte + PAGE_MASK) & ~PAGE_MASK;
-        long last = to - 1;
+    private static List<MemoryRange> carve(List<MemoryRange> ranges, List<long[]> holes) {
         List<MemoryRange> out = new ArrayList<>();
         for (MemoryRange m : ranges) {
+            long next = m.base();
             long mLast = m.base() + m.length() - 1;
-            if (Long.compareUnsigned(last, m.base()) < 0 || Long.compareUnsigned(from, mLast) > 0) {
-                out.add(m);
-                continue;
+            int lo = 0;
+            int hi = holes.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (Long.compareUnsigned(holes.get(mid)[1], m.base()) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
-            if (Long.compareUnsigned(from, m.base()) > 0) {
-                out.add(new MemoryRange(m.base(), from - m.base()));
+            boolean done = false;
+            for (int h = lo; h < holes.size() && !done; h++) {
+                long[] hole = holes.get(h);
+                if (Long.compareUnsigned(hole[0], mLast) > 0) {
+                    break;
+                }
+                if (Long.compareUnsigned(hole[0], next) > 0) {
+                    out.add(new MemoryRange(next, hole[0] - next));
+                }
+                if (Long.compareUnsigned(hole[1], mLast) >= 0) {
+                    done = true;
+                } else {
+                    next = hole[1] + 1;
+                }
             }
-            if (Long.compareUnsigned(last, mLast) < 0) {
-                out.add(new MemoryRange(to, mLast - last));
+            if (!done) {
+                out.add(new MemoryRange(next, mLast - next + 1));
             }
         }
         return out;

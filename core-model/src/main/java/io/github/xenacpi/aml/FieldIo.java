@@ -1,5 +1,7 @@
 package io.github.xenacpi.aml;
 
+import io.github.xenacpi.acpi.Diagnostic;
+import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -139,6 +141,15 @@ final class FieldIo {
             if (machine.cx.unknownCount > before) {
                 return new RegionState(r.space(), r.spaceId(), base, length, "its operands depend on state the "
                         + "model does not have: " + machine.cx.lastUnknown);
+            }
+            if (length != 0 && Long.compareUnsigned(base + length - 1, base) < 0) {
+                String why = String.format("0x%X bytes from 0x%X run past the top of the 64-bit address space"
+                        + " (the last byte would wrap to 0x%X)", length, base, base + length - 1);
+                AmlSource src = node.sourceOrNull();
+                machine.cx.diagnostics.add(new Diagnostic(src == null ? "" : src.table(), src == null ? 0
+                        : src.instance(), src == null ? -1 : src.offset(), Severity.ERROR,
+                        "OperationRegion " + node.path() + ": " + why));
+                return new RegionState(r.space(), r.spaceId(), base, length, why);
             }
             return new RegionState(r.space(), r.spaceId(), base, length, null);
         } catch (AmlError e) {
@@ -294,6 +305,14 @@ final class FieldIo {
         }
         boolean resolved = rs.reason == null;
         long address = resolved ? rs.base + offset : offset;
+        if (resolved && (Long.compareUnsigned(address, rs.base) < 0
+                || Long.compareUnsigned(address + Math.max(1, (width + 7) / 8) - 1, address) < 0)) {
+            // The region's base plus the unit's offset wraps past 2^64: no address, not an access to page 0.
+            machine.cx.finding(Severity.ERROR, f, "a %d-bit access at offset 0x%X of %s (base 0x%X) runs past the top"
+                    + " of the 64-bit address space", width, offset, region.path(), rs.base);
+            resolved = false;
+            address = offset;
+        }
         String by = f != null && f.scope.object() instanceof AmlObject.Method ? f.scope.path() : machine.cx.rootPath;
         machine.cx.accesses.add(new RegionAccess(region.path(), rs.space, address, width, write
                 ? RegionAccess.Direction.WRITE : RegionAccess.Direction.READ, by, resolved));

@@ -62,7 +62,8 @@ final class DeviceEnumeration {
                 s.add(new LinuxRegionUse.Step(BootStage.SUBSYS_INITCALL, AccessApi.IOREMAP, "ioremap",
                         "amba_device_add", r.base(), r.length()));
                 s.add(LinuxRegionUse.touch(BootStage.SUBSYS_INITCALL, "amba_read_periphid",
-                        r.base() + Math.max(0, r.length() - PERIPHERAL_ID_OFFSET_FROM_END)));
+                        r.base() + (Long.compareUnsigned(r.length(), PERIPHERAL_ID_OFFSET_FROM_END) > 0
+                                ? r.length() - PERIPHERAL_ID_OFFSET_FROM_END : 0)));
                 s.add(new LinuxRegionUse.Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "device_add",
                         "amba_device_add", r.base(), r.length()));
             }

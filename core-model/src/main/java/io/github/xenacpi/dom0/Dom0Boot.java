@@ -73,6 +73,12 @@ public final class Dom0Boot {
         return new Dom0Boot(linux, out);
     }
 
+    /** The page of an event's last byte ({@code length} unsigned; the top page for a range past 2^64). */
+    private static long lastPage(BootEvent e) {
+        long end = e.base() + (e.length() == 0 ? 1 : e.length()) - 1;
+        return (Long.compareUnsigned(end, e.base()) < 0 ? -1L : end) >>> PAGE_SHIFT;
+    }
+
     /**
      * Where DMA that precedes the CPU goes: right before the first CPU access to the target's 4 KiB page (after
      * whatever mapping or device add precedes that access), or, when the CPU never touches the page, where drivers
@@ -84,7 +90,7 @@ public final class Dom0Boot {
         for (int i = 0; i < sorted.size(); i++) {
             BootEvent e = sorted.get(i);
             if (e.api() == AccessApi.CPU_TOUCH && e.base() >>> PAGE_SHIFT <= page
-                    && (e.base() + Math.max(1, e.length()) - 1) >>> PAGE_SHIFT >= page) {
+                    && lastPage(e) >= page) {
                 return i;
             }
             if (firstDriver == sorted.size() && e.stage().compareTo(BootStage.DEVICE_INITCALL) >= 0) {

@@ -103,6 +103,14 @@ public final class Platform {
         List<Diagnostic> all = new ArrayList<>(tables.diagnostics());
         all.addAll(namespace.diagnostics());
         all.addAll(survey.diagnostics());
+        for (DescribedRegion r : regions) {
+            if (r.wrapsPastTop()) {
+                all.add(new Diagnostic(r.table(), r.instance(), r.offset(), Severity.ERROR, String.format(
+                        "%s: 0x%X bytes from 0x%X run past the top of the 64-bit address space (the last byte would"
+                                + " wrap to 0x%X); the model stops the region at 0xFFFFFFFFFFFFFFFF", r.path(),
+                        r.length(), r.base(), r.lastByte())));
+            }
+        }
         return all;
     }
 
@@ -125,7 +133,7 @@ public final class Platform {
     private static List<MemoryRange> deriveRam(List<DescribedRegion> regions, PlatformDescriptor descriptor) {
         List<MemoryRange> base = new ArrayList<>(descriptor.ram());
         if (base.isEmpty()) {
-            regions.stream().filter(r -> r.kind() == RegionKind.SRAT_MEMORY && r.length() > 0)
+            regions.stream().filter(r -> r.kind() == RegionKind.SRAT_MEMORY && r.length() != 0 && !r.wrapsPastTop())
                     .forEach(r -> base.add(new MemoryRange(r.base(), r.length())));
         }
         if (base.isEmpty()) {
@@ -135,34 +143,75 @@ public final class Platform {
         for (MemoryRange m : base) {
             long start = (m.base() + PAGE_MASK) & ~PAGE_MASK;
             long end = m.end() & ~PAGE_MASK;
-            if (end > start) {
+            if (Long.compareUnsigned(end, start) > 0 && Long.compareUnsigned(start, m.base()) >= 0) {
                 out.add(new MemoryRange(start, end - start));
             }
         }
+        List<long[]> holes = new ArrayList<>();
         for (DescribedRegion r : regions) {
             if (r.isDeviceMemory() && r.kind() != RegionKind.SRAT_MEMORY) {
-                out = carve(out, r.base(), r.base() + r.length());
+                long last = r.wrapsPastTop() ? -1L : r.base() + r.length() - 1;
+                holes.add(new long[] {r.base() & ~PAGE_MASK, last | PAGE_MASK});
             }
         }
+        out = carve(out, merge(holes));
         out.sort(Comparator.comparingLong(MemoryRange::base));
         return List.copyOf(out);
     }
 
-    /** Removes the pages of {@code [from, to)} from the ranges: RAM is whole 4 KiB pages. */
-    private static List<MemoryRange> carve(List<MemoryRange> ranges, long fromByte, long toByte) {
-        long from = fromByte & ~PAGE_MASK;
-        long to = (toByte + PAGE_MASK) & ~PAGE_MASK;
+    /** Inclusive unsigned [first, last] byte ranges, sorted by first and merged where they touch or overlap. */
+    private static List<long[]> merge(List<long[]> ranges) {
+        ranges.sort((a, b) -> Long.compareUnsigned(a[0], b[0]));
+        List<long[]> out = new ArrayList<>();
+        for (long[] r : ranges) {
+            long[] prev = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (prev != null && (prev[1] == -1L || Long.compareUnsigned(r[0], prev[1] + 1) <= 0)) {
+                if (Long.compareUnsigned(r[1], prev[1]) > 0) {
+                    prev[1] = r[1];
+                }
+            } else {
+                out.add(r.clone());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Removes the pages of the holes (sorted, merged, inclusive, page-aligned; unsigned) from the ranges: RAM is
+     * whole 4 KiB pages. Each range visits only the holes that overlap it.
+     */
+    private static List<MemoryRange> carve(List<MemoryRange> ranges, List<long[]> holes) {
         List<MemoryRange> out = new ArrayList<>();
         for (MemoryRange m : ranges) {
-            if (to <= m.base() || from >= m.end()) {
-                out.add(m);
-                continue;
+            long next = m.base();
+            long mLast = m.base() + m.length() - 1;
+            int lo = 0;
+            int hi = holes.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (Long.compareUnsigned(holes.get(mid)[1], m.base()) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
-            if (from > m.base()) {
-                out.add(new MemoryRange(m.base(), from - m.base()));
+            boolean done = false;
+            for (int h = lo; h < holes.size() && !done; h++) {
+                long[] hole = holes.get(h);
+                if (Long.compareUnsigned(hole[0], mLast) > 0) {
+                    break;
+                }
+                if (Long.compareUnsigned(hole[0], next) > 0) {
+                    out.add(new MemoryRange(next, hole[0] - next));
+                }
+                if (Long.compareUnsigned(hole[1], mLast) >= 0) {
+                    done = true;
+                } else {
+                    next = hole[1] + 1;
+                }
             }
-            if (to < m.end()) {
-                out.add(new MemoryRange(to, m.end() - to));
+            if (!done) {
+                out.add(new MemoryRange(next, mLast - next + 1));
             }
         }
         return out;

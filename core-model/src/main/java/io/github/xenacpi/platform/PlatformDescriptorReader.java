@@ -117,8 +117,13 @@ public final class PlatformDescriptorReader {
             List<MemoryRange> ranges = new ArrayList<>();
             for (int i = 0; ram != null && i < ram.size(); i++) {
                 Range r = ram.get(i);
-                ranges.add(new MemoryRange(address(r.base(), "ram[" + i + "].base"),
-                        address(r.length(), "ram[" + i + "].length")));
+                long base = address(r.base(), "ram[" + i + "].base");
+                long length = address(r.length(), "ram[" + i + "].length");
+                try {
+                    ranges.add(new MemoryRange(base, length));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("ram[" + i + "]: " + e.getMessage(), e);
+                }
             }
             List<DmaScenario> targets = new ArrayList<>();
             for (int i = 0; dma != null && i < dma.size(); i++) {

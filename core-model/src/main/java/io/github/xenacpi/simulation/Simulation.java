@@ -13,7 +13,7 @@ import io.github.xenacpi.xen.HardwareDomainMemory;
 import io.github.xenacpi.xen.Hypervisor;
 import io.github.xenacpi.xen.IomemPermissions;
 import io.github.xenacpi.xen.P2mType;
-import io.github.xenacpi.xen.PhysmapResult;
+import io.github.xenacpi.xen.PhysmapRangeResult;
 import io.github.xenacpi.xen.Smmu;
 import io.github.xenacpi.xen.StageTwoAbort;
 import io.github.xenacpi.xen.StageTwoGeometry;
@@ -114,16 +114,14 @@ public final class Simulation {
      * One XENMEM_add_to_physmap_range for the event's pages. arm-device.c's {@code xen_map_device_mmio} puts
      * {@code DIV_ROUND_UP(size, XEN_PAGE_SIZE)} into the 16-bit size field ({@code truncates}); the proposed
      * ioremap hooks are new code and are modelled as sizing their batch correctly (Xen continues the batch).
+     * The pages are counted as a range, never listed: a TiB window costs what a page does.
      */
     private static Outcome hypercall(BootEvent e, Hypervisor hv, String why, boolean truncates) {
-        long pages = Math.max(1, (e.base() + e.length() - 1) / 4096 - e.base() / 4096 + 1);
-        int sent = (int) (truncates ? pages & PHYSMAP_SIZE_MASK : Math.min(pages, Integer.MAX_VALUE));
-        long first = e.base() >>> StageTwoGeometry.PAGE_SHIFT;
-        long[] frames = new long[sent];
-        for (int i = 0; i < sent; i++) {
-            frames[i] = first + i;
-        }
-        PhysmapResult r = hv.addToPhysmapBatch(frames, frames);
+        FrameRange frames = FrameRange.covering(e.base(), e.length());
+        long pages = frames.frames();
+        long sent = truncates ? pages & PHYSMAP_SIZE_MASK : pages;
+        long first = frames.first();
+        PhysmapRangeResult r = hv.addToPhysmapRange(first, sent);
         if (sent != pages) {
             return new Outcome(e, OutcomeResult.DENIED, String.format("%s: %d pages truncated to %d by the"
                     + " 16-bit size field; %d mapped", why, pages, sent, r.pagesMapped()));
@@ -183,10 +181,22 @@ public final class Simulation {
             p2m.map(range.first(), range.first(), range.frames(), P2mType.MMIO_DIRECT_C, true);
             return;
         }
-        for (long f = range.first(); f <= range.last(); f++) {
-            if (permissions.isPermitted(f)) {
-                p2m.map(f, f, 1, P2mType.MMIO_DIRECT_C, false);
+        // Page by page around the denied ranges: each permitted run as 4 KiB entries.
+        long f = range.first();
+        for (FrameRange d : permissions.denied()) {
+            if (d.last() < f) {
+                continue;
             }
+            if (d.first() > range.last()) {
+                break;
+            }
+            if (d.first() > f) {
+                p2m.map(f, f, d.first() - f, P2mType.MMIO_DIRECT_C, false);
+            }
+            f = d.last() + 1;
+        }
+        if (f <= range.last()) {
+            p2m.map(f, f, range.last() - f + 1, P2mType.MMIO_DIRECT_C, false);
         }
     }
 

@@ -11,11 +11,11 @@ public record FrameRange(long first, long last) {
 
     /**
      * The frames a byte range touches: from the page of {@code base} to that of its last byte, or to the last frame
-     * of the 64-bit address space for a range that runs past its top.
+     * of the 64-bit address space for a range that runs past its top; {@code length} is unsigned.
      */
     public static FrameRange covering(long base, long length) {
         long first = base >>> StageTwoGeometry.PAGE_SHIFT;
-        long end = base + Math.max(1, length) - 1;
+        long end = base + (length == 0 ? 1 : length) - 1;
         long last = (Long.compareUnsigned(end, base) < 0 ? -1L : end) >>> StageTwoGeometry.PAGE_SHIFT;
         return new FrameRange(first, last);
     }

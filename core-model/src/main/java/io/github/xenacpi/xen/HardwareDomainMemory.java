@@ -35,9 +35,16 @@ public final class HardwareDomainMemory {
                     || (ram[1] >>> StageTwoGeometry.PAGE_SHIFT) > p2m.geometry().frames() - first) {
                 continue;
             }
-            // allocate_memory_11: GFN == MFN, bulk mapping with blocks where aligned.
-            p2m.map(ram[0] >>> StageTwoGeometry.PAGE_SHIFT, ram[0] >>> StageTwoGeometry.PAGE_SHIFT,
-                    ram[1] >>> StageTwoGeometry.PAGE_SHIFT, P2mType.RAM_RW, true);
+            // allocate_memory_11: GFN == MFN; insert_11_bank maps each buddy allocation with
+            // guest_physmap_add_page(d, gfn, mfn, order): one p2m_set_entry of 2^order naturally aligned frames.
+            long gfn = first;
+            long left = ram[1] >>> StageTwoGeometry.PAGE_SHIFT;
+            while (left > 0) {
+                int order = Math.min(Long.numberOfTrailingZeros(gfn), 63 - Long.numberOfLeadingZeros(left));
+                p2m.map(gfn, gfn, 1L << order, P2mType.RAM_RW, true);
+                gfn += 1L << order;
+                left -= 1L << order;
+            }
         }
         List<MappedTable> out = new ArrayList<>();
         for (DescribedRegion r : regions) {

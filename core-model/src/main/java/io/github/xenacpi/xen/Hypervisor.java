@@ -108,6 +108,57 @@ public final class Hypervisor {
     }
 
     /**
+     * {@link #addToPhysmapBatch} for the identity run {@code idxs = gpfns = [first, first + count)} that the
+     * hardware domain sends (arm-device.c {@code xen_map_device_mmio}), counted rather than listed: the same P2M
+     * entries, hypercall and counts, in time that grows with the denied ranges it crosses, not with {@code count}.
+     */
+    public PhysmapRangeResult addToPhysmapRange(long first, long count) {
+        if (first < 0 || count < 0) {
+            throw new IllegalArgumentException(String.format("bad frame run [0x%X, +0x%X)", first, count));
+        }
+        hypercalls++;
+        long frames = p2m.geometry().frames();
+        long valid = first >= frames ? 0 : Math.min(count, frames - first);
+        P2mType type = version.devMmioIsCacheable() ? P2mType.MMIO_DIRECT_C : P2mType.MMIO_DIRECT_DEV;
+        long mapped = 0;
+        long denied = 0;
+        long f = first;
+        long end = first + valid;
+        while (f < end) {
+            if (permissions.isPermitted(f)) {
+                long through = Math.min(end - 1, permissions.permittedThrough(f));
+                p2m.map(f, f, through - f + 1, type, false);
+                mapped += through - f + 1;
+                f = through + 1;
+            } else {
+                long through = Math.min(end - 1, deniedThrough(f));
+                denied += through - f + 1;
+                f = through + 1;
+            }
+        }
+        return new PhysmapRangeResult(mapped, denied, count - valid);
+    }
+
+    /** The last frame of the denied range holding {@code frame}, a denied frame (the ranges are merged). */
+    private long deniedThrough(long frame) {
+        List<FrameRange> denied = permissions.denied();
+        int lo = 0;
+        int hi = denied.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            FrameRange r = denied.get(mid);
+            if (frame < r.first()) {
+                hi = mid - 1;
+            } else if (frame > r.last()) {
+                lo = mid + 1;
+            } else {
+                return r.last();
+            }
+        }
+        return frame;
+    }
+
+    /**
      * A Dom0 data access to a physical address (GFN == MFN for the hardware domain). When the page is mapped
      * nothing traps; otherwise the stage-2 translation fault is resolved in the order of
      * {@code do_trap_stage2_abort_guest} for this version.

@@ -10,12 +10,20 @@ import java.util.Optional;
  * gives, tables allocated on demand, 1 GiB and 2 MiB block entries where the frame numbers and the remaining
  * count allow, as {@code p2m_set_entry} chooses them, blocks split when part of one changes
  * ({@code p2m_split_superpage}), and sub-tables freed when a block replaces them ({@code p2m_free_entry}).
- * Its memory is that of the tables it models: mapping 1 TiB in blocks touches a few entries. Not thread-safe.
+ * Its memory grows with the number of mappings, not their size: mapping 1 TiB in blocks touches a few entries, and a
+ * table Xen fills entirely with consecutive 4 KiB entries of one type (a big window mapped page by page) is held as
+ * one entry of its parent until part of it changes; it counts as the table pages and entries Xen writes for it.
+ * Not thread-safe.
  */
 public final class StageTwoTable {
     private static final int KIND_INVALID = 0;
     private static final int KIND_TABLE = 1;
     private static final int KIND_LEAF = 2;
+    /**
+     * A table entry whose whole subtree is 4 KiB entries of one type mapping consecutive machine frames from the
+     * entry's mfn: the tables exist (and are counted) but are only built when part of them changes.
+     */
+    private static final int KIND_PAGES = 3;
     private static final P2mType[] TYPES = P2mType.values();
 
     private final StageTwoGeometry geometry;
@@ -64,23 +72,27 @@ public final class StageTwoTable {
 
     /**
      * Maps {@code count} frames from {@code gfn} to {@code mfn} with a type. With {@code useBlocks}, each
-     * chunk takes the largest of 1 GiB, 2 MiB and 4 KiB for which gfn, mfn and the remaining count are
-     * aligned (bulk maps); without, every frame gets a 4 KiB entry (lazy faults, {@code dev_mmio}).
+     * chunk takes the largest of 1 GiB, 2 MiB and 4 KiB of which gfn, mfn and the remaining count are all
+     * multiples (bulk maps, {@link #blockOrder}); without, every frame gets a 4 KiB entry (lazy faults, {@code dev_mmio}). The work
+     * done grows with the number of tables touched at their edges, not with {@code count}.
      */
     public void map(long gfn, long mfn, long count, P2mType type, boolean useBlocks) {
         Objects.requireNonNull(type, "type");
         checkRange(gfn, count);
-        if (mfn < 0) {
-            throw new IllegalArgumentException("negative mfn");
+        if (mfn < 0 || mfn + count < mfn) {
+            throw new IllegalArgumentException(String.format("machine frames [0x%X, +0x%X) overflow", mfn, count));
         }
         long g = gfn;
         long m = mfn;
         long left = count;
         while (left > 0) {
             int order = useBlocks ? blockOrder(g, m, left) : 0;
-            long step = order == 0 ? setPages(g, m, left, type) : 1L << order;
+            long step;
             if (order != 0) {
                 setLeaf(g, m, order, type);
+                step = 1L << order;
+            } else {
+                step = setPageRun(g, m, useBlocks ? pagesBeforeBlock(g, m, left) : left, type);
             }
             g += step;
             m += step;
@@ -113,6 +125,10 @@ public final class StageTwoTable {
                     long base = gfn & ~((1L << StageTwoGeometry.orderAt(level)) - 1);
                     return Optional.of(new StageTwoMapping(gfn, mfn(e) + (gfn - base), type(e), level));
                 }
+                case KIND_PAGES -> {
+                    long base = gfn & ~((1L << StageTwoGeometry.orderAt(level)) - 1);
+                    return Optional.of(new StageTwoMapping(gfn, mfn(e) + (gfn - base), type(e), 3));
+                }
                 case KIND_TABLE -> {
                     node = node.children[i];
                     level++;
@@ -129,15 +145,79 @@ public final class StageTwoTable {
         return lookup(gfn).isPresent();
     }
 
-    private int blockOrder(long gfn, long mfn, long left) {
+    /**
+     * {@code p2m_set_entry} (xen/arch/arm/mmu/p2m.c; the same since 4.8/4.9): {@code mask = mfn | gfn | nr}, a
+     * 1 GiB then 2 MiB block only when the mask has none of its low bits set ("XXX: Support superpage mappings
+     * if nr is not aligned to a superpage size"): gfn, mfn and the remaining count must all be multiples of it.
+     */
+    private static int blockOrder(long gfn, long mfn, long left) {
+        long mask = gfn | mfn | left;
         for (int level = 1; level < 3; level++) {
             int order = StageTwoGeometry.orderAt(level);
-            long mask = (1L << order) - 1;
-            if (((gfn | mfn) & mask) == 0 && left >= 1L << order) {
+            if ((mask & ((1L << order) - 1)) == 0) {
                 return order;
             }
         }
         return 0;
+    }
+
+    /**
+     * How many 4 KiB entries {@link #map} with blocks writes from {@code gfn} before {@link #blockOrder} can
+     * choose a block again (all of {@code left} when it never can): the first step {@code k < left} at which
+     * gfn + k, mfn + k and left - k are all multiples of a block.
+     */
+    private static long pagesBeforeBlock(long gfn, long mfn, long left) {
+        long run = left;
+        for (int level = 1; level < 3; level++) {
+            long mask = (1L << StageTwoGeometry.orderAt(level)) - 1;
+            if (((gfn - mfn) & mask) == 0 && ((gfn + left) & mask) == 0) {
+                run = Math.min(run, -gfn & mask);
+            }
+        }
+        return run;
+    }
+
+    /**
+     * 4 KiB entries for {@code count > 0} frames from {@code gfn}, or fewer; the number written. A table that the
+     * run fills whole becomes one {@link #KIND_PAGES} entry of its parent (the largest such, at most the root's).
+     */
+    private long setPageRun(long gfn, long mfn, long count, P2mType type) {
+        for (int level = geometry.rootLevel(); level < 3; level++) {
+            long span = 1L << StageTwoGeometry.orderAt(level);
+            if ((gfn & (span - 1)) == 0 && count >= span) {
+                setWholeTable(gfn, mfn, level, type);
+                return span;
+            }
+        }
+        return setPages(gfn, mfn, count, type);
+    }
+
+    /**
+     * Writes the entry of {@code level} holding {@code gfn} as a table full of 4 KiB entries: what Xen ends with
+     * after writing every page under it one by one, whatever was there (blocks split, tables allocated).
+     */
+    private void setWholeTable(long gfn, long mfn, int level, P2mType type) {
+        Node node = root;
+        for (int l = geometry.rootLevel(); l < level; l++) {
+            int i = node.index(gfn);
+            node = descend(node, i, l, node.entries[i]);
+        }
+        int i = node.index(gfn);
+        release(node, i, level);
+        node.entries[i] = pages(mfn, type);
+        long span = 1L << StageTwoGeometry.orderAt(level);
+        mappedPages += span;
+        entriesWritten += span;
+        tablePages += tablesUnder(level);
+    }
+
+    /** Table pages below one entry of {@code level} whose subtree is full of 4 KiB entries: 1, 513 or 262,657. */
+    private static long tablesUnder(int level) {
+        long tables = 0;
+        for (int l = level; l < 3; l++) {
+            tables = tables * StageTwoGeometry.ENTRIES + 1;
+        }
+        return tables;
     }
 
     private void setLeaf(long gfn, long mfn, int order, P2mType type) {
@@ -220,7 +300,15 @@ public final class StageTwoTable {
             return node.children[i];
         }
         Node child = new Node(StageTwoGeometry.ENTRIES, level + 1);
-        tablePages++;
+        if (kind(e) == KIND_PAGES) {
+            // The tables below were counted when the run was written; build the next one now that it changes.
+            long step = 1L << StageTwoGeometry.orderAt(level + 1);
+            for (int j = 0; j < StageTwoGeometry.ENTRIES; j++) {
+                child.entries[j] = level + 1 == 3 ? leaf(mfn(e) + j, type(e)) : pages(mfn(e) + j * step, type(e));
+            }
+        } else {
+            tablePages++;
+        }
         if (kind(e) == KIND_LEAF) {
             // p2m_split_superpage: the block becomes a table of 512 entries of the next level, same type.
             long step = 1L << StageTwoGeometry.orderAt(level + 1);
@@ -241,6 +329,9 @@ public final class StageTwoTable {
         long e = node.entries[i];
         if (kind(e) == KIND_LEAF) {
             mappedPages -= 1L << StageTwoGeometry.orderAt(level);
+        } else if (kind(e) == KIND_PAGES) {
+            mappedPages -= 1L << StageTwoGeometry.orderAt(level);
+            tablePages -= tablesUnder(level);
         } else if (kind(e) == KIND_TABLE) {
             freeSubtree(node.children[i], level + 1);
             node.children[i] = null;
@@ -255,6 +346,9 @@ public final class StageTwoTable {
             long e = table.entries[j];
             if (kind(e) == KIND_LEAF) {
                 mappedPages -= 1L << StageTwoGeometry.orderAt(level);
+            } else if (kind(e) == KIND_PAGES) {
+                mappedPages -= 1L << StageTwoGeometry.orderAt(level);
+                tablePages -= tablesUnder(level);
             } else if (kind(e) == KIND_TABLE) {
                 freeSubtree(table.children[j], level + 1);
             }
@@ -270,6 +364,10 @@ public final class StageTwoTable {
 
     private static long leaf(long mfn, P2mType type) {
         return (mfn << 8) | ((long) type.ordinal() << 2) | KIND_LEAF;
+    }
+
+    private static long pages(long mfn, P2mType type) {
+        return (mfn << 8) | ((long) type.ordinal() << 2) | KIND_PAGES;
     }
 
     private static int kind(long e) {

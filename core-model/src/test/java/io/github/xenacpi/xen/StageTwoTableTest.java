@@ -42,21 +42,34 @@ class StageTwoTableTest {
         });
     }
 
+    /**
+     * {@code p2m_set_entry}: {@code mask = mfn | gfn | nr}; a block only when gfn, mfn and the remaining count are
+     * all multiples of it, else the chunk is 4 KiB (fidelity audit row 7).
+     */
     @Test
-    void blocksNeedGfnMfnAndRemainingCountAligned() {
+    void p2mSetEntryTakesABlockOnlyWhenGfnMfnAndRemainingCountAreMultiplesOfIt() {
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(40));
 
-        // 2 MiB + 4 KiB from a 2 MiB-aligned frame: one 2 MiB block, then one page.
+        // 2 MiB + 4 KiB from a 2 MiB-aligned frame: nr is odd, so every chunk is a page, the block's too.
         p2m.map(0x40000, 0x40000, MIB2_PAGES + 1, P2mType.RAM_RW, true);
         // mfn misaligned against gfn: pages only.
         p2m.map(0x80000, 0x80001, MIB2_PAGES, P2mType.MMIO_DIRECT_C, true);
+        // 1 GiB + 2 MiB from a 1 GiB-aligned frame: nr is a multiple of 2 MiB only, so 513 blocks of 2 MiB.
+        p2m.map(3 * GIB_PAGES, 3 * GIB_PAGES, GIB_PAGES + MIB2_PAGES, P2mType.RAM_RW, true);
+        // 1 page then 2 MiB, ending 2 MiB-aligned: one page, then the rest (aligned again) is a block.
+        p2m.map(6 * GIB_PAGES - 1, 6 * GIB_PAGES - 1, MIB2_PAGES + 1, P2mType.RAM_RW, true);
 
-        assertThat(p2m.lookup(0x40000)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(0x40000)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
         assertThat(p2m.lookup(0x40000 + MIB2_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
         assertThat(p2m.lookup(0x80000)).hasValueSatisfying(m -> {
             assertThat(m.level()).isEqualTo(3);
             assertThat(m.mfn()).isEqualTo(0x80001);
         });
+        assertThat(p2m.lookup(3 * GIB_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(4 * GIB_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(6 * GIB_PAGES - 1)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
+        assertThat(p2m.lookup(6 * GIB_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.entriesWritten()).isEqualTo((MIB2_PAGES + 1) + MIB2_PAGES + (MIB2_PAGES + 1) + 1 + 1);
     }
 
     @Test
@@ -145,6 +158,80 @@ class StageTwoTableTest {
                     assertThat(m.type().ordinal()).isEqualTo((int) expected[1]);
                 });
             }
+        }
+    }
+
+    @Test
+    void sixtyFourTebibytesMappedPageByPageCountWhatXenWritesInBoundedMemory() {
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
+        long first = 1L << 34;
+        long pages = 1L << 34;
+
+        p2m.map(first, first, pages, P2mType.MMIO_DIRECT_C, false);
+
+        // Each 512 GiB is one level-1 table, 512 level-2 tables and 512 * 512 level-3 tables; plus the root.
+        assertThat(p2m.tablePages()).isEqualTo(1 + 128 * (1 + 512 + 512L * 512));
+        assertThat(p2m.entriesWritten()).isEqualTo(pages);
+        assertThat(p2m.mappedPages()).isEqualTo(pages);
+        assertThat(p2m.lookup(first + 0x1234_5678L)).hasValueSatisfying(m -> {
+            assertThat(m.level()).isEqualTo(3);
+            assertThat(m.mfn()).isEqualTo(first + 0x1234_5678L);
+        });
+
+        p2m.unmap(first + 0x1234_5678L, 1);
+
+        assertThat(p2m.mappedPages()).isEqualTo(pages - 1);
+        assertThat(p2m.tablePages()).isEqualTo(1 + 128 * (1 + 512 + 512L * 512));
+        assertThat(p2m.lookup(first + 0x1234_5678L)).isEmpty();
+        assertThat(p2m.lookup(first + 0x1234_5679L)).hasValueSatisfying(m ->
+                assertThat(m.mfn()).isEqualTo(first + 0x1234_5679L));
+
+        p2m.unmap(first, pages);
+
+        assertThat(p2m.mappedPages()).isZero();
+        assertThat(p2m.tablePages()).isEqualTo(1);
+    }
+
+    /**
+     * A run mapped in one call counts exactly what the same pages mapped one call each count (tables allocated,
+     * blocks split, entries written, pages mapped), over whatever earlier maps and unmaps left.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {7, 99, 2024})
+    void aRunInOneCallCountsWhatItsPagesOneByOneCount(long seed) {
+        Random random = new Random(seed);
+        StageTwoTable run = new StageTwoTable(StageTwoGeometry.forIpaBits(40));
+        StageTwoTable pagewise = new StageTwoTable(StageTwoGeometry.forIpaBits(40));
+        long window = 3 * GIB_PAGES;
+        for (int step = 0; step < 40; step++) {
+            long gfn = random.nextInt((int) window);
+            int size = random.nextInt(3);
+            long count = 1 + random.nextInt(size == 0 ? 600 : size == 1 ? (int) MIB2_PAGES * 8 : (int) GIB_PAGES * 2);
+            count = Math.min(count, window - gfn);
+            long mfn = random.nextBoolean() ? gfn : random.nextInt(1 << 24);
+            P2mType type = P2mType.values()[random.nextInt(P2mType.values().length)];
+            switch (random.nextInt(3)) {
+                case 0 -> {
+                    run.unmap(gfn, count);
+                    pagewise.unmap(gfn, count);
+                }
+                case 1 -> {
+                    run.map(gfn, mfn, count, type, true);
+                    pagewise.map(gfn, mfn, count, type, true);
+                }
+                default -> {
+                    run.map(gfn, mfn, count, type, false);
+                    for (long i = 0; i < count; i++) {
+                        pagewise.map(gfn + i, mfn + i, 1, type, false);
+                    }
+                }
+            }
+            assertThat(run.tablePages()).as("step %d", step).isEqualTo(pagewise.tablePages());
+            assertThat(run.entriesWritten()).as("step %d", step).isEqualTo(pagewise.entriesWritten());
+            assertThat(run.mappedPages()).as("step %d", step).isEqualTo(pagewise.mappedPages());
+        }
+        for (long g = 0; g < window; g += 1 + random.nextInt(97)) {
+            assertThat(run.lookup(g)).as("gfn 0x%X", g).isEqualTo(pagewise.lookup(g));
         }
     }
 }

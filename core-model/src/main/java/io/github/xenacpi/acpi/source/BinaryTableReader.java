@@ -3,9 +3,11 @@ package io.github.xenacpi.acpi.source;
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.Severity;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -17,17 +19,57 @@ final class BinaryTableReader {
     private BinaryTableReader() {
     }
 
+    /**
+     * The most bytes read of one table file: 32 times the largest table of the real-firmware corpus (a 484 KiB
+     * DSDT). A header that declares more is believed only this far.
+     */
+    static final int MAX_TABLE_BYTES = 16 << 20;
+
+    /** Bytes read of a file whose first bytes declare no plausible table length. */
+    static final int MAX_UNDECLARED_BYTES = 64 << 10;
+
     /** A single binary table given as the whole input. */
     static FirmwareImage readFile(Path file) throws AcpiException {
         TableCollector collector = new TableCollector(file, SourceFormat.BINARY_FILE);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = read(collector, file);
         } catch (IOException | OutOfMemoryError e) {
             throw new AcpiException("cannot read " + file + ": " + e.getMessage(), e);
         }
         add(collector, file, bytes);
         return collector.image("one file, " + bytes.length + " bytes");
+    }
+
+    /**
+     * The bytes of a table file, read no further than the table can reach: its declared length (at most
+     * {@link #MAX_TABLE_BYTES}) and up to {@link #MAX_UNDECLARED_BYTES} more, or {@link #MAX_UNDECLARED_BYTES}
+     * when its first bytes declare no length. Bytes left unread are reported with the reason.
+     */
+    static byte[] read(TableCollector collector, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(36);
+            long declared = TableSignature.of(head, head.length).isPresent()
+                    ? TableSignature.declaredLength(head, head.length) : -1;
+            // Up to MAX_UNDECLARED_BYTES past the declared length are kept for the table's own diagnostic.
+            long limit = declared < 0 ? MAX_UNDECLARED_BYTES
+                    : declared > MAX_TABLE_BYTES ? MAX_TABLE_BYTES
+                    : Math.max(declared, head.length) + MAX_UNDECLARED_BYTES;
+            byte[] rest = in.readNBytes((int) Math.max(0, limit - head.length));
+            byte[] bytes = Arrays.copyOf(head, head.length + rest.length);
+            System.arraycopy(rest, 0, bytes, head.length, rest.length);
+            long more = Files.size(file) - bytes.length;
+            if (more > 0) {
+                String why = declared > MAX_TABLE_BYTES ? String.format("its header declares %d bytes, more than"
+                        + " the %d-byte limit for one table", declared, MAX_TABLE_BYTES)
+                        : declared >= 0 ? String.format("they lie more than %d bytes past the %d bytes its header"
+                        + " declares", MAX_UNDECLARED_BYTES, declared)
+                        : String.format("its first bytes declare no table length; only %d bytes were read",
+                        MAX_UNDECLARED_BYTES);
+                collector.source(Severity.WARNING, "%s: %d bytes not read: %s", file, more, why);
+            }
+            return bytes;
+        }
     }
 
     /**

@@ -168,7 +168,7 @@ public final class TableDirectoryReader {
                     return;
                 }
                 budget -= size;
-                BinaryTableReader.add(collector, file, Files.readAllBytes(file));
+                BinaryTableReader.add(collector, file, BinaryTableReader.read(collector, file));
             } catch (IOException | OutOfMemoryError e) {
                 collector.source(Severity.ERROR, "cannot read %s: %s", file, e.getMessage());
             }

@@ -1,12 +1,15 @@
 package io.github.xenacpi.acpi.table;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.xenacpi.acpi.region.AddressSpace;
+import io.github.xenacpi.acpi.region.UnsignedLongSerializer;
 
 /**
  * An ACPI Generic Address Structure (ACPI 6.5 section 5.2.3.2): the address space, register bit width and
  * offset, access size (0 undefined, 1 byte, 2 word, 3 dword, 4 qword) and the 64-bit address.
  */
-public record GenericAddress(int spaceId, int bitWidth, int bitOffset, int accessSize, long address) {
+public record GenericAddress(int spaceId, int bitWidth, int bitOffset, int accessSize,
+                             @JsonSerialize(using = UnsignedLongSerializer.class) long address) {
 
     /** Bytes a GAS occupies in a table. */
     public static final int SIZE = 12;

@@ -1,5 +1,7 @@
 package io.github.xenacpi.aml.resource;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.xenacpi.acpi.region.UnsignedLongSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -189,7 +191,8 @@ public sealed interface Resource {
     }
 
     /** Generic Register descriptor (section 6.4.3.7): a register in any address space. */
-    record GenericRegister(int spaceId, int bitWidth, int bitOffset, int accessSize, long address)
+    record GenericRegister(int spaceId, int bitWidth, int bitOffset, int accessSize,
+                           @JsonSerialize(using = UnsignedLongSerializer.class) long address)
             implements Resource {
         @Override
         public String typeName() {
@@ -268,8 +271,13 @@ public sealed interface Resource {
      * attribute exist in the Extended form only (0 otherwise); the Extended form has no resource source.
      */
     record AddressSpace(AddressWidth width, int resourceType, int generalFlags, int typeFlags, int revision,
-                        long granularity, long minimum, long maximum, long translationOffset, long length,
-                        long typeAttribute, Optional<ResourceSource> source) implements Resource {
+                        @JsonSerialize(using = UnsignedLongSerializer.class) long granularity,
+                        @JsonSerialize(using = UnsignedLongSerializer.class) long minimum,
+                        @JsonSerialize(using = UnsignedLongSerializer.class) long maximum,
+                        @JsonSerialize(using = UnsignedLongSerializer.class) long translationOffset,
+                        @JsonSerialize(using = UnsignedLongSerializer.class) long length,
+                        @JsonSerialize(using = UnsignedLongSerializer.class) long typeAttribute,
+                        Optional<ResourceSource> source) implements Resource {
 
         /** Resource type 0. */
         public static final int MEMORY = 0;

@@ -43,7 +43,7 @@ class PlatformDescriptorReaderTest {
 
         assertThat(d.ram()).containsExactly(new MemoryRange(0x8000_0000L, 0x4000_0000L));
         assertThat(d.ipaBits()).isEqualTo(40);
-        assertThat(d.xen()).isEqualTo(XenVersion.V4_17);
+        assertThat(d.xen()).isEqualTo(new XenVersion(4, 17, 2));
         assertThat(d.linux()).isEqualTo(LinuxVersion.V6_6);
         assertThat(d.smmu()).isEqualTo(SmmuMode.SHARED);
         assertThat(d.earlycon()).isTrue();

@@ -31,7 +31,7 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
     public static final LinuxVersion V6_3 = new LinuxVersion(6, 3);
     /** A long-term kernel of today. */
     public static final LinuxVersion V6_6 = new LinuxVersion(6, 6);
-    /** CoreSight components leave the AMBA id list (moved to platform drivers). */
+    /** The CoreSight components leave the AMBA id list (moved to platform drivers). */
     public static final LinuxVersion V6_10 = new LinuxVersion(6, 10);
     /** Long-term 6.12 (Debian 13). */
     public static final LinuxVersion V6_12 = new LinuxVersion(6, 12);
@@ -44,13 +44,27 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
     /** The kernels people boot as Dom0, oldest first: the default Linux axis of a version grid. */
     public static final List<LinuxVersion> MODELLED = List.of(V4_10, V5_10, V5_15, V6_1, V6_6, V6_12, V6_18);
 
-    /** {@code amba_id_list} of 4.x {@code drivers/acpi/acpi_amba.c}: the PL061 GPIO only. */
+    /** {@code amba_id_list} of {@code drivers/acpi/acpi_amba.c} before 5.3: the PL061 GPIO only. */
     private static final Set<String> AMBA_IDS_4 = Set.of("ARMH0061");
-    /** The list with the PL330 DMA and the CoreSight components (ETB/ETF, funnels, TPIU, ...). */
-    private static final Set<String> AMBA_IDS_5 = Set.of("ARMH0061", "ARMH0330", "ARMHC501", "ARMHC502",
+    /**
+     * 5.3 ("coresight: acpi: Support for AMBA components", Suzuki K Poulose, v4 posted 2019-05-22): the CoreSight
+     * ETM4x, ETR, STM, debug, TPIU, TMC, replicator, CATU and funnel.
+     */
+    private static final Set<String> AMBA_IDS_5_3 = Set.of("ARMH0061", "ARMHC500", "ARMHC501", "ARMHC502",
             "ARMHC503", "ARMHC979", "ARMHC97C", "ARMHC98D", "ARMHC9CA", "ARMHC9FF");
-    /** {@code drivers/acpi/arm64/amba.c} after the CoreSight "move to platform driver" patches. */
-    private static final Set<String> AMBA_IDS_6_10 = Set.of("ARMH0061", "ARMH0330", "ARMHC503");
+    /**
+     * 6.6: the DMA-330 joined in 6.2 ("ACPI: amba: Add Arm DMA-330 controller to the supported list", posted
+     * 2022-09-21) and the ETM4x left for a platform driver ("coresight: etm4x: Add ACPI support in platform
+     * driver", posted 2023-07-10).
+     */
+    private static final Set<String> AMBA_IDS_6_6 = Set.of("ARMH0061", "ARMH0330", "ARMHC501", "ARMHC502",
+            "ARMHC503", "ARMHC979", "ARMHC97C", "ARMHC98D", "ARMHC9CA", "ARMHC9FF");
+    /**
+     * 6.10: every CoreSight component moved to a platform driver ("coresight: ...: Move ACPI support from AMBA
+     * driver to platform driver", Anshuman Khandual, V5 posted 2024-02-22); {@code drivers/acpi/arm64/amba.c}
+     * keeps the PL061 and the DMA-330.
+     */
+    private static final Set<String> AMBA_IDS_6_10 = Set.of("ARMH0061", "ARMH0330");
 
     private static final Comparator<LinuxVersion> ORDER =
             Comparator.comparingInt(LinuxVersion::major).thenComparingInt(LinuxVersion::minor);
@@ -149,15 +163,23 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
     }
 
     /**
-     * The ACPI ids the AMBA scan handler claims ({@code amba_id_list}): the PL061 alone in 4.x
-     * ({@code drivers/acpi/acpi_amba.c}); the PL330 and the CoreSight components in 5.x to 6.9; from 6.10 the
-     * CoreSight drivers became platform drivers ({@code drivers/acpi/arm64/amba.c}) and the list kept three ids.
+     * The ACPI ids the AMBA scan handler claims ({@code amba_id_list}); the releases of the changes after 5.3 are
+     * inferred from the patches' posting dates (see the site's model page).
      */
     public Set<String> ambaIds() {
-        if (!atLeast(V5_10)) {
+        if (!atLeast(new LinuxVersion(5, 3))) {
             return AMBA_IDS_4;
         }
-        return atLeast(V6_10) ? AMBA_IDS_6_10 : AMBA_IDS_5;
+        if (!atLeast(V6_6)) {
+            return atLeast(V6_2) ? with(AMBA_IDS_5_3, "ARMH0330") : AMBA_IDS_5_3;
+        }
+        return atLeast(V6_10) ? AMBA_IDS_6_10 : AMBA_IDS_6_6;
+    }
+
+    private static Set<String> with(Set<String> ids, String id) {
+        java.util.Set<String> out = new java.util.HashSet<>(ids);
+        out.add(id);
+        return Set.copyOf(out);
     }
 
     @Override

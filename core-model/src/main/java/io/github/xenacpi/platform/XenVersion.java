@@ -62,13 +62,13 @@ public record XenVersion(int major, int minor, int patch) implements Comparable<
     public static XenVersion parse(String text) {
         String[] parts = text.trim().split("\\.");
         if (parts.length < 2 || parts.length > 3) {
-            throw new IllegalArgumentException("a Xen version looks like 4.17 or 4.20.4, not \"" + text + "\"");
+            throw new IllegalArgumentException("a Xen version looks like 4.17, not \"" + text + "\"");
         }
         try {
             return new XenVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
                     parts.length == 3 ? Integer.parseInt(parts[2]) : 0);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a Xen version looks like 4.17 or 4.20.4, not \"" + text + "\"", e);
+            throw new IllegalArgumentException("a Xen version looks like 4.17, not \"" + text + "\"", e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.PcctTable;
 import io.github.xenacpi.conformance.Finding;
 import io.github.xenacpi.conformance.XenDom0Rules;
 import io.github.xenacpi.dom0.AccessApi;
@@ -15,6 +16,7 @@ import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.FadtBuilder;
+import io.github.xenacpi.platform.builder.PcctBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.preset.Preset;
@@ -135,6 +137,42 @@ class XenFidelityTest {
                 List.of())).extracting(DescribedRegion::path).containsExactly("PCCT.subspace[0].doorbell");
         assertThat(premap.premappedAtBuild(regions, XenVersion.V4_17, IomemPermissions.permitAll(XenVersion.V4_17),
                 List.of())).hasSize(5);
+    }
+
+    /**
+     * Audit item 6.2 end to end on real PCCT bytes: a type 3 subspace's command-complete register, mapped by
+     * pcc_chan_reg_init (Linux 5.16 on) at postcore_initcall, is not pre-mapped by a Xen 4.8 that knows PCCT types
+     * 0 to 2 only, so its first access aborts Dom0; the type 0 subspace's doorbell is pre-mapped.
+     */
+    @Test
+    void aPcctType3SubspaceIsTheNewerTableOnAnOldPcctSignature() {
+        GenericAddress db0 = GenericAddress.memory(0x1000_0000L, 32);
+        GenericAddress db3 = GenericAddress.memory(0x1001_0000L, 32);
+        GenericAddress check = GenericAddress.memory(0x1002_0000L, 32);
+        GenericAddress update = GenericAddress.memory(0x1003_0000L, 32);
+        GenericAddress error = GenericAddress.memory(0x1004_0000L, 32);
+        PcctTable.RegisterWrite none = new PcctTable.RegisterWrite(GenericAddress.memory(0, 0), 0, 0);
+        AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false))
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
+                .add(new PcctBuilder().flags(1)
+                        .subspace(new PcctTable.Generic(0xA000_0000L, 0x1000, new PcctTable.RegisterWrite(db0, 0, 1),
+                                100, 0, 0))
+                        .subspace(new PcctTable.Extended(3, new PcctTable.Interrupt(40, 0), 0xA001_0000L, 0x1000,
+                                new PcctTable.RegisterWrite(db3, 0, 1), 100, 0, 0, none,
+                                new PcctTable.RegisterMask(check, 1), new PcctTable.RegisterWrite(update, 0, 1),
+                                new PcctTable.RegisterMask(error, 1))))
+                .build().image());
+        Platform p = new Platform("pcct3", tables, io.github.xenacpi.platform.PlatformDescriptor.DEFAULT);
+        SimulationInput in = SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.NONE);
+
+        SimulationResult premap = Simulation.run(in, MappingStrategy.byId("xen-premap"));
+        assertThat(premap.withResult(OutcomeResult.DOM0_ABORT)).extracting(o -> o.event().base())
+                .contains(0x1002_0000L, 0x1003_0000L, 0x1004_0000L, 0x1001_0000L).doesNotContain(0x1000_0000L);
+        assertThat(premap.withResult(OutcomeResult.DOM0_ABORT)).extracting(o -> o.event().function())
+                .contains("pcc_send_data");
+        assertThat(Simulation.run(in.with(XenVersion.V4_8, LinuxVersion.V5_15, SmmuMode.NONE),
+                MappingStrategy.byId("xen-premap")).withResult(OutcomeResult.DOM0_ABORT)).isEmpty();
     }
 
     /** Audit row 1: the lazy map is 80f9c31670 (4.9), the patch level is part of the version. */

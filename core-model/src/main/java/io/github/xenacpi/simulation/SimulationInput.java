@@ -69,7 +69,7 @@ public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey nam
         PlatformDescriptor d = platform.descriptor();
         return new SimulationInput(platform.regions(), platform.survey(),
                 platform.ram().stream().map(m -> new long[] {m.base(), m.length()}).toList(), d.ipaBits(), d.xen(),
-                d.linux(), d.smmu(), d.earlycon(), d.dma(), CostModel.DEFAULT);
+                d.linux(), d.smmu(), d.earlycon(), d.dma(), CostModel.DEFAULT, d.xenHasIts());
     }
 
     /** The same input under other versions and SMMU mode. */

@@ -175,6 +175,27 @@ class XenFidelityTest {
                 MappingStrategy.byId("xen-premap")).withResult(OutcomeResult.DOM0_ABORT)).isEmpty();
     }
 
+    /**
+     * Audit row 4 (a): the ITS is denied only in a Xen built with CONFIG_HAS_ITS, a descriptor setting that reaches
+     * the simulation: map-all-permitted then leaves the ITS's 128 KiB out of the P2M.
+     */
+    @Test
+    void theDescriptorsConfigHasItsReachesTheSimulation() {
+        Platform virt = Preset.QEMU_VIRT.platform();
+        io.github.xenacpi.platform.PlatformDescriptor d = virt.descriptor();
+        Platform withIts = new Platform("virt-its", virt.tables(), new io.github.xenacpi.platform.PlatformDescriptor(
+                d.ram(), d.ipaBits(), XenVersion.V4_17, d.linux(), d.smmu(), d.earlycon(), d.dma(), d.amlMemory(),
+                true));
+        SimulationInput its = SimulationInput.of(withIts);
+        SimulationInput plain = SimulationInput.of(virt).with(XenVersion.V4_17, d.linux(), d.smmu());
+
+        assertThat(its.xenHasIts()).isTrue();
+        assertThat(plain.xenHasIts()).isFalse();
+        long withItsPages = Simulation.run(its, MappingStrategy.byId("map-all-permitted")).costs().pagesMapped();
+        long plainPages = Simulation.run(plain, MappingStrategy.byId("map-all-permitted")).costs().pagesMapped();
+        assertThat(plainPages - withItsPages).isEqualTo(128 / 4);
+    }
+
     /** Audit row 1: the lazy map is 80f9c31670 (4.9), the patch level is part of the version. */
     @Test
     void versionsCarryTheirPatchLevel() {

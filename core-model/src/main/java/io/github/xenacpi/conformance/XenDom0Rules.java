@@ -6,6 +6,9 @@ import static io.github.xenacpi.conformance.Profile.XEN_DOM0;
 
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.xen.HardwareDomainBuild;
 import io.github.xenacpi.dom0.BootEvent;
 import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.OutcomeResult;
@@ -43,6 +46,12 @@ public final class XenDom0Rules implements RuleSet {
                     + " they describe is gone for Dom0 and so for every guest.",
             "Xen xen/arch/arm/acpi/domain_build.c acpi_create_xsdt");
 
+    static final Rule NOT_BUILT = xen("XEN.DOM0.NOT_BUILT", ERROR, "Xen builds the ACPI hardware domain",
+            "Before 4.15 Xen disables ACPI for a FADT older than 6.0 and fails the Dom0 build without an SPCR: on"
+                    + " such a Xen the platform does not boot Dom0 at all, whatever the mapping strategy.",
+            "Xen xen/arch/arm/acpi/boot.c acpi_parse_fadt; xen/arch/arm/acpi/domain_build.c acpi_iomem_deny_access"
+                    + " (861f0c1109, 0ff2c7e5b4, 4.15)");
+
     private static final Map<OutcomeResult, Rule> BY_RESULT = Map.of(
             OutcomeResult.DOM0_ABORT, ACCESS_ABORTS,
             OutcomeResult.DMA_FAULT, DMA_FAULT,
@@ -57,6 +66,17 @@ public final class XenDom0Rules implements RuleSet {
     @Override
     public void check(CheckContext ctx) {
         // Applied per simulation by findings(); a table check has nothing to add.
+    }
+
+    /**
+     * The finding of a Xen release that refuses to build the ACPI hardware domain on these host tables
+     * ({@link HardwareDomainBuild#refusal}), or none.
+     */
+    public static List<Finding> buildFindings(XenVersion xen, AcpiTables host) {
+        return HardwareDomainBuild.refusal(xen, host).map(r -> new Finding(NOT_BUILT.id(), NOT_BUILT.severity(),
+                r.function().equals("acpi_iomem_deny_access") ? "SPCR" : "FACP", 1, -1L,
+                "Xen " + xen + " does not build Dom0: " + r.function() + ": " + r.reason(),
+                r.function())).stream().toList();
     }
 
     /** The rule an outcome breaks, if any. */

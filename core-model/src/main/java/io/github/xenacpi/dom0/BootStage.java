@@ -1,16 +1,18 @@
 package io.github.xenacpi.dom0;
 
 /**
- * The stages of an arm64 Linux boot in the order they run (xen-linux.md 2.4): Xen's bus notifiers exist only
+ * The stages of an arm64 Linux boot in the order they run ({@code init/main.c} {@code start_kernel}:
+ * {@code setup_arch}, ..., {@code time_init}, ..., {@code acpi_early_init}, then the initcall levels): Xen's bus
+ * notifiers exist only
  * from {@link #ARCH_INITCALL} on, so devices added earlier are never seen by them.
  */
 public enum BootStage {
     /** {@code setup_arch}: {@code acpi_boot_table_init}, SPCR earlycon, GIC init. */
     SETUP_ARCH,
+    /** {@code time_init}: TIMER_ACPI_DECLARE ({@code start_kernel} calls it before {@code acpi_early_init}). */
+    TIME_INIT,
     /** {@code acpi_early_init}: namespace load, module-level AML. */
     ACPI_EARLY_INIT,
-    /** {@code time_init}: TIMER_ACPI_DECLARE. */
-    TIME_INIT,
     POSTCORE_INITCALL,
     /** Xen's platform, AMBA and PCI notifiers are registered here. */
     ARCH_INITCALL,

@@ -3,6 +3,7 @@ package io.github.xenacpi.dom0;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.platform.LinuxVersion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,17 +22,21 @@ import java.util.Set;
 final class DeviceEnumeration {
     /** pci_root_handler (PNP0A03, PNP0A08), processor_handler (ACPI0007), acpi_pnp_handler (PNP0C01, PNP0C02). */
     static final Set<String> SCAN_HANDLED = Set.of("PNP0A03", "PNP0A08", "ACPI0007", "PNP0C01", "PNP0C02");
-    /** amba_id_list of drivers/acpi/arm64/amba.c: PL061, DMA-330 and CoreSight components. */
-    static final Set<String> AMBA = Set.of("ARMH0061", "ARMH0330", "ARMHC503");
     /** amba_read_periphid reads the PID/CID registers in the last 32 bytes of the first resource. */
     static final long PERIPHERAL_ID_OFFSET_FROM_END = 0x20;
 
     private final Map<String, NamespaceSurvey.DeviceInfo> byPath = new HashMap<>();
-    private final Set<Long> uartBases = new HashSet<>();
+    private final Set<String> hidden = new HashSet<>();
+    private final Set<String> amba;
 
-    DeviceEnumeration(NamespaceSurvey namespace, List<DescribedRegion> regions) {
+    DeviceEnumeration(NamespaceSurvey namespace, List<DescribedRegion> regions, LinuxVersion linux) {
         namespace.devices().forEach(d -> byPath.put(d.path(), d));
+        Set<Long> uartBases = new HashSet<>();
         regions.stream().filter(r -> r.kind() == RegionKind.SERIAL_PORT).forEach(r -> uartBases.add(r.base()));
+        // acpi_device_should_be_hidden: the whole device whose first memory resource is the SPCR UART.
+        regions.stream().filter(r -> r.kind() == RegionKind.DEVICE_RESOURCE && resourceIndex(r) == 0
+                && uartBases.contains(r.base())).forEach(r -> hidden.add(devicePath(r)));
+        this.amba = linux.ambaIds();
     }
 
     /** The feature a device resource serves: the device and its _HID. */
@@ -53,10 +58,11 @@ final class DeviceEnumeration {
         Set<String> ids = new HashSet<>(d.cids());
         ids.add(d.hid());
         int index = resourceIndex(r);
-        if (ids.stream().anyMatch(SCAN_HANDLED::contains) || (index == 0 && uartBases.contains(r.base()))) {
+        if (ids.stream().anyMatch(SCAN_HANDLED::contains) || hidden.contains(d.path())) {
             return s;
         }
-        if (ids.stream().anyMatch(AMBA::contains)) {
+        // amba_handler_attach claims the ids of this kernel's amba_id_list (LinuxVersion.ambaIds).
+        if (ids.stream().anyMatch(amba::contains)) {
             if (index == 0) {
                 // amba_device_add: ioremap and read PID/CID first, then device_add (the notifier maps adev->res).
                 s.add(new LinuxRegionUse.Step(BootStage.SUBSYS_INITCALL, AccessApi.IOREMAP, "ioremap",

@@ -40,7 +40,12 @@ public final class Dom0Boot {
                               boolean earlycon, List<DmaScenario> dma) {
         Objects.requireNonNull(linux, "linux");
         List<BootEvent> unordered = new ArrayList<>();
-        DeviceEnumeration devices = new DeviceEnumeration(namespace, regions);
+        DeviceEnumeration devices = new DeviceEnumeration(namespace, regions, linux);
+        LinuxContext context = LinuxContext.of(linux, earlycon, namespace, regions);
+        AmlAccesses aml = amlAccesses(namespace, regions);
+        // Module-level code (acpi_early_init) and _INI/_REG (acpi_bus_init, before acpi_iort_init and
+        // acpi_scan_init add any device) go first: the stable sort keeps them ahead within their stage.
+        unordered.addAll(aml.beforeDevices());
         for (DescribedRegion r : regions) {
             if (!r.isDeviceMemory()) {
                 continue;
@@ -48,13 +53,13 @@ public final class Dom0Boot {
             String feature = LinuxRegionUse.feature(r);
             String source = r.table() + (r.instance() > 1 ? "#" + r.instance() : "") + " " + r.path();
             List<LinuxRegionUse.Step> steps = r.kind() == RegionKind.DEVICE_RESOURCE ? devices.steps(r)
-                    : LinuxRegionUse.steps(r, linux, earlycon);
+                    : LinuxRegionUse.steps(r, context);
             for (LinuxRegionUse.Step s : steps) {
                 unordered.add(new BootEvent(0, s.stage(), s.api(), s.kernelApi(), r.kind(), s.base(), s.length(),
                         s.function(), devices.feature(r, feature), r.table(), source));
             }
         }
-        unordered.addAll(amlAccesses(namespace, regions));
+        unordered.addAll(aml.duringScan());
         List<BootEvent> sorted = new ArrayList<>(unordered);
         sorted.sort(Comparator.comparing(BootEvent::stage));
         for (DmaScenario d : dma) {
@@ -105,30 +110,66 @@ public final class Dom0Boot {
                 "DMA by " + d.device(), "", d.device());
     }
 
+    /** AML's SystemMemory events: those that precede every device add, and those of device enumeration. */
+    private record AmlAccesses(List<BootEvent> beforeDevices, List<BootEvent> duringScan) {
+    }
+
+    /** Methods acpi_bus_scan evaluates while it enumerates devices (acpi_bus_attach, acpi_set_pnp_ids). */
+    private static final java.util.Set<String> SCAN_METHODS = java.util.Set.of("_HID", "_CID", "_UID", "_ADR",
+            "_CRS", "_PRS", "_DSD", "_CLS", "_SUB", "_HRV", "_DEP");
+
     /**
-     * acpi_ex_system_memory_space_handler: each SystemMemory access AML makes while acpi_init runs _INI, _STA,
-     * _REG and _CRS maps a window with acpi_os_map_memory and then reads or writes it.
+     * acpi_ex_system_memory_space_handler for each SystemMemory access AML makes at boot. Module-level code runs
+     * as acpi_early_init loads the table; \_INI, _REG and the devices' _STA/_INI run in acpi_bus_init
+     * (acpi_initialize_objects) before acpi_scan_init adds any device; _STA, _HID, _CRS and the rest of
+     * enumeration run during acpi_scan_init. The handler maps a window with acpi_os_map_memory only when the
+     * access falls outside the region's current window, the window running from the accessed address to the end
+     * of the region or of the page, whichever comes first; repeated accesses in the window reuse the mapping.
      */
-    private static List<BootEvent> amlAccesses(NamespaceSurvey namespace, List<DescribedRegion> regions) {
+    private static AmlAccesses amlAccesses(NamespaceSurvey namespace, List<DescribedRegion> regions) {
         Map<String, DescribedRegion> byPath = new HashMap<>();
         regions.stream().filter(r -> r.kind() == RegionKind.OPERATION_REGION).forEach(r -> byPath.put(r.path(), r));
-        List<BootEvent> out = new ArrayList<>();
+        Map<String, long[]> windows = new HashMap<>();
+        List<BootEvent> before = new ArrayList<>();
+        List<BootEvent> scan = new ArrayList<>();
+        boolean scanning = false;
         for (RegionAccess a : namespace.bootAccesses()) {
+            boolean moduleLevel = a.methodPath().endsWith("module-level code");
+            if (!moduleLevel && SCAN_METHODS.contains(lastSegment(a.methodPath()))) {
+                scanning = true;
+            }
             if (a.space() != AddressSpace.SYSTEM_MEMORY || !a.baseResolved()) {
                 continue;
             }
+            BootStage stage = moduleLevel ? BootStage.ACPI_EARLY_INIT : BootStage.SUBSYS_INITCALL;
+            List<BootEvent> out = moduleLevel || !scanning ? before : scan;
             DescribedRegion region = byPath.get(a.regionPath());
             String table = region == null ? "" : region.table();
             String feature = "AML " + a.regionPath() + " (" + a.methodPath() + ")";
             long width = Math.max(1, a.widthBits() / 8);
-            out.add(new BootEvent(0, BootStage.SUBSYS_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
-                    RegionKind.OPERATION_REGION, a.address(), width, "acpi_ex_system_memory_space_handler", feature,
-                    table, a.regionPath()));
-            out.add(new BootEvent(0, BootStage.SUBSYS_INITCALL, AccessApi.CPU_TOUCH,
+            long[] w = windows.get(a.regionPath());
+            if (w == null || Long.compareUnsigned(a.address(), w[0]) < 0
+                    || Long.compareUnsigned(a.address() + width, w[1]) > 0) {
+                long pageEnd = (a.address() | 0xFFFL) + 1;
+                long regionEnd = region == null ? pageEnd : region.base() + region.length();
+                long end = Long.compareUnsigned(regionEnd, pageEnd) < 0 && Long.compareUnsigned(regionEnd,
+                        a.address()) > 0 ? regionEnd : pageEnd;
+                w = new long[] {a.address(), Math.max(end, a.address() + width)};
+                windows.put(a.regionPath(), w);
+                out.add(new BootEvent(0, stage, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
+                        RegionKind.OPERATION_REGION, w[0], w[1] - w[0], "acpi_ex_system_memory_space_handler",
+                        feature, table, a.regionPath()));
+            }
+            out.add(new BootEvent(0, stage, AccessApi.CPU_TOUCH,
                     a.direction() == RegionAccess.Direction.READ ? "readl" : "writel", RegionKind.OPERATION_REGION,
                     a.address(), width, "acpi_ex_system_memory_space_handler", feature, table, a.regionPath()));
         }
-        return out;
+        return new AmlAccesses(before, scan);
+    }
+
+    private static String lastSegment(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     public LinuxVersion linux() {

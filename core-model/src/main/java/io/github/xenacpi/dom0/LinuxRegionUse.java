@@ -32,6 +32,8 @@ final class LinuxRegionUse {
             case ERST_REGISTER, ERST_STORAGE -> "persistent error records (ERST, pstore)";
             case EINJ_REGISTER -> "error injection (EINJ)";
             case TPM_CRB -> "TPM 2.0 (CRB)";
+            case TPM_EVENT_LOG -> "TPM 2.0 boot event log (measured boot)";
+            case CXL_HOST_BRIDGE -> "CXL host bridge registers (CEDT)";
             case PCC_SHARED_MEMORY, PCC_DOORBELL, PCC_REGISTER -> "platform communication channel (PCC, CPPC)";
             case GT_BLOCK, GT_FRAME -> "memory-mapped system timer (GTDT)";
             case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> "SBSA generic watchdog";
@@ -50,13 +52,25 @@ final class LinuxRegionUse {
 
     /** The steps Linux of this version takes on the region, in their order. */
     static List<Step> steps(DescribedRegion r, LinuxVersion linux, boolean earlycon) {
+        return steps(r, new LinuxContext(linux, earlycon, java.util.Set.of(), List.of(), java.util.Set.of()));
+    }
+
+    /** The steps Linux takes on the region in the given context, in their order. */
+    static List<Step> steps(DescribedRegion r, LinuxContext ctx) {
+        LinuxVersion linux = ctx.linux();
+        boolean earlycon = ctx.earlycon();
         List<Step> s = new ArrayList<>();
         long base = r.base();
         long len = r.length();
         switch (r.kind()) {
             case ACPI_TABLE -> {
-                // acpi_table_init / acpi_os_map_memory: the whole table is read, its last byte included.
-                s.add(touch(BootStage.SETUP_ARCH, "acpi_table_init", base + Math.max(0, len - 1)));
+                // acpi_table_init / acpi_os_map_memory: the whole table is read, its last byte included. Dom0 finds
+                // the RSDP through Xen's EFI system table and reads Xen's RSDP, XSDT, FADT and MADT in the blob at
+                // efi_acpi_gpa (prepare_acpi), never the host's. (The host FADT and MADT are not told apart from
+                // the other XSDT entries here; Xen maps their pages at build, so touching them changes nothing.)
+                if (!io.github.xenacpi.xen.HardwareDomainMemory.isRootPointerTable(r)) {
+                    s.add(touch(BootStage.SETUP_ARCH, "acpi_table_init", base + Math.max(0, len - 1)));
+                }
             }
             case SERIAL_PORT -> {
                 if (earlycon) {
@@ -70,7 +84,11 @@ final class LinuxRegionUse {
                     "ioremap", "gic_acpi_init", base, len);
             case FIXED_HARDWARE_REGISTER -> mapAndRead(s, BootStage.ACPI_EARLY_INIT, AccessApi.ACPI_OS_IOREMAP,
                     "acpi_os_map_generic_address", "acpi_hw_read", base, len);
-            case GT_BLOCK, GT_FRAME -> timer(s, r, linux);
+            case GT_BLOCK, GT_FRAME -> {
+                if (linux.parsesGtdtPlatformTimers()) {
+                    timer(s, r, linux);
+                }
+            }
             case ECAM -> {
                 // pci_acpi_scan_root -> pci_ecam_create: one pci_remap_cfgspace of the whole bus range, then
                 // the bus scan reads config space at once.
@@ -87,9 +105,13 @@ final class LinuxRegionUse {
             case PMCG -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
                     "iort_add_platform_device", "devm_ioremap_resource", "smmu_pmu_probe", base, len);
             // gtdt_import_sbsa_gwdt: "sbsa-gwdt" with the two 4 KiB frames; sbsa_gwdt_probe maps both.
-            case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> platformDevice(s, BootStage.DEVICE_INITCALL,
-                    "platform_device_register_simple", "gtdt_import_sbsa_gwdt", "devm_ioremap_resource",
-                    "sbsa_gwdt_probe", base, len);
+            // From 4.12 (GTDT parse driver); 4.10 has no GTDT watchdog device.
+            case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> {
+                if (linux.parsesGtdtPlatformTimers()) {
+                    platformDevice(s, BootStage.DEVICE_INITCALL, "platform_device_register_simple",
+                            "gtdt_import_sbsa_gwdt", "devm_ioremap_resource", "sbsa_gwdt_probe", base, len);
+                }
+            }
             case APMT_PAGE -> {
                 if (linux.readsApmt()) {
                     platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add", "apmt_add_platform_device",
@@ -99,25 +121,58 @@ final class LinuxRegionUse {
             // acpi_watchdog_init: "wdat_wdt" platform device with the WDAT registers as MEM resources.
             case WDAT_REGISTER -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_register_simple",
                     "acpi_watchdog_init", "devm_ioremap", "wdat_wdt_probe", base, len);
-            // crb_acpi_add (acpi bus, no notifier): crb_map_io maps the control area and reads it.
-            case TPM_CRB -> mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
-                    "crb_map_io", base, len);
+            // crb_acpi_add runs only when an MSFT0101 device exists. crb_map_io maps the device's _CRS (a platform
+            // device the notifier already mapped, acpi_default_enumeration) and reaches a control area inside it
+            // through that mapping; only one outside it gets its own crb_map_res -> devm_ioremap_resource.
+            case TPM_CRB -> {
+                if (ctx.has(LinuxContext.TPM_CRB_ID)) {
+                    if (ctx.insideTpmResources(base, len)) {
+                        s.add(touch(BootStage.DEVICE_INITCALL, "crb_map_io", base));
+                    } else {
+                        mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
+                                "crb_map_res", base, len);
+                    }
+                }
+            }
+            // tpm_read_log_acpi (5.8 on, at TPM probe): acpi_os_map_iomem of LASA/LAML, then memcpy_fromio.
+            case TPM_EVENT_LOG -> {
+                if (ctx.has(LinuxContext.TPM_CRB_ID) && linux.readsTpm2EventLog()) {
+                    mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
+                            "tpm_read_log_acpi", base, len);
+                }
+            }
+            case CXL_HOST_BRIDGE -> cxl(s, r, ctx);
             // bert_init (late_initcall): ioremap_cache of the region, then bert_print_all reads it.
             case BOOT_ERROR_REGION -> {
                 s.add(new Step(BootStage.LATE_INITCALL, AccessApi.IOREMAP, "ioremap_cache", "bert_init", base, len));
                 s.add(touch(BootStage.LATE_INITCALL, "bert_print_all", base));
             }
             case GHES_STATUS_ADDRESS, GHES_READ_ACK -> {
-                // ghes_new -> apei_map_generic_address at probe; the register is read when an error comes.
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
-                        "ghes_new", base, len));
-                s.add(touch(BootStage.RUNTIME, r.kind() == RegionKind.GHES_READ_ACK
-                        ? "ghes_ack_error" : "ghes_read_estatus", base));
+                // ghes_new -> apei_map_generic_address at probe: device_initcall until 6.0, subsys_initcall from 6.1
+                // (acpi_init calls acpi_ghes_init before acpi_scan_init). From 5.10 ghes_probe reads the status
+                // register at once (ghes_proc: "Handle any pending errors right away"); the read-ack register and,
+                // on 4.10, the status register are touched only when an error comes.
+                BootStage probe = linux.ghesProbesAtSubsys() ? BootStage.SUBSYS_INITCALL : BootStage.DEVICE_INITCALL;
+                s.add(new Step(probe, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem", "ghes_new", base, len));
+                if (r.kind() == RegionKind.GHES_STATUS_ADDRESS && linux.ghesReadsAtProbe()) {
+                    s.add(touch(probe, "ghes_read_estatus", base));
+                } else {
+                    s.add(touch(BootStage.RUNTIME, r.kind() == RegionKind.GHES_READ_ACK
+                            ? "ghes_ack_error" : "ghes_read_estatus", base));
+                }
             }
             case ERST_REGISTER -> {
+                // erst_init (device_initcall): apei_exec_pre_map_gars, then erst_get_erange runs the
+                // GET_ERROR_RANGE/LENGTH/ATTRIBUTES actions on the registers at boot.
                 s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
                         "apei_exec_pre_map_gars", base, len));
-                s.add(touch(BootStage.RUNTIME, "erst_exec_*", base));
+                s.add(touch(BootStage.DEVICE_INITCALL, "erst_get_erange", base));
+            }
+            case ERST_STORAGE -> {
+                // erst_init: erst_erange.vaddr = ioremap_cache(base, size); pstore reads records later.
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "ioremap_cache", "erst_init", base,
+                        len));
+                s.add(touch(BootStage.RUNTIME, "erst_reader", base));
             }
             case EINJ_REGISTER -> {
                 s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
@@ -125,15 +180,22 @@ final class LinuxRegionUse {
                 s.add(touch(BootStage.RUNTIME, "__einj_error_inject", base));
             }
             case PCC_DOORBELL, PCC_REGISTER -> {
-                // pcc_init (postcore, before Xen's notifiers): doorbell and ack registers via acpi_os_ioremap.
-                s.add(new Step(BootStage.POSTCORE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_ioremap",
-                        "acpi_pcc_probe", base, len));
-                s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
+                // pcc_init (postcore, before Xen's notifiers): doorbell and ack registers via acpi_os_ioremap;
+                // for an extended subspace (types 3/4, 5.16 on) pcc_chan_reg_init also maps command complete,
+                // command update and error status. Older kernels reject types 3 and 4.
+                if (!ctx.inExtendedPccSubspace(r) || linux.drivesPccExtendedSubspaces()) {
+                    s.add(new Step(BootStage.POSTCORE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_ioremap",
+                            ctx.inExtendedPccSubspace(r) ? "pcc_chan_reg_init" : "acpi_pcc_probe", base, len));
+                    s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
+                }
             }
             case PCC_SHARED_MEMORY -> {
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_ioremap",
-                        "pcc_mbox_request_channel", base, len));
-                s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
+                // Mapped by the channel's client (cppc_acpi and others) when it requests the channel.
+                if (!ctx.inExtendedPccSubspace(r) || linux.drivesPccExtendedSubspaces()) {
+                    s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_ioremap",
+                            "pcc client (cppc_acpi)", base, len));
+                    s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
+                }
             }
             // acpi_init_fpdt (fs_initcall) -> fpdt_process_subtable: acpi_os_map_memory of the record.
             case FIRMWARE_PERFORMANCE_RECORD -> mapAndRead(s, BootStage.FS_INITCALL, AccessApi.ACPI_OS_IOREMAP,
@@ -143,6 +205,28 @@ final class LinuxRegionUse {
             }
         }
         return s;
+    }
+
+    /**
+     * cxl_acpi binds the ACPI0017 platform device (subsys_initcall) and parses each CEDT CHBS itself: a CXL 1.1
+     * host bridge's 8 KiB RCRB is mapped by {@code cxl_rcrb_to_component} ({@code ioremap(rcrb, SZ_4K)} and
+     * {@code readl} of the vendor id, command and BAR0; 6.3 on); a CXL 2.0 host bridge's component registers are
+     * mapped by its port ({@code devm_cxl_iomap_block}, a cxl bus device, not a platform device; 6.0 on). No
+     * platform device carries these ranges, so Xen's notifier maps nothing.
+     */
+    private static void cxl(List<Step> s, DescribedRegion r, LinuxContext ctx) {
+        if (!ctx.has(LinuxContext.CXL_ROOT_ID)) {
+            return;
+        }
+        if (r.length() == io.github.xenacpi.acpi.table.CedtDecoder.RCRB_LENGTH) {
+            if (ctx.linux().mapsCxlRcrb()) {
+                mapAndRead(s, BootStage.SUBSYS_INITCALL, AccessApi.IOREMAP, "ioremap", "cxl_rcrb_to_component",
+                        r.base(), 4096);
+            }
+        } else if (ctx.linux().mapsCxlComponentRegisters()) {
+            mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap", "devm_cxl_iomap_block",
+                    r.base(), r.length());
+        }
     }
 
     private static void timer(List<Step> s, DescribedRegion r, LinuxVersion linux) {

@@ -1,5 +1,6 @@
 package io.github.xenacpi.platform;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -80,7 +81,8 @@ public final class PlatformDescriptorReader {
                 .forEach(e -> memory.put(hex(e.getKey()), hex(e.getValue())));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new Json(ram, d.ipaBits(),
-                    d.xen().toString(), d.linux().toString(), d.smmu().id(), d.earlycon(), dma, memory));
+                    d.xen().toString(), d.linux().toString(), d.smmu().id(), d.earlycon(), dma, memory,
+                    d.xenHasIts() ? Boolean.TRUE : null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a descriptor did not serialise: " + e.getOriginalMessage(), e);
         }
@@ -110,7 +112,8 @@ public final class PlatformDescriptorReader {
     record Json(@JsonProperty("ram") List<Range> ram, @JsonProperty("ipaBits") Integer ipaBits,
                 @JsonProperty("xen") String xen, @JsonProperty("linux") String linux,
                 @JsonProperty("smmu") String smmu, @JsonProperty("earlycon") Boolean earlycon,
-                @JsonProperty("dma") List<Dma> dma, @JsonProperty("amlMemory") Map<String, String> amlMemory) {
+                @JsonProperty("dma") List<Dma> dma, @JsonProperty("amlMemory") Map<String, String> amlMemory,
+                @JsonProperty("xenHasIts") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean xenHasIts) {
 
         PlatformDescriptor toDescriptor() {
             PlatformDescriptor d = PlatformDescriptor.DEFAULT;
@@ -146,7 +149,8 @@ public final class PlatformDescriptorReader {
                     xen == null ? d.xen() : XenVersion.parse(xen),
                     linux == null ? d.linux() : LinuxVersion.parse(linux),
                     smmu == null ? d.smmu() : SmmuMode.of(smmu),
-                    earlycon == null ? d.earlycon() : earlycon, targets, memory);
+                    earlycon == null ? d.earlycon() : earlycon, targets, memory,
+                    xenHasIts == null ? d.xenHasIts() : xenHasIts);
         }
     }
 

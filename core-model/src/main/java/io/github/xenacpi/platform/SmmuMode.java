@@ -4,7 +4,8 @@ package io.github.xenacpi.platform;
 public enum SmmuMode {
     /**
      * What Xen does on an ACPI boot today: it probes no SMMU ({@code iommu_hardware_setup} walks only the
-     * device tree), so DMA reaches physical memory untranslated.
+     * device tree), so no stage-2 translation applies to DMA. IORT reaches Dom0 unmodified and the SMMU registers
+     * are not denied, so Dom0's own SMMU driver may translate DMA with its own mappings; Xen's P2M never decides.
      */
     NONE("none"),
     /**

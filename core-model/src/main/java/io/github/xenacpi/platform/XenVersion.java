@@ -1,40 +1,73 @@
 package io.github.xenacpi.platform;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * A Xen release, with what differs between releases for an ACPI hardware domain on arm64 (fact sheet
- * xen-linux.md section 4). Each capability names the change that brought it.
+ * A Xen release with its patch level, and what differs between releases for an ACPI hardware domain on arm64
+ * (fact sheet xen-linux.md section 4, fidelity-audit.md). Each capability names the Xen commit that brought it and
+ * the first release containing it; the patch level matters where a fix was backported to a stable branch
+ * (4.20.4, 4.21.2). Written {@code 4.17} when the patch level is 0, else {@code 4.20.4}.
  */
-public record XenVersion(int major, int minor) implements Comparable<XenVersion> {
+public record XenVersion(int major, int minor, int patch) implements Comparable<XenVersion> {
 
     public static final XenVersion V4_7 = new XenVersion(4, 7);
     /** The release of the problem statement: no lazy mapping, aborts go to Dom0. */
     public static final XenVersion V4_8 = new XenVersion(4, 8);
-    /** Lazy MMIO mapping on stage-2 data aborts arrives. */
+    /** Lazy MMIO mapping on stage-2 data aborts arrives ({@code 80f9c31670}). */
     public static final XenVersion V4_9 = new XenVersion(4, 9);
     public static final XenVersion V4_10 = new XenVersion(4, 10);
+    /** "Unbreak ACPI": SPCR optional ({@code 861f0c1109}), FADT 5.1 accepted ({@code 0ff2c7e5b4}). */
+    public static final XenVersion V4_15 = new XenVersion(4, 15);
+    /** Lazy mapping checks only the faulting page ({@code 475715d65a}). */
     public static final XenVersion V4_16 = new XenVersion(4, 16);
     public static final XenVersion V4_17 = new XenVersion(4, 17);
-    /** Exact deny ranges ({@code f25fe2452b}). */
+    public static final XenVersion V4_18 = new XenVersion(4, 18);
+    public static final XenVersion V4_19 = new XenVersion(4, 19);
+    public static final XenVersion V4_20 = new XenVersion(4, 20);
+    /** The stable release that carries the deny off-by-one fix on the 4.20 branch ({@code c635373c25}). */
+    public static final XenVersion V4_20_4 = new XenVersion(4, 20, 4);
+    public static final XenVersion V4_21 = new XenVersion(4, 21);
+    /** The stable release that carries the deny off-by-one fix on the 4.21 branch ({@code 8a615b0281}). */
+    public static final XenVersion V4_21_2 = new XenVersion(4, 21, 2);
+    /** Exact deny ranges ({@code f25fe2452b}); {@code check_p2m} before emulation ({@code 17a9070d22}). */
     public static final XenVersion V4_22 = new XenVersion(4, 22);
 
     /** The profiles reports offer by default. */
     public static final List<XenVersion> PROFILES = List.of(V4_8, V4_9, V4_17, V4_22);
 
-    private static final Comparator<XenVersion> ORDER =
-            Comparator.comparingInt(XenVersion::major).thenComparingInt(XenVersion::minor);
+    /** Every release the model distinguishes, oldest first: the default Xen axis of a version grid. */
+    public static final List<XenVersion> MODELLED = List.of(V4_7, V4_8, V4_9, V4_10, V4_15, V4_16, V4_17, V4_18,
+            V4_19, V4_20, V4_20_4, V4_21, V4_21_2, V4_22);
 
-    /** Parses {@code 4.17} (a trailing {@code .N} patch level is accepted and ignored). */
+    private static final Comparator<XenVersion> ORDER = Comparator.comparingInt(XenVersion::major)
+            .thenComparingInt(XenVersion::minor).thenComparingInt(XenVersion::patch);
+
+    public XenVersion {
+        if (major < 0 || minor < 0 || patch < 0) {
+            throw new IllegalArgumentException("a Xen version has no negative part: " + major + "." + minor + "."
+                    + patch);
+        }
+    }
+
+    /** The {@code .0} release of a major.minor. */
+    public XenVersion(int major, int minor) {
+        this(major, minor, 0);
+    }
+
+    /** Parses {@code 4.17} or {@code 4.20.4}. */
+    @JsonCreator
     public static XenVersion parse(String text) {
         String[] parts = text.trim().split("\\.");
-        if (parts.length < 2) {
+        if (parts.length < 2 || parts.length > 3) {
             throw new IllegalArgumentException("a Xen version looks like 4.17, not \"" + text + "\"");
         }
         try {
-            return new XenVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-        } catch (NumberFormatException e) {
+            return new XenVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                    parts.length == 3 ? Integer.parseInt(parts[2]) : 0);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a Xen version looks like 4.17, not \"" + text + "\"", e);
         }
     }
@@ -43,25 +76,42 @@ public record XenVersion(int major, int minor) implements Comparable<XenVersion>
         return compareTo(other) >= 0;
     }
 
-    /** {@code try_map_mmio} maps a permitted page on a hardware-domain data abort (4.9, {@code 5a44ff111d}). */
+    /** The same release line (major.minor), whatever the patch level. */
+    private boolean onBranch(XenVersion branch) {
+        return major == branch.major && minor == branch.minor;
+    }
+
+    /**
+     * {@code try_map_mmio} maps a permitted page on a hardware-domain data abort: 4.9 ({@code 80f9c31670}, Julien
+     * Grall, 2017-04-03, "xen/arm: acpi: Map MMIO on fault in stage-2 page table for the hardware domain").
+     */
     public boolean mapsMmioOnFault() {
         return atLeast(V4_9);
     }
 
-    /** 4.9 to 4.15 map lazily only when the page after the faulting one is permitted too. */
+    /** 4.9 to 4.15 map lazily only when the page after the faulting one is permitted too ({@code 475715d65a}). */
     public boolean lazyMapChecksNextPage() {
         return mapsMmioOnFault() && !atLeast(V4_16);
     }
 
-    /** Before {@code f25fe2452b} (4.22) every iomem deny covered one page more than the region. */
+    /**
+     * Before {@code f25fe2452b} every iomem deny covered one page more than the region. The fix is in 4.22.0 and
+     * was backported to 4.21.2 ({@code 8a615b0281}) and 4.20.4 ({@code c635373c25}).
+     */
     public boolean denyCoversTrailingPage() {
+        if (onBranch(V4_20)) {
+            return !atLeast(V4_20_4);
+        }
+        if (onBranch(V4_21)) {
+            return !atLeast(V4_21_2);
+        }
         return !atLeast(V4_22);
     }
 
     /**
-     * ACPI ITS support (4.10): {@code gicv3_its_acpi_probe}, one virtual ITS per host ITS for Dom0, the host ITS
-     * structures copied into Dom0's MADT, and each ITS's 128 KiB denied ({@code gicv3_its_deny_access},
-     * {@code 66158be465}).
+     * Whether this release can have ACPI ITS support at all (4.10, {@code gicv3_its_acpi_probe}); whether a build
+     * has it is {@code CONFIG_HAS_ITS}, off unless selected (UNSUPPORTED/EXPERT): see
+     * {@link io.github.xenacpi.xen.IomemPermissions}.
      */
     public boolean supportsIts() {
         return atLeast(V4_10);
@@ -72,13 +122,33 @@ public record XenVersion(int major, int minor) implements Comparable<XenVersion>
         return atLeast(V4_9);
     }
 
+    /**
+     * Before 4.15 an ACPI hardware domain needs an SPCR: {@code acpi_iomem_deny_access} prints "Failed to get SPCR
+     * table" and returns {@code -EINVAL}, so the Dom0 build fails; {@code 861f0c1109} (4.15) made it optional.
+     */
+    public boolean requiresSpcr() {
+        return !atLeast(V4_15);
+    }
+
+    /**
+     * Whether {@code acpi_parse_fadt} keeps ACPI for a FADT of this revision: before 4.15 only 6.0 and later
+     * ("should be 6.0+, will disable ACPI"); from 4.15 ({@code 0ff2c7e5b4}) 5.1 and later.
+     */
+    public boolean acceptsFadt(int revision, int minorVersion) {
+        if (atLeast(V4_15)) {
+            return revision > 5 || (revision == 5 && minorVersion >= 1);
+        }
+        return revision >= 6;
+    }
+
     @Override
     public int compareTo(XenVersion o) {
         return ORDER.compare(this, o);
     }
 
+    @JsonValue
     @Override
     public String toString() {
-        return major + "." + minor;
+        return patch == 0 ? major + "." + minor : major + "." + minor + "." + patch;
     }
 }

@@ -50,7 +50,7 @@ public final class Simulation {
     }
 
     private static Dom0Boot boot(SimulationInput in) {
-        return Dom0Boot.of(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dma());
+        return Dom0Boot.of(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dmaWithReservedRanges());
     }
 
     private static SimulationResult run(SimulationInput in, MappingStrategy strategy, Dom0Boot boot) {
@@ -58,12 +58,13 @@ public final class Simulation {
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(in.ipaBits()));
         HardwareDomainMemory.build(p2m, in.ram(), in.regions());
         long entriesForRamAndTables = p2m.entriesWritten();
-        IomemPermissions permissions = IomemPermissions.forAcpiHardwareDomain(xen, in.regions());
-        Hypervisor hv = new Hypervisor(xen, p2m, permissions, emulatedFrames(in.regions(), xen),
+        IomemPermissions permissions = IomemPermissions.forAcpiHardwareDomain(xen, in.xenHasIts(), in.regions());
+        Hypervisor hv = new Hypervisor(xen, p2m, permissions, emulatedFrames(in.regions(), xen, in.xenHasIts()),
                 strategy.mapsOnFault());
         Smmu smmu = new Smmu(in.smmu(), p2m);
 
-        for (DescribedRegion r : strategy.premappedAtBuild(in.regions(), xen, permissions, in.dma())) {
+        for (DescribedRegion r : strategy.premappedAtBuild(in.regions(), xen, permissions,
+                in.dmaWithReservedRanges())) {
             mapPermitted(p2m, permissions, FrameRange.covering(r.base(), r.length()));
         }
         if (strategy.mapsEverythingPermitted()) {
@@ -102,8 +103,7 @@ public final class Simulation {
             case CPU_TOUCH -> touch(e, hv);
             case DMA -> smmu.dmaReaches(e.base())
                     ? new Outcome(e, OutcomeResult.MAPPED_AHEAD, in.smmu() == SmmuMode.NONE
-                            ? "no SMMU translation: DMA reaches memory untranslated (SMMU mode none)"
-                            : "the page is in the shared stage-2 tables")
+                            ? noSmmuDma(in) : "the page is in the shared stage-2 tables")
                     : new Outcome(e, OutcomeResult.DMA_FAULT,
                             "the SMMU shares Dom0's stage-2 tables and the page is not mapped yet;"
                                     + " SMMU faults cannot trigger a mapping");
@@ -159,12 +159,24 @@ public final class Simulation {
                 || o.result() == OutcomeResult.DENIED) ? Verdict.DEGRADED : Verdict.PASS;
     }
 
-    /** vGIC: the distributor, the redistributors and (4.10 on) each ITS are emulated, not mapped. */
-    private static List<FrameRange> emulatedFrames(List<DescribedRegion> regions, XenVersion xen) {
+    /**
+     * What SMMU mode none means for a DMA: Xen drives no SMMU on an ACPI boot (iommu_hardware_setup walks only the
+     * device tree), so no stage-2 translation applies; but IORT reaches Dom0 unmodified and the SMMU registers
+     * are not denied, so Dom0's own arm-smmu(-v3) driver (iort_add_platform_device) may translate the DMA.
+     */
+    private static String noSmmuDma(SimulationInput in) {
+        boolean iortSmmu = in.regions().stream().anyMatch(r -> r.kind() == RegionKind.SMMU);
+        return iortSmmu ? "Xen drives no SMMU on ACPI: no stage-2 translation; Dom0 may drive the IORT's SMMU"
+                + " itself (arm-smmu-v3 platform device), then its own stage-1 mappings decide (SMMU mode none)"
+                : "Xen drives no SMMU on ACPI and IORT lists none: DMA reaches memory untranslated (SMMU mode none)";
+    }
+
+    /** vGIC: the distributor, the redistributors and (4.10 on, with CONFIG_HAS_ITS) each ITS are emulated. */
+    private static List<FrameRange> emulatedFrames(List<DescribedRegion> regions, XenVersion xen, boolean hasIts) {
         List<FrameRange> out = new ArrayList<>();
         for (DescribedRegion r : regions) {
             if (r.kind() == RegionKind.GIC_DISTRIBUTOR || r.kind() == RegionKind.GIC_REDISTRIBUTOR
-                    || (r.kind() == RegionKind.GIC_ITS && xen.supportsIts())) {
+                    || (r.kind() == RegionKind.GIC_ITS && hasIts && xen.supportsIts())) {
                 out.add(FrameRange.covering(r.base(), r.length()));
             }
         }

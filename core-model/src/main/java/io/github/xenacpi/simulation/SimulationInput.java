@@ -19,7 +19,7 @@ import java.util.Objects;
 public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<long[]> ram,
                               int ipaBits, XenVersion xen,
                               LinuxVersion linux, SmmuMode smmu, boolean earlycon, List<DmaScenario> dma,
-                              CostModel costModel) {
+                              CostModel costModel, boolean xenHasIts) {
 
     /** No namespace: a platform described by static tables alone. */
     public static final NamespaceSurvey NO_NAMESPACE =
@@ -32,17 +32,49 @@ public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey nam
         dma = List.copyOf(dma);
     }
 
+    /** An input for a Xen built without {@code CONFIG_HAS_ITS}, its default. */
+    public SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<long[]> ram, int ipaBits,
+                           XenVersion xen, LinuxVersion linux, SmmuMode smmu, boolean earlycon,
+                           List<DmaScenario> dma, CostModel costModel) {
+        this(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, false);
+    }
+
+    /**
+     * The DMA a run plays: the descriptor's scenarios and, under a shared SMMU, one boot-time DMA per IORT RMR
+     * range. An RMR is the table's own statement that a stream keeps doing DMA to that range from before the OS
+     * runs (IORT E.b/E.d; Linux {@code iort_node_get_rmr_info}, 6.0): with the SMMU walking Dom0's P2M, the range
+     * must be mapped before the SMMU is enabled, which no CPU touch can do.
+     */
+    public List<DmaScenario> dmaWithReservedRanges() {
+        if (smmu != SmmuMode.SHARED) {
+            return dma;
+        }
+        List<DmaScenario> out = new java.util.ArrayList<>(dma);
+        for (DescribedRegion r : regions) {
+            if (r.kind() == io.github.xenacpi.acpi.region.RegionKind.RMR && r.isDeviceMemory()) {
+                out.add(new DmaScenario("IORT RMR stream (" + r.path() + ")", r.kind(), r.base(), true));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The same input for a Xen built with or without {@code CONFIG_HAS_ITS}. */
+    public SimulationInput withXenIts(boolean hasIts) {
+        return new SimulationInput(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel,
+                hasIts);
+    }
+
     /** The input a platform's descriptor asks for, with the default cost model. */
     public static SimulationInput of(Platform platform) {
         PlatformDescriptor d = platform.descriptor();
         return new SimulationInput(platform.regions(), platform.survey(),
                 platform.ram().stream().map(m -> new long[] {m.base(), m.length()}).toList(), d.ipaBits(), d.xen(),
-                d.linux(), d.smmu(), d.earlycon(), d.dma(), CostModel.DEFAULT);
+                d.linux(), d.smmu(), d.earlycon(), d.dma(), CostModel.DEFAULT, d.xenHasIts());
     }
 
     /** The same input under other versions and SMMU mode. */
     public SimulationInput with(XenVersion newXen, LinuxVersion newLinux, SmmuMode newSmmu) {
         return new SimulationInput(regions, namespace, ram, ipaBits, newXen, newLinux, newSmmu, earlycon, dma,
-                costModel);
+                costModel, xenHasIts);
     }
 }

@@ -32,7 +32,7 @@ public record XenPremap(boolean blacklist) implements MappingStrategy {
         return regions.stream()
                 .filter(DescribedRegion::isDeviceMemory)
                 .filter(r -> r.kind() != RegionKind.ACPI_TABLE)
-                .filter(r -> StaticTableKnowledge.knows(r.table(), xen))
+                .filter(r -> StaticTableKnowledge.knows(r, regions, xen))
                 .toList();
     }
 

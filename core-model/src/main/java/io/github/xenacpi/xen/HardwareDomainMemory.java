@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What Xen puts into Dom0's stage-2 tables while it builds an ACPI hardware domain, before Dom0 runs
  * ({@code construct_hwdom}, {@code prepare_acpi}): Dom0's RAM direct-mapped, and every table of ACPICA's root
- * list (the ACPI_TABLE regions and the FACS) mapped 1:1 as {@code p2m_mmio_direct_c} by {@code acpi_map_other_tables}
+ * list (the ACPI_TABLE regions but the RSDP and XSDT, and the FACS) mapped 1:1 as {@code p2m_mmio_direct_c} by {@code acpi_map_other_tables}
  * — from the page of its address for {@code PFN_UP(size)} pages, so a table that straddles one more page than its
  * size rounds to loses its last page, and at most {@link #ROOT_LIST_LIMIT} tables fit the root list. Nothing the
  * tables point at is mapped.
@@ -18,6 +18,15 @@ public final class HardwareDomainMemory {
     public static final int ROOT_LIST_LIMIT = 128;
 
     private HardwareDomainMemory() {
+    }
+
+    /**
+     * Whether an ACPI_TABLE region is the RSDP or the XSDT/RSDT it points at (the region of the RSDP itself, or
+     * the one its {@code xsdtAddress}/{@code rsdtAddress} field describes): not in ACPICA's root table list, and
+     * replaced by Xen's own copies for Dom0.
+     */
+    public static boolean isRootPointerTable(DescribedRegion r) {
+        return r.kind() == RegionKind.ACPI_TABLE && (r.path().equals("RSDP") || r.path().startsWith("RSDP."));
     }
 
     /** A table mapped at build: its region and the frames mapped for it. */
@@ -48,7 +57,10 @@ public final class HardwareDomainMemory {
         }
         List<MappedTable> out = new ArrayList<>();
         for (DescribedRegion r : regions) {
-            boolean rootListTable = r.kind() == RegionKind.ACPI_TABLE || r.kind() == RegionKind.FACS;
+            // acpi_tb_parse_root_table: slots for DSDT and FACS, then the XSDT's entries; the RSDP and the XSDT
+            // themselves are not in acpi_gbl_root_table_list.
+            boolean rootListTable = (r.kind() == RegionKind.ACPI_TABLE && !isRootPointerTable(r))
+                    || r.kind() == RegionKind.FACS;
             if (!rootListTable || !r.space().isMemory() || out.size() >= ROOT_LIST_LIMIT) {
                 continue;
             }

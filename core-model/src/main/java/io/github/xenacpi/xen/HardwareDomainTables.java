@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * The tables Xen writes for an ACPI Dom0 in {@code prepare_acpi} (xen-linux.md 1.2): the FADT copied with the
  * PSCI flags ORed in ({@code acpi_create_fadt}), the MADT rebuilt with the host GICD, one GICC per Dom0 vCPU,
- * the host GICR structures and, from 4.10, the host ITS structures ({@code gicv3_make_hwdom_madt}), and a
+ * the host GICR structures and, from 4.10 in a build with {@code CONFIG_HAS_ITS}, the host ITS structures ({@code gicv3_make_hwdom_madt}), and a
  * generated STAO with {@code ignore_uart} set and no name list ({@code acpi_create_stao}). Every other table
  * reaches Dom0 unchanged through the new XSDT. GICv2m MSI frames are not copied.
  */
@@ -31,14 +31,25 @@ public final class HardwareDomainTables {
     private HardwareDomainTables() {
     }
 
-    /** The rewritten and generated tables, in the order Xen creates them; absent host tables are skipped. */
+    /**
+     * The rewritten and generated tables of a Xen built without {@code CONFIG_HAS_ITS} (its default), in the order
+     * Xen creates them; absent host tables are skipped.
+     */
     public static List<RawTable> build(AcpiTables host, XenVersion xen, int vcpus) {
+        return build(host, xen, false, vcpus);
+    }
+
+    /**
+     * The rewritten and generated tables, in the order Xen creates them; {@code hasIts} says whether Xen was built
+     * with {@code CONFIG_HAS_ITS} ({@code gicv3_its_make_hwdom_madt} is a stub otherwise).
+     */
+    public static List<RawTable> build(AcpiTables host, XenVersion xen, boolean hasIts, int vcpus) {
         List<RawTable> out = new ArrayList<>();
         Optional<LoadedTable> fadt = host.bySignature("FACP").stream().findFirst();
         fadt.ifPresent(t -> out.add(raw("FACP", fadtWithPsci(t))));
         Optional<LoadedTable> madt = host.bySignature("APIC").stream().findFirst();
         if (madt.isPresent() && madt.get().table() instanceof MadtTable m) {
-            out.add(raw("APIC", madt(m, madt.get().header(), xen, vcpus)));
+            out.add(raw("APIC", madt(m, madt.get().header(), hasIts && xen.supportsIts(), vcpus)));
             out.add(raw("STAO", new StaoBuilder(1, List.of()).build(oemOf(madt.get().header()))));
         }
         return out;
@@ -63,7 +74,7 @@ public final class HardwareDomainTables {
         return b;
     }
 
-    private static byte[] madt(MadtTable host, TableHeader header, XenVersion xen, int vcpus) {
+    private static byte[] madt(MadtTable host, TableHeader header, boolean its, int vcpus) {
         MadtBuilder b = new MadtBuilder().revision(header.revision())
                 .localInterruptControllerAddress(host.localInterruptControllerAddress()).flags(host.flags());
         Optional<MadtTable.Gicc> first = host.structures().stream().filter(MadtTable.Gicc.class::isInstance)
@@ -77,8 +88,8 @@ public final class HardwareDomainTables {
                     0, 0, 0, virtualAffinity(i), g.efficiencyClass(), g.speOverflowInterrupt(), g.trbeInterrupt()));
         }
         host.structures().stream().filter(MadtTable.Gicr.class::isInstance).forEach(b::add);
-        if (xen.supportsIts()) {
-            // gicv3_its_make_hwdom_madt (4.10): host ITS structures copied verbatim.
+        if (its) {
+            // gicv3_its_make_hwdom_madt (4.10, CONFIG_HAS_ITS): host ITS structures copied verbatim.
             host.structures().stream().filter(MadtTable.GicIts.class::isInstance).forEach(b::add);
         }
         return b.build(oemOf(header));

@@ -11,7 +11,11 @@ import java.util.Objects;
  * one per simulation run; not thread-safe.
  */
 public final class Hypervisor {
-    /** {@code -EINVAL}, returned when a gpfn is {@code INVALID_GFN}. */
+    /**
+     * {@code -EINVAL}: the per-page error of a gpfn beyond Dom0's IPA space ({@code p2m_get_root_pointer} finds no
+     * root, {@code __p2m_set_entry} fails, the batch goes on). An {@code INVALID_GFN} gpfn, which fails the whole
+     * call, is not modelled: Linux never sends one.
+     */
     public static final int EINVAL = -22;
 
     private final XenVersion version;
@@ -199,7 +203,7 @@ public final class Hypervisor {
         return inject(address, frame);
     }
 
-    /** {@code try_map_mmio}: 4.9 on, one permitted 4 KiB page as {@code p2m_mmio_direct_c}. */
+    /** {@code try_map_mmio} (4.9 on, {@code 80f9c31670}): one permitted 4 KiB page as {@code p2m_mmio_direct_c}. */
     private StageTwoAbort tryMapMmio(long address, long frame) {
         if (!mapOnFault) {
             return null;

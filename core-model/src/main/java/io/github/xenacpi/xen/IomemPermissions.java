@@ -10,14 +10,21 @@ import java.util.Objects;
 /**
  * The machine frames the hardware domain may map ({@code d->iomem_caps}), built as
  * {@code acpi_iomem_deny_access} builds them for an ACPI Dom0: every frame permitted, then the SPCR UART page
- * and the GIC's regions denied ({@code gic_iomem_deny_access}), each ITS's 128 KiB from 4.10, and before 4.22
- * one page too many after each denied region. SMMU registers and RAM are not denied. Immutable.
+ * and the GIC's regions denied ({@code gic_iomem_deny_access}: GICv3 {@code gicv3_iomem_deny_access} denies the
+ * distributor's 64 KiB and the redistributor, CPU and virtual CPU interface regions by length; GICv2
+ * {@code gicv2_iomem_deny_access} denies one page for the distributor and one for the hypervisor interface),
+ * each ITS's 128 KiB when Xen is built with {@code CONFIG_HAS_ITS} (4.10 on; {@code gicv3_its_deny_access} is a
+ * stub returning 0 otherwise, and the option is off unless UNSUPPORTED/EXPERT options are enabled), and, before
+ * {@code f25fe2452b} (4.22.0, 4.21.2, 4.20.4), one page too many after each denied region. SMMU registers and
+ * RAM are not denied ("TODO: Deny MMIO access for SMMU"). Immutable.
  */
 public final class IomemPermissions {
     /** {@code GICV3_ITS_SIZE}: the ITS control frame and the GITS_TRANSLATER frame. */
     static final long ITS_SIZE = 128 * 1024;
     /** The GICv3 distributor frame Xen denies. */
     static final long GICD_SIZE = 64 * 1024;
+    /** One 4 KiB page: what GICv2 denies for its distributor and hypervisor interface. */
+    static final long PAGE = 4096;
 
     private final XenVersion version;
     private final List<FrameRange> denied;
@@ -32,9 +39,22 @@ public final class IomemPermissions {
         return new IomemPermissions(version, List.of());
     }
 
-    /** The permissions Xen of this version gives an ACPI Dom0 on a platform with these regions. */
+    /**
+     * The permissions Xen of this version, built without {@code CONFIG_HAS_ITS} (its default), gives an ACPI Dom0
+     * on a platform with these regions.
+     */
     public static IomemPermissions forAcpiHardwareDomain(XenVersion version, List<DescribedRegion> regions) {
+        return forAcpiHardwareDomain(version, false, regions);
+    }
+
+    /**
+     * The permissions Xen of this version gives an ACPI Dom0 on a platform with these regions; {@code hasIts}
+     * says whether Xen was built with {@code CONFIG_HAS_ITS}.
+     */
+    public static IomemPermissions forAcpiHardwareDomain(XenVersion version, boolean hasIts,
+                                                         List<DescribedRegion> regions) {
         Objects.requireNonNull(version, "version");
+        boolean gicV3 = isGicV3(regions);
         List<FrameRange> out = new ArrayList<>();
         for (DescribedRegion r : regions) {
             if (!r.space().isMemory()) {
@@ -43,10 +63,12 @@ public final class IomemPermissions {
             long length = switch (r.kind()) {
                 // acpi_iomem_deny_access: the UART's page only (mfn, mfn).
                 case SERIAL_PORT -> 1;
-                case GIC_DISTRIBUTOR -> GICD_SIZE;
-                case GIC_REDISTRIBUTOR, GIC_CPU_INTERFACE, GIC_VCPU_INTERFACE, GIC_HYP_INTERFACE -> r.length();
-                // gicv3_its_deny_access (4.10, 66158be465).
-                case GIC_ITS -> version.supportsIts() ? ITS_SIZE : 0;
+                // gicv3_iomem_deny_access: PFN_UP(SZ_64K); gicv2_iomem_deny_access: iomem_deny_access(d, mfn, mfn).
+                case GIC_DISTRIBUTOR -> gicV3 ? GICD_SIZE : PAGE;
+                case GIC_HYP_INTERFACE -> gicV3 ? r.length() : PAGE;
+                case GIC_REDISTRIBUTOR, GIC_CPU_INTERFACE, GIC_VCPU_INTERFACE -> r.length();
+                // gicv3_its_deny_access (4.10, 66158be465), only with CONFIG_HAS_ITS.
+                case GIC_ITS -> hasIts && version.supportsIts() ? ITS_SIZE : 0;
                 default -> 0;
             };
             if (length <= 0) {
@@ -58,6 +80,14 @@ public final class IomemPermissions {
         }
         out.sort(Comparator.comparingLong(FrameRange::first));
         return new IomemPermissions(version, merge(out));
+    }
+
+    /**
+     * Whether the platform's GIC is a GICv3 (redistributors described); Xen picks gicv2 or gicv3 from the MADT and
+     * only a GICv3 has redistributors.
+     */
+    public static boolean isGicV3(List<DescribedRegion> regions) {
+        return regions.stream().anyMatch(r -> r.kind() == io.github.xenacpi.acpi.region.RegionKind.GIC_REDISTRIBUTOR);
     }
 
     public XenVersion version() {

@@ -36,14 +36,15 @@ class PlatformDescriptorReaderTest {
                 {"ram": [{"base": "0x80000000", "length": "0x4000_0000"}], "ipaBits": 40,
                  "xen": "4.17.2", "linux": "6.6", "smmu": "shared", "earlycon": true,
                  "dma": [{"device": "nic", "address": "0x8090040", "kind": "gic-its"}],
-                 "amlMemory": {"0xF0000000": "0x5A"}}
+                 "amlMemory": {"0xF0000000": "0x5A"}, "xenHasIts": true}
                 """);
 
         PlatformDescriptor d = PlatformDescriptorReader.besides(dir);
+        assertThat(d.xenHasIts()).isTrue();
 
         assertThat(d.ram()).containsExactly(new MemoryRange(0x8000_0000L, 0x4000_0000L));
         assertThat(d.ipaBits()).isEqualTo(40);
-        assertThat(d.xen()).isEqualTo(XenVersion.V4_17);
+        assertThat(d.xen()).isEqualTo(new XenVersion(4, 17, 2));
         assertThat(d.linux()).isEqualTo(LinuxVersion.V6_6);
         assertThat(d.smmu()).isEqualTo(SmmuMode.SHARED);
         assertThat(d.earlycon()).isTrue();

@@ -17,19 +17,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The acceptance scenario of the model issue on the {@code seed-rfc} preset: a DSDT device with a memory
- * {@code _CRS}, an MCFG ECAM window, a BERT region, a SystemMemory OperationRegion read by boot-time AML, an APMT
- * (newer than the Xen 4.8 profile) whose page Linux 6.6 maps, and a DMA engine that writes the OperationRegion's
- * page before the CPU first reads it. Xen 4.8, Linux 6.6, an SMMU sharing Dom0's stage-2 tables unless a test
- * says otherwise. Each expectation names what it rests on in xen-linux.md.
+ * {@code _CRS}, an MCFG ECAM window, a BERT region, a SystemMemory OperationRegion read by boot-time AML, two tables
+ * newer than the Xen 4.8 profile that Linux 6.6 maps (an APMT and a CEDT with a CXL 1.1 host bridge), and a DMA
+ * engine that writes the OperationRegion's page before the CPU first reads it. Xen 4.8, Linux 6.6, an SMMU sharing
+ * Dom0's stage-2 tables unless a test says otherwise. Each expectation names what it rests on in xen-linux.md or
+ * fidelity-audit.md.
  *
- * <p>One expectation of the issue is not what the fact sheet supports, and this test pins the fact sheet: the
- * issue expects {@code xen-premap} to abort on the newer table's region. The only tables newer than Xen 4.8 that
- * Linux maps (APMT, and MPAM in later kernels) reach Linux as platform devices ({@code apmt_add_platform_device},
- * section 2.4: "via BUS_NOTIFY_ADD_DEVICE? Yes"), and the notifier keeps running whatever Xen does (section 3.1:
- * "both mechanisms coexist"). So under {@code xen-premap} the notifier maps the APMT page before
- * {@code arm_cspmu_probe} reads it, exactly as under {@code bus-notify} (which the issue, consistently, does not
- * list as aborting there). What {@code xen-premap-blacklist} does to that table is then a pure loss: the feature
- * goes, although nothing would have aborted.
+ * <p>The newer tables split as the RFC warned (fidelity-audit.md, item 6): the APMT's CoreSight PMU page reaches
+ * Linux as a platform device ({@code apmt_add_platform_device}), so Linux's bus notifier, which keeps running under
+ * every strategy, maps it whatever Xen knows; the CEDT's CXL 1.1 RCRB is mapped by {@code cxl_acpi} itself
+ * ({@code cxl_rcrb_to_component}: {@code ioremap} and {@code readl}), no platform device carries it, and a Xen 4.8
+ * that pre-maps only the tables it knows leaves it out: {@code xen-premap} aborts on the newer table's region.
  */
 class AcceptanceScenarioTest {
 
@@ -73,7 +71,9 @@ class AcceptanceScenarioTest {
         assertThat(platform.descriptor().xen()).hasToString("4.8");
         assertThat(platform.descriptor().linux()).hasToString("6.6");
         assertThat(platform.regions()).extracting(r -> r.kind()).contains(RegionKind.DEVICE_RESOURCE,
-                RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION, RegionKind.OPERATION_REGION, RegionKind.APMT_PAGE);
+                RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION, RegionKind.OPERATION_REGION, RegionKind.APMT_PAGE,
+                RegionKind.CXL_HOST_BRIDGE);
+        assertThat(platform.survey().enumeratedDevices()).extracting(d -> d.hid()).contains("ACPI0016", "ACPI0017");
         assertThat(platform.survey().bootAccesses()).extracting(a -> a.address()).contains(Preset.DSDT_OPREGION);
         assertThat(platform.descriptor().dma()).singleElement()
                 .satisfies(d -> assertThat(d.beforeCpu()).isTrue())
@@ -101,11 +101,12 @@ class AcceptanceScenarioTest {
     }
 
     @Test
-    void busNotifyAbortsOnEcamBertAndTheOperationRegion() {
-        // xen-linux.md 2.4: pci_ecam_create, bert_init and acpi_ex_system_memory_space_handler are not devices.
+    void busNotifyAbortsOnEcamBertTheOperationRegionAndTheCxlRcrb() {
+        // xen-linux.md 2.4: pci_ecam_create, bert_init, acpi_ex_system_memory_space_handler and cxl_acpi's
+        // cxl_rcrb_to_component map without a platform device.
         SimulationResult r = run("bus-notify");
         assertThat(aborts(r)).containsExactlyInAnyOrder(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION,
-                RegionKind.OPERATION_REGION);
+                RegionKind.OPERATION_REGION, RegionKind.CXL_HOST_BRIDGE);
         // xen_platform_notifier maps the _CRS page and the APMT page at device add, before the drivers read them.
         assertThat(touches(r, RegionKind.DEVICE_RESOURCE)).containsOnly(OutcomeResult.MAPPED_AHEAD);
         assertThat(touches(r, RegionKind.APMT_PAGE)).containsOnly(OutcomeResult.MAPPED_AHEAD);
@@ -113,13 +114,19 @@ class AcceptanceScenarioTest {
     }
 
     @Test
-    void xenPremapMapsEcamAndBertAndAbortsOnTheOperationRegion() {
+    void xenPremapMapsEcamAndBertAndAbortsOnTheNewerTablesRegionAndTheOperationRegion() {
         SimulationResult r = run("xen-premap");
         assertThat(touches(r, RegionKind.ECAM)).containsOnly(OutcomeResult.MAPPED_AHEAD);
         assertThat(touches(r, RegionKind.BOOT_ERROR_REGION)).containsOnly(OutcomeResult.MAPPED_AHEAD);
-        assertThat(aborts(r)).containsExactly(RegionKind.OPERATION_REGION);
-        // Xen 4.8 does not know APMT, but Linux's notifier (xen-linux.md 3.1: it still runs) maps its platform
-        // device: see the class comment for why this is not the issue's "aborts on the newer table's region".
+        // The RFC's new-table failure: Xen 4.8 does not know CEDT, cxl_rcrb_to_component reads the RCRB.
+        assertThat(aborts(r)).containsExactlyInAnyOrder(RegionKind.OPERATION_REGION, RegionKind.CXL_HOST_BRIDGE);
+        assertThat(r.withResult(OutcomeResult.DOM0_ABORT)).filteredOn(o -> o.event().kind()
+                == RegionKind.CXL_HOST_BRIDGE).singleElement().satisfies(o -> {
+                    assertThat(o.event().function()).isEqualTo("cxl_rcrb_to_component");
+                    assertThat(o.event().base()).isEqualTo(Preset.SEED_CXL_RCRB);
+                });
+        // Xen 4.8 does not know APMT either, but Linux's notifier (xen-linux.md 3.1: it still runs) maps its
+        // platform device before arm_cspmu_probe reads it.
         assertThat(touches(r, RegionKind.APMT_PAGE)).containsOnly(OutcomeResult.MAPPED_AHEAD);
         assertThat(r.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.APMT_PAGE
                 && o.event().api() == AccessApi.DEVICE_ADD).extracting(Outcome::reason)
@@ -129,7 +136,8 @@ class AcceptanceScenarioTest {
     @Test
     void xenPremapBlacklistLosesTheNewerTablesFeatureInstead() {
         SimulationResult r = run("xen-premap-blacklist");
-        assertThat(r.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.APMT_PAGE)
+        assertThat(r.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.APMT_PAGE
+                        || o.event().kind() == RegionKind.CXL_HOST_BRIDGE)
                 .isNotEmpty()
                 .extracting(Outcome::result).containsOnly(OutcomeResult.FEATURE_LOST);
         assertThat(aborts(r)).containsExactly(RegionKind.OPERATION_REGION);
@@ -141,7 +149,8 @@ class AcceptanceScenarioTest {
         // Option (a) hooks acpi_os_ioremap only; pci_remap_cfgspace and ioremap_cache are plain ioremaps.
         SimulationResult r = run("acpi-os-ioremap");
         assertThat(touches(r, RegionKind.OPERATION_REGION)).containsOnly(OutcomeResult.MAPPED_AHEAD);
-        assertThat(aborts(r)).containsExactlyInAnyOrder(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION);
+        assertThat(aborts(r)).containsExactlyInAnyOrder(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION,
+                RegionKind.CXL_HOST_BRIDGE);
         // The map served the AML access before the DMA engine wrote the page.
         assertThat(dma(r)).containsOnly(OutcomeResult.MAPPED_AHEAD);
     }
@@ -158,7 +167,8 @@ class AcceptanceScenarioTest {
         long ioremaps = r.outcomes().stream().filter(o -> o.event().api() == AccessApi.IOREMAP
                 || o.event().api() == AccessApi.ACPI_OS_IOREMAP).count();
         long deviceAdds = r.outcomes().stream().filter(o -> o.event().api() == AccessApi.DEVICE_ADD).count();
-        assertThat(ioremaps).isEqualTo(10);
+        // One per ioremap call of the boot; cxl_rcrb_to_component's ioremap of the RCRB is one of them.
+        assertThat(ioremaps).isEqualTo(11);
         assertThat(r.costs().hypercalls()).isEqualTo(ioremaps + deviceAdds);
         assertThat(r.verdict()).isEqualTo(Verdict.PASS);
     }
@@ -168,7 +178,8 @@ class AcceptanceScenarioTest {
         // try_map_mmio: each CPU access to an unmapped permitted page is mapped when it faults (80f9c31670).
         SimulationResult shared = run("stage2-fault", SmmuMode.SHARED);
         assertThat(aborts(shared)).isEmpty();
-        for (RegionKind kind : List.of(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION, RegionKind.OPERATION_REGION)) {
+        for (RegionKind kind : List.of(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION, RegionKind.OPERATION_REGION,
+                RegionKind.CXL_HOST_BRIDGE)) {
             assertThat(touches(shared, kind)).as(kind.name()).containsOnly(OutcomeResult.MAPPED_ON_FAULT);
         }
         // The commit's own caveat: DMA to a page before Dom0 touched it meets no stage-2 entry in the SMMU.

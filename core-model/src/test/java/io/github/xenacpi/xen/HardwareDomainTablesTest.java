@@ -58,7 +58,8 @@ class HardwareDomainTablesTest {
 
     @Test
     void madtHasOneGiccPerVcpuTheGicdAndGicrButNoMsiFrame() {
-        MadtTable madt = decoded(HardwareDomainTables.build(host(), XenVersion.V4_17, 18), "APIC", MadtTable.class);
+        MadtTable madt = decoded(HardwareDomainTables.build(host(), XenVersion.V4_17, true, 18), "APIC",
+                MadtTable.class);
 
         List<MadtTable.Gicc> giccs = madt.structures().stream().filter(MadtTable.Gicc.class::isInstance)
                 .map(MadtTable.Gicc.class::cast).toList();
@@ -74,9 +75,14 @@ class HardwareDomainTablesTest {
 
     @Test
     void itsStructuresReachDom0From410Only() {
-        MadtTable madt = decoded(HardwareDomainTables.build(host(), XenVersion.V4_8, 1), "APIC", MadtTable.class);
+        MadtTable madt = decoded(HardwareDomainTables.build(host(), XenVersion.V4_8, true, 1), "APIC",
+                MadtTable.class);
+        // Without CONFIG_HAS_ITS (the default) gicv3_its_make_hwdom_madt copies nothing, whatever the release.
+        MadtTable defaultBuild = decoded(HardwareDomainTables.build(host(), XenVersion.V4_22, 1), "APIC",
+                MadtTable.class);
 
         assertThat(madt.structures()).noneMatch(MadtTable.GicIts.class::isInstance);
+        assertThat(defaultBuild.structures()).noneMatch(MadtTable.GicIts.class::isInstance);
     }
 
     @Test

@@ -49,7 +49,7 @@ record PlatformKey(Path path, Preset preset, XenVersion xen, LinuxVersion linux,
     PlatformDescriptor apply(PlatformDescriptor d) {
         return new PlatformDescriptor(d.ram(), d.ipaBits(), xen == null ? d.xen() : xen,
                 linux == null ? d.linux() : linux, smmu == null ? d.smmu() : smmu, d.earlycon(), d.dma(),
-                d.amlMemory());
+                d.amlMemory(), d.xenHasIts());
     }
 
     /** The tables' location in words. */

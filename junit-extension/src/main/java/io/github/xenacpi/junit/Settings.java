@@ -52,6 +52,11 @@ record Settings(String firmware, String preset, String xen, String linux, String
         return new Settings(firmware, preset, xen, linux, smmu, id, origin);
     }
 
+    /** The same settings under other Xen and Linux versions. */
+    Settings withVersions(String newXen, String newLinux) {
+        return new Settings(firmware, preset, newXen, newLinux, smmu, strategy, origin);
+    }
+
     /** The strategy of an injected result. */
     String strategyOrDefault() {
         return strategy.isEmpty() ? DEFAULT_STRATEGY : strategy;

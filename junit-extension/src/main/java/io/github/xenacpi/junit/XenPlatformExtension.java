@@ -26,7 +26,8 @@ public final class XenPlatformExtension implements ParameterResolver {
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         boolean template = context.getTestMethod()
                 .filter(m -> AnnotationSupport.isAnnotated(m, XenStrategies.class)
-                        || AnnotationSupport.isAnnotated(m, XenFirmwareSource.class))
+                        || AnnotationSupport.isAnnotated(m, XenFirmwareSource.class)
+                        || AnnotationSupport.isAnnotated(m, XenVersionMatrix.class))
                 .isPresent();
         return !template && Parameters.supports(parameter.getParameter().getType());
     }

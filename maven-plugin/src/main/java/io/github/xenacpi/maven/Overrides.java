@@ -33,7 +33,7 @@ public record Overrides(Optional<XenVersion> xen, Optional<LinuxVersion> linux, 
             return d;
         }
         return new PlatformDescriptor(d.ram(), d.ipaBits(), xen.orElse(d.xen()), linux.orElse(d.linux()),
-                smmu.orElse(d.smmu()), d.earlycon(), d.dma(), d.amlMemory());
+                smmu.orElse(d.smmu()), d.earlycon(), d.dma(), d.amlMemory(), d.xenHasIts());
     }
 
     private static boolean blank(String s) {

@@ -138,17 +138,17 @@ final class StrategyPage {
         }
 
         md.append("""
-                ## Where the model differs from the issue
+                ## The newer tables
 
-                The issue that set the acceptance scenario expects `xen-premap` to abort on the region of the table
-                newer than Xen 4.8. The model does not, and the acceptance test
-                (`AcceptanceScenarioTest` in core-model) pins the model's answer. The only tables newer than Xen 4.8
-                that Linux maps (APMT, and MPAM in later kernels) reach Linux as platform devices
-                (`apmt_add_platform_device`), and Linux's bus notifier keeps running whatever Xen does. So under
-                `xen-premap` the notifier maps the APMT page before `arm_cspmu_probe` reads it, exactly as under
-                `bus-notify`, which the issue, consistently, does not list as aborting there. What
-                `xen-premap-blacklist` does to that table is then a pure loss: the CoreSight PMU feature goes,
-                although nothing would have aborted.
+                The platform has two tables newer than Xen 4.8 that Linux 6.6 maps, and they split as the 2017 RFC
+                warned. The APMT's CoreSight PMU page reaches Linux as a platform device
+                (`apmt_add_platform_device`), so Linux's bus notifier, which keeps running whatever Xen does, maps
+                it under every strategy. The CEDT's CXL 1.1 host bridge RCRB is mapped by `cxl_acpi` itself
+                (`cxl_rcrb_to_component`: `ioremap` and `readl`); no platform device carries it, so a Xen 4.8 that
+                pre-maps only the tables it knows leaves it out and `xen-premap` aborts on the newer table's region
+                (`AcceptanceScenarioTest` in core-model pins it). `xen-premap-blacklist` loses both features
+                instead. PCCT extended subspaces (types 3/4, `pcc_chan_reg_init` at `postcore_initcall`) and the
+                TPM2 event log (`tpm_read_log_acpi`) are the other direct consumers the model has.
                 """);
         return md.toString();
     }

@@ -17,7 +17,11 @@ import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.acpi.table.CedtDecoder;
+import io.github.xenacpi.acpi.table.CedtTable;
 import io.github.xenacpi.platform.builder.ApmtBuilder;
+import io.github.xenacpi.platform.builder.CedtBuilder;
+import io.github.xenacpi.platform.builder.aml.TermListBuilder;
 import io.github.xenacpi.platform.builder.BertBuilder;
 import io.github.xenacpi.platform.builder.EinjBuilder;
 import io.github.xenacpi.platform.builder.ErstBuilder;
@@ -49,18 +53,23 @@ import java.util.Map;
 public enum Preset {
     /**
      * The acceptance platform of the problem statement: a DSDT device whose {@code _CRS} has memory, an MCFG ECAM
-     * window, a BERT region, a SystemMemory OperationRegion that {@code \_SB._INI} reads at boot, an APMT (a
-     * table newer than Xen 4.8) whose CoreSight PMU page Linux maps, an SBSA watchdog (a static-table device the
-     * notifier covers), and a DMA engine behind the SMMU that writes the OperationRegion's page (a
-     * system-controller mailbox) before the CPU first touches it. Its descriptor boots Linux 6.6 on Xen 4.8 with an
-     * SMMU that shares Dom0's stage-2 tables.
+     * window, a BERT region, a SystemMemory OperationRegion that {@code \_SB._INI} reads at boot, two tables newer
+     * than Xen 4.8 that Linux maps: an APMT whose CoreSight PMU page reaches Linux as a platform device, and a CEDT
+     * with a CXL 1.1 host bridge (CHBS RCRB, with the ACPI0017 CXL root and the ACPI0016 host bridge in the DSDT)
+     * whose RCRB {@code cxl_acpi} maps itself, an SBSA watchdog (a static-table device the notifier covers), and a
+     * DMA engine behind the SMMU that writes the OperationRegion's page (a system-controller mailbox) before the CPU
+     * first touches it. Its descriptor boots Linux 6.6 on Xen 4.8 with an SMMU that shares Dom0's stage-2 tables.
      */
     SEED_RFC("seed-rfc") {
         @Override
         PlatformBuilder tables() {
             return PlatformBuilder.create()
                     .add(new FadtBuilder().hardwareReducedArm(false))
-                    .add(dsdt())
+                    .add(dsdt(sb -> sb
+                            // cxl_acpi binds the CXL root; the host bridge's _UID names its CHBS.
+                            .device("CXLR", dev -> dev.hid("ACPI0017").uid(0))
+                            .device("CXB0", dev -> dev.hid("ACPI0016").name("_CID", AmlTerm.string("PNP0A08"))
+                                    .uid(SEED_CXL_UID))))
                     .add(gicV3())
                     .add(genericTimers().add(SBSA_WATCHDOG))
                     .add(pl011())
@@ -68,7 +77,9 @@ public enum Preset {
                     .add(smmuIort(0))
                     .add(new BertBuilder().region(SEED_BERT, 0x2000))
                     .add(new ApmtBuilder().add(new ApmtTable.Node(0b000, 0, 0, 0, 0, SEED_APMT_PAGE, 0,
-                            300, 1, 0, 0)));
+                            300, 1, 0, 0)))
+                    .add(new CedtBuilder().add(new CedtTable.HostBridge(SEED_CXL_UID, 0, SEED_CXL_RCRB,
+                            CedtDecoder.RCRB_LENGTH)));
         }
 
         @Override
@@ -175,6 +186,10 @@ public enum Preset {
     public static final long SEED_BERT = 0xFFFF_0000L;
     /** The seed-rfc platform's CoreSight PMU page (APMT). */
     public static final long SEED_APMT_PAGE = 0x2A90_0000L;
+    /** The seed-rfc platform's CXL 1.1 host bridge RCRB (CEDT CHBS, 8 KiB). */
+    public static final long SEED_CXL_RCRB = 0x2B00_0000L;
+    /** The _UID of the seed-rfc platform's CXL host bridge and of its CHBS. */
+    static final long SEED_CXL_UID = 7;
     /** The memory resource of the DSDT's platform device {@code \_SB.PWRC}. */
     public static final long DSDT_DEVICE = 0x0C10_0000L;
     /** The SystemMemory OperationRegion {@code \_SB.PWRC.PWRR} that {@code \_SB._INI} reads. */
@@ -282,8 +297,13 @@ public enum Preset {
      * OperationRegion that {@code \_SB._INI} reads while Linux initializes the namespace.
      */
     static DefinitionBlockBuilder dsdt() {
+        return dsdt(sb -> { });
+    }
+
+    /** The DSDT of {@link #dsdt()} with more content in {@code \_SB}. */
+    static DefinitionBlockBuilder dsdt(java.util.function.Consumer<TermListBuilder> more) {
         byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, DSDT_DEVICE, 0x1000).build();
-        return DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
+        return DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> more.accept(sb
                 .device("PWRC", dev -> dev
                         .hid("XACP0001")
                         .uid(0)
@@ -294,7 +314,7 @@ public enum Preset {
                                 units -> units.unit("STAT", 32))
                         .name("LAST", AmlTerm.integer(0)))
                 .method("_INI", 0, false, ini -> ini
-                        .store(AmlTerm.name("\\_SB.PWRC.STAT"), AmlTerm.name("\\_SB.PWRC.LAST")))));
+                        .store(AmlTerm.name("\\_SB.PWRC.STAT"), AmlTerm.name("\\_SB.PWRC.LAST"))))));
     }
 
     private static void patch(byte[] b, int offset, long value) {

@@ -73,6 +73,15 @@ public final class AmlInterpreter {
     }
 
     /**
+     * Every evaluation so far that an AML run-time error aborted (an object not found, an operand of the wrong type,
+     * a body that does not decode, ...), as ACPICA aborts the method and its callers: one error each, at the
+     * evaluated object's definition.
+     */
+    public List<Diagnostic> evaluationFailures() {
+        return List.copyOf(machine.failures);
+    }
+
+    /**
      * Every method body of the namespace that does not decode, parsed whether or not it ran: one diagnostic per fault,
      * at the byte where decoding stopped (ACPICA parses a body when the method runs and aborts it there). An error
      * when an evaluation so far ran the method (what it does is then missing), a warning when none did.
@@ -233,10 +242,12 @@ public final class AmlInterpreter {
                     c.unknowns, h.limit);
         } catch (AmlError e) {
             machine.cx.finding(Severity.ERROR, null, "evaluation of %s failed: %s", path, e.getMessage());
+            machine.failures.add(c.diagnostics.get(c.diagnostics.size() - 1));
             return new Evaluation(path, Evaluation.Outcome.ERROR, null, c.accesses, c.diagnostics, c.unknowns, null);
         } catch (RuntimeException e) {
             // A defect of the interpreter on unexpected AML must not escape to the caller: report it instead.
             machine.cx.finding(Severity.ERROR, null, "evaluation of %s failed: internal error %s", path, e);
+            machine.failures.add(c.diagnostics.get(c.diagnostics.size() - 1));
             return new Evaluation(path, Evaluation.Outcome.ERROR, null, c.accesses, c.diagnostics, c.unknowns, null);
         } catch (StackOverflowError e) {
             BudgetStop stop = new BudgetStop(path, path, Budget.Limit.NESTING, "the Java stack ran out",

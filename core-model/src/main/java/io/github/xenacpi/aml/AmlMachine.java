@@ -1,5 +1,6 @@
 package io.github.xenacpi.aml;
 
+import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.source.RawTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,8 @@ final class AmlMachine {
     EvaluationContext cx;
     /** What all evaluations of this machine (one platform's) share of the budget. */
     final PlatformBudget platform;
+    /** The evaluations a run-time error aborted, in order. */
+    final List<Diagnostic> failures = new ArrayList<>();
     /** The evaluations a limit stopped, in order. */
     final List<BudgetStop> stops = new ArrayList<>();
     /** One copy of each table's bytes, taken when a body in it is first parsed. */

@@ -92,7 +92,7 @@ final class BootWalk {
             }
         }
         return new NamespaceSurvey(devices, regions, boot, diagnostics, budgetHits, interp.budgetStops(),
-                interp.undecodableMethodBodies());
+                interp.evaluationFailures(), interp.undecodableMethodBodies());
     }
 
     // ---- phases -------------------------------------------------------------------------------------------------

@@ -1,14 +1,17 @@
 package io.github.xenacpi.conformance;
 
 import static io.github.xenacpi.acpi.Severity.ERROR;
+import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.BudgetStop;
+import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.platform.Platform;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What loading and evaluating a platform's AML found, as findings: every problem of the namespace load (AML that
@@ -53,6 +56,39 @@ final class AmlRules implements RuleSet {
                     + " ranges after it are never mapped; each finding keeps the decoder's severity.",
             "ACPI 6.5 section 6.4 (Resource Data Types); Linux acpi_walk_resources");
 
+    static final Rule EVALUATION = Rule.of("AML.EVALUATION", ERROR, "AML evaluated at boot runs without errors",
+            "Every object and method Linux evaluates at boot completes without an AML run-time error: a name that"
+                    + " resolves to nothing (AE_NOT_FOUND), an operand of the wrong type, a body that does not"
+                    + " decode. ACPICA aborts the method and its callers at the error and Linux logs an ACPI Error;"
+                    + " whatever the method would have done after it (register accesses, the status or resources it"
+                    + " returns) is unknown to the simulation.",
+            "ACPI 6.5 section 19 (ASL operators); Linux ACPICA acpi_ds_exec_end_op, acpi_ns_lookup");
+
+    static final Rule HID = Rule.of("AML.HID", WARNING, "Every _HID string is printable ASCII",
+            "A device's _HID string is a PNP ID (such as PNP0A08) or an ACPI ID (such as ACPI0007): printable ASCII"
+                    + " without spaces. Linux matches drivers on the exact string; ACPICA upper-cases a lower-case"
+                    + " _HID (acpi_ns_repair_HID) but an empty _HID or one holding a control character, a space or"
+                    + " a byte above 0x7E (AML strings are 0x01-0x7F; a damaged string terminator runs the string"
+                    + " into the bytes after it) matches no driver, and the device's resources are then never"
+                    + " claimed. IDs of the wrong length or form are common in shipped firmware and not reported.",
+            "ACPI 6.5 section 6.1.5 (_HID) and 20.2.3 (String); Linux ACPICA acpi_ns_repair_HID");
+
+    /** Printable ASCII without spaces. */
+    private static final Pattern PRINTABLE_ID = Pattern.compile("[\\x21-\\x7E]+");
+
+    /** The text with every character outside printable ASCII written as {@code \xNN}. */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c >= 0x20 && c < 0x7F) {
+                b.append(c);
+            } else {
+                b.append(String.format("\\x%02X", (int) c));
+            }
+        }
+        return b.toString();
+    }
+
     @Override
     public void check(CheckContext ctx) {
         Platform p = ctx.platform().orElse(null);
@@ -75,6 +111,19 @@ final class AmlRules implements RuleSet {
         }
         for (Diagnostic d : p.survey().undecodableMethods()) {
             ctx.report(METHOD, d.severity(), d.table(), d.instance(), d.offset(), "", d.message());
+        }
+        for (Diagnostic d : p.survey().evaluationFailures()) {
+            ctx.report(EVALUATION, d.severity(), d.table(), d.instance(), d.offset(), "", d.message());
+        }
+        for (NamespaceSurvey.DeviceInfo dev : p.survey().devices()) {
+            if (dev.hid() != null && !PRINTABLE_ID.matcher(dev.hid()).matches()) {
+                NamespaceNode hid = p.namespace().namespace().node(dev.path() + "._HID").orElse(null);
+                AmlSource src = hid == null ? null : hid.source().orElse(null);
+                ctx.report(HID, HID.severity(), src == null ? "" : src.table(), src == null ? 0 : src.instance(),
+                        src == null ? -1 : src.offset(), dev.path() + "._HID", String.format(
+                        "%s._HID \"%s\" is not printable ASCII: no driver matches it", dev.path(),
+                        printable(dev.hid())));
+            }
         }
         for (NamespaceSurvey.DeviceInfo dev : p.survey().enumeratedDevices()) {
             if (dev.crs() == null) {

@@ -32,7 +32,8 @@ import java.util.Set;
  * maps are then unknown; no MADT: the interrupt controller's frames are unknown;</li>
  * <li>every error of loading the AML (a term that does not decode is skipped to the end of its package, taking the
  * objects defined there with it), except a name defined twice (ACPICA keeps the first definition too, so the model
- * sees what Linux sees); every method body that does not decode and runs at boot; every enumerated device's _CRS that does not
+ * sees what Linux sees); every evaluation an AML run-time error aborted (a body that does not decode, a name that
+ * resolves to nothing: what the method would have done after it is unknown); every enumerated device's _CRS that does not
  * decode;</li>
  * <li>every evaluation a budget limit stopped: what it would have done at boot is unknown.</li>
  * </ul>
@@ -60,10 +61,8 @@ final class Losses {
                 l.add(d.table(), d.offset(), "AML not loaded: " + d.message());
             }
         }
-        for (Diagnostic d : survey.undecodableMethods()) {
-            if (d.severity() == Severity.ERROR) {
-                l.add(d.table(), d.offset(), d.message());
-            }
+        for (Diagnostic d : survey.evaluationFailures()) {
+            l.add(d.table(), d.offset(), d.message() + "; what it would have done after the error is unknown");
         }
         for (NamespaceSurvey.DeviceInfo dev : survey.enumeratedDevices()) {
             if (dev.crs() == null || dev.crs().diagnostics().stream().noneMatch(d -> d.severity() == Severity.ERROR)) {

@@ -28,7 +28,7 @@ import java.util.Set;
  * <li>a table shorter than its length field (cut short), and every error its decoder reports (a structure that
  * overruns the table, a count that does not fit, a subtable walk ended early, ...), except a wrong checksum, which
  * loses nothing;</li>
- * <li>no DSDT, or a DSDT with no AML, or definition blocks that define no Device at all: the devices Linux finds and
+ * <li>no DSDT, a DSDT or SSDT with no AML, or definition blocks that define no Device at all: the devices Linux finds and
  * maps are then unknown; no MADT: the interrupt controller's frames are unknown;</li>
  * <li>every error of loading the AML (a term that does not decode is skipped to the end of its package, taking the
  * objects defined there with it), except a name defined twice (ACPICA keeps the first definition too, so the model
@@ -125,6 +125,12 @@ final class Losses {
                     empty = true;
                     add("DSDT", -1, "the DSDT holds no AML: the devices Linux enumerates, their resources and the"
                             + " AML's OperationRegions are unknown");
+                }
+            }
+            for (LoadedTable t : tables.bySignature("SSDT")) {
+                if (Math.min(t.raw().size(), t.header().length()) <= HEADER) {
+                    add("SSDT", -1, t.raw().label() + " holds no AML: whatever it defines (devices, their resources,"
+                            + " OperationRegions) is unknown");
                 }
             }
             if (!empty && !definesDevice(namespace)) {

@@ -43,7 +43,7 @@ public record Budget(long maxSteps, int maxCallDepth, int maxNesting, long maxOb
 
     /** Bytes touched (copied, converted, compared, created) that cost one step. */
     public static final int BYTES_PER_STEP = 256;
-    /** Steps the platform budget grants per namespace node, besides {@code 25 x maxSteps}. */
+    /** Steps the platform budget grants per namespace node, besides {@code 10 x maxSteps}. */
     public static final long PLATFORM_STEPS_PER_NODE = 1_000;
     /** Bytes the platform budget grants per namespace node, besides {@code 16 x maxObjectBytes}. */
     public static final long PLATFORM_BYTES_PER_NODE = 1_024;
@@ -55,7 +55,7 @@ public record Budget(long maxSteps, int maxCallDepth, int maxNesting, long maxOb
 
     /** Steps all evaluations of a platform with this many namespace nodes may take together. */
     public long platformSteps(int nodes) {
-        return saturatingAdd(saturatingMultiply(maxSteps, 25), saturatingMultiply(PLATFORM_STEPS_PER_NODE, nodes));
+        return saturatingAdd(saturatingMultiply(maxSteps, 10), saturatingMultiply(PLATFORM_STEPS_PER_NODE, nodes));
     }
 
     /** Bytes of objects all evaluations of a platform with this many namespace nodes may create together. */

@@ -22,8 +22,9 @@ import java.util.List;
 /**
  * A whole platform whose DSDT is damaged: the input's first bytes pick up to eight offsets of the server-ras preset's
  * DSDT and the values written there (the checksum is then fixed, so only the AML is wrong), or, when it says so,
- * replace the DSDT's AML outright. The platform is built, checked and simulated under every strategy; every AML load
- * error and every budget stop must be a finding, and a platform whose AML did not load must not be complete.
+ * replace the DSDT's AML outright. The platform is built and checked, and simulated under every strategy when it is
+ * complete; every AML load error and every budget stop must be a finding, and a platform whose AML did not load must
+ * not be complete.
  */
 class PlatformDamageFuzzTest {
 
@@ -82,6 +83,9 @@ class PlatformDamageFuzzTest {
                 throw new IllegalStateException("a budget stop with no finding: " + s.message());
             }
         }
-        Simulation.runAll(SimulationInput.of(p), MappingStrategy.all());
+        if (p.completeness().complete()) {
+            // Only a complete platform's verdicts stand; simulating the others too made the target ten times slower.
+            Simulation.runAll(SimulationInput.of(p), MappingStrategy.all());
+        }
     }
 }

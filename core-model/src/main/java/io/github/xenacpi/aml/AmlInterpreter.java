@@ -1,5 +1,6 @@
 package io.github.xenacpi.aml;
 
+import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.source.RawTable;
@@ -61,6 +62,51 @@ public final class AmlInterpreter {
     /** The definition blocks in the order the loader loads them: the DSDT, then the SSDTs as given. */
     public List<RawTable> definitionBlocks() {
         return List.copyOf(loadOrder);
+    }
+
+    /**
+     * Every evaluation a budget limit stopped so far, in order; a platform-wide limit's stop counts the evaluations
+     * not run after it.
+     */
+    public List<BudgetStop> budgetStops() {
+        return List.copyOf(machine.stops);
+    }
+
+    /**
+     * Every evaluation so far that an AML run-time error aborted (an object not found, an operand of the wrong type,
+     * a body that does not decode, ...), as ACPICA aborts the method and its callers: one error each, at the
+     * evaluated object's definition.
+     */
+    public List<Diagnostic> evaluationFailures() {
+        return List.copyOf(machine.failures);
+    }
+
+    /**
+     * Every method body of the namespace that does not decode, parsed whether or not it ran: one diagnostic per fault,
+     * at the byte where decoding stopped (ACPICA parses a body when the method runs and aborts it there). An error
+     * when an evaluation so far ran the method (what it does is then missing), a warning when none did.
+     */
+    public List<Diagnostic> undecodableMethodBodies() {
+        List<Diagnostic> out = new ArrayList<>();
+        for (NamespaceNode n : ns.nodes()) {
+            AmlSource src = n.sourceOrNull();
+            if (!(n.object() instanceof AmlObject.Method m) || src == null) {
+                continue;
+            }
+            byte[] table = machine.bytes(AmlMachine.key(src.table(), src.instance()));
+            if (table == null) {
+                continue;
+            }
+            BodyParser parser = new BodyParser(table, ns, integers64);
+            parser.parse(n, m.bodyOffset(), m.bodyLength());
+            for (Stmt.Fault f : parser.faults) {
+                boolean ran = machine.evaluator.ran(n);
+                out.add(new Diagnostic(src.table(), src.instance(), f.offset(), ran ? Severity.ERROR
+                        : Severity.WARNING, "Method " + n.path() + " does not decode: " + f.message() + (ran
+                        ? "; it runs at boot and fails there" : "; it does not run at boot")));
+            }
+        }
+        return out;
     }
 
     /** Whether integers are 64 bits wide (DSDT revision 2 or above). */
@@ -168,7 +214,16 @@ public final class AmlInterpreter {
 
     private Evaluation run(String path, AmlSource source, Body body) {
         EvaluationContext saved = machine.cx;
-        EvaluationContext c = new EvaluationContext(path, source, budget);
+        EvaluationContext c = new EvaluationContext(path, source, budget, machine.platform);
+        if (machine.platform.spent()) {
+            // A platform-wide limit is spent: nothing more runs; the stop that spent it counts what was not run.
+            machine.platform.skipped++;
+            int at = machine.platform.spentBy;
+            machine.stops.set(at, machine.stops.get(at).withSkipped(machine.platform.skipped));
+            return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, List.of(), List.of(), List.of(),
+                    machine.stops.get(at).limit());
+        }
+        machine.platform.start();
         machine.cx = c;
         try {
             AmlValue v = body.run();
@@ -176,21 +231,30 @@ public final class AmlInterpreter {
                     v == null || v instanceof AmlValue.Uninitialized ? null : v, c.accesses, c.diagnostics,
                     c.unknowns, null);
         } catch (BudgetHit h) {
-            machine.cx.finding(Severity.ERROR, null, "evaluation of %s stopped: %s budget exceeded in %s%s", path,
-                    h.limit.label(), h.where, h.limit == Budget.Limit.WALL_CLOCK
-                            ? " (a time limit, not a step count: on another machine or run it may end otherwise)"
-                            : "");
+            BudgetStop stop = new BudgetStop(path, h.where, h.limit, h.detail, source == null ? "" : source.table(),
+                    source == null ? 0 : source.instance(), source == null ? -1 : source.offset(), 0);
+            if (h.limit.platformWide()) {
+                machine.platform.spentBy = machine.stops.size();
+            }
+            machine.stops.add(stop);
+            machine.cx.finding(Severity.ERROR, null, "%s", stop.message());
             return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, c.accesses, c.diagnostics,
                     c.unknowns, h.limit);
         } catch (AmlError e) {
             machine.cx.finding(Severity.ERROR, null, "evaluation of %s failed: %s", path, e.getMessage());
+            machine.failures.add(c.diagnostics.get(c.diagnostics.size() - 1));
             return new Evaluation(path, Evaluation.Outcome.ERROR, null, c.accesses, c.diagnostics, c.unknowns, null);
         } catch (RuntimeException e) {
             // A defect of the interpreter on unexpected AML must not escape to the caller: report it instead.
             machine.cx.finding(Severity.ERROR, null, "evaluation of %s failed: internal error %s", path, e);
+            machine.failures.add(c.diagnostics.get(c.diagnostics.size() - 1));
             return new Evaluation(path, Evaluation.Outcome.ERROR, null, c.accesses, c.diagnostics, c.unknowns, null);
         } catch (StackOverflowError e) {
-            machine.cx.finding(Severity.ERROR, null, "evaluation of %s stopped: the Java stack ran out", path);
+            BudgetStop stop = new BudgetStop(path, path, Budget.Limit.NESTING, "the Java stack ran out",
+                    source == null ? "" : source.table(), source == null ? 0 : source.instance(),
+                    source == null ? -1 : source.offset(), 0);
+            machine.stops.add(stop);
+            machine.cx.finding(Severity.ERROR, null, "%s", stop.message());
             return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, c.accesses, c.diagnostics,
                     c.unknowns, Budget.Limit.NESTING);
         } finally {

@@ -5,7 +5,9 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.RawTable;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +33,7 @@ public final class AmlLoader {
         List<Diagnostic> all = new ArrayList<>(ordering);
         all.addAll(last.diagnostics);
         checkAliases(last.namespace, all);
+        checkFieldSources(last.namespace, all);
         return new LoadedNamespace(last.namespace, all, last == first ? 1 : 2);
     }
 
@@ -62,6 +65,60 @@ public final class AmlLoader {
             new AmlParser(t, pass, MAX_DEPTH).load();
         }
         return pass;
+    }
+
+    /**
+     * Reports every Field, IndexField and BankField whose OperationRegion (index and data fields, bank register)
+     * does not exist once all tables are loaded: ACPICA's AcpiDsCreateField fails with AE_NOT_FOUND and creates none
+     * of its field units, so every access through them fails. One error per field list, at its first unit.
+     */
+    private static void checkFieldSources(Namespace ns, List<Diagnostic> out) {
+        Map<AmlObject.FieldSource, List<NamespaceNode>> units = new IdentityHashMap<>();
+        for (NamespaceNode n : ns.nodes()) {
+            if (n.object() instanceof AmlObject.FieldUnit fu && n.source().isPresent()) {
+                units.computeIfAbsent(fu.source(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        for (Map.Entry<AmlObject.FieldSource, List<NamespaceNode>> e : units.entrySet()) {
+            NamespaceNode first = e.getValue().get(0);
+            NamespaceNode scope = first.parentOrNull();
+            List<String> missing = new ArrayList<>();
+            String what;
+            AmlObject.FieldSource source = e.getKey();
+            if (source instanceof AmlObject.RegionField r) {
+                what = "Field";
+                missing(ns, scope, r.region(), AmlObject.OperationRegion.class, "OperationRegion", missing);
+            } else if (source instanceof AmlObject.IndexField ix) {
+                what = "IndexField";
+                missing(ns, scope, ix.index(), AmlObject.FieldUnit.class, "index field", missing);
+                missing(ns, scope, ix.data(), AmlObject.FieldUnit.class, "data field", missing);
+            } else {
+                AmlObject.BankField b = (AmlObject.BankField) source;
+                what = "BankField";
+                missing(ns, scope, b.region(), AmlObject.OperationRegion.class, "OperationRegion", missing);
+                missing(ns, scope, b.bank(), AmlObject.FieldUnit.class, "bank field", missing);
+            }
+            if (missing.isEmpty()) {
+                continue;
+            }
+            AmlSource src = first.source().orElseThrow();
+            List<String> names = e.getValue().stream().limit(4).map(NamespaceNode::segment).toList();
+            out.add(new Diagnostic(src.table(), src.instance(), src.offset(), Severity.ERROR, String.format(
+                    "%s in %s: %s (AE_NOT_FOUND); its %d field units (%s%s) cannot be accessed", what,
+                    scope == null ? "\\" : scope.path(), String.join(", ", missing), e.getValue().size(),
+                    String.join(", ", names), e.getValue().size() > names.size() ? ", ..." : "")));
+        }
+    }
+
+    private static void missing(Namespace ns, NamespaceNode scope, AmlName name, Class<? extends AmlObject> type,
+                                String kind, List<String> out) {
+        NamespaceNode n = scope == null ? null : ns.resolve(scope, name).flatMap(ns::followAlias).orElse(null);
+        if (n == null) {
+            out.add("its " + kind + " " + name + " does not exist");
+        } else if (!type.isInstance(n.object())) {
+            out.add("its " + kind + " " + name + " is a " + n.object().getClass().getSimpleName() + ", not a"
+                    + (kind.startsWith("O") ? "n " : " ") + kind);
+        }
     }
 
     /** Reports every alias whose target is missing or whose chain loops back on itself. */

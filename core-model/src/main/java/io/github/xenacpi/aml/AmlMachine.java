@@ -1,8 +1,11 @@
 package io.github.xenacpi.aml;
 
+import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.source.RawTable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +32,12 @@ final class AmlMachine {
     final FieldIo fields;
     /** The evaluation under way. */
     EvaluationContext cx;
+    /** What all evaluations of this machine (one platform's) share of the budget. */
+    final PlatformBudget platform;
+    /** The evaluations a run-time error aborted, in order. */
+    final List<Diagnostic> failures = new ArrayList<>();
+    /** The evaluations a limit stopped, in order. */
+    final List<BudgetStop> stops = new ArrayList<>();
     /** One copy of each table's bytes, taken when a body in it is first parsed. */
     private final Map<String, byte[]> bytes = new HashMap<>();
 
@@ -46,6 +55,46 @@ final class AmlMachine {
         this.stores = new Stores(this);
         this.conversions = new Conversions(this);
         this.fields = new FieldIo(this);
+        this.platform = new PlatformBudget(budget, ns.nodes().size());
+    }
+
+    /**
+     * The platform's share of the budget: steps and bytes of objects spent by all evaluations so far, their limits
+     * (grown with the number of namespace nodes), the platform's deadline (from the first evaluation), and the
+     * stop that spent a platform-wide limit, after which no evaluation runs.
+     */
+    static final class PlatformBudget {
+        final long maxSteps;
+        final long maxBytes;
+        final boolean timed;
+        private final long wallClockNanos;
+        long steps;
+        long bytes;
+        long deadline;
+        private boolean started;
+        /** Index in {@link #stops} of the stop that spent a platform-wide limit; -1 while none has. */
+        int spentBy = -1;
+        /** Evaluations not run since. */
+        int skipped;
+
+        PlatformBudget(Budget budget, int nodes) {
+            this.maxSteps = budget.platformSteps(nodes);
+            this.maxBytes = budget.platformBytes(nodes);
+            this.timed = budget.hasWallClock();
+            this.wallClockNanos = budget.platformWallClock().toNanos();
+        }
+
+        /** Starts the platform's clock at its first evaluation. */
+        void start() {
+            if (!started) {
+                started = true;
+                deadline = System.nanoTime() + wallClockNanos;
+            }
+        }
+
+        boolean spent() {
+            return spentBy >= 0;
+        }
     }
 
     /**

@@ -14,6 +14,8 @@ final class BodyParser extends TermParser {
     static final int MAX_DEPTH = 128;
 
     private boolean moduleLevel;
+    /** Every fault met while parsing method bodies, in order (module-level faults are the loader's). */
+    final List<Stmt.Fault> faults = new ArrayList<>();
 
     BodyParser(byte[] table, Namespace ns, boolean integers64) {
         super(new AmlReader(table, AmlReader.Wording.METHOD_BODY, integers64), ns);
@@ -51,17 +53,22 @@ final class BodyParser extends TermParser {
             } catch (AmlReader.Fault f) {
                 // At module level the loader has reported the fault already.
                 if (!moduleLevel) {
-                    out.add(new Stmt.Fault(f.offset, f.getMessage()));
+                    out.add(fault(new Stmt.Fault(f.offset, f.getMessage())));
                 }
                 in.seek(in.end());
             } catch (IllegalArgumentException e) {
                 if (!moduleLevel) {
-                    out.add(new Stmt.Fault(at, e.getMessage()));
+                    out.add(fault(new Stmt.Fault(at, e.getMessage())));
                 }
                 in.seek(in.end());
             }
         }
         return out;
+    }
+
+    private Stmt.Fault fault(Stmt.Fault f) {
+        faults.add(f);
+        return f;
     }
 
     private Stmt statement(NamespaceNode scope, List<Stmt> previous) {

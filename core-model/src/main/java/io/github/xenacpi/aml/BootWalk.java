@@ -91,7 +91,8 @@ final class BootWalk {
                         r.reason(), n.sourceOrNull(), touched.contains(n.path()), n.conditional()));
             }
         }
-        return new NamespaceSurvey(devices, regions, boot, diagnostics, budgetHits);
+        return new NamespaceSurvey(devices, regions, boot, diagnostics, budgetHits, interp.budgetStops(),
+                interp.evaluationFailures(), interp.undecodableMethodBodies());
     }
 
     // ---- phases -------------------------------------------------------------------------------------------------

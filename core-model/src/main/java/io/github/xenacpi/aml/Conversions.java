@@ -110,6 +110,7 @@ final class Conversions {
             return String.format(machine.integers64 ? "%016X" : "%08X", i.value());
         }
         if (x instanceof AmlValue.Buffer b) {
+            machine.cx.allocate(Math.max(0, 3L * b.data.length - 1), f, "String");
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < b.data.length; k++) {
                 sb.append(k == 0 ? "" : " ").append(String.format("%02X", b.data[k]));
@@ -127,6 +128,7 @@ final class Conversions {
     byte[] toBuf(AmlValue v, Frame f) {
         AmlValue x = resolveValue(v, f);
         if (x instanceof AmlValue.Buffer b) {
+            machine.cx.allocate(b.data.length, f, "Buffer");
             return b.data.clone();
         }
         if (x instanceof AmlValue.Int i) {
@@ -137,6 +139,7 @@ final class Conversions {
             return out;
         }
         if (x instanceof AmlValue.Str s) {
+            machine.cx.allocate(s.value().length() + 1L, f, "Buffer");
             byte[] chars = s.value().getBytes(StandardCharsets.ISO_8859_1);
             return chars.length == 0 ? new byte[0] : Arrays.copyOf(chars, chars.length + 1);
         }
@@ -153,6 +156,8 @@ final class Conversions {
             return "0x" + Long.toHexString(i.value()).toUpperCase(Locale.ROOT);
         }
         if (v instanceof AmlValue.Buffer b) {
+            // Checked before the text is built: "0xNN," is five characters a byte.
+            machine.cx.allocate(Math.max(0, 5L * b.data.length - 1), f, "String");
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < b.data.length; k++) {
                 sb.append(k == 0 ? "" : ",").append(String.format("0x%02X", b.data[k]));
@@ -168,6 +173,8 @@ final class Conversions {
             return Long.toUnsignedString(i.value());
         }
         if (v instanceof AmlValue.Buffer b) {
+            // Checked before the text is built: up to four characters a byte ("255,").
+            machine.cx.allocate(Math.max(0, 4L * b.data.length - 1), f, "String");
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < b.data.length; k++) {
                 sb.append(k == 0 ? "" : ",").append(b.data[k] & 0xFF);
@@ -195,9 +202,11 @@ final class Conversions {
             a = machine.evaluator.read(r.node(), f);
         }
         if (a instanceof AmlValue.Str s) {
+            machine.cx.touch(s.value().length(), f);
             return Integer.signum(s.value().compareTo(toStr(b, f)));
         }
         if (a instanceof AmlValue.Buffer x) {
+            machine.cx.touch(x.data.length, f);
             return Integer.signum(Arrays.compareUnsigned(x.data, toBuf(b, f)));
         }
         return Long.compareUnsigned(toInt(a, f), toInt(b, f));

@@ -52,6 +52,11 @@ final class Evaluator {
         }
     }
 
+    /** Whether the method's body has been parsed: it ran (or was about to run) in an evaluation. */
+    boolean ran(NamespaceNode method) {
+        return bodies.containsKey(method);
+    }
+
     private List<Stmt> body(NamespaceNode method, AmlObject.Method m) {
         List<Stmt> body = bodies.get(method);
         if (body == null) {
@@ -216,7 +221,7 @@ final class Evaluator {
         long size = machine.conversions.toInt(eval(b.size(), f), f);
         byte[] init = b.initializer();
         long n = size < 0 ? size : Math.max(size, init.length);
-        machine.cx.checkSize(n, f, "Buffer");
+        machine.cx.allocate(n, f, "Buffer");
         byte[] data = new byte[(int) n];
         System.arraycopy(init, 0, data, 0, init.length);
         return new AmlValue.Buffer(data);
@@ -225,7 +230,7 @@ final class Evaluator {
     private AmlValue pack(AmlTerm.PackageData p, Frame f) {
         long count = machine.conversions.toInt(eval(p.count(), f), f);
         long n = count < 0 ? count : Math.max(count, p.elements().size());
-        machine.cx.checkSize(n < 0 || n > Integer.MAX_VALUE ? -1 : n * 8, f, "Package");
+        machine.cx.allocate(n < 0 || n > Integer.MAX_VALUE ? -1 : n * 8, f, "Package");
         AmlValue[] elements = new AmlValue[(int) n];
         for (int i = 0; i < elements.length; i++) {
             if (i < p.elements().size()) {

@@ -59,6 +59,9 @@ final class FieldIo {
 
     /** The value of a buffer field: an Integer when it fits one, else a Buffer. */
     AmlValue readSlice(BufferSlice s) {
+        if (s.bitLength() > 64) {
+            machine.cx.allocate((s.bitLength() + 7) / 8, null, "buffer field");
+        }
         return bitsValue(s.buffer().data, s.bitIndex(), s.bitLength());
     }
 
@@ -87,6 +90,7 @@ final class FieldIo {
     void writeSlice(BufferSlice s, AmlValue v, Frame f) {
         byte[] src = machine.conversions.toBuf(v, f);
         byte[] data = s.buffer().data;
+        machine.cx.touch(s.bitLength() / 8, f);
         for (long i = 0; i < s.bitLength(); i++) {
             boolean bit = i / 8 < src.length && (src[(int) (i / 8)] >> (i & 7) & 1) != 0;
             long b = s.bitIndex() + i;
@@ -167,7 +171,7 @@ final class FieldIo {
     /** Reads a field unit through its region, index or bank field. */
     AmlValue readField(NamespaceNode node, AmlObject.FieldUnit fu, Frame f) {
         long bits = fu.bitLength();
-        machine.cx.checkSize((bits + 7) / 8, f, "field " + node.path());
+        machine.cx.allocate((bits + 7) / 8, f, "field " + node.path());
         byte[] data = new byte[(int) ((bits + 7) / 8) + 16];
         transfer(node, fu, data, false, f);
         return bitsValue(data, 0, bits);
@@ -176,7 +180,7 @@ final class FieldIo {
     /** Writes a value to a field unit through its region, index or bank field. */
     void writeField(NamespaceNode node, AmlObject.FieldUnit fu, AmlValue v, Frame f) {
         long bits = fu.bitLength();
-        machine.cx.checkSize((bits + 7) / 8, f, "field " + node.path());
+        machine.cx.allocate((bits + 7) / 8, f, "field " + node.path());
         byte[] src = machine.conversions.toBuf(v, f);
         byte[] data = Arrays.copyOf(src, (int) ((bits + 7) / 8) + 16);
         transfer(node, fu, data, true, f);

@@ -16,16 +16,29 @@ import java.util.OptionalLong;
  * What evaluating a namespace the way Linux does at boot yields: every Device with its identification, status and
  * decoded _CRS; every OperationRegion with its evaluated space, base and length (or why they are unresolved) and
  * whether boot touches it; the ordered OperationRegion accesses Linux makes while it initializes the namespace and
- * enumerates devices (see {@link BootWalk}); and the findings. Built by {@link #of}.
+ * enumerates devices (see {@link BootWalk}); the findings; how many boot evaluations a budget limit stopped, and
+ * every evaluation of the survey a limit stopped (boot, report-only and OperationRegion operands alike) and every one
+ * a run-time error aborted; and every method body that does not decode, whether or not boot runs it. Built by {@link #of}.
  */
 public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operationRegions,
-                              List<RegionAccess> bootAccesses, List<Diagnostic> diagnostics, int budgetHits) {
+                              List<RegionAccess> bootAccesses, List<Diagnostic> diagnostics, int budgetHits,
+                              List<BudgetStop> budgetStops, List<Diagnostic> evaluationFailures,
+                              List<Diagnostic> undecodableMethods) {
 
     public NamespaceSurvey {
         devices = List.copyOf(devices);
         operationRegions = List.copyOf(operationRegions);
         bootAccesses = List.copyOf(bootAccesses);
         diagnostics = List.copyOf(diagnostics);
+        budgetStops = List.copyOf(budgetStops);
+        evaluationFailures = List.copyOf(evaluationFailures);
+        undecodableMethods = List.copyOf(undecodableMethods);
+    }
+
+    /** A survey no budget limit stopped. */
+    public NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operationRegions,
+                           List<RegionAccess> bootAccesses, List<Diagnostic> diagnostics, int budgetHits) {
+        this(devices, operationRegions, bootAccesses, diagnostics, budgetHits, List.of(), List.of(), List.of());
     }
 
     /** Surveys a loaded namespace with the default memory model (all reads unknown, 0) and budget. */

@@ -200,11 +200,16 @@ final class Operators {
             String t = s.value();
             int from = (int) Math.min(Math.max(index, 0), t.length());
             int to = (int) Math.min(t.length(), from + Math.min(Math.max(length, 0), Integer.MAX_VALUE));
+            machine.cx.allocate(to - from, f, "String");
             return new AmlValue.Str(t.substring(from, to));
         }
-        byte[] b = machine.conversions.toBuf(src, f);
+        // A Buffer's part is copied from its bytes directly: copying the whole source first made each Mid of a
+        // large buffer cost the whole buffer.
+        AmlValue resolved = machine.conversions.resolveValue(src, f);
+        byte[] b = resolved instanceof AmlValue.Buffer whole ? whole.data : machine.conversions.toBuf(src, f);
         int from = (int) Math.min(Math.max(index, 0), b.length);
         int to = (int) Math.min(b.length, from + Math.min(Math.max(length, 0), Integer.MAX_VALUE));
+        machine.cx.allocate(to - from, f, "Buffer");
         return new AmlValue.Buffer(Arrays.copyOfRange(b, from, to));
     }
 
@@ -212,16 +217,16 @@ final class Operators {
         AmlValue a = machine.conversions.resolveValue(a0, f);
         AmlValue b = machine.conversions.resolveValue(b0, f);
         if (a instanceof AmlValue.Str s) {
-            String r = s.value() + machine.conversions.toStr(b, f);
-            machine.cx.checkSize(r.length(), f, "String");
-            return new AmlValue.Str(r);
+            String tail = machine.conversions.toStr(b, f);
+            machine.cx.allocate((long) s.value().length() + tail.length(), f, "String");
+            return new AmlValue.Str(s.value() + tail);
         }
         byte[] x = machine.conversions.toBuf(a, f);
         byte[] y = machine.conversions.toBuf(b instanceof AmlValue.Str s ? new AmlValue.Str(s.value()) : b, f);
         if (b instanceof AmlValue.Str && y.length > 0) {
             y = Arrays.copyOf(y, y.length - 1);
         }
-        machine.cx.checkSize((long) x.length + y.length, f, "Buffer");
+        machine.cx.allocate((long) x.length + y.length, f, "Buffer");
         byte[] r = Arrays.copyOf(x, x.length + y.length);
         System.arraycopy(y, 0, r, x.length, y.length);
         return new AmlValue.Buffer(r);
@@ -230,7 +235,7 @@ final class Operators {
     private AmlValue concatResTemplate(byte[] a, byte[] b, Frame f) {
         int la = endTag(a);
         int lb = endTag(b);
-        machine.cx.checkSize((long) la + lb + 2, f, "Buffer");
+        machine.cx.allocate((long) la + lb + 2, f, "Buffer");
         byte[] r = new byte[la + lb + 2];
         System.arraycopy(a, 0, r, 0, la);
         System.arraycopy(b, 0, r, la, lb);

@@ -87,7 +87,7 @@ final class Statements {
             switch (op.opcode()) {
                 case RETURN:
                     AmlValue v = machine.evaluator.eval(op.operands().get(0), f);
-                    f.result = machine.stores.copyValue(machine.conversions.resolveValue(v, f));
+                    f.result = machine.stores.copyValue(machine.conversions.resolveValue(v, f), f);
                     return Flow.RETURN;
                 case BREAK:
                     return Flow.BREAK;
@@ -122,7 +122,7 @@ final class Statements {
         f.declared.put(seg, node);
         AmlObject o = d.object();
         if (o instanceof AmlObject.Name n) {
-            f.values.put(node, machine.stores.copyValue(machine.evaluator.eval(n.value(), f)));
+            f.values.put(node, machine.stores.copyValue(machine.evaluator.eval(n.value(), f), f));
         } else if (o instanceof AmlObject.BufferField bf) {
             f.slices.put(node, machine.fields.slice(bf, f));
         } else if (o instanceof AmlObject.OperationRegion) {

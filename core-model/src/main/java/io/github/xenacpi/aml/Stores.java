@@ -19,7 +19,7 @@ final class Stores {
             return;
         }
         if (target instanceof AmlTerm.Local l) {
-            f.locals[l.index()] = copyValue(v);
+            f.locals[l.index()] = copyValue(v, f);
             return;
         }
         if (target instanceof AmlTerm.Arg a) {
@@ -27,7 +27,7 @@ final class Stores {
             if (cur instanceof AmlValue.Reference || cur instanceof AmlValue.ElementRef) {
                 storeThrough(cur, v, f);
             } else {
-                f.args[a.index()] = copyValue(v);
+                f.args[a.index()] = copyValue(v, f);
             }
             return;
         }
@@ -52,7 +52,7 @@ final class Stores {
             if (e.container() instanceof AmlValue.Buffer b) {
                 b.data[e.index()] = (byte) machine.conversions.toInt(v, f);
             } else if (e.container() instanceof AmlValue.Package p) {
-                p.elements[e.index()] = copyValue(v);
+                p.elements[e.index()] = copyValue(v, f);
             } else {
                 throw new AmlError("store into an element of a " + e.container().type() + " in " + f.scope.path());
             }
@@ -83,11 +83,12 @@ final class Stores {
             converted = new AmlValue.Str(machine.conversions.toStr(v, f));
         } else if (cur instanceof AmlValue.Buffer b && !(v instanceof AmlValue.Package)) {
             byte[] src = machine.conversions.toBuf(v, f);
+            machine.cx.touch(b.data.length, f);
             Arrays.fill(b.data, (byte) 0);
             System.arraycopy(src, 0, b.data, 0, Math.min(src.length, b.data.length));
             return;
         } else {
-            converted = copyValue(v);
+            converted = copyValue(v, f);
         }
         if (f != null && f.values.containsKey(node)) {
             f.values.put(node, converted);
@@ -102,9 +103,9 @@ final class Stores {
             NamespaceNode node = machine.evaluator.resolve(r.name(), f);
             if (node.object() instanceof AmlObject.Name) {
                 if (f.values.containsKey(node)) {
-                    f.values.put(node, copyValue(v));
+                    f.values.put(node, copyValue(v, f));
                 } else {
-                    machine.globals.put(node, copyValue(v));
+                    machine.globals.put(node, copyValue(v, f));
                 }
                 return;
             }
@@ -113,14 +114,16 @@ final class Stores {
     }
 
     /** A deep copy of a Buffer or Package (other values are immutable). */
-    AmlValue copyValue(AmlValue v) {
+    AmlValue copyValue(AmlValue v, Frame f) {
         if (v instanceof AmlValue.Buffer b) {
+            machine.cx.allocate(b.data.length, f, "Buffer");
             return new AmlValue.Buffer(b.data.clone());
         }
         if (v instanceof AmlValue.Package p) {
+            machine.cx.allocate(8L * p.elements.length, f, "Package");
             AmlValue[] e = new AmlValue[p.elements.length];
             for (int i = 0; i < e.length; i++) {
-                e[i] = copyValue(p.elements[i]);
+                e[i] = copyValue(p.elements[i], f);
             }
             return new AmlValue.Package(e);
         }

@@ -8,6 +8,7 @@ import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.Subtable;
 import io.github.xenacpi.acpi.table.SubtableFormat;
 import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.platform.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +22,32 @@ final class CheckContext {
     }
 
     private final AcpiTables tables;
+    private final Platform platform;
     private final Set<Profile> active;
     private final List<Finding> findings = new ArrayList<>();
 
     CheckContext(AcpiTables tables, Set<Profile> active) {
+        this(tables, null, active);
+    }
+
+    /** A context over a whole platform: its tables, and its AML namespace and survey for the AML rules. */
+    CheckContext(Platform platform, Set<Profile> active) {
+        this(platform.tables(), platform, active);
+    }
+
+    private CheckContext(AcpiTables tables, Platform platform, Set<Profile> active) {
         this.tables = tables;
+        this.platform = platform;
         this.active = Set.copyOf(active);
     }
 
     AcpiTables tables() {
         return tables;
+    }
+
+    /** The platform, when the check runs over one (its namespace loaded and surveyed), not over tables alone. */
+    Optional<Platform> platform() {
+        return Optional.ofNullable(platform);
     }
 
     /** Every instance of a signature that decoded to the given record type, in instance order. */

@@ -27,8 +27,9 @@ public final class RuleCatalog {
             new SbbrRules(),
             new LinuxArm64Rules(),
             new XenDom0Rules(),
-            // Last: a decoder diagnostic at the byte a rule above already reported is left out.
-            new DecodeRules());
+            // Last: a decoder or loader diagnostic at the byte a rule above already reported is left out.
+            new DecodeRules(),
+            new AmlRules());
 
     private static final List<Rule> ALL = collect();
 

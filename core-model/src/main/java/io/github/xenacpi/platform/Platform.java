@@ -2,7 +2,6 @@ package io.github.xenacpi.platform;
 
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.Diagnostic;
-import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.FirmwareSource;
@@ -44,6 +43,7 @@ public final class Platform {
     private final NamespaceSurvey survey;
     private final List<DescribedRegion> regions;
     private final List<MemoryRange> ram;
+    private final Completeness completeness;
 
     /** Loads the DSDT and SSDTs into a namespace and surveys it with the descriptor's AML memory values. */
     public Platform(String name, AcpiTables tables, PlatformDescriptor descriptor) {
@@ -60,6 +60,7 @@ public final class Platform {
         all.addAll(survey.regions());
         this.regions = List.copyOf(all);
         this.ram = deriveRam(regions, descriptor);
+        this.completeness = Losses.of(tables, namespace, survey);
     }
 
     /** Reads the tables at a path and the xenacpi.json beside them. */
@@ -115,14 +116,13 @@ public final class Platform {
     }
 
     /**
-     * What the model could not see of this platform. For now every error diagnostic of reading, decoding, loading
-     * or evaluating counts as a loss; issue #18 refines which damage removes what the simulation needs.
+     * What the model could not see of this platform: each loss of content the simulation needs (a table cut short,
+     * a structure its decoder could not read, AML that did not load, an evaluation a budget stopped, a DSDT or MADT
+     * missing or empty) by table, offset and reason; complete when nothing was lost. Problems that lose nothing (a
+     * wrong checksum, reserved bits, warnings) are findings, not losses. See {@link Losses}.
      */
     public Completeness completeness() {
-        return new Completeness(diagnostics().stream()
-                .filter(d -> d.severity() == Severity.ERROR)
-                .map(d -> new Completeness.Loss(d.table(), d.offset(), d.message()))
-                .toList());
+        return completeness;
     }
 
     /** Dom0's RAM ranges, sorted, with described device memory carved out. */

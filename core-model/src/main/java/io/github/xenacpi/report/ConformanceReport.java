@@ -106,7 +106,7 @@ public record ConformanceReport(String schema, String toolVersion, String genera
          */
         public static PlatformReport of(Platform p, List<SimulationResult> results, JsonNode inspect) {
             List<ReportFinding> findings = new ArrayList<>();
-            for (Finding f : ConformanceCheck.run(p.tables(), PROFILES.toArray(Profile[]::new))) {
+            for (Finding f : ConformanceCheck.run(p, PROFILES.toArray(Profile[]::new))) {
                 findings.add(ReportFinding.of(f, ""));
             }
             for (SimulationResult r : results) {

@@ -1,6 +1,7 @@
 package io.github.xenacpi.bench;
 
 import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.Platform;
@@ -9,6 +10,8 @@ import io.github.xenacpi.platform.builder.FadtBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.aml.AddressSpec;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
+import io.github.xenacpi.platform.builder.aml.FieldAccessType;
+import io.github.xenacpi.platform.builder.aml.FieldUpdateRule;
 import io.github.xenacpi.platform.builder.aml.ResourceTemplateBuilder;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ReportWriter;
@@ -30,7 +33,7 @@ import java.util.Locale;
  * Time and peak heap of the whole pipeline (decode, namespace, every strategy, the report model and its files) on
  * builder-made platforms that are big in one dimension each (issue 18 points 0 and 4): {@code devices N} platform
  * devices with a 4 KiB MMIO page each, {@code ram N} Dom0 RAM ranges in the descriptor (and 2,000 devices on them), {@code window TiB} one
- * platform device with a window of that many TiB. Run it in the JVM you want to measure (for example with
+ * platform device with a window of that many TiB, {@code opregion N} an OperationRegion of 2^N bytes read at _INI. Run it in the JVM you want to measure (for example with
  * {@code -Xmx64m}); it prints one line per stage and the peak heap after GC.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.xenacpi.bench.ScaleRun devices 5000}.
@@ -59,6 +62,14 @@ public final class ScaleRun {
                     byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, page, 0x1000).build();
                     sb.device(deviceName(i), d -> d.hid("XACP0002").uid(0).crs(crs));
                 }
+            } else if (what.equals("opregion")) {
+                // An OperationRegion of 2^n bytes (n = 63: the top half of the address space) read at _INI.
+                sb.operationRegion("HUGE", io.github.xenacpi.acpi.region.AddressSpace.SYSTEM_MEMORY,
+                        AmlTerm.integer(0x1000_0000L), AmlTerm.integer(1L << n))
+                        .field("HUGE", FieldAccessType.DWORD, false, FieldUpdateRule.PRESERVE, u -> u.unit("FLAG", 32))
+                        .name("COPY", AmlTerm.integer(0))
+                        .method("_INI", 0, false, ini -> ini.store(AmlTerm.name("\\_SB.FLAG"),
+                                AmlTerm.name("\\_SB.COPY")));
             } else if (what.equals("window")) {
                 long length = n << 40;
                 byte[] crs = new ResourceTemplateBuilder().qwordAddress(AddressSpec.memory()

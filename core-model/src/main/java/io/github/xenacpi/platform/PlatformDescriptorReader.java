@@ -98,13 +98,17 @@ public final class PlatformDescriptorReader {
                 .collect(Collectors.joining());
     }
 
-    /** Parses {@code 0x...} hex or decimal. */
+    /** Parses {@code 0x...} hex or decimal as an unsigned 64-bit value (a sign or a value past 2^64 is refused). */
     static long address(String text, String key) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace("_", "");
         try {
-            return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+            if (t.startsWith("+") || t.startsWith("-")) {
+                throw new NumberFormatException("signed");
+            }
+            return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseUnsignedLong(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": \"" + text + "\" is not an address (0x... or decimal)", e);
+            throw new IllegalArgumentException(key + ": \"" + text + "\" is not an unsigned 64-bit address (0x..."
+                    + " or decimal, below 2^64)", e);
         }
     }
 

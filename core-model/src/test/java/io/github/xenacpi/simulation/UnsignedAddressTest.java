@@ -124,4 +124,20 @@ class UnsignedAddressTest {
                 .hasMessageContaining("ram[0]").hasMessageContaining("past the top of the 64-bit address space")
                 .hasMessageNotContaining("negative");
     }
+
+    @Test
+    void descriptorAddressesAreUnsignedInDecimalToo() throws Exception {
+        Path file = dir.resolve("xenacpi.json");
+        Files.writeString(file, "{\"ram\": [{\"base\": \"0\", \"length\": \"18446744073709551615\"}]}");
+        assertThat(PlatformDescriptorReader.read(file).ram()).singleElement()
+                .satisfies(m -> assertThat(m.length()).isEqualTo(-1L));
+
+        Files.writeString(file, "{\"ram\": [{\"base\": \"-4096\", \"length\": \"4096\"}]}");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(file)).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("ram[0].base").hasMessageContaining("unsigned");
+
+        Files.writeString(file, "{\"ram\": [{\"base\": \"18446744073709551616\", \"length\": \"1\"}]}");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(file)).isInstanceOf(PlatformException.class)
+                .hasMessageContaining("ram[0].base");
+    }
 }

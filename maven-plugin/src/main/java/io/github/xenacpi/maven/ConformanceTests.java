@@ -1,5 +1,11 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.PlatformCheck;
+import io.github.xenacpi.api.PlatformSource;
+import io.github.xenacpi.api.RunLog;
+import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.conformance.Rule;
+import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
@@ -24,10 +30,10 @@ import java.util.Set;
  * reflection only; the platform's firmware path reaches the tests as the configuration parameter
  * {@value #FIRMWARE_PARAMETER}, which {@code XenPlatformExtension} reads.
  */
-public final class ConformanceTests {
+public final class ConformanceTests implements PlatformCheck {
 
     /** The configuration parameter that replaces the firmware of every {@code @XenPlatform} test. */
-    public static final String FIRMWARE_PARAMETER = "xenacpi.firmware";
+    public static final String FIRMWARE_PARAMETER = io.github.xenacpi.api.Firmware.PROPERTY;
 
     private static final String LAUNCHER_FACTORY = "org.junit.platform.launcher.core.LauncherFactory";
 
@@ -48,6 +54,21 @@ public final class ConformanceTests {
         if (this.patterns.isEmpty()) {
             throw new IllegalArgumentException("at least one class name pattern");
         }
+    }
+
+    @Override
+    public Rule rule() {
+        return ConformanceTestRule.RULE;
+    }
+
+    /** Runs the tests on the platform's firmware, logs what they did, and returns a finding per failed test. */
+    @Override
+    public List<ReportFinding> check(PlatformSource platform, Path scratch, RunLog log) throws ValidationException {
+        TestRun run = run(platform.name(), platform.firmwarePath(scratch));
+        log.info("xenacpi: " + platform.name() + ": conformance tests: " + run.run() + " run, " + run.failed()
+                + " failed, " + run.skipped() + " skipped");
+        run.failures().forEach(f -> log.warn("xenacpi: " + platform.name() + ": test failed: " + f.describe()));
+        return ConformanceTestRule.findings(run);
     }
 
     /**

@@ -1,15 +1,13 @@
 package io.github.xenacpi.maven;
 
-import io.github.xenacpi.acpi.source.FirmwareSource;
-import io.github.xenacpi.inspect.InspectCommand;
-import java.io.ByteArrayOutputStream;
+import io.github.xenacpi.api.Firmware;
+import io.github.xenacpi.api.Inspection;
+import io.github.xenacpi.api.Overrides;
+import io.github.xenacpi.api.PlatformSource;
+import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.inspect.InspectJson;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -55,34 +53,37 @@ public class InspectMojo extends AbstractXenacpiMojo {
 
     @Override
     void executeMojo() throws MojoExecutionException {
-        List<String> args = new ArrayList<>();
-        if (path != null && !path.isBlank()) {
-            String p = path.trim();
-            if (p.toLowerCase(Locale.ROOT).startsWith(FirmwareLocator.PRESET_PREFIX)) {
-                args.add("--preset");
-                args.add(p.substring(FirmwareLocator.PRESET_PREFIX.length()).trim());
-            } else {
-                args.add(p);
-            }
+        try {
+            Inspection inspection = Inspection.of(source(), Overrides.NONE);
+            inspection.text().forEach(getLog()::info);
+            getLog().info("JSON (" + InspectJson.SCHEMA + ") written to " + inspection.writeJson(jsonFile()));
+        } catch (ValidationException e) {
+            throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("xenacpi: internal error (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); please report it with the firmware", e);
         }
-        args.add("--json");
-        args.add(jsonFile().toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new InspectCommand(FirmwareSource::open).run(args.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        out.toString(StandardCharsets.UTF_8).lines().forEach(getLog()::info);
-        if (status != 0) {
-            throw new MojoExecutionException(err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    private PlatformSource source() throws ValidationException {
+        if (path == null || path.isBlank()) {
+            getLog().info("xenacpi: xenacpi.inspect.path is not set: inspecting the preset qemu-virt (presets: "
+                    + Firmware.presetIds() + ")");
+            return Firmware.preset("qemu-virt");
         }
+        return Firmware.isPreset(path) ? Firmware.preset(path.trim().substring(Firmware.PRESET_PREFIX.length()))
+                : PlatformSource.at(base().resolve(path.trim()).normalize());
+    }
+
+    private Path base() {
+        return Path.of(session.getExecutionRootDirectory());
     }
 
     /** The JSON file: without a project Maven leaves the default unresolved, so it is made here. */
     private Path jsonFile() {
-        Path base = Path.of(session.getExecutionRootDirectory());
         if (json == null || json.getPath().contains("${")) {
-            return base.resolve("target").resolve("xenacpi").resolve("inspect.json");
+            return base().resolve("target").resolve("xenacpi").resolve("inspect.json");
         }
-        return base.resolve(json.toPath());
+        return base().resolve(json.toPath());
     }
 }

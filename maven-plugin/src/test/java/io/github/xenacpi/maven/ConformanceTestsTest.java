@@ -3,6 +3,7 @@ package io.github.xenacpi.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.xenacpi.api.ValidationException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class ValidationRunTest {
     private final List<String> info = new ArrayList<>();
     private final List<String> warn = new ArrayList<>();
 
-    private final BuildLog log = new BuildLog() {
+    private final RunLog log = new RunLog() {
         @Override
         public void info(String line) {
             info.add(line);

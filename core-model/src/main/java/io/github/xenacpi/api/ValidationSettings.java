@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.nio.file.Path;
@@ -8,13 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything one validation needs, parsed from the goal's parameters: the platforms, the strategies, the
- * overrides, the report formats and folder, how many platforms run at once, and the project's conformance tests
- * (empty when none are configured).
+ * Everything one validation needs: the platforms, the strategies, the overrides, the report formats and folder,
+ * how many platforms run at once, and a front end's own check of each platform (empty when none).
  */
 public record ValidationSettings(List<PlatformSource> platforms, List<MappingStrategy> strategies,
                                  Overrides overrides, Set<ReportFormat> formats, Path reportDirectory, int threads,
-                                 Optional<ConformanceTests> conformanceTests) {
+                                 Optional<PlatformCheck> check) {
 
     public ValidationSettings {
         platforms = List.copyOf(platforms);
@@ -22,6 +21,6 @@ public record ValidationSettings(List<PlatformSource> platforms, List<MappingStr
         Objects.requireNonNull(overrides, "overrides");
         formats = Set.copyOf(formats);
         Objects.requireNonNull(reportDirectory, "reportDirectory");
-        Objects.requireNonNull(conformanceTests, "conformanceTests");
+        Objects.requireNonNull(check, "check");
     }
 }

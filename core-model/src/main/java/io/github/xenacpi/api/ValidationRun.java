@@ -1,8 +1,9 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of the {@code validate} goal without Maven: validates the platforms, runs the project's conformance
- * tests on each, writes the report, and logs one line per platform, the verdict matrix and where the report
- * lies (the last line).
+ * One validation as a build runs it: validates the platforms, runs the front end's own check on each (the
+ * project's conformance tests in the Maven plugin), writes the report, and logs one line per platform, the
+ * verdict matrix and where the report lies (the last line).
  */
 public final class ValidationRun {
 
-    /** The name of the folder below the report folder where presets are written for the conformance tests. */
-    static final String PRESET_FOLDER = "firmware";
+    /** The name of the folder below the report folder where presets are written for a check that reads paths. */
+    public static final String PRESET_FOLDER = "firmware";
 
     /** What a run produced: the report and the files written. */
     public record Outcome(ConformanceReport report, List<Path> written, Path reportDirectory) {
@@ -41,29 +42,21 @@ public final class ValidationRun {
      *
      * @throws ValidationException when firmware cannot be read, the tests cannot run or the report not written
      */
-    public static Outcome execute(ValidationSettings settings, Instant time, BuildLog log)
+    public static Outcome execute(ValidationSettings settings, Instant time, RunLog log)
             throws ValidationException {
         Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads());
         List<PlatformReport> platforms = validation.run(settings.platforms());
-        Map<String, TestRun> tests = new LinkedHashMap<>();
-        if (settings.conformanceTests().isPresent()) {
-            ConformanceTests runner = settings.conformanceTests().get();
+        Map<String, List<ReportFinding>> extra = new LinkedHashMap<>();
+        if (settings.check().isPresent()) {
+            PlatformCheck check = settings.check().get();
             Path scratch = settings.reportDirectory().resolve(PRESET_FOLDER);
             for (PlatformSource source : settings.platforms()) {
-                TestRun run = runner.run(source.name(), source.firmwarePath(scratch));
-                tests.put(source.name(), run);
+                extra.put(source.name(), check.check(source, scratch, log));
             }
         }
-        ConformanceReport report = Validation.report(platforms, tests, time);
-        for (PlatformReport p : report.platforms()) {
-            log.info(summary(p));
-            TestRun run = tests.get(p.name());
-            if (run != null) {
-                log.info("xenacpi: " + p.name() + ": conformance tests: " + run.run() + " run, " + run.failed()
-                        + " failed, " + run.skipped() + " skipped");
-                run.failures().forEach(f -> log.warn("xenacpi: " + p.name() + ": test failed: " + f.describe()));
-            }
-        }
+        ConformanceReport report = Validation.report(platforms,
+                settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
+        report.platforms().forEach(p -> log.info(summary(p)));
         log.info("xenacpi: verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
                 + " refused; FAIL: Dom0 aborts or DMA faults):");
         VerdictMatrix.lines(report).forEach(line -> log.info("  " + line));
@@ -76,7 +69,7 @@ public final class ValidationRun {
     }
 
     /** One line per platform: tables, findings by severity, the recommended strategy. */
-    static String summary(PlatformReport p) {
+    public static String summary(PlatformReport p) {
         int tables = p.tables().size();
         String recommended = p.summary().recommended() == null ? "none (every strategy fails)"
                 : p.summary().recommended();

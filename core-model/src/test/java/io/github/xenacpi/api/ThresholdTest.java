@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

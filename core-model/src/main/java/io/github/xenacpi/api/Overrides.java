@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.PlatformDescriptor;

@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,7 @@
-package io.github.xenacpi.inspect;
+package io.github.xenacpi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xenacpi.acpi.AcpiException;
-import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.platform.builder.McfgBuilder;
 import io.github.xenacpi.platform.builder.OemIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +24,8 @@ class InspectCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int run(InspectCommand.Opener opener, String... args) {
-        return new InspectCommand(opener).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    private int run(String... args) {
+        return new InspectCommand().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -43,7 +41,7 @@ class InspectCommandTest {
     void withoutPathInspectsTheDemoPlatformAndSaysWhereTheJsonWent() throws Exception {
         Path json = temp.resolve("out/inspect.json");
 
-        assertThat(run(FirmwareSource::open, "--json", json.toString())).isEqualTo(InspectCommand.OK);
+        assertThat(run("--json", json.toString())).isEqualTo(InspectCommand.OK);
 
         assertThat(out()).contains("built-in preset qemu-virt")
                 .contains("Source: builder (BUILDER)")
@@ -85,7 +83,7 @@ class InspectCommandTest {
         Files.write(temp.resolve("mcfg.dat"), Arrays.copyOf(mcfg, mcfg.length - 3));
         Path json = temp.resolve("r.json");
 
-        int status = run(FirmwareSource::open, temp.toString(), "--json", json.toString());
+        int status = run(temp.toString(), "--json", json.toString());
 
         assertThat(status).isEqualTo(InspectCommand.OK);
         assertThat(out()).contains("Source: " + temp + " (TABLE_DIRECTORY)")
@@ -107,7 +105,7 @@ class InspectCommandTest {
     void aMissingPathIsOneLineOnStandardErrorAndStatusTwo() {
         Path missing = temp.resolve("no-such-dump");
 
-        assertThat(run(FirmwareSource::open, missing.toString())).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(run(missing.toString())).isEqualTo(InspectCommand.UNUSABLE);
 
         assertThat(err().lines()).singleElement().asString().contains(missing.toString())
                 .contains("no such file or folder");
@@ -117,22 +115,20 @@ class InspectCommandTest {
 
     @Test
     void anUnreadableInputIsOneLineAndStatusTwo() throws Exception {
-        Path notAcpi = Files.writeString(temp.resolve("notes.txt"), "hello");
+        Path notAcpi = Files.write(temp.resolve("notes.bin"), new byte[] {0, 1, 2, 3, 4, 5, 6, 7});
 
-        int status = run(p -> {
-            throw new AcpiException("no ACPI table found");
-        }, notAcpi.toString());
+        int status = run(notAcpi.toString());
 
         assertThat(status).isEqualTo(InspectCommand.UNUSABLE);
-        assertThat(err().lines()).singleElement().asString().isEqualTo(
-                "xenacpi inspect: " + notAcpi + ": no ACPI table found");
+        assertThat(err().lines()).singleElement().asString().startsWith("xenacpi inspect: ")
+                .contains(notAcpi.toString()).contains("no ACPI table");
     }
 
     @Test
     void badArgumentsAreStatusTwoWithUsage() {
-        assertThat(run(FirmwareSource::open, "--json")).isEqualTo(InspectCommand.UNUSABLE);
-        assertThat(run(FirmwareSource::open, "--frobnicate")).isEqualTo(InspectCommand.UNUSABLE);
-        assertThat(run(FirmwareSource::open, "a", "b")).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(run("--json")).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(run("--frobnicate")).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(run("a", "b")).isEqualTo(InspectCommand.UNUSABLE);
         assertThat(err().lines()).hasSize(3).allSatisfy(l -> assertThat(l).contains("usage: InspectCommand"));
     }
 
@@ -140,7 +136,7 @@ class InspectCommandTest {
     void reportWritesTheFourFilesAndPrintsTheirPaths() throws Exception {
         Path dir = temp.resolve("report");
 
-        int status = run(FirmwareSource::open, "--preset", "server-ras", "--json", temp.resolve("i.json").toString(),
+        int status = run("--preset", "server-ras", "--json", temp.resolve("i.json").toString(),
                 "--report", dir.toString());
 
         assertThat(status).isEqualTo(InspectCommand.OK);
@@ -155,10 +151,10 @@ class InspectCommandTest {
 
     @Test
     void withoutReportNoReportIsWritten() {
-        assertThat(run(FirmwareSource::open, "--json", temp.resolve("i.json").toString()))
+        assertThat(run("--json", temp.resolve("i.json").toString()))
                 .isEqualTo(InspectCommand.OK);
         assertThat(out()).doesNotContain("Report written");
-        assertThat(run(FirmwareSource::open, "--report")).isEqualTo(InspectCommand.UNUSABLE);
+        assertThat(run("--report")).isEqualTo(InspectCommand.UNUSABLE);
         assertThat(err()).contains("--report needs a folder");
     }
 
@@ -166,7 +162,7 @@ class InspectCommandTest {
     void anUnwritableReportFolderIsStatusTwo() throws Exception {
         Path blocker = Files.writeString(temp.resolve("file"), "x");
 
-        int status = run(FirmwareSource::open, "--json", temp.resolve("i.json").toString(), "--report",
+        int status = run("--json", temp.resolve("i.json").toString(), "--report",
                 blocker.resolve("sub").toString());
 
         assertThat(status).isEqualTo(InspectCommand.UNUSABLE);
@@ -177,23 +173,9 @@ class InspectCommandTest {
     void anUnwritableJsonFileIsStatusTwo() throws Exception {
         Path blocker = Files.writeString(temp.resolve("file"), "x");
 
-        int status = run(FirmwareSource::open, "--json", blocker.resolve("inspect.json").toString());
+        int status = run("--json", blocker.resolve("inspect.json").toString());
 
         assertThat(status).isEqualTo(InspectCommand.UNUSABLE);
         assertThat(err().lines()).singleElement().asString().startsWith("xenacpi inspect: cannot write");
-    }
-
-    @Test
-    void anInternalErrorIsOneLineAndStatusOne() throws Exception {
-        Path dump = Files.writeString(temp.resolve("dump.dat"), "MCFG");
-
-        int status = run(p -> {
-            throw new IllegalStateException("reader bug");
-        }, dump.toString());
-
-        assertThat(status).isEqualTo(InspectCommand.INTERNAL_ERROR);
-        assertThat(err().lines()).singleElement().asString()
-                .isEqualTo("xenacpi inspect: internal error (IllegalStateException: reader bug); please report it"
-                        + " with the input");
     }
 }

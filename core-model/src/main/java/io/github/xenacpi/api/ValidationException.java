@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 /**
  * A validation that could not run: unusable configuration, unreadable firmware, a report that cannot be written,

@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.report.ConformanceReport;
@@ -13,6 +13,9 @@ import java.util.Map;
 
 /** The lowest severity that fails the build ({@code failOn}), and the findings of a report that reach it. */
 public record Threshold(Severity severity) {
+
+    /** How many findings per platform a goal logs; the report has them all. */
+    public static final int LOGGED_PER_PLATFORM = 5;
 
     /** How many findings a failure message quotes. */
     static final int QUOTED = 5;

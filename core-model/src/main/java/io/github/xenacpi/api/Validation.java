@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.conformance.RuleCatalog;
@@ -6,6 +6,7 @@ import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.ReportWriter;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
@@ -26,10 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The work of the {@code validate} goal without Maven: loads each platform, simulates Dom0's boot under the
- * chosen strategies and runs the conformance rules, platforms in parallel on a bounded pool; then assembles the
- * {@code xenacpi-report/1} document (with the results of the project's conformance tests, when any ran) and
- * writes the chosen formats.
+ * Validates platforms: loads each one, simulates Dom0's boot under the chosen strategies and runs the conformance
+ * rules, platforms in parallel on a bounded pool; assembles the {@code xenacpi-report/1} document (with a front
+ * end's own findings, when it adds any) and writes the chosen formats.
  */
 public final class Validation {
 
@@ -115,7 +115,7 @@ public final class Validation {
     }
 
     /** One platform's report: loaded, simulated under the chosen strategies, checked. */
-    PlatformReport one(PlatformSource source) throws ValidationException {
+    public PlatformReport one(PlatformSource source) throws ValidationException {
         Platform platform = source.load(overrides);
         try {
             SimulationInput input = SimulationInput.of(platform);
@@ -144,19 +144,17 @@ public final class Validation {
     }
 
     /**
-     * The report of the validated platforms, with each platform's failed conformance tests (by platform name)
-     * added as findings of {@link ConformanceTestRule#RULE}.
+     * The report of the validated platforms, with a front end's own findings (by platform name) added to each
+     * platform, under the rules given beside the catalogue's.
      */
-    public static ConformanceReport report(List<PlatformReport> platforms, Map<String, TestRun> tests,
-                                           Instant time) {
+    public static ConformanceReport report(List<PlatformReport> platforms, List<Rule> extraRules,
+                                           Map<String, List<ReportFinding>> extra, Instant time) {
         List<Rule> rules = new ArrayList<>(RuleCatalog.all());
-        if (!tests.isEmpty()) {
-            rules.add(ConformanceTestRule.RULE);
-        }
+        rules.addAll(extraRules);
         List<PlatformReport> out = new ArrayList<>();
         for (PlatformReport p : platforms) {
-            TestRun run = tests.get(p.name());
-            out.add(run == null ? p : p.withFindings(ConformanceTestRule.findings(run)));
+            List<ReportFinding> more = extra.get(p.name());
+            out.add(more == null ? p : p.withFindings(more));
         }
         return ConformanceReport.assemble(out, rules, time);
     }

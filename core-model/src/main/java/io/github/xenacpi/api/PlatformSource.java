@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.source.FirmwareSource;
@@ -28,6 +28,16 @@ public sealed interface PlatformSource {
      * preset an acpidump text written below {@code scratch}, with the preset's {@code xenacpi.json} beside it.
      */
     Path firmwarePath(Path scratch) throws ValidationException;
+
+    /** A bundled preset. */
+    static PlatformSource of(Preset preset) {
+        return new PresetSource(preset);
+    }
+
+    /** The tables at a path, named by its last element. */
+    static PlatformSource at(Path path) {
+        return new PathSource(path);
+    }
 
     /** A preset made by the project's table builder. */
     record PresetSource(Preset preset) implements PlatformSource {
@@ -63,15 +73,23 @@ public sealed interface PlatformSource {
         }
     }
 
-    /** Tables at a path: an acpidump text, a folder of binary tables, a sysfs copy, one table file. */
-    record PathSource(Path path) implements PlatformSource {
+    /**
+     * Tables at a path: an acpidump text, a folder of binary tables, a sysfs copy, one table file; named by the
+     * machine (a machine folder holding only {@code acpi/} is named after the machine folder).
+     */
+    record PathSource(Path path, String name) implements PlatformSource {
         public PathSource {
             Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(name, "name");
         }
 
-        @Override
-        public String name() {
-            Path file = path.getFileName();
+        /** Tables at a path, named by the path's last element. */
+        public PathSource(Path path) {
+            this(path, nameOf(path));
+        }
+
+        private static String nameOf(Path path) {
+            Path file = Objects.requireNonNull(path, "path").getFileName();
             return file == null ? path.toString() : file.toString();
         }
 
@@ -79,9 +97,9 @@ public sealed interface PlatformSource {
         public Platform load(Overrides overrides) throws ValidationException {
             try {
                 AcpiTables tables = AcpiTables.load(FirmwareSource.open(path));
-                return new Platform(name(), tables, overrides.apply(PlatformDescriptorReader.besides(path)));
+                return new Platform(name, tables, overrides.apply(PlatformDescriptorReader.besides(path)));
             } catch (AcpiException | PlatformException e) {
-                throw new ValidationException("cannot read the firmware at " + path + ": " + e.getMessage(), e);
+                throw new ValidationException("cannot load the platform at " + path + ": " + e.getMessage(), e);
             }
         }
 

@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FirmwareLocatorTest {
+class FirmwareTest {
 
     @TempDir
     Path temp;
@@ -23,27 +23,27 @@ class FirmwareLocatorTest {
 
     @Test
     void presetEntriesNameBundledPlatforms() throws Exception {
-        List<PlatformSource> found = new FirmwareLocator(temp).locate(List.of("preset:qemu-virt", " PRESET:hostile "));
+        List<PlatformSource> found = Firmware.locate(List.of("preset:qemu-virt", " PRESET:hostile "), temp).platforms();
 
         assertThat(found).extracting(PlatformSource::name).containsExactly("qemu-virt", "hostile");
     }
 
     @Test
     void presetAllIsEveryPresetInDeclarationOrder() throws Exception {
-        assertThat(new FirmwareLocator(temp).locate(List.of("preset:all"))).extracting(PlatformSource::name)
+        assertThat(Firmware.locate(List.of("preset:all"), temp).platforms()).extracting(PlatformSource::name)
                 .containsExactlyElementsOf(java.util.Arrays.stream(Preset.values()).map(Preset::id).toList());
     }
 
     @Test
     void anUnknownPresetSaysWhichExist() {
-        assertThatThrownBy(() -> new FirmwareLocator(temp).locate(List.of("preset:nope")))
+        assertThatThrownBy(() -> Firmware.locate(List.of("preset:nope"), temp).platforms())
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("xenacpi.firmware").hasMessageContaining("nope").hasMessageContaining("qemu-virt");
     }
 
     @Test
     void aMissingPathIsAnErrorThatSaysWhatToName() {
-        assertThatThrownBy(() -> new FirmwareLocator(temp).locate(List.of("missing")))
+        assertThatThrownBy(() -> Firmware.locate(List.of("missing"), temp).platforms())
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining(temp.resolve("missing").toString()).hasMessageContaining("preset:ID");
     }
@@ -56,7 +56,7 @@ class FirmwareLocatorTest {
         Files.writeString(root.resolve("xenacpi.json"), "{}");
         Files.writeString(root.resolve(".hidden"), "x");
 
-        List<PlatformSource> found = new FirmwareLocator(temp).locate(List.of("firmware"));
+        List<PlatformSource> found = Firmware.locate(List.of("firmware"), temp).platforms();
 
         assertThat(found).extracting(PlatformSource::name).containsExactly("a-board", "b-board.txt");
     }
@@ -68,8 +68,8 @@ class FirmwareLocatorTest {
                 .add(new McfgBuilder().allocation(0x4000_0000L, 0, 0, 1))
                 .build().writeTableDirectory(tables);
 
-        assertThat(FirmwareLocator.isPlatformFolder(tables)).isTrue();
-        assertThat(new FirmwareLocator(temp).locate(List.of("board"))).extracting(PlatformSource::name)
+        assertThat(FirmwareFolder.isPlatformFolder(tables)).isTrue();
+        assertThat(Firmware.locate(List.of("board"), temp).platforms()).extracting(PlatformSource::name)
                 .containsExactly("board");
     }
 
@@ -77,27 +77,8 @@ class FirmwareLocatorTest {
     void aDumpFileIsOnePlatform() throws Exception {
         Path file = Files.writeString(temp.resolve("machine.txt"), dump(), StandardCharsets.UTF_8);
 
-        assertThat(new FirmwareLocator(temp).locate(List.of(file.toString())))
+        assertThat(Firmware.locate(List.of(file.toString()), temp).platforms())
                 .containsExactly(new PlatformSource.PathSource(file));
-    }
-
-    @Test
-    void withoutAProjectTheDefaultIsEveryPreset() throws Exception {
-        assertThat(FirmwareDefaults.platforms(List.of(), temp, true)).hasSize(Preset.values().length);
-    }
-
-    @Test
-    void inAProjectWithoutSrcFirmwareTheDefaultIsNothing() throws Exception {
-        assertThat(FirmwareDefaults.platforms(null, temp, false)).isEmpty();
-    }
-
-    @Test
-    void inAProjectTheDefaultIsSrcFirmware() throws Exception {
-        Path folder = Files.createDirectories(temp.resolve("src/firmware"));
-        Files.writeString(folder.resolve("one.txt"), dump(), StandardCharsets.UTF_8);
-
-        assertThat(FirmwareDefaults.platforms(List.of(" "), temp, false)).extracting(PlatformSource::name)
-                .containsExactly("one.txt");
     }
 
     private String dump() {

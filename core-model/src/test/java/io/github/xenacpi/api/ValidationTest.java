@@ -1,13 +1,16 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.conformance.Profile;
+import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.time.Instant;
@@ -68,24 +71,20 @@ class ValidationTest {
     }
 
     @Test
-    void failedConformanceTestsBecomeErrorFindingsOfTheirPlatform() throws Exception {
+    void aFrontEndsFindingsJoinTheirPlatformUnderTheirRule() throws Exception {
         List<PlatformReport> platforms = new Validation(Validation.strategies(List.of("stage2-fault")),
                 Overrides.NONE, 1).run(presets.subList(0, 1));
-        TestRun run = new TestRun("qemu-virt", 3, 0, List.of(new TestRun.TestFailure("example.BoardTest",
-                "ecamIsMapped(SimulationResult)", "expected every ECAM region to be mapped")));
+        Rule rule = new Rule("PROJECT.CHECK", Severity.ERROR, "t", "d", "p", "", java.util.Set.of(Profile.XEN_DOM0));
+        ReportFinding finding = new ReportFinding(rule.id(), Severity.ERROR, "", 0, 0, "wrong board",
+                "example.BoardTest", "");
 
-        ConformanceReport report = Validation.report(platforms, Map.of("qemu-virt", run), TIME);
+        ConformanceReport report = Validation.report(platforms, List.of(rule), Map.of("qemu-virt", List.of(finding)),
+                TIME);
 
-        assertThat(report.rules()).contains(ConformanceTestRule.RULE);
+        assertThat(report.rules()).contains(rule);
         assertThat(report.generated()).isEqualTo("2026-01-02T03:04:05Z");
-        assertThat(report.platforms().get(0).findings()).filteredOn(f -> f.ruleId().equals("PROJECT.CONFORMANCE_TEST"))
-                .singleElement().satisfies(f -> {
-                    assertThat(f.severity()).isEqualTo(Severity.ERROR);
-                    assertThat(f.message()).isEqualTo("ecamIsMapped(SimulationResult): expected every ECAM region"
-                            + " to be mapped");
-                    assertThat(f.path()).isEqualTo("example.BoardTest");
-                });
-        assertThat(Validation.report(platforms, Map.of(), TIME).rules()).doesNotContain(ConformanceTestRule.RULE);
+        assertThat(report.platforms().get(0).findings()).contains(finding);
+        assertThat(Validation.report(platforms, List.of(), Map.of(), TIME).rules()).doesNotContain(rule);
     }
 
     @Test

@@ -64,10 +64,26 @@ public final class Firmware {
                         + presetIds() + ")");
             }
             FirmwareFolder.Found found = FirmwareFolder.platformsAt(path);
+            if (found.platforms().isEmpty()) {
+                throw new ValidationException(PROPERTY + ": " + path + " holds no platform" + reasons(found)
+                        + "; name a folder of platforms, a platform's tables, an acpidump file, or preset:ID");
+            }
             out.addAll(found.platforms());
             skipped.addAll(found.skipped());
         }
         return new FirmwareFolder.Found(out, skipped);
+    }
+
+    /** Why nothing in a folder was a platform, for messages: each skipped entry and its reason. */
+    public static String reasons(FirmwareFolder.Found found) {
+        if (found.skipped().isEmpty()) {
+            return " (it is empty)";
+        }
+        StringBuilder b = new StringBuilder(" (");
+        for (FirmwareFolder.Skipped s : found.skipped()) {
+            b.append(b.length() > 2 ? "; " : "").append(s.path().getFileName()).append(": ").append(s.reason());
+        }
+        return b.append(')').toString();
     }
 
     /** Whether an entry names a bundled preset ({@code preset:ID}). */

@@ -5,6 +5,7 @@ import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the build configuration sets over every platform's descriptor: the Xen version, the Linux version of
@@ -17,13 +18,20 @@ public record Overrides(Optional<XenVersion> xen, Optional<LinuxVersion> linux, 
 
     /** Parses the goal's parameters; blank or {@code null} keeps the descriptor's value. */
     public static Overrides parse(String xen, String linux, String smmu) throws ValidationException {
+        return new Overrides(value("xenacpi.xenVersion", xen, XenVersion::parse),
+                value("xenacpi.linuxVersion", linux, LinuxVersion::parse),
+                value("xenacpi.smmu", smmu, SmmuMode::of));
+    }
+
+    private static <T> Optional<T> value(String property, String text, Function<String, T> parser)
+            throws ValidationException {
+        if (blank(text)) {
+            return Optional.empty();
+        }
         try {
-            return new Overrides(blank(xen) ? Optional.empty() : Optional.of(XenVersion.parse(xen.trim())),
-                    blank(linux) ? Optional.empty() : Optional.of(LinuxVersion.parse(linux.trim())),
-                    blank(smmu) ? Optional.empty() : Optional.of(SmmuMode.of(smmu.trim())));
+            return Optional.of(parser.apply(text.trim()));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("xenacpi.xenVersion, xenacpi.linuxVersion or xenacpi.smmu: "
-                    + e.getMessage(), e);
+            throw new ValidationException(property + ": " + e.getMessage(), e);
         }
     }
 

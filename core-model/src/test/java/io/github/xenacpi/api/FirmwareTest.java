@@ -52,7 +52,8 @@ class FirmwareTest {
     void aFolderOfPlatformsGivesOnePerSubFolderAndDumpFileInNameOrder() throws Exception {
         Path root = Files.createDirectories(temp.resolve("firmware"));
         Files.writeString(root.resolve("b-board.txt"), dump(), StandardCharsets.UTF_8);
-        Files.createDirectories(root.resolve("a-board"));
+        PlatformBuilder.create().add(new McfgBuilder().allocation(0x4000_0000L, 0, 0, 1)).build()
+                .writeTableDirectory(root.resolve("a-board"));
         Files.writeString(root.resolve("xenacpi.json"), "{}");
         Files.writeString(root.resolve(".hidden"), "x");
 
@@ -68,7 +69,7 @@ class FirmwareTest {
                 .add(new McfgBuilder().allocation(0x4000_0000L, 0, 0, 1))
                 .build().writeTableDirectory(tables);
 
-        assertThat(FirmwareFolder.isPlatformFolder(tables)).isTrue();
+        assertThat(FirmwareFolder.holdsTables(tables, 0)).isTrue();
         assertThat(Firmware.locate(List.of("board"), temp).platforms()).extracting(PlatformSource::name)
                 .containsExactly("board");
     }

@@ -51,12 +51,15 @@ public record Threshold(Severity severity) {
         return s.ordinal() <= severity.ordinal();
     }
 
-    /** Every finding at or above the threshold, platform by platform. */
+    /**
+     * Every firmware finding at or above the threshold, platform by platform; strategy outcomes are the
+     * {@link Gate}'s other side and never count here.
+     */
     public List<Hit> hits(ConformanceReport report) {
         List<Hit> out = new ArrayList<>();
         for (PlatformReport p : report.platforms()) {
             for (ReportFinding f : p.findings()) {
-                if (reachedBy(f.severity())) {
+                if (Gate.isFirmwareFinding(f) && reachedBy(f.severity())) {
                     out.add(new Hit(p.name(), f));
                 }
             }

@@ -1,12 +1,14 @@
 package io.github.xenacpi.maven;
 
 import io.github.xenacpi.api.Firmware;
+import io.github.xenacpi.api.FirmwareFolder;
 import io.github.xenacpi.api.Inspection;
 import io.github.xenacpi.api.Overrides;
 import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.inspect.InspectJson;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -33,6 +35,15 @@ public class InspectMojo extends AbstractXenacpiMojo {
      */
     @Parameter(property = "xenacpi.inspect.path")
     private String path;
+
+    /**
+     * The firmware to inspect when {@code xenacpi.inspect.path} is not set, as for the {@code validate} goal: one
+     * platform's path, a folder holding exactly one platform, or {@code preset:ID}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.firmware")
+    private String firmware;
 
     /**
      * The file the {@code xenacpi-inspect/1} JSON document is written to (its folder is created).
@@ -66,13 +77,35 @@ public class InspectMojo extends AbstractXenacpiMojo {
     }
 
     private PlatformSource source() throws ValidationException {
-        if (path == null || path.isBlank()) {
-            getLog().info("xenacpi: xenacpi.inspect.path is not set: inspecting the preset qemu-virt (presets: "
-                    + Firmware.presetIds() + ")");
+        boolean byPath = path != null && !path.isBlank();
+        boolean byFirmware = firmware != null && !firmware.isBlank();
+        if (byPath && byFirmware && !path.trim().equals(firmware.trim())) {
+            throw new ValidationException("both xenacpi.inspect.path (" + path + ") and xenacpi.firmware ("
+                    + firmware + ") are set; inspect names one platform, set one of them");
+        }
+        if (!byPath && !byFirmware) {
+            getLog().info("xenacpi: neither xenacpi.inspect.path nor xenacpi.firmware is set: inspecting the preset"
+                    + " qemu-virt (presets: " + Firmware.presetIds() + ")");
             return Firmware.preset("qemu-virt");
         }
-        return Firmware.isPreset(path) ? Firmware.preset(path.trim().substring(Firmware.PRESET_PREFIX.length()))
-                : PlatformSource.at(base().resolve(path.trim()).normalize());
+        String property = byPath ? "xenacpi.inspect.path" : Firmware.PROPERTY;
+        String entry = (byPath ? path : firmware).trim();
+        if (Firmware.isPreset(entry)) {
+            return Firmware.preset(entry.substring(Firmware.PRESET_PREFIX.length()).trim());
+        }
+        Path at = base().resolve(entry).normalize();
+        if (!Files.exists(at)) {
+            throw new ValidationException(property + ": " + at + " does not exist; name an acpidump file, a folder"
+                    + " of tables, or preset:ID (presets: " + Firmware.presetIds() + ")");
+        }
+        FirmwareFolder.Found found = FirmwareFolder.platformsAt(at);
+        found.skipped().forEach(s -> getLog().warn("xenacpi: " + s.describe()));
+        if (found.platforms().size() != 1) {
+            throw new ValidationException(property + ": " + at + " holds " + found.platforms().size()
+                    + " platforms " + found.platforms().stream().map(PlatformSource::name).toList()
+                    + (found.skipped().isEmpty() ? "" : Firmware.reasons(found)) + "; inspect shows one: name one of them");
+        }
+        return found.platforms().get(0);
     }
 
     private Path base() {

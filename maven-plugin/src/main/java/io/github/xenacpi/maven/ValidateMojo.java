@@ -1,7 +1,9 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.Gate;
 import io.github.xenacpi.api.PlatformCheck;
 import io.github.xenacpi.api.ReportFormat;
+import io.github.xenacpi.api.StrategyRequirement;
 import io.github.xenacpi.api.Threshold;
 import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.api.ValidationRun;
@@ -34,12 +36,24 @@ import org.eclipse.aether.RepositorySystemSession;
 public class ValidateMojo extends AbstractValidationMojo {
 
     /**
-     * The lowest severity of a finding that fails the build: {@code error}, {@code warning} or {@code info}.
+     * The lowest severity of a firmware finding (a table defect, a failed conformance test) that fails the build:
+     * {@code error}, {@code warning} or {@code info}. Dom0 strategy outcomes are not firmware findings: see
+     * {@code requireStrategy}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.failOn", defaultValue = "error")
     private String failOn;
+
+    /**
+     * What strategy outcome fails the build, on every platform: {@code any} (some simulated strategy must boot
+     * Dom0, verdict PASS or DEGRADED), {@code none} (strategy outcomes never fail the build), or a strategy id
+     * such as {@code stage2-fault} (that strategy must boot Dom0; it must be among {@code strategies}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.requireStrategy", defaultValue = "any")
+    private String requireStrategy;
 
     /**
      * Whether findings at or above {@code failOn} (and failed conformance tests) fail the build; when
@@ -88,6 +102,23 @@ public class ValidateMojo extends AbstractValidationMojo {
     @Parameter(property = "xenacpi.conformanceTests")
     private List<String> conformanceTests;
 
+    /**
+     * Skips the conformance tests (the validation still runs), as Surefire does: set by {@code -DskipTests}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    /**
+     * Skips the conformance tests (the validation still runs), as Surefire does: set by
+     * {@code -Dmaven.test.skip=true}, which also skips compiling them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean mavenTestSkip;
+
     /** The resolver session, for the JUnit Platform launcher of the conformance tests. */
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
     private RepositorySystemSession repositorySession;
@@ -108,15 +139,16 @@ public class ValidateMojo extends AbstractValidationMojo {
     @Override
     void executeMojo() throws MojoExecutionException, MojoFailureException {
         ValidationRun.Outcome outcome;
-        Threshold threshold;
+        Gate gate;
         try {
-            threshold = Threshold.parse(failOn);
+            var strategies = chosenStrategies();
+            gate = new Gate(Threshold.parse(failOn), StrategyRequirement.parse(requireStrategy, strategies));
             var platforms = platforms();
             if (platforms.isEmpty()) {
                 noFirmware();
                 return;
             }
-            outcome = ValidationRun.execute(new ValidationSettings(platforms, chosenStrategies(), overrides(),
+            outcome = ValidationRun.execute(new ValidationSettings(platforms, strategies, overrides(),
                     ReportFormat.parse(formats), reportFolder(), Runtime.getRuntime().availableProcessors(),
                     tests()), Instant.now(), new MavenBuildLog(getLog()));
         } catch (ValidationException e) {
@@ -125,23 +157,27 @@ public class ValidateMojo extends AbstractValidationMojo {
             throw new MojoExecutionException("xenacpi: internal error (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "); please report it with the firmware", e);
         }
-        List<Threshold.Hit> hits = threshold.hits(outcome.report());
-        if (hits.isEmpty()) {
+        Gate.Decision decision = gate.decide(outcome.report());
+        if (!decision.fails()) {
             return;
         }
-        List<String> lines = Threshold.logLines(hits, Threshold.LOGGED_PER_PLATFORM);
         if (failOnViolation) {
-            lines.forEach(line -> getLog().error("xenacpi: " + line));
-            throw new MojoFailureException("xenacpi: " + threshold.failureMessage(hits,
-                    outcome.report().platforms().size(), outcome.location().toString()));
+            decision.logLines().forEach(line -> getLog().error("xenacpi: " + line));
+            throw new MojoFailureException("xenacpi: " + decision.failureMessage(outcome.location().toString()));
         }
-        lines.forEach(line -> getLog().warn("xenacpi: " + line));
-        getLog().warn("xenacpi: " + hits.size() + " findings at or above " + threshold.severity().label()
-                + " do not fail the build because xenacpi.failOnViolation is false; report at "
+        decision.logLines().forEach(line -> getLog().warn("xenacpi: " + line));
+        getLog().warn("xenacpi: " + decision.firmware().size() + " firmware findings at or above "
+                + gate.threshold().severity().label() + " and " + decision.strategy().size() + " unmet strategy"
+                + " requirements do not fail the build because xenacpi.failOnViolation is false; report at "
                 + outcome.location());
     }
 
     private void noFirmware() throws MojoExecutionException {
+        if (standalone()) {
+            throw new MojoExecutionException("xenacpi: no firmware to validate: outside a project, name it with"
+                    + " xenacpi.firmware, such as -Dxenacpi.firmware=acpidump.txt (a file or folder, relative to "
+                    + baseDir() + ") or -Dxenacpi.firmware=preset:all for the bundled demo platforms");
+        }
         String where = baseDir().resolve(io.github.xenacpi.api.Firmware.PROJECT_FOLDER).toString();
         if (failIfNoFirmware) {
             throw new MojoExecutionException("xenacpi: no firmware to validate: " + where + " holds no platform;"
@@ -168,10 +204,16 @@ public class ValidateMojo extends AbstractValidationMojo {
             throw new ValidationException("xenacpi.conformanceTests needs a project with compiled tests; run the"
                     + " goal in a project's folder");
         }
+        if (skipTests || mavenTestSkip) {
+            getLog().info("xenacpi: skipping the conformance tests because "
+                    + (mavenTestSkip ? "maven.test.skip" : "skipTests") + " is set; the firmware is still validated");
+            return Optional.empty();
+        }
         List<String> patterns = conformanceTests.stream().filter(s -> s != null && !s.isBlank())
                 .map(String::trim).toList();
         return Optional.of(new ConformanceTests(
                 ProjectTestClasspath.of(project, repositorySystem, repositorySession),
-                List.of(Path.of(project.getBuild().getTestOutputDirectory())), patterns));
+                List.of(Path.of(project.getBuild().getTestOutputDirectory())), patterns,
+                ConformanceTests.sources(project.getTestCompileSourceRoots().stream().map(Path::of).toList())));
     }
 }

@@ -66,6 +66,16 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
     @Parameter(property = "xenacpi.smmu")
     String smmu;
 
+    /**
+     * The baseline file: the {@code baseline} goal writes the current firmware findings to it; {@code validate}
+     * reports the findings in it as known and fails only on new ones. A missing file is an empty baseline.
+     * Relative paths start at the project's folder.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.baseline", defaultValue = "xenacpi-baseline.json")
+    String baseline;
+
     /** The project (Maven's stand-in project when the goal runs without a pom). */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
@@ -110,6 +120,12 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
     /** The strategies {@code strategies} names. */
     List<MappingStrategy> chosenStrategies() throws ValidationException {
         return Validation.strategies(strategies);
+    }
+
+    /** The baseline file's path. */
+    Path baselineFile() {
+        return baseDir().resolve(baseline == null || baseline.isBlank() ? "xenacpi-baseline.json" : baseline.trim())
+                .normalize();
     }
 
     /** What replaces every descriptor's versions and SMMU mode. */

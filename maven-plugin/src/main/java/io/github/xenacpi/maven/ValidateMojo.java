@@ -1,5 +1,6 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.Baseline;
 import io.github.xenacpi.api.Gate;
 import io.github.xenacpi.api.PlatformCheck;
 import io.github.xenacpi.api.ReportFormat;
@@ -9,8 +10,10 @@ import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.api.ValidationRun;
 import io.github.xenacpi.api.ValidationSettings;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -54,6 +57,19 @@ public class ValidateMojo extends AbstractValidationMojo {
      */
     @Parameter(property = "xenacpi.requireStrategy", defaultValue = "any")
     private String requireStrategy;
+
+    /**
+     * Firmware findings the project accepts, each with the required reason, as SpotBugs and PMD suppressions:
+     * <pre>&lt;suppression&gt;&lt;rule&gt;SBBR.TABLE.DBG2.REQUIRED&lt;/rule&gt;&lt;platform&gt;board&lt;/platform&gt;
+     * &lt;reason&gt;DBG2 comes with the next firmware release&lt;/reason&gt;&lt;/suppression&gt;</pre>
+     * {@code rule} and {@code reason} are required; {@code platform}, {@code table} and {@code finding} (a
+     * finding's id, as in the baseline) narrow it. Suppressed findings are logged with the reason and do not fail
+     * the build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Suppression> suppressions;
 
     /**
      * Whether findings at or above {@code failOn} (and failed conformance tests) fail the build; when
@@ -142,7 +158,8 @@ public class ValidateMojo extends AbstractValidationMojo {
         Gate gate;
         try {
             var strategies = chosenStrategies();
-            gate = new Gate(Threshold.parse(failOn), StrategyRequirement.parse(requireStrategy, strategies));
+            gate = new Gate(Threshold.parse(failOn), StrategyRequirement.parse(requireStrategy, strategies),
+                    readBaseline(), coreSuppressions());
             var platforms = platforms();
             if (platforms.isEmpty()) {
                 noFirmware();
@@ -158,6 +175,7 @@ public class ValidateMojo extends AbstractValidationMojo {
                     + e.getMessage() + "); please report it with the firmware", e);
         }
         Gate.Decision decision = gate.decide(outcome.report());
+        decision.notes().forEach(line -> getLog().info("xenacpi: " + line));
         if (!decision.fails()) {
             return;
         }
@@ -185,6 +203,23 @@ public class ValidateMojo extends AbstractValidationMojo {
                     + " set xenacpi.failIfNoFirmware=false");
         }
         getLog().info("xenacpi: no firmware to validate at " + where + "; nothing done");
+    }
+
+    private Baseline readBaseline() throws ValidationException {
+        Path file = baselineFile();
+        if (!Files.exists(file)) {
+            return Baseline.EMPTY;
+        }
+        getLog().debug("xenacpi: baseline " + file);
+        return Baseline.read(file);
+    }
+
+    private List<io.github.xenacpi.api.Suppression> coreSuppressions() throws ValidationException {
+        List<io.github.xenacpi.api.Suppression> out = new ArrayList<>();
+        for (Suppression s : suppressions == null ? List.<Suppression>of() : suppressions) {
+            out.add(s.toCore());
+        }
+        return out;
     }
 
     /** The report folder: without a project Maven leaves the default unresolved, so it is made here. */

@@ -1,5 +1,6 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.Baseline;
 import io.github.xenacpi.api.Firmware;
 import io.github.xenacpi.api.FirmwareFolder;
 import io.github.xenacpi.api.Overrides;
@@ -126,6 +127,12 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
     Path baselineFile() {
         return baseDir().resolve(baseline == null || baseline.isBlank() ? "xenacpi-baseline.json" : baseline.trim())
                 .normalize();
+    }
+
+    /** The baseline: the file's findings, or none when the file does not exist. */
+    Baseline readBaseline() throws ValidationException {
+        Path file = baselineFile();
+        return Files.exists(file) ? Baseline.read(file) : Baseline.EMPTY;
     }
 
     /** What replaces every descriptor's versions and SMMU mode. */

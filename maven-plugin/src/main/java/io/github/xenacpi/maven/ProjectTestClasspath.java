@@ -26,6 +26,16 @@ final class ProjectTestClasspath {
     private ProjectTestClasspath() {
     }
 
+    /** The project's conformance tests: the class name patterns, run on its test class path and test classes. */
+    static ConformanceTests conformanceTests(MavenProject project, RepositorySystem repositories,
+                                             RepositorySystemSession session, List<String> patterns)
+            throws ValidationException {
+        return new ConformanceTests(of(project, repositories, session),
+                List.of(Path.of(project.getBuild().getTestOutputDirectory())),
+                patterns.stream().filter(s -> s != null && !s.isBlank()).map(String::trim).toList(),
+                ConformanceTests.sources(project.getTestCompileSourceRoots().stream().map(Path::of).toList()));
+    }
+
     /** The project's test class path with a launcher that matches its JUnit Platform. */
     static List<Path> of(MavenProject project, RepositorySystem repositories, RepositorySystemSession session)
             throws ValidationException {

@@ -20,8 +20,11 @@ import org.apache.maven.reporting.MavenReportException;
 /**
  * The conformance report as a page of the project's site ({@code mvn site}): validates the project's firmware as
  * the {@code validate} goal does, with the same parameters, and writes its report (HTML, JSON, SARIF, JUnit XML)
- * into {@code xenacpi/} of the site, linked from the site's project reports. Findings never fail the site; the
- * {@code validate} goal gates the build. Also runs on its own: {@code mvn xenacpi:report}.
+ * into {@code xenacpi/} of the site, linked from the site's project reports. What the report does not set itself
+ * (under {@code <reporting>} or as a property) comes from the build's {@code validate} execution, so the site
+ * checks the same firmware the same way. Findings never fail the site; the {@code validate} goal gates the
+ * build. Needs maven-site-plugin {@value #SITE_PLUGIN_NEEDED} or later (Maven 3.8 defaults to 3.3). Also runs on
+ * its own: {@code mvn xenacpi:report}.
  *
  * @since 0.1.0
  */
@@ -30,6 +33,9 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
 
     /** The report's folder inside the site, and the page the site links to. */
     static final String FOLDER = "xenacpi";
+
+    /** The oldest maven-site-plugin whose reporting API this report implements. */
+    static final String SITE_PLUGIN_NEEDED = "3.12.1";
 
     /**
      * The site's folder; the report goes into its {@code xenacpi/} sub-folder.
@@ -61,6 +67,7 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
     }
 
     private void write() throws MavenReportException {
+        inheritValidateConfiguration();
         try {
             var platforms = platforms();
             if (platforms.isEmpty()) {
@@ -74,6 +81,35 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
                     new MavenBuildLog(getLog()));
         } catch (ValidationException e) {
             throw new MavenReportException("xenacpi: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes what the report does not set itself from the build's validate execution. */
+    private void inheritValidateConfiguration() {
+        ValidateExecutionConfig validate = ValidateExecutionConfig.of(project);
+        if (!firmwareConfigured()) {
+            validate.list("firmware").ifPresent(v -> firmware = v);
+        }
+        if (strategies == null || strategies.stream().allMatch(x -> x == null || x.isBlank())) {
+            validate.list("strategies").ifPresent(v -> strategies = v);
+        }
+        xenVersion = xenVersion == null || xenVersion.isBlank() ? validate.value("xenVersion").orElse(null)
+                : xenVersion;
+        linuxVersion = linuxVersion == null || linuxVersion.isBlank() ? validate.value("linuxVersion").orElse(null)
+                : linuxVersion;
+        smmu = smmu == null || smmu.isBlank() ? validate.value("smmu").orElse(null) : smmu;
+    }
+
+    /**
+     * Whether the site plugin that runs this report speaks its reporting API: maven-site-plugin before
+     * {@value #SITE_PLUGIN_NEEDED} (3.3 is Maven 3.8's default) calls {@code generate} with Doxia 1.0's sink.
+     */
+    static boolean siteApiSupported() {
+        try {
+            MavenReport.class.getMethod("generate", Sink.class, Locale.class);
+            return true;
+        } catch (NoSuchMethodException | LinkageError e) {
+            return false;
         }
     }
 
@@ -114,10 +150,17 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
     }
 
     @Override
-    public boolean canGenerateReport() {
+    public boolean canGenerateReport() throws MavenReportException {
         if (skip()) {
             getLog().info("Skipping xenacpi:report because xenacpi.skip is set");
             return false;
+        }
+        if (!siteApiSupported()) {
+            String message = "xenacpi: the report needs maven-site-plugin " + SITE_PLUGIN_NEEDED + " or later;"
+                    + " this build runs an older one (Maven 3.8 defaults to 3.3). Pin it in the pom: <plugin>"
+                    + "<artifactId>maven-site-plugin</artifactId><version>3.21.0</version></plugin>";
+            getLog().error(message);
+            throw new MavenReportException(message);
         }
         return true;
     }

@@ -1,6 +1,8 @@
 package io.github.xenacpi.maven;
 
 import io.github.xenacpi.api.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One {@code <suppression>} of the {@code validate} goal: a rule, optionally a platform, a table and one finding's
@@ -22,6 +24,15 @@ public class Suppression {
 
     /** Why the finding is accepted; required. */
     String reason;
+
+    /** The core's suppressions of a configured list ({@code null}: none). */
+    static List<io.github.xenacpi.api.Suppression> toCore(List<Suppression> configured) throws ValidationException {
+        List<io.github.xenacpi.api.Suppression> out = new ArrayList<>();
+        for (Suppression s : configured == null ? List.<Suppression>of() : configured) {
+            out.add(s.toCore());
+        }
+        return out;
+    }
 
     /** The core's suppression. */
     io.github.xenacpi.api.Suppression toCore() throws ValidationException {

@@ -1,6 +1,5 @@
 package io.github.xenacpi.maven;
 
-import io.github.xenacpi.api.Baseline;
 import io.github.xenacpi.api.Gate;
 import io.github.xenacpi.api.PlatformCheck;
 import io.github.xenacpi.api.ReportFormat;
@@ -10,10 +9,8 @@ import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.api.ValidationRun;
 import io.github.xenacpi.api.ValidationSettings;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -159,7 +156,7 @@ public class ValidateMojo extends AbstractValidationMojo {
         try {
             var strategies = chosenStrategies();
             gate = new Gate(Threshold.parse(failOn), StrategyRequirement.parse(requireStrategy, strategies),
-                    readBaseline(), coreSuppressions());
+                    readBaseline(), Suppression.toCore(suppressions));
             var platforms = platforms();
             if (platforms.isEmpty()) {
                 noFirmware();
@@ -205,23 +202,6 @@ public class ValidateMojo extends AbstractValidationMojo {
         getLog().info("xenacpi: no firmware to validate at " + where + "; nothing done");
     }
 
-    private Baseline readBaseline() throws ValidationException {
-        Path file = baselineFile();
-        if (!Files.exists(file)) {
-            return Baseline.EMPTY;
-        }
-        getLog().debug("xenacpi: baseline " + file);
-        return Baseline.read(file);
-    }
-
-    private List<io.github.xenacpi.api.Suppression> coreSuppressions() throws ValidationException {
-        List<io.github.xenacpi.api.Suppression> out = new ArrayList<>();
-        for (Suppression s : suppressions == null ? List.<Suppression>of() : suppressions) {
-            out.add(s.toCore());
-        }
-        return out;
-    }
-
     /** The report folder: without a project Maven leaves the default unresolved, so it is made here. */
     private Path reportFolder() {
         String configured = reportDirectory == null ? "" : reportDirectory.getPath();
@@ -235,20 +215,16 @@ public class ValidateMojo extends AbstractValidationMojo {
         if (conformanceTests == null || conformanceTests.stream().allMatch(s -> s == null || s.isBlank())) {
             return Optional.empty();
         }
-        if (standalone()) {
-            throw new ValidationException("xenacpi.conformanceTests needs a project with compiled tests; run the"
-                    + " goal in a project's folder");
-        }
         if (skipTests || mavenTestSkip) {
             getLog().info("xenacpi: skipping the conformance tests because "
                     + (mavenTestSkip ? "maven.test.skip" : "skipTests") + " is set; the firmware is still validated");
             return Optional.empty();
         }
-        List<String> patterns = conformanceTests.stream().filter(s -> s != null && !s.isBlank())
-                .map(String::trim).toList();
-        return Optional.of(new ConformanceTests(
-                ProjectTestClasspath.of(project, repositorySystem, repositorySession),
-                List.of(Path.of(project.getBuild().getTestOutputDirectory())), patterns,
-                ConformanceTests.sources(project.getTestCompileSourceRoots().stream().map(Path::of).toList())));
+        if (standalone()) {
+            throw new ValidationException("xenacpi.conformanceTests needs a project with compiled tests; run the"
+                    + " goal in a project's folder");
+        }
+        return Optional.of(ProjectTestClasspath.conformanceTests(project, repositorySystem, repositorySession,
+                conformanceTests));
     }
 }

@@ -26,7 +26,9 @@ import org.eclipse.aether.RepositorySystemSession;
 /**
  * Validates firmware for Xen Dom0: reads each platform's ACPI tables, checks them against the conformance rules,
  * simulates Dom0's boot under each mapping strategy, writes the conformance report (HTML, JSON, SARIF, JUnit
- * XML) and fails the build on findings at or above {@code failOn}. Runs without a project too:
+ * XML) and fails the build on new firmware findings at or above {@code failOn} and on strategy outcomes that miss
+ * {@code requireStrategy}; findings in the baseline or suppressed with a reason are reported, not failed on. Runs
+ * without a project too:
  * {@code mvn io.github.xenacpi:xenacpi-maven-plugin:validate -Dxenacpi.firmware=PATH} in any folder.
  *
  * @since 0.1.0
@@ -69,7 +71,7 @@ public class ValidateMojo extends AbstractValidationMojo {
     private List<Suppression> suppressions;
 
     /**
-     * Whether findings at or above {@code failOn} (and failed conformance tests) fail the build; when
+     * Whether firmware findings at or above {@code failOn} and unmet strategy requirements fail the build; when
      * {@code false} they are logged as warnings and the report is still written.
      *
      * @since 0.1.0

@@ -22,7 +22,7 @@ class LayeringTest {
     private static final Map<String, Integer> RANK = Map.ofEntries(
             Map.entry("acpi", 0), Map.entry("aml", 1), Map.entry("platform", 2), Map.entry("xen", 3),
             Map.entry("dom0", 3), Map.entry("strategy", 4), Map.entry("simulation", 5),
-            Map.entry("conformance", 6), Map.entry("report", 7), Map.entry("inspect", 8));
+            Map.entry("conformance", 6), Map.entry("report", 7), Map.entry("inspect", 8), Map.entry("api", 9));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.github\\.xenacpi\\.(\\w+)",
             Pattern.MULTILINE);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.platform.LinuxVersion;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +59,7 @@ public final class PlatformDescriptorReader {
                     e.getPropertyName(), where(e), e.getKnownPropertyIds()), e);
         } catch (JsonMappingException e) {
             throw new PlatformException(String.format("%s: invalid value at %s: %s", file, where(e),
-                    e.getOriginalMessage()), e);
+                    expected(e)), e);
         } catch (JsonProcessingException e) {
             throw new PlatformException(String.format("%s: not valid JSON (line %d): %s", file,
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()), e);
@@ -96,6 +98,30 @@ public final class PlatformDescriptorReader {
         return "$" + e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining());
+    }
+
+    /** What the value should have been, in the descriptor's words, never a Java type or a parser's internals. */
+    private static String expected(JsonMappingException e) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required")) {
+            return "missing; it is required";
+        }
+        Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (type == null) {
+            return "not what the schema (" + SCHEMA_RESOURCE + ") allows there";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "expected a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "expected true or false";
+        }
+        if (type == String.class) {
+            return "expected a string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "expected a list [...]";
+        }
+        return "expected an object {...}";
     }
 
     /** Parses {@code 0x...} hex or decimal as an unsigned 64-bit value (a sign or a value past 2^64 is refused). */

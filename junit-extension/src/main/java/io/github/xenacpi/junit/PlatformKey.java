@@ -1,11 +1,13 @@
 package io.github.xenacpi.junit;
 
+import io.github.xenacpi.api.Overrides;
+import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.platform.LinuxVersion;
-import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.preset.Preset;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 
 /**
@@ -45,11 +47,14 @@ record PlatformKey(Path path, Preset preset, XenVersion xen, LinuxVersion linux,
         return new ParameterResolutionException(s.origin() + ": " + what);
     }
 
-    /** The descriptor with this key's versions in place of its own. */
-    PlatformDescriptor apply(PlatformDescriptor d) {
-        return new PlatformDescriptor(d.ram(), d.ipaBits(), xen == null ? d.xen() : xen,
-                linux == null ? d.linux() : linux, smmu == null ? d.smmu() : smmu, d.earlycon(), d.dma(),
-                d.amlMemory(), d.xenHasIts());
+    /** The platform's tables, for the core to load. */
+    PlatformSource platform() {
+        return path != null ? PlatformSource.at(path) : PlatformSource.of(preset);
+    }
+
+    /** This key's versions, which replace the descriptor's. */
+    Overrides overrides() {
+        return new Overrides(Optional.ofNullable(xen), Optional.ofNullable(linux), Optional.ofNullable(smmu));
     }
 
     /** The tables' location in words. */

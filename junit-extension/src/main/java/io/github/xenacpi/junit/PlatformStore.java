@@ -1,17 +1,11 @@
 package io.github.xenacpi.junit;
 
-import io.github.xenacpi.acpi.AcpiException;
-import io.github.xenacpi.acpi.source.FirmwareSource;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.platform.Platform;
-import io.github.xenacpi.platform.PlatformDescriptor;
-import io.github.xenacpi.platform.PlatformDescriptorReader;
-import io.github.xenacpi.platform.PlatformException;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.strategy.MappingStrategy;
-import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
@@ -51,25 +45,12 @@ final class PlatformStore {
     private static LoadedPlatform load(LoadLedger ledger, PlatformKey key) {
         ledger.loaded();
         try {
-            return new LoadedPlatform(read(key), null);
-        } catch (AcpiException | PlatformException e) {
-            return new LoadedPlatform(null, "cannot load the platform at " + key.source() + ": "
-                    + e.getMessage());
+            return new LoadedPlatform(key.platform().load(key.overrides()), null);
+        } catch (ValidationException e) {
+            return new LoadedPlatform(null, e.getMessage());
         } catch (RuntimeException e) {
             return new LoadedPlatform(null, "the platform at " + key.source() + " does not load: " + e);
         }
-    }
-
-    private static Platform read(PlatformKey key) throws AcpiException, PlatformException {
-        if (key.preset() != null) {
-            return new Platform(key.preset().id(), AcpiTables.load(key.preset().image()),
-                    key.apply(key.preset().descriptor()));
-        }
-        Path path = key.path();
-        Path name = path.getFileName();
-        AcpiTables tables = AcpiTables.load(FirmwareSource.open(path));
-        return new Platform(name == null ? path.toString() : name.toString(), tables,
-                key.apply(PlatformDescriptorReader.besides(path)));
     }
 
     private static LoadLedger ledger(Store store) {

@@ -1,8 +1,8 @@
 package io.github.xenacpi.junit;
 
-import io.github.xenacpi.platform.PlatformDescriptorReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.xenacpi.api.FirmwareFolder;
+import io.github.xenacpi.api.PlatformSource;
+import io.github.xenacpi.api.ValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Provides the invocations of {@link XenFirmwareSource}: one per sub-folder or dump file of the folder (hidden
- * entries and descriptors skipped), named by the entry.
+ * Provides the invocations of {@link XenFirmwareSource}: one per platform of the folder, found by the core's
+ * {@link FirmwareFolder} rule (the one the {@code validate} goal applies), named by the platform.
  */
 public final class XenFirmwareSourceProvider implements TestTemplateInvocationContextProvider {
 
@@ -35,23 +35,22 @@ public final class XenFirmwareSourceProvider implements TestTemplateInvocationCo
         Path dir = Locations.find(folder).filter(Files::isDirectory).orElseThrow(() ->
                 new ExtensionConfigurationException(where + ": " + Locations.notFound(folder)
                         + " that is a folder"));
-        List<Path> platforms = platforms(dir, where);
+        List<PlatformSource.PathSource> platforms = platforms(dir, where);
         if (platforms.isEmpty()) {
             throw new ExtensionConfigurationException(where + ": no platform (sub-folder or dump file) in " + dir);
         }
         Settings settings = Settings.of(context);
-        return platforms.stream().map(p -> new SettingsInvocation(p.getFileName().toString(),
-                settings.withFirmware(p.toString(), where + ", platform " + p.getFileName())));
+        return platforms.stream().map(p -> new SettingsInvocation(p.name(),
+                settings.withFirmware(p.path().toString(), where + ", platform " + p.name())));
     }
 
-    private static List<Path> platforms(Path dir, String where) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().equals(PlatformDescriptorReader.FILE_NAME))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new ExtensionConfigurationException(where + ": cannot list " + dir + ": " + e.getMessage(),
-                    new UncheckedIOException(e));
+    /** The folder's platforms by the core's one rule, the same the validate goal applies. */
+    private static List<PlatformSource.PathSource> platforms(Path dir, String where) {
+        try {
+            return FirmwareFolder.platformsAt(dir).platforms().stream()
+                    .map(PlatformSource.PathSource.class::cast).toList();
+        } catch (ValidationException e) {
+            throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
         }
     }
 }

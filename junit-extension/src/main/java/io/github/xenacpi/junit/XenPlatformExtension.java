@@ -15,7 +15,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class XenPlatformExtension implements ParameterResolver {
 
     /** The configuration parameter whose path replaces every test's firmware or preset. */
-    public static final String FIRMWARE_PARAMETER = "xenacpi.firmware";
+    public static final String FIRMWARE_PARAMETER = io.github.xenacpi.api.Firmware.PROPERTY;
 
     /** How many platforms the current test run has loaded so far (each key once, failed loads included). */
     public static int platformsLoaded(ExtensionContext context) {

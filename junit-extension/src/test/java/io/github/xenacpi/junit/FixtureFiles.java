@@ -36,6 +36,8 @@ final class FixtureFiles {
         Files.writeString(corpus.resolve("beta.txt"), virt.acpidumpText());
         Files.writeString(corpus.resolve("xenacpi.json"), "{}");
         Files.writeString(corpus.resolve(".hidden"), "not a platform");
+        Files.writeString(corpus.resolve("README.md"), "# The machines of this folder\n");
+        virt.writeTableDirectory(corpus.resolve("gamma").resolve("acpi"));
         Files.createDirectories(ROOT.resolve("empty-corpus"));
     }
 

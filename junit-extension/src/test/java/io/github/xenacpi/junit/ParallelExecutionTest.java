@@ -43,7 +43,7 @@ class ParallelExecutionTest {
         List<String> sequential = outcomes(Kit.run(FIXTURES));
         List<String> concurrent = outcomes(Kit.run(CONCURRENT, FIXTURES));
 
-        assertThat(concurrent).hasSize(58).containsExactlyInAnyOrderElementsOf(sequential);
+        assertThat(concurrent).hasSize(59).containsExactlyInAnyOrderElementsOf(sequential);
     }
 
     @Test

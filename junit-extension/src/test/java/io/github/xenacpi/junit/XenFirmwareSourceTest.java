@@ -2,6 +2,8 @@ package io.github.xenacpi.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xenacpi.api.FirmwareFolder;
+import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.junit.fixtures.FirmwareSourceErrorFixture;
 import io.github.xenacpi.junit.fixtures.FirmwareSourceFixture;
 import java.io.IOException;
@@ -21,13 +23,16 @@ class XenFirmwareSourceTest {
     }
 
     @Test
-    void runsOncePerFolderAndDumpFileSkippingDescriptorsAndHiddenEntries() {
+    void runsOncePerPlatformSkippingDescriptorsHiddenEntriesAndDocuments() throws Exception {
         EngineExecutionResults results = Kit.run(FirmwareSourceFixture.class);
 
-        results.testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
-        assertThat(Kit.published(results, "platform")).containsExactly("alpha", "beta.txt");
+        results.testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+        assertThat(Kit.published(results, "platform")).containsExactly("alpha", "beta.txt", "gamma");
         assertThat(results.testEvents().succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
-                .containsExactly("[1] alpha", "[2] beta.txt");
+                .containsExactly("[1] alpha", "[2] beta.txt", "[3] gamma");
+        // The validate goal's rule, from the same core class: both see the same platforms.
+        assertThat(FirmwareFolder.platformsAt(FixtureFiles.ROOT.resolve("corpus")).platforms())
+                .extracting(PlatformSource::name).containsExactly("alpha", "beta.txt", "gamma");
     }
 
     @Test
@@ -36,7 +41,7 @@ class XenFirmwareSourceTest {
                 FixtureFiles.ROOT.resolve("virt").toString());
 
         assertThat(Kit.published(Kit.run(firmware, FirmwareSourceFixture.class), "platform"))
-                .containsExactly("alpha", "beta.txt");
+                .containsExactly("alpha", "beta.txt", "gamma");
     }
 
     @Test

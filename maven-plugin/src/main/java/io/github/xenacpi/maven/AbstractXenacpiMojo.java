@@ -25,6 +25,11 @@ public abstract class AbstractXenacpiMojo extends AbstractMojo {
         executeMojo();
     }
 
+    /** Whether {@code xenacpi.skip} is set. */
+    boolean skip() {
+        return skip;
+    }
+
     /** The goal's name, for messages. */
     abstract String goal();
 

@@ -1,5 +1,11 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.PlatformCheck;
+import io.github.xenacpi.api.PlatformSource;
+import io.github.xenacpi.api.RunLog;
+import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.conformance.Rule;
+import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
@@ -14,8 +20,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs the project's own JUnit tests once per platform through the JUnit Platform Launcher of the project's test
@@ -24,30 +34,50 @@ import java.util.Set;
  * reflection only; the platform's firmware path reaches the tests as the configuration parameter
  * {@value #FIRMWARE_PARAMETER}, which {@code XenPlatformExtension} reads.
  */
-public final class ConformanceTests {
+public final class ConformanceTests implements PlatformCheck {
 
     /** The configuration parameter that replaces the firmware of every {@code @XenPlatform} test. */
-    public static final String FIRMWARE_PARAMETER = "xenacpi.firmware";
+    public static final String FIRMWARE_PARAMETER = io.github.xenacpi.api.Firmware.PROPERTY;
 
     private static final String LAUNCHER_FACTORY = "org.junit.platform.launcher.core.LauncherFactory";
 
     private final List<Path> classpath;
     private final List<Path> testRoots;
     private final List<String> patterns;
+    private final Map<String, Path> sources;
 
     /**
      * @param classpath the project's test class path (test classes, classes, every test-scope dependency, and a
      *                  {@code junit-platform-launcher} matching its JUnit Platform)
      * @param testRoots the folders whose classes are scanned for tests (the test output folder)
      * @param patterns  regular expressions over fully qualified class names, as JUnit's {@code ClassNameFilter}
+     * @param sources   the project's test classes by name, each with its source file (see {@link #sources}): only
+     *                  these run, so a class whose source was deleted never runs from a stale output folder
      */
-    public ConformanceTests(List<Path> classpath, List<Path> testRoots, List<String> patterns) {
+    public ConformanceTests(List<Path> classpath, List<Path> testRoots, List<String> patterns,
+                            Map<String, Path> sources) {
         this.classpath = List.copyOf(classpath);
         this.testRoots = List.copyOf(testRoots);
         this.patterns = List.copyOf(patterns);
+        this.sources = Map.copyOf(sources);
         if (this.patterns.isEmpty()) {
             throw new IllegalArgumentException("at least one class name pattern");
         }
+    }
+
+    @Override
+    public Rule rule() {
+        return ConformanceTestRule.RULE;
+    }
+
+    /** Runs the tests on the platform's firmware, logs what they did, and returns a finding per failed test. */
+    @Override
+    public List<ReportFinding> check(PlatformSource platform, Path scratch, RunLog log) throws ValidationException {
+        TestRun run = run(platform.name(), platform.firmwarePath(scratch));
+        log.info("xenacpi: " + platform.name() + ": conformance tests: " + run.run() + " run, " + run.failed()
+                + " failed, " + run.skipped() + " skipped");
+        run.failures().forEach(f -> log.warn("xenacpi: " + platform.name() + ": test failed: " + f.describe()));
+        return ConformanceTestRule.findings(run);
     }
 
     /**
@@ -62,13 +92,14 @@ public final class ConformanceTests {
                         + "; run the goal after test-compile (its default phase is verify)");
             }
         }
+        List<String> current = current();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader("xenacpi-conformance-tests", urls(),
                 ClassLoader.getPlatformClassLoader())) {
             thread.setContextClassLoader(loader);
             Listener listener = new Listener();
-            launch(loader, firmware, listener);
+            launch(loader, firmware, listener, current);
             TestRun run = new TestRun(platform, listener.run, listener.skipped, listener.failures);
             if (run.run() + run.skipped() == 0) {
                 throw new ValidationException("xenacpi.conformanceTests: no test matches " + patterns + " in "
@@ -84,6 +115,65 @@ public final class ConformanceTests {
         }
     }
 
+    /**
+     * The project's test classes by fully qualified name, each with its source file: every {@code .java} file
+     * below the test source roots, named by its path.
+     *
+     * @throws ValidationException when a root cannot be read
+     */
+    public static Map<String, Path> sources(List<Path> sourceRoots) throws ValidationException {
+        Map<String, Path> out = new TreeMap<>();
+        for (Path root : sourceRoots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String rel = root.relativize(f).toString();
+                    String name = rel.substring(0, rel.length() - ".java".length())
+                            .replace(f.getFileSystem().getSeparator(), ".");
+                    if (!name.endsWith("package-info") && !name.endsWith("module-info")) {
+                        out.put(name, f);
+                    }
+                }
+            } catch (IOException e) {
+                throw new ValidationException("xenacpi.conformanceTests: cannot read the test sources in " + root
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The matching classes that have a source, after checking each was compiled from its current source: a class
+     * older than its source (or missing) would run what the project no longer says.
+     */
+    private List<String> current() throws ValidationException {
+        List<String> out = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        for (Map.Entry<String, Path> e : sources.entrySet()) {
+            if (patterns.stream().noneMatch(p -> e.getKey().matches(p))) {
+                continue;
+            }
+            out.add(e.getKey());
+            Path compiled = testRoots.get(0).resolve(e.getKey().replace('.', '/') + ".class");
+            try {
+                if (!Files.isRegularFile(compiled) || Files.getLastModifiedTime(compiled)
+                        .compareTo(Files.getLastModifiedTime(e.getValue())) < 0) {
+                    stale.add(e.getKey());
+                }
+            } catch (IOException x) {
+                stale.add(e.getKey());
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw new ValidationException("xenacpi.conformanceTests: the compiled classes of " + stale + " in "
+                    + testRoots.get(0) + " are older than their sources or missing; run the goal after test-compile"
+                    + " (its default phase is verify)");
+        }
+        return out;
+    }
+
     private URL[] urls() throws ValidationException {
         List<URL> out = new ArrayList<>();
         for (Path p : classpath) {
@@ -97,16 +187,21 @@ public final class ConformanceTests {
     }
 
     /** The launcher calls of the JUnit Platform API (stable from 1.x to 6.x), made by reflection. */
-    private void launch(ClassLoader loader, Path firmware, Listener listener) throws ValidationException {
+    private void launch(ClassLoader loader, Path firmware, Listener listener, List<String> current)
+            throws ValidationException {
         try {
             Class<?> selectors = load(loader, "org.junit.platform.engine.discovery.DiscoverySelectors");
             Set<Path> roots = new LinkedHashSet<>(testRoots);
             List<?> selected = (List<?>) selectors.getMethod("selectClasspathRoots", Set.class).invoke(null, roots);
             Class<?> filterType = load(loader, "org.junit.platform.engine.Filter");
-            Object filters = Array.newInstance(filterType, 1);
-            Array.set(filters, 0, load(loader, "org.junit.platform.engine.discovery.ClassNameFilter")
-                    .getMethod("includeClassNamePatterns", String[].class)
-                    .invoke(null, (Object) patterns.toArray(String[]::new)));
+            Object filters = Array.newInstance(filterType, 2);
+            Method include = load(loader, "org.junit.platform.engine.discovery.ClassNameFilter")
+                    .getMethod("includeClassNamePatterns", String[].class);
+            Array.set(filters, 0, include.invoke(null, (Object) patterns.toArray(String[]::new)));
+            // Only classes with a source now: a class left in the output folder by a deleted source never runs.
+            String[] withSource = current.isEmpty() ? new String[] {"(?!)"} : current.stream()
+                    .map(n -> Pattern.quote(n) + "(\\$.*)?").toArray(String[]::new);
+            Array.set(filters, 1, include.invoke(null, (Object) withSource));
             Class<?> builderType = load(loader, "org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder");
             Object builder = builderType.getMethod("request").invoke(null);
             builderType.getMethod("selectors", List.class).invoke(builder, selected);

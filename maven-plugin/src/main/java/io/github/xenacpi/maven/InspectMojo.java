@@ -1,15 +1,15 @@
 package io.github.xenacpi.maven;
 
-import io.github.xenacpi.acpi.source.FirmwareSource;
-import io.github.xenacpi.inspect.InspectCommand;
-import java.io.ByteArrayOutputStream;
+import io.github.xenacpi.api.Firmware;
+import io.github.xenacpi.api.FirmwareFolder;
+import io.github.xenacpi.api.Inspection;
+import io.github.xenacpi.api.Overrides;
+import io.github.xenacpi.api.PlatformSource;
+import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.inspect.InspectJson;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -37,6 +37,15 @@ public class InspectMojo extends AbstractXenacpiMojo {
     private String path;
 
     /**
+     * The firmware to inspect when {@code xenacpi.inspect.path} is not set, as for the {@code validate} goal: one
+     * platform's path, a folder holding exactly one platform, or {@code preset:ID}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.firmware")
+    private String firmware;
+
+    /**
      * The file the {@code xenacpi-inspect/1} JSON document is written to (its folder is created).
      *
      * @since 0.1.0
@@ -55,34 +64,59 @@ public class InspectMojo extends AbstractXenacpiMojo {
 
     @Override
     void executeMojo() throws MojoExecutionException {
-        List<String> args = new ArrayList<>();
-        if (path != null && !path.isBlank()) {
-            String p = path.trim();
-            if (p.toLowerCase(Locale.ROOT).startsWith(FirmwareLocator.PRESET_PREFIX)) {
-                args.add("--preset");
-                args.add(p.substring(FirmwareLocator.PRESET_PREFIX.length()).trim());
-            } else {
-                args.add(p);
-            }
+        try {
+            Inspection inspection = Inspection.of(source(), Overrides.NONE);
+            inspection.text().forEach(getLog()::info);
+            getLog().info("JSON (" + InspectJson.SCHEMA + ") written to " + inspection.writeJson(jsonFile()));
+        } catch (ValidationException e) {
+            throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("xenacpi: internal error (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); please report it with the firmware", e);
         }
-        args.add("--json");
-        args.add(jsonFile().toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new InspectCommand(FirmwareSource::open).run(args.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        out.toString(StandardCharsets.UTF_8).lines().forEach(getLog()::info);
-        if (status != 0) {
-            throw new MojoExecutionException(err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    private PlatformSource source() throws ValidationException {
+        boolean byPath = path != null && !path.isBlank();
+        boolean byFirmware = firmware != null && !firmware.isBlank();
+        if (byPath && byFirmware && !path.trim().equals(firmware.trim())) {
+            throw new ValidationException("both xenacpi.inspect.path (" + path + ") and xenacpi.firmware ("
+                    + firmware + ") are set; inspect names one platform, set one of them");
         }
+        if (!byPath && !byFirmware) {
+            getLog().info("xenacpi: neither xenacpi.inspect.path nor xenacpi.firmware is set: inspecting the preset"
+                    + " qemu-virt (presets: " + Firmware.presetIds() + ")");
+            return Firmware.preset("qemu-virt");
+        }
+        String property = byPath ? "xenacpi.inspect.path" : Firmware.PROPERTY;
+        String entry = (byPath ? path : firmware).trim();
+        if (Firmware.isPreset(entry)) {
+            return Firmware.preset(entry.substring(Firmware.PRESET_PREFIX.length()).trim());
+        }
+        Path at = base().resolve(entry).normalize();
+        if (!Files.exists(at)) {
+            throw new ValidationException(property + ": " + at + " does not exist; name an acpidump file, a folder"
+                    + " of tables, or preset:ID (presets: " + Firmware.presetIds() + ")");
+        }
+        FirmwareFolder.Found found = FirmwareFolder.platformsAt(at);
+        found.skipped().forEach(s -> getLog().warn("xenacpi: " + s.describe()));
+        if (found.platforms().size() != 1) {
+            throw new ValidationException(property + ": " + at + " holds " + found.platforms().size()
+                    + " platforms " + found.platforms().stream().map(PlatformSource::name).toList()
+                    + (found.skipped().isEmpty() ? "" : Firmware.reasons(found)) + "; inspect shows one: name one of them");
+        }
+        return found.platforms().get(0);
+    }
+
+    private Path base() {
+        return Path.of(session.getExecutionRootDirectory());
     }
 
     /** The JSON file: without a project Maven leaves the default unresolved, so it is made here. */
     private Path jsonFile() {
-        Path base = Path.of(session.getExecutionRootDirectory());
         if (json == null || json.getPath().contains("${")) {
-            return base.resolve("target").resolve("xenacpi").resolve("inspect.json");
+            return base().resolve("target").resolve("xenacpi").resolve("inspect.json");
         }
-        return base.resolve(json.toPath());
+        return base().resolve(json.toPath());
     }
 }

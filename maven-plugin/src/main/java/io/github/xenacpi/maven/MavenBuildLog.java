@@ -1,9 +1,10 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.RunLog;
 import org.apache.maven.plugin.logging.Log;
 
-/** A {@link BuildLog} writing to a mojo's Maven log. */
-record MavenBuildLog(Log log) implements BuildLog {
+/** A {@link RunLog} writing to a mojo's Maven log. */
+record MavenBuildLog(Log log) implements RunLog {
 
     @Override
     public void info(String line) {

@@ -1,5 +1,6 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.ValidationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,16 @@ final class ProjectTestClasspath {
     private static final String PLATFORM_GROUP = "org.junit.platform";
 
     private ProjectTestClasspath() {
+    }
+
+    /** The project's conformance tests: the class name patterns, run on its test class path and test classes. */
+    static ConformanceTests conformanceTests(MavenProject project, RepositorySystem repositories,
+                                             RepositorySystemSession session, List<String> patterns)
+            throws ValidationException {
+        return new ConformanceTests(of(project, repositories, session),
+                List.of(Path.of(project.getBuild().getTestOutputDirectory())),
+                patterns.stream().filter(s -> s != null && !s.isBlank()).map(String::trim).toList(),
+                ConformanceTests.sources(project.getTestCompileSourceRoots().stream().map(Path::of).toList()));
     }
 
     /** The project's test class path with a launcher that matches its JUnit Platform. */

@@ -1,91 +1,126 @@
 package io.github.xenacpi.maven;
 
-import java.nio.file.Path;
+import io.github.xenacpi.api.ReportFormat;
+import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.api.ValidationRun;
+import io.github.xenacpi.api.ValidationSettings;
+import java.io.File;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
  * The conformance report as a page of the project's site ({@code mvn site}): validates the project's firmware as
- * the {@code validate} goal does and writes its report (HTML, JSON, SARIF, JUnit XML) into {@code xenacpi/} of
- * the site, linked from the site's project reports. Findings never fail the site; the {@code validate} goal
- * gates the build.
+ * the {@code validate} goal does, with the same parameters, and writes its report (HTML, JSON, SARIF, JUnit XML)
+ * into {@code xenacpi/} of the site, linked from the site's project reports. What the report does not set itself
+ * (under {@code <reporting>} or as a property) comes from the build's {@code validate} execution, so the site
+ * checks the same firmware the same way. Findings never fail the site; the {@code validate} goal gates the
+ * build. Needs maven-site-plugin {@value #SITE_PLUGIN_NEEDED} or later (Maven 3.8 defaults to 3.3). Also runs on
+ * its own: {@code mvn xenacpi:report}.
  *
  * @since 0.1.0
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
-public class ReportMojo extends AbstractMavenReport {
+public class ReportMojo extends AbstractValidationMojo implements MavenReport {
 
     /** The report's folder inside the site, and the page the site links to. */
     static final String FOLDER = "xenacpi";
 
-    /**
-     * The firmware to report on, as for the {@code validate} goal: folders of platforms, platform paths, or
-     * {@code preset:ID}; relative paths start at the project's folder. When not set:
-     * <code>${project.basedir}/src/firmware</code>.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.firmware")
-    private List<String> firmware;
+    /** The oldest maven-site-plugin whose reporting API this report implements. */
+    static final String SITE_PLUGIN_NEEDED = "3.12.1";
 
     /**
-     * The mapping strategies to simulate, by id; empty: every strategy.
+     * The site's folder; the report goes into its {@code xenacpi/} sub-folder.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "xenacpi.strategies")
-    private List<String> strategies;
-
-    /**
-     * The Xen version to simulate, such as {@code 4.17}, instead of each platform descriptor's.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.xenVersion")
-    private String xenVersion;
-
-    /**
-     * The Linux version of Dom0 to simulate, such as {@code 6.6}, instead of each platform descriptor's.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.linuxVersion")
-    private String linuxVersion;
-
-    /**
-     * The SMMU mode to simulate, {@code none} or {@code shared}, instead of each platform descriptor's.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.smmu")
-    private String smmu;
-
-    /**
-     * Leaves the report out of the site.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.skip", defaultValue = "false")
-    private boolean skip;
+    @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true, required = true)
+    private File outputDirectory;
 
     @Override
-    public String getOutputPath() {
+    String goal() {
+        return "report";
+    }
+
+    @Override
+    void executeMojo() throws MojoExecutionException {
+        try {
+            write();
+        } catch (MavenReportException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
+        if (canGenerateReport()) {
+            write();
+        }
+    }
+
+    private void write() throws MavenReportException {
+        inheritValidateConfiguration();
+        try {
+            var platforms = platforms();
+            if (platforms.isEmpty()) {
+                throw new MavenReportException("xenacpi: no firmware to report on: "
+                        + baseDir().resolve(io.github.xenacpi.api.Firmware.PROJECT_FOLDER) + " holds no platform;"
+                        + " set xenacpi.firmware (a path or preset:ID) or xenacpi.skip");
+            }
+            ValidationRun.execute(new ValidationSettings(platforms, chosenStrategies(), overrides(),
+                    EnumSet.allOf(ReportFormat.class), outputDirectory.toPath().resolve(FOLDER),
+                    Runtime.getRuntime().availableProcessors(), Optional.empty()), Instant.now(),
+                    new MavenBuildLog(getLog()));
+        } catch (ValidationException e) {
+            throw new MavenReportException("xenacpi: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes what the report does not set itself from the build's validate execution. */
+    private void inheritValidateConfiguration() {
+        ValidateExecutionConfig validate = ValidateExecutionConfig.of(project);
+        if (!firmwareConfigured()) {
+            validate.list("firmware").ifPresent(v -> firmware = v);
+        }
+        if (strategies == null || strategies.stream().allMatch(x -> x == null || x.isBlank())) {
+            validate.list("strategies").ifPresent(v -> strategies = v);
+        }
+        xenVersion = xenVersion == null || xenVersion.isBlank() ? validate.value("xenVersion").orElse(null)
+                : xenVersion;
+        linuxVersion = linuxVersion == null || linuxVersion.isBlank() ? validate.value("linuxVersion").orElse(null)
+                : linuxVersion;
+        smmu = smmu == null || smmu.isBlank() ? validate.value("smmu").orElse(null) : smmu;
+    }
+
+    /**
+     * Whether the site plugin that runs this report speaks its reporting API: maven-site-plugin before
+     * {@value #SITE_PLUGIN_NEEDED} (3.3 is Maven 3.8's default) calls {@code generate} with Doxia 1.0's sink.
+     */
+    static boolean siteApiSupported() {
+        try {
+            MavenReport.class.getMethod("generate", Sink.class, Locale.class);
+            return true;
+        } catch (NoSuchMethodException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String getOutputName() {
         return FOLDER + "/index";
     }
 
-    /** The same page for site plugins older than the {@code getOutputPath} API. */
     @Override
-    @Deprecated
-    public String getOutputName() {
-        return getOutputPath();
+    public String getCategoryName() {
+        return CATEGORY_PROJECT_REPORTS;
     }
 
     @Override
@@ -100,36 +135,33 @@ public class ReportMojo extends AbstractMavenReport {
     }
 
     @Override
+    public void setReportOutputDirectory(File directory) {
+        outputDirectory = directory;
+    }
+
+    @Override
+    public File getReportOutputDirectory() {
+        return outputDirectory;
+    }
+
+    @Override
     public boolean isExternalReport() {
         return true;
     }
 
     @Override
-    public boolean canGenerateReport() {
-        if (skip) {
+    public boolean canGenerateReport() throws MavenReportException {
+        if (skip()) {
             getLog().info("Skipping xenacpi:report because xenacpi.skip is set");
             return false;
         }
-        return true;
-    }
-
-    @Override
-    protected void executeReport(Locale locale) throws MavenReportException {
-        try {
-            Path base = getProject().getBasedir().toPath();
-            List<PlatformSource> platforms = FirmwareDefaults.platforms(firmware, base, false);
-            if (platforms.isEmpty()) {
-                throw new MavenReportException("xenacpi: no firmware to report on: "
-                        + base.resolve(FirmwareDefaults.PROJECT_FOLDER) + " holds no platform; set xenacpi.firmware"
-                        + " (a path or preset:ID) or xenacpi.skip");
-            }
-            ValidationSettings settings = new ValidationSettings(platforms, Validation.strategies(strategies),
-                    Overrides.parse(xenVersion, linuxVersion, smmu), EnumSet.allOf(ReportFormat.class),
-                    getReportOutputDirectory().toPath().resolve(FOLDER), Runtime.getRuntime().availableProcessors(),
-                    Optional.empty());
-            ValidationRun.execute(settings, Instant.now(), new MavenBuildLog(getLog()));
-        } catch (ValidationException e) {
-            throw new MavenReportException("xenacpi: " + e.getMessage(), e);
+        if (!siteApiSupported()) {
+            String message = "xenacpi: the report needs maven-site-plugin " + SITE_PLUGIN_NEEDED + " or later;"
+                    + " this build runs an older one (Maven 3.8 defaults to 3.3). Pin it in the pom: <plugin>"
+                    + "<artifactId>maven-site-plugin</artifactId><version>3.21.0</version></plugin>";
+            getLog().error(message);
+            throw new MavenReportException(message);
         }
+        return true;
     }
 }

@@ -1,88 +1,46 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.Gate;
+import io.github.xenacpi.api.PlatformCheck;
+import io.github.xenacpi.api.ReportFormat;
+import io.github.xenacpi.api.StrategyRequirement;
+import io.github.xenacpi.api.Threshold;
+import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.api.ValidationRun;
+import io.github.xenacpi.api.ValidationSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 
 /**
  * Validates firmware for Xen Dom0: reads each platform's ACPI tables, checks them against the conformance rules,
  * simulates Dom0's boot under each mapping strategy, writes the conformance report (HTML, JSON, SARIF, JUnit
- * XML) and fails the build on findings at or above {@code failOn}. Runs without a project too:
+ * XML) and fails the build on new firmware findings at or above {@code failOn} and on strategy outcomes that miss
+ * {@code requireStrategy}; findings in the baseline or suppressed with a reason are reported, not failed on. Runs
+ * without a project too:
  * {@code mvn io.github.xenacpi:xenacpi-maven-plugin:validate -Dxenacpi.firmware=PATH} in any folder.
  *
  * @since 0.1.0
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false,
         requiresDependencyResolution = ResolutionScope.TEST)
-public class ValidateMojo extends AbstractXenacpiMojo {
-
-    /** How many findings per platform the log shows; the report has them all. */
-    private static final int LOGGED_PER_PLATFORM = 5;
+public class ValidateMojo extends AbstractValidationMojo {
 
     /**
-     * The firmware to validate, a list: a folder whose sub-folders and dump files are one platform each, a path
-     * that is itself one platform (an acpidump text file, a folder of binary tables, a copy of
-     * {@code /sys/firmware/acpi/tables}, one table file), or {@code preset:ID} for a bundled platform
-     * ({@code seed-rfc}, {@code qemu-virt}, {@code server-ras}, {@code new-tables}, {@code hostile};
-     * {@code preset:all} for every one). Relative paths start at the project's folder. A {@code xenacpi.json} beside a platform's
-     * tables is its descriptor. When not set: <code>${project.basedir}/src/firmware</code>; without a project,
-     * every bundled preset.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.firmware")
-    private List<String> firmware;
-
-    /**
-     * The mapping strategies to simulate, by id ({@code bus-notify}, {@code xen-premap}, {@code stage2-fault},
-     * ...); empty: every strategy.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.strategies")
-    private List<String> strategies;
-
-    /**
-     * The Xen version to simulate, such as {@code 4.17}, instead of each platform descriptor's (4.8 without
-     * one).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.xenVersion")
-    private String xenVersion;
-
-    /**
-     * The Linux version of Dom0 to simulate, such as {@code 6.6}, instead of each platform descriptor's (4.10
-     * without one).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.linuxVersion")
-    private String linuxVersion;
-
-    /**
-     * The SMMU mode to simulate, {@code none} or {@code shared}, instead of each platform descriptor's.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "xenacpi.smmu")
-    private String smmu;
-
-    /**
-     * The lowest severity of a finding that fails the build: {@code error}, {@code warning} or {@code info}.
+     * The lowest severity of a firmware finding (a table defect, a failed conformance test) that fails the build:
+     * {@code error}, {@code warning} or {@code info}. Dom0 strategy outcomes are not firmware findings: see
+     * {@code requireStrategy}.
      *
      * @since 0.1.0
      */
@@ -90,7 +48,30 @@ public class ValidateMojo extends AbstractXenacpiMojo {
     private String failOn;
 
     /**
-     * Whether findings at or above {@code failOn} (and failed conformance tests) fail the build; when
+     * What strategy outcome fails the build, on every platform: {@code any} (some simulated strategy must boot
+     * Dom0, verdict PASS or DEGRADED), {@code none} (strategy outcomes never fail the build), or a strategy id
+     * such as {@code stage2-fault} (that strategy must boot Dom0; it must be among {@code strategies}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.requireStrategy", defaultValue = "any")
+    private String requireStrategy;
+
+    /**
+     * Firmware findings the project accepts, each with the required reason, as SpotBugs and PMD suppressions:
+     * <pre>&lt;suppression&gt;&lt;rule&gt;SBBR.TABLE.DBG2.REQUIRED&lt;/rule&gt;&lt;platform&gt;board&lt;/platform&gt;
+     * &lt;reason&gt;DBG2 comes with the next firmware release&lt;/reason&gt;&lt;/suppression&gt;</pre>
+     * {@code rule} and {@code reason} are required; {@code platform}, {@code table} and {@code finding} (a
+     * finding's id, as in the baseline) narrow it. Suppressed findings are logged with the reason and do not fail
+     * the build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Suppression> suppressions;
+
+    /**
+     * Whether firmware findings at or above {@code failOn} and unmet strategy requirements fail the build; when
      * {@code false} they are logged as warnings and the report is still written.
      *
      * @since 0.1.0
@@ -108,8 +89,7 @@ public class ValidateMojo extends AbstractXenacpiMojo {
     private List<String> formats;
 
     /**
-     * The folder the report is written to (created when missing); without a project,
-     * {@code ./target/xenacpi}.
+     * The folder the report is written to (created when missing); without a project, {@code ./target/xenacpi}.
      *
      * @since 0.1.0
      */
@@ -128,22 +108,31 @@ public class ValidateMojo extends AbstractXenacpiMojo {
      * Class name patterns (regular expressions over fully qualified names, such as {@code .*ConformanceTest})
      * of the project's JUnit tests to run once per platform, after the tests are compiled. Each run passes the
      * platform's firmware path as the JUnit configuration parameter {@code xenacpi.firmware}, which replaces
-     * the firmware of every {@code @XenPlatform} test; the project's own JUnit version runs them, in a class
-     * loader of its test class path. Their failures join the report and fail the build like findings of
-     * severity {@code error}; finding no test is an error. Empty: no tests are run.
+     * the firmware of every {@code @XenPlatform} test; the project's own JUnit version runs them. Their failures
+     * join the report and fail the build like findings of severity {@code error}; finding no test is an error.
+     * Empty: no tests are run.
      *
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.conformanceTests")
     private List<String> conformanceTests;
 
-    /** The project (Maven's stand-in project when the goal runs without a pom). */
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+    /**
+     * Skips the conformance tests (the validation still runs), as Surefire does: set by {@code -DskipTests}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
 
-    /** The build session: the folder Maven runs in, for goals run without a project. */
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
+    /**
+     * Skips the conformance tests (the validation still runs), as Surefire does: set by
+     * {@code -Dmaven.test.skip=true}, which also skips compiling them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean mavenTestSkip;
 
     /** The resolver session, for the JUnit Platform launcher of the conformance tests. */
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
@@ -165,70 +154,79 @@ public class ValidateMojo extends AbstractXenacpiMojo {
     @Override
     void executeMojo() throws MojoExecutionException, MojoFailureException {
         ValidationRun.Outcome outcome;
-        Threshold threshold;
+        Gate gate;
         try {
-            threshold = Threshold.parse(failOn);
-            boolean standalone = project.getFile() == null;
-            Path base = standalone || project.getBasedir() == null ? Path.of(session.getExecutionRootDirectory())
-                    : project.getBasedir().toPath();
-            List<PlatformSource> platforms = FirmwareDefaults.platforms(firmware, base, standalone);
+            var strategies = chosenStrategies();
+            gate = new Gate(Threshold.parse(failOn), StrategyRequirement.parse(requireStrategy, strategies),
+                    readBaseline(), Suppression.toCore(suppressions));
+            var platforms = platforms();
             if (platforms.isEmpty()) {
-                String where = base.resolve(FirmwareDefaults.PROJECT_FOLDER).toString();
-                if (failIfNoFirmware) {
-                    throw new MojoExecutionException("xenacpi: no firmware to validate: " + where + " holds no"
-                            + " platform; put acpidump files or table folders there, set xenacpi.firmware (a path"
-                            + " or preset:ID), or set xenacpi.failIfNoFirmware=false");
-                }
-                getLog().info("xenacpi: no firmware to validate at " + where + "; nothing done");
+                noFirmware();
                 return;
             }
-            ValidationSettings settings = new ValidationSettings(platforms, Validation.strategies(strategies),
-                    Overrides.parse(xenVersion, linuxVersion, smmu), ReportFormat.parse(formats),
-                    reportDirectory(base), Runtime.getRuntime().availableProcessors(), tests());
-            outcome = ValidationRun.execute(settings, Instant.now(), new MavenBuildLog(getLog()));
+            outcome = ValidationRun.execute(new ValidationSettings(platforms, strategies, overrides(),
+                    ReportFormat.parse(formats), reportFolder(), Runtime.getRuntime().availableProcessors(),
+                    tests()), Instant.now(), new MavenBuildLog(getLog()));
         } catch (ValidationException e) {
             throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("xenacpi: internal error (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "); please report it with the firmware", e);
         }
-        List<Threshold.Hit> hits = threshold.hits(outcome.report());
-        if (hits.isEmpty()) {
+        Gate.Decision decision = gate.decide(outcome.report());
+        decision.notes().forEach(line -> getLog().info("xenacpi: " + line));
+        if (!decision.fails()) {
             return;
         }
-        String message = threshold.failureMessage(hits, outcome.report().platforms().size(),
-                outcome.location().toString());
         if (failOnViolation) {
-            Threshold.logLines(hits, LOGGED_PER_PLATFORM).forEach(line -> getLog().error("xenacpi: " + line));
-            throw new MojoFailureException("xenacpi: " + message);
+            decision.logLines().forEach(line -> getLog().error("xenacpi: " + line));
+            throw new MojoFailureException("xenacpi: " + decision.failureMessage(outcome.location().toString()));
         }
-        Threshold.logLines(hits, LOGGED_PER_PLATFORM).forEach(line -> getLog().warn("xenacpi: " + line));
-        getLog().warn("xenacpi: " + hits.size() + " findings at or above " + threshold.severity().label()
-                + " do not fail the build because xenacpi.failOnViolation is false; report at "
+        decision.logLines().forEach(line -> getLog().warn("xenacpi: " + line));
+        getLog().warn("xenacpi: " + decision.firmware().size() + " firmware findings at or above "
+                + gate.threshold().severity().label() + " and " + decision.strategy().size() + " unmet strategy"
+                + " requirements do not fail the build because xenacpi.failOnViolation is false; report at "
                 + outcome.location());
     }
 
-    /** The report folder: without a project Maven leaves the default unresolved, so it is made here. */
-    private Path reportDirectory(Path base) {
-        String configured = reportDirectory == null ? "" : reportDirectory.getPath();
-        if (configured.isEmpty() || configured.contains("${")) {
-            return base.resolve("target").resolve("xenacpi");
+    private void noFirmware() throws MojoExecutionException {
+        if (standalone()) {
+            throw new MojoExecutionException("xenacpi: no firmware to validate: outside a project, name it with"
+                    + " xenacpi.firmware, such as -Dxenacpi.firmware=acpidump.txt (a file or folder, relative to "
+                    + baseDir() + ") or -Dxenacpi.firmware=preset:all for the bundled demo platforms");
         }
-        return base.resolve(reportDirectory.toPath());
+        String where = baseDir().resolve(io.github.xenacpi.api.Firmware.PROJECT_FOLDER).toString();
+        if (failIfNoFirmware) {
+            throw new MojoExecutionException("xenacpi: no firmware to validate: " + where + " holds no platform;"
+                    + " put acpidump files or table folders there, set xenacpi.firmware (a path or preset:ID), or"
+                    + " set xenacpi.failIfNoFirmware=false");
+        }
+        getLog().info("xenacpi: no firmware to validate at " + where + "; nothing done");
     }
 
-    private Optional<ConformanceTests> tests() throws ValidationException {
+    /** The report folder: without a project Maven leaves the default unresolved, so it is made here. */
+    private Path reportFolder() {
+        String configured = reportDirectory == null ? "" : reportDirectory.getPath();
+        if (configured.isEmpty() || configured.contains("${")) {
+            return baseDir().resolve("target").resolve("xenacpi");
+        }
+        return baseDir().resolve(reportDirectory.toPath());
+    }
+
+    private Optional<PlatformCheck> tests() throws ValidationException {
         if (conformanceTests == null || conformanceTests.stream().allMatch(s -> s == null || s.isBlank())) {
             return Optional.empty();
         }
-        if (project.getFile() == null) {
+        if (skipTests || mavenTestSkip) {
+            getLog().info("xenacpi: skipping the conformance tests because "
+                    + (mavenTestSkip ? "maven.test.skip" : "skipTests") + " is set; the firmware is still validated");
+            return Optional.empty();
+        }
+        if (standalone()) {
             throw new ValidationException("xenacpi.conformanceTests needs a project with compiled tests; run the"
                     + " goal in a project's folder");
         }
-        List<String> patterns = conformanceTests.stream().filter(s -> s != null && !s.isBlank())
-                .map(String::trim).toList();
-        return Optional.of(new ConformanceTests(
-                ProjectTestClasspath.of(project, repositorySystem, repositorySession),
-                List.of(Path.of(project.getBuild().getTestOutputDirectory())), patterns));
+        return Optional.of(ProjectTestClasspath.conformanceTests(project, repositorySystem, repositorySession,
+                conformanceTests));
     }
 }

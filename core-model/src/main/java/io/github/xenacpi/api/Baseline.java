@@ -1,0 +1,118 @@
+package io.github.xenacpi.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import io.github.xenacpi.report.ConformanceReport.ReportFinding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The firmware findings a project has accepted for now, as SpotBugs', PMD's and detekt's baselines are: the
+ * {@code baseline} goal writes a report's firmware findings to a file ({@code xenacpi-baseline.json}); a build
+ * then reports findings in it as known, and only new ones fail it. Findings are matched by their {@link FindingId},
+ * which does not depend on where the firmware lies. The file is sorted JSON, for review and diffs.
+ *
+ * @param schema   {@value #SCHEMA}
+ * @param findings the accepted findings
+ */
+public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("findings") List<Entry> findings) {
+
+    /** The file's schema id. */
+    public static final String SCHEMA = "xenacpi-baseline/1";
+
+    /** The property naming the file. */
+    public static final String PROPERTY = "xenacpi.baseline";
+
+    /** No finding accepted. */
+    public static final Baseline EMPTY = new Baseline(SCHEMA, List.of());
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One accepted finding: its id, and what a reviewer reads. */
+    public record Entry(@JsonProperty("id") String id, @JsonProperty("platform") String platform,
+                        @JsonProperty("rule") String rule, @JsonProperty("severity") String severity,
+                        @JsonProperty("table") String table, @JsonProperty("message") String message) {
+    }
+
+    public Baseline {
+        findings = List.copyOf(findings == null ? List.of() : findings);
+    }
+
+    /** Every firmware finding of a report (whatever its severity), sorted by platform, rule and id. */
+    public static Baseline of(ConformanceReport report) {
+        List<Entry> out = new ArrayList<>();
+        for (PlatformReport p : report.platforms()) {
+            for (ReportFinding f : p.findings()) {
+                if (Gate.isFirmwareFinding(f)) {
+                    out.add(new Entry(FindingId.of(p.name(), f), p.name(), f.ruleId(), f.severity().label(),
+                            f.table(), FindingId.withoutFolders(f.message())));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Entry::platform).thenComparing(Entry::rule).thenComparing(Entry::id));
+        return new Baseline(SCHEMA, out.stream().distinct().toList());
+    }
+
+    /** The ids of the accepted findings. */
+    public Set<String> ids() {
+        return findings.stream().map(Entry::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * Reads a baseline file.
+     *
+     * @throws ValidationException when it cannot be read or is not a baseline, naming the property and the file
+     */
+    public static Baseline read(Path file) throws ValidationException {
+        Baseline b;
+        try {
+            b = MAPPER.readValue(file.toFile(), Baseline.class);
+        } catch (JsonProcessingException e) {
+            throw new ValidationException(PROPERTY + ": " + file + " is not a baseline written by the baseline goal"
+                    + " (line " + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "); write it again"
+                    + " with xenacpi:baseline", e);
+        } catch (IOException e) {
+            throw new ValidationException(PROPERTY + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!SCHEMA.equals(b.schema())) {
+            throw new ValidationException(PROPERTY + ": " + file + " has schema \"" + b.schema() + "\", not \""
+                    + SCHEMA + "\"; write it again with xenacpi:baseline");
+        }
+        for (Entry e : b.findings()) {
+            if (e.id() == null || !e.id().toLowerCase(Locale.ROOT).matches("[0-9a-f]{16}")) {
+                throw new ValidationException(PROPERTY + ": " + file + ": a finding has no 16-digit id ("
+                        + e.id() + "); write it again with xenacpi:baseline");
+            }
+        }
+        return b;
+    }
+
+    /**
+     * Writes the baseline file (its folder is created).
+     *
+     * @throws ValidationException when it cannot be written
+     */
+    public void write(Path file) throws ValidationException {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+        } catch (IOException e) {
+            throw new ValidationException(PROPERTY + ": cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

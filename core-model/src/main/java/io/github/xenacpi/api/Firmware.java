@@ -1,0 +1,107 @@
+package io.github.xenacpi.api;
+
+import io.github.xenacpi.platform.preset.Preset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the firmware a front end names: {@code preset:ID} names a bundled preset ({@code preset:all} every one);
+ * any path goes through {@link FirmwareFolder}, the one rule of what a folder holds, so the Maven goals, the
+ * JUnit extension's {@code @XenFirmwareSource} and the CLI see the same platforms in the same folder.
+ */
+public final class Firmware {
+
+    /** The property (Maven) and configuration parameter (JUnit) that name the firmware. */
+    public static final String PROPERTY = "xenacpi.firmware";
+
+    /** The prefix of an entry naming a bundled preset. */
+    public static final String PRESET_PREFIX = "preset:";
+
+    /** The preset id that stands for every bundled preset: {@code preset:all}. */
+    public static final String ALL_PRESETS = "all";
+
+    /** The folder of a project's platforms, relative to its base folder. */
+    public static final String PROJECT_FOLDER = "src/firmware";
+
+    private Firmware() {
+    }
+
+    /** Every bundled preset, in declaration order. */
+    public static List<PlatformSource> allPresets() {
+        return Arrays.stream(Preset.values()).map(PlatformSource::of).toList();
+    }
+
+    /**
+     * The platforms the entries name, in entry order; relative paths are resolved against {@code baseDir}.
+     *
+     * @throws ValidationException when an entry names an unknown preset, a missing path or an unreadable folder
+     */
+    public static FirmwareFolder.Found locate(List<String> entries, Path baseDir) throws ValidationException {
+        List<PlatformSource> out = new ArrayList<>();
+        List<FirmwareFolder.Skipped> skipped = new ArrayList<>();
+        for (String raw : entries) {
+            String entry = raw == null ? "" : raw.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            if (isPreset(entry)) {
+                String id = entry.substring(PRESET_PREFIX.length()).trim();
+                if (id.equalsIgnoreCase(ALL_PRESETS)) {
+                    out.addAll(allPresets());
+                } else {
+                    out.add(preset(id));
+                }
+                continue;
+            }
+            Path path = baseDir.resolve(entry).normalize();
+            if (!Files.exists(path)) {
+                throw new ValidationException(PROPERTY + ": " + path + " does not exist; name a folder of"
+                        + " platforms, a platform's tables, an acpidump file, or preset:ID (presets: "
+                        + presetIds() + ")");
+            }
+            FirmwareFolder.Found found = FirmwareFolder.platformsAt(path);
+            if (found.platforms().isEmpty()) {
+                throw new ValidationException(PROPERTY + ": " + path + " holds no platform" + reasons(found)
+                        + "; name a folder of platforms, a platform's tables, an acpidump file, or preset:ID");
+            }
+            out.addAll(found.platforms());
+            skipped.addAll(found.skipped());
+        }
+        return new FirmwareFolder.Found(out, skipped);
+    }
+
+    /** Why nothing in a folder was a platform, for messages: each skipped entry and its reason. */
+    public static String reasons(FirmwareFolder.Found found) {
+        if (found.skipped().isEmpty()) {
+            return " (it is empty)";
+        }
+        StringBuilder b = new StringBuilder(" (");
+        for (FirmwareFolder.Skipped s : found.skipped()) {
+            b.append(b.length() > 2 ? "; " : "").append(s.path().getFileName()).append(": ").append(s.reason());
+        }
+        return b.append(')').toString();
+    }
+
+    /** Whether an entry names a bundled preset ({@code preset:ID}). */
+    public static boolean isPreset(String entry) {
+        return entry.trim().toLowerCase(Locale.ROOT).startsWith(PRESET_PREFIX);
+    }
+
+    /** The bundled preset an id names. */
+    public static PlatformSource preset(String id) throws ValidationException {
+        try {
+            return PlatformSource.of(Preset.byId(id));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(PROPERTY + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The ids of the bundled presets, for messages. */
+    public static String presetIds() {
+        return String.join(", ", Arrays.stream(Preset.values()).map(Preset::id).toList());
+    }
+}

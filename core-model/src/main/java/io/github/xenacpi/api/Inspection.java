@@ -1,0 +1,86 @@
+package io.github.xenacpi.api;
+
+import io.github.xenacpi.inspect.InspectJson;
+import io.github.xenacpi.inspect.InspectText;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ReportWriter;
+import io.github.xenacpi.simulation.Simulation;
+import io.github.xenacpi.simulation.SimulationInput;
+import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.strategy.MappingStrategy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one platform holds, for a person reading it: every table, region and diagnostic, each strategy's verdict,
+ * as text lines, the {@code xenacpi-inspect/1} JSON document, and on request the conformance report.
+ */
+public record Inspection(Platform platform, List<SimulationResult> simulations) {
+
+    public Inspection {
+        Objects.requireNonNull(platform, "platform");
+        simulations = List.copyOf(simulations);
+    }
+
+    /**
+     * Loads a platform and simulates every strategy on it.
+     *
+     * @throws ValidationException when the firmware cannot be read, or the model fails on it
+     */
+    public static Inspection of(PlatformSource source, Overrides overrides) throws ValidationException {
+        Platform platform = source.load(overrides);
+        try {
+            return new Inspection(platform, Simulation.runAll(SimulationInput.of(platform), MappingStrategy.all()));
+        } catch (RuntimeException e) {
+            throw new ValidationException("internal error while inspecting " + source.name() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"
+                    + " firmware", e);
+        }
+    }
+
+    /** The text a person reads: tables, regions, diagnostics, the namespace, then each strategy's verdict. */
+    public List<String> text() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            InspectText.print(platform, out);
+            InspectText.printSimulations(simulations, out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /**
+     * Writes the {@code xenacpi-inspect/1} JSON document (its folder is created); returns the file's absolute path.
+     *
+     * @throws ValidationException when the file cannot be written
+     */
+    public Path writeJson(Path file) throws ValidationException {
+        try {
+            InspectJson.write(platform, simulations, file);
+        } catch (IOException e) {
+            throw new ValidationException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Writes the conformance report of this platform (JSON, HTML, SARIF, JUnit XML) into a folder; returns the
+     * files written.
+     *
+     * @throws ValidationException when the folder or a file cannot be written
+     */
+    public List<Path> writeReport(Path dir, Instant time) throws ValidationException {
+        ConformanceReport report = ConformanceReport.of(platform, simulations, InspectJson::of, time);
+        try {
+            return ReportWriter.write(report, dir);
+        } catch (IOException e) {
+            throw new ValidationException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

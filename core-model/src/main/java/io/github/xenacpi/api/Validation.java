@@ -1,0 +1,176 @@
+package io.github.xenacpi.api;
+
+import io.github.xenacpi.conformance.Rule;
+import io.github.xenacpi.conformance.RuleCatalog;
+import io.github.xenacpi.inspect.InspectJson;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import io.github.xenacpi.report.ConformanceReport.ReportFinding;
+import io.github.xenacpi.report.ReportWriter;
+import io.github.xenacpi.simulation.Simulation;
+import io.github.xenacpi.simulation.SimulationInput;
+import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.strategy.MappingStrategy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Validates platforms: loads each one, simulates Dom0's boot under the chosen strategies and runs the conformance
+ * rules, platforms in parallel on a bounded pool; assembles the {@code xenacpi-report/1} document (with a front
+ * end's own findings, when it adds any) and writes the chosen formats.
+ */
+public final class Validation {
+
+    private final List<MappingStrategy> strategies;
+    private final Overrides overrides;
+    private final int threads;
+
+    /**
+     * @param strategies the strategies to simulate, in report order
+     * @param overrides  what replaces every platform descriptor's versions and SMMU mode
+     * @param threads    at most this many platforms are validated at once
+     */
+    public Validation(List<MappingStrategy> strategies, Overrides overrides, int threads) {
+        if (strategies.isEmpty()) {
+            throw new IllegalArgumentException("at least one strategy");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.strategies = List.copyOf(strategies);
+        this.overrides = Objects.requireNonNull(overrides, "overrides");
+        this.threads = threads;
+    }
+
+    /**
+     * The strategies named by ids (every strategy when none is named), in report order.
+     *
+     * @throws ValidationException when an id names no strategy
+     */
+    public static List<MappingStrategy> strategies(List<String> ids) throws ValidationException {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String raw : ids == null ? List.<String>of() : ids) {
+            for (String id : raw == null ? new String[0] : raw.split(",")) {
+                if (!id.isBlank()) {
+                    wanted.add(id.trim());
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return MappingStrategy.all();
+        }
+        for (String id : wanted) {
+            try {
+                MappingStrategy.byId(id);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("xenacpi.strategies: " + e.getMessage(), e);
+            }
+        }
+        return MappingStrategy.all().stream().filter(s -> wanted.contains(s.id())).toList();
+    }
+
+    /**
+     * Validates every platform, at most {@code threads} at once; the reports come back in the platforms' order.
+     *
+     * @throws ValidationException when a platform's firmware cannot be read, or the model fails on it
+     */
+    public List<PlatformReport> run(List<PlatformSource> platforms) throws ValidationException {
+        if (platforms.size() <= 1 || threads == 1) {
+            List<PlatformReport> out = new ArrayList<>();
+            for (PlatformSource source : platforms) {
+                out.add(one(source));
+            }
+            return List.copyOf(out);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, platforms.size()), r -> {
+            Thread t = new Thread(r, "xenacpi-validate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<PlatformReport>> futures = new ArrayList<>();
+            for (PlatformSource source : platforms) {
+                futures.add(pool.submit(() -> one(source)));
+            }
+            List<PlatformReport> out = new ArrayList<>();
+            for (Future<PlatformReport> f : futures) {
+                out.add(await(f));
+            }
+            return List.copyOf(out);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One platform's report: loaded, simulated under the chosen strategies, checked. */
+    public PlatformReport one(PlatformSource source) throws ValidationException {
+        Platform platform = source.load(overrides);
+        try {
+            SimulationInput input = SimulationInput.of(platform);
+            List<SimulationResult> results = Simulation.runAll(input, strategies);
+            return PlatformReport.of(platform, results, InspectJson.of(platform, results));
+        } catch (RuntimeException e) {
+            throw new ValidationException("internal error while validating " + source.name() + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"
+                    + " firmware", e);
+        }
+    }
+
+    private static PlatformReport await(Future<PlatformReport> future) throws ValidationException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ValidationException("interrupted while validating the platforms", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ValidationException v) {
+                throw v;
+            }
+            throw new ValidationException("internal error while validating the platforms: " + e.getCause(),
+                    e.getCause());
+        }
+    }
+
+    /**
+     * The report of the validated platforms, with a front end's own findings (by platform name) added to each
+     * platform, under the rules given beside the catalogue's.
+     */
+    public static ConformanceReport report(List<PlatformReport> platforms, List<Rule> extraRules,
+                                           Map<String, List<ReportFinding>> extra, Instant time) {
+        List<Rule> rules = new ArrayList<>(RuleCatalog.all());
+        rules.addAll(extraRules);
+        List<PlatformReport> out = new ArrayList<>();
+        for (PlatformReport p : platforms) {
+            List<ReportFinding> more = extra.get(p.name());
+            out.add(more == null ? p : p.withFindings(more));
+        }
+        return ConformanceReport.assemble(out, rules, time);
+    }
+
+    /**
+     * Writes the chosen formats of the report into a folder; returns the files written.
+     *
+     * @throws ValidationException when the folder or a file cannot be written
+     */
+    public static List<Path> write(ConformanceReport report, Path dir, Set<ReportFormat> formats)
+            throws ValidationException {
+        try {
+            return ReportWriter.write(report, dir, formats.stream().map(ReportFormat::fileName).toList());
+        } catch (IOException e) {
+            throw new ValidationException("cannot write the report into " + dir + ": " + e.getMessage()
+                    + "; check xenacpi.reportDirectory", e);
+        }
+    }
+}

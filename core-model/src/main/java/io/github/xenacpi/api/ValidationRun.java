@@ -1,0 +1,81 @@
+package io.github.xenacpi.api;
+
+import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import io.github.xenacpi.report.ConformanceReport.ReportFinding;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One validation as a build runs it: validates the platforms, runs the front end's own check on each (the
+ * project's conformance tests in the Maven plugin), writes the report, and logs one line per platform, the
+ * verdict matrix and where the report lies (the last line).
+ */
+public final class ValidationRun {
+
+    /** The name of the folder below the report folder where presets are written for a check that reads paths. */
+    public static final String PRESET_FOLDER = "firmware";
+
+    /** What a run produced: the report and the files written. */
+    public record Outcome(ConformanceReport report, List<Path> written, Path reportDirectory) {
+
+        public Outcome {
+            written = List.copyOf(written);
+        }
+
+        /** The file a person opens: {@code index.html} when written, else the report folder. */
+        public Path location() {
+            return written.stream().filter(p -> p.getFileName().toString().equals(ReportFormat.HTML.fileName()))
+                    .findFirst().orElse(reportDirectory).toAbsolutePath().normalize();
+        }
+    }
+
+    private ValidationRun() {
+    }
+
+    /**
+     * Runs the validation.
+     *
+     * @throws ValidationException when firmware cannot be read, the tests cannot run or the report not written
+     */
+    public static Outcome execute(ValidationSettings settings, Instant time, RunLog log)
+            throws ValidationException {
+        Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads());
+        List<PlatformReport> platforms = validation.run(settings.platforms());
+        Map<String, List<ReportFinding>> extra = new LinkedHashMap<>();
+        if (settings.check().isPresent()) {
+            PlatformCheck check = settings.check().get();
+            Path scratch = settings.reportDirectory().resolve(PRESET_FOLDER);
+            for (PlatformSource source : settings.platforms()) {
+                extra.put(source.name(), check.check(source, scratch, log));
+            }
+        }
+        ConformanceReport report = Validation.report(platforms,
+                settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
+        report.platforms().forEach(p -> log.info(summary(p)));
+        log.info("xenacpi: verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
+                + " refused; FAIL: Dom0 aborts or DMA faults):");
+        VerdictMatrix.lines(report).forEach(line -> log.info("  " + line));
+        List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats());
+        written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));
+        Outcome outcome = new Outcome(report, written, settings.reportDirectory());
+        log.info("xenacpi: report of " + report.platforms().size() + " platform"
+                + (report.platforms().size() == 1 ? "" : "s") + " at " + outcome.location());
+        return outcome;
+    }
+
+    /** One line per platform: tables, findings by severity, the recommended strategy. */
+    public static String summary(PlatformReport p) {
+        int tables = p.tables().size();
+        String recommended = p.summary().recommended() == null ? "none (every strategy fails)"
+                : p.summary().recommended();
+        return "xenacpi: " + p.name() + ": " + tables + " tables, " + p.count(Severity.ERROR) + " errors, "
+                + p.count(Severity.WARNING) + " warnings, " + p.count(Severity.INFO) + " notes; "
+                + p.summary().passing().size() + " of " + p.results().size() + " strategies pass; recommended: "
+                + recommended;
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.xenacpi.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.platform.preset.Preset;
+import io.github.xenacpi.platform.builder.AcpidumpTextWriter;
+import io.github.xenacpi.report.ConformanceReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Adopting the tool gradually: a baseline of known findings, and suppressions with a reason. */
+class BaselineTest {
+
+    @TempDir
+    Path temp;
+
+    private static final Gate ERRORS = new Gate(new Threshold(Severity.ERROR), StrategyRequirement.NONE);
+
+    @Test
+    void baselinedFindingsAreKnownAndOnlyNewOnesFailTheBuild() throws Exception {
+        Path file = temp.resolve("xenacpi-baseline.json");
+        Baseline.of(validate(Preset.QEMU_VIRT)).write(file);
+        Baseline read = Baseline.read(file);
+        Gate gate = new Gate(ERRORS.threshold(), ERRORS.requirement(), read, List.of());
+
+        Gate.Decision same = gate.decide(validate(Preset.QEMU_VIRT));
+        Gate.Decision more = gate.decide(validate(Preset.QEMU_VIRT, Preset.HOSTILE));
+
+        assertThat(ERRORS.decide(validate(Preset.QEMU_VIRT)).fails()).isTrue();
+        assertThat(same.fails()).isFalse();
+        assertThat(same.known()).isNotEmpty();
+        assertThat(same.notes()).anySatisfy(n -> assertThat(n).contains("known finding").contains("baseline"));
+        assertThat(more.fails()).isTrue();
+        assertThat(more.firmware()).isNotEmpty().allSatisfy(h -> assertThat(h.platform()).isEqualTo("hostile"));
+        assertThat(Files.readString(file)).contains("\"schema\" : \"xenacpi-baseline/1\"")
+                .contains("SBBR.TABLE.DBG2.REQUIRED");
+    }
+
+    @Test
+    void aFindingsIdDoesNotDependOnWhereTheFirmwareLies() throws Exception {
+        String dump = AcpidumpTextWriter.write(Preset.HOSTILE.image().tables());
+        Path a = Files.writeString(Files.createDirectories(temp.resolve("a")).resolve("board.txt"), dump);
+        Path b = Files.writeString(Files.createDirectories(temp.resolve("elsewhere/b")).resolve("board.txt"), dump);
+
+        Baseline fromA = Baseline.of(validate(PlatformSource.at(a)));
+        Baseline fromB = Baseline.of(validate(PlatformSource.at(b)));
+
+        assertThat(fromA.findings()).isNotEmpty();
+        assertThat(fromA.ids()).isEqualTo(fromB.ids());
+        assertThat(fromA.findings()).allSatisfy(e -> assertThat(e.message()).doesNotContain(temp.toString()));
+        assertThat(FindingId.withoutFolders("cannot read /home/me/fw/dsdt.dat: truncated"))
+                .isEqualTo("cannot read dsdt.dat: truncated");
+    }
+
+    @Test
+    void aSuppressionNeedsAReasonAndSaysItWhenItMatches() throws Exception {
+        assertThatThrownBy(() -> Suppression.of("SBBR.TABLE.DBG2.REQUIRED", "", "", "", " "))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("<reason>")
+                .hasMessageContaining("SBBR.TABLE.DBG2.REQUIRED");
+        assertThatThrownBy(() -> Suppression.of("", "", "", "", "why")).hasMessageContaining("<rule>");
+        ConformanceReport report = validate(Preset.QEMU_VIRT);
+        List<Suppression> all = ERRORS.threshold().hits(report).stream().map(h -> h.finding().ruleId()).distinct()
+                .map(r -> new Suppression(r, "qemu-virt", "", "", "the vendor fixes it in 2.0")).toList();
+        Suppression unused = new Suppression("MCFG.NO_SUCH_RULE", "", "", "", "kept by mistake");
+        List<Suppression> suppressions = new java.util.ArrayList<>(all);
+        suppressions.add(unused);
+
+        Gate.Decision d = new Gate(ERRORS.threshold(), ERRORS.requirement(), Baseline.EMPTY, suppressions)
+                .decide(report);
+
+        assertThat(d.fails()).isFalse();
+        assertThat(d.suppressed()).isNotEmpty();
+        assertThat(d.notes()).anySatisfy(n -> assertThat(n).contains("suppressed").contains("the vendor fixes it"));
+        assertThat(d.unused()).containsExactly(unused);
+        assertThat(d.notes()).anySatisfy(n -> assertThat(n).contains("MCFG.NO_SUCH_RULE").contains("matches no"));
+    }
+
+    @Test
+    void aSuppressionOfOneFindingByIdLeavesTheOthers() throws Exception {
+        ConformanceReport report = validate(Preset.HOSTILE);
+        List<Threshold.Hit> hits = ERRORS.threshold().hits(report);
+        Threshold.Hit first = hits.get(0);
+        Suppression one = Suppression.of(first.finding().ruleId(), "", "", FindingId.of(first.platform(),
+                first.finding()), "accepted for release 1.0");
+
+        Gate.Decision d = new Gate(ERRORS.threshold(), ERRORS.requirement(), Baseline.EMPTY, List.of(one))
+                .decide(report);
+
+        assertThat(d.suppressed()).hasSize(1);
+        assertThat(d.firmware()).hasSize(hits.size() - 1);
+    }
+
+    @Test
+    void aBrokenBaselineNamesThePropertyAndTheFile() throws Exception {
+        Path file = Files.writeString(temp.resolve("b.json"), "{\"schema\":\"other/1\",\"findings\":[]}");
+        assertThatThrownBy(() -> Baseline.read(file)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("xenacpi.baseline").hasMessageContaining(file.toString())
+                .hasMessageContaining("xenacpi:baseline");
+        Files.writeString(file, "{ not json");
+        assertThatThrownBy(() -> Baseline.read(file)).hasMessageContaining("xenacpi.baseline")
+                .hasMessageContaining(file.toString()).hasMessageNotContaining("Jackson");
+    }
+
+    private static ConformanceReport validate(Preset... presets) throws Exception {
+        return validate(java.util.Arrays.stream(presets).map(PlatformSource::of).toArray(PlatformSource[]::new));
+    }
+
+    private static ConformanceReport validate(PlatformSource... sources) throws Exception {
+        return Validation.report(new Validation(Validation.strategies(List.of("stage2-fault")), Overrides.NONE, 1)
+                .run(List.of(sources)), List.of(), Map.of(), Instant.EPOCH);
+    }
+}

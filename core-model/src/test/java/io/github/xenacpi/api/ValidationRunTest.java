@@ -1,0 +1,87 @@
+package io.github.xenacpi.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.xenacpi.platform.preset.Preset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidationRunTest {
+
+    @TempDir
+    Path temp;
+
+    private final List<String> info = new ArrayList<>();
+    private final List<String> warn = new ArrayList<>();
+
+    private final RunLog log = new RunLog() {
+        @Override
+        public void info(String line) {
+            info.add(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            warn.add(line);
+        }
+
+        @Override
+        public void debug(String line) {
+        }
+    };
+
+    @Test
+    void logsALinePerPlatformTheMatrixAndLastWhereTheReportIs() throws Exception {
+        ValidationSettings settings = new ValidationSettings(
+                List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
+                Validation.strategies(List.of("bus-notify", "stage2-fault")), Overrides.NONE,
+                EnumSet.of(ReportFormat.HTML, ReportFormat.JSON), temp.resolve("out"), 2, Optional.empty());
+
+        ValidationRun.Outcome outcome = ValidationRun.execute(settings, Instant.now(), log);
+
+        assertThat(info.get(0)).startsWith("xenacpi: qemu-virt: 9 tables, ").contains("1 of 2 strategies pass");
+        assertThat(info).anySatisfy(l -> assertThat(l).matches("  platform +bus-notify +stage2-fault"));
+        assertThat(info).anySatisfy(l -> assertThat(l).matches("  qemu-virt +FAIL +PASS"));
+        Path html = temp.resolve("out/index.html").toAbsolutePath();
+        assertThat(info.get(info.size() - 1)).isEqualTo("xenacpi: report of 1 platform at " + html);
+        assertThat(outcome.location()).isEqualTo(html);
+        assertThat(Files.exists(temp.resolve("out/report.json"))).isTrue();
+        assertThat(Files.exists(temp.resolve("out/report.sarif"))).isFalse();
+        assertThat(warn).isEmpty();
+    }
+
+    @Test
+    void withoutHtmlTheLastLineNamesTheFolder() throws Exception {
+        ValidationSettings settings = new ValidationSettings(
+                List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
+                Validation.strategies(List.of("stage2-fault")), Overrides.NONE, EnumSet.of(ReportFormat.SARIF),
+                temp, 1, Optional.empty());
+
+        ValidationRun.execute(settings, Instant.now(), log);
+
+        assertThat(info.get(info.size() - 1)).endsWith(" at " + temp.toAbsolutePath());
+    }
+
+    @Test
+    void aPresetIsWrittenAsAcpidumpTextForTestsThatReadAPath() throws Exception {
+        Path file = new PlatformSource.PresetSource(Preset.SERVER_RAS).firmwarePath(temp);
+
+        assertThat(new PlatformSource.PathSource(file).load(Overrides.NONE).tables().all())
+                .hasSize(new PlatformSource.PresetSource(Preset.SERVER_RAS).load(Overrides.NONE).tables().all().size());
+    }
+
+    @Test
+    void aPresetsDescriptorGoesBesideItsTables() throws Exception {
+        Path file = new PlatformSource.PresetSource(Preset.SEED_RFC).firmwarePath(temp);
+
+        assertThat(new PlatformSource.PathSource(file).load(Overrides.NONE).descriptor())
+                .isEqualTo(Preset.SEED_RFC.descriptor());
+    }
+}

@@ -1,0 +1,7 @@
+/*
+ * Intel ACPI Component Architecture
+ * AML/ASL+ Disassembler
+ */
+DefinitionBlock ("", "DSDT", 2, "XENACP", "XENACPI", 0x00000001)
+{
+}

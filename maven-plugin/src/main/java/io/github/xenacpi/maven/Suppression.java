@@ -1,0 +1,41 @@
+package io.github.xenacpi.maven;
+
+import io.github.xenacpi.api.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code <suppression>} of the {@code validate} goal: a rule, optionally a platform, a table and one finding's
+ * id, and the required reason. Maven fills the fields from the configuration.
+ */
+public class Suppression {
+
+    /** The rule id, such as {@code SBBR.TABLE.DBG2.REQUIRED}; required. */
+    String rule;
+
+    /** The platform's name; empty: every platform. */
+    String platform;
+
+    /** The table signature; empty: every table. */
+    String table;
+
+    /** One finding's id (from the report or the baseline); empty: every finding of the rule. */
+    String finding;
+
+    /** Why the finding is accepted; required. */
+    String reason;
+
+    /** The core's suppressions of a configured list ({@code null}: none). */
+    static List<io.github.xenacpi.api.Suppression> toCore(List<Suppression> configured) throws ValidationException {
+        List<io.github.xenacpi.api.Suppression> out = new ArrayList<>();
+        for (Suppression s : configured == null ? List.<Suppression>of() : configured) {
+            out.add(s.toCore());
+        }
+        return out;
+    }
+
+    /** The core's suppression. */
+    io.github.xenacpi.api.Suppression toCore() throws ValidationException {
+        return io.github.xenacpi.api.Suppression.of(rule, platform, table, finding, reason);
+    }
+}

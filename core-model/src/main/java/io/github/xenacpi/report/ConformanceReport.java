@@ -1,7 +1,6 @@
 package io.github.xenacpi.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.conformance.ConformanceCheck;
 import io.github.xenacpi.conformance.Finding;
@@ -9,6 +8,7 @@ import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.conformance.RuleCatalog;
 import io.github.xenacpi.conformance.XenDom0Rules;
+import io.github.xenacpi.inspect.InspectDocument;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationCosts;
@@ -22,13 +22,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
 
 /**
- * The {@code xenacpi-report/1} document: the tool's version, when it ran, the rule catalogue, and per platform
- * the members of its {@code xenacpi-inspect/1} document (same names, same meaning), the findings of the table
- * rules and of the Xen Dom0 rules, and a summary across strategies. Serialised by Jackson; the JSON Schema ships
- * as {@link #SCHEMA_RESOURCE}.
+ * The {@code xenacpi-report/1} document as typed records: the tool's version, when it ran, the rule catalogue,
+ * and per platform the members of its {@link InspectDocument} (same names, same meaning), the findings of the
+ * table rules and of the Xen Dom0 rules, and a summary across strategies. Serialised by Jackson; the JSON Schema
+ * ships as {@link #SCHEMA_RESOURCE}.
  */
 public record ConformanceReport(String schema, String toolVersion, String generated, List<Rule> rules,
                                 List<PlatformReport> platforms) {
@@ -48,26 +47,20 @@ public record ConformanceReport(String schema, String toolVersion, String genera
         platforms = List.copyOf(platforms);
     }
 
-    /**
-     * The report of these platforms: each is checked and simulated under every strategy. {@code inspect} gives a
-     * platform's {@code xenacpi-inspect/1} document for its simulations (the inspect front end owns that format;
-     * its members are copied into the report unchanged).
-     */
-    public static ConformanceReport of(List<Platform> platforms,
-                                       BiFunction<Platform, List<SimulationResult>, JsonNode> inspect, Instant time) {
+    /** The report of these platforms: each is checked and simulated under every strategy. */
+    public static ConformanceReport of(List<Platform> platforms, Instant time) {
         List<PlatformReport> out = new ArrayList<>();
         for (Platform p : platforms) {
             SimulationInput input = SimulationInput.of(p);
             List<SimulationResult> results = Simulation.runAll(input, MappingStrategy.all());
-            out.add(PlatformReport.of(p, results, inspect.apply(p, results)));
+            out.add(PlatformReport.of(p, results));
         }
         return assemble(out, RuleCatalog.all(), time);
     }
 
     /** The report of one platform whose simulations under every strategy have already run. */
-    public static ConformanceReport of(Platform platform, List<SimulationResult> results,
-                                       BiFunction<Platform, List<SimulationResult>, JsonNode> inspect, Instant time) {
-        return assemble(List.of(PlatformReport.of(platform, results, inspect.apply(platform, results))),
+    public static ConformanceReport of(Platform platform, List<SimulationResult> results, Instant time) {
+        return assemble(List.of(PlatformReport.of(platform, results)),
                 RuleCatalog.all(), time);
     }
 
@@ -90,21 +83,28 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * {@code namespace}, {@code simulations}), the findings of every rule, and the cross-strategy summary. The
      * platform and the typed simulation results ride along for the other formats but are not serialised.
      */
-    public record PlatformReport(String name, JsonNode source, JsonNode tables, JsonNode regions,
-                                 JsonNode diagnostics, JsonNode namespace, JsonNode simulations,
+    public record PlatformReport(String name, InspectDocument.Source source, List<InspectDocument.Table> tables,
+                                 List<InspectDocument.Region> regions,
+                                 List<InspectDocument.DiagnosticEntry> diagnostics,
+                                 InspectDocument.Namespace namespace, List<InspectDocument.Simulation> simulations,
                                  List<ReportFinding> findings, Summary summary,
                                  @JsonIgnore Platform platform, @JsonIgnore List<SimulationResult> results) {
 
         public PlatformReport {
+            tables = List.copyOf(tables);
+            regions = List.copyOf(regions);
+            diagnostics = List.copyOf(diagnostics);
+            simulations = List.copyOf(simulations);
             findings = List.copyOf(findings);
             results = List.copyOf(results);
         }
 
         /**
          * One platform's part: its rule findings and Xen Dom0 findings over {@code results}, the summary, and the
-         * members of its {@code inspect} document.
+         * members of its inspect document.
          */
-        public static PlatformReport of(Platform p, List<SimulationResult> results, JsonNode inspect) {
+        public static PlatformReport of(Platform p, List<SimulationResult> results) {
+            InspectDocument inspect = InspectDocument.of(p, results);
             List<ReportFinding> findings = new ArrayList<>();
             for (Finding f : ConformanceCheck.run(p.tables(), PROFILES.toArray(Profile[]::new))) {
                 findings.add(ReportFinding.of(f, ""));
@@ -114,9 +114,9 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                     findings.add(ReportFinding.of(f, r.strategy()));
                 }
             }
-            return new PlatformReport(p.name(), inspect.path("source"), inspect.path("tables"),
-                    inspect.path("regions"), inspect.path("diagnostics"), inspect.path("namespace"),
-                    inspect.path("simulations"), findings, Summary.of(results), p, results);
+            return new PlatformReport(p.name(), inspect.source(), inspect.tables(), inspect.regions(),
+                    inspect.diagnostics(), inspect.namespace(), inspect.simulations(), findings, Summary.of(results),
+                    p, results);
         }
 
         /** This platform's part with more findings after its own (a build's failed conformance tests). */

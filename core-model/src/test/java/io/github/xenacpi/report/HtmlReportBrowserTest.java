@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.aml.AmlTerm;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.builder.FadtBuilder;
@@ -58,7 +57,7 @@ class HtmlReportBrowserTest {
                         PlatformDescriptor.DEFAULT),
                 new Platform(Preset.HOSTILE.id(), AcpiTables.load(Preset.HOSTILE.image()),
                         PlatformDescriptor.DEFAULT));
-        ReportWriter.write(ConformanceReport.of(platforms, InspectJson::of, Instant.parse("2026-01-02T03:04:05Z")),
+        ReportWriter.write(ConformanceReport.of(platforms, Instant.parse("2026-01-02T03:04:05Z")),
                 DIR);
         driver = chromium();
         driver.get(DIR.resolve("index.html").toAbsolutePath().toUri().toString());

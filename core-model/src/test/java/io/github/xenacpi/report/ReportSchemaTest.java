@@ -7,7 +7,6 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.strategy.MappingStrategy;
@@ -48,7 +47,7 @@ class ReportSchemaTest {
             platforms.add(p.platform());
         }
         platforms.add(ReportWriterTest.markup());
-        ReportWriter.write(ConformanceReport.of(platforms, InspectJson::of, ReportWriterTest.TIME), dir);
+        ReportWriter.write(ConformanceReport.of(platforms, ReportWriterTest.TIME), dir);
     }
 
     private static String resource(String name) throws IOException {

@@ -10,6 +10,7 @@ import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.conformance.RuleCatalog;
+import io.github.xenacpi.inspect.InspectDocument;
 import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
@@ -57,7 +58,7 @@ class ReportWriterTest {
             platforms.add(p.platform());
         }
         platforms.add(markup());
-        report = ConformanceReport.of(platforms, InspectJson::of, TIME);
+        report = ConformanceReport.of(platforms, TIME);
         files = ReportWriter.write(report, dir);
     }
 
@@ -99,6 +100,16 @@ class ReportWriterTest {
         assertThat(qemu.path("simulations")).hasSize(8);
         assertThat(qemu.path("summary").path("explanation").asText()).isNotBlank();
         assertThat(qemu.path("findings").findValuesAsText("severity")).isSubsetOf("error", "warning", "info");
+    }
+
+    @Test
+    void thePlatformPartIsTypedAndMadeWithoutAnInspectCallback() {
+        PlatformReport qemu = report.platforms().get(0);
+        InspectDocument inspect = InspectDocument.of(qemu.platform(), qemu.results());
+        assertThat(qemu.tables()).isEqualTo(inspect.tables()).first().extracting(InspectDocument.Table::signature)
+                .isEqualTo(qemu.platform().tables().all().get(0).signature());
+        assertThat(qemu.regions()).isEqualTo(inspect.regions());
+        assertThat(qemu.namespace().devices()).hasSize(qemu.platform().survey().devices().size());
     }
 
     @Test

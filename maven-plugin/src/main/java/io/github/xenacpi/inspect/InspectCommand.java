@@ -155,7 +155,7 @@ public final class InspectCommand {
         }
         out.println("JSON (" + InspectJson.SCHEMA + ") written to " + json.toAbsolutePath().normalize());
         if (reportDir != null) {
-            ConformanceReport report = ConformanceReport.of(whole, simulations, InspectJson::of, Instant.now());
+            ConformanceReport report = ConformanceReport.of(whole, simulations, Instant.now());
             try {
                 for (Path written : ReportWriter.write(report, reportDir)) {
                     out.println("Report written to " + written.toAbsolutePath().normalize());

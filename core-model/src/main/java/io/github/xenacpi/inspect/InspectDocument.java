@@ -52,13 +52,14 @@ public record InspectDocument(String schema, Source source, List<Table> tables, 
 
     /**
      * One table: its header fields, whether its checksum holds, and its decoded record without the header
-     * ({@code fields}; Optional parts are their value or null, opaque bytes upper-case hex).
+     * ({@code fields}; Optional parts are their value or null, opaque bytes upper-case hex; null, and left out, in
+     * a report without the trace).
      */
     @JsonPropertyOrder({"signature", "instance", "length", "revision", "checksumValid", "oemId", "oemTableId",
             "oemRevision", "creatorId", "creatorRevision", "fields"})
     public record Table(String signature, int instance, long length, int revision, boolean checksumValid,
                         String oemId, String oemTableId, long oemRevision, String creatorId, long creatorRevision,
-                        @JsonIgnoreProperties({"header"}) Object fields) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonIgnoreProperties({"header"}) Object fields) {
 
         static Table of(LoadedTable t) {
             TableHeader h = t.header();
@@ -90,11 +91,13 @@ public record InspectDocument(String schema, Source source, List<Table> tables, 
 
     /** What the namespace holds and what Linux's boot walk found in it. */
     @JsonPropertyOrder({"objects", "methods", "names", "devices", "operationRegions"})
-    public record Namespace(int objects, int methods, int names, List<Device> devices,
+    public record Namespace(int objects, int methods, int names,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Device> devices,
                             List<OperationRegion> operationRegions) {
 
+        /** {@code devices} is null only in a report without the trace, which leaves them out. */
         public Namespace {
-            devices = List.copyOf(devices);
+            devices = devices == null ? null : List.copyOf(devices);
             operationRegions = List.copyOf(operationRegions);
         }
 

@@ -1,13 +1,14 @@
 package io.github.xenacpi.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.conformance.ConformanceCheck;
 import io.github.xenacpi.conformance.Finding;
 import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.conformance.RuleCatalog;
-import io.github.xenacpi.conformance.XenDom0Rules;
 import io.github.xenacpi.inspect.InspectDocument;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.simulation.Simulation;
@@ -24,19 +25,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code xenacpi-report/1} document as typed records: the tool's version, when it ran, the rule catalogue,
- * and per platform the members of its {@link InspectDocument} (same names, same meaning), the findings of the
- * table rules and of the Xen Dom0 rules, and a summary across strategies. Serialised by Jackson; the JSON Schema
- * ships as {@link #SCHEMA_RESOURCE}.
+ * The {@code xenacpi-report/2} document as typed records: the tool's version, when it ran, the rule catalogue,
+ * and per platform two piles kept apart: the firmware findings (table defects, for the firmware vendor) and the
+ * strategy outcomes (for the Xen/Linux integrator, grouped by region and cause), with a summary across strategies
+ * and the platform's tables, regions, diagnostics and namespace as its {@link InspectDocument} has them. The
+ * per-access event trace is in only when {@link ReportOptions#trace()} asks for it. Serialised by Jackson; the
+ * JSON Schema ships as {@link #SCHEMA_RESOURCE}.
  */
 public record ConformanceReport(String schema, String toolVersion, String generated, List<Rule> rules,
                                 List<PlatformReport> platforms) {
 
     /** The value of the document's {@code schema} member. */
-    public static final String SCHEMA = "xenacpi-report/1";
+    public static final String SCHEMA = "xenacpi-report/2";
 
     /** Where the JSON Schema of the document lies on the class path. */
-    public static final String SCHEMA_RESOURCE = "/io/github/xenacpi/report/xenacpi-report-1.schema.json";
+    public static final String SCHEMA_RESOURCE = "/io/github/xenacpi/report/xenacpi-report-2.schema.json";
 
     /** The profiles whose table rules a report runs besides the ACPI ones. */
     public static final List<Profile> PROFILES = List.of(Profile.SBBR_1_2, Profile.LINUX_ARM64, Profile.XEN_DOM0);
@@ -47,21 +50,30 @@ public record ConformanceReport(String schema, String toolVersion, String genera
         platforms = List.copyOf(platforms);
     }
 
-    /** The report of these platforms: each is checked and simulated under every strategy. */
+    /** The report of these platforms, each checked and simulated under every strategy, with default options. */
     public static ConformanceReport of(List<Platform> platforms, Instant time) {
+        return of(platforms, ReportOptions.DEFAULT, time);
+    }
+
+    /** The report of these platforms: each is checked and simulated under every strategy. */
+    public static ConformanceReport of(List<Platform> platforms, ReportOptions options, Instant time) {
         List<PlatformReport> out = new ArrayList<>();
         for (Platform p : platforms) {
             SimulationInput input = SimulationInput.of(p);
-            List<SimulationResult> results = Simulation.runAll(input, MappingStrategy.all());
-            out.add(PlatformReport.of(p, results));
+            out.add(PlatformReport.of(p, Simulation.runAll(input, MappingStrategy.all()), options));
         }
         return assemble(out, RuleCatalog.all(), time);
     }
 
-    /** The report of one platform whose simulations under every strategy have already run. */
+    /** The report of one platform whose simulations have already run, with default options. */
     public static ConformanceReport of(Platform platform, List<SimulationResult> results, Instant time) {
-        return assemble(List.of(PlatformReport.of(platform, results)),
-                RuleCatalog.all(), time);
+        return of(platform, results, ReportOptions.DEFAULT, time);
+    }
+
+    /** The report of one platform whose simulations have already run. */
+    public static ConformanceReport of(Platform platform, List<SimulationResult> results, ReportOptions options,
+                                       Instant time) {
+        return assemble(List.of(PlatformReport.of(platform, results, options)), RuleCatalog.all(), time);
     }
 
     /**
@@ -79,66 +91,93 @@ public record ConformanceReport(String schema, String toolVersion, String genera
     }
 
     /**
-     * One platform: the inspect members ({@code source}, {@code tables}, {@code regions}, {@code diagnostics},
-     * {@code namespace}, {@code simulations}), the findings of every rule, and the cross-strategy summary. The
-     * platform and the typed simulation results ride along for the other formats but are not serialised.
+     * One platform: the summary, the firmware findings (the table rules', ordered by what to fix first), the
+     * outcome of each simulated strategy, and its tables, regions, diagnostics and namespace (members of its
+     * inspect document with the same names; a table's {@code fields} and the namespace's {@code devices} only
+     * with the trace), then the per-access {@code trace} when asked for. The platform and the typed simulation
+     * results ride along for the other formats but are not serialised.
      */
-    public record PlatformReport(String name, InspectDocument.Source source, List<InspectDocument.Table> tables,
-                                 List<InspectDocument.Region> regions,
+    @JsonPropertyOrder({"name", "summary", "findings", "strategies", "source", "tables", "regions", "diagnostics",
+            "namespace", "trace"})
+    public record PlatformReport(String name, Summary summary, List<ReportFinding> findings,
+                                 List<StrategyReport> strategies, InspectDocument.Source source,
+                                 List<InspectDocument.Table> tables, List<InspectDocument.Region> regions,
                                  List<InspectDocument.DiagnosticEntry> diagnostics,
-                                 InspectDocument.Namespace namespace, List<InspectDocument.Simulation> simulations,
-                                 List<ReportFinding> findings, Summary summary,
+                                 InspectDocument.Namespace namespace,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InspectDocument.Simulation> trace,
                                  @JsonIgnore Platform platform, @JsonIgnore List<SimulationResult> results) {
 
         public PlatformReport {
+            findings = List.copyOf(findings);
+            strategies = List.copyOf(strategies);
             tables = List.copyOf(tables);
             regions = List.copyOf(regions);
             diagnostics = List.copyOf(diagnostics);
-            simulations = List.copyOf(simulations);
-            findings = List.copyOf(findings);
+            trace = List.copyOf(trace);
             results = List.copyOf(results);
         }
 
-        /**
-         * One platform's part: its rule findings and Xen Dom0 findings over {@code results}, the summary, and the
-         * members of its inspect document.
-         */
+        /** One platform's part with default options (no trace). */
         public static PlatformReport of(Platform p, List<SimulationResult> results) {
-            InspectDocument inspect = InspectDocument.of(p, results);
+            return of(p, results, ReportOptions.DEFAULT);
+        }
+
+        /**
+         * One platform's part: the findings of the table rules, each simulation's outcome grouped against the
+         * platform's regions, the summary, and the members of its inspect document.
+         */
+        public static PlatformReport of(Platform p, List<SimulationResult> results, ReportOptions options) {
             List<ReportFinding> findings = new ArrayList<>();
             for (Finding f : ConformanceCheck.run(p.tables(), PROFILES.toArray(Profile[]::new))) {
-                findings.add(ReportFinding.of(f, ""));
+                findings.add(ReportFinding.of(f));
             }
-            for (SimulationResult r : results) {
-                for (Finding f : XenDom0Rules.findings(r, p.regions())) {
-                    findings.add(ReportFinding.of(f, r.strategy()));
-                }
-            }
-            return new PlatformReport(p.name(), inspect.source(), inspect.tables(), inspect.regions(),
-                    inspect.diagnostics(), inspect.namespace(), inspect.simulations(), findings, Summary.of(results),
-                    p, results);
+            List<StrategyReport> strategies = results.stream().map(r -> StrategyReport.of(r, p.regions())).toList();
+            InspectDocument inspect = InspectDocument.of(p, options.trace() ? results : List.of());
+            List<InspectDocument.Table> tables = options.trace() ? inspect.tables() : inspect.tables().stream()
+                    .map(t -> new InspectDocument.Table(t.signature(), t.instance(), t.length(), t.revision(),
+                            t.checksumValid(), t.oemId(), t.oemTableId(), t.oemRevision(), t.creatorId(),
+                            t.creatorRevision(), null)).toList();
+            InspectDocument.Namespace ns = inspect.namespace();
+            InspectDocument.Namespace namespace = options.trace() ? ns : new InspectDocument.Namespace(ns.objects(),
+                    ns.methods(), ns.names(), null, ns.operationRegions());
+            return new PlatformReport(p.name(), Summary.of(results), fixFirst(findings), strategies,
+                    inspect.source(), tables, inspect.regions(), inspect.diagnostics(), namespace,
+                    inspect.simulations(), p, results);
         }
 
         /** This platform's part with more findings after its own (a build's failed conformance tests). */
         public PlatformReport withFindings(List<ReportFinding> more) {
             List<ReportFinding> all = new ArrayList<>(findings);
             all.addAll(more);
-            return new PlatformReport(name, source, tables, regions, diagnostics, namespace, simulations, all, summary,
-                    platform, results);
+            return new PlatformReport(name, summary, fixFirst(all), strategies, source, tables, regions, diagnostics,
+                    namespace, trace, platform, results);
         }
 
-        /** The number of findings at a severity. */
+        /** The number of firmware findings at a severity. */
         public long count(Severity severity) {
             return findings.stream().filter(f -> f.severity() == severity).count();
+        }
+
+        /** The outcome of a strategy by id, if it was simulated. */
+        public java.util.Optional<StrategyReport> strategy(String id) {
+            return strategies.stream().filter(s -> s.strategy().equals(id)).findFirst();
+        }
+
+        /** Findings in the order a user fixes them: input damage first, then errors, warnings, notes. */
+        static List<ReportFinding> fixFirst(List<ReportFinding> findings) {
+            return findings.stream().sorted(Comparator.comparingInt(ReportFinding::rank)).toList();
         }
     }
 
     /**
-     * A finding with the strategy it was found under ({@code ""} for a rule over the tables alone); the other
-     * members are those of {@link Finding}.
+     * A firmware finding: a table rule's breach (or a failed conformance test of the project), for the firmware
+     * vendor. The members are those of {@link Finding}; {@code strategy} is empty for every finding of the tables
+     * (strategy outcomes are {@link StrategyReport}s) and is written only when set.
      */
+    @JsonPropertyOrder({"ruleId", "severity", "table", "instance", "offset", "message", "path", "strategy"})
     public record ReportFinding(String ruleId, Severity severity, String table, int instance, long offset,
-                                String message, String path, String strategy) {
+                                String message, String path,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) String strategy) {
 
         public ReportFinding {
             Objects.requireNonNull(ruleId, "ruleId");
@@ -146,9 +185,22 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             Objects.requireNonNull(strategy, "strategy");
         }
 
-        static ReportFinding of(Finding f, String strategy) {
+        static ReportFinding of(Finding f) {
             return new ReportFinding(f.ruleId(), f.severity(), f.table(), f.instance(), f.offset(), f.message(),
-                    f.path(), strategy);
+                    f.path(), "");
+        }
+
+        /** Whether the finding says the input itself is damaged (a table cut short, unreadable, not a table). */
+        @JsonIgnore
+        public boolean inputDamage() {
+            return ruleId.startsWith("ACPI.INPUT.") || ruleId.equals("ACPI.HEADER.SHORT")
+                    || ruleId.equals("ACPI.HEADER.LENGTH") || ruleId.equals("ACPI.RSDP.LENGTH")
+                    || ruleId.startsWith("AML.LOAD.") || ruleId.startsWith("AML.BUDGET.");
+        }
+
+        /** The order a user fixes findings in: input damage, then errors, warnings, notes. */
+        int rank() {
+            return inputDamage() ? -1 : severity.ordinal();
         }
     }
 

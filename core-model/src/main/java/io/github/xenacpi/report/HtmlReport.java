@@ -11,6 +11,7 @@ import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.ConformanceReport.Summary;
+import io.github.xenacpi.report.StrategyReport.OutcomeGroup;
 import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.SimulationCosts;
@@ -86,7 +87,16 @@ public final class HtmlReport {
                                String recommendation, List<Cell> cells, List<Lane> timeline,
                                List<EventRow> events, int eventCount, MapView map, List<RegionRow> regions,
                                List<CostRow> costs, List<FindingRow> findings, List<String> rules, long errors,
-                               long warnings, List<TableRow> tables, List<DeviceRow> devices, int selected) {
+                               long warnings, List<OutcomeRow> outcomes, List<TableRow> tables,
+                               List<DeviceRow> devices, int selected) {
+    }
+
+    /**
+     * One row of the strategy outcomes: under a strategy (and its verdict), what became of the accesses to one
+     * region for one cause, where the region was described, the kernel functions, how many accesses, and why.
+     */
+    public record OutcomeRow(String strategy, String verdict, String result, String severity, String region,
+                             String describedBy, String functions, int accesses, String feature, String reason) {
     }
 
     /**
@@ -141,9 +151,8 @@ public final class HtmlReport {
                           String estimatedMicros, int timeBar) {
     }
 
-    /** One finding, formatted: severity label, rule, strategy, table (with instance), hex offset, message. */
-    public record FindingRow(String severity, String ruleId, String strategy, String table, String offset,
-                             String message) {
+    /** One firmware finding, formatted: severity label, rule, table (with instance), hex offset, message. */
+    public record FindingRow(String severity, String ruleId, String table, String offset, String message) {
     }
 
     /** One table of the platform as the firmware names it. */
@@ -197,7 +206,8 @@ public final class HtmlReport {
     private static PlatformView withHref(PlatformView v, String href) {
         return new PlatformView(v.anchor(), href, v.name(), v.shortName(), v.source(), v.summary(),
                 v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
-                v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.tables(), v.devices(), v.selected());
+                v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.outcomes(), v.tables(), v.devices(),
+                v.selected());
     }
 
     private static String render(String template, Page page) {
@@ -214,22 +224,29 @@ public final class HtmlReport {
 
     private static PlatformView platform(String anchor, String href, PlatformReport p) {
         List<SimulationResult> sims = p.results();
-        List<Cell> cells = sims.stream().map(s -> new Cell(s.strategy(), s.verdict().name(),
-                s.withResult(OutcomeResult.DOM0_ABORT).size(), s.withResult(OutcomeResult.DMA_FAULT).size(),
-                s.withResult(OutcomeResult.FEATURE_LOST).size(), s.withResult(OutcomeResult.DENIED).size(),
-                headline(s), why(s))).toList();
+        List<Cell> cells = p.strategies().stream().map(s -> new Cell(s.strategy(), s.verdict(),
+                s.count(OutcomeResult.DOM0_ABORT), s.count(OutcomeResult.DMA_FAULT),
+                s.count(OutcomeResult.FEATURE_LOST), s.count(OutcomeResult.DENIED), headline(s), why(s))).toList();
         List<DescribedRegion> memory = p.platform().regions().stream().filter(DescribedRegion::isDeviceMemory)
                 .toList();
         List<RegionRow> rows = memory.stream().map(r -> new RegionRow(hex(r.base()), hex(r.length()),
                 r.kind().name(), r.table() + (r.instance() > 1 ? "#" + r.instance() : ""), r.path(),
                 results(sims, r.base(), r.length()))).toList();
         String recommended = p.summary().recommended();
-        long dearest = sims.stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
-        List<CostRow> costs = sims.stream().map(s -> cost(s, s.strategy().equals(recommended), dearest)).toList();
+        long dearest = p.strategies().stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
+        List<CostRow> costs = p.strategies().stream().map(s -> cost(s, s.strategy().equals(recommended), dearest))
+                .toList();
         int selected = 0;
-        for (int i = 0; i < sims.size(); i++) {
-            if (sims.get(i).strategy().equals(recommended)) {
+        for (int i = 0; i < p.strategies().size(); i++) {
+            if (p.strategies().get(i).strategy().equals(recommended)) {
                 selected = i;
+            }
+        }
+        List<OutcomeRow> outcomes = new ArrayList<>();
+        for (StrategyReport s : p.strategies()) {
+            for (OutcomeGroup g : s.outcomes()) {
+                outcomes.add(new OutcomeRow(s.strategy(), s.verdict(), g.result(), g.severity().label(), g.region(),
+                        g.describedBy(), String.join(", ", g.functions()), g.accesses(), g.feature(), g.reason()));
             }
         }
         List<TableRow> tables = p.platform().tables().all().stream().map(HtmlReport::table).toList();
@@ -241,9 +258,8 @@ public final class HtmlReport {
                 String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p.summary(), cells),
                 cells, timeline.lanes(), timeline.rows(),
                 sims.isEmpty() ? 0 : sims.get(0).outcomes().size(), map(p.platform().ram(), memory, sims), rows,
-                costs, p.findings().stream().sorted(Comparator.comparing(ReportFinding::severity))
-                        .map(HtmlReport::finding).toList(), rules,
-                p.count(Severity.ERROR), p.count(Severity.WARNING),
+                costs, p.findings().stream().map(HtmlReport::finding).toList(), rules,
+                p.count(Severity.ERROR), p.count(Severity.WARNING), outcomes,
                 tables, devices, selected);
     }
 
@@ -280,48 +296,42 @@ public final class HtmlReport {
     }
 
     /** The worst thing that went wrong under a strategy, in two or three plain words; empty when nothing did. */
-    static String headline(SimulationResult s) {
-        for (OutcomeResult r : WORST_FIRST.subList(0, WORST_FIRST.indexOf(OutcomeResult.FEATURE_LOST) + 1)) {
-            List<Outcome> hit = s.withResult(r);
-            if (!hit.isEmpty()) {
-                String kind = hit.get(0).event().kind().name();
-                return switch (r) {
-                    case DOM0_ABORT -> "crash: " + kind;
-                    case DMA_FAULT -> "DMA fault: " + kind;
-                    case DENIED -> "map refused: " + kind;
-                    default -> "lost: " + kind;
-                };
-            }
-        }
-        return "";
+    static String headline(StrategyReport s) {
+        return worstFirst(s).stream().findFirst().map(g -> switch (OutcomeResult.valueOf(
+                g.result().toUpperCase(Locale.ROOT).replace('-', '_'))) {
+            case DOM0_ABORT -> "crash: " + g.kind();
+            case DMA_FAULT -> "DMA fault: " + g.kind();
+            case DENIED -> "map refused: " + g.kind();
+            default -> "lost: " + g.kind();
+        }).orElse("");
     }
 
     /**
-     * The first few distinct things that went wrong under a strategy, in plain words, such as "Dom0 crashes when
-     * pci_scan_slot touches ECAM".
+     * The first few distinct things that went wrong under a strategy, worst first, in plain words, such as "Dom0
+     * crashes when pci_scan_slot touches ECAM".
      */
-    static String why(SimulationResult s) {
-        List<String> what = s.outcomes().stream()
-                .filter(o -> WORST_FIRST.indexOf(o.result()) <= WORST_FIRST.indexOf(OutcomeResult.FEATURE_LOST))
-                .map(HtmlReport::plain)
-                .distinct().toList();
+    static String why(StrategyReport s) {
+        List<String> what = worstFirst(s).stream().map(HtmlReport::plain).distinct().toList();
         String head = String.join("; ", what.subList(0, Math.min(3, what.size())));
         return what.size() > 3 ? head + "; and " + (what.size() - 3) + " more" : head;
     }
 
-    private static String plain(Outcome o) {
-        String kind = o.event().kind().name();
-        String fn = o.event().function();
-        return switch (o.result()) {
-            case DOM0_ABORT -> "Dom0 crashes when " + fn + " touches " + kind;
-            case DMA_FAULT -> "a device's DMA to " + kind + " faults (" + fn + ")";
-            case DENIED -> "Xen refuses to map " + kind + " for " + fn;
-            default -> "the " + o.event().feature() + " is lost (" + kind + ", " + fn + ")";
+    private static List<OutcomeGroup> worstFirst(StrategyReport s) {
+        return s.outcomes().stream().sorted(Comparator.comparingInt(g -> rank(g.result()))).toList();
+    }
+
+    private static String plain(OutcomeGroup g) {
+        String fn = g.functions().isEmpty() ? "" : g.functions().get(0);
+        return switch (g.result()) {
+            case "dom0-abort" -> "Dom0 crashes when " + fn + " touches " + g.kind();
+            case "dma-fault" -> "a device's DMA to " + g.kind() + " faults (" + fn + ")";
+            case "denied" -> "Xen refuses to map " + g.kind() + " for " + fn;
+            default -> "the " + g.feature() + " is lost (" + g.kind() + ", " + fn + ")";
         };
     }
 
     private static FindingRow finding(ReportFinding f) {
-        return new FindingRow(f.severity().label(), f.ruleId(), f.strategy(),
+        return new FindingRow(f.severity().label(), f.ruleId(),
                 f.table() + (f.instance() > 1 ? "#" + f.instance() : ""), f.offset() >= 0 ? hex(f.offset()) : "-",
                 f.message());
     }
@@ -331,11 +341,11 @@ public final class HtmlReport {
                 t.checksumValid(), t.header().oemId(), t.header().oemTableId(), t.header().creatorId());
     }
 
-    private static CostRow cost(SimulationResult s, boolean recommended, long dearest) {
+    private static CostRow cost(StrategyReport s, boolean recommended, long dearest) {
         SimulationCosts c = s.costs();
         int bar = dearest <= 0 ? 0 : (int) Math.max(c.estimatedMicros() > 0 ? 1 : 0,
                 Math.round(100.0 * c.estimatedMicros() / dearest));
-        return new CostRow(s.strategy(), s.verdict().name(), recommended, number(c.hypercalls()),
+        return new CostRow(s.strategy(), s.verdict(), recommended, number(c.hypercalls()),
                 number(c.stage2Faults()), number(c.pagesMapped()), number(c.p2mTablePages()),
                 number(c.p2mTableBytes()), number(c.estimatedMicros()), bar);
     }

@@ -5,7 +5,6 @@ import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
-import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.simulation.Verdict;
 import java.io.StringWriter;
 import java.util.EnumSet;
@@ -23,13 +22,18 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The report as JUnit XML in the shape Surefire writes: a {@code testsuites} root with one {@code testsuite} per
- * platform. Its test cases: each table rule that ran (class {@code <platform>.tables}), and per strategy its
- * verdict and each Xen Dom0 rule (class {@code <platform>.<strategy>}). A case fails when its rule found
- * something at error severity, or when the strategy's verdict is FAIL; warnings are written as the case's
- * standard output.
+ * The report as JUnit XML in the shape Surefire writes: a {@code testsuites} root with two {@code testsuite}s per
+ * platform, kept apart: {@code <platform> firmware}, one case per table rule that ran or found something (class
+ * {@code <platform>.firmware}; it fails on a finding at error severity, warnings go to its standard output), and
+ * {@code <platform> strategies}, one case per simulated strategy (class {@code <platform>.strategies}; it fails
+ * when the verdict is FAIL, with one line per region and cause).
  */
 final class JunitReport {
+
+    /** The suite of a platform's firmware findings (the table rules), and its class name's last part. */
+    static final String FIRMWARE_SUITE = "firmware";
+    /** The suite of a platform's strategy outcomes (one case per strategy), and its class name's last part. */
+    static final String STRATEGY_SUITE = "strategies";
 
     private JunitReport() {
     }
@@ -49,51 +53,87 @@ final class JunitReport {
         int allTests = 0;
         int allFailures = 0;
         for (PlatformReport p : report.platforms()) {
-            Element suite = doc.createElement("testsuite");
-            suite.setAttribute("name", clean(p.name()));
-            root.appendChild(suite);
+            Element firmware = suite(doc, root, p.name() + " " + FIRMWARE_SUITE);
             int tests = 0;
             int failures = 0;
             for (Rule r : report.rules()) {
-                if (!r.enabledBy(active) || r.profiles().contains(Profile.XEN_DOM0)) {
+                boolean ran = r.enabledBy(active) && !r.profiles().contains(Profile.XEN_DOM0);
+                boolean found = p.findings().stream().anyMatch(f -> f.ruleId().equals(r.id()));
+                if (!ran && !found) {
                     continue;
                 }
                 tests++;
-                failures += testcase(doc, suite, p.name() + ".tables", r.id(), findings(p, r.id(), ""), null);
+                failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, r.id(), findings(p, r.id()),
+                        null);
             }
-            for (SimulationResult s : p.results()) {
-                String cls = p.name() + "." + s.strategy();
+            counts(firmware, tests, failures);
+            allTests += tests;
+            allFailures += failures;
+            Element strategies = suite(doc, root, p.name() + " " + STRATEGY_SUITE);
+            tests = 0;
+            failures = 0;
+            for (StrategyReport s : p.strategies()) {
                 tests++;
-                String verdictFailure = s.verdict() == Verdict.FAIL
-                        ? "Dom0 does not boot cleanly under " + s.strategy() + " (Xen " + s.xen() + ", Linux "
-                        + s.linux() + ")" : null;
-                failures += testcase(doc, suite, cls, "verdict", List.of(), verdictFailure);
-                for (Rule r : report.rules()) {
-                    if (r.profiles().contains(Profile.XEN_DOM0)) {
-                        tests++;
-                        failures += testcase(doc, suite, cls, r.id(), findings(p, r.id(), s.strategy()), null);
-                    }
-                }
+                failures += strategyCase(doc, strategies, p, s);
             }
-            suite.setAttribute("tests", Integer.toString(tests));
-            suite.setAttribute("failures", Integer.toString(failures));
-            suite.setAttribute("errors", "0");
-            suite.setAttribute("skipped", "0");
-            suite.setAttribute("time", "0");
+            counts(strategies, tests, failures);
             allTests += tests;
             allFailures += failures;
         }
         root.setAttribute("tests", Integer.toString(allTests));
         root.setAttribute("failures", Integer.toString(allFailures));
         root.setAttribute("errors", "0");
-        root.setAttribute("skipped", "0");
         root.setAttribute("time", "0");
         return text(doc);
     }
 
-    private static List<ReportFinding> findings(PlatformReport p, String ruleId, String strategy) {
-        return p.findings().stream().filter(f -> f.ruleId().equals(ruleId) && f.strategy().equals(strategy))
-                .toList();
+    private static Element suite(Document doc, Element root, String name) {
+        Element suite = doc.createElement("testsuite");
+        suite.setAttribute("name", clean(name));
+        root.appendChild(suite);
+        return suite;
+    }
+
+    private static void counts(Element suite, int tests, int failures) {
+        suite.setAttribute("tests", Integer.toString(tests));
+        suite.setAttribute("failures", Integer.toString(failures));
+        suite.setAttribute("errors", "0");
+        suite.setAttribute("skipped", "0");
+        suite.setAttribute("time", "0");
+    }
+
+    /**
+     * One strategy's test case: it fails when the verdict is FAIL, with the outcome groups (one line per region
+     * and cause) as the failure's text; a DEGRADED strategy passes with its groups as standard output.
+     */
+    private static int strategyCase(Document doc, Element suite, PlatformReport p, StrategyReport s) {
+        Element tc = doc.createElement("testcase");
+        tc.setAttribute("name", clean(s.strategy()));
+        tc.setAttribute("classname", clean(p.name() + "." + STRATEGY_SUITE));
+        tc.setAttribute("time", "0");
+        suite.appendChild(tc);
+        String lines = String.join("\n", s.outcomes().stream().map(g -> g.result() + " " + g.region() + " ("
+                + g.describedBy() + ") via " + String.join(", ", g.functions()) + ", for " + g.feature() + ": "
+                + g.reason() + " [" + g.accesses() + " accesses]").toList());
+        boolean failed = s.verdict().equals(Verdict.FAIL.name());
+        if (failed) {
+            Element f = doc.createElement("failure");
+            String worst = HtmlReport.headline(s);
+            f.setAttribute("message", clean("Dom0 does not boot cleanly under " + s.strategy()
+                    + (worst.isEmpty() ? "" : ": " + worst) + " (" + s.outcomes().size() + " region/cause groups)"));
+            f.setAttribute("type", "verdict");
+            f.setTextContent(clean(lines));
+            tc.appendChild(f);
+        } else if (!lines.isEmpty()) {
+            Element out = doc.createElement("system-out");
+            out.setTextContent(clean(s.verdict() + "\n" + lines));
+            tc.appendChild(out);
+        }
+        return failed ? 1 : 0;
+    }
+
+    private static List<ReportFinding> findings(PlatformReport p, String ruleId) {
+        return p.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
 
     /** Appends one test case; returns 1 when it failed. */

@@ -177,7 +177,7 @@ class HtmlReportBrowserTest {
     }
 
     @Test
-    void findingsFilterBySeverityRuleAndStrategyAndSort() {
+    void findingsFilterBySeverityAndRuleAndSort() {
         WebElement s = section(0);
         s.findElement(By.cssSelector(".f-sev option[value='']")).click();
         int all = visibleRows(s).size();
@@ -195,15 +195,6 @@ class HtmlReportBrowserTest {
         assertThat(visibleRows(s)).isNotEmpty().allSatisfy(r -> assertThat(r.get("rule")).isEqualTo(ruleId));
         s.findElement(By.cssSelector(".f-rule option[value='']")).click();
 
-        String strategy = visibleRows(s).stream().map(r -> r.get("strat")).filter(x -> !x.equals("-")).findFirst()
-                .orElseThrow();
-        s.findElement(By.xpath(".//select[@class='f-strat']/option[.='" + strategy + "']")).click();
-        assertThat(visibleRows(s)).isNotEmpty().allSatisfy(r -> assertThat(r.get("strat")).isEqualTo(strategy));
-        s.findElement(By.cssSelector(".f-strat option[value='-']")).click();
-        assertThat(visibleRows(s)).allSatisfy(r -> assertThat(r.get("strat")).isEqualTo("-"));
-        s.findElement(By.cssSelector(".f-strat option[value='']")).click();
-        assertThat(visibleRows(s)).hasSize(all);
-
         List<WebElement> headers = s.findElements(By.cssSelector("table.findings th.sort"));
         headers.get(1).click();
         List<String> rules = visibleRows(s).stream().map(r -> r.get("rule")).toList();
@@ -214,9 +205,6 @@ class HtmlReportBrowserTest {
         assertThat(severities.get(0)).isEqualTo("info".equals(severities.get(severities.size() - 1)) ? "error"
                 : severities.get(0));
         assertThat(severities).isSortedAccordingTo((a, b) -> rank(b) - rank(a));
-        headers.get(2).click();
-        List<String> strategies = visibleRows(s).stream().map(r -> r.get("strat")).toList();
-        assertThat(strategies).isSortedAccordingTo(String::compareTo);
     }
 
     private static int rank(String severity) {
@@ -228,7 +216,7 @@ class HtmlReportBrowserTest {
         return (List<Map<String, String>>) js("var out = [];"
                 + "arguments[0].querySelectorAll('table.findings tbody tr').forEach(function (tr) {"
                 + "  if (tr.style.display !== 'none') { out.push({ sev: tr.getAttribute('data-sev'),"
-                + "    rule: tr.getAttribute('data-rule'), strat: tr.getAttribute('data-strat') }); } });"
+                + "    rule: tr.getAttribute('data-rule') }); } });"
                 + "return out;", section);
     }
 

@@ -149,7 +149,7 @@ class InspectCommandTest {
             assertThat(out()).contains("Report written to " + dir.resolve(name).toAbsolutePath());
         }
         assertThat(new ObjectMapper().readTree(dir.resolve("report.json").toFile()).get("schema").asText())
-                .isEqualTo("xenacpi-report/1");
+                .isEqualTo("xenacpi-report/2");
         assertThat(err()).isEmpty();
     }
 

@@ -57,10 +57,16 @@ public record ConformanceReport(String schema, String toolVersion, String genera
 
     /** The report of these platforms: each is checked and simulated under every strategy. */
     public static ConformanceReport of(List<Platform> platforms, ReportOptions options, Instant time) {
+        return of(platforms, MappingStrategy.all(), options, time);
+    }
+
+    /** The report of these platforms, each checked and simulated under these strategies (in report order). */
+    public static ConformanceReport of(List<Platform> platforms, List<MappingStrategy> strategies,
+                                       ReportOptions options, Instant time) {
         List<PlatformReport> out = new ArrayList<>();
         for (Platform p : platforms) {
             SimulationInput input = SimulationInput.of(p);
-            out.add(PlatformReport.of(p, Simulation.runAll(input, MappingStrategy.all()), options));
+            out.add(PlatformReport.of(p, Simulation.runAll(input, strategies), options));
         }
         return assemble(out, RuleCatalog.all(), time);
     }

@@ -46,6 +46,9 @@ public final class HtmlReport {
             OutcomeResult.MAPPED_ON_FAULT, OutcomeResult.EMULATED, OutcomeResult.MAPPED_AHEAD,
             OutcomeResult.STAGE1_ONLY);
 
+    /** The verdict shown in a matrix cell of a strategy a platform was not simulated under. */
+    static final String NOT_SIMULATED = "NOT_SIMULATED";
+
     /** More platforms than this, and the report gets one page per platform. */
     static final int SPLIT_PLATFORMS = 20;
     /** A one-page report larger than this (in characters) is split into one page per platform as well. */
@@ -80,7 +83,9 @@ public final class HtmlReport {
      * One platform: its anchor, link from the index, name (and at most {@link #SHORT_NAME} characters of it for
      * the matrix), source, the summary with the recommendation in words,
      * the verdict under each strategy, the boot timeline and its events, the memory map, the regions it draws,
-     * the costs, the findings, the tables and the namespace's devices, and the strategy shown first.
+     * the costs, the findings, the strategy outcomes, the tables and the namespace's devices, the strategy the
+     * picker shows first (the recommended one; -1 when none is recommended), and the matrix row: one cell per
+     * column of the page's strategies, a {@code NOT_SIMULATED} cell where the platform was not simulated under it.
      */
     public record PlatformView(String anchor, String href, String name, String shortName, String source,
                                Summary summary,
@@ -88,7 +93,7 @@ public final class HtmlReport {
                                List<EventRow> events, int eventCount, MapView map, List<RegionRow> regions,
                                List<CostRow> costs, List<FindingRow> findings, List<String> rules, long errors,
                                long warnings, List<OutcomeRow> outcomes, List<TableRow> tables,
-                               List<DeviceRow> devices, int selected) {
+                               List<DeviceRow> devices, int selected, List<Cell> row) {
     }
 
     /**
@@ -174,12 +179,11 @@ public final class HtmlReport {
 
     /** The pages, split when there are more than {@code maxPlatforms} or one page would pass {@code maxChars}. */
     static Map<String, String> pages(ConformanceReport report, int maxPlatforms, int maxChars) {
-        List<StrategyInfo> strategies = MappingStrategy.all().stream()
-                .map(s -> new StrategyInfo(s.id(), s.description())).toList();
+        List<StrategyInfo> strategies = strategies(report);
         List<String> files = PageNames.of(report.platforms().stream().map(PlatformReport::name).toList());
         List<PlatformView> single = new ArrayList<>();
         for (int i = 0; i < report.platforms().size(); i++) {
-            single.add(platform("p" + i, "#p" + i, report.platforms().get(i)));
+            single.add(platform("p" + i, "#p" + i, report.platforms().get(i), strategies));
         }
         Map<String, String> out = new LinkedHashMap<>();
         if (report.platforms().size() <= maxPlatforms) {
@@ -203,11 +207,27 @@ public final class HtmlReport {
         return out;
     }
 
+    /**
+     * The strategies the report's platforms were simulated under, in report order (a build may simulate a
+     * subset): the matrix's columns.
+     */
+    static List<StrategyInfo> strategies(ConformanceReport report) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        report.platforms().forEach(p -> p.strategies().forEach(s -> ids.add(s.strategy())));
+        List<StrategyInfo> out = new ArrayList<>();
+        for (String id : ids) {
+            String description = MappingStrategy.all().stream().filter(m -> m.id().equals(id)).findFirst()
+                    .map(MappingStrategy::description).orElse("");
+            out.add(new StrategyInfo(id, description));
+        }
+        return out;
+    }
+
     private static PlatformView withHref(PlatformView v, String href) {
         return new PlatformView(v.anchor(), href, v.name(), v.shortName(), v.source(), v.summary(),
                 v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
                 v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.outcomes(), v.tables(), v.devices(),
-                v.selected());
+                v.selected(), v.row());
     }
 
     private static String render(String template, Page page) {
@@ -222,7 +242,8 @@ public final class HtmlReport {
         }
     }
 
-    private static PlatformView platform(String anchor, String href, PlatformReport p) {
+    private static PlatformView platform(String anchor, String href, PlatformReport p,
+                                         List<StrategyInfo> columns) {
         List<SimulationResult> sims = p.results();
         List<Cell> cells = p.strategies().stream().map(s -> new Cell(s.strategy(), s.verdict(),
                 s.count(OutcomeResult.DOM0_ABORT), s.count(OutcomeResult.DMA_FAULT),
@@ -236,7 +257,7 @@ public final class HtmlReport {
         long dearest = p.strategies().stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
         List<CostRow> costs = p.strategies().stream().map(s -> cost(s, s.strategy().equals(recommended), dearest))
                 .toList();
-        int selected = 0;
+        int selected = -1;
         for (int i = 0; i < p.strategies().size(); i++) {
             if (p.strategies().get(i).strategy().equals(recommended)) {
                 selected = i;
@@ -260,7 +281,9 @@ public final class HtmlReport {
                 sims.isEmpty() ? 0 : sims.get(0).outcomes().size(), map(p.platform().ram(), memory, sims), rows,
                 costs, p.findings().stream().map(HtmlReport::finding).toList(), rules,
                 p.count(Severity.ERROR), p.count(Severity.WARNING), outcomes,
-                tables, devices, selected);
+                tables, devices, selected, columns.stream().map(c -> cells.stream()
+                        .filter(x -> x.strategy().equals(c.id())).findFirst()
+                        .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", ""))).toList());
     }
 
     /** The name as the matrix shows it: whole up to {@link #SHORT_NAME} characters, else cut with an ellipsis. */

@@ -53,13 +53,23 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
             Optional<DescribedRegion> described = regions.stream()
                     .filter(r -> e.source().equals(r.table() + " " + r.path()) || e.source().equals(r.path()))
                     .findFirst();
-            List<Object> key = List.of(o.result(), e.kind(), e.table(), e.source(), o.reason(),
+            List<Object> key = List.of(o.result(), e.kind(), e.table(), e.source(), cause(o.reason()),
                     described.isPresent() ? "" : Long.toUnsignedString(e.base()));
             groups.computeIfAbsent(key, k -> new Builder(rule.get(), o, described)).add(o);
         }
         return new StrategyReport(s.strategy(), s.verdict().name(), s.outcomes().size(), counts, s.costs(),
                 groups.values().stream().map(Builder::build).toList());
     }
+
+    /**
+     * A reason with its addresses and numbers left out: the cause that groups accesses, so that the probes of one
+     * region that each name their own address are one group.
+     */
+    static String cause(String reason) {
+        return ADDRESS.matcher(reason).replaceAll("0x\u2026");
+    }
+
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("0x[0-9A-Fa-f]+");
 
     /** How many boot accesses ended in a result under this strategy. */
     public long count(OutcomeResult result) {
@@ -105,6 +115,7 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
         private final Outcome first;
         private final Optional<DescribedRegion> described;
         private final Set<String> functions = new LinkedHashSet<>();
+        private final Set<String> reasons = new LinkedHashSet<>();
         private long lo = -1;
         private long hi;
         private int accesses;
@@ -118,6 +129,7 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
         void add(Outcome o) {
             BootEvent e = o.event();
             functions.add(e.function());
+            reasons.add(o.reason());
             long end = e.base() + Math.max(1, e.length());
             if (accesses == 0 || Long.compareUnsigned(e.base(), lo) < 0) {
                 lo = e.base();
@@ -138,7 +150,8 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
             String path = described.map(DescribedRegion::path).orElse(e.source());
             return new OutcomeGroup(first.result().id(), rule.id(), rule.severity(), e.kind().name(),
                     InspectJson.hex(base), InspectJson.hex(length), table, instance, offset, path, e.source(),
-                    new ArrayList<>(functions), e.feature(), first.reason(), accesses);
+                    new ArrayList<>(functions), e.feature(),
+                    reasons.size() == 1 ? first.reason() : cause(first.reason()), accesses);
         }
     }
 }

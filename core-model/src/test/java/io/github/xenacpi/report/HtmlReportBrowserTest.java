@@ -87,7 +87,7 @@ class HtmlReportBrowserTest {
         return new Platform(PLATFORM, AcpiTables.load(image), PlatformDescriptor.DEFAULT);
     }
 
-    private static ChromeDriver chromium() throws Exception {
+    static ChromeDriver chromium() throws Exception {
         String binary = System.getProperty("xenacpi.chromium", "/usr/bin/chromium");
         String chromedriver = System.getProperty("xenacpi.chromedriver", "/usr/bin/chromedriver");
         assertThat(new File(binary)).as("Chromium (apt-get install chromium)").canRead();

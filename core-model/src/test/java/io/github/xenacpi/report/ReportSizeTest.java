@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The size of each corpus platform's reports (issue 16): report.json stays within {@link #LIMIT} by default,
  * stating each conclusion once; the per-access trace is what {@link ReportOptions#trace()} adds. Prints the
- * sizes of every format per platform and the totals.
+ * sizes of every format per platform and the totals, and writes them to {@code target/report-sizes.txt}.
  */
 @Tag("corpus")
 class ReportSizeTest {
@@ -31,6 +31,7 @@ class ReportSizeTest {
         var root = Corpus.root();
         assumeTrue(root.isPresent(), "no corpus at " + Corpus.configured());
         Map<String, Long> json = new LinkedHashMap<>();
+        StringBuilder lines = new StringBuilder();
         long[] totals = new long[4];
         for (Path machine : Corpus.machines(root.get())) {
             Platform p = Platform.load(machine);
@@ -40,14 +41,16 @@ class ReportSizeTest {
                 totals[i] += Files.size(files.get(i));
             }
             json.put(p.name(), Files.size(out.resolve("report.json")));
-            System.out.printf("report size %-40s report.json %5d KiB, index.html %5d KiB, report.sarif %5d KiB,"
-                    + " junit.xml %4d KiB%n", p.name(), Files.size(files.get(0)) / 1024,
-                    Files.size(files.get(1)) / 1024, Files.size(files.get(2)) / 1024, Files.size(files.get(3)) / 1024);
+            lines.append(String.format("report size %-40s report.json %5d KiB, index.html %5d KiB, report.sarif"
+                    + " %5d KiB, junit.xml %4d KiB%n", p.name(), Files.size(files.get(0)) / 1024,
+                    Files.size(files.get(1)) / 1024, Files.size(files.get(2)) / 1024, Files.size(files.get(3)) / 1024));
         }
-        System.out.printf("report size total: report.json %d KiB (largest %d KiB), index.html %d KiB,"
+        lines.append(String.format("report size total: report.json %d KiB (largest %d KiB), index.html %d KiB,"
                 + " report.sarif %d KiB, junit.xml %d KiB%n", totals[0] / 1024,
                 json.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1024, totals[1] / 1024,
-                totals[2] / 1024, totals[3] / 1024);
+                totals[2] / 1024, totals[3] / 1024));
+        System.out.print(lines);
+        Files.writeString(Files.createDirectories(Path.of("target")).resolve("report-sizes.txt"), lines);
         assertThat(json).allSatisfy((name, size) -> assertThat(size).as(name).isLessThanOrEqualTo(LIMIT));
     }
 }

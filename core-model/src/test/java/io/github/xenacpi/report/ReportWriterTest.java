@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import io.github.xenacpi.strategy.MappingStrategy;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -208,6 +210,29 @@ class ReportWriterTest {
 
         assertThat(folder.resolve(HtmlReport.PLATFORM_DIR)).as("a small report is one page").doesNotExist();
         assertThat(folder.resolve("index.html")).isRegularFile();
+    }
+
+    @Test
+    void withAStrategySubsetTheMatrixHeaderCellsAndPickerNameTheSameStrategies() {
+        ConformanceReport subset = ConformanceReport.of(List.of(Preset.QEMU_VIRT.platform(), markup()),
+                Stream.of("xen-premap", "stage2-fault").map(MappingStrategy::byId).toList(), ReportOptions.DEFAULT,
+                TIME);
+        String html = HtmlReport.pages(subset).get("index.html");
+        String header = html.substring(html.indexOf("<table class=\"matrix\">"), html.indexOf("</tr>",
+                html.indexOf("<table class=\"matrix\">")));
+        assertThat(count(header, "<th title=")).isEqualTo(2);
+        assertThat(header).contains("<code>xen-premap</code>").contains("<code>stage2-fault</code>")
+                .doesNotContain("bus-notify");
+        for (PlatformReport p : subset.platforms()) {
+            for (StrategyReport s : p.strategies()) {
+                assertThat(html).contains("<td data-strategy=\"" + s.strategy() + "\" class=\"v " + s.verdict());
+                assertThat(html).contains(">" + s.strategy() + (s.strategy().equals(p.summary().recommended())
+                        ? " (recommended)" : "") + "</option>");
+            }
+        }
+        assertThat(count(html, "<option value=\"1\"")).as("two strategies per picker").isEqualTo(2);
+        assertThat(count(html, "<option value=\"2\"")).isZero();
+        assertThat(count(html, "<td data-strategy=")).isEqualTo(2 * 2);
     }
 
     @Test

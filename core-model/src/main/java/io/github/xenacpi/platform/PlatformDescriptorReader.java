@@ -141,7 +141,12 @@ public final class PlatformDescriptorReader {
                     xen == null ? d.xen() : XenVersion.parse(xen),
                     linux == null ? d.linux() : LinuxVersion.parse(linux),
                     smmu == null ? d.smmu() : SmmuMode.of(smmu),
-                    earlycon == null ? d.earlycon() : earlycon, targets, memory);
+                    earlycon == null ? d.earlycon() : earlycon, targets, memory,
+                    new SettingSources(source(xen), source(linux), source(smmu)));
+        }
+
+        private static SettingSource source(String value) {
+            return value == null ? SettingSource.DEFAULT : SettingSource.DESCRIPTOR;
         }
     }
 

@@ -46,6 +46,9 @@ public final class HtmlReport {
             OutcomeResult.MAPPED_ON_FAULT, OutcomeResult.EMULATED, OutcomeResult.MAPPED_AHEAD,
             OutcomeResult.STAGE1_ONLY);
 
+    /** The verdict every table shows for a strategy on a platform whose input is damaged. */
+    static final String INCOMPLETE = "INCOMPLETE";
+
     /** The verdict shown in a matrix cell of a strategy a platform was not simulated under. */
     static final String NOT_SIMULATED = "NOT_SIMULATED";
 
@@ -93,7 +96,8 @@ public final class HtmlReport {
                                List<EventRow> events, int eventCount, MapView map, List<RegionRow> regions,
                                List<CostRow> costs, List<FindingRow> findings, List<String> rules, long errors,
                                long warnings, List<OutcomeRow> outcomes, List<TableRow> tables,
-                               List<DeviceRow> devices, int selected, List<Cell> row) {
+                               List<DeviceRow> devices, int selected, List<Cell> row, String settings,
+                               boolean complete) {
     }
 
     /**
@@ -227,7 +231,7 @@ public final class HtmlReport {
         return new PlatformView(v.anchor(), href, v.name(), v.shortName(), v.source(), v.summary(),
                 v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
                 v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.outcomes(), v.tables(), v.devices(),
-                v.selected(), v.row());
+                v.selected(), v.row(), v.settings(), v.complete());
     }
 
     private static String render(String template, Page page) {
@@ -245,9 +249,10 @@ public final class HtmlReport {
     private static PlatformView platform(String anchor, String href, PlatformReport p,
                                          List<StrategyInfo> columns) {
         List<SimulationResult> sims = p.results();
-        List<Cell> cells = p.strategies().stream().map(s -> new Cell(s.strategy(), s.verdict(),
+        List<Cell> cells = p.strategies().stream().map(s -> new Cell(s.strategy(), verdict(p, s),
                 s.count(OutcomeResult.DOM0_ABORT), s.count(OutcomeResult.DMA_FAULT),
-                s.count(OutcomeResult.FEATURE_LOST), s.count(OutcomeResult.DENIED), headline(s), why(s))).toList();
+                s.count(OutcomeResult.FEATURE_LOST), s.count(OutcomeResult.DENIED),
+                p.complete() ? headline(s) : "damaged input", p.complete() ? why(s) : "")).toList();
         List<DescribedRegion> memory = p.platform().regions().stream().filter(DescribedRegion::isDeviceMemory)
                 .toList();
         List<RegionRow> rows = memory.stream().map(r -> new RegionRow(hex(r.base()), hex(r.length()),
@@ -255,7 +260,7 @@ public final class HtmlReport {
                 results(sims, r.base(), r.length()))).toList();
         String recommended = p.summary().recommended();
         long dearest = p.strategies().stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
-        List<CostRow> costs = p.strategies().stream().map(s -> cost(s, s.strategy().equals(recommended), dearest))
+        List<CostRow> costs = p.strategies().stream().map(s -> cost(s, verdict(p, s), s.strategy().equals(recommended), dearest))
                 .toList();
         int selected = -1;
         for (int i = 0; i < p.strategies().size(); i++) {
@@ -266,7 +271,7 @@ public final class HtmlReport {
         List<OutcomeRow> outcomes = new ArrayList<>();
         for (StrategyReport s : p.strategies()) {
             for (OutcomeGroup g : s.outcomes()) {
-                outcomes.add(new OutcomeRow(s.strategy(), s.verdict(), g.result(), g.severity().label(), g.region(),
+                outcomes.add(new OutcomeRow(s.strategy(), verdict(p, s), g.result(), g.severity().label(), g.region(),
                         g.describedBy(), String.join(", ", g.functions()), g.accesses(), g.feature(), g.reason()));
             }
         }
@@ -276,14 +281,20 @@ public final class HtmlReport {
         List<String> rules = p.findings().stream().map(ReportFinding::ruleId).distinct().sorted().toList();
         BootTimeline timeline = BootTimeline.of(sims);
         return new PlatformView(anchor, href, p.name(), shortName(p.name()),
-                String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p.summary(), cells),
+                String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p, cells),
                 cells, timeline.lanes(), timeline.rows(),
                 sims.isEmpty() ? 0 : sims.get(0).outcomes().size(), map(p.platform().ram(), memory, sims), rows,
                 costs, p.findings().stream().map(HtmlReport::finding).toList(), rules,
                 p.count(Severity.ERROR), p.count(Severity.WARNING), outcomes,
                 tables, devices, selected, columns.stream().map(c -> cells.stream()
                         .filter(x -> x.strategy().equals(c.id())).findFirst()
-                        .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", ""))).toList());
+                        .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", ""))).toList(),
+                p.settings().line(), p.complete());
+    }
+
+    /** A strategy's verdict as every table shows it: {@link #INCOMPLETE} on a platform the model did not see whole. */
+    static String verdict(PlatformReport p, StrategyReport s) {
+        return p.complete() ? s.verdict() : INCOMPLETE;
     }
 
     /** The name as the matrix shows it: whole up to {@link #SHORT_NAME} characters, else cut with an ellipsis. */
@@ -302,7 +313,14 @@ public final class HtmlReport {
     }
 
     /** The recommendation in one plain sentence: which strategy to use, or that none works. */
-    static String recommendation(Summary summary, List<Cell> cells) {
+    static String recommendation(PlatformReport p, List<Cell> cells) {
+        Summary summary = p.summary();
+        if (!p.complete()) {
+            return "No verdict: the input is damaged (" + p.input().firstLoss() + (p.input().losses().size() > 1
+                    ? "; and " + (p.input().losses().size() - 1) + " more" : "") + "). The model could not see all"
+                    + " the firmware describes, so no strategy is recommended: fix the input first (the findings"
+                    + " below start with it).";
+        }
         if (summary.recommended() == null) {
             return "No strategy works on this firmware: under every one, Dom0 crashes or a device's DMA faults."
                     + " The firmware (or Xen) has to change.";
@@ -364,11 +382,11 @@ public final class HtmlReport {
                 t.checksumValid(), t.header().oemId(), t.header().oemTableId(), t.header().creatorId());
     }
 
-    private static CostRow cost(StrategyReport s, boolean recommended, long dearest) {
+    private static CostRow cost(StrategyReport s, String verdict, boolean recommended, long dearest) {
         SimulationCosts c = s.costs();
         int bar = dearest <= 0 ? 0 : (int) Math.max(c.estimatedMicros() > 0 ? 1 : 0,
                 Math.round(100.0 * c.estimatedMicros() / dearest));
-        return new CostRow(s.strategy(), s.verdict(), recommended, number(c.hypercalls()),
+        return new CostRow(s.strategy(), verdict, recommended, number(c.hypercalls()),
                 number(c.stage2Faults()), number(c.pagesMapped()), number(c.p2mTablePages()),
                 number(c.p2mTableBytes()), number(c.estimatedMicros()), bar);
     }
@@ -393,7 +411,7 @@ public final class HtmlReport {
     }
 
     /** The physical address space on a log2 scale (addresses span many orders of magnitude), one lane per overlap. */
-    private static MapView map(List<MemoryRange> ram, List<DescribedRegion> regions, List<SimulationResult> sims) {
+    static MapView map(List<MemoryRange> ram, List<DescribedRegion> regions, List<SimulationResult> sims) {
         record Range(long base, long length, String title, String results) {
         }
         List<Range> ranges = new ArrayList<>();
@@ -406,26 +424,29 @@ public final class HtmlReport {
             ranges.add(new Range(r.base(), r.length(), r.kind() + " " + hex(r.base()) + " +" + hex(r.length()) + " "
                     + r.table() + " " + r.path(), results(sims, r.base(), r.length())));
         }
-        // The axis spans the whole powers of two that hold the ranges.
+        // The axis spans the whole powers of two that hold the ranges; addresses are unsigned 64-bit.
         double lo = ranges.isEmpty() ? 20 : Double.MAX_VALUE;
         double hi = ranges.isEmpty() ? 32 : 0;
         for (Range r : ranges) {
-            lo = Math.min(lo, Math.floor(log2(r.base())));
-            hi = Math.max(hi, Math.ceil(log2(r.base() + (double) r.length())));
+            lo = Math.min(lo, Math.floor(log2(unsigned(r.base()))));
+            hi = Math.max(hi, Math.ceil(log2(end(r.base(), r.length()))));
         }
-        hi = Math.max(hi, lo + 4);
+        hi = Math.min(64, Math.max(hi, lo + 4));
+        // At most about MAX_TICKS labels, so that a map from 1 B to 16 EiB stays readable.
+        int step = (int) Math.ceil((hi - lo + 1) / MAX_TICKS);
         List<Tick> ticks = new ArrayList<>();
-        for (int bit = (int) lo; bit <= (int) hi; bit++) {
+        for (int bit = (int) lo; bit <= (int) hi; bit += step) {
             ticks.add(new Tick(x(Math.pow(2, bit), lo, hi), size(bit)));
         }
         // Ranges that land on the same pixels with the same results are drawn as one bar with one tooltip.
         record Span(int x0, int x1, String title, String results) {
         }
-        ranges.sort(Comparator.comparingLong(Range::base));
+        ranges.sort((a, b) -> Long.compareUnsigned(a.base(), b.base()));
         List<Span> spans = new ArrayList<>();
         for (Range r : ranges) {
-            int x0 = x(Math.max(1, r.base()), lo, hi);
-            int x1 = Math.max(x0 + 6, x(r.base() + (double) r.length(), lo, hi));
+            int x0 = x(Math.max(1, unsigned(r.base())), lo, hi);
+            int x1 = Math.min(MAP_LEFT + MAP_WIDTH, Math.max(x0 + 6, x(end(r.base(), r.length()), lo, hi)));
+            x0 = Math.min(x0, x1 - 6);
             Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
             if (last != null && x0 < last.x1() && last.results().equals(r.results())) {
                 spans.set(spans.size() - 1, new Span(last.x0(), Math.max(last.x1(), x1),
@@ -460,8 +481,20 @@ public final class HtmlReport {
     }
 
     private static double log2(double v) {
-        return Math.log(Math.max(1, v < 0 ? v + 0x1p64 : v)) / Math.log(2);
+        return Math.log(Math.max(1, v)) / Math.log(2);
     }
+
+    /** An address or length read as unsigned 64-bit. */
+    static double unsigned(long v) {
+        return v >= 0 ? v : v + 0x1p64;
+    }
+
+    /** Where a range ends, unsigned, at most 2^64 (a range that wraps ends at the top of the space). */
+    static double end(long base, long length) {
+        return Math.min(0x1p64, unsigned(base) + unsigned(length));
+    }
+
+    private static final double MAX_TICKS = 16;
 
     private static String size(int bit) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};

@@ -83,7 +83,12 @@ class HtmlAgreementBrowserTest {
         for (int i = 0; i < json.path("platforms").size(); i++) {
             JsonNode p = json.path("platforms").get(i);
             Map<String, String> verdicts = new java.util.LinkedHashMap<>();
-            p.path("strategies").forEach(s -> verdicts.put(s.path("strategy").asText(), s.path("verdict").asText()));
+            boolean complete = p.path("input").path("complete").asBoolean();
+            p.path("strategies").forEach(s -> verdicts.put(s.path("strategy").asText(),
+                    complete ? s.path("verdict").asText() : "INCOMPLETE"));
+            if (!complete) {
+                assertThat(p.path("summary").path("status").asText()).isEqualTo("incomplete");
+            }
             List<WebElement> cells = rows.get(i + 1).findElements(By.cssSelector("td.v"));
             assertThat(cells).as("one cell per column").hasSize(columns.size());
             int c = 0;

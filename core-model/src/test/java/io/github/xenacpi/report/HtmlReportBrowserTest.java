@@ -84,7 +84,7 @@ class HtmlReportBrowserTest {
                         .device("LONG", dev -> dev.hid(IMG + LONG).uid(1)))))
                 .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
                 .build().image();
-        return new Platform(PLATFORM, AcpiTables.load(image), PlatformDescriptor.DEFAULT);
+        return new Platform(PLATFORM, AcpiTables.load(image), PlatformDescriptor.SEED_ERA);
     }
 
     static ChromeDriver chromium() throws Exception {
@@ -205,6 +205,44 @@ class HtmlReportBrowserTest {
         assertThat(severities.get(0)).isEqualTo("info".equals(severities.get(severities.size() - 1)) ? "error"
                 : severities.get(0));
         assertThat(severities).isSortedAccordingTo((a, b) -> rank(b) - rank(a));
+    }
+
+    @Test
+    void theMemoryMapStaysReadableWithAddressesAtZeroAndAbove2To63() throws Exception {
+        var image = PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false))
+                .add(new McfgBuilder().allocation(0, 0, 0, 0x0F).allocation(0xFFFF_FFFF_F000_0000L, 1, 0, 0)
+                        .allocation(0x8000_0000_0000_0000L, 2, 0, 0))
+                .build().image();
+        Platform wide = new Platform("unsigned", AcpiTables.load(image), PlatformDescriptor.SEED_ERA);
+        Path dir = DIR.resolve("unsigned");
+        ReportWriter.write(ConformanceReport.of(List.of(wide), Instant.parse("2026-01-02T03:04:05Z")), dir);
+        driver.get(dir.resolve("index.html").toAbsolutePath().toUri().toString());
+        try {
+            WebElement map = driver.findElement(By.cssSelector("svg.map"));
+            double width = map.getSize().getWidth();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> bars = (List<Map<String, Object>>) js("var out = [];"
+                    + "arguments[0].querySelectorAll('rect.bar').forEach(function (r) { var b = r.getBoundingClientRect();"
+                    + " out.push({x: b.x, w: b.width, t: r.textContent}); }); return out;", map);
+            assertThat(bars).isNotEmpty().allSatisfy(b -> assertThat(((Number) b.get("w")).doubleValue())
+                    .as("%s", b.get("t")).isLessThan(width / 4));
+            assertThat(bars).anySatisfy(b -> assertThat((String) b.get("t")).contains("0xFFFFFFFFF0000000"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> labels = (List<Map<String, Object>>) js("var out = [];"
+                    + "arguments[0].querySelectorAll('text').forEach(function (t) { var b = t.getBoundingClientRect();"
+                    + " if (t.textContent !== 'log scale') out.push({l: b.left, r: b.right, t: t.textContent}); });"
+                    + " return out;", map);
+            assertThat(labels).hasSizeLessThanOrEqualTo(17);
+            for (int i = 1; i < labels.size(); i++) {
+                assertThat(((Number) labels.get(i).get("l")).doubleValue()).as("%s clear of %s",
+                        labels.get(i).get("t"), labels.get(i - 1).get("t"))
+                        .isGreaterThanOrEqualTo(((Number) labels.get(i - 1).get("r")).doubleValue());
+            }
+            screenshot(1400, 1000, "report-unsigned-map.png", map);
+        } finally {
+            driver.get(DIR.resolve("index.html").toAbsolutePath().toUri().toString());
+        }
     }
 
     private static int rank(String severity) {

@@ -75,7 +75,7 @@ class ReportWriterTest {
                                         AmlTerm.integer(0x100))))))
                 .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
                 .build().image();
-        return new Platform("markup <script>&", AcpiTables.load(image), PlatformDescriptor.DEFAULT);
+        return new Platform("markup <script>&", AcpiTables.load(image), PlatformDescriptor.SEED_ERA);
     }
 
     @Test
@@ -233,6 +233,29 @@ class ReportWriterTest {
         assertThat(count(html, "<option value=\"1\"")).as("two strategies per picker").isEqualTo(2);
         assertThat(count(html, "<option value=\"2\"")).isZero();
         assertThat(count(html, "<td data-strategy=")).isEqualTo(2 * 2);
+    }
+
+    @Test
+    void symbolicLinksInTheReportFolderAreReplacedNotFollowed(@TempDir Path folder) throws Exception {
+        Path elsewhere = Files.createDirectories(folder.resolve("elsewhere"));
+        Path target = Files.writeString(elsewhere.resolve("precious.txt"), "keep me");
+        Path pagesTarget = Files.createDirectories(elsewhere.resolve("pages"));
+        Path page = Files.writeString(pagesTarget.resolve("keep.html"), "<p>keep</p>");
+        Path reportDir = Files.createDirectories(folder.resolve("report"));
+        for (String name : ReportWriter.FILES) {
+            Files.createSymbolicLink(reportDir.resolve(name), target);
+        }
+        Files.createSymbolicLink(reportDir.resolve(HtmlReport.PLATFORM_DIR), pagesTarget);
+
+        ReportWriter.write(report, reportDir);
+
+        assertThat(Files.readString(target)).isEqualTo("keep me");
+        assertThat(Files.readString(page)).isEqualTo("<p>keep</p>");
+        for (String name : ReportWriter.FILES) {
+            assertThat(Files.isSymbolicLink(reportDir.resolve(name))).as(name).isFalse();
+            assertThat(reportDir.resolve(name)).isNotEmptyFile();
+        }
+        assertThat(Files.isSymbolicLink(reportDir.resolve(HtmlReport.PLATFORM_DIR))).isFalse();
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.github.xenacpi.junit;
 
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.PlatformDescriptor;
+import io.github.xenacpi.platform.SettingSource;
+import io.github.xenacpi.platform.SettingSources;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.preset.Preset;
@@ -49,7 +51,9 @@ record PlatformKey(Path path, Preset preset, XenVersion xen, LinuxVersion linux,
     PlatformDescriptor apply(PlatformDescriptor d) {
         return new PlatformDescriptor(d.ram(), d.ipaBits(), xen == null ? d.xen() : xen,
                 linux == null ? d.linux() : linux, smmu == null ? d.smmu() : smmu, d.earlycon(), d.dma(),
-                d.amlMemory());
+                d.amlMemory(), new SettingSources(xen == null ? d.sources().xen() : SettingSource.PROPERTY,
+                linux == null ? d.sources().linux() : SettingSource.PROPERTY,
+                smmu == null ? d.sources().smmu() : SettingSource.PROPERTY));
     }
 
     /** The tables' location in words. */

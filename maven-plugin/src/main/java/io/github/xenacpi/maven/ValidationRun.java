@@ -1,7 +1,7 @@
 package io.github.xenacpi.maven;
 
-import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ConsoleSummary;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,7 +56,7 @@ public final class ValidationRun {
         }
         ConformanceReport report = Validation.report(platforms, tests, time);
         for (PlatformReport p : report.platforms()) {
-            log.info(summary(p));
+            ConsoleSummary.platform(p).forEach(log::info);
             TestRun run = tests.get(p.name());
             if (run != null) {
                 log.info("xenacpi: " + p.name() + ": conformance tests: " + run.run() + " run, " + run.failed()
@@ -64,25 +64,12 @@ public final class ValidationRun {
                 run.failures().forEach(f -> log.warn("xenacpi: " + p.name() + ": test failed: " + f.describe()));
             }
         }
-        log.info("xenacpi: verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
-                + " refused; FAIL: Dom0 aborts or DMA faults):");
-        VerdictMatrix.lines(report).forEach(line -> log.info("  " + line));
+        ConsoleSummary.end(report).forEach(log::info);
         List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats());
         written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));
         Outcome outcome = new Outcome(report, written, settings.reportDirectory());
         log.info("xenacpi: report of " + report.platforms().size() + " platform"
                 + (report.platforms().size() == 1 ? "" : "s") + " at " + outcome.location());
         return outcome;
-    }
-
-    /** One line per platform: tables, findings by severity, the recommended strategy. */
-    static String summary(PlatformReport p) {
-        int tables = p.tables().size();
-        String recommended = p.summary().recommended() == null ? "none (every strategy fails)"
-                : p.summary().recommended();
-        return "xenacpi: " + p.name() + ": " + tables + " tables, " + p.count(Severity.ERROR) + " errors, "
-                + p.count(Severity.WARNING) + " warnings, " + p.count(Severity.INFO) + " notes; "
-                + p.summary().passing().size() + " of " + p.results().size() + " strategies pass; recommended: "
-                + recommended;
     }
 }

@@ -226,7 +226,7 @@ class HtmlReportBrowserTest {
                     + "arguments[0].querySelectorAll('rect.bar').forEach(function (r) { var b = r.getBoundingClientRect();"
                     + " out.push({x: b.x, w: b.width, t: r.textContent}); }); return out;", map);
             assertThat(bars).isNotEmpty().allSatisfy(b -> assertThat(((Number) b.get("w")).doubleValue())
-                    .as("%s", b.get("t")).isLessThan(width / 4));
+                    .as("%s", b.get("t")).isLessThan(width / 2));
             assertThat(bars).anySatisfy(b -> assertThat((String) b.get("t")).contains("0xFFFFFFFFF0000000"));
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> labels = (List<Map<String, Object>>) js("var out = [];"

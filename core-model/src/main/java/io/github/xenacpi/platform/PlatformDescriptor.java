@@ -38,6 +38,22 @@ public record PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion 
         this(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, SettingSources.DESCRIPTOR);
     }
 
+    /**
+     * Equal when everything a simulation reads is equal: where the settings came from ({@code sources}) is a note
+     * for reports, so a preset's descriptor written to {@code xenacpi.json} and read back is the same descriptor.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PlatformDescriptor d && ipaBits == d.ipaBits && earlycon == d.earlycon
+                && ram.equals(d.ram) && xen.equals(d.xen) && linux.equals(d.linux) && smmu == d.smmu
+                && dma.equals(d.dma) && amlMemory.equals(d.amlMemory);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory);
+    }
+
     /** This descriptor with its settings' sources replaced. */
     public PlatformDescriptor withSources(SettingSources newSources) {
         return new PlatformDescriptor(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, newSources);

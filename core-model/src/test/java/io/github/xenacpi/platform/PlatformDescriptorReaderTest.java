@@ -96,8 +96,7 @@ class PlatformDescriptorReaderTest {
         assertThat(PlatformDescriptorReader.read(file)).isEqualTo(d);
         for (Preset p : Preset.values()) {
             Files.writeString(file, PlatformDescriptorReader.json(p.descriptor()));
-            assertThat(PlatformDescriptorReader.read(file)).as(p.id())
-                    .isEqualTo(p.descriptor().withSources(SettingSources.DESCRIPTOR));
+            assertThat(PlatformDescriptorReader.read(file)).as(p.id()).isEqualTo(p.descriptor());
         }
     }
 }

@@ -2,7 +2,6 @@ package io.github.xenacpi.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xenacpi.platform.SettingSources;
 import io.github.xenacpi.platform.preset.Preset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +85,6 @@ class ValidationRunTest {
         Path file = new PlatformSource.PresetSource(Preset.SEED_RFC).firmwarePath(temp);
 
         assertThat(new PlatformSource.PathSource(file).load(Overrides.NONE).descriptor())
-                .isEqualTo(Preset.SEED_RFC.descriptor().withSources(SettingSources.DESCRIPTOR));
+                .isEqualTo(Preset.SEED_RFC.descriptor());
     }
 }

@@ -52,8 +52,15 @@ public record StrategyRequirement(String mode, String strategy) {
         return new StrategyRequirement("strategy", t);
     }
 
-    /** Why a platform's outcome does not meet the requirement; empty when it does. */
+    /**
+     * Why a platform's outcome does not meet the requirement; empty when it does. A platform whose input is damaged
+     * meets no requirement but {@code none}: no verdict stands on it.
+     */
     public Optional<String> unmetBy(PlatformReport platform) {
+        if (!mode.equals(NONE.mode) && !platform.complete()) {
+            return Optional.of(platform.name() + ": no verdict, the input is damaged (" + platform.input().firstLoss()
+                    + ")");
+        }
         return switch (mode) {
             case "none" -> Optional.empty();
             case "any" -> platform.results().stream().anyMatch(StrategyRequirement::works) ? Optional.empty()

@@ -2,7 +2,6 @@ package io.github.xenacpi.api;
 
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.conformance.RuleCatalog;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
@@ -120,7 +119,7 @@ public final class Validation {
         try {
             SimulationInput input = SimulationInput.of(platform);
             List<SimulationResult> results = Simulation.runAll(input, strategies);
-            return PlatformReport.of(platform, results, InspectJson.of(platform, results));
+            return PlatformReport.of(platform, results);
         } catch (RuntimeException e) {
             throw new ValidationException("internal error while validating " + source.name() + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"

@@ -1,7 +1,7 @@
 package io.github.xenacpi.api;
 
-import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ConsoleSummary;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import java.nio.file.Path;
@@ -56,26 +56,13 @@ public final class ValidationRun {
         }
         ConformanceReport report = Validation.report(platforms,
                 settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
-        report.platforms().forEach(p -> log.info(summary(p)));
-        log.info("xenacpi: verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
-                + " refused; FAIL: Dom0 aborts or DMA faults):");
-        VerdictMatrix.lines(report).forEach(line -> log.info("  " + line));
+        report.platforms().forEach(p -> ConsoleSummary.platform(p).forEach(log::info));
+        ConsoleSummary.end(report).forEach(log::info);
         List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats());
         written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));
         Outcome outcome = new Outcome(report, written, settings.reportDirectory());
         log.info("xenacpi: report of " + report.platforms().size() + " platform"
                 + (report.platforms().size() == 1 ? "" : "s") + " at " + outcome.location());
         return outcome;
-    }
-
-    /** One line per platform: tables, findings by severity, the recommended strategy. */
-    public static String summary(PlatformReport p) {
-        int tables = p.tables().size();
-        String recommended = p.summary().recommended() == null ? "none (every strategy fails)"
-                : p.summary().recommended();
-        return "xenacpi: " + p.name() + ": " + tables + " tables, " + p.count(Severity.ERROR) + " errors, "
-                + p.count(Severity.WARNING) + " warnings, " + p.count(Severity.INFO) + " notes; "
-                + p.summary().passing().size() + " of " + p.results().size() + " strategies pass; recommended: "
-                + recommended;
     }
 }

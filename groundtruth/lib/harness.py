@@ -283,6 +283,10 @@ def main():
         (run_dir / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
         return meta, collect.collect(run_dir, meta, symbols), took
 
+    if any(all_sc[n].upgrade_names or all_sc[n].xsdt_names for n in names) and not args.tables:
+        if not tables.exists():
+            log("making the builder's tables (groundtruth/lib/make-tables)")
+            sh([str(HERE / "make-tables"), str(tables)])
     for release in args.xen.split(","):
         for name in names:
             sc = all_sc[name]

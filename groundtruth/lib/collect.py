@@ -78,8 +78,10 @@ def symbolizer(lines):
     keys = [s[0] for s in syms]
 
     def lookup(pc):
+        # Only a symbol close below the PC holds it: module symbols must not name a PC in the kernel's text,
+        # which lies about 128 MB above the module area.
         i = bisect.bisect_right(keys, pc) - 1
-        return syms[i][1] if i >= 0 and syms[i][0] != 0 else "?"
+        return syms[i][1] if i >= 0 and syms[i][0] != 0 and pc - syms[i][0] < 0x100000 else "?"
     return lookup
 
 
@@ -141,11 +143,13 @@ def collect(run_dir, meta, symbol_cache=None):
         for line in cache.read_text().splitlines():
             pc, _, fn = line.partition(" ")
             known[int(pc, 16)] = fn
-    modules = []
+    modules, inits = [], []
     for line in blk.get("symbols", []):
         parts = line.split()
         if parts and parts[0] == "M":
             modules.append(" ".join(parts[1:]))
+        elif parts and parts[0] == "I" and len(parts) == 3:
+            inits.append((int(parts[2], 16), parts[1]))
         elif len(parts) >= 2:
             known[int(parts[0], 16)] = " ".join(parts[1:])
     if cache and known:
@@ -156,6 +160,9 @@ def collect(run_dir, meta, symbol_cache=None):
     def sym(pc):
         if pc in known:
             return known[pc]
+        for start, mod in inits:
+            if 0 <= pc - start < 0x10000:
+                return f"[{mod}].init.text"
         s = module_sym(pc)
         if s != "?":
             return s

@@ -238,6 +238,8 @@ def main():
     ap.add_argument("--tables", default=None, help="folder of builder-made tables (default WORK/tables)")
     ap.add_argument("--no-install", action="store_true", help="never call apt-get")
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--recollect", action="store_true", help="boot nothing but the symbol boot: re-read the run "
+                                                             "folders under --out and name their PCs")
     args = ap.parse_args()
     work = pathlib.Path(args.work).resolve()
     tables = pathlib.Path(args.tables).resolve() if args.tables else work / "tables"
@@ -273,11 +275,12 @@ def main():
             opts += " gt_nolazy"
         cfg = ("[global]\ndefault=xen\n\n[xen]\n"
                f"options={opts} {sc.xen_options}\n"
-               f"kernel=vmlinuz console=hvc0 earlycon=xenboot nokaslr panic=1 loglevel=4 {sc.dom0_args}\n"
+               f"kernel=vmlinuz console=hvc0 earlycon=xenboot nokaslr panic=-1 loglevel=4 {sc.dom0_args}\n"
                "ramdisk=initrd.img\n")
         disk = boot_disk(run_dir, xen, kernel, initrd, cfg)
         initrd.unlink()
-        ended, took = boot(run_dir, disk, sc, args.timeout)
+        limit = sc.nolazy_timeout if mode != "on" and sc.nolazy_timeout else args.timeout
+        ended, took = boot(run_dir, disk, sc, limit)
         meta = {"scenario": sc.name, "xen": full, "linux": kversion, "linux_release": krelease,
                 "lazy": mode == "on", "qemu": qemu_version(), "ended": ended, "seconds": round(took)}
         (run_dir / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
@@ -293,6 +296,11 @@ def main():
             sc.require_tables()
             for mode in args.lazy.split(","):
                 run_dir = out / name / f"xen-{release}-{'lazy' if mode == 'on' else 'nolazy'}"
+                if args.recollect:
+                    if (run_dir / "meta.json").exists():
+                        meta = json.loads((run_dir / "meta.json").read_text())
+                        done.append((run_dir, meta, collect.collect(run_dir, meta, symbols), sc, mode))
+                    continue
                 meta, obs, took = one(sc, release, mode, run_dir)
                 log(f"{name} xen {meta['xen']} lazy {mode}: {meta['ended']} after {took:.0f} s; {obs.summary()}")
                 done.append((run_dir, meta, obs, sc, mode))

@@ -4,7 +4,8 @@ Keys: description; machine (QEMU -M value); memory (-m); qemu (more QEMU argumen
 the initramfs loads, by file name without .ko); action (shell run by /init after the modules); tables (a folder
 below the builder-made tables, see lib/make-tables); upgrade (table files of that folder given to Dom0 by
 Linux's initrd table upgrade); xsdt (table files compiled into Xen and put into Dom0's XSDT); xen_options,
-dom0_args (more boot options); may_crash (yes when Dom0 is expected to die even with the lazy map).
+dom0_args (more boot options); nolazy_timeout (seconds, for a
+boot with the lazy map refused whose Dom0 dies where it cannot restart); may_crash (yes when Dom0 is expected to die even with the lazy map).
 """
 import hashlib
 import pathlib
@@ -27,6 +28,7 @@ class Scenario:
         self.xen_options = kv.get("xen_options", "")
         self.dom0_args = kv.get("dom0_args", "")
         self.may_crash = kv.get("may_crash", "no") == "yes"
+        self.nolazy_timeout = int(kv["nolazy_timeout"]) if "nolazy_timeout" in kv else None
         self.tables_root = tables_root
         self.upgrade, self.xsdt = [], []
 

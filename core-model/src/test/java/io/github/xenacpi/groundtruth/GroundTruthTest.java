@@ -2,6 +2,8 @@ package io.github.xenacpi.groundtruth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xenacpi.acpi.source.FirmwareSource;
+import io.github.xenacpi.acpi.table.AcpiTables;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -70,6 +72,26 @@ class GroundTruthTest {
                 assertThat(d.resolve("tables.acpidump")).as("tables of %s", d.getFileName()).exists();
                 assertThat(d.resolve("xen-4.19-lazy.txt")).exists();
                 assertThat(d.resolve("xen-4.22-lazy.txt")).exists();
+            }
+        }
+    }
+
+    /**
+     * The tables of every own-firmware scenario ({@code own-<set>}) are the builder's, byte for byte: what Dom0
+     * was given is what {@link GroundTruthFirmware} makes today.
+     */
+    @Test
+    void ownFirmwareFixturesHoldTheBuildersTables() throws Exception {
+        for (Map.Entry<String, Map<String, byte[]>> set : GroundTruthFirmware.sets().entrySet()) {
+            Path dump = root.resolve("own-" + set.getKey()).resolve("tables.acpidump");
+            if (!Files.exists(dump)) {
+                continue;
+            }
+            List<byte[]> recorded = AcpiTables.load(FirmwareSource.open(dump)).all().stream()
+                    .map(t -> t.raw().bytes()).toList();
+            for (Map.Entry<String, byte[]> table : set.getValue().entrySet()) {
+                assertThat(recorded).as("%s of set %s in %s", table.getKey(), set.getKey(), dump)
+                        .anySatisfy(b -> assertThat(b).isEqualTo(table.getValue()));
             }
         }
     }

@@ -113,18 +113,44 @@ public final class Validation {
         }
     }
 
-    /** One platform's report: loaded, simulated under the chosen strategies, checked. */
+    /**
+     * One platform's report: loaded, simulated under the chosen strategies, checked. When the model itself fails on
+     * the platform (a defect of this tool, or a platform beyond its memory), the platform's report says so as its
+     * first loss and carries no verdict; the other platforms of the run are not affected.
+     *
+     * @throws ValidationException when the platform's firmware or descriptor cannot be read, or the model fails
+     *                             even to describe the platform
+     */
     public PlatformReport one(PlatformSource source) throws ValidationException {
         Platform platform = source.load(overrides);
+        Throwable failure;
         try {
             SimulationInput input = SimulationInput.of(platform);
             List<SimulationResult> results = Simulation.runAll(input, strategies);
             return PlatformReport.of(platform, results);
-        } catch (RuntimeException e) {
-            throw new ValidationException("internal error while validating " + source.name() + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"
-                    + " firmware", e);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            failure = e;
         }
+        String reason = "internal error of the model on this platform (" + describe(failure) + "); the other"
+                + " platforms were validated; please report it with the firmware";
+        try {
+            return PlatformReport.failed(platform, reason);
+        } catch (RuntimeException e) {
+            e.addSuppressed(failure);
+            throw new ValidationException("internal error while validating " + source.name() + " ("
+                    + describe(failure) + "); please report it with the firmware", e);
+        }
+    }
+
+    /** An internal failure in a few words: its message, or what kind of failure it was when it has none. */
+    private static String describe(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory";
+        }
+        if (t instanceof StackOverflowError) {
+            return "nesting too deep";
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static PlatformReport await(Future<PlatformReport> future) throws ValidationException {

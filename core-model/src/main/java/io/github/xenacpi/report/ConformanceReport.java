@@ -157,18 +157,44 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             Duration rules = Duration.ofNanos(System.nanoTime() - start);
             List<StrategyReport> strategies = results.stream().map(r -> StrategyReport.of(r, p.regions())).toList();
             InspectDocument inspect = InspectDocument.of(p, options.trace() ? results : List.of());
-            List<InspectDocument.Table> tables = options.trace() ? inspect.tables() : inspect.tables().stream()
-                    .map(t -> new InspectDocument.Table(t.signature(), t.instance(), t.length(), t.revision(),
-                            t.checksumValid(), t.oemId(), t.oemTableId(), t.oemRevision(), t.creatorId(),
-                            t.creatorRevision(), null)).toList();
-            InspectDocument.Namespace ns = inspect.namespace();
-            InspectDocument.Namespace namespace = options.trace() ? ns : new InspectDocument.Namespace(ns.objects(),
-                    ns.methods(), ns.names(), null, ns.operationRegions());
             Completeness completeness = p.completeness();
             return new PlatformReport(p.name(), Settings.of(p.descriptor()), Input.of(completeness),
                     Summary.of(results, completeness), fixFirst(findings, completeness), strategies,
-                    inspect.source(), tables, inspect.regions(), inspect.diagnostics(), namespace,
-                    inspect.simulations(), p, results, new Timing(rules, simulations));
+                    inspect.source(), tables(inspect, options), inspect.regions(), inspect.diagnostics(),
+                    namespace(inspect, options), inspect.simulations(), p, results, new Timing(rules, simulations));
+        }
+
+        /**
+         * The part of a platform on which the model itself failed (a defect of this tool, not of the firmware): its
+         * tables as decoded, no strategy outcome, and the failure as the first loss, so that no verdict stands on
+         * it and the other platforms of the run keep their parts.
+         */
+        public static PlatformReport failed(Platform p, String reason) {
+            List<Completeness.Loss> losses = new ArrayList<>();
+            losses.add(new Completeness.Loss("", -1, reason));
+            losses.addAll(p.completeness().losses());
+            Completeness completeness = new Completeness(losses);
+            InspectDocument inspect = InspectDocument.of(p, List.of());
+            return new PlatformReport(p.name(), Settings.of(p.descriptor()), Input.of(completeness),
+                    Summary.of(List.of(), completeness), List.of(), List.of(), inspect.source(),
+                    tables(inspect, ReportOptions.DEFAULT), inspect.regions(), inspect.diagnostics(),
+                    namespace(inspect, ReportOptions.DEFAULT), inspect.simulations(), p, List.of(),
+                    new Timing(Duration.ZERO, null));
+        }
+
+        /** The tables' headers, with their decoded fields only with the trace. */
+        private static List<InspectDocument.Table> tables(InspectDocument inspect, ReportOptions options) {
+            return options.trace() ? inspect.tables() : inspect.tables().stream()
+                    .map(t -> new InspectDocument.Table(t.signature(), t.instance(), t.length(), t.revision(),
+                            t.checksumValid(), t.oemId(), t.oemTableId(), t.oemRevision(), t.creatorId(),
+                            t.creatorRevision(), null)).toList();
+        }
+
+        /** The namespace's counts, with its devices only with the trace. */
+        private static InspectDocument.Namespace namespace(InspectDocument inspect, ReportOptions options) {
+            InspectDocument.Namespace ns = inspect.namespace();
+            return options.trace() ? ns : new InspectDocument.Namespace(ns.objects(), ns.methods(), ns.names(), null,
+                    ns.operationRegions());
         }
 
         /** This platform's part with more findings after its own (a build's failed conformance tests). */

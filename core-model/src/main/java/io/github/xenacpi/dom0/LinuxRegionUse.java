@@ -68,7 +68,7 @@ final class LinuxRegionUse {
                 // the RSDP through Xen's EFI system table and reads Xen's RSDP, XSDT, FADT and MADT in the blob at
                 // efi_acpi_gpa (prepare_acpi), never the host's. (The host FADT and MADT are not told apart from
                 // the other XSDT entries here; Xen maps their pages at build, so touching them changes nothing.)
-                if (!io.github.xenacpi.xen.HardwareDomainMemory.isRootPointerTable(r)) {
+                if (!r.belongsToRsdp()) {
                     s.add(touch(BootStage.SETUP_ARCH, "acpi_table_init", base + Math.max(0, len - 1)));
                 }
             }

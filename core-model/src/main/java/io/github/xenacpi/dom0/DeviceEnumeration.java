@@ -13,11 +13,11 @@ import java.util.Set;
 
 /**
  * How Linux turns a device the namespace enumerates into something that maps its {@code _CRS} memory
- * (xen-linux.md 2.4 and 2.5): {@code acpi_default_enumeration} creates a platform device with every resource
- * (Xen's bus notifier maps them all), the AMBA handler reads the peripheral ID through its own ioremap before
- * {@code device_add} and the notifier then maps only the first resource, scan handlers (PCI host bridges,
- * processors, PNP system devices) create no platform device, and the STAO that Xen generates hides the device
- * whose first memory resource is the SPCR UART ({@code acpi_device_should_be_hidden}).
+ * (src-site/markdown/dom0-model.md, "Dom0 Linux"): {@code acpi_default_enumeration} creates a platform device with
+ * every resource (Xen's bus notifier maps them all), the AMBA handler reads the peripheral ID through its own ioremap
+ * before {@code device_add} and the notifier then maps only the first resource, scan handlers (PCI host bridges,
+ * processors, PNP system devices) create no platform device, and the STAO that Xen generates hides the device whose
+ * first memory resource is the SPCR UART ({@code acpi_device_should_be_hidden}).
  */
 final class DeviceEnumeration {
     /** pci_root_handler (PNP0A03, PNP0A08), processor_handler (ACPI0007), acpi_pnp_handler (PNP0C01, PNP0C02). */

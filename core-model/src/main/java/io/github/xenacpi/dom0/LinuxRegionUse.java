@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How Dom0 Linux uses each kind of described region: the steps (map, device add, CPU touch) a kernel of a
- * given version takes, with the stage, the API and the kernel function of each, per xen-linux.md section 2.4.
- * Kinds Linux does not map from a table (RAM, RMR, BGRT images that Xen's EFI map hides, tables without a Linux
- * consumer) give no step.
+ * How Dom0 Linux uses each kind of described region: the steps (map, device add, CPU touch) a kernel of a given
+ * version takes, with the stage, the API and the kernel function of each, per src-site/markdown/dom0-model.md, "Dom0
+ * Linux". Kinds Linux does not map from a table (RAM, RMR, BGRT images that Xen's EFI map hides, tables without a
+ * Linux consumer) give no step.
  */
 final class LinuxRegionUse {
     /** pci_scan_bus reads function 0 of each of the 32 device slots of the root bus. */
@@ -68,7 +68,7 @@ final class LinuxRegionUse {
                 // the RSDP through Xen's EFI system table and reads Xen's RSDP, XSDT, FADT and MADT in the blob at
                 // efi_acpi_gpa (prepare_acpi), never the host's. (The host FADT and MADT are not told apart from
                 // the other XSDT entries here; Xen maps their pages at build, so touching them changes nothing.)
-                if (!io.github.xenacpi.xen.HardwareDomainMemory.isRootPointerTable(r)) {
+                if (!r.belongsToRsdp()) {
                     s.add(touch(BootStage.SETUP_ARCH, "acpi_table_init", base + Math.max(0, len - 1)));
                 }
             }

@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * A Dom0 Linux release, with what differs between releases in how it reaches device memory (fact sheet
- * xen-linux.md sections 2.4 and 4, fidelity-audit.md). Each capability names the change that brought it and the
- * first release with it; where the release is inferred rather than pinned to a tag, the site's model page says so.
+ * src-site/markdown/dom0-model.md, "Versions modelled, per behaviour"). Each capability names the change that brought
+ * it and the first release with it; where the release is inferred rather than pinned to a tag, the site's model page
+ * says so.
  */
 public record LinuxVersion(int major, int minor) implements Comparable<LinuxVersion> {
 

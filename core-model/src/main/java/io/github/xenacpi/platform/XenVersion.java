@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A Xen release with its patch level, and what differs between releases for an ACPI hardware domain on arm64
- * (fact sheet xen-linux.md section 4, fidelity-audit.md). Each capability names the Xen commit that brought it and
- * the first release containing it; the patch level matters where a fix was backported to a stable branch
- * (4.20.4, 4.21.2). Written {@code 4.17} when the patch level is 0, else {@code 4.20.4}.
+ * A Xen release with its patch level, and what differs between releases for an ACPI hardware domain on arm64 (fact
+ * sheet src-site/markdown/dom0-model.md, "Versions modelled, per behaviour"). Each capability names the Xen commit
+ * that brought it and the first release containing it; the patch level matters where a fix was backported to a stable
+ * branch (4.20.4, 4.21.2). Written {@code 4.17} when the patch level is 0, else {@code 4.20.4}.
  */
 public record XenVersion(int major, int minor, int patch) implements Comparable<XenVersion> {
 

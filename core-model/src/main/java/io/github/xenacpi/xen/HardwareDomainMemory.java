@@ -26,7 +26,7 @@ public final class HardwareDomainMemory {
      * replaced by Xen's own copies for Dom0.
      */
     public static boolean isRootPointerTable(DescribedRegion r) {
-        return r.kind() == RegionKind.ACPI_TABLE && (r.path().equals("RSDP") || r.path().startsWith("RSDP."));
+        return r.kind() == RegionKind.ACPI_TABLE && r.belongsToRsdp();
     }
 
     /** A table mapped at build: its region and the frames mapped for it. */

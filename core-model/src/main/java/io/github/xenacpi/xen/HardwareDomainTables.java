@@ -20,11 +20,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tables Xen writes for an ACPI Dom0 in {@code prepare_acpi} (xen-linux.md 1.2): the FADT copied with the
- * PSCI flags ORed in ({@code acpi_create_fadt}), the MADT rebuilt with the host GICD, one GICC per Dom0 vCPU,
- * the host GICR structures and, from 4.10 in a build with {@code CONFIG_HAS_ITS}, the host ITS structures ({@code gicv3_make_hwdom_madt}), and a
- * generated STAO with {@code ignore_uart} set and no name list ({@code acpi_create_stao}). Every other table
- * reaches Dom0 unchanged through the new XSDT. GICv2m MSI frames are not copied.
+ * The tables Xen writes for an ACPI Dom0 in {@code prepare_acpi} (src-site/markdown/dom0-model.md, "Xen"): the FADT
+ * copied with the PSCI flags ORed in ({@code acpi_create_fadt}), the MADT rebuilt with the host GICD, one GICC per
+ * Dom0 vCPU, the host GICR structures and, from 4.10 in a build with {@code CONFIG_HAS_ITS}, the host ITS structures
+ * ({@code gicv3_make_hwdom_madt}), and a generated STAO with {@code ignore_uart} set and no name list
+ * ({@code acpi_create_stao}). Every other table reaches Dom0 unchanged through the new XSDT. GICv2m MSI frames are not
+ * copied.
  */
 public final class HardwareDomainTables {
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The SMMU between Dom0's devices and memory, in one of the {@link SmmuMode}s. With page-table sharing a
  * page is DMA-reachable iff it is in the P2M, and a lazily mapped MMIO page becomes reachable only after the
- * CPU first touched it (xen-linux.md 1.10).
+ * CPU first touched it (src-site/markdown/dom0-model.md, "Xen").
  */
 public final class Smmu {
     private final SmmuMode mode;

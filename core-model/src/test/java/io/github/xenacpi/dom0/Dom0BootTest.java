@@ -23,9 +23,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the Linux side of xen-linux.md 2.4 and 2.5 for devices and AML: acpi_create_platform_device and the bus
- * notifier, amba_device_add's PID/CID read before device_add, scan handlers that create no platform device, the
- * STAO-hidden UART, and acpi_ex_system_memory_space_handler for OperationRegion accesses at boot.
+ * Pins the Linux side (src-site/markdown/dom0-model.md, "Dom0 Linux") for devices and AML: acpi_create_platform_device
+ * and the bus notifier, amba_device_add's PID/CID read before device_add, scan handlers that create no platform
+ * device, the STAO-hidden UART, and acpi_ex_system_memory_space_handler for OperationRegion accesses at boot.
  */
 class Dom0BootTest {
     private static final long UART = 0x0900_0000L;

@@ -14,8 +14,9 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Linux rows of fidelity-audit.md that differed, each pinned to the kernel function and the release where the
- * behaviour changed. Every test here fails on the model before the audit's corrections.
+ * The Linux behaviours the fidelity audit found different (src-site/markdown/dom0-model.md, "What the audit left
+ * unsure, and what we found"), each pinned to the kernel function and the release where the behaviour changed. Every
+ * test here fails on the model before the audit's corrections.
  */
 class LinuxFidelityTest {
     private static final NamespaceSurvey EMPTY = new NamespaceSurvey(List.of(), List.of(), List.of(), List.of(), 0);

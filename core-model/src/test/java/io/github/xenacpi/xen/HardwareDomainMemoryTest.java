@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Pins acpi_map_other_tables (xen-linux.md 1.3) and the SMMU sharing rule (1.10). */
+/** Pins acpi_map_other_tables and the SMMU sharing rule (src-site/markdown/dom0-model.md, "Xen"). */
 class HardwareDomainMemoryTest {
 
     private static DescribedRegion table(String sig, long base, long length) {

@@ -20,7 +20,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Pins acpi_create_fadt, acpi_create_madt / gicv3_make_hwdom_madt and acpi_create_stao (xen-linux.md 1.2). */
+/**
+ * Pins acpi_create_fadt, acpi_create_madt / gicv3_make_hwdom_madt and acpi_create_stao
+ * (src-site/markdown/dom0-model.md, "Xen").
+ */
 class HardwareDomainTablesTest {
 
     private static RawTable raw(TableBuilder b) {

@@ -9,7 +9,9 @@ import io.github.xenacpi.acpi.region.RegionKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Pins try_map_mmio, do_trap_stage2_abort_guest's order and map_dev_mmio_page (xen-linux.md 1.7, 1.8). */
+/**
+ * Pins try_map_mmio, do_trap_stage2_abort_guest's order and map_dev_mmio_page (src-site/markdown/dom0-model.md, "Xen").
+ */
 class HypervisorTest {
 
     private static final long UART = 0x0900_0000L;

@@ -9,7 +9,7 @@ import io.github.xenacpi.acpi.region.RegionKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Pins acpi_iomem_deny_access and gic_iomem_deny_access as xen-linux.md section 1.5 describes them. */
+/** Pins acpi_iomem_deny_access and gic_iomem_deny_access as src-site/markdown/dom0-model.md ("Xen") describes them. */
 class IomemPermissionsTest {
 
     private static DescribedRegion region(RegionKind kind, long base, long length) {

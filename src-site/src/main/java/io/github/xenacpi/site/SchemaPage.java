@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -124,9 +123,7 @@ final class SchemaPage {
     }
 
     private static void addFields(List<List<String>> rows, String prefix, JsonNode properties) {
-        Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : properties.properties()) {
             JsonNode p = e.getValue();
             String name = prefix + e.getKey();
             rows.add(List.of(code(name), type(p), p.has("default") ? code(p.get("default").toString()) : "",

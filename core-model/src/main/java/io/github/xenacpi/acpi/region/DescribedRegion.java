@@ -34,6 +34,14 @@ public record DescribedRegion(RegionKind kind, AddressSpace space,
         return space.isMemory() && length != 0;
     }
 
+    /**
+     * Whether the range is the RSDP or a structure inside it (path {@code RSDP} or {@code RSDP.…}): the root
+     * pointer that Xen replaces with its own for Dom0 (not a bean getter, so it stays out of the JSON).
+     */
+    public boolean belongsToRsdp() {
+        return path.equals("RSDP") || path.startsWith("RSDP.");
+    }
+
     /** Whether the range runs past the top of the 64-bit address space (its last byte would wrap to a low one). */
     public boolean wrapsPastTop() {
         return length != 0 && Long.compareUnsigned(base + length - 1, base) < 0;

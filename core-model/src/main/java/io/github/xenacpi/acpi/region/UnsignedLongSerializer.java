@@ -13,6 +13,8 @@ import java.math.BigInteger;
  */
 public final class UnsignedLongSerializer extends StdSerializer<Long> {
 
+    private static final long serialVersionUID = 1L;
+
     public UnsignedLongSerializer() {
         super(Long.class);
     }

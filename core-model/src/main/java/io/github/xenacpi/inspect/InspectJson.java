@@ -100,7 +100,7 @@ public final class InspectJson {
     }
 
     /** Writes an Optional as its value, or null when empty. */
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"}) // Jackson registers serializers by raw class.
     private static final class OptionalSerializer extends StdSerializer<Optional> {
         private static final long serialVersionUID = 1L;
 

@@ -113,7 +113,9 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
         }
     }
 
+    /** Deprecated in maven-reporting-api 3.1 for {@code getOutputPath}, which Maven 3.8's site plugin never calls. */
     @Override
+    @SuppressWarnings("deprecation")
     public String getOutputName() {
         return FOLDER + "/index";
     }

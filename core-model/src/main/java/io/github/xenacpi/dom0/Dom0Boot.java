@@ -65,9 +65,15 @@ public final class Dom0Boot {
                         s.length(), s.function(), devices.feature(r, feature), r.table(), source), step, position));
             }
         }
+        // acpi_bus_scan (Linux 6.1 drivers/acpi/scan.c) walks the whole namespace first (acpi_bus_check_add:
+        // _STA, _HID, _CID, _UID, _ADR, and _CRS too through acpi_device_should_be_hidden when Xen's STAO asks to
+        // ignore the SPCR UART), before acpi_bus_attach adds any device; without that UART only the attach of the
+        // method's own device evaluates _CRS (acpi_create_platform_device).
+        boolean uartHidden = regions.stream().anyMatch(r -> r.kind() == RegionKind.SERIAL_PORT);
         for (int i = 0; i < aml.duringScan().size(); i++) {
-            unordered.add(new Sequenced(aml.duringScan().get(i), AcpiInitStep.BUS_SCAN,
-                    2L * walk.ofMethod(aml.scanMethods().get(i))));
+            String method = aml.scanMethods().get(i);
+            long position = !uartHidden && "_CRS".equals(lastSegment(method)) ? 2L * walk.ofMethod(method) : -1L;
+            unordered.add(new Sequenced(aml.duringScan().get(i), AcpiInitStep.BUS_SCAN, position));
         }
         List<BootEvent> sorted = new ArrayList<>(unordered.stream().sorted(Sequenced.BOOT_ORDER)
                 .map(Sequenced::event).toList());

@@ -136,4 +136,54 @@ class Dom0BootTest {
                 "pci_scan_slot 4010000000",
                 "acpi_create_platform_device c100000");
     }
+
+    /**
+     * acpi_bus_scan's first pass (acpi_bus_check_add, Linux 6.1) evaluates every device's _CRS through
+     * acpi_device_should_be_hidden when the STAO asks to ignore the SPCR UART, before acpi_bus_attach adds any
+     * device: an AML _CRS read on a page of an earlier device faults before Xen's notifier maps that page. Without
+     * the UART only the device's own attach evaluates its _CRS. Recorded by the ground-truth own-aml boots.
+     */
+    @Test
+    void crsIsEvaluatedBeforeAnyDeviceAddWhenTheSpcrUartIsHidden() {
+        assertThat(crsReadBeforeVirtioAdd(true)).isTrue();
+        assertThat(crsReadBeforeVirtioAdd(false)).isFalse();
+    }
+
+    private static boolean crsReadBeforeVirtioAdd(boolean spcr) {
+        byte[] own = new ResourceTemplateBuilder().memory32Fixed(true, 0x0C30_0000L, 0x1000).build();
+        DefinitionBlockBuilder dsdt = DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> {
+            device("COM0", "ARMH0011", UART).accept(sb);
+            device("VR00", "LNRO0005", 0x0A00_0000L).accept(sb);
+            sb.device("GTA0", d -> {
+                d.hid("XGTA0001").uid(0);
+                d.operationRegion("RCRS", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(0x0A00_0000L),
+                                AmlTerm.integer(4))
+                        .field("RCRS", FieldAccessType.DWORD, false, FieldUpdateRule.PRESERVE, u -> u.unit("VCRS", 32))
+                        .name("LAST", AmlTerm.integer(0))
+                        .method("_CRS", 0, false, m -> m.store(AmlTerm.name("VCRS"), AmlTerm.name("LAST"))
+                                .returns(AmlTerm.buffer(own)));
+            });
+        }));
+        PlatformBuilder b = PlatformBuilder.create().add(new FadtBuilder().hardwareReducedArm(false)).add(dsdt);
+        if (spcr) {
+            b.add(new SpcrBuilder().baseAddress(GenericAddress.memory(UART, 32)));
+        }
+        Platform platform = new Platform("crs", AcpiTables.load(b.build().image()), PlatformDescriptor.DEFAULT);
+        List<BootEvent> events = Dom0Boot.of(platform.regions(), platform.survey(), LinuxVersion.V6_1, false,
+                List.of()).events();
+        int crs = -1;
+        int add = -1;
+        for (int i = 0; i < events.size(); i++) {
+            BootEvent e = events.get(i);
+            if (crs < 0 && e.api() == AccessApi.CPU_TOUCH && e.kind() == RegionKind.OPERATION_REGION) {
+                crs = i;
+            }
+            if (add < 0 && e.api() == AccessApi.DEVICE_ADD && e.base() == 0x0A00_0000L) {
+                add = i;
+            }
+        }
+        assertThat(crs).as("the _CRS read").isNotNegative();
+        assertThat(add).as("VR00's add").isNotNegative();
+        return crs < add;
+    }
 }

@@ -81,7 +81,7 @@ final class DeviceEnumeration {
         return s;
     }
 
-    private static String devicePath(DescribedRegion r) {
+    static String devicePath(DescribedRegion r) {
         int at = r.path().lastIndexOf("._CRS[");
         return at < 0 ? r.path() : r.path().substring(0, at);
     }

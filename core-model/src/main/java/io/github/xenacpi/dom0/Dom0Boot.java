@@ -39,13 +39,14 @@ public final class Dom0Boot {
     public static Dom0Boot of(List<DescribedRegion> regions, NamespaceSurvey namespace, LinuxVersion linux,
                               boolean earlycon, List<DmaScenario> dma) {
         Objects.requireNonNull(linux, "linux");
-        List<BootEvent> unordered = new ArrayList<>();
+        List<Sequenced> unordered = new ArrayList<>();
         DeviceEnumeration devices = new DeviceEnumeration(namespace, regions, linux);
         LinuxContext context = LinuxContext.of(linux, earlycon, namespace, regions);
+        NamespaceOrder walk = new NamespaceOrder(namespace);
         AmlAccesses aml = amlAccesses(namespace, regions);
         // Module-level code (acpi_early_init) and _INI/_REG (acpi_bus_init, before acpi_iort_init and
         // acpi_scan_init add any device) go first: the stable sort keeps them ahead within their stage.
-        unordered.addAll(aml.beforeDevices());
+        aml.beforeDevices().forEach(e -> unordered.add(new Sequenced(e, AcpiInitStep.BUS_INIT, 0)));
         for (DescribedRegion r : regions) {
             if (!r.isDeviceMemory()) {
                 continue;
@@ -54,14 +55,28 @@ public final class Dom0Boot {
             String source = r.table() + (r.instance() > 1 ? "#" + r.instance() : "") + " " + r.path();
             List<LinuxRegionUse.Step> steps = r.kind() == RegionKind.DEVICE_RESOURCE ? devices.steps(r)
                     : LinuxRegionUse.steps(r, context);
+            AcpiInitStep step = AcpiInitStep.of(r.kind());
+            // A device's own events follow the AML its enumeration evaluates (_STA, _CRS: position 2n).
+            long position = 2L * (r.kind() == RegionKind.DEVICE_RESOURCE
+                    ? walk.ofDevice(DeviceEnumeration.devicePath(r))
+                    : r.kind() == RegionKind.ECAM ? walk.ofPciRoot() : 0) + 1;
             for (LinuxRegionUse.Step s : steps) {
-                unordered.add(new BootEvent(0, s.stage(), s.api(), s.kernelApi(), r.kind(), s.base(), s.length(),
-                        s.function(), devices.feature(r, feature), r.table(), source));
+                unordered.add(new Sequenced(new BootEvent(0, s.stage(), s.api(), s.kernelApi(), r.kind(), s.base(),
+                        s.length(), s.function(), devices.feature(r, feature), r.table(), source), step, position));
             }
         }
-        unordered.addAll(aml.duringScan());
-        List<BootEvent> sorted = new ArrayList<>(unordered);
-        sorted.sort(Comparator.comparing(BootEvent::stage));
+        // acpi_bus_scan (Linux 6.1 drivers/acpi/scan.c) walks the whole namespace first (acpi_bus_check_add:
+        // _STA, _HID, _CID, _UID, _ADR, and _CRS too through acpi_device_should_be_hidden when Xen's STAO asks to
+        // ignore the SPCR UART), before acpi_bus_attach adds any device; without that UART only the attach of the
+        // method's own device evaluates _CRS (acpi_create_platform_device).
+        boolean uartHidden = regions.stream().anyMatch(r -> r.kind() == RegionKind.SERIAL_PORT);
+        for (int i = 0; i < aml.duringScan().size(); i++) {
+            String method = aml.scanMethods().get(i);
+            long position = !uartHidden && "_CRS".equals(lastSegment(method)) ? 2L * walk.ofMethod(method) : -1L;
+            unordered.add(new Sequenced(aml.duringScan().get(i), AcpiInitStep.BUS_SCAN, position));
+        }
+        List<BootEvent> sorted = new ArrayList<>(unordered.stream().sorted(Sequenced.BOOT_ORDER)
+                .map(Sequenced::event).toList());
         for (DmaScenario d : dma) {
             if (d.beforeCpu()) {
                 int at = firstTouchOfPage(sorted, d.address());
@@ -111,7 +126,92 @@ public final class Dom0Boot {
     }
 
     /** AML's SystemMemory events: those that precede every device add, and those of device enumeration. */
-    private record AmlAccesses(List<BootEvent> beforeDevices, List<BootEvent> duringScan) {
+    private record AmlAccesses(List<BootEvent> beforeDevices, List<BootEvent> duringScan, List<String> scanMethods) {
+    }
+
+    /**
+     * Where an event falls within subsys_initcall's {@code acpi_init} (Linux 6.1 {@code drivers/acpi/bus.c}):
+     * {@code acpi_bus_init} (_INI, _REG), {@code acpi_iort_init} (SMMU and PMCG platform devices; from 6.2
+     * {@code acpi_arm_init}, which also adds the APMT devices), {@code acpi_hest_init} + {@code acpi_ghes_init} (GHES
+     * probes, 6.1 on), then {@code acpi_scan_init}: {@code acpi_watchdog_init} (WDAT) before {@code acpi_bus_scan},
+     * which attaches devices in namespace order (platform and AMBA devices, PCI roots and their ECAM scan, the AML
+     * that enumeration evaluates); drivers bound to those devices (cxl_acpi) come after.
+     */
+    private enum AcpiInitStep {
+        BUS_INIT, ARM_TABLES, HEST, WATCHDOG, BUS_SCAN, DRIVERS;
+
+        static AcpiInitStep of(RegionKind kind) {
+            return switch (kind) {
+                case SMMU, PMCG, APMT_PAGE -> ARM_TABLES;
+                case GHES_STATUS_ADDRESS, GHES_READ_ACK -> HEST;
+                case WDAT_REGISTER -> WATCHDOG;
+                case DEVICE_RESOURCE, ECAM -> BUS_SCAN;
+                default -> DRIVERS;
+            };
+        }
+    }
+
+    /** An event with its place in acpi_init and in the namespace walk; only subsys_initcall orders by them. */
+    private record Sequenced(BootEvent event, AcpiInitStep step, long position) {
+        static final Comparator<Sequenced> BOOT_ORDER = Comparator.comparing((Sequenced q) -> q.event().stage())
+                .thenComparing((Sequenced q) -> q.inAcpiInit() ? q.step() : AcpiInitStep.BUS_INIT)
+                .thenComparingLong((Sequenced q) -> q.inAcpiInit() ? q.position() : 0L);
+
+        boolean inAcpiInit() {
+            return event.stage() == BootStage.SUBSYS_INITCALL;
+        }
+    }
+
+    /**
+     * The order in which {@code acpi_bus_scan} attaches devices: a depth-first walk of the namespace
+     * ({@code acpi_walk_namespace}, then {@code acpi_bus_attach}), the order the survey lists devices in.
+     */
+    private static final class NamespaceOrder {
+        private final Map<String, Integer> index = new HashMap<>();
+        private final int pciRoot;
+
+        NamespaceOrder(NamespaceSurvey namespace) {
+            int root = Integer.MAX_VALUE;
+            List<NamespaceSurvey.DeviceInfo> all = namespace.devices();
+            for (int i = 0; i < all.size(); i++) {
+                NamespaceSurvey.DeviceInfo d = all.get(i);
+                index.putIfAbsent(d.path(), i);
+                if (root == Integer.MAX_VALUE && ("PNP0A08".equals(d.hid()) || "PNP0A03".equals(d.hid())
+                        || d.cids().contains("PNP0A08") || d.cids().contains("PNP0A03"))) {
+                    root = i;
+                }
+            }
+            this.pciRoot = root;
+        }
+
+        /** The device's place; an unknown device goes after every known one. */
+        int ofDevice(String path) {
+            for (String p = path; !p.isEmpty(); p = parent(p)) {
+                Integer i = index.get(p);
+                if (i != null) {
+                    return i;
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
+
+        /** The place of the device whose method this is. */
+        int ofMethod(String methodPath) {
+            return ofDevice(parent(methodPath));
+        }
+
+        /**
+         * The first PCI host bridge's place: acpi_pci_root_add scans its bus there. (MCFG segments are not matched
+         * to their bridges' _SEG: every ECAM range is scanned at the first bridge.)
+         */
+        int ofPciRoot() {
+            return pciRoot;
+        }
+
+        private static String parent(String path) {
+            int dot = path.lastIndexOf('.');
+            return dot < 0 ? "" : path.substring(0, dot);
+        }
     }
 
     /** Methods acpi_bus_scan evaluates while it enumerates devices (acpi_bus_attach, acpi_set_pnp_ids). */
@@ -132,6 +232,7 @@ public final class Dom0Boot {
         Map<String, long[]> windows = new HashMap<>();
         List<BootEvent> before = new ArrayList<>();
         List<BootEvent> scan = new ArrayList<>();
+        List<String> scanMethods = new ArrayList<>();
         boolean scanning = false;
         for (RegionAccess a : namespace.bootAccesses()) {
             boolean moduleLevel = a.methodPath().endsWith("module-level code");
@@ -159,12 +260,18 @@ public final class Dom0Boot {
                 out.add(new BootEvent(0, stage, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
                         RegionKind.OPERATION_REGION, w[0], w[1] - w[0], "acpi_ex_system_memory_space_handler",
                         feature, table, a.regionPath()));
+                if (out == scan) {
+                    scanMethods.add(a.methodPath());
+                }
+            }
+            if (out == scan) {
+                scanMethods.add(a.methodPath());
             }
             out.add(new BootEvent(0, stage, AccessApi.CPU_TOUCH,
                     a.direction() == RegionAccess.Direction.READ ? "readl" : "writel", RegionKind.OPERATION_REGION,
                     a.address(), width, "acpi_ex_system_memory_space_handler", feature, table, a.regionPath()));
         }
-        return new AmlAccesses(before, scan);
+        return new AmlAccesses(before, scan, scanMethods);
     }
 
     private static String lastSegment(String path) {

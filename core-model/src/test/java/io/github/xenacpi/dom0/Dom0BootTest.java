@@ -6,11 +6,15 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.builder.FadtBuilder;
+import io.github.xenacpi.platform.builder.HestBuilder;
+import io.github.xenacpi.platform.builder.IortBuilder;
+import io.github.xenacpi.platform.builder.McfgBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
@@ -91,5 +95,95 @@ class Dom0BootTest {
                 .containsExactly(
                         "SUBSYS_INITCALL ACPI_OS_IOREMAP acpi_ex_system_memory_space_handler c200000",
                         "SUBSYS_INITCALL CPU_TOUCH acpi_ex_system_memory_space_handler c200000");
+    }
+
+    /**
+     * Linux 6.1's acpi_init (drivers/acpi/bus.c): acpi_iort_init adds the SMMU, acpi_ghes_init probes GHES (which
+     * reads the status block), then acpi_scan_init's acpi_bus_scan attaches devices in namespace order, so a
+     * platform device before PCI0 is added (and mapped by Xen's notifier) before acpi_pci_root_add's first config
+     * read, and one after PCI0 only after the ECAM scan. Recorded by the ground-truth boots of QEMU virt (fw_cfg and
+     * virtio-mmio before PCI0; the SMMU's hypercall before ghes_probe's abort).
+     */
+    @Test
+    void subsysInitcallFollowsAcpiInitAndTheNamespaceWalk() {
+        DefinitionBlockBuilder dsdt = DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> {
+            device("VR00", "LNRO0005", 0x0A00_0000L).accept(sb);
+            device("PCI0", "PNP0A08", 0x3F00_0000L).accept(sb);
+            device("PMU0", "XACP0002", 0x0C10_0000L).accept(sb);
+        }));
+        IortBuilder iort = new IortBuilder();
+        iort.smmuV3(0x0905_0000L);
+        HestTable.Ghes ghes = new HestTable.Ghes(0, 0xFFFF, 0, true, 1, 1, 0x1000,
+                GenericAddress.memory(0xBC41_0000L, 64),
+                new HestTable.Notification(8, 28, 0, 0, 0, 0, 0, 0, 0), 0x1000);
+        AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false))
+                .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 255))
+                .add(dsdt).add(iort).add(new HestBuilder().source(ghes))
+                .build().image());
+        Platform platform = new Platform("acpi_init", tables, PlatformDescriptor.DEFAULT);
+        List<BootEvent> events = Dom0Boot.of(platform.regions(), platform.survey(), LinuxVersion.V6_1, false,
+                List.of()).events();
+
+        List<String> order = events.stream().filter(e -> e.stage() == BootStage.SUBSYS_INITCALL)
+                .filter(e -> e.api() == AccessApi.DEVICE_ADD || e.api() == AccessApi.CPU_TOUCH)
+                .map(e -> e.function() + " " + Long.toHexString(e.base())).distinct()
+                .filter(s -> !s.startsWith("pci_scan_slot") || s.endsWith(" 4010000000")).toList();
+        assertThat(order).containsSubsequence(
+                "iort_add_platform_device 9050000",
+                "ghes_read_estatus bc410000",
+                "acpi_create_platform_device a000000",
+                "pci_scan_slot 4010000000",
+                "acpi_create_platform_device c100000");
+    }
+
+    /**
+     * acpi_bus_scan's first pass (acpi_bus_check_add, Linux 6.1) evaluates every device's _CRS through
+     * acpi_device_should_be_hidden when the STAO asks to ignore the SPCR UART, before acpi_bus_attach adds any
+     * device: an AML _CRS read on a page of an earlier device faults before Xen's notifier maps that page. Without
+     * the UART only the device's own attach evaluates its _CRS. Recorded by the ground-truth own-aml boots.
+     */
+    @Test
+    void crsIsEvaluatedBeforeAnyDeviceAddWhenTheSpcrUartIsHidden() {
+        assertThat(crsReadBeforeVirtioAdd(true)).isTrue();
+        assertThat(crsReadBeforeVirtioAdd(false)).isFalse();
+    }
+
+    private static boolean crsReadBeforeVirtioAdd(boolean spcr) {
+        byte[] own = new ResourceTemplateBuilder().memory32Fixed(true, 0x0C30_0000L, 0x1000).build();
+        DefinitionBlockBuilder dsdt = DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> {
+            device("COM0", "ARMH0011", UART).accept(sb);
+            device("VR00", "LNRO0005", 0x0A00_0000L).accept(sb);
+            sb.device("GTA0", d -> {
+                d.hid("XGTA0001").uid(0);
+                d.operationRegion("RCRS", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(0x0A00_0000L),
+                                AmlTerm.integer(4))
+                        .field("RCRS", FieldAccessType.DWORD, false, FieldUpdateRule.PRESERVE, u -> u.unit("VCRS", 32))
+                        .name("LAST", AmlTerm.integer(0))
+                        .method("_CRS", 0, false, m -> m.store(AmlTerm.name("VCRS"), AmlTerm.name("LAST"))
+                                .returns(AmlTerm.buffer(own)));
+            });
+        }));
+        PlatformBuilder b = PlatformBuilder.create().add(new FadtBuilder().hardwareReducedArm(false)).add(dsdt);
+        if (spcr) {
+            b.add(new SpcrBuilder().baseAddress(GenericAddress.memory(UART, 32)));
+        }
+        Platform platform = new Platform("crs", AcpiTables.load(b.build().image()), PlatformDescriptor.DEFAULT);
+        List<BootEvent> events = Dom0Boot.of(platform.regions(), platform.survey(), LinuxVersion.V6_1, false,
+                List.of()).events();
+        int crs = -1;
+        int add = -1;
+        for (int i = 0; i < events.size(); i++) {
+            BootEvent e = events.get(i);
+            if (crs < 0 && e.api() == AccessApi.CPU_TOUCH && e.kind() == RegionKind.OPERATION_REGION) {
+                crs = i;
+            }
+            if (add < 0 && e.api() == AccessApi.DEVICE_ADD && e.base() == 0x0A00_0000L) {
+                add = i;
+            }
+        }
+        assertThat(crs).as("the _CRS read").isNotNegative();
+        assertThat(add).as("VR00's add").isNotNegative();
+        return crs < add;
     }
 }

@@ -36,11 +36,8 @@ import java.util.TreeSet;
  * is compared with the model of Xen 4.8, the last release without {@code try_map_mmio}'s lazy map.
  */
 final class ModelComparison {
-    /**
-     * Debian 12's kernel is 6.1; the model's nearest Linux profile at or below it is used when it has no 6.1
-     * (the model's Linux capabilities change at 6.2 and 6.18, so 6.1 behaves as any release in 4.10..6.1).
-     */
-    static final LinuxVersion LINUX = new LinuxVersion(6, 1);
+    /** Debian 12's kernel, the one every recorded boot ran: the model's Linux 6.1 profile. */
+    static final LinuxVersion LINUX = LinuxVersion.V6_1;
     static final int IPA_BITS = 48;
 
     /** One disagreement: the mapping path, the key (a page address, or {@code count}), and what differs. */

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
  * {@code _CRS}, an MCFG ECAM window, a BERT region, a SystemMemory OperationRegion read by boot-time AML, two tables
  * newer than the Xen 4.8 profile that Linux 6.6 maps (an APMT and a CEDT with a CXL 1.1 host bridge), and a DMA
  * engine that writes the OperationRegion's page before the CPU first reads it. Xen 4.8, Linux 6.6, an SMMU sharing
- * Dom0's stage-2 tables unless a test says otherwise. Each expectation names what it rests on in xen-linux.md or
- * fidelity-audit.md.
+ * Dom0's stage-2 tables unless a test says otherwise. Each expectation names what it rests on in the site's model
+ * page (src-site/markdown/dom0-model.md).
  *
- * <p>The newer tables split as the RFC warned (fidelity-audit.md, item 6): the APMT's CoreSight PMU page reaches
- * Linux as a platform device ({@code apmt_add_platform_device}), so Linux's bus notifier, which keeps running under
+ * <p>The newer tables split as the RFC warned (dom0-model.md, "The acceptance scenario"): the APMT's CoreSight PMU
+ * page reaches Linux as a platform device ({@code apmt_add_platform_device}), so Linux's bus notifier, which keeps running under
  * every strategy, maps it whatever Xen knows; the CEDT's CXL 1.1 RCRB is mapped by {@code cxl_acpi} itself
  * ({@code cxl_rcrb_to_component}: {@code ioremap} and {@code readl}), no platform device carries it, and a Xen 4.8
  * that pre-maps only the tables it knows leaves it out: {@code xen-premap} aborts on the newer table's region.
@@ -102,7 +102,7 @@ class AcceptanceScenarioTest {
 
     @Test
     void busNotifyAbortsOnEcamBertTheOperationRegionAndTheCxlRcrb() {
-        // xen-linux.md 2.4: pci_ecam_create, bert_init, acpi_ex_system_memory_space_handler and cxl_acpi's
+        // dom0-model.md, "Versions modelled, per behaviour": pci_ecam_create, bert_init, acpi_ex_system_memory_space_handler and cxl_acpi's
         // cxl_rcrb_to_component map without a platform device.
         SimulationResult r = run("bus-notify");
         assertThat(aborts(r)).containsExactlyInAnyOrder(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION,
@@ -125,7 +125,7 @@ class AcceptanceScenarioTest {
                     assertThat(o.event().function()).isEqualTo("cxl_rcrb_to_component");
                     assertThat(o.event().base()).isEqualTo(Preset.SEED_CXL_RCRB);
                 });
-        // Xen 4.8 does not know APMT either, but Linux's notifier (xen-linux.md 3.1: it still runs) maps its
+        // Xen 4.8 does not know APMT either, but Linux's notifier (dom0-model.md, "Dom0 Linux": it still runs) maps its
         // platform device before arm_cspmu_probe reads it.
         assertThat(touches(r, RegionKind.APMT_PAGE)).containsOnly(OutcomeResult.MAPPED_AHEAD);
         assertThat(r.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.APMT_PAGE

@@ -31,8 +31,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Xen rows of fidelity-audit.md that differed, and the strategy consequences of row 20, each pinned to the Xen
- * function and commit. Every test here fails on the model before the audit's corrections.
+ * The Xen behaviours the fidelity audit found modelled wrong (dom0-model.md, "Versions modelled, per behaviour"),
+ * and the strategy consequences of its row 20 (newer tables), each pinned to the Xen function and commit. Every test here fails on the model before the audit's corrections.
  */
 class XenFidelityTest {
 

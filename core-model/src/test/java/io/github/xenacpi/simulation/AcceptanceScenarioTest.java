@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * page (src-site/markdown/dom0-model.md).
  *
  * <p>The newer tables split as the RFC warned (dom0-model.md, "The acceptance scenario"): the APMT's CoreSight PMU
- * page reaches Linux as a platform device ({@code apmt_add_platform_device}), so Linux's bus notifier, which keeps running under
- * every strategy, maps it whatever Xen knows; the CEDT's CXL 1.1 RCRB is mapped by {@code cxl_acpi} itself
+ * page reaches Linux as a platform device ({@code apmt_add_platform_device}), so Linux's bus notifier, which keeps
+ * running under every strategy, maps it whatever Xen knows; the CEDT's CXL 1.1 RCRB is mapped by {@code cxl_acpi} itself
  * ({@code cxl_rcrb_to_component}: {@code ioremap} and {@code readl}), no platform device carries it, and a Xen 4.8
  * that pre-maps only the tables it knows leaves it out: {@code xen-premap} aborts on the newer table's region.
  */
@@ -102,8 +102,8 @@ class AcceptanceScenarioTest {
 
     @Test
     void busNotifyAbortsOnEcamBertTheOperationRegionAndTheCxlRcrb() {
-        // dom0-model.md, "Versions modelled, per behaviour": pci_ecam_create, bert_init, acpi_ex_system_memory_space_handler and cxl_acpi's
-        // cxl_rcrb_to_component map without a platform device.
+        // dom0-model.md, "Versions modelled, per behaviour": pci_ecam_create, bert_init,
+        // acpi_ex_system_memory_space_handler and cxl_acpi's cxl_rcrb_to_component map without a platform device.
         SimulationResult r = run("bus-notify");
         assertThat(aborts(r)).containsExactlyInAnyOrder(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION,
                 RegionKind.OPERATION_REGION, RegionKind.CXL_HOST_BRIDGE);

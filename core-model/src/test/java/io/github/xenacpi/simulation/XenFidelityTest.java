@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Xen behaviours the fidelity audit found modelled wrong (dom0-model.md, "Versions modelled, per behaviour"),
- * and the strategy consequences of its row 20 (newer tables), each pinned to the Xen function and commit. Every test here fails on the model before the audit's corrections.
+ * and the strategy consequences of its row 20 (newer tables), each pinned to the Xen function and commit. Every
+ * test here fails on the model before the audit's corrections.
  */
 class XenFidelityTest {
 

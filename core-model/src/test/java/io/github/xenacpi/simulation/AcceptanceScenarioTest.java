@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The newer tables split as the RFC warned (dom0-model.md, "The acceptance scenario"): the APMT's CoreSight PMU
  * page reaches Linux as a platform device ({@code apmt_add_platform_device}), so Linux's bus notifier, which keeps
- * running under every strategy, maps it whatever Xen knows; the CEDT's CXL 1.1 RCRB is mapped by {@code cxl_acpi} itself
- * ({@code cxl_rcrb_to_component}: {@code ioremap} and {@code readl}), no platform device carries it, and a Xen 4.8
- * that pre-maps only the tables it knows leaves it out: {@code xen-premap} aborts on the newer table's region.
+ * running under every strategy, maps it whatever Xen knows; the CEDT's CXL 1.1 RCRB is mapped by {@code cxl_acpi}
+ * itself ({@code cxl_rcrb_to_component}: {@code ioremap} and {@code readl}), no platform device carries it, and a
+ * Xen 4.8 that pre-maps only the tables it knows leaves it out: {@code xen-premap} aborts on the newer table's
+ * region.
  */
 class AcceptanceScenarioTest {
 

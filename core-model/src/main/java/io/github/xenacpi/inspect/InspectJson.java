@@ -164,6 +164,11 @@ public final class InspectJson {
         n.put("linux", r.linux().toString());
         n.put("smmu", r.smmu().id());
         n.put("verdict", r.verdict().name());
+        if (r.notBuilt() != null) {
+            ObjectNode nb = n.putObject("notBuilt");
+            nb.put("function", r.notBuilt().function());
+            nb.put("reason", r.notBuilt().reason());
+        }
         ArrayNode outcomes = n.putArray("outcomes");
         for (Outcome o : r.outcomes()) {
             ObjectNode e = outcomes.addObject();

@@ -16,6 +16,7 @@ import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.simulation.Verdict;
 import io.github.xenacpi.strategy.MappingStrategy;
+import io.github.xenacpi.xen.HardwareDomainBuild;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -109,6 +110,10 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             for (Finding f : ConformanceCheck.run(p, PROFILES.toArray(Profile[]::new))) {
                 findings.add(ReportFinding.of(f, ""));
             }
+            // Firmware finding: the vendor fixes the FADT/SPCR that stops Xen from building Dom0.
+            for (Finding f : XenDom0Rules.buildFindings(p.descriptor().xen(), p.tables())) {
+                findings.add(ReportFinding.of(f, ""));
+            }
             for (SimulationResult r : results) {
                 for (Finding f : XenDom0Rules.findings(r, p.regions())) {
                     findings.add(ReportFinding.of(f, r.strategy()));
@@ -156,9 +161,11 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * Which strategies let Dom0 boot cleanly on this firmware ({@code passing}), which boot with features lost
      * or mappings refused ({@code degraded}), which fail; the recommended strategy (the cheapest passing one,
      * else the cheapest degraded one; {@code null} when every strategy fails), its costs, and why, in words.
+     * {@code notBuilt} is set when Xen refuses to build the ACPI hardware domain from these tables: then no strategy
+     * ran, none passes or fails, and the explanation says the firmware vendor must act.
      */
     public record Summary(List<String> passing, List<String> degraded, List<String> failing, String recommended,
-                          SimulationCosts recommendedCost, String explanation) {
+                          SimulationCosts recommendedCost, String explanation, HardwareDomainBuild.Refusal notBuilt) {
 
         public Summary {
             passing = List.copyOf(passing);
@@ -167,6 +174,15 @@ public record ConformanceReport(String schema, String toolVersion, String genera
         }
 
         static Summary of(List<SimulationResult> results) {
+            HardwareDomainBuild.Refusal refusal = results.stream().map(SimulationResult::notBuilt)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            if (refusal != null) {
+                SimulationResult r = results.get(0);
+                return new Summary(List.of(), List.of(), List.of(), null, null, "Xen " + r.xen()
+                        + " refuses these tables and never builds Dom0 (" + refusal.function() + ": "
+                        + refusal.reason() + "), so no strategy runs. The firmware vendor must act: fix the"
+                        + " table Xen rejects (see XEN.DOM0.NOT_BUILT).", refusal);
+            }
             List<String> pass = ids(results, Verdict.PASS);
             List<String> degraded = ids(results, Verdict.DEGRADED);
             List<String> fail = ids(results, Verdict.FAIL);
@@ -189,7 +205,7 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                         + " is the cheapest that boots at all, with features lost or mappings refused.";
             }
             return new Summary(pass, degraded, fail, best == null ? null : best.strategy(),
-                    best == null ? null : best.costs(), why);
+                    best == null ? null : best.costs(), why, null);
         }
 
         private static List<String> ids(List<SimulationResult> results, Verdict verdict) {

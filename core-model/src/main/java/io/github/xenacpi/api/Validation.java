@@ -11,6 +11,7 @@ import io.github.xenacpi.report.ReportWriter;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import java.util.concurrent.Future;
 
 /**
  * Validates platforms: loads each one, simulates Dom0's boot under the chosen strategies and runs the conformance
- * rules, platforms in parallel on a bounded pool; assembles the {@code xenacpi-report/1} document (with a front
+ * rules (and, when asked, simulates its Xen x Linux {@link VersionGrid}), platforms in parallel on a bounded pool; assembles the {@code xenacpi-report/1} document (with a front
  * end's own findings, when it adds any) and writes the chosen formats.
  */
 public final class Validation {
@@ -36,6 +37,7 @@ public final class Validation {
     private final List<MappingStrategy> strategies;
     private final Overrides overrides;
     private final int threads;
+    private final VersionAxes grid;
 
     /**
      * @param strategies the strategies to simulate, in report order
@@ -43,6 +45,16 @@ public final class Validation {
      * @param threads    at most this many platforms are validated at once
      */
     public Validation(List<MappingStrategy> strategies, Overrides overrides, int threads) {
+        this(strategies, overrides, threads, VersionAxes.NONE);
+    }
+
+    /**
+     * @param strategies the strategies to simulate, in report order
+     * @param overrides  what replaces every platform descriptor's versions and SMMU mode
+     * @param threads    at most this many platforms are validated at once
+     * @param grid       the Xen and Linux versions of each platform's version grid; {@link VersionAxes#NONE}: none
+     */
+    public Validation(List<MappingStrategy> strategies, Overrides overrides, int threads, VersionAxes grid) {
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("at least one strategy");
         }
@@ -52,6 +64,7 @@ public final class Validation {
         this.strategies = List.copyOf(strategies);
         this.overrides = Objects.requireNonNull(overrides, "overrides");
         this.threads = threads;
+        this.grid = Objects.requireNonNull(grid, "grid");
     }
 
     /**
@@ -120,7 +133,12 @@ public final class Validation {
         try {
             SimulationInput input = SimulationInput.of(platform);
             List<SimulationResult> results = Simulation.runAll(input, strategies);
-            return PlatformReport.of(platform, results, InspectJson.of(platform, results));
+            PlatformReport report = PlatformReport.of(platform, results, InspectJson.of(platform, results));
+            if (!grid.enabled()) {
+                return report;
+            }
+            return report.withGrid(VersionGrid.of(platform, grid.xenFor(platform.descriptor()),
+                    grid.linuxFor(platform.descriptor()), platform.descriptor().smmu(), strategies));
         } catch (RuntimeException e) {
             throw new ValidationException("internal error while validating " + source.name() + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"

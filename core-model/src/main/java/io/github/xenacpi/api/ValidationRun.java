@@ -44,7 +44,8 @@ public final class ValidationRun {
      */
     public static Outcome execute(ValidationSettings settings, Instant time, RunLog log)
             throws ValidationException {
-        Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads());
+        Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads(),
+                settings.grid());
         List<PlatformReport> platforms = validation.run(settings.platforms());
         Map<String, List<ReportFinding>> extra = new LinkedHashMap<>();
         if (settings.check().isPresent()) {
@@ -58,8 +59,14 @@ public final class ValidationRun {
                 settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
         report.platforms().forEach(p -> log.info(summary(p)));
         log.info("xenacpi: verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
-                + " refused; FAIL: Dom0 aborts or DMA faults):");
+                + " refused; FAIL: Dom0 aborts or DMA faults; NOT_BUILT: Xen refuses the tables, no Dom0):");
         VerdictMatrix.lines(report).forEach(line -> log.info("  " + line));
+        for (PlatformReport p : report.platforms()) {
+            if (p.grid() != null) {
+                log.info("xenacpi: " + p.name() + ": Xen x Linux grid (SMMU " + p.grid().smmu().id() + "):");
+                VersionGridTable.lines(p.grid()).forEach(line -> log.info("  " + line));
+            }
+        }
         List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats());
         written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));
         Outcome outcome = new Outcome(report, written, settings.reportDirectory());
@@ -71,11 +78,16 @@ public final class ValidationRun {
     /** One line per platform: tables, findings by severity, the recommended strategy. */
     public static String summary(PlatformReport p) {
         int tables = p.tables().size();
+        String counts = "xenacpi: " + p.name() + ": " + tables + " tables, " + p.count(Severity.ERROR) + " errors, "
+                + p.count(Severity.WARNING) + " warnings, " + p.count(Severity.INFO) + " notes; ";
+        if (p.summary().notBuilt() != null) {
+            return counts + "Xen " + p.results().get(0).xen() + " refuses these tables and builds no Dom0 ("
+                    + p.summary().notBuilt().function() + ": " + p.summary().notBuilt().reason()
+                    + "): no strategy runs; the firmware vendor must act";
+        }
         String recommended = p.summary().recommended() == null ? "none (every strategy fails)"
                 : p.summary().recommended();
-        return "xenacpi: " + p.name() + ": " + tables + " tables, " + p.count(Severity.ERROR) + " errors, "
-                + p.count(Severity.WARNING) + " warnings, " + p.count(Severity.INFO) + " notes; "
-                + p.summary().passing().size() + " of " + p.results().size() + " strategies pass; recommended: "
-                + recommended;
+        return counts + p.summary().passing().size() + " of " + p.results().size()
+                + " strategies pass; recommended: " + recommended;
     }
 }

@@ -22,7 +22,7 @@ public final class VerdictMatrix {
         List<String> strategies = platforms.get(0).results().stream().map(SimulationResult::strategy).toList();
         int nameWidth = Math.max("platform".length(),
                 platforms.stream().mapToInt(p -> p.name().length()).max().orElse(0));
-        List<Integer> widths = strategies.stream().map(s -> Math.max(s.length(), "DEGRADED".length())).toList();
+        List<Integer> widths = strategies.stream().map(s -> Math.max(s.length(), "NOT_BUILT".length())).toList();
         List<String> out = new ArrayList<>();
         StringBuilder header = new StringBuilder(pad("platform", nameWidth));
         for (int i = 0; i < strategies.size(); i++) {

@@ -1,6 +1,7 @@
 package io.github.xenacpi.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.conformance.ConformanceCheck;
@@ -15,6 +16,7 @@ import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.simulation.Verdict;
+import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import io.github.xenacpi.xen.HardwareDomainBuild;
 import java.time.Instant;
@@ -94,11 +96,26 @@ public record ConformanceReport(String schema, String toolVersion, String genera
     public record PlatformReport(String name, JsonNode source, JsonNode tables, JsonNode regions,
                                  JsonNode diagnostics, JsonNode namespace, JsonNode simulations,
                                  List<ReportFinding> findings, Summary summary,
-                                 @JsonIgnore Platform platform, @JsonIgnore List<SimulationResult> results) {
+                                 @JsonIgnore Platform platform, @JsonIgnore List<SimulationResult> results,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) VersionGrid grid) {
 
         public PlatformReport {
             findings = List.copyOf(findings);
             results = List.copyOf(results);
+        }
+
+        /** A platform's part without a version grid. */
+        public PlatformReport(String name, JsonNode source, JsonNode tables, JsonNode regions, JsonNode diagnostics,
+                              JsonNode namespace, JsonNode simulations, List<ReportFinding> findings,
+                              Summary summary, Platform platform, List<SimulationResult> results) {
+            this(name, source, tables, regions, diagnostics, namespace, simulations, findings, summary, platform,
+                    results, null);
+        }
+
+        /** This platform's part with its Xen x Linux grid ({@code xenacpi.xenVersions}/{@code linuxVersions}). */
+        public PlatformReport withGrid(VersionGrid newGrid) {
+            return new PlatformReport(name, source, tables, regions, diagnostics, namespace, simulations, findings,
+                    summary, platform, results, newGrid);
         }
 
         /**
@@ -129,7 +146,7 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             List<ReportFinding> all = new ArrayList<>(findings);
             all.addAll(more);
             return new PlatformReport(name, source, tables, regions, diagnostics, namespace, simulations, all, summary,
-                    platform, results);
+                    platform, results, grid);
         }
 
         /** The number of findings at a severity. */

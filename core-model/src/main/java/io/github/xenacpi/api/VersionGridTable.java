@@ -65,11 +65,13 @@ public final class VersionGridTable {
 
     private static String cell(Cell c, int strategies, Map<String, String> refusals) {
         if (!c.built()) {
-            String mark = refusals.entrySet().stream().filter(e -> e.getValue().equals(c.notBuilt()))
+            // One legend line per refusal, whatever Xen release of the row says it.
+            String why = c.notBuilt().replace("Xen " + c.xen() + " ", "Xen ");
+            String mark = refusals.entrySet().stream().filter(e -> e.getValue().equals(why))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             if (mark == null) {
                 mark = "[" + (char) ('A' + refusals.size() % 26) + "]";
-                refusals.put(mark, c.notBuilt());
+                refusals.put(mark, why);
             }
             return "refused " + mark;
         }

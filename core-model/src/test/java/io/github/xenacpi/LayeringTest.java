@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Package imports go one way (architecture.md): acpi, aml, platform, then xen and dom0 (siblings that do not
- * import each other), strategy, simulation, conformance, report, and the front ends on top.
+ * import each other), strategy, simulation, conformance, inspect (the typed inspect document), report (which
+ * carries members of it), and the front ends on top.
  */
 class LayeringTest {
 
     private static final Map<String, Integer> RANK = Map.ofEntries(
             Map.entry("acpi", 0), Map.entry("aml", 1), Map.entry("platform", 2), Map.entry("xen", 3),
             Map.entry("dom0", 3), Map.entry("strategy", 4), Map.entry("simulation", 5),
-            Map.entry("conformance", 6), Map.entry("report", 7), Map.entry("inspect", 8), Map.entry("api", 9));
+            Map.entry("conformance", 6), Map.entry("inspect", 7), Map.entry("report", 8), Map.entry("api", 9));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.github\\.xenacpi\\.(\\w+)",
             Pattern.MULTILINE);

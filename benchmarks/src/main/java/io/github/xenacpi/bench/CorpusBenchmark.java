@@ -7,7 +7,6 @@ import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.aml.AmlLoader;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.PlatformDescriptorReader;
@@ -272,7 +271,7 @@ public final class CorpusBenchmark {
             SimulationInput input = SimulationInput.of(platform);
             List<SimulationResult> results = Simulation.runAll(input, MappingStrategy.all());
             long t4 = cpu();
-            ConformanceReport.of(platform, results, InspectJson::of, Instant.EPOCH);
+            ConformanceReport.of(platform, results, Instant.EPOCH);
             long t5 = cpu();
             t[Stage.READ.ordinal()] = t1 - t0;
             t[Stage.DECODE.ordinal()] = t2 - t1;

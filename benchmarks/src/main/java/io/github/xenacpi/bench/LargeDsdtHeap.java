@@ -7,7 +7,6 @@ import io.github.xenacpi.acpi.table.GtdtTable;
 import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.aml.AmlOpcode;
 import io.github.xenacpi.aml.AmlTerm;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.builder.FadtBuilder;
@@ -124,7 +123,7 @@ public final class LargeDsdtHeap {
         long simulated = retained();
         long t4b = System.nanoTime();
         ConformanceReport report = withReport
-                ? ConformanceReport.of(platform, results, InspectJson::of, Instant.EPOCH) : null;
+                ? ConformanceReport.of(platform, results, Instant.EPOCH) : null;
         long t5 = System.nanoTime();
 
         System.out.printf(Locale.ROOT, "DSDT: %,d bytes of AML, %d devices in the namespace, %d enumerated, "

@@ -2,7 +2,6 @@ package io.github.xenacpi.bench;
 
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.aml.AmlTerm;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
@@ -98,7 +97,7 @@ public final class ScaleRun {
         List<SimulationResult> results = Simulation.runAll(SimulationInput.of(p), MappingStrategy.all());
         stage("simulate", t2);
         long t3 = System.nanoTime();
-        ConformanceReport report = ConformanceReport.of(p, results, InspectJson::of, Instant.EPOCH);
+        ConformanceReport report = ConformanceReport.of(p, results, Instant.EPOCH);
         Path dir = Files.createTempDirectory("scale-run");
         ReportWriter.write(report, dir, List.of("report.json"));
         stage("report.json", t3);

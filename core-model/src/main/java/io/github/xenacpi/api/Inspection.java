@@ -76,7 +76,7 @@ public record Inspection(Platform platform, List<SimulationResult> simulations) 
      * @throws ValidationException when the folder or a file cannot be written
      */
     public List<Path> writeReport(Path dir, Instant time) throws ValidationException {
-        ConformanceReport report = ConformanceReport.of(platform, simulations, InspectJson::of, time);
+        ConformanceReport report = ConformanceReport.of(platform, simulations, time);
         try {
             return ReportWriter.write(report, dir);
         } catch (IOException e) {

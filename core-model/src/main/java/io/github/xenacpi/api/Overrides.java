@@ -2,6 +2,8 @@ package io.github.xenacpi.api;
 
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.PlatformDescriptor;
+import io.github.xenacpi.platform.SettingSource;
+import io.github.xenacpi.platform.SettingSources;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import java.util.Optional;
@@ -41,7 +43,10 @@ public record Overrides(Optional<XenVersion> xen, Optional<LinuxVersion> linux, 
             return d;
         }
         return new PlatformDescriptor(d.ram(), d.ipaBits(), xen.orElse(d.xen()), linux.orElse(d.linux()),
-                smmu.orElse(d.smmu()), d.earlycon(), d.dma(), d.amlMemory(), d.xenHasIts());
+                smmu.orElse(d.smmu()), d.earlycon(), d.dma(), d.amlMemory(), d.xenHasIts(), new SettingSources(
+                xen.isPresent() ? SettingSource.PROPERTY : d.sources().xen(),
+                linux.isPresent() ? SettingSource.PROPERTY : d.sources().linux(),
+                smmu.isPresent() ? SettingSource.PROPERTY : d.sources().smmu()));
     }
 
     private static boolean blank(String s) {

@@ -52,9 +52,16 @@ public record StrategyRequirement(String mode, String strategy) {
         return new StrategyRequirement("strategy", t);
     }
 
-    /** Why a platform's outcome does not meet the requirement; empty when it does. */
+    /**
+     * Why a platform's outcome does not meet the requirement; empty when it does. A platform whose input is damaged
+     * meets no requirement but {@code none}: no verdict stands on it.
+     */
     public Optional<String> unmetBy(PlatformReport platform) {
-        if (!mode.equals("none") && platform.summary().notBuilt() != null) {
+        if (!mode.equals(NONE.mode) && !platform.complete()) {
+            return Optional.of(platform.name() + ": no verdict, the input is damaged (" + platform.input().firstLoss()
+                    + ")");
+        }
+        if (!mode.equals(NONE.mode) && platform.summary().notBuilt() != null) {
             return Optional.of(platform.name() + ": no strategy can boot Dom0: Xen refuses these tables ("
                     + platform.summary().notBuilt().function() + ": " + platform.summary().notBuilt().reason()
                     + "); the firmware vendor must act (XEN.DOM0.NOT_BUILT)");

@@ -2,7 +2,6 @@ package io.github.xenacpi.api;
 
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.conformance.RuleCatalog;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
@@ -29,7 +28,7 @@ import java.util.concurrent.Future;
 
 /**
  * Validates platforms: loads each one, simulates Dom0's boot under the chosen strategies and runs the conformance
- * rules (and, when asked, simulates its Xen x Linux {@link VersionGrid}), platforms in parallel on a bounded pool; assembles the {@code xenacpi-report/1} document (with a front
+ * rules, platforms in parallel on a bounded pool; assembles the {@code xenacpi-report/1} document (with a front
  * end's own findings, when it adds any) and writes the chosen formats.
  */
 public final class Validation {
@@ -127,23 +126,49 @@ public final class Validation {
         }
     }
 
-    /** One platform's report: loaded, simulated under the chosen strategies, checked. */
+    /**
+     * One platform's report: loaded, simulated under the chosen strategies, checked. When the model itself fails on
+     * the platform (a defect of this tool, or a platform beyond its memory), the platform's report says so as its
+     * first loss and carries no verdict; the other platforms of the run are not affected.
+     *
+     * @throws ValidationException when the platform's firmware or descriptor cannot be read, or the model fails
+     *                             even to describe the platform
+     */
     public PlatformReport one(PlatformSource source) throws ValidationException {
         Platform platform = source.load(overrides);
+        Throwable failure;
         try {
             SimulationInput input = SimulationInput.of(platform);
             List<SimulationResult> results = Simulation.runAll(input, strategies);
-            PlatformReport report = PlatformReport.of(platform, results, InspectJson.of(platform, results));
+            PlatformReport report = PlatformReport.of(platform, results);
             if (!grid.enabled()) {
                 return report;
             }
             return report.withGrid(VersionGrid.of(platform, grid.xenFor(platform.descriptor()),
                     grid.linuxFor(platform.descriptor()), platform.descriptor().smmu(), strategies));
-        } catch (RuntimeException e) {
-            throw new ValidationException("internal error while validating " + source.name() + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"
-                    + " firmware", e);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            failure = e;
         }
+        String reason = "internal error of the model on this platform (" + describe(failure) + "); the other"
+                + " platforms were validated; please report it with the firmware";
+        try {
+            return PlatformReport.failed(platform, reason);
+        } catch (RuntimeException e) {
+            e.addSuppressed(failure);
+            throw new ValidationException("internal error while validating " + source.name() + " ("
+                    + describe(failure) + "); please report it with the firmware", e);
+        }
+    }
+
+    /** An internal failure in a few words: its message, or what kind of failure it was when it has none. */
+    private static String describe(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory";
+        }
+        if (t instanceof StackOverflowError) {
+            return "nesting too deep";
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static PlatformReport await(Future<PlatformReport> future) throws ValidationException {

@@ -1,7 +1,7 @@
 package io.github.xenacpi.api;
 
-import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ConsoleSummary;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import java.nio.file.Path;
@@ -57,37 +57,13 @@ public final class ValidationRun {
         }
         ConformanceReport report = Validation.report(platforms,
                 settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
-        report.platforms().forEach(p -> log.info(summary(p)));
-        log.info("xenacpi: verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
-                + " refused; FAIL: Dom0 aborts or DMA faults; NOT_BUILT: Xen refuses the tables, no Dom0):");
-        VerdictMatrix.lines(report).forEach(line -> log.info("  " + line));
-        for (PlatformReport p : report.platforms()) {
-            if (p.grid() != null) {
-                log.info("xenacpi: " + p.name() + ": Xen x Linux grid (SMMU " + p.grid().smmu().id() + "):");
-                VersionGridTable.lines(p.grid()).forEach(line -> log.info("  " + line));
-            }
-        }
+        report.platforms().forEach(p -> ConsoleSummary.platform(p).forEach(log::info));
+        ConsoleSummary.end(report).forEach(log::info);
         List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats());
         written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));
         Outcome outcome = new Outcome(report, written, settings.reportDirectory());
         log.info("xenacpi: report of " + report.platforms().size() + " platform"
                 + (report.platforms().size() == 1 ? "" : "s") + " at " + outcome.location());
         return outcome;
-    }
-
-    /** One line per platform: tables, findings by severity, the recommended strategy. */
-    public static String summary(PlatformReport p) {
-        int tables = p.tables().size();
-        String counts = "xenacpi: " + p.name() + ": " + tables + " tables, " + p.count(Severity.ERROR) + " errors, "
-                + p.count(Severity.WARNING) + " warnings, " + p.count(Severity.INFO) + " notes; ";
-        if (p.summary().notBuilt() != null) {
-            return counts + "Xen " + p.results().get(0).xen() + " refuses these tables and builds no Dom0 ("
-                    + p.summary().notBuilt().function() + ": " + p.summary().notBuilt().reason()
-                    + "): no strategy runs; the firmware vendor must act";
-        }
-        String recommended = p.summary().recommended() == null ? "none (every strategy fails)"
-                : p.summary().recommended();
-        return counts + p.summary().passing().size() + " of " + p.results().size()
-                + " strategies pass; recommended: " + recommended;
     }
 }

@@ -1,18 +1,9 @@
 package io.github.xenacpi.inspect;
 
-import io.github.xenacpi.acpi.Diagnostic;
-import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.table.AcpiTables;
-import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.TableHeader;
-import io.github.xenacpi.aml.NamespaceCounts;
-import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.aml.resource.RawData;
-import io.github.xenacpi.aml.resource.Resource;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
-import io.github.xenacpi.simulation.Outcome;
-import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationResult;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -22,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
@@ -36,9 +26,10 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * The {@code xenacpi-inspect/1} JSON document of one inspected platform: its source, every table with its
- * header and decoded fields, every described region (base and length as {@code "0x…"} strings) and every
- * diagnostic. The schema ships as {@code io/github/xenacpi/inspect/xenacpi-inspect-1.schema.json}.
+ * Writes the {@code xenacpi-inspect/1} JSON document of one inspected platform ({@link InspectDocument}: its
+ * source, every table with its header and decoded fields, every described region with base and length as
+ * {@code "0x…"} strings, every diagnostic, the namespace and the simulations) with Jackson. The schema ships as
+ * {@code io/github/xenacpi/inspect/xenacpi-inspect-1.schema.json}.
  */
 public final class InspectJson {
 
@@ -73,132 +64,21 @@ public final class InspectJson {
 
     /** The document as a tree, with the simulation of each strategy. */
     public static ObjectNode of(Platform whole, List<SimulationResult> simulations) {
-        AcpiTables platform = whole.tables();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schema", SCHEMA);
-        ObjectNode source = root.putObject("source");
-        source.put("path", String.valueOf(platform.image().path()));
-        source.put("format", platform.image().format().name());
-        ArrayNode tables = root.putArray("tables");
-        for (LoadedTable t : platform.all()) {
-            tables.add(table(t));
-        }
-        ArrayNode regions = root.putArray("regions");
-        for (DescribedRegion r : whole.regions()) {
-            ObjectNode n = regions.addObject();
-            n.put("kind", r.kind().name());
-            n.put("space", r.space().name());
-            n.put("base", hex(r.base()));
-            n.put("length", hex(r.length()));
-            n.put("table", r.table());
-            n.put("instance", r.instance());
-            n.put("path", r.path());
-            n.put("offset", r.offset());
-        }
-        ArrayNode diagnostics = root.putArray("diagnostics");
-        for (Diagnostic d : whole.diagnostics()) {
-            ObjectNode n = diagnostics.addObject();
-            n.put("table", d.table());
-            n.put("instance", d.instance());
-            n.put("offset", d.offset());
-            n.put("severity", d.severity().label());
-            n.put("message", d.message());
-        }
-        root.set("namespace", namespace(whole));
-        if (!simulations.isEmpty()) {
-            ArrayNode sims = root.putArray("simulations");
-            simulations.forEach(r -> sims.add(simulation(r)));
-        }
-        return root;
+        return MAPPER.valueToTree(InspectDocument.of(whole, simulations));
     }
 
-    /** What the namespace holds and what Linux's boot walk found in it. */
-    private static ObjectNode namespace(Platform platform) {
-        ObjectNode n = MAPPER.createObjectNode();
-        NamespaceCounts counts = platform.namespace().namespace().counts();
-        n.put("objects", counts.objects());
-        n.put("methods", counts.methods());
-        n.put("names", counts.names());
-        ArrayNode devices = n.putArray("devices");
-        for (NamespaceSurvey.DeviceInfo d : platform.survey().devices()) {
-            ObjectNode e = devices.addObject();
-            e.put("path", d.path());
-            e.put("hid", d.hid());
-            ArrayNode cids = e.putArray("cids");
-            d.cids().forEach(cids::add);
-            e.put("uid", d.uid());
-            e.put("sta", hex(d.sta()));
-            e.put("enumerated", d.enumerated());
-            ArrayNode resources = e.putArray("resources");
-            if (d.crs() != null) {
-                for (Resource r : d.crs().resources()) {
-                    ObjectNode res = MAPPER.valueToTree(r);
-                    res.put("type", r.getClass().getSimpleName());
-                    resources.add(res);
-                }
-            }
-        }
-        ArrayNode regions = n.putArray("operationRegions");
-        for (NamespaceSurvey.RegionInfo r : platform.survey().operationRegions()) {
-            ObjectNode e = regions.addObject();
-            e.put("path", r.path());
-            e.put("space", r.space().name());
-            if (r.resolved()) {
-                e.put("base", hex(r.base().getAsLong()));
-                e.put("length", hex(r.length().getAsLong()));
-            } else {
-                e.putNull("base");
-                e.putNull("length");
-            }
-            e.put("resolved", r.resolved());
-            e.put("reason", r.unresolvedReason());
-            e.put("touchedAtBoot", r.touchedAtBoot());
-        }
-        return n;
-    }
-
-    private static ObjectNode simulation(SimulationResult r) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("strategy", r.strategy());
-        n.put("xen", r.xen().toString());
-        n.put("linux", r.linux().toString());
-        n.put("smmu", r.smmu().id());
-        n.put("verdict", r.verdict().name());
-        if (r.notBuilt() != null) {
-            ObjectNode nb = n.putObject("notBuilt");
-            nb.put("function", r.notBuilt().function());
-            nb.put("reason", r.notBuilt().reason());
-        }
-        ArrayNode outcomes = n.putArray("outcomes");
-        for (Outcome o : r.outcomes()) {
-            ObjectNode e = outcomes.addObject();
-            e.put("order", o.event().order());
-            e.put("stage", o.event().stage().name());
-            e.put("api", o.event().api().name());
-            e.put("function", o.event().function());
-            e.put("kind", o.event().kind().name());
-            e.put("base", hex(o.event().base()));
-            e.put("length", hex(o.event().length()));
-            e.put("source", o.event().source());
-            e.put("result", o.result().name());
-            e.put("reason", o.reason());
-            e.put("feature", o.event().feature());
-        }
-        SimulationCosts c = r.costs();
-        ObjectNode costs = n.putObject("costs");
-        costs.put("hypercalls", c.hypercalls());
-        costs.put("stage2Faults", c.stage2Faults());
-        costs.put("pagesMapped", c.pagesMapped());
-        costs.put("p2mTablePages", c.p2mTablePages());
-        costs.put("p2mTableBytes", c.p2mTableBytes());
-        costs.put("estimatedMicros", c.estimatedMicros());
-        return n;
+    /**
+     * A new Jackson mapper that writes the typed documents as this format does: records through their
+     * components only, an Optional as its value or null, opaque descriptor bytes as upper-case hex, indented.
+     */
+    public static ObjectMapper newMapper() {
+        return MAPPER.copy();
     }
 
     /** The document as indented text. */
     public static String text(Platform platform, List<SimulationResult> simulations) {
         try {
-            return MAPPER.writeValueAsString(of(platform, simulations));
+            return MAPPER.writeValueAsString(InspectDocument.of(platform, simulations));
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree could not be written", e);
         }
@@ -211,7 +91,7 @@ public final class InspectJson {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        MAPPER.writeValue(file.toFile(), of(platform, simulations));
+        MAPPER.writeValue(file.toFile(), InspectDocument.of(platform, simulations));
     }
 
     /** An unsigned 64-bit value as {@code 0x} and upper-case hex digits. */
@@ -248,23 +128,6 @@ public final class InspectJson {
         public void serialize(T optional, JsonGenerator gen, SerializerProvider provider) throws IOException {
             provider.defaultSerializeValue(value.apply(optional), gen);
         }
-    }
-
-    private static ObjectNode table(LoadedTable t) {
-        TableHeader h = t.header();
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("signature", t.signature());
-        n.put("instance", t.instance());
-        n.put("length", h.length());
-        n.put("revision", h.revision());
-        n.put("checksumValid", t.checksumValid());
-        n.put("oemId", h.oemId());
-        n.put("oemTableId", h.oemTableId());
-        n.put("oemRevision", h.oemRevision());
-        n.put("creatorId", h.creatorId());
-        n.put("creatorRevision", h.creatorRevision());
-        n.set("fields", fields((Record) t.table()));
-        return n;
     }
 
     /** A decoded table's record (or any record shaped like one) as JSON, without its header. */

@@ -192,4 +192,34 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
     public String toString() {
         return major + "." + minor;
     }
+
+    /**
+     * The newest release the model knows: the greatest of the {@code public static final} LinuxVersion constants
+     * declared above, so that a release added as a constant becomes the default of a bare dump. Declared last so
+     * that every constant is set when it is computed.
+     */
+    public static final LinuxVersion NEWEST = newest();
+
+    private static LinuxVersion newest() {
+        LinuxVersion best = null;
+        for (java.lang.reflect.Field f : LinuxVersion.class.getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (f.getType() == LinuxVersion.class && java.lang.reflect.Modifier.isPublic(m)
+                    && java.lang.reflect.Modifier.isStatic(m) && java.lang.reflect.Modifier.isFinal(m)
+                    && !f.getName().equals("NEWEST")) {
+                try {
+                    LinuxVersion v = (LinuxVersion) f.get(null);
+                    if (v != null && (best == null || v.compareTo(best) > 0)) {
+                        best = v;
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + f.getName(), e);
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no LinuxVersion constant is declared");
+        }
+        return best;
+    }
 }

@@ -180,7 +180,12 @@ public final class PlatformDescriptorReader {
                     linux == null ? d.linux() : LinuxVersion.parse(linux),
                     smmu == null ? d.smmu() : SmmuMode.of(smmu),
                     earlycon == null ? d.earlycon() : earlycon, targets, memory,
-                    xenHasIts == null ? d.xenHasIts() : xenHasIts);
+                    xenHasIts == null ? d.xenHasIts() : xenHasIts,
+                    new SettingSources(source(xen), source(linux), source(smmu)));
+        }
+
+        private static SettingSource source(String value) {
+            return value == null ? SettingSource.DEFAULT : SettingSource.DESCRIPTOR;
         }
     }
 

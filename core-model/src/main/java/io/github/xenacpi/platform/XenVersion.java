@@ -151,4 +151,34 @@ public record XenVersion(int major, int minor, int patch) implements Comparable<
     public String toString() {
         return patch == 0 ? major + "." + minor : major + "." + minor + "." + patch;
     }
+
+    /**
+     * The newest release the model knows: the greatest of the {@code public static final} XenVersion constants
+     * declared above, so that a release added as a constant becomes the default of a bare dump. Declared last so
+     * that every constant is set when it is computed.
+     */
+    public static final XenVersion NEWEST = newest();
+
+    private static XenVersion newest() {
+        XenVersion best = null;
+        for (java.lang.reflect.Field f : XenVersion.class.getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (f.getType() == XenVersion.class && java.lang.reflect.Modifier.isPublic(m)
+                    && java.lang.reflect.Modifier.isStatic(m) && java.lang.reflect.Modifier.isFinal(m)
+                    && !f.getName().equals("NEWEST")) {
+                try {
+                    XenVersion v = (XenVersion) f.get(null);
+                    if (v != null && (best == null || v.compareTo(best) > 0)) {
+                        best = v;
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + f.getName(), e);
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no XenVersion constant is declared");
+        }
+        return best;
+    }
 }

@@ -7,14 +7,18 @@ import freemarker.template.TemplateExceptionHandler;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.MemoryRange;
+import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.ConformanceReport.Summary;
+import io.github.xenacpi.report.StrategyReport.OutcomeGroup;
 import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -44,6 +48,12 @@ public final class HtmlReport {
             OutcomeResult.DMA_FAULT, OutcomeResult.DENIED, OutcomeResult.FEATURE_LOST,
             OutcomeResult.MAPPED_ON_FAULT, OutcomeResult.EMULATED, OutcomeResult.MAPPED_AHEAD,
             OutcomeResult.STAGE1_ONLY);
+
+    /** The verdict every table shows for a strategy on a platform whose input is damaged. */
+    static final String INCOMPLETE = "INCOMPLETE";
+
+    /** The verdict shown in a matrix cell of a strategy a platform was not simulated under. */
+    static final String NOT_SIMULATED = "NOT_SIMULATED";
 
     /** More platforms than this, and the report gets one page per platform. */
     static final int SPLIT_PLATFORMS = 20;
@@ -79,14 +89,68 @@ public final class HtmlReport {
      * One platform: its anchor, link from the index, name (and at most {@link #SHORT_NAME} characters of it for
      * the matrix), source, the summary with the recommendation in words,
      * the verdict under each strategy, the boot timeline and its events, the memory map, the regions it draws,
-     * the costs, the findings, the tables and the namespace's devices, and the strategy shown first.
+     * the costs, the findings, the strategy outcomes, the tables and the namespace's devices, the strategy the
+     * picker shows first (the recommended one; -1 when none is recommended), and the matrix row: one cell per
+     * column of the page's strategies, a {@code NOT_SIMULATED} cell where the platform was not simulated under it.
      */
     public record PlatformView(String anchor, String href, String name, String shortName, String source,
                                Summary summary,
                                String recommendation, List<Cell> cells, List<Lane> timeline,
                                List<EventRow> events, int eventCount, MapView map, List<RegionRow> regions,
                                List<CostRow> costs, List<FindingRow> findings, List<String> rules, long errors,
-                               long warnings, List<TableRow> tables, List<DeviceRow> devices, int selected) {
+                               long warnings, List<OutcomeRow> outcomes, List<TableRow> tables,
+                               List<DeviceRow> devices, int selected, List<Cell> row, String settings,
+                               boolean complete, GridView grid) {
+    }
+
+    /**
+     * A platform's Xen x Linux grid as the page draws it: a column per Linux, a row per Xen, each cell the
+     * strategies that boot Dom0 (with those that lose DMA or features) or "Xen refuses" and the reason.
+     */
+    public record GridView(String smmu, List<String> linux, List<GridRow> rows) {
+    }
+
+    /** One Xen release's row of the grid. */
+    public record GridRow(String xen, List<GridCell> cells) {
+    }
+
+    /** One Xen x Linux cell: its class (PASS, DEGRADED, FAIL, NOT_BUILT), its text and the details. */
+    public record GridCell(String verdict, String text, List<String> booting, List<String> losing, String refusal) {
+    }
+
+    static GridView grid(VersionGrid g) {
+        if (g == null) {
+            return null;
+        }
+        List<GridRow> rows = new ArrayList<>();
+        for (XenVersion x : g.xen()) {
+            List<GridCell> cells = new ArrayList<>();
+            for (LinuxVersion l : g.linux()) {
+                VersionGrid.Cell c = g.cell(x, l).orElseThrow();
+                if (!c.built()) {
+                    cells.add(new GridCell("NOT_BUILT", "Xen refuses", List.of(), List.of(), c.notBuilt()));
+                    continue;
+                }
+                List<String> booting = c.booting();
+                List<String> losing = c.strategies().stream().filter(s -> s.boots() && (s.losesDma()
+                        || s.losesFeatures())).map(s -> s.strategy() + (s.losesDma() ? " loses DMA" : "")
+                        + (s.losesDma() && s.losesFeatures() ? " and" : "") + (s.losesFeatures() ? " loses "
+                        + String.join(", ", s.featuresLost()) : "")).toList();
+                String verdict = booting.isEmpty() ? "FAIL" : losing.size() == booting.size() ? "DEGRADED" : "PASS";
+                cells.add(new GridCell(verdict, booting.size() + " of " + c.strategies().size() + " boot Dom0",
+                        booting, losing, ""));
+            }
+            rows.add(new GridRow(x.toString(), cells));
+        }
+        return new GridView(g.smmu().id(), g.linux().stream().map(LinuxVersion::toString).toList(), rows);
+    }
+
+    /**
+     * One row of the strategy outcomes: under a strategy (and its verdict), what became of the accesses to one
+     * region for one cause, where the region was described, the kernel functions, how many accesses, and why.
+     */
+    public record OutcomeRow(String strategy, String verdict, String result, String severity, String region,
+                             String describedBy, String functions, int accesses, String feature, String reason) {
     }
 
     /**
@@ -141,9 +205,8 @@ public final class HtmlReport {
                           String estimatedMicros, int timeBar) {
     }
 
-    /** One finding, formatted: severity label, rule, strategy, table (with instance), hex offset, message. */
-    public record FindingRow(String severity, String ruleId, String strategy, String table, String offset,
-                             String message) {
+    /** One firmware finding, formatted: severity label, rule, table (with instance), hex offset, message. */
+    public record FindingRow(String severity, String ruleId, String table, String offset, String message) {
     }
 
     /** One table of the platform as the firmware names it. */
@@ -165,12 +228,11 @@ public final class HtmlReport {
 
     /** The pages, split when there are more than {@code maxPlatforms} or one page would pass {@code maxChars}. */
     static Map<String, String> pages(ConformanceReport report, int maxPlatforms, int maxChars) {
-        List<StrategyInfo> strategies = MappingStrategy.all().stream()
-                .map(s -> new StrategyInfo(s.id(), s.description())).toList();
+        List<StrategyInfo> strategies = strategies(report);
         List<String> files = PageNames.of(report.platforms().stream().map(PlatformReport::name).toList());
         List<PlatformView> single = new ArrayList<>();
         for (int i = 0; i < report.platforms().size(); i++) {
-            single.add(platform("p" + i, "#p" + i, report.platforms().get(i)));
+            single.add(platform("p" + i, "#p" + i, report.platforms().get(i), strategies));
         }
         Map<String, String> out = new LinkedHashMap<>();
         if (report.platforms().size() <= maxPlatforms) {
@@ -194,10 +256,27 @@ public final class HtmlReport {
         return out;
     }
 
+    /**
+     * The strategies the report's platforms were simulated under, in report order (a build may simulate a
+     * subset): the matrix's columns.
+     */
+    static List<StrategyInfo> strategies(ConformanceReport report) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        report.platforms().forEach(p -> p.strategies().forEach(s -> ids.add(s.strategy())));
+        List<StrategyInfo> out = new ArrayList<>();
+        for (String id : ids) {
+            String description = MappingStrategy.all().stream().filter(m -> m.id().equals(id)).findFirst()
+                    .map(MappingStrategy::description).orElse("");
+            out.add(new StrategyInfo(id, description));
+        }
+        return out;
+    }
+
     private static PlatformView withHref(PlatformView v, String href) {
         return new PlatformView(v.anchor(), href, v.name(), v.shortName(), v.source(), v.summary(),
                 v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
-                v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.tables(), v.devices(), v.selected());
+                v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.outcomes(), v.tables(), v.devices(),
+                v.selected(), v.row(), v.settings(), v.complete(), v.grid());
     }
 
     private static String render(String template, Page page) {
@@ -212,24 +291,33 @@ public final class HtmlReport {
         }
     }
 
-    private static PlatformView platform(String anchor, String href, PlatformReport p) {
+    private static PlatformView platform(String anchor, String href, PlatformReport p,
+                                         List<StrategyInfo> columns) {
         List<SimulationResult> sims = p.results();
-        List<Cell> cells = sims.stream().map(s -> new Cell(s.strategy(), s.verdict().name(),
-                s.withResult(OutcomeResult.DOM0_ABORT).size(), s.withResult(OutcomeResult.DMA_FAULT).size(),
-                s.withResult(OutcomeResult.FEATURE_LOST).size(), s.withResult(OutcomeResult.DENIED).size(),
-                headline(s), why(s))).toList();
+        List<Cell> cells = p.strategies().stream().map(s -> new Cell(s.strategy(), verdict(p, s),
+                s.count(OutcomeResult.DOM0_ABORT), s.count(OutcomeResult.DMA_FAULT),
+                s.count(OutcomeResult.FEATURE_LOST), s.count(OutcomeResult.DENIED),
+                p.complete() ? headline(s) : "damaged input", p.complete() ? why(s) : "")).toList();
         List<DescribedRegion> memory = p.platform().regions().stream().filter(DescribedRegion::isDeviceMemory)
                 .toList();
         List<RegionRow> rows = memory.stream().map(r -> new RegionRow(hex(r.base()), hex(r.length()),
                 r.kind().name(), r.table() + (r.instance() > 1 ? "#" + r.instance() : ""), r.path(),
                 results(sims, r.base(), r.length()))).toList();
         String recommended = p.summary().recommended();
-        long dearest = sims.stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
-        List<CostRow> costs = sims.stream().map(s -> cost(s, s.strategy().equals(recommended), dearest)).toList();
-        int selected = 0;
-        for (int i = 0; i < sims.size(); i++) {
-            if (sims.get(i).strategy().equals(recommended)) {
+        long dearest = p.strategies().stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
+        List<CostRow> costs = p.strategies().stream().map(s -> cost(s, verdict(p, s), s.strategy().equals(recommended), dearest))
+                .toList();
+        int selected = -1;
+        for (int i = 0; i < p.strategies().size(); i++) {
+            if (p.strategies().get(i).strategy().equals(recommended)) {
                 selected = i;
+            }
+        }
+        List<OutcomeRow> outcomes = new ArrayList<>();
+        for (StrategyReport s : p.strategies()) {
+            for (OutcomeGroup g : s.outcomes()) {
+                outcomes.add(new OutcomeRow(s.strategy(), verdict(p, s), g.result(), g.severity().label(), g.region(),
+                        g.describedBy(), String.join(", ", g.functions()), g.accesses(), g.feature(), g.reason()));
             }
         }
         List<TableRow> tables = p.platform().tables().all().stream().map(HtmlReport::table).toList();
@@ -238,13 +326,20 @@ public final class HtmlReport {
         List<String> rules = p.findings().stream().map(ReportFinding::ruleId).distinct().sorted().toList();
         BootTimeline timeline = BootTimeline.of(sims);
         return new PlatformView(anchor, href, p.name(), shortName(p.name()),
-                String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p.summary(), cells),
+                String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p, cells),
                 cells, timeline.lanes(), timeline.rows(),
                 sims.isEmpty() ? 0 : sims.get(0).outcomes().size(), map(p.platform().ram(), memory, sims), rows,
-                costs, p.findings().stream().sorted(Comparator.comparing(ReportFinding::severity))
-                        .map(HtmlReport::finding).toList(), rules,
-                p.count(Severity.ERROR), p.count(Severity.WARNING),
-                tables, devices, selected);
+                costs, p.findings().stream().map(HtmlReport::finding).toList(), rules,
+                p.count(Severity.ERROR), p.count(Severity.WARNING), outcomes,
+                tables, devices, selected, columns.stream().map(c -> cells.stream()
+                        .filter(x -> x.strategy().equals(c.id())).findFirst()
+                        .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", ""))).toList(),
+                p.settings().line(), p.complete(), grid(p.grid()));
+    }
+
+    /** A strategy's verdict as every table shows it: {@link #INCOMPLETE} on a platform the model did not see whole. */
+    static String verdict(PlatformReport p, StrategyReport s) {
+        return p.complete() ? s.verdict() : INCOMPLETE;
     }
 
     /** The name as the matrix shows it: whole up to {@link #SHORT_NAME} characters, else cut with an ellipsis. */
@@ -263,7 +358,17 @@ public final class HtmlReport {
     }
 
     /** The recommendation in one plain sentence: which strategy to use, or that none works. */
-    static String recommendation(Summary summary, List<Cell> cells) {
+    static String recommendation(PlatformReport p, List<Cell> cells) {
+        Summary summary = p.summary();
+        if (!p.complete()) {
+            return "No verdict: the input is damaged (" + p.input().firstLoss() + (p.input().losses().size() > 1
+                    ? "; and " + (p.input().losses().size() - 1) + " more" : "") + "). The model could not see all"
+                    + " the firmware describes, so no strategy is recommended: fix the input first (the findings"
+                    + " below start with it).";
+        }
+        if (summary.notBuilt() != null) {
+            return summary.explanation();
+        }
         if (summary.recommended() == null) {
             return "No strategy works on this firmware: under every one, Dom0 crashes or a device's DMA faults."
                     + " The firmware (or Xen) has to change.";
@@ -280,48 +385,42 @@ public final class HtmlReport {
     }
 
     /** The worst thing that went wrong under a strategy, in two or three plain words; empty when nothing did. */
-    static String headline(SimulationResult s) {
-        for (OutcomeResult r : WORST_FIRST.subList(0, WORST_FIRST.indexOf(OutcomeResult.FEATURE_LOST) + 1)) {
-            List<Outcome> hit = s.withResult(r);
-            if (!hit.isEmpty()) {
-                String kind = hit.get(0).event().kind().name();
-                return switch (r) {
-                    case DOM0_ABORT -> "crash: " + kind;
-                    case DMA_FAULT -> "DMA fault: " + kind;
-                    case DENIED -> "map refused: " + kind;
-                    default -> "lost: " + kind;
-                };
-            }
-        }
-        return "";
+    static String headline(StrategyReport s) {
+        return worstFirst(s).stream().findFirst().map(g -> switch (OutcomeResult.valueOf(
+                g.result().toUpperCase(Locale.ROOT).replace('-', '_'))) {
+            case DOM0_ABORT -> "crash: " + g.kind();
+            case DMA_FAULT -> "DMA fault: " + g.kind();
+            case DENIED -> "map refused: " + g.kind();
+            default -> "lost: " + g.kind();
+        }).orElse("");
     }
 
     /**
-     * The first few distinct things that went wrong under a strategy, in plain words, such as "Dom0 crashes when
-     * pci_scan_slot touches ECAM".
+     * The first few distinct things that went wrong under a strategy, worst first, in plain words, such as "Dom0
+     * crashes when pci_scan_slot touches ECAM".
      */
-    static String why(SimulationResult s) {
-        List<String> what = s.outcomes().stream()
-                .filter(o -> WORST_FIRST.indexOf(o.result()) <= WORST_FIRST.indexOf(OutcomeResult.FEATURE_LOST))
-                .map(HtmlReport::plain)
-                .distinct().toList();
+    static String why(StrategyReport s) {
+        List<String> what = worstFirst(s).stream().map(HtmlReport::plain).distinct().toList();
         String head = String.join("; ", what.subList(0, Math.min(3, what.size())));
         return what.size() > 3 ? head + "; and " + (what.size() - 3) + " more" : head;
     }
 
-    private static String plain(Outcome o) {
-        String kind = o.event().kind().name();
-        String fn = o.event().function();
-        return switch (o.result()) {
-            case DOM0_ABORT -> "Dom0 crashes when " + fn + " touches " + kind;
-            case DMA_FAULT -> "a device's DMA to " + kind + " faults (" + fn + ")";
-            case DENIED -> "Xen refuses to map " + kind + " for " + fn;
-            default -> "the " + o.event().feature() + " is lost (" + kind + ", " + fn + ")";
+    private static List<OutcomeGroup> worstFirst(StrategyReport s) {
+        return s.outcomes().stream().sorted(Comparator.comparingInt(g -> rank(g.result()))).toList();
+    }
+
+    private static String plain(OutcomeGroup g) {
+        String fn = g.functions().isEmpty() ? "" : g.functions().get(0);
+        return switch (g.result()) {
+            case "dom0-abort" -> "Dom0 crashes when " + fn + " touches " + g.kind();
+            case "dma-fault" -> "a device's DMA to " + g.kind() + " faults (" + fn + ")";
+            case "denied" -> "Xen refuses to map " + g.kind() + " for " + fn;
+            default -> "the " + g.feature() + " is lost (" + g.kind() + ", " + fn + ")";
         };
     }
 
     private static FindingRow finding(ReportFinding f) {
-        return new FindingRow(f.severity().label(), f.ruleId(), f.strategy(),
+        return new FindingRow(f.severity().label(), f.ruleId(),
                 f.table() + (f.instance() > 1 ? "#" + f.instance() : ""), f.offset() >= 0 ? hex(f.offset()) : "-",
                 f.message());
     }
@@ -331,11 +430,11 @@ public final class HtmlReport {
                 t.checksumValid(), t.header().oemId(), t.header().oemTableId(), t.header().creatorId());
     }
 
-    private static CostRow cost(SimulationResult s, boolean recommended, long dearest) {
+    private static CostRow cost(StrategyReport s, String verdict, boolean recommended, long dearest) {
         SimulationCosts c = s.costs();
         int bar = dearest <= 0 ? 0 : (int) Math.max(c.estimatedMicros() > 0 ? 1 : 0,
                 Math.round(100.0 * c.estimatedMicros() / dearest));
-        return new CostRow(s.strategy(), s.verdict().name(), recommended, number(c.hypercalls()),
+        return new CostRow(s.strategy(), verdict, recommended, number(c.hypercalls()),
                 number(c.stage2Faults()), number(c.pagesMapped()), number(c.p2mTablePages()),
                 number(c.p2mTableBytes()), number(c.estimatedMicros()), bar);
     }
@@ -360,7 +459,7 @@ public final class HtmlReport {
     }
 
     /** The physical address space on a log2 scale (addresses span many orders of magnitude), one lane per overlap. */
-    private static MapView map(List<MemoryRange> ram, List<DescribedRegion> regions, List<SimulationResult> sims) {
+    static MapView map(List<MemoryRange> ram, List<DescribedRegion> regions, List<SimulationResult> sims) {
         record Range(long base, long length, String title, String results) {
         }
         List<Range> ranges = new ArrayList<>();
@@ -373,26 +472,29 @@ public final class HtmlReport {
             ranges.add(new Range(r.base(), r.length(), r.kind() + " " + hex(r.base()) + " +" + hex(r.length()) + " "
                     + r.table() + " " + r.path(), results(sims, r.base(), r.length())));
         }
-        // The axis spans the whole powers of two that hold the ranges.
+        // The axis spans the whole powers of two that hold the ranges; addresses are unsigned 64-bit.
         double lo = ranges.isEmpty() ? 20 : Double.MAX_VALUE;
         double hi = ranges.isEmpty() ? 32 : 0;
         for (Range r : ranges) {
-            lo = Math.min(lo, Math.floor(log2(r.base())));
-            hi = Math.max(hi, Math.ceil(log2(r.base() + (double) r.length())));
+            lo = Math.min(lo, Math.floor(log2(unsigned(r.base()))));
+            hi = Math.max(hi, Math.ceil(log2(end(r.base(), r.length()))));
         }
-        hi = Math.max(hi, lo + 4);
+        hi = Math.min(64, Math.max(hi, lo + 4));
+        // At most about MAX_TICKS labels, so that a map from 1 B to 16 EiB stays readable.
+        int step = (int) Math.ceil((hi - lo + 1) / MAX_TICKS);
         List<Tick> ticks = new ArrayList<>();
-        for (int bit = (int) lo; bit <= (int) hi; bit++) {
+        for (int bit = (int) lo; bit <= (int) hi; bit += step) {
             ticks.add(new Tick(x(Math.pow(2, bit), lo, hi), size(bit)));
         }
         // Ranges that land on the same pixels with the same results are drawn as one bar with one tooltip.
         record Span(int x0, int x1, String title, String results) {
         }
-        ranges.sort(Comparator.comparingLong(Range::base));
+        ranges.sort((a, b) -> Long.compareUnsigned(a.base(), b.base()));
         List<Span> spans = new ArrayList<>();
         for (Range r : ranges) {
-            int x0 = x(Math.max(1, r.base()), lo, hi);
-            int x1 = Math.max(x0 + 6, x(r.base() + (double) r.length(), lo, hi));
+            int x0 = x(Math.max(1, unsigned(r.base())), lo, hi);
+            int x1 = Math.min(MAP_LEFT + MAP_WIDTH, Math.max(x0 + 6, x(end(r.base(), r.length()), lo, hi)));
+            x0 = Math.min(x0, x1 - 6);
             Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
             if (last != null && x0 < last.x1() && last.results().equals(r.results())) {
                 spans.set(spans.size() - 1, new Span(last.x0(), Math.max(last.x1(), x1),
@@ -427,8 +529,20 @@ public final class HtmlReport {
     }
 
     private static double log2(double v) {
-        return Math.log(Math.max(1, v < 0 ? v + 0x1p64 : v)) / Math.log(2);
+        return Math.log(Math.max(1, v)) / Math.log(2);
     }
+
+    /** An address or length read as unsigned 64-bit. */
+    static double unsigned(long v) {
+        return v >= 0 ? v : v + 0x1p64;
+    }
+
+    /** Where a range ends, unsigned, at most 2^64 (a range that wraps ends at the top of the space). */
+    static double end(long base, long length) {
+        return Math.min(0x1p64, unsigned(base) + unsigned(length));
+    }
+
+    private static final double MAX_TICKS = 16;
 
     private static String size(int bit) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};

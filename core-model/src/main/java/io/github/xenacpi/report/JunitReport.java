@@ -5,9 +5,9 @@ import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
-import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.simulation.Verdict;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,13 +23,19 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The report as JUnit XML in the shape Surefire writes: a {@code testsuites} root with one {@code testsuite} per
- * platform. Its test cases: each table rule that ran (class {@code <platform>.tables}), and per strategy its
- * verdict and each Xen Dom0 rule (class {@code <platform>.<strategy>}). A case fails when its rule found
- * something at error severity, or when the strategy's verdict is FAIL; warnings are written as the case's
- * standard output.
+ * The report as JUnit XML in the shape Surefire writes: a {@code testsuites} root with two {@code testsuite}s per
+ * platform, kept apart: {@code <platform> firmware}, one case per table rule that ran or found something (class
+ * {@code <platform>.firmware}; it fails on a finding at error severity, warnings go to its standard output), and
+ * {@code <platform> strategies}, one case per simulated strategy (class {@code <platform>.strategies}; it fails
+ * when the verdict is FAIL, with one line per region and cause; on a platform whose input is damaged every such
+ * case is skipped with the input defect as its message, since no verdict stands).
  */
 final class JunitReport {
+
+    /** The suite of a platform's firmware findings (the table rules), and its class name's last part. */
+    static final String FIRMWARE_SUITE = "firmware";
+    /** The suite of a platform's strategy outcomes (one case per strategy), and its class name's last part. */
+    static final String STRATEGY_SUITE = "strategies";
 
     private JunitReport() {
     }
@@ -48,52 +54,122 @@ final class JunitReport {
         active.addAll(ConformanceReport.PROFILES);
         int allTests = 0;
         int allFailures = 0;
+        Duration total = Duration.ZERO;
         for (PlatformReport p : report.platforms()) {
-            Element suite = doc.createElement("testsuite");
-            suite.setAttribute("name", clean(p.name()));
-            root.appendChild(suite);
+            Element firmware = suite(doc, root, p.name() + " " + FIRMWARE_SUITE);
             int tests = 0;
             int failures = 0;
             for (Rule r : report.rules()) {
-                if (!r.enabledBy(active) || r.profiles().contains(Profile.XEN_DOM0)) {
+                boolean ran = r.enabledBy(active) && !r.profiles().contains(Profile.XEN_DOM0);
+                boolean found = p.findings().stream().anyMatch(f -> f.ruleId().equals(r.id()));
+                if (!ran && !found) {
                     continue;
                 }
                 tests++;
-                failures += testcase(doc, suite, p.name() + ".tables", r.id(), findings(p, r.id(), ""), null);
+                failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, r.id(), findings(p, r.id()),
+                        null);
             }
-            for (SimulationResult s : p.results()) {
-                String cls = p.name() + "." + s.strategy();
+            // Findings of rules outside the report's catalogue (a front end's own) are cases too.
+            for (String other : p.findings().stream().map(ReportFinding::ruleId).distinct()
+                    .filter(id -> report.rules().stream().noneMatch(r -> r.id().equals(id))).toList()) {
                 tests++;
-                String verdictFailure = s.verdict() == Verdict.FAIL
-                        ? "Dom0 does not boot cleanly under " + s.strategy() + " (Xen " + s.xen() + ", Linux "
-                        + s.linux() + ")" : null;
-                failures += testcase(doc, suite, cls, "verdict", List.of(), verdictFailure);
-                for (Rule r : report.rules()) {
-                    if (r.profiles().contains(Profile.XEN_DOM0)) {
-                        tests++;
-                        failures += testcase(doc, suite, cls, r.id(), findings(p, r.id(), s.strategy()), null);
-                    }
-                }
+                failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, other, findings(p, other), null);
             }
-            suite.setAttribute("tests", Integer.toString(tests));
-            suite.setAttribute("failures", Integer.toString(failures));
-            suite.setAttribute("errors", "0");
-            suite.setAttribute("skipped", "0");
-            suite.setAttribute("time", "0");
+            counts(firmware, tests, failures);
+            firmware.setAttribute("time", seconds(p.timing().rules()));
+            allTests += tests;
+            allFailures += failures;
+            Element strategies = suite(doc, root, p.name() + " " + STRATEGY_SUITE);
+            tests = 0;
+            failures = 0;
+            for (StrategyReport s : p.strategies()) {
+                tests++;
+                failures += strategyCase(doc, strategies, p, s);
+            }
+            counts(strategies, tests, failures);
+            if (!p.complete() || p.summary().notBuilt() != null) {
+                strategies.setAttribute("skipped", Integer.toString(tests));
+            }
+            if (p.timing().simulations() != null) {
+                strategies.setAttribute("time", seconds(p.timing().simulations()));
+                total = total.plus(p.timing().simulations());
+            } else {
+                strategies.removeAttribute("time");
+            }
+            total = total.plus(p.timing().rules());
             allTests += tests;
             allFailures += failures;
         }
         root.setAttribute("tests", Integer.toString(allTests));
         root.setAttribute("failures", Integer.toString(allFailures));
         root.setAttribute("errors", "0");
-        root.setAttribute("skipped", "0");
-        root.setAttribute("time", "0");
+        root.setAttribute("time", seconds(total));
         return text(doc);
     }
 
-    private static List<ReportFinding> findings(PlatformReport p, String ruleId, String strategy) {
-        return p.findings().stream().filter(f -> f.ruleId().equals(ruleId) && f.strategy().equals(strategy))
-                .toList();
+    /** A duration in seconds as JUnit XML writes it, to the millisecond. */
+    static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+    }
+
+    private static Element suite(Document doc, Element root, String name) {
+        Element suite = doc.createElement("testsuite");
+        suite.setAttribute("name", clean(name));
+        root.appendChild(suite);
+        return suite;
+    }
+
+    private static void counts(Element suite, int tests, int failures) {
+        suite.setAttribute("tests", Integer.toString(tests));
+        suite.setAttribute("failures", Integer.toString(failures));
+        suite.setAttribute("errors", "0");
+        suite.setAttribute("skipped", "0");
+    }
+
+    /**
+     * One strategy's test case: it fails when the verdict is FAIL, with the outcome groups (one line per region
+     * and cause) as the failure's text; a DEGRADED strategy passes with its groups as standard output.
+     */
+    private static int strategyCase(Document doc, Element suite, PlatformReport p, StrategyReport s) {
+        Element tc = doc.createElement("testcase");
+        tc.setAttribute("name", clean(s.strategy()));
+        tc.setAttribute("classname", clean(p.name() + "." + STRATEGY_SUITE));
+        suite.appendChild(tc);
+        String lines = String.join("\n", s.outcomes().stream().map(g -> g.result() + " " + g.region() + " ("
+                + g.describedBy() + ") via " + String.join(", ", g.functions()) + ", for " + g.feature() + ": "
+                + g.reason() + " [" + g.accesses() + " accesses]").toList());
+        boolean failed = p.complete() && s.verdict().equals(Verdict.FAIL.name());
+        if (!p.complete()) {
+            // Empty: JUnit's jenkins-junit.xsd allows no attribute on <skipped>, so the reason goes to system-out.
+            tc.appendChild(doc.createElement("skipped"));
+            Element out = doc.createElement("system-out");
+            out.setTextContent(clean("no verdict: the input is damaged (" + p.input().firstLoss() + ")"));
+            tc.appendChild(out);
+        } else if (s.verdict().equals(Verdict.NOT_BUILT.name())) {
+            // The strategy never ran: Xen refused the tables (a firmware failure, XEN.DOM0.NOT_BUILT).
+            tc.appendChild(doc.createElement("skipped"));
+            Element out = doc.createElement("system-out");
+            out.setTextContent(clean("not run: Xen refuses these tables (" + p.summary().notBuilt().function() + ": "
+                    + p.summary().notBuilt().reason() + "); the firmware vendor must act"));
+            tc.appendChild(out);
+        } else if (failed) {
+            Element f = doc.createElement("failure");
+            String worst = HtmlReport.headline(s);
+            f.setAttribute("message", clean("Dom0 does not boot cleanly under " + s.strategy()
+                    + (worst.isEmpty() ? "" : ": " + worst) + " (" + s.outcomes().size() + " region/cause groups)"));
+            f.setAttribute("type", "verdict");
+            f.setTextContent(clean(lines));
+            tc.appendChild(f);
+        } else if (!lines.isEmpty()) {
+            Element out = doc.createElement("system-out");
+            out.setTextContent(clean(s.verdict() + "\n" + lines));
+            tc.appendChild(out);
+        }
+        return failed ? 1 : 0;
+    }
+
+    private static List<ReportFinding> findings(PlatformReport p, String ruleId) {
+        return p.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
 
     /** Appends one test case; returns 1 when it failed. */
@@ -102,7 +178,6 @@ final class JunitReport {
         Element tc = doc.createElement("testcase");
         tc.setAttribute("name", name);
         tc.setAttribute("classname", clean(classname));
-        tc.setAttribute("time", "0");
         suite.appendChild(tc);
         List<ReportFinding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         String failure = verdictFailure;

@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.inspect.InspectJson;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +25,9 @@ import java.util.Map;
  * Writes a {@link ConformanceReport} into a folder in four forms: {@code report.json} (the document itself),
  * {@code index.html} (self-contained HTML for people; a large report adds one page per platform under
  * {@code platforms/}), {@code report.sarif} (SARIF 2.1.0 for code scanning)
- * and {@code junit.xml} (Surefire's format, for CI test views).
+ * and {@code junit.xml} (Surefire's format, for CI test views). It never follows a symbolic link it finds in the
+ * report folder: a link in place of a report file (or of the {@code platforms/} folder) is replaced, its target
+ * left alone.
  */
 public final class ReportWriter {
 
@@ -29,7 +35,7 @@ public final class ReportWriter {
     public static final List<String> FILES = List.of("report.json", "index.html", "report.sarif", "junit.xml");
 
     /** Jackson as the report serialises: indented, severities as their lower-case labels. */
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = InspectJson.newMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new SimpleModule("xenacpi-report").addSerializer(Severity.class, new SeveritySerializer()));
 
@@ -50,32 +56,67 @@ public final class ReportWriter {
      * files of {@link #FILES} written, in that order.
      */
     public static List<Path> write(ConformanceReport report, Path dir, Collection<String> names) throws IOException {
+        return write(report, dir, names, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * As {@link #write(ConformanceReport, Path, Collection)}, with the project's folder as the SARIF log's
+     * {@code %SRCROOT%}: table files under it are located relative to it.
+     */
+    public static List<Path> write(ConformanceReport report, Path dir, Collection<String> names, Path sourceRoot)
+            throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         if (names.contains(FILES.get(0))) {
             Path json = dir.resolve(FILES.get(0));
-            MAPPER.writeValue(json.toFile(), report);
+            try (OutputStream out = create(json)) {
+                MAPPER.writeValue(out, report);
+            }
             written.add(json);
         }
         if (names.contains(FILES.get(1))) {
-            removeOldPlatformPages(dir.resolve(HtmlReport.PLATFORM_DIR));
+            Path pages = dir.resolve(HtmlReport.PLATFORM_DIR);
+            if (Files.isSymbolicLink(pages)) {
+                Files.delete(pages);
+            }
+            removeOldPlatformPages(pages);
             for (Map.Entry<String, String> page : HtmlReport.pages(report).entrySet()) {
                 Path file = dir.resolve(page.getKey());
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
+                write(file, page.getValue());
             }
             written.add(dir.resolve(FILES.get(1)));
         }
         if (names.contains(FILES.get(2))) {
             Path sarif = dir.resolve(FILES.get(2));
-            MAPPER.writeValue(sarif.toFile(), SarifReport.of(report));
+            try (OutputStream out = create(sarif)) {
+                MAPPER.writeValue(out, SarifReport.of(report, sourceRoot));
+            }
             written.add(sarif);
         }
         if (names.contains(FILES.get(3))) {
-            written.add(Files.writeString(dir.resolve(FILES.get(3)), JunitReport.xml(report),
-                    StandardCharsets.UTF_8));
+            Path junit = dir.resolve(FILES.get(3));
+            write(junit, JunitReport.xml(report));
+            written.add(junit);
         }
         return List.copyOf(written);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        try (OutputStream out = create(file)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * A new file in place of whatever is at {@code file}: an earlier report's file, or a symbolic link, is removed
+     * (the link itself, never its target), then the file is created exclusively, so that a link planted in the
+     * report folder cannot make the writer overwrite a file elsewhere.
+     */
+    private static OutputStream create(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     /**

@@ -3,45 +3,117 @@ package io.github.xenacpi.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.conformance.XenDom0Rules;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
+import io.github.xenacpi.report.StrategyReport.OutcomeGroup;
+import io.github.xenacpi.simulation.VersionGrid;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import io.github.xenacpi.simulation.OutcomeResult;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The report as a SARIF 2.1.0 log: one run whose driver lists every rule with its descriptions, and one result
- * per finding with its rule, level, message, the table file and byte offset as physical location, the table
- * field or AML path as logical location, and a fingerprint that stays put across runs.
+ * The report as a SARIF 2.1.0 log of two runs kept apart by their automation ids: the firmware findings
+ * ({@value #FIRMWARE_RUN}, the table rules, one result per finding) and the strategy outcomes
+ * ({@value #STRATEGY_RUN}, the Xen Dom0 rules, one result per region, strategy and cause). Each result has its
+ * rule, level, message, the table file and byte offset as physical location, the table field or AML path as
+ * logical location, and a fingerprint that stays put across runs.
  */
 final class SarifReport {
 
     static final String VERSION = "2.1.0";
     static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    /** The base of URIs under the project's folder. */
+    static final String SRCROOT = "%SRCROOT%";
+    /** The automation id of the run of firmware findings. */
+    static final String FIRMWARE_RUN = "xenacpi/firmware";
+    /** The automation id of the run of strategy outcomes. */
+    static final String STRATEGY_RUN = "xenacpi/strategies";
 
     private SarifReport() {
     }
 
+    /** The log with paths under the working directory relative to {@value #SRCROOT}. */
     static ObjectNode of(ConformanceReport report) {
+        return of(report, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * The log. A table file under {@code sourceRoot} (the project's folder) gets a URI relative to
+     * {@value #SRCROOT}; one elsewhere a URI relative to its platform's folder, {@code PLATFORM1},
+     * {@code PLATFORM2}, ... by platform order; both bases are declared in each run's {@code originalUriBaseIds}.
+     * No result carries an absolute path, so that fingerprints and locations stay put across machines.
+     */
+    static ObjectNode of(ConformanceReport report, Path sourceRoot) {
+        Locator locator = new Locator(sourceRoot.toAbsolutePath().normalize(), report);
         ObjectNode log = ReportWriter.MAPPER.createObjectNode();
         log.put("$schema", SCHEMA_URI);
         log.put("version", VERSION);
-        ObjectNode run = log.putArray("runs").addObject();
+        ArrayNode runs = log.putArray("runs");
+        Set<String> outcomeRules = new HashSet<>();
+        for (OutcomeResult result : OutcomeResult.values()) {
+            XenDom0Rules.ruleFor(result).ifPresent(r -> outcomeRules.add(r.id()));
+        }
+        List<Rule> firmwareRules = report.rules().stream().filter(r -> !outcomeRules.contains(r.id())).toList();
+        List<Rule> strategyRules = report.rules().stream().filter(r -> outcomeRules.contains(r.id())).toList();
+        ObjectNode firmware = run(runs, report, FIRMWARE_RUN, firmwareRules);
+        firmware.set("originalUriBaseIds", locator.bases());
+        ArrayNode results = firmware.putArray("results");
+        Map<String, Integer> index = index(firmwareRules);
+        Map<String, Integer> seen = new HashMap<>();
+        for (PlatformReport p : report.platforms()) {
+            for (ReportFinding f : p.findings()) {
+                results.add(result(locator, p, f.ruleId(), f.severity(), p.name() + ": " + f.message(), f.table(),
+                        f.instance(), f.offset(), f.path(), index, List.of(f.message()), seen));
+            }
+        }
+        ObjectNode strategies = run(runs, report, STRATEGY_RUN, strategyRules);
+        strategies.set("originalUriBaseIds", locator.bases());
+        ArrayNode outcomes = strategies.putArray("results");
+        Map<String, Integer> strategyIndex = index(strategyRules);
+        for (PlatformReport p : report.platforms()) {
+            for (StrategyReport s : p.strategies()) {
+                for (OutcomeGroup g : s.outcomes()) {
+                    String text = p.name() + ": under " + s.strategy() + " (" + s.verdict() + ") " + g.result() + " "
+                            + g.region() + " (" + g.describedBy() + ") via " + String.join(", ", g.functions())
+                            + ", for " + g.feature() + ": " + g.reason() + " [" + g.accesses() + " access"
+                            + (g.accesses() == 1 ? "" : "es") + "]";
+                    ObjectNode r = result(locator, p, g.ruleId(), g.severity(), text, g.table(), g.instance(),
+                            g.offset(), g.path(), strategyIndex, List.of(s.strategy(), g.result(), g.kind(),
+                                    g.source(), g.base(), g.reason()), seen);
+                    ObjectNode props = (ObjectNode) r.get("properties");
+                    props.put("strategy", s.strategy());
+                    props.put("verdict", s.verdict());
+                    props.put("accesses", g.accesses());
+                    outcomes.add(r);
+                }
+            }
+        }
+        return log;
+    }
+
+    /** A run of the tool with these rules, its kind of results named by its automation id. */
+    private static ObjectNode run(ArrayNode runs, ConformanceReport report, String id, List<Rule> list) {
+        ObjectNode run = runs.addObject();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "xen-acpi-conformance");
         driver.put("version", report.toolVersion());
-        driver.put("informationUri", "https://github.com/xenacpi/xen-acpi-conformance");
+        driver.put("informationUri", ToolVersion.url());
         ArrayNode rules = driver.putArray("rules");
-        Map<String, Integer> index = new HashMap<>();
-        for (Rule r : report.rules()) {
-            index.put(r.id(), rules.size());
+        for (Rule r : list) {
             ObjectNode n = rules.addObject();
             n.put("id", r.id());
             n.putObject("shortDescription").put("text", r.title());
@@ -56,58 +128,155 @@ final class SarifReport {
             ArrayNode tags = props.putArray("tags");
             r.profiles().stream().map(Enum::name).sorted().forEach(tags::add);
         }
-        ArrayNode results = run.putArray("results");
+        ObjectNode platforms = run.putObject("properties").putObject("platforms");
         for (PlatformReport p : report.platforms()) {
-            for (ReportFinding f : p.findings()) {
-                results.add(result(p, f, index));
+            ObjectNode n = platforms.putObject(p.name());
+            n.set("settings", ReportWriter.MAPPER.valueToTree(p.settings()));
+            n.put("status", p.summary().status());
+            if (!p.complete()) {
+                n.put("input", p.input().firstLoss());
+            }
+            if (p.summary().notBuilt() != null) {
+                n.put("notBuilt", p.summary().notBuilt().function() + ": " + p.summary().notBuilt().reason());
+            }
+            if (p.grid() != null) {
+                // The Xen x Linux grid: per pair, the strategies that boot Dom0, or Xen's refusal.
+                ObjectNode grid = n.putObject("versionGrid");
+                for (VersionGrid.Cell c : p.grid().cells()) {
+                    ObjectNode cell = grid.putObject("xen-" + c.xen() + "/linux-" + c.linux());
+                    cell.put("built", c.built());
+                    if (!c.built()) {
+                        cell.put("notBuilt", c.notBuilt());
+                        continue;
+                    }
+                    ArrayNode boots = cell.putArray("booting");
+                    c.booting().forEach(boots::add);
+                    ArrayNode losesDma = cell.putArray("losesDma");
+                    ArrayNode losesFeatures = cell.putArray("losesFeatures");
+                    c.strategies().stream().filter(VersionGrid.StrategyCell::losesDma)
+                            .forEach(x -> losesDma.add(x.strategy()));
+                    c.strategies().stream().filter(VersionGrid.StrategyCell::losesFeatures)
+                            .forEach(x -> losesFeatures.add(x.strategy()));
+                }
             }
         }
-        return log;
+        ObjectNode automation = run.putObject("automationDetails");
+        automation.put("id", id + "/");
+        automation.putObject("description").put("text", id.equals(FIRMWARE_RUN)
+                ? "Firmware findings: table defects, for the firmware vendor."
+                : "Strategy outcomes: what each Xen mapping strategy does to Dom0's boot, for the Xen/Linux"
+                + " integrator, one result per region, strategy and cause.");
+        return run;
     }
 
-    private static ObjectNode result(PlatformReport p, ReportFinding f, Map<String, Integer> index) {
-        ObjectNode n = ReportWriter.MAPPER.createObjectNode();
-        n.put("ruleId", f.ruleId());
-        if (index.containsKey(f.ruleId())) {
-            n.put("ruleIndex", index.get(f.ruleId()));
+    private static Map<String, Integer> index(List<Rule> rules) {
+        Map<String, Integer> index = new HashMap<>();
+        for (Rule r : rules) {
+            index.put(r.id(), index.size());
         }
-        n.put("level", level(f.severity()));
-        n.putObject("message").put("text", p.name() + ": " + f.message());
+        return index;
+    }
+
+    private static ObjectNode result(Locator locator, PlatformReport p, String ruleId, Severity severity,
+                                     String message, String tableName, int instance, long offset, String path,
+                                     Map<String, Integer> index, List<String> identity, Map<String, Integer> seen) {
+        ObjectNode n = ReportWriter.MAPPER.createObjectNode();
+        n.put("ruleId", ruleId);
+        if (index.containsKey(ruleId)) {
+            n.put("ruleIndex", index.get(ruleId));
+        }
+        n.put("level", level(severity));
+        n.putObject("message").put("text", message);
         ObjectNode location = n.putArray("locations").addObject();
-        LoadedTable table = p.platform().tables().bySignature(f.table()).stream()
-                .filter(t -> t.instance() == f.instance()).findFirst().orElse(null);
+        LoadedTable table = p.platform().tables().bySignature(tableName).stream()
+                .filter(t -> t.instance() == instance).findFirst().orElse(null);
         if (table != null) {
             ObjectNode physical = location.putObject("physicalLocation");
             TableOrigin origin = table.raw().origin();
-            physical.putObject("artifactLocation").put("uri", uri(origin, table));
+            locator.locate(p, origin, table, physical.putObject("artifactLocation"));
             ObjectNode region = physical.putObject("region");
             switch (origin.format()) {
                 case ACPIDUMP_TEXT -> region.put("startLine", Math.max(1, origin.line()));
-                default -> region.put("byteOffset", origin.fileOffset() + Math.max(0, f.offset()));
+                default -> region.put("byteOffset", origin.fileOffset() + Math.max(0, offset));
             }
         }
         ObjectNode logical = location.putArray("logicalLocations").addObject();
-        String table0 = f.table().isEmpty() ? "platform" : f.table() + (f.instance() > 1 ? "#" + f.instance() : "");
-        logical.put("name", f.path().isEmpty() ? table0 : f.path());
-        logical.put("fullyQualifiedName", p.name() + "/" + table0 + (f.path().isEmpty() ? "" : "/" + f.path()));
-        logical.put("kind", f.path().startsWith("\\") ? "function" : "member");
-        n.putObject("partialFingerprints").put("xenacpiFinding/v1",
-                fingerprint(p.name(), f.ruleId(), table0, f.path(), f.strategy(), f.offset()));
+        String table0 = tableName.isEmpty() ? "platform" : tableName + (instance > 1 ? "#" + instance : "");
+        logical.put("name", path.isEmpty() ? table0 : path);
+        logical.put("fullyQualifiedName", p.name() + "/" + table0 + (path.isEmpty() ? "" : "/" + path));
+        logical.put("kind", path.startsWith("\\") ? "function" : "member");
+        List<String> parts = new ArrayList<>(List.of(p.name(), ruleId, table0, path, Long.toString(offset)));
+        parts.addAll(identity);
+        // Findings alike in every part are told apart by their order of appearance, so each fingerprint is unique.
+        String key = String.join("\u0000", parts);
+        int occurrence = seen.merge(key, 1, Integer::sum);
+        if (occurrence > 1) {
+            parts.add("#" + occurrence);
+        }
+        n.putObject("partialFingerprints").put("xenacpiFinding/v1", fingerprint(parts));
         ObjectNode props = n.putObject("properties");
         props.put("platform", p.name());
-        props.put("tableOffset", f.offset());
-        if (!f.strategy().isEmpty()) {
-            props.put("strategy", f.strategy());
-        }
+        props.put("tableOffset", offset);
         return n;
     }
 
-    /** The table's file as a relative URI; tables made by the builder get a name of their own. */
-    private static String uri(TableOrigin origin, LoadedTable table) {
-        String name = switch (origin.format()) {
-            case BUILDER -> "builder/" + table.signature() + (table.instance() > 1 ? table.instance() : "") + ".dat";
-            default -> origin.file().toString().replace('\\', '/');
-        };
+    /** Where table files are, relative to the source root or to their platform's folder. */
+    private static final class Locator {
+        private final Path root;
+        private final Map<String, Path> platformBases = new java.util.LinkedHashMap<>();
+        private final Map<String, String> platformIds = new HashMap<>();
+
+        Locator(Path root, ConformanceReport report) {
+            this.root = root;
+            for (PlatformReport p : report.platforms()) {
+                Path source = p.platform().tables().image().path();
+                if (source == null) {
+                    continue;
+                }
+                Path abs = source.toAbsolutePath().normalize();
+                Path folder = java.nio.file.Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+                if (!folder.startsWith(root)) {
+                    String id = "PLATFORM" + (platformBases.size() + 1);
+                    platformBases.put(id, folder);
+                    platformIds.put(p.name(), id);
+                }
+            }
+        }
+
+        /** The {@code originalUriBaseIds} of a run. */
+        ObjectNode bases() {
+            ObjectNode bases = ReportWriter.MAPPER.createObjectNode();
+            bases.putObject(SRCROOT).put("uri", folderUri(root));
+            platformBases.forEach((id, folder) -> bases.putObject(id).put("uri", folderUri(folder)));
+            return bases;
+        }
+
+        void locate(PlatformReport p, TableOrigin origin, LoadedTable table, ObjectNode artifact) {
+            if (origin.format() == SourceFormat.BUILDER) {
+                artifact.put("uri", encode("builder/" + table.signature()
+                        + (table.instance() > 1 ? table.instance() : "") + ".dat"));
+                return;
+            }
+            Path file = origin.file().toAbsolutePath().normalize();
+            String id = platformIds.get(p.name());
+            Path base = id == null ? root : platformBases.get(id);
+            if (file.startsWith(base)) {
+                artifact.put("uri", encode(base.relativize(file).toString().replace('\\', '/')));
+                artifact.put("uriBaseId", id == null ? SRCROOT : id);
+            } else {
+                artifact.put("uri", encode(file.getFileName().toString()));
+                artifact.put("uriBaseId", id == null ? SRCROOT : id);
+            }
+        }
+
+        private static String folderUri(Path folder) {
+            String uri = folder.toUri().toString();
+            return uri.endsWith("/") ? uri : uri + "/";
+        }
+    }
+
+    /** A relative path as a URI reference: unreserved characters and slashes kept, the rest percent-encoded. */
+    private static String encode(String name) {
         StringBuilder out = new StringBuilder();
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -128,18 +297,13 @@ final class SarifReport {
         };
     }
 
-    private static String fingerprint(String... parts) {
+    private static String fingerprint(List<String> parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(String.join("\u0000", List.of(parts))
+            return HexFormat.of().formatHex(sha.digest(String.join("\u0000", parts)
                     .getBytes(StandardCharsets.UTF_8))).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
-    }
-
-    private static String fingerprint(String platform, String rule, String table, String path, String strategy,
-                                      long offset) {
-        return fingerprint(platform, rule, table, path, strategy, Long.toString(offset));
     }
 }

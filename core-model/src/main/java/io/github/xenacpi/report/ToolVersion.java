@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The version of this build, from the {@code tool-version.properties} resource that Maven's resource filtering
+ * The version of this build and the project's URL, from the {@code tool-version.properties} resource that Maven's resource filtering
  * writes at build time, so that it is right from the jar, from classes and in tests alike.
  */
 public final class ToolVersion {
@@ -14,7 +14,9 @@ public final class ToolVersion {
     /** Where the filtered properties lie on the class path. */
     static final String RESOURCE = "/io/github/xenacpi/report/tool-version.properties";
 
-    private static final String VERSION = read();
+    private static final Properties PROPERTIES = read();
+    private static final String VERSION = value("version");
+    private static final String URL = value("url");
 
     private ToolVersion() {
     }
@@ -24,7 +26,21 @@ public final class ToolVersion {
         return VERSION;
     }
 
-    private static String read() {
+    /** The project's home page, the {@code <url>} of its pom, such as the SARIF driver's informationUri. */
+    public static String url() {
+        return URL;
+    }
+
+    private static String value(String key) {
+        String v = PROPERTIES.getProperty(key, "");
+        if (v.isBlank() || v.contains("${")) {
+            throw new IllegalStateException(RESOURCE + " holds no filtered " + key + " (found '" + v
+                    + "'): build core-model with Maven so that resource filtering runs");
+        }
+        return v.strip();
+    }
+
+    private static Properties read() {
         try (InputStream in = ToolVersion.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path: build core-model "
@@ -32,12 +48,7 @@ public final class ToolVersion {
             }
             Properties p = new Properties();
             p.load(in);
-            String v = p.getProperty("version", "");
-            if (v.isBlank() || v.contains("${")) {
-                throw new IllegalStateException(RESOURCE + " holds no filtered version (found '" + v
-                        + "'): build core-model with Maven so that resource filtering runs");
-            }
-            return v.strip();
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import io.github.xenacpi.report.VersionGridTable;
 import io.github.xenacpi.simulation.Verdict;
 import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.FadtBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
+import io.github.xenacpi.platform.builder.MadtBuilder;
 import io.github.xenacpi.platform.builder.SpcrBuilder;
+import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
@@ -40,7 +43,10 @@ class ValidationGridTest {
         Path folder = dir.resolve("fadt-5.0");
         PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false).revision(5).minorVersion(0))
-                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32))).build()
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
+                .add(new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0x0, 0))
+                .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
+                        .device("UAR0", d -> d.hid("ARMH0011").uid(0))))).build()
                 .writeTableDirectory(folder);
         return PlatformSource.at(folder);
     }
@@ -87,7 +93,7 @@ class ValidationGridTest {
             }
         };
         ValidationSettings settings = new ValidationSettings(List.of(PlatformSource.of(Preset.SEED_RFC), fadt50()),
-                MappingStrategy.all(), Overrides.parse("4.8", "6.6", null), EnumSet.of(ReportFormat.JSON),
+                MappingStrategy.all(), Overrides.parse("4.8", "6.6", null), EnumSet.allOf(ReportFormat.class),
                 dir.resolve("report"), 2, Optional.empty(), axes);
 
         ValidationRun.Outcome outcome = ValidationRun.execute(settings, Instant.EPOCH, log);
@@ -116,6 +122,25 @@ class ValidationGridTest {
         assertThat(cells.get(1).path("linux").asText()).isEqualTo("6.6");
         assertThat(json.path("platforms").get(1).path("grid").path("cells").get(0).path("built").asBoolean())
                 .isFalse();
+
+        // HTML: a grid table per platform, rows Xen, columns Linux; the refused platform says who must act.
+        String html = Files.readString(outcome.location());
+        assertThat(html).contains("<table class=\"grid\">").contains("<th>Xen \\ Linux</th><th>4.10</th><th>6.6</th>")
+                .contains("data-xen=\"4.22\" data-linux=\"6.6\"><b>8 of 8 boot Dom0</b>")
+                .contains("<b>Xen refuses</b><small>acpi_parse_fadt: FADT 5.0")
+                .contains("Xen 4.8 refuses these tables and never builds Dom0");
+        // SARIF run properties and junit.xml say the same.
+        JsonNode sarif = new ObjectMapper().readTree(Files.readString(dir.resolve("report/report.sarif")));
+        JsonNode props = sarif.path("runs").get(0).path("properties").path("platforms");
+        assertThat(props.path("fadt-5.0").path("status").asText()).isEqualTo("not-built");
+        assertThat(props.path("fadt-5.0").path("notBuilt").asText()).startsWith("acpi_parse_fadt: FADT 5.0");
+        assertThat(props.path("fadt-5.0").path("versionGrid").path("xen-4.22/linux-6.6").path("built").asBoolean())
+                .isFalse();
+        assertThat(props.path("seed-rfc").path("versionGrid").path("xen-4.22/linux-6.6").path("booting"))
+                .hasSize(8);
+        String junit = Files.readString(dir.resolve("report/junit.xml"));
+        assertThat(junit).contains("not run: Xen refuses these tables (acpi_parse_fadt: FADT 5.0");
+        assertThat(junit).containsPattern("<testcase classname=\"fadt-5.0.firmware\" name=\"XEN.DOM0.NOT_BUILT\"[^>]*>\\s*<failure");
 
         assertThat(console).anySatisfy(l -> assertThat(l).contains("seed-rfc: Xen x Linux grid"));
         assertThat(console).anySatisfy(l -> assertThat(l).startsWith("  4.22").contains("8/8 boot"));

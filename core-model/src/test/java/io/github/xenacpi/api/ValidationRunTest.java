@@ -41,12 +41,15 @@ class ValidationRunTest {
     void logsALinePerPlatformTheMatrixAndLastWhereTheReportIs() throws Exception {
         ValidationSettings settings = new ValidationSettings(
                 List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
-                Validation.strategies(List.of("bus-notify", "stage2-fault")), Overrides.NONE,
+                Validation.strategies(List.of("bus-notify", "stage2-fault")), Overrides.parse("4.8", "4.10", ""),
                 EnumSet.of(ReportFormat.HTML, ReportFormat.JSON), temp.resolve("out"), 2, Optional.empty());
 
         ValidationRun.Outcome outcome = ValidationRun.execute(settings, Instant.now(), log);
 
-        assertThat(info.get(0)).startsWith("xenacpi: qemu-virt: 9 tables, ").contains("1 of 2 strategies pass");
+        assertThat(info.get(0)).startsWith("xenacpi: qemu-virt: 9 tables, ");
+        assertThat(info.get(1)).isEqualTo("xenacpi: qemu-virt: simulated with Xen 4.8 (property), Linux 4.10"
+                + " (property), SMMU none (default)");
+        assertThat(info.get(2)).contains("strategies: 1 pass, 0 degraded, 1 fail of 2; recommended: stage2-fault");
         assertThat(info).anySatisfy(l -> assertThat(l).matches("  platform +bus-notify +stage2-fault"));
         assertThat(info).anySatisfy(l -> assertThat(l).matches("  qemu-virt +FAIL +PASS"));
         Path html = temp.resolve("out/index.html").toAbsolutePath();

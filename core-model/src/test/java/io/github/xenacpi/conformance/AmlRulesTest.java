@@ -133,8 +133,7 @@ class AmlRulesTest {
     @Test
     void amlFindingsReachThePlatformsReport() {
         Platform p = damaged(b -> withChecksum(put(b, 36, 0x02)));
-        ConformanceReport.PlatformReport report = ConformanceReport.PlatformReport.of(p, List.of(),
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        ConformanceReport.PlatformReport report = ConformanceReport.PlatformReport.of(p, List.of());
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.ruleId()).isEqualTo("AML.LOAD");
             assertThat(f.severity()).isEqualTo(Severity.ERROR);

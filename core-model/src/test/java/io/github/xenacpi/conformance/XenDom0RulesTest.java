@@ -93,7 +93,8 @@ class XenDom0RulesTest {
 
     @Test
     void onARealPlatformTheFailingStrategyAbortsAndTheRecommendedOneIsClean() {
-        Platform qemu = new Platform("qemu", AcpiTables.load(Preset.QEMU_VIRT.image()), PlatformDescriptor.DEFAULT);
+        Platform qemu = new Platform("qemu", AcpiTables.load(Preset.QEMU_VIRT.image()),
+                PlatformDescriptor.SEED_ERA);
         SimulationInput in = SimulationInput.of(qemu);
 
         List<Finding> busNotify = XenDom0Rules.findings(Simulation.run(in, MappingStrategy.byId("bus-notify")),

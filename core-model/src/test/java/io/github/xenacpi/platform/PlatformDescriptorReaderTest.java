@@ -26,7 +26,7 @@ class PlatformDescriptorReaderTest {
     @Test
     void aBareDumpGetsTheDefaults() throws Exception {
         assertThat(PlatformDescriptorReader.besides(dir)).isEqualTo(PlatformDescriptor.DEFAULT);
-        assertThat(PlatformDescriptor.DEFAULT.xen()).isEqualTo(XenVersion.V4_8);
+        assertThat(PlatformDescriptor.DEFAULT.xen()).isEqualTo(XenVersion.NEWEST);
         assertThat(PlatformDescriptor.DEFAULT.smmu()).isEqualTo(SmmuMode.NONE);
     }
 

@@ -23,7 +23,8 @@ class BootTimelineTest {
 
     @Test
     void foldsEveryEventOnceInStageOrder() {
-        Platform p = new Platform("qemu-virt", AcpiTables.load(Preset.QEMU_VIRT.image()), PlatformDescriptor.DEFAULT);
+        Platform p = new Platform("qemu-virt", AcpiTables.load(Preset.QEMU_VIRT.image()),
+                PlatformDescriptor.SEED_ERA);
         SimulationInput input = SimulationInput.of(p);
         List<SimulationResult> sims = MappingStrategy.all().stream().map(s -> Simulation.run(input, s)).toList();
         int events = sims.get(0).outcomes().size();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.xenacpi.acpi.Diagnostic;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
@@ -37,7 +36,7 @@ class CorpusDeterminismTest {
         List<SimulationResult> results = MappingStrategy.all().stream().map(s -> Simulation.run(input, s)).toList();
         assertThat(platform.diagnostics()).as(machine.toString()).map(Diagnostic::message)
                 .noneMatch(m -> m.contains("wall-clock budget exceeded"));
-        return ReportWriter.MAPPER.writeValueAsString(ConformanceReport.of(platform, results, InspectJson::of,
+        return ReportWriter.MAPPER.writeValueAsString(ConformanceReport.of(platform, results,
                 GENERATED));
     }
 

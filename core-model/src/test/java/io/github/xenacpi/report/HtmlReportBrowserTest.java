@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.aml.AmlTerm;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.builder.FadtBuilder;
@@ -58,7 +57,7 @@ class HtmlReportBrowserTest {
                         PlatformDescriptor.DEFAULT),
                 new Platform(Preset.HOSTILE.id(), AcpiTables.load(Preset.HOSTILE.image()),
                         PlatformDescriptor.DEFAULT));
-        ReportWriter.write(ConformanceReport.of(platforms, InspectJson::of, Instant.parse("2026-01-02T03:04:05Z")),
+        ReportWriter.write(ConformanceReport.of(platforms, Instant.parse("2026-01-02T03:04:05Z")),
                 DIR);
         driver = chromium();
         driver.get(DIR.resolve("index.html").toAbsolutePath().toUri().toString());
@@ -85,10 +84,10 @@ class HtmlReportBrowserTest {
                         .device("LONG", dev -> dev.hid(IMG + LONG).uid(1)))))
                 .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
                 .build().image();
-        return new Platform(PLATFORM, AcpiTables.load(image), PlatformDescriptor.DEFAULT);
+        return new Platform(PLATFORM, AcpiTables.load(image), PlatformDescriptor.SEED_ERA);
     }
 
-    private static ChromeDriver chromium() throws Exception {
+    static ChromeDriver chromium() throws Exception {
         String binary = System.getProperty("xenacpi.chromium", "/usr/bin/chromium");
         String chromedriver = System.getProperty("xenacpi.chromedriver", "/usr/bin/chromedriver");
         assertThat(new File(binary)).as("Chromium (apt-get install chromium)").canRead();
@@ -178,7 +177,7 @@ class HtmlReportBrowserTest {
     }
 
     @Test
-    void findingsFilterBySeverityRuleAndStrategyAndSort() {
+    void findingsFilterBySeverityAndRuleAndSort() {
         WebElement s = section(0);
         s.findElement(By.cssSelector(".f-sev option[value='']")).click();
         int all = visibleRows(s).size();
@@ -196,15 +195,6 @@ class HtmlReportBrowserTest {
         assertThat(visibleRows(s)).isNotEmpty().allSatisfy(r -> assertThat(r.get("rule")).isEqualTo(ruleId));
         s.findElement(By.cssSelector(".f-rule option[value='']")).click();
 
-        String strategy = visibleRows(s).stream().map(r -> r.get("strat")).filter(x -> !x.equals("-")).findFirst()
-                .orElseThrow();
-        s.findElement(By.xpath(".//select[@class='f-strat']/option[.='" + strategy + "']")).click();
-        assertThat(visibleRows(s)).isNotEmpty().allSatisfy(r -> assertThat(r.get("strat")).isEqualTo(strategy));
-        s.findElement(By.cssSelector(".f-strat option[value='-']")).click();
-        assertThat(visibleRows(s)).allSatisfy(r -> assertThat(r.get("strat")).isEqualTo("-"));
-        s.findElement(By.cssSelector(".f-strat option[value='']")).click();
-        assertThat(visibleRows(s)).hasSize(all);
-
         List<WebElement> headers = s.findElements(By.cssSelector("table.findings th.sort"));
         headers.get(1).click();
         List<String> rules = visibleRows(s).stream().map(r -> r.get("rule")).toList();
@@ -215,9 +205,44 @@ class HtmlReportBrowserTest {
         assertThat(severities.get(0)).isEqualTo("info".equals(severities.get(severities.size() - 1)) ? "error"
                 : severities.get(0));
         assertThat(severities).isSortedAccordingTo((a, b) -> rank(b) - rank(a));
-        headers.get(2).click();
-        List<String> strategies = visibleRows(s).stream().map(r -> r.get("strat")).toList();
-        assertThat(strategies).isSortedAccordingTo(String::compareTo);
+    }
+
+    @Test
+    void theMemoryMapStaysReadableWithAddressesAtZeroAndAbove2To63() throws Exception {
+        var image = PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false))
+                .add(new McfgBuilder().allocation(0, 0, 0, 0x0F).allocation(0xFFFF_FFFF_F000_0000L, 1, 0, 0)
+                        .allocation(0x8000_0000_0000_0000L, 2, 0, 0))
+                .build().image();
+        Platform wide = new Platform("unsigned", AcpiTables.load(image), PlatformDescriptor.SEED_ERA);
+        Path dir = DIR.resolve("unsigned");
+        ReportWriter.write(ConformanceReport.of(List.of(wide), Instant.parse("2026-01-02T03:04:05Z")), dir);
+        driver.get(dir.resolve("index.html").toAbsolutePath().toUri().toString());
+        try {
+            WebElement map = driver.findElement(By.cssSelector("svg.map"));
+            double width = map.getSize().getWidth();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> bars = (List<Map<String, Object>>) js("var out = [];"
+                    + "arguments[0].querySelectorAll('rect.bar').forEach(function (r) { var b = r.getBoundingClientRect();"
+                    + " out.push({x: b.x, w: b.width, t: r.textContent}); }); return out;", map);
+            assertThat(bars).isNotEmpty().allSatisfy(b -> assertThat(((Number) b.get("w")).doubleValue())
+                    .as("%s", b.get("t")).isLessThan(width / 2));
+            assertThat(bars).anySatisfy(b -> assertThat((String) b.get("t")).contains("0xFFFFFFFFF0000000"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> labels = (List<Map<String, Object>>) js("var out = [];"
+                    + "arguments[0].querySelectorAll('text').forEach(function (t) { var b = t.getBoundingClientRect();"
+                    + " if (t.textContent !== 'log scale') out.push({l: b.left, r: b.right, t: t.textContent}); });"
+                    + " return out;", map);
+            assertThat(labels).hasSizeLessThanOrEqualTo(17);
+            for (int i = 1; i < labels.size(); i++) {
+                assertThat(((Number) labels.get(i).get("l")).doubleValue()).as("%s clear of %s",
+                        labels.get(i).get("t"), labels.get(i - 1).get("t"))
+                        .isGreaterThanOrEqualTo(((Number) labels.get(i - 1).get("r")).doubleValue());
+            }
+            screenshot(1400, 1000, "report-unsigned-map.png", map);
+        } finally {
+            driver.get(DIR.resolve("index.html").toAbsolutePath().toUri().toString());
+        }
     }
 
     private static int rank(String severity) {
@@ -229,7 +254,7 @@ class HtmlReportBrowserTest {
         return (List<Map<String, String>>) js("var out = [];"
                 + "arguments[0].querySelectorAll('table.findings tbody tr').forEach(function (tr) {"
                 + "  if (tr.style.display !== 'none') { out.push({ sev: tr.getAttribute('data-sev'),"
-                + "    rule: tr.getAttribute('data-rule'), strat: tr.getAttribute('data-strat') }); } });"
+                + "    rule: tr.getAttribute('data-rule') }); } });"
                 + "return out;", section);
     }
 

@@ -3,7 +3,6 @@ package io.github.xenacpi.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.testing.Corpus;
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ class ReportCorpusTest {
             platforms.add(Platform.load(machine));
         }
 
-        List<Path> files = ReportWriter.write(ConformanceReport.of(platforms, InspectJson::of, Instant.now()), dir);
+        List<Path> files = ReportWriter.write(ConformanceReport.of(platforms, Instant.now()), dir);
 
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(files).hasSize(ReportWriter.FILES.size()).allMatch(f -> f.toFile().length() > 0);

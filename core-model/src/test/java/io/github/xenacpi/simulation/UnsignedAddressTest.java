@@ -8,7 +8,6 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.RegionAccess;
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.PlatformDescriptorReader;
@@ -22,6 +21,7 @@ import io.github.xenacpi.platform.builder.aml.FieldUpdateRule;
 import io.github.xenacpi.platform.builder.aml.ResourceTemplateBuilder;
 import io.github.xenacpi.platform.builder.aml.TermListBuilder;
 import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ReportOptions;
 import io.github.xenacpi.report.ReportWriter;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.nio.file.Files;
@@ -108,11 +108,12 @@ class UnsignedAddressTest {
                 .range(0, base, base + 0xFFFF, 0, 0x10000)).build();
         Platform p = platform(sb -> sb.device("DEV0", d -> d.hid("XACP0002").uid(0).crs(crs)));
 
-        ReportWriter.write(ConformanceReport.of(List.of(p), InspectJson::of, Instant.EPOCH), dir);
+        // The regions print as hex; the namespace's decoded resources (with the trace) as unsigned decimals.
+        ReportWriter.write(ConformanceReport.of(List.of(p), ReportOptions.TRACE, Instant.EPOCH), dir);
         String json = Files.readString(dir.resolve("report.json"));
 
         assertThat(json).contains(Long.toUnsignedString(base)).contains(Long.toUnsignedString(base + 0xFFFF))
-                .doesNotContain(Long.toString(base));
+                .doesNotContain(Long.toString(base)).contains("0xFFFF000000000000");
     }
 
     @Test

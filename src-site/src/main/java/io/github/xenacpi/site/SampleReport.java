@@ -1,6 +1,5 @@
 package io.github.xenacpi.site;
 
-import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.report.ConformanceReport;
@@ -27,7 +26,7 @@ final class SampleReport {
         List<Platform> platforms = Arrays.stream(Preset.values()).map(Preset::platform).toList();
         Path dir = resources.resolve(FOLDER);
         try {
-            return ReportWriter.write(ConformanceReport.of(platforms, InspectJson::of, TIME), dir);
+            return ReportWriter.write(ConformanceReport.of(platforms, TIME), dir);
         } catch (IOException e) {
             throw new SiteException("cannot write the sample report into " + dir + ": " + e.getMessage(), e);
         }

@@ -42,7 +42,7 @@ class SitePagesTest {
         for (String file : ReportWriter.FILES) {
             assertThat(out.resolve("resources/sample-report").resolve(file)).isNotEmptyFile();
         }
-        assertThat(out.resolve("resources/schemas")).isDirectoryContaining("glob:**/xenacpi-report-1.schema.json")
+        assertThat(out.resolve("resources/schemas")).isDirectoryContaining("glob:**/xenacpi-report-2.schema.json")
                 .isDirectoryContaining("glob:**/xenacpi-inspect-1.schema.json")
                 .isDirectoryContaining("glob:**/xenacpi-descriptor.schema.json");
     }

@@ -15,6 +15,8 @@ import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
+import io.github.xenacpi.platform.SettingSource;
+import io.github.xenacpi.platform.SettingSources;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.acpi.table.CedtDecoder;
@@ -86,7 +88,7 @@ public enum Preset {
         public PlatformDescriptor descriptor() {
             return new PlatformDescriptor(List.of(), 48, XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.SHARED, false,
                     List.of(new DmaScenario("pcie-dma-engine", RegionKind.OPERATION_REGION, DSDT_OPREGION, true)),
-                    Map.of());
+                    Map.of()).withSources(SettingSources.of(SettingSource.PRESET));
         }
     },
 

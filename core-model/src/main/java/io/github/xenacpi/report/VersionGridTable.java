@@ -1,4 +1,4 @@
-package io.github.xenacpi.api;
+package io.github.xenacpi.report;
 
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.XenVersion;

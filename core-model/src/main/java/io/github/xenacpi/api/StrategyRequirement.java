@@ -61,6 +61,11 @@ public record StrategyRequirement(String mode, String strategy) {
             return Optional.of(platform.name() + ": no verdict, the input is damaged (" + platform.input().firstLoss()
                     + ")");
         }
+        if (!mode.equals(NONE.mode) && platform.summary().notBuilt() != null) {
+            return Optional.of(platform.name() + ": no strategy can boot Dom0: Xen refuses these tables ("
+                    + platform.summary().notBuilt().function() + ": " + platform.summary().notBuilt().reason()
+                    + "); the firmware vendor must act (XEN.DOM0.NOT_BUILT)");
+        }
         return switch (mode) {
             case "none" -> Optional.empty();
             case "any" -> platform.results().stream().anyMatch(StrategyRequirement::works) ? Optional.empty()
@@ -72,9 +77,9 @@ public record StrategyRequirement(String mode, String strategy) {
         };
     }
 
-    /** Whether Dom0 boots under a strategy: PASS or DEGRADED. */
+    /** Whether Dom0 boots under a strategy: PASS or DEGRADED (never when FAIL, nor when Xen built no Dom0). */
     public static boolean works(SimulationResult result) {
-        return result.verdict() != Verdict.FAIL;
+        return result.verdict() == Verdict.PASS || result.verdict() == Verdict.DEGRADED;
     }
 
     /** In words, for messages. */

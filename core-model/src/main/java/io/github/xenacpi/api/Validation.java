@@ -10,6 +10,7 @@ import io.github.xenacpi.report.ReportWriter;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class Validation {
     private final List<MappingStrategy> strategies;
     private final Overrides overrides;
     private final int threads;
+    private final VersionAxes grid;
 
     /**
      * @param strategies the strategies to simulate, in report order
@@ -42,6 +44,16 @@ public final class Validation {
      * @param threads    at most this many platforms are validated at once
      */
     public Validation(List<MappingStrategy> strategies, Overrides overrides, int threads) {
+        this(strategies, overrides, threads, VersionAxes.NONE);
+    }
+
+    /**
+     * @param strategies the strategies to simulate, in report order
+     * @param overrides  what replaces every platform descriptor's versions and SMMU mode
+     * @param threads    at most this many platforms are validated at once
+     * @param grid       the Xen and Linux versions of each platform's version grid; {@link VersionAxes#NONE}: none
+     */
+    public Validation(List<MappingStrategy> strategies, Overrides overrides, int threads, VersionAxes grid) {
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("at least one strategy");
         }
@@ -51,6 +63,7 @@ public final class Validation {
         this.strategies = List.copyOf(strategies);
         this.overrides = Objects.requireNonNull(overrides, "overrides");
         this.threads = threads;
+        this.grid = Objects.requireNonNull(grid, "grid");
     }
 
     /**
@@ -127,7 +140,12 @@ public final class Validation {
         try {
             SimulationInput input = SimulationInput.of(platform);
             List<SimulationResult> results = Simulation.runAll(input, strategies);
-            return PlatformReport.of(platform, results);
+            PlatformReport report = PlatformReport.of(platform, results);
+            if (!grid.enabled()) {
+                return report;
+            }
+            return report.withGrid(VersionGrid.of(platform, grid.xenFor(platform.descriptor()),
+                    grid.linuxFor(platform.descriptor()), platform.descriptor().smmu(), strategies));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             failure = e;
         }

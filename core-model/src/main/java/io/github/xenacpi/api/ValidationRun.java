@@ -44,7 +44,8 @@ public final class ValidationRun {
      */
     public static Outcome execute(ValidationSettings settings, Instant time, RunLog log)
             throws ValidationException {
-        Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads());
+        Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads(),
+                settings.grid());
         List<PlatformReport> platforms = validation.run(settings.platforms());
         Map<String, List<ReportFinding>> extra = new LinkedHashMap<>();
         if (settings.check().isPresent()) {

@@ -9,11 +9,19 @@ import java.util.Set;
 
 /**
  * Everything one validation needs: the platforms, the strategies, the overrides, the report formats and folder,
- * how many platforms run at once, and a front end's own check of each platform (empty when none).
+ * how many platforms run at once, a front end's own check of each platform (empty when none), and the versions of
+ * each platform's Xen x Linux grid ({@link VersionAxes#NONE} for none).
  */
 public record ValidationSettings(List<PlatformSource> platforms, List<MappingStrategy> strategies,
                                  Overrides overrides, Set<ReportFormat> formats, Path reportDirectory, int threads,
-                                 Optional<PlatformCheck> check) {
+                                 Optional<PlatformCheck> check, VersionAxes grid) {
+
+    /** Settings without a version grid. */
+    public ValidationSettings(List<PlatformSource> platforms, List<MappingStrategy> strategies, Overrides overrides,
+                              Set<ReportFormat> formats, Path reportDirectory, int threads,
+                              Optional<PlatformCheck> check) {
+        this(platforms, strategies, overrides, formats, reportDirectory, threads, check, VersionAxes.NONE);
+    }
 
     public ValidationSettings {
         platforms = List.copyOf(platforms);
@@ -22,5 +30,6 @@ public record ValidationSettings(List<PlatformSource> platforms, List<MappingStr
         formats = Set.copyOf(formats);
         Objects.requireNonNull(reportDirectory, "reportDirectory");
         Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(grid, "grid");
     }
 }

@@ -9,6 +9,7 @@ import io.github.xenacpi.conformance.Finding;
 import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.conformance.RuleCatalog;
+import io.github.xenacpi.conformance.XenDom0Rules;
 import io.github.xenacpi.inspect.InspectDocument;
 import io.github.xenacpi.platform.Completeness;
 import io.github.xenacpi.platform.Platform;
@@ -18,7 +19,9 @@ import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.simulation.Verdict;
+import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
+import io.github.xenacpi.xen.HardwareDomainBuild;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -108,8 +111,8 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * with the trace), then the per-access {@code trace} when asked for. The platform and the typed simulation
      * results ride along for the other formats but are not serialised.
      */
-    @JsonPropertyOrder({"name", "settings", "input", "summary", "findings", "strategies", "source", "tables",
-            "regions", "diagnostics", "namespace", "trace"})
+    @JsonPropertyOrder({"name", "settings", "input", "summary", "findings", "strategies", "grid", "source",
+            "tables", "regions", "diagnostics", "namespace", "trace"})
     public record PlatformReport(String name, Settings settings, Input input, Summary summary,
                                  List<ReportFinding> findings,
                                  List<StrategyReport> strategies, InspectDocument.Source source,
@@ -118,7 +121,25 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                                  InspectDocument.Namespace namespace,
                                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InspectDocument.Simulation> trace,
                                  @JsonIgnore Platform platform, @JsonIgnore List<SimulationResult> results,
-                                 @JsonIgnore Timing timing) {
+                                 @JsonIgnore Timing timing,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) VersionGrid grid) {
+
+        /** A platform's part without a version grid. */
+        public PlatformReport(String name, Settings settings, Input input, Summary summary,
+                              List<ReportFinding> findings, List<StrategyReport> strategies,
+                              InspectDocument.Source source, List<InspectDocument.Table> tables,
+                              List<InspectDocument.Region> regions, List<InspectDocument.DiagnosticEntry> diagnostics,
+                              InspectDocument.Namespace namespace, List<InspectDocument.Simulation> trace,
+                              Platform platform, List<SimulationResult> results, Timing timing) {
+            this(name, settings, input, summary, findings, strategies, source, tables, regions, diagnostics, namespace,
+                    trace, platform, results, timing, null);
+        }
+
+        /** This platform's part with its Xen x Linux grid ({@code xenacpi.xenVersions}/{@code linuxVersions}). */
+        public PlatformReport withGrid(VersionGrid newGrid) {
+            return new PlatformReport(name, settings, input, summary, findings, strategies, source, tables, regions,
+                    diagnostics, namespace, trace, platform, results, timing, newGrid);
+        }
 
         public PlatformReport {
             findings = List.copyOf(findings);
@@ -152,6 +173,10 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             long start = System.nanoTime();
             List<ReportFinding> findings = new ArrayList<>();
             for (Finding f : ConformanceCheck.run(p, PROFILES.toArray(Profile[]::new))) {
+                findings.add(ReportFinding.of(f));
+            }
+            // Firmware finding: the vendor fixes the FADT/SPCR that stops Xen from building Dom0.
+            for (Finding f : XenDom0Rules.buildFindings(p.descriptor().xen(), p.tables())) {
                 findings.add(ReportFinding.of(f));
             }
             Duration rules = Duration.ofNanos(System.nanoTime() - start);
@@ -202,7 +227,7 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             List<ReportFinding> all = new ArrayList<>(findings);
             all.addAll(more);
             return new PlatformReport(name, settings, input, summary, fixFirst(all, input.completeness()), strategies,
-                    source, tables, regions, diagnostics, namespace, trace, platform, results, timing);
+                    source, tables, regions, diagnostics, namespace, trace, platform, results, timing, grid);
         }
 
         /** The number of firmware findings at a severity. */
@@ -337,7 +362,17 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * none works or the platform is incomplete), its costs, and why, in words.
      */
     public record Summary(String status, List<String> passing, List<String> degraded, List<String> failing,
-                          String recommended, SimulationCosts recommendedCost, String explanation) {
+                          String recommended, SimulationCosts recommendedCost, String explanation,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) HardwareDomainBuild.Refusal notBuilt) {
+
+        /** Xen refuses to build the ACPI hardware domain from these tables: no strategy ran; the vendor must act. */
+        public static final String NOT_BUILT = "not-built";
+
+        /** A summary of a platform whose Dom0 Xen builds. */
+        public Summary(String status, List<String> passing, List<String> degraded, List<String> failing,
+                       String recommended, SimulationCosts recommendedCost, String explanation) {
+            this(status, passing, degraded, failing, recommended, recommendedCost, explanation, null);
+        }
 
         /** Some strategy boots Dom0 with every feature. */
         public static final String WORKS = "works";
@@ -364,6 +399,14 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                         + (first.table().isEmpty() ? "input" : first.table()) + ": " + first.reason() + (completeness
                         .losses().size() > 1 ? "; and " + (completeness.losses().size() - 1) + " more" : "")
                         + "), so the model could not see all the firmware describes; fix the input first.");
+            }
+            HardwareDomainBuild.Refusal refusal = results.stream().map(SimulationResult::notBuilt)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            if (refusal != null) {
+                return new Summary(NOT_BUILT, pass, degraded, fail, null, null, "Xen " + results.get(0).xen()
+                        + " refuses these tables and never builds Dom0 (" + refusal.function() + ": "
+                        + refusal.reason() + "), so no strategy runs. The firmware vendor must act: fix the"
+                        + " table Xen rejects (see XEN.DOM0.NOT_BUILT).", refusal);
             }
             Comparator<SimulationResult> cheapest = Comparator
                     .comparingLong((SimulationResult r) -> r.costs().estimatedMicros())

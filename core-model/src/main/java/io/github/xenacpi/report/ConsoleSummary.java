@@ -40,6 +40,10 @@ public final class ConsoleSummary {
                 + " notes (firmware findings, for the firmware vendor)");
         out.add(name + "simulated with " + p.settings().line());
         out.add(name + verdict(p));
+        if (p.grid() != null) {
+            out.add(name + "Xen x Linux grid (SMMU " + p.grid().smmu().id() + "):");
+            VersionGridTable.lines(p.grid()).forEach(line -> out.add("  " + line));
+        }
         return out;
     }
 
@@ -50,6 +54,11 @@ public final class ConsoleSummary {
             return "INCOMPLETE: the input is damaged (" + p.input().firstLoss() + (p.input().losses().size() > 1
                     ? "; and " + (p.input().losses().size() - 1) + " more" : "")
                     + "); no verdict and no recommendation until it is fixed";
+        }
+        if (s.notBuilt() != null) {
+            return "NOT_BUILT: Xen " + p.settings().xen().value() + " refuses these tables and builds no Dom0 ("
+                    + s.notBuilt().function() + ": " + s.notBuilt().reason()
+                    + "); no strategy runs; the firmware vendor must act (XEN.DOM0.NOT_BUILT)";
         }
         String counts = "strategies: " + s.passing().size() + " pass, " + s.degraded().size() + " degraded, "
                 + s.failing().size() + " fail of " + p.strategies().size();
@@ -77,7 +86,8 @@ public final class ConsoleSummary {
         List<Integer> widths = strategies.stream().map(s -> Math.max(s.length(), "INCOMPLETE".length())).toList();
         List<String> out = new ArrayList<>();
         out.add(PREFIX + "verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
-                + " refused; FAIL: Dom0 aborts or DMA faults; INCOMPLETE: damaged input, no verdict):");
+                + " refused; FAIL: Dom0 aborts or DMA faults; INCOMPLETE: damaged input, no verdict; NOT_BUILT: Xen"
+                + " refuses the tables, no Dom0):");
         StringBuilder header = new StringBuilder("  ").append(pad("platform", nameWidth));
         for (int i = 0; i < strategies.size(); i++) {
             header.append("  ").append(pad(strategies.get(i), widths.get(i)));

@@ -7,7 +7,9 @@ import freemarker.template.TemplateExceptionHandler;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.MemoryRange;
+import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.ConformanceReport.Summary;
@@ -16,6 +18,7 @@ import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -97,7 +100,49 @@ public final class HtmlReport {
                                List<CostRow> costs, List<FindingRow> findings, List<String> rules, long errors,
                                long warnings, List<OutcomeRow> outcomes, List<TableRow> tables,
                                List<DeviceRow> devices, int selected, List<Cell> row, String settings,
-                               boolean complete) {
+                               boolean complete, GridView grid) {
+    }
+
+    /**
+     * A platform's Xen x Linux grid as the page draws it: a column per Linux, a row per Xen, each cell the
+     * strategies that boot Dom0 (with those that lose DMA or features) or "Xen refuses" and the reason.
+     */
+    public record GridView(String smmu, List<String> linux, List<GridRow> rows) {
+    }
+
+    /** One Xen release's row of the grid. */
+    public record GridRow(String xen, List<GridCell> cells) {
+    }
+
+    /** One Xen x Linux cell: its class (PASS, DEGRADED, FAIL, NOT_BUILT), its text and the details. */
+    public record GridCell(String verdict, String text, List<String> booting, List<String> losing, String refusal) {
+    }
+
+    static GridView grid(VersionGrid g) {
+        if (g == null) {
+            return null;
+        }
+        List<GridRow> rows = new ArrayList<>();
+        for (XenVersion x : g.xen()) {
+            List<GridCell> cells = new ArrayList<>();
+            for (LinuxVersion l : g.linux()) {
+                VersionGrid.Cell c = g.cell(x, l).orElseThrow();
+                if (!c.built()) {
+                    cells.add(new GridCell("NOT_BUILT", "Xen refuses", List.of(), List.of(), c.notBuilt()));
+                    continue;
+                }
+                List<String> booting = c.booting();
+                List<String> losing = c.strategies().stream().filter(s -> s.boots() && (s.losesDma()
+                        || s.losesFeatures())).map(s -> s.strategy() + (s.losesDma() ? " loses DMA" : "")
+                        + (s.losesDma() && s.losesFeatures() ? " and" : "") + (s.losesFeatures() ? " loses "
+                        + String.join(", ", s.featuresLost()) : "")).toList();
+                String verdict = booting.isEmpty() ? "FAIL" : losing.size() == booting.size() ? "DEGRADED" : "PASS";
+                cells.add(new GridCell(verdict, booting.size() + " of " + c.strategies().size() + " boot Dom0",
+                        booting, losing, ""));
+            }
+            rows.add(new GridRow(x.toString(), cells));
+        }
+        return new GridView(g.smmu().id(), g.linux().stream().map(LinuxVersion::toString).toList(), rows);
     }
 
     /**
@@ -231,7 +276,7 @@ public final class HtmlReport {
         return new PlatformView(v.anchor(), href, v.name(), v.shortName(), v.source(), v.summary(),
                 v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
                 v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.outcomes(), v.tables(), v.devices(),
-                v.selected(), v.row(), v.settings(), v.complete());
+                v.selected(), v.row(), v.settings(), v.complete(), v.grid());
     }
 
     private static String render(String template, Page page) {
@@ -289,7 +334,7 @@ public final class HtmlReport {
                 tables, devices, selected, columns.stream().map(c -> cells.stream()
                         .filter(x -> x.strategy().equals(c.id())).findFirst()
                         .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", ""))).toList(),
-                p.settings().line(), p.complete());
+                p.settings().line(), p.complete(), grid(p.grid()));
     }
 
     /** A strategy's verdict as every table shows it: {@link #INCOMPLETE} on a platform the model did not see whole. */
@@ -320,6 +365,9 @@ public final class HtmlReport {
                     ? "; and " + (p.input().losses().size() - 1) + " more" : "") + "). The model could not see all"
                     + " the firmware describes, so no strategy is recommended: fix the input first (the findings"
                     + " below start with it).";
+        }
+        if (summary.notBuilt() != null) {
+            return summary.explanation();
         }
         if (summary.recommended() == null) {
             return "No strategy works on this firmware: under every one, Dom0 crashes or a device's DMA faults."

@@ -87,7 +87,7 @@ final class JunitReport {
                 failures += strategyCase(doc, strategies, p, s);
             }
             counts(strategies, tests, failures);
-            if (!p.complete()) {
+            if (!p.complete() || p.summary().notBuilt() != null) {
                 strategies.setAttribute("skipped", Integer.toString(tests));
             }
             if (p.timing().simulations() != null) {
@@ -144,6 +144,13 @@ final class JunitReport {
             tc.appendChild(doc.createElement("skipped"));
             Element out = doc.createElement("system-out");
             out.setTextContent(clean("no verdict: the input is damaged (" + p.input().firstLoss() + ")"));
+            tc.appendChild(out);
+        } else if (s.verdict().equals(Verdict.NOT_BUILT.name())) {
+            // The strategy never ran: Xen refused the tables (a firmware failure, XEN.DOM0.NOT_BUILT).
+            tc.appendChild(doc.createElement("skipped"));
+            Element out = doc.createElement("system-out");
+            out.setTextContent(clean("not run: Xen refuses these tables (" + p.summary().notBuilt().function() + ": "
+                    + p.summary().notBuilt().reason() + "); the firmware vendor must act"));
             tc.appendChild(out);
         } else if (failed) {
             Element f = doc.createElement("failure");

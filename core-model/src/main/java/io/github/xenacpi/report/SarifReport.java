@@ -11,6 +11,7 @@ import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.StrategyReport.OutcomeGroup;
+import io.github.xenacpi.simulation.VersionGrid;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -134,6 +135,29 @@ final class SarifReport {
             n.put("status", p.summary().status());
             if (!p.complete()) {
                 n.put("input", p.input().firstLoss());
+            }
+            if (p.summary().notBuilt() != null) {
+                n.put("notBuilt", p.summary().notBuilt().function() + ": " + p.summary().notBuilt().reason());
+            }
+            if (p.grid() != null) {
+                // The Xen x Linux grid: per pair, the strategies that boot Dom0, or Xen's refusal.
+                ObjectNode grid = n.putObject("versionGrid");
+                for (VersionGrid.Cell c : p.grid().cells()) {
+                    ObjectNode cell = grid.putObject("xen-" + c.xen() + "/linux-" + c.linux());
+                    cell.put("built", c.built());
+                    if (!c.built()) {
+                        cell.put("notBuilt", c.notBuilt());
+                        continue;
+                    }
+                    ArrayNode boots = cell.putArray("booting");
+                    c.booting().forEach(boots::add);
+                    ArrayNode losesDma = cell.putArray("losesDma");
+                    ArrayNode losesFeatures = cell.putArray("losesFeatures");
+                    c.strategies().stream().filter(VersionGrid.StrategyCell::losesDma)
+                            .forEach(x -> losesDma.add(x.strategy()));
+                    c.strategies().stream().filter(VersionGrid.StrategyCell::losesFeatures)
+                            .forEach(x -> losesFeatures.add(x.strategy()));
+                }
             }
         }
         ObjectNode automation = run.putObject("automationDetails");

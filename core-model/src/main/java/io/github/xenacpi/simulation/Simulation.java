@@ -9,6 +9,7 @@ import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.strategy.MappingStrategy;
 import io.github.xenacpi.xen.FrameRange;
+import io.github.xenacpi.xen.HardwareDomainBuild;
 import io.github.xenacpi.xen.HardwareDomainMemory;
 import io.github.xenacpi.xen.Hypervisor;
 import io.github.xenacpi.xen.IomemPermissions;
@@ -21,6 +22,7 @@ import io.github.xenacpi.xen.StageTwoTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs Dom0's boot on a platform under one mapping strategy: builds the hardware domain as Xen of that version
@@ -37,7 +39,8 @@ public final class Simulation {
 
     /** Runs Dom0's boot on the input under one strategy. */
     public static SimulationResult run(SimulationInput in, MappingStrategy strategy) {
-        return run(in, strategy, boot(in));
+        Optional<HardwareDomainBuild.Refusal> refusal = in.refusal();
+        return refusal.isPresent() ? notBuilt(in, strategy, refusal.get()) : run(in, strategy, boot(in));
     }
 
     /**
@@ -45,8 +48,18 @@ public final class Simulation {
      * strategy, so they are derived once for all of them.
      */
     public static List<SimulationResult> runAll(SimulationInput in, List<MappingStrategy> strategies) {
+        Optional<HardwareDomainBuild.Refusal> refusal = in.refusal();
+        if (refusal.isPresent()) {
+            return strategies.stream().map(s -> notBuilt(in, s, refusal.get())).toList();
+        }
         Dom0Boot boot = boot(in);
         return strategies.stream().map(s -> run(in, s, boot)).toList();
+    }
+
+    /** Xen stops before Dom0 exists (acpi_parse_fadt, acpi_iomem_deny_access): no strategy gets to run. */
+    private static SimulationResult notBuilt(SimulationInput in, MappingStrategy strategy,
+                                             HardwareDomainBuild.Refusal refusal) {
+        return SimulationResult.notBuilt(strategy.id(), in.xen(), in.linux(), in.smmu(), refusal);
     }
 
     private static Dom0Boot boot(SimulationInput in) {

@@ -1,6 +1,7 @@
 package io.github.xenacpi.simulation;
 
 import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.platform.LinuxVersion;
@@ -8,18 +9,22 @@ import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.xen.HardwareDomainBuild;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a simulation runs on: the platform's regions, what its namespace yields at boot, Dom0's RAM ranges
  * (base, length), the IPA size, the Xen
- * and Linux versions, the SMMU mode, whether Linux uses the SPCR early console, the DMA scenarios, and the cost model.
+ * and Linux versions, the SMMU mode, whether Linux uses the SPCR early console, the DMA scenarios, the cost model,
+ * whether Xen has {@code CONFIG_HAS_ITS}, and the host's tables from which Xen decides whether it builds an ACPI Dom0
+ * at all ({@link #refusal()}; {@code null} for an input made by hand, which assumes Xen builds it).
  */
 public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<long[]> ram,
                               int ipaBits, XenVersion xen,
                               LinuxVersion linux, SmmuMode smmu, boolean earlycon, List<DmaScenario> dma,
-                              CostModel costModel, boolean xenHasIts) {
+                              CostModel costModel, boolean xenHasIts, AcpiTables host) {
 
     /** No namespace: a platform described by static tables alone. */
     public static final NamespaceSurvey NO_NAMESPACE =
@@ -30,6 +35,13 @@ public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey nam
         Objects.requireNonNull(namespace, "namespace");
         ram = ram.stream().map(long[]::clone).toList();
         dma = List.copyOf(dma);
+    }
+
+    /** An input made by hand (no host tables: Xen is assumed to build Dom0). */
+    public SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<long[]> ram, int ipaBits,
+                           XenVersion xen, LinuxVersion linux, SmmuMode smmu, boolean earlycon,
+                           List<DmaScenario> dma, CostModel costModel, boolean xenHasIts) {
+        this(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, xenHasIts, null);
     }
 
     /** An input for a Xen built without {@code CONFIG_HAS_ITS}, its default. */
@@ -61,7 +73,7 @@ public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey nam
     /** The same input for a Xen built with or without {@code CONFIG_HAS_ITS}. */
     public SimulationInput withXenIts(boolean hasIts) {
         return new SimulationInput(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel,
-                hasIts);
+                hasIts, host);
     }
 
     /** The input a platform's descriptor asks for, with the default cost model. */
@@ -69,12 +81,20 @@ public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey nam
         PlatformDescriptor d = platform.descriptor();
         return new SimulationInput(platform.regions(), platform.survey(),
                 platform.ram().stream().map(m -> new long[] {m.base(), m.length()}).toList(), d.ipaBits(), d.xen(),
-                d.linux(), d.smmu(), d.earlycon(), d.dma(), CostModel.DEFAULT, d.xenHasIts());
+                d.linux(), d.smmu(), d.earlycon(), d.dma(), CostModel.DEFAULT, d.xenHasIts(), platform.tables());
     }
 
     /** The same input under other versions and SMMU mode. */
     public SimulationInput with(XenVersion newXen, LinuxVersion newLinux, SmmuMode newSmmu) {
         return new SimulationInput(regions, namespace, ram, ipaBits, newXen, newLinux, newSmmu, earlycon, dma,
-                costModel, xenHasIts);
+                costModel, xenHasIts, host);
+    }
+
+    /**
+     * Why this input's Xen refuses to build the ACPI hardware domain from the host's tables
+     * ({@link HardwareDomainBuild#refusal}), or empty when it builds it (always, for an input without host tables).
+     */
+    public Optional<HardwareDomainBuild.Refusal> refusal() {
+        return host == null ? Optional.empty() : HardwareDomainBuild.refusal(xen, host);
     }
 }

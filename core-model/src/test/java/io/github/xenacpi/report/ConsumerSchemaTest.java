@@ -17,6 +17,17 @@ import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
+import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.platform.builder.FadtBuilder;
+import io.github.xenacpi.platform.builder.MadtBuilder;
+import io.github.xenacpi.platform.builder.PlatformBuilder;
+import io.github.xenacpi.platform.builder.SpcrBuilder;
+import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
+import io.github.xenacpi.simulation.VersionGrid;
+import io.github.xenacpi.strategy.MappingStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,12 +74,26 @@ class ConsumerSchemaTest {
             Files.writeString(folder.resolve("acpidump.txt"), AcpidumpTextWriter.write(p.image().tables()));
             platforms.add(Platform.load(folder));
         }
+        // A platform Xen refuses (FADT 5.0): its skipped strategy cases and SARIF properties must validate too.
+        Path refused = Files.createDirectories(project.resolve("src/firmware/fadt-5.0"));
+        Files.writeString(refused.resolve("acpidump.txt"), PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false).revision(5).minorVersion(0))
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
+                .add(new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0x0, 0))
+                .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
+                        .device("UAR0", d -> d.hid("ARMH0011").uid(0))))).build().acpidumpText());
+        platforms.add(Platform.load(refused));
         ConformanceReport report = ConformanceReport.of(platforms, Instant.parse("2026-01-02T03:04:05Z"));
         List<PlatformReport> withTests = new ArrayList<>(report.platforms());
         withTests.set(0, withTests.get(0).withFindings(List.of(new ReportFinding(PROJECT_RULE.id(), Severity.ERROR,
                 "", 0, 0, "BusNotifyTest dom0Boots: expected no aborts", "BusNotifyTest", ""))));
         List<Rule> rules = new ArrayList<>(RuleCatalog.all());
         rules.add(PROJECT_RULE);
+        for (int i = 0; i < withTests.size(); i++) {
+            PlatformReport p = withTests.get(i);
+            withTests.set(i, p.withGrid(VersionGrid.of(p.platform(), List.of(XenVersion.V4_8, XenVersion.V4_22),
+                    List.of(LinuxVersion.V6_6), p.platform().descriptor().smmu(), MappingStrategy.all())));
+        }
         ConformanceReport all = ConformanceReport.assemble(withTests, rules, Instant.parse("2026-01-02T03:04:05Z"));
         ReportWriter.write(all, project.resolve("target/xenacpi"), ReportWriter.FILES, project);
         ReportWriter.write(all, root.resolve("elsewhere"), ReportWriter.FILES, root.resolve("nowhere"));

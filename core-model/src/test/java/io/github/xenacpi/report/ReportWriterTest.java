@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.conformance.RuleCatalog;
@@ -18,6 +19,7 @@ import io.github.xenacpi.platform.builder.FadtBuilder;
 import io.github.xenacpi.platform.builder.McfgBuilder;
 import io.github.xenacpi.platform.builder.OemIdentity;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
+import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
@@ -74,6 +76,8 @@ class ReportWriterTest {
                                 .operationRegion("EVRG", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(0x0C30_0000L),
                                         AmlTerm.integer(0x100))))))
                 .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
+                // Xen 4.8 builds no ACPI Dom0 without an SPCR (acpi_iomem_deny_access, before 4.15).
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
                 .build().image();
         return new Platform("markup <script>&", AcpiTables.load(image), PlatformDescriptor.SEED_ERA);
     }

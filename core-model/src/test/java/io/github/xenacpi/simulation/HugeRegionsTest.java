@@ -6,12 +6,14 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.builder.FadtBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
+import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.aml.AddressSpec;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
 import io.github.xenacpi.platform.builder.aml.FieldAccessType;
@@ -42,6 +44,8 @@ class HugeRegionsTest {
         DefinitionBlockBuilder dsdt = DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb));
         AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false))
+                // Before 4.15 Xen builds no ACPI Dom0 without an SPCR (acpi_iomem_deny_access).
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
                 .add(dsdt)
                 .build().image());
         PlatformDescriptor d = PlatformDescriptor.DEFAULT;

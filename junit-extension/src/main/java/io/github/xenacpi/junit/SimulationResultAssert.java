@@ -29,16 +29,19 @@ public final class SimulationResultAssert {
 
     /** No boot event ended in a data abort injected into Dom0. */
     public SimulationResultAssert hasNoDom0Aborts() {
+        built("no Dom0 aborts");
         return none(actual.withResult(OutcomeResult.DOM0_ABORT), "no Dom0 aborts");
     }
 
     /** No device DMA hit a page the SMMU does not map. */
     public SimulationResultAssert hasNoDmaFaults() {
+        built("no DMA faults");
         return none(actual.withResult(OutcomeResult.DMA_FAULT), "no DMA faults");
     }
 
     /** Dom0 uses regions of the kind and every use of them reaches a mapping: no abort, fault, denial or loss. */
     public SimulationResultAssert mapsAll(RegionKind kind) {
+        built("every " + kind + " region mapped");
         List<Outcome> ofKind = actual.outcomes().stream().filter(o -> o.event().kind() == kind).toList();
         if (ofKind.isEmpty()) {
             throw new AssertionFailedError(subject() + ": expected every " + kind
@@ -53,10 +56,27 @@ public final class SimulationResultAssert {
         if (actual.verdict() != expected) {
             List<Outcome> why = actual.outcomes().stream().filter(o -> NOT_MAPPED.contains(o.result())).toList();
             throw new AssertionFailedError(subject() + ": expected verdict " + expected + " but was "
-                    + actual.verdict() + (why.isEmpty() ? "" : ", because of:\n" + lines(why)), expected,
+                    + actual.verdict() + (actual.notBuilt() != null ? ": " + refusal() : "")
+                    + (why.isEmpty() ? "" : ", because of:\n" + lines(why)), expected,
                     actual.verdict());
         }
         return this;
+    }
+
+    /**
+     * A Dom0 that Xen never built has no boot events: an assertion about them must fail rather than pass on
+     * nothing (verdict NOT_BUILT, {@code HardwareDomainBuild.refusal}).
+     */
+    private void built(String expectation) {
+        if (actual.notBuilt() != null) {
+            throw new AssertionFailedError(subject() + ": expected " + expectation + ", but there is no Dom0: "
+                    + refusal());
+        }
+    }
+
+    private String refusal() {
+        return "Xen refuses these tables (" + actual.notBuilt().function() + ": " + actual.notBuilt().reason()
+                + "); the firmware vendor must act";
     }
 
     private SimulationResultAssert none(List<Outcome> offending, String expectation) {

@@ -115,6 +115,22 @@ class SimulationResultAssertTest {
                 .hasMessageContaining("  - dom0-abort: "));
     }
 
+    @Test
+    void aDom0XenNeverBuiltFailsEveryAssertionAboutItsBootInsteadOfPassingOnNothing() {
+        SimulationResult notBuilt = SimulationResult.notBuilt("stage2-fault", XenVersion.V4_22, LinuxVersion.V6_6,
+                SmmuMode.NONE, new io.github.xenacpi.xen.HardwareDomainBuild.Refusal("acpi_parse_fadt",
+                        "FADT 5.0: Xen 4.22 needs 5.1 or later"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XenAssertions.assertThat(notBuilt).hasNoDom0Aborts())
+                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("there is no Dom0")
+                .hasMessageContaining("acpi_parse_fadt: FADT 5.0").hasMessageContaining("firmware vendor must act");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XenAssertions.assertThat(notBuilt).hasNoDmaFaults())
+                .isInstanceOf(AssertionFailedError.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XenAssertions.assertThat(notBuilt)
+                .hasVerdict(Verdict.PASS)).hasMessageContaining("but was NOT_BUILT: Xen refuses these tables");
+        XenAssertions.assertThat(notBuilt).hasVerdict(Verdict.NOT_BUILT);
+    }
+
     private static SimulationResult result(Verdict verdict, Outcome... outcomes) {
         return new SimulationResult("bus-notify", XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.NONE,
                 List.of(outcomes), new SimulationCosts(0, 0, 0, 0, 0, 0), verdict);

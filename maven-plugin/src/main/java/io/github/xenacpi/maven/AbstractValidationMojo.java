@@ -7,6 +7,7 @@ import io.github.xenacpi.api.Overrides;
 import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.Validation;
 import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.api.VersionAxes;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,27 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      */
     @Parameter(property = "xenacpi.linuxVersion")
     String linuxVersion;
+
+    /**
+     * The Xen versions of each platform's Xen x Linux grid, comma-separated, such as {@code 4.17,4.19,4.22}
+     * ({@code modelled}: every modelled release). With this or {@code linuxVersions} set, report.json and the
+     * console show per platform which strategies boot Dom0 under each pair, which lose DMA or features, and where
+     * Xen refuses the tables; an axis left empty holds the platform's own version. Off by default: each cell costs
+     * one simulation per strategy.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.xenVersions")
+    String xenVersions;
+
+    /**
+     * The Linux versions of each platform's Xen x Linux grid, comma-separated, such as {@code 6.1,6.6,6.12}
+     * ({@code modelled}: every modelled kernel). See {@code xenVersions}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.linuxVersions")
+    String linuxVersions;
 
     /**
      * The SMMU mode to simulate, {@code none} or {@code shared}, instead of each platform descriptor's.
@@ -133,6 +155,11 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
     Baseline readBaseline() throws ValidationException {
         Path file = baselineFile();
         return Files.exists(file) ? Baseline.read(file) : Baseline.EMPTY;
+    }
+
+    /** The versions of each platform's Xen x Linux grid; none when neither list is set. */
+    VersionAxes grid() throws ValidationException {
+        return VersionAxes.parse(xenVersions, linuxVersions);
     }
 
     /** What replaces every descriptor's versions and SMMU mode. */

@@ -77,7 +77,7 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
             }
             ValidationRun.execute(new ValidationSettings(platforms, chosenStrategies(), overrides(),
                     EnumSet.allOf(ReportFormat.class), outputDirectory.toPath().resolve(FOLDER),
-                    Runtime.getRuntime().availableProcessors(), Optional.empty()), Instant.now(),
+                    Runtime.getRuntime().availableProcessors(), Optional.empty(), grid()), Instant.now(),
                     new MavenBuildLog(getLog()));
         } catch (ValidationException e) {
             throw new MavenReportException("xenacpi: " + e.getMessage(), e);
@@ -98,6 +98,10 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
         linuxVersion = linuxVersion == null || linuxVersion.isBlank() ? validate.value("linuxVersion").orElse(null)
                 : linuxVersion;
         smmu = smmu == null || smmu.isBlank() ? validate.value("smmu").orElse(null) : smmu;
+        xenVersions = xenVersions == null || xenVersions.isBlank() ? validate.value("xenVersions").orElse(null)
+                : xenVersions;
+        linuxVersions = linuxVersions == null || linuxVersions.isBlank()
+                ? validate.value("linuxVersions").orElse(null) : linuxVersions;
     }
 
     /**

@@ -54,7 +54,10 @@ public final class ItFirmware {
         GenericAddress uart = GenericAddress.memory(0x0900_0000L, 32);
         return PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false))
-                .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> { })))
+                // The two processors as ARM firmware describes them; a DSDT without any Device is damage.
+                .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
+                        .device("C000", d -> d.hid("ACPI0007").uid(0))
+                        .device("C001", d -> d.hid("ACPI0007").uid(1)))))
                 .add(new MadtBuilder()
                         .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
                         .gicc(0, 0x0, 0)

@@ -6,6 +6,7 @@ import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
+import io.github.xenacpi.report.ReportOptions;
 import io.github.xenacpi.report.ReportWriter;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
@@ -14,6 +15,7 @@ import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,6 +39,7 @@ public final class Validation {
     private final Overrides overrides;
     private final int threads;
     private final VersionAxes grid;
+    private final ReportOptions options;
 
     /**
      * @param strategies the strategies to simulate, in report order
@@ -54,6 +57,18 @@ public final class Validation {
      * @param grid       the Xen and Linux versions of each platform's version grid; {@link VersionAxes#NONE}: none
      */
     public Validation(List<MappingStrategy> strategies, Overrides overrides, int threads, VersionAxes grid) {
+        this(strategies, overrides, threads, grid, ReportOptions.DEFAULT);
+    }
+
+    /**
+     * @param strategies the strategies to simulate, in report order
+     * @param overrides  what replaces every platform descriptor's versions and SMMU mode
+     * @param threads    at most this many platforms are validated at once
+     * @param grid       the Xen and Linux versions of each platform's version grid; {@link VersionAxes#NONE}: none
+     * @param options    what each platform's part of the report holds (the per-access trace only on request)
+     */
+    public Validation(List<MappingStrategy> strategies, Overrides overrides, int threads, VersionAxes grid,
+                      ReportOptions options) {
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("at least one strategy");
         }
@@ -64,6 +79,7 @@ public final class Validation {
         this.overrides = Objects.requireNonNull(overrides, "overrides");
         this.threads = threads;
         this.grid = Objects.requireNonNull(grid, "grid");
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     /**
@@ -138,9 +154,11 @@ public final class Validation {
         Platform platform = source.load(overrides);
         Throwable failure;
         try {
+            long start = System.nanoTime();
             SimulationInput input = SimulationInput.of(platform);
             List<SimulationResult> results = Simulation.runAll(input, strategies);
-            PlatformReport report = PlatformReport.of(platform, results);
+            Duration simulations = Duration.ofNanos(System.nanoTime() - start);
+            PlatformReport report = PlatformReport.of(platform, results, options, simulations);
             if (!grid.enabled()) {
                 return report;
             }
@@ -209,8 +227,20 @@ public final class Validation {
      */
     public static List<Path> write(ConformanceReport report, Path dir, Set<ReportFormat> formats)
             throws ValidationException {
+        return write(report, dir, formats, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Writes the chosen formats of the report into a folder, with table files under {@code sourceRoot} located
+     * relative to it in the SARIF log ({@code %SRCROOT%}); returns the files written.
+     *
+     * @throws ValidationException when the folder or a file cannot be written
+     */
+    public static List<Path> write(ConformanceReport report, Path dir, Set<ReportFormat> formats, Path sourceRoot)
+            throws ValidationException {
         try {
-            return ReportWriter.write(report, dir, formats.stream().map(ReportFormat::fileName).toList());
+            return ReportWriter.write(report, dir, formats.stream().map(ReportFormat::fileName).toList(),
+                    sourceRoot);
         } catch (IOException e) {
             throw new ValidationException("cannot write the report into " + dir + ": " + e.getMessage()
                     + "; check xenacpi.reportDirectory", e);

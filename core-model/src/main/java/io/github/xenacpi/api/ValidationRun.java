@@ -45,7 +45,7 @@ public final class ValidationRun {
     public static Outcome execute(ValidationSettings settings, Instant time, RunLog log)
             throws ValidationException {
         Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads(),
-                settings.grid());
+                settings.grid(), settings.report());
         List<PlatformReport> platforms = validation.run(settings.platforms());
         Map<String, List<ReportFinding>> extra = new LinkedHashMap<>();
         if (settings.check().isPresent()) {
@@ -59,7 +59,8 @@ public final class ValidationRun {
                 settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
         report.platforms().forEach(p -> ConsoleSummary.platform(p).forEach(log::info));
         ConsoleSummary.end(report).forEach(log::info);
-        List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats());
+        List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats(),
+                settings.sourceRoot());
         written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));
         Outcome outcome = new Outcome(report, written, settings.reportDirectory());
         log.info("xenacpi: report of " + report.platforms().size() + " platform"

@@ -2,7 +2,9 @@ package io.github.xenacpi.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.xenacpi.platform.preset.Preset;
+import io.github.xenacpi.report.ReportOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,6 +60,20 @@ class ValidationRunTest {
         assertThat(Files.exists(temp.resolve("out/report.json"))).isTrue();
         assertThat(Files.exists(temp.resolve("out/report.sarif"))).isFalse();
         assertThat(warn).isEmpty();
+    }
+
+    @Test
+    void theTraceIsInReportJsonOnlyWhenAskedFor() throws Exception {
+        for (ReportOptions options : List.of(ReportOptions.DEFAULT, ReportOptions.TRACE)) {
+            Path out = temp.resolve(options.trace() ? "traced" : "plain");
+            ValidationRun.execute(new ValidationSettings(List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
+                    Validation.strategies(List.of("stage2-fault")), Overrides.NONE, EnumSet.of(ReportFormat.JSON),
+                    out, 1, Optional.empty(), VersionAxes.NONE, options, temp), Instant.now(), log);
+
+            boolean traced = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("platforms")
+                    .path(0).has("trace");
+            assertThat(traced).as("trace with %s", options).isEqualTo(options.trace());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.Validation;
 import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.api.VersionAxes;
+import io.github.xenacpi.report.ReportOptions;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,16 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      */
     @Parameter(property = "xenacpi.linuxVersions")
     String linuxVersions;
+
+    /**
+     * Whether report.json also holds the full per-access trace of every strategy, each table's decoded fields and the
+     * namespace's devices. Off by default: the report then states each conclusion once (strategy outcomes grouped by
+     * region and cause, with access counts), which is what a user acts on.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.trace", defaultValue = "false")
+    boolean trace;
 
     /**
      * The SMMU mode to simulate, {@code none} or {@code shared}, instead of each platform descriptor's.
@@ -160,6 +171,11 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
     /** The versions of each platform's Xen x Linux grid; none when neither list is set. */
     VersionAxes grid() throws ValidationException {
         return VersionAxes.parse(xenVersions, linuxVersions);
+    }
+
+    /** What report.json holds: the per-access trace only with {@code xenacpi.trace}. */
+    ReportOptions reportOptions() {
+        return ReportOptions.DEFAULT.withTrace(trace);
     }
 
     /** What replaces every descriptor's versions and SMMU mode. */

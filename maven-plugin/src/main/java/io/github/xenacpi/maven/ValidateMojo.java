@@ -166,7 +166,7 @@ public class ValidateMojo extends AbstractValidationMojo {
             }
             outcome = ValidationRun.execute(new ValidationSettings(platforms, strategies, overrides(),
                     ReportFormat.parse(formats), reportFolder(), Runtime.getRuntime().availableProcessors(),
-                    tests(), grid()), Instant.now(), new MavenBuildLog(getLog()));
+                    tests(), grid(), reportOptions(), baseDir()), Instant.now(), new MavenBuildLog(getLog()));
         } catch (ValidationException e) {
             throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -22,7 +22,8 @@ class FrontEndArchitectureTest {
      * {@code failOnSeverity} parameter. {@code conformance.Profile} and {@code conformance.Rule}: the
      * {@code profile} parameter and the rule listing. {@code strategy.MappingStrategy}: the {@code strategies}
      * parameter. {@code report.ConformanceReport} (with its nested records): what a validation run returns and
-     * the site report renders. {@code inspect.InspectJson}: the document the inspect goal writes.
+     * the site report renders. {@code report.ReportOptions}: the {@code trace} parameter. {@code inspect.InspectJson}:
+     * the document the inspect goal writes.
      */
     static final Set<String> ALLOWED = Set.of(
             "io.github.xenacpi.acpi.Severity",
@@ -30,6 +31,7 @@ class FrontEndArchitectureTest {
             "io.github.xenacpi.conformance.Rule",
             "io.github.xenacpi.strategy.MappingStrategy",
             "io.github.xenacpi.report.ConformanceReport",
+            "io.github.xenacpi.report.ReportOptions",
             "io.github.xenacpi.inspect.InspectJson");
 
     private static final JavaClasses PLUGIN = new ClassFileImporter()

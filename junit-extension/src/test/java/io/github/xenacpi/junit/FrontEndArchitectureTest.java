@@ -23,7 +23,8 @@ class FrontEndArchitectureTest {
      * assertions read ({@code RegionKind}, {@code BootEvent}, {@code Outcome}, {@code OutcomeResult},
      * {@code Verdict}); what {@code @XenPlatform} names ({@code XenVersion}, {@code LinuxVersion},
      * {@code SmmuMode}, {@code Preset}, {@code MappingStrategy}, {@code PlatformDescriptor}); and the simulation
-     * run the store caches per platform and strategy ({@code Simulation}, {@code SimulationInput}).
+     * run the store caches per platform and strategy ({@code Simulation}, {@code SimulationInput}); and the refusal a
+     * NOT_BUILT result carries ({@code HardwareDomainBuild} and its {@code Refusal}), which assertion messages name.
      */
     static final Set<String> ALLOWED = Set.of(
             "io.github.xenacpi.platform.Platform",
@@ -43,7 +44,8 @@ class FrontEndArchitectureTest {
             "io.github.xenacpi.simulation.SimulationResult",
             "io.github.xenacpi.simulation.Outcome",
             "io.github.xenacpi.simulation.OutcomeResult",
-            "io.github.xenacpi.simulation.Verdict");
+            "io.github.xenacpi.simulation.Verdict",
+            "io.github.xenacpi.xen.HardwareDomainBuild");
 
     private static final JavaClasses EXTENSION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
@@ -11,6 +12,7 @@ import io.github.xenacpi.platform.builder.FadtBuilder;
 import io.github.xenacpi.platform.builder.McfgBuilder;
 import io.github.xenacpi.platform.builder.OemIdentity;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
+import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
 import io.github.xenacpi.platform.preset.Preset;
 import java.io.File;
@@ -83,6 +85,8 @@ class HtmlReportBrowserTest {
                                         AmlTerm.integer(0x100)))
                         .device("LONG", dev -> dev.hid(IMG + LONG).uid(1)))))
                 .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
+                // Xen 4.8 builds an ACPI Dom0 only with an SPCR (acpi_iomem_deny_access before 4.15).
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
                 .build().image();
         return new Platform(PLATFORM, AcpiTables.load(image), PlatformDescriptor.SEED_ERA);
     }

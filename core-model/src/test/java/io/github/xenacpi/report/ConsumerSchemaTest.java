@@ -128,10 +128,11 @@ class ConsumerSchemaTest {
         }
         assertThat(conformance).as("the failed conformance test is a case").isNotNull();
         assertThat(conformance.getElementsByTagName("failure").getLength()).isEqualTo(1);
+        // Every suite carries a measured time; a fast rule pass may round to 0.000 s, the run as a whole may not.
         NodeList suites = doc.getElementsByTagName("testsuite");
         for (int i = 0; i < suites.getLength(); i++) {
             Element s = (Element) suites.item(i);
-            assertThat(Double.parseDouble(s.getAttribute("time"))).as(s.getAttribute("name")).isPositive();
+            assertThat(Double.parseDouble(s.getAttribute("time"))).as(s.getAttribute("name")).isNotNegative();
         }
         assertThat(doc.getDocumentElement().hasAttribute("skipped")).as("junit-10.xsd has no testsuites@skipped")
                 .isFalse();

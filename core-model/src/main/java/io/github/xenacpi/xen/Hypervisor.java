@@ -135,31 +135,12 @@ public final class Hypervisor {
                 mapped += through - f + 1;
                 f = through + 1;
             } else {
-                long through = Math.min(end - 1, deniedThrough(f));
+                long through = Math.min(end - 1, permissions.deniedThrough(f));
                 denied += through - f + 1;
                 f = through + 1;
             }
         }
         return new PhysmapRangeResult(mapped, denied, count - valid);
-    }
-
-    /** The last frame of the denied range holding {@code frame}, a denied frame (the ranges are merged). */
-    private long deniedThrough(long frame) {
-        List<FrameRange> denied = permissions.denied();
-        int lo = 0;
-        int hi = denied.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            FrameRange r = denied.get(mid);
-            if (frame < r.first()) {
-                hi = mid - 1;
-            } else if (frame > r.last()) {
-                lo = mid + 1;
-            } else {
-                return r.last();
-            }
-        }
-        return frame;
     }
 
     /**

@@ -101,6 +101,25 @@ public final class IomemPermissions {
 
     /** Whether the hardware domain may map the frame ({@code iomem_access_permitted}). */
     public boolean isPermitted(long frame) {
+        return deniedRangeHolding(frame) < 0;
+    }
+
+    /**
+     * The last frame of the denied range that holds {@code frame}, a denied frame (the ranges are merged, so the
+     * whole run up to it is denied).
+     *
+     * @throws IllegalArgumentException when the frame is permitted
+     */
+    public long deniedThrough(long frame) {
+        int i = deniedRangeHolding(frame);
+        if (i < 0) {
+            throw new IllegalArgumentException("frame 0x" + Long.toHexString(frame) + " is permitted");
+        }
+        return denied.get(i).last();
+    }
+
+    /** The index of the denied range holding the frame, by binary search over the sorted ranges; -1 when none. */
+    private int deniedRangeHolding(long frame) {
         int lo = 0;
         int hi = denied.size() - 1;
         while (lo <= hi) {
@@ -111,10 +130,10 @@ public final class IomemPermissions {
             } else if (frame > r.last()) {
                 lo = mid + 1;
             } else {
-                return false;
+                return mid;
             }
         }
-        return true;
+        return -1;
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Objects;
  * each ITS's 128 KiB when Xen is built with {@code CONFIG_HAS_ITS} (4.10 on; {@code gicv3_its_deny_access} is a
  * stub returning 0 otherwise, and the option is off unless UNSUPPORTED/EXPERT options are enabled), and, before
  * {@code f25fe2452b} (4.22.0, 4.21.2, 4.20.4), one page too many after each denied region. SMMU registers and
- * RAM are not denied ("TODO: Deny MMIO access for SMMU"). Immutable.
+ * RAM are not denied (Xen's own comment there still lists denying the SMMU as work to do). Immutable.
  */
 public final class IomemPermissions {
     /** {@code GICV3_ITS_SIZE}: the ITS control frame and the GITS_TRANSLATER frame. */

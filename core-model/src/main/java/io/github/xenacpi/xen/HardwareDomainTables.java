@@ -69,8 +69,7 @@ public final class HardwareDomainTables {
             v |= FadtTable.PSCI_COMPLIANT | FadtTable.PSCI_USE_HVC;
             b[flags] = (byte) v;
             b[flags + 1] = (byte) (v >> 8);
-            b[9] = 0;
-            b[9] = TableWriter.checksum(b, 0, (int) Math.min(b.length, t.header().length()));
+            TableWriter.fixChecksum(b);
         }
         return b;
     }

@@ -20,17 +20,6 @@ final class FadtPointers {
         }
     }
 
-    /** Recomputes the checksum over the bytes the length field covers (or all of them, if fewer). */
-    static void fixChecksum(byte[] table) {
-        if (table.length < 10) {
-            return;
-        }
-        long declared = (table[4] & 0xFFL) | (table[5] & 0xFFL) << 8 | (table[6] & 0xFFL) << 16
-                | (table[7] & 0xFFL) << 24;
-        table[9] = 0;
-        table[9] = TableWriter.checksum(table, 0, (int) Math.min(declared, table.length));
-    }
-
     private static void put(byte[] b, int at, long v, int width) {
         for (int i = 0; i < width; i++) {
             b[at + i] = (byte) (v >>> (8 * i));

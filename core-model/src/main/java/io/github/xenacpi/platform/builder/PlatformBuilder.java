@@ -115,7 +115,7 @@ public final class PlatformBuilder {
         if (facs >= 0) {
             FadtPointers.patch(b, FadtPointer.FACS, addresses[facs]);
         }
-        FadtPointers.fixChecksum(b);
+        TableWriter.fixChecksum(b);
     }
 
     private int firstBuilt(String signature, List<String> signatures) {

@@ -115,6 +115,20 @@ public final class TableWriter {
         return Arrays.copyOf(buf, pos);
     }
 
+    /**
+     * Recomputes a standard header's checksum (byte 9) over the bytes its length field covers, or all of them if
+     * fewer: what a table edited after it was written needs.
+     */
+    public static void fixChecksum(byte[] table) {
+        if (table.length < 10) {
+            return;
+        }
+        long declared = (table[4] & 0xFFL) | (table[5] & 0xFFL) << 8 | (table[6] & 0xFFL) << 16
+                | (table[7] & 0xFFL) << 24;
+        table[9] = 0;
+        table[9] = checksum(table, 0, (int) Math.min(declared, table.length));
+    }
+
     /** The byte that makes {@code b[from..to)} sum to zero when stored in one of those bytes that is zero. */
     public static byte checksum(byte[] b, int from, int to) {
         int sum = 0;

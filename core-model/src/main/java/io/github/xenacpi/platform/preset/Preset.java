@@ -171,7 +171,7 @@ public enum Preset {
             byte[] madt = new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0, 0)
                     .build(OemIdentity.DEFAULT);
             madt[44 + 1] = 0;
-            fixChecksum(madt);
+            TableWriter.fixChecksum(madt);
             return PlatformBuilder.create()
                     .add(new FadtBuilder().hardwareReducedArm(false))
                     .add(dsdt())
@@ -323,10 +323,5 @@ public enum Preset {
         for (int i = 0; i < 4; i++) {
             b[offset + i] = (byte) (value >>> (8 * i));
         }
-    }
-
-    private static void fixChecksum(byte[] b) {
-        b[9] = 0;
-        b[9] = TableWriter.checksum(b, 0, b.length);
     }
 }

@@ -66,8 +66,8 @@ final class LinuxRegionUse {
             case ACPI_TABLE -> {
                 // acpi_table_init / acpi_os_map_memory: the whole table is read, its last byte included. Dom0 finds
                 // the RSDP through Xen's EFI system table and reads Xen's RSDP, XSDT, FADT and MADT in the blob at
-                // efi_acpi_gpa (prepare_acpi), never the host's. (The host FADT and MADT are not told apart from
-                // the other XSDT entries here; Xen maps their pages at build, so touching them changes nothing.)
+                // efi_acpi_gpa (prepare_acpi), never the host's: the RSDP and XSDT are left out here, the host FADT
+                // and MADT before the boot is built (xen.HardwareDomainTables.seenByDom0, in the simulation).
                 if (!r.belongsToRsdp()) {
                     s.add(touch(BootStage.SETUP_ARCH, "acpi_table_init", base + Math.max(0, len - 1)));
                 }
@@ -102,8 +102,13 @@ final class LinuxRegionUse {
             // iort_add_platform_device (acpi_iort_init, subsys) with MEM resources; the driver maps at probe.
             case SMMU -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
                     "iort_add_platform_device", "devm_ioremap_resource", "arm_smmu_device_probe", base, len);
-            case PMCG -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
-                    "iort_add_platform_device", "devm_ioremap_resource", "smmu_pmu_probe", base, len);
+            // From 5.2 only (LinuxVersion.addsIortPmcgDevices): older kernels ignore IORT PMCG nodes.
+            case PMCG -> {
+                if (linux.addsIortPmcgDevices()) {
+                    platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add", "iort_add_platform_device",
+                            "devm_ioremap_resource", "smmu_pmu_probe", base, len);
+                }
+            }
             // gtdt_import_sbsa_gwdt: "sbsa-gwdt" with the two 4 KiB frames; sbsa_gwdt_probe maps both.
             // From 4.12 (GTDT parse driver); 4.10 has no GTDT watchdog device.
             case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> {

@@ -107,6 +107,16 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
         return atLeast(V4_12);
     }
 
+    /**
+     * {@code iort_add_platform_device} turns IORT PMCG nodes into "arm-smmu-v3-pmcg" platform devices (bound by
+     * {@code arm_smmuv3_pmu}'s {@code smmu_pmu_probe}) from 5.2 ("ACPI/IORT: Add support for PMCG", Neil Leeder, with
+     * "perf/smmuv3: Add arm64 smmuv3 pmu driver"; final v7 posted 2019-03-26, merged for 5.2); before,
+     * {@code iort_init_platform_devices} creates devices for SMMU nodes only and ignores PMCG nodes.
+     */
+    public boolean addsIortPmcgDevices() {
+        return atLeast(new LinuxVersion(5, 2));
+    }
+
     /** {@code apmt_add_platform_device} (CoreSight PMU devices from APMT) exists from 6.2. */
     public boolean readsApmt() {
         return atLeast(V6_2);

@@ -11,6 +11,7 @@ import io.github.xenacpi.strategy.MappingStrategy;
 import io.github.xenacpi.xen.FrameRange;
 import io.github.xenacpi.xen.HardwareDomainBuild;
 import io.github.xenacpi.xen.HardwareDomainMemory;
+import io.github.xenacpi.xen.HardwareDomainTables;
 import io.github.xenacpi.xen.Hypervisor;
 import io.github.xenacpi.xen.IomemPermissions;
 import io.github.xenacpi.xen.P2mType;
@@ -63,7 +64,9 @@ public final class Simulation {
     }
 
     private static Dom0Boot boot(SimulationInput in) {
-        return Dom0Boot.of(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dmaWithReservedRanges());
+        // Dom0 reads Xen's FADT and MADT copies, never the host's (HardwareDomainTables.seenByDom0).
+        return Dom0Boot.of(HardwareDomainTables.seenByDom0(in.regions(), in.host()), in.namespace(), in.linux(),
+                in.earlycon(), in.dmaWithReservedRanges());
     }
 
     private static SimulationResult run(SimulationInput in, MappingStrategy strategy, Dom0Boot boot) {

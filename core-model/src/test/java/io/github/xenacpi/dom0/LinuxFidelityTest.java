@@ -245,4 +245,21 @@ class LinuxFidelityTest {
         assertThat(boot(tables, EMPTY, LinuxVersion.V6_6)).extracting(BootEvent::base).containsExactly(
                 0x8000_1000L + 59);
     }
+
+    /**
+     * IORT PMCG nodes become "arm-smmu-v3-pmcg" platform devices (iort_add_platform_device, smmu_pmu_probe) from 5.2;
+     * 4.10's iort_init_platform_devices adds SMMU nodes only, so it never touches a PMCG page.
+     */
+    @Test
+    void iortPmcgNodesBecomePlatformDevicesFrom52() {
+        List<DescribedRegion> iort = List.of(region(RegionKind.PMCG, "IORT", 0x2B42_0000L, 0x1000,
+                "IORT.node[5].page0BaseAddress"));
+
+        assertThat(boot(iort, EMPTY, LinuxVersion.V4_10)).isEmpty();
+        assertThat(LinuxVersion.V4_10.addsIortPmcgDevices()).isFalse();
+        assertThat(new LinuxVersion(5, 2).addsIortPmcgDevices()).isTrue();
+        assertThat(steps(boot(iort, EMPTY, LinuxVersion.V5_10), RegionKind.PMCG)).containsExactly(
+                "SUBSYS_INITCALL DEVICE_ADD iort_add_platform_device", "DEVICE_INITCALL IOREMAP smmu_pmu_probe",
+                "DEVICE_INITCALL CPU_TOUCH smmu_pmu_probe");
+    }
 }

@@ -180,8 +180,17 @@ final class LinuxRegionUse {
                 s.add(touch(BootStage.RUNTIME, "erst_reader", base));
             }
             case EINJ_REGISTER -> {
+                // einj_init (in newer kernels einj_probe of a resource-less device, still at module init):
+                // apei_exec_pre_map_gars maps every register.
                 s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
                         "apei_exec_pre_map_gars", base, len));
+                if (ctx.isEinjParameterBlock(r)) {
+                    // einj_get_parameter_address (every modelled release, 4.10 to 6.18): acpi_os_map_iomem(pa_v5,
+                    // sizeof(struct set_error_type_with_address)) and a read of the block at once
+                    // (v5param->vendor_extension in check_vendor_extension; memcpy_fromio in newer kernels).
+                    mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
+                            "einj_get_parameter_address", base, LinuxContext.EINJ_V5_PARAMETERS);
+                }
                 s.add(touch(BootStage.RUNTIME, "__einj_error_inject", base));
             }
             case PCC_DOORBELL, PCC_REGISTER -> {

@@ -66,7 +66,7 @@ public final class Simulation {
     private static Dom0Boot boot(SimulationInput in) {
         // Dom0 reads Xen's FADT and MADT copies, never the host's (HardwareDomainTables.seenByDom0).
         return Dom0Boot.of(HardwareDomainTables.seenByDom0(in.regions(), in.host()), in.namespace(), in.linux(),
-                in.earlycon(), in.dmaWithReservedRanges());
+                in.earlycon(), in.dmaWithReservedRanges(), in.host());
     }
 
     private static SimulationResult run(SimulationInput in, MappingStrategy strategy, Dom0Boot boot) {

@@ -6,8 +6,13 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.ApeiInstruction;
+import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.aml.RegionAccess;
 import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.builder.EinjBuilder;
+import io.github.xenacpi.platform.builder.PlatformBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -261,5 +266,40 @@ class LinuxFidelityTest {
         assertThat(steps(boot(iort, EMPTY, LinuxVersion.V5_10), RegionKind.PMCG)).containsExactly(
                 "SUBSYS_INITCALL DEVICE_ADD iort_add_platform_device", "DEVICE_INITCALL IOREMAP smmu_pmu_probe",
                 "DEVICE_INITCALL CPU_TOUCH smmu_pmu_probe");
+    }
+
+    /**
+     * einj_init reads the ACPI 5.0 parameter block at module init: einj_get_parameter_address maps the register of
+     * the SET_ERROR_TYPE_WITH_ADDRESS WRITE_REGISTER entry (acpi_os_map_iomem of struct set_error_type_with_address)
+     * and reads it at once (check_vendor_extension), in every modelled release; the other EINJ registers are only
+     * mapped (apei_exec_pre_map_gars) and touched at injection. The old model touched the block only at injection
+     * (the ground-truth boots own-apei-erst-einj showed the read at module load).
+     */
+    @Test
+    void einjReadsItsParameterBlockAtModuleInit() {
+        long block = 0x0901_0000L;
+        long command = 0x0902_0000L;
+        AcpiTables host = AcpiTables.load(PlatformBuilder.create().add(new EinjBuilder()
+                .entry(new ApeiInstruction(0x0, 0x3, 0, GenericAddress.memory(command, 32), 1, 0xFF))
+                .entry(new ApeiInstruction(0x8, 0x2, 0, GenericAddress.memory(block, 64), 0, 0xFFFF_FFFFL)))
+                .build().image());
+        List<DescribedRegion> regions = host.regions().stream()
+                .filter(r -> r.kind() == RegionKind.EINJ_REGISTER).toList();
+        assertThat(regions).hasSize(2);
+
+        for (LinuxVersion linux : List.of(LinuxVersion.V4_10, LinuxVersion.V6_1, LinuxVersion.V6_18)) {
+            List<BootEvent> events = Dom0Boot.of(regions, EMPTY, linux, false, List.of(), host).events();
+            assertThat(events.stream().filter(e -> e.base() == block)
+                    .map(e -> e.stage() + " " + e.api() + " " + e.function() + " " + e.length())).containsExactly(
+                    "DEVICE_INITCALL ACPI_OS_IOREMAP apei_exec_pre_map_gars 8",
+                    "DEVICE_INITCALL ACPI_OS_IOREMAP einj_get_parameter_address 40",
+                    "DEVICE_INITCALL CPU_TOUCH einj_get_parameter_address 4",
+                    "RUNTIME CPU_TOUCH __einj_error_inject 4");
+            assertThat(events.stream().filter(e -> e.base() == command).map(e -> e.stage() + " " + e.api()))
+                    .containsExactly("DEVICE_INITCALL ACPI_OS_IOREMAP", "RUNTIME CPU_TOUCH");
+        }
+        // Without the host's EINJ entries (regions made by hand) the block cannot be told apart.
+        assertThat(boot(regions, EMPTY, LinuxVersion.V6_1)).noneMatch(e -> e.stage() == BootStage.DEVICE_INITCALL
+                && e.api() == AccessApi.CPU_TOUCH);
     }
 }

@@ -72,7 +72,8 @@ public final class Dom0Boot {
                     ? walk.ofDevice(DeviceEnumeration.devicePath(r))
                     : r.kind() == RegionKind.ECAM ? walk.ofPciRoot() : 0) + 1;
             for (LinuxRegionUse.Step s : steps) {
-                unordered.add(new Sequenced(new BootEvent(0, s.stage(), s.api(), s.kernelApi(), r.kind(), s.base(),
+                unordered.add(new Sequenced(new BootEvent(0, s.stage(), s.api(), s.kernelApi(),
+                        s.kind() == null ? r.kind() : s.kind(), s.base(),
                         s.length(), s.function(), devices.feature(r, feature), r.table(), source), step, position));
             }
         }

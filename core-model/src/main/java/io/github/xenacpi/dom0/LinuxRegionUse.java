@@ -19,16 +19,26 @@ final class LinuxRegionUse {
     private LinuxRegionUse() {
     }
 
-    /** One step before ordering. */
-    record Step(BootStage stage, AccessApi api, String kernelApi, String function, long base, long length) {
+    /**
+     * One step before ordering; {@code kind} is the kind of what is accessed when it is not the region itself (the
+     * GHES status block the region's register points to), else {@code null}.
+     */
+    record Step(BootStage stage, AccessApi api, String kernelApi, String function, long base, long length,
+                RegionKind kind) {
+        Step(BootStage stage, AccessApi api, String kernelApi, String function, long base, long length) {
+            this(stage, api, kernelApi, function, base, length, null);
+        }
     }
+
+    /** {@code sizeof(struct acpi_hest_generic_status)}: the block header {@code __ghes_peek_estatus} reads first. */
+    static final long GHES_STATUS_HEADER = 20;
 
     /** The feature that depends on a region of this kind, for reports. */
     static String feature(DescribedRegion r) {
         return switch (r.kind()) {
             case ECAM -> "PCI configuration space (" + r.path() + ")";
             case BOOT_ERROR_REGION -> "boot error log (BERT)";
-            case GHES_STATUS_ADDRESS, GHES_READ_ACK -> "firmware-first error reporting (GHES)";
+            case GHES_STATUS_ADDRESS, GHES_READ_ACK, GHES_STATUS_BLOCK -> "firmware-first error reporting (GHES)";
             case ERST_REGISTER, ERST_STORAGE -> "persistent error records (ERST, pstore)";
             case EINJ_REGISTER -> "error injection (EINJ)";
             case TPM_CRB -> "TPM 2.0 (CRB)";
@@ -159,11 +169,21 @@ final class LinuxRegionUse {
                 // on 4.10, the status register are touched only when an error comes.
                 BootStage probe = linux.ghesProbesAtSubsys() ? BootStage.SUBSYS_INITCALL : BootStage.DEVICE_INITCALL;
                 s.add(new Step(probe, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem", "ghes_new", base, len));
-                if (r.kind() == RegionKind.GHES_STATUS_ADDRESS && linux.ghesReadsAtProbe()) {
-                    s.add(touch(probe, "ghes_read_estatus", base));
+                if (r.kind() == RegionKind.GHES_READ_ACK) {
+                    s.add(touch(BootStage.RUNTIME, "ghes_ack_error", base));
                 } else {
-                    s.add(touch(BootStage.RUNTIME, r.kind() == RegionKind.GHES_READ_ACK
-                            ? "ghes_ack_error" : "ghes_read_estatus", base));
+                    // apei_read of the register gives the block's address (non-zero: firmware points it at its
+                    // status block), then ghes_copy_tofrom_phys reads the block header through a fixmap slot
+                    // (4.15 on; ioremap_page_range before): an access no ioremap hook sees, at an address no table
+                    // gives.
+                    BootStage read = linux.ghesReadsAtProbe() ? probe : BootStage.RUNTIME;
+                    s.add(touch(read, "ghes_read_estatus", base));
+                    boolean fixmap = linux.ghesMapsStatusBlockWithFixmap();
+                    s.add(new Step(read, AccessApi.FIXMAP, fixmap ? "__set_fixmap" : "ioremap_page_range",
+                            fixmap ? "ghes_map" : "ghes_ioremap_pfn_irq", base, GHES_STATUS_HEADER,
+                            RegionKind.GHES_STATUS_BLOCK));
+                    s.add(new Step(read, AccessApi.CPU_TOUCH, "memcpy_fromio", "ghes_copy_tofrom_phys", base,
+                            GHES_STATUS_HEADER, RegionKind.GHES_STATUS_BLOCK));
                 }
             }
             case ERST_REGISTER -> {

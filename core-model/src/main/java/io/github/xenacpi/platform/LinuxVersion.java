@@ -132,6 +132,17 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
     }
 
     /**
+     * GHES reads an error status block ({@code ghes_copy_tofrom_phys}) through a fixmap slot
+     * ({@code __set_fixmap(FIX_APEI_GHES_IRQ, ...)}, later {@code ghes_map}) from 4.15 ("ACPI / APEI: Replace
+     * ioremap_page_range() with fixmap", James Morse, committed 2017-11-07 with "Remove arch_apei_flush_tlb_one()");
+     * before, {@code ghes_ioremap_pfn_irq} maps the page with {@code ioremap_page_range} into a private area. Neither
+     * is an ioremap.
+     */
+    public boolean ghesMapsStatusBlockWithFixmap() {
+        return atLeast(new LinuxVersion(4, 15));
+    }
+
+    /**
      * {@code acpi_init} calls {@code acpi_hest_init(); acpi_ghes_init();} before {@code acpi_scan_init()}, so GHES
      * probes at subsys_initcall ("ACPI: APEI: explicit init of HEST and GHES in acpi_init()", 6.1); before, the
      * GHES driver registered at device_initcall.

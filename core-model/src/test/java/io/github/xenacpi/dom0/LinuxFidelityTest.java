@@ -302,4 +302,33 @@ class LinuxFidelityTest {
         assertThat(boot(regions, EMPTY, LinuxVersion.V6_1)).noneMatch(e -> e.stage() == BootStage.DEVICE_INITCALL
                 && e.api() == AccessApi.CPU_TOUCH);
     }
+
+    /**
+     * GHES: ghes_new maps the error status address register (apei_map_generic_address, an acpi_os_ioremap); the read
+     * of that register gives the status block's address, and ghes_copy_tofrom_phys reads the block through a fixmap
+     * slot (ghes_map, __set_fixmap; 4.15 on) or, before, ioremap_page_range into a private area: never an ioremap, and
+     * at an address no table gives (RegionKind.GHES_STATUS_BLOCK). At probe from 5.10 (ghes_proc), at subsys from
+     * 6.1; on 4.10 only when an error comes. The old model stopped at the register.
+     */
+    @Test
+    void ghesReadsTheStatusBlockThroughAFixmapNotAnIoremap() {
+        List<DescribedRegion> hest = List.of(region(RegionKind.GHES_STATUS_ADDRESS, "HEST", 0xBC41_0000L, 8,
+                "HEST.source[0].errorStatusAddress"));
+
+        assertThat(steps(boot(hest, EMPTY, LinuxVersion.V4_10), RegionKind.GHES_STATUS_BLOCK)).containsExactly(
+                "RUNTIME FIXMAP ghes_ioremap_pfn_irq", "RUNTIME CPU_TOUCH ghes_copy_tofrom_phys");
+        assertThat(steps(boot(hest, EMPTY, LinuxVersion.V5_10), RegionKind.GHES_STATUS_BLOCK)).containsExactly(
+                "DEVICE_INITCALL FIXMAP ghes_map", "DEVICE_INITCALL CPU_TOUCH ghes_copy_tofrom_phys");
+        List<BootEvent> v61 = boot(hest, EMPTY, LinuxVersion.V6_1);
+        assertThat(v61.stream().map(e -> e.stage() + " " + e.api() + " " + e.kernelApi() + " " + e.kind()))
+                .containsExactly("SUBSYS_INITCALL ACPI_OS_IOREMAP acpi_os_map_iomem GHES_STATUS_ADDRESS",
+                        "SUBSYS_INITCALL CPU_TOUCH readl GHES_STATUS_ADDRESS",
+                        "SUBSYS_INITCALL FIXMAP __set_fixmap GHES_STATUS_BLOCK",
+                        "SUBSYS_INITCALL CPU_TOUCH memcpy_fromio GHES_STATUS_BLOCK");
+        assertThat(new LinuxVersion(4, 14).ghesMapsStatusBlockWithFixmap()).isFalse();
+        assertThat(new LinuxVersion(4, 15).ghesMapsStatusBlockWithFixmap()).isTrue();
+        // The GHESv2 read-ack register has no block behind it.
+        assertThat(boot(List.of(region(RegionKind.GHES_READ_ACK, "HEST", 0xBC41_0008L, 8, "HEST.source[1].ack")),
+                EMPTY, LinuxVersion.V6_1)).noneMatch(e -> e.kind() == RegionKind.GHES_STATUS_BLOCK);
+    }
 }

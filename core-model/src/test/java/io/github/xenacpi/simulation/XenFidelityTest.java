@@ -15,7 +15,9 @@ import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.platform.builder.FadtBuilder;
+import io.github.xenacpi.platform.builder.HestBuilder;
 import io.github.xenacpi.platform.builder.MadtBuilder;
 import io.github.xenacpi.platform.builder.OemIdentity;
 import io.github.xenacpi.platform.builder.PcctBuilder;
@@ -257,5 +259,52 @@ class XenFidelityTest {
         HardwareDomainMemory.build(p2m, List.of(), p.regions());
         assertThat(p2m.isMapped(fadt >>> 12)).isTrue();
         assertThat(p2m.isMapped((fadt >>> 12) + 1)).isFalse();
+    }
+
+    /**
+     * Audit row 16's note: the GHES status block is read through a fixmap (ghes_copy_tofrom_phys, ghes_map), which
+     * neither option (a) (a Xen-aware acpi_os_ioremap) nor (b) (a Xen-aware ioremap) hooks. With Xen 4.8 (no
+     * try_map_mmio) they map the register but Dom0 aborts on the block at ghes_probe (Linux 6.6) or at the first
+     * error (4.10); from 4.9 Xen maps it on the fault; map-all-permitted has it mapped ahead. The old model had (a)
+     * and (b) pass on Xen 4.8.
+     */
+    @Test
+    void theGhesStatusBlockIsAFixmapReadThatNoIoremapHookCovers() {
+        HestTable.Ghes ghes = new HestTable.Ghes(0, 0xFFFF, 0, true, 1, 1, 0x1000,
+                GenericAddress.memory(0xBC41_0000L, 64), new HestTable.Notification(8, 28, 0, 0, 0, 0, 0, 0, 0),
+                0x1000);
+        AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false))
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
+                .add(new HestBuilder().source(ghes)).build().image());
+        Platform p = new Platform("ghes", tables, io.github.xenacpi.platform.PlatformDescriptor.DEFAULT);
+
+        for (String hook : List.of("acpi-os-ioremap", "arm64-ioremap")) {
+            SimulationResult r = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6,
+                    SmmuMode.NONE), MappingStrategy.byId(hook));
+            assertThat(r.verdict()).as(hook).isEqualTo(Verdict.FAIL);
+            assertThat(r.withResult(OutcomeResult.DOM0_ABORT)).as(hook).singleElement().satisfies(o -> {
+                assertThat(o.event().kind()).isEqualTo(RegionKind.GHES_STATUS_BLOCK);
+                assertThat(o.event().function()).isEqualTo("ghes_copy_tofrom_phys");
+                assertThat(o.event().stage()).isEqualTo(io.github.xenacpi.dom0.BootStage.SUBSYS_INITCALL);
+            });
+            assertThat(r.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.GHES_STATUS_ADDRESS
+                    && o.event().api() == AccessApi.CPU_TOUCH).extracting(Outcome::result)
+                    .containsExactly(OutcomeResult.MAPPED_AHEAD);
+            SimulationResult old = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V4_10,
+                    SmmuMode.NONE), MappingStrategy.byId(hook));
+            assertThat(old.withResult(OutcomeResult.DOM0_ABORT)).extracting(o -> o.event().stage())
+                    .containsExactly(io.github.xenacpi.dom0.BootStage.RUNTIME);
+            SimulationResult lazy = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_17, LinuxVersion.V6_6,
+                    SmmuMode.NONE), MappingStrategy.byId(hook));
+            assertThat(lazy.withResult(OutcomeResult.DOM0_ABORT)).isEmpty();
+            assertThat(lazy.withResult(OutcomeResult.MAPPED_ON_FAULT)).extracting(o -> o.event().kind())
+                    .containsExactly(RegionKind.GHES_STATUS_BLOCK);
+        }
+        SimulationResult all = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6,
+                SmmuMode.NONE), MappingStrategy.byId("map-all-permitted"));
+        assertThat(all.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.GHES_STATUS_BLOCK
+                && o.event().api() == AccessApi.CPU_TOUCH).extracting(Outcome::result)
+                .containsExactly(OutcomeResult.MAPPED_AHEAD);
     }
 }

@@ -231,9 +231,14 @@ final class LinuxRegionUse {
                     s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
                 }
             }
-            // acpi_init_fpdt (fs_initcall) -> fpdt_process_subtable: acpi_os_map_memory of the record.
-            case FIRMWARE_PERFORMANCE_RECORD -> mapAndRead(s, BootStage.FS_INITCALL, AccessApi.ACPI_OS_IOREMAP,
-                    "acpi_os_map_memory", "fpdt_process_subtable", base, len);
+            // acpi_init_fpdt (fs_initcall) -> fpdt_process_subtable: acpi_os_map_memory of the record; arm64 builds
+            // the FPDT driver from 6.2 only (LinuxVersion.readsFpdt).
+            case FIRMWARE_PERFORMANCE_RECORD -> {
+                if (linux.readsFpdt()) {
+                    mapAndRead(s, BootStage.FS_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
+                            "fpdt_process_subtable", base, len);
+                }
+            }
             default -> {
                 // No Linux consumer maps it (RAM, RMR, BGRT image hidden by Xen's EFI map, ...).
             }

@@ -331,4 +331,22 @@ class LinuxFidelityTest {
         assertThat(boot(List.of(region(RegionKind.GHES_READ_ACK, "HEST", 0xBC41_0008L, 8, "HEST.source[1].ack")),
                 EMPTY, LinuxVersion.V6_1)).noneMatch(e -> e.kind() == RegionKind.GHES_STATUS_BLOCK);
     }
+
+    /**
+     * The FPDT boot records are read (acpi_init_fpdt -> fpdt_process_subtable, acpi_os_map_memory) by arm64 kernels
+     * from 6.2 only ("ACPI: Enable FPDT on arm64"; the driver of 5.12 was x86_64 only): the old model mapped them
+     * under every kernel, 4.10 included.
+     */
+    @Test
+    void arm64ReadsTheFpdtRecordsFrom62() {
+        List<DescribedRegion> fpdt = List.of(region(RegionKind.FIRMWARE_PERFORMANCE_RECORD, "FPDT", 0xBF00_0000L, 0x30,
+                "FPDT.record[0].address"));
+
+        for (LinuxVersion before : List.of(LinuxVersion.V4_10, LinuxVersion.V5_15, LinuxVersion.V6_1)) {
+            assertThat(boot(fpdt, EMPTY, before)).as("Linux %s", before).isEmpty();
+        }
+        assertThat(steps(boot(fpdt, EMPTY, LinuxVersion.V6_6), RegionKind.FIRMWARE_PERFORMANCE_RECORD))
+                .containsExactly("FS_INITCALL ACPI_OS_IOREMAP fpdt_process_subtable",
+                        "FS_INITCALL CPU_TOUCH fpdt_process_subtable");
+    }
 }

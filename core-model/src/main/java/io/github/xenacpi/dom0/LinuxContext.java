@@ -26,7 +26,7 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
     static final int EINJ_SET_ERROR_TYPE_WITH_ADDRESS = 0x08;
     /** ACPI_EINJ_WRITE_REGISTER. */
     static final int EINJ_WRITE_REGISTER = 0x02;
-    /** {@code sizeof(struct set_error_type_with_address)}: five u32, two u64, one u32, padded to 8 bytes. */
+    /** {@code sizeof(struct set_error_type_with_address)}: four u32, two u64 and one u32 (36 bytes), padded to 40. */
     static final long EINJ_V5_PARAMETERS = 40;
 
     LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<DescribedRegion> tpmResources,

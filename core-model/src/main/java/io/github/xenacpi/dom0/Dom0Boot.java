@@ -3,6 +3,7 @@ package io.github.xenacpi.dom0;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.aml.RegionAccess;
 import io.github.xenacpi.platform.DmaScenario;
@@ -38,10 +39,20 @@ public final class Dom0Boot {
      */
     public static Dom0Boot of(List<DescribedRegion> regions, NamespaceSurvey namespace, LinuxVersion linux,
                               boolean earlycon, List<DmaScenario> dma) {
+        return of(regions, namespace, linux, earlycon, dma, null);
+    }
+
+    /**
+     * The boot of {@code linux} over the regions, with the host's tables for what a consumer reads from a table
+     * rather than from a region (the EINJ parameter block of {@code einj_get_parameter_address}); {@code host} may be
+     * {@code null} for regions made by hand.
+     */
+    public static Dom0Boot of(List<DescribedRegion> regions, NamespaceSurvey namespace, LinuxVersion linux,
+                              boolean earlycon, List<DmaScenario> dma, AcpiTables host) {
         Objects.requireNonNull(linux, "linux");
         List<Sequenced> unordered = new ArrayList<>();
         DeviceEnumeration devices = new DeviceEnumeration(namespace, regions, linux);
-        LinuxContext context = LinuxContext.of(linux, earlycon, namespace, regions);
+        LinuxContext context = LinuxContext.of(linux, earlycon, namespace, regions, host);
         NamespaceOrder walk = new NamespaceOrder(namespace);
         AmlAccesses aml = amlAccesses(namespace, regions);
         // Module-level code (acpi_early_init) and _INI/_REG (acpi_bus_init, before acpi_iort_init and
@@ -61,7 +72,8 @@ public final class Dom0Boot {
                     ? walk.ofDevice(DeviceEnumeration.devicePath(r))
                     : r.kind() == RegionKind.ECAM ? walk.ofPciRoot() : 0) + 1;
             for (LinuxRegionUse.Step s : steps) {
-                unordered.add(new Sequenced(new BootEvent(0, s.stage(), s.api(), s.kernelApi(), r.kind(), s.base(),
+                unordered.add(new Sequenced(new BootEvent(0, s.stage(), s.api(), s.kernelApi(),
+                        s.kind() == null ? r.kind() : s.kind(), s.base(),
                         s.length(), s.function(), devices.feature(r, feature), r.table(), source), step, position));
             }
         }

@@ -1,7 +1,11 @@
 package io.github.xenacpi.dom0;
 
+import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.ApeiInstruction;
+import io.github.xenacpi.acpi.table.EinjTable;
 import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.platform.LinuxVersion;
 import java.util.HashSet;
@@ -12,10 +16,23 @@ import java.util.Set;
  * What decides whether a table-described region has a Linux consumer besides its kind: the kernel version, the
  * SPCR early console, the enumerated ACPI ids a consumer binds to (MSFT0101 for the TPM, ACPI0017 for CXL), the
  * memory ranges of the TPM device's {@code _CRS}, and which PCCT subspaces are extended (types 3 and 4, told apart
- * by their command-update register, a field only those types have).
+ * by their command-update register, a field only those types have), and the EINJ register region that holds the
+ * parameter block {@code einj_get_parameter_address} reads at module init (empty without host tables).
  */
 record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<DescribedRegion> tpmResources,
-                    Set<String> extendedPccSubspaces) {
+                    Set<String> extendedPccSubspaces, String einjParameterBlock) {
+
+    /** ACPI_EINJ_SET_ERROR_TYPE_WITH_ADDRESS (ACPI 5.0). */
+    static final int EINJ_SET_ERROR_TYPE_WITH_ADDRESS = 0x08;
+    /** ACPI_EINJ_WRITE_REGISTER. */
+    static final int EINJ_WRITE_REGISTER = 0x02;
+    /** {@code sizeof(struct set_error_type_with_address)}: four u32, two u64 and one u32 (36 bytes), padded to 40. */
+    static final long EINJ_V5_PARAMETERS = 40;
+
+    LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<DescribedRegion> tpmResources,
+                 Set<String> extendedPccSubspaces) {
+        this(linux, earlycon, ids, tpmResources, extendedPccSubspaces, "");
+    }
 
     /** tpm_crb's acpi_device_id table. */
     static final String TPM_CRB_ID = "MSFT0101";
@@ -23,7 +40,7 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
     static final String CXL_ROOT_ID = "ACPI0017";
 
     static LinuxContext of(LinuxVersion linux, boolean earlycon, NamespaceSurvey namespace,
-                           List<DescribedRegion> regions) {
+                           List<DescribedRegion> regions, AcpiTables host) {
         Set<String> ids = new HashSet<>();
         Set<String> tpmPaths = new HashSet<>();
         for (NamespaceSurvey.DeviceInfo d : namespace.enumeratedDevices()) {
@@ -43,7 +60,42 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
                 extended.add(subspaceOf(r));
             }
         }
-        return new LinuxContext(linux, earlycon, Set.copyOf(ids), tpm, Set.copyOf(extended));
+        return new LinuxContext(linux, earlycon, Set.copyOf(ids), tpm, Set.copyOf(extended),
+                einjParameterBlock(host, regions));
+    }
+
+    /**
+     * einj_get_parameter_address: the address of the last SET_ERROR_TYPE_WITH_ADDRESS entry that writes a
+     * SystemMemory register ({@code pa_v5}) names the parameter block; the path of the first EINJ register region at
+     * that address, or empty. (The ACPI 4.0 SET_ERROR_TYPE block is read only with the {@code param_extension}
+     * module parameter, off by default, and is not modelled.)
+     */
+    private static String einjParameterBlock(AcpiTables host, List<DescribedRegion> regions) {
+        if (host == null) {
+            return "";
+        }
+        long paV5 = 0;
+        for (EinjTable einj : host.bySignature("EINJ").stream().limit(1).map(t -> t.table())
+                .filter(EinjTable.class::isInstance).map(EinjTable.class::cast).toList()) {
+            for (ApeiInstruction e : einj.entries()) {
+                if (e.action() == EINJ_SET_ERROR_TYPE_WITH_ADDRESS && e.instruction() == EINJ_WRITE_REGISTER
+                        && e.register().space() == AddressSpace.SYSTEM_MEMORY) {
+                    paV5 = e.register().address();
+                }
+            }
+        }
+        if (paV5 == 0) {
+            return "";
+        }
+        final long block = paV5;
+        return regions.stream().filter(r -> r.kind() == RegionKind.EINJ_REGISTER && r.base() == block
+                && r.space() == AddressSpace.SYSTEM_MEMORY).map(DescribedRegion::path).findFirst().orElse("");
+    }
+
+    /** Whether the region is the EINJ register whose address is the ACPI 5.0 parameter block. */
+    boolean isEinjParameterBlock(DescribedRegion r) {
+        return r.kind() == RegionKind.EINJ_REGISTER && !einjParameterBlock.isEmpty()
+                && r.path().equals(einjParameterBlock);
     }
 
     /** The PCCT subspace a region's path names ({@code PCCT.subspace[2]}), or the path itself. */

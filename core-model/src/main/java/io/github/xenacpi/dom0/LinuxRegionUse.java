@@ -19,16 +19,26 @@ final class LinuxRegionUse {
     private LinuxRegionUse() {
     }
 
-    /** One step before ordering. */
-    record Step(BootStage stage, AccessApi api, String kernelApi, String function, long base, long length) {
+    /**
+     * One step before ordering; {@code kind} is the kind of what is accessed when it is not the region itself (the
+     * GHES status block the region's register points to), else {@code null}.
+     */
+    record Step(BootStage stage, AccessApi api, String kernelApi, String function, long base, long length,
+                RegionKind kind) {
+        Step(BootStage stage, AccessApi api, String kernelApi, String function, long base, long length) {
+            this(stage, api, kernelApi, function, base, length, null);
+        }
     }
+
+    /** {@code sizeof(struct acpi_hest_generic_status)}: the block header {@code __ghes_peek_estatus} reads first. */
+    static final long GHES_STATUS_HEADER = 20;
 
     /** The feature that depends on a region of this kind, for reports. */
     static String feature(DescribedRegion r) {
         return switch (r.kind()) {
             case ECAM -> "PCI configuration space (" + r.path() + ")";
             case BOOT_ERROR_REGION -> "boot error log (BERT)";
-            case GHES_STATUS_ADDRESS, GHES_READ_ACK -> "firmware-first error reporting (GHES)";
+            case GHES_STATUS_ADDRESS, GHES_READ_ACK, GHES_STATUS_BLOCK -> "firmware-first error reporting (GHES)";
             case ERST_REGISTER, ERST_STORAGE -> "persistent error records (ERST, pstore)";
             case EINJ_REGISTER -> "error injection (EINJ)";
             case TPM_CRB -> "TPM 2.0 (CRB)";
@@ -66,8 +76,8 @@ final class LinuxRegionUse {
             case ACPI_TABLE -> {
                 // acpi_table_init / acpi_os_map_memory: the whole table is read, its last byte included. Dom0 finds
                 // the RSDP through Xen's EFI system table and reads Xen's RSDP, XSDT, FADT and MADT in the blob at
-                // efi_acpi_gpa (prepare_acpi), never the host's. (The host FADT and MADT are not told apart from
-                // the other XSDT entries here; Xen maps their pages at build, so touching them changes nothing.)
+                // efi_acpi_gpa (prepare_acpi), never the host's: the RSDP and XSDT are left out here, the host FADT
+                // and MADT before the boot is built (xen.HardwareDomainTables.seenByDom0, in the simulation).
                 if (!r.belongsToRsdp()) {
                     s.add(touch(BootStage.SETUP_ARCH, "acpi_table_init", base + Math.max(0, len - 1)));
                 }
@@ -102,8 +112,13 @@ final class LinuxRegionUse {
             // iort_add_platform_device (acpi_iort_init, subsys) with MEM resources; the driver maps at probe.
             case SMMU -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
                     "iort_add_platform_device", "devm_ioremap_resource", "arm_smmu_device_probe", base, len);
-            case PMCG -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
-                    "iort_add_platform_device", "devm_ioremap_resource", "smmu_pmu_probe", base, len);
+            // From 5.2 only (LinuxVersion.addsIortPmcgDevices): older kernels ignore IORT PMCG nodes.
+            case PMCG -> {
+                if (linux.addsIortPmcgDevices()) {
+                    platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add", "iort_add_platform_device",
+                            "devm_ioremap_resource", "smmu_pmu_probe", base, len);
+                }
+            }
             // gtdt_import_sbsa_gwdt: "sbsa-gwdt" with the two 4 KiB frames; sbsa_gwdt_probe maps both.
             // From 4.12 (GTDT parse driver); 4.10 has no GTDT watchdog device.
             case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> {
@@ -154,11 +169,21 @@ final class LinuxRegionUse {
                 // on 4.10, the status register are touched only when an error comes.
                 BootStage probe = linux.ghesProbesAtSubsys() ? BootStage.SUBSYS_INITCALL : BootStage.DEVICE_INITCALL;
                 s.add(new Step(probe, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem", "ghes_new", base, len));
-                if (r.kind() == RegionKind.GHES_STATUS_ADDRESS && linux.ghesReadsAtProbe()) {
-                    s.add(touch(probe, "ghes_read_estatus", base));
+                if (r.kind() == RegionKind.GHES_READ_ACK) {
+                    s.add(touch(BootStage.RUNTIME, "ghes_ack_error", base));
                 } else {
-                    s.add(touch(BootStage.RUNTIME, r.kind() == RegionKind.GHES_READ_ACK
-                            ? "ghes_ack_error" : "ghes_read_estatus", base));
+                    // apei_read of the register gives the block's address (non-zero: firmware points it at its
+                    // status block), then ghes_copy_tofrom_phys reads the block header through a fixmap slot
+                    // (4.15 on; ioremap_page_range before): an access no ioremap hook sees, at an address no table
+                    // gives.
+                    BootStage read = linux.ghesReadsAtProbe() ? probe : BootStage.RUNTIME;
+                    s.add(touch(read, "ghes_read_estatus", base));
+                    boolean fixmap = linux.ghesMapsStatusBlockWithFixmap();
+                    s.add(new Step(read, AccessApi.FIXMAP, fixmap ? "__set_fixmap" : "ioremap_page_range",
+                            fixmap ? "ghes_map" : "ghes_ioremap_pfn_irq", base, GHES_STATUS_HEADER,
+                            RegionKind.GHES_STATUS_BLOCK));
+                    s.add(new Step(read, AccessApi.CPU_TOUCH, "memcpy_fromio", "ghes_copy_tofrom_phys", base,
+                            GHES_STATUS_HEADER, RegionKind.GHES_STATUS_BLOCK));
                 }
             }
             case ERST_REGISTER -> {
@@ -175,8 +200,17 @@ final class LinuxRegionUse {
                 s.add(touch(BootStage.RUNTIME, "erst_reader", base));
             }
             case EINJ_REGISTER -> {
+                // einj_init (in newer kernels einj_probe of a resource-less device, still at module init):
+                // apei_exec_pre_map_gars maps every register.
                 s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
                         "apei_exec_pre_map_gars", base, len));
+                if (ctx.isEinjParameterBlock(r)) {
+                    // einj_get_parameter_address (every modelled release, 4.10 to 6.18): acpi_os_map_iomem(pa_v5,
+                    // sizeof(struct set_error_type_with_address)) and a read of the block at once
+                    // (v5param->vendor_extension in check_vendor_extension; memcpy_fromio in newer kernels).
+                    mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
+                            "einj_get_parameter_address", base, LinuxContext.EINJ_V5_PARAMETERS);
+                }
                 s.add(touch(BootStage.RUNTIME, "__einj_error_inject", base));
             }
             case PCC_DOORBELL, PCC_REGISTER -> {
@@ -197,9 +231,14 @@ final class LinuxRegionUse {
                     s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
                 }
             }
-            // acpi_init_fpdt (fs_initcall) -> fpdt_process_subtable: acpi_os_map_memory of the record.
-            case FIRMWARE_PERFORMANCE_RECORD -> mapAndRead(s, BootStage.FS_INITCALL, AccessApi.ACPI_OS_IOREMAP,
-                    "acpi_os_map_memory", "fpdt_process_subtable", base, len);
+            // acpi_init_fpdt (fs_initcall) -> fpdt_process_subtable: acpi_os_map_memory of the record; arm64 builds
+            // the FPDT driver from 6.2 only (LinuxVersion.readsFpdt).
+            case FIRMWARE_PERFORMANCE_RECORD -> {
+                if (linux.readsFpdt()) {
+                    mapAndRead(s, BootStage.FS_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
+                            "fpdt_process_subtable", base, len);
+                }
+            }
             default -> {
                 // No Linux consumer maps it (RAM, RMR, BGRT image hidden by Xen's EFI map, ...).
             }

@@ -15,6 +15,7 @@ import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.xen.HardwareDomainBuild;
 import java.util.List;
 
 /**
@@ -145,18 +146,22 @@ public record InspectDocument(String schema, Source source, List<Table> tables, 
     }
 
     /** One strategy's simulation: the versions and SMMU mode assumed, the verdict, every event's outcome, costs. */
-    @JsonPropertyOrder({"strategy", "xen", "linux", "smmu", "verdict", "outcomes", "costs"})
+    @JsonPropertyOrder({"strategy", "xen", "linux", "smmu", "verdict", "notBuilt", "outcomes", "costs"})
     public record Simulation(String strategy, String xen, String linux, String smmu, String verdict,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) HardwareDomainBuild.Refusal notBuilt,
                              List<Event> outcomes, SimulationCosts costs) {
 
         public Simulation {
             outcomes = List.copyOf(outcomes);
         }
 
-        /** The simulation of one strategy, every boot event with its outcome. */
+        /**
+         * The simulation of one strategy, every boot event with its outcome; with verdict NOT_BUILT, the Xen function
+         * that refused the tables and why ({@code notBuilt}), and no outcomes.
+         */
         public static Simulation of(SimulationResult r) {
             return new Simulation(r.strategy(), r.xen().toString(), r.linux().toString(), r.smmu().id(),
-                    r.verdict().name(), r.outcomes().stream().map(Event::of).toList(), r.costs());
+                    r.verdict().name(), r.notBuilt(), r.outcomes().stream().map(Event::of).toList(), r.costs());
         }
     }
 

@@ -107,6 +107,25 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
         return atLeast(V4_12);
     }
 
+    /**
+     * {@code iort_add_platform_device} turns IORT PMCG nodes into "arm-smmu-v3-pmcg" platform devices (bound by
+     * {@code arm_smmuv3_pmu}'s {@code smmu_pmu_probe}) from 5.2 ("ACPI/IORT: Add support for PMCG", Neil Leeder, with
+     * "perf/smmuv3: Add arm64 smmuv3 pmu driver"; final v7 posted 2019-03-26, merged for 5.2); before,
+     * {@code iort_init_platform_devices} creates devices for SMMU nodes only and ignores PMCG nodes.
+     */
+    public boolean addsIortPmcgDevices() {
+        return atLeast(new LinuxVersion(5, 2));
+    }
+
+    /**
+     * {@code acpi_init_fpdt} (fs_initcall) reads the FPDT's boot records on arm64 from 6.2: the FPDT driver came in 5.12
+     * (Zhang Rui, "ACPI: tables: introduce support for FPDT table", committed 2021-01-29) for x86_64 only, and
+     * "ACPI: Enable FPDT on arm64" (Jeremy Linton, committed 2022-11-14 to the arm64 tree) let arm64 build it.
+     */
+    public boolean readsFpdt() {
+        return atLeast(V6_2);
+    }
+
     /** {@code apmt_add_platform_device} (CoreSight PMU devices from APMT) exists from 6.2. */
     public boolean readsApmt() {
         return atLeast(V6_2);
@@ -119,6 +138,17 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
      */
     public boolean ghesReadsAtProbe() {
         return atLeast(V5_10);
+    }
+
+    /**
+     * GHES reads an error status block ({@code ghes_copy_tofrom_phys}) through a fixmap slot
+     * ({@code __set_fixmap(FIX_APEI_GHES_IRQ, ...)}, later {@code ghes_map}) from 4.15 ("ACPI / APEI: Replace
+     * ioremap_page_range() with fixmap", James Morse, committed 2017-11-07 with "Remove arch_apei_flush_tlb_one()");
+     * before, {@code ghes_ioremap_pfn_irq} maps the page with {@code ioremap_page_range} into a private area. Neither
+     * is an ioremap.
+     */
+    public boolean ghesMapsStatusBlockWithFixmap() {
+        return atLeast(new LinuxVersion(4, 15));
     }
 
     /**

@@ -18,6 +18,7 @@ import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.simulation.Verdict;
 import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
@@ -54,6 +55,8 @@ public final class HtmlReport {
 
     /** The verdict shown in a matrix cell of a strategy a platform was not simulated under. */
     static final String NOT_SIMULATED = "NOT_SIMULATED";
+    /** The strategy cell's words when Xen refuses the tables: the strategy never ran, so it is not "clean". */
+    static final String NOT_BUILT_HEADLINE = "Xen refuses";
 
     /** More platforms than this, and the report gets one page per platform. */
     static final int SPLIT_PLATFORMS = 20;
@@ -297,7 +300,8 @@ public final class HtmlReport {
         List<Cell> cells = p.strategies().stream().map(s -> new Cell(s.strategy(), verdict(p, s),
                 s.count(OutcomeResult.DOM0_ABORT), s.count(OutcomeResult.DMA_FAULT),
                 s.count(OutcomeResult.FEATURE_LOST), s.count(OutcomeResult.DENIED),
-                p.complete() ? headline(s) : "damaged input", p.complete() ? why(s) : "")).toList();
+                !p.complete() ? "damaged input" : notBuilt(s) ? NOT_BUILT_HEADLINE : headline(s),
+                p.complete() ? why(s) : "")).toList();
         List<DescribedRegion> memory = p.platform().regions().stream().filter(DescribedRegion::isDeviceMemory)
                 .toList();
         List<RegionRow> rows = memory.stream().map(r -> new RegionRow(hex(r.base()), hex(r.length()),
@@ -385,6 +389,11 @@ public final class HtmlReport {
     }
 
     /** The worst thing that went wrong under a strategy, in two or three plain words; empty when nothing did. */
+    /** Whether Xen refused to build Dom0, so that the strategy never ran (verdict NOT_BUILT). */
+    static boolean notBuilt(StrategyReport s) {
+        return s.verdict().equals(Verdict.NOT_BUILT.name());
+    }
+
     static String headline(StrategyReport s) {
         return worstFirst(s).stream().findFirst().map(g -> switch (OutcomeResult.valueOf(
                 g.result().toUpperCase(Locale.ROOT).replace('-', '_'))) {

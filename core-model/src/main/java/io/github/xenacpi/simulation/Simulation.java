@@ -8,9 +8,11 @@ import io.github.xenacpi.dom0.Dom0Boot;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.strategy.MappingStrategy;
+import io.github.xenacpi.xen.AbortResolution;
 import io.github.xenacpi.xen.FrameRange;
 import io.github.xenacpi.xen.HardwareDomainBuild;
 import io.github.xenacpi.xen.HardwareDomainMemory;
+import io.github.xenacpi.xen.HardwareDomainTables;
 import io.github.xenacpi.xen.Hypervisor;
 import io.github.xenacpi.xen.IomemPermissions;
 import io.github.xenacpi.xen.P2mType;
@@ -63,7 +65,9 @@ public final class Simulation {
     }
 
     private static Dom0Boot boot(SimulationInput in) {
-        return Dom0Boot.of(in.regions(), in.namespace(), in.linux(), in.earlycon(), in.dmaWithReservedRanges());
+        // Dom0 reads Xen's FADT and MADT copies, never the host's (HardwareDomainTables.seenByDom0).
+        return Dom0Boot.of(HardwareDomainTables.seenByDom0(in.regions(), in.host()), in.namespace(), in.linux(),
+                in.earlycon(), in.dmaWithReservedRanges(), in.host());
     }
 
     private static SimulationResult run(SimulationInput in, MappingStrategy strategy, Dom0Boot boot) {
@@ -113,7 +117,8 @@ public final class Simulation {
                     ? hypercall(e, hv, strategy.id() + " hook on " + e.kernelApi(), false)
                     : new Outcome(e, OutcomeResult.STAGE1_ONLY, e.kernelApi() + " asks Xen for nothing");
             case FIXMAP -> new Outcome(e, OutcomeResult.STAGE1_ONLY, "fixmaps ask Xen for nothing");
-            case CPU_TOUCH -> touch(e, hv);
+            case CPU_TOUCH -> e.kind() == RegionKind.GHES_STATUS_BLOCK ? touchAtRuntimeAddress(e, strategy, hv)
+                    : touch(e, hv);
             case DMA -> smmu.dmaReaches(e.base())
                     ? new Outcome(e, OutcomeResult.MAPPED_AHEAD, in.smmu() == SmmuMode.NONE
                             ? noSmmuDma(in) : "the page is in the shared stage-2 tables")
@@ -147,6 +152,25 @@ public final class Simulation {
                     + " permissions, reported as success (map_dev_mmio_page)", why, r.pagesSilentlyDenied(), pages));
         }
         return new Outcome(e, OutcomeResult.MAPPED_AHEAD, why + ": " + r.pagesMapped() + " pages mapped");
+    }
+
+    /**
+     * A read of the GHES status block (ghes_copy_tofrom_phys through a fixmap slot): the tables do not give its
+     * address (the register holds it), so its page is taken to be firmware memory outside Dom0's RAM that no hook
+     * mapped (no ioremap hook sees a fixmap): mapped ahead only when the strategy maps every permitted frame, else
+     * resolved by Xen's abort path (Hypervisor.dataAccessAtRuntimeAddress).
+     */
+    private static Outcome touchAtRuntimeAddress(BootEvent e, MappingStrategy strategy, Hypervisor hv) {
+        if (strategy.mapsEverythingPermitted()) {
+            return new Outcome(e, OutcomeResult.MAPPED_AHEAD, "the status block (at the address its register holds)"
+                    + " lies in permitted memory outside Dom0's RAM, mapped at build with every permitted frame");
+        }
+        StageTwoAbort abort = hv.dataAccessAtRuntimeAddress(e.base());
+        String what = "the status block at the address the register holds (ghes_copy_tofrom_phys maps it without"
+                + " an ioremap, so no hook asked Xen to map it)";
+        return abort.resolution() == AbortResolution.MAPPED_ON_FAULT
+                ? new Outcome(e, OutcomeResult.MAPPED_ON_FAULT, abort.function() + ": " + what + "; " + abort.reason())
+                : new Outcome(e, OutcomeResult.DOM0_ABORT, abort.function() + ": " + what + "; " + abort.reason());
     }
 
     private static Outcome touch(BootEvent e, Hypervisor hv) {

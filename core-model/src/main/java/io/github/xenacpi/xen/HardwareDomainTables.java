@@ -1,5 +1,7 @@
 package io.github.xenacpi.xen;
 
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
@@ -16,8 +18,10 @@ import io.github.xenacpi.platform.builder.StaoBuilder;
 import io.github.xenacpi.platform.builder.TableWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tables Xen writes for an ACPI Dom0 in {@code prepare_acpi} (src-site/markdown/dom0-model.md, "Xen"): the FADT
@@ -54,6 +58,41 @@ public final class HardwareDomainTables {
             out.add(raw("STAO", new StaoBuilder(1, List.of()).build(oemOf(madt.get().header()))));
         }
         return out;
+    }
+
+    /**
+     * The host addresses of the tables Dom0 reads only as Xen's copies in the blob at {@code efi_acpi_gpa}: the first
+     * FADT and the first MADT ({@code acpi_create_fadt} and {@code acpi_create_madt} copy {@code acpi_get_table(sig,
+     * 0)}; {@code acpi_create_xsdt} points the first XSDT entry of each signature at the copy with
+     * {@code acpi_xsdt_modify_entry}; Xen 4.7, cf58544a83, 17a8ba3804 and 19f15119f0). The RSDP and the XSDT are
+     * Xen's too ({@code acpi_create_rsdp}, {@code acpi_create_xsdt}) and are told apart by their regions' paths
+     * ({@link DescribedRegion#belongsToRsdp()}). Host tables without a known address are left out.
+     */
+    public static Set<Long> replacedHostTables(AcpiTables host) {
+        Set<Long> out = new HashSet<>();
+        for (String signature : List.of("FACP", "APIC")) {
+            host.bySignature(signature).stream().findFirst().map(t -> t.raw().origin())
+                    .filter(TableOrigin::hasAddress).ifPresent(o -> out.add(o.address()));
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * The regions as Dom0 meets them: the host's ACPI_TABLE regions of the FADT and MADT Xen replaced
+     * ({@link #replacedHostTables}) left out, since Dom0 reads Xen's copies and never the host pages (Xen still maps
+     * those pages at build, {@code acpi_map_other_tables}). Without host tables (an input made by hand) the regions
+     * are returned unchanged.
+     */
+    public static List<DescribedRegion> seenByDom0(List<DescribedRegion> regions, AcpiTables host) {
+        if (host == null) {
+            return regions;
+        }
+        Set<Long> replaced = replacedHostTables(host);
+        if (replaced.isEmpty()) {
+            return regions;
+        }
+        return regions.stream().filter(r -> r.kind() != RegionKind.ACPI_TABLE || !replaced.contains(r.base()))
+                .toList();
     }
 
     /** {@code vcpuid_to_vaffinity}: Aff0 takes 16 vCPUs, Aff1 the rest. */

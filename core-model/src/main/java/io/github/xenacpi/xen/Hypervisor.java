@@ -176,6 +176,24 @@ public final class Hypervisor {
         return mapped != null ? mapped : inject(address, frame);
     }
 
+    /**
+     * A Dom0 data access to memory whose address only the running system knows (a GHES status block, pointed to by
+     * a register): taken to be a permitted page outside Dom0's RAM that nothing has mapped, so it traps;
+     * {@code try_map_mmio} (4.9 on, or a strategy that maps on fault) maps it, otherwise Xen injects the abort. The
+     * page is not entered in the P2M (its frame is unknown); the fault is counted.
+     *
+     * @param registerAddress where the address was read from, for the report
+     */
+    public StageTwoAbort dataAccessAtRuntimeAddress(long registerAddress) {
+        stageTwoFaults++;
+        if (mapOnFault) {
+            return new StageTwoAbort(registerAddress, AbortResolution.MAPPED_ON_FAULT, "try_map_mmio",
+                    "hardware domain, page assumed permitted (its address is known only at run time)");
+        }
+        return new StageTwoAbort(registerAddress, AbortResolution.INJECTED, "inject_dabt_exception", "Xen " + version
+                + " does not map MMIO on fault (try_map_mmio arrived in 4.9) and nothing mapped the page ahead");
+    }
+
     private StageTwoAbort emulatedOrInjected(long address, long frame) {
         if (isEmulated(frame)) {
             return new StageTwoAbort(address, AbortResolution.EMULATED, "try_handle_mmio",

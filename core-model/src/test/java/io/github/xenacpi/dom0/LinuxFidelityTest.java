@@ -6,8 +6,13 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.ApeiInstruction;
+import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.aml.RegionAccess;
 import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.builder.EinjBuilder;
+import io.github.xenacpi.platform.builder.PlatformBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -244,5 +249,104 @@ class LinuxFidelityTest {
 
         assertThat(boot(tables, EMPTY, LinuxVersion.V6_6)).extracting(BootEvent::base).containsExactly(
                 0x8000_1000L + 59);
+    }
+
+    /**
+     * IORT PMCG nodes become "arm-smmu-v3-pmcg" platform devices (iort_add_platform_device, smmu_pmu_probe) from 5.2;
+     * 4.10's iort_init_platform_devices adds SMMU nodes only, so it never touches a PMCG page.
+     */
+    @Test
+    void iortPmcgNodesBecomePlatformDevicesFrom52() {
+        List<DescribedRegion> iort = List.of(region(RegionKind.PMCG, "IORT", 0x2B42_0000L, 0x1000,
+                "IORT.node[5].page0BaseAddress"));
+
+        assertThat(boot(iort, EMPTY, LinuxVersion.V4_10)).isEmpty();
+        assertThat(LinuxVersion.V4_10.addsIortPmcgDevices()).isFalse();
+        assertThat(new LinuxVersion(5, 2).addsIortPmcgDevices()).isTrue();
+        assertThat(steps(boot(iort, EMPTY, LinuxVersion.V5_10), RegionKind.PMCG)).containsExactly(
+                "SUBSYS_INITCALL DEVICE_ADD iort_add_platform_device", "DEVICE_INITCALL IOREMAP smmu_pmu_probe",
+                "DEVICE_INITCALL CPU_TOUCH smmu_pmu_probe");
+    }
+
+    /**
+     * einj_init reads the ACPI 5.0 parameter block at module init: einj_get_parameter_address maps the register of
+     * the SET_ERROR_TYPE_WITH_ADDRESS WRITE_REGISTER entry (acpi_os_map_iomem of struct set_error_type_with_address)
+     * and reads it at once (check_vendor_extension), in every modelled release; the other EINJ registers are only
+     * mapped (apei_exec_pre_map_gars) and touched at injection. The old model touched the block only at injection
+     * (the ground-truth boots own-apei-erst-einj showed the read at module load).
+     */
+    @Test
+    void einjReadsItsParameterBlockAtModuleInit() {
+        long block = 0x0901_0000L;
+        long command = 0x0902_0000L;
+        AcpiTables host = AcpiTables.load(PlatformBuilder.create().add(new EinjBuilder()
+                .entry(new ApeiInstruction(0x0, 0x3, 0, GenericAddress.memory(command, 32), 1, 0xFF))
+                .entry(new ApeiInstruction(0x8, 0x2, 0, GenericAddress.memory(block, 64), 0, 0xFFFF_FFFFL)))
+                .build().image());
+        List<DescribedRegion> regions = host.regions().stream()
+                .filter(r -> r.kind() == RegionKind.EINJ_REGISTER).toList();
+        assertThat(regions).hasSize(2);
+
+        for (LinuxVersion linux : List.of(LinuxVersion.V4_10, LinuxVersion.V6_1, LinuxVersion.V6_18)) {
+            List<BootEvent> events = Dom0Boot.of(regions, EMPTY, linux, false, List.of(), host).events();
+            assertThat(events.stream().filter(e -> e.base() == block)
+                    .map(e -> e.stage() + " " + e.api() + " " + e.function() + " " + e.length())).containsExactly(
+                    "DEVICE_INITCALL ACPI_OS_IOREMAP apei_exec_pre_map_gars 8",
+                    "DEVICE_INITCALL ACPI_OS_IOREMAP einj_get_parameter_address 40",
+                    "DEVICE_INITCALL CPU_TOUCH einj_get_parameter_address 4",
+                    "RUNTIME CPU_TOUCH __einj_error_inject 4");
+            assertThat(events.stream().filter(e -> e.base() == command).map(e -> e.stage() + " " + e.api()))
+                    .containsExactly("DEVICE_INITCALL ACPI_OS_IOREMAP", "RUNTIME CPU_TOUCH");
+        }
+        // Without the host's EINJ entries (regions made by hand) the block cannot be told apart.
+        assertThat(boot(regions, EMPTY, LinuxVersion.V6_1)).noneMatch(e -> e.stage() == BootStage.DEVICE_INITCALL
+                && e.api() == AccessApi.CPU_TOUCH);
+    }
+
+    /**
+     * GHES: ghes_new maps the error status address register (apei_map_generic_address, an acpi_os_ioremap); the read
+     * of that register gives the status block's address, and ghes_copy_tofrom_phys reads the block through a fixmap
+     * slot (ghes_map, __set_fixmap; 4.15 on) or, before, ioremap_page_range into a private area: never an ioremap, and
+     * at an address no table gives (RegionKind.GHES_STATUS_BLOCK). At probe from 5.10 (ghes_proc), at subsys from
+     * 6.1; on 4.10 only when an error comes. The old model stopped at the register.
+     */
+    @Test
+    void ghesReadsTheStatusBlockThroughAFixmapNotAnIoremap() {
+        List<DescribedRegion> hest = List.of(region(RegionKind.GHES_STATUS_ADDRESS, "HEST", 0xBC41_0000L, 8,
+                "HEST.source[0].errorStatusAddress"));
+
+        assertThat(steps(boot(hest, EMPTY, LinuxVersion.V4_10), RegionKind.GHES_STATUS_BLOCK)).containsExactly(
+                "RUNTIME FIXMAP ghes_ioremap_pfn_irq", "RUNTIME CPU_TOUCH ghes_copy_tofrom_phys");
+        assertThat(steps(boot(hest, EMPTY, LinuxVersion.V5_10), RegionKind.GHES_STATUS_BLOCK)).containsExactly(
+                "DEVICE_INITCALL FIXMAP ghes_map", "DEVICE_INITCALL CPU_TOUCH ghes_copy_tofrom_phys");
+        List<BootEvent> v61 = boot(hest, EMPTY, LinuxVersion.V6_1);
+        assertThat(v61.stream().map(e -> e.stage() + " " + e.api() + " " + e.kernelApi() + " " + e.kind()))
+                .containsExactly("SUBSYS_INITCALL ACPI_OS_IOREMAP acpi_os_map_iomem GHES_STATUS_ADDRESS",
+                        "SUBSYS_INITCALL CPU_TOUCH readl GHES_STATUS_ADDRESS",
+                        "SUBSYS_INITCALL FIXMAP __set_fixmap GHES_STATUS_BLOCK",
+                        "SUBSYS_INITCALL CPU_TOUCH memcpy_fromio GHES_STATUS_BLOCK");
+        assertThat(new LinuxVersion(4, 14).ghesMapsStatusBlockWithFixmap()).isFalse();
+        assertThat(new LinuxVersion(4, 15).ghesMapsStatusBlockWithFixmap()).isTrue();
+        // The GHESv2 read-ack register has no block behind it.
+        assertThat(boot(List.of(region(RegionKind.GHES_READ_ACK, "HEST", 0xBC41_0008L, 8, "HEST.source[1].ack")),
+                EMPTY, LinuxVersion.V6_1)).noneMatch(e -> e.kind() == RegionKind.GHES_STATUS_BLOCK);
+    }
+
+    /**
+     * The FPDT boot records are read (acpi_init_fpdt -> fpdt_process_subtable, acpi_os_map_memory) by arm64 kernels
+     * from 6.2 only ("ACPI: Enable FPDT on arm64"; the driver of 5.12 was x86_64 only): the old model mapped them
+     * under every kernel, 4.10 included.
+     */
+    @Test
+    void arm64ReadsTheFpdtRecordsFrom62() {
+        List<DescribedRegion> fpdt = List.of(region(RegionKind.FIRMWARE_PERFORMANCE_RECORD, "FPDT", 0xBF00_0000L, 0x30,
+                "FPDT.record[0].address"));
+
+        for (LinuxVersion before : List.of(LinuxVersion.V4_10, LinuxVersion.V5_15, LinuxVersion.V6_1)) {
+            assertThat(boot(fpdt, EMPTY, before)).as("Linux %s", before).isEmpty();
+        }
+        assertThat(steps(boot(fpdt, EMPTY, LinuxVersion.V6_6), RegionKind.FIRMWARE_PERFORMANCE_RECORD))
+                .containsExactly("FS_INITCALL ACPI_OS_IOREMAP fpdt_process_subtable",
+                        "FS_INITCALL CPU_TOUCH fpdt_process_subtable");
     }
 }

@@ -15,15 +15,21 @@ import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.platform.builder.FadtBuilder;
+import io.github.xenacpi.platform.builder.HestBuilder;
+import io.github.xenacpi.platform.builder.MadtBuilder;
+import io.github.xenacpi.platform.builder.OemIdentity;
 import io.github.xenacpi.platform.builder.PcctBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.SpcrBuilder;
+import io.github.xenacpi.platform.builder.TableWriter;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.strategy.MappingStrategy;
 import io.github.xenacpi.strategy.XenPremap;
 import io.github.xenacpi.xen.HardwareDomainBuild;
 import io.github.xenacpi.xen.HardwareDomainMemory;
+import io.github.xenacpi.xen.HardwareDomainTables;
 import io.github.xenacpi.xen.IomemPermissions;
 import io.github.xenacpi.xen.StageTwoGeometry;
 import io.github.xenacpi.xen.StageTwoTable;
@@ -205,5 +211,100 @@ class XenFidelityTest {
         assertThat(XenVersion.parse("4.20.4")).isGreaterThan(XenVersion.V4_20).isLessThan(XenVersion.V4_21);
         assertThat(XenVersion.V4_8.mapsMmioOnFault()).isFalse();
         assertThat(XenVersion.V4_9.mapsMmioOnFault()).isTrue();
+    }
+
+    /** Host tables SPCR, MADT, a padding table of {@code pad} bytes and, last, a FADT 6.0 (Xen 4.8 builds Dom0). */
+    private static AcpiTables hostWithPaddedFadt(int pad) {
+        return AcpiTables.load(PlatformBuilder.create()
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
+                .add(new MadtBuilder())
+                .addRaw(TableWriter.withHeader("OEMX", 1, OemIdentity.DEFAULT).zeros(pad).finish())
+                .add(new FadtBuilder().hardwareReducedArm(false).revision(6))
+                .build().image());
+    }
+
+    private static long addressOf(AcpiTables tables, String signature) {
+        return tables.bySignature(signature).get(0).raw().origin().address();
+    }
+
+    /**
+     * Audit row 5, second half: Dom0 reads the FADT and MADT Xen wrote into its blob (acpi_create_fadt and
+     * acpi_create_madt, Xen 4.7 cf58544a83 and 17a8ba3804; acpi_create_xsdt's acpi_xsdt_modify_entry points the XSDT
+     * entry at the copy), never the host's pages. A host FADT that straddles into a page Xen's PFN_UP(size) map leaves
+     * out (acpi_map_other_tables) aborted Dom0 on Xen 4.8 in the old model; nothing touches the host copies now, while
+     * Xen still maps their first pages at build.
+     */
+    @Test
+    void dom0ReadsXensFadtAndMadtCopiesNeverTheHostPages() {
+        AcpiTables probe = hostWithPaddedFadt(0);
+        int pad = (int) ((addressOf(probe, "FACP") | 0xFFFL) - 0xF - addressOf(probe, "FACP"));
+        AcpiTables tables = hostWithPaddedFadt(pad);
+        long fadt = addressOf(tables, "FACP");
+        long madt = addressOf(tables, "APIC");
+        assertThat(fadt & 0xFFF).isEqualTo(0xFF0);
+        assertThat(HardwareDomainTables.replacedHostTables(tables)).containsExactlyInAnyOrder(fadt, madt);
+
+        Platform p = new Platform("fadt-straddles", tables, io.github.xenacpi.platform.PlatformDescriptor.DEFAULT);
+        SimulationInput in = SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.NONE);
+        assertThat(in.refusal()).isEmpty();
+        SimulationResult r = Simulation.run(in, MappingStrategy.byId("bus-notify"));
+
+        long fadtLength = tables.bySignature("FACP").get(0).header().length();
+        long madtLength = tables.bySignature("APIC").get(0).header().length();
+        assertThat(r.outcomes()).noneMatch(o -> Long.compareUnsigned(o.event().base() - fadt, fadtLength) < 0
+                || Long.compareUnsigned(o.event().base() - madt, madtLength) < 0);
+        assertThat(r.outcomes()).anyMatch(o -> o.event().kind() == RegionKind.ACPI_TABLE);
+        assertThat(r.withResult(OutcomeResult.DOM0_ABORT)).isEmpty();
+        StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
+        HardwareDomainMemory.build(p2m, List.of(), p.regions());
+        assertThat(p2m.isMapped(fadt >>> 12)).isTrue();
+        assertThat(p2m.isMapped((fadt >>> 12) + 1)).isFalse();
+    }
+
+    /**
+     * Audit row 16's note: the GHES status block is read through a fixmap (ghes_copy_tofrom_phys, ghes_map), which
+     * neither option (a) (a Xen-aware acpi_os_ioremap) nor (b) (a Xen-aware ioremap) hooks. With Xen 4.8 (no
+     * try_map_mmio) they map the register but Dom0 aborts on the block at ghes_probe (Linux 6.6) or at the first
+     * error (4.10); from 4.9 Xen maps it on the fault; map-all-permitted has it mapped ahead. The old model had (a)
+     * and (b) pass on Xen 4.8.
+     */
+    @Test
+    void theGhesStatusBlockIsAFixmapReadThatNoIoremapHookCovers() {
+        HestTable.Ghes ghes = new HestTable.Ghes(0, 0xFFFF, 0, true, 1, 1, 0x1000,
+                GenericAddress.memory(0xBC41_0000L, 64), new HestTable.Notification(8, 28, 0, 0, 0, 0, 0, 0, 0),
+                0x1000);
+        AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false))
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
+                .add(new HestBuilder().source(ghes)).build().image());
+        Platform p = new Platform("ghes", tables, io.github.xenacpi.platform.PlatformDescriptor.DEFAULT);
+
+        for (String hook : List.of("acpi-os-ioremap", "arm64-ioremap")) {
+            SimulationResult r = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6,
+                    SmmuMode.NONE), MappingStrategy.byId(hook));
+            assertThat(r.verdict()).as(hook).isEqualTo(Verdict.FAIL);
+            assertThat(r.withResult(OutcomeResult.DOM0_ABORT)).as(hook).singleElement().satisfies(o -> {
+                assertThat(o.event().kind()).isEqualTo(RegionKind.GHES_STATUS_BLOCK);
+                assertThat(o.event().function()).isEqualTo("ghes_copy_tofrom_phys");
+                assertThat(o.event().stage()).isEqualTo(io.github.xenacpi.dom0.BootStage.SUBSYS_INITCALL);
+            });
+            assertThat(r.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.GHES_STATUS_ADDRESS
+                    && o.event().api() == AccessApi.CPU_TOUCH).extracting(Outcome::result)
+                    .containsExactly(OutcomeResult.MAPPED_AHEAD);
+            SimulationResult old = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V4_10,
+                    SmmuMode.NONE), MappingStrategy.byId(hook));
+            assertThat(old.withResult(OutcomeResult.DOM0_ABORT)).extracting(o -> o.event().stage())
+                    .containsExactly(io.github.xenacpi.dom0.BootStage.RUNTIME);
+            SimulationResult lazy = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_17, LinuxVersion.V6_6,
+                    SmmuMode.NONE), MappingStrategy.byId(hook));
+            assertThat(lazy.withResult(OutcomeResult.DOM0_ABORT)).isEmpty();
+            assertThat(lazy.withResult(OutcomeResult.MAPPED_ON_FAULT)).extracting(o -> o.event().kind())
+                    .containsExactly(RegionKind.GHES_STATUS_BLOCK);
+        }
+        SimulationResult all = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6,
+                SmmuMode.NONE), MappingStrategy.byId("map-all-permitted"));
+        assertThat(all.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.GHES_STATUS_BLOCK
+                && o.event().api() == AccessApi.CPU_TOUCH).extracting(Outcome::result)
+                .containsExactly(OutcomeResult.MAPPED_AHEAD);
     }
 }

@@ -55,5 +55,11 @@ public enum RegionKind {
     /** An AML OperationRegion whose space, base and length evaluate to constants (path: its namespace path). */
     OPERATION_REGION,
     /** A memory range of an enumerated device's _CRS (path: {@code \_SB.DEV0._CRS[n]}). */
-    DEVICE_RESOURCE
+    DEVICE_RESOURCE,
+    /**
+     * The Generic Error Status Block a GHES error status address register points to. No table describes it: its
+     * address is the register's content, known only at run time, so no decoder yields this kind; Dom0's reads of
+     * it are boot events of this kind placed at the register that holds the address.
+     */
+    GHES_STATUS_BLOCK
 }

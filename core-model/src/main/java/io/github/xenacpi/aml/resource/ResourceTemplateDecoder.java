@@ -126,6 +126,7 @@ public final class ResourceTemplateDecoder {
     private final int size;
     private final String owner;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private int errors;
 
     private ResourceTemplateDecoder(byte[] buffer, String owner) {
         this.data = ByteBuffer.wrap(buffer.clone()).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -144,6 +145,9 @@ public final class ResourceTemplateDecoder {
         }
         return b.build();
     }
+
+    /** The errors after which a walk ends: each costs a message, and a 1 MiB buffer could otherwise hold 2^19. */
+    private static final int MAX_ERRORS = 32;
 
     static ResourceTemplate decode(byte[] buffer, String ownerPath) {
         ResourceTemplateDecoder d = new ResourceTemplateDecoder(buffer, ownerPath);
@@ -174,9 +178,24 @@ public final class ResourceTemplateDecoder {
                 error(at + 1, "%s: large item (tag 0x%02X) has length 0", path, tag);
             }
             Item item = new Item(at, total, tag, path);
+            int errorsBefore = errors;
             Resource r = large ? large(item, tag & 0x7F) : small(item, (tag >> 3) & 0x0F);
             entries.add(new ResourceTemplate.Entry(at, total, r));
             at += total;
+            boolean rejected = r instanceof Resource.Unknown && errors > errorsBefore;
+            if (rejected || errors >= MAX_ERRORS) {
+                // ACPICA's acpi_ut_walk_aml_resources ends the walk at the first descriptor that
+                // acpi_ut_validate_resource rejects (unknown type, impossible length): the template is invalid
+                // and Linux takes none of its resources. Stopping there also bounds the work on a large buffer.
+                if (at < size) {
+                    String rest = size - at == 1 ? "the byte" : "the " + (size - at) + " bytes";
+                    error(at, rejected
+                            ? "%s after %s are not decoded: ACPICA stops at the first descriptor it cannot"
+                            + " validate (acpi_ut_walk_aml_resources), so Linux takes no resource from this template"
+                            : "%s after %s are not decoded: too many errors", rest, path);
+                }
+                return new ResourceTemplate(owner, entries, false, diagnostics);
+            }
             if (r instanceof Resource.EndTag endTag) {
                 end = true;
                 checkSum(item, endTag);
@@ -658,6 +677,7 @@ public final class ResourceTemplateDecoder {
     }
 
     private void error(long offset, String format, Object... args) {
+        errors++;
         diagnostics.add(new Diagnostic(owner, 0, offset, Severity.ERROR, String.format(format, args)));
     }
 

@@ -112,49 +112,80 @@ class ResourceTemplateDecoderTest {
         assertThat(t.diagnostics()).singleElement().satisfies(diagnostic(Severity.ERROR, 1,
                 "32-Bit Fixed Memory Range has 10 data bytes, expected 9"));
 
-        // An I/O item with 6 data bytes instead of 7 is kept raw.
+        // An I/O item with 6 data bytes instead of 7 is kept raw, and ends the walk as in ACPICA.
         ResourceTemplate s = decode(new byte[] {0x46, 0x01, (byte) 0xF8, 0x03, (byte) 0xF8, 0x03, 0x01, 0x79, 0x00});
         assertThat(s.resources()).containsExactly(new Resource.Unknown(0x46,
-                RawData.ofInts(0x01, 0xF8, 0x03, 0xF8, 0x03, 0x01)), new Resource.EndTag(0));
-        assertThat(s.diagnostics()).singleElement().satisfies(diagnostic(Severity.ERROR, 0,
-                "I/O has 6 data bytes, expected 7", "not decoded"));
+                RawData.ofInts(0x01, 0xF8, 0x03, 0xF8, 0x03, 0x01)));
+        assertThat(s.diagnostics()).satisfiesExactly(
+                diagnostic(Severity.ERROR, 0, "I/O has 6 data bytes, expected 7", "not decoded"),
+                diagnostic(Severity.ERROR, 7, "the 2 bytes after item[0] are not decoded"));
     }
 
     @Test
     void irqOfAWrongLengthAndEndTagWithoutChecksumByte() {
         ResourceTemplate t = decode(new byte[] {0x21, 0x10, 0x78});
 
-        assertThat(t.resources()).containsExactly(new Resource.Unknown(0x21, RawData.ofInts(0x10)),
-                new Resource.EndTag(0));
+        assertThat(t.resources()).containsExactly(new Resource.Unknown(0x21, RawData.ofInts(0x10)));
         assertThat(t.diagnostics()).anySatisfy(diagnostic(Severity.ERROR, 0, "IRQ has 1 data bytes",
                 "expected 2 or 3"));
-        assertThat(t.diagnostics()).anySatisfy(diagnostic(Severity.ERROR, 2, "End Tag has 0 data bytes"));
+        assertThat(t.diagnostics()).anySatisfy(diagnostic(Severity.ERROR, 2, "the byte after item[0]"));
+
+        ResourceTemplate endTag = decode(new byte[] {0x22, 0x10, 0x00, 0x78});
+        assertThat(endTag.diagnostics()).singleElement().satisfies(
+                diagnostic(Severity.ERROR, 3, "End Tag has 0 data bytes"));
     }
 
     @Test
-    void unknownItemTypesAreSkippedByTheirLength() {
+    void anUnknownItemTypeEndsTheWalkAsInAcpica() {
+        // acpi_ut_walk_aml_resources aborts on any invalid descriptor type or length: Linux takes nothing.
         byte[] unknownSmall = {0x5A, 1, 2};
         byte[] unknownLarge = {(byte) 0xFF, 0x02, 0x00, 3, 4};
-        ResourceTemplate t = decode(concat(concat(unknownSmall, unknownLarge), sample()));
+        ResourceTemplate small = decode(concat(unknownSmall, sample()));
+        ResourceTemplate large = decode(concat(unknownLarge, sample()));
 
-        assertThat(t.resources()).startsWith(new Resource.Unknown(0x5A, RawData.ofInts(1, 2)),
-                new Resource.Unknown(0xFF, RawData.ofInts(3, 4)));
-        assertThat(t.resources()).contains(new Resource.FixedMemory32(1, 0x1000_0000L, 0x1000));
-        assertThat(t.endTagFound()).isTrue();
-        assertThat(t.diagnostics()).hasSize(2);
-        assertThat(t.diagnostics()).anySatisfy(diagnostic(Severity.ERROR, 0, "small item name 0xB"));
-        assertThat(t.diagnostics()).anySatisfy(diagnostic(Severity.ERROR, 3, "large item name 0x7F", "5 bytes"));
+        assertThat(small.resources()).containsExactly(new Resource.Unknown(0x5A, RawData.ofInts(1, 2)));
+        assertThat(small.endTagFound()).isFalse();
+        assertThat(small.diagnostics()).satisfiesExactly(
+                diagnostic(Severity.ERROR, 0, "small item name 0xB"),
+                diagnostic(Severity.ERROR, 3, "not decoded", "acpi_ut_walk_aml_resources", "no resource"));
+        assertThat(large.resources()).containsExactly(new Resource.Unknown(0xFF, RawData.ofInts(3, 4)));
+        assertThat(large.diagnostics()).satisfiesExactly(
+                diagnostic(Severity.ERROR, 0, "large item name 0x7F", "5 bytes"),
+                diagnostic(Severity.ERROR, 5, "not decoded", "acpi_ut_walk_aml_resources"));
     }
 
     @Test
-    void zeroLengthLargeItemIsReportedAndTheWalkGoesOn() {
+    void aZeroLengthLargeItemEndsTheWalk() {
         ResourceTemplate t = decode(concat(new byte[] {(byte) 0x8A, 0x00, 0x00}, sample()));
 
-        assertThat(t.resources()).first().isEqualTo(new Resource.Unknown(0x8A, RawData.EMPTY));
-        assertThat(t.resources()).hasSize(4);
+        assertThat(t.resources()).containsExactly(new Resource.Unknown(0x8A, RawData.EMPTY));
+        assertThat(t.endTagFound()).isFalse();
         assertThat(t.diagnostics()).anySatisfy(diagnostic(Severity.ERROR, 1, "length 0"));
         assertThat(t.diagnostics()).anySatisfy(diagnostic(Severity.ERROR, 1, "QWord Address Space",
                 "expected at least 43"));
+        assertThat(t.diagnostics()).anySatisfy(diagnostic(Severity.ERROR, 3, "not decoded"));
+    }
+
+    @Test
+    void aMebibyteOfZerosCostsTwoFindingsNotOnePerByte() {
+        // Found by AmlFuzzTest: a _CRS Buffer of 1 MiB of zeros made one error per byte (seconds, 2^20 messages).
+        ResourceTemplate t = decode(new byte[1 << 20]);
+
+        assertThat(t.resources()).hasSize(1);
+        assertThat(t.diagnostics()).hasSize(2);
+    }
+
+    @Test
+    void manyErrorsOfDescriptorsThatStillDecodeEndTheWalk() {
+        byte[] endDependentWithAByte = new byte[64 << 10];
+        for (int i = 0; i < endDependentWithAByte.length; i += 2) {
+            endDependentWithAByte[i] = 0x39;
+        }
+        ResourceTemplate t = decode(endDependentWithAByte);
+
+        assertThat(t.diagnostics()).hasSize(33);
+        assertThat(t.diagnostics()).last().satisfies(diagnostic(Severity.ERROR, 64, "not decoded",
+                "too many errors"));
     }
 
     @Test

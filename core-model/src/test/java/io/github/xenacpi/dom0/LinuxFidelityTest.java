@@ -230,6 +230,26 @@ class LinuxFidelityTest {
         assertThat(lastAml).isLessThan(firstAdd);
     }
 
+    /**
+     * ACPICA 20181003 (acpica cfbe28b48, Linux 4.20): acpi_ev_execute_reg_methods returns at once for SystemMemory
+     * and SystemIO, so a _REG(SystemMemory, 1) read at namespace initialization happens on 4.10 only. Seen in the
+     * ground-truth boots (own-aml: Linux 6.1 takes no fault on the _REG region's page).
+     */
+    @Test
+    void regOfSystemMemoryRunsOnlyBeforeLinux420() {
+        DescribedRegion opregion = region(RegionKind.OPERATION_REGION, "SSDT", 0x0A00_2000L, 4, "\\_SB.PWRR");
+        List<RegionAccess> accesses = List.of(access(0x0A00_2000L,
+                "\\_SB.GTA0._REG" + RegionAccess.REG_OF_ALWAYS_ACCESSIBLE_SPACE));
+        NamespaceSurvey ns = new NamespaceSurvey(List.of(), List.of(), accesses, List.of(), 0);
+
+        assertThat(steps(boot(List.of(opregion), ns, LinuxVersion.V4_10), RegionKind.OPERATION_REGION))
+                .containsExactly("SUBSYS_INITCALL ACPI_OS_IOREMAP acpi_ex_system_memory_space_handler",
+                        "SUBSYS_INITCALL CPU_TOUCH acpi_ex_system_memory_space_handler");
+        assertThat(steps(boot(List.of(opregion), ns, LinuxVersion.V6_1), RegionKind.OPERATION_REGION)).isEmpty();
+        assertThat(LinuxVersion.V4_10.runsRegForMemoryAndIo()).isTrue();
+        assertThat(LinuxVersion.V5_10.runsRegForMemoryAndIo()).isFalse();
+    }
+
     private static RegionAccess access(long address, String method) {
         return new RegionAccess("\\_SB.PWRR", AddressSpace.SYSTEM_MEMORY, address, 32, RegionAccess.Direction.READ,
                 method, true);

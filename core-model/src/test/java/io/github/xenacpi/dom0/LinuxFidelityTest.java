@@ -164,10 +164,14 @@ class LinuxFidelityTest {
     void cxlMapsTheRcrbItselfFrom63() {
         List<DescribedRegion> cedt = List.of(region(RegionKind.CXL_HOST_BRIDGE, "CEDT", 0x2B00_0000L, 0x2000,
                 "CEDT.structure[0]"));
-        NamespaceSurvey ns = new NamespaceSurvey(List.of(device("\\_SB.CXLR", "ACPI0017")), List.of(), List.of(),
-                List.of(), 0);
+        NamespaceSurvey ns = new NamespaceSurvey(List.of(device("\\_SB.CXLR", "ACPI0017"),
+                device("\\_SB.CXB0", "ACPI0016")), List.of(), List.of(), List.of(), 0);
+        NamespaceSurvey rootOnly = new NamespaceSurvey(List.of(device("\\_SB.CXLR", "ACPI0017")), List.of(),
+                List.of(), List.of(), 0);
 
         assertThat(boot(cedt, EMPTY, LinuxVersion.V6_6)).isEmpty();
+        // add_host_bridge_dport reaches a CHBS only through an ACPI0016 host bridge (ground truth own-cxl).
+        assertThat(boot(cedt, rootOnly, LinuxVersion.V6_6)).isEmpty();
         assertThat(boot(cedt, ns, LinuxVersion.V6_1)).isEmpty();
         assertThat(steps(boot(cedt, ns, LinuxVersion.V6_6), RegionKind.CXL_HOST_BRIDGE)).containsExactly(
                 "SUBSYS_INITCALL IOREMAP cxl_rcrb_to_component", "SUBSYS_INITCALL CPU_TOUCH cxl_rcrb_to_component");

@@ -265,6 +265,8 @@ def main():
                                                   "/work/shared)")
     ap.add_argument("--timeout", type=int, default=150, help="seconds one boot may take")
     ap.add_argument("--tables", default=None, help="folder of builder-made tables (default WORK/tables)")
+    ap.add_argument("--runs", default=None, help="only these runs, comma-separated SCENARIO:RELEASE:LAZY triples "
+                                                 "(e.g. virt:4.19:off); --xen, --scenario and --lazy still apply")
     ap.add_argument("--no-install", action="store_true", help="never call apt-get")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--recollect", action="store_true", help="boot nothing but the symbol boot: re-read the run "
@@ -319,11 +321,24 @@ def main():
         if not tables.exists():
             log("making the builder's tables (groundtruth/lib/make-tables)")
             sh([str(HERE / "make-tables"), str(tables)])
+    plan = None
+    if args.runs:
+        plan = set()
+        for triple in args.runs.split(","):
+            parts = triple.strip().split(":")
+            if len(parts) != 3 or parts[0] not in all_sc or parts[1] not in XEN_RELEASES or parts[2] not in ("on",
+                                                                                                        "off"):
+                sys.exit(f"groundtruth: --runs: {triple!r} is not SCENARIO:RELEASE:on|off (releases: "
+                         f"{', '.join(XEN_RELEASES)}; --list shows the scenarios)")
+            plan.add(tuple(parts))
+        names = [n for n in names if any(p[0] == n for p in plan)]
     for release in args.xen.split(","):
         for name in names:
             sc = all_sc[name]
             sc.require_tables()
             for mode in args.lazy.split(","):
+                if plan is not None and (name, release, mode) not in plan:
+                    continue
                 run_dir = out / name / f"xen-{release}-{'lazy' if mode == 'on' else 'nolazy'}"
                 if args.recollect:
                     if (run_dir / "meta.json").exists():

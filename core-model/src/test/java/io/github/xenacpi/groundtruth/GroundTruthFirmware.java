@@ -101,7 +101,8 @@ public final class GroundTruthFirmware {
 
     /**
      * An SSDT whose device reads a SystemMemory OperationRegion in each of {@code _INI}, {@code _STA},
-     * {@code _REG} and a {@code _CRS} method (one virtio-mmio page each, so each method's fault is its own page),
+     * {@code _REG} and a {@code _CRS} method (one virtio-mmio page each, so each method's fault is its own page;
+     * Linux 6.1 never runs this {@code _REG}: ACPICA skips it for SystemMemory since 4.20),
      * and an AMBA PL061 ({@code ARMH0061}) placed on the RTC page: amba_device_add reads its peripheral ID
      * before the device (and Xen's notifier) is added.
      */

@@ -216,10 +216,10 @@ public final class Simulation {
         return out;
     }
 
-    /** The part of a frame range inside the IPA space (an empty range past its end). */
+    /** The part of a frame range inside the IPA space; null when it lies wholly past its end. */
     private static FrameRange within(StageTwoTable p2m, FrameRange r) {
         long limit = p2m.geometry().frames();
-        return r.first() >= limit ? new FrameRange(1, 0) : new FrameRange(r.first(), Math.min(r.last(), limit - 1));
+        return r.first() >= limit ? null : new FrameRange(r.first(), Math.min(r.last(), limit - 1));
     }
 
     private static void mapPermitted(StageTwoTable p2m, IomemPermissions permissions, FrameRange wanted) {

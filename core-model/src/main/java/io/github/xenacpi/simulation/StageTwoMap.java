@@ -63,9 +63,12 @@ public record StageTwoMap(List<Range> ranges) {
 
         /**
          * Frames {@code wanted} mapped by {@code origin}, less the frames mapped already and, when
-         * {@code permissions} is given, the frames they deny.
+         * {@code permissions} is given, the frames they deny; nothing for a null range (past the IPA space).
          */
         void add(FrameRange wanted, Origin origin, String source, IomemPermissions permissions) {
+            if (wanted == null) {
+                return;
+            }
             List<long[]> parts = new ArrayList<>();
             parts.add(new long[] {wanted.first(), wanted.last()});
             if (permissions != null) {

@@ -12,8 +12,10 @@ import os
 import pathlib
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -209,19 +211,46 @@ def boot(run_dir, disk, sc, timeout):
            "-m", sc.memory, "-nographic", "-no-reboot", "-nic", "none", "-bios", FIRMWARE,
            "-drive", f"if=virtio,format=raw,file={disk},snapshot=on", *sc.qemu]
     (run_dir / "qemu.cmd").write_text(" ".join(cmd) + "\n")
+    monitor = None
+    if sc.event:
+        # The event is injected through QEMU's monitor once Dom0's /init says it is ready (GT-EVENT): a socket
+        # in a short temporary folder (a unix socket path has at most 107 bytes).
+        monitor = pathlib.Path(tempfile.mkdtemp(prefix="gt-mon-")) / "monitor.sock"
+        cmd += ["-monitor", f"unix:{monitor},server=on,wait=off"]
+    (run_dir / "qemu.cmd").write_text(" ".join(cmd) + "\n")
     t0 = time.time()
     with open(run_dir / "console.log", "wb") as out:
         p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         try:
-            p.wait(timeout=timeout)
+            if monitor:
+                send_event_when_ready(p, run_dir / "console.log", monitor, sc.event, timeout)
+            p.wait(timeout=max(1, timeout - (time.time() - t0)))
             ended = "exited"
         except subprocess.TimeoutExpired:
             p.kill()
             p.wait()
             ended = "killed at the time limit"
+        finally:
+            if monitor:
+                shutil.rmtree(monitor.parent, ignore_errors=True)
     took = time.time() - t0
     disk.unlink()
     return ended, took
+
+
+def send_event_when_ready(p, console, monitor, command, timeout):
+    """Waits for /init's GT-EVENT line, then gives QEMU's monitor the scenario's event command (e.g.
+    system_powerdown: the GED's power-button event, which Dom0 handles by running the GED's _EVT)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline and p.poll() is None:
+        if b"GT-EVENT" in console.read_bytes():
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+                s.connect(str(monitor))
+                s.sendall(command.encode() + b"\n")
+                time.sleep(0.5)
+            log(f"sent {command!r} to QEMU's monitor")
+            return
+        time.sleep(0.5)
 
 
 def main():
@@ -236,6 +265,8 @@ def main():
                                                   "/work/shared)")
     ap.add_argument("--timeout", type=int, default=150, help="seconds one boot may take")
     ap.add_argument("--tables", default=None, help="folder of builder-made tables (default WORK/tables)")
+    ap.add_argument("--runs", default=None, help="only these runs, comma-separated SCENARIO:RELEASE:LAZY triples "
+                                                 "(e.g. virt:4.19:off); --xen, --scenario and --lazy still apply")
     ap.add_argument("--no-install", action="store_true", help="never call apt-get")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--recollect", action="store_true", help="boot nothing but the symbol boot: re-read the run "
@@ -290,11 +321,24 @@ def main():
         if not tables.exists():
             log("making the builder's tables (groundtruth/lib/make-tables)")
             sh([str(HERE / "make-tables"), str(tables)])
+    plan = None
+    if args.runs:
+        plan = set()
+        for triple in args.runs.split(","):
+            parts = triple.strip().split(":")
+            if len(parts) != 3 or parts[0] not in all_sc or parts[1] not in XEN_RELEASES or parts[2] not in ("on",
+                                                                                                        "off"):
+                sys.exit(f"groundtruth: --runs: {triple!r} is not SCENARIO:RELEASE:on|off (releases: "
+                         f"{', '.join(XEN_RELEASES)}; --list shows the scenarios)")
+            plan.add(tuple(parts))
+        names = [n for n in names if any(p[0] == n for p in plan)]
     for release in args.xen.split(","):
         for name in names:
             sc = all_sc[name]
             sc.require_tables()
             for mode in args.lazy.split(","):
+                if plan is not None and (name, release, mode) not in plan:
+                    continue
                 run_dir = out / name / f"xen-{release}-{'lazy' if mode == 'on' else 'nolazy'}"
                 if args.recollect:
                     if (run_dir / "meta.json").exists():

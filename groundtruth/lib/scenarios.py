@@ -1,7 +1,8 @@
 """Scenario definitions: groundtruth/scenarios/NAME.conf, `key = value` lines (# starts a comment).
 
 Keys: description; machine (QEMU -M value); memory (-m); qemu (more QEMU arguments); modules (kernel modules
-the initramfs loads, by file name without .ko); action (shell run by /init after the modules); tables (a folder
+the initramfs loads, by file name without .ko); action (shell run by /init after the modules); event (a QEMU
+monitor command the harness sends when the action prints GT-EVENT, e.g. system_powerdown); tables (a folder
 below the builder-made tables, see lib/make-tables); upgrade (table files of that folder given to Dom0 by
 Linux's initrd table upgrade); xsdt (table files compiled into Xen and put into Dom0's XSDT); xen_options,
 dom0_args (more boot options); nolazy_timeout (seconds, for a
@@ -22,6 +23,7 @@ class Scenario:
         self.qemu = shlex.split(kv.get("qemu", ""))
         self.modules = kv.get("modules", "").split()
         self.action = kv.get("action", "")
+        self.event = kv.get("event", "")
         self.table_set = kv.get("tables", "")
         self.upgrade_names = kv.get("upgrade", "").split()
         self.xsdt_names = kv.get("xsdt", "").split()

@@ -2,6 +2,7 @@ package io.github.xenacpi.aml;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.source.RawTable;
+import io.github.xenacpi.aml.resource.Resource;
 import io.github.xenacpi.aml.resource.ResourceTemplate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,8 @@ import java.util.Set;
  * <li>_REG (space, 1) of the scope of every OperationRegion in a space with a default handler, space by space
  * (SystemMemory, SystemIO, PCI_Config; {@code acpi_ev_initialize_op_regions} → {@code acpi_ev_execute_reg_methods}
  * for {@code acpi_gbl_default_address_spaces}; its fourth default space, DataTable, has no OperationRegions of its
- * own);</li>
+ * own). ACPICA 20181003 (Linux 4.20) runs only PCI_Config's: the accesses of the SystemMemory and SystemIO runs
+ * are marked ({@link RegionAccess#REG_OF_ALWAYS_ACCESSIBLE_SPACE}) for the Dom0 model to drop on newer kernels;</li>
  * <li>depth-first every Device, Processor and ThermalZone with an _INI in its subtree: _STA, and _INI when present
  * ({@code acpi_ns_init_one_device}; \_SB gets its _STA but its _INI ran already); a device neither present nor
  * functioning is skipped with its children, one whose _STA fails is skipped but its children are not;</li>
@@ -32,6 +34,8 @@ import java.util.Set;
  * <li>_CRS of every enumerated device, depth-first ({@code acpi_bus_attach} → {@code acpi_create_platform_device}).
  * </li>
  * </ol>
+ * Apart from those, what a Generic Event Device's handler touches when its interrupt fires after boot
+ * ({@link NamespaceSurvey#eventAccesses}).
  */
 final class BootWalk {
     /** The spaces ACPICA installs default handlers for and runs _REG for at namespace initialization. */
@@ -70,6 +74,7 @@ final class BootWalk {
         List<RegionAccess> boot = List.copyOf(accesses);
         Set<String> touched = new HashSet<>();
         boot.forEach(a -> touched.add(a.regionPath()));
+        List<RegionAccess> events = gedEvents(nodes, enumerated, ids, crs);
 
         List<NamespaceSurvey.DeviceInfo> devices = new ArrayList<>();
         List<NamespaceSurvey.RegionInfo> regions = new ArrayList<>();
@@ -92,7 +97,43 @@ final class BootWalk {
             }
         }
         return new NamespaceSurvey(devices, regions, boot, diagnostics, budgetHits, interp.budgetStops(),
-                interp.evaluationFailures(), interp.undecodableMethodBodies());
+                interp.evaluationFailures(), interp.undecodableMethodBodies(), events);
+    }
+
+    /**
+     * What a Generic Event Device's event handler touches when its interrupt fires after boot: Linux's
+     * {@code acpi_ged_irq_handler} ({@code drivers/acpi/evged.c}, 4.12 on) evaluates {@code _EVT(gsi)} for an
+     * interrupt above 255 or without an {@code _Exx}/{@code _Lxx} method, else that method. One evaluation per
+     * enumerated ACPI0013 device, for its first interrupt.
+     */
+    private List<RegionAccess> gedEvents(List<NamespaceNode> nodes, Set<NamespaceNode> enumerated,
+                                         Map<NamespaceNode, Ids> ids, Map<NamespaceNode, Crs> crs) {
+        int from = accesses.size();
+        for (NamespaceNode n : nodes) {
+            if (!enumerated.contains(n) || !"ACPI0013".equals(ids.computeIfAbsent(n, this::ids).hid)) {
+                continue;
+            }
+            Crs c = crs.get(n);
+            Resource.ExtendedInterrupt irq = c == null || c.template == null ? null : c.template.resources().stream()
+                    .filter(Resource.ExtendedInterrupt.class::isInstance).map(Resource.ExtendedInterrupt.class::cast)
+                    .filter(i -> !i.interrupts().isEmpty()).findFirst().orElse(null);
+            long gsi = irq == null ? 0 : irq.interrupts().get(0);
+            NamespaceNode handler = null;
+            if (irq != null && gsi <= 255) {
+                boolean edge = (irq.flags() & 0x2) != 0;
+                handler = method(n, String.format(Locale.ROOT, "_%c%02X", edge ? 'E' : 'L', gsi));
+            }
+            if (handler == null) {
+                handler = method(n, "_EVT");
+            }
+            if (handler != null) {
+                record(interp.evaluate(handler, handler.segment().equals("_EVT")
+                        ? List.of(new AmlValue.Int(gsi)) : List.of()));
+            }
+        }
+        List<RegionAccess> out = List.copyOf(accesses.subList(from, accesses.size()));
+        accesses.subList(from, accesses.size()).clear();
+        return out;
     }
 
     // ---- phases -------------------------------------------------------------------------------------------------
@@ -104,7 +145,17 @@ final class BootWalk {
                         && n.parentOrNull() != null) {
                     NamespaceNode reg = method(n.parentOrNull(), "_REG");
                     if (reg != null) {
-                        record(interp.evaluate(reg, List.of(new AmlValue.Int(space), new AmlValue.Int(1))));
+                        Evaluation e = record(interp.evaluate(reg, List.of(new AmlValue.Int(space),
+                                new AmlValue.Int(1))));
+                        if (space != 0x02) {
+                            // Linux 4.20 on never runs these (RegionAccess.REG_OF_ALWAYS_ACCESSIBLE_SPACE): marked
+                            // so the Dom0 model can tell them from PCI_Config's.
+                            accesses.subList(accesses.size() - e.accesses().size(), accesses.size())
+                                    .replaceAll(a -> new RegionAccess(a.regionPath(), a.space(), a.address(),
+                                            a.widthBits(), a.direction(),
+                                            a.methodPath() + RegionAccess.REG_OF_ALWAYS_ACCESSIBLE_SPACE,
+                                            a.baseResolved()));
+                        }
                     }
                 }
             }

@@ -18,12 +18,14 @@ import java.util.OptionalLong;
  * whether boot touches it; the ordered OperationRegion accesses Linux makes while it initializes the namespace and
  * enumerates devices (see {@link BootWalk}); the findings; how many boot evaluations a budget limit stopped, and
  * every evaluation of the survey a limit stopped (boot, report-only and OperationRegion operands alike) and every one
- * a run-time error aborted; and every method body that does not decode, whether or not boot runs it. Built by {@link #of}.
+ * a run-time error aborted; every method body that does not decode, whether or not boot runs it; and the
+ * OperationRegion accesses of run-time events (a Generic Event Device's _EVT when its interrupt fires). Built by
+ * {@link #of}.
  */
 public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operationRegions,
                               List<RegionAccess> bootAccesses, List<Diagnostic> diagnostics, int budgetHits,
                               List<BudgetStop> budgetStops, List<Diagnostic> evaluationFailures,
-                              List<Diagnostic> undecodableMethods) {
+                              List<Diagnostic> undecodableMethods, List<RegionAccess> eventAccesses) {
 
     public NamespaceSurvey {
         devices = List.copyOf(devices);
@@ -33,12 +35,23 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
         budgetStops = List.copyOf(budgetStops);
         evaluationFailures = List.copyOf(evaluationFailures);
         undecodableMethods = List.copyOf(undecodableMethods);
+        eventAccesses = List.copyOf(eventAccesses);
+    }
+
+    /** A survey without the accesses of run-time events. */
+    public NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operationRegions,
+                           List<RegionAccess> bootAccesses, List<Diagnostic> diagnostics, int budgetHits,
+                           List<BudgetStop> budgetStops, List<Diagnostic> evaluationFailures,
+                           List<Diagnostic> undecodableMethods) {
+        this(devices, operationRegions, bootAccesses, diagnostics, budgetHits, budgetStops, evaluationFailures,
+                undecodableMethods, List.of());
     }
 
     /** A survey no budget limit stopped. */
     public NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operationRegions,
                            List<RegionAccess> bootAccesses, List<Diagnostic> diagnostics, int budgetHits) {
-        this(devices, operationRegions, bootAccesses, diagnostics, budgetHits, List.of(), List.of(), List.of());
+        this(devices, operationRegions, bootAccesses, diagnostics, budgetHits, List.of(), List.of(), List.of(),
+                List.of());
     }
 
     /** Surveys a loaded namespace with the default memory model (all reads unknown, 0) and budget. */

@@ -21,6 +21,18 @@ public record RegionAccess(String regionPath, AddressSpace space, long address, 
         Objects.requireNonNull(methodPath, "methodPath");
     }
 
+    /**
+     * Appended to {@link #methodPath} of the accesses a {@code _REG(SystemMemory | SystemIO, 1)} evaluation made at
+     * namespace initialization, which ACPICA stopped running in Linux 4.20 (the Dom0 model keeps them only for
+     * older kernels).
+     */
+    public static final String REG_OF_ALWAYS_ACCESSIBLE_SPACE = " (_REG of SystemMemory or SystemIO)";
+
+    /** Whether a {@code _REG(SystemMemory | SystemIO, 1)} evaluation at namespace initialization made it. */
+    public boolean byRegOfAlwaysAccessibleSpace() {
+        return methodPath.endsWith(REG_OF_ALWAYS_ACCESSIBLE_SPACE);
+    }
+
     /** Read or write. */
     public enum Direction {
         READ, WRITE

@@ -54,7 +54,7 @@ public final class Dom0Boot {
         DeviceEnumeration devices = new DeviceEnumeration(namespace, regions, linux);
         LinuxContext context = LinuxContext.of(linux, earlycon, namespace, regions, host);
         NamespaceOrder walk = new NamespaceOrder(namespace);
-        AmlAccesses aml = amlAccesses(namespace, regions);
+        AmlAccesses aml = amlAccesses(namespace, regions, linux);
         // Module-level code (acpi_early_init) and _INI/_REG (acpi_bus_init, before acpi_iort_init and
         // acpi_scan_init add any device) go first: the stable sort keeps them ahead within their stage.
         aml.beforeDevices().forEach(e -> unordered.add(new Sequenced(e, AcpiInitStep.BUS_INIT, 0)));
@@ -87,6 +87,8 @@ public final class Dom0Boot {
             long position = !uartHidden && "_CRS".equals(lastSegment(method)) ? 2L * walk.ofMethod(method) : -1L;
             unordered.add(new Sequenced(aml.duringScan().get(i), AcpiInitStep.BUS_SCAN, position));
         }
+        // acpi_ged_irq_handler (evged.c): a GED's _EVT runs when its interrupt fires, after boot.
+        gedEvents(namespace, regions).forEach(e -> unordered.add(new Sequenced(e, AcpiInitStep.BUS_INIT, 0)));
         List<BootEvent> sorted = new ArrayList<>(unordered.stream().sorted(Sequenced.BOOT_ORDER)
                 .map(Sequenced::event).toList());
         for (DmaScenario d : dma) {
@@ -238,7 +240,8 @@ public final class Dom0Boot {
      * access falls outside the region's current window, the window running from the accessed address to the end
      * of the region or of the page, whichever comes first; repeated accesses in the window reuse the mapping.
      */
-    private static AmlAccesses amlAccesses(NamespaceSurvey namespace, List<DescribedRegion> regions) {
+    private static AmlAccesses amlAccesses(NamespaceSurvey namespace, List<DescribedRegion> regions,
+                                           LinuxVersion linux) {
         Map<String, DescribedRegion> byPath = new HashMap<>();
         regions.stream().filter(r -> r.kind() == RegionKind.OPERATION_REGION).forEach(r -> byPath.put(r.path(), r));
         Map<String, long[]> windows = new HashMap<>();
@@ -252,6 +255,10 @@ public final class Dom0Boot {
                 scanning = true;
             }
             if (a.space() != AddressSpace.SYSTEM_MEMORY || !a.baseResolved()) {
+                continue;
+            }
+            // acpi_ev_execute_reg_methods skips SystemMemory and SystemIO from Linux 4.20 (ACPICA cfbe28b48).
+            if (a.byRegOfAlwaysAccessibleSpace() && !linux.runsRegForMemoryAndIo()) {
                 continue;
             }
             BootStage stage = moduleLevel ? BootStage.ACPI_EARLY_INIT : BootStage.SUBSYS_INITCALL;
@@ -284,6 +291,33 @@ public final class Dom0Boot {
                     a.address(), width, "acpi_ex_system_memory_space_handler", feature, table, a.regionPath()));
         }
         return new AmlAccesses(before, scan, scanMethods);
+    }
+
+    /**
+     * The SystemMemory accesses of a Generic Event Device's event method ({@code acpi_ged_irq_handler} evaluates
+     * {@code _EVT}, 4.12 on) at run time: {@code acpi_ex_system_memory_space_handler} maps each access's window with
+     * {@code acpi_os_map_memory} (and unmaps it after the evaluation, so every event maps again) and reads it.
+     */
+    private static List<BootEvent> gedEvents(NamespaceSurvey namespace, List<DescribedRegion> regions) {
+        Map<String, DescribedRegion> byPath = new HashMap<>();
+        regions.stream().filter(r -> r.kind() == RegionKind.OPERATION_REGION).forEach(r -> byPath.put(r.path(), r));
+        List<BootEvent> out = new ArrayList<>();
+        for (RegionAccess a : namespace.eventAccesses()) {
+            if (a.space() != AddressSpace.SYSTEM_MEMORY || !a.baseResolved()) {
+                continue;
+            }
+            DescribedRegion region = byPath.get(a.regionPath());
+            String table = region == null ? "" : region.table();
+            String feature = "AML " + a.regionPath() + " (" + a.methodPath() + ", on a GED event)";
+            long width = Math.max(1, a.widthBits() / 8);
+            out.add(new BootEvent(0, BootStage.RUNTIME, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
+                    RegionKind.OPERATION_REGION, a.address(), width, "acpi_ex_system_memory_space_handler", feature,
+                    table, a.regionPath()));
+            out.add(new BootEvent(0, BootStage.RUNTIME, AccessApi.CPU_TOUCH,
+                    a.direction() == RegionAccess.Direction.READ ? "readl" : "writel", RegionKind.OPERATION_REGION,
+                    a.address(), width, "acpi_ex_system_memory_space_handler", feature, table, a.regionPath()));
+        }
+        return out;
     }
 
     private static String lastSegment(String path) {

@@ -38,6 +38,11 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
     static final String TPM_CRB_ID = "MSFT0101";
     /** cxl_acpi binds the CXL root device. */
     static final String CXL_ROOT_ID = "ACPI0017";
+    /**
+     * cxl_acpi reaches a CEDT CHBS only through a CXL host bridge device whose _UID names it
+     * ({@code add_host_bridge_dport}: {@code to_cxl_host_bridge} matches ACPI0016, then {@code cxl_get_chbs}).
+     */
+    static final String CXL_HOST_BRIDGE_ID = "ACPI0016";
 
     static LinuxContext of(LinuxVersion linux, boolean earlycon, NamespaceSurvey namespace,
                            List<DescribedRegion> regions, AcpiTables host) {

@@ -254,7 +254,9 @@ final class LinuxRegionUse {
      * platform device carries these ranges, so Xen's notifier maps nothing.
      */
     private static void cxl(List<Step> s, DescribedRegion r, LinuxContext ctx) {
-        if (!ctx.has(LinuxContext.CXL_ROOT_ID)) {
+        // Without an ACPI0016 host bridge cxl_acpi_probe's bus walk (add_host_bridge_dport) finds nothing and
+        // never looks at the CHBS (ground truth own-cxl, Linux 6.1).
+        if (!ctx.has(LinuxContext.CXL_ROOT_ID) || !ctx.has(LinuxContext.CXL_HOST_BRIDGE_ID)) {
             return;
         }
         if (r.length() == io.github.xenacpi.acpi.table.CedtDecoder.RCRB_LENGTH) {

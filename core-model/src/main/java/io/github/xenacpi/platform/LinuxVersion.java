@@ -170,6 +170,17 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
     }
 
     /**
+     * Whether ACPICA runs {@code _REG(SystemMemory | SystemIO, 1)} at namespace initialization
+     * ({@code acpi_ev_initialize_op_regions}): before 4.20 it did; ACPICA 20181003 ("Never run _REG on
+     * SystemMemory and SystemIO", acpica {@code cfbe28b48}, Linux 4.20) returns early from
+     * {@code acpi_ev_execute_reg_methods} for those spaces (and DataTable), "must always be accessible", so only
+     * PCI_Config's _REG runs.
+     */
+    public boolean runsRegForMemoryAndIo() {
+        return !atLeast(new LinuxVersion(4, 20));
+    }
+
+    /**
      * {@code cxl_acpi} binds ACPI0017 and, for a CXL 1.1 host bridge (a CHBS RCRB), maps the RCRB itself
      * ({@code cxl_rcrb_to_component}: {@code ioremap(rcrb, SZ_4K)}, {@code readl}) from 6.3.
      */

@@ -103,7 +103,11 @@ public final class HtmlReport {
                                List<CostRow> costs, List<FindingRow> findings, List<String> rules, long errors,
                                long warnings, List<OutcomeRow> outcomes, List<TableRow> tables,
                                List<DeviceRow> devices, int selected, List<Cell> row, String settings,
-                               boolean complete, GridView grid) {
+                               boolean complete, GridView grid, List<MapRow> stageTwo) {
+    }
+
+    /** One range of a strategy's predicted stage-2 map ({@link StrategyReport.MappedRange}). */
+    public record MapRow(String strategy, String origin, String base, String length, String pages, String source) {
     }
 
     /**
@@ -279,7 +283,7 @@ public final class HtmlReport {
         return new PlatformView(v.anchor(), href, v.name(), v.shortName(), v.source(), v.summary(),
                 v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
                 v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.outcomes(), v.tables(), v.devices(),
-                v.selected(), v.row(), v.settings(), v.complete(), v.grid());
+                v.selected(), v.row(), v.settings(), v.complete(), v.grid(), v.stageTwo());
     }
 
     private static String render(String template, Page page) {
@@ -338,7 +342,9 @@ public final class HtmlReport {
                 tables, devices, selected, columns.stream().map(c -> cells.stream()
                         .filter(x -> x.strategy().equals(c.id())).findFirst()
                         .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", ""))).toList(),
-                p.settings().line(), p.complete(), grid(p.grid()));
+                p.settings().line(), p.complete(), grid(p.grid()), p.strategies().stream()
+                        .flatMap(s -> s.stageTwoMap().stream().map(r -> new MapRow(s.strategy(), r.origin(),
+                                r.base(), r.length(), number(r.pages()), r.source()))).toList());
     }
 
     /** A strategy's verdict as every table shows it: {@link #INCOMPLETE} on a platform the model did not see whole. */

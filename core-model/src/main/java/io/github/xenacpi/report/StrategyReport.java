@@ -11,6 +11,7 @@ import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationResult;
+import io.github.xenacpi.simulation.StageTwoMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,15 +24,30 @@ import java.util.Set;
  * One strategy's outcome on one platform, for the Xen/Linux integrator who picks a strategy: the verdict, the
  * costs, how many boot accesses ended in each result, and what went wrong grouped by region and cause (one
  * {@link OutcomeGroup} per described region, result and reason, with the number of accesses), not one line per
- * access.
+ * access; and the stage-2 map Dom0's boot leaves under the strategy, as ranges with the path that mapped them.
  */
 @JsonPropertyOrder({"strategy", "verdict", "accesses", "results", "costs", "outcomes"})
 public record StrategyReport(String strategy, String verdict, int accesses, Map<String, Integer> results,
-                             SimulationCosts costs, List<OutcomeGroup> outcomes) {
+                             SimulationCosts costs, List<OutcomeGroup> outcomes, List<MappedRange> stageTwoMap) {
 
     public StrategyReport {
         results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
         outcomes = List.copyOf(outcomes);
+        stageTwoMap = List.copyOf(stageTwoMap);
+    }
+
+    /**
+     * One range of Dom0's predicted stage-2 map after boot (the simulation's {@link StageTwoMap}): how it was mapped
+     * ({@code ram}, {@code acpi-table}, {@code premap}, {@code hypercall}, {@code fault}), base and length as
+     * {@code "0x…"}, the number of 4 KiB pages, and what asked for it (the table, or the kernel function and the
+     * region's source).
+     */
+    @JsonPropertyOrder({"origin", "base", "length", "pages", "source"})
+    public record MappedRange(String origin, String base, String length, long pages, String source) {
+        static MappedRange of(StageTwoMap.Range r) {
+            return new MappedRange(r.origin().id(), "0x" + Long.toHexString(r.base()),
+                    "0x" + Long.toHexString(r.length()), r.length() >>> 12, r.source());
+        }
     }
 
     /** The outcome of one simulation, its problems grouped against the platform's described regions. */
@@ -58,7 +74,8 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
             groups.computeIfAbsent(key, k -> new Builder(rule.get(), o, described)).add(o);
         }
         return new StrategyReport(s.strategy(), s.verdict().name(), s.outcomes().size(), counts, s.costs(),
-                groups.values().stream().map(Builder::build).toList());
+                groups.values().stream().map(Builder::build).toList(),
+                s.stageTwoMap().ranges().stream().map(MappedRange::of).toList());
     }
 
     /**

@@ -73,7 +73,13 @@ public final class Simulation {
     private static SimulationResult run(SimulationInput in, MappingStrategy strategy, Dom0Boot boot) {
         XenVersion xen = in.xen();
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(in.ipaBits()));
-        HardwareDomainMemory.build(p2m, in.ram(), in.regions());
+        StageTwoMap.Builder map = new StageTwoMap.Builder();
+        for (long[] r : in.ram()) {
+            map.add(FrameRange.covering(r[0], r[1]), StageTwoMap.Origin.RAM, "Dom0 RAM", null);
+        }
+        for (HardwareDomainMemory.MappedTable t : HardwareDomainMemory.build(p2m, in.ram(), in.regions())) {
+            map.add(t.frames(), StageTwoMap.Origin.ACPI_TABLE, t.table().table(), null);
+        }
         long entriesForRamAndTables = p2m.entriesWritten();
         IomemPermissions permissions = IomemPermissions.forAcpiHardwareDomain(xen, in.xenHasIts(), in.regions());
         Hypervisor hv = new Hypervisor(xen, p2m, permissions, emulatedFrames(in.regions(), xen, in.xenHasIts()),
@@ -83,9 +89,13 @@ public final class Simulation {
         for (DescribedRegion r : strategy.premappedAtBuild(in.regions(), xen, permissions,
                 in.dmaWithReservedRanges())) {
             mapPermitted(p2m, permissions, FrameRange.covering(r.base(), r.length()));
+            map.add(within(p2m, FrameRange.covering(r.base(), r.length())), StageTwoMap.Origin.PREMAP,
+                    r.table() + " " + r.path(), permissions);
         }
         if (strategy.mapsEverythingPermitted()) {
             mapAllPermitted(p2m, permissions, in.ram());
+            map.add(new FrameRange(0, p2m.geometry().frames() - 1), StageTwoMap.Origin.PREMAP,
+                    "every permitted frame", permissions);
         }
         long ramPages = in.ram().stream().mapToLong(r -> r[1] >>> StageTwoGeometry.PAGE_SHIFT).sum();
 
@@ -96,7 +106,7 @@ public final class Simulation {
                         "Xen " + xen + " does not know " + e.table() + " and removed it from Dom0's XSDT"));
                 continue;
             }
-            outcomes.add(play(e, strategy, hv, smmu, in));
+            outcomes.add(play(e, strategy, hv, smmu, in, map));
         }
         long devicePages = p2m.mappedPages() - ramPages;
         long deviceEntries = p2m.entriesWritten() - entriesForRamAndTables;
@@ -104,21 +114,21 @@ public final class Simulation {
                 p2m.tablePages(), p2m.tableBytes(),
                 in.costModel().estimate(hv.hypercalls(), hv.stageTwoFaults(), deviceEntries));
         return new SimulationResult(strategy.id(), xen, in.linux(), in.smmu(), outcomes, costs,
-                verdict(outcomes));
+                verdict(outcomes), null, map.build());
     }
 
     private static Outcome play(BootEvent e, MappingStrategy strategy, Hypervisor hv, Smmu smmu,
-                                SimulationInput in) {
+                                SimulationInput in, StageTwoMap.Builder map) {
         return switch (e.api()) {
             case DEVICE_ADD -> e.stage().notifiersRegistered()
-                    ? hypercall(e, hv, "xen_map_device_mmio (BUS_NOTIFY_ADD_DEVICE)", true)
+                    ? hypercall(e, hv, "xen_map_device_mmio (BUS_NOTIFY_ADD_DEVICE)", true, map)
                     : new Outcome(e, OutcomeResult.STAGE1_ONLY, "added before Xen's notifier exists");
             case ACPI_OS_IOREMAP, IOREMAP -> strategy.hypercallOn(e.api())
-                    ? hypercall(e, hv, strategy.id() + " hook on " + e.kernelApi(), false)
+                    ? hypercall(e, hv, strategy.id() + " hook on " + e.kernelApi(), false, map)
                     : new Outcome(e, OutcomeResult.STAGE1_ONLY, e.kernelApi() + " asks Xen for nothing");
             case FIXMAP -> new Outcome(e, OutcomeResult.STAGE1_ONLY, "fixmaps ask Xen for nothing");
             case CPU_TOUCH -> e.kind() == RegionKind.GHES_STATUS_BLOCK ? touchAtRuntimeAddress(e, strategy, hv)
-                    : touch(e, hv);
+                    : touch(e, hv, map);
             case DMA -> smmu.dmaReaches(e.base())
                     ? new Outcome(e, OutcomeResult.MAPPED_AHEAD, in.smmu() == SmmuMode.NONE
                             ? noSmmuDma(in) : "the page is in the shared stage-2 tables")
@@ -134,12 +144,17 @@ public final class Simulation {
      * ioremap hooks are new code and are modelled as sizing their batch correctly (Xen continues the batch).
      * The pages are counted as a range, never listed: a TiB window costs what a page does.
      */
-    private static Outcome hypercall(BootEvent e, Hypervisor hv, String why, boolean truncates) {
+    private static Outcome hypercall(BootEvent e, Hypervisor hv, String why, boolean truncates,
+                                     StageTwoMap.Builder map) {
         FrameRange frames = FrameRange.covering(e.base(), e.length());
         long pages = frames.frames();
         long sent = truncates ? pages & PHYSMAP_SIZE_MASK : pages;
         long first = frames.first();
         PhysmapRangeResult r = hv.addToPhysmapRange(first, sent);
+        if (sent > 0) {
+            map.add(within(hv.p2m(), new FrameRange(first, first + sent - 1)), StageTwoMap.Origin.HYPERCALL,
+                    e.function() + " " + e.source(), hv.permissions());
+        }
         if (sent != pages) {
             return new Outcome(e, OutcomeResult.DENIED, String.format("%s: %d pages truncated to %d by the"
                     + " 16-bit size field; %d mapped", why, pages, sent, r.pagesMapped()));
@@ -158,7 +173,8 @@ public final class Simulation {
      * A read of the GHES status block (ghes_copy_tofrom_phys through a fixmap slot): the tables do not give its
      * address (the register holds it), so its page is taken to be firmware memory outside Dom0's RAM that no hook
      * mapped (no ioremap hook sees a fixmap): mapped ahead only when the strategy maps every permitted frame, else
-     * resolved by Xen's abort path (Hypervisor.dataAccessAtRuntimeAddress).
+     * resolved by Xen's abort path (Hypervisor.dataAccessAtRuntimeAddress). Its page is not in the stage-2 map: no
+     * table says where it is.
      */
     private static Outcome touchAtRuntimeAddress(BootEvent e, MappingStrategy strategy, Hypervisor hv) {
         if (strategy.mapsEverythingPermitted()) {
@@ -173,10 +189,14 @@ public final class Simulation {
                 : new Outcome(e, OutcomeResult.DOM0_ABORT, abort.function() + ": " + what + "; " + abort.reason());
     }
 
-    private static Outcome touch(BootEvent e, Hypervisor hv) {
+    private static Outcome touch(BootEvent e, Hypervisor hv, StageTwoMap.Builder map) {
         StageTwoAbort abort = hv.dataAccess(e.base());
         if (abort == null) {
             return new Outcome(e, OutcomeResult.MAPPED_AHEAD, "the page was already in Dom0's P2M");
+        }
+        if (abort.resolution() == AbortResolution.MAPPED_ON_FAULT) {
+            map.add(FrameRange.covering(e.base(), 1), StageTwoMap.Origin.FAULT, e.function() + " " + e.source(),
+                    null);
         }
         return switch (abort.resolution()) {
             case MAPPED_ON_FAULT -> new Outcome(e, OutcomeResult.MAPPED_ON_FAULT,
@@ -218,6 +238,12 @@ public final class Simulation {
             }
         }
         return out;
+    }
+
+    /** The part of a frame range inside the IPA space; null when it lies wholly past its end. */
+    private static FrameRange within(StageTwoTable p2m, FrameRange r) {
+        long limit = p2m.geometry().frames();
+        return r.first() >= limit ? null : new FrameRange(r.first(), Math.min(r.last(), limit - 1));
     }
 
     private static void mapPermitted(StageTwoTable p2m, IomemPermissions permissions, FrameRange wanted) {

@@ -26,14 +26,14 @@ class BaselineTest {
     @Test
     void baselinedFindingsAreKnownAndOnlyNewOnesFailTheBuild() throws Exception {
         Path file = temp.resolve("xenacpi-baseline.json");
-        Baseline.of(validate(Preset.QEMU_VIRT)).write(file);
+        Baseline.of(validate(Preset.SERVER_RAS)).write(file);
         Baseline read = Baseline.read(file);
         Gate gate = new Gate(ERRORS.threshold(), ERRORS.requirement(), read, List.of());
 
-        Gate.Decision same = gate.decide(validate(Preset.QEMU_VIRT));
-        Gate.Decision more = gate.decide(validate(Preset.QEMU_VIRT, Preset.HOSTILE));
+        Gate.Decision same = gate.decide(validate(Preset.SERVER_RAS));
+        Gate.Decision more = gate.decide(validate(Preset.SERVER_RAS, Preset.HOSTILE));
 
-        assertThat(ERRORS.decide(validate(Preset.QEMU_VIRT)).fails()).isTrue();
+        assertThat(ERRORS.decide(validate(Preset.SERVER_RAS)).fails()).isTrue();
         assertThat(same.fails()).isFalse();
         assertThat(same.known()).isNotEmpty();
         assertThat(same.notes()).anySatisfy(n -> assertThat(n).contains("known finding").contains("baseline"));
@@ -65,9 +65,9 @@ class BaselineTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("<reason>")
                 .hasMessageContaining("SBBR.TABLE.DBG2.REQUIRED");
         assertThatThrownBy(() -> Suppression.of("", "", "", "", "why")).hasMessageContaining("<rule>");
-        ConformanceReport report = validate(Preset.QEMU_VIRT);
+        ConformanceReport report = validate(Preset.SERVER_RAS);
         List<Suppression> all = ERRORS.threshold().hits(report).stream().map(h -> h.finding().ruleId()).distinct()
-                .map(r -> new Suppression(r, "qemu-virt", "", "", "the vendor fixes it in 2.0")).toList();
+                .map(r -> new Suppression(r, "server-ras", "", "", "the vendor fixes it in 2.0")).toList();
         Suppression unused = new Suppression("MCFG.NO_SUCH_RULE", "", "", "", "kept by mistake");
         List<Suppression> suppressions = new java.util.ArrayList<>(all);
         suppressions.add(unused);

@@ -48,7 +48,7 @@ class ValidationRunTest {
 
         ValidationRun.Outcome outcome = ValidationRun.execute(settings, Instant.now(), log);
 
-        assertThat(info.get(0)).startsWith("xenacpi: qemu-virt: 9 tables, ");
+        assertThat(info.get(0)).startsWith("xenacpi: qemu-virt: 11 tables, ");
         assertThat(info.get(1)).isEqualTo("xenacpi: qemu-virt: simulated with Xen 4.8 (property), Linux 4.10"
                 + " (property), SMMU none (default)");
         assertThat(info.get(2)).contains("strategies: 1 pass, 0 degraded, 1 fail of 2; recommended: stage2-fault");

@@ -3,13 +3,20 @@ package io.github.xenacpi.groundtruth;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.table.ApeiInstruction;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.CedtTable;
 import io.github.xenacpi.acpi.table.GtdtTable;
+import io.github.xenacpi.acpi.table.PcctTable;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.platform.builder.BertBuilder;
+import io.github.xenacpi.platform.builder.CedtBuilder;
+import io.github.xenacpi.platform.builder.Dbg2Builder;
 import io.github.xenacpi.platform.builder.EinjBuilder;
 import io.github.xenacpi.platform.builder.ErstBuilder;
 import io.github.xenacpi.platform.builder.GtdtBuilder;
+import io.github.xenacpi.platform.builder.IortBuilder;
 import io.github.xenacpi.platform.builder.OemIdentity;
+import io.github.xenacpi.platform.builder.PcctBuilder;
+import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.TableBuilder;
 import io.github.xenacpi.platform.builder.Tpm2Builder;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
@@ -43,6 +50,12 @@ public final class GroundTruthFirmware {
     static final long VIRTIO = 0x0A00_0000L;
 
     private static final OemIdentity OEM = new OemIdentity("XENACP", "GRNDTRTH", 1, "XACP", 1);
+    /**
+     * For a table that replaces one of QEMU's: Linux's initrd table upgrade replaces a table only when signature,
+     * OEM ID and OEM table ID match and the OEM revision is higher (acpi_table_initrd_override); otherwise it
+     * installs a second table of the signature, which acpi_get_table(sig, 0) never returns.
+     */
+    private static final OemIdentity QEMU_UPGRADE = new OemIdentity("BOCHS ", "BXPC    ", 2, "XACP", 1);
 
     private GroundTruthFirmware() {
     }
@@ -67,12 +80,29 @@ public final class GroundTruthFirmware {
         sets.put("aml", tables(amlSsdt()));
         sets.put("timers-tpm", tables(gtdt(), new Tpm2Builder().controlAddress(RTC + 0x40).startMethod(7),
                 tpmSsdt()));
+        sets.put("pcct", tables(pcct()));
+        sets.put("iort-pmcg", upgrades(iortWithPmcg()));
+        Map<String, byte[]> spcrDbg2 = upgrades(
+                // SPCR revision 4 (namespace string) for a 16550 with a GAS (interface type 0x12) on the GED page.
+                new SpcrBuilder().set("interfaceType", 0x12).baseAddress(GenericAddress.memory(GED, 32))
+                        .set("configuredBaudRate", 7).set("uartClockFrequency", 1_843_200));
+        spcrDbg2.putAll(tables(new Dbg2Builder()
+                        .device(0x8000, 0x0003, "\\_SB.COM0", new byte[0], Dbg2Builder.memory(0x0900_0000L, 0x1000))
+                        .device(0x8000, 0x0012, ".", new byte[0], Dbg2Builder.memory(GED, 0x1000))
+                        .device(0x8000, 0x000E, ".", new byte[0], Dbg2Builder.memory(VIRTIO + 0x3000, 0x1000))));
+        sets.put("spcr-dbg2", spcrDbg2);
+        sets.put("cxl", tables(new CedtBuilder()
+                        // A CXL 2.0 host bridge's component registers (CHBCR, 64 KiB) and a CXL 1.1 RCRB (8 KiB).
+                        .add(new CedtTable.HostBridge(0, 1, RTC, 0x1_0000))
+                        .add(new CedtTable.HostBridge(1, 0, VIRTIO + 0x2000, 0x2000)),
+                cxlSsdt()));
         return sets;
     }
 
     /**
      * An SSDT whose device reads a SystemMemory OperationRegion in each of {@code _INI}, {@code _STA},
-     * {@code _REG} and a {@code _CRS} method (one virtio-mmio page each, so each method's fault is its own page),
+     * {@code _REG} and a {@code _CRS} method (one virtio-mmio page each, so each method's fault is its own page;
+     * Linux 6.1 never runs this {@code _REG}: ACPICA skips it for SystemMemory since 4.20),
      * and an AMBA PL061 ({@code ARMH0061}) placed on the RTC page: amba_device_add reads its peripheral ID
      * before the device (and Xen's notifier) is added.
      */
@@ -124,10 +154,64 @@ public final class GroundTruthFirmware {
                 .device("TPM0", dev -> dev.hid("MSFT0101").uid(0).crs(crs))));
     }
 
+    /**
+     * PCC subspaces of the types Linux 6.1's pcc_init drives (0 generic, 1 and 2 HW-reduced, 3 extended master),
+     * without the platform-interrupt flag (pcc_mbox_probe then needs no GSI): shared memory on the virtio-mmio
+     * pages, doorbells and the other registers on the RTC and GED pages.
+     */
+    static PcctBuilder pcct() {
+        PcctTable.Interrupt none = new PcctTable.Interrupt(0, 0);
+        return new PcctBuilder()
+                .subspace(new PcctTable.Generic(VIRTIO, 0x100, write(RTC), 100, 0, 0))
+                .subspace(new PcctTable.HwReduced(1, none, VIRTIO + 0x1000, 0x100, write(RTC + 0x4), 100, 0, 0,
+                        null))
+                .subspace(new PcctTable.HwReduced(2, none, VIRTIO + 0x2000, 0x100, write(RTC + 0x8), 100, 0, 0,
+                        write(GED)))
+                .subspace(new PcctTable.Extended(3, none, VIRTIO + 0x3000, 0x100, write(RTC + 0xC), 100, 0, 0,
+                        write(GED), new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x10, 32), 1),
+                        write(RTC + 0x14), new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x18, 32), 2)));
+    }
+
+    private static PcctTable.RegisterWrite write(long address) {
+        return new PcctTable.RegisterWrite(GenericAddress.memory(address, 32), 0, 1);
+    }
+
+    /**
+     * QEMU virt's IORT with {@code iommu=smmuv3} (ITS group, SMMUv3 at 0x09050000 with its four interrupts, the root
+     * complex behind it), plus a PMCG node of that SMMU whose two pages lie on the RTC and GED pages:
+     * iort_add_platform_device makes an "arm-smmu-v3-pmcg" platform device of them at acpi_iort_init.
+     */
+    static IortBuilder iortWithPmcg() {
+        IortBuilder iort = new IortBuilder();
+        IortBuilder.Node its = iort.itsGroup(0);
+        IortBuilder.Node smmu = iort.smmuV3(0x0905_0000L).set("flags", 1).set("eventGsiv", 0x6A)
+                .set("priGsiv", 0x6B).set("gerrGsiv", 0x6D).set("syncGsiv", 0x6C)
+                .mapping(0, 0xFFFF, 0, its, 0);
+        iort.rootComplex(0).set("cacheCoherency", 1).set("memoryAccessFlags", 3).set("memoryAddressSizeLimit", 0x40)
+                .mapping(0, 0x100, 0, smmu, 0).mapping(0x100, 0xFEFF, 0x100, its, 0);
+        iort.pmcg(RTC, GED, smmu);
+        return iort;
+    }
+
+    /** The CXL root (ACPI0017) that cxl_acpi binds; no ACPI0016 host bridge. */
+    static DefinitionBlockBuilder cxlSsdt() {
+        return DefinitionBlockBuilder.ssdt().content(root -> root.scope("\\_SB", sb -> sb
+                .device("CXLR", dev -> dev.hid("ACPI0017").uid(0))));
+    }
+
     private static Map<String, byte[]> tables(TableBuilder... builders) {
+        return tables(OEM, builders);
+    }
+
+    /** Tables that replace QEMU's of the same signature through the initrd upgrade ({@link #QEMU_UPGRADE}). */
+    private static Map<String, byte[]> upgrades(TableBuilder... builders) {
+        return tables(QEMU_UPGRADE, builders);
+    }
+
+    private static Map<String, byte[]> tables(OemIdentity oem, TableBuilder... builders) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (TableBuilder b : builders) {
-            out.put(b.signature(), b.build(OEM));
+            out.put(b.signature(), b.build(oem));
         }
         return out;
     }

@@ -46,13 +46,14 @@ class InspectCommandTest {
 
         assertThat(out()).contains("built-in preset qemu-virt")
                 .contains("Source: builder (BUILDER)")
-                .contains("Tables: 9")
-                .containsPattern("MCFG #1 +length +76 +rev 1 +checksum ok +OEM XENACP XENACPI")
-                .contains("regions 2")
-                .contains("Regions: 22 (22 in system memory)")
+                .contains("Tables: 11")
+                .containsPattern("MCFG #1 +length +60 +rev 1 +checksum ok +OEM XENACP XENACPI")
+                .containsPattern("DBG2 #1 +length +87 +rev 0 +checksum ok")
+                .contains("regions 3")
+                .contains("Regions: 55 (55 in system memory)")
                 .containsPattern("ECAM +SYSTEM_MEMORY +0x0000004010000000\\.\\.0x000000401FFFFFFF +length 0x10000000"
                         + " +MCFG#1 +MCFG\\.allocation\\[0\\]")
-                .contains("0x0000003001000000..0x0000003001FFFFFF")
+                .contains("0x0000000009020000..0x0000000009020017")
                 .contains("Diagnostics: 0 (0 errors, 0 warnings)")
                 .contains("written to " + json.toAbsolutePath());
         assertThat(err()).isEmpty();
@@ -61,13 +62,13 @@ class InspectCommandTest {
         assertThat(doc.get("source").get("format").asText()).isEqualTo("BUILDER");
         JsonNode ecam = null;
         for (JsonNode r : doc.get("regions")) {
-            if (r.get("path").asText().equals("MCFG.allocation[1]")) {
+            if (r.get("path").asText().equals("MCFG.allocation[0]")) {
                 ecam = r;
             }
         }
         assertThat(ecam).isNotNull();
-        assertThat(ecam.get("base").asText()).isEqualTo("0x3001000000");
-        assertThat(ecam.get("length").asText()).isEqualTo("0x1000000");
+        assertThat(ecam.get("base").asText()).isEqualTo("0x4010000000");
+        assertThat(ecam.get("length").asText()).isEqualTo("0x10000000");
         // The newest modelled Xen and Linux by default; the printed verdicts are the JSON's.
         JsonNode simulations = doc.get("simulations");
         assertThat(simulations).hasSize(8);

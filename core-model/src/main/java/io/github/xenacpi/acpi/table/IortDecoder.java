@@ -410,7 +410,9 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                     path + ".page0BaseAddress");
         }
         long page1 = s.value("page1BaseAddress");
-        if (page1 != 0) {
+        // Page 1 came with PMCG node revision 1 (DEN0049D); arm_smmu_v3_pmcg_init_resources makes it a resource
+        // only "if (node->revision > 0)" (seen in the ground-truth boot own-iort-pmcg, Linux 6.1).
+        if (page1 != 0 && common.revision() > 0) {
             ctx.region(RegionKind.PMCG, AddressSpace.SYSTEM_MEMORY, page1, 4 << 10, s.offsetOf("page1BaseAddress"),
                     path + ".page1BaseAddress");
         }

@@ -23,6 +23,14 @@ import io.github.xenacpi.acpi.table.CedtDecoder;
 import io.github.xenacpi.acpi.table.CedtTable;
 import io.github.xenacpi.platform.builder.ApmtBuilder;
 import io.github.xenacpi.platform.builder.CedtBuilder;
+import io.github.xenacpi.platform.builder.Dbg2Builder;
+import io.github.xenacpi.platform.builder.PpttBuilder;
+import io.github.xenacpi.acpi.table.Dbg2Table;
+import io.github.xenacpi.aml.AmlOpcode;
+import io.github.xenacpi.aml.resource.Polarity;
+import io.github.xenacpi.aml.resource.Sharing;
+import io.github.xenacpi.aml.resource.Trigger;
+import io.github.xenacpi.aml.resource.Usage;
 import io.github.xenacpi.platform.builder.aml.TermListBuilder;
 import io.github.xenacpi.platform.builder.BertBuilder;
 import io.github.xenacpi.platform.builder.EinjBuilder;
@@ -93,18 +101,18 @@ public enum Preset {
     },
 
     /**
-     * An ARM64 server in the shape of QEMU's virt machine: HW-reduced FADT with PSCI, GICv3 with a redistributor
-     * range and an ITS, architected and memory-mapped timers with an SBSA watchdog, a PL011 console, two PCI
-     * segments' ECAM windows, an SMMUv3 in front of a root complex, and a DSDT with one platform device whose AML
-     * reads a SystemMemory OperationRegion at boot.
+     * QEMU 7.2's own {@code virt} machine ({@code -M virt,gic-version=3,virtualization=on}, 2 CPUs, UEFI), as the
+     * ground-truth boots recorded it: HW-reduced FADT with PSCI over SMC, a GICv3 with its ITS, the architected
+     * timers only (no memory-mapped timer, no watchdog), the PL011 in SPCR and DBG2, a PPTT of two CPUs in one
+     * cluster, an IORT with the ITS behind the root complex, one ECAM window, and a DSDT with the PL011, fw_cfg,
+     * 32 virtio-mmio transports, the PCIe host bridge and a Generic Event Device whose {@code _EVT} reads a
+     * SystemMemory OperationRegion on a power-button event. {@code QemuVirtPresetTest} holds it to the recorded
+     * tables (core-model/src/test/resources/groundtruth/virt).
      */
     QEMU_VIRT("qemu-virt") {
         @Override
         PlatformBuilder tables() {
-            return core().add(new McfgBuilder()
-                    .allocation(0x40_1000_0000L, 0, 0, 0xFF)
-                    .allocation(0x30_0000_0000L, 1, 0x10, 0x1F))
-                    .add(smmuIort(0));
+            return qemuVirt();
         }
     },
 
@@ -241,6 +249,90 @@ public enum Preset {
     }
 
     abstract PlatformBuilder tables();
+
+    /** QEMU virt's UART, fw_cfg, first virtio-mmio transport (0x200 each), ECAM and GED event selector. */
+    static final long QEMU_PL011 = 0x0900_0000L;
+    static final long QEMU_FW_CFG = 0x0902_0000L;
+    static final long QEMU_VIRTIO_MMIO = 0x0A00_0000L;
+    static final long QEMU_ECAM = 0x40_1000_0000L;
+    static final long QEMU_GED = 0x0908_0000L;
+
+    /** The tables of QEMU 7.2's virt machine (hw/arm/virt-acpi-build.c), written by the builder. */
+    static PlatformBuilder qemuVirt() {
+        GenericAddress uart = new GenericAddress(0, 8, 0, 1, QEMU_PL011);
+        PpttBuilder pptt = new PpttBuilder().revision(2);
+        PpttBuilder.Structure socket = pptt.processor(1, null, 0);
+        PpttBuilder.Structure cluster = pptt.processor(0, socket, 0);
+        pptt.processor(0xA, cluster, 0);
+        pptt.processor(0xA, cluster, 1);
+        IortBuilder iort = new IortBuilder().revision(3);
+        IortBuilder.Node its = iort.itsGroup(0);
+        iort.rootComplex(0).set("cacheCoherency", 1).set("memoryAccessFlags", 3).set("memoryAddressSizeLimit", 0x40)
+                .mapping(0, 0xFFFF, 0, its, 0);
+        return PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false).set("hypervisorVendorIdentity", 0x554D4551L))
+                .add(qemuVirtDsdt())
+                // QEMU's redistributor region: 123 frames of 128 KiB (VIRT_GIC_REDIST, 0xF60000 bytes).
+                .add(new MadtBuilder().revision(4)
+                        .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
+                        .gicc(0, 0x0, 0)
+                        .gicc(1, 0x1, 0)
+                        .add(new MadtTable.Gicr(0x080A_0000L, 0xF6_0000L))
+                        .add(new MadtTable.GicIts(0, 0x0808_0000L)))
+                .add(genericTimers().revision(2))
+                .add(new SpcrBuilder().revision(2).set("interfaceType", 3).baseAddress(uart)
+                        .set("interruptType", 8).set("gsiv", 0x21).set("configuredBaudRate", 3).set("stopBits", 1)
+                        .set("flowControl", 2).set("pciDeviceId", 0xFFFF).set("pciVendorId", 0xFFFF))
+                .add(new Dbg2Builder().device(0x8000, 0x0003, "COM0", new byte[0],
+                        new Dbg2Table.Register(uart, 0x1000)))
+                .add(new McfgBuilder().allocation(QEMU_ECAM, 0, 0, 0xFF))
+                .add(pptt)
+                .add(iort);
+    }
+
+    /**
+     * QEMU virt's DSDT: the two CPUs, COM0 (PL011), FWCF (fw_cfg), VR00 to VR31 (virtio-mmio), PCI0 (ECAM host
+     * bridge with its _PRT over four interrupt links, _CBA, _CRS windows and the ECAM reserved by RES0), GED
+     * (ACPI0013: _EVT reads the event selector and notifies PWRB) and PWRB. QEMU's _STR, _OSC and _DSM of PCI0 touch
+     * no memory and are left out.
+     */
+    static DefinitionBlockBuilder qemuVirtDsdt() {
+        return DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> {
+            for (int cpu = 0; cpu < 2; cpu++) {
+                int uid = cpu;
+                sb.device(String.format(Locale.ROOT, "C%03X", cpu), d -> d.hid("ACPI0007").uid(uid));
+            }
+            sb.device("COM0", d -> d.hid("ARMH0011").uid(0).crs(new ResourceTemplateBuilder()
+                    .memory32Fixed(true, QEMU_PL011, 0x1000).interrupt(Usage.CONSUMER, Trigger.LEVEL,
+                            Polarity.ACTIVE_HIGH, Sharing.EXCLUSIVE, 0x21).build()));
+            sb.device("FWCF", d -> d.hid("QEMU0002").name("_STA", AmlTerm.integer(0x0B))
+                    .name("_CCA", AmlTerm.integer(1))
+                    .crs(new ResourceTemplateBuilder().memory32Fixed(true, QEMU_FW_CFG, 0x18).build()));
+            for (int i = 0; i < 32; i++) {
+                int n = i;
+                sb.device(String.format(Locale.ROOT, "VR%02d", i), d -> d.hid("LNRO0005").uid(n)
+                        .name("_CCA", AmlTerm.integer(1))
+                        .crs(new ResourceTemplateBuilder().memory32Fixed(true, QEMU_VIRTIO_MMIO + 0x200L * n, 0x200)
+                                .interrupt(Usage.CONSUMER, Trigger.LEVEL, Polarity.ACTIVE_HIGH, Sharing.EXCLUSIVE,
+                                        0x30 + n).build()));
+            }
+            sb.device("PCI0", QemuVirtPci::pci0);
+            sb.device("GED_", d -> d.hid("ACPI0013").name("_UID", AmlTerm.string("GED"))
+                    .crs(new ResourceTemplateBuilder().interrupt(Usage.CONSUMER, Trigger.EDGE, Polarity.ACTIVE_HIGH,
+                            Sharing.EXCLUSIVE, 0x29).build())
+                    .operationRegion("EREG", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(QEMU_GED),
+                            AmlTerm.integer(4))
+                    .field("EREG", FieldAccessType.DWORD, false, FieldUpdateRule.WRITE_AS_ZEROS,
+                            u -> u.unit("ESEL", 32))
+                    .method("_EVT", 1, true, m -> m
+                            .store(AmlTerm.name("ESEL"), new AmlTerm.Local(0))
+                            .ifThen(AmlTerm.op(AmlOpcode.LEQUAL, AmlTerm.op(AmlOpcode.AND, new AmlTerm.Local(0),
+                                            AmlTerm.integer(2), new AmlTerm.NoTarget()), AmlTerm.integer(2)),
+                                    t -> t.term(AmlTerm.op(AmlOpcode.NOTIFY, AmlTerm.name("\\_SB.PWRB"),
+                                            AmlTerm.integer(0x80))))));
+            sb.device("PWRB", d -> d.hid("PNP0C0C").uid(0));
+        }));
+    }
 
     /** FADT, DSDT, MADT, GTDT and SPCR of a GICv3 virt-like machine. */
     static PlatformBuilder core() {

@@ -42,7 +42,7 @@ class IortDecoderTest {
         b.namedComponent("\\_SB.UFS0").set("flags", 0x3E).set("cacheCoherency", 1).set("allocationHints", 1)
                 .set("memoryAccessFlags", 1).set("memoryAddressSizeLimit", 36)
                 .mapping(0, 3, 0x100, smmu2, 0);
-        b.pmcg(0x2B42_0000L, 0x2B43_0000L, smmu3).set("overflowGsiv", 200);
+        b.pmcg(0x2B42_0000L, 0x2B43_0000L, smmu3).revision(1).set("overflowGsiv", 200);
         b.rmr(1).range(0x8000_0000L, 0x1_0000L).range(0x9000_0000L, 0x2_0000L)
                 .mapping(0, 0, 0x55, smmu3, 1);
         return b;
@@ -168,6 +168,22 @@ class IortDecoderTest {
         assertThat(p.page1BaseAddress()).isZero();
         assertThat(t.regions()).extracting(DescribedRegion::path)
                 .containsExactly("IORT.node[1].baseAddress", "IORT.node[3].page0BaseAddress");
+    }
+
+    /**
+     * A revision 0 PMCG node (DEN0049C) has no page 1: arm_smmu_v3_pmcg_init_resources takes page 1 only "if
+     * (node->revision > 0)", whatever the field holds (ground-truth boot own-iort-pmcg, Linux 6.1).
+     */
+    @Test
+    void pmcgPageOneCountsFromNodeRevisionOne() {
+        IortBuilder b = new IortBuilder();
+        IortBuilder.Node smmu = b.smmuV3(0x100_0000L);
+        b.pmcg(0x200_0000L, 0x201_0000L, smmu);
+        b.pmcg(0x300_0000L, 0x301_0000L, smmu).revision(1);
+
+        assertThat(decode(b).regions()).filteredOn(r -> r.kind() == RegionKind.PMCG).extracting(DescribedRegion::path)
+                .containsExactly("IORT.node[1].page0BaseAddress", "IORT.node[2].page0BaseAddress",
+                        "IORT.node[2].page1BaseAddress");
     }
 
     @Test

@@ -1,0 +1,130 @@
+package io.github.xenacpi.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.xenacpi.dom0.AccessApi;
+import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.platform.SmmuMode;
+import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.platform.preset.Preset;
+import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.StrategyReport;
+import io.github.xenacpi.strategy.MappingStrategy;
+import io.github.xenacpi.xen.FrameRange;
+import io.github.xenacpi.xen.StageTwoGeometry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The stage-2 map a simulated boot leaves is the model's own: its pages are the P2M's (device pages as the costs
+ * count them), the hypercall and fault ranges are the pages of the outcomes that mapped them, nothing is mapped
+ * twice, and the report shows the same ranges. Checked for several platforms, Xen releases and strategies.
+ */
+class StageTwoMapTest {
+
+    static Stream<Arguments> configurations() {
+        return Stream.of(
+                Arguments.of(Preset.QEMU_VIRT, XenVersion.V4_19, "bus-notify"),
+                Arguments.of(Preset.QEMU_VIRT, XenVersion.V4_8, "bus-notify"),
+                Arguments.of(Preset.SERVER_RAS, XenVersion.V4_17, "stage2-fault"),
+                Arguments.of(Preset.SERVER_RAS, XenVersion.V4_17, "xen-premap"),
+                Arguments.of(Preset.NEW_TABLES, XenVersion.V4_22, "acpi-os-ioremap"),
+                Arguments.of(Preset.SEED_RFC, XenVersion.V4_8, "map-all-permitted"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void theMapIsTheModelsP2mPathByPath(Preset preset, XenVersion xen, String strategy) {
+        Platform p = preset.platform();
+        SimulationInput in = SimulationInput.of(p).with(xen, LinuxVersion.V6_1, SmmuMode.NONE);
+        MappingStrategy s = MappingStrategy.all().stream().filter(m -> m.id().equals(strategy)).findFirst()
+                .orElseThrow();
+        SimulationResult r = Simulation.run(in, s);
+        StageTwoMap map = r.stageTwoMap();
+
+        // Disjoint, and the device pages (all but RAM) are the pages the costs count in the P2M.
+        Set<Long> seen = new TreeSet<>();
+        long devicePages = 0;
+        for (StageTwoMap.Range range : map.ranges()) {
+            assertThat(range.length()).isPositive();
+            FrameRange f = FrameRange.covering(range.base(), range.length());
+            assertThat(seen.add(f.first())).as("range %s mapped once", range).isTrue();
+            if (range.origin() != StageTwoMap.Origin.RAM) {
+                devicePages += f.frames();
+            }
+        }
+        assertThat(devicePages).isEqualTo(r.costs().pagesMapped());
+
+        // Every page a fault mapped is the page of a MAPPED_ON_FAULT outcome, and each such page is in the map.
+        Set<Long> faultPages = pages(map, StageTwoMap.Origin.FAULT);
+        Set<Long> faulted = new TreeSet<>();
+        r.withResult(OutcomeResult.MAPPED_ON_FAULT).forEach(o -> faulted.add(o.event().base()
+                >>> StageTwoGeometry.PAGE_SHIFT));
+        assertThat(faultPages).isEqualTo(faulted);
+        // Every page a hypercall mapped lies in an event that asked Xen for it.
+        for (long page : pages(map, StageTwoMap.Origin.HYPERCALL)) {
+            assertThat(r.outcomes()).anySatisfy(o -> {
+                assertThat(o.event().api()).isIn(AccessApi.DEVICE_ADD, AccessApi.IOREMAP, AccessApi.ACPI_OS_IOREMAP);
+                FrameRange f = FrameRange.covering(o.event().base(), o.event().length());
+                assertThat(page).isBetween(f.first(), f.last());
+            });
+        }
+
+        // The report shows the same ranges.
+        ConformanceReport report = ConformanceReport.of(List.of(p), Instant.EPOCH);
+        assertThat(report.platforms()).isNotEmpty();
+        StrategyReport shown = StrategyReport.of(r, p.regions());
+        assertThat(shown.stageTwoMap()).hasSameSizeAs(map.ranges());
+        for (int i = 0; i < map.ranges().size(); i++) {
+            StageTwoMap.Range range = map.ranges().get(i);
+            StrategyReport.MappedRange m = shown.stageTwoMap().get(i);
+            assertThat(m.origin()).isEqualTo(range.origin().id());
+            assertThat(Long.parseUnsignedLong(m.base().substring(2), 16)).isEqualTo(range.base());
+            assertThat(m.pages() << StageTwoGeometry.PAGE_SHIFT).isEqualTo(range.length());
+            assertThat(m.source()).isEqualTo(range.source());
+        }
+    }
+
+    /** The HTML report lists every strategy's ranges, as the JSON report and the model have them. */
+    @org.junit.jupiter.api.Test
+    void theHtmlReportShowsEveryStrategysMap(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<Platform> platforms = List.of(Preset.QEMU_VIRT.platform(), Preset.SERVER_RAS.platform());
+        ConformanceReport report = ConformanceReport.of(platforms, Instant.EPOCH);
+        io.github.xenacpi.report.ReportWriter.write(report, dir);
+        String html = java.nio.file.Files.readString(dir.resolve("index.html"));
+        String json = java.nio.file.Files.readString(dir.resolve("report.json"));
+        assertThat(html).contains("Stage-2 map after boot");
+        for (ConformanceReport.PlatformReport pr : report.platforms()) {
+            for (StrategyReport sr : pr.strategies()) {
+                assertThat(sr.stageTwoMap()).isNotEmpty();
+                for (StrategyReport.MappedRange m : sr.stageTwoMap()) {
+                    String row = "<tr data-strat=\"" + sr.strategy() + "\"><td><code>" + sr.strategy()
+                            + "</code></td><td>" + m.origin() + "</td><td class=\"mono\">" + m.base() + "</td>";
+                    assertThat(html).contains(row);
+                    assertThat(json).contains("\"base\" : \"" + m.base() + "\"");
+                }
+            }
+        }
+    }
+
+    private static Set<Long> pages(StageTwoMap map, StageTwoMap.Origin origin) {
+        Set<Long> out = new TreeSet<>();
+        for (StageTwoMap.Range range : map.ranges()) {
+            if (range.origin() == origin && range.length() >>> StageTwoGeometry.PAGE_SHIFT < 1 << 20) {
+                FrameRange f = FrameRange.covering(range.base(), range.length());
+                for (long p = f.first(); p <= f.last(); p++) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -2,6 +2,7 @@ package io.github.xenacpi.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.dom0.AccessApi;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
@@ -62,11 +63,13 @@ class StageTwoMapTest {
         }
         assertThat(devicePages).isEqualTo(r.costs().pagesMapped());
 
-        // Every page a fault mapped is the page of a MAPPED_ON_FAULT outcome, and each such page is in the map.
+        // Every page a fault mapped is the page of a MAPPED_ON_FAULT outcome, and each such page is in the map,
+        // except the GHES status block's: its address is what the register holds at run time, which no table gives.
         Set<Long> faultPages = pages(map, StageTwoMap.Origin.FAULT);
         Set<Long> faulted = new TreeSet<>();
-        r.withResult(OutcomeResult.MAPPED_ON_FAULT).forEach(o -> faulted.add(o.event().base()
-                >>> StageTwoGeometry.PAGE_SHIFT));
+        r.withResult(OutcomeResult.MAPPED_ON_FAULT).stream()
+                .filter(o -> o.event().kind() != RegionKind.GHES_STATUS_BLOCK)
+                .forEach(o -> faulted.add(o.event().base() >>> StageTwoGeometry.PAGE_SHIFT));
         assertThat(faultPages).isEqualTo(faulted);
         // Every page a hypercall mapped lies in an event that asked Xen for it.
         for (long page : pages(map, StageTwoMap.Origin.HYPERCALL)) {

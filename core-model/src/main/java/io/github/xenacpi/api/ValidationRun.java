@@ -4,14 +4,11 @@ import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConsoleSummary;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
-import io.github.xenacpi.report.ReportWriter;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 
 /**
  * One validation as a build runs it: validates the platforms, runs the front end's own check on each (the
@@ -47,8 +44,6 @@ public final class ValidationRun {
      */
     public static Outcome execute(ValidationSettings settings, Instant time, RunLog log)
             throws ValidationException {
-        // The report writers' classes load on another core while the platforms are validated.
-        Future<?> writers = ReportWriter.prepare(settings.formats().stream().map(ReportFormat::fileName).toList());
         Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads(),
                 settings.grid(), settings.report());
         List<PlatformReport> platforms = validation.run(settings.platforms());
@@ -64,12 +59,6 @@ public final class ValidationRun {
                 settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
         report.platforms().forEach(p -> ConsoleSummary.platform(p).forEach(log::info));
         ConsoleSummary.end(report).forEach(log::info);
-        try {
-            ReportWriter.awaitPrepared(writers);
-        } catch (IOException e) {
-            throw new ValidationException("cannot write the report into " + settings.reportDirectory() + ": "
-                    + e.getMessage(), e);
-        }
         List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats(),
                 settings.sourceRoot());
         written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));

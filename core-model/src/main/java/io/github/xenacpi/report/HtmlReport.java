@@ -557,17 +557,6 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
-    /**
-     * Loads the page templates into Freemarker's cache (parsing them loads most of Freemarker's classes), so that a
-     * later {@link #pages} finds them ready.
-     *
-     * @throws IOException when a template cannot be read or parsed
-     */
-    static void prepare() throws IOException {
-        FREEMARKER.getTemplate("index.ftlh");
-        FREEMARKER.getTemplate("platform.ftlh");
-    }
-
     private static Configuration configuration() {
         Configuration c = new Configuration(Configuration.VERSION_2_3_35);
         c.setClassForTemplateLoading(HtmlReport.class, "/io/github/xenacpi/report");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.xenacpi.acpi.Severity;
-import io.github.xenacpi.conformance.RuleCatalog;
 import io.github.xenacpi.inspect.InspectJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -29,7 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 
 /**
  * Writes a {@link ConformanceReport} into a folder in four forms: {@code report.json} (the document itself),
@@ -50,59 +47,6 @@ public final class ReportWriter {
             .registerModule(new SimpleModule("xenacpi-report").addSerializer(Severity.class, new SeveritySerializer()));
 
     private ReportWriter() {
-    }
-
-    /**
-     * Starts getting the writers of the named files ready on a thread of their own, while the platforms are still
-     * being validated: in a cold JVM (a build's first goal, a CLI run) most of a writer's time goes to loading its
-     * classes, and this loads them on a core the validation leaves idle: the HTML templates parsed into
-     * Freemarker's cache, Jackson's serialisers of the report's records, the SARIF fingerprints' digest. The
-     * writers work the same whether it has run, is running or never ran; {@link #awaitPrepared} waits for it and
-     * passes on its failure.
-     */
-    public static Future<?> prepare(Collection<String> names) {
-        FutureTask<Void> task = new FutureTask<>(() -> {
-            if (names.contains(FILES.get(1))) {
-                HtmlReport.prepare();
-            }
-            if (names.contains(FILES.get(0)) || names.contains(FILES.get(2))) {
-                MAPPER.writeValue(OutputStream.nullOutputStream(),
-                        ConformanceReport.assemble(List.of(), RuleCatalog.all(), Instant.EPOCH));
-            }
-            if (names.contains(FILES.get(2))) {
-                SarifReport.prepare();
-            }
-            return null;
-        });
-        Thread t = new Thread(task, "xenacpi-report-prepare");
-        t.setDaemon(true);
-        t.start();
-        return task;
-    }
-
-    /**
-     * Waits for a {@link #prepare} to end.
-     *
-     * @throws IOException when it could not read a template
-     */
-    public static void awaitPrepared(Future<?> prepared) throws IOException {
-        try {
-            prepared.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while preparing the report writers");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("preparing the report writers failed: " + e.getCause(), e.getCause());
-        }
     }
 
     /**

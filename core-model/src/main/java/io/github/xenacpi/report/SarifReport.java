@@ -297,15 +297,6 @@ final class SarifReport {
         };
     }
 
-    /** Loads the SHA-256 digest of the fingerprints (the first look-up loads the security providers). */
-    static void prepare() {
-        try {
-            MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
-
     private static String fingerprint(List<String> parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

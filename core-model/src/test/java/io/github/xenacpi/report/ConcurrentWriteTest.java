@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report files are the same bytes whether the formats are written together (concurrently, after
- * {@link ReportWriter#prepare}) or one format per call; and the paths come back in {@link ReportWriter#FILES}'
- * order.
+ * The report files are the same bytes whether the formats are written together (concurrently) or one format per
+ * call; and the paths come back in {@link ReportWriter#FILES}' order.
  */
 class ConcurrentWriteTest {
 
@@ -29,7 +28,6 @@ class ConcurrentWriteTest {
         }
         ConformanceReport report = ConformanceReport.of(platforms, Instant.parse("2026-01-02T03:04:05Z"));
 
-        ReportWriter.awaitPrepared(ReportWriter.prepare(ReportWriter.FILES));
         List<Path> written = ReportWriter.write(report, together);
         for (String name : ReportWriter.FILES) {
             ReportWriter.write(report, alone, List.of(name));
@@ -48,10 +46,5 @@ class ConcurrentWriteTest {
             assertThat(Files.readString(together.resolve(f))).as(f.toString())
                     .isEqualTo(Files.readString(alone.resolve(f)));
         }
-    }
-
-    @Test
-    void preparingNoFormatDoesNothingAndEnds() throws Exception {
-        ReportWriter.awaitPrepared(ReportWriter.prepare(List.of()));
     }
 }

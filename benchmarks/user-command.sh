@@ -100,6 +100,18 @@ iasl_all() {
     done
     echo "$(date +%s.%N) - $start" | bc -l
 }
+pom() {
+    cat <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>example</groupId>
+  <artifactId>$1</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <build><plugins>$2</plugins></build>
+</project>
+EOF
+}
 col() { awk -v c="$1" '{ print $c }' "$2" | median; }
 tables() { find "$1" -type f \( -iname '*.dat' -o -iname '*.aml' -o -iname '*.bin' \) | sort; }
 
@@ -109,9 +121,15 @@ platforms="$(find "$laptops" -mindepth 1 -maxdepth 1 -type d | wc -l)"
 echo "corpus: $platforms machines, ${#files[@]} table files under $laptops"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average $(load)"
 
-# Rows 1, 1b and 4: the user's command from an empty folder (an untimed run first fills the script's repository).
-mkdir -p "$work/warm" && timed_mvn "$work/warm" "$work/warm.times" "$goal" -Dxenacpi.firmware="$laptops/$simulated" \
-    -Dxenacpi.failOnViolation=false
+# Rows 1, 1b and 4: the user's command from an empty folder. An untimed run first fills the script's repository
+# from the mirror (not offline: Maven takes an artifact offline only from the repository it came from).
+mkdir -p "$work/warm"
+(cd "$work/warm" && mvn -q -B -ntp -s "$settings" "$goal" -Dxenacpi.firmware="$laptops/$simulated" \
+    -Dxenacpi.failOnViolation=false >"$work/mvn.log" 2>&1) \
+    || { echo "the validate goal failed; its log:" >&2; tail -40 "$work/mvn.log" >&2; exit 2; }
+mkdir -p "$work/without"
+(cd "$work/without" && pom without-goal "" >pom.xml && mvn -q -B -ntp -s "$settings" validate >"$work/mvn.log" 2>&1) \
+    || { echo "mvn validate of an empty project failed; its log:" >&2; tail -40 "$work/mvn.log" >&2; exit 2; }
 for _ in $(seq "$runs"); do
     rm -rf "$work/empty" "$work/one" && mkdir -p "$work/empty" "$work/one"
     timed_mvn "$work/empty" "$work/corpus.times" "$goal" -Dxenacpi.firmware="$laptops" -Dxenacpi.failOnViolation=false
@@ -136,23 +154,9 @@ printf '2. report.json: %d KiB for %d platforms, %d KiB per platform (largest JS
     "$json_kib" "$platforms" "$((json_kib / platforms))" "$largest_kib" "$all_kib"
 
 # Rows 3 and 3b: what the goal adds to a build of a project holding one laptop's tables.
-pom() {
-    cat <<EOF
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>example</groupId>
-  <artifactId>$1</artifactId>
-  <version>1</version>
-  <packaging>pom</packaging>
-  <build><plugins>$2</plugins></build>
-</project>
-EOF
-}
 plugin="<plugin><groupId>io.github.xenacpi</groupId><artifactId>xenacpi-maven-plugin</artifactId><version>$version</version>
   <executions><execution><phase>validate</phase><goals><goal>validate</goal></goals>
   <configuration><failOnViolation>false</failOnViolation></configuration></execution></executions></plugin>"
-mkdir -p "$work/without"
-pom without-goal "" >"$work/without/pom.xml"
 for m in "$laptop" "$simulated"; do
     mkdir -p "$work/with-$m/src/firmware"
     cp -r "$laptops/$m" "$work/with-$m/src/firmware/"

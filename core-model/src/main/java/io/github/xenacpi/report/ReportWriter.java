@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.inspect.InspectJson;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -19,14 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Writes a {@link ConformanceReport} into a folder in four forms: {@code report.json} (the document itself),
@@ -73,117 +66,40 @@ public final class ReportWriter {
     public static List<Path> write(ConformanceReport report, Path dir, Collection<String> names, Path sourceRoot)
             throws IOException {
         Files.createDirectories(dir);
-        // One job per format, the longest (the HTML pages) first; each writes its own files only.
-        List<Callable<Path>> jobs = new ArrayList<>();
-        if (names.contains(FILES.get(1))) {
-            jobs.add(() -> {
-                Path pages = dir.resolve(HtmlReport.PLATFORM_DIR);
-                if (Files.isSymbolicLink(pages)) {
-                    Files.delete(pages);
-                }
-                removeOldPlatformPages(pages);
-                for (Map.Entry<String, String> page : HtmlReport.pages(report).entrySet()) {
-                    Path file = dir.resolve(page.getKey());
-                    Files.createDirectories(file.getParent());
-                    write(file, page.getValue());
-                }
-                return dir.resolve(FILES.get(1));
-            });
-        }
+        List<Path> written = new ArrayList<>();
         if (names.contains(FILES.get(0))) {
-            jobs.add(() -> {
-                Path json = dir.resolve(FILES.get(0));
-                try (OutputStream out = create(json)) {
-                    MAPPER.writeValue(out, report);
-                }
-                return json;
-            });
+            Path json = dir.resolve(FILES.get(0));
+            try (OutputStream out = create(json)) {
+                MAPPER.writeValue(out, report);
+            }
+            written.add(json);
+        }
+        if (names.contains(FILES.get(1))) {
+            Path pages = dir.resolve(HtmlReport.PLATFORM_DIR);
+            if (Files.isSymbolicLink(pages)) {
+                Files.delete(pages);
+            }
+            removeOldPlatformPages(pages);
+            for (Map.Entry<String, String> page : HtmlReport.pages(report).entrySet()) {
+                Path file = dir.resolve(page.getKey());
+                Files.createDirectories(file.getParent());
+                write(file, page.getValue());
+            }
+            written.add(dir.resolve(FILES.get(1)));
         }
         if (names.contains(FILES.get(2))) {
-            jobs.add(() -> {
-                Path sarif = dir.resolve(FILES.get(2));
-                try (OutputStream out = create(sarif)) {
-                    MAPPER.writeValue(out, SarifReport.of(report, sourceRoot));
-                }
-                return sarif;
-            });
+            Path sarif = dir.resolve(FILES.get(2));
+            try (OutputStream out = create(sarif)) {
+                MAPPER.writeValue(out, SarifReport.of(report, sourceRoot));
+            }
+            written.add(sarif);
         }
         if (names.contains(FILES.get(3))) {
-            jobs.add(() -> {
-                Path junit = dir.resolve(FILES.get(3));
-                write(junit, JunitReport.xml(report));
-                return junit;
-            });
+            Path junit = dir.resolve(FILES.get(3));
+            write(junit, JunitReport.xml(report));
+            written.add(junit);
         }
-        List<Path> written = new ArrayList<>(run(jobs));
-        written.sort(Comparator.comparingInt(p -> FILES.indexOf(p.getFileName().toString())));
         return List.copyOf(written);
-    }
-
-    /**
-     * Runs the writers' jobs, as many at once as there are processors (a cold JVM spends most of a format's time
-     * loading and interpreting its writer's classes, which another core can do for another format meanwhile);
-     * the first failure is thrown as the job threw it, once every job has ended.
-     */
-    private static List<Path> run(List<Callable<Path>> jobs) throws IOException {
-        int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
-        if (threads <= 1) {
-            List<Path> out = new ArrayList<>();
-            for (Callable<Path> job : jobs) {
-                out.add(call(job));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "xenacpi-report-writer");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Path>> futures = new ArrayList<>();
-            for (Callable<Path> job : jobs) {
-                futures.add(pool.submit(() -> call(job)));
-            }
-            List<Path> out = new ArrayList<>();
-            Throwable failure = null;
-            for (Future<Path> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause();
-                    } else {
-                        failure.addSuppressed(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while writing the report");
-                }
-            }
-            if (failure instanceof IOException io) {
-                throw io;
-            }
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            }
-            if (failure instanceof Error err) {
-                throw err;
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Runs one job, letting its I/O and runtime failures through as they are. */
-    private static Path call(Callable<Path> job) throws IOException {
-        try {
-            return job.call();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("a report writer failed: " + e.getMessage(), e);
-        }
     }
 
     private static void write(Path file, String text) throws IOException {

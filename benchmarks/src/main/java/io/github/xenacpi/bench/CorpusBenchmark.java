@@ -7,6 +7,10 @@ import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.aml.AmlLoader;
+import io.github.xenacpi.api.Overrides;
+import io.github.xenacpi.api.PlatformSource;
+import io.github.xenacpi.api.Validation;
+import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.PlatformDescriptorReader;
@@ -43,12 +47,14 @@ import java.util.stream.Stream;
  * files, decode the tables, load the DSDT and SSDTs into a namespace and survey it, simulate every mapping
  * strategy, build the report model), pass after pass so that the first (cold JVM) pass and the warmed ones are
  * both shown, against ACPICA's {@code iasl -d} run once per table file over the same files, as users run it.
- * Prints the wall times, their ratio and the throughput of each of our stages.
+ * Prints the wall times and their ratio. By default each platform goes through the façade as the validate goal
+ * runs it ({@code Validation.one} of a {@code PlatformSource}: the descriptor beside the tables, every strategy,
+ * the report model); {@code --stages} runs the same steps one by one instead and prints the throughput of each.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.xenacpi.bench.CorpusBenchmark CORPUS
- * [--passes N] [--threads N] [--iasl-jobs N] [--no-iasl]}: {@code --passes} (default 3) passes over the corpus,
- * the first in a cold JVM, the median of the others reported; {@code --threads} (default 1) platforms analysed at
- * once; {@code --iasl-jobs} (default 1) iasl processes run at once.
+ * [--passes N] [--threads N] [--iasl-jobs N] [--no-iasl] [--stages]}: {@code --passes} (default 3) passes over
+ * the corpus, the first in a cold JVM, the median of the others reported; {@code --threads} (default 1) platforms
+ * analysed at once; {@code --iasl-jobs} (default 1) iasl processes run at once.
  */
 public final class CorpusBenchmark {
 
@@ -112,12 +118,13 @@ public final class CorpusBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
             System.err.println("usage: CorpusBenchmark CORPUS_FOLDER [--passes N] [--threads N] [--iasl-jobs N]"
-                    + " [--no-iasl]");
+                    + " [--no-iasl] [--stages]");
             System.exit(2);
         }
         Path root = Path.of(args[0]);
         List<String> options = List.of(args).subList(1, args.length);
         boolean iasl = !options.contains("--no-iasl");
+        boolean stages = options.contains("--stages");
         int passes = option(options, "--passes", 3);
         int threads = option(options, "--threads", 1);
         int iaslJobs = option(options, "--iasl-jobs", 1);
@@ -126,12 +133,13 @@ public final class CorpusBenchmark {
         long fileBytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
         System.out.printf("corpus %s: %d platforms, %d table files, %,d bytes%n", root.toAbsolutePath().normalize(),
                 platforms.size(), files.size(), fileBytes);
-        System.out.printf("Java %s, %d processors, %d thread(s) for our pipeline%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads);
+        System.out.printf("Java %s, %d processors, %d thread(s) for our pipeline, %s%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads,
+                stages ? "stage by stage (--stages)" : "through the api facade (Validation.one)");
 
         List<Pass> all = new ArrayList<>();
         for (int i = 1; i <= passes; i++) {
-            Pass p = pass(platforms, threads);
+            Pass p = pass(platforms, threads, stages);
             all.add(p);
             System.out.printf("pass %d%s: %.3f s wall, %.3f s CPU of the JVM (%.3f s in the stages)%n", i,
                     i == 1 ? " (cold JVM)" : "", p.wallNanos / 1e9, p.processCpuNanos / 1e9, p.stageSum() / 1e9);
@@ -143,11 +151,26 @@ public final class CorpusBenchmark {
         Pass timed = warmed.get(warmed.size() / 2);
         int timedIndex = all.indexOf(timed) + 1;
         timed.failures.forEach(f -> System.out.println("  not analysed: " + f));
-        long loadNanos = loadOnly(platforms);
 
         System.out.printf("%nxenacpi, one JVM, pass %d (the median of the warmed passes): %.3f s wall for %d platforms"
                 + " (%d simulations), %d thread(s)%n", timedIndex, timed.wallNanos / 1e9, timed.platforms,
                 timed.simulations, threads);
+        if (stages) {
+            stages(timed, loadOnly(platforms));
+        } else {
+            stage("Validation.one per platform (CPU), all table bytes", timed.tableBytes, timed.stageSum());
+            stage("CPU of the whole JVM (JIT, GC included), all table bytes", timed.tableBytes,
+                    timed.processCpuNanos);
+            stage("wall, all table bytes", timed.tableBytes, timed.wallNanos);
+        }
+        if (!iasl) {
+            return;
+        }
+        iasl(files, fileBytes, iaslJobs, timed, cold, threads);
+    }
+
+    /** The stage lines of a pass run with {@code --stages}. */
+    private static void stages(Pass timed, long loadNanos) {
         System.out.println("  stage times are CPU times of the working threads; MB/s of the bytes each stage works on");
         stage(Stage.READ.label + ", all table bytes", timed.tableBytes, timed.nanos[Stage.READ.ordinal()]);
         stage(Stage.DECODE.label + ", all table bytes", timed.tableBytes, timed.nanos[Stage.DECODE.ordinal()]);
@@ -160,10 +183,11 @@ public final class CorpusBenchmark {
         stage("sum of the stages (CPU), all table bytes", timed.tableBytes, timed.stageSum());
         stage("CPU of the whole JVM (JIT, GC included), all table bytes", timed.tableBytes, timed.processCpuNanos);
         stage("wall, all table bytes", timed.tableBytes, timed.wallNanos);
+    }
 
-        if (!iasl) {
-            return;
-        }
+    /** Runs iasl -d over the files and prints its times and the ratios against our passes. */
+    private static void iasl(List<Path> files, long fileBytes, int iaslJobs, Pass timed, Pass cold, int threads)
+            throws IOException, InterruptedException, ExecutionException {
         Path out = Files.createTempDirectory("xenacpi-iasl-bench");
         try {
             List<String> failed = Collections.synchronizedList(new ArrayList<>());
@@ -206,18 +230,20 @@ public final class CorpusBenchmark {
         return v;
     }
 
-    private static Pass pass(List<Path> platforms, int threads) throws InterruptedException, ExecutionException {
+    private static Pass pass(List<Path> platforms, int threads, boolean stages)
+            throws InterruptedException, ExecutionException {
         Pass p = new Pass();
+        Validation validation = new Validation(MappingStrategy.all(), Overrides.NONE, 1);
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         if (threads == 1) {
-            platforms.forEach(dir -> analyse(dir, p));
+            platforms.forEach(dir -> analyse(dir, p, stages, validation));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<?>> jobs = new ArrayList<>();
                 for (Path dir : platforms) {
-                    jobs.add(pool.submit(() -> analyse(dir, p)));
+                    jobs.add(pool.submit(() -> analyse(dir, p, stages, validation)));
                 }
                 for (Future<?> f : jobs) {
                     f.get();
@@ -256,7 +282,28 @@ public final class CorpusBenchmark {
         return THREADS.getCurrentThreadCpuTime();
     }
 
-    /** The whole pipeline for one platform folder, as the report command runs it. */
+    /** One platform folder through the pipeline: through the façade, or stage by stage. */
+    private static void analyse(Path dir, Pass p, boolean stages, Validation validation) {
+        if (stages) {
+            analyse(dir, p);
+            return;
+        }
+        long[] t = new long[Stage.values().length];
+        try {
+            long t0 = cpu();
+            var report = validation.one(new PlatformSource.PathSource(dir));
+            t[Stage.REPORT.ordinal()] = cpu() - t0;
+            long table = 0;
+            for (LoadedTable lt : report.platform().tables().all()) {
+                table += lt.raw().size();
+            }
+            p.add(t, table, 0, report.results().size());
+        } catch (ValidationException e) {
+            p.fail(dir + ": " + e.getMessage());
+        }
+    }
+
+    /** The whole pipeline for one platform folder, stage by stage, as the report command runs it. */
     private static void analyse(Path dir, Pass p) {
         long[] t = new long[Stage.values().length];
         try {

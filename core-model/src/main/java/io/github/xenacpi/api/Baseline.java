@@ -37,8 +37,11 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
     /** No finding accepted. */
     public static final Baseline EMPTY = new Baseline(SCHEMA, List.of());
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Made on first use: most builds read and write no baseline, and a mapper costs a cold start time. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /** One accepted finding: its id, and what a reviewer reads. */
     public record Entry(@JsonProperty("id") String id, @JsonProperty("platform") String platform,
@@ -78,7 +81,7 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
     public static Baseline read(Path file) throws ValidationException {
         Baseline b;
         try {
-            b = MAPPER.readValue(file.toFile(), Baseline.class);
+            b = Json.MAPPER.readValue(file.toFile(), Baseline.class);
         } catch (JsonProcessingException e) {
             throw new ValidationException(PROPERTY + ": " + file + " is not a baseline written by the baseline goal"
                     + " (line " + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "); write it again"
@@ -110,7 +113,7 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            Files.writeString(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+            Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
         } catch (IOException e) {
             throw new ValidationException(PROPERTY + ": cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -5,22 +5,12 @@ import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
+import io.github.xenacpi.report.XmlDocument.Element;
 import io.github.xenacpi.simulation.Verdict;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * The report as JUnit XML in the shape Surefire writes: a {@code testsuites} root with two {@code testsuite}s per
@@ -41,12 +31,7 @@ final class JunitReport {
     }
 
     static String xml(ConformanceReport report) {
-        Document doc;
-        try {
-            doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("no XML document builder", e);
-        }
+        XmlDocument doc = new XmlDocument();
         Element root = doc.createElement("testsuites");
         root.setAttribute("name", "xen-acpi-conformance");
         doc.appendChild(root);
@@ -104,7 +89,7 @@ final class JunitReport {
         root.setAttribute("failures", Integer.toString(allFailures));
         root.setAttribute("errors", "0");
         root.setAttribute("time", seconds(total));
-        return text(doc);
+        return doc.text();
     }
 
     /** A duration in seconds as JUnit XML writes it, to the millisecond. */
@@ -112,7 +97,7 @@ final class JunitReport {
         return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
-    private static Element suite(Document doc, Element root, String name) {
+    private static Element suite(XmlDocument doc, Element root, String name) {
         Element suite = doc.createElement("testsuite");
         suite.setAttribute("name", clean(name));
         root.appendChild(suite);
@@ -130,7 +115,7 @@ final class JunitReport {
      * One strategy's test case: it fails when the verdict is FAIL, with the outcome groups (one line per region
      * and cause) as the failure's text; a DEGRADED strategy passes with its groups as standard output.
      */
-    private static int strategyCase(Document doc, Element suite, PlatformReport p, StrategyReport s) {
+    private static int strategyCase(XmlDocument doc, Element suite, PlatformReport p, StrategyReport s) {
         Element tc = doc.createElement("testcase");
         tc.setAttribute("name", clean(s.strategy()));
         tc.setAttribute("classname", clean(p.name() + "." + STRATEGY_SUITE));
@@ -173,7 +158,7 @@ final class JunitReport {
     }
 
     /** Appends one test case; returns 1 when it failed. */
-    private static int testcase(Document doc, Element suite, String classname, String name,
+    private static int testcase(XmlDocument doc, Element suite, String classname, String name,
                                 List<ReportFinding> findings, String verdictFailure) {
         Element tc = doc.createElement("testcase");
         tc.setAttribute("name", name);
@@ -214,19 +199,5 @@ final class JunitReport {
                 || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
                 ? c : 0xFFFD));
         return out.toString();
-    }
-
-    private static String text(Document doc) {
-        try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.INDENT, "yes");
-            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-            StringWriter w = new StringWriter();
-            t.transform(new DOMSource(doc), new StreamResult(w));
-            return w.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("the JUnit XML could not be written", e);
-        }
     }
 }

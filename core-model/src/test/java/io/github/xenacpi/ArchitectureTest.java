@@ -73,11 +73,14 @@ class ArchitectureTest {
                 .layer("vocabulary").definedBy(ROOT + ".acpi")
                 .layer("region").definedBy(ROOT + ".acpi.region..")
                 .layer("source").definedBy(ROOT + ".acpi.source..")
-                .layer("table").definedBy(ROOT + ".acpi.table..")
+                .layer("layout").definedBy(ROOT + ".acpi.table.layout..")
+                .layer("table").definedBy(ROOT + ".acpi.table")
                 .whereLayer("vocabulary").mayNotAccessAnyLayer()
                 .whereLayer("region").mayOnlyAccessLayers("vocabulary")
                 .whereLayer("source").mayOnlyAccessLayers("vocabulary")
-                .whereLayer("table").mayOnlyAccessLayers("vocabulary", "region", "source")
+                // The decoding framework knows no table: the records and decoders build on it.
+                .whereLayer("layout").mayOnlyAccessLayers("vocabulary", "region", "source")
+                .whereLayer("table").mayOnlyAccessLayers("vocabulary", "region", "source", "layout")
                 .check(MAIN);
     }
 

@@ -6,8 +6,8 @@ import static io.github.xenacpi.acpi.Severity.WARNING;
 import io.github.xenacpi.acpi.table.Dbg2Decoder;
 import io.github.xenacpi.acpi.table.Dbg2Table;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.Subtable;
-import io.github.xenacpi.acpi.table.SubtableFormat;
+import io.github.xenacpi.acpi.table.layout.Subtable;
+import io.github.xenacpi.acpi.table.layout.SubtableFormat;
 import java.util.List;
 
 /** The DBG2 debug devices: known port types and subtypes, and usable register addresses. */

@@ -7,7 +7,7 @@ import io.github.xenacpi.acpi.table.FadtDecoder;
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

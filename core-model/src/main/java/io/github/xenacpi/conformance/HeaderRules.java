@@ -6,7 +6,7 @@ import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 
 /**
  * The framing every table shares, computed from the raw bytes: the header is whole, the length field matches

@@ -4,13 +4,13 @@ import static io.github.xenacpi.acpi.Severity.ERROR;
 import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.table.FadtTable;
-import io.github.xenacpi.acpi.table.Layout;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtDecoder;
 import io.github.xenacpi.acpi.table.MadtTable;
-import io.github.xenacpi.acpi.table.Subtable;
-import io.github.xenacpi.acpi.table.SubtableFormat;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Subtable;
+import io.github.xenacpi.acpi.table.layout.SubtableFormat;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import io.github.xenacpi.aml.NamespaceCounts;
 import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.aml.resource.Resource;

@@ -6,7 +6,7 @@ import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import io.github.xenacpi.aml.NamespaceCounts;
 import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.platform.Platform;

@@ -10,7 +10,7 @@ import io.github.xenacpi.acpi.table.FadtDecoder;
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.MadtBuilder;
 import io.github.xenacpi.platform.builder.OemIdentity;

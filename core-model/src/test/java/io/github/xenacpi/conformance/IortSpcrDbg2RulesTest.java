@@ -18,7 +18,7 @@ class IortSpcrDbg2RulesTest {
         assertThat(p.findings(rule)).as(rule.id()).singleElement().extracting(Finding::offset).isEqualTo(offset);
     }
 
-    private static long field(io.github.xenacpi.acpi.table.Layout layout, String name) {
+    private static long field(io.github.xenacpi.acpi.table.layout.Layout layout, String name) {
         return layout.field(name).offset();
     }
 

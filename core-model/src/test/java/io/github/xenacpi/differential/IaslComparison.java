@@ -3,7 +3,7 @@ package io.github.xenacpi.differential;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,18 +2,18 @@ package io.github.xenacpi.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.TableFixtures;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import io.github.xenacpi.platform.builder.McfgBuilder;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.testing.SchemaCheck;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.TableHeader;
+
 /**
  * A decoded ACPI table: one immutable record per signature, holding every field the specification defines for
  * the revisions seen in real firmware. What the table says about memory lives in the regions its decoder reports;

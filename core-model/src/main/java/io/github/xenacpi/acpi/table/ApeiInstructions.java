@@ -1,6 +1,12 @@
 package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.EntryCount;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.ReservedBits;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +61,7 @@ public final class ApeiInstructions {
             String path = table + ".entry[" + i + "]";
             Struct s = ctx.read(ENTRY, ENTRIES + i * ENTRY.size(), path);
             ctx.checkReserved(s);
-            GenericAddress gas = s.address("register");
+            GenericAddress gas = GenericAddress.read(s, "register");
             ApeiInstruction e = new ApeiInstruction(s.intValue("action"), s.intValue("instruction"),
                     s.intValue("flags"), gas, s.value("value"), s.value("mask"));
             out.add(e);

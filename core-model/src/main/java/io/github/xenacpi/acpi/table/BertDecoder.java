@@ -2,6 +2,11 @@ package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.AddressRange;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 
 /** Decodes BERT; a present boot error region yields a {@link RegionKind#BOOT_ERROR_REGION}. */
 public final class BertDecoder implements TableDecoder<BertTable> {

@@ -2,6 +2,11 @@ package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableChecks;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 
 /**
  * Decodes BGRT. The table does not say how large the image is: the size sits in the bitmap's own file header.

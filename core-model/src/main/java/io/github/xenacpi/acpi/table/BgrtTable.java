@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.TableHeader;
+
 /**
  * The Boot Graphics Resource Table (ACPI 6.5 section 5.2.23): where firmware left the boot logo bitmap and where
  * it was drawn on the screen.

@@ -1,6 +1,11 @@
 package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.EmbeddedString;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,7 +109,7 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
             for (int j = 0; j < n; j++) {
                 String regPath = path + ".register[" + j + "]";
                 Struct g = ctx.read(REGISTER, gasAt + j * REGISTER.size(), regPath);
-                GenericAddress gas = g.address("address");
+                GenericAddress gas = GenericAddress.read(g, "address");
                 long size = j < sizes.length ? sizes[j] : 0;
                 registers.add(new Dbg2Table.Register(gas, size));
                 if (gas.address() != 0 && size == 0) {

@@ -1,6 +1,10 @@
 package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.List;
 
 /** Decodes EINJ; each distinct register of its instructions yields a {@link RegionKind#EINJ_REGISTER} region. */

@@ -1,5 +1,10 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableFraming;
+
 /** Decodes the FACS, versions 0 (ACPI 1.0) to 3 (ACPI 6.5). The FACS describes no device memory. */
 public final class FacsDecoder implements TableDecoder<FacsTable>, FramedDecoder {
 

@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.TableHeader;
+
 /**
  * The Firmware ACPI Control Structure (ACPI 6.5 section 5.2.10): the hardware signature, the waking vectors, the
  * global lock and the flags. It has no standard header; its {@link #header()} holds its signature, length and

@@ -2,7 +2,12 @@ package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -117,12 +122,12 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
         Map<FadtTable.Block, FadtTable.RegisterBlock> blocks = new EnumMap<>(FadtTable.Block.class);
         for (FadtTable.Block b : FadtTable.Block.values()) {
             blocks.put(b, new FadtTable.RegisterBlock(s.value(b.field()), s.intValue(b.lengthField()),
-                    s.address(b.extendedField())));
+                    GenericAddress.read(s, b.extendedField())));
         }
         fixedHardware(ctx, s, blocks, reduced);
-        ctx.gasRegion(RegionKind.FIXED_HARDWARE_REGISTER, s, "resetRegister", "FADT.resetRegister");
-        ctx.gasRegion(RegionKind.FIXED_HARDWARE_REGISTER, s, "sleepControlRegister", "FADT.sleepControlRegister");
-        ctx.gasRegion(RegionKind.FIXED_HARDWARE_REGISTER, s, "sleepStatusRegister", "FADT.sleepStatusRegister");
+        for (String register : List.of("resetRegister", "sleepControlRegister", "sleepStatusRegister")) {
+            GasRegisters.fieldRegion(ctx, RegionKind.FIXED_HARDWARE_REGISTER, s, register, "FADT." + register);
+        }
         return new FadtTable(ctx.header(), s.value("firmwareCtrl"), s.value("dsdt"), s.intValue("interruptModel"),
                 s.intValue("preferredPmProfile"), s.intValue("sciInterrupt"), s.value("smiCommand"),
                 s.intValue("acpiEnable"), s.intValue("acpiDisable"), s.intValue("s4BiosRequest"),
@@ -130,9 +135,10 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
                 s.intValue("pLevel2Latency"), s.intValue("pLevel3Latency"), s.intValue("flushSize"),
                 s.intValue("flushStride"), s.intValue("dutyOffset"), s.intValue("dutyWidth"),
                 s.intValue("dayAlarm"), s.intValue("monthAlarm"), s.intValue("century"),
-                s.intValue("iapcBootArch"), flags, s.address("resetRegister"), s.intValue("resetValue"),
-                s.intValue("armBootArch"), s.intValue("minorVersion"), s.value("xFirmwareCtrl"),
-                s.value("xDsdt"), s.address("sleepControlRegister"), s.address("sleepStatusRegister"),
+                s.intValue("iapcBootArch"), flags, GenericAddress.read(s, "resetRegister"),
+                s.intValue("resetValue"), s.intValue("armBootArch"), s.intValue("minorVersion"),
+                s.value("xFirmwareCtrl"), s.value("xDsdt"), GenericAddress.read(s, "sleepControlRegister"),
+                GenericAddress.read(s, "sleepStatusRegister"),
                 s.value("hypervisorVendorIdentity"));
     }
 

@@ -2,6 +2,12 @@ package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.Subtable;
+import io.github.xenacpi.acpi.table.layout.SubtableFormat;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.TableFraming;
+
 /** A decoder of a table that does not start with the standard header (RSDP, FACS). */
 public interface FramedDecoder {
 

@@ -2,6 +2,8 @@ package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Struct;
 
 /** The register widths, checks and regions shared by the decoders of tables made of Generic Address Structures. */
 final class GasRegisters {
@@ -27,6 +29,21 @@ final class GasRegisters {
         if (w != 8 && w != 16 && w != 32 && w != 64) {
             ctx.warning(gasOffset + 1L, "%s: register bit width %d is not 8, 16, 32 or 64", path, w);
         }
+    }
+
+    /**
+     * Records the register a Generic Address Structure field points at, unless the GAS is null or its address
+     * is zero; the region's offset is that of the GAS's 64-bit address.
+     */
+    static void fieldRegion(DecodeContext ctx, RegionKind kind, Struct struct, String field, String path) {
+        if (!struct.has(field)) {
+            return;
+        }
+        GenericAddress gas = GenericAddress.read(struct, field);
+        if (gas.isNull() || gas.address() == 0) {
+            return;
+        }
+        ctx.region(kind, gas.space(), gas.address(), gas.byteLength(), struct.offsetOf(field) + 4L, path);
     }
 
     /** Records the register a GAS describes, with its own space and the width Linux maps. */

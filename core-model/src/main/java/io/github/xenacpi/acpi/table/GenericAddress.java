@@ -3,6 +3,9 @@ package io.github.xenacpi.acpi.table;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.UnsignedLongSerializer;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * An ACPI Generic Address Structure (ACPI 6.5 section 5.2.3.2): the address space, register bit width and
@@ -13,6 +16,16 @@ public record GenericAddress(int spaceId, int bitWidth, int bitOffset, int acces
 
     /** Bytes a GAS occupies in a table. */
     public static final int SIZE = 12;
+
+    /** The Generic Address Structure field {@code name} of a structure; all-zero when the field is cut short. */
+    public static GenericAddress read(Struct s, String name) {
+        byte[] b = s.bytes(name);
+        if (b.length < SIZE) {
+            return new GenericAddress(0, 0, 0, 0, 0);
+        }
+        return new GenericAddress(b[0] & 0xFF, b[1] & 0xFF, b[2] & 0xFF, b[3] & 0xFF,
+                ByteBuffer.wrap(b, 4, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+    }
 
     /** A system-memory register of the given width. */
     public static GenericAddress memory(long address, int bitWidth) {

@@ -6,6 +6,11 @@ import io.github.xenacpi.acpi.table.HestTable.Bank;
 import io.github.xenacpi.acpi.table.HestTable.Common;
 import io.github.xenacpi.acpi.table.HestTable.ErrorSource;
 import io.github.xenacpi.acpi.table.HestTable.Notification;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.ReservedBits;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -301,7 +306,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             return -1;
         }
         Notification n = notification(ctx, s, path);
-        GenericAddress status = s.address("errorStatusAddress");
+        GenericAddress status = GenericAddress.read(s, "errorStatusAddress");
         boolean enabled = s.intValue("enabled") != 0;
         if (status.address() == 0) {
             if (enabled) {
@@ -331,7 +336,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
                     status, n, blockLength));
             return layout.size();
         }
-        GenericAddress ack = s.address("readAckRegister");
+        GenericAddress ack = GenericAddress.read(s, "readAckRegister");
         if (ack.address() != 0) {
             GasRegisters.checkApei(ctx, ack, s.offsetOf("readAckRegister"), path + ".readAckRegister");
             // ghes_new (GHESv2): apei_map_generic_address(&read_ack_register).

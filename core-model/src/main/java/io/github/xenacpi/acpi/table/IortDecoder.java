@@ -8,6 +8,13 @@ import io.github.xenacpi.acpi.table.IortTable.MemoryAccess;
 import io.github.xenacpi.acpi.table.IortTable.MemoryRange;
 import io.github.xenacpi.acpi.table.IortTable.Node;
 import io.github.xenacpi.acpi.table.IortTable.NodeHeader;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.ReferenceGraph;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.Subtable;
+import io.github.xenacpi.acpi.table.layout.SubtableFormat;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package io.github.xenacpi.acpi.table;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.source.RawTable;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.List;
 
 /**

@@ -5,6 +5,14 @@ import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.PcctTable.Interrupt;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterMask;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterWrite;
+import io.github.xenacpi.acpi.table.layout.AddressRange;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.ReservedBits;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.Subtable;
+import io.github.xenacpi.acpi.table.layout.SubtableFormat;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -161,16 +169,16 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
     private static RegisterWrite write(DecodeContext ctx, Struct s, Subtable sub, String name, RegionKind kind) {
         String gas = s.layout().hasField(name + "Register") ? name + "Register" : name;
         register(ctx, s, sub, gas, kind);
-        return new RegisterWrite(s.address(gas), s.value(name + "Preserve"), s.value(name + "Write"));
+        return new RegisterWrite(GenericAddress.read(s, gas), s.value(name + "Preserve"), s.value(name + "Write"));
     }
 
     private static RegisterMask mask(DecodeContext ctx, Struct s, Subtable sub, String gas, String maskField) {
         register(ctx, s, sub, gas, RegionKind.PCC_REGISTER);
-        return new RegisterMask(s.address(gas), s.value(maskField));
+        return new RegisterMask(GenericAddress.read(s, gas), s.value(maskField));
     }
 
     private static void register(DecodeContext ctx, Struct s, Subtable sub, String field, RegionKind kind) {
-        GenericAddress g = s.address(field);
+        GenericAddress g = GenericAddress.read(s, field);
         if (s.has(field) && g.address() != 0) {
             GasRegisters.region(ctx, kind, g, s.offsetOf(field), sub.path() + "." + field);
         }

@@ -2,6 +2,7 @@ package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;

@@ -1,5 +1,10 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableFraming;
+
 /** Decodes the Root System Description Pointer ("RSD PTR "), revision 0 (20 bytes) and 2 (36 bytes). */
 public final class RsdpDecoder implements TableDecoder<RsdpTable>, FramedDecoder {
 

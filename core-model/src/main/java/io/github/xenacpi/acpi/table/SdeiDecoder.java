@@ -1,5 +1,8 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
+
 /** Decodes SDEI, which has no body: bytes after the header are reported, nothing else. */
 public final class SdeiDecoder implements TableDecoder<SdeiTable> {
 

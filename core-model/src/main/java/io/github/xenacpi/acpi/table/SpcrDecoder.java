@@ -2,6 +2,11 @@ package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.EmbeddedString;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 
 /**
  * Decodes the SPCR, revisions 1 to 4, and reports the console UART's registers as a
@@ -72,7 +77,7 @@ public final class SpcrDecoder implements TableDecoder<SpcrTable> {
             namespace = EmbeddedString.read(ctx, s.value("namespaceStringOffset"), s.value("namespaceStringLength"),
                     REVISION4_FIXED_LENGTH, ctx.end(), s.offsetOf("namespaceStringLength"), "SPCR");
         }
-        GenericAddress base = s.address("baseAddress");
+        GenericAddress base = GenericAddress.read(s, "baseAddress");
         if (s.has("baseAddress") && base.address() == 0) {
             ctx.warning(s.offsetOf("baseAddress") + 4, "SPCR: the console has no base address");
         } else if (s.has("baseAddress")) {

@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.TableHeader;
+
 /**
  * The Serial Port Console Redirection table (Microsoft SPCR specification, revisions 1 to 4): the console UART's
  * interface type and register address, its interrupt, line settings, PCI location, clock (revision 3), precise

@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+
 /**
  * Decodes the tables of one signature into their record. A decoder never throws on bad input: it reads through
  * its {@link DecodeContext}, which bounds every read to the table's usable bytes, reports each problem as a

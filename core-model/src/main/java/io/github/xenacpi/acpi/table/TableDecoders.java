@@ -2,6 +2,10 @@ package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.source.RawTable;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.TableFraming;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeaderReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.Optional;
 
 /**

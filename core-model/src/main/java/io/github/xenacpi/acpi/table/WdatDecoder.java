@@ -1,6 +1,12 @@
 package io.github.xenacpi.acpi.table;
 
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.EntryCount;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.ReservedBits;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +83,7 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
         Struct s = ctx.read(ENTRY, ENTRIES + i * ENTRY.size(), path);
         ctx.checkReserved(s);
         WdatTable.Entry e = new WdatTable.Entry(s.intValue("action"), s.intValue("instruction"),
-                s.address("register"), s.value("value"), s.value("mask"));
+                GenericAddress.read(s, "register"), s.value("value"), s.value("mask"));
         if (!ACTIONS.contains(e.action())) {
             ctx.warning(s.offsetOf("action"), "%s: watchdog action 0x%X is not defined", path, e.action());
         }
@@ -88,7 +94,7 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
         if (g.address() != 0 && seen.add(List.of((long) g.spaceId(), g.address(), g.byteLength()))) {
             // acpi_watchdog_init: each register becomes a resource of ACPI_ACCESS_BYTE_WIDTH(access_width) bytes
             // of the "wdat_wdt" platform device, so Xen's BUS_NOTIFY_ADD_DEVICE hook maps them.
-            ctx.gasRegion(RegionKind.WDAT_REGISTER, s, "register", path + ".register");
+            GasRegisters.fieldRegion(ctx, RegionKind.WDAT_REGISTER, s, "register", path + ".register");
         }
         return e;
     }

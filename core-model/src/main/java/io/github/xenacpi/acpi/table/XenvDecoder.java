@@ -1,5 +1,11 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.TableChecks;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
+
 /** Decodes XENV. It records no region: see {@link XenvTable}. */
 public final class XenvDecoder implements TableDecoder<XenvTable> {
 

@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table;
 
+import io.github.xenacpi.acpi.table.layout.TableHeader;
+
 /**
  * The Xen Environment table (Xen project specification {@code xen-env-table-spec}): the grant table's guest
  * physical range and the event channel upcall interrupt. Xen on ARM does not generate it (it passes the same

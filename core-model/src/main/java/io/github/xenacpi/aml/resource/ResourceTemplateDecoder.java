@@ -2,8 +2,8 @@ package io.github.xenacpi.aml.resource;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
-import io.github.xenacpi.acpi.table.Layout;
-import io.github.xenacpi.acpi.table.Struct;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.AestDecoder;
 import io.github.xenacpi.acpi.table.AestTable;
-import io.github.xenacpi.acpi.table.Layout;
+import io.github.xenacpi.acpi.table.layout.Layout;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

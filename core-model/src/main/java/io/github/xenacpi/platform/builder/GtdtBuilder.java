@@ -2,7 +2,7 @@ package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.GtdtDecoder;
 import io.github.xenacpi.acpi.table.GtdtTable;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.IortDecoder;
 import io.github.xenacpi.acpi.table.IortTable;
-import io.github.xenacpi.acpi.table.Layout;
+import io.github.xenacpi.acpi.table.layout.Layout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.Layout;
 import io.github.xenacpi.acpi.table.MadtDecoder;
 import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.acpi.table.layout.Layout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package io.github.xenacpi.platform.builder;
 import io.github.xenacpi.acpi.source.TableSignature;
 import io.github.xenacpi.acpi.table.FadtPointer;
 import io.github.xenacpi.acpi.table.RsdpDecoder;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

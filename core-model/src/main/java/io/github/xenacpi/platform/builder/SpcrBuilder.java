@@ -2,7 +2,7 @@ package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.SpcrDecoder;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.Layout;
 import io.github.xenacpi.acpi.table.SratDecoder;
 import io.github.xenacpi.acpi.table.SratTable;
+import io.github.xenacpi.acpi.table.layout.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

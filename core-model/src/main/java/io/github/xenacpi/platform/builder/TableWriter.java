@@ -1,9 +1,9 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.Field;
 import io.github.xenacpi.acpi.table.GenericAddress;
-import io.github.xenacpi.acpi.table.Layout;
-import io.github.xenacpi.acpi.table.TableHeader;
+import io.github.xenacpi.acpi.table.layout.Field;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;

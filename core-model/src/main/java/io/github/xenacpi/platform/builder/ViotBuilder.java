@@ -1,8 +1,8 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.Layout;
 import io.github.xenacpi.acpi.table.ViotDecoder;
 import io.github.xenacpi.acpi.table.ViotTable;
+import io.github.xenacpi.acpi.table.layout.Layout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

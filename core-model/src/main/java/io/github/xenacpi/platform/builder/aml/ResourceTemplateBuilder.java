@@ -2,8 +2,7 @@ package io.github.xenacpi.platform.builder.aml;
 
 import static io.github.xenacpi.aml.resource.ResourceTemplateDecoder.*;
 
-
-import io.github.xenacpi.acpi.table.Layout;
+import io.github.xenacpi.acpi.table.layout.Layout;
 import io.github.xenacpi.aml.resource.AddressWidth;
 import io.github.xenacpi.aml.resource.Polarity;
 import io.github.xenacpi.aml.resource.RawData;

@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
@@ -11,16 +11,16 @@ import java.util.List;
  * Reads a table's framing (header, length, checksum) and decides how many of its bytes a decoder may use:
  * the length field when the bytes cover it, else the bytes present, with a diagnostic either way.
  */
-final class TableHeaderReader {
+public final class TableHeaderReader {
 
     /** The header, the usable end, whether the checksum holds, and the problems found. */
-    record Result(TableHeader header, int end, boolean checksumValid, List<Diagnostic> diagnostics) {
+    public record Result(TableHeader header, int end, boolean checksumValid, List<Diagnostic> diagnostics) {
     }
 
     private TableHeaderReader() {
     }
 
-    static Result read(RawTable raw, TableFraming framing) {
+    public static Result read(RawTable raw, TableFraming framing) {
         return switch (framing) {
             case STANDARD -> standard(raw);
             case RSDP -> rsdp(raw);

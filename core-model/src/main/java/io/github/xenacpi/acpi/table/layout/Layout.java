@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +11,9 @@ import java.util.Map;
  * same one, so each structure's shape is written down once, the way ACPICA keeps one field table per table.
  */
 public final class Layout {
+    /** Bytes of a Generic Address Structure field (ACPI 6.5 section 5.2.3.2). */
+    public static final int GAS_SIZE = 12;
+
     private final String name;
     private final List<Field> fields;
     private final Map<String, Field> byName;
@@ -111,7 +114,7 @@ public final class Layout {
         }
 
         public Builder gas(String fieldName) {
-            return add(fieldName, GenericAddress.SIZE, FieldType.GAS);
+            return add(fieldName, GAS_SIZE, FieldType.GAS);
         }
 
         public Builder bytes(String fieldName, int length) {

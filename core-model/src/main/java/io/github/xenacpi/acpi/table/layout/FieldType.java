@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 /** The kinds of field a {@link Layout} declares, as ACPICA's field tables do. */
 public enum FieldType {

@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 /**
  * The 36-byte System Description Table Header every ACPI table but RSDP and FACS starts with (ACPI 6.5

@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 /**
  * One entry of a framed list inside a table: its type (-1 when the framing has none), where it starts, how many

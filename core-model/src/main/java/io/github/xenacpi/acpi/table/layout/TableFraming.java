@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 /**
  * How a table frames itself: where its length is and what its checksum covers. All ACPI tables use the standard

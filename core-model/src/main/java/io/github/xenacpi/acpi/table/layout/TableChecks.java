@@ -1,13 +1,13 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 /** Checks shared by the decoders of tables with a fixed body: bytes past the body and references into a structure. */
-final class TableChecks {
+public final class TableChecks {
 
     private TableChecks() {
     }
 
     /** Reports the bytes of a table that lie past the end of its fixed body. */
-    static void trailing(DecodeContext ctx, int bodyEnd) {
+    public static void trailing(DecodeContext ctx, int bodyEnd) {
         if (ctx.end() > bodyEnd) {
             ctx.warning(bodyEnd, "%s: %d bytes past the %d-byte table body are not defined by the specification",
                     ctx.signature(), ctx.end() - bodyEnd, bodyEnd);
@@ -18,7 +18,7 @@ final class TableChecks {
      * Whether a range of {@code length} bytes at {@code relOffset} from the start of a structure lies inside it;
      * reports it at {@code fieldOffset} (the table offset of the offset field) when it does not.
      */
-    static boolean inside(DecodeContext ctx, Subtable structure, int relOffset, int length, long fieldOffset,
+    public static boolean inside(DecodeContext ctx, Subtable structure, int relOffset, int length, long fieldOffset,
                           String what) {
         if (length == 0) {
             return true;

@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.RawTable;
+import io.github.xenacpi.acpi.table.TableDecoder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,21 +199,6 @@ public final class DecodeContext {
         regions.add(new DescribedRegion(kind, space, base, length, signature(), instance(), fieldOffset, path));
     }
 
-    /**
-     * Records the register a Generic Address Structure field points at, unless the GAS is null or its address
-     * is zero; the region's offset is that of the GAS's 64-bit address.
-     */
-    public void gasRegion(RegionKind kind, Struct struct, String field, String path) {
-        if (!struct.has(field)) {
-            return;
-        }
-        GenericAddress gas = struct.address(field);
-        if (gas.isNull() || gas.address() == 0) {
-            return;
-        }
-        region(kind, gas.space(), gas.address(), gas.byteLength(), struct.offsetOf(field) + 4L, path);
-    }
-
     public void error(long offset, String format, Object... args) {
         report(Severity.ERROR, offset, format, args);
     }
@@ -226,7 +212,7 @@ public final class DecodeContext {
     }
 
     /** Adds a diagnostic made elsewhere (the header checks) to this table's list. */
-    void add(Diagnostic diagnostic) {
+    public void add(Diagnostic diagnostic) {
         diagnostics.add(diagnostic);
     }
 

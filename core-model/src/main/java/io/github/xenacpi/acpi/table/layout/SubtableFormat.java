@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 /**
  * How a list of variable-length sub-structures is framed: where each one's type and length fields sit and how

@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -90,17 +90,6 @@ public final class Struct {
         return ascii(data, offset + f.offset(), f.length());
     }
 
-    /** A Generic Address Structure field; all-zero when absent. */
-    public GenericAddress address(String name) {
-        Field f = layout.field(name);
-        if (f.end() > available) {
-            return new GenericAddress(0, 0, 0, 0, 0);
-        }
-        int at = offset + f.offset();
-        return new GenericAddress(data.get(at) & 0xFF, data.get(at + 1) & 0xFF, data.get(at + 2) & 0xFF,
-                data.get(at + 3) & 0xFF, data.getLong(at + 4));
-    }
-
     /** A copy of the bytes of a field; only the bytes present when the field is cut short. */
     public byte[] bytes(String name) {
         Field f = layout.field(name);
@@ -131,23 +120,6 @@ public final class Struct {
         return -1;
     }
 
-    /** Every present, non-reserved field by name, for reports and JSON: numbers, strings or addresses. */
-    public Map<String, Object> values() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Field f : layout.fields()) {
-            if (f.type() == FieldType.RESERVED || f.end() > available) {
-                continue;
-            }
-            out.put(f.name(), switch (f.type()) {
-                case UINT -> f.length() <= 8 ? (Object) value(f.name()) : bytes(f.name());
-                case ASCII -> text(f.name());
-                case GAS -> address(f.name());
-                default -> bytes(f.name());
-            });
-        }
-        return out;
-    }
-
     private long readUnsigned(int at, int width) {
         long v = 0;
         for (int i = width - 1; i >= 0; i--) {
@@ -166,8 +138,28 @@ public final class Struct {
         return new String(raw, 0, end, StandardCharsets.ISO_8859_1);
     }
 
+    /** The path and every present, non-reserved field by name, for debugging. */
     @Override
     public String toString() {
-        return path + values();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field f : layout.fields()) {
+            if (f.type() == FieldType.RESERVED || f.end() > available) {
+                continue;
+            }
+            out.put(f.name(), switch (f.type()) {
+                case UINT -> f.length() <= 8 ? (Object) value(f.name()) : bytes(f.name());
+                case ASCII -> text(f.name());
+                case GAS -> gasText(offset + f.offset());
+                default -> bytes(f.name());
+            });
+        }
+        return path + out;
+    }
+
+    /** A Generic Address Structure as its record prints itself. */
+    private String gasText(int at) {
+        return String.format("GenericAddress[spaceId=%d, bitWidth=%d, bitOffset=%d, accessSize=%d, address=%d]",
+                data.get(at) & 0xFF, data.get(at + 1) & 0xFF, data.get(at + 2) & 0xFF, data.get(at + 3) & 0xFF,
+                data.getLong(at + 4));
     }
 }

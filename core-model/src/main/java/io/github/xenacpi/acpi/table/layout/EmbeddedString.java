@@ -1,10 +1,10 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 /**
  * Reads a NUL-terminated ASCII string that a table places by offset and length (the namespace strings of SPCR
  * revision 4 and of DBG2 device information structures), checking that it lies where it may and ends in a NUL.
  */
-final class EmbeddedString {
+public final class EmbeddedString {
 
     private EmbeddedString() {
     }
@@ -15,7 +15,7 @@ final class EmbeddedString {
      *
      * @param lengthField table offset of the field that holds the length, where problems are reported
      */
-    static String read(DecodeContext ctx, long start, long length, int min, int limit, int lengthField,
+    public static String read(DecodeContext ctx, long start, long length, int min, int limit, int lengthField,
                        String path) {
         if (length == 0) {
             ctx.error(lengthField, "%s: namespace string length is 0; it must at least hold \".\" and its NUL",

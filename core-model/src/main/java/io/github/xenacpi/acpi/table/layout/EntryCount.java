@@ -1,7 +1,7 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 /** The check shared by tables made of a count and an array of fixed-size entries that runs to the table's end. */
-final class EntryCount {
+public final class EntryCount {
 
     private EntryCount() {
     }
@@ -10,7 +10,7 @@ final class EntryCount {
      * Reports trailing bytes that are not a whole entry and a declared count that differs from the entries
      * present; returns the number of whole entries present, which the caller decodes.
      */
-    static int check(DecodeContext ctx, String table, int start, int entrySize, long declared, int countOffset) {
+    public static int check(DecodeContext ctx, String table, int start, int entrySize, long declared, int countOffset) {
         int bytes = Math.max(0, ctx.end() - start);
         int fit = bytes / entrySize;
         if (bytes % entrySize != 0) {

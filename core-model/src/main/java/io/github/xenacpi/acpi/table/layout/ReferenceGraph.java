@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.layout;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,12 +15,12 @@ import java.util.Set;
  * offsets start a structure, and the references between them, for the "points at a structure" and "no cycle"
  * checks. Every walk is bounded by the number of structures, so a looping table cannot make it loop.
  */
-final class ReferenceGraph {
+public final class ReferenceGraph {
     private final Map<Long, Integer> indexByOffset = new HashMap<>();
     private final List<Set<Integer>> edges = new ArrayList<>();
 
     /** A graph whose structures start at these table offsets, in order. */
-    ReferenceGraph(List<Integer> offsets) {
+    public ReferenceGraph(List<Integer> offsets) {
         for (int i = 0; i < offsets.size(); i++) {
             indexByOffset.putIfAbsent((long) offsets.get(i), i);
             edges.add(new LinkedHashSet<>());
@@ -28,12 +28,12 @@ final class ReferenceGraph {
     }
 
     /** The index of the structure starting at {@code offset}, or -1 when none does. */
-    int indexAt(long offset) {
+    public int indexAt(long offset) {
         return indexByOffset.getOrDefault(offset, -1);
     }
 
     /** Records that structure {@code from} refers to structure {@code to}. */
-    void addEdge(int from, int to) {
+    public void addEdge(int from, int to) {
         edges.get(from).add(to);
     }
 
@@ -41,7 +41,7 @@ final class ReferenceGraph {
      * Every cycle of references, each reported once as the list of indices walked from its smallest member back
      * to that member (a structure that refers to itself gives {@code [i, i]}).
      */
-    List<List<Integer>> cycles() {
+    public List<List<Integer>> cycles() {
         List<List<Integer>> out = new ArrayList<>();
         int n = edges.size();
         for (int start = 0; start < n; start++) {

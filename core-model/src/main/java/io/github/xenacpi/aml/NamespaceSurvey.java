@@ -5,7 +5,7 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.aml.resource.MemoryRange;
+import io.github.xenacpi.aml.resource.MemoryResource;
 import io.github.xenacpi.aml.resource.ResourceTemplate;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,9 +152,9 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
             if (!d.enumerated() || d.crs() == null) {
                 continue;
             }
-            List<MemoryRange> ranges = d.crs().memoryRanges();
+            List<MemoryResource> ranges = d.crs().memoryRanges();
             for (int i = 0; i < ranges.size(); i++) {
-                MemoryRange m = ranges.get(i);
+                MemoryResource m = ranges.get(i);
                 if (m.length() == 0) {
                     continue;
                 }

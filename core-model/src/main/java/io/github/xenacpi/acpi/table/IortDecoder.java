@@ -5,7 +5,7 @@ import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.IortTable.IdMapping;
 import io.github.xenacpi.acpi.table.IortTable.Interrupt;
 import io.github.xenacpi.acpi.table.IortTable.MemoryAccess;
-import io.github.xenacpi.acpi.table.IortTable.MemoryRange;
+import io.github.xenacpi.acpi.table.IortTable.MemoryRangeDescriptor;
 import io.github.xenacpi.acpi.table.IortTable.Node;
 import io.github.xenacpi.acpi.table.IortTable.NodeHeader;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
@@ -434,7 +434,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             ctx.warning(sub.offset(), "%s: RMR node in a revision %d table; the RMR layouts of E.b and E.c are"
                     + " deprecated and Linux reads RMR nodes only from revision 5 (E.d)", path, ctx.revision());
         }
-        List<MemoryRange> ranges = new ArrayList<>();
+        List<MemoryRangeDescriptor> ranges = new ArrayList<>();
         long count = s.value("rangeCount");
         long offset = s.value("rangeOffset");
         if (count == 0) {
@@ -444,7 +444,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                 String rangePath = path + ".range[" + i + "]";
                 Struct r = ctx.read(MEMORY_RANGE, sub.offset() + (int) offset + i * MEMORY_RANGE.size(), rangePath);
                 ctx.checkReserved(r);
-                MemoryRange range = new MemoryRange(r.value("baseAddress"), r.value("length"));
+                MemoryRangeDescriptor range = new MemoryRangeDescriptor(r.value("baseAddress"), r.value("length"));
                 if (range.length() == 0) {
                     ctx.error(r.offsetOf("length"), "%s: memory range at 0x%X has length 0", rangePath,
                             range.baseAddress());

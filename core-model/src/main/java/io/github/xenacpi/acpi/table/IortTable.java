@@ -115,15 +115,15 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
     }
 
     /** One memory range descriptor of an RMR node. */
-    public record MemoryRange(long baseAddress, long length) {
+    public record MemoryRangeDescriptor(long baseAddress, long length) {
     }
 
     /**
      * Type 6: reserved memory ranges that stay mapped for the streams of its ID mappings; {@code rangeOffset} is
      * where the descriptors start, from the node's start.
      */
-    public record ReservedMemoryRange(NodeHeader common, long flags, long rangeOffset, List<MemoryRange> ranges)
-            implements Node {
+    public record ReservedMemoryRange(NodeHeader common, long flags, long rangeOffset,
+                                      List<MemoryRangeDescriptor> ranges) implements Node {
 
         public ReservedMemoryRange {
             ranges = List.copyOf(ranges);

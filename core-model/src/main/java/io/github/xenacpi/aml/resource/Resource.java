@@ -24,7 +24,7 @@ public sealed interface Resource {
     }
 
     /** The memory ranges the descriptor describes; empty for non-memory descriptors and zero lengths. */
-    default List<MemoryRange> memoryRanges() {
+    default List<MemoryResource> memoryRanges() {
         return List.of();
     }
 
@@ -184,8 +184,8 @@ public sealed interface Resource {
 
         /** acpi_dev_resource_memory: [minimum << 8, + length << 8). */
         @Override
-        public List<MemoryRange> memoryRanges() {
-            return length == 0 ? List.of() : List.of(new MemoryRange((long) minimum << 8, (long) length << 8,
+        public List<MemoryResource> memoryRanges() {
+            return length == 0 ? List.of() : List.of(new MemoryResource((long) minimum << 8, (long) length << 8,
                     writable(), Cacheability.UNSPECIFIED, 0, minimum == maximum));
         }
     }
@@ -246,8 +246,8 @@ public sealed interface Resource {
 
         /** acpi_dev_resource_memory: [minimum, minimum + length). */
         @Override
-        public List<MemoryRange> memoryRanges() {
-            return length == 0 ? List.of() : List.of(new MemoryRange(minimum, length, writable(),
+        public List<MemoryResource> memoryRanges() {
+            return length == 0 ? List.of() : List.of(new MemoryResource(minimum, length, writable(),
                     Cacheability.UNSPECIFIED, 0, minimum == maximum));
         }
     }
@@ -260,9 +260,9 @@ public sealed interface Resource {
         }
 
         @Override
-        public List<MemoryRange> memoryRanges() {
+        public List<MemoryResource> memoryRanges() {
             return length == 0 ? List.of()
-                    : List.of(new MemoryRange(base, length, writable(), Cacheability.UNSPECIFIED, 0, true));
+                    : List.of(new MemoryResource(base, length, writable(), Cacheability.UNSPECIFIED, 0, true));
         }
     }
 
@@ -362,11 +362,11 @@ public sealed interface Resource {
          * describes no allocated range.
          */
         @Override
-        public List<MemoryRange> memoryRanges() {
+        public List<MemoryResource> memoryRanges() {
             if (!isMemory() || length == 0) {
                 return List.of();
             }
-            return List.of(new MemoryRange(minimum, length, writable(), cacheability(), translationOffset,
+            return List.of(new MemoryResource(minimum, length, writable(), cacheability(), translationOffset,
                     minFixed()));
         }
     }

@@ -39,7 +39,7 @@ public record ResourceTemplate(String ownerPath, List<Entry> entries, boolean en
     }
 
     /** Every memory range the template describes, in item order. */
-    public List<MemoryRange> memoryRanges() {
+    public List<MemoryResource> memoryRanges() {
         return entries.stream().flatMap(e -> e.resource().memoryRanges().stream()).toList();
     }
 

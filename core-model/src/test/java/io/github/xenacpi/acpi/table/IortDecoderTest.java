@@ -15,7 +15,7 @@ import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.IortTable.IdMapping;
 import io.github.xenacpi.acpi.table.IortTable.Interrupt;
 import io.github.xenacpi.acpi.table.IortTable.MemoryAccess;
-import io.github.xenacpi.acpi.table.IortTable.MemoryRange;
+import io.github.xenacpi.acpi.table.IortTable.MemoryRangeDescriptor;
 import io.github.xenacpi.platform.builder.IortBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,8 +103,8 @@ class IortDecoderTest {
         IortTable.ReservedMemoryRange rmr = (IortTable.ReservedMemoryRange) n.get(6);
         assertThat(rmr.flags()).isEqualTo(1);
         assertThat(rmr.rangeOffset()).isEqualTo(28);
-        assertThat(rmr.ranges()).containsExactly(new MemoryRange(0x8000_0000L, 0x1_0000L),
-                new MemoryRange(0x9000_0000L, 0x2_0000L));
+        assertThat(rmr.ranges()).containsExactly(new MemoryRangeDescriptor(0x8000_0000L, 0x1_0000L),
+                new MemoryRangeDescriptor(0x9000_0000L, 0x2_0000L));
         assertThat(rmr.common().idMappings()).containsExactly(new IdMapping(0, 0, 0x55, smmu3At, 1));
     }
 

@@ -294,7 +294,7 @@ class ResourceTemplateDecoderTest {
         Resource.AddressSpace fixed = only(AddressSpec.memory().usage(Usage.PRODUCER)
                 .range(0, 0x4_0000_0000L, 0x4_0FFF_FFFFL, 0x1000, 0x1000_0000L).minFixed(true).maxFixed(true));
         assertThat(fixed.memoryRanges()).containsExactly(
-                new MemoryRange(0x4_0000_0000L, 0x1000_0000L, true, Cacheability.NON_CACHEABLE, 0x1000, true));
+                new MemoryResource(0x4_0000_0000L, 0x1000_0000L, true, Cacheability.NON_CACHEABLE, 0x1000, true));
 
         // _LEN = 0: nothing allocated, no range.
         assertThat(only(AddressSpec.memory().range(0, 0x1000, 0x1FFF, 0, 0)).memoryRanges()).isEmpty();
@@ -312,7 +312,7 @@ class ResourceTemplateDecoderTest {
         assertThat(onlyMin.diagnostics()).singleElement().satisfies(diagnostic(Severity.WARNING, 4,
                 "_MIF=1 and _MAF=0"));
         assertThat(onlyMin.memoryRanges()).containsExactly(
-                new MemoryRange(0x1000, 0x1000, true, Cacheability.NON_CACHEABLE, 0, true));
+                new MemoryResource(0x1000, 0x1000, true, Cacheability.NON_CACHEABLE, 0, true));
 
         // _LEN = 0 with both fixed.
         ResourceTemplate zero = decode(new ResourceTemplateBuilder()
@@ -326,7 +326,7 @@ class ResourceTemplateDecoderTest {
                 .build());
         assertThat(mismatch.diagnostics()).singleElement().satisfies(diagnostic(Severity.WARNING, 10,
                 "_MAX 0x2FFF", "0x1FFF"));
-        assertThat(mismatch.memoryRanges()).extracting(MemoryRange::length).containsExactly(0x1000L);
+        assertThat(mismatch.memoryRanges()).extracting(MemoryResource::length).containsExactly(0x1000L);
 
         // _MAX below _MIN.
         ResourceTemplate inverted = decode(new ResourceTemplateBuilder()
@@ -343,8 +343,8 @@ class ResourceTemplateDecoderTest {
 
         assertThat(t.resources()).filteredOn(Resource::isMemory).hasSize(3);
         assertThat(t.memoryRanges()).containsExactly(
-                new MemoryRange(0x3000, 0x1000, true, Cacheability.UNSPECIFIED, 0, true),
-                new MemoryRange(0x4000, 0x200, false, Cacheability.UNSPECIFIED, 0, true));
+                new MemoryResource(0x3000, 0x1000, true, Cacheability.UNSPECIFIED, 0, true),
+                new MemoryResource(0x4000, 0x200, false, Cacheability.UNSPECIFIED, 0, true));
         assertThat(t.memoryRanges().get(0).end()).isEqualTo(0x4000);
         assertThat(t.memoryRanges().get(0).cacheable()).isFalse();
     }

@@ -13,7 +13,7 @@ import static io.github.xenacpi.aml.resource.Usage.PRODUCER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.aml.resource.Cacheability;
-import io.github.xenacpi.aml.resource.MemoryRange;
+import io.github.xenacpi.aml.resource.MemoryResource;
 import io.github.xenacpi.aml.resource.RawData;
 import io.github.xenacpi.aml.resource.Resource;
 import io.github.xenacpi.aml.resource.ResourceSource;
@@ -55,7 +55,7 @@ class ResourceTemplateBuilderTest {
         assertThat(m.writable()).isTrue();
         assertThat(m.isMemory()).isTrue();
         assertThat(t.memoryRanges()).containsExactly(
-                new MemoryRange(0x1234_0000L, 0x1000, true, Cacheability.UNSPECIFIED, 0, true));
+                new MemoryResource(0x1234_0000L, 0x1000, true, Cacheability.UNSPECIFIED, 0, true));
         // Memory32Fixed (ReadOnly, 0x12340000, 0x00001000, )
         assertThat(only(new ResourceTemplateBuilder().memory32Fixed(false, 0x1234_0000L, 0x1000),
                 Resource.FixedMemory32.class).writable()).isFalse();
@@ -84,7 +84,7 @@ class ResourceTemplateBuilderTest {
         assertThat(a.source()).contains(new ResourceSource(3, I2C));
         // Fixed size, relocatable: the range starts at _MIN at the earliest and its location is not fixed.
         assertThat(a.memoryRanges()).containsExactly(
-                new MemoryRange(0x1000, 0x1000, false, Cacheability.PREFETCHABLE, 0x10, false));
+                new MemoryResource(0x1000, 0x1000, false, Cacheability.PREFETCHABLE, 0x10, false));
     }
 
     @Test
@@ -107,7 +107,7 @@ class ResourceTemplateBuilderTest {
         assertThat(a.get(1).source()).contains(new ResourceSource(2, ""));
         assertThat(t.entries().get(1).length()).isEqualTo(3 + 23 + 1);
         assertThat(t.memoryRanges()).containsExactly(
-                new MemoryRange(0x6000_0000L, 0x1000_0000L, true, Cacheability.CACHEABLE, 0, true));
+                new MemoryResource(0x6000_0000L, 0x1000_0000L, true, Cacheability.CACHEABLE, 0, true));
     }
 
     @Test
@@ -134,7 +134,7 @@ class ResourceTemplateBuilderTest {
         assertThat(ext.typeAttribute()).isEqualTo(8);
         assertThat(ext.source()).isEmpty();
         assertThat(t.memoryRanges()).containsExactly(
-                new MemoryRange(0x8000_0000L, 0x1000_0000L, true, Cacheability.WRITE_COMBINING, 0, true));
+                new MemoryResource(0x8000_0000L, 0x1000_0000L, true, Cacheability.WRITE_COMBINING, 0, true));
     }
 
     @Test
@@ -284,8 +284,8 @@ class ResourceTemplateBuilderTest {
         assertThat(t.resourcesOf(Resource.EndDependent.class)).hasSize(1);
         assertThat(t.memoryRanges()).containsExactly(
                 // Memory24 counts in 256-byte units.
-                new MemoryRange(0x1000, 0x1000, true, Cacheability.UNSPECIFIED, 0, false),
-                new MemoryRange(0x1000_0000L, 0x2000, false, Cacheability.UNSPECIFIED, 0, false));
+                new MemoryResource(0x1000, 0x1000, true, Cacheability.UNSPECIFIED, 0, false),
+                new MemoryResource(0x1000_0000L, 0x2000, false, Cacheability.UNSPECIFIED, 0, false));
         assertThat(t.resources()).contains(new Resource.VendorSmall(RawData.ofInts(1, 2, 3)),
                 new Resource.VendorLarge(RawData.ofInts(0x11, 0x22, 0x33, 0x44)),
                 new Resource.GenericRegister(0, 0x20, 0, 3, 0x1234_5678L));

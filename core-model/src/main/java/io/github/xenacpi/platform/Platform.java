@@ -57,7 +57,7 @@ public final class Platform {
         this.namespace = AmlLoader.load(definitionBlocks);
         this.survey = NamespaceSurvey.of(namespace, definitionBlocks, MemoryModel.of(descriptor.amlMemory()),
                 Budget.DEFAULT);
-        List<DescribedRegion> all = new ArrayList<>(tables.regions());
+        List<DescribedRegion> all = new ArrayList<>(RegionExtents.of(tables.regions(), tables));
         all.addAll(survey.regions());
         this.regions = List.copyOf(all);
         this.ram = deriveRam(regions, descriptor);

@@ -101,12 +101,6 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
     /** The GICC lengths ACPI has defined: 5.1, 6.0 to 6.4, 6.5. */
     static final List<Integer> GICC_LENGTHS = List.of(76, 80, 82);
 
-    private static final long SZ_4K = 4L << 10;
-    private static final long SZ_8K = 8L << 10;
-    private static final long SZ_64K = 64L << 10;
-    private static final long SZ_128K = 128L << 10;
-    private static final long SZ_256K = 256L << 10;
-
     private static Layout.Builder entry(String name) {
         return Layout.of(name).u8("type").u8("length");
     }
@@ -255,17 +249,17 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
                 s.intValue("trbeInterrupt"));
     }
 
+    /**
+     * Records the GIC frames the structures describe. The MADT gives their bases only (the redistributor
+     * discovery range excepted), so each is recorded with length 0: the extent the OS maps is the consumer's
+     * ({@code platform.RegionExtents} names Linux's constants and functions).
+     */
     private static void regions(DecodeContext ctx, List<Subtable> frames, List<MadtTable.Structure> structures) {
-        int gicVersion = 0;
         int gicds = 0;
         for (int i = 0; i < structures.size(); i++) {
-            if (structures.get(i) instanceof MadtTable.Gicd d) {
-                if (gicds++ == 0) {
-                    gicVersion = d.version();
-                } else {
-                    ctx.error(frames.get(i).offset(), "%s: a second GIC distributor; ACPI allows only one",
-                            frames.get(i).path());
-                }
+            if (structures.get(i) instanceof MadtTable.Gicd && gicds++ > 0) {
+                ctx.error(frames.get(i).offset(), "%s: a second GIC distributor; ACPI allows only one",
+                        frames.get(i).path());
             }
         }
         Set<String> seen = new HashSet<>();
@@ -275,25 +269,17 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
             int at = sub.offset();
             MadtTable.Structure s = structures.get(i);
             if (s instanceof MadtTable.Gicd d) {
-                // gic_v2_acpi_init maps ACPI_GICV2_DIST_MEM_SIZE (4 KiB) and Xen's gicv2_iomem_deny_access one
-                // page; gic_acpi_init (GICv3/v4, or version 0) maps ACPI_GICV3_DIST_MEM_SIZE (64 KiB).
-                long length = d.version() == 1 || d.version() == 2 ? SZ_4K : SZ_64K;
-                region(ctx, null, RegionKind.GIC_DISTRIBUTOR, d.physicalBaseAddress(), length,
+                region(ctx, null, RegionKind.GIC_DISTRIBUTOR, d.physicalBaseAddress(), 0,
                         at + GICD.field("physicalBaseAddress").offset(), path + ".physicalBaseAddress");
             } else if (s instanceof MadtTable.Gicc c) {
-                // gic_v2_acpi_init: ACPI_GIC_CPU_IF_MEM_SIZE (8 KiB); gic_acpi_setup_kvm_info:
-                // ACPI_GICV2_VCPU_MEM_SIZE (8 KiB) for GICV and ACPI_GICV2_VCTRL_MEM_SIZE (4 KiB) for GICH.
-                region(ctx, seen, RegionKind.GIC_CPU_INTERFACE, c.physicalBaseAddress(), SZ_8K,
+                region(ctx, seen, RegionKind.GIC_CPU_INTERFACE, c.physicalBaseAddress(), 0,
                         at + GICC.field("physicalBaseAddress").offset(), path + ".physicalBaseAddress");
-                region(ctx, seen, RegionKind.GIC_VCPU_INTERFACE, c.gicvBaseAddress(), SZ_8K,
+                region(ctx, seen, RegionKind.GIC_VCPU_INTERFACE, c.gicvBaseAddress(), 0,
                         at + GICC.field("gicvBaseAddress").offset(), path + ".gicvBaseAddress");
-                region(ctx, seen, RegionKind.GIC_HYP_INTERFACE, c.gichBaseAddress(), SZ_4K,
+                region(ctx, seen, RegionKind.GIC_HYP_INTERFACE, c.gichBaseAddress(), 0,
                         at + GICC.field("gichBaseAddress").offset(), path + ".gichBaseAddress");
-                // gic_acpi_parse_madt_gicc: one redistributor per CPU, RD_base + SGI_base (2 x 64 KiB) on GICv3,
-                // plus VLPI_base and a reserved frame (4 x 64 KiB) on GICv4.
-                region(ctx, seen, RegionKind.GIC_REDISTRIBUTOR, c.gicrBaseAddress(),
-                        gicVersion == 4 ? SZ_256K : SZ_128K, at + GICC.field("gicrBaseAddress").offset(),
-                        path + ".gicrBaseAddress");
+                region(ctx, seen, RegionKind.GIC_REDISTRIBUTOR, c.gicrBaseAddress(), 0,
+                        at + GICC.field("gicrBaseAddress").offset(), path + ".gicrBaseAddress");
             } else if (s instanceof MadtTable.Gicr r) {
                 if (r.discoveryRangeBaseAddress() != 0 && r.discoveryRangeLength() == 0) {
                     ctx.error(at + GICR.field("discoveryRangeLength").offset(),
@@ -305,13 +291,10 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
                         r.discoveryRangeLength(), at + GICR.field("discoveryRangeBaseAddress").offset(),
                         path + ".discoveryRangeBaseAddress");
             } else if (s instanceof MadtTable.GicIts t) {
-                // gic_acpi_parse_madt_its: ACPI_GICV3_ITS_MEM_SIZE (128 KiB: control frame and GITS_TRANSLATER
-                // frame); Xen's gicv3_its_deny_access denies the same GICV3_ITS_SIZE.
-                region(ctx, null, RegionKind.GIC_ITS, t.physicalBaseAddress(), SZ_128K,
+                region(ctx, null, RegionKind.GIC_ITS, t.physicalBaseAddress(), 0,
                         at + GIC_ITS.field("physicalBaseAddress").offset(), path + ".physicalBaseAddress");
             } else if (s instanceof MadtTable.GicMsiFrame m) {
-                // acpi_parse_madt_msi (irq-gic-v2m.c): one 4 KiB frame.
-                region(ctx, null, RegionKind.GIC_MSI_FRAME, m.physicalBaseAddress(), SZ_4K,
+                region(ctx, null, RegionKind.GIC_MSI_FRAME, m.physicalBaseAddress(), 0,
                         at + GIC_MSI_FRAME.field("physicalBaseAddress").offset(), path + ".physicalBaseAddress");
             }
         }

@@ -54,7 +54,7 @@ class MadtDecoderTest {
     }
 
     @Test
-    void gicv3RegionsOnePerBlock() {
+    void gicRegionsHaveTheLengthTheTableGivesOnly() {
         LoadedTable t = decode(everyType());
 
         // Structures start at 44; offsets below are those of each base address field.
@@ -63,13 +63,13 @@ class MadtDecoderTest {
         int gicr = msi + 24;
         int its = gicr + 16;
         assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.GIC_DISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x1000_0000L, 64 << 10,
+                new DescribedRegion(RegionKind.GIC_DISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x1000_0000L, 0,
                         "APIC", 1, gicd + 8, "MADT.structure[14].physicalBaseAddress"),
-                new DescribedRegion(RegionKind.GIC_MSI_FRAME, AddressSpace.SYSTEM_MEMORY, 0x1100_0000L, 4 << 10,
+                new DescribedRegion(RegionKind.GIC_MSI_FRAME, AddressSpace.SYSTEM_MEMORY, 0x1100_0000L, 0,
                         "APIC", 1, msi + 8, "MADT.structure[15].physicalBaseAddress"),
                 new DescribedRegion(RegionKind.GIC_REDISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x1200_0000L,
                         0x20_0000L, "APIC", 1, gicr + 4, "MADT.structure[16].discoveryRangeBaseAddress"),
-                new DescribedRegion(RegionKind.GIC_ITS, AddressSpace.SYSTEM_MEMORY, 0x1300_0000L, 128 << 10,
+                new DescribedRegion(RegionKind.GIC_ITS, AddressSpace.SYSTEM_MEMORY, 0x1300_0000L, 0,
                         "APIC", 1, its + 8, "MADT.structure[17].physicalBaseAddress"));
     }
 
@@ -85,31 +85,28 @@ class MadtDecoderTest {
 
         assertThat(t.diagnostics()).isEmpty();
         assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.GIC_CPU_INTERFACE, AddressSpace.SYSTEM_MEMORY, 0x2C00_2000L, 8 << 10,
+                new DescribedRegion(RegionKind.GIC_CPU_INTERFACE, AddressSpace.SYSTEM_MEMORY, 0x2C00_2000L, 0,
                         "APIC", 1, 44 + 32, "MADT.structure[0].physicalBaseAddress"),
-                new DescribedRegion(RegionKind.GIC_VCPU_INTERFACE, AddressSpace.SYSTEM_MEMORY, 0x2C00_6000L,
-                        8 << 10, "APIC", 1, 44 + 40, "MADT.structure[0].gicvBaseAddress"),
-                new DescribedRegion(RegionKind.GIC_HYP_INTERFACE, AddressSpace.SYSTEM_MEMORY, 0x2C00_4000L, 4 << 10,
+                new DescribedRegion(RegionKind.GIC_VCPU_INTERFACE, AddressSpace.SYSTEM_MEMORY, 0x2C00_6000L, 0,
+                        "APIC", 1, 44 + 40, "MADT.structure[0].gicvBaseAddress"),
+                new DescribedRegion(RegionKind.GIC_HYP_INTERFACE, AddressSpace.SYSTEM_MEMORY, 0x2C00_4000L, 0,
                         "APIC", 1, 44 + 48, "MADT.structure[0].gichBaseAddress"),
-                new DescribedRegion(RegionKind.GIC_DISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x2C00_1000L, 4 << 10,
+                new DescribedRegion(RegionKind.GIC_DISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x2C00_1000L, 0,
                         "APIC", 1, 44 + 160 + 8, "MADT.structure[2].physicalBaseAddress"));
     }
 
     @Test
-    void perCpuRedistributorIs128KibOnGicv3And256KibOnGicv4() {
-        for (int version : new int[] {3, 4}) {
-            LoadedTable t = decode(new MadtBuilder()
-                    .gicc(0, 0, 0x1708_0000L)
-                    .gicc(1, 0x100, 0x170C_0000L)
-                    .add(new MadtTable.Gicd(0, 0x1700_0000L, 0, version)));
+    void perCpuRedistributorsAreRecordedWithoutALength() {
+        LoadedTable t = decode(new MadtBuilder()
+                .gicc(0, 0, 0x1708_0000L)
+                .gicc(1, 0x100, 0x170C_0000L)
+                .add(new MadtTable.Gicd(0, 0x1700_0000L, 0, 4)));
 
-            long size = version == 4 ? 256 << 10 : 128 << 10;
-            assertThat(t.regions()).filteredOn(r -> r.kind() == RegionKind.GIC_REDISTRIBUTOR).containsExactly(
-                    new DescribedRegion(RegionKind.GIC_REDISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x1708_0000L, size,
-                            "APIC", 1, 44 + 60, "MADT.structure[0].gicrBaseAddress"),
-                    new DescribedRegion(RegionKind.GIC_REDISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x170C_0000L, size,
-                            "APIC", 1, 44 + 82 + 60, "MADT.structure[1].gicrBaseAddress"));
-        }
+        assertThat(t.regions()).filteredOn(r -> r.kind() == RegionKind.GIC_REDISTRIBUTOR).containsExactly(
+                new DescribedRegion(RegionKind.GIC_REDISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x1708_0000L, 0,
+                        "APIC", 1, 44 + 60, "MADT.structure[0].gicrBaseAddress"),
+                new DescribedRegion(RegionKind.GIC_REDISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x170C_0000L, 0,
+                        "APIC", 1, 44 + 82 + 60, "MADT.structure[1].gicrBaseAddress"));
     }
 
     @Test

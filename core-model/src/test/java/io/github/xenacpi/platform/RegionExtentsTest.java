@@ -1,0 +1,76 @@
+package io.github.xenacpi.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.platform.builder.MadtBuilder;
+import io.github.xenacpi.platform.builder.PlatformBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The extents Linux maps for the MADT's GIC frames, which the table gives a base for and no length. */
+class RegionExtentsTest {
+
+    private static List<DescribedRegion> gicRegions(MadtBuilder madt) {
+        AcpiTables tables = AcpiTables.load(PlatformBuilder.create().add(madt).build().image());
+        return RegionExtents.of(tables.regions(), tables).stream().filter(r -> r.table().equals("APIC")).toList();
+    }
+
+    @Test
+    void gicv3DistributorIs64KibItsIs128KibMsiFrameIs4KibAndADiscoveryRangeKeepsItsLength() {
+        List<DescribedRegion> regions = gicRegions(new MadtBuilder()
+                .add(new MadtTable.Gicd(0, 0x1000_0000L, 0, 3))
+                .add(new MadtTable.GicMsiFrame(1, 0x1100_0000L, 1, 64, 96))
+                .add(new MadtTable.Gicr(0x1200_0000L, 0x20_0000L))
+                .add(new MadtTable.GicIts(5, 0x1300_0000L)));
+
+        assertThat(regions).extracting(DescribedRegion::kind, DescribedRegion::length).containsExactly(
+                tuple(RegionKind.GIC_DISTRIBUTOR, 64L << 10),
+                tuple(RegionKind.GIC_MSI_FRAME, 4L << 10),
+                tuple(RegionKind.GIC_REDISTRIBUTOR, 0x20_0000L),
+                tuple(RegionKind.GIC_ITS, 128L << 10));
+    }
+
+    @Test
+    void gicv2DistributorIs4KibAndTheCpuInterfacesAsLinuxMapsThem() {
+        List<DescribedRegion> regions = gicRegions(new MadtBuilder()
+                .add(new MadtTable.Gicc(80, 0, 0, 1, 0, 23, 0, 0x2C00_2000L, 0x2C00_6000L, 0x2C00_4000L, 25, 0, 0, 0,
+                        0, 0))
+                .add(new MadtTable.Gicd(0, 0x2C00_1000L, 0, 2)));
+
+        assertThat(regions).extracting(DescribedRegion::kind, DescribedRegion::length).containsExactly(
+                tuple(RegionKind.GIC_CPU_INTERFACE, 8L << 10),
+                tuple(RegionKind.GIC_VCPU_INTERFACE, 8L << 10),
+                tuple(RegionKind.GIC_HYP_INTERFACE, 4L << 10),
+                tuple(RegionKind.GIC_DISTRIBUTOR, 4L << 10));
+    }
+
+    @Test
+    void perCpuRedistributorIs128KibOnGicv3And256KibOnGicv4() {
+        for (int version : new int[] {3, 4}) {
+            List<DescribedRegion> regions = gicRegions(new MadtBuilder()
+                    .gicc(0, 0, 0x1708_0000L)
+                    .gicc(1, 0x100, 0x170C_0000L)
+                    .add(new MadtTable.Gicd(0, 0x1700_0000L, 0, version)));
+
+            long size = version == 4 ? 256 << 10 : 128 << 10;
+            assertThat(regions).filteredOn(r -> r.kind() == RegionKind.GIC_REDISTRIBUTOR)
+                    .extracting(DescribedRegion::base, DescribedRegion::length)
+                    .containsExactly(tuple(0x1708_0000L, size), tuple(0x170C_0000L, size));
+        }
+    }
+
+    @Test
+    void aDiscoveryRangeOfLengthZeroStaysEmpty() {
+        List<DescribedRegion> regions = gicRegions(new MadtBuilder()
+                .add(new MadtTable.Gicd(0, 0x1000_0000L, 0, 3))
+                .add(new MadtTable.Gicr(0x1200_0000L, 0)));
+
+        assertThat(regions).filteredOn(r -> r.kind() == RegionKind.GIC_REDISTRIBUTOR)
+                .extracting(DescribedRegion::length).containsExactly(0L);
+    }
+}

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * sub-packages count, not just imports). ARCHITECTURE.md describes the layers; these rules are its enforceable
  * part. Each layer may use only the layers below it:
  * acpi (and its sub-packages) ← aml ← platform ← xen, dom0 (siblings) ← strategy ← simulation ← conformance ←
- * inspect ← report ← api (the report carries the typed inspect document, so inspect sits below it). The table builder ({@code platform.builder}) and the demo platforms
- * ({@code platform.preset}) sit beside that line and are reached only where the rules below say.
+ * inspect ← report ← api (the report carries the typed inspect document, so inspect sits below it). The table
+ * builder ({@code platform.builder}) and the demo platforms ({@code platform.preset}) sit beside that line and
+ * are reached only where the rules below say.
  */
 class ArchitectureTest {
 

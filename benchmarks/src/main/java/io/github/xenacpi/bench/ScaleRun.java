@@ -31,9 +31,10 @@ import java.util.Locale;
 /**
  * Time and peak heap of the whole pipeline (decode, namespace, every strategy, the report model and its files) on
  * builder-made platforms that are big in one dimension each (issue 18 points 0 and 4): {@code devices N} platform
- * devices with a 4 KiB MMIO page each, {@code ram N} Dom0 RAM ranges in the descriptor (and 2,000 devices on them), {@code window TiB} one
- * platform device with a window of that many TiB, {@code opregion N} an OperationRegion of 2^N bytes read at _INI. Run it in the JVM you want to measure (for example with
- * {@code -Xmx64m}); it prints one line per stage and the peak heap after GC.
+ * devices with a 4 KiB MMIO page each, {@code ram N} Dom0 RAM ranges in the descriptor (and 2,000 devices on them),
+ * {@code window TiB} one platform device with a window of that many TiB, {@code opregion N} an OperationRegion of
+ * 2^N bytes read at _INI. Run it in the JVM you want to measure (for example with {@code -Xmx64m}); it prints one
+ * line per stage and the peak heap after GC.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.xenacpi.bench.ScaleRun devices 5000}.
  */

@@ -33,7 +33,10 @@ public final class FindingId {
         }
     }
 
-    /** The text with the folders of every absolute path removed: {@code /home/me/fw/dsdt.dat} becomes {@code dsdt.dat}. */
+    /**
+     * The text with the folders of every absolute path removed: {@code /home/me/fw/dsdt.dat} becomes
+     * {@code dsdt.dat}.
+     */
     static String withoutFolders(String text) {
         return text == null ? "" : FOLDERS.matcher(text).replaceAll("");
     }

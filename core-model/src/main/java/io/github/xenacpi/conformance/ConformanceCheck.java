@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs every rule of the catalogue over one platform, or over its tables alone. The {@link Profile#ACPI} rules always run; the
- * given profiles add theirs. The findings come in a fixed order: findings about missing tables first, then by
+ * Runs every rule of the catalogue over one platform, or over its tables alone. The {@link Profile#ACPI} rules always
+ * run; the given profiles add theirs. The findings come in a fixed order: findings about missing tables first, then by
  * table in load order, byte offset, rule id and message.
  */
 public final class ConformanceCheck {

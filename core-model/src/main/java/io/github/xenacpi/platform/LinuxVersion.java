@@ -118,8 +118,8 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
     }
 
     /**
-     * {@code acpi_init_fpdt} (fs_initcall) reads the FPDT's boot records on arm64 from 6.2: the FPDT driver came in 5.12
-     * (Zhang Rui, "ACPI: tables: introduce support for FPDT table", committed 2021-01-29) for x86_64 only, and
+     * {@code acpi_init_fpdt} (fs_initcall) reads the FPDT's boot records on arm64 from 6.2: the FPDT driver came in
+     * 5.12 (Zhang Rui, "ACPI: tables: introduce support for FPDT table", committed 2021-01-29) for x86_64 only, and
      * "ACPI: Enable FPDT on arm64" (Jeremy Linton, committed 2022-11-14 to the arm64 tree) let arm64 build it.
      */
     public boolean readsFpdt() {

@@ -28,13 +28,13 @@ import java.util.Set;
  * <li>a table shorter than its length field (cut short), and every error its decoder reports (a structure that
  * overruns the table, a count that does not fit, a subtable walk ended early, ...), except a wrong checksum, which
  * loses nothing;</li>
- * <li>no DSDT, a DSDT or SSDT with no AML, or definition blocks that define no Device at all: the devices Linux finds and
- * maps are then unknown; no MADT: the interrupt controller's frames are unknown;</li>
+ * <li>no DSDT, a DSDT or SSDT with no AML, or definition blocks that define no Device at all: the devices Linux finds
+ * and maps are then unknown; no MADT: the interrupt controller's frames are unknown;</li>
  * <li>every error of loading the AML (a term that does not decode is skipped to the end of its package, taking the
  * objects defined there with it), except a name defined twice (ACPICA keeps the first definition too, so the model
  * sees what Linux sees); every evaluation an AML run-time error aborted (a body that does not decode, a name that
- * resolves to nothing: what the method would have done after it is unknown); every enumerated device's _CRS that does not
- * decode;</li>
+ * resolves to nothing: what the method would have done after it is unknown); every enumerated device's _CRS that does
+ * not decode;</li>
  * <li>every evaluation a budget limit stopped: what it would have done at boot is unknown.</li>
  * </ul>
  * Warnings of decoding and loading (reserved bits, unknown revisions, a name defined twice inside an If) lose nothing.

@@ -1,8 +1,5 @@
 package io.github.xenacpi.platform;
 
-import io.github.xenacpi.platform.LinuxVersion;
-import io.github.xenacpi.platform.SmmuMode;
-import io.github.xenacpi.platform.XenVersion;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package io.github.xenacpi.simulation;
 
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.dom0.AccessApi;
 import io.github.xenacpi.dom0.BootEvent;
 import io.github.xenacpi.dom0.Dom0Boot;
 import io.github.xenacpi.platform.SmmuMode;

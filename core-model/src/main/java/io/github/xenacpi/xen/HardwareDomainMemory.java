@@ -8,10 +8,10 @@ import java.util.List;
 /**
  * What Xen puts into Dom0's stage-2 tables while it builds an ACPI hardware domain, before Dom0 runs
  * ({@code construct_hwdom}, {@code prepare_acpi}): Dom0's RAM direct-mapped, and every table of ACPICA's root
- * list (the ACPI_TABLE regions but the RSDP and XSDT, and the FACS) mapped 1:1 as {@code p2m_mmio_direct_c} by {@code acpi_map_other_tables}
- * — from the page of its address for {@code PFN_UP(size)} pages, so a table that straddles one more page than its
- * size rounds to loses its last page, and at most {@link #ROOT_LIST_LIMIT} tables fit the root list. Nothing the
- * tables point at is mapped.
+ * list (the ACPI_TABLE regions but the RSDP and XSDT, and the FACS) mapped 1:1 as {@code p2m_mmio_direct_c} by
+ * {@code acpi_map_other_tables} — from the page of its address for {@code PFN_UP(size)} pages, so a table that
+ * straddles one more page than its size rounds to loses its last page, and at most {@link #ROOT_LIST_LIMIT} tables
+ * fit the root list. Nothing the tables point at is mapped.
  */
 public final class HardwareDomainMemory {
     /** {@code ACPI_MAX_TABLES} with resizing disabled: DSDT, FACS and at most 126 XSDT entries. */

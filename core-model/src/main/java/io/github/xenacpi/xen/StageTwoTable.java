@@ -73,8 +73,8 @@ public final class StageTwoTable {
     /**
      * Maps {@code count} frames from {@code gfn} to {@code mfn} with a type. With {@code useBlocks}, each
      * chunk takes the largest of 1 GiB, 2 MiB and 4 KiB of which gfn, mfn and the remaining count are all
-     * multiples (bulk maps, {@link #blockOrder}); without, every frame gets a 4 KiB entry (lazy faults, {@code dev_mmio}). The work
-     * done grows with the number of tables touched at their edges, not with {@code count}.
+     * multiples (bulk maps, {@link #blockOrder}); without, every frame gets a 4 KiB entry (lazy faults,
+     * {@code dev_mmio}). The work done grows with the number of tables touched at their edges, not with {@code count}.
      */
     public void map(long gfn, long mfn, long count, P2mType type, boolean useBlocks) {
         Objects.requireNonNull(type, "type");

@@ -113,7 +113,8 @@ class AmlBudgetTest {
     @Test
     void manyLoopingMethodsShareOnePlatformBudget() {
         // 60 devices whose _STA and _INI loop: 120 evaluations of 200,000 steps each; the platform's share
-        // (10 evaluations' worth and 1,000 steps a node) ends them, and the evaluations after it are not run but counted.
+        // (10 evaluations' worth and 1,000 steps a node) ends them, and the evaluations after it are not run but
+        // counted.
         Platform p = withSsdt(t -> t.scope("\\_SB", sb -> {
             for (int i = 0; i < 60; i++) {
                 sb.device(String.format("D%03d", i), d -> d

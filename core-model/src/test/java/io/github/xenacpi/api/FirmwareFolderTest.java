@@ -96,7 +96,8 @@ class FirmwareFolderTest {
     @Test
     void descriptorErrorsNameTheKeyWithoutJavaTypesOrParserInternals() throws Exception {
         for (String json : List.of("{\"ipaBits\":\"abc\"}", "{\"ram\":{}}", "{\"earlycon\":\"yes\"}",
-                "{\"ram\":[{\"base\":\"0x1\"}]}", "[]", "{\"dma\":[{\"device\":\"x\",\"kind\":\"bogus\",\"address\":\"0\"}]}",
+                "{\"ram\":[{\"base\":\"0x1\"}]}", "[]",
+                "{\"dma\":[{\"device\":\"x\",\"kind\":\"bogus\",\"address\":\"0\"}]}",
                 "{\"xen\":\"4.x\"}", "{\"linux\":\"6.six\"}", "{\"smmu\":\"maybe\"}")) {
             Path file = Files.writeString(temp.resolve(PlatformDescriptorReader.FILE_NAME), json);
             assertThatThrownBy(() -> PlatformDescriptorReader.read(file)).isInstanceOf(PlatformException.class)

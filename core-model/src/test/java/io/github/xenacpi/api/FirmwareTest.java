@@ -38,7 +38,8 @@ class FirmwareTest {
     void anUnknownPresetSaysWhichExist() {
         assertThatThrownBy(() -> Firmware.locate(List.of("preset:nope"), temp).platforms())
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("xenacpi.firmware").hasMessageContaining("nope").hasMessageContaining("qemu-virt");
+                .hasMessageContaining("xenacpi.firmware").hasMessageContaining("nope")
+                .hasMessageContaining("qemu-virt");
     }
 
     @Test

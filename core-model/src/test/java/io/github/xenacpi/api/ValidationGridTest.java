@@ -140,7 +140,8 @@ class ValidationGridTest {
                 .hasSize(8);
         String junit = Files.readString(dir.resolve("report/junit.xml"));
         assertThat(junit).contains("not run: Xen refuses these tables (acpi_parse_fadt: FADT 5.0");
-        assertThat(junit).containsPattern("<testcase classname=\"fadt-5.0.firmware\" name=\"XEN.DOM0.NOT_BUILT\"[^>]*>\\s*<failure");
+        assertThat(junit).containsPattern(
+                "<testcase classname=\"fadt-5.0.firmware\" name=\"XEN.DOM0.NOT_BUILT\"[^>]*>\\s*<failure");
 
         assertThat(console).anySatisfy(l -> assertThat(l).contains("seed-rfc: Xen x Linux grid"));
         assertThat(console).anySatisfy(l -> assertThat(l).startsWith("  4.22").contains("8/8 boot"));

@@ -62,7 +62,8 @@ class LinuxFidelityTest {
 
         assertThat(boot(gtdt, EMPTY, LinuxVersion.V4_10)).isEmpty();
         assertThat(steps(boot(gtdt, EMPTY, LinuxVersion.V5_10), RegionKind.GT_FRAME)).containsExactly(
-                "TIME_INIT IOREMAP arch_timer_mem_find_best_frame", "TIME_INIT CPU_TOUCH arch_timer_mem_find_best_frame");
+                "TIME_INIT IOREMAP arch_timer_mem_find_best_frame",
+                "TIME_INIT CPU_TOUCH arch_timer_mem_find_best_frame");
         assertThat(steps(boot(gtdt, EMPTY, LinuxVersion.V5_10), RegionKind.WATCHDOG_CONTROL)).first()
                 .isEqualTo("DEVICE_INITCALL DEVICE_ADD gtdt_import_sbsa_gwdt");
         // 6.18: gtdt_platform_timer_init, the frames are mapped by arch_timer_mmio_probe at device_initcall.

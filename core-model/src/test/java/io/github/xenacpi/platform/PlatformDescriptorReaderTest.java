@@ -66,7 +66,8 @@ class PlatformDescriptorReaderTest {
     void badValuesSayWhatWasExpected() throws Exception {
         assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"smmu\": \"nested\"}")))
                 .isInstanceOf(PlatformException.class).hasMessageContaining("none or shared");
-        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"ram\": [{\"base\": \"0xZZ\", \"length\": \"1\"}]}")))
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(
+                write("{\"ram\": [{\"base\": \"0xZZ\", \"length\": \"1\"}]}")))
                 .isInstanceOf(PlatformException.class).hasMessageContaining("ram[0].base");
         assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"ipaBits\": 52}")))
                 .isInstanceOf(PlatformException.class).hasMessageContaining("between 32 and 48");

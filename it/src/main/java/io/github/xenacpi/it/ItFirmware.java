@@ -40,8 +40,8 @@ public final class ItFirmware {
         Files.createDirectories(dir);
         good().writeTableDirectory(dir.resolve("good"));
         Files.writeString(dir.resolve("good.acpidump.txt"), good().acpidumpText(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("hostile.acpidump.txt"), AcpidumpTextWriter.write(Preset.HOSTILE.image().tables()),
-                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("hostile.acpidump.txt"),
+                AcpidumpTextWriter.write(Preset.HOSTILE.image().tables()), StandardCharsets.UTF_8);
     }
 
     /** A small GICv3 machine with every table SBBR asks for and no device memory Dom0 could miss. */

@@ -72,7 +72,8 @@ class XenPlatformExtensionTest {
                 .hasMessageContaining("below the project directory " + Locations.projectDirectory())
                 .hasMessageContaining("nor a class-path resource");
         assertThat(failures.get("unknownPreset")).hasMessageStartingWith(on + "unknownPreset(): ")
-                .hasMessageContaining("unknown preset: no preset \"sparc-server\"; known: [seed-rfc, qemu-virt, server-ras,");
+                .hasMessageContaining(
+                        "unknown preset: no preset \"sparc-server\"; known: [seed-rfc, qemu-virt, server-ras,");
         assertThat(failures.get("notParsing")).hasMessageStartingWith(on + "notParsing(): ")
                 .hasMessageContaining("cannot load the platform at " + FixtureFiles.ROOT.resolve("garbage.bin"))
                 .hasMessageContaining("no ACPI table in");

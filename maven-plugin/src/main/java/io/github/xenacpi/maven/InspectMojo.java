@@ -103,7 +103,8 @@ public class InspectMojo extends AbstractXenacpiMojo {
         if (found.platforms().size() != 1) {
             throw new ValidationException(property + ": " + at + " holds " + found.platforms().size()
                     + " platforms " + found.platforms().stream().map(PlatformSource::name).toList()
-                    + (found.skipped().isEmpty() ? "" : Firmware.reasons(found)) + "; inspect shows one: name one of them");
+                    + (found.skipped().isEmpty() ? "" : Firmware.reasons(found))
+                    + "; inspect shows one: name one of them");
         }
         return found.platforms().get(0);
     }

@@ -77,8 +77,8 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
             }
             ValidationRun.execute(new ValidationSettings(platforms, chosenStrategies(), overrides(),
                     EnumSet.allOf(ReportFormat.class), outputDirectory.toPath().resolve(FOLDER),
-                    Runtime.getRuntime().availableProcessors(), Optional.empty(), grid(), reportOptions(), baseDir()), Instant.now(),
-                    new MavenBuildLog(getLog()));
+                    Runtime.getRuntime().availableProcessors(), Optional.empty(), grid(), reportOptions(), baseDir()),
+                    Instant.now(), new MavenBuildLog(getLog()));
         } catch (ValidationException e) {
             throw new MavenReportException("xenacpi: " + e.getMessage(), e);
         }

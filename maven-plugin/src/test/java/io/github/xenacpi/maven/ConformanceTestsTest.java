@@ -25,7 +25,8 @@ class ConformanceTestsTest {
 
     @Test
     void runsTheMatchingTestsWithTheFirmwareParameterAndKeepsEachFailure() throws Exception {
-        ConformanceTests tests = new ConformanceTests(CLASSPATH, TEST_CLASSES, List.of(".*FirmwareParameterFixture"), sources());
+        ConformanceTests tests = new ConformanceTests(CLASSPATH, TEST_CLASSES, List.of(".*FirmwareParameterFixture"),
+                sources());
 
         TestRun run = tests.run("board", Path.of("/firmware/board.txt"));
 

@@ -3,7 +3,6 @@ package io.github.xenacpi.platform.builder;
 import io.github.xenacpi.acpi.table.SdevDecoder;
 import io.github.xenacpi.acpi.table.SdevTable;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 

@@ -112,7 +112,8 @@ class ResourceTemplateDifferentialTest {
                 + " IRQ (Level, ActiveLow, SharedAndWake, ) { 15 } FixedDMA (0x0005, 0x0002, Width32bit, )"
                 + " DMA (Compatibility, BusMaster, Transfer8_16, ) { 1, 3 } FixedIO (0x0060, 0x01, )",
                 b().io(true, 0x3F8, 0x3F8, 1, 8).io(false, 0x100, 0x200, 0x10, 4)
-                        .irq(EDGE, ACTIVE_HIGH, EXCLUSIVE, 3, 4).irqNoFlags(9).irq(LEVEL, ACTIVE_LOW, SHARED_AND_WAKE, 15).fixedDma(5, 2, 2)
+                        .irq(EDGE, ACTIVE_HIGH, EXCLUSIVE, 3, 4).irqNoFlags(9)
+                        .irq(LEVEL, ACTIVE_LOW, SHARED_AND_WAKE, 15).fixedDma(5, 2, 2)
                         .dma(0, true, 1, 1, 3).fixedIo(0x60, 1));
         m.put("Register (SystemMemory, 0x20, 0x00, 0x0000000012345678, 0x03, ) Register (FFixedHW, 0x40, 0x08,"
                 + " 0x1, ,) StartDependentFn (1, 2) { IO (Decode16, 0x0378, 0x0378, 0x01, 0x08, ) }"

@@ -1,6 +1,8 @@
 package io.github.xenacpi.platform;
 
+import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
@@ -8,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The extent the OS maps for a region whose table gives its base but no length. Decoders report what the table
- * says (such a region has length 0); this gives each the length Linux maps, named after Linux's constant and the
- * function that maps it, so that every consumer (Dom0's boot, Xen's iomem deny list, the reports) sees one extent
- * per region. Today that is the MADT's GIC frames; a redistributor discovery range keeps the length its GICR
- * structure gives.
+ * The extent the OS maps for a region whose table gives its base but no length, or only the width of one
+ * register. Decoders report what the table says (such a region has length 0, or the register's width); this gives
+ * each the extent Linux maps, named after Linux's constant and the function that maps it, so that every consumer
+ * (Dom0's boot, Xen's iomem deny list, the reports) sees one extent per region: the MADT's GIC frames (a
+ * redistributor discovery range keeps the length its GICR structure gives), the SPCR console, the TPM2 CRB control
+ * area, the BGRT image and FPDT record headers Linux reads first, and IORT PMCG pages.
  */
 final class RegionExtents {
     /** {@code ACPI_GICV2_DIST_MEM_SIZE}: the GICv2 distributor {@code gic_v2_acpi_init} maps. */
@@ -33,22 +36,56 @@ final class RegionExtents {
     static final long GICV4_REDISTRIBUTOR = 256L << 10;
     /** The 4 KiB GICv2m MSI frame {@code acpi_parse_madt_msi} (irq-gic-v2m.c) maps ({@code SZ_4K}). */
     static final long GICV2M_MSI_FRAME = 4L << 10;
+    /** The page earlycon maps for a memory-mapped SPCR console ({@code set_fixmap_io}), and Xen denies. */
+    static final long SPCR_MMIO_PAGE = 4L << 10;
+    /** A console UART in I/O space is a 16550: eight byte-wide port registers. */
+    static final long SPCR_IO_PORTS = 8;
+    /** {@code sizeof(struct crb_regs_tail)}: the TPM2 control area {@code crb_map_io} maps. */
+    static final long CRB_REGS_TAIL = 0x30;
+    /** The BMP header bytes {@code efi_bgrt_init} maps to learn the image's size. */
+    static final long BMP_HEADER_PREFIX = 6;
+    /** The table header bytes {@code fpdt_process_subtable} maps first (signature and length). */
+    static final long FPDT_SUBTABLE_HEADER = 8;
+    /** {@code SZ_4K}: each PMCG page {@code arm_smmu_v3_pmcg_init_resources} makes a MEM resource of. */
+    static final long PMCG_PAGE = 4L << 10;
 
     private RegionExtents() {
     }
 
-    /** The regions with the extent Linux maps given to each that the table leaves without a length. */
+    /** The regions with the extent Linux maps given to each whose table does not give one. */
     static List<DescribedRegion> of(List<DescribedRegion> regions, AcpiTables tables) {
         List<DescribedRegion> out = new ArrayList<>(regions.size());
         for (DescribedRegion r : regions) {
-            long length = r.length() == 0 && r.table().equals("APIC") ? gicFrame(r, tables) : r.length();
+            long length = extent(r, tables);
             out.add(length == r.length() ? r : new DescribedRegion(r.kind(), r.space(), r.base(), length, r.table(),
                     r.instance(), r.offset(), r.path()));
         }
         return out;
     }
 
-    /** The length Linux maps for a GIC frame of the MADT; 0 for a region the MADT gives a length of its own. */
+    private static long extent(DescribedRegion r, AcpiTables tables) {
+        return switch (r.table()) {
+            case "APIC" -> r.length() == 0 ? gicFrame(r, tables) : r.length();
+            // Xen's acpi_iomem_deny_access denies the page at the UART's address, and earlycon (set_fixmap_io)
+            // maps that one page; a UART in I/O space is a 16550's eight ports; another space keeps the GAS's width.
+            case "SPCR" -> r.kind() != RegionKind.SERIAL_PORT ? r.length()
+                    : r.space() == AddressSpace.SYSTEM_MEMORY ? SPCR_MMIO_PAGE
+                    : r.space() == AddressSpace.SYSTEM_IO ? SPCR_IO_PORTS : r.length();
+            // crb_acpi_add -> crb_map_io: the control area (struct crb_regs_tail) is mapped at control_area_pa.
+            case "TPM2" -> r.length() == 0 && r.kind() == RegionKind.TPM_CRB ? CRB_REGS_TAIL : r.length();
+            // efi_bgrt_init maps the BMP header to learn the image size.
+            case "BGRT" -> r.length() == 0 && r.kind() == RegionKind.BOOT_GRAPHICS_IMAGE ? BMP_HEADER_PREFIX
+                    : r.length();
+            // fpdt_process_subtable maps the pointed-to table's header first.
+            case "FPDT" -> r.length() == 0 && r.kind() == RegionKind.FIRMWARE_PERFORMANCE_RECORD
+                    ? FPDT_SUBTABLE_HEADER : r.length();
+            // arm_smmu_v3_pmcg_init_resources: each counter group page is a 4 KiB MEM resource.
+            case "IORT" -> r.length() == 0 && r.kind() == RegionKind.PMCG ? PMCG_PAGE : r.length();
+            default -> r.length();
+        };
+    }
+
+    /** The length Linux maps for a GIC frame of the MADT that has none. */
     private static long gicFrame(DescribedRegion r, AcpiTables tables) {
         return switch (r.kind()) {
             // gic_v2_acpi_init maps ACPI_GICV2_DIST_MEM_SIZE (4 KiB) and Xen's gicv2_iomem_deny_access one page;

@@ -29,10 +29,11 @@ record RegionLengthRule(Kind how, String field) {
     /*
      * Kinds without a rule, and why their length is not a table field: GTDT frames and watchdog pages (4 KiB,
      * arch_timer_mem / gtdt_import_sbsa_gwdt), GIC distributor/ITS/CPU-interface frames (Xen's and Linux's GIC
-     * drivers use fixed sizes), SMMUv3 and PMCG (arm_smmu_v3 / arm_smmu_v3_pmcg resource sizes), TPM2 CRB
-     * (the control area's size comes from the CRB registers), SPCR/DBG2 ports (a page for earlycon), FPDT
-     * records and the BGRT image (their length is in the record or the image), ACPI tables and FACS (their own
-     * length fields), and the kinds of tables iasl 20200925 does not decode (AEST, APMT, MPAM, CEDT).
+     * drivers use fixed sizes; the decoder reports the frames with length 0 and platform.RegionExtents applies
+     * what Linux maps), SMMUv3 (arm_smmu_v3 resource size), PMCG pages, the TPM2 CRB control area, FPDT records
+     * and the BGRT image (length 0 from the decoder: the table gives none), DBG2 ports (their size is a separate
+     * array), ACPI tables and FACS (their own length fields), and the kinds of tables iasl 20200925 does not
+     * decode (AEST, APMT, MPAM, CEDT). The SPCR console is the register its GAS describes, as the APEI ones.
      */
     private static final Map<RegionKind, RegionLengthRule> RULES = new EnumMap<>(RegionKind.class);
 
@@ -49,7 +50,7 @@ record RegionLengthRule(Kind how, String field) {
         RULES.put(RegionKind.GIC_REDISTRIBUTOR, new RegionLengthRule(Kind.FIELD_AFTER, "Length"));
         for (RegionKind k : new RegionKind[] {RegionKind.GHES_STATUS_ADDRESS, RegionKind.GHES_READ_ACK,
                 RegionKind.ERST_REGISTER, RegionKind.EINJ_REGISTER, RegionKind.WDAT_REGISTER,
-                RegionKind.PCC_DOORBELL, RegionKind.PCC_REGISTER}) {
+                RegionKind.PCC_DOORBELL, RegionKind.PCC_REGISTER, RegionKind.SERIAL_PORT}) {
             RULES.put(k, new RegionLengthRule(Kind.GAS_ACCESS, "Encoded Access Width"));
         }
     }

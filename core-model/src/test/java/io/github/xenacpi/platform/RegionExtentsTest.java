@@ -3,6 +3,7 @@ package io.github.xenacpi.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.AcpiTables;
@@ -14,6 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /** The extents Linux maps for the MADT's GIC frames, which the table gives a base for and no length. */
 class RegionExtentsTest {
+
+    private static final AcpiTables NO_MADT = AcpiTables.load(PlatformBuilder.create().build().image());
+
+    private static long extent(String table, RegionKind kind, AddressSpace space, long length, String path) {
+        return RegionExtents.of(List.of(new DescribedRegion(kind, space, 0x1000_0000L, length, table, 1, 40, path)),
+                NO_MADT).get(0).length();
+    }
 
     private static List<DescribedRegion> gicRegions(MadtBuilder madt) {
         AcpiTables tables = AcpiTables.load(PlatformBuilder.create().add(madt).build().image());
@@ -72,5 +80,35 @@ class RegionExtentsTest {
 
         assertThat(regions).filteredOn(r -> r.kind() == RegionKind.GIC_REDISTRIBUTOR)
                 .extracting(DescribedRegion::length).containsExactly(0L);
+    }
+
+    @Test
+    void spcrConsoleIsOnePageInMemoryAndEightPortsInIoSpace() {
+        assertThat(extent("SPCR", RegionKind.SERIAL_PORT, AddressSpace.SYSTEM_MEMORY, 4, "SPCR.baseAddress"))
+                .isEqualTo(4096);
+        assertThat(extent("SPCR", RegionKind.SERIAL_PORT, AddressSpace.SYSTEM_IO, 1, "SPCR.baseAddress"))
+                .isEqualTo(8);
+        assertThat(extent("SPCR", RegionKind.SERIAL_PORT, AddressSpace.PCI_CONFIG, 4, "SPCR.baseAddress"))
+                .isEqualTo(4);
+    }
+
+    @Test
+    void linuxReadsTheTpmControlAreaTheBitmapHeaderAndTheFpdtTablesHeader() {
+        assertThat(extent("TPM2", RegionKind.TPM_CRB, AddressSpace.SYSTEM_MEMORY, 0, "TPM2.controlAddress"))
+                .isEqualTo(0x30);
+        assertThat(extent("TPM2", RegionKind.TPM_CRB, AddressSpace.SYSTEM_MEMORY, 4, "TPM2.parameters.startAddress"))
+                .isEqualTo(4);
+        assertThat(extent("BGRT", RegionKind.BOOT_GRAPHICS_IMAGE, AddressSpace.SYSTEM_MEMORY, 0,
+                "BGRT.imageAddress")).isEqualTo(6);
+        assertThat(extent("FPDT", RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY, 0,
+                "FPDT.record[0].address")).isEqualTo(8);
+    }
+
+    @Test
+    void pmcgPagesAreFourKib() {
+        assertThat(extent("IORT", RegionKind.PMCG, AddressSpace.SYSTEM_MEMORY, 0, "IORT.node[5].page0BaseAddress"))
+                .isEqualTo(4096);
+        assertThat(extent("IORT", RegionKind.SMMU, AddressSpace.SYSTEM_MEMORY, 0x2_0000, "IORT.node[1].baseAddress"))
+                .isEqualTo(0x2_0000);
     }
 }

@@ -15,9 +15,6 @@ import io.github.xenacpi.acpi.table.layout.TableHeader;
  */
 public final class BgrtDecoder implements TableDecoder<BgrtTable> {
 
-    /** Bytes of the BMP header that {@code efi_bgrt_init} maps to learn the image size. */
-    public static final int BMP_HEADER_PREFIX = 6;
-
     /** The table body after the standard header. */
     public static final Layout BODY = Layout.of("BGRT body")
             .u16("version")
@@ -52,8 +49,9 @@ public final class BgrtDecoder implements TableDecoder<BgrtTable> {
             if (t.imageAddress() == 0) {
                 ctx.warning(s.offsetOf("imageAddress"), "BGRT: image address is zero");
             } else {
-                ctx.region(RegionKind.BOOT_GRAPHICS_IMAGE, AddressSpace.SYSTEM_MEMORY, t.imageAddress(),
-                        BMP_HEADER_PREFIX, s.offsetOf("imageAddress"), "BGRT.imageAddress");
+                // The image's base; its size is in the image's own header, which efi_bgrt_init reads.
+                ctx.region(RegionKind.BOOT_GRAPHICS_IMAGE, AddressSpace.SYSTEM_MEMORY, t.imageAddress(), 0,
+                        s.offsetOf("imageAddress"), "BGRT.imageAddress");
             }
         }
         TableChecks.trailing(ctx, TableHeader.SIZE + BODY.size());

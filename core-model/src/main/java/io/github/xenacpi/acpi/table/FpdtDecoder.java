@@ -18,9 +18,6 @@ import java.util.List;
  */
 public final class FpdtDecoder implements TableDecoder<FpdtTable> {
 
-    /** Bytes of the pointed-to table's header that {@code fpdt_process_subtable} maps first. */
-    public static final int SUBTABLE_HEADER = 8;
-
     /** Every performance record's header: type, length and revision. */
     public static final Layout RECORD_HEADER = Layout.of("FPDT record header")
             .u16("type")
@@ -72,8 +69,9 @@ public final class FpdtDecoder implements TableDecoder<FpdtTable> {
             if (address == 0) {
                 ctx.warning(s.offsetOf("address"), "%s: %s pointer is zero", sub.path(), name);
             } else {
-                ctx.region(RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY, address,
-                        SUBTABLE_HEADER, s.offsetOf("address"), sub.path() + ".address");
+                // The pointed-to table's base; its length is in that table's own header.
+                ctx.region(RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY, address, 0,
+                        s.offsetOf("address"), sub.path() + ".address");
             }
         }
         if (seen[FpdtTable.FBPT_POINTER] == 0) {

@@ -410,17 +410,17 @@ public final class IortDecoder implements TableDecoder<IortTable> {
     private static Node pmcg(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
         Struct s = fixed(ctx, sub, PMCG, fixedEnd, PMCG.field("page1BaseAddress").offset());
         String path = sub.path();
-        // arm_smmu_v3_pmcg_init_resources: each counter group page is a 4 KiB MEM resource.
+        // The counter group pages' bases; the node gives no length (what Linux maps is platform.RegionExtents').
         long page0 = s.value("page0BaseAddress");
         if (page0 != 0) {
-            ctx.region(RegionKind.PMCG, AddressSpace.SYSTEM_MEMORY, page0, 4 << 10, s.offsetOf("page0BaseAddress"),
+            ctx.region(RegionKind.PMCG, AddressSpace.SYSTEM_MEMORY, page0, 0, s.offsetOf("page0BaseAddress"),
                     path + ".page0BaseAddress");
         }
         long page1 = s.value("page1BaseAddress");
         // Page 1 came with PMCG node revision 1 (DEN0049D); arm_smmu_v3_pmcg_init_resources makes it a resource
         // only "if (node->revision > 0)" (seen in the ground-truth boot own-iort-pmcg, Linux 6.1).
         if (page1 != 0 && common.revision() > 0) {
-            ctx.region(RegionKind.PMCG, AddressSpace.SYSTEM_MEMORY, page1, 4 << 10, s.offsetOf("page1BaseAddress"),
+            ctx.region(RegionKind.PMCG, AddressSpace.SYSTEM_MEMORY, page1, 0, s.offsetOf("page1BaseAddress"),
                     path + ".page1BaseAddress");
         }
         return new IortTable.Pmcg(common, page0, s.value("overflowGsiv"), s.value("nodeReference"), page1);

@@ -1,6 +1,5 @@
 package io.github.xenacpi.acpi.table;
 
-import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.EmbeddedString;
@@ -47,12 +46,6 @@ public final class SpcrDecoder implements TableDecoder<SpcrTable> {
     /** Where revision 4's namespace string may start: after its fixed fields. */
     public static final int REVISION4_FIXED_LENGTH = TableHeader.SIZE + 52;
 
-    // Xen's acpi_iomem_deny_access denies the page at the UART's address, and earlycon (set_fixmap_io) maps that
-    // one page: a memory-mapped console UART is one 4 KiB page.
-    private static final long MMIO_LENGTH = 4L << 10;
-    // A UART in I/O space is a 16550: eight byte-wide port registers.
-    private static final long IO_LENGTH = 8;
-
     @Override
     public String signature() {
         return "SPCR";
@@ -81,10 +74,9 @@ public final class SpcrDecoder implements TableDecoder<SpcrTable> {
         if (s.has("baseAddress") && base.address() == 0) {
             ctx.warning(s.offsetOf("baseAddress") + 4, "SPCR: the console has no base address");
         } else if (s.has("baseAddress")) {
-            long length = base.space() == AddressSpace.SYSTEM_MEMORY ? MMIO_LENGTH
-                    : base.space() == AddressSpace.SYSTEM_IO ? IO_LENGTH : base.byteLength();
-            ctx.region(RegionKind.SERIAL_PORT, base.space(), base.address(), length, s.offsetOf("baseAddress") + 4L,
-                    "SPCR.baseAddress");
+            // The register the GAS describes; the UART's extent is its consumers' (platform.RegionExtents).
+            ctx.region(RegionKind.SERIAL_PORT, base.space(), base.address(), base.byteLength(),
+                    s.offsetOf("baseAddress") + 4L, "SPCR.baseAddress");
         }
         return new SpcrTable(ctx.header(), s.intValue("interfaceType"), base, s.intValue("interruptType"),
                 s.intValue("irq"), s.value("gsiv"), s.intValue("configuredBaudRate"), s.intValue("parity"),

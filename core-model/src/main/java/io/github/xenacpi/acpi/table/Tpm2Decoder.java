@@ -61,9 +61,6 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
     static final int PARAMETERS_REV4 = 12;
     static final int PARAMETERS_REV5 = 16;
 
-    /** crb_map_io maps sizeof(struct crb_regs_tail) bytes of the control area. */
-    static final int CRB_CONTROL_AREA = 0x30;
-
     @Override
     public String signature() {
         return "TPM2";
@@ -92,8 +89,8 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
         check(ctx, body, t, method);
         long control = t.controlAddress();
         if (control != 0 && method != TpmStartMethod.MEMORY_MAPPED) {
-            // crb_acpi_add -> crb_map_io: the control area (struct crb_regs_tail) is mapped at control_area_pa.
-            ctx.region(RegionKind.TPM_CRB, AddressSpace.SYSTEM_MEMORY, control, CRB_CONTROL_AREA,
+            // The control area's base; the table gives no length (what crb_map_io maps is the consumer's).
+            ctx.region(RegionKind.TPM_CRB, AddressSpace.SYSTEM_MEMORY, control, 0,
                     body.offsetOf("controlAddress"), "TPM2.controlAddress");
         }
         return t;

@@ -19,7 +19,7 @@ class BgrtDecoderTest {
     private final BgrtBuilder logo = new BgrtBuilder().image(0xFD30_0018L, 915, 368).status(0b101);
 
     @Test
-    void decodesEveryFieldAndTheBitmapHeaderRegion() {
+    void decodesEveryFieldAndTheImageBase() {
         LoadedTable t = decode(logo);
 
         assertThat(t.diagnostics()).isEmpty();
@@ -33,9 +33,9 @@ class BgrtDecoderTest {
         assertThat(b.imageAddress()).isEqualTo(0xFD30_0018L);
         assertThat(b.imageOffsetX()).isEqualTo(915);
         assertThat(b.imageOffsetY()).isEqualTo(368);
-        // efi_bgrt_init maps the 6-byte BMP header prefix first; the image size is only known from there.
+        // The table gives the image's base only; its size is in the image's own header.
         assertThat(t.regions()).containsExactly(new DescribedRegion(RegionKind.BOOT_GRAPHICS_IMAGE,
-                AddressSpace.SYSTEM_MEMORY, 0xFD30_0018L, 6, "BGRT", 1, 40, "BGRT.imageAddress"));
+                AddressSpace.SYSTEM_MEMORY, 0xFD30_0018L, 0, "BGRT", 1, 40, "BGRT.imageAddress"));
     }
 
     @Test

@@ -18,7 +18,7 @@ class FpdtDecoderTest {
     private final FpdtBuilder both = new FpdtBuilder().fbpt(0xFFEC_E000L).s3pt(0xFFED_1000L);
 
     @Test
-    void decodesBothPointerRecordsAndTheirHeaderRegions() {
+    void decodesBothPointerRecordsAndTheirBases() {
         LoadedTable t = decode(both);
 
         assertThat(t.diagnostics()).isEmpty();
@@ -29,9 +29,9 @@ class FpdtDecoderTest {
         // fpdt_process_subtable maps the 8-byte signature + length header before the whole table.
         assertThat(t.regions()).containsExactly(
                 new DescribedRegion(RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY,
-                        0xFFEC_E000L, 8, "FPDT", 1, 44, "FPDT.record[0].address"),
+                        0xFFEC_E000L, 0, "FPDT", 1, 44, "FPDT.record[0].address"),
                 new DescribedRegion(RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY,
-                        0xFFED_1000L, 8, "FPDT", 1, 60, "FPDT.record[1].address"));
+                        0xFFED_1000L, 0, "FPDT", 1, 60, "FPDT.record[1].address"));
     }
 
     @Test

@@ -122,8 +122,8 @@ class IortDecoderTest {
                 region(RegionKind.SMMU, 0x2B40_0000L, 128 << 10, smmu3 + 16, "IORT.node[1].baseAddress"),
                 region(RegionKind.SMMU, 0x2B60_0000L, 64 << 10, smmu3 + 32, "IORT.node[1].vatosAddress"),
                 region(RegionKind.SMMU, 0x1500_0000L, 0x10_0000L, smmu2 + 16, "IORT.node[2].baseAddress"),
-                region(RegionKind.PMCG, 0x2B42_0000L, 4 << 10, pmcg + 16, "IORT.node[5].page0BaseAddress"),
-                region(RegionKind.PMCG, 0x2B43_0000L, 4 << 10, pmcg + 32, "IORT.node[5].page1BaseAddress"),
+                region(RegionKind.PMCG, 0x2B42_0000L, 0, pmcg + 16, "IORT.node[5].page0BaseAddress"),
+                region(RegionKind.PMCG, 0x2B43_0000L, 0, pmcg + 32, "IORT.node[5].page1BaseAddress"),
                 region(RegionKind.RMR, 0x8000_0000L, 0x1_0000L, rmr + 28, "IORT.node[6].range[0]"),
                 region(RegionKind.RMR, 0x9000_0000L, 0x2_0000L, rmr + 48, "IORT.node[6].range[1]"));
     }

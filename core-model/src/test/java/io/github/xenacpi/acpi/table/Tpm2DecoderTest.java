@@ -38,7 +38,7 @@ class Tpm2DecoderTest {
         assertThat(t.regions()).containsExactly(
                 new DescribedRegion(RegionKind.TPM_EVENT_LOG, AddressSpace.SYSTEM_MEMORY, 0x8000_0000L, 0x10000,
                         "TPM2", 1, 68, "TPM2.logArea.startAddress"),
-                crb(0xFED4_0040L, 0x30, 40, "TPM2.controlAddress"));
+                crb(0xFED4_0040L, 0, 40, "TPM2.controlAddress"));
     }
 
     @Test
@@ -53,7 +53,7 @@ class Tpm2DecoderTest {
         assertThat(tpm.startMethod().label()).contains("Arm SMC");
         assertThat(tpm.parameters()).isEqualTo(smc);
         assertThat(tpm.logArea()).isEmpty();
-        assertThat(t.regions()).containsExactly(crb(0x1_0000_0000L, 0x30, 40, "TPM2.controlAddress"));
+        assertThat(t.regions()).containsExactly(crb(0x1_0000_0000L, 0, 40, "TPM2.controlAddress"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class Tpm2DecoderTest {
         assertThat(t.regions()).containsExactly(
                 crb(0xFED4_1000L, 4, 52, "TPM2.parameters.startAddress"),
                 crb(0xFED4_1004L, 4, 60, "TPM2.parameters.replyAddress"),
-                crb(0xFED4_0040L, 0x30, 40, "TPM2.controlAddress"));
+                crb(0xFED4_0040L, 0, 40, "TPM2.controlAddress"));
     }
 
     @Test
@@ -110,7 +110,7 @@ class Tpm2DecoderTest {
         assertThat(tpm.startMethod()).isEqualTo(TpmStartMethod.RESERVED);
         assertThat(tpm.parameters()).isEqualTo(new Tpm2Table.Opaque("010000000000000000000000"));
         assertThat(tpm.logArea()).contains(new Tpm2Table.LogArea(0, 0));
-        assertThat(t.regions()).containsExactly(crb(0x81F1_0000L, 0x30, 40, "TPM2.controlAddress"));
+        assertThat(t.regions()).containsExactly(crb(0x81F1_0000L, 0, 40, "TPM2.controlAddress"));
         assertThat(t.diagnostics()).extracting(d -> d.severity(), d -> d.offset())
                 .containsExactlyInAnyOrder(
                         tuple(Severity.WARNING, 48L),

@@ -4,10 +4,13 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.IortDecoder;
+import io.github.xenacpi.acpi.table.IortTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The extent the OS maps for a region whose table gives its base but no length, or only the width of one
@@ -15,7 +18,7 @@ import java.util.List;
  * each the extent Linux maps, named after Linux's constant and the function that maps it, so that every consumer
  * (Dom0's boot, Xen's iomem deny list, the reports) sees one extent per region: the MADT's GIC frames (a
  * redistributor discovery range keeps the length its GICR structure gives), the SPCR console, the TPM2 CRB control
- * area, the BGRT image and FPDT record headers Linux reads first, and IORT PMCG pages.
+ * area, the BGRT image and FPDT record headers Linux reads first, and the IORT SMMUv3 and PMCG resources.
  */
 final class RegionExtents {
     /** {@code ACPI_GICV2_DIST_MEM_SIZE}: the GICv2 distributor {@code gic_v2_acpi_init} maps. */
@@ -46,6 +49,10 @@ final class RegionExtents {
     static final long BMP_HEADER_PREFIX = 6;
     /** The table header bytes {@code fpdt_process_subtable} maps first (signature and length). */
     static final long FPDT_SUBTABLE_HEADER = 8;
+    /** {@code SZ_128K}: the SMMUv3 register pages 0 and 1 {@code arm_smmu_v3_resource_size} gives. */
+    static final long SMMU_V3 = 128L << 10;
+    /** {@code SZ_64K}: page 0 alone, what {@code arm_smmu_v3_resource_size} gives a Cavium CN99xx SMMUv3. */
+    static final long SMMU_V3_CAVIUM_CN99XX = 64L << 10;
     /** {@code SZ_4K}: each PMCG page {@code arm_smmu_v3_pmcg_init_resources} makes a MEM resource of. */
     static final long PMCG_PAGE = 4L << 10;
 
@@ -79,10 +86,36 @@ final class RegionExtents {
             // fpdt_process_subtable maps the pointed-to table's header first.
             case "FPDT" -> r.length() == 0 && r.kind() == RegionKind.FIRMWARE_PERFORMANCE_RECORD
                     ? FPDT_SUBTABLE_HEADER : r.length();
-            // arm_smmu_v3_pmcg_init_resources: each counter group page is a 4 KiB MEM resource.
-            case "IORT" -> r.length() == 0 && r.kind() == RegionKind.PMCG ? PMCG_PAGE : r.length();
+            case "IORT" -> r.length() != 0 ? r.length() : iortResource(r, tables);
             default -> r.length();
         };
+    }
+
+    /** The length Linux gives the MEM resource of an IORT SMMUv3 or PMCG node; 0 for any other region. */
+    private static long iortResource(DescribedRegion r, AcpiTables tables) {
+        return switch (r.kind()) {
+            // arm_smmu_v3_pmcg_init_resources: each counter group page is a 4 KiB MEM resource.
+            case PMCG -> PMCG_PAGE;
+            // arm_smmu_v3_resource_size: 128 KiB (register pages 0 and 1), 64 KiB for Cavium CN99xx (no page 1).
+            // An SMMUv1/v2 node's span of 0 stays 0.
+            case SMMU -> smmuV3At(r, tables).map(n -> n.model() == IortDecoder.SMMU_V3_MODEL_CAVIUM_CN99XX
+                    ? SMMU_V3_CAVIUM_CN99XX : SMMU_V3).orElse(0L);
+            default -> 0;
+        };
+    }
+
+    /** The SMMUv3 node whose base address field the region came from. */
+    private static Optional<IortTable.SmmuV3> smmuV3At(DescribedRegion r, AcpiTables tables) {
+        if (!r.path().endsWith(".baseAddress")) {
+            return Optional.empty();
+        }
+        return tables.bySignature("IORT").stream().filter(t -> t.instance() == r.instance())
+                .map(LoadedTable::table).filter(IortTable.class::isInstance).map(IortTable.class::cast)
+                .flatMap(t -> t.nodes().stream()).filter(IortTable.SmmuV3.class::isInstance)
+                .map(IortTable.SmmuV3.class::cast)
+                .filter(n -> r.offset() >= n.common().offset() && r.offset() < n.common().offset()
+                        + (long) n.common().length() && n.baseAddress() == r.base())
+                .findFirst();
     }
 
     /** The length Linux maps for a GIC frame of the MADT that has none. */

@@ -7,7 +7,9 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.IortDecoder;
 import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.platform.builder.IortBuilder;
 import io.github.xenacpi.platform.builder.MadtBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
 import java.util.List;
@@ -110,5 +112,18 @@ class RegionExtentsTest {
                 .isEqualTo(4096);
         assertThat(extent("IORT", RegionKind.SMMU, AddressSpace.SYSTEM_MEMORY, 0x2_0000, "IORT.node[1].baseAddress"))
                 .isEqualTo(0x2_0000);
+    }
+
+    @Test
+    void smmuV3IsTwoPagesOf64KibAndOneOnCaviumCn99xx() {
+        for (long model : new long[] {0, IortDecoder.SMMU_V3_MODEL_CAVIUM_CN99XX}) {
+            IortBuilder b = new IortBuilder();
+            b.smmuV3(0x4000_0000L).set("model", model).set("eventGsiv", 1).set("gerrGsiv", 1).set("syncGsiv", 1);
+            AcpiTables tables = AcpiTables.load(PlatformBuilder.create().add(b).build().image());
+
+            assertThat(RegionExtents.of(tables.regions(), tables)).filteredOn(r -> r.kind() == RegionKind.SMMU)
+                    .singleElement().extracting(DescribedRegion::length)
+                    .isEqualTo(model == 0 ? 128L << 10 : 64L << 10);
+        }
     }
 }

@@ -382,9 +382,8 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         long base = s.value("baseAddress");
         long model = s.value("model");
         if (base != 0) {
-            // arm_smmu_v3_resource_size: 128 KiB (register pages 0 and 1), 64 KiB for Cavium CN99xx (no page 1).
-            long size = model == SMMU_V3_MODEL_CAVIUM_CN99XX ? 64 << 10 : 128 << 10;
-            ctx.region(RegionKind.SMMU, AddressSpace.SYSTEM_MEMORY, base, size, s.offsetOf("baseAddress"),
+            // The register pages' base; the node gives no size (what Linux maps is platform.RegionExtents').
+            ctx.region(RegionKind.SMMU, AddressSpace.SYSTEM_MEMORY, base, 0, s.offsetOf("baseAddress"),
                     path + ".baseAddress");
         }
         long vatos = s.value("vatosAddress");

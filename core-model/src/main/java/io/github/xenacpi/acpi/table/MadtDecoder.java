@@ -4,6 +4,7 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
@@ -11,6 +12,7 @@ import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -98,6 +100,27 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
     public static final Layout GIC_ITS = entry("GIC ITS")
             .reserved(2).u32("translationId").u64("physicalBaseAddress").reserved(4).build();
 
+    /**
+     * The structures that are one fixed layout bound to their record, by type: the decoder reads them and the
+     * builder writes them through these bindings alone (LocalSapic's trailing string and GICC's three lengths have
+     * code of their own).
+     */
+    public static final Map<Integer, RecordLayout<? extends Record>> BOUND = Map.ofEntries(
+            Map.entry(0x0, RecordLayout.of(MadtTable.LocalApic.class, LOCAL_APIC)),
+            Map.entry(0x1, RecordLayout.of(MadtTable.IoApic.class, IO_APIC)),
+            Map.entry(0x2, RecordLayout.of(MadtTable.InterruptSourceOverride.class, INTERRUPT_SOURCE_OVERRIDE)),
+            Map.entry(0x3, RecordLayout.of(MadtTable.NmiSource.class, NMI_SOURCE)),
+            Map.entry(0x4, RecordLayout.of(MadtTable.LocalApicNmi.class, LOCAL_APIC_NMI)),
+            Map.entry(0x5, RecordLayout.of(MadtTable.LocalApicAddressOverride.class, LOCAL_APIC_ADDRESS_OVERRIDE)),
+            Map.entry(0x6, RecordLayout.of(MadtTable.IoSapic.class, IO_SAPIC)),
+            Map.entry(0x8, RecordLayout.of(MadtTable.PlatformInterruptSource.class, PLATFORM_INTERRUPT_SOURCE)),
+            Map.entry(0x9, RecordLayout.of(MadtTable.LocalX2Apic.class, LOCAL_X2APIC)),
+            Map.entry(0xA, RecordLayout.of(MadtTable.LocalX2ApicNmi.class, LOCAL_X2APIC_NMI)),
+            Map.entry(0xC, RecordLayout.of(MadtTable.Gicd.class, GICD)),
+            Map.entry(0xD, RecordLayout.of(MadtTable.GicMsiFrame.class, GIC_MSI_FRAME)),
+            Map.entry(0xE, RecordLayout.of(MadtTable.Gicr.class, GICR)),
+            Map.entry(0xF, RecordLayout.of(MadtTable.GicIts.class, GIC_ITS)));
+
     /** The GICC lengths ACPI has defined: 5.1, 6.0 to 6.4, 6.5. */
     static final List<Integer> GICC_LENGTHS = List.of(76, 80, 82);
 
@@ -124,80 +147,21 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
     }
 
     private static MadtTable.Structure structure(DecodeContext ctx, Subtable sub) {
-        switch (sub.type()) {
-            case 0x0: {
-                Struct s = fixed(ctx, LOCAL_APIC, sub);
-                return new MadtTable.LocalApic(s.intValue("processorUid"), s.intValue("apicId"), s.value("flags"));
+        RecordLayout<? extends Record> bound = BOUND.get(sub.type());
+        if (bound != null) {
+            Struct s = fixed(ctx, bound.layout(), sub);
+            MadtTable.Structure structure = (MadtTable.Structure) bound.read(s);
+            if (structure instanceof MadtTable.Gicd d && d.version() > 4) {
+                ctx.warning(s.offsetOf("version"), "%s: GIC version %d is not defined (0 to 4)", sub.path(),
+                        d.version());
             }
-            case 0x1: {
-                Struct s = fixed(ctx, IO_APIC, sub);
-                return new MadtTable.IoApic(s.intValue("ioApicId"), s.value("address"), s.value("gsiBase"));
-            }
-            case 0x2: {
-                Struct s = fixed(ctx, INTERRUPT_SOURCE_OVERRIDE, sub);
-                return new MadtTable.InterruptSourceOverride(s.intValue("bus"), s.intValue("source"), s.value("gsi"),
-                        s.intValue("flags"));
-            }
-            case 0x3: {
-                Struct s = fixed(ctx, NMI_SOURCE, sub);
-                return new MadtTable.NmiSource(s.intValue("flags"), s.value("gsi"));
-            }
-            case 0x4: {
-                Struct s = fixed(ctx, LOCAL_APIC_NMI, sub);
-                return new MadtTable.LocalApicNmi(s.intValue("processorUid"), s.intValue("flags"), s.intValue("lint"));
-            }
-            case 0x5: {
-                Struct s = fixed(ctx, LOCAL_APIC_ADDRESS_OVERRIDE, sub);
-                return new MadtTable.LocalApicAddressOverride(s.value("address"));
-            }
-            case 0x6: {
-                Struct s = fixed(ctx, IO_SAPIC, sub);
-                return new MadtTable.IoSapic(s.intValue("ioApicId"), s.value("gsiBase"), s.value("address"));
-            }
-            case 0x7:
-                return localSapic(ctx, sub);
-            case 0x8: {
-                Struct s = fixed(ctx, PLATFORM_INTERRUPT_SOURCE, sub);
-                return new MadtTable.PlatformInterruptSource(s.intValue("flags"), s.intValue("interruptType"),
-                        s.intValue("processorId"), s.intValue("processorEid"), s.intValue("ioSapicVector"),
-                        s.value("gsi"), s.value("sourceFlags"));
-            }
-            case 0x9: {
-                Struct s = fixed(ctx, LOCAL_X2APIC, sub);
-                return new MadtTable.LocalX2Apic(s.value("x2ApicId"), s.value("flags"), s.value("processorUid"));
-            }
-            case 0xA: {
-                Struct s = fixed(ctx, LOCAL_X2APIC_NMI, sub);
-                return new MadtTable.LocalX2ApicNmi(s.intValue("flags"), s.value("processorUid"), s.intValue("lint"));
-            }
-            case 0xB:
-                return gicc(ctx, sub);
-            case 0xC: {
-                Struct s = fixed(ctx, GICD, sub);
-                int version = s.intValue("version");
-                if (version > 4) {
-                    ctx.warning(s.offsetOf("version"), "%s: GIC version %d is not defined (0 to 4)", sub.path(),
-                            version);
-                }
-                return new MadtTable.Gicd(s.value("gicId"), s.value("physicalBaseAddress"),
-                        s.value("systemVectorBase"), version);
-            }
-            case 0xD: {
-                Struct s = fixed(ctx, GIC_MSI_FRAME, sub);
-                return new MadtTable.GicMsiFrame(s.value("frameId"), s.value("physicalBaseAddress"),
-                        s.value("flags"), s.intValue("spiCount"), s.intValue("spiBase"));
-            }
-            case 0xE: {
-                Struct s = fixed(ctx, GICR, sub);
-                return new MadtTable.Gicr(s.value("discoveryRangeBaseAddress"), s.value("discoveryRangeLength"));
-            }
-            case 0xF: {
-                Struct s = fixed(ctx, GIC_ITS, sub);
-                return new MadtTable.GicIts(s.value("translationId"), s.value("physicalBaseAddress"));
-            }
-            default:
-                return new MadtTable.Other(sub.type(), sub.length());
+            return structure;
         }
+        return switch (sub.type()) {
+            case 0x7 -> localSapic(ctx, sub);
+            case 0xB -> gicc(ctx, sub);
+            default -> new MadtTable.Other(sub.type(), sub.length());
+        };
     }
 
     /** Reads a fixed-size structure: shorter is an error (from the context), longer a warning. */

@@ -4,6 +4,7 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ public final class McfgDecoder implements TableDecoder<McfgTable> {
             .u8("endBus")
             .reserved(4)
             .build();
+
+    /** {@link #ALLOCATION} bound to its record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<McfgTable.Allocation> ALLOCATION_RECORD =
+            RecordLayout.of(McfgTable.Allocation.class, ALLOCATION);
 
     @Override
     public String signature() {
@@ -44,8 +49,7 @@ public final class McfgDecoder implements TableDecoder<McfgTable> {
         for (int i = 0; i < bytes / ALLOCATION.size(); i++) {
             String path = "MCFG.allocation[" + i + "]";
             Struct s = ctx.read(ALLOCATION, ALLOCATIONS + i * ALLOCATION.size(), path);
-            McfgTable.Allocation a = new McfgTable.Allocation(s.value("baseAddress"), s.intValue("segment"),
-                    s.intValue("startBus"), s.intValue("endBus"));
+            McfgTable.Allocation a = ALLOCATION_RECORD.read(s);
             if (a.endBus() < a.startBus()) {
                 ctx.error(s.offsetOf("endBus"), "%s: end bus %d is below start bus %d", path, a.endBus(),
                         a.startBus());

@@ -3,6 +3,7 @@ package io.github.xenacpi.platform.builder;
 import io.github.xenacpi.acpi.table.MadtDecoder;
 import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,25 +62,9 @@ public final class MadtBuilder implements TableBuilder {
     }
 
     private static void write(TableWriter w, MadtTable.Structure structure) {
-        if (structure instanceof MadtTable.LocalApic s) {
-            start(w, MadtDecoder.LOCAL_APIC, s).set("processorUid", s.processorUid()).set("apicId", s.apicId())
-                    .set("flags", s.flags()).write();
-        } else if (structure instanceof MadtTable.IoApic s) {
-            start(w, MadtDecoder.IO_APIC, s).set("ioApicId", s.ioApicId()).set("address", s.address())
-                    .set("gsiBase", s.gsiBase()).write();
-        } else if (structure instanceof MadtTable.InterruptSourceOverride s) {
-            start(w, MadtDecoder.INTERRUPT_SOURCE_OVERRIDE, s).set("bus", s.bus()).set("source", s.source())
-                    .set("gsi", s.gsi()).set("flags", s.flags()).write();
-        } else if (structure instanceof MadtTable.NmiSource s) {
-            start(w, MadtDecoder.NMI_SOURCE, s).set("flags", s.flags()).set("gsi", s.gsi()).write();
-        } else if (structure instanceof MadtTable.LocalApicNmi s) {
-            start(w, MadtDecoder.LOCAL_APIC_NMI, s).set("processorUid", s.processorUid()).set("flags", s.flags())
-                    .set("lint", s.lint()).write();
-        } else if (structure instanceof MadtTable.LocalApicAddressOverride s) {
-            start(w, MadtDecoder.LOCAL_APIC_ADDRESS_OVERRIDE, s).set("address", s.address()).write();
-        } else if (structure instanceof MadtTable.IoSapic s) {
-            start(w, MadtDecoder.IO_SAPIC, s).set("ioApicId", s.ioApicId()).set("gsiBase", s.gsiBase())
-                    .set("address", s.address()).write();
+        RecordLayout<? extends Record> bound = MadtDecoder.BOUND.get(structure.type());
+        if (bound != null && bound.type().isInstance(structure)) {
+            writeBound(w, bound, structure);
         } else if (structure instanceof MadtTable.LocalSapic s) {
             byte[] uid = s.uidString().getBytes(StandardCharsets.US_ASCII);
             w.struct(MadtDecoder.LOCAL_SAPIC).set("type", s.type())
@@ -87,35 +72,17 @@ public final class MadtBuilder implements TableBuilder {
                     .set("processorId", s.processorId()).set("sapicId", s.sapicId()).set("sapicEid", s.sapicEid())
                     .set("flags", s.flags()).set("uidValue", s.uidValue()).write();
             w.bytes(uid).u8(0);
-        } else if (structure instanceof MadtTable.PlatformInterruptSource s) {
-            start(w, MadtDecoder.PLATFORM_INTERRUPT_SOURCE, s).set("flags", s.flags())
-                    .set("interruptType", s.interruptType()).set("processorId", s.processorId())
-                    .set("processorEid", s.processorEid()).set("ioSapicVector", s.ioSapicVector())
-                    .set("gsi", s.gsi()).set("sourceFlags", s.sourceFlags()).write();
-        } else if (structure instanceof MadtTable.LocalX2Apic s) {
-            start(w, MadtDecoder.LOCAL_X2APIC, s).set("x2ApicId", s.x2ApicId()).set("flags", s.flags())
-                    .set("processorUid", s.processorUid()).write();
-        } else if (structure instanceof MadtTable.LocalX2ApicNmi s) {
-            start(w, MadtDecoder.LOCAL_X2APIC_NMI, s).set("flags", s.flags()).set("processorUid", s.processorUid())
-                    .set("lint", s.lint()).write();
         } else if (structure instanceof MadtTable.Gicc s) {
             writeGicc(w, s);
-        } else if (structure instanceof MadtTable.Gicd s) {
-            start(w, MadtDecoder.GICD, s).set("gicId", s.gicId()).set("physicalBaseAddress", s.physicalBaseAddress())
-                    .set("systemVectorBase", s.systemVectorBase()).set("version", s.version()).write();
-        } else if (structure instanceof MadtTable.GicMsiFrame s) {
-            start(w, MadtDecoder.GIC_MSI_FRAME, s).set("frameId", s.frameId())
-                    .set("physicalBaseAddress", s.physicalBaseAddress()).set("flags", s.flags())
-                    .set("spiCount", s.spiCount()).set("spiBase", s.spiBase()).write();
-        } else if (structure instanceof MadtTable.Gicr s) {
-            start(w, MadtDecoder.GICR, s).set("discoveryRangeBaseAddress", s.discoveryRangeBaseAddress())
-                    .set("discoveryRangeLength", s.discoveryRangeLength()).write();
-        } else if (structure instanceof MadtTable.GicIts s) {
-            start(w, MadtDecoder.GIC_ITS, s).set("translationId", s.translationId())
-                    .set("physicalBaseAddress", s.physicalBaseAddress()).write();
         } else if (structure instanceof MadtTable.Other s) {
             w.u8(s.type()).u8(s.length()).zeros(Math.max(0, s.length() - 2));
         }
+    }
+
+    /** A structure bound to its record: the type and length framing, then every field from the record. */
+    private static <R extends Record> void writeBound(TableWriter w, RecordLayout<R> bound,
+                                                      MadtTable.Structure s) {
+        start(w, bound.layout(), s).set(bound, bound.type().cast(s)).write();
     }
 
     private static TableWriter.StructWriter start(TableWriter w, Layout layout, MadtTable.Structure s) {

@@ -1,17 +1,23 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.McfgDecoder;
+import io.github.xenacpi.acpi.table.McfgTable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes an MCFG with any number of ECAM allocations. */
+/** Writes an MCFG with any number of ECAM allocations, through the decoder's binding of the allocation record. */
 public final class McfgBuilder implements TableBuilder {
-    private final List<long[]> allocations = new ArrayList<>();
+    private final List<McfgTable.Allocation> allocations = new ArrayList<>();
     private int revision = 1;
 
     /** Adds an allocation: ECAM base (of bus 0), PCI segment, and the bus range it decodes. */
     public McfgBuilder allocation(long baseAddress, int segment, int startBus, int endBus) {
-        allocations.add(new long[] {baseAddress, segment, startBus, endBus});
+        return allocation(new McfgTable.Allocation(baseAddress, segment, startBus, endBus));
+    }
+
+    /** Adds an allocation. */
+    public McfgBuilder allocation(McfgTable.Allocation allocation) {
+        allocations.add(allocation);
         return this;
     }
 
@@ -28,14 +34,7 @@ public final class McfgBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("MCFG", revision, oem).zeros(8);
-        for (long[] a : allocations) {
-            w.struct(McfgDecoder.ALLOCATION)
-                    .set("baseAddress", a[0])
-                    .set("segment", a[1])
-                    .set("startBus", a[2])
-                    .set("endBus", a[3])
-                    .write();
-        }
+        allocations.forEach(a -> w.record(McfgDecoder.ALLOCATION_RECORD, a));
         return w.finish();
     }
 }

@@ -3,6 +3,7 @@ package io.github.xenacpi.platform.builder;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.layout.Field;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -95,6 +96,11 @@ public final class TableWriter {
     }
 
     /** Starts a structure at the current position; nothing is written until {@link StructWriter#write()}. */
+    /** Writes one structure bound to its record ({@link RecordLayout}) at the writer's position. */
+    public <R extends Record> TableWriter record(RecordLayout<R> binding, R record) {
+        return struct(binding.layout()).set(binding, record).write();
+    }
+
     public StructWriter struct(Layout layout) {
         return new StructWriter(layout);
     }
@@ -181,6 +187,18 @@ public final class TableWriter {
         public StructWriter set(String name, GenericAddress address) {
             layout.field(name);
             values.put(name, address);
+            return this;
+        }
+
+        /** Sets every field the record binds, each from the record's component of its name. */
+        public <R extends Record> StructWriter set(RecordLayout<R> binding, R record) {
+            binding.values(record).forEach((name, v) -> {
+                if (v instanceof Long l) {
+                    set(name, l.longValue());
+                } else {
+                    set(name, (String) v);
+                }
+            });
             return this;
         }
 

@@ -1,0 +1,129 @@
+package io.github.xenacpi.acpi.table.layout;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fixed structure bound to the record that holds it, so that one definition reads, writes and names it, as
+ * ACPICA's field tables drive both its disassembler and its compiler. Each component of the record is the
+ * layout's field of the same name: an integer field for a {@code long} or {@code int} component (at most 4 bytes
+ * for an {@code int}), an ASCII field for a {@code String}. Fields the record has no component for (framing,
+ * reserved bytes) are left to the framing: read past, written as the writer sets them or as zeros. The binding is
+ * checked when it is made, so a misspelt name fails when the decoder's class loads, not on some input.
+ *
+ * @param <R> the record the structure decodes into
+ */
+public final class RecordLayout<R extends Record> {
+    private final Class<R> type;
+    private final Layout layout;
+    private final List<Component> components;
+    private final MethodHandle constructor;
+
+    /** One component of the record with its field and how to read it back. */
+    private record Component(String name, Class<?> type, MethodHandle accessor) {
+    }
+
+    private RecordLayout(Class<R> type, Layout layout, List<Component> components, MethodHandle constructor) {
+        this.type = type;
+        this.layout = layout;
+        this.components = List.copyOf(components);
+        this.constructor = constructor;
+    }
+
+    /**
+     * Binds {@code type}'s components to the fields of {@code layout} by name.
+     *
+     * @throws IllegalArgumentException when a component has no field of its name or of a type it can hold
+     */
+    public static <R extends Record> RecordLayout<R> of(Class<R> type, Layout layout) {
+        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+        List<Component> components = new ArrayList<>();
+        RecordComponent[] declared = type.getRecordComponents();
+        for (RecordComponent c : declared) {
+            Field f = fieldFor(layout, c);
+            Class<?> t = c.getType();
+            boolean fits = t == long.class && f.type() == FieldType.UINT && f.length() <= 8
+                    || t == int.class && f.type() == FieldType.UINT && f.length() <= 4
+                    || t == String.class && f.type() == FieldType.ASCII;
+            if (!fits) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + " (" + t.getSimpleName()
+                        + ") cannot hold the " + f.length() + "-byte " + f.type() + " field of " + layout.name());
+            }
+            try {
+                components.add(new Component(c.getName(), t, lookup.unreflect(c.getAccessor())));
+            } catch (IllegalAccessException e) {
+                throw new IllegalArgumentException(type.getSimpleName() + " is not public", e);
+            }
+        }
+        Class<?>[] parameters = Arrays.stream(declared).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, parameters));
+            return new RecordLayout<>(type, layout, components, constructor);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new IllegalArgumentException(type.getSimpleName() + " has no public canonical constructor", e);
+        }
+    }
+
+    private static Field fieldFor(Layout layout, RecordComponent c) {
+        try {
+            return layout.field(c.getName());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c.getDeclaringRecord().getSimpleName() + "." + c.getName()
+                    + " has no field of its name in " + layout.name(), e);
+        }
+    }
+
+    /** The structure's layout. */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** The record the structure decodes into. */
+    public Class<R> type() {
+        return type;
+    }
+
+    /** The record a structure holds; fields cut short read as 0 or empty, as {@link Struct} reads them. */
+    public R read(Struct s) {
+        Object[] args = new Object[components.size()];
+        for (int i = 0; i < args.length; i++) {
+            Component c = components.get(i);
+            args[i] = c.type() == long.class ? (Object) s.value(c.name())
+                    : c.type() == int.class ? (Object) s.intValue(c.name()) : s.text(c.name());
+        }
+        try {
+            return type.cast(constructor.invokeWithArguments(args));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("constructing " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * The record's fields by name, in the record's order, for a writer: {@code Long} for integer fields,
+     * {@code String} for ASCII ones.
+     */
+    public Map<String, Object> values(R record) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Component c : components) {
+            Object v;
+            try {
+                v = c.accessor().invoke(record);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("reading " + type.getSimpleName() + "." + c.name(), e);
+            }
+            out.put(c.name(), v instanceof Integer i ? (Object) i.longValue() : v);
+        }
+        return out;
+    }
+}

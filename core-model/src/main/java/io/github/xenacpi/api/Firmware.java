@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Finds the firmware a front end names: {@code preset:ID} names a bundled preset ({@code preset:all} every one);
@@ -72,6 +73,36 @@ public final class Firmware {
             skipped.addAll(found.skipped());
         }
         return new FirmwareFolder.Found(out, skipped);
+    }
+
+    /**
+     * The one platform an entry names, for a front end that shows one ({@code inspect}): {@code preset:ID}, or a
+     * path (relative to {@code baseDir}) that is one platform or a folder holding exactly one. Each entry of the
+     * folder that is not a platform goes to {@code skipped} first, so the caller can name it; {@code property}
+     * names the setting in messages.
+     *
+     * @throws ValidationException when the preset is unknown, the path does not exist, or it holds no platform or
+     *                             more than one
+     */
+    public static PlatformSource one(String property, String entry, Path baseDir,
+                                     Consumer<FirmwareFolder.Skipped> skipped) throws ValidationException {
+        String trimmed = entry.trim();
+        if (isPreset(trimmed)) {
+            return preset(trimmed.substring(PRESET_PREFIX.length()).trim());
+        }
+        Path at = baseDir.resolve(trimmed).normalize();
+        if (!Files.exists(at)) {
+            throw new ValidationException(property + ": " + at + " does not exist; name an acpidump file, a folder"
+                    + " of tables, or preset:ID (presets: " + presetIds() + ")");
+        }
+        FirmwareFolder.Found found = FirmwareFolder.platformsAt(at);
+        found.skipped().forEach(skipped);
+        if (found.platforms().size() != 1) {
+            throw new ValidationException(property + ": " + at + " holds " + found.platforms().size()
+                    + " platforms " + found.platforms().stream().map(PlatformSource::name).toList()
+                    + (found.skipped().isEmpty() ? "" : reasons(found)) + "; inspect shows one: name one of them");
+        }
+        return found.platforms().get(0);
     }
 
     /** Why nothing in a folder was a platform, for messages: each skipped entry and its reason. */

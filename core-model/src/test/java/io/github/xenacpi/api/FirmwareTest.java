@@ -10,6 +10,7 @@ import io.github.xenacpi.platform.preset.Preset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +86,33 @@ class FirmwareTest {
 
     private String dump() {
         return AcpidumpTextWriter.write(preset.image().tables());
+    }
+
+    @Test
+    void oneIsAPresetAFileOrAFolderHoldingExactlyOnePlatform() throws Exception {
+        List<FirmwareFolder.Skipped> skipped = new ArrayList<>();
+        assertThat(Firmware.one("xenacpi.inspect.path", " preset:hostile ", temp, skipped::add).name())
+                .isEqualTo("hostile");
+        Path root = Files.createDirectories(temp.resolve("one"));
+        Files.writeString(root.resolve("board.txt"), dump(), StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("README.md"), "notes");
+
+        assertThat(Firmware.one("xenacpi.firmware", "one", temp, skipped::add).name()).isEqualTo("board.txt");
+        assertThat(skipped).extracting(s -> s.path().getFileName().toString()).containsExactly("README.md");
+    }
+
+    @Test
+    void oneNamesTheSettingWhenThePathIsMissingOrHoldsSeveralPlatforms() throws Exception {
+        assertThatThrownBy(() -> Firmware.one("xenacpi.inspect.path", "missing", temp, s -> { }))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("xenacpi.inspect.path: " + temp.resolve("missing") + " does not exist");
+        Path root = Files.createDirectories(temp.resolve("two"));
+        Files.writeString(root.resolve("a.txt"), dump(), StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("b.txt"), dump(), StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> Firmware.one("xenacpi.firmware", "two", temp, s -> { }))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("xenacpi.firmware: " + root + " holds 2 platforms [a.txt, b.txt]; inspect shows one:"
+                        + " name one of them");
     }
 }

@@ -1,11 +1,18 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.ValidationException;
+import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** The goals' common part: {@code xenacpi.skip}. */
+/**
+ * The goals' common part, as JaCoCo's {@code AbstractJacocoMojo}: {@code xenacpi.skip}, and one way to turn the
+ * core's errors into Maven's (a {@link ValidationException} is the user's to fix, any other exception a bug to
+ * report).
+ */
 public abstract class AbstractXenacpiMojo extends AbstractMojo {
 
     /**
@@ -22,7 +29,14 @@ public abstract class AbstractXenacpiMojo extends AbstractMojo {
             getLog().info("Skipping xenacpi:" + goal() + " because xenacpi.skip is set");
             return;
         }
-        executeMojo();
+        try {
+            executeMojo();
+        } catch (ValidationException e) {
+            throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("xenacpi: internal error (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); please report it with the firmware", e);
+        }
     }
 
     /** Whether {@code xenacpi.skip} is set. */
@@ -30,9 +44,21 @@ public abstract class AbstractXenacpiMojo extends AbstractMojo {
         return skip;
     }
 
+    /**
+     * A file parameter resolved against {@code base}; without a project Maven leaves a default such as
+     * <code>${project.build.directory}/xenacpi</code> unresolved, and {@code fallback} (relative to {@code base})
+     * stands in for it.
+     */
+    static Path resolve(File configured, Path base, Path fallback) {
+        if (configured == null || configured.getPath().isEmpty() || configured.getPath().contains("${")) {
+            return base.resolve(fallback);
+        }
+        return base.resolve(configured.toPath());
+    }
+
     /** The goal's name, for messages. */
     abstract String goal();
 
     /** The goal's work, when not skipped. */
-    abstract void executeMojo() throws MojoExecutionException, MojoFailureException;
+    abstract void executeMojo() throws ValidationException, MojoExecutionException, MojoFailureException;
 }

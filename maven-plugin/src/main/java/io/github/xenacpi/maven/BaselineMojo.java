@@ -1,6 +1,7 @@
 package io.github.xenacpi.maven;
 
 import io.github.xenacpi.api.Baseline;
+import io.github.xenacpi.api.Firmware;
 import io.github.xenacpi.api.Validation;
 import io.github.xenacpi.api.ValidationException;
 import java.nio.file.Path;
@@ -27,24 +28,19 @@ public class BaselineMojo extends AbstractValidationMojo {
     }
 
     @Override
-    void executeMojo() throws MojoExecutionException {
-        try {
-            var platforms = platforms();
-            if (platforms.isEmpty()) {
-                throw new MojoExecutionException("xenacpi: no firmware to baseline: set xenacpi.firmware (a path or"
-                        + " preset:ID) or put platforms below " + baseDir().resolve(
-                        io.github.xenacpi.api.Firmware.PROJECT_FOLDER));
-            }
-            var reports = new Validation(chosenStrategies(), overrides(), Runtime.getRuntime().availableProcessors())
-                    .run(platforms);
-            Baseline baseline = Baseline.of(Validation.report(reports, List.of(), Map.of(), Instant.now()));
-            Path file = baselineFile();
-            baseline.write(file);
-            getLog().info("xenacpi: baseline of " + baseline.findings().size() + " firmware findings on "
-                    + platforms.size() + " platform" + (platforms.size() == 1 ? "" : "s") + " written to " + file
-                    + "; validate now fails only on new findings");
-        } catch (ValidationException e) {
-            throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
+    void executeMojo() throws ValidationException, MojoExecutionException {
+        var platforms = platforms();
+        if (platforms.isEmpty()) {
+            throw new MojoExecutionException("xenacpi: no firmware to baseline: set xenacpi.firmware (a path or"
+                    + " preset:ID) or put platforms below " + baseDir().resolve(Firmware.PROJECT_FOLDER));
         }
+        var reports = new Validation(chosenStrategies(), overrides(), Runtime.getRuntime().availableProcessors())
+                .run(platforms);
+        Baseline baseline = Baseline.of(Validation.report(reports, List.of(), Map.of(), Instant.now()));
+        Path file = baselineFile();
+        baseline.write(file);
+        getLog().info("xenacpi: baseline of " + baseline.findings().size() + " firmware findings on "
+                + platforms.size() + " platform" + (platforms.size() == 1 ? "" : "s") + " written to " + file
+                + "; validate now fails only on new findings");
     }
 }

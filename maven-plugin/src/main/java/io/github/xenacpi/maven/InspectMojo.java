@@ -1,17 +1,14 @@
 package io.github.xenacpi.maven;
 
 import io.github.xenacpi.api.Firmware;
-import io.github.xenacpi.api.FirmwareFolder;
 import io.github.xenacpi.api.Inspection;
 import io.github.xenacpi.api.Overrides;
 import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.inspect.InspectJson;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -63,17 +60,11 @@ public class InspectMojo extends AbstractXenacpiMojo {
     }
 
     @Override
-    void executeMojo() throws MojoExecutionException {
-        try {
-            Inspection inspection = Inspection.of(source(), Overrides.NONE);
-            inspection.text().forEach(getLog()::info);
-            getLog().info("JSON (" + InspectJson.SCHEMA + ") written to " + inspection.writeJson(jsonFile()));
-        } catch (ValidationException e) {
-            throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("xenacpi: internal error (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); please report it with the firmware", e);
-        }
+    void executeMojo() throws ValidationException {
+        Inspection inspection = Inspection.of(source(), Overrides.NONE);
+        inspection.text().forEach(getLog()::info);
+        Path file = resolve(json, base(), Path.of("target", "xenacpi", "inspect.json"));
+        getLog().info("JSON (" + InspectJson.SCHEMA + ") written to " + inspection.writeJson(file));
     }
 
     private PlatformSource source() throws ValidationException {
@@ -88,36 +79,11 @@ public class InspectMojo extends AbstractXenacpiMojo {
                     + " qemu-virt (presets: " + Firmware.presetIds() + ")");
             return Firmware.preset("qemu-virt");
         }
-        String property = byPath ? "xenacpi.inspect.path" : Firmware.PROPERTY;
-        String entry = (byPath ? path : firmware).trim();
-        if (Firmware.isPreset(entry)) {
-            return Firmware.preset(entry.substring(Firmware.PRESET_PREFIX.length()).trim());
-        }
-        Path at = base().resolve(entry).normalize();
-        if (!Files.exists(at)) {
-            throw new ValidationException(property + ": " + at + " does not exist; name an acpidump file, a folder"
-                    + " of tables, or preset:ID (presets: " + Firmware.presetIds() + ")");
-        }
-        FirmwareFolder.Found found = FirmwareFolder.platformsAt(at);
-        found.skipped().forEach(s -> getLog().warn("xenacpi: " + s.describe()));
-        if (found.platforms().size() != 1) {
-            throw new ValidationException(property + ": " + at + " holds " + found.platforms().size()
-                    + " platforms " + found.platforms().stream().map(PlatformSource::name).toList()
-                    + (found.skipped().isEmpty() ? "" : Firmware.reasons(found))
-                    + "; inspect shows one: name one of them");
-        }
-        return found.platforms().get(0);
+        return Firmware.one(byPath ? "xenacpi.inspect.path" : Firmware.PROPERTY, byPath ? path : firmware, base(),
+                s -> getLog().warn("xenacpi: " + s.describe()));
     }
 
     private Path base() {
         return Path.of(session.getExecutionRootDirectory());
-    }
-
-    /** The JSON file: without a project Maven leaves the default unresolved, so it is made here. */
-    private Path jsonFile() {
-        if (json == null || json.getPath().contains("${")) {
-            return base().resolve("target").resolve("xenacpi").resolve("inspect.json");
-        }
-        return base().resolve(json.toPath());
     }
 }

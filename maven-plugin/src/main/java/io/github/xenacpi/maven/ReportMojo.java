@@ -1,5 +1,6 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.Firmware;
 import io.github.xenacpi.api.ReportFormat;
 import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.api.ValidationRun;
@@ -72,7 +73,7 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
             var platforms = platforms();
             if (platforms.isEmpty()) {
                 throw new MavenReportException("xenacpi: no firmware to report on: "
-                        + baseDir().resolve(io.github.xenacpi.api.Firmware.PROJECT_FOLDER) + " holds no platform;"
+                        + baseDir().resolve(Firmware.PROJECT_FOLDER) + " holds no platform;"
                         + " set xenacpi.firmware (a path or preset:ID) or xenacpi.skip");
             }
             ValidationRun.execute(new ValidationSettings(platforms, chosenStrategies(), overrides(),

@@ -1,5 +1,6 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.Firmware;
 import io.github.xenacpi.api.Gate;
 import io.github.xenacpi.api.PlatformCheck;
 import io.github.xenacpi.api.ReportFormat;
@@ -152,27 +153,19 @@ public class ValidateMojo extends AbstractValidationMojo {
     }
 
     @Override
-    void executeMojo() throws MojoExecutionException, MojoFailureException {
-        ValidationRun.Outcome outcome;
-        Gate gate;
-        try {
-            var strategies = chosenStrategies();
-            gate = new Gate(Threshold.parse(failOn), StrategyRequirement.parse(requireStrategy, strategies),
-                    readBaseline(), Suppression.toCore(suppressions));
-            var platforms = platforms();
-            if (platforms.isEmpty()) {
-                noFirmware();
-                return;
-            }
-            outcome = ValidationRun.execute(new ValidationSettings(platforms, strategies, overrides(),
-                    ReportFormat.parse(formats), reportFolder(), Runtime.getRuntime().availableProcessors(),
-                    tests(), grid(), reportOptions(), baseDir()), Instant.now(), new MavenBuildLog(getLog()));
-        } catch (ValidationException e) {
-            throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("xenacpi: internal error (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); please report it with the firmware", e);
+    void executeMojo() throws ValidationException, MojoExecutionException, MojoFailureException {
+        var strategies = chosenStrategies();
+        Gate gate = new Gate(Threshold.parse(failOn), StrategyRequirement.parse(requireStrategy, strategies),
+                readBaseline(), Suppression.toCore(suppressions));
+        var platforms = platforms();
+        if (platforms.isEmpty()) {
+            noFirmware();
+            return;
         }
+        Path reportFolder = resolve(reportDirectory, baseDir(), Path.of("target", "xenacpi"));
+        ValidationRun.Outcome outcome = ValidationRun.execute(new ValidationSettings(platforms, strategies,
+                overrides(), ReportFormat.parse(formats), reportFolder, Runtime.getRuntime().availableProcessors(),
+                tests(), grid(), reportOptions(), baseDir()), Instant.now(), new MavenBuildLog(getLog()));
         Gate.Decision decision = gate.decide(outcome.report());
         decision.notes().forEach(line -> getLog().info("xenacpi: " + line));
         if (!decision.fails()) {
@@ -195,22 +188,13 @@ public class ValidateMojo extends AbstractValidationMojo {
                     + " xenacpi.firmware, such as -Dxenacpi.firmware=acpidump.txt (a file or folder, relative to "
                     + baseDir() + ") or -Dxenacpi.firmware=preset:all for the bundled demo platforms");
         }
-        String where = baseDir().resolve(io.github.xenacpi.api.Firmware.PROJECT_FOLDER).toString();
+        String where = baseDir().resolve(Firmware.PROJECT_FOLDER).toString();
         if (failIfNoFirmware) {
             throw new MojoExecutionException("xenacpi: no firmware to validate: " + where + " holds no platform;"
                     + " put acpidump files or table folders there, set xenacpi.firmware (a path or preset:ID), or"
                     + " set xenacpi.failIfNoFirmware=false");
         }
         getLog().info("xenacpi: no firmware to validate at " + where + "; nothing done");
-    }
-
-    /** The report folder: without a project Maven leaves the default unresolved, so it is made here. */
-    private Path reportFolder() {
-        String configured = reportDirectory == null ? "" : reportDirectory.getPath();
-        if (configured.isEmpty() || configured.contains("${")) {
-            return baseDir().resolve("target").resolve("xenacpi");
-        }
-        return baseDir().resolve(reportDirectory.toPath());
     }
 
     private Optional<PlatformCheck> tests() throws ValidationException {

@@ -4,6 +4,7 @@ import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.dom0.BootEvent;
 import io.github.xenacpi.dom0.Dom0Boot;
+import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.strategy.MappingStrategy;
@@ -73,8 +74,8 @@ public final class Simulation {
         XenVersion xen = in.xen();
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(in.ipaBits()));
         StageTwoMap.Builder map = new StageTwoMap.Builder();
-        for (long[] r : in.ram()) {
-            map.add(FrameRange.covering(r[0], r[1]), StageTwoMap.Origin.RAM, "Dom0 RAM", null);
+        for (MemoryRange r : in.ram()) {
+            map.add(FrameRange.covering(r.base(), r.length()), StageTwoMap.Origin.RAM, "Dom0 RAM", null);
         }
         for (HardwareDomainMemory.MappedTable t : HardwareDomainMemory.build(p2m, in.ram(), in.regions())) {
             map.add(t.frames(), StageTwoMap.Origin.ACPI_TABLE, t.table().table(), null);
@@ -96,7 +97,7 @@ public final class Simulation {
             map.add(new FrameRange(0, p2m.geometry().frames() - 1), StageTwoMap.Origin.PREMAP,
                     "every permitted frame", permissions);
         }
-        long ramPages = in.ram().stream().mapToLong(r -> r[1] >>> StageTwoGeometry.PAGE_SHIFT).sum();
+        long ramPages = in.ram().stream().mapToLong(r -> r.length() >>> StageTwoGeometry.PAGE_SHIFT).sum();
 
         List<Outcome> outcomes = new ArrayList<>();
         for (BootEvent e : boot.events()) {
@@ -275,10 +276,10 @@ public final class Simulation {
     }
 
     /** Maps every frame of the IPA space that is neither RAM nor denied, in blocks where aligned. */
-    private static void mapAllPermitted(StageTwoTable p2m, IomemPermissions permissions, List<long[]> ram) {
+    private static void mapAllPermitted(StageTwoTable p2m, IomemPermissions permissions, List<MemoryRange> ram) {
         List<FrameRange> holes = new ArrayList<>(permissions.denied());
-        for (long[] r : ram) {
-            holes.add(FrameRange.covering(r[0], r[1]));
+        for (MemoryRange r : ram) {
+            holes.add(FrameRange.covering(r.base(), r.length()));
         }
         holes.sort(Comparator.comparingLong(FrameRange::first));
         long next = 0;

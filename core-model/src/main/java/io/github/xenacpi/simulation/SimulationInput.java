@@ -5,6 +5,7 @@ import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.aml.NamespaceSurvey;
 import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.platform.LinuxVersion;
+import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.SmmuMode;
@@ -15,13 +16,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a simulation runs on: the platform's regions, what its namespace yields at boot, Dom0's RAM ranges
- * (base, length), the IPA size, the Xen
- * and Linux versions, the SMMU mode, whether Linux uses the SPCR early console, the DMA scenarios, the cost model,
- * whether Xen has {@code CONFIG_HAS_ITS}, and the host's tables from which Xen decides whether it builds an ACPI Dom0
- * at all ({@link #refusal()}; {@code null} for an input made by hand, which assumes Xen builds it).
+ * What a simulation runs on: the platform's regions, what its namespace yields at boot, Dom0's RAM ranges, the IPA
+ * size, the Xen and Linux versions, the SMMU mode, whether Linux uses the SPCR early console, the DMA scenarios, the
+ * cost model, whether Xen has {@code CONFIG_HAS_ITS}, and the host's tables from which Xen decides whether it builds
+ * an ACPI Dom0 at all ({@link #refusal()}; {@code null} for an input made by hand, which assumes Xen builds it).
  */
-public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<long[]> ram,
+public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<MemoryRange> ram,
                               int ipaBits, XenVersion xen,
                               LinuxVersion linux, SmmuMode smmu, boolean earlycon, List<DmaScenario> dma,
                               CostModel costModel, boolean xenHasIts, AcpiTables host) {
@@ -33,19 +33,19 @@ public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey nam
     public SimulationInput {
         regions = List.copyOf(regions);
         Objects.requireNonNull(namespace, "namespace");
-        ram = ram.stream().map(long[]::clone).toList();
+        ram = List.copyOf(ram);
         dma = List.copyOf(dma);
     }
 
     /** An input made by hand (no host tables: Xen is assumed to build Dom0). */
-    public SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<long[]> ram, int ipaBits,
+    public SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<MemoryRange> ram, int ipaBits,
                            XenVersion xen, LinuxVersion linux, SmmuMode smmu, boolean earlycon,
                            List<DmaScenario> dma, CostModel costModel, boolean xenHasIts) {
         this(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, xenHasIts, null);
     }
 
     /** An input for a Xen built without {@code CONFIG_HAS_ITS}, its default. */
-    public SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<long[]> ram, int ipaBits,
+    public SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<MemoryRange> ram, int ipaBits,
                            XenVersion xen, LinuxVersion linux, SmmuMode smmu, boolean earlycon,
                            List<DmaScenario> dma, CostModel costModel) {
         this(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, false);
@@ -80,7 +80,7 @@ public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey nam
     public static SimulationInput of(Platform platform) {
         PlatformDescriptor d = platform.descriptor();
         return new SimulationInput(platform.regions(), platform.survey(),
-                platform.ram().stream().map(m -> new long[] {m.base(), m.length()}).toList(), d.ipaBits(), d.xen(),
+                platform.ram(), d.ipaBits(), d.xen(),
                 d.linux(), d.smmu(), d.earlycon(), d.dma(), CostModel.DEFAULT, d.xenHasIts(), platform.tables());
     }
 

@@ -2,6 +2,7 @@ package io.github.xenacpi.xen;
 
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.platform.MemoryRange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,20 +35,21 @@ public final class HardwareDomainMemory {
     }
 
     /**
-     * Maps RAM ranges (byte base and length pairs) and the ACPI_TABLE regions into the P2M; returns the tables
+     * Maps RAM ranges and the ACPI_TABLE regions into the P2M; returns the tables
      * mapped, in root-list order, up to the limit.
      */
-    public static List<MappedTable> build(StageTwoTable p2m, List<long[]> ramRanges, List<DescribedRegion> regions) {
-        for (long[] ram : ramRanges) {
-            long first = ram[0] >>> StageTwoGeometry.PAGE_SHIFT;
+    public static List<MappedTable> build(StageTwoTable p2m, List<MemoryRange> ramRanges,
+                                          List<DescribedRegion> regions) {
+        for (MemoryRange ram : ramRanges) {
+            long first = ram.base() >>> StageTwoGeometry.PAGE_SHIFT;
             if (first >= p2m.geometry().frames()
-                    || (ram[1] >>> StageTwoGeometry.PAGE_SHIFT) > p2m.geometry().frames() - first) {
+                    || (ram.length() >>> StageTwoGeometry.PAGE_SHIFT) > p2m.geometry().frames() - first) {
                 continue;
             }
             // allocate_memory_11: GFN == MFN; insert_11_bank maps each buddy allocation with
             // guest_physmap_add_page(d, gfn, mfn, order): one p2m_set_entry of 2^order naturally aligned frames.
             long gfn = first;
-            long left = ram[1] >>> StageTwoGeometry.PAGE_SHIFT;
+            long left = ram.length() >>> StageTwoGeometry.PAGE_SHIFT;
             while (left > 0) {
                 int order = Math.min(Long.numberOfTrailingZeros(gfn), 63 - Long.numberOfLeadingZeros(left));
                 p2m.map(gfn, gfn, 1L << order, P2mType.RAM_RW, true);

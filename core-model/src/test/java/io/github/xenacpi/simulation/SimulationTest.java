@@ -7,9 +7,10 @@ import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.platform.LinuxVersion;
-import io.github.xenacpi.strategy.MappingStrategy;
+import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.strategy.MappingStrategy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class SimulationTest {
 
     private static SimulationResult run(String strategy, XenVersion xen, SmmuMode smmu) {
         SimulationInput in = new SimulationInput(PLATFORM, SimulationInput.NO_NAMESPACE,
-                List.<long[]>of(new long[] {0x8000_0000L, 1L << 30}), 48,
+                List.of(new MemoryRange(0x8000_0000L, 1L << 30)), 48,
                 xen, LinuxVersion.V6_6, smmu, false,
                 List.of(new DmaScenario("tpm-dma-engine", RegionKind.TPM_CRB, CRB + 0x40, true)), CostModel.DEFAULT);
         return Simulation.run(in, MappingStrategy.byId(strategy));
@@ -65,7 +66,7 @@ class SimulationTest {
         List<DescribedRegion> beyond = List.of(r(RegionKind.GIC_REDISTRIBUTOR, "APIC", 1L << 32, 0x10000),
                 r(RegionKind.GIC_REDISTRIBUTOR, "APIC", 2L << 32, 0x10000));
         SimulationInput in = new SimulationInput(beyond, SimulationInput.NO_NAMESPACE,
-                List.<long[]>of(new long[] {0x8000_0000L, 1L << 30}), 32, XenVersion.V4_22, LinuxVersion.V6_6,
+                List.of(new MemoryRange(0x8000_0000L, 1L << 30)), 32, XenVersion.V4_22, LinuxVersion.V6_6,
                 SmmuMode.NONE, false, List.of(), CostModel.DEFAULT);
 
         SimulationResult result = Simulation.run(in, MappingStrategy.byId("map-all-permitted"));

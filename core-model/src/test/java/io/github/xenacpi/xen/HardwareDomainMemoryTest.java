@@ -1,11 +1,12 @@
 package io.github.xenacpi.xen;
 
-import io.github.xenacpi.platform.SmmuMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.platform.MemoryRange;
+import io.github.xenacpi.platform.SmmuMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class HardwareDomainMemoryTest {
     void tablesAreMappedFromTheirPageForPfnUpOfTheirSize() {
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
 
-        var mapped = HardwareDomainMemory.build(p2m, List.<long[]>of(new long[] {0x8000_0000L, 1L << 30}),
+        var mapped = HardwareDomainMemory.build(p2m, List.of(new MemoryRange(0x8000_0000L, 1L << 30)),
                 List.of(table("MCFG", 0xF000_0F00L, 0x200), table("DSDT", 0xF001_0000L, 0x3000)));
 
         // Offset 0xF00, size 0x200: one page mapped, the table spans two.

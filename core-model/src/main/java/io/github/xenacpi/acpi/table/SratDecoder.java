@@ -4,12 +4,14 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes SRAT. Each enabled memory affinity yields a {@link RegionKind#SRAT_MEMORY} region: that range is RAM
@@ -115,6 +117,16 @@ public final class SratDecoder implements TableDecoder<SratTable> {
 
     private static final Layout[] BY_TYPE = {PROCESSOR_APIC, MEMORY, X2APIC, GICC, GIC_ITS, GENERIC, GENERIC, RINTC};
 
+    /**
+     * The affinity structures that are their layout bound to their record, by type: the decoder reads them and the
+     * builder writes them through these bindings alone.
+     */
+    public static final Map<Integer, RecordLayout<? extends Record>> BOUND = Map.of(
+            2, RecordLayout.of(SratTable.X2Apic.class, X2APIC),
+            3, RecordLayout.of(SratTable.Gicc.class, GICC),
+            4, RecordLayout.of(SratTable.GicIts.class, GIC_ITS),
+            7, RecordLayout.of(SratTable.Rintc.class, RINTC));
+
     @Override
     public String signature() {
         return "SRAT";
@@ -149,6 +161,10 @@ public final class SratDecoder implements TableDecoder<SratTable> {
     }
 
     private static SratTable.Affinity affinity(DecodeContext ctx, Subtable sub, Struct s) {
+        RecordLayout<? extends Record> bound = BOUND.get(sub.type());
+        if (bound != null) {
+            return (SratTable.Affinity) bound.read(s);
+        }
         return switch (sub.type()) {
             case 0 -> {
                 byte[] high = s.has("proximityDomainHigh") ? s.bytes("proximityDomainHigh") : new byte[0];
@@ -160,13 +176,6 @@ public final class SratDecoder implements TableDecoder<SratTable> {
                         s.intValue("sapicEid"), s.value("clockDomain"));
             }
             case 1 -> memory(ctx, sub, s);
-            case 2 -> new SratTable.X2Apic(s.value("proximityDomain"), s.value("x2apicId"), s.value("flags"),
-                    s.value("clockDomain"));
-            case 3 -> new SratTable.Gicc(s.value("proximityDomain"), s.value("acpiProcessorUid"), s.value("flags"),
-                    s.value("clockDomain"));
-            case 4 -> new SratTable.GicIts(s.value("proximityDomain"), s.value("itsId"));
-            case 7 -> new SratTable.Rintc(s.value("proximityDomain"), s.value("acpiProcessorUid"), s.value("flags"),
-                    s.value("clockDomain"));
             default -> new SratTable.GenericDomain(sub.type(), s.value("proximityDomain"), handle(ctx, sub, s),
                     s.value("flags"));
         };

@@ -3,9 +3,11 @@ package io.github.xenacpi.platform.builder;
 import io.github.xenacpi.acpi.table.SratDecoder;
 import io.github.xenacpi.acpi.table.SratTable;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Writes an SRAT from affinity records, each through its decoder layout. */
 public final class SratBuilder implements TableBuilder {
@@ -40,6 +42,12 @@ public final class SratBuilder implements TableBuilder {
     }
 
     private static void write(TableWriter w, SratTable.Affinity a) {
+        for (Map.Entry<Integer, RecordLayout<? extends Record>> bound : SratDecoder.BOUND.entrySet()) {
+            if (bound.getValue().type().isInstance(a)) {
+                writeBound(w, bound.getKey(), bound.getValue(), a);
+                return;
+            }
+        }
         if (a instanceof SratTable.ProcessorApic p) {
             byte[] high = {(byte) (p.proximityDomain() >>> 8), (byte) (p.proximityDomain() >>> 16),
                     (byte) (p.proximityDomain() >>> 24)};
@@ -49,27 +57,19 @@ public final class SratBuilder implements TableBuilder {
         } else if (a instanceof SratTable.Memory m) {
             start(w, SratDecoder.MEMORY, 1).set("proximityDomain", m.proximityDomain()).set("base", m.base())
                     .set("rangeLength", m.length()).set("flags", m.flags()).write();
-        } else if (a instanceof SratTable.X2Apic x) {
-            start(w, SratDecoder.X2APIC, 2).set("proximityDomain", x.proximityDomain())
-                    .set("x2apicId", x.x2apicId()).set("flags", x.flags()).set("clockDomain", x.clockDomain()).write();
-        } else if (a instanceof SratTable.Gicc g) {
-            start(w, SratDecoder.GICC, 3).set("proximityDomain", g.proximityDomain())
-                    .set("acpiProcessorUid", g.acpiProcessorUid()).set("flags", g.flags())
-                    .set("clockDomain", g.clockDomain()).write();
-        } else if (a instanceof SratTable.GicIts i) {
-            start(w, SratDecoder.GIC_ITS, 4).set("proximityDomain", i.proximityDomain()).set("itsId", i.itsId())
-                    .write();
         } else if (a instanceof SratTable.GenericDomain g) {
             start(w, SratDecoder.GENERIC, g.type()).set("handleType", g.handle().handleType())
                     .set("proximityDomain", g.proximityDomain()).set("handle", handle(g.handle()))
                     .set("flags", g.flags()).write();
-        } else if (a instanceof SratTable.Rintc r) {
-            start(w, SratDecoder.RINTC, 7).set("proximityDomain", r.proximityDomain())
-                    .set("acpiProcessorUid", r.acpiProcessorUid()).set("flags", r.flags())
-                    .set("clockDomain", r.clockDomain()).write();
         } else if (a instanceof SratTable.Other o) {
             w.u8(o.type()).u8(o.length()).zeros(Math.max(0, o.length() - 2));
         }
+    }
+
+    /** An affinity structure bound to its record: the type and length framing, then every field of the record. */
+    private static <R extends Record> void writeBound(TableWriter w, int type, RecordLayout<R> bound,
+                                                      SratTable.Affinity a) {
+        start(w, bound.layout(), type).set(bound, bound.type().cast(a)).write();
     }
 
     private static TableWriter.StructWriter start(TableWriter w, Layout layout,

@@ -10,6 +10,7 @@ import io.github.xenacpi.acpi.table.IortTable.Node;
 import io.github.xenacpi.acpi.table.IortTable.NodeHeader;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.ReferenceGraph;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
@@ -145,6 +146,15 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             .reserved(4)
             .build();
 
+    /** {@link #ID_MAPPING} bound to its record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<IdMapping> ID_MAPPING_RECORD = RecordLayout.of(IdMapping.class, ID_MAPPING);
+    /** {@link #SMMU_INTERRUPT} bound to its record. */
+    public static final RecordLayout<Interrupt> SMMU_INTERRUPT_RECORD =
+            RecordLayout.of(Interrupt.class, SMMU_INTERRUPT);
+    /** {@link #MEMORY_RANGE} bound to its record. */
+    public static final RecordLayout<MemoryRangeDescriptor> MEMORY_RANGE_RECORD =
+            RecordLayout.of(MemoryRangeDescriptor.class, MEMORY_RANGE);
+
     /** Where the first node usually starts: right after the IORT header fields. */
     public static final int FIRST_NODE = 48;
 
@@ -246,8 +256,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         for (int i = 0; i < Math.min(fits, count); i++) {
             int at = sub.offset() + (int) offset + i * ID_MAPPING.size();
             Struct m = ctx.read(ID_MAPPING, at, path + ".idMapping[" + i + "]");
-            IdMapping map = new IdMapping(m.value("inputBase"), m.value("idCount"), m.value("outputBase"),
-                    m.value("outputReference"), m.value("flags"));
+            IdMapping map = ID_MAPPING_RECORD.read(m);
             if (!map.isSingle()) {
                 overlap(ctx, m, map, ranges, path, i);
                 ranges.add(new long[] {map.inputBase(), map.inputBase() + map.idCount(), i});
@@ -360,7 +369,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         for (int i = 0; i < count; i++) {
             Struct irq = ctx.read(SMMU_INTERRUPT, sub.offset() + (int) offset + i * SMMU_INTERRUPT.size(),
                     path + "[" + i + "]");
-            out.add(new Interrupt(irq.value("gsiv"), irq.value("flags")));
+            out.add(SMMU_INTERRUPT_RECORD.read(irq));
         }
         return out;
     }
@@ -443,7 +452,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                 String rangePath = path + ".range[" + i + "]";
                 Struct r = ctx.read(MEMORY_RANGE, sub.offset() + (int) offset + i * MEMORY_RANGE.size(), rangePath);
                 ctx.checkReserved(r);
-                MemoryRangeDescriptor range = new MemoryRangeDescriptor(r.value("baseAddress"), r.value("length"));
+                MemoryRangeDescriptor range = MEMORY_RANGE_RECORD.read(r);
                 if (range.length() == 0) {
                     ctx.error(r.offsetOf("length"), "%s: memory range at 0x%X has length 0", rangePath,
                             range.baseAddress());

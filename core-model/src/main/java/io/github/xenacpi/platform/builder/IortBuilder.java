@@ -121,16 +121,26 @@ public final class IortBuilder implements TableBuilder {
         return w.finish();
     }
 
+    /** An ID mapping whose output reference is a node of this builder (resolved when written), or given raw. */
+    private record PendingMapping(IortTable.IdMapping mapping, Node target) {
+
+        /** The mapping with the target node's offset as its output reference. */
+        IortTable.IdMapping to(long targetOffset) {
+            return new IortTable.IdMapping(mapping.inputBase(), mapping.idCount(), mapping.outputBase(), targetOffset,
+                    mapping.flags());
+        }
+    }
+
     /** One node being built: its fields by name, its variable data and its ID mappings. */
     public final class Node {
         private final int type;
         private final Layout layout;
         private final Map<String, Long> values = new HashMap<>();
         private final List<long[]> variable = new ArrayList<>();
-        private final List<Object[]> mappings = new ArrayList<>();
-        private final List<long[]> contextInterrupts = new ArrayList<>();
-        private final List<long[]> pmuInterrupts = new ArrayList<>();
-        private final List<long[]> ranges = new ArrayList<>();
+        private final List<PendingMapping> mappings = new ArrayList<>();
+        private final List<IortTable.Interrupt> contextInterrupts = new ArrayList<>();
+        private final List<IortTable.Interrupt> pmuInterrupts = new ArrayList<>();
+        private final List<IortTable.MemoryRangeDescriptor> ranges = new ArrayList<>();
         private long[] global;
         private Node pmcgTarget;
         private int fixedSize;
@@ -162,29 +172,30 @@ public final class IortBuilder implements TableBuilder {
 
         /** Adds an ID mapping to another node of this builder. */
         public Node mapping(long inputBase, long idCount, long outputBase, Node target, long flags) {
-            mappings.add(new Object[] {inputBase, idCount, outputBase, target, flags});
+            mappings.add(new PendingMapping(new IortTable.IdMapping(inputBase, idCount, outputBase, 0, flags), target));
             return this;
         }
 
         /** Adds an ID mapping whose output reference is a raw table offset. */
         public Node mappingTo(long inputBase, long idCount, long outputBase, long outputReference, long flags) {
-            mappings.add(new Object[] {inputBase, idCount, outputBase, outputReference, flags});
+            mappings.add(new PendingMapping(new IortTable.IdMapping(inputBase, idCount, outputBase, outputReference,
+                    flags), null));
             return this;
         }
 
         public Node contextInterrupt(long gsiv, long flags) {
-            contextInterrupts.add(new long[] {gsiv, flags});
+            contextInterrupts.add(new IortTable.Interrupt(gsiv, flags));
             return this;
         }
 
         public Node pmuInterrupt(long gsiv, long flags) {
-            pmuInterrupts.add(new long[] {gsiv, flags});
+            pmuInterrupts.add(new IortTable.Interrupt(gsiv, flags));
             return this;
         }
 
         /** Adds an RMR memory range descriptor. */
         public Node range(long baseAddress, long length) {
-            ranges.add(new long[] {baseAddress, length});
+            ranges.add(new IortTable.MemoryRangeDescriptor(baseAddress, length));
             return this;
         }
 
@@ -239,20 +250,11 @@ public final class IortBuilder implements TableBuilder {
                 w.struct(IortDecoder.SMMU_GLOBAL_INTERRUPTS).set("nsgIrpt", global[0]).set("nsgIrptFlags", global[1])
                         .set("nsgCfgIrpt", global[2]).set("nsgCfgIrptFlags", global[3]).write();
             }
-            for (long[] irq : contextInterrupts) {
-                w.struct(IortDecoder.SMMU_INTERRUPT).set("gsiv", irq[0]).set("flags", irq[1]).write();
-            }
-            for (long[] irq : pmuInterrupts) {
-                w.struct(IortDecoder.SMMU_INTERRUPT).set("gsiv", irq[0]).set("flags", irq[1]).write();
-            }
-            for (long[] r : ranges) {
-                w.struct(IortDecoder.MEMORY_RANGE).set("baseAddress", r[0]).set("length", r[1]).write();
-            }
-            for (Object[] m : mappings) {
-                long reference = m[3] instanceof Node target ? offsetOf(target) : (Long) m[3];
-                w.struct(IortDecoder.ID_MAPPING).set("inputBase", (Long) m[0]).set("idCount", (Long) m[1])
-                        .set("outputBase", (Long) m[2]).set("outputReference", reference)
-                        .set("flags", (Long) m[4]).write();
+            contextInterrupts.forEach(irq -> w.record(IortDecoder.SMMU_INTERRUPT_RECORD, irq));
+            pmuInterrupts.forEach(irq -> w.record(IortDecoder.SMMU_INTERRUPT_RECORD, irq));
+            ranges.forEach(r -> w.record(IortDecoder.MEMORY_RANGE_RECORD, r));
+            for (PendingMapping m : mappings) {
+                w.record(IortDecoder.ID_MAPPING_RECORD, m.target() == null ? m.mapping() : m.to(offsetOf(m.target())));
             }
             if (w.position() - start != size()) {
                 throw new IllegalStateException("IORT node size mismatch");

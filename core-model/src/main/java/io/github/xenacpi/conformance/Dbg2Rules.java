@@ -3,9 +3,9 @@ package io.github.xenacpi.conformance;
 import static io.github.xenacpi.acpi.Severity.ERROR;
 import static io.github.xenacpi.acpi.Severity.WARNING;
 
-import io.github.xenacpi.acpi.table.Dbg2Decoder;
 import io.github.xenacpi.acpi.table.Dbg2Table;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.decoder.Dbg2Decoder;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
 import java.util.List;

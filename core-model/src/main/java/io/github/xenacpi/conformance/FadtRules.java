@@ -3,10 +3,10 @@ package io.github.xenacpi.conformance;
 import static io.github.xenacpi.acpi.Severity.INFO;
 import static io.github.xenacpi.acpi.Severity.WARNING;
 
-import io.github.xenacpi.acpi.table.FadtDecoder;
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.decoder.FadtDecoder;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.LinkedHashMap;
 import java.util.Map;

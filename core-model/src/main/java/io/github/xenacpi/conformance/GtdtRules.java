@@ -3,10 +3,10 @@ package io.github.xenacpi.conformance;
 import static io.github.xenacpi.acpi.Severity.ERROR;
 import static io.github.xenacpi.acpi.Severity.WARNING;
 
-import io.github.xenacpi.acpi.table.GtdtDecoder;
 import io.github.xenacpi.acpi.table.GtdtTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.acpi.table.decoder.GtdtDecoder;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
 import io.github.xenacpi.acpi.table.layout.TableHeader;

@@ -5,10 +5,10 @@ import static io.github.xenacpi.acpi.Severity.INFO;
 import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.Severity;
-import io.github.xenacpi.acpi.table.IortDecoder;
 import io.github.xenacpi.acpi.table.IortTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.acpi.table.decoder.IortDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import java.util.HashMap;
 import java.util.HashSet;

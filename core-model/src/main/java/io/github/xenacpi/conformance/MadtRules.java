@@ -5,8 +5,8 @@ import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.MadtDecoder;
 import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.acpi.table.decoder.MadtDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;

@@ -4,8 +4,8 @@ import static io.github.xenacpi.acpi.Severity.ERROR;
 import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.table.IortTable;
-import io.github.xenacpi.acpi.table.McfgDecoder;
 import io.github.xenacpi.acpi.table.McfgTable;
+import io.github.xenacpi.acpi.table.decoder.McfgDecoder;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.List;
 import java.util.Set;

@@ -4,8 +4,8 @@ import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
-import io.github.xenacpi.acpi.table.PpttDecoder;
 import io.github.xenacpi.acpi.table.PpttTable;
+import io.github.xenacpi.acpi.table.decoder.PpttDecoder;
 import java.util.HashSet;
 import java.util.Set;
 

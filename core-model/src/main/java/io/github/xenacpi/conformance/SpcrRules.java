@@ -7,8 +7,8 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.table.Dbg2Table;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.SpcrDecoder;
 import io.github.xenacpi.acpi.table.SpcrTable;
+import io.github.xenacpi.acpi.table.decoder.SpcrDecoder;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 
 /** The SPCR console: a known interface, a usable base address, defined serial settings, and DBG2 agreement. */

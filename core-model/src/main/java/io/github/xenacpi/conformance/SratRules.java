@@ -4,8 +4,8 @@ import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
-import io.github.xenacpi.acpi.table.SratDecoder;
 import io.github.xenacpi.acpi.table.SratTable;
+import io.github.xenacpi.acpi.table.decoder.SratDecoder;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.github.xenacpi.dom0;
 
-import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.platform.LinuxVersion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -259,7 +259,7 @@ final class LinuxRegionUse {
         if (!ctx.has(LinuxContext.CXL_ROOT_ID) || !ctx.has(LinuxContext.CXL_HOST_BRIDGE_ID)) {
             return;
         }
-        if (r.length() == io.github.xenacpi.acpi.table.CedtDecoder.RCRB_LENGTH) {
+        if (r.length() == io.github.xenacpi.acpi.table.decoder.CedtDecoder.RCRB_LENGTH) {
             if (ctx.linux().mapsCxlRcrb()) {
                 mapAndRead(s, BootStage.SUBSYS_INITCALL, AccessApi.IOREMAP, "ioremap", "cxl_rcrb_to_component",
                         r.base(), 4096);

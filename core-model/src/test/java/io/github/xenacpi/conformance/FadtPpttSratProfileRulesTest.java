@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.GenericAddress;
-import io.github.xenacpi.acpi.table.PpttDecoder;
-import io.github.xenacpi.acpi.table.SratDecoder;
 import io.github.xenacpi.acpi.table.SratTable;
+import io.github.xenacpi.acpi.table.decoder.PpttDecoder;
+import io.github.xenacpi.acpi.table.decoder.SratDecoder;
 import io.github.xenacpi.platform.builder.Dbg2Builder;
 import io.github.xenacpi.platform.builder.PpttBuilder;
 import io.github.xenacpi.platform.builder.SratBuilder;

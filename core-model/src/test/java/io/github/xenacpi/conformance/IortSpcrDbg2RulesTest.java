@@ -2,11 +2,11 @@ package io.github.xenacpi.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xenacpi.acpi.table.Dbg2Decoder;
 import io.github.xenacpi.acpi.table.Dbg2Table;
 import io.github.xenacpi.acpi.table.GenericAddress;
-import io.github.xenacpi.acpi.table.IortDecoder;
 import io.github.xenacpi.acpi.table.TableFixtures;
+import io.github.xenacpi.acpi.table.decoder.Dbg2Decoder;
+import io.github.xenacpi.acpi.table.decoder.IortDecoder;
 import io.github.xenacpi.platform.builder.Dbg2Builder;
 import io.github.xenacpi.platform.builder.IortBuilder;
 import org.junit.jupiter.api.Test;

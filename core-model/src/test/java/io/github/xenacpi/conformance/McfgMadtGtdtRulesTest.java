@@ -199,6 +199,6 @@ class McfgMadtGtdtRulesTest {
     }
 
     static long rcMappingOffset() {
-        return io.github.xenacpi.acpi.table.IortDecoder.ROOT_COMPLEX.size();
+        return io.github.xenacpi.acpi.table.decoder.IortDecoder.ROOT_COMPLEX.size();
     }
 }

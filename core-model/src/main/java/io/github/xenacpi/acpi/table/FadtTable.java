@@ -56,7 +56,7 @@ public record FadtTable(TableHeader header, long firmwareCtrl, long dsdt, int in
             this.extendedField = extendedField;
         }
 
-        /** Name of the 32-bit address field in {@link FadtDecoder#LAYOUT}. */
+        /** Name of the 32-bit address field in the FADT decoder's layout ({@code FadtDecoder.LAYOUT}). */
         public String field() {
             return field;
         }

@@ -6,9 +6,11 @@ import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.TableFraming;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import io.github.xenacpi.acpi.table.layout.TableHeaderReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,41 +21,13 @@ import java.util.TreeSet;
  */
 public final class TableDecoders {
 
-    private static final TableDecoders STANDARD = new TableDecoders(List.of(
-            new RsdpDecoder(),
-            new RootTableDecoder.Xsdt(),
-            new RootTableDecoder.Rsdt(),
-            new McfgDecoder(),
-            new FadtDecoder(),
-            new FacsDecoder(),
-            new MadtDecoder(),
-            new GtdtDecoder(),
-            new SpcrDecoder(),
-            new Dbg2Decoder(),
-            new BgrtDecoder(),
-            new FpdtDecoder(),
-            new SdevDecoder(),
-            new SratDecoder(),
-            new SlitDecoder(),
-            new StaoDecoder(),
-            new XenvDecoder(),
-            new HmatDecoder(),
-            new CedtDecoder(),
-            new ApmtDecoder(),
-            new MpamDecoder(),
-            new IortDecoder(),
-            new PpttDecoder(),
-            new CsrtDecoder(),
-            new ViotDecoder(),
-            new BertDecoder(),
-            new HestDecoder(),
-            new ErstDecoder(),
-            new EinjDecoder(),
-            new Tpm2Decoder(),
-            new PcctDecoder(),
-            new SdeiDecoder(),
-            new WdatDecoder(),
-            new AestDecoder()));
+    /**
+     * The standard decoders: one per signature, in {@code acpi.table.decoder}, registered in
+     * {@code META-INF/services/io.github.xenacpi.acpi.table.TableDecoder} (core-model's resources). They are found
+     * through the {@link ServiceLoader} of this class's own class loader, so that this package, which the records
+     * and the loader share, needs no import of the decoders that build on it.
+     */
+    private static final TableDecoders STANDARD = new TableDecoders(standardDecoders());
 
     private final Map<String, TableDecoder<?>> bySignature;
 
@@ -65,6 +39,18 @@ public final class TableDecoders {
             }
         }
         this.bySignature = Map.copyOf(map);
+    }
+
+    private static List<TableDecoder<?>> standardDecoders() {
+        List<TableDecoder<?>> out = new ArrayList<>();
+        for (TableDecoder<?> d : ServiceLoader.load(TableDecoder.class, TableDecoders.class.getClassLoader())) {
+            out.add(d);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException("no table decoder registered in META-INF/services/"
+                    + TableDecoder.class.getName());
+        }
+        return out;
     }
 
     /** Every decoder of this project. */

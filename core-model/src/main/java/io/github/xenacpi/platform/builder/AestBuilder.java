@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.AestDecoder;
 import io.github.xenacpi.acpi.table.AestTable;
+import io.github.xenacpi.acpi.table.decoder.AestDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import java.util.ArrayList;
 import java.util.HexFormat;

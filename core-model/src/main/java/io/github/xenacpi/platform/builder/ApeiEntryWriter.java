@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.ApeiInstruction;
-import io.github.xenacpi.acpi.table.ApeiInstructions;
+import io.github.xenacpi.acpi.table.decoder.ApeiInstructions;
 import java.util.List;
 
 /** Writes the instruction entries ERST and EINJ share. */

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.ApmtDecoder;
 import io.github.xenacpi.acpi.table.ApmtTable;
+import io.github.xenacpi.acpi.table.decoder.ApmtDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.BertDecoder;
+import io.github.xenacpi.acpi.table.decoder.BertDecoder;
 
 /** Writes a BERT pointing at one boot error region. */
 public final class BertBuilder implements TableBuilder {

@@ -1,6 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.BgrtDecoder;
+import io.github.xenacpi.acpi.table.decoder.BgrtDecoder;
 
 /** Writes a BGRT pointing at a boot logo bitmap. */
 public final class BgrtBuilder implements TableBuilder {

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.CedtDecoder;
 import io.github.xenacpi.acpi.table.CedtTable;
+import io.github.xenacpi.acpi.table.decoder.CedtDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.CsrtDecoder;
+import io.github.xenacpi.acpi.table.decoder.CsrtDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

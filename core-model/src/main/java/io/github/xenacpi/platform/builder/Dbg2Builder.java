@@ -1,8 +1,8 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.Dbg2Decoder;
 import io.github.xenacpi.acpi.table.Dbg2Table;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.decoder.Dbg2Decoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.ApeiInstruction;
-import io.github.xenacpi.acpi.table.ErstDecoder;
+import io.github.xenacpi.acpi.table.decoder.ErstDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

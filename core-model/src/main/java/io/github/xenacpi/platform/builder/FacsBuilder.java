@@ -1,6 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.FacsDecoder;
+import io.github.xenacpi.acpi.table.decoder.FacsDecoder;
 
 /** Writes a 64-byte FACS (version 3 by default). */
 public final class FacsBuilder implements TableBuilder {

@@ -1,8 +1,8 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.FadtDecoder;
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.decoder.FadtDecoder;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.FpdtDecoder;
 import io.github.xenacpi.acpi.table.FpdtTable;
+import io.github.xenacpi.acpi.table.decoder.FpdtDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.GtdtDecoder;
 import io.github.xenacpi.acpi.table.GtdtTable;
+import io.github.xenacpi.acpi.table.decoder.GtdtDecoder;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,13 +1,13 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.GenericAddress;
-import io.github.xenacpi.acpi.table.HestDecoder;
-import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.HestTable.AerSettings;
 import io.github.xenacpi.acpi.table.HestTable.Bank;
 import io.github.xenacpi.acpi.table.HestTable.Common;
 import io.github.xenacpi.acpi.table.HestTable.ErrorSource;
 import io.github.xenacpi.acpi.table.HestTable.Notification;
+import io.github.xenacpi.acpi.table.HestTable;
+import io.github.xenacpi.acpi.table.decoder.HestDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.HmatDecoder;
 import io.github.xenacpi.acpi.table.HmatTable;
+import io.github.xenacpi.acpi.table.decoder.HmatDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.IortDecoder;
 import io.github.xenacpi.acpi.table.IortTable;
+import io.github.xenacpi.acpi.table.decoder.IortDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.MadtDecoder;
 import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.acpi.table.decoder.MadtDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import java.nio.charset.StandardCharsets;

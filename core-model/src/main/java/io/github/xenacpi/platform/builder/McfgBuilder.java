@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.McfgDecoder;
 import io.github.xenacpi.acpi.table.McfgTable;
+import io.github.xenacpi.acpi.table.decoder.McfgDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.MpamDecoder;
 import io.github.xenacpi.acpi.table.MpamTable;
+import io.github.xenacpi.acpi.table.decoder.MpamDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

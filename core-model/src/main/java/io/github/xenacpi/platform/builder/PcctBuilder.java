@@ -1,11 +1,11 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.GenericAddress;
-import io.github.xenacpi.acpi.table.PcctDecoder;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterMask;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterWrite;
 import io.github.xenacpi.acpi.table.PcctTable.Subspace;
 import io.github.xenacpi.acpi.table.PcctTable;
+import io.github.xenacpi.acpi.table.decoder.PcctDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import java.util.ArrayList;
 import java.util.List;

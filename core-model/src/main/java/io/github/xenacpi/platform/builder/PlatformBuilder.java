@@ -2,7 +2,7 @@ package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.source.TableSignature;
 import io.github.xenacpi.acpi.table.FadtPointer;
-import io.github.xenacpi.acpi.table.RsdpDecoder;
+import io.github.xenacpi.acpi.table.decoder.RsdpDecoder;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

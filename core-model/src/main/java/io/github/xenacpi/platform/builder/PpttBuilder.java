@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.PpttDecoder;
 import io.github.xenacpi.acpi.table.PpttTable;
+import io.github.xenacpi.acpi.table.decoder.PpttDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;

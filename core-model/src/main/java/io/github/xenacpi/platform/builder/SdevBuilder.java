@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.SdevDecoder;
 import io.github.xenacpi.acpi.table.SdevTable;
+import io.github.xenacpi.acpi.table.decoder.SdevDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.SlitDecoder;
+import io.github.xenacpi.acpi.table.decoder.SlitDecoder;
 
 /** Writes a SLIT from a square distance matrix. */
 public final class SlitBuilder implements TableBuilder {

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.GenericAddress;
-import io.github.xenacpi.acpi.table.SpcrDecoder;
+import io.github.xenacpi.acpi.table.decoder.SpcrDecoder;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.SratDecoder;
 import io.github.xenacpi.acpi.table.SratTable;
+import io.github.xenacpi.acpi.table.decoder.SratDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import java.util.ArrayList;

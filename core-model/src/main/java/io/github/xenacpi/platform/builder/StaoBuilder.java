@@ -1,6 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.StaoDecoder;
+import io.github.xenacpi.acpi.table.decoder.StaoDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

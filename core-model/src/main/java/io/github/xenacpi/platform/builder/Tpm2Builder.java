@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.Tpm2Decoder;
 import io.github.xenacpi.acpi.table.Tpm2Table;
+import io.github.xenacpi.acpi.table.decoder.Tpm2Decoder;
 import java.util.HexFormat;
 
 /** Writes a TPM2 table of any revision, start method, parameters and log area. */

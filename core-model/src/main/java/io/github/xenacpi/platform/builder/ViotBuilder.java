@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.ViotDecoder;
 import io.github.xenacpi.acpi.table.ViotTable;
+import io.github.xenacpi.acpi.table.decoder.ViotDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import java.util.ArrayList;
 import java.util.HashMap;

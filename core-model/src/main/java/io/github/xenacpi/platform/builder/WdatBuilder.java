@@ -1,7 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.WdatDecoder;
 import io.github.xenacpi.acpi.table.WdatTable;
+import io.github.xenacpi.acpi.table.decoder.WdatDecoder;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.XenvDecoder;
+import io.github.xenacpi.acpi.table.decoder.XenvDecoder;
 
 /** Writes an XENV with the grant table range and the event channel interrupt. */
 public final class XenvBuilder implements TableBuilder {

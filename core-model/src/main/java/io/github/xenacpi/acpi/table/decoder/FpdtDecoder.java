@@ -1,0 +1,89 @@
+package io.github.xenacpi.acpi.table.decoder;
+
+import io.github.xenacpi.acpi.region.AddressSpace;
+import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.FpdtTable;
+import io.github.xenacpi.acpi.table.TableDecoder;
+import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.Struct;
+import io.github.xenacpi.acpi.table.layout.Subtable;
+import io.github.xenacpi.acpi.table.layout.SubtableFormat;
+import io.github.xenacpi.acpi.table.layout.TableHeader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes FPDT. Each FBPT or S3PT pointer record yields a {@link RegionKind#FIRMWARE_PERFORMANCE_RECORD} region of
+ * the 8-byte table header (signature and length) that Linux's {@code fpdt_process_subtable} maps first; the
+ * pointed-to table's full length is only known from that header.
+ */
+public final class FpdtDecoder implements TableDecoder<FpdtTable> {
+
+    /** Every performance record's header: type, length and revision. */
+    public static final Layout RECORD_HEADER = Layout.of("FPDT record header")
+            .u16("type")
+            .u8("length")
+            .u8("revision")
+            .build();
+
+    /** The FBPT and S3PT pointer records. */
+    public static final Layout POINTER_RECORD = RECORD_HEADER.extend("FPDT pointer record")
+            .reserved(4)
+            .u64("address")
+            .build();
+
+    private static final SubtableFormat FORMAT = SubtableFormat.TYPE16_LENGTH8.withMinLength(RECORD_HEADER.size());
+
+    @Override
+    public String signature() {
+        return "FPDT";
+    }
+
+    @Override
+    public FpdtTable decode(DecodeContext ctx) {
+        List<FpdtTable.Record> out = new ArrayList<>();
+        int[] seen = new int[2];
+        for (Subtable sub : ctx.subtables(FORMAT, TableHeader.SIZE, ctx.end(), "FPDT.record")) {
+            Struct h = ctx.read(RECORD_HEADER, sub);
+            int type = h.intValue("type");
+            if (type != FpdtTable.FBPT_POINTER && type != FpdtTable.S3PT_POINTER) {
+                out.add(new FpdtTable.Record(type, sub.length(), h.intValue("revision"), 0));
+                continue;
+            }
+            seen[type]++;
+            String name = type == FpdtTable.FBPT_POINTER ? "FBPT" : "S3PT";
+            Struct s = ctx.read(POINTER_RECORD, sub);
+            if (sub.length() != POINTER_RECORD.size()) {
+                ctx.error(sub.offset() + 2, "%s: %s pointer record length is %d, expected %d", sub.path(), name,
+                        sub.length(), POINTER_RECORD.size());
+            }
+            if (h.intValue("revision") != 1) {
+                ctx.warning(sub.offset() + 3, "%s: %s pointer record revision is %d, expected 1", sub.path(), name,
+                        h.intValue("revision"));
+            }
+            ctx.checkReserved(s);
+            long address = s.value("address");
+            out.add(new FpdtTable.Record(type, sub.length(), h.intValue("revision"), address));
+            if (!s.has("address")) {
+                continue;
+            }
+            if (address == 0) {
+                ctx.warning(s.offsetOf("address"), "%s: %s pointer is zero", sub.path(), name);
+            } else {
+                // The pointed-to table's base; its length is in that table's own header.
+                ctx.region(RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY, address, 0,
+                        s.offsetOf("address"), sub.path() + ".address");
+            }
+        }
+        if (seen[FpdtTable.FBPT_POINTER] == 0) {
+            ctx.warning(TableHeader.SIZE, "FPDT: no FBPT pointer record, the specification requires one");
+        } else if (seen[FpdtTable.FBPT_POINTER] > 1) {
+            ctx.warning(TableHeader.SIZE, "FPDT: %d FBPT pointer records, expected one", seen[0]);
+        }
+        if (seen[FpdtTable.S3PT_POINTER] > 1) {
+            ctx.warning(TableHeader.SIZE, "FPDT: %d S3PT pointer records, expected at most one", seen[1]);
+        }
+        return new FpdtTable(ctx.header(), out);
+    }
+}

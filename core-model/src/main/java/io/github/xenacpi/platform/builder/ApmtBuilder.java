@@ -23,20 +23,7 @@ public final class ApmtBuilder implements TableBuilder {
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("APMT", 0, oem);
         for (ApmtTable.Node n : nodes) {
-            w.struct(ApmtDecoder.NODE)
-                    .set("length", ApmtDecoder.NODE.size())
-                    .set("flags", n.flags())
-                    .set("nodeType", n.nodeType())
-                    .set("identifier", n.identifier())
-                    .set("primaryInstance", n.primaryInstance())
-                    .set("secondaryInstance", n.secondaryInstance())
-                    .set("baseAddress0", n.baseAddress0())
-                    .set("baseAddress1", n.baseAddress1())
-                    .set("overflowInterrupt", n.overflowInterrupt())
-                    .set("overflowInterruptFlags", n.overflowInterruptFlags())
-                    .set("processorAffinity", n.processorAffinity())
-                    .set("implementationId", n.implementationId())
-                    .write();
+            w.struct(ApmtDecoder.NODE).set("length", ApmtDecoder.NODE.size()).set(ApmtDecoder.NODE_RECORD, n).write();
         }
         return w.finish();
     }

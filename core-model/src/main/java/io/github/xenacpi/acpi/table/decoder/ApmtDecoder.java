@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.ApmtTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
@@ -39,6 +40,9 @@ public final class ApmtDecoder implements TableDecoder<ApmtTable> {
             .u32("implementationId")
             .build();
 
+    /** {@link #NODE} bound to its record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<ApmtTable.Node> NODE_RECORD = RecordLayout.of(ApmtTable.Node.class, NODE);
+
     @Override
     public String signature() {
         return "APMT";
@@ -53,10 +57,7 @@ public final class ApmtDecoder implements TableDecoder<ApmtTable> {
                 ctx.warning(sub.offset(), "%s: length %d, expected %d", sub.path(), sub.length(), NODE.size());
             }
             ctx.checkReserved(s);
-            ApmtTable.Node n = new ApmtTable.Node(s.intValue("flags"), s.intValue("nodeType"), s.value("identifier"),
-                    s.value("primaryInstance"), s.value("secondaryInstance"), s.value("baseAddress0"),
-                    s.value("baseAddress1"), s.value("overflowInterrupt"), s.value("overflowInterruptFlags"),
-                    s.value("processorAffinity"), s.value("implementationId"));
+            ApmtTable.Node n = NODE_RECORD.read(s);
             out.add(n);
             if (!s.isComplete()) {
                 continue;

@@ -2,6 +2,7 @@ package io.github.xenacpi.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.conformance.ConformanceCheck;
@@ -111,8 +112,8 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * with the trace), then the per-access {@code trace} when asked for. The platform and the typed simulation
      * results ride along for the other formats but are not serialised.
      */
-    @JsonPropertyOrder({"name", "settings", "input", "summary", "findings", "strategies", "grid", "source",
-            "tables", "regions", "diagnostics", "namespace", "trace"})
+    @JsonPropertyOrder({"name", "settings", "input", "summary", "findings", "strategies", "stageTwoMap", "grid",
+            "source", "tables", "regions", "diagnostics", "namespace", "trace"})
     public record PlatformReport(String name, Settings settings, Input input, Summary summary,
                                  List<ReportFinding> findings,
                                  List<StrategyReport> strategies, InspectDocument.Source source,
@@ -228,6 +229,15 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             all.addAll(more);
             return new PlatformReport(name, settings, input, summary, fixFirst(all, input.completeness()), strategies,
                     source, tables, regions, diagnostics, namespace, trace, platform, results, timing, grid);
+        }
+
+        /**
+         * Dom0's predicted stage-2 map after boot under every simulated strategy, each range stated once with the
+         * strategies that leave it ({@link StageTwoMapEntry}); empty when nothing was simulated.
+         */
+        @JsonProperty("stageTwoMap")
+        public List<StageTwoMapEntry> stageTwoMap() {
+            return StageTwoMapEntry.of(strategies);
         }
 
         /** The number of firmware findings at a severity. */

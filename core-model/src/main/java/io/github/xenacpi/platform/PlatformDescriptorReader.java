@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -55,8 +56,8 @@ public final class PlatformDescriptorReader {
         try {
             json = MAPPER.readValue(file.toFile(), Json.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new PlatformException(String.format("%s: unknown key \"%s\" at %s; known keys there: %s", file,
-                    e.getPropertyName(), where(e), e.getKnownPropertyIds()), e);
+            throw new PlatformException(String.format("%s: unknown key %s at %s; known keys there: %s", file,
+                    quoted(e.getPropertyName()), where(e), e.getKnownPropertyIds()), e);
         } catch (JsonMappingException e) {
             throw new PlatformException(String.format("%s: invalid value at %s: %s", file, where(e),
                     expected(e)), e);
@@ -94,10 +95,34 @@ public final class PlatformDescriptorReader {
         return "0x" + Long.toHexString(value).toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Where the problem is, as a JSONPath: {@code $.ram[0].length}, with a key that is not a plain name in brackets
+     * and quotes ({@code $["a.b"]}), so that the path reads the same whatever the key holds.
+     */
     private static String where(JsonMappingException e) {
         return "$" + e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                        : PLAIN_NAME.matcher(r.getFieldName()).matches() ? "." + r.getFieldName()
+                        : "[" + quoted(r.getFieldName()) + "]")
                 .collect(Collectors.joining());
+    }
+
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** A key as a JSON string literal: quotes, backslashes and control characters escaped, so it cannot be misread. */
+    static String quoted(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /** What the value should have been, in the descriptor's words, never a Java type or a parser's internals. */

@@ -62,6 +62,20 @@ class PlatformDescriptorReaderTest {
                 .hasMessageContaining("$.dma[0]");
     }
 
+    /**
+     * A key that is not a plain name is quoted with its quotes escaped, and the path puts it in brackets: the message
+     * reads the same whatever the key holds (the descriptor fuzz test once mistook {@code $.xejava.n} for Java).
+     */
+    @Test
+    void anUnknownKeyHoldingQuotesAndDotsIsQuotedAndBracketed() throws Exception {
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"x\\\"java.n\": 1}")))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("unknown key \"x\\\"java.n\" at $[\"x\\\"java.n\"];");
+        Path spaced = write("{\"ram\": [{\"base\": \"0x0\", \"length\": \"0x1000\", \"a b\": 1}]}");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(spaced))
+                .hasMessageContaining("at $.ram[0][\"a b\"];");
+    }
+
     @Test
     void badValuesSayWhatWasExpected() throws Exception {
         assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"smmu\": \"nested\"}")))

@@ -38,7 +38,8 @@ public final class PlatformDescriptorReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private PlatformDescriptorReader() {
     }
@@ -59,6 +60,11 @@ public final class PlatformDescriptorReader {
             throw new PlatformException(String.format("%s: unknown key %s at %s; known keys there: %s", file,
                     quoted(e.getPropertyName()), where(e), e.getKnownPropertyIds()), e);
         } catch (JsonMappingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new PlatformException(String.format("%s: more text after the descriptor's object (line %d);"
+                        + " a descriptor is one JSON object", file,
+                        e.getLocation() == null ? 0 : e.getLocation().getLineNr()), e);
+            }
             throw new PlatformException(String.format("%s: invalid value at %s: %s", file, where(e),
                     expected(e)), e);
         } catch (JsonProcessingException e) {
@@ -66,6 +72,10 @@ public final class PlatformDescriptorReader {
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new PlatformException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (json == null) {
+            throw new PlatformException(file + ": holds JSON null where an object is expected (schema "
+                    + SCHEMA_RESOURCE + ")");
         }
         try {
             return json.toDescriptor();

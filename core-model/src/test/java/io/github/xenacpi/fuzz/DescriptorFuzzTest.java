@@ -29,16 +29,21 @@ class DescriptorFuzzTest {
         }
     }
 
-    private static final Pattern JAVA_WORD = Pattern.compile("[\\w.$<>]*(?:java\\.|Exception)[\\w.$<>]*");
+    private static final Pattern JAVA_WORD = Pattern.compile("[\\w.<>]*(?:java\\.|Exception)[\\w.<>]*");
+
+    /** What a message quotes from the user: JSON strings (keys), the parser's 'tokens', and JSONPaths of keys. */
+    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'");
+    private static final Pattern JSON_PATH = Pattern.compile("\\$(?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[[^\\]]*\\])*");
 
     /**
-     * Whether a message names Java: a word holding {@code java.} or {@code Exception} that the user's text does not
-     * hold, as written or with its JSON escapes read (a message may quote the user's keys, values and tokens, which
-     * may say anything, in any quoting).
+     * Whether a message names Java: with what it quotes from the user taken out (the user's keys, values and tokens
+     * may say anything), a word holding {@code java.} or {@code Exception} that the user's text does not hold either,
+     * as written or with its JSON escapes read.
      */
     static boolean speaksJava(String message, String input) {
+        String own = JSON_PATH.matcher(QUOTED.matcher(message).replaceAll("\"\"")).replaceAll("\\$");
         String unescaped = unescaped(input);
-        Matcher m = JAVA_WORD.matcher(message);
+        Matcher m = JAVA_WORD.matcher(own);
         while (m.find()) {
             if (!input.contains(m.group()) && !unescaped.contains(m.group())) {
                 return true;

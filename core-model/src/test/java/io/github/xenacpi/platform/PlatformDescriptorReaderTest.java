@@ -76,6 +76,24 @@ class PlatformDescriptorReaderTest {
                 .hasMessageContaining("at $.ram[0][\"a b\"];");
     }
 
+    /** A file that holds only JSON's {@code null} is an error naming the file (DescriptorFuzzTest found it). */
+    @Test
+    void aNullDescriptorIsAnErrorNotACrash() throws Exception {
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("null")))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("xenacpi.json: holds JSON null where an object is expected");
+    }
+
+    /** What follows the descriptor's object is an error, not ignored as Jackson does by default. */
+    @Test
+    void textAfterTheObjectIsAnError() throws Exception {
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"xen\": \"4.8\"}\n{\"xen\": \"4.22\"}")))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("xenacpi.json: more text after the descriptor's object (line 2)");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"xen\": \"4.8\"} ]")))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("not valid JSON (line 1)");
+    }
+
     @Test
     void badValuesSayWhatWasExpected() throws Exception {
         assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"smmu\": \"nested\"}")))

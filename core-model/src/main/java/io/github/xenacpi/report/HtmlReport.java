@@ -109,14 +109,13 @@ public final class HtmlReport {
     /**
      * One entry of the platform's predicted stage-2 map ({@link StageTwoMapEntry}): the path, what asked for it, the
      * strategies that leave it ({@code all} when every simulated strategy does), its pages, and its ranges as
-     * {@code base +length}.
+     * {@code base +length}, each kept on one line.
      */
-    public record MapRow(String origin, String source, String strategies, String pages, String ranges) {
+    public record MapRow(String origin, String source, List<String> strategies, String pages, List<String> ranges) {
         static MapRow of(StageTwoMapEntry e, int simulated) {
-            return new MapRow(e.origin(), e.source(),
-                    e.strategies().size() == simulated ? "all" : String.join(", ", e.strategies()),
-                    number(e.pages()), e.ranges().stream().map(r -> r.get(0) + " +" + r.get(1))
-                            .collect(java.util.stream.Collectors.joining(", ")));
+            return new MapRow(e.origin(), e.source(), e.strategies().size() == simulated ? List.of("all")
+                    : e.strategies(),
+                    number(e.pages()), e.ranges().stream().map(r -> r.get(0) + " +" + r.get(1)).toList());
         }
     }
 

@@ -124,12 +124,14 @@ class StageTwoMapTest {
                     List<Object> key = List.of(e.get("origin").asText(), range.get(0).asText(), range.get(1).asText(),
                             e.get("source").asText());
                     assertThat(stated.add(key)).as("stated once: %s", key).isTrue();
+                    assertThat(html).contains("<span class=\"nw\">" + range.get(0).asText() + " +"
+                            + range.get(1).asText() + "</span>");
                     for (com.fasterxml.jackson.databind.JsonNode strategy : e.get("strategies")) {
                         expanded.computeIfAbsent(strategy.asText(), k -> new java.util.ArrayList<>()).add(key);
                     }
                 }
                 assertThat(e.get("pages").asLong()).isEqualTo(pages);
-                assertThat(html).contains("<td>" + e.get("origin").asText() + "</td><td class=\"mono\">"
+                assertThat(html).contains("<td class=\"nw\">" + e.get("origin").asText() + "</td><td class=\"mono\">"
                         + html(e.get("source").asText()) + "</td>");
             }
             for (SimulationResult r : pr.results()) {

@@ -41,6 +41,9 @@ public final class PlatformDescriptorReader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** A key the JSONPath of a message writes after a dot; any other key goes in brackets, quoted. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private PlatformDescriptorReader() {
     }
 
@@ -116,8 +119,6 @@ public final class PlatformDescriptorReader {
                         : "[" + quoted(r.getFieldName()) + "]")
                 .collect(Collectors.joining());
     }
-
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** A key as a JSON string literal: quotes, backslashes and control characters escaped, so it cannot be misread. */
     static String quoted(String text) {

@@ -106,8 +106,9 @@ public record ConformanceReport(String schema, String toolVersion, String genera
     }
 
     /**
-     * One platform: what it was simulated with and where each setting came from, the summary, the firmware findings (the table rules', ordered by what to fix first), the
-     * outcome of each simulated strategy, and its tables, regions, diagnostics and namespace (members of its
+     * One platform: what it was simulated with and where each setting came from, the summary, the firmware findings
+     * (the table rules', ordered by what to fix first), the outcome of each simulated strategy, its stage-2 map once
+     * for all strategies, and its tables, regions, diagnostics and namespace (members of its
      * inspect document with the same names; a table's {@code fields} and the namespace's {@code devices} only
      * with the trace), then the per-access {@code trace} when asked for. The platform and the typed simulation
      * results ride along for the other formats but are not serialised.

@@ -322,8 +322,8 @@ public final class HtmlReport {
                 results(sims, r.base(), r.length()))).toList();
         String recommended = p.summary().recommended();
         long dearest = p.strategies().stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
-        List<CostRow> costs = p.strategies().stream().map(s -> cost(s, verdict(p, s), s.strategy().equals(recommended), dearest))
-                .toList();
+        List<CostRow> costs = p.strategies().stream()
+                .map(s -> cost(s, verdict(p, s), s.strategy().equals(recommended), dearest)).toList();
         int selected = -1;
         for (int i = 0; i < p.strategies().size(); i++) {
             if (p.strategies().get(i).strategy().equals(recommended)) {

@@ -40,7 +40,8 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
     /** Made on first use: most builds read and write no baseline, and a mapper costs a cold start time. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** One accepted finding: its id, and what a reviewer reads. */
@@ -88,6 +89,10 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
                     + " with xenacpi:baseline", e);
         } catch (IOException e) {
             throw new ValidationException(PROPERTY + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (b == null) {
+            throw new ValidationException(PROPERTY + ": " + file + " holds JSON null, not a baseline written by the"
+                    + " baseline goal; write it again with xenacpi:baseline");
         }
         if (!SCHEMA.equals(b.schema())) {
             throw new ValidationException(PROPERTY + ": " + file + " has schema \"" + b.schema() + "\", not \""

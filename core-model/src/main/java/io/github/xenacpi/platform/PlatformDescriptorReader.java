@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +35,11 @@ public final class PlatformDescriptorReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** A key the JSONPath of a message writes after a dot; any other key goes in brackets, quoted. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private PlatformDescriptorReader() {
     }
@@ -52,9 +57,14 @@ public final class PlatformDescriptorReader {
         try {
             json = MAPPER.readValue(file.toFile(), Json.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new PlatformException(String.format("%s: unknown key \"%s\" at %s; known keys there: %s", file,
-                    e.getPropertyName(), where(e), e.getKnownPropertyIds()), e);
+            throw new PlatformException(String.format("%s: unknown key %s at %s; known keys there: %s", file,
+                    quoted(e.getPropertyName()), where(e), e.getKnownPropertyIds()), e);
         } catch (JsonMappingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new PlatformException(String.format("%s: more text after the descriptor's object (line %d);"
+                        + " a descriptor is one JSON object", file,
+                        e.getLocation() == null ? 0 : e.getLocation().getLineNr()), e);
+            }
             throw new PlatformException(String.format("%s: invalid value at %s: %s", file, where(e),
                     expected(e)), e);
         } catch (JsonProcessingException e) {
@@ -62,6 +72,10 @@ public final class PlatformDescriptorReader {
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new PlatformException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (json == null) {
+            throw new PlatformException(file + ": holds JSON null where an object is expected (schema "
+                    + SCHEMA_RESOURCE + ")");
         }
         try {
             return json.toDescriptor();
@@ -91,10 +105,32 @@ public final class PlatformDescriptorReader {
         return "0x" + Long.toHexString(value).toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * Where the problem is, as a JSONPath: {@code $.ram[0].length}, with a key that is not a plain name in brackets
+     * and quotes ({@code $["a.b"]}), so that the path reads the same whatever the key holds.
+     */
     private static String where(JsonMappingException e) {
         return "$" + e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                        : PLAIN_NAME.matcher(r.getFieldName()).matches() ? "." + r.getFieldName()
+                        : "[" + quoted(r.getFieldName()) + "]")
                 .collect(Collectors.joining());
+    }
+
+    /** A key as a JSON string literal: quotes, backslashes and control characters escaped, so it cannot be misread. */
+    static String quoted(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /** What the value should have been, in the descriptor's words, never a Java type or a parser's internals. */

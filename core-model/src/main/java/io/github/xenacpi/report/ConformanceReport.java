@@ -2,6 +2,7 @@ package io.github.xenacpi.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.conformance.ConformanceCheck;
@@ -105,14 +106,15 @@ public record ConformanceReport(String schema, String toolVersion, String genera
     }
 
     /**
-     * One platform: what it was simulated with and where each setting came from, the summary, the firmware findings (the table rules', ordered by what to fix first), the
-     * outcome of each simulated strategy, and its tables, regions, diagnostics and namespace (members of its
+     * One platform: what it was simulated with and where each setting came from, the summary, the firmware findings
+     * (the table rules', ordered by what to fix first), the outcome of each simulated strategy, its stage-2 map once
+     * for all strategies, and its tables, regions, diagnostics and namespace (members of its
      * inspect document with the same names; a table's {@code fields} and the namespace's {@code devices} only
      * with the trace), then the per-access {@code trace} when asked for. The platform and the typed simulation
      * results ride along for the other formats but are not serialised.
      */
-    @JsonPropertyOrder({"name", "settings", "input", "summary", "findings", "strategies", "grid", "source",
-            "tables", "regions", "diagnostics", "namespace", "trace"})
+    @JsonPropertyOrder({"name", "settings", "input", "summary", "findings", "strategies", "stageTwoMap", "grid",
+            "source", "tables", "regions", "diagnostics", "namespace", "trace"})
     public record PlatformReport(String name, Settings settings, Input input, Summary summary,
                                  List<ReportFinding> findings,
                                  List<StrategyReport> strategies, InspectDocument.Source source,
@@ -228,6 +230,15 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             all.addAll(more);
             return new PlatformReport(name, settings, input, summary, fixFirst(all, input.completeness()), strategies,
                     source, tables, regions, diagnostics, namespace, trace, platform, results, timing, grid);
+        }
+
+        /**
+         * Dom0's predicted stage-2 map after boot under every simulated strategy, each range stated once with the
+         * strategies that leave it ({@link StageTwoMapEntry}); empty when nothing was simulated.
+         */
+        @JsonProperty("stageTwoMap")
+        public List<StageTwoMapEntry> stageTwoMap() {
+            return StageTwoMapEntry.of(strategies);
         }
 
         /** The number of firmware findings at a severity. */

@@ -106,8 +106,17 @@ public final class HtmlReport {
                                boolean complete, GridView grid, List<MapRow> stageTwo) {
     }
 
-    /** One range of a strategy's predicted stage-2 map ({@link StrategyReport.MappedRange}). */
-    public record MapRow(String strategy, String origin, String base, String length, String pages, String source) {
+    /**
+     * One entry of the platform's predicted stage-2 map ({@link StageTwoMapEntry}): the path, what asked for it, the
+     * strategies that leave it ({@code all} when every simulated strategy does), its pages, and its ranges as
+     * {@code base +length}, each kept on one line.
+     */
+    public record MapRow(String origin, String source, List<String> strategies, String pages, List<String> ranges) {
+        static MapRow of(StageTwoMapEntry e, int simulated) {
+            return new MapRow(e.origin(), e.source(), e.strategies().size() == simulated ? List.of("all")
+                    : e.strategies(),
+                    number(e.pages()), e.ranges().stream().map(r -> r.get(0) + " +" + r.get(1)).toList());
+        }
     }
 
     /**
@@ -313,8 +322,8 @@ public final class HtmlReport {
                 results(sims, r.base(), r.length()))).toList();
         String recommended = p.summary().recommended();
         long dearest = p.strategies().stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
-        List<CostRow> costs = p.strategies().stream().map(s -> cost(s, verdict(p, s), s.strategy().equals(recommended), dearest))
-                .toList();
+        List<CostRow> costs = p.strategies().stream()
+                .map(s -> cost(s, verdict(p, s), s.strategy().equals(recommended), dearest)).toList();
         int selected = -1;
         for (int i = 0; i < p.strategies().size(); i++) {
             if (p.strategies().get(i).strategy().equals(recommended)) {
@@ -342,9 +351,8 @@ public final class HtmlReport {
                 tables, devices, selected, columns.stream().map(c -> cells.stream()
                         .filter(x -> x.strategy().equals(c.id())).findFirst()
                         .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", ""))).toList(),
-                p.settings().line(), p.complete(), grid(p.grid()), p.strategies().stream()
-                        .flatMap(s -> s.stageTwoMap().stream().map(r -> new MapRow(s.strategy(), r.origin(),
-                                r.base(), r.length(), number(r.pages()), r.source()))).toList());
+                p.settings().line(), p.complete(), grid(p.grid()), p.stageTwoMap().stream()
+                        .map(e -> MapRow.of(e, p.strategies().size())).toList());
     }
 
     /** A strategy's verdict as every table shows it: {@link #INCOMPLETE} on a platform the model did not see whole. */

@@ -1,5 +1,6 @@
 package io.github.xenacpi.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.DescribedRegion;
@@ -24,11 +25,13 @@ import java.util.Set;
  * One strategy's outcome on one platform, for the Xen/Linux integrator who picks a strategy: the verdict, the
  * costs, how many boot accesses ended in each result, and what went wrong grouped by region and cause (one
  * {@link OutcomeGroup} per described region, result and reason, with the number of accesses), not one line per
- * access; and the stage-2 map Dom0's boot leaves under the strategy, as ranges with the path that mapped them.
+ * access; and the stage-2 map Dom0's boot leaves under the strategy, as ranges with the path that mapped them (in
+ * report.json once per platform for all strategies, {@link StageTwoMapEntry}).
  */
 @JsonPropertyOrder({"strategy", "verdict", "accesses", "results", "costs", "outcomes"})
 public record StrategyReport(String strategy, String verdict, int accesses, Map<String, Integer> results,
-                             SimulationCosts costs, List<OutcomeGroup> outcomes, List<MappedRange> stageTwoMap) {
+                             SimulationCosts costs, List<OutcomeGroup> outcomes,
+                             @JsonIgnore List<MappedRange> stageTwoMap) {
 
     public StrategyReport {
         results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));

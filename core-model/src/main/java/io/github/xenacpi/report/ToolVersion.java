@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The version of this build and the project's URL, from the {@code tool-version.properties} resource that Maven's resource filtering
- * writes at build time, so that it is right from the jar, from classes and in tests alike.
+ * The version of this build and the project's URL, from the {@code tool-version.properties} resource that Maven's
+ * resource filtering writes at build time, so that it is right from the jar, from classes and in tests alike.
  */
 public final class ToolVersion {
 

@@ -106,6 +106,12 @@ class BaselineTest {
         Files.writeString(file, "{ not json");
         assertThatThrownBy(() -> Baseline.read(file)).hasMessageContaining("xenacpi.baseline")
                 .hasMessageContaining(file.toString()).hasMessageNotContaining("Jackson");
+        Files.writeString(file, "null");
+        assertThatThrownBy(() -> Baseline.read(file)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("holds JSON null, not a baseline");
+        Files.writeString(file, "{\"schema\":\"" + Baseline.SCHEMA + "\",\"findings\":[]} trailing");
+        assertThatThrownBy(() -> Baseline.read(file)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("is not a baseline");
     }
 
     private static ConformanceReport validate(Preset... presets) throws Exception {

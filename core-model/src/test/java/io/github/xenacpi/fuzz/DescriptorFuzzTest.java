@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The descriptor reader on any text: it gives a descriptor, which written back and read again is the same, or a
@@ -27,17 +29,47 @@ class DescriptorFuzzTest {
         }
     }
 
+    private static final Pattern JAVA_WORD = Pattern.compile("[\\w.<>]*(?:java\\.|Exception)[\\w.<>]*");
+
+    /** What a message quotes from the user: JSON strings (keys), the parser's 'tokens', and JSONPaths of keys. */
+    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'");
+    private static final Pattern JSON_PATH = Pattern.compile("\\$(?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[[^\\]]*\\])*");
+
+    /**
+     * Whether a message names Java: with what it quotes from the user taken out (the user's keys, values and tokens
+     * may say anything), a word holding {@code java.} or {@code Exception} that the user's text does not hold either,
+     * as written or with its JSON escapes read.
+     */
+    static boolean speaksJava(String message, String input) {
+        String own = JSON_PATH.matcher(QUOTED.matcher(message).replaceAll("\"\"")).replaceAll("\\$");
+        String unescaped = unescaped(input);
+        Matcher m = JAVA_WORD.matcher(own);
+        while (m.find()) {
+            if (!input.contains(m.group()) && !unescaped.contains(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(?:u([0-9A-Fa-f]{4})|(.))");
+
+    /** The text with its JSON backslash escapes (four-digit unicode ones too) read as JSON reads them. */
+    private static String unescaped(String text) {
+        return ESCAPE.matcher(text).replaceAll(r -> Matcher.quoteReplacement(r.group(1) != null
+                ? String.valueOf((char) Integer.parseInt(r.group(1), 16)) : r.group(2)));
+    }
+
     @FuzzTest(maxDuration = "3m")
     void readsAnyDescriptorText(FuzzedDataProvider data) throws IOException {
-        Files.write(FILE, data.consumeRemainingAsString().getBytes(StandardCharsets.UTF_8));
+        String text = data.consumeRemainingAsString();
+        Files.write(FILE, text.getBytes(StandardCharsets.UTF_8));
         PlatformDescriptor d;
         try {
             d = PlatformDescriptorReader.read(FILE);
         } catch (PlatformException e) {
             String m = e.getMessage();
-            // What the message quotes is the user's own text, which may say anything: judge the rest.
-            String own = m.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
-            if (!m.startsWith(FILE.toString()) || own.contains("java.") || own.contains("Exception")) {
+            if (!m.startsWith(FILE.toString()) || speaksJava(m.substring(FILE.toString().length()), text)) {
                 throw new IllegalStateException("a descriptor error that names no file or speaks Java: " + m);
             }
             return;

@@ -62,6 +62,38 @@ class PlatformDescriptorReaderTest {
                 .hasMessageContaining("$.dma[0]");
     }
 
+    /**
+     * A key that is not a plain name is quoted with its quotes escaped, and the path puts it in brackets: the message
+     * reads the same whatever the key holds (the descriptor fuzz test once mistook {@code $.xejava.n} for Java).
+     */
+    @Test
+    void anUnknownKeyHoldingQuotesAndDotsIsQuotedAndBracketed() throws Exception {
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"x\\\"java.n\": 1}")))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("unknown key \"x\\\"java.n\" at $[\"x\\\"java.n\"];");
+        Path spaced = write("{\"ram\": [{\"base\": \"0x0\", \"length\": \"0x1000\", \"a b\": 1}]}");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(spaced))
+                .hasMessageContaining("at $.ram[0][\"a b\"];");
+    }
+
+    /** A file that holds only JSON's {@code null} is an error naming the file (DescriptorFuzzTest found it). */
+    @Test
+    void aNullDescriptorIsAnErrorNotACrash() throws Exception {
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("null")))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("xenacpi.json: holds JSON null where an object is expected");
+    }
+
+    /** What follows the descriptor's object is an error, not ignored as Jackson does by default. */
+    @Test
+    void textAfterTheObjectIsAnError() throws Exception {
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"xen\": \"4.8\"}\n{\"xen\": \"4.22\"}")))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("xenacpi.json: more text after the descriptor's object (line 2)");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"xen\": \"4.8\"} ]")))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("not valid JSON (line 1)");
+    }
+
     @Test
     void badValuesSayWhatWasExpected() throws Exception {
         assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"smmu\": \"nested\"}")))

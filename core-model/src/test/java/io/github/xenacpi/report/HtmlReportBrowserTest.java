@@ -227,7 +227,8 @@ class HtmlReportBrowserTest {
             double width = map.getSize().getWidth();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> bars = (List<Map<String, Object>>) js("var out = [];"
-                    + "arguments[0].querySelectorAll('rect.bar').forEach(function (r) { var b = r.getBoundingClientRect();"
+                    + "arguments[0].querySelectorAll('rect.bar').forEach(function (r) {"
+                    + " var b = r.getBoundingClientRect();"
                     + " out.push({x: b.x, w: b.width, t: r.textContent}); }); return out;", map);
             assertThat(bars).isNotEmpty().allSatisfy(b -> assertThat(((Number) b.get("w")).doubleValue())
                     .as("%s", b.get("t")).isLessThan(width / 2));

@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.preset.Preset;
-import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -23,7 +23,6 @@ import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
-import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.testing.SchemaCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,7 +192,8 @@ class ReportWriterTest {
             assertThat(html).contains("<a href=\"#p" + p.ordinal() + "\" title=\"" + p.id() + "\">" + p.id() + "</a>");
         }
         assertThat(count(html, "<svg ")).isEqualTo(Preset.values().length + 1);
-        assertThat(count(html, "<div class=\"tl\">")).as("one boot timeline per platform").isEqualTo(Preset.values().length + 1);
+        assertThat(count(html, "<div class=\"tl\">")).as("one boot timeline per platform")
+                .isEqualTo(Preset.values().length + 1);
         assertThat(html).contains("<h3>Why the other strategies fall short</h3>")
                 .contains("Dom0 crashes when pci_scan_slot touches ECAM").contains("<h3>Boot timeline</h3>")
                 .contains("What this report answers.");

@@ -60,7 +60,8 @@ class VerdictTruthTest {
 
     @Test
     void theSeedEraPairIsOneSettingAwayAndNamedAsSuch(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve(PlatformDescriptorReader.FILE_NAME), "{\"xen\": \"4.8\", \"linux\": \"4.10\"}");
+        Files.writeString(folder.resolve(PlatformDescriptorReader.FILE_NAME),
+                "{\"xen\": \"4.8\", \"linux\": \"4.10\"}");
         PlatformDescriptor d = PlatformDescriptorReader.besides(folder);
         assertThat(d.xen()).isEqualTo(XenVersion.V4_8);
         assertThat(d.linux()).isEqualTo(LinuxVersion.V4_10);

@@ -33,9 +33,7 @@ public final class HmatBuilder implements TableBuilder {
             if (s instanceof HmatTable.MemoryAttributes a) {
                 w.struct(HmatDecoder.MEMORY_ATTRIBUTES).set("type", 0)
                         .set("length", HmatDecoder.MEMORY_ATTRIBUTES.size())
-                        .set("flags", a.flags()).set("initiatorProximityDomain", a.initiatorProximityDomain())
-                        .set("memoryProximityDomain", a.memoryProximityDomain()).set("rangeBase", a.rangeBase())
-                        .set("rangeLength", a.rangeLength()).write();
+                        .set(HmatDecoder.MEMORY_ATTRIBUTES_RECORD, a).write();
             } else if (s instanceof HmatTable.Locality l) {
                 int length = HmatDecoder.LOCALITY.size() + 4 * l.initiators().size() + 4 * l.targets().size()
                         + 2 * l.entries().size();

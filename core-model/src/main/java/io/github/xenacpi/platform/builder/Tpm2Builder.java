@@ -74,34 +74,18 @@ public final class Tpm2Builder implements TableBuilder {
             w.zeros(paramsEnd - w.position());
         }
         if (logArea != null) {
-            w.struct(Tpm2Decoder.LOG_AREA)
-                    .set("minimumLength", logArea.minimumLength())
-                    .set("startAddress", logArea.startAddress())
-                    .write();
+            w.record(Tpm2Decoder.LOG_AREA_RECORD, logArea);
         }
         return w.zeros(trailing).finish();
     }
 
     private void writeParameters(TableWriter w) {
         if (parameters instanceof Tpm2Table.ArmSmc p) {
-            w.struct(Tpm2Decoder.ARM_SMC)
-                    .set("interrupt", p.interrupt())
-                    .set("interruptFlags", p.interruptFlags())
-                    .set("operationFlags", p.operationFlags())
-                    .set("attributes", p.attributes())
-                    .set("functionId", p.functionId())
-                    .write();
+            w.record(Tpm2Decoder.ARM_SMC_RECORD, p);
         } else if (parameters instanceof Tpm2Table.Ffa p) {
-            w.struct(Tpm2Decoder.FFA)
-                    .set("flags", p.flags())
-                    .set("attributes", p.attributes())
-                    .set("partitionId", p.partitionId())
-                    .write();
+            w.record(Tpm2Decoder.FFA_RECORD, p);
         } else if (parameters instanceof Tpm2Table.Mailbox p) {
-            w.struct(Tpm2Decoder.MAILBOX)
-                    .set("startAddress", p.startAddress())
-                    .set("replyAddress", p.replyAddress())
-                    .write();
+            w.record(Tpm2Decoder.MAILBOX_RECORD, p);
         } else if (parameters instanceof Tpm2Table.Opaque p) {
             w.bytes(HexFormat.of().parseHex(p.hex()));
         }

@@ -12,8 +12,8 @@ import io.github.xenacpi.acpi.table.layout.TableHeader;
 
 /**
  * Decodes BGRT. The table does not say how large the image is: the size sits in the bitmap's own file header.
- * The region recorded is therefore the 6-byte BMP header prefix ("BM" and the 32-bit file size) that Linux's
- * {@code efi_bgrt_init} maps first, before it maps the whole image with the size read from there.
+ * The region recorded is the image's base with length 0; the 6-byte BMP header prefix Linux's
+ * {@code efi_bgrt_init} maps first is the consumer's extent ({@code platform.RegionExtents}).
  */
 public final class BgrtDecoder implements TableDecoder<BgrtTable> {
 

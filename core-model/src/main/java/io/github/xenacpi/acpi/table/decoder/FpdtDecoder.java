@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes FPDT. Each FBPT or S3PT pointer record yields a {@link RegionKind#FIRMWARE_PERFORMANCE_RECORD} region of
- * the 8-byte table header (signature and length) that Linux's {@code fpdt_process_subtable} maps first; the
- * pointed-to table's full length is only known from that header.
+ * Decodes FPDT. Each FBPT or S3PT pointer record yields a {@link RegionKind#FIRMWARE_PERFORMANCE_RECORD} region at
+ * the pointed-to table's base, with length 0: its length is only known from its own header, and the 8 header
+ * bytes Linux's {@code fpdt_process_subtable} maps first are the consumer's extent ({@code platform.RegionExtents}).
  */
 public final class FpdtDecoder implements TableDecoder<FpdtTable> {
 

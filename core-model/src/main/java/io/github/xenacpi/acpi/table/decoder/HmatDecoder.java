@@ -4,6 +4,7 @@ import io.github.xenacpi.acpi.table.HmatTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
@@ -35,6 +36,9 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
             .u64("rangeBase")
             .u64("rangeLength")
             .build();
+    /** {@link #MEMORY_ATTRIBUTES} bound to its record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<HmatTable.MemoryAttributes> MEMORY_ATTRIBUTES_RECORD =
+            RecordLayout.of(HmatTable.MemoryAttributes.class, MEMORY_ATTRIBUTES);
 
     /** Type 1: system locality latency and bandwidth information, before its arrays. */
     public static final Layout LOCALITY = Layout.of("HMAT locality latency and bandwidth")
@@ -88,9 +92,7 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
         Struct s = ctx.read(MEMORY_ATTRIBUTES, sub);
         exactLength(ctx, sub, MEMORY_ATTRIBUTES.size());
         ctx.checkReserved(s);
-        HmatTable.MemoryAttributes a = new HmatTable.MemoryAttributes(s.intValue("flags"),
-                s.value("initiatorProximityDomain"), s.value("memoryProximityDomain"), s.value("rangeBase"),
-                s.value("rangeLength"));
+        HmatTable.MemoryAttributes a = MEMORY_ATTRIBUTES_RECORD.read(s);
         if (ctx.revision() >= 2 && (a.rangeBase() != 0 || a.rangeLength() != 0)) {
             ctx.warning(s.offsetOf("rangeBase"), "%s: the address range fields are reserved since HMAT revision 2"
                     + " and must be zero", sub.path());

@@ -8,6 +8,7 @@ import io.github.xenacpi.acpi.table.TpmStartMethod;
 import io.github.xenacpi.acpi.table.layout.AddressRange;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.HexFormat;
@@ -56,6 +57,18 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
             .u32("minimumLength")
             .u64("startAddress")
             .build();
+
+    /** {@link #ARM_SMC} bound to its record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<Tpm2Table.ArmSmc> ARM_SMC_RECORD =
+            RecordLayout.of(Tpm2Table.ArmSmc.class, ARM_SMC);
+    /** {@link #FFA} bound to its record. */
+    public static final RecordLayout<Tpm2Table.Ffa> FFA_RECORD = RecordLayout.of(Tpm2Table.Ffa.class, FFA);
+    /** {@link #MAILBOX} bound to its record. */
+    public static final RecordLayout<Tpm2Table.Mailbox> MAILBOX_RECORD =
+            RecordLayout.of(Tpm2Table.Mailbox.class, MAILBOX);
+    /** {@link #LOG_AREA} bound to its record. */
+    public static final RecordLayout<Tpm2Table.LogArea> LOG_AREA_RECORD =
+            RecordLayout.of(Tpm2Table.LogArea.class, LOG_AREA);
 
     /** Offset of the start-method-specific parameters. */
     public static final int PARAMETERS = TableHeader.SIZE + 16;
@@ -141,15 +154,13 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
         Struct s = ctx.read(layout, PARAMETERS, "TPM2.parameters");
         ctx.checkReserved(s);
         return switch (method) {
-            case CRB_WITH_ARM_SMC -> new Tpm2Table.ArmSmc(s.value("interrupt"), s.intValue("interruptFlags"),
-                    s.intValue("operationFlags"), s.intValue("attributes"), s.value("functionId"));
-            case CRB_WITH_FFA -> new Tpm2Table.Ffa(s.intValue("flags"), s.intValue("attributes"),
-                    s.intValue("partitionId"));
+            case CRB_WITH_ARM_SMC -> ARM_SMC_RECORD.read(s);
+            case CRB_WITH_FFA -> FFA_RECORD.read(s);
             default -> {
                 // crb_map_pluton: the start and reply registers are mapped 4 bytes each.
                 mailboxRegion(ctx, s, "startAddress");
                 mailboxRegion(ctx, s, "replyAddress");
-                yield new Tpm2Table.Mailbox(s.value("startAddress"), s.value("replyAddress"));
+                yield MAILBOX_RECORD.read(s);
             }
         };
     }
@@ -182,7 +193,7 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
             ctx.info(logAt + LOG_AREA.size(), "TPM2: %d bytes after the log area fields are not defined",
                     rest - LOG_AREA.size());
         }
-        Tpm2Table.LogArea log = new Tpm2Table.LogArea(s.value("minimumLength"), s.value("startAddress"));
+        Tpm2Table.LogArea log = LOG_AREA_RECORD.read(s);
         if ((log.minimumLength() == 0) != (log.startAddress() == 0)) {
             ctx.warning(s.offsetOf("startAddress"), "TPM2: log area start 0x%X with minimum length %d: both or"
                     + " neither must be set", log.startAddress(), log.minimumLength());

@@ -115,9 +115,7 @@ public final class GtdtBuilder implements TableBuilder {
                 }
             } else if (t instanceof GtdtTable.Watchdog d) {
                 w.struct(GtdtDecoder.WATCHDOG).set("type", 1).set("length", GtdtDecoder.WATCHDOG.size())
-                        .set("refreshFrame", d.refreshFrame()).set("controlFrame", d.controlFrame())
-                        .set("gsiv", d.gsiv()).set("flags", d.flags())
-                        .write();
+                        .set(GtdtDecoder.WATCHDOG_RECORD, d).write();
             } else if (t instanceof GtdtTable.OtherTimer o) {
                 w.u8(o.type()).u16(o.length()).zeros(Math.max(0, o.length() - 3));
             }

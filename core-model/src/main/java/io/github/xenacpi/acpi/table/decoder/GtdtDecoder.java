@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.GtdtTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
@@ -50,6 +51,9 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
     public static final Layout WATCHDOG = Layout.of("SBSA Generic Watchdog")
             .u8("type").u16("length").reserved(1).u64("refreshFrame").u64("controlFrame").u32("gsiv").u32("flags")
             .build();
+    /** {@link #WATCHDOG} bound to its record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<GtdtTable.Watchdog> WATCHDOG_RECORD =
+            RecordLayout.of(GtdtTable.Watchdog.class, WATCHDOG);
 
     /** Table length of each revision: 1 (ACPI 5.0), 2 (5.1 platform timers), 3 (6.3 EL2 virtual timer). */
     private static final int[] REVISION_END = {0, 80, 96, 104};
@@ -210,8 +214,7 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
         // gtdt_import_sbsa_gwdt: two 4 KiB memory resources, control frame first, then refresh frame.
         frame(ctx, RegionKind.WATCHDOG_REFRESH, w, "refreshFrame", path + ".refreshFrame");
         frame(ctx, RegionKind.WATCHDOG_CONTROL, w, "controlFrame", path + ".controlFrame");
-        return new GtdtTable.Watchdog(w.value("refreshFrame"), w.value("controlFrame"), w.value("gsiv"),
-                w.value("flags"));
+        return WATCHDOG_RECORD.read(w);
     }
 
     /** A 4 KiB frame at an address field, unless the field is absent, 0 or all ones ("not provided"). */

@@ -16,7 +16,9 @@ import java.util.Map;
  * layout's field of the same name: an integer field for a {@code long} or {@code int} component (at most 4 bytes
  * for an {@code int}), an ASCII field for a {@code String}. Fields the record has no component for (framing,
  * reserved bytes) are left to the framing: read past, written as the writer sets them or as zeros. The binding is
- * checked when it is made, so a misspelt name fails when the decoder's class loads, not on some input.
+ * checked when it is made, so a misspelt name fails when the decoder's class loads, not on some input. A component
+ * named like a framing field ({@code type}, {@code length}) binds to it, so bind only records whose components mean
+ * the fields of their names (CEDT's host bridge, whose {@code length} is the register block's, is not bound).
  *
  * @param <R> the record the structure decodes into
  */

@@ -1,5 +1,8 @@
 package io.github.xenacpi;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,10 +16,10 @@ import org.junit.jupiter.api.Test;
  * The layering of core-model's main classes, read from the bytecode (so fully qualified references and
  * sub-packages count, not just imports). ARCHITECTURE.md describes the layers; these rules are its enforceable
  * part. Each layer may use only the layers below it:
- * acpi (and its sub-packages) ← aml ← platform ← xen, dom0 (siblings) ← strategy ← simulation ← conformance ←
- * inspect ← report ← api (the report carries the typed inspect document, so inspect sits below it). The table
- * builder ({@code platform.builder}) and the demo platforms ({@code platform.preset}) sit beside that line and
- * are reached only where the rules below say.
+ * acpi (and its sub-packages) ← aml (and its sub-packages) ← platform ← xen, dom0 (siblings) ← strategy ←
+ * simulation ← conformance ← inspect ← report ← api (the report carries the typed inspect document, so inspect
+ * sits below it). The table builder ({@code platform.builder}) and the demo platforms ({@code platform.preset})
+ * sit beside that line and are reached only where the rules below say.
  */
 class ArchitectureTest {
 
@@ -86,6 +89,32 @@ class ArchitectureTest {
                 // META-INF/services, so it never names them.
                 .whereLayer("table").mayOnlyAccessLayers("vocabulary", "region", "source", "layout")
                 .whereLayer("decoder").mayOnlyAccessLayers("vocabulary", "region", "source", "layout", "table")
+                .check(MAIN);
+    }
+
+    @Test
+    void amlSubPackagesAreLayeredToo() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("vocabulary").definedBy(ROOT + ".aml")
+                .layer("resource").definedBy(ROOT + ".aml.resource..")
+                .layer("parse").definedBy(ROOT + ".aml.parse..")
+                .layer("interp").definedBy(ROOT + ".aml.interp..")
+                .layer("survey").definedBy(ROOT + ".aml.survey..")
+                // Names, terms, objects, values and the namespace tree: what every part shares, nothing more.
+                .whereLayer("vocabulary").mayNotAccessAnyLayer()
+                .whereLayer("resource").mayNotAccessAnyLayer()
+                // The loader knows nothing of evaluation.
+                .whereLayer("parse").mayOnlyAccessLayers("vocabulary")
+                // The interpreter parses method bodies on first use (BodyParser), so it sits above the parser.
+                .whereLayer("interp").mayOnlyAccessLayers("vocabulary", "parse")
+                .whereLayer("survey").mayOnlyAccessLayers("vocabulary", "resource", "parse", "interp")
+                .check(MAIN);
+        // Outside aml the parser is reached through AmlLoader only: AmlParser, BodyParser and Stmt are public for
+        // the interpreter, not for the layers above.
+        noClasses().that().resideOutsideOfPackages(ROOT + ".aml..")
+                .should().dependOnClassesThat(resideInAPackage(ROOT + ".aml.parse")
+                        .and(not(name(ROOT + ".aml.parse.AmlLoader"))))
                 .check(MAIN);
     }
 

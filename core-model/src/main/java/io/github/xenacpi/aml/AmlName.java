@@ -120,11 +120,11 @@ public record AmlName(boolean rooted, int parentPrefixes, List<String> segments)
         return true;
     }
 
-    static boolean isLeadChar(int c) {
+    public static boolean isLeadChar(int c) {
         return (c >= 'A' && c <= 'Z') || c == '_';
     }
 
-    static boolean isNameChar(int c) {
+    public static boolean isNameChar(int c) {
         return isLeadChar(c) || (c >= '0' && c <= '9');
     }
 }

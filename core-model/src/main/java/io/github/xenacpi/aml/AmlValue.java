@@ -38,8 +38,14 @@ public sealed interface AmlValue {
     final class Buffer implements AmlValue {
         final byte[] data;
 
-        Buffer(byte[] data) {
+        /** A buffer over {@code data} itself, not a copy: the interpreter's stores write through it. */
+        public Buffer(byte[] data) {
             this.data = data;
+        }
+
+        /** The bytes themselves, not a copy: for the interpreter, which reads and writes them in place. */
+        public byte[] data() {
+            return data;
         }
 
         /** A buffer holding a copy of {@code bytes}. */
@@ -81,8 +87,14 @@ public sealed interface AmlValue {
     final class Package implements AmlValue {
         final AmlValue[] elements;
 
-        Package(AmlValue[] elements) {
+        /** A package over {@code elements} itself, not a copy: the interpreter's stores write through it. */
+        public Package(AmlValue[] elements) {
             this.elements = elements;
+        }
+
+        /** The elements themselves, not a copy: for the interpreter, which reads and writes them in place. */
+        public AmlValue[] elements() {
+            return elements;
         }
 
         /** A package of the given elements. */

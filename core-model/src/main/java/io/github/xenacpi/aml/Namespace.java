@@ -22,7 +22,7 @@ public final class Namespace {
     private final NamespaceNode root = new NamespaceNode("", null, new AmlObject.Scope(), null, false);
     private final Map<String, ExternalDeclaration> externals = new LinkedHashMap<>();
 
-    Namespace() {
+    public Namespace() {
         predefine("_GPE", new AmlObject.Scope());
         predefine("_PR_", new AmlObject.Scope());
         predefine("_SB_", new AmlObject.Device());
@@ -131,15 +131,15 @@ public final class Namespace {
         return List.copyOf(externals.values());
     }
 
-    ExternalDeclaration external(String fullPath) {
+    public ExternalDeclaration external(String fullPath) {
         return externals.get(fullPath);
     }
 
-    void addExternal(ExternalDeclaration e) {
+    public void addExternal(ExternalDeclaration e) {
         externals.putIfAbsent(e.path(), e);
     }
 
-    NamespaceNode resolveOrNull(NamespaceNode scope, AmlName name) {
+    public NamespaceNode resolveOrNull(NamespaceNode scope, AmlName name) {
         if (name.isNull()) {
             return null;
         }
@@ -157,7 +157,7 @@ public final class Namespace {
     }
 
     /** The scope a prefixed name starts from, or null when parent prefixes climb above the root. */
-    static NamespaceNode start(NamespaceNode scope, AmlName name, NamespaceNode root) {
+    public static NamespaceNode start(NamespaceNode scope, AmlName name, NamespaceNode root) {
         if (name.rooted()) {
             return root;
         }
@@ -183,7 +183,7 @@ public final class Namespace {
      * The absolute 4-character-segment paths a name could denote from a scope, in search order (several for a
      * searchable name, one otherwise, none when its prefixes climb above the root).
      */
-    List<String> candidatePaths(NamespaceNode scope, AmlName name) {
+    public List<String> candidatePaths(NamespaceNode scope, AmlName name) {
         List<String> out = new ArrayList<>();
         if (name.isNull()) {
             return out;

@@ -26,7 +26,8 @@ public final class NamespaceNode {
     /** The path, built on first use (a node's segment and parents never change). */
     private String path;
 
-    NamespaceNode(String segment, NamespaceNode parent, AmlObject object, AmlSource source, boolean conditional) {
+    public NamespaceNode(String segment, NamespaceNode parent, AmlObject object, AmlSource source,
+            boolean conditional) {
         this.segment = Objects.requireNonNull(segment, "segment");
         this.parent = parent;
         this.object = Objects.requireNonNull(object, "object");
@@ -93,7 +94,7 @@ public final class NamespaceNode {
     }
 
     /** The children in definition order, as a live read-only view (no copy), for walks inside this package. */
-    Collection<NamespaceNode> childrenView() {
+    public Collection<NamespaceNode> childrenView() {
         return children == null ? List.of() : Collections.unmodifiableCollection(children.values());
     }
 
@@ -102,19 +103,19 @@ public final class NamespaceNode {
         return children != null;
     }
 
-    NamespaceNode childOrNull(String paddedSeg) {
+    public NamespaceNode childOrNull(String paddedSeg) {
         return children == null ? null : children.get(paddedSeg);
     }
 
-    NamespaceNode parentOrNull() {
+    public NamespaceNode parentOrNull() {
         return parent;
     }
 
-    AmlSource sourceOrNull() {
+    public AmlSource sourceOrNull() {
         return source;
     }
 
-    void addChild(NamespaceNode child) {
+    public void addChild(NamespaceNode child) {
         if (children == null) {
             children = new LinkedHashMap<>(4);
         }

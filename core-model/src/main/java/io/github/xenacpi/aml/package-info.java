@@ -1,6 +1,6 @@
 /**
- * The AML namespace as Linux loads and walks it at boot: the parser and loader (both passes), the bounded
- * interpreter with its budgets, and the survey that evaluates _STA, _INI, _REG and _CRS in ACPICA's order to
- * find the devices and the memory AML touches.
+ * The AML vocabulary the parser, the interpreter and the survey share: names, terms, objects, values and the
+ * namespace tree ({@link io.github.xenacpi.aml.Namespace}, {@link io.github.xenacpi.aml.LoadedNamespace}).
+ * Loading lives in {@code aml.parse}, evaluation in {@code aml.interp}, the boot walk in {@code aml.survey}.
  */
 package io.github.xenacpi.aml;

@@ -5,9 +5,9 @@ import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.aml.AmlSource;
-import io.github.xenacpi.aml.BudgetStop;
+import io.github.xenacpi.aml.interp.BudgetStop;
 import io.github.xenacpi.aml.NamespaceNode;
-import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.Platform;
 import java.util.HashSet;
 import java.util.Set;

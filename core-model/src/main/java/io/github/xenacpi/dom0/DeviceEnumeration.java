@@ -2,7 +2,7 @@ package io.github.xenacpi.dom0;
 
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.LinuxVersion;
 import java.util.ArrayList;
 import java.util.HashMap;

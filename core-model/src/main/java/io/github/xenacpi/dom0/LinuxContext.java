@@ -6,7 +6,7 @@ import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.ApeiInstruction;
 import io.github.xenacpi.acpi.table.EinjTable;
-import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.LinuxVersion;
 import java.util.HashSet;
 import java.util.List;

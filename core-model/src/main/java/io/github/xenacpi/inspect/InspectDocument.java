@@ -9,7 +9,7 @@ import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import io.github.xenacpi.aml.NamespaceCounts;
-import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.aml.resource.Resource;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.simulation.Outcome;

@@ -12,23 +12,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import io.github.xenacpi.aml.parse.AmlLoader;
 
 /** Helpers for loader tests: definition blocks made with the AML writer, loaded together. */
-final class AmlFixtures {
+public final class AmlFixtures {
 
     private AmlFixtures() {
     }
 
-    static byte[] dsdt(Consumer<TermListBuilder> content) {
+    public static byte[] dsdt(Consumer<TermListBuilder> content) {
         return DefinitionBlockBuilder.dsdt().content(content).build(OemIdentity.DEFAULT);
     }
 
-    static byte[] ssdt(Consumer<TermListBuilder> content) {
+    public static byte[] ssdt(Consumer<TermListBuilder> content) {
         return DefinitionBlockBuilder.ssdt().content(content).build(OemIdentity.DEFAULT);
     }
 
     /** Raw tables named by their signatures, numbered per signature in the order given. */
-    static List<RawTable> raws(byte[]... tables) {
+    public static List<RawTable> raws(byte[]... tables) {
         List<RawTable> out = new ArrayList<>();
         int dsdt = 0;
         int ssdt = 0;
@@ -40,24 +41,24 @@ final class AmlFixtures {
         return out;
     }
 
-    static LoadedNamespace load(byte[]... tables) {
+    public static LoadedNamespace load(byte[]... tables) {
         return AmlLoader.load(raws(tables));
     }
 
-    static LoadedNamespace loadDsdt(Consumer<TermListBuilder> content) {
+    public static LoadedNamespace loadDsdt(Consumer<TermListBuilder> content) {
         return load(dsdt(content));
     }
 
-    static NamespaceNode node(LoadedNamespace loaded, String path) {
+    public static NamespaceNode node(LoadedNamespace loaded, String path) {
         return loaded.namespace().node(path).orElseThrow(() -> new AssertionError("no node " + path));
     }
 
-    static List<Diagnostic> errors(LoadedNamespace loaded) {
+    public static List<Diagnostic> errors(LoadedNamespace loaded) {
         return loaded.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
     }
 
     /** The offset of the first occurrence of {@code needle} in {@code hay}, or -1. */
-    static int indexOf(byte[] hay, byte[] needle) {
+    public static int indexOf(byte[] hay, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= hay.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -70,7 +71,7 @@ final class AmlFixtures {
         return -1;
     }
 
-    static byte[] ascii(String s) {
+    public static byte[] ascii(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

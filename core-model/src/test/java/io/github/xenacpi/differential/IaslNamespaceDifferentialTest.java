@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.aml.AmlLoader;
+import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.aml.NamespaceCounts;
-import io.github.xenacpi.aml.NamespaceSurvey;
-import io.github.xenacpi.aml.NamespaceSurvey.RegionInfo;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
+import io.github.xenacpi.aml.survey.NamespaceSurvey.RegionInfo;
 import io.github.xenacpi.testing.Corpus;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.aml.resource.Resource;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.MemoryRange;

@@ -7,7 +7,7 @@ import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.table.AcpiTables;
 import io.github.xenacpi.aml.AmlTerm;
-import io.github.xenacpi.aml.RegionAccess;
+import io.github.xenacpi.aml.interp.RegionAccess;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.PlatformDescriptorReader;

@@ -6,7 +6,7 @@ import static io.github.xenacpi.site.Markdown.text;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.aml.NamespaceSurvey;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.platform.Platform;

@@ -1,0 +1,38 @@
+package io.github.xenacpi.aml.interp;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import io.github.xenacpi.aml.AmlValue;
+import io.github.xenacpi.aml.NamespaceNode;
+
+/**
+ * One activation of a method (or of module-level code: a Name's value, a region's operands). The maps of objects
+ * declared inside the method are empty and read-only until {@link #declaring} makes them writable: most methods
+ * declare nothing, and the interpreter makes a frame per call.
+ */
+final class Frame {
+    final NamespaceNode scope;
+    final AmlValue[] args = new AmlValue[7];
+    final AmlValue[] locals = new AmlValue[8];
+    Map<String, NamespaceNode> declared = Map.of();
+    Map<NamespaceNode, AmlValue> values = Map.of();
+    Map<NamespaceNode, FieldIo.RegionState> regions = Map.of();
+    Map<NamespaceNode, FieldIo.BufferSlice> slices = Map.of();
+    AmlValue result;
+    int offset;
+
+    Frame(NamespaceNode scope) {
+        this.scope = scope;
+    }
+
+    /** Makes the maps of declared objects writable, before the frame's first declaration. */
+    void declaring() {
+        if (declared.isEmpty()) {
+            declared = new HashMap<>();
+            values = new IdentityHashMap<>();
+            regions = new IdentityHashMap<>();
+            slices = new IdentityHashMap<>();
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package io.github.xenacpi.aml.interp;
+
+import io.github.xenacpi.acpi.Severity;
+import java.util.Arrays;
+import java.util.List;
+import io.github.xenacpi.aml.AmlOpcode;
+import io.github.xenacpi.aml.AmlTerm;
+import io.github.xenacpi.aml.AmlValue;
+
+/**
+ * Evaluates the AML operators that compute a value (ACPI 6.5 section 19.6): arithmetic, logic, references,
+ * Index, Match, string and buffer operators, and the operators the model answers without effect.
+ */
+final class Operators {
+    /** What the Revision operator returns: an ACPICA version number. */
+    private static final long ACPICA_REVISION = 0x2024_0827L;
+    private final AmlMachine machine;
+
+    Operators(AmlMachine machine) {
+        this.machine = machine;
+    }
+
+    /** The value of an operator's result: the operator applied to its evaluated operands, stored to its target. */
+    AmlValue operation(AmlTerm.Operation op, Frame f) {
+        List<AmlTerm> o = op.operands();
+        switch (op.opcode()) {
+            case STORE: {
+                AmlValue v = resolved(o.get(0), f);
+                machine.stores.store(o.get(1), v, f);
+                return v;
+            }
+            case COPY_OBJECT: {
+                AmlValue v = resolved(o.get(0), f);
+                machine.stores.copyObject(o.get(1), v, f);
+                return v;
+            }
+            case ADD: case SUBTRACT: case MULTIPLY: case SHIFT_LEFT: case SHIFT_RIGHT: case AND: case NAND:
+            case OR: case NOR: case XOR: case MOD:
+                return result(binary(op.opcode(), integer(o.get(0), f), integer(o.get(1), f), f),
+                        o.get(2), f);
+            case DIVIDE: {
+                long a = integer(o.get(0), f);
+                long b = integer(o.get(1), f);
+                if (b == 0) {
+                    throw new AmlError("Divide by zero (AE_AML_DIVIDE_BY_ZERO) in " + f.scope.path());
+                }
+                machine.stores.store(o.get(2), new AmlValue.Int(Long.remainderUnsigned(a, b)), f);
+                return result(Long.divideUnsigned(a, b), o.get(3), f);
+            }
+            case NOT:
+                return result(~integer(o.get(0), f), o.get(1), f);
+            case FIND_SET_LEFT_BIT: {
+                long v = integer(o.get(0), f);
+                return result(v == 0 ? 0 : 64 - Long.numberOfLeadingZeros(v), o.get(1), f);
+            }
+            case FIND_SET_RIGHT_BIT: {
+                long v = integer(o.get(0), f);
+                return result(v == 0 ? 0 : Long.numberOfTrailingZeros(v) + 1, o.get(1), f);
+            }
+            case INCREMENT: case DECREMENT: {
+                long v = integer(o.get(0), f) + (op.opcode() == AmlOpcode.INCREMENT ? 1 : -1);
+                AmlValue r = new AmlValue.Int(v & machine.ones);
+                machine.stores.store(o.get(0), r, f);
+                return r;
+            }
+            case LAND:
+                return bool(truthy(o.get(0), f) && truthy(o.get(1), f));
+            case LOR:
+                return bool(truthy(o.get(0), f) || truthy(o.get(1), f));
+            case LNOT:
+                return bool(!truthy(o.get(0), f));
+            case LEQUAL:
+                return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) == 0);
+            case LGREATER:
+                return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) > 0);
+            case LLESS:
+                return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) < 0);
+            case REF_OF:
+                return machine.objects.refOf(o.get(0), f);
+            case COND_REF_OF:
+                return machine.objects.condRefOf(o.get(0), o.get(1), f);
+            case DEREF_OF:
+                return machine.objects.derefOf(value(o.get(0), f), f);
+            case INDEX:
+                return result(machine.objects.index(value(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
+            case SIZE_OF:
+                return new AmlValue.Int(machine.objects.sizeOf(resolved(o.get(0), f), f));
+            case OBJECT_TYPE:
+                return new AmlValue.Int(machine.objects.objectType(o.get(0), f));
+            case MATCH:
+                return machine.objects.match(o, f);
+            case CONCATENATE:
+                return result(concatenate(value(o.get(0), f), value(o.get(1), f), f), o.get(2), f);
+            case CONCATENATE_RES_TEMPLATE:
+                return result(concatResTemplate(buffer(o.get(0), f), buffer(o.get(1), f), f),
+                        o.get(2), f);
+            case TO_INTEGER:
+                return result(machine.conversions.toIntegerExplicit(resolved(o.get(0), f), f), o.get(1), f);
+            case TO_BUFFER:
+                return result(new AmlValue.Buffer(buffer(o.get(0), f)), o.get(1), f);
+            case TO_HEX_STRING:
+                return result(new AmlValue.Str(machine.conversions.toHexString(resolved(o.get(0), f), f)), o.get(1), f);
+            case TO_DECIMAL_STRING:
+                return result(new AmlValue.Str(machine.conversions.toDecimalString(resolved(o.get(0), f), f)), o.get(1),
+                        f);
+            case TO_STRING:
+                return result(machine.conversions.toStringOp(buffer(o.get(0), f), integer(o.get(1), f)), o.get(2), f);
+            case MID:
+                return result(mid(resolved(o.get(0), f), integer(o.get(1), f),
+                        integer(o.get(2), f), f), o.get(3), f);
+            case FROM_BCD:
+                return result(fromBcd(integer(o.get(0), f)), o.get(1), f);
+            case TO_BCD:
+                return result(toBcd(integer(o.get(0), f)), o.get(1), f);
+            case NOTIFY:
+                value(o.get(1), f);
+                return new AmlValue.Uninitialized();
+            case STALL: case SLEEP:
+                value(o.get(0), f);
+                return new AmlValue.Uninitialized();
+            case ACQUIRE: case WAIT:
+                return new AmlValue.Int(0);
+            case SIGNAL: case RESET: case RELEASE: case NOOP: case BREAK_POINT: case DEBUG:
+                return new AmlValue.Uninitialized();
+            case REVISION:
+                return new AmlValue.Int(ACPICA_REVISION);
+            case TIMER:
+                machine.cx.unknown("Timer read in " + f.scope.path());
+                return new AmlValue.Int(0);
+            case FATAL:
+                machine.cx.finding(Severity.WARNING, f,
+                        "Fatal (type 0x%X, code 0x%X) executed in %s; continued as Linux does",
+                        o.get(0).literal().orElse(0), o.get(1).literal().orElse(0), f.scope.path());
+                return new AmlValue.Uninitialized();
+            case LOAD: case LOAD_TABLE: case UNLOAD:
+                machine.cx.finding(Severity.INFO, f, "unsupported in %s: %s (tables are not loaded at run time); "
+                        + "it returned Zero", f.scope.path(), op.opcode().mnemonic());
+                machine.cx.unknown(op.opcode().mnemonic() + " in " + f.scope.path());
+                return new AmlValue.Int(0);
+            default:
+                throw new AmlError(op.opcode().mnemonic() + " used as a value in " + f.scope.path());
+        }
+    }
+
+    private AmlValue value(AmlTerm operand, Frame f) {
+        return machine.evaluator.eval(operand, f);
+    }
+
+    /** An operand's value with an Index reference standing for its element. */
+    private AmlValue resolved(AmlTerm operand, Frame f) {
+        return machine.conversions.resolveValue(value(operand, f), f);
+    }
+
+    private long integer(AmlTerm operand, Frame f) {
+        return machine.conversions.toInt(value(operand, f), f);
+    }
+
+    private boolean truthy(AmlTerm operand, Frame f) {
+        return machine.conversions.truthy(value(operand, f), f);
+    }
+
+    private byte[] buffer(AmlTerm operand, Frame f) {
+        return machine.conversions.toBuf(value(operand, f), f);
+    }
+
+    private long binary(AmlOpcode op, long a, long b, Frame f) {
+        int width = machine.integers64 ? 64 : 32;
+        return switch (op) {
+            case ADD -> a + b;
+            case SUBTRACT -> a - b;
+            case MULTIPLY -> a * b;
+            case SHIFT_LEFT -> Long.compareUnsigned(b, width) >= 0 ? 0 : a << b;
+            case SHIFT_RIGHT -> Long.compareUnsigned(b, width) >= 0 ? 0 : a >>> b;
+            case AND -> a & b;
+            case NAND -> ~(a & b);
+            case OR -> a | b;
+            case NOR -> ~(a | b);
+            case XOR -> a ^ b;
+            default -> {
+                if (b == 0) {
+                    throw new AmlError("Mod by zero (AE_AML_DIVIDE_BY_ZERO) in " + f.scope.path());
+                }
+                yield Long.remainderUnsigned(a, b);
+            }
+        };
+    }
+
+    private AmlValue result(long v, AmlTerm target, Frame f) {
+        return result(new AmlValue.Int(v & machine.ones), target, f);
+    }
+
+    private AmlValue result(AmlValue v, AmlTerm target, Frame f) {
+        machine.stores.store(target, v, f);
+        return v;
+    }
+
+    private AmlValue bool(boolean b) {
+        return new AmlValue.Int(b ? machine.ones : 0);
+    }
+
+    private AmlValue mid(AmlValue src, long index, long length, Frame f) {
+        if (src instanceof AmlValue.Str s) {
+            String t = s.value();
+            int from = (int) Math.min(Math.max(index, 0), t.length());
+            int to = (int) Math.min(t.length(), from + Math.min(Math.max(length, 0), Integer.MAX_VALUE));
+            machine.cx.allocate(to - from, f, "String");
+            return new AmlValue.Str(t.substring(from, to));
+        }
+        // A Buffer's part is copied from its bytes directly: copying the whole source first made each Mid of a
+        // large buffer cost the whole buffer.
+        AmlValue resolved = machine.conversions.resolveValue(src, f);
+        byte[] b = resolved instanceof AmlValue.Buffer whole ? whole.data() : machine.conversions.toBuf(src, f);
+        int from = (int) Math.min(Math.max(index, 0), b.length);
+        int to = (int) Math.min(b.length, from + Math.min(Math.max(length, 0), Integer.MAX_VALUE));
+        machine.cx.allocate(to - from, f, "Buffer");
+        return new AmlValue.Buffer(Arrays.copyOfRange(b, from, to));
+    }
+
+    private AmlValue concatenate(AmlValue a0, AmlValue b0, Frame f) {
+        AmlValue a = machine.conversions.resolveValue(a0, f);
+        AmlValue b = machine.conversions.resolveValue(b0, f);
+        if (a instanceof AmlValue.Str s) {
+            String tail = machine.conversions.toStr(b, f);
+            machine.cx.allocate((long) s.value().length() + tail.length(), f, "String");
+            return new AmlValue.Str(s.value() + tail);
+        }
+        byte[] x = machine.conversions.toBuf(a, f);
+        byte[] y = machine.conversions.toBuf(b instanceof AmlValue.Str s ? new AmlValue.Str(s.value()) : b, f);
+        if (b instanceof AmlValue.Str && y.length > 0) {
+            y = Arrays.copyOf(y, y.length - 1);
+        }
+        machine.cx.allocate((long) x.length + y.length, f, "Buffer");
+        byte[] r = Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, r, x.length, y.length);
+        return new AmlValue.Buffer(r);
+    }
+
+    private AmlValue concatResTemplate(byte[] a, byte[] b, Frame f) {
+        int la = endTag(a);
+        int lb = endTag(b);
+        machine.cx.allocate((long) la + lb + 2, f, "Buffer");
+        byte[] r = new byte[la + lb + 2];
+        System.arraycopy(a, 0, r, 0, la);
+        System.arraycopy(b, 0, r, la, lb);
+        r[la + lb] = 0x79;
+        return new AmlValue.Buffer(r);
+    }
+
+    /** The length of a template before its End Tag (0x79 and a checksum byte), or its whole length. */
+    private static int endTag(byte[] t) {
+        return t.length >= 2 && (t[t.length - 2] & 0xFF) == 0x79 ? t.length - 2 : t.length;
+    }
+
+    private static long fromBcd(long v) {
+        long r = 0;
+        long scale = 1;
+        for (int i = 0; i < 16; i++) {
+            r += ((v >>> (4 * i)) & 0xF) * scale;
+            scale *= 10;
+        }
+        return r;
+    }
+
+    private static long toBcd(long v) {
+        long r = 0;
+        long x = v;
+        for (int i = 0; i < 16 && x != 0; i++) {
+            r |= Long.remainderUnsigned(x, 10) << (4 * i);
+            x = Long.divideUnsigned(x, 10);
+        }
+        return r;
+    }
+}

@@ -80,15 +80,18 @@ class ArchitectureTest {
                 .layer("layout").definedBy(ROOT + ".acpi.table.layout..")
                 .layer("table").definedBy(ROOT + ".acpi.table")
                 .layer("decoder").definedBy(ROOT + ".acpi.table.decoder..")
+                .layer("load").definedBy(ROOT + ".acpi.table.load..")
                 .whereLayer("vocabulary").mayNotAccessAnyLayer()
                 .whereLayer("region").mayOnlyAccessLayers("vocabulary")
                 .whereLayer("source").mayOnlyAccessLayers("vocabulary")
                 // The decoding framework knows no table: the records and decoders build on it.
                 .whereLayer("layout").mayOnlyAccessLayers("vocabulary", "region", "source")
-                // The records, the registry and the load order; the registry finds the decoders through
-                // META-INF/services, so it never names them.
+                // The records and the registry; the registry finds the decoders through META-INF/services, so it
+                // never names them.
                 .whereLayer("table").mayOnlyAccessLayers("vocabulary", "region", "source", "layout")
                 .whereLayer("decoder").mayOnlyAccessLayers("vocabulary", "region", "source", "layout", "table")
+                // Loading a whole image decodes through the registry and orders the tables; it names no decoder.
+                .whereLayer("load").mayOnlyAccessLayers("vocabulary", "region", "source", "layout", "table")
                 .check(MAIN);
     }
 

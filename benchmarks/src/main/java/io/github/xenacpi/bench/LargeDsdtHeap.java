@@ -2,7 +2,7 @@ package io.github.xenacpi.bench;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.source.FirmwareImage;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.GtdtTable;
 import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.aml.AmlOpcode;

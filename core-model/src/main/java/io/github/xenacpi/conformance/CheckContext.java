@@ -2,7 +2,7 @@ package io.github.xenacpi.conformance;
 
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.table.AcpiTable;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Subtable;

@@ -6,7 +6,7 @@ import static io.github.xenacpi.conformance.Profile.XEN_DOM0;
 
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.DescribedRegion;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.xen.HardwareDomainBuild;
 import io.github.xenacpi.dom0.BootEvent;

@@ -3,7 +3,7 @@ package io.github.xenacpi.dom0;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.aml.interp.RegionAccess;
 import io.github.xenacpi.platform.DmaScenario;

@@ -1,7 +1,7 @@
 package io.github.xenacpi.simulation;
 
 import io.github.xenacpi.acpi.region.DescribedRegion;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.platform.LinuxVersion;

@@ -1,6 +1,6 @@
 package io.github.xenacpi.xen;
 
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.platform.XenVersion;

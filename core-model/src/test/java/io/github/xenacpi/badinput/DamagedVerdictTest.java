@@ -7,7 +7,7 @@ import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.interp.BudgetStop;
 import io.github.xenacpi.conformance.ConformanceCheck;
 import io.github.xenacpi.conformance.Finding;

@@ -6,7 +6,7 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.dom0.AccessApi;
 import io.github.xenacpi.dom0.BootEvent;
 import io.github.xenacpi.dom0.BootStage;

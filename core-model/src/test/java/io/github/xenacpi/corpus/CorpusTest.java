@@ -8,7 +8,7 @@ import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.FirmwareSource;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.testing.Corpus;
 import io.github.xenacpi.testing.SchemaCheck;

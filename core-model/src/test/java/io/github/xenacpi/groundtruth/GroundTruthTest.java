@@ -3,7 +3,7 @@ package io.github.xenacpi.groundtruth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.source.FirmwareSource;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

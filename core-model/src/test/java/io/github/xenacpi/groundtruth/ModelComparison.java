@@ -2,7 +2,7 @@ package io.github.xenacpi.groundtruth;
 
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.source.FirmwareSource;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.dom0.AccessApi;
 import io.github.xenacpi.dom0.BootStage;
 import io.github.xenacpi.platform.LinuxVersion;

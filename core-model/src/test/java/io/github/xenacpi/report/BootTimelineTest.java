@@ -2,7 +2,7 @@ package io.github.xenacpi.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.dom0.BootStage;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;

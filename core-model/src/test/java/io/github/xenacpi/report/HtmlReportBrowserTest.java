@@ -3,7 +3,7 @@ package io.github.xenacpi.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.platform.Platform;

@@ -2,7 +2,7 @@ package io.github.xenacpi.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.platform.LinuxVersion;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.region.AddressSpace;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.interp.RegionAccess;
 import io.github.xenacpi.platform.Platform;

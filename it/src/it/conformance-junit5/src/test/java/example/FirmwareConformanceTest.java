@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.junit.XenAssertions;
 import io.github.xenacpi.junit.XenFirmwareSource;
 import io.github.xenacpi.junit.XenPlatform;

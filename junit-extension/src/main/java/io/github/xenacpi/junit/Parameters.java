@@ -1,6 +1,6 @@
 package io.github.xenacpi.junit;
 
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.dom0.Dom0Boot;
 import io.github.xenacpi.platform.Platform;

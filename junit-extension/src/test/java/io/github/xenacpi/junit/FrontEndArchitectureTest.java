@@ -33,7 +33,7 @@ class FrontEndArchitectureTest {
             "io.github.xenacpi.platform.LinuxVersion",
             "io.github.xenacpi.platform.SmmuMode",
             "io.github.xenacpi.platform.preset.Preset",
-            "io.github.xenacpi.acpi.table.AcpiTables",
+            "io.github.xenacpi.acpi.table.load.AcpiTables",
             "io.github.xenacpi.acpi.region.RegionKind",
             "io.github.xenacpi.aml.LoadedNamespace",
             "io.github.xenacpi.dom0.Dom0Boot",

@@ -3,7 +3,7 @@ package io.github.xenacpi.platform.preset;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.FirmwareImage;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.ApeiInstruction;
 import io.github.xenacpi.acpi.table.ApmtTable;
 import io.github.xenacpi.acpi.table.CedtTable;

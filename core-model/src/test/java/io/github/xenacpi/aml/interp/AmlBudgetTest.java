@@ -9,7 +9,7 @@ import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.conformance.ConformanceCheck;
 import io.github.xenacpi.conformance.Finding;
 import io.github.xenacpi.platform.Platform;

@@ -3,7 +3,7 @@ package io.github.xenacpi.site.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.acpi.table.AcpiTables;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.dom0.AccessApi;
 import io.github.xenacpi.dom0.Dom0Boot;

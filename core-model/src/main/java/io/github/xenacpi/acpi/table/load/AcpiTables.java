@@ -1,4 +1,4 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.load;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.region.DescribedRegion;
@@ -6,6 +6,9 @@ import io.github.xenacpi.acpi.source.FirmwareImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.github.xenacpi.acpi.table.AcpiTable;
+import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.TableDecoders;
 
 /**
  * Every table of one platform after decoding, in the order the OS loads them, with the regions they describe

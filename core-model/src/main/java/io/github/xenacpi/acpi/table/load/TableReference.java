@@ -1,4 +1,5 @@
-package io.github.xenacpi.acpi.table;
+package io.github.xenacpi.acpi.table.load;
+import io.github.xenacpi.acpi.table.LoadedTable;
 
 /**
  * The field through which the OS finds a table: the referring table's signature and instance, the byte offset

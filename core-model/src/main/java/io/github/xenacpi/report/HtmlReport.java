@@ -108,13 +108,13 @@ public final class HtmlReport {
 
     /**
      * One entry of the platform's predicted stage-2 map ({@link StageTwoMapEntry}): the path, what asked for it, the
-     * strategies that leave it ({@code all} when every simulated strategy does), its pages, and its ranges as
-     * {@code base +length}, each kept on one line.
+     * strategies that leave it ({@code all N} when each of the N strategies simulated does), its pages, and its
+     * ranges as {@code base +length}, each kept on one line.
      */
     public record MapRow(String origin, String source, List<String> strategies, String pages, List<String> ranges) {
         static MapRow of(StageTwoMapEntry e, int simulated) {
-            return new MapRow(e.origin(), e.source(), e.strategies().size() == simulated ? List.of("all")
-                    : e.strategies(),
+            return new MapRow(e.origin(), e.source(),
+                    e.strategies().size() == simulated ? List.of("all " + simulated) : e.strategies(),
                     number(e.pages()), e.ranges().stream().map(r -> r.get(0) + " +" + r.get(1)).toList());
         }
     }

@@ -147,8 +147,8 @@ public final class StageTwoTable {
 
     /**
      * {@code p2m_set_entry} (xen/arch/arm/mmu/p2m.c; the same since 4.8/4.9): {@code mask = mfn | gfn | nr}, a
-     * 1 GiB then 2 MiB block only when the mask has none of its low bits set ("XXX: Support superpage mappings
-     * if nr is not aligned to a superpage size"): gfn, mfn and the remaining count must all be multiples of it.
+     * 1 GiB then 2 MiB block only when the mask has none of its low bits set (Xen's own comment there leaves a
+     * count not aligned to a superpage as future work): gfn, mfn and the remaining count must all be multiples of it.
      */
     private static int blockOrder(long gfn, long mfn, long left) {
         long mask = gfn | mfn | left;

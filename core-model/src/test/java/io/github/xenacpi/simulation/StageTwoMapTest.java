@@ -2,6 +2,12 @@ package io.github.xenacpi.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.dom0.AccessApi;
 import io.github.xenacpi.platform.LinuxVersion;
@@ -10,15 +16,19 @@ import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ReportOptions;
 import io.github.xenacpi.report.StrategyReport;
 import io.github.xenacpi.strategy.MappingStrategy;
 import io.github.xenacpi.xen.FrameRange;
 import io.github.xenacpi.xen.StageTwoGeometry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,30 +105,49 @@ class StageTwoMapTest {
         }
     }
 
-    /**
-     * report.json states each range once for all the strategies that leave it, and expanding its entries over their
-     * strategies gives back every strategy's map exactly; the HTML report shows the same entries.
-     */
-    @org.junit.jupiter.api.Test
-    void theReportsStateEachRangeOnceAndExpandToEveryStrategysMap(@org.junit.jupiter.api.io.TempDir
-                                                                  java.nio.file.Path dir) throws Exception {
-        List<Platform> platforms = List.of(Preset.QEMU_VIRT.platform(), Preset.SERVER_RAS.platform(),
+    /** The reports of several configurations: all strategies, a subset, a version grid, a damaged platform. */
+    static Stream<Arguments> reports() {
+        List<Platform> presets = List.of(Preset.QEMU_VIRT.platform(), Preset.SERVER_RAS.platform(),
                 Preset.SEED_RFC.platform());
-        ConformanceReport report = ConformanceReport.of(platforms, Instant.EPOCH);
+        List<ConformanceReport.PlatformReport> gridded = ConformanceReport.of(presets, Instant.EPOCH).platforms()
+                .stream().map(pr -> pr.withGrid(VersionGrid.of(pr.platform(), List.of(XenVersion.V4_8,
+                        XenVersion.V4_22), List.of(LinuxVersion.V6_1)))).toList();
+        return Stream.of(
+                Arguments.of("every strategy", ConformanceReport.of(presets, Instant.EPOCH)),
+                Arguments.of("a strategy subset", ConformanceReport.of(presets, Stream.of("xen-premap",
+                        "stage2-fault").map(MappingStrategy::byId).toList(), ReportOptions.DEFAULT, Instant.EPOCH)),
+                Arguments.of("a version grid", io.github.xenacpi.api.Validation.report(gridded, List.of(),
+                        java.util.Map.of(), Instant.EPOCH)),
+                Arguments.of("a damaged platform", ConformanceReport.of(List.of(Preset.HOSTILE.platform(),
+                        Preset.NEW_TABLES.platform()), Instant.EPOCH)));
+    }
+
+    /**
+     * report.json states each range once for all the strategies that leave it, follows its schema, and expanding its
+     * entries over their strategies gives back every strategy's map exactly; the HTML report shows the same entries.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reports")
+    void theReportsStateEachRangeOnceAndExpandToEveryStrategysMap(String configuration, ConformanceReport report,
+                                                                  @TempDir Path dir) throws Exception {
         io.github.xenacpi.report.ReportWriter.write(report, dir);
-        String html = java.nio.file.Files.readString(dir.resolve("index.html"));
-        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(dir.resolve("report.json").toFile());
+        String html = Files.readString(dir.resolve("index.html"));
+        String text = Files.readString(dir.resolve("report.json"));
+        JsonNode json = new ObjectMapper().readTree(text);
         assertThat(html).contains("Stage-2 map after boot");
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(ConformanceReport.class.getResourceAsStream(ConformanceReport.SCHEMA_RESOURCE),
+                        InputFormat.JSON);
+        assertThat(schema.validate(text, InputFormat.JSON)).isEmpty();
         for (int i = 0; i < report.platforms().size(); i++) {
             ConformanceReport.PlatformReport pr = report.platforms().get(i);
-            com.fasterxml.jackson.databind.JsonNode platform = json.get("platforms").get(i);
-            assertThat(platform.get("strategies").get(0).has("stageTwoMap")).isFalse();
+            JsonNode platform = json.get("platforms").get(i);
+            platform.get("strategies").forEach(s -> assertThat(s.has("stageTwoMap")).isFalse());
             java.util.Map<String, List<List<Object>>> expanded = new java.util.HashMap<>();
             Set<List<Object>> stated = new java.util.HashSet<>();
-            for (com.fasterxml.jackson.databind.JsonNode e : platform.get("stageTwoMap")) {
+            for (JsonNode e : platform.get("stageTwoMap")) {
                 long pages = 0;
-                for (com.fasterxml.jackson.databind.JsonNode range : e.get("ranges")) {
+                for (JsonNode range : e.get("ranges")) {
                     long length = Long.parseUnsignedLong(range.get(1).asText().substring(2), 16);
                     pages += length >>> StageTwoGeometry.PAGE_SHIFT;
                     List<Object> key = List.of(e.get("origin").asText(), range.get(0).asText(), range.get(1).asText(),
@@ -126,7 +155,7 @@ class StageTwoMapTest {
                     assertThat(stated.add(key)).as("stated once: %s", key).isTrue();
                     assertThat(html).contains("<span class=\"nw\">" + range.get(0).asText() + " +"
                             + range.get(1).asText() + "</span>");
-                    for (com.fasterxml.jackson.databind.JsonNode strategy : e.get("strategies")) {
+                    for (JsonNode strategy : e.get("strategies")) {
                         expanded.computeIfAbsent(strategy.asText(), k -> new java.util.ArrayList<>()).add(key);
                     }
                 }
@@ -139,8 +168,11 @@ class StageTwoMapTest {
                         .map(g -> List.<Object>of(g.origin().id(), "0x" + Long.toHexString(g.base()),
                                 "0x" + Long.toHexString(g.length()), g.source())).toList();
                 assertThat(expanded.getOrDefault(r.strategy(), List.of()))
-                        .as("%s %s", pr.name(), r.strategy()).containsExactlyInAnyOrderElementsOf(model);
+                        .as("%s, %s, %s", configuration, pr.name(), r.strategy())
+                        .containsExactlyInAnyOrderElementsOf(model);
             }
+            assertThat(expanded.keySet()).as("no map for a strategy not simulated")
+                    .isSubsetOf(pr.results().stream().map(SimulationResult::strategy).toList());
         }
     }
 

@@ -57,6 +57,18 @@ public final class RawTable {
         return bytes[index] & 0xFF;
     }
 
+    /**
+     * The low byte of the sum of the bytes in {@code [from, to)}: zero over a whole table whose checksum holds
+     * (ACPICA {@code acpi_ut_checksum}).
+     */
+    public int byteSum(int from, int to) {
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += bytes[i];
+        }
+        return sum & 0xFF;
+    }
+
     /** A read-only little-endian view of the bytes, without a copy. */
     public ByteBuffer buffer() {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);

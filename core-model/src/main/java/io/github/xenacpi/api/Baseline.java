@@ -34,6 +34,9 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
     /** The property naming the file. */
     public static final String PROPERTY = "xenacpi.baseline";
 
+    /** The file's name when the property names none, relative to the project's folder. */
+    public static final String DEFAULT_FILE = "xenacpi-baseline.json";
+
     /** No finding accepted. */
     public static final Baseline EMPTY = new Baseline(SCHEMA, List.of());
 
@@ -56,8 +59,21 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
 
     /** Every firmware finding of a report (whatever its severity), sorted by platform, rule and id. */
     public static Baseline of(ConformanceReport report) {
+        return of(report.platforms());
+    }
+
+    /**
+     * The baseline of platforms as they validate now: every firmware finding, as {@link #of(ConformanceReport)}.
+     *
+     * @throws ValidationException when a platform's firmware cannot be read, or the model fails on it
+     */
+    public static Baseline of(Validation validation, List<PlatformSource> platforms) throws ValidationException {
+        return of(validation.run(platforms));
+    }
+
+    private static Baseline of(List<PlatformReport> platforms) {
         List<Entry> out = new ArrayList<>();
-        for (PlatformReport p : report.platforms()) {
+        for (PlatformReport p : platforms) {
             for (ReportFinding f : p.findings()) {
                 if (Gate.isFirmwareFinding(f)) {
                     out.add(new Entry(FindingId.of(p.name(), f), p.name(), f.ruleId(), f.severity().label(),
@@ -72,6 +88,16 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
     /** The ids of the accepted findings. */
     public Set<String> ids() {
         return findings.stream().map(Entry::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * Reads a baseline file, or gives {@link #EMPTY} when there is none: a project without a baseline accepts no
+     * finding.
+     *
+     * @throws ValidationException when the file exists but cannot be read or is not a baseline
+     */
+    public static Baseline readOrEmpty(Path file) throws ValidationException {
+        return Files.exists(file) ? read(file) : EMPTY;
     }
 
     /**
@@ -105,6 +131,14 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
             }
         }
         return b;
+    }
+
+    /**
+     * The line a goal logs once it has written this baseline of {@code platforms} platforms to {@code file}.
+     */
+    public String writtenNote(int platforms, Path file) {
+        return "baseline of " + findings.size() + " firmware findings on " + platforms + " platform"
+                + (platforms == 1 ? "" : "s") + " written to " + file + "; validate now fails only on new findings";
     }
 
     /**

@@ -28,6 +28,9 @@ public final class Firmware {
     /** The folder of a project's platforms, relative to its base folder. */
     public static final String PROJECT_FOLDER = "src/firmware";
 
+    /** The preset a front end shows when it is told no firmware ({@code inspect}, a test naming no platform). */
+    public static final String DEFAULT_PRESET = "qemu-virt";
+
     private Firmware() {
     }
 
@@ -129,6 +132,11 @@ public final class Firmware {
         } catch (IllegalArgumentException e) {
             throw new ValidationException(PROPERTY + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The preset {@link #DEFAULT_PRESET} names. */
+    public static PlatformSource defaultPreset() {
+        return PlatformSource.of(Preset.byId(DEFAULT_PRESET));
     }
 
     /** The ids of the bundled presets, for messages. */

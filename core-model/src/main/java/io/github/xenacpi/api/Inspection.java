@@ -24,6 +24,9 @@ import java.util.Objects;
  */
 public record Inspection(Platform platform, List<SimulationResult> simulations) {
 
+    /** Where the JSON document goes when a front end is told no file, relative to the folder it runs in. */
+    public static final Path DEFAULT_JSON = Path.of("target", "xenacpi", "inspect.json");
+
     public Inspection {
         Objects.requireNonNull(platform, "platform");
         simulations = List.copyOf(simulations);
@@ -67,6 +70,11 @@ public record Inspection(Platform platform, List<SimulationResult> simulations) 
             throw new ValidationException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return file.toAbsolutePath().normalize();
+    }
+
+    /** The line a front end prints once {@link #writeJson} has written the document to {@code written}. */
+    public static String jsonWritten(Path written) {
+        return "JSON (" + InspectJson.SCHEMA + ") written to " + written;
     }
 
     /**

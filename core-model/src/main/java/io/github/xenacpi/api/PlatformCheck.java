@@ -4,6 +4,7 @@ import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A check a front end adds to every platform of a {@link ValidationRun}, such as the project's own conformance
@@ -23,4 +24,22 @@ public interface PlatformCheck {
      * @throws ValidationException when the check cannot run at all
      */
     List<ReportFinding> check(PlatformSource platform, Path scratch, RunLog log) throws ValidationException;
+
+    /**
+     * Makes a front end's check when a validation's settings are read, after the parameters read before it: it may
+     * log why there is none, or fail on a configuration it cannot run.
+     */
+    @FunctionalInterface
+    interface Provider {
+
+        /** No check. */
+        Provider NONE = Optional::empty;
+
+        /**
+         * The check, or empty for none.
+         *
+         * @throws ValidationException when the check is asked for but cannot be made
+         */
+        Optional<PlatformCheck> get() throws ValidationException;
+    }
 }

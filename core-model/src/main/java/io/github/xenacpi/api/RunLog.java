@@ -9,6 +9,9 @@ public interface RunLog {
     /** A line at WARN. */
     void warn(String line);
 
+    /** A line at ERROR: what fails the build, just before it fails. */
+    void error(String line);
+
     /** A line at DEBUG. */
     void debug(String line);
 
@@ -20,6 +23,10 @@ public interface RunLog {
 
         @Override
         public void warn(String line) {
+        }
+
+        @Override
+        public void error(String line) {
         }
 
         @Override

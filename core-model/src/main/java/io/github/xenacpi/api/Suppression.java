@@ -28,16 +28,24 @@ public record Suppression(String rule, String platform, String table, String fin
      */
     public static Suppression of(String rule, String platform, String table, String finding, String reason)
             throws ValidationException {
-        Suppression s = new Suppression(rule, platform, table, finding, reason);
-        if (s.rule().isEmpty()) {
+        return new Suppression(rule, platform, table, finding, reason).checked();
+    }
+
+    /**
+     * This suppression, once it names its rule and its reason, as a build's configuration must.
+     *
+     * @throws ValidationException when the rule or the reason is missing, naming the suppression
+     */
+    public Suppression checked() throws ValidationException {
+        if (rule.isEmpty()) {
             throw new ValidationException("xenacpi suppressions: a <suppression> names no <rule> (reason: \""
-                    + s.reason() + "\"); name the rule id it suppresses");
+                    + reason + "\"); name the rule id it suppresses");
         }
-        if (s.reason().isEmpty()) {
-            throw new ValidationException("xenacpi suppressions: the suppression of " + s.describe()
+        if (reason.isEmpty()) {
+            throw new ValidationException("xenacpi suppressions: the suppression of " + describe()
                     + " has no <reason>; say why the finding is accepted");
         }
-        return s;
+        return this;
     }
 
     /** Whether it matches a finding on a platform. */

@@ -98,6 +98,40 @@ class BaselineTest {
     }
 
     @Test
+    void aSuppressionIsCheckedOnlyWhenAskedSoAGoalNamesItsParametersInOrder() throws Exception {
+        Suppression noReason = new Suppression(" MCFG.LENGTH ", null, "", " ", null);
+
+        assertThat(noReason).isEqualTo(new Suppression("MCFG.LENGTH", "", "", "", ""));
+        assertThatThrownBy(noReason::checked).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("the suppression of MCFG.LENGTH has no <reason>");
+        Suppression complete = new Suppression("MCFG.LENGTH", "board", "", "", "fixed in 2.0");
+        assertThat(complete.checked()).isSameAs(complete);
+    }
+
+    @Test
+    void aMissingBaselineFileIsAnEmptyBaseline() throws Exception {
+        Path file = temp.resolve("none/xenacpi-baseline.json");
+
+        assertThat(Baseline.readOrEmpty(file)).isSameAs(Baseline.EMPTY);
+        Baseline.of(validate(Preset.HOSTILE)).write(file);
+        assertThat(Baseline.readOrEmpty(file)).isEqualTo(Baseline.read(file));
+    }
+
+    @Test
+    void theBaselineOfAValidationHoldsItsFirmwareFindingsAndSaysWhereItWent() throws Exception {
+        Validation validation = new Validation(Validation.strategies(List.of("stage2-fault")), Overrides.NONE, 1);
+
+        Baseline baseline = Baseline.of(validation, List.of(PlatformSource.of(Preset.SERVER_RAS)));
+
+        assertThat(baseline).isEqualTo(Baseline.of(validate(Preset.SERVER_RAS)));
+        assertThat(baseline.writtenNote(1, Path.of("b.json"))).isEqualTo("baseline of "
+                + baseline.findings().size() + " firmware findings on 1 platform written to b.json; validate now"
+                + " fails only on new findings");
+        assertThat(Baseline.EMPTY.writtenNote(2, Path.of("b.json"))).startsWith("baseline of 0 firmware findings on"
+                + " 2 platforms written");
+    }
+
+    @Test
     void aBrokenBaselineNamesThePropertyAndTheFile() throws Exception {
         Path file = Files.writeString(temp.resolve("b.json"), "{\"schema\":\"other/1\",\"findings\":[]}");
         assertThatThrownBy(() -> Baseline.read(file)).isInstanceOf(ValidationException.class)

@@ -36,6 +36,12 @@ class FirmwareTest {
     }
 
     @Test
+    void theDefaultPresetIsABundledOne() {
+        assertThat(Firmware.defaultPreset().name()).isEqualTo(Firmware.DEFAULT_PRESET).isEqualTo("qemu-virt");
+        assertThat(Firmware.presetIds()).contains(Firmware.DEFAULT_PRESET);
+    }
+
+    @Test
     void anUnknownPresetSaysWhichExist() {
         assertThatThrownBy(() -> Firmware.locate(List.of("preset:nope"), temp).platforms())
                 .isInstanceOf(ValidationException.class)

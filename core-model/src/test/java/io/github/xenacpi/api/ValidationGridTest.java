@@ -91,6 +91,11 @@ class ValidationGridTest {
             public void warn(String line) {
                 console.add(line);
             }
+
+            @Override
+            public void error(String line) {
+                console.add(line);
+            }
         };
         ValidationSettings settings = new ValidationSettings(List.of(PlatformSource.of(Preset.SEED_RFC), fadt50()),
                 MappingStrategy.all(), Overrides.parse("4.8", "6.6", null), EnumSet.allOf(ReportFormat.class),

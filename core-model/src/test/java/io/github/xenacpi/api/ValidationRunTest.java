@@ -35,6 +35,11 @@ class ValidationRunTest {
         }
 
         @Override
+        public void error(String line) {
+            warn.add(line);
+        }
+
+        @Override
         public void debug(String line) {
         }
     };

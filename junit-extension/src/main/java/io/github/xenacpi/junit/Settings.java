@@ -1,5 +1,6 @@
 package io.github.xenacpi.junit;
 
+import io.github.xenacpi.api.Firmware;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -13,8 +14,6 @@ import org.junit.platform.commons.support.AnnotationSupport;
 record Settings(String firmware, String preset, String xen, String linux, String smmu, String strategy,
                 String origin) {
 
-    /** The preset of a test that names no platform. */
-    static final String DEFAULT_PRESET = "qemu-virt";
     /** The strategy of an injected result when none is named. */
     static final String DEFAULT_STRATEGY = "stage2-fault";
 
@@ -38,7 +37,7 @@ record Settings(String firmware, String preset, String xen, String linux, String
             return s.withFirmware(override.get().trim(),
                     "configuration parameter " + XenPlatformExtension.FIRMWARE_PARAMETER);
         }
-        return s.source().isEmpty() ? new Settings("", DEFAULT_PRESET, s.xen, s.linux, s.smmu, s.strategy,
+        return s.source().isEmpty() ? new Settings("", Firmware.DEFAULT_PRESET, s.xen, s.linux, s.smmu, s.strategy,
                 "the default preset") : s;
     }
 

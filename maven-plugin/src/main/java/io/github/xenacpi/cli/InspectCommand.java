@@ -5,7 +5,6 @@ import io.github.xenacpi.api.Inspection;
 import io.github.xenacpi.api.Overrides;
 import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
-import io.github.xenacpi.inspect.InspectJson;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,6 @@ import java.time.Instant;
  * line on standard error either way, never a stack trace).
  */
 public final class InspectCommand {
-
-    /** Where the JSON goes when {@code --json} is not given, relative to the working directory. */
-    public static final Path DEFAULT_JSON = Path.of("target", "xenacpi", "inspect.json");
 
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
@@ -65,7 +61,7 @@ public final class InspectCommand {
             }
             Inspection inspection = Inspection.of(a.source(), Overrides.NONE);
             inspection.text().forEach(out::println);
-            out.println("JSON (" + InspectJson.SCHEMA + ") written to " + inspection.writeJson(a.json()));
+            out.println(Inspection.jsonWritten(inspection.writeJson(a.json())));
             if (a.report() != null) {
                 for (Path written : inspection.writeReport(a.report(), Instant.now())) {
                     out.println("Report written to " + written.toAbsolutePath().normalize());
@@ -85,7 +81,7 @@ public final class InspectCommand {
     private static Arguments parse(String[] args) throws Unusable, ValidationException {
         PlatformSource source = null;
         Path input = null;
-        Path json = DEFAULT_JSON;
+        Path json = Inspection.DEFAULT_JSON;
         Path report = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -109,7 +105,7 @@ public final class InspectCommand {
             throw new Unusable(input + ": no such file or folder");
         }
         boolean defaulted = source == null;
-        return new Arguments(defaulted ? Firmware.preset("qemu-virt") : source, defaulted, json, report);
+        return new Arguments(defaulted ? Firmware.defaultPreset() : source, defaulted, json, report);
     }
 
     private static String value(String[] args, int i, String missing) throws Unusable {

@@ -1,16 +1,6 @@
 package io.github.xenacpi.maven;
 
-import io.github.xenacpi.api.Baseline;
-import io.github.xenacpi.api.Firmware;
-import io.github.xenacpi.api.FirmwareFolder;
-import io.github.xenacpi.api.Overrides;
-import io.github.xenacpi.api.PlatformSource;
-import io.github.xenacpi.api.Validation;
-import io.github.xenacpi.api.ValidationException;
-import io.github.xenacpi.api.VersionAxes;
-import io.github.xenacpi.report.ReportOptions;
-import io.github.xenacpi.strategy.MappingStrategy;
-import java.nio.file.Files;
+import io.github.xenacpi.api.ValidationParameters;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -18,8 +8,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The parameters the {@code validate} goal and the {@code report} site report share, declared once: which
- * firmware, which strategies, which Xen, Linux and SMMU setting; and how they become the core's inputs.
+ * The parameters the {@code validate}, {@code report} and {@code baseline} goals share, declared once: which
+ * firmware, which strategies, which Xen, Linux and SMMU setting; the core reads them as {@link ValidationParameters}.
  */
 public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
 
@@ -34,7 +24,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.firmware")
-    List<String> firmware;
+    private List<String> firmware;
 
     /**
      * The mapping strategies to simulate, by id ({@code bus-notify}, {@code xen-premap}, {@code stage2-fault},
@@ -43,7 +33,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.strategies")
-    List<String> strategies;
+    private List<String> strategies;
 
     /**
      * The Xen version to simulate, such as {@code 4.17}, instead of each platform descriptor's.
@@ -51,7 +41,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.xenVersion")
-    String xenVersion;
+    private String xenVersion;
 
     /**
      * The Linux version of Dom0 to simulate, such as {@code 6.6}, instead of each platform descriptor's.
@@ -59,7 +49,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.linuxVersion")
-    String linuxVersion;
+    private String linuxVersion;
 
     /**
      * The Xen versions of each platform's Xen x Linux grid, comma-separated, such as {@code 4.17,4.19,4.22}
@@ -71,7 +61,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.xenVersions")
-    String xenVersions;
+    private String xenVersions;
 
     /**
      * The Linux versions of each platform's Xen x Linux grid, comma-separated, such as {@code 6.1,6.6,6.12}
@@ -80,7 +70,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.linuxVersions")
-    String linuxVersions;
+    private String linuxVersions;
 
     /**
      * Whether report.json also holds the full per-access trace of every strategy, each table's decoded fields and the
@@ -90,7 +80,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.trace", defaultValue = "false")
-    boolean trace;
+    private boolean trace;
 
     /**
      * The SMMU mode to simulate, {@code none} or {@code shared}, instead of each platform descriptor's.
@@ -98,7 +88,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.smmu")
-    String smmu;
+    private String smmu;
 
     /**
      * The baseline file: the {@code baseline} goal writes the current firmware findings to it; {@code validate}
@@ -108,7 +98,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
      * @since 0.1.0
      */
     @Parameter(property = "xenacpi.baseline", defaultValue = "xenacpi-baseline.json")
-    String baseline;
+    private String baseline;
 
     /** The project (Maven's stand-in project when the goal runs without a pom). */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -116,7 +106,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
 
     /** The build session: the folder Maven runs in, for goals run without a project. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    MavenSession session;
+    private MavenSession session;
 
     /** Whether Maven runs the goal without a pom. */
     boolean standalone() {
@@ -129,57 +119,9 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
                 : project.getBasedir().toPath();
     }
 
-    /** Whether {@code firmware} names anything. */
-    boolean firmwareConfigured() {
-        return firmware != null && firmware.stream().anyMatch(s -> s != null && !s.isBlank());
-    }
-
-    /**
-     * The platforms to validate, each skipped entry logged once with its reason; empty when {@code firmware} is not
-     * set and the project has no {@code src/firmware}.
-     */
-    List<PlatformSource> platforms() throws ValidationException {
-        FirmwareFolder.Found found;
-        if (firmwareConfigured()) {
-            found = Firmware.locate(firmware, baseDir());
-        } else {
-            Path folder = baseDir().resolve(Firmware.PROJECT_FOLDER);
-            found = Files.isDirectory(folder) ? FirmwareFolder.platformsAt(folder)
-                    : new FirmwareFolder.Found(List.of(), List.of());
-        }
-        found.skipped().forEach(s -> getLog().warn("xenacpi: " + s.describe()));
-        return found.platforms();
-    }
-
-    /** The strategies {@code strategies} names. */
-    List<MappingStrategy> chosenStrategies() throws ValidationException {
-        return Validation.strategies(strategies);
-    }
-
-    /** The baseline file's path. */
-    Path baselineFile() {
-        return baseDir().resolve(baseline == null || baseline.isBlank() ? "xenacpi-baseline.json" : baseline.trim())
-                .normalize();
-    }
-
-    /** The baseline: the file's findings, or none when the file does not exist. */
-    Baseline readBaseline() throws ValidationException {
-        Path file = baselineFile();
-        return Files.exists(file) ? Baseline.read(file) : Baseline.EMPTY;
-    }
-
-    /** The versions of each platform's Xen x Linux grid; none when neither list is set. */
-    VersionAxes grid() throws ValidationException {
-        return VersionAxes.parse(xenVersions, linuxVersions);
-    }
-
-    /** What report.json holds: the per-access trace only with {@code xenacpi.trace}. */
-    ReportOptions reportOptions() {
-        return ReportOptions.DEFAULT.withTrace(trace);
-    }
-
-    /** What replaces every descriptor's versions and SMMU mode. */
-    Overrides overrides() throws ValidationException {
-        return Overrides.parse(xenVersion, linuxVersion, smmu);
+    /** The shared parameters as the core reads them. */
+    ValidationParameters parameters() {
+        return new ValidationParameters(firmware, strategies, xenVersion, linuxVersion, smmu, xenVersions,
+                linuxVersions, trace, baseline);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.RunLog;
 import io.github.xenacpi.api.ValidationException;
 import java.io.File;
 import java.nio.file.Path;
@@ -42,6 +43,11 @@ public abstract class AbstractXenacpiMojo extends AbstractMojo {
     /** Whether {@code xenacpi.skip} is set. */
     boolean skip() {
         return skip;
+    }
+
+    /** The goal's Maven log, for the core's runs. */
+    RunLog log() {
+        return new MavenBuildLog(getLog());
     }
 
     /**

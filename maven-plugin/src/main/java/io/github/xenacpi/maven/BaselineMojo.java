@@ -2,12 +2,11 @@ package io.github.xenacpi.maven;
 
 import io.github.xenacpi.api.Baseline;
 import io.github.xenacpi.api.Firmware;
-import io.github.xenacpi.api.Validation;
+import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.api.ValidationParameters;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -29,18 +28,15 @@ public class BaselineMojo extends AbstractValidationMojo {
 
     @Override
     void executeMojo() throws ValidationException, MojoExecutionException {
-        var platforms = platforms();
+        ValidationParameters parameters = parameters();
+        List<PlatformSource> platforms = parameters.platforms(baseDir(), log());
         if (platforms.isEmpty()) {
             throw new MojoExecutionException("xenacpi: no firmware to baseline: set xenacpi.firmware (a path or"
                     + " preset:ID) or put platforms below " + baseDir().resolve(Firmware.PROJECT_FOLDER));
         }
-        var reports = new Validation(chosenStrategies(), overrides(), Runtime.getRuntime().availableProcessors())
-                .run(platforms);
-        Baseline baseline = Baseline.of(Validation.report(reports, List.of(), Map.of(), Instant.now()));
-        Path file = baselineFile();
+        Baseline baseline = Baseline.of(parameters.validation(), platforms);
+        Path file = parameters.baselineFile(baseDir());
         baseline.write(file);
-        getLog().info("xenacpi: baseline of " + baseline.findings().size() + " firmware findings on "
-                + platforms.size() + " platform" + (platforms.size() == 1 ? "" : "s") + " written to " + file
-                + "; validate now fails only on new findings");
+        getLog().info("xenacpi: " + baseline.writtenNote(platforms.size(), file));
     }
 }

@@ -5,7 +5,6 @@ import io.github.xenacpi.api.Inspection;
 import io.github.xenacpi.api.Overrides;
 import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
-import io.github.xenacpi.inspect.InspectJson;
 import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
@@ -63,8 +62,8 @@ public class InspectMojo extends AbstractXenacpiMojo {
     void executeMojo() throws ValidationException {
         Inspection inspection = Inspection.of(source(), Overrides.NONE);
         inspection.text().forEach(getLog()::info);
-        Path file = resolve(json, base(), Path.of("target", "xenacpi", "inspect.json"));
-        getLog().info("JSON (" + InspectJson.SCHEMA + ") written to " + inspection.writeJson(file));
+        Path file = resolve(json, base(), Inspection.DEFAULT_JSON);
+        getLog().info(Inspection.jsonWritten(inspection.writeJson(file)));
     }
 
     private PlatformSource source() throws ValidationException {
@@ -75,9 +74,9 @@ public class InspectMojo extends AbstractXenacpiMojo {
                     + firmware + ") are set; inspect names one platform, set one of them");
         }
         if (!byPath && !byFirmware) {
-            getLog().info("xenacpi: neither xenacpi.inspect.path nor xenacpi.firmware is set: inspecting the preset"
-                    + " qemu-virt (presets: " + Firmware.presetIds() + ")");
-            return Firmware.preset("qemu-virt");
+            getLog().info("xenacpi: neither xenacpi.inspect.path nor xenacpi.firmware is set: inspecting the preset "
+                    + Firmware.DEFAULT_PRESET + " (presets: " + Firmware.presetIds() + ")");
+            return Firmware.defaultPreset();
         }
         return Firmware.one(byPath ? "xenacpi.inspect.path" : Firmware.PROPERTY, byPath ? path : firmware, base(),
                 s -> getLog().warn("xenacpi: " + s.describe()));

@@ -17,6 +17,11 @@ record MavenBuildLog(Log log) implements RunLog {
     }
 
     @Override
+    public void error(String line) {
+        log.error(line);
+    }
+
+    @Override
     public void debug(String line) {
         log.debug(line);
     }

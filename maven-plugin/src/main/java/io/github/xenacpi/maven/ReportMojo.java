@@ -1,15 +1,15 @@
 package io.github.xenacpi.maven;
 
 import io.github.xenacpi.api.Firmware;
-import io.github.xenacpi.api.ReportFormat;
+import io.github.xenacpi.api.PlatformCheck;
+import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.api.ValidationParameters;
 import io.github.xenacpi.api.ValidationRun;
-import io.github.xenacpi.api.ValidationSettings;
 import java.io.File;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,6 +34,9 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
 
     /** The report's folder inside the site, and the page the site links to. */
     static final String FOLDER = "xenacpi";
+
+    /** The report formats the site gets: none named is every format. */
+    private static final List<String> EVERY_FORMAT = List.of();
 
     /** The oldest maven-site-plugin whose reporting API this report implements. */
     static final String SITE_PLUGIN_NEEDED = "3.12.1";
@@ -67,42 +70,21 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
         }
     }
 
+    /** Validates as the build's validate execution does, into the site's {@value #FOLDER} folder. */
     private void write() throws MavenReportException {
-        inheritValidateConfiguration();
+        ValidationParameters parameters = parameters().inheriting(ValidateExecutionConfig.of(project).parameters());
         try {
-            var platforms = platforms();
+            List<PlatformSource> platforms = parameters.platforms(baseDir(), log());
             if (platforms.isEmpty()) {
                 throw new MavenReportException("xenacpi: no firmware to report on: "
                         + baseDir().resolve(Firmware.PROJECT_FOLDER) + " holds no platform;"
                         + " set xenacpi.firmware (a path or preset:ID) or xenacpi.skip");
             }
-            ValidationRun.execute(new ValidationSettings(platforms, chosenStrategies(), overrides(),
-                    EnumSet.allOf(ReportFormat.class), outputDirectory.toPath().resolve(FOLDER),
-                    Runtime.getRuntime().availableProcessors(), Optional.empty(), grid(), reportOptions(), baseDir()),
-                    Instant.now(), new MavenBuildLog(getLog()));
+            ValidationRun.execute(parameters.settings(platforms, EVERY_FORMAT, outputDirectory.toPath().resolve(FOLDER),
+                    PlatformCheck.Provider.NONE, baseDir()), Instant.now(), log());
         } catch (ValidationException e) {
             throw new MavenReportException("xenacpi: " + e.getMessage(), e);
         }
-    }
-
-    /** Takes what the report does not set itself from the build's validate execution. */
-    private void inheritValidateConfiguration() {
-        ValidateExecutionConfig validate = ValidateExecutionConfig.of(project);
-        if (!firmwareConfigured()) {
-            validate.list("firmware").ifPresent(v -> firmware = v);
-        }
-        if (strategies == null || strategies.stream().allMatch(x -> x == null || x.isBlank())) {
-            validate.list("strategies").ifPresent(v -> strategies = v);
-        }
-        xenVersion = xenVersion == null || xenVersion.isBlank() ? validate.value("xenVersion").orElse(null)
-                : xenVersion;
-        linuxVersion = linuxVersion == null || linuxVersion.isBlank() ? validate.value("linuxVersion").orElse(null)
-                : linuxVersion;
-        smmu = smmu == null || smmu.isBlank() ? validate.value("smmu").orElse(null) : smmu;
-        xenVersions = xenVersions == null || xenVersions.isBlank() ? validate.value("xenVersions").orElse(null)
-                : xenVersions;
-        linuxVersions = linuxVersions == null || linuxVersions.isBlank()
-                ? validate.value("linuxVersions").orElse(null) : linuxVersions;
     }
 
     /**

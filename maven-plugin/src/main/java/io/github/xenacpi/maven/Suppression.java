@@ -1,6 +1,5 @@
 package io.github.xenacpi.maven;
 
-import io.github.xenacpi.api.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,17 +24,12 @@ public class Suppression {
     /** Why the finding is accepted; required. */
     String reason;
 
-    /** The core's suppressions of a configured list ({@code null}: none). */
-    static List<io.github.xenacpi.api.Suppression> toCore(List<Suppression> configured) throws ValidationException {
+    /** The core's suppressions of a configured list ({@code null}: none), checked when the gate reads them. */
+    static List<io.github.xenacpi.api.Suppression> toCore(List<Suppression> configured) {
         List<io.github.xenacpi.api.Suppression> out = new ArrayList<>();
         for (Suppression s : configured == null ? List.<Suppression>of() : configured) {
-            out.add(s.toCore());
+            out.add(new io.github.xenacpi.api.Suppression(s.rule, s.platform, s.table, s.finding, s.reason));
         }
         return out;
-    }
-
-    /** The core's suppression. */
-    io.github.xenacpi.api.Suppression toCore() throws ValidationException {
-        return io.github.xenacpi.api.Suppression.of(rule, platform, table, finding, reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.ValidationParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +41,15 @@ final class ValidateExecutionConfig {
         return new ValidateExecutionConfig(layers);
     }
 
+    /** The shared parameters this configuration sets (not the trace nor the baseline, which the site never takes). */
+    ValidationParameters parameters() {
+        return new ValidationParameters(list("firmware").orElse(List.of()), list("strategies").orElse(List.of()),
+                value("xenVersion").orElse(""), value("linuxVersion").orElse(""), value("smmu").orElse(""),
+                value("xenVersions").orElse(""), value("linuxVersions").orElse(""), false, "");
+    }
+
     /** A single value, such as {@code xenVersion}. */
-    Optional<String> value(String name) {
+    private Optional<String> value(String name) {
         for (Xpp3Dom layer : layers) {
             Xpp3Dom child = layer.getChild(name);
             if (child != null && child.getValue() != null && !child.getValue().isBlank()) {
@@ -52,7 +60,7 @@ final class ValidateExecutionConfig {
     }
 
     /** A list, such as {@code firmware}: its items, or its text split at commas. */
-    Optional<List<String>> list(String name) {
+    private Optional<List<String>> list(String name) {
         for (Xpp3Dom layer : layers) {
             Xpp3Dom child = layer.getChild(name);
             if (child == null) {

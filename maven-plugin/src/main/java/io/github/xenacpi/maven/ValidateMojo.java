@@ -2,13 +2,13 @@ package io.github.xenacpi.maven;
 
 import io.github.xenacpi.api.Firmware;
 import io.github.xenacpi.api.Gate;
+import io.github.xenacpi.api.GateParameters;
 import io.github.xenacpi.api.PlatformCheck;
-import io.github.xenacpi.api.ReportFormat;
-import io.github.xenacpi.api.StrategyRequirement;
-import io.github.xenacpi.api.Threshold;
+import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
+import io.github.xenacpi.api.ValidationParameters;
 import io.github.xenacpi.api.ValidationRun;
-import io.github.xenacpi.api.ValidationSettings;
+import io.github.xenacpi.api.ViolationPolicy;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -154,32 +154,22 @@ public class ValidateMojo extends AbstractValidationMojo {
 
     @Override
     void executeMojo() throws ValidationException, MojoExecutionException, MojoFailureException {
-        var strategies = chosenStrategies();
-        Gate gate = new Gate(Threshold.parse(failOn), StrategyRequirement.parse(requireStrategy, strategies),
-                readBaseline(), Suppression.toCore(suppressions));
-        var platforms = platforms();
+        ValidationParameters parameters = parameters();
+        Gate gate = new GateParameters(failOn, requireStrategy, Suppression.toCore(suppressions))
+                .gate(parameters, baseDir());
+        List<PlatformSource> platforms = parameters.platforms(baseDir(), log());
         if (platforms.isEmpty()) {
             noFirmware();
             return;
         }
         Path reportFolder = resolve(reportDirectory, baseDir(), Path.of("target", "xenacpi"));
-        ValidationRun.Outcome outcome = ValidationRun.execute(new ValidationSettings(platforms, strategies,
-                overrides(), ReportFormat.parse(formats), reportFolder, Runtime.getRuntime().availableProcessors(),
-                tests(), grid(), reportOptions(), baseDir()), Instant.now(), new MavenBuildLog(getLog()));
-        Gate.Decision decision = gate.decide(outcome.report());
-        decision.notes().forEach(line -> getLog().info("xenacpi: " + line));
-        if (!decision.fails()) {
-            return;
+        ValidationRun.Outcome outcome = ValidationRun.execute(parameters.settings(platforms, formats, reportFolder,
+                this::tests, baseDir()), Instant.now(), log());
+        Optional<String> failure = ViolationPolicy.of(failOnViolation).enforce(gate.decide(outcome.report()),
+                outcome.location(), log());
+        if (failure.isPresent()) {
+            throw new MojoFailureException("xenacpi: " + failure.get());
         }
-        if (failOnViolation) {
-            decision.logLines().forEach(line -> getLog().error("xenacpi: " + line));
-            throw new MojoFailureException("xenacpi: " + decision.failureMessage(outcome.location().toString()));
-        }
-        decision.logLines().forEach(line -> getLog().warn("xenacpi: " + line));
-        getLog().warn("xenacpi: " + decision.firmware().size() + " firmware findings at or above "
-                + gate.threshold().severity().label() + " and " + decision.strategy().size() + " unmet strategy"
-                + " requirements do not fail the build because xenacpi.failOnViolation is false; report at "
-                + outcome.location());
     }
 
     private void noFirmware() throws MojoExecutionException {

@@ -1,8 +1,5 @@
 package io.github.xenacpi.aml;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The AML expression and statement opcodes that carry no name of their own (ACPI 6.5 sections 20.2.5.3 and
  * 20.2.5.4), each with the kinds of its operands. The loader reads operands by these kinds and the AML writer
@@ -78,11 +75,12 @@ public enum AmlOpcode {
     /** The prefix byte of the extended opcodes. */
     public static final int EXT_PREFIX = 0x5B;
 
-    private static final Map<Integer, AmlOpcode> BY_CODE = new HashMap<>();
+    /** The one-byte opcodes at their code, the extended ones ({@code 0x5Bxx}) at {@code 0x100 + xx}. */
+    private static final AmlOpcode[] BY_CODE = new AmlOpcode[0x200];
 
     static {
         for (AmlOpcode op : values()) {
-            BY_CODE.put(op.code, op);
+            BY_CODE[slot(op.code)] = op;
         }
     }
 
@@ -118,6 +116,15 @@ public enum AmlOpcode {
 
     /** The opcode for a code as {@link #code()} gives it, or null when the table has none. */
     public static AmlOpcode of(int code) {
-        return BY_CODE.get(code);
+        int slot = slot(code);
+        return slot < 0 ? null : BY_CODE[slot];
+    }
+
+    /** Where a code sits in {@link #BY_CODE}, or -1 for a code no opcode can have. */
+    private static int slot(int code) {
+        if (code >= 0 && code <= 0xFF) {
+            return code;
+        }
+        return code >>> 8 == EXT_PREFIX ? 0x100 + (code & 0xFF) : -1;
     }
 }

@@ -2,6 +2,7 @@ package io.github.xenacpi.aml;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ public final class Namespace {
     public static final int MAX_ALIAS_HOPS = 64;
 
     private final NamespaceNode root = new NamespaceNode("", null, new AmlObject.Scope(), null, false);
+    /** The last {@link #nodes} walk, and the namespace's {@link NamespaceNode#additions} when it was made. */
+    private List<NamespaceNode> walked;
+    private int walkedAt;
     private final Map<String, ExternalDeclaration> externals = new LinkedHashMap<>();
 
     public Namespace() {
@@ -80,8 +84,14 @@ public final class Namespace {
         return Optional.ofNullable(n);
     }
 
-    /** Every node except the root, parents before children, in definition order. */
+    /**
+     * Every node except the root, parents before children, in definition order: an unmodifiable list, walked once
+     * and kept until a node is added (the loader, the survey, the interpreter's budget and the report each ask).
+     */
     public List<NamespaceNode> nodes() {
+        if (walked != null && walkedAt == root.additions()) {
+            return walked;
+        }
         List<NamespaceNode> out = new ArrayList<>();
         Deque<NamespaceNode> stack = new ArrayDeque<>();
         stack.push(root);
@@ -97,7 +107,9 @@ public final class Namespace {
                 }
             }
         }
-        return out;
+        walked = Collections.unmodifiableList(out);
+        walkedAt = root.additions();
+        return walked;
     }
 
     /** Counts of the objects loaded from tables (predefined objects excluded). */

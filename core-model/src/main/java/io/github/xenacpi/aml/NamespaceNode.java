@@ -25,6 +25,8 @@ public final class NamespaceNode {
     private final int depth;
     /** The path, built on first use (a node's segment and parents never change). */
     private String path;
+    /** Shared by every node of one namespace: how many times a child was added anywhere in it. */
+    private final int[] additions;
 
     public NamespaceNode(String segment, NamespaceNode parent, AmlObject object, AmlSource source,
             boolean conditional) {
@@ -34,6 +36,7 @@ public final class NamespaceNode {
         this.source = source;
         this.conditional = conditional;
         this.depth = parent == null ? 0 : parent.depth + 1;
+        this.additions = parent == null ? new int[1] : parent.additions;
     }
 
     /** The 4-character name segment with its padding underscores; empty for the root. */
@@ -120,6 +123,12 @@ public final class NamespaceNode {
             children = new LinkedHashMap<>(4);
         }
         children.put(child.segment, child);
+        additions[0]++;
+    }
+
+    /** How many children were added anywhere in this node's namespace: a walk of it is current while this holds. */
+    int additions() {
+        return additions[0];
     }
 
     private String buildPath(boolean padded) {

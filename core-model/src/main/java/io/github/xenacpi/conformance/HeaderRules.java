@@ -139,11 +139,7 @@ final class HeaderRules implements RuleSet {
     }
 
     private static void checksum(CheckContext ctx, LoadedTable t, int from, int to, int at, Rule rule) {
-        int sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += t.raw().byteAt(i);
-        }
-        sum &= 0xFF;
+        int sum = t.raw().byteSum(from, to);
         if (sum != 0) {
             int stored = t.raw().byteAt(at);
             ctx.report(rule, t, at, t.signature() + ".checksum",

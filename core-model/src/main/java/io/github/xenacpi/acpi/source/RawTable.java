@@ -15,6 +15,8 @@ public final class RawTable {
     private final int instance;
     private final byte[] bytes;
     private final TableOrigin origin;
+    /** The last {@link #byteSum} from the first byte: its end in the high bits, the sum in the low byte; -1: none. */
+    private volatile long prefixSum = -1;
 
     public RawTable(String signature, int instance, byte[] bytes, TableOrigin origin) {
         this.signature = Objects.requireNonNull(signature, "signature");
@@ -55,6 +57,29 @@ public final class RawTable {
     /** The unsigned byte at {@code index}. */
     public int byteAt(int index) {
         return bytes[index] & 0xFF;
+    }
+
+    /**
+     * The low byte of the sum of the bytes in {@code [from, to)}: zero over a whole table whose checksum holds
+     * (ACPICA {@code acpi_ut_checksum}).
+     */
+    public int byteSum(int from, int to) {
+        if (from == 0) {
+            // The framing is read by the decoder and by the conformance rules: the sum from the first byte is kept.
+            long memo = prefixSum;
+            if (memo >= 0 && (int) (memo >>> 8) == to) {
+                return (int) (memo & 0xFF);
+            }
+        }
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += bytes[i];
+        }
+        sum &= 0xFF;
+        if (from == 0) {
+            prefixSum = (long) to << 8 | sum;
+        }
+        return sum;
     }
 
     /** A read-only little-endian view of the bytes, without a copy. */

@@ -322,7 +322,10 @@ final class AmlReader {
         if (segments == null) {
             return new String(b, at, 4, StandardCharsets.ISO_8859_1);
         }
-        Integer key = (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+        int bytes = (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+        // Scrambled by an odd multiplier (one key per NameSeg still): the raw bytes, capital letters and digits,
+        // differ in few bits, so HashMap's buckets collided and turned into trees.
+        Integer key = bytes * 0x9E3779B1;
         String seg = segments.get(key);
         if (seg == null) {
             seg = new String(b, at, 4, StandardCharsets.ISO_8859_1);

@@ -38,7 +38,7 @@ public final class TableHeaderReader {
             return new Result(withSignature(header, raw.signature()), size, false, diags);
         }
         int end = usableEnd(raw, header.length(), TableHeader.SIZE, 4, diags);
-        int sum = sum(raw.buffer(), 0, end);
+        int sum = raw.byteSum(0, end);
         boolean valid = sum == 0 && end == header.length();
         if (sum != 0) {
             diags.add(diag(raw, 9, "checksum 0x%02X is wrong: the bytes sum to 0x%02X, it should be 0x%02X",
@@ -60,9 +60,9 @@ public final class TableHeaderReader {
         int checksum = b.get(8) & 0xFF;
         long length = 20;
         int end = 20;
-        boolean valid = sum(b, 0, 20) == 0;
+        boolean valid = raw.byteSum(0, 20) == 0;
         if (!valid) {
-            diags.add(diag(raw, 8, "RSDP checksum over the first 20 bytes is wrong (sum 0x%02X)", sum(b, 0, 20)));
+            diags.add(diag(raw, 8, "RSDP checksum over the first 20 bytes is wrong (sum 0x%02X)", raw.byteSum(0, 20)));
         }
         if (revision >= 2) {
             if (size < 36) {
@@ -74,7 +74,7 @@ public final class TableHeaderReader {
             } else {
                 length = Integer.toUnsignedLong(b.getInt(20));
                 end = usableEnd(raw, length, 36, 20, diags);
-                int ext = sum(b, 0, end);
+                int ext = raw.byteSum(0, end);
                 if (ext != 0) {
                     diags.add(diag(raw, 32, "RSDP extended checksum is wrong (sum 0x%02X)", ext));
                     valid = false;
@@ -123,14 +123,6 @@ public final class TableHeaderReader {
     private static TableHeader withSignature(TableHeader h, String signature) {
         return h.signature().isEmpty() ? new TableHeader(signature, h.length(), h.revision(), h.checksum(),
                 h.oemId(), h.oemTableId(), h.oemRevision(), h.creatorId(), h.creatorRevision()) : h;
-    }
-
-    private static int sum(ByteBuffer b, int from, int to) {
-        int s = 0;
-        for (int i = from; i < to; i++) {
-            s += b.get(i);
-        }
-        return s & 0xFF;
     }
 
     private static Diagnostic diag(RawTable raw, long offset, String format, Object... args) {

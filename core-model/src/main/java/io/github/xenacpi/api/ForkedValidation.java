@@ -124,12 +124,12 @@ public final class ForkedValidation {
     public static Outcome run(Job job, Jvm jvm, RunLog log) throws ValidationException {
         Path jobFile;
         try {
-            Files.createDirectories(job.reportDirectory());
-            jobFile = Files.createTempFile(job.reportDirectory(), "xenacpi-job", ".json");
+            // In the temporary folder: the report folder is made only when there is something to report.
+            jobFile = Files.createTempFile("xenacpi-job", ".json");
             JSON.writeValue(jobFile.toFile(), job);
         } catch (IOException e) {
-            throw new ValidationException("cannot write the forked validation's settings into "
-                    + job.reportDirectory() + ": " + e.getMessage() + "; check xenacpi.reportDirectory", e);
+            throw new ValidationException("cannot write the forked validation's settings into the temporary"
+                    + " folder (" + System.getProperty("java.io.tmpdir") + "): " + e.getMessage(), e);
         }
         try {
             ClassDataArchive archive = ClassDataArchive.of(jvm.classPath(), jvm.classDataFolder());

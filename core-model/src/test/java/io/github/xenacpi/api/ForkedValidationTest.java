@@ -103,6 +103,7 @@ class ForkedValidationTest {
         assertThat(ForkedValidation.run(new ForkedValidation.Job(parameters(""), gate, ViolationPolicy.WARN,
                 List.of(), folder.resolve("r"), folder, TIME), jvm(), new Lines()))
                 .isEqualTo(new ForkedValidation.Outcome.NoFirmware());
+        assertThat(folder.resolve("r")).as("no report folder without firmware").doesNotExist();
 
         String missing = "no-such-dump.txt";
         String expected;

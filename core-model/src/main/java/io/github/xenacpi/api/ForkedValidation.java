@@ -1,0 +1,257 @@
+package io.github.xenacpi.api;
+
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validate goal run in a JVM of its own, as Surefire runs tests: the build's JVM is tuned for a long life,
+ * a validation is over in seconds, so the child starts with flags for a short run (C1 only, the serial collector)
+ * and, where the JVM allows, with the plugin's classes from a class-data archive ({@link ClassDataArchive}). The
+ * child reads the goal's parameter groups from a file, runs what the goal runs in process and reports each log
+ * line, and how it ended, on its standard output ({@link ForkProtocol}). performance.md gives the figures.
+ */
+public final class ForkedValidation {
+
+    /** The flags the child starts with unless the build gives others: a short run's JIT and collector. */
+    public static final String DEFAULT_ARG_LINE = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+    /** The child's exit status when it validated and the gate decided. */
+    static final int EXIT_DONE = 0;
+    /** The child's exit status when there was no firmware to validate. */
+    static final int EXIT_NO_FIRMWARE = 3;
+    /** The child's exit status when the validation failed (firmware unreadable, report not written). */
+    static final int EXIT_FAILED = 4;
+
+    /** The job's JSON: records by their components, an {@link Instant} as ISO-8601 text. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule("xenacpi-fork")
+                    .addSerializer(Instant.class, new ToStringSerializer(Instant.class))
+                    .addDeserializer(Instant.class, new FromStringDeserializer<Instant>(Instant.class) {
+                        private static final long serialVersionUID = 1L;
+
+                        @Override
+                        protected Instant _deserialize(String value, DeserializationContext context) {
+                            return Instant.parse(value);
+                        }
+                    }));
+
+    /**
+     * What the child validates: the goal's parameter groups, the report formats and folder, the project folder
+     * (firmware and baseline paths are relative to it) and the run's time.
+     */
+    public record Job(ValidationParameters validation, GateParameters gate, ViolationPolicy policy,
+                      List<String> formats, Path reportDirectory, Path baseDir, Instant time) {
+
+        public Job {
+            Objects.requireNonNull(validation, "validation");
+            Objects.requireNonNull(gate, "gate");
+            Objects.requireNonNull(policy, "policy");
+            formats = List.copyOf(formats);
+            reportDirectory = reportDirectory.toAbsolutePath().normalize();
+            baseDir = baseDir.toAbsolutePath().normalize();
+            Objects.requireNonNull(time, "time");
+        }
+    }
+
+    /**
+     * How to start the child: the {@code java} launcher, the class path (the plugin's jars), the flags, and the
+     * folder for class-data archives (empty: none).
+     */
+    public record Jvm(Path java, List<Path> classPath, List<String> flags, Optional<Path> classDataFolder) {
+
+        public Jvm {
+            Objects.requireNonNull(java, "java");
+            classPath = List.copyOf(classPath);
+            flags = List.copyOf(flags);
+            Objects.requireNonNull(classDataFolder, "classDataFolder");
+        }
+
+        /** The launcher of the JVM that runs this code, which a child of the same build should use too. */
+        public static Path currentJava() {
+            return Path.of(System.getProperty("java.home"), "bin", "java");
+        }
+
+        /** The flags of an arg line as a build gives it: words apart by white space, none when blank. */
+        public static List<String> flags(String argLine) {
+            return argLine == null || argLine.isBlank() ? List.of() : List.of(argLine.trim().split("\\s+"));
+        }
+    }
+
+    /** How a forked validation ended. */
+    public sealed interface Outcome {
+
+        /** The platforms were validated and the report written; a failure is what fails the build. */
+        record Validated(Optional<String> failure) implements Outcome {
+
+            public Validated {
+                Objects.requireNonNull(failure, "failure");
+            }
+        }
+
+        /** No firmware was found to validate; the goal says what to do about it, as in process. */
+        record NoFirmware() implements Outcome {
+        }
+    }
+
+    private ForkedValidation() {
+    }
+
+    /**
+     * Runs the job in a child JVM, its log lines going to {@code log} as they come.
+     *
+     * @throws ValidationException when the validation fails in the child, as it would in process, or when the
+     *                             child cannot be started or ends without saying how
+     */
+    public static Outcome run(Job job, Jvm jvm, RunLog log) throws ValidationException {
+        Path jobFile;
+        try {
+            // In the temporary folder: the report folder is made only when there is something to report.
+            jobFile = Files.createTempFile("xenacpi-job", ".json");
+            JSON.writeValue(jobFile.toFile(), job);
+        } catch (IOException e) {
+            throw new ValidationException("cannot write the forked validation's settings into the temporary"
+                    + " folder (" + System.getProperty("java.io.tmpdir") + "): " + e.getMessage(), e);
+        }
+        try {
+            ClassDataArchive archive = ClassDataArchive.of(jvm.classPath(), jvm.classDataFolder());
+            Child child = start(jvm, archive.flags(), jobFile, log);
+            if (child.startFailed() && archive.used()) {
+                // A JVM that refuses the archive's flags ends before main: once more without an archive.
+                log.debug("xenacpi: the forked JVM did not start with a class-data archive; starting it without");
+                archive.discardAttempt();
+                child = start(jvm, List.of(), jobFile, log);
+            } else {
+                archive.keepAttempt(child.exit() == EXIT_DONE || child.exit() == EXIT_NO_FIRMWARE, log);
+            }
+            return child.outcome();
+        } finally {
+            try {
+                Files.deleteIfExists(jobFile);
+            } catch (IOException e) {
+                log.debug("xenacpi: cannot delete " + jobFile + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static Child start(Jvm jvm, List<String> archiveFlags, Path jobFile, RunLog log)
+            throws ValidationException {
+        List<String> command = new ArrayList<>();
+        command.add(jvm.java().toString());
+        command.addAll(jvm.flags());
+        command.addAll(archiveFlags);
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, jvm.classPath().stream().map(Path::toString).toList()));
+        command.add(ForkedValidation.class.getName());
+        command.add(jobFile.toString());
+        log.debug("xenacpi: forking " + String.join(" ", command));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new ValidationException("cannot start a JVM for the validation (" + jvm.java() + "): "
+                    + e.getMessage() + "; set xenacpi.fork=false to validate inside the build's JVM", e);
+        }
+        ForkProtocol.Reader reader = new ForkProtocol.Reader(log);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                reader.line(line);
+            }
+            return new Child(process.waitFor(), reader);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new ValidationException("lost the forked validation's output: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new ValidationException("interrupted while the forked validation ran", e);
+        }
+    }
+
+    /** A child that ended: its exit status and what it said. */
+    private record Child(int exit, ForkProtocol.Reader said) {
+
+        /** The JVM ended before the child's main said anything: its flags or class path were refused. */
+        boolean startFailed() {
+            return exit != EXIT_DONE && !said.started();
+        }
+
+        Outcome outcome() throws ValidationException {
+            if (exit == EXIT_DONE && said.ended()) {
+                return new Outcome.Validated(said.failure());
+            }
+            if (exit == EXIT_NO_FIRMWARE) {
+                return new Outcome.NoFirmware();
+            }
+            if (exit == EXIT_FAILED && said.error().isPresent()) {
+                throw new ValidationException(said.error().get());
+            }
+            throw new ValidationException("the forked validation ended with status " + exit + " without a report"
+                    + (said.lastOther().map(l -> " (its last words: " + l + ")").orElse(""))
+                    + "; set xenacpi.fork=false to validate inside the build's JVM");
+        }
+    }
+
+    /**
+     * The child: reads the job from the file named by the one argument, validates, and exits with
+     * {@link #EXIT_DONE}, {@link #EXIT_NO_FIRMWARE} or {@link #EXIT_FAILED}.
+     */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        ForkProtocol.Writer protocol = new ForkProtocol.Writer(out);
+        protocol.started();
+        int exit;
+        try {
+            if (args.length != 1) {
+                throw new ValidationException("the forked validation takes one argument, its job file");
+            }
+            Job job = JSON.readValue(Path.of(args[0]).toFile(), Job.class);
+            exit = child(job, protocol);
+        } catch (ValidationException e) {
+            protocol.error(e.getMessage(), true);
+            exit = EXIT_FAILED;
+        } catch (IOException e) {
+            protocol.error("cannot read the forked validation's settings " + args[0] + ": " + e.getMessage(), true);
+            exit = EXIT_FAILED;
+        } catch (RuntimeException e) {
+            // As AbstractXenacpiMojo words an internal error in process: no stack trace for the build's log.
+            protocol.error("internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); please report it with the firmware", true);
+            exit = EXIT_FAILED;
+        }
+        out.flush();
+        System.exit(exit);
+    }
+
+    /** What the goal runs in process, after its parameters are read. */
+    static int child(Job job, ForkProtocol.Writer protocol) throws ValidationException {
+        Gate gate = job.gate().gate(job.validation(), job.baseDir());
+        List<PlatformSource> platforms = job.validation().platforms(job.baseDir(), protocol);
+        if (platforms.isEmpty()) {
+            return EXIT_NO_FIRMWARE;
+        }
+        ValidationRun.Outcome outcome = ValidationRun.execute(job.validation().settings(platforms, job.formats(),
+                job.reportDirectory(), PlatformCheck.Provider.NONE, job.baseDir()), job.time(), protocol);
+        protocol.ended(job.policy().enforce(gate.decide(outcome.report()), outcome.location(), protocol));
+        return EXIT_DONE;
+    }
+}

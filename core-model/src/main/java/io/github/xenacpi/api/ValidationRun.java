@@ -4,8 +4,6 @@ import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConsoleSummary;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
-import io.github.xenacpi.report.ReportWriter;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,8 +44,6 @@ public final class ValidationRun {
      */
     public static Outcome execute(ValidationSettings settings, Instant time, RunLog log)
             throws ValidationException {
-        // FreeMarker's and Jackson's first use overlaps the validation on another core (performance.md).
-        ReportWriter.WarmUp writers = ReportWriter.warmUp();
         Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads(),
                 settings.grid(), settings.report());
         List<PlatformReport> platforms = validation.run(settings.platforms());
@@ -63,11 +59,6 @@ public final class ValidationRun {
                 settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
         report.platforms().forEach(p -> ConsoleSummary.platform(p).forEach(log::info));
         ConsoleSummary.end(report).forEach(log::info);
-        try {
-            writers.await();
-        } catch (IOException e) {
-            throw new ValidationException("cannot ready the report writers: " + e.getMessage(), e);
-        }
         List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats(),
                 settings.sourceRoot());
         written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));

@@ -23,7 +23,6 @@ import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -294,16 +293,6 @@ public final class HtmlReport {
                 v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
                 v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.outcomes(), v.tables(), v.devices(),
                 v.selected(), v.row(), v.settings(), v.complete(), v.grid(), v.stageTwo());
-    }
-
-    /** Parses the templates into FreeMarker's cache, so that the first page renders without parsing them. */
-    static void prepare() {
-        try {
-            FREEMARKER.getTemplate("index.ftlh");
-            FREEMARKER.getTemplate("platform.ftlh");
-        } catch (IOException e) {
-            throw new UncheckedIOException("the HTML report's templates cannot be read: " + e.getMessage(), e);
-        }
     }
 
     private static String render(String template, Page page) {

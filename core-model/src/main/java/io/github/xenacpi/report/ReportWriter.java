@@ -1,32 +1,25 @@
 package io.github.xenacpi.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.xenacpi.acpi.Severity;
-import io.github.xenacpi.conformance.RuleCatalog;
 import io.github.xenacpi.inspect.InspectJson;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Writes a {@link ConformanceReport} into a folder in four forms: {@code report.json} (the document itself),
@@ -73,10 +66,6 @@ public final class ReportWriter {
     public static List<Path> write(ConformanceReport report, Path dir, Collection<String> names, Path sourceRoot)
             throws IOException {
         Files.createDirectories(dir);
-        // The HTML pages, the largest part, render on a second thread while the other formats serialise here.
-        CompletableFuture<Map<String, String>> html = names.contains(FILES.get(1))
-                ? CompletableFuture.supplyAsync(() -> HtmlReport.pages(report), ReportWriter::startDaemon)
-                : CompletableFuture.completedFuture(Map.of());
         List<Path> written = new ArrayList<>();
         if (names.contains(FILES.get(0))) {
             Path json = dir.resolve(FILES.get(0));
@@ -85,101 +74,32 @@ public final class ReportWriter {
             }
             written.add(json);
         }
-        byte[] sarif = names.contains(FILES.get(2))
-                ? MAPPER.writeValueAsBytes(SarifReport.of(report, sourceRoot)) : null;
-        String junit = names.contains(FILES.get(3)) ? JunitReport.xml(report) : null;
         if (names.contains(FILES.get(1))) {
             Path pages = dir.resolve(HtmlReport.PLATFORM_DIR);
             if (Files.isSymbolicLink(pages)) {
                 Files.delete(pages);
             }
             removeOldPlatformPages(pages);
-            for (Map.Entry<String, String> page : await(html).entrySet()) {
+            for (Map.Entry<String, String> page : HtmlReport.pages(report).entrySet()) {
                 Path file = dir.resolve(page.getKey());
                 Files.createDirectories(file.getParent());
                 write(file, page.getValue());
             }
             written.add(dir.resolve(FILES.get(1)));
         }
-        if (sarif != null) {
-            Path file = dir.resolve(FILES.get(2));
-            try (OutputStream out = create(file)) {
-                out.write(sarif);
+        if (names.contains(FILES.get(2))) {
+            Path sarif = dir.resolve(FILES.get(2));
+            try (OutputStream out = create(sarif)) {
+                MAPPER.writeValue(out, SarifReport.of(report, sourceRoot));
             }
-            written.add(file);
+            written.add(sarif);
         }
-        if (junit != null) {
-            Path file = dir.resolve(FILES.get(3));
-            write(file, junit);
-            written.add(file);
+        if (names.contains(FILES.get(3))) {
+            Path junit = dir.resolve(FILES.get(3));
+            write(junit, JunitReport.xml(report));
+            written.add(junit);
         }
         return List.copyOf(written);
-    }
-
-    /**
-     * Readies the writers on a daemon thread: parses the HTML templates and writes an empty report in every format,
-     * so that FreeMarker's and Jackson's first use (about a second of a cold JVM's time) overlaps the validation
-     * that comes before the report. {@link WarmUp#await} says whether it worked.
-     */
-    public static WarmUp warmUp() {
-        return new WarmUp(CompletableFuture.runAsync(() -> {
-            ConformanceReport empty = ConformanceReport.assemble(List.of(), RuleCatalog.all(), Instant.EPOCH);
-            HtmlReport.prepare();
-            HtmlReport.pages(empty);
-            try {
-                MAPPER.writerFor(ConformanceReport.class).writeValueAsBytes(empty);
-                MAPPER.writeValueAsBytes(SarifReport.of(empty, Path.of("")));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-            JunitReport.xml(empty);
-        }, ReportWriter::startDaemon));
-    }
-
-    /** The writers being readied in the background ({@link #warmUp}). */
-    public static final class WarmUp {
-
-        private final CompletableFuture<Void> task;
-
-        private WarmUp(CompletableFuture<Void> task) {
-            this.task = task;
-        }
-
-        /**
-         * Waits until the writers are ready.
-         *
-         * @throws IOException when readying them failed (then writing the report would fail the same way)
-         */
-        public void await() throws IOException {
-            ReportWriter.await(task);
-        }
-    }
-
-    private static void startDaemon(Runnable task) {
-        Thread thread = new Thread(task, "xenacpi-report");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static <T> T await(CompletableFuture<T> task) throws IOException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while rendering the report");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause.getMessage(), cause);
-        }
     }
 
     private static void write(Path file, String text) throws IOException {

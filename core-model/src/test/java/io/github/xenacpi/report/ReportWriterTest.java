@@ -87,13 +87,9 @@ class ReportWriterTest {
         assertThat(files).allSatisfy(f -> assertThat(f).isNotEmptyFile());
     }
 
-    /**
-     * The HTML renders on a second thread while the other formats serialise: each file is byte for byte what the
-     * format written alone gives, after a warm-up that ran beside nothing else.
-     */
+    /** Each file is byte for byte what the format written alone gives. */
     @Test
     void formatsWrittenTogetherEqualEachWrittenAlone(@TempDir Path alone) throws Exception {
-        ReportWriter.warmUp().await();
         for (String name : ReportWriter.FILES) {
             Path one = alone.resolve(name.replace('.', '-'));
             List<Path> written = ReportWriter.write(report, one, List.of(name));

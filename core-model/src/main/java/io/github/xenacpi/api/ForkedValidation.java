@@ -1,11 +1,5 @@
 package io.github.xenacpi.api;
 
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -39,20 +33,6 @@ public final class ForkedValidation {
     static final int EXIT_NO_FIRMWARE = 3;
     /** The child's exit status when the validation failed (firmware unreadable, report not written). */
     static final int EXIT_FAILED = 4;
-
-    /** The job's JSON: records by their components, an {@link Instant} as ISO-8601 text. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .registerModule(new SimpleModule("xenacpi-fork")
-                    .addSerializer(Instant.class, new ToStringSerializer(Instant.class))
-                    .addDeserializer(Instant.class, new FromStringDeserializer<Instant>(Instant.class) {
-                        private static final long serialVersionUID = 1L;
-
-                        @Override
-                        protected Instant _deserialize(String value, DeserializationContext context) {
-                            return Instant.parse(value);
-                        }
-                    }));
 
     /**
      * What the child validates: the goal's parameter groups, the report formats and folder, the project folder
@@ -126,7 +106,7 @@ public final class ForkedValidation {
         try {
             // In the temporary folder: the report folder is made only when there is something to report.
             jobFile = Files.createTempFile("xenacpi-job", ".json");
-            JSON.writeValue(jobFile.toFile(), job);
+            ForkJobFile.write(job, jobFile);
         } catch (IOException e) {
             throw new ValidationException("cannot write the forked validation's settings into the temporary"
                     + " folder (" + System.getProperty("java.io.tmpdir") + "): " + e.getMessage(), e);
@@ -224,7 +204,7 @@ public final class ForkedValidation {
             if (args.length != 1) {
                 throw new ValidationException("the forked validation takes one argument, its job file");
             }
-            Job job = JSON.readValue(Path.of(args[0]).toFile(), Job.class);
+            Job job = ForkJobFile.read(Path.of(args[0]));
             exit = child(job, protocol);
         } catch (ValidationException e) {
             protocol.error(e.getMessage(), true);

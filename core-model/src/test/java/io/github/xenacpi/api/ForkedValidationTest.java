@@ -119,6 +119,22 @@ class ForkedValidationTest {
     }
 
     @Test
+    void theJobFileGivesBackTheJob(@TempDir Path folder) throws IOException {
+        ForkedValidation.Job job = new ForkedValidation.Job(
+                new ValidationParameters(List.of("a b/ü=1:x", "preset:qemu-virt"), List.of("xen-premap,stage2-fault"),
+                        "4.19", "6.1", "shared", "4.8,4.22", "modelled", true, "base line.json"),
+                new GateParameters("warning", "stage2-fault", List.of(new Suppression("SBBR.TABLE.DBG2.REQUIRED",
+                        "board #1", "", "", "comes with\nthe next = release"))),
+                ViolationPolicy.WARN, List.of("html", "json"), folder.resolve("r e"), folder, TIME);
+        Path file = folder.resolve("job.properties");
+        ForkJobFile.write(job, file);
+        assertThat(ForkJobFile.read(file)).isEqualTo(job);
+        Files.writeString(file, "policy=FAIL\n");
+        assertThatThrownBy(() -> ForkJobFile.read(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a job file of this version");
+    }
+
+    @Test
     void protocolLinesCarryLineBreaksAndBackslashes() {
         Lines log = new Lines();
         ForkProtocol.Reader reader = new ForkProtocol.Reader(log);

@@ -193,7 +193,6 @@ public class ValidateMojo extends AbstractValidationMojo {
     void executeMojo() throws ValidationException, MojoExecutionException, MojoFailureException {
         ValidationParameters parameters = parameters();
         GateParameters gateParameters = new GateParameters(failOn, requireStrategy, Suppression.toCore(suppressions));
-        Gate gate = gateParameters.gate(parameters, baseDir());
         Path reportFolder = resolve(reportDirectory, baseDir(), Path.of("target", "xenacpi"));
         ViolationPolicy policy = ViolationPolicy.of(failOnViolation);
         Optional<String> failure;
@@ -206,6 +205,7 @@ public class ValidateMojo extends AbstractValidationMojo {
             }
             failure = validated.failure();
         } else {
+            Gate gate = gateParameters.gate(parameters, baseDir());
             List<PlatformSource> platforms = parameters.platforms(baseDir(), log());
             if (platforms.isEmpty()) {
                 noFirmware();

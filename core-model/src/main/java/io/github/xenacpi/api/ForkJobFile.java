@@ -1,0 +1,118 @@
+package io.github.xenacpi.api;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A forked validation's job as a properties file (UTF-8): the build's JVM writes it with what the JDK has loaded
+ * already, where a JSON mapper would load some 500 classes only to write one small file. Lists are stored as
+ * {@code key.count} and {@code key.0}, {@code key.1}, ...
+ */
+final class ForkJobFile {
+
+    private ForkJobFile() {
+    }
+
+    static void write(ForkedValidation.Job job, Path file) throws IOException {
+        Properties p = new Properties();
+        ValidationParameters v = job.validation();
+        list(p, "firmware", v.firmware());
+        list(p, "strategies", v.strategies());
+        p.setProperty("xenVersion", v.xenVersion());
+        p.setProperty("linuxVersion", v.linuxVersion());
+        p.setProperty("smmu", v.smmu());
+        p.setProperty("xenVersions", v.xenVersions());
+        p.setProperty("linuxVersions", v.linuxVersions());
+        p.setProperty("trace", Boolean.toString(v.trace()));
+        p.setProperty("baseline", v.baseline());
+        p.setProperty("failOn", nonNull(job.gate().failOn()));
+        p.setProperty("requireStrategy", nonNull(job.gate().requireStrategy()));
+        List<Suppression> suppressions = job.gate().suppressions();
+        p.setProperty("suppressions.count", Integer.toString(suppressions.size()));
+        for (int i = 0; i < suppressions.size(); i++) {
+            Suppression s = suppressions.get(i);
+            String at = "suppressions." + i + ".";
+            p.setProperty(at + "rule", s.rule());
+            p.setProperty(at + "platform", s.platform());
+            p.setProperty(at + "table", s.table());
+            p.setProperty(at + "finding", s.finding());
+            p.setProperty(at + "reason", s.reason());
+        }
+        p.setProperty("policy", job.policy().name());
+        list(p, "formats", job.formats());
+        p.setProperty("reportDirectory", job.reportDirectory().toString());
+        p.setProperty("baseDir", job.baseDir().toString());
+        p.setProperty("time", job.time().toString());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(out, null);
+        }
+    }
+
+    static ForkedValidation.Job read(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        ValidationParameters validation = new ValidationParameters(list(p, "firmware"), list(p, "strategies"),
+                get(p, "xenVersion"), get(p, "linuxVersion"), get(p, "smmu"), get(p, "xenVersions"),
+                get(p, "linuxVersions"), Boolean.parseBoolean(get(p, "trace")), get(p, "baseline"));
+        List<Suppression> suppressions = new ArrayList<>();
+        for (int i = 0; i < count(p, "suppressions"); i++) {
+            String at = "suppressions." + i + ".";
+            suppressions.add(new Suppression(get(p, at + "rule"), get(p, at + "platform"), get(p, at + "table"),
+                    get(p, at + "finding"), get(p, at + "reason")));
+        }
+        GateParameters gate = new GateParameters(get(p, "failOn"), get(p, "requireStrategy"), suppressions);
+        try {
+            return new ForkedValidation.Job(validation, gate, ViolationPolicy.valueOf(get(p, "policy")),
+                    list(p, "formats"), Path.of(get(p, "reportDirectory")), Path.of(get(p, "baseDir")),
+                    Instant.parse(get(p, "time")));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new IOException("not a job file of this version: " + e.getMessage(), e);
+        }
+    }
+
+    private static void list(Properties p, String key, List<String> values) {
+        p.setProperty(key + ".count", Integer.toString(values.size()));
+        for (int i = 0; i < values.size(); i++) {
+            p.setProperty(key + "." + i, nonNull(values.get(i)));
+        }
+    }
+
+    private static List<String> list(Properties p, String key) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count(p, key); i++) {
+            out.add(get(p, key + "." + i));
+        }
+        return out;
+    }
+
+    private static int count(Properties p, String key) throws IOException {
+        try {
+            return Integer.parseInt(get(p, key + ".count"));
+        } catch (NumberFormatException e) {
+            throw new IOException("not a job file of this version: " + key + ".count is not a number", e);
+        }
+    }
+
+    private static String get(Properties p, String key) throws IOException {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IOException("not a job file of this version: " + key + " is missing");
+        }
+        return value;
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -115,7 +115,7 @@ public final class AmlInterpreter {
     }
 
     /** Whether integers are 64 bits wide (DSDT revision 2 or above). */
-    public boolean integers64() {
+    boolean integers64() {
         return width.wide();
     }
 

@@ -53,7 +53,6 @@ import io.github.xenacpi.platform.builder.aml.TermListBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Built-in platforms made by the table builders, for running the tool without firmware at hand and as test
@@ -94,9 +93,9 @@ public enum Preset {
 
         @Override
         public PlatformDescriptor descriptor() {
-            return new PlatformDescriptor(List.of(), 48, XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.SHARED, false,
-                    List.of(new DmaScenario("pcie-dma-engine", RegionKind.OPERATION_REGION, DSDT_OPREGION, true)),
-                    Map.of()).withSources(SettingSources.of(SettingSource.PRESET));
+            return PlatformDescriptor.builder().xen(XenVersion.V4_8).linux(LinuxVersion.V6_6).smmu(SmmuMode.SHARED)
+                    .dma(List.of(new DmaScenario("pcie-dma-engine", RegionKind.OPERATION_REGION, DSDT_OPREGION, true)))
+                    .sources(SettingSources.of(SettingSource.PRESET)).build();
         }
     },
 

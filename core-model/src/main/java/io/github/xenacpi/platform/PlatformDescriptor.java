@@ -19,15 +19,14 @@ public record PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion 
      * The descriptor of a bare dump: the newest modelled Xen and Linux (what someone validating firmware today
      * runs), no SMMU, 48-bit IPA; its settings come from the {@link SettingSource#DEFAULT default}.
      */
-    public static final PlatformDescriptor DEFAULT = new PlatformDescriptor(List.of(), 48, XenVersion.NEWEST,
-            LinuxVersion.NEWEST, SmmuMode.NONE, false, List.of(), Map.of(), SettingSources.DEFAULTS);
+    public static final PlatformDescriptor DEFAULT = builder().sources(SettingSources.DEFAULTS).build();
 
     /**
      * The seed era's pair, one setting away: Xen 4.8 and Linux 4.10 (the problem statement's 2017 machines), no
      * SMMU, stated as a descriptor would.
      */
-    public static final PlatformDescriptor SEED_ERA = new PlatformDescriptor(List.of(), 48, XenVersion.V4_8,
-            LinuxVersion.V4_10, SmmuMode.NONE, false, List.of(), Map.of());
+    public static final PlatformDescriptor SEED_ERA = builder().xen(XenVersion.V4_8).linux(LinuxVersion.V4_10)
+            .build();
 
     /**
      * A descriptor whose Xen, Linux and SMMU settings were all stated (in a descriptor file or in code), for a Xen
@@ -66,6 +65,88 @@ public record PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion 
     @Override
     public int hashCode() {
         return Objects.hash(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, xenHasIts);
+    }
+
+    /**
+     * A builder that starts from a bare dump's values (no RAM of its own, 48-bit IPA, the newest modelled Xen and
+     * Linux, no SMMU, no early console, no DMA, no AML memory, no {@code CONFIG_HAS_ITS}) with every setting stated,
+     * as the positional constructors make it ({@link SettingSources#DESCRIPTOR}).
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link PlatformDescriptor} setting by setting. */
+    public static final class Builder {
+        private List<MemoryRange> ram = List.of();
+        private int ipaBits = 48;
+        private XenVersion xen = XenVersion.NEWEST;
+        private LinuxVersion linux = LinuxVersion.NEWEST;
+        private SmmuMode smmu = SmmuMode.NONE;
+        private boolean earlycon;
+        private List<DmaScenario> dma = List.of();
+        private Map<Long, Long> amlMemory = Map.of();
+        private boolean xenHasIts;
+        private SettingSources sources = SettingSources.DESCRIPTOR;
+
+        private Builder() {
+        }
+
+        public Builder ram(List<MemoryRange> value) {
+            ram = value;
+            return this;
+        }
+
+        public Builder ipaBits(int value) {
+            ipaBits = value;
+            return this;
+        }
+
+        public Builder xen(XenVersion value) {
+            xen = value;
+            return this;
+        }
+
+        public Builder linux(LinuxVersion value) {
+            linux = value;
+            return this;
+        }
+
+        public Builder smmu(SmmuMode value) {
+            smmu = value;
+            return this;
+        }
+
+        public Builder earlycon(boolean value) {
+            earlycon = value;
+            return this;
+        }
+
+        public Builder dma(List<DmaScenario> value) {
+            dma = value;
+            return this;
+        }
+
+        public Builder amlMemory(Map<Long, Long> value) {
+            amlMemory = value;
+            return this;
+        }
+
+        public Builder xenHasIts(boolean value) {
+            xenHasIts = value;
+            return this;
+        }
+
+        public Builder sources(SettingSources value) {
+            sources = value;
+            return this;
+        }
+
+        /** The descriptor set so far. */
+        public PlatformDescriptor build() {
+            return new PlatformDescriptor(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, xenHasIts,
+                    sources);
+        }
     }
 
     /** This descriptor with its settings' sources replaced. */

@@ -123,8 +123,10 @@ public final class HardwareDomainTables {
             MadtTable.Gicc g = first.get();
             // gic_make_hwdom_madt: copied from host GICC[0]; uid = interface = i, enabled, virtual MPIDR,
             // parking, PMU, GICV, GICH, GICR bases and VGIC interrupt cleared.
-            b.add(new MadtTable.Gicc(g.length(), i, i, MadtTable.Gicc.ENABLED, 0, 0, 0, g.physicalBaseAddress(), 0,
-                    0, 0, 0, virtualAffinity(i), g.efficiencyClass(), g.speOverflowInterrupt(), g.trbeInterrupt()));
+            b.add(MadtTable.Gicc.builder().length(g.length()).cpuInterfaceNumber(i).processorUid(i)
+                    .flags(MadtTable.Gicc.ENABLED).physicalBaseAddress(g.physicalBaseAddress())
+                    .mpidr(virtualAffinity(i)).efficiencyClass(g.efficiencyClass())
+                    .speOverflowInterrupt(g.speOverflowInterrupt()).trbeInterrupt(g.trbeInterrupt()).build());
         }
         host.structures().stream().filter(MadtTable.Gicr.class::isInstance).forEach(b::add);
         if (its) {

@@ -77,9 +77,9 @@ class McfgMadtGtdtRulesTest {
         assertOne(withMadt(gicv3().gicc(1, 2, 0)), MadtRules.UID_UNIQUE, AFTER_GICCS + 24 + 16 + 20 + 8);
         assertOne(withMadt(gicv3().gicc(2, 0xFF00_0000L, 0)), MadtRules.MPIDR_RESERVED,
                 AFTER_GICCS + 24 + 16 + 20 + 68);
-        MadtBuilder disabledFirst = new MadtBuilder().add(new MadtTable.Gicc(82, 0, 0, 0, 0, 23, 0, 0, 0, 0, 25, 0, 0,
-                0, 0, 0)).gicc(1, 1, 0).add(TestPlatform.gicd(3)).add(new MadtTable.Gicr(0x080A_0000L, 0x20_0000L))
-                .add(new MadtTable.GicIts(0, 0x0808_0000L));
+        MadtBuilder disabledFirst = new MadtBuilder().add(MadtTable.Gicc.builder().performanceInterruptGsiv(23)
+                .vgicMaintenanceInterrupt(25).build()).gicc(1, 1, 0).add(TestPlatform.gicd(3))
+                .add(new MadtTable.Gicr(0x080A_0000L, 0x20_0000L)).add(new MadtTable.GicIts(0, 0x0808_0000L));
         assertOne(withMadt(disabledFirst), MadtRules.BOOT_FIRST, 44 + 12);
     }
 
@@ -93,7 +93,8 @@ class McfgMadtGtdtRulesTest {
     }
 
     private static MadtTable.Gicc gicc(long uid, long flags, long parking) {
-        return new MadtTable.Gicc(82, 0, uid, flags, parking, 23, 0, 0, 0, 0, 25, 0, uid, 0, 0, 0);
+        return MadtTable.Gicc.builder().processorUid(uid).flags(flags).parkingProtocolVersion(parking)
+                .performanceInterruptGsiv(23).vgicMaintenanceInterrupt(25).mpidr(uid).build();
     }
 
     @Test

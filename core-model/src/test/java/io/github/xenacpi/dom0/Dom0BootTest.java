@@ -113,9 +113,10 @@ class Dom0BootTest {
         }));
         IortBuilder iort = new IortBuilder();
         iort.smmuV3(0x0905_0000L);
-        HestTable.Ghes ghes = new HestTable.Ghes(0, 0xFFFF, 0, true, 1, 1, 0x1000,
-                GenericAddress.memory(0xBC41_0000L, 64),
-                new HestTable.Notification(8, 28, 0, 0, 0, 0, 0, 0, 0), 0x1000);
+        HestTable.Ghes ghes = HestTable.Ghes.builder().relatedSourceId(0xFFFF).enabled(true).recordsToPreallocate(1)
+                .maxSectionsPerRecord(1).maxRawDataLength(0x1000)
+                .errorStatusAddress(GenericAddress.memory(0xBC41_0000L, 64))
+                .notification(HestTable.Notification.builder().type(8).build()).errorStatusBlockLength(0x1000).build();
         AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false))
                 .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 255))

@@ -9,7 +9,6 @@ import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
-import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.OutcomeResult;
@@ -64,8 +63,8 @@ final class ModelComparison {
         this.boot = boot;
         this.modelXen = boot.lazy() ? XenVersion.parse(boot.xen()) : XenVersion.V4_8;
         List<MemoryRange> ram = boot.ram().stream().map(r -> new MemoryRange(r[0], r[1])).toList();
-        PlatformDescriptor d = new PlatformDescriptor(ram, IPA_BITS, modelXen, LINUX, SmmuMode.NONE, false,
-                List.of(), Map.of());
+        PlatformDescriptor d = PlatformDescriptor.builder().ram(ram).ipaBits(IPA_BITS).xen(modelXen).linux(LINUX)
+                .build();
         this.platform = new Platform(boot.scenario(), AcpiTables.load(FirmwareSource.open(tables)), d);
         this.result = Simulation.run(SimulationInput.of(platform), new BusNotify());
         compare();

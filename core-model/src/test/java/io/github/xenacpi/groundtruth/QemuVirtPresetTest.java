@@ -13,7 +13,6 @@ import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
-import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.simulation.Simulation;
@@ -21,7 +20,6 @@ import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.strategy.BusNotify;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,8 +104,8 @@ class QemuVirtPresetTest {
     }
 
     private static List<String> boot(Platform p, String xen) {
-        PlatformDescriptor d = new PlatformDescriptor(List.of(new MemoryRange(0x4000_0000L, 0x2000_0000L)), 48,
-                XenVersion.parse(xen), LinuxVersion.V6_1, SmmuMode.NONE, false, List.of(), Map.of());
+        PlatformDescriptor d = PlatformDescriptor.builder().ram(List.of(new MemoryRange(0x4000_0000L, 0x2000_0000L)))
+                .xen(XenVersion.parse(xen)).linux(LinuxVersion.V6_1).build();
         Platform withDescriptor = new Platform(p.name(), p.tables(), d);
         return Simulation.run(SimulationInput.of(withDescriptor), new BusNotify()).outcomes().stream()
                 .filter(o -> o.event().kind() != RegionKind.ACPI_TABLE)

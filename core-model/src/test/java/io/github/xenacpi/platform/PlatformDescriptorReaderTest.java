@@ -119,11 +119,11 @@ class PlatformDescriptorReaderTest {
 
     @Test
     void aWrittenDescriptorReadsBackEqual() throws Exception {
-        PlatformDescriptor d = new PlatformDescriptor(List.of(new MemoryRange(0x8000_0000L, 0x4000_0000L)), 44,
-                XenVersion.V4_17, LinuxVersion.V6_6, SmmuMode.SHARED, true,
-                List.of(new DmaScenario("nic", RegionKind.GIC_ITS, 0x0809_0040L, false),
-                        new DmaScenario("dma", RegionKind.OPERATION_REGION, 0xFFFF_FFFF_FFFF_F000L, true)),
-                Map.of(0x0C20_0000L, 0xFFL, 0x0C20_0004L, 0x1L));
+        PlatformDescriptor d = PlatformDescriptor.builder().ram(List.of(new MemoryRange(0x8000_0000L, 0x4000_0000L)))
+                .ipaBits(44).xen(XenVersion.V4_17).linux(LinuxVersion.V6_6).smmu(SmmuMode.SHARED).earlycon(true)
+                .dma(List.of(new DmaScenario("nic", RegionKind.GIC_ITS, 0x0809_0040L, false),
+                        new DmaScenario("dma", RegionKind.OPERATION_REGION, 0xFFFF_FFFF_FFFF_F000L, true)))
+                .amlMemory(Map.of(0x0C20_0000L, 0xFFL, 0x0C20_0004L, 0x1L)).build();
         Path file = dir.resolve("xenacpi.json");
         Files.writeString(file, PlatformDescriptorReader.json(d));
 

@@ -28,9 +28,7 @@ class PlatformRamTest {
         }));
         AcpiTables tables = AcpiTables.load(PlatformBuilder.create().add(new FadtBuilder().hardwareReducedArm(false))
                 .add(dsdt).build().image());
-        PlatformDescriptor d = PlatformDescriptor.DEFAULT;
-        return new Platform("ram", tables, new PlatformDescriptor(ram, 48, d.xen(), d.linux(), d.smmu(),
-                d.earlycon(), d.dma(), d.amlMemory()));
+        return new Platform("ram", tables, PlatformDescriptor.builder().ram(ram).build());
     }
 
     private static final long R = 0x2_0000_0000L;

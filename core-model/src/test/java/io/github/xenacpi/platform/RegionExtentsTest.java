@@ -48,8 +48,9 @@ class RegionExtentsTest {
     @Test
     void gicv2DistributorIs4KibAndTheCpuInterfacesAsLinuxMapsThem() {
         List<DescribedRegion> regions = gicRegions(new MadtBuilder()
-                .add(new MadtTable.Gicc(80, 0, 0, 1, 0, 23, 0, 0x2C00_2000L, 0x2C00_6000L, 0x2C00_4000L, 25, 0, 0, 0,
-                        0, 0))
+                .add(MadtTable.Gicc.builder().length(80).flags(1).performanceInterruptGsiv(23)
+                        .physicalBaseAddress(0x2C00_2000L).gicvBaseAddress(0x2C00_6000L).gichBaseAddress(0x2C00_4000L)
+                        .vgicMaintenanceInterrupt(25).build())
                 .add(new MadtTable.Gicd(0, 0x2C00_1000L, 0, 2)));
 
         assertThat(regions).extracting(DescribedRegion::kind, DescribedRegion::length).containsExactly(

@@ -11,7 +11,6 @@ import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
-import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.FadtBuilder;
 import io.github.xenacpi.platform.builder.MadtBuilder;
@@ -26,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +44,8 @@ class NotBuiltReportTest {
                 .add(new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0x0, 0))
                 .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
                         .device("UAR0", d -> d.hid("ARMH0011").uid(0))))).build().image());
-        return new Platform(name, tables, new PlatformDescriptor(List.of(), 48, XenVersion.V4_22, LinuxVersion.V6_6,
-                SmmuMode.NONE, false, List.of(), Map.of()));
+        return new Platform(name, tables, PlatformDescriptor.builder().xen(XenVersion.V4_22)
+                .linux(LinuxVersion.V6_6).build());
     }
 
     @Test

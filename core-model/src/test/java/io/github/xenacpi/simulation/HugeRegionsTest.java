@@ -48,9 +48,8 @@ class HugeRegionsTest {
                 .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
                 .add(dsdt)
                 .build().image());
-        PlatformDescriptor d = PlatformDescriptor.DEFAULT;
-        return new Platform("huge", tables, new PlatformDescriptor(List.of(new MemoryRange(0x8000_0000L, 1L << 31)),
-                48, d.xen(), d.linux(), d.smmu(), d.earlycon(), d.dma(), d.amlMemory()));
+        return new Platform("huge", tables, PlatformDescriptor.builder()
+                .ram(List.of(new MemoryRange(0x8000_0000L, 1L << 31))).build());
     }
 
     private static byte[] window(long base, long length) {

@@ -8,7 +8,6 @@ import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
-import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.FadtBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
@@ -19,7 +18,6 @@ import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,8 +37,7 @@ class NotBuiltVerdictTest {
                 .add(new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0x0, 0))
                 .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
                         .device("UAR0", d -> d.hid("ARMH0011").uid(0))))).build().image());
-        PlatformDescriptor d = new PlatformDescriptor(List.of(), 48, xen, LinuxVersion.V6_6, SmmuMode.NONE, false,
-                List.of(), Map.of());
+        PlatformDescriptor d = PlatformDescriptor.builder().xen(xen).linux(LinuxVersion.V6_6).build();
         return new Platform("fadt-" + fadtRevision + ".0", tables, d);
     }
 

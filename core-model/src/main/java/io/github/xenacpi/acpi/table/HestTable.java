@@ -45,6 +45,78 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
     public record Notification(int type, int length, int configWriteEnable, long pollInterval, long vector,
                                long pollingThresholdValue, long pollingThresholdWindow, long errorThresholdValue,
                                long errorThresholdWindow) {
+
+        /** A builder whose fields start at 0, {@code length} at 28 (its size). */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Notification} field by field. */
+        public static final class Builder {
+            private int type;
+            private int length = 28;
+            private int configWriteEnable;
+            private long pollInterval;
+            private long vector;
+            private long pollingThresholdValue;
+            private long pollingThresholdWindow;
+            private long errorThresholdValue;
+            private long errorThresholdWindow;
+
+            private Builder() {
+            }
+
+            public Builder type(int value) {
+                type = value;
+                return this;
+            }
+
+            public Builder length(int value) {
+                length = value;
+                return this;
+            }
+
+            public Builder configWriteEnable(int value) {
+                configWriteEnable = value;
+                return this;
+            }
+
+            public Builder pollInterval(long value) {
+                pollInterval = value;
+                return this;
+            }
+
+            public Builder vector(long value) {
+                vector = value;
+                return this;
+            }
+
+            public Builder pollingThresholdValue(long value) {
+                pollingThresholdValue = value;
+                return this;
+            }
+
+            public Builder pollingThresholdWindow(long value) {
+                pollingThresholdWindow = value;
+                return this;
+            }
+
+            public Builder errorThresholdValue(long value) {
+                errorThresholdValue = value;
+                return this;
+            }
+
+            public Builder errorThresholdWindow(long value) {
+                errorThresholdWindow = value;
+                return this;
+            }
+
+            /** The Notification set so far. */
+            public Notification build() {
+                return new Notification(type, length, configWriteEnable, pollInterval, vector, pollingThresholdValue,
+                        pollingThresholdWindow, errorThresholdValue, errorThresholdWindow);
+            }
+        }
     }
 
     /** Type 0: IA-32 Architecture Machine Check Exception. */
@@ -117,6 +189,84 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
         public int type() {
             return 9;
         }
+
+        /** A builder whose fields start at 0. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Ghes} field by field. */
+        public static final class Builder {
+            private int sourceId;
+            private int relatedSourceId;
+            private int flags;
+            private boolean enabled;
+            private long recordsToPreallocate;
+            private long maxSectionsPerRecord;
+            private long maxRawDataLength;
+            private GenericAddress errorStatusAddress;
+            private Notification notification;
+            private long errorStatusBlockLength;
+
+            private Builder() {
+            }
+
+            public Builder sourceId(int value) {
+                sourceId = value;
+                return this;
+            }
+
+            public Builder relatedSourceId(int value) {
+                relatedSourceId = value;
+                return this;
+            }
+
+            public Builder flags(int value) {
+                flags = value;
+                return this;
+            }
+
+            public Builder enabled(boolean value) {
+                enabled = value;
+                return this;
+            }
+
+            public Builder recordsToPreallocate(long value) {
+                recordsToPreallocate = value;
+                return this;
+            }
+
+            public Builder maxSectionsPerRecord(long value) {
+                maxSectionsPerRecord = value;
+                return this;
+            }
+
+            public Builder maxRawDataLength(long value) {
+                maxRawDataLength = value;
+                return this;
+            }
+
+            public Builder errorStatusAddress(GenericAddress value) {
+                errorStatusAddress = value;
+                return this;
+            }
+
+            public Builder notification(Notification value) {
+                notification = value;
+                return this;
+            }
+
+            public Builder errorStatusBlockLength(long value) {
+                errorStatusBlockLength = value;
+                return this;
+            }
+
+            /** The Ghes set so far. */
+            public Ghes build() {
+                return new Ghes(sourceId, relatedSourceId, flags, enabled, recordsToPreallocate, maxSectionsPerRecord,
+                        maxRawDataLength, errorStatusAddress, notification, errorStatusBlockLength);
+            }
+        }
     }
 
     /** Type 10: Generic Hardware Error Source version 2, with the read acknowledge register. */
@@ -127,6 +277,103 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
         @Override
         public int type() {
             return 10;
+        }
+
+        /** A builder whose fields start at 0. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link GhesV2} field by field. */
+        public static final class Builder {
+            private int sourceId;
+            private int relatedSourceId;
+            private int flags;
+            private boolean enabled;
+            private long recordsToPreallocate;
+            private long maxSectionsPerRecord;
+            private long maxRawDataLength;
+            private GenericAddress errorStatusAddress;
+            private Notification notification;
+            private long errorStatusBlockLength;
+            private GenericAddress readAckRegister;
+            private long readAckPreserve;
+            private long readAckWrite;
+
+            private Builder() {
+            }
+
+            public Builder sourceId(int value) {
+                sourceId = value;
+                return this;
+            }
+
+            public Builder relatedSourceId(int value) {
+                relatedSourceId = value;
+                return this;
+            }
+
+            public Builder flags(int value) {
+                flags = value;
+                return this;
+            }
+
+            public Builder enabled(boolean value) {
+                enabled = value;
+                return this;
+            }
+
+            public Builder recordsToPreallocate(long value) {
+                recordsToPreallocate = value;
+                return this;
+            }
+
+            public Builder maxSectionsPerRecord(long value) {
+                maxSectionsPerRecord = value;
+                return this;
+            }
+
+            public Builder maxRawDataLength(long value) {
+                maxRawDataLength = value;
+                return this;
+            }
+
+            public Builder errorStatusAddress(GenericAddress value) {
+                errorStatusAddress = value;
+                return this;
+            }
+
+            public Builder notification(Notification value) {
+                notification = value;
+                return this;
+            }
+
+            public Builder errorStatusBlockLength(long value) {
+                errorStatusBlockLength = value;
+                return this;
+            }
+
+            public Builder readAckRegister(GenericAddress value) {
+                readAckRegister = value;
+                return this;
+            }
+
+            public Builder readAckPreserve(long value) {
+                readAckPreserve = value;
+                return this;
+            }
+
+            public Builder readAckWrite(long value) {
+                readAckWrite = value;
+                return this;
+            }
+
+            /** The GhesV2 set so far. */
+            public GhesV2 build() {
+                return new GhesV2(sourceId, relatedSourceId, flags, enabled, recordsToPreallocate, maxSectionsPerRecord,
+                        maxRawDataLength, errorStatusAddress, notification, errorStatusBlockLength, readAckRegister,
+                        readAckPreserve, readAckWrite);
+            }
         }
     }
 }

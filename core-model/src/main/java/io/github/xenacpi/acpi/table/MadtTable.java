@@ -140,6 +140,122 @@ public record MadtTable(TableHeader header, long localInterruptControllerAddress
         public int type() {
             return 0xB;
         }
+
+        /** A builder whose fields start at 0, {@code length} at 82 (ACPI 6.5). */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Gicc} field by field. */
+        public static final class Builder {
+            private int length = 82;
+            private long cpuInterfaceNumber;
+            private long processorUid;
+            private long flags;
+            private long parkingProtocolVersion;
+            private long performanceInterruptGsiv;
+            private long parkedAddress;
+            private long physicalBaseAddress;
+            private long gicvBaseAddress;
+            private long gichBaseAddress;
+            private long vgicMaintenanceInterrupt;
+            private long gicrBaseAddress;
+            private long mpidr;
+            private int efficiencyClass;
+            private int speOverflowInterrupt;
+            private int trbeInterrupt;
+
+            private Builder() {
+            }
+
+            public Builder length(int value) {
+                length = value;
+                return this;
+            }
+
+            public Builder cpuInterfaceNumber(long value) {
+                cpuInterfaceNumber = value;
+                return this;
+            }
+
+            public Builder processorUid(long value) {
+                processorUid = value;
+                return this;
+            }
+
+            public Builder flags(long value) {
+                flags = value;
+                return this;
+            }
+
+            public Builder parkingProtocolVersion(long value) {
+                parkingProtocolVersion = value;
+                return this;
+            }
+
+            public Builder performanceInterruptGsiv(long value) {
+                performanceInterruptGsiv = value;
+                return this;
+            }
+
+            public Builder parkedAddress(long value) {
+                parkedAddress = value;
+                return this;
+            }
+
+            public Builder physicalBaseAddress(long value) {
+                physicalBaseAddress = value;
+                return this;
+            }
+
+            public Builder gicvBaseAddress(long value) {
+                gicvBaseAddress = value;
+                return this;
+            }
+
+            public Builder gichBaseAddress(long value) {
+                gichBaseAddress = value;
+                return this;
+            }
+
+            public Builder vgicMaintenanceInterrupt(long value) {
+                vgicMaintenanceInterrupt = value;
+                return this;
+            }
+
+            public Builder gicrBaseAddress(long value) {
+                gicrBaseAddress = value;
+                return this;
+            }
+
+            public Builder mpidr(long value) {
+                mpidr = value;
+                return this;
+            }
+
+            public Builder efficiencyClass(int value) {
+                efficiencyClass = value;
+                return this;
+            }
+
+            public Builder speOverflowInterrupt(int value) {
+                speOverflowInterrupt = value;
+                return this;
+            }
+
+            public Builder trbeInterrupt(int value) {
+                trbeInterrupt = value;
+                return this;
+            }
+
+            /** The Gicc set so far. */
+            public Gicc build() {
+                return new Gicc(length, cpuInterfaceNumber, processorUid, flags, parkingProtocolVersion,
+                        performanceInterruptGsiv, parkedAddress, physicalBaseAddress, gicvBaseAddress, gichBaseAddress,
+                        vgicMaintenanceInterrupt, gicrBaseAddress, mpidr, efficiencyClass, speOverflowInterrupt,
+                        trbeInterrupt);
+            }
+        }
     }
 
     /** Type 0xC: GIC Distributor (GICD); {@code version} 0 means "find out from the hardware". */

@@ -27,6 +27,109 @@ public record MpamTable(TableHeader header, List<Msc> mscs) implements AcpiTable
         public Msc {
             resources = List.copyOf(resources);
         }
+
+        /** A builder whose fields start at 0, no resources. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds an {@link Msc} field by field. */
+        public static final class Builder {
+            private int interfaceType;
+            private long identifier;
+            private long baseAddress;
+            private long mmioSize;
+            private long overflowInterrupt;
+            private long overflowInterruptFlags;
+            private long overflowInterruptAffinity;
+            private long errorInterrupt;
+            private long errorInterruptFlags;
+            private long errorInterruptAffinity;
+            private long maxNrdyUsec;
+            private long linkedDeviceHid;
+            private long linkedDeviceInstance;
+            private List<Resource> resources = List.of();
+
+            private Builder() {
+            }
+
+            public Builder interfaceType(int value) {
+                interfaceType = value;
+                return this;
+            }
+
+            public Builder identifier(long value) {
+                identifier = value;
+                return this;
+            }
+
+            public Builder baseAddress(long value) {
+                baseAddress = value;
+                return this;
+            }
+
+            public Builder mmioSize(long value) {
+                mmioSize = value;
+                return this;
+            }
+
+            public Builder overflowInterrupt(long value) {
+                overflowInterrupt = value;
+                return this;
+            }
+
+            public Builder overflowInterruptFlags(long value) {
+                overflowInterruptFlags = value;
+                return this;
+            }
+
+            public Builder overflowInterruptAffinity(long value) {
+                overflowInterruptAffinity = value;
+                return this;
+            }
+
+            public Builder errorInterrupt(long value) {
+                errorInterrupt = value;
+                return this;
+            }
+
+            public Builder errorInterruptFlags(long value) {
+                errorInterruptFlags = value;
+                return this;
+            }
+
+            public Builder errorInterruptAffinity(long value) {
+                errorInterruptAffinity = value;
+                return this;
+            }
+
+            public Builder maxNrdyUsec(long value) {
+                maxNrdyUsec = value;
+                return this;
+            }
+
+            public Builder linkedDeviceHid(long value) {
+                linkedDeviceHid = value;
+                return this;
+            }
+
+            public Builder linkedDeviceInstance(long value) {
+                linkedDeviceInstance = value;
+                return this;
+            }
+
+            public Builder resources(List<Resource> value) {
+                resources = value;
+                return this;
+            }
+
+            /** The Msc set so far. */
+            public Msc build() {
+                return new Msc(interfaceType, identifier, baseAddress, mmioSize, overflowInterrupt,
+                        overflowInterruptFlags, overflowInterruptAffinity, errorInterrupt, errorInterruptFlags,
+                        errorInterruptAffinity, maxNrdyUsec, linkedDeviceHid, linkedDeviceInstance, resources);
+            }
+        }
     }
 
     /**

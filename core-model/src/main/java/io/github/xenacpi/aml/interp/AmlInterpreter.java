@@ -5,9 +5,7 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.source.RawTable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlSource;
@@ -30,9 +28,19 @@ import io.github.xenacpi.aml.parse.Stmt;
 public final class AmlInterpreter {
     private final Namespace ns;
     private final List<RawTable> loadOrder = new ArrayList<>();
-    private final Budget budget;
-    private final boolean integers64;
-    private final AmlMachine machine;
+    private final IntegerWidth width;
+    private final MethodBodies bodies;
+    private final Meter meter;
+    private final EvaluationLog log = new EvaluationLog();
+    private final Evaluator evaluator;
+    /** The evaluations a run-time error aborted, in order. */
+    private final List<Diagnostic> failures = new ArrayList<>();
+    /** The evaluations a limit stopped, in order. */
+    private final List<BudgetStop> stops = new ArrayList<>();
+    /** Index in {@link #stops} of the stop that spent a platform-wide limit (nothing runs after it); -1 while none. */
+    private int spentBy = -1;
+    /** Evaluations not run since a platform-wide limit was spent. */
+    private int skipped;
 
     /**
      * An interpreter over the namespace loaded from {@code tables} (the same DSDT and SSDTs, for the method bodies).
@@ -40,8 +48,6 @@ public final class AmlInterpreter {
      */
     public AmlInterpreter(LoadedNamespace loaded, List<RawTable> tables, MemoryModel memory, Budget budget) {
         this.ns = loaded.namespace();
-        this.budget = budget;
-        boolean wide = true;
         for (RawTable t : tables) {
             if (t.signature().equals("DSDT")) {
                 loadOrder.add(t);
@@ -52,15 +58,11 @@ public final class AmlInterpreter {
                 loadOrder.add(t);
             }
         }
-        Map<String, RawTable> byKey = new HashMap<>();
-        for (RawTable t : tables) {
-            byKey.put(AmlMachine.key(t.signature(), t.instance()), t);
-            if (t.signature().equals("DSDT") && t.size() > 8 && t.byteAt(8) < 2) {
-                wide = false;
-            }
-        }
-        this.integers64 = wide;
-        this.machine = new AmlMachine(ns, byKey, memory, budget, wide);
+        this.width = IntegerWidth.of(tables);
+        this.bodies = new MethodBodies(ns, tables, width);
+        this.meter = new Meter(budget, ns.nodes().size());
+        this.evaluator = new Evaluator(new NamedObjects(ns), bodies, meter, log, new ModelledAddressSpaces(memory,
+                log), width);
     }
 
     /** The namespace evaluated. */
@@ -78,7 +80,7 @@ public final class AmlInterpreter {
      * not run after it.
      */
     public List<BudgetStop> budgetStops() {
-        return List.copyOf(machine.stops);
+        return List.copyOf(stops);
     }
 
     /**
@@ -87,7 +89,7 @@ public final class AmlInterpreter {
      * evaluated object's definition.
      */
     public List<Diagnostic> evaluationFailures() {
-        return List.copyOf(machine.failures);
+        return List.copyOf(failures);
     }
 
     /**
@@ -102,14 +104,8 @@ public final class AmlInterpreter {
             if (!(n.object() instanceof AmlObject.Method m) || src == null) {
                 continue;
             }
-            byte[] table = machine.bytes(AmlMachine.key(src.table(), src.instance()));
-            if (table == null) {
-                continue;
-            }
-            BodyParser parser = new BodyParser(table, ns, integers64);
-            parser.parse(n, m.bodyOffset(), m.bodyLength());
-            for (Stmt.Fault f : parser.faults()) {
-                boolean ran = machine.evaluator.ran(n);
+            for (Stmt.Fault f : bodies.faults(n, m)) {
+                boolean ran = bodies.ran(n);
                 out.add(new Diagnostic(src.table(), src.instance(), f.offset(), ran ? Severity.ERROR
                         : Severity.WARNING, "Method " + n.path() + " does not decode: " + f.message() + (ran
                         ? "; it runs at boot and fails there" : "; it does not run at boot")));
@@ -119,8 +115,8 @@ public final class AmlInterpreter {
     }
 
     /** Whether integers are 64 bits wide (DSDT revision 2 or above). */
-    public boolean integers64() {
-        return integers64;
+    boolean integers64() {
+        return width.wide();
     }
 
     /** Evaluates the object at an absolute path; a method is run with the arguments given. */
@@ -135,12 +131,12 @@ public final class AmlInterpreter {
     /** Evaluates a namespace object; a method is run with the arguments given. */
     public Evaluation evaluate(NamespaceNode node, List<AmlValue> args) {
         return run(node, () -> {
-            NamespaceNode target = machine.evaluator.follow(node);
+            NamespaceNode target = evaluator.follow(node);
             if (target.object() instanceof AmlObject.Method) {
-                return machine.evaluator.invoke(target, args.toArray(new AmlValue[0]));
+                return evaluator.invoke(target, args.toArray(new AmlValue[0]));
             }
             NamespaceNode parent = target.parentOrNull();
-            return machine.evaluator.read(target, new Frame(parent == null ? target : parent));
+            return evaluator.read(target, new Frame(parent == null ? target : parent));
         });
     }
 
@@ -155,10 +151,10 @@ public final class AmlInterpreter {
         return run(label, src, () -> {
             byte[] b = table.bytes();
             int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(b, 4)));
-            List<Stmt> code = new BodyParser(b, ns, integers64).parseModuleLevel(ns.root(),
+            List<Stmt> code = new BodyParser(b, ns, width.wide()).parseModuleLevel(ns.root(),
                     AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
             if (!code.isEmpty()) {
-                machine.statements.exec(code, new Frame(ns.root()));
+                evaluator.run(code, new Frame(ns.root()));
             }
             return null;
         });
@@ -177,12 +173,12 @@ public final class AmlInterpreter {
      * have or cannot be evaluated.
      */
     public RegionResolution region(NamespaceNode node) {
-        FieldIo.RegionState[] state = new FieldIo.RegionState[1];
+        RegionState[] state = new RegionState[1];
         Evaluation e = run(node, () -> {
-            state[0] = machine.fields.regionState(node, null);
+            state[0] = evaluator.region(node);
             return null;
         });
-        FieldIo.RegionState s = state[0];
+        RegionState s = state[0];
         if (s == null) {
             String why = e.limit() != null ? "the " + e.limit().label() + " budget ran out evaluating its operands"
                     : e.diagnostics().isEmpty() ? "its operands could not be evaluated"
@@ -222,52 +218,49 @@ public final class AmlInterpreter {
     }
 
     private Evaluation run(String path, AmlSource source, Body body) {
-        EvaluationContext saved = machine.cx;
-        EvaluationContext c = new EvaluationContext(path, source, budget, machine.platform);
-        if (machine.platform.spent()) {
+        if (spentBy >= 0) {
             // A platform-wide limit is spent: nothing more runs; the stop that spent it counts what was not run.
-            machine.platform.skipped++;
-            int at = machine.platform.spentBy;
-            machine.stops.set(at, machine.stops.get(at).withSkipped(machine.platform.skipped));
+            skipped++;
+            stops.set(spentBy, stops.get(spentBy).withSkipped(skipped));
             return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, List.of(), List.of(), List.of(),
-                    machine.stops.get(at).limit());
+                    stops.get(spentBy).limit());
         }
-        machine.platform.start();
-        machine.cx = c;
+        meter.begin(path);
+        log.begin(path, source);
         try {
             AmlValue v = body.run();
-            return new Evaluation(path, Evaluation.Outcome.COMPLETED,
-                    v == null || v instanceof AmlValue.Uninitialized ? null : v, c.accesses, c.diagnostics,
-                    c.unknowns, null);
+            return evaluation(path, Evaluation.Outcome.COMPLETED,
+                    v == null || v instanceof AmlValue.Uninitialized ? null : v, null);
         } catch (BudgetHit h) {
             BudgetStop stop = new BudgetStop(path, h.where, h.limit, h.detail, source == null ? "" : source.table(),
                     source == null ? 0 : source.instance(), source == null ? -1 : source.offset(), 0);
             if (h.limit.platformWide()) {
-                machine.platform.spentBy = machine.stops.size();
+                spentBy = stops.size();
             }
-            machine.stops.add(stop);
-            machine.cx.finding(Severity.ERROR, null, "%s", stop.message());
-            return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, c.accesses, c.diagnostics,
-                    c.unknowns, h.limit);
+            stops.add(stop);
+            log.finding(Severity.ERROR, null, "%s", stop.message());
+            return evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, h.limit);
         } catch (AmlError e) {
-            machine.cx.finding(Severity.ERROR, null, "evaluation of %s failed: %s", path, e.getMessage());
-            machine.failures.add(c.diagnostics.get(c.diagnostics.size() - 1));
-            return new Evaluation(path, Evaluation.Outcome.ERROR, null, c.accesses, c.diagnostics, c.unknowns, null);
+            log.finding(Severity.ERROR, null, "evaluation of %s failed: %s", path, e.getMessage());
+            failures.add(log.diagnostics().get(log.diagnostics().size() - 1));
+            return evaluation(path, Evaluation.Outcome.ERROR, null, null);
         } catch (RuntimeException e) {
             // A defect of the interpreter on unexpected AML must not escape to the caller: report it instead.
-            machine.cx.finding(Severity.ERROR, null, "evaluation of %s failed: internal error %s", path, e);
-            machine.failures.add(c.diagnostics.get(c.diagnostics.size() - 1));
-            return new Evaluation(path, Evaluation.Outcome.ERROR, null, c.accesses, c.diagnostics, c.unknowns, null);
+            log.finding(Severity.ERROR, null, "evaluation of %s failed: internal error %s", path, e);
+            failures.add(log.diagnostics().get(log.diagnostics().size() - 1));
+            return evaluation(path, Evaluation.Outcome.ERROR, null, null);
         } catch (StackOverflowError e) {
             BudgetStop stop = new BudgetStop(path, path, Budget.Limit.NESTING, "the Java stack ran out",
                     source == null ? "" : source.table(), source == null ? 0 : source.instance(),
                     source == null ? -1 : source.offset(), 0);
-            machine.stops.add(stop);
-            machine.cx.finding(Severity.ERROR, null, "%s", stop.message());
-            return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, c.accesses, c.diagnostics,
-                    c.unknowns, Budget.Limit.NESTING);
-        } finally {
-            machine.cx = saved;
+            stops.add(stop);
+            log.finding(Severity.ERROR, null, "%s", stop.message());
+            return evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, Budget.Limit.NESTING);
         }
+    }
+
+    /** The evaluation's result with what its log recorded. */
+    private Evaluation evaluation(String path, Evaluation.Outcome outcome, AmlValue value, Budget.Limit limit) {
+        return new Evaluation(path, outcome, value, log.accesses(), log.diagnostics(), log.unknowns(), limit);
     }
 }

@@ -19,12 +19,13 @@ import java.util.Objects;
  * ({@code ACPI_MAX_LOOP_ITERATIONS}), well under the step limit's reach for real firmware.
  *
  * <p>Work is charged by what it touches, not only by steps: every byte an operator copies, converts, compares or
- * creates costs a step per {@link #BYTES_PER_STEP} bytes, so a step that copies 4 MiB costs 16,384 steps and no
- * evaluation can run long on a few slow steps. Memory is bounded per evaluation ({@link #maxEvaluationBytes()}:
+ * creates costs a step per 256 bytes ({@code BYTES_PER_STEP}), so a step that copies 4 MiB costs 16,384 steps and no
+ * evaluation can run long on a few slow steps. Memory is bounded per evaluation (four objects of the largest size:
  * bytes of objects created in one evaluation) and time and memory per platform: all evaluations of one
- * interpreter (one platform's survey) share {@link #platformSteps}, {@link #platformBytes} and
- * {@link #platformWallClock()}, which grow with the number of namespace nodes, so that a large real namespace
- * is never cut short while AML that exhausts its budget in every method cannot multiply its cost.
+ * interpreter (one platform's survey) share ten evaluations' steps, sixteen objects' bytes and three evaluations'
+ * time, the steps and bytes growing with the number of namespace nodes (1,000 steps and 1 KiB a node), so that a
+ * large real namespace is never cut short while AML that exhausts its budget in every method cannot multiply its
+ * cost. This record states the limits; the interpreter's {@code Meter} charges work against them.
  */
 public record Budget(long maxSteps, int maxCallDepth, int maxNesting, long maxObjectBytes, Duration maxWallClock) {
 
@@ -42,30 +43,30 @@ public record Budget(long maxSteps, int maxCallDepth, int maxNesting, long maxOb
     }
 
     /** Bytes touched (copied, converted, compared, created) that cost one step. */
-    public static final int BYTES_PER_STEP = 256;
+    static final int BYTES_PER_STEP = 256;
     /** Steps the platform budget grants per namespace node, besides {@code 10 x maxSteps}. */
-    public static final long PLATFORM_STEPS_PER_NODE = 1_000;
+    static final long PLATFORM_STEPS_PER_NODE = 1_000;
     /** Bytes the platform budget grants per namespace node, besides {@code 16 x maxObjectBytes}. */
-    public static final long PLATFORM_BYTES_PER_NODE = 1_024;
+    static final long PLATFORM_BYTES_PER_NODE = 1_024;
 
     /** Bytes of objects one evaluation may create in all: four objects of the largest size. */
-    public long maxEvaluationBytes() {
+    long maxEvaluationBytes() {
         return saturatingMultiply(maxObjectBytes, 4);
     }
 
     /** Steps all evaluations of a platform with this many namespace nodes may take together. */
-    public long platformSteps(int nodes) {
+    long platformSteps(int nodes) {
         return saturatingAdd(saturatingMultiply(maxSteps, 10), saturatingMultiply(PLATFORM_STEPS_PER_NODE, nodes));
     }
 
     /** Bytes of objects all evaluations of a platform with this many namespace nodes may create together. */
-    public long platformBytes(int nodes) {
+    long platformBytes(int nodes) {
         return saturatingAdd(saturatingMultiply(maxObjectBytes, 16),
                 saturatingMultiply(PLATFORM_BYTES_PER_NODE, nodes));
     }
 
     /** Wall-clock time all evaluations of a platform may take together: three evaluations' worth (zero: off). */
-    public Duration platformWallClock() {
+    Duration platformWallClock() {
         return maxWallClock.multipliedBy(3);
     }
 
@@ -86,7 +87,7 @@ public record Budget(long maxSteps, int maxCallDepth, int maxNesting, long maxOb
     }
 
     /** Whether the wall-clock guard is on. */
-    public boolean hasWallClock() {
+    boolean hasWallClock() {
         return !maxWallClock.isZero();
     }
 
@@ -108,12 +109,12 @@ public record Budget(long maxSteps, int maxCallDepth, int maxNesting, long maxOb
         }
 
         /** Whether the limit is shared by all evaluations of a platform rather than one evaluation's own. */
-        public boolean platformWide() {
+        boolean platformWide() {
             return this == PLATFORM_STEPS || this == PLATFORM_MEMORY || this == PLATFORM_WALL_CLOCK;
         }
 
         /** Whether the limit is a time limit, whose outcome depends on the machine and its load. */
-        public boolean timed() {
+        boolean timed() {
             return this == WALL_CLOCK || this == PLATFORM_WALL_CLOCK;
         }
     }

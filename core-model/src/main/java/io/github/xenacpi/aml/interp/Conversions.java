@@ -10,10 +10,14 @@ import io.github.xenacpi.aml.AmlValue;
  * and the value of an Index reference's element.
  */
 final class Conversions {
-    private final AmlMachine machine;
+    private final Terms terms;
+    private final Meter meter;
+    private final IntegerWidth width;
 
-    Conversions(AmlMachine machine) {
-        this.machine = machine;
+    Conversions(Terms terms, Meter meter, IntegerWidth width) {
+        this.terms = terms;
+        this.meter = meter;
+        this.width = width;
     }
 
     /** The current value of the element an Index reference denotes. */
@@ -47,7 +51,7 @@ final class Conversions {
             return i.value();
         }
         if (v instanceof AmlValue.Buffer b) {
-            int n = Math.min(b.data().length, machine.integers64 ? 8 : 4);
+            int n = Math.min(b.data().length, width.bytes());
             long r = 0;
             for (int k = 0; k < n; k++) {
                 r |= (b.data()[k] & 0xFFL) << (8 * k);
@@ -61,20 +65,20 @@ final class Conversions {
             return toInt(element(e), f);
         }
         if (v instanceof AmlValue.Reference r && f != null) {
-            AmlValue x = machine.evaluator.read(r.node(), f);
+            AmlValue x = terms.read(r.node(), f);
             if (!(x instanceof AmlValue.Reference)) {
                 return toInt(x, f);
             }
         }
         throw new AmlError("a value of type " + v.type() + " used where an Integer is needed in "
-                + EvaluationContext.where(f)
+                + Frame.where(f)
                 + " (AE_AML_OPERAND_TYPE)");
     }
 
     private long parseHex(String s, int from) {
         long r = 0;
         int digits = 0;
-        for (int i = from; i < s.length() && digits < (machine.integers64 ? 16 : 8); i++) {
+        for (int i = from; i < s.length() && digits < 2 * width.bytes(); i++) {
             int d = Character.digit(s.charAt(i), 16);
             if (d < 0) {
                 break;
@@ -90,15 +94,15 @@ final class Conversions {
         if (v instanceof AmlValue.Str s) {
             String t = s.value().trim();
             if (t.startsWith("0x") || t.startsWith("0X")) {
-                return new AmlValue.Int(parseHex(t, 2) & machine.ones);
+                return new AmlValue.Int(parseHex(t, 2) & width.ones());
             }
             long r = 0;
             for (int i = 0; i < t.length() && Character.isDigit(t.charAt(i)); i++) {
                 r = r * 10 + (t.charAt(i) - '0');
             }
-            return new AmlValue.Int(r & machine.ones);
+            return new AmlValue.Int(r & width.ones());
         }
-        return new AmlValue.Int(toInt(v, f) & machine.ones);
+        return new AmlValue.Int(toInt(v, f) & width.ones());
     }
 
     /** Implicit conversion to String: Integers in hex, Buffers as hex bytes. */
@@ -108,10 +112,10 @@ final class Conversions {
             return s.value();
         }
         if (x instanceof AmlValue.Int i) {
-            return String.format(machine.integers64 ? "%016X" : "%08X", i.value());
+            return String.format(width.wide() ? "%016X" : "%08X", i.value());
         }
         if (x instanceof AmlValue.Buffer b) {
-            machine.cx.allocate(Math.max(0, 3L * b.data().length - 1), f, "String");
+            meter.allocate(Math.max(0, 3L * b.data().length - 1), f, "String");
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < b.data().length; k++) {
                 sb.append(k == 0 ? "" : " ").append(String.format("%02X", b.data()[k]));
@@ -119,36 +123,36 @@ final class Conversions {
             return sb.toString();
         }
         if (x instanceof AmlValue.Reference r && f != null) {
-            return toStr(machine.evaluator.read(r.node(), f), f);
+            return toStr(terms.read(r.node(), f), f);
         }
         throw new AmlError("a value of type " + x.type() + " used where a String is needed in "
-                + EvaluationContext.where(f));
+                + Frame.where(f));
     }
 
     /** Implicit conversion to Buffer (a copy): Integers little-endian, Strings with their NUL. */
     byte[] toBuf(AmlValue v, Frame f) {
         AmlValue x = resolveValue(v, f);
         if (x instanceof AmlValue.Buffer b) {
-            machine.cx.allocate(b.data().length, f, "Buffer");
+            meter.allocate(b.data().length, f, "Buffer");
             return b.data().clone();
         }
         if (x instanceof AmlValue.Int i) {
-            byte[] out = new byte[machine.integers64 ? 8 : 4];
+            byte[] out = new byte[width.bytes()];
             for (int k = 0; k < out.length; k++) {
                 out[k] = (byte) (i.value() >>> (8 * k));
             }
             return out;
         }
         if (x instanceof AmlValue.Str s) {
-            machine.cx.allocate(s.value().length() + 1L, f, "Buffer");
+            meter.allocate(s.value().length() + 1L, f, "Buffer");
             byte[] chars = s.value().getBytes(StandardCharsets.ISO_8859_1);
             return chars.length == 0 ? new byte[0] : Arrays.copyOf(chars, chars.length + 1);
         }
         if (x instanceof AmlValue.Reference r && f != null) {
-            return toBuf(machine.evaluator.read(r.node(), f), f);
+            return toBuf(terms.read(r.node(), f), f);
         }
         throw new AmlError("a value of type " + x.type() + " used where a Buffer is needed in "
-                + EvaluationContext.where(f));
+                + Frame.where(f));
     }
 
     /** ToHexString's text. */
@@ -158,7 +162,7 @@ final class Conversions {
         }
         if (v instanceof AmlValue.Buffer b) {
             // Checked before the text is built: "0xNN," is five characters a byte.
-            machine.cx.allocate(Math.max(0, 5L * b.data().length - 1), f, "String");
+            meter.allocate(Math.max(0, 5L * b.data().length - 1), f, "String");
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < b.data().length; k++) {
                 sb.append(k == 0 ? "" : ",").append(String.format("0x%02X", b.data()[k]));
@@ -175,7 +179,7 @@ final class Conversions {
         }
         if (v instanceof AmlValue.Buffer b) {
             // Checked before the text is built: up to four characters a byte ("255,").
-            machine.cx.allocate(Math.max(0, 4L * b.data().length - 1), f, "String");
+            meter.allocate(Math.max(0, 4L * b.data().length - 1), f, "String");
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < b.data().length; k++) {
                 sb.append(k == 0 ? "" : ",").append(b.data()[k] & 0xFF);
@@ -188,7 +192,7 @@ final class Conversions {
     /** ToString: the buffer's bytes up to a NUL or the length (Ones for no limit). */
     AmlValue toStringOp(byte[] buf, long length) {
         int n = 0;
-        long max = length == machine.ones ? buf.length : Math.min(length, buf.length);
+        long max = length == width.ones() ? buf.length : Math.min(length, buf.length);
         while (n < max && buf[n] != 0) {
             n++;
         }
@@ -200,14 +204,14 @@ final class Conversions {
         AmlValue a = resolveValue(a0, f);
         AmlValue b = resolveValue(b0, f);
         if (a instanceof AmlValue.Reference r) {
-            a = machine.evaluator.read(r.node(), f);
+            a = terms.read(r.node(), f);
         }
         if (a instanceof AmlValue.Str s) {
-            machine.cx.touch(s.value().length(), f);
+            meter.touch(s.value().length(), f);
             return Integer.signum(s.value().compareTo(toStr(b, f)));
         }
         if (a instanceof AmlValue.Buffer x) {
-            machine.cx.touch(x.data().length, f);
+            meter.touch(x.data().length, f);
             return Integer.signum(Arrays.compareUnsigned(x.data(), toBuf(b, f)));
         }
         return Long.compareUnsigned(toInt(a, f), toInt(b, f));

@@ -3,22 +3,22 @@ package io.github.xenacpi.aml.interp;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
-import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
-import io.github.xenacpi.aml.parse.BodyParser;
 import io.github.xenacpi.aml.parse.Stmt;
 
 /**
  * Evaluates terms for an {@link AmlInterpreter}: resolves names from a frame, reads named objects (a Name's
- * value is initialised once, on first use) and invokes methods, parsing their bodies when first run.
+ * value is initialised once, on first use) and invokes methods. It is the {@link Terms} of the other parts, which
+ * it assembles: {@link Operators} (with {@link ObjectOperators}) for the operators, {@link Statements} for method
+ * bodies, {@link Stores} for stores, {@link FieldAccess} for fields and {@link Conversions} for conversions, each
+ * given only the parts it uses.
  */
-final class Evaluator {
+final class Evaluator implements Terms {
     /** The strings Linux answers _OSI with true (ACPICA's interface list, as Linux leaves it enabled). */
     private static final Set<String> OSI_TRUE = Set.of("Windows 2000", "Windows 2001", "Windows 2001 SP1",
             "Windows 2001.1", "Windows 2001 SP2", "Windows 2001.1 SP1", "Windows 2006", "Windows 2006.1",
@@ -27,108 +27,102 @@ final class Evaluator {
             "Windows 2020", "Windows 2021", "Windows 2022", "Module Device", "Processor Device",
             "3.0 Thermal Model", "3.0 _SCP Extensions", "Processor Aggregator Device",
             "Extended Address Space Descriptor");
-    private final Map<NamespaceNode, List<Stmt>> bodies = new IdentityHashMap<>();
     private final Set<NamespaceNode> initializing = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final AmlMachine machine;
+    private final NamedObjects names;
+    private final MethodBodies bodies;
+    private final Meter meter;
+    private final IntegerWidth width;
+    private final Conversions conversions;
+    private final FieldAccess fields;
+    private final Stores stores;
+    private final Operators operators;
+    private final Statements statements;
 
-    Evaluator(AmlMachine machine) {
-        this.machine = machine;
+    /**
+     * An evaluator over the named objects and method bodies of a namespace, charging its work to the meter,
+     * recording in the log and reaching OperationRegions through {@code spaces}.
+     */
+    Evaluator(NamedObjects names, MethodBodies bodies, Meter meter, EvaluationLog log, AddressSpaces spaces,
+              IntegerWidth width) {
+        this.names = names;
+        this.bodies = bodies;
+        this.meter = meter;
+        this.width = width;
+        this.conversions = new Conversions(this, meter, width);
+        this.fields = new FieldIo(this, conversions, spaces, meter, log, width);
+        this.stores = new Stores(this, fields, names, conversions, meter);
+        this.operators = new Operators(this, stores, new ObjectOperators(this, names, stores, conversions, meter,
+                width), conversions, meter, log, width);
+        this.statements = new Statements(this, stores, fields, conversions, meter, log);
+    }
+
+    /** Runs statements outside any method (module-level code) in the frame given. */
+    void run(List<Stmt> code, Frame f) {
+        statements.exec(code, f);
+    }
+
+    /** The evaluated operands of an OperationRegion (see {@link FieldAccess#region}). */
+    RegionState region(NamespaceNode region) {
+        return fields.region(region);
     }
 
     /** Runs a method with its arguments (a predefined one as Linux answers it), within the call-depth limit. */
     AmlValue invoke(NamespaceNode method, AmlValue[] args) {
-        AmlObject.Method m = (AmlObject.Method) method.object();
         if (method.sourceOrNull() == null) {
             return predefined(method, args);
         }
-        if (machine.cx.callDepth >= machine.budget.maxCallDepth()) {
-            throw new BudgetHit(Budget.Limit.CALL_DEPTH, method.path());
-        }
-        List<Stmt> body = body(method, m);
+        meter.checkCallDepth(method.path());
+        List<Stmt> body = bodies.body(method);
         Frame f = new Frame(method);
         for (int i = 0; i < Math.min(args.length, 7); i++) {
             f.args[i] = args[i];
         }
-        machine.cx.callDepth++;
-        machine.cx.enter(f);
+        meter.enterCall(f);
         try {
-            machine.statements.exec(body, f);
+            statements.exec(body, f);
             return f.result == null ? new AmlValue.Uninitialized() : f.result;
         } finally {
-            machine.cx.exit();
-            machine.cx.callDepth--;
+            meter.exitCall();
         }
-    }
-
-    /** Whether the method's body has been parsed: it ran (or was about to run) in an evaluation. */
-    boolean ran(NamespaceNode method) {
-        return bodies.containsKey(method);
-    }
-
-    private List<Stmt> body(NamespaceNode method, AmlObject.Method m) {
-        List<Stmt> body = bodies.get(method);
-        if (body == null) {
-            AmlSource src = method.sourceOrNull();
-            byte[] table = machine.bytes(AmlMachine.key(src.table(), src.instance()));
-            if (table == null) {
-                throw new AmlError("the table " + src.table() + " holding " + method.path() + " was not given");
-            }
-            body = new BodyParser(table, machine.ns, machine.integers64).parse(method, m.bodyOffset(),
-                    m.bodyLength());
-            bodies.put(method, body);
-        }
-        return body;
     }
 
     /** The predefined methods: {@code \_OSI} as Linux answers it. */
     private AmlValue predefined(NamespaceNode method, AmlValue[] args) {
         if (method.segment().equals("_OSI") && args.length == 1) {
-            return new AmlValue.Int(OSI_TRUE.contains(machine.conversions.toStr(args[0], null)) ? machine.ones : 0);
+            return new AmlValue.Int(OSI_TRUE.contains(conversions.toStr(args[0], null)) ? width.ones() : 0);
         }
         return new AmlValue.Int(0);
     }
 
-    /** Resolves a name from a frame's scope: the method's own declared objects first, then the namespace. */
-    NamespaceNode resolve(AmlName name, Frame f, NamespaceNode scope) {
-        if (f != null && !f.declared.isEmpty() && name.searchable()) {
-            NamespaceNode local = f.declared.get(name.lastSegment());
+    @Override
+    public NamespaceNode resolve(AmlName name, Frame f, NamespaceNode scope) {
+        if (f != null) {
+            NamespaceNode local = f.declared(name);
             if (local != null) {
                 return local;
             }
         }
-        NamespaceNode n = machine.ns.resolveOrNull(scope, name);
+        NamespaceNode n = names.lookup(scope, name);
         if (n == null) {
             throw new AmlError(name + " not found from " + scope.path() + " (AE_NOT_FOUND)");
         }
-        return follow(n);
-    }
-
-    /** Resolves a name from the frame's scope. */
-    NamespaceNode resolve(AmlName name, Frame f) {
-        return resolve(name, f, f.scope);
+        return names.follow(n);
     }
 
     /** The object an Alias stands for (the node itself when no Alias). */
     NamespaceNode follow(NamespaceNode n) {
-        if (!(n.object() instanceof AmlObject.Alias)) {
-            return n;
-        }
-        return machine.ns.followAlias(n).orElseThrow(() -> new AmlError("Alias " + n.path()
-                + " stands for no object (missing target or a cycle)"));
+        return names.follow(n);
     }
 
-    /** The value of a named object: data, a field read, or a reference to a non-data object. */
-    AmlValue read(NamespaceNode named, Frame f) {
-        NamespaceNode node = follow(named);
+    @Override
+    public AmlValue read(NamespaceNode named, Frame f) {
+        NamespaceNode node = names.follow(named);
         AmlObject o = node.object();
         if (o instanceof AmlObject.Name n) {
             return nameValue(node, n, f);
         }
-        if (o instanceof AmlObject.FieldUnit fu) {
-            return machine.fields.readField(node, fu, f);
-        }
-        if (o instanceof AmlObject.BufferField bf) {
-            return machine.fields.readSlice(machine.fields.slice(node, bf, f));
+        if (o instanceof AmlObject.FieldUnit || o instanceof AmlObject.BufferField) {
+            return fields.read(node, f);
         }
         if (o instanceof AmlObject.Method) {
             return invoke(node, new AmlValue[0]);
@@ -136,14 +130,14 @@ final class Evaluator {
         return new AmlValue.Reference(node);
     }
 
-    AmlValue nameValue(NamespaceNode node, AmlObject.Name n, Frame f) {
-        if (f != null) {
-            AmlValue v = f.values.get(node);
-            if (v != null) {
-                return v;
-            }
-        }
-        AmlValue v = machine.globals.get(node);
+    @Override
+    public void write(NamespaceNode node, AmlValue v, Frame f) {
+        stores.storeToNode(node, v, f);
+    }
+
+    /** A Name's current value, its initial value evaluated on first use (a Name that needs itself is an error). */
+    private AmlValue nameValue(NamespaceNode node, AmlObject.Name n, Frame f) {
+        AmlValue v = names.value(node, f);
         if (v != null) {
             return v;
         }
@@ -159,17 +153,17 @@ final class Evaluator {
             } else {
                 v = eval(term, init);
             }
-            machine.globals.put(node, v);
+            names.set(node, null, v);
             return v;
         } finally {
             initializing.remove(node);
         }
     }
 
-    /** The value of a term in a frame. */
-    AmlValue eval(AmlTerm t, Frame f) {
+    @Override
+    public AmlValue eval(AmlTerm t, Frame f) {
         if (t instanceof AmlTerm.IntegerConst i) {
-            return new AmlValue.Int(i.value() & machine.ones);
+            return new AmlValue.Int(i.value() & width.ones());
         }
         if (t instanceof AmlTerm.StringConst s) {
             return new AmlValue.Str(s.value());
@@ -189,8 +183,8 @@ final class Evaluator {
             }
             return v;
         }
-        machine.cx.step(f);
-        machine.cx.enter(f);
+        meter.step(f);
+        meter.enter(f);
         try {
             if (t instanceof AmlTerm.NameRef r) {
                 return read(resolve(r.name(), f), f);
@@ -205,11 +199,11 @@ final class Evaluator {
                 return pack(p, f);
             }
             if (t instanceof AmlTerm.Operation op) {
-                return machine.operators.operation(op, f);
+                return operators.operation(op, f);
             }
             return new AmlValue.Uninitialized();
         } finally {
-            machine.cx.exit();
+            meter.exit();
         }
     }
 
@@ -226,19 +220,19 @@ final class Evaluator {
     }
 
     private AmlValue buffer(AmlTerm.BufferData b, Frame f) {
-        long size = machine.conversions.toInt(eval(b.size(), f), f);
+        long size = conversions.toInt(eval(b.size(), f), f);
         byte[] init = b.initializer();
         long n = size < 0 ? size : Math.max(size, init.length);
-        machine.cx.allocate(n, f, "Buffer");
+        meter.allocate(n, f, "Buffer");
         byte[] data = new byte[(int) n];
         System.arraycopy(init, 0, data, 0, init.length);
         return new AmlValue.Buffer(data);
     }
 
     private AmlValue pack(AmlTerm.PackageData p, Frame f) {
-        long count = machine.conversions.toInt(eval(p.count(), f), f);
+        long count = conversions.toInt(eval(p.count(), f), f);
         long n = count < 0 ? count : Math.max(count, p.elements().size());
-        machine.cx.allocate(n < 0 || n > Integer.MAX_VALUE ? -1 : n * 8, f, "Package");
+        meter.allocate(n < 0 || n > Integer.MAX_VALUE ? -1 : n * 8, f, "Package");
         AmlValue[] elements = new AmlValue[(int) n];
         for (int i = 0; i < elements.length; i++) {
             if (i < p.elements().size()) {
@@ -253,7 +247,7 @@ final class Evaluator {
 
     /** A name inside a package is a reference to the object, or its path as a string when nothing is there. */
     private AmlValue packageName(AmlTerm.NameRef r, Frame f) {
-        NamespaceNode n = machine.ns.resolveOrNull(f.scope, r.name());
+        NamespaceNode n = names.lookup(f.scope, r.name());
         if (n == null) {
             return new AmlValue.Str(r.name().toString());
         }

@@ -6,7 +6,6 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.Function;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
@@ -15,45 +14,83 @@ import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
 
 /**
- * Reads and writes field units and buffer fields: evaluates OperationRegion operands (once per region),
- * splits a field access into datums of its access width and records each access as a {@link RegionAccess}.
+ * Reads and writes field units and buffer fields: evaluates OperationRegion operands (once per region) and
+ * CreateXxxField operands (once per buffer field), splits a field access into datums of its access width, and hands
+ * each datum to the {@link AddressSpaces}; an IndexField or BankField reaches its data through the named objects of
+ * its index or bank register.
  */
-final class FieldIo {
+final class FieldIo implements FieldAccess {
     private final Map<NamespaceNode, RegionState> regions = new IdentityHashMap<>();
     private final Map<NamespaceNode, BufferSlice> bufferFields = new IdentityHashMap<>();
-    private final AmlMachine machine;
+    private final Terms terms;
+    private final Conversions conversions;
+    private final AddressSpaces spaces;
+    private final Meter meter;
+    private final EvaluationLog log;
+    private final IntegerWidth integerWidth;
 
-    FieldIo(AmlMachine machine) {
-        this.machine = machine;
+    FieldIo(Terms terms, Conversions conversions, AddressSpaces spaces, Meter meter, EvaluationLog log,
+            IntegerWidth integerWidth) {
+        this.terms = terms;
+        this.conversions = conversions;
+        this.spaces = spaces;
+        this.meter = meter;
+        this.log = log;
+        this.integerWidth = integerWidth;
     }
 
-    /** A region's evaluated operands; {@code reason} non-null when unresolved. */
-    record RegionState(AddressSpace space, int spaceId, long base, long length, String reason) {
+    @Override
+    public AmlValue read(NamespaceNode field, Frame f) {
+        AmlObject o = field.object();
+        if (o instanceof AmlObject.FieldUnit fu) {
+            return readField(field, fu, f);
+        }
+        return readSlice(slice(field, (AmlObject.BufferField) o, f));
     }
 
-    /** The bits of a buffer that a buffer field stands for. */
-    record BufferSlice(AmlValue.Buffer buffer, long bitIndex, long bitLength) {
+    @Override
+    public void write(NamespaceNode field, AmlValue v, Frame f) {
+        AmlObject o = field.object();
+        if (o instanceof AmlObject.FieldUnit fu) {
+            writeField(field, fu, v, f);
+        } else {
+            writeSlice(slice(field, (AmlObject.BufferField) o, f), v, f);
+        }
+    }
+
+    @Override
+    public void declare(NamespaceNode node, Frame f) {
+        if (node.object() instanceof AmlObject.BufferField bf) {
+            f.slices.put(node, slice(bf, f));
+        } else {
+            f.regions.put(node, evaluateRegion(node, f));
+        }
+    }
+
+    @Override
+    public RegionState region(NamespaceNode region) {
+        return regionState(region, null);
     }
 
     /** The bits a buffer field stands for: the frame's own (declared in a method), else created once on first use. */
-    BufferSlice slice(NamespaceNode node, AmlObject.BufferField bf, Frame f) {
+    private BufferSlice slice(NamespaceNode node, AmlObject.BufferField bf, Frame f) {
         return frameOrOnce(f == null ? null : f.slices, bufferFields, node, init -> slice(bf, init));
     }
 
     /** Evaluates a CreateXxxField's operands: the buffer and the bits, which must fit it. */
-    BufferSlice slice(AmlObject.BufferField bf, Frame f) {
-        AmlValue src = machine.evaluator.eval(bf.source(), f);
+    private BufferSlice slice(AmlObject.BufferField bf, Frame f) {
+        AmlValue src = terms.eval(bf.source(), f);
         if (src instanceof AmlValue.Reference r) {
-            src = machine.evaluator.read(r.node(), f);
+            src = terms.read(r.node(), f);
         }
         if (!(src instanceof AmlValue.Buffer buf)) {
             throw new AmlError("CreateField on a " + src.type() + " in " + f.scope.path());
         }
-        long index = machine.conversions.toInt(machine.evaluator.eval(bf.index(), f), f);
+        long index = conversions.toInt(terms.eval(bf.index(), f), f);
         long bitIndex = bf.kind() == AmlObject.BufferFieldKind.BIT || bf.kind() == AmlObject.BufferFieldKind.FIELD
                 ? index : index * 8;
         long bits = bf.kind() == AmlObject.BufferFieldKind.FIELD
-                ? machine.conversions.toInt(machine.evaluator.eval(bf.bitCount(), f), f)
+                ? conversions.toInt(terms.eval(bf.bitCount(), f), f)
                 : bf.kind().bits();
         if (bitIndex < 0 || bits <= 0 || bitIndex + bits > (long) buf.data().length * 8) {
             throw new AmlError(String.format("buffer field of %d bits at bit %d does not fit the %d-byte buffer in "
@@ -63,15 +100,15 @@ final class FieldIo {
     }
 
     /** The value of a buffer field: an Integer when it fits one, else a Buffer. */
-    AmlValue readSlice(BufferSlice s) {
+    private AmlValue readSlice(BufferSlice s) {
         if (s.bitLength() > 64) {
-            machine.cx.allocate((s.bitLength() + 7) / 8, null, "buffer field");
+            meter.allocate((s.bitLength() + 7) / 8, null, "buffer field");
         }
         return bitsValue(s.buffer().data(), s.bitIndex(), s.bitLength());
     }
 
     private AmlValue bitsValue(byte[] data, long bitIndex, long bits) {
-        if (bits <= (machine.integers64 ? 64 : 32)) {
+        if (bits <= integerWidth.bits()) {
             long v = 0;
             for (long i = 0; i < bits; i++) {
                 long b = bitIndex + i;
@@ -92,10 +129,10 @@ final class FieldIo {
     }
 
     /** Writes a value's low bits into a buffer field's bits, zero-extended. */
-    void writeSlice(BufferSlice s, AmlValue v, Frame f) {
-        byte[] src = machine.conversions.toBuf(v, f);
+    private void writeSlice(BufferSlice s, AmlValue v, Frame f) {
+        byte[] src = conversions.toBuf(v, f);
         byte[] data = s.buffer().data();
-        machine.cx.touch(s.bitLength() / 8, f);
+        meter.touch(s.bitLength() / 8, f);
         for (long i = 0; i < s.bitLength(); i++) {
             boolean bit = i / 8 < src.length && (src[(int) (i / 8)] >> (i & 7) & 1) != 0;
             long b = s.bitIndex() + i;
@@ -109,7 +146,7 @@ final class FieldIo {
     }
 
     /** A region's operands: the frame's own (declared in a method), else evaluated once on first use. */
-    RegionState regionState(NamespaceNode node, Frame f) {
+    private RegionState regionState(NamespaceNode node, Frame f) {
         return frameOrOnce(f == null ? null : f.regions, regions, node, init -> evaluateRegion(node, init));
     }
 
@@ -132,7 +169,7 @@ final class FieldIo {
     }
 
     /** Evaluates an OperationRegion's offset and length; unresolved with the reason when they are unknown. */
-    RegionState evaluateRegion(NamespaceNode node, Frame f) {
+    private RegionState evaluateRegion(NamespaceNode node, Frame f) {
         AmlObject o = node.object();
         if (!(o instanceof AmlObject.OperationRegion r)) {
             if (o instanceof AmlObject.DataTableRegion) {
@@ -141,21 +178,21 @@ final class FieldIo {
             }
             throw new AmlError(node.path() + " is a " + node.type() + ", not an OperationRegion");
         }
-        int before = machine.cx.unknownCount;
+        int before = log.unknownCount();
         int savedOffset = f.offset;
         f.offset = node.sourceOrNull() == null ? -1 : (int) node.sourceOrNull().offset();
         try {
-            long base = machine.conversions.toInt(machine.evaluator.eval(r.offset(), f), f);
-            long length = machine.conversions.toInt(machine.evaluator.eval(r.length(), f), f);
-            if (machine.cx.unknownCount > before) {
+            long base = conversions.toInt(terms.eval(r.offset(), f), f);
+            long length = conversions.toInt(terms.eval(r.length(), f), f);
+            if (log.unknownCount() > before) {
                 return new RegionState(r.space(), r.spaceId(), base, length, "its operands depend on state the "
-                        + "model does not have: " + machine.cx.lastUnknown);
+                        + "model does not have: " + log.lastUnknown());
             }
             if (length != 0 && Long.compareUnsigned(base + length - 1, base) < 0) {
                 String why = String.format("0x%X bytes from 0x%X run past the top of the 64-bit address space"
                         + " (the last byte would wrap to 0x%X)", length, base, base + length - 1);
                 AmlSource src = node.sourceOrNull();
-                machine.cx.diagnostics.add(new Diagnostic(src == null ? "" : src.table(), src == null ? 0
+                log.finding(new Diagnostic(src == null ? "" : src.table(), src == null ? 0
                         : src.instance(), src == null ? -1 : src.offset(), Severity.ERROR,
                         "OperationRegion " + node.path() + ": " + why));
                 return new RegionState(r.space(), r.spaceId(), base, length, why);
@@ -170,23 +207,23 @@ final class FieldIo {
     }
 
     private NamespaceNode fieldPart(NamespaceNode unit, AmlName name, Frame f) {
-        return machine.evaluator.resolve(name, f, unit.parentOrNull());
+        return terms.resolve(name, f, unit.parentOrNull());
     }
 
     /** Reads a field unit through its region, index or bank field. */
-    AmlValue readField(NamespaceNode node, AmlObject.FieldUnit fu, Frame f) {
+    private AmlValue readField(NamespaceNode node, AmlObject.FieldUnit fu, Frame f) {
         long bits = fu.bitLength();
-        machine.cx.allocate((bits + 7) / 8, f, "field " + node.path());
+        meter.allocate((bits + 7) / 8, f, "field " + node.path());
         byte[] data = new byte[(int) ((bits + 7) / 8) + 16];
         transfer(node, fu, data, false, f);
         return bitsValue(data, 0, bits);
     }
 
     /** Writes a value to a field unit through its region, index or bank field. */
-    void writeField(NamespaceNode node, AmlObject.FieldUnit fu, AmlValue v, Frame f) {
+    private void writeField(NamespaceNode node, AmlObject.FieldUnit fu, AmlValue v, Frame f) {
         long bits = fu.bitLength();
-        machine.cx.allocate((bits + 7) / 8, f, "field " + node.path());
-        byte[] src = machine.conversions.toBuf(v, f);
+        meter.allocate((bits + 7) / 8, f, "field " + node.path());
+        byte[] src = conversions.toBuf(v, f);
         byte[] data = Arrays.copyOf(src, (int) ((bits + 7) / 8) + 16);
         transfer(node, fu, data, true, f);
     }
@@ -214,17 +251,22 @@ final class FieldIo {
             rs = regionState(region, f);
             NamespaceNode bankNode = fieldPart(node, bank.bank(), f);
             Frame scope = new Frame(node.parentOrNull());
-            AmlValue bankValue = machine.evaluator.eval(bank.bankValue(), scope);
-            machine.stores.storeToNode(bankNode, bankValue, f);
+            AmlValue bankValue = terms.eval(bank.bankValue(), scope);
+            terms.write(bankNode, bankValue, f);
         }
-        if (rs != null && isSerialSpace(rs.space)) {
+        if (rs != null && isSerialSpace(rs.space())) {
             // GPIO fields count pins, one bit each; serial-bus style spaces transfer the whole unit at once.
-            long offset = rs.space == AddressSpace.GENERAL_PURPOSE_IO ? fu.bitOffset() : fu.bitOffset() / 8;
-            access(region, rs, offset, (int) Math.min(Integer.MAX_VALUE, fu.bitLength()), write, f);
+            long offset = rs.space() == AddressSpace.GENERAL_PURPOSE_IO ? fu.bitOffset() : fu.bitOffset() / 8;
+            int bits = (int) Math.min(Integer.MAX_VALUE, fu.bitLength());
+            if (write) {
+                spaces.write(region, rs, offset, bits, f);
+            } else {
+                spaces.read(region, rs, offset, bits, f);
+            }
             return;
         }
         for (long d = first; d <= last; d++) {
-            machine.cx.step(f);
+            meter.step(f);
             long datumBit = d * width;
             long lo = Math.max(datumBit, fu.bitOffset());
             long hi = Math.min(datumBit + width, fu.bitOffset() + fu.bitLength());
@@ -232,25 +274,25 @@ final class FieldIo {
             if (src instanceof AmlObject.IndexField ix) {
                 NamespaceNode index = fieldPart(node, ix.index(), f);
                 NamespaceNode dataNode = fieldPart(node, ix.data(), f);
-                machine.stores.storeToNode(index, new AmlValue.Int(datumBit / 8), f);
+                terms.write(index, new AmlValue.Int(datumBit / 8), f);
                 if (write) {
                     long old = partial(lo, hi, datumBit, width)
-                            ? machine.conversions.toInt(machine.evaluator.read(dataNode, f), f) : 0;
-                    machine.stores.storeToNode(dataNode, new AmlValue.Int(merge(old, data, lo, hi, datumBit, fu)), f);
+                            ? conversions.toInt(terms.read(dataNode, f), f) : 0;
+                    terms.write(dataNode, new AmlValue.Int(merge(old, data, lo, hi, datumBit, fu)), f);
                     continue;
                 }
-                value = machine.conversions.toInt(machine.evaluator.read(dataNode, f), f);
+                value = conversions.toInt(terms.read(dataNode, f), f);
             } else {
                 long offset = datumBit / 8;
                 if (write) {
                     if (partial(lo, hi, datumBit, width) && fu.access().updateRule() == 0) {
                         // Preserve: the bits outside the field are read first (read-modify-write).
-                        access(region, rs, offset, width, false, f);
+                        spaces.read(region, rs, offset, width, f);
                     }
-                    access(region, rs, offset, width, true, f);
+                    spaces.write(region, rs, offset, width, f);
                     continue;
                 }
-                value = access(region, rs, offset, width, false, f);
+                value = spaces.read(region, rs, offset, width, f);
             }
             for (long b = lo; b < hi; b++) {
                 if ((value >>> (b - datumBit) & 1) != 0) {
@@ -303,39 +345,5 @@ final class FieldIo {
                 }
                 return 8;
         }
-    }
-
-    /** Records one access and returns what a read gives: the machine.memory model's value, else 0 (unknown). */
-    private long access(NamespaceNode region, RegionState rs, long offset, int width, boolean write, Frame f) {
-        if (rs.spaceId == -1) {
-            // A DataTableRegion: its fields read an ACPI table's bytes, which the model does not hold.
-            machine.cx.unknown("a read of " + region.path() + ", a DataTableRegion");
-            return 0;
-        }
-        boolean resolved = rs.reason == null;
-        long address = resolved ? rs.base + offset : offset;
-        if (resolved && (Long.compareUnsigned(address, rs.base) < 0
-                || Long.compareUnsigned(address + Math.max(1, (width + 7) / 8) - 1, address) < 0)) {
-            // The region's base plus the unit's offset wraps past 2^64: no address, not an access to page 0.
-            machine.cx.finding(Severity.ERROR, f, "a %d-bit access at offset 0x%X of %s (base 0x%X) runs past the top"
-                    + " of the 64-bit address space", width, offset, region.path(), rs.base);
-            resolved = false;
-            address = offset;
-        }
-        String by = f != null && f.scope.object() instanceof AmlObject.Method ? f.scope.path() : machine.cx.rootPath;
-        machine.cx.accesses.add(new RegionAccess(region.path(), rs.space, address, width, write
-                ? RegionAccess.Direction.WRITE : RegionAccess.Direction.READ, by, resolved));
-        if (write) {
-            return 0;
-        }
-        if (resolved && rs.space == AddressSpace.SYSTEM_MEMORY) {
-            OptionalLong v = machine.memory.read(address, width);
-            if (v.isPresent()) {
-                return v.getAsLong();
-            }
-        }
-        machine.cx.unknown(String.format("a %d-bit read of %s (%s 0x%X) that the memory model does not provide", width,
-                region.path(), rs.space, address));
-        return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.github.xenacpi.aml.interp;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
 
@@ -17,8 +18,8 @@ final class Frame {
     final AmlValue[] locals = new AmlValue[8];
     Map<String, NamespaceNode> declared = Map.of();
     Map<NamespaceNode, AmlValue> values = Map.of();
-    Map<NamespaceNode, FieldIo.RegionState> regions = Map.of();
-    Map<NamespaceNode, FieldIo.BufferSlice> slices = Map.of();
+    Map<NamespaceNode, RegionState> regions = Map.of();
+    Map<NamespaceNode, BufferSlice> slices = Map.of();
     AmlValue result;
     int offset;
 
@@ -34,5 +35,15 @@ final class Frame {
             regions = new IdentityHashMap<>();
             slices = new IdentityHashMap<>();
         }
+    }
+
+    /** The object the method declared under a single-segment, searchable name; null when none. */
+    NamespaceNode declared(AmlName name) {
+        return declared.isEmpty() || !name.searchable() ? null : declared.get(name.lastSegment());
+    }
+
+    /** Where a frame runs, for messages: its scope's path, or module-level code without a frame. */
+    static String where(Frame f) {
+        return f == null ? "module-level code" : f.scope.path();
     }
 }

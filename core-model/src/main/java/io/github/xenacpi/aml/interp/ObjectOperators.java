@@ -12,44 +12,55 @@ import io.github.xenacpi.aml.NamespaceNode;
  * DerefOf, Index, SizeOf, ObjectType and Match.
  */
 final class ObjectOperators {
-    private final AmlMachine machine;
+    private final Terms terms;
+    private final NamedObjects names;
+    private final Stores stores;
+    private final Conversions conversions;
+    private final Meter meter;
+    private final IntegerWidth width;
 
-    ObjectOperators(AmlMachine machine) {
-        this.machine = machine;
+    ObjectOperators(Terms terms, NamedObjects names, Stores stores, Conversions conversions, Meter meter,
+                    IntegerWidth width) {
+        this.terms = terms;
+        this.names = names;
+        this.stores = stores;
+        this.conversions = conversions;
+        this.meter = meter;
+        this.width = width;
     }
 
     /** CondRefOf: stores a reference to the object when it exists and answers whether it does. */
     AmlValue condRefOf(AmlTerm s, AmlTerm target, Frame f) {
         if (s instanceof AmlTerm.NameRef r) {
-            NamespaceNode n = f.declared.get(r.name().lastSegment());
-            if (n == null || !r.name().searchable()) {
-                n = machine.ns.resolveOrNull(f.scope, r.name());
+            NamespaceNode n = f.declared(r.name());
+            if (n == null) {
+                n = names.lookup(f.scope, r.name());
             }
             if (n == null) {
                 return new AmlValue.Int(0);
             }
-            machine.stores.store(target, new AmlValue.Reference(machine.evaluator.follow(n)), f);
-            return new AmlValue.Int(machine.ones);
+            stores.store(target, new AmlValue.Reference(names.follow(n)), f);
+            return new AmlValue.Int(width.ones());
         }
-        machine.stores.store(target, refOf(s, f), f);
-        return new AmlValue.Int(machine.ones);
+        stores.store(target, refOf(s, f), f);
+        return new AmlValue.Int(width.ones());
     }
 
     /** RefOf: a reference to the named object, or the value of a term that is already one. */
     AmlValue refOf(AmlTerm s, Frame f) {
         if (s instanceof AmlTerm.NameRef r) {
-            return new AmlValue.Reference(machine.evaluator.resolve(r.name(), f));
+            return new AmlValue.Reference(terms.resolve(r.name(), f));
         }
         if (s instanceof AmlTerm.MethodCall c && c.arguments().isEmpty()) {
-            return new AmlValue.Reference(machine.evaluator.resolve(c.name(), f));
+            return new AmlValue.Reference(terms.resolve(c.name(), f));
         }
-        return machine.evaluator.eval(s, f);
+        return terms.eval(s, f);
     }
 
     /** DerefOf: the value a reference, an Index reference or a path string denotes. */
     AmlValue derefOf(AmlValue v, Frame f) {
         if (v instanceof AmlValue.Reference r) {
-            return machine.evaluator.read(r.node(), f);
+            return terms.read(r.node(), f);
         }
         if (v instanceof AmlValue.ElementRef e) {
             return Conversions.element(e);
@@ -61,16 +72,16 @@ final class ObjectOperators {
             } catch (IllegalArgumentException e) {
                 throw new AmlError("DerefOf the string \"" + s.value() + "\", which is no name, in " + f.scope.path());
             }
-            return machine.evaluator.read(machine.evaluator.resolve(name, f), f);
+            return terms.read(terms.resolve(name, f), f);
         }
         throw new AmlError("DerefOf a " + v.type() + " in " + f.scope.path());
     }
 
     /** Index: a reference to an element of a Buffer, Package or String, which must exist. */
     AmlValue index(AmlValue src, long i, Frame f) {
-        AmlValue c = machine.conversions.resolveValue(src, f);
+        AmlValue c = conversions.resolveValue(src, f);
         if (c instanceof AmlValue.Reference r) {
-            c = machine.evaluator.read(r.node(), f);
+            c = terms.read(r.node(), f);
         }
         long size = c instanceof AmlValue.Buffer b ? b.data().length : c instanceof AmlValue.Package p
                 ? p.elements().length : c instanceof AmlValue.Str s ? s.value().length() : -1;
@@ -86,7 +97,7 @@ final class ObjectOperators {
 
     /** SizeOf: the length of a Buffer, String or Package. */
     long sizeOf(AmlValue v, Frame f) {
-        AmlValue x = v instanceof AmlValue.Reference r ? machine.evaluator.read(r.node(), f) : v;
+        AmlValue x = v instanceof AmlValue.Reference r ? terms.read(r.node(), f) : v;
         if (x instanceof AmlValue.Buffer b) {
             return b.data().length;
         }
@@ -103,32 +114,32 @@ final class ObjectOperators {
     long objectType(AmlTerm s, Frame f) {
         if (s instanceof AmlTerm.NameRef || s instanceof AmlTerm.MethodCall) {
             AmlName name = s instanceof AmlTerm.NameRef r ? r.name() : ((AmlTerm.MethodCall) s).name();
-            NamespaceNode n = machine.evaluator.resolve(name, f);
-            if (n.object() instanceof AmlObject.Name nm) {
-                return machine.evaluator.nameValue(n, nm, f).type().code();
+            NamespaceNode n = terms.resolve(name, f);
+            if (n.object() instanceof AmlObject.Name) {
+                return terms.read(n, f).type().code();
             }
             return Math.max(0, n.type().code());
         }
-        AmlValue v = machine.evaluator.eval(s, f);
+        AmlValue v = terms.eval(s, f);
         if (v instanceof AmlValue.Reference r) {
             return Math.max(0, r.type().code());
         }
-        return Math.max(0, machine.conversions.resolveValue(v, f).type().code());
+        return Math.max(0, conversions.resolveValue(v, f).type().code());
     }
 
     /** Match: the index of the first package element that meets both conditions, else Ones. */
     AmlValue match(List<AmlTerm> o, Frame f) {
-        AmlValue src = machine.conversions.resolveValue(machine.evaluator.eval(o.get(0), f), f);
+        AmlValue src = conversions.resolveValue(terms.eval(o.get(0), f), f);
         if (!(src instanceof AmlValue.Package p)) {
             throw new AmlError("Match on a " + src.type() + " in " + f.scope.path());
         }
         int op1 = (int) o.get(1).literal().orElse(0);
-        AmlValue v1 = machine.evaluator.eval(o.get(2), f);
+        AmlValue v1 = terms.eval(o.get(2), f);
         int op2 = (int) o.get(3).literal().orElse(0);
-        AmlValue v2 = machine.evaluator.eval(o.get(4), f);
-        long start = machine.conversions.toInt(machine.evaluator.eval(o.get(5), f), f);
+        AmlValue v2 = terms.eval(o.get(4), f);
+        long start = conversions.toInt(terms.eval(o.get(5), f), f);
         for (long i = start; i >= 0 && i < p.elements().length; i++) {
-            machine.cx.step(f);
+            meter.step(f);
             AmlValue e = p.elements()[(int) i];
             if (!(e instanceof AmlValue.Int || e instanceof AmlValue.Str || e instanceof AmlValue.Buffer)) {
                 continue;
@@ -137,14 +148,14 @@ final class ObjectOperators {
                 return new AmlValue.Int(i);
             }
         }
-        return new AmlValue.Int(machine.ones);
+        return new AmlValue.Int(width.ones());
     }
 
     private boolean matches(AmlValue e, int op, AmlValue v, Frame f) {
         if (op == 0) {
             return true;
         }
-        int c = machine.conversions.compare(e, v, f);
+        int c = conversions.compare(e, v, f);
         return switch (op) {
             case 1 -> c == 0;
             case 2 -> c <= 0;

@@ -14,10 +14,23 @@ import io.github.xenacpi.aml.AmlValue;
 final class Operators {
     /** What the Revision operator returns: an ACPICA version number. */
     private static final long ACPICA_REVISION = 0x2024_0827L;
-    private final AmlMachine machine;
+    private final Terms terms;
+    private final Stores stores;
+    private final ObjectOperators objects;
+    private final Conversions conversions;
+    private final Meter meter;
+    private final EvaluationLog log;
+    private final IntegerWidth width;
 
-    Operators(AmlMachine machine) {
-        this.machine = machine;
+    Operators(Terms terms, Stores stores, ObjectOperators objects, Conversions conversions, Meter meter,
+              EvaluationLog log, IntegerWidth width) {
+        this.terms = terms;
+        this.stores = stores;
+        this.objects = objects;
+        this.conversions = conversions;
+        this.meter = meter;
+        this.log = log;
+        this.width = width;
     }
 
     /** The value of an operator's result: the operator applied to its evaluated operands, stored to its target. */
@@ -26,12 +39,12 @@ final class Operators {
         switch (op.opcode()) {
             case STORE: {
                 AmlValue v = resolved(o.get(0), f);
-                machine.stores.store(o.get(1), v, f);
+                stores.store(o.get(1), v, f);
                 return v;
             }
             case COPY_OBJECT: {
                 AmlValue v = resolved(o.get(0), f);
-                machine.stores.copyObject(o.get(1), v, f);
+                stores.copyObject(o.get(1), v, f);
                 return v;
             }
             case ADD: case SUBTRACT: case MULTIPLY: case SHIFT_LEFT: case SHIFT_RIGHT: case AND: case NAND:
@@ -44,7 +57,7 @@ final class Operators {
                 if (b == 0) {
                     throw new AmlError("Divide by zero (AE_AML_DIVIDE_BY_ZERO) in " + f.scope.path());
                 }
-                machine.stores.store(o.get(2), new AmlValue.Int(Long.remainderUnsigned(a, b)), f);
+                stores.store(o.get(2), new AmlValue.Int(Long.remainderUnsigned(a, b)), f);
                 return result(Long.divideUnsigned(a, b), o.get(3), f);
             }
             case NOT:
@@ -59,8 +72,8 @@ final class Operators {
             }
             case INCREMENT: case DECREMENT: {
                 long v = integer(o.get(0), f) + (op.opcode() == AmlOpcode.INCREMENT ? 1 : -1);
-                AmlValue r = new AmlValue.Int(v & machine.ones);
-                machine.stores.store(o.get(0), r, f);
+                AmlValue r = new AmlValue.Int(v & width.ones());
+                stores.store(o.get(0), r, f);
                 return r;
             }
             case LAND:
@@ -70,41 +83,41 @@ final class Operators {
             case LNOT:
                 return bool(!truthy(o.get(0), f));
             case LEQUAL:
-                return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) == 0);
+                return bool(conversions.compare(value(o.get(0), f), value(o.get(1), f), f) == 0);
             case LGREATER:
-                return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) > 0);
+                return bool(conversions.compare(value(o.get(0), f), value(o.get(1), f), f) > 0);
             case LLESS:
-                return bool(machine.conversions.compare(value(o.get(0), f), value(o.get(1), f), f) < 0);
+                return bool(conversions.compare(value(o.get(0), f), value(o.get(1), f), f) < 0);
             case REF_OF:
-                return machine.objects.refOf(o.get(0), f);
+                return objects.refOf(o.get(0), f);
             case COND_REF_OF:
-                return machine.objects.condRefOf(o.get(0), o.get(1), f);
+                return objects.condRefOf(o.get(0), o.get(1), f);
             case DEREF_OF:
-                return machine.objects.derefOf(value(o.get(0), f), f);
+                return objects.derefOf(value(o.get(0), f), f);
             case INDEX:
-                return result(machine.objects.index(value(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
+                return result(objects.index(value(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
             case SIZE_OF:
-                return new AmlValue.Int(machine.objects.sizeOf(resolved(o.get(0), f), f));
+                return new AmlValue.Int(objects.sizeOf(resolved(o.get(0), f), f));
             case OBJECT_TYPE:
-                return new AmlValue.Int(machine.objects.objectType(o.get(0), f));
+                return new AmlValue.Int(objects.objectType(o.get(0), f));
             case MATCH:
-                return machine.objects.match(o, f);
+                return objects.match(o, f);
             case CONCATENATE:
                 return result(concatenate(value(o.get(0), f), value(o.get(1), f), f), o.get(2), f);
             case CONCATENATE_RES_TEMPLATE:
                 return result(concatResTemplate(buffer(o.get(0), f), buffer(o.get(1), f), f),
                         o.get(2), f);
             case TO_INTEGER:
-                return result(machine.conversions.toIntegerExplicit(resolved(o.get(0), f), f), o.get(1), f);
+                return result(conversions.toIntegerExplicit(resolved(o.get(0), f), f), o.get(1), f);
             case TO_BUFFER:
                 return result(new AmlValue.Buffer(buffer(o.get(0), f)), o.get(1), f);
             case TO_HEX_STRING:
-                return result(new AmlValue.Str(machine.conversions.toHexString(resolved(o.get(0), f), f)), o.get(1), f);
+                return result(new AmlValue.Str(conversions.toHexString(resolved(o.get(0), f), f)), o.get(1), f);
             case TO_DECIMAL_STRING:
-                return result(new AmlValue.Str(machine.conversions.toDecimalString(resolved(o.get(0), f), f)), o.get(1),
+                return result(new AmlValue.Str(conversions.toDecimalString(resolved(o.get(0), f), f)), o.get(1),
                         f);
             case TO_STRING:
-                return result(machine.conversions.toStringOp(buffer(o.get(0), f), integer(o.get(1), f)), o.get(2), f);
+                return result(conversions.toStringOp(buffer(o.get(0), f), integer(o.get(1), f)), o.get(2), f);
             case MID:
                 return result(mid(resolved(o.get(0), f), integer(o.get(1), f),
                         integer(o.get(2), f), f), o.get(3), f);
@@ -125,17 +138,17 @@ final class Operators {
             case REVISION:
                 return new AmlValue.Int(ACPICA_REVISION);
             case TIMER:
-                machine.cx.unknown("Timer read in " + f.scope.path());
+                log.unknown("Timer read in " + f.scope.path());
                 return new AmlValue.Int(0);
             case FATAL:
-                machine.cx.finding(Severity.WARNING, f,
+                log.finding(Severity.WARNING, f,
                         "Fatal (type 0x%X, code 0x%X) executed in %s; continued as Linux does",
                         o.get(0).literal().orElse(0), o.get(1).literal().orElse(0), f.scope.path());
                 return new AmlValue.Uninitialized();
             case LOAD: case LOAD_TABLE: case UNLOAD:
-                machine.cx.finding(Severity.INFO, f, "unsupported in %s: %s (tables are not loaded at run time); "
+                log.finding(Severity.INFO, f, "unsupported in %s: %s (tables are not loaded at run time); "
                         + "it returned Zero", f.scope.path(), op.opcode().mnemonic());
-                machine.cx.unknown(op.opcode().mnemonic() + " in " + f.scope.path());
+                log.unknown(op.opcode().mnemonic() + " in " + f.scope.path());
                 return new AmlValue.Int(0);
             default:
                 throw new AmlError(op.opcode().mnemonic() + " used as a value in " + f.scope.path());
@@ -143,34 +156,34 @@ final class Operators {
     }
 
     private AmlValue value(AmlTerm operand, Frame f) {
-        return machine.evaluator.eval(operand, f);
+        return terms.eval(operand, f);
     }
 
     /** An operand's value with an Index reference standing for its element. */
     private AmlValue resolved(AmlTerm operand, Frame f) {
-        return machine.conversions.resolveValue(value(operand, f), f);
+        return conversions.resolveValue(value(operand, f), f);
     }
 
     private long integer(AmlTerm operand, Frame f) {
-        return machine.conversions.toInt(value(operand, f), f);
+        return conversions.toInt(value(operand, f), f);
     }
 
     private boolean truthy(AmlTerm operand, Frame f) {
-        return machine.conversions.truthy(value(operand, f), f);
+        return conversions.truthy(value(operand, f), f);
     }
 
     private byte[] buffer(AmlTerm operand, Frame f) {
-        return machine.conversions.toBuf(value(operand, f), f);
+        return conversions.toBuf(value(operand, f), f);
     }
 
     private long binary(AmlOpcode op, long a, long b, Frame f) {
-        int width = machine.integers64 ? 64 : 32;
+        int bits = width.bits();
         return switch (op) {
             case ADD -> a + b;
             case SUBTRACT -> a - b;
             case MULTIPLY -> a * b;
-            case SHIFT_LEFT -> Long.compareUnsigned(b, width) >= 0 ? 0 : a << b;
-            case SHIFT_RIGHT -> Long.compareUnsigned(b, width) >= 0 ? 0 : a >>> b;
+            case SHIFT_LEFT -> Long.compareUnsigned(b, bits) >= 0 ? 0 : a << b;
+            case SHIFT_RIGHT -> Long.compareUnsigned(b, bits) >= 0 ? 0 : a >>> b;
             case AND -> a & b;
             case NAND -> ~(a & b);
             case OR -> a | b;
@@ -186,16 +199,16 @@ final class Operators {
     }
 
     private AmlValue result(long v, AmlTerm target, Frame f) {
-        return result(new AmlValue.Int(v & machine.ones), target, f);
+        return result(new AmlValue.Int(v & width.ones()), target, f);
     }
 
     private AmlValue result(AmlValue v, AmlTerm target, Frame f) {
-        machine.stores.store(target, v, f);
+        stores.store(target, v, f);
         return v;
     }
 
     private AmlValue bool(boolean b) {
-        return new AmlValue.Int(b ? machine.ones : 0);
+        return new AmlValue.Int(b ? width.ones() : 0);
     }
 
     private AmlValue mid(AmlValue src, long index, long length, Frame f) {
@@ -203,33 +216,33 @@ final class Operators {
             String t = s.value();
             int from = (int) Math.min(Math.max(index, 0), t.length());
             int to = (int) Math.min(t.length(), from + Math.min(Math.max(length, 0), Integer.MAX_VALUE));
-            machine.cx.allocate(to - from, f, "String");
+            meter.allocate(to - from, f, "String");
             return new AmlValue.Str(t.substring(from, to));
         }
         // A Buffer's part is copied from its bytes directly: copying the whole source first made each Mid of a
         // large buffer cost the whole buffer.
-        AmlValue resolved = machine.conversions.resolveValue(src, f);
-        byte[] b = resolved instanceof AmlValue.Buffer whole ? whole.data() : machine.conversions.toBuf(src, f);
+        AmlValue resolved = conversions.resolveValue(src, f);
+        byte[] b = resolved instanceof AmlValue.Buffer whole ? whole.data() : conversions.toBuf(src, f);
         int from = (int) Math.min(Math.max(index, 0), b.length);
         int to = (int) Math.min(b.length, from + Math.min(Math.max(length, 0), Integer.MAX_VALUE));
-        machine.cx.allocate(to - from, f, "Buffer");
+        meter.allocate(to - from, f, "Buffer");
         return new AmlValue.Buffer(Arrays.copyOfRange(b, from, to));
     }
 
     private AmlValue concatenate(AmlValue a0, AmlValue b0, Frame f) {
-        AmlValue a = machine.conversions.resolveValue(a0, f);
-        AmlValue b = machine.conversions.resolveValue(b0, f);
+        AmlValue a = conversions.resolveValue(a0, f);
+        AmlValue b = conversions.resolveValue(b0, f);
         if (a instanceof AmlValue.Str s) {
-            String tail = machine.conversions.toStr(b, f);
-            machine.cx.allocate((long) s.value().length() + tail.length(), f, "String");
+            String tail = conversions.toStr(b, f);
+            meter.allocate((long) s.value().length() + tail.length(), f, "String");
             return new AmlValue.Str(s.value() + tail);
         }
-        byte[] x = machine.conversions.toBuf(a, f);
-        byte[] y = machine.conversions.toBuf(b instanceof AmlValue.Str s ? new AmlValue.Str(s.value()) : b, f);
+        byte[] x = conversions.toBuf(a, f);
+        byte[] y = conversions.toBuf(b instanceof AmlValue.Str s ? new AmlValue.Str(s.value()) : b, f);
         if (b instanceof AmlValue.Str && y.length > 0) {
             y = Arrays.copyOf(y, y.length - 1);
         }
-        machine.cx.allocate((long) x.length + y.length, f, "Buffer");
+        meter.allocate((long) x.length + y.length, f, "Buffer");
         byte[] r = Arrays.copyOf(x, x.length + y.length);
         System.arraycopy(y, 0, r, x.length, y.length);
         return new AmlValue.Buffer(r);
@@ -238,7 +251,7 @@ final class Operators {
     private AmlValue concatResTemplate(byte[] a, byte[] b, Frame f) {
         int la = endTag(a);
         int lb = endTag(b);
-        machine.cx.allocate((long) la + lb + 2, f, "Buffer");
+        meter.allocate((long) la + lb + 2, f, "Buffer");
         byte[] r = new byte[la + lb + 2];
         System.arraycopy(a, 0, r, 0, la);
         System.arraycopy(b, 0, r, la, lb);

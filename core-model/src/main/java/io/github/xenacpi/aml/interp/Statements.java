@@ -14,10 +14,21 @@ import io.github.xenacpi.aml.parse.Stmt;
  * the objects a method declares (created in its frame, not in the namespace).
  */
 final class Statements {
-    private final AmlMachine machine;
+    private final Terms terms;
+    private final Stores stores;
+    private final FieldAccess fields;
+    private final Conversions conversions;
+    private final Meter meter;
+    private final EvaluationLog log;
 
-    Statements(AmlMachine machine) {
-        this.machine = machine;
+    Statements(Terms terms, Stores stores, FieldAccess fields, Conversions conversions, Meter meter,
+               EvaluationLog log) {
+        this.terms = terms;
+        this.stores = stores;
+        this.fields = fields;
+        this.conversions = conversions;
+        this.meter = meter;
+        this.log = log;
     }
 
     /** How a statement ends: on to the next, or leaving its loop or method. */
@@ -35,24 +46,24 @@ final class Statements {
     }
 
     private Flow exec(Stmt s, Frame f) {
-        machine.cx.step(f);
+        meter.step(f);
         f.offset = s.offset();
         if (s instanceof Stmt.Eval e) {
             return statement(e.term(), f);
         }
         if (s instanceof Stmt.If i) {
-            machine.cx.enter(f);
+            meter.enter(f);
             try {
                 return truthy(i.predicate(), f) ? exec(i.then(), f) : exec(i.otherwise(), f);
             } finally {
-                machine.cx.exit();
+                meter.exit();
             }
         }
         if (s instanceof Stmt.While w) {
-            machine.cx.enter(f);
+            meter.enter(f);
             try {
                 while (true) {
-                    machine.cx.step(f);
+                    meter.step(f);
                     f.offset = w.offset();
                     if (!truthy(w.predicate(), f)) {
                         return Flow.NEXT;
@@ -66,7 +77,7 @@ final class Statements {
                     }
                 }
             } finally {
-                machine.cx.exit();
+                meter.exit();
             }
         }
         if (s instanceof Stmt.Declare d) {
@@ -81,7 +92,7 @@ final class Statements {
             return Flow.NEXT;
         }
         if (s instanceof Stmt.Unsupported u) {
-            machine.cx.finding(Severity.INFO, f, "unsupported in %s: %s; skipped", f.scope.path(), u.what());
+            log.finding(Severity.INFO, f, "unsupported in %s: %s; skipped", f.scope.path(), u.what());
             return Flow.NEXT;
         }
         throw new AmlError("AML parse error in " + f.scope.path() + String.format(" at 0x%X: ", s.offset())
@@ -92,8 +103,8 @@ final class Statements {
         if (t instanceof AmlTerm.Operation op) {
             switch (op.opcode()) {
                 case RETURN:
-                    AmlValue v = machine.evaluator.eval(op.operands().get(0), f);
-                    f.result = machine.stores.copyValue(machine.conversions.resolveValue(v, f), f);
+                    AmlValue v = terms.eval(op.operands().get(0), f);
+                    f.result = stores.copyValue(conversions.resolveValue(v, f), f);
                     return Flow.RETURN;
                 case BREAK:
                     return Flow.BREAK;
@@ -103,18 +114,18 @@ final class Statements {
                     break;
             }
         }
-        machine.evaluator.eval(t, f);
+        terms.eval(t, f);
         return Flow.NEXT;
     }
 
     private boolean truthy(AmlTerm predicate, Frame f) {
-        return machine.conversions.truthy(machine.evaluator.eval(predicate, f), f);
+        return conversions.truthy(terms.eval(predicate, f), f);
     }
 
     private void declare(Stmt.Declare d, Frame f) {
         String seg = d.name().lastSegment();
         if (d.name().segments().size() != 1 || d.name().rooted() || d.name().parentPrefixes() > 0) {
-            machine.cx.finding(Severity.INFO, f, "%s declared inside %s with a path (%s): not modelled",
+            log.finding(Severity.INFO, f, "%s declared inside %s with a path (%s): not modelled",
                     kind(d.object()), f.scope.path(), d.name());
             return;
         }
@@ -128,11 +139,9 @@ final class Statements {
         f.declared.put(seg, node);
         AmlObject o = d.object();
         if (o instanceof AmlObject.Name n) {
-            f.values.put(node, machine.stores.copyValue(machine.evaluator.eval(n.value(), f), f));
-        } else if (o instanceof AmlObject.BufferField bf) {
-            f.slices.put(node, machine.fields.slice(bf, f));
-        } else if (o instanceof AmlObject.OperationRegion) {
-            f.regions.put(node, machine.fields.evaluateRegion(node, f));
+            f.values.put(node, stores.copyValue(terms.eval(n.value(), f), f));
+        } else if (o instanceof AmlObject.BufferField || o instanceof AmlObject.OperationRegion) {
+            fields.declare(node, f);
         }
     }
 

@@ -12,10 +12,18 @@ import io.github.xenacpi.aml.NamespaceNode;
  * conversion to the existing type, references and elements, fields; and CopyObject.
  */
 final class Stores {
-    private final AmlMachine machine;
+    private final Terms terms;
+    private final FieldAccess fields;
+    private final NamedObjects names;
+    private final Conversions conversions;
+    private final Meter meter;
 
-    Stores(AmlMachine machine) {
-        this.machine = machine;
+    Stores(Terms terms, FieldAccess fields, NamedObjects names, Conversions conversions, Meter meter) {
+        this.terms = terms;
+        this.fields = fields;
+        this.names = names;
+        this.conversions = conversions;
+        this.meter = meter;
     }
 
     /** Stores a value into a target term (Store, and the targets of the operators). */
@@ -37,17 +45,17 @@ final class Stores {
             return;
         }
         if (target instanceof AmlTerm.NameRef r) {
-            storeToNode(machine.evaluator.resolve(r.name(), f), v, f);
+            storeToNode(terms.resolve(r.name(), f), v, f);
             return;
         }
         if (target instanceof AmlTerm.Operation op && op.opcode() == AmlOpcode.DEBUG) {
             return;
         }
         if (target instanceof AmlTerm.MethodCall c && c.arguments().isEmpty()) {
-            storeToNode(machine.evaluator.resolve(c.name(), f), v, f);
+            storeToNode(terms.resolve(c.name(), f), v, f);
             return;
         }
-        storeThrough(machine.evaluator.eval(target, f), v, f);
+        storeThrough(terms.eval(target, f), v, f);
     }
 
     private void storeThrough(AmlValue ref, AmlValue v, Frame f) {
@@ -55,7 +63,7 @@ final class Stores {
             storeToNode(r.node(), v, f);
         } else if (ref instanceof AmlValue.ElementRef e) {
             if (e.container() instanceof AmlValue.Buffer b) {
-                b.data()[e.index()] = (byte) machine.conversions.toInt(v, f);
+                b.data()[e.index()] = (byte) conversions.toInt(v, f);
             } else if (e.container() instanceof AmlValue.Package p) {
                 p.elements()[e.index()] = copyValue(v, f);
             } else {
@@ -69,49 +77,37 @@ final class Stores {
     /** Stores into a named object: a field write, or a Name's value converted to its current type. */
     void storeToNode(NamespaceNode node, AmlValue v, Frame f) {
         AmlObject o = node.object();
-        if (o instanceof AmlObject.FieldUnit fu) {
-            machine.fields.writeField(node, fu, v, f);
+        if (o instanceof AmlObject.FieldUnit || o instanceof AmlObject.BufferField) {
+            fields.write(node, v, f);
             return;
         }
-        if (o instanceof AmlObject.BufferField bf) {
-            machine.fields.writeSlice(machine.fields.slice(node, bf, f), v, f);
-            return;
-        }
-        if (!(o instanceof AmlObject.Name n)) {
+        if (!(o instanceof AmlObject.Name)) {
             throw new AmlError("store to " + node.path() + ", a " + node.type() + " (AE_AML_OPERAND_TYPE)");
         }
-        AmlValue cur = machine.evaluator.nameValue(node, n, f);
+        AmlValue cur = terms.read(node, f);
         AmlValue converted;
         if (cur instanceof AmlValue.Int) {
-            converted = new AmlValue.Int(machine.conversions.toInt(v, f));
+            converted = new AmlValue.Int(conversions.toInt(v, f));
         } else if (cur instanceof AmlValue.Str) {
-            converted = new AmlValue.Str(machine.conversions.toStr(v, f));
+            converted = new AmlValue.Str(conversions.toStr(v, f));
         } else if (cur instanceof AmlValue.Buffer b && !(v instanceof AmlValue.Package)) {
-            byte[] src = machine.conversions.toBuf(v, f);
-            machine.cx.touch(b.data().length, f);
+            byte[] src = conversions.toBuf(v, f);
+            meter.touch(b.data().length, f);
             Arrays.fill(b.data(), (byte) 0);
             System.arraycopy(src, 0, b.data(), 0, Math.min(src.length, b.data().length));
             return;
         } else {
             converted = copyValue(v, f);
         }
-        if (f != null && f.values.containsKey(node)) {
-            f.values.put(node, converted);
-        } else {
-            machine.globals.put(node, converted);
-        }
+        names.set(node, f, converted);
     }
 
     /** CopyObject: replaces a Name's value without conversion; other targets as Store. */
     void copyObject(AmlTerm target, AmlValue v, Frame f) {
         if (target instanceof AmlTerm.NameRef r) {
-            NamespaceNode node = machine.evaluator.resolve(r.name(), f);
+            NamespaceNode node = terms.resolve(r.name(), f);
             if (node.object() instanceof AmlObject.Name) {
-                if (f.values.containsKey(node)) {
-                    f.values.put(node, copyValue(v, f));
-                } else {
-                    machine.globals.put(node, copyValue(v, f));
-                }
+                names.set(node, f, copyValue(v, f));
                 return;
             }
         }
@@ -121,11 +117,11 @@ final class Stores {
     /** A deep copy of a Buffer or Package (other values are immutable). */
     AmlValue copyValue(AmlValue v, Frame f) {
         if (v instanceof AmlValue.Buffer b) {
-            machine.cx.allocate(b.data().length, f, "Buffer");
+            meter.allocate(b.data().length, f, "Buffer");
             return new AmlValue.Buffer(b.data().clone());
         }
         if (v instanceof AmlValue.Package p) {
-            machine.cx.allocate(8L * p.elements().length, f, "Package");
+            meter.allocate(8L * p.elements().length, f, "Package");
             AmlValue[] e = new AmlValue[p.elements().length];
             for (int i = 0; i < e.length; i++) {
                 e[i] = copyValue(p.elements()[i], f);

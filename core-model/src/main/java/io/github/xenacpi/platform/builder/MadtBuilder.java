@@ -39,8 +39,9 @@ public final class MadtBuilder implements TableBuilder {
 
     /** A GICv3 GICC of ACPI 6.5 length for one enabled CPU with its redistributor. */
     public MadtBuilder gicc(long processorUid, long mpidr, long gicrBaseAddress) {
-        return add(new MadtTable.Gicc(82, 0, processorUid, MadtTable.Gicc.ENABLED, 0, 23, 0, 0, 0, 0, 25,
-                gicrBaseAddress, mpidr, 0, 0, 0));
+        return add(MadtTable.Gicc.builder().processorUid(processorUid).flags(MadtTable.Gicc.ENABLED)
+                .performanceInterruptGsiv(23).vgicMaintenanceInterrupt(25).gicrBaseAddress(gicrBaseAddress)
+                .mpidr(mpidr).build());
     }
 
     @Override

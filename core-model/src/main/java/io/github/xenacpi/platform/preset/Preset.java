@@ -53,7 +53,6 @@ import io.github.xenacpi.platform.builder.aml.TermListBuilder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Built-in platforms made by the table builders, for running the tool without firmware at hand and as test
@@ -86,17 +85,17 @@ public enum Preset {
                     .add(new McfgBuilder().allocation(SEED_ECAM, 0, 0, 0xFF))
                     .add(smmuIort(0))
                     .add(new BertBuilder().region(SEED_BERT, 0x2000))
-                    .add(new ApmtBuilder().add(new ApmtTable.Node(0b000, 0, 0, 0, 0, SEED_APMT_PAGE, 0,
-                            300, 1, 0, 0)))
+                    .add(new ApmtBuilder().add(ApmtTable.Node.builder().baseAddress0(SEED_APMT_PAGE)
+                            .overflowInterrupt(300).overflowInterruptFlags(1).build()))
                     .add(new CedtBuilder().add(new CedtTable.HostBridge(SEED_CXL_UID, 0, SEED_CXL_RCRB,
                             CedtDecoder.RCRB_LENGTH)));
         }
 
         @Override
         public PlatformDescriptor descriptor() {
-            return new PlatformDescriptor(List.of(), 48, XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.SHARED, false,
-                    List.of(new DmaScenario("pcie-dma-engine", RegionKind.OPERATION_REGION, DSDT_OPREGION, true)),
-                    Map.of()).withSources(SettingSources.of(SettingSource.PRESET));
+            return PlatformDescriptor.builder().xen(XenVersion.V4_8).linux(LinuxVersion.V6_6).smmu(SmmuMode.SHARED)
+                    .dma(List.of(new DmaScenario("pcie-dma-engine", RegionKind.OPERATION_REGION, DSDT_OPREGION, true)))
+                    .sources(SettingSources.of(SettingSource.PRESET)).build();
         }
     },
 
@@ -125,17 +124,22 @@ public enum Preset {
         PlatformBuilder tables() {
             GenericAddress erstCommand = GenericAddress.memory(0xFE00_0000L, 64);
             GenericAddress einjParams = GenericAddress.memory(0xFD00_0000L, 64);
-            HestTable.Notification sea = new HestTable.Notification(8, 28, 0, 0, 0, 0, 0, 0, 0);
+            HestTable.Notification sea = HestTable.Notification.builder().type(8).build();
             return core()
                     .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
                     .add(smmuIort(0))
                     .add(new BertBuilder().region(0xFFFF_0000L, 0x2000))
                     .add(new HestBuilder()
-                            .source(new HestTable.Ghes(1, 0xFFFF, 0, true, 1, 1, 0x1000,
-                                    GenericAddress.memory(0xFF00_0000L, 64), sea, 0x1000))
-                            .source(new HestTable.GhesV2(2, 0xFFFF, 0, true, 1, 1, 0x1000,
-                                    GenericAddress.memory(0xFF00_0008L, 64), sea, 0x1000,
-                                    GenericAddress.memory(0xFF00_1000L, 64), 0xFFFF_FFFF_FFFF_FFFEL, 1)))
+                            .source(HestTable.Ghes.builder().sourceId(1).relatedSourceId(0xFFFF).enabled(true)
+                                    .recordsToPreallocate(1).maxSectionsPerRecord(1).maxRawDataLength(0x1000)
+                                    .errorStatusAddress(GenericAddress.memory(0xFF00_0000L, 64)).notification(sea)
+                                    .errorStatusBlockLength(0x1000).build())
+                            .source(HestTable.GhesV2.builder().sourceId(2).relatedSourceId(0xFFFF).enabled(true)
+                                    .recordsToPreallocate(1).maxSectionsPerRecord(1).maxRawDataLength(0x1000)
+                                    .errorStatusAddress(GenericAddress.memory(0xFF00_0008L, 64)).notification(sea)
+                                    .errorStatusBlockLength(0x1000)
+                                    .readAckRegister(GenericAddress.memory(0xFF00_1000L, 64))
+                                    .readAckPreserve(0xFFFF_FFFF_FFFF_FFFEL).readAckWrite(1).build()))
                     .add(new ErstBuilder()
                             .entry(new ApeiInstruction(0x0, 0x3, 0, erstCommand, 0x1, 0xFF))
                             .entry(new ApeiInstruction(0x6, 0x1, 0, erstCommand, 0x1, 0x1)))
@@ -156,8 +160,8 @@ public enum Preset {
             return core()
                     .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
                     .add(smmuIort(5))
-                    .add(new ApmtBuilder().add(new ApmtTable.Node(0b001, 0, 0, 0, 0, 0x2A90_0000L, 0x2A91_0000L,
-                            300, 1, 0, 0)));
+                    .add(new ApmtBuilder().add(ApmtTable.Node.builder().flags(0b001).baseAddress0(0x2A90_0000L)
+                            .baseAddress1(0x2A91_0000L).overflowInterrupt(300).overflowInterruptFlags(1).build()));
         }
     },
 

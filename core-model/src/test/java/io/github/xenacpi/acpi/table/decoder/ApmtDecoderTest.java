@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Test;
 /** APMT is unknown to iasl 20200925, so only builder-made bytes check this decoder. */
 class ApmtDecoderTest {
 
-    private static final ApmtTable.Node DUAL = new ApmtTable.Node(0b101, 1, 3, 0x4000_0000_0000L, 5,
-            0x1_1000_0000L, 0x1_1001_0000L, 300, 1, 0x100, 0x43B);
-    private static final ApmtTable.Node SINGLE = new ApmtTable.Node(0b010, 4, 4, 0, 7, 0x1_2000_0000L, 0xDEAD,
-            301, 0, 0x200, 0);
+    private static final ApmtTable.Node DUAL = ApmtTable.Node.builder().flags(0b101).nodeType(1).identifier(3)
+            .primaryInstance(0x4000_0000_0000L).secondaryInstance(5).baseAddress0(0x1_1000_0000L)
+            .baseAddress1(0x1_1001_0000L).overflowInterrupt(300).overflowInterruptFlags(1).processorAffinity(0x100)
+            .implementationId(0x43B).build();
+    private static final ApmtTable.Node SINGLE = ApmtTable.Node.builder().flags(0b010).nodeType(4).identifier(4)
+            .secondaryInstance(7).baseAddress0(0x1_2000_0000L).baseAddress1(0xDEAD).overflowInterrupt(301)
+            .processorAffinity(0x200).build();
 
     /** Nodes at 36 and 92, 56 bytes each. */
     private final ApmtBuilder two = new ApmtBuilder().add(DUAL).add(SINGLE);
@@ -44,7 +47,7 @@ class ApmtDecoderTest {
 
     @Test
     void zeroBasesReservedFlagsAndTypesAreReported() {
-        LoadedTable t = decode(new ApmtBuilder().add(new ApmtTable.Node(0x81, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        LoadedTable t = decode(new ApmtBuilder().add(ApmtTable.Node.builder().flags(0x81).nodeType(9).build()));
 
         assertThat(t.regions()).isEmpty();
         assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 
 class HestDecoderTest {
 
-    private static final Notification POLLED = new Notification(0, 28, 0x3F, 1000, 0, 0, 0, 0, 0);
-    private static final Notification SEA = new Notification(8, 28, 0, 0, 0, 1, 2, 3, 4);
+    private static final Notification POLLED = Notification.builder().configWriteEnable(0x3F).pollInterval(1000)
+            .build();
+    private static final Notification SEA = Notification.builder().type(8).pollingThresholdValue(1)
+            .pollingThresholdWindow(2).errorThresholdValue(3).errorThresholdWindow(4).build();
     private static final Bank BANK0 = new Bank(0, 1, 0, 0x400, 0xFFFF_FFFF_FFFF_FFFFL, 0x401, 0x402, 0x403);
     private static final Bank BANK1 = new Bank(1, 0, 1, 0x404, 0x1, 0x405, 0x406, 0x407);
     private static final AerSettings AER = new AerSettings(2, 0x1C, 3, 0x7, 0x11, 0x22, 0x33, 0x44);
@@ -42,13 +44,24 @@ class HestDecoderTest {
     private static final HestTable.PcieDevice DEVICE = new HestTable.PcieDevice(4, new Common(0, false, 1, 1), AER);
     private static final HestTable.PcieBridge BRIDGE = new HestTable.PcieBridge(5, new Common(0, true, 4, 3), AER,
             0x55, 0x66, 0x77);
-    private static final HestTable.Ghes GHES = new HestTable.Ghes(6, 0xFFFF, 0, true, 1, 1, 0x1000,
-            GenericAddress.memory(0xFF00_0000L, 64), SEA, 0x1000);
-    private static final HestTable.GhesV2 GHES_V2 = new HestTable.GhesV2(7, 0xFFFF, 0, true, 1, 1, 0x1000,
-            GenericAddress.memory(0xFF00_0008L, 64), SEA, 0x1000, GenericAddress.memory(0xFF00_1000L, 64),
-            0xFFFF_FFFF_FFFF_FFFEL, 1);
+    private static final HestTable.Ghes GHES = ghes(6, 0x1000, GenericAddress.memory(0xFF00_0000L, 64), SEA,
+            0x1000);
+    private static final HestTable.GhesV2 GHES_V2 = HestTable.GhesV2.builder().sourceId(7).relatedSourceId(0xFFFF)
+            .enabled(true).recordsToPreallocate(1).maxSectionsPerRecord(1).maxRawDataLength(0x1000)
+            .errorStatusAddress(GenericAddress.memory(0xFF00_0008L, 64)).notification(SEA)
+            .errorStatusBlockLength(0x1000).readAckRegister(GenericAddress.memory(0xFF00_1000L, 64))
+            .readAckPreserve(0xFFFF_FFFF_FFFF_FFFEL).readAckWrite(1).build();
     private static final HestTable.Ia32BankedSource DEFERRED = new HestTable.Ia32BankedSource(11, 8,
             new Common(0, true, 1, 1), POLLED, List.of(BANK1));
+
+    /** An enabled GHES with no related source, one record of one section, as the tests declare them. */
+    private static HestTable.Ghes ghes(int sourceId, long maxRawDataLength, GenericAddress errorStatus,
+                                       Notification notification, long blockLength) {
+        return HestTable.Ghes.builder().sourceId(sourceId).relatedSourceId(0xFFFF).enabled(true)
+                .recordsToPreallocate(1).maxSectionsPerRecord(1).maxRawDataLength(maxRawDataLength)
+                .errorStatusAddress(errorStatus).notification(notification).errorStatusBlockLength(blockLength)
+                .build();
+    }
 
     private static DescribedRegion region(RegionKind kind, long base, long length, long offset, String path) {
         return new DescribedRegion(kind, AddressSpace.SYSTEM_MEMORY, base, length, "HEST", 1, offset, path);
@@ -86,9 +99,9 @@ class HestDecoderTest {
 
     @Test
     void narrowOrForeignStatusRegistersKeepTheirWidthAndSpaceAndAreWarned() {
-        HestTable.Ghes narrow = new HestTable.Ghes(1, 0xFFFF, 0, true, 1, 1, 0x100,
-                new GenericAddress(AddressSpace.SYSTEM_IO.id(), 32, 0, 3, 0x500), POLLED, 0x100);
-        HestTable.Ghes ffh = new HestTable.Ghes(2, 0xFFFF, 0, true, 1, 1, 0x100,
+        HestTable.Ghes narrow = ghes(1, 0x100, new GenericAddress(AddressSpace.SYSTEM_IO.id(), 32, 0, 3, 0x500),
+                POLLED, 0x100);
+        HestTable.Ghes ffh = ghes(2, 0x100,
                 new GenericAddress(AddressSpace.FUNCTIONAL_FIXED_HARDWARE.id(), 64, 0, 4, 0x9000), POLLED, 0x100);
         LoadedTable t = decode(new HestBuilder().source(narrow).source(ffh));
 
@@ -178,7 +191,9 @@ class HestDecoderTest {
     @Test
     void enabledGhesWithoutRegistersIsAnError() {
         GenericAddress none = new GenericAddress(0, 0, 0, 0, 0);
-        HestTable.GhesV2 empty = new HestTable.GhesV2(1, 0xFFFF, 0, true, 1, 1, 0x100, none, SEA, 0x100, none, 0, 0);
+        HestTable.GhesV2 empty = HestTable.GhesV2.builder().sourceId(1).relatedSourceId(0xFFFF).enabled(true)
+                .recordsToPreallocate(1).maxSectionsPerRecord(1).maxRawDataLength(0x100).errorStatusAddress(none)
+                .notification(SEA).errorStatusBlockLength(0x100).readAckRegister(none).build();
         LoadedTable t = decode(new HestBuilder().source(empty));
 
         assertThat(t.regions()).isEmpty();
@@ -190,8 +205,8 @@ class HestDecoderTest {
     @Test
     void disabledGhesWithoutRegistersIsQuiet() {
         GenericAddress none = new GenericAddress(0, 0, 0, 0, 0);
-        LoadedTable t = decode(new HestBuilder().source(new HestTable.GhesV2(1, 0xFFFF, 0, false, 0, 0, 0, none,
-                POLLED, 0, none, 0, 0)));
+        LoadedTable t = decode(new HestBuilder().source(HestTable.GhesV2.builder().sourceId(1).relatedSourceId(0xFFFF)
+                .errorStatusAddress(none).notification(POLLED).readAckRegister(none).build()));
 
         assertThat(t.diagnostics()).isEmpty();
         assertThat(t.regions()).isEmpty();
@@ -199,9 +214,9 @@ class HestDecoderTest {
 
     @Test
     void badNotificationStructureAndShortStatusBlockAreWarnings() {
-        Notification bad = new Notification(12, 24, 0, 0, 0, 0, 0, 0, 0);
-        LoadedTable t = decode(new HestBuilder().source(new HestTable.Ghes(1, 0xFFFF, 0, true, 1, 1, 0x100,
-                GenericAddress.memory(0xFF00_0000L, 64), bad, 16)));
+        Notification bad = Notification.builder().type(12).length(24).build();
+        LoadedTable t = decode(new HestBuilder().source(ghes(1, 0x100, GenericAddress.memory(0xFF00_0000L, 64), bad,
+                16)));
 
         // Notification at 40 + 32; block length at 40 + 60.
         assertThat(t.diagnostics()).extracting(Diagnostic::offset).containsExactlyInAnyOrder(72L, 73L, 100L);
@@ -242,7 +257,7 @@ class HestDecoderTest {
                 List.of(badBank));
         HestTable.PcieDevice device = new HestTable.PcieDevice(1, new Common(0x4, true, 1, 1), AER);
         HestTable.Ia32BankedSource cmc = new HestTable.Ia32BankedSource(1, 2, new Common(0, true, 1, 1),
-                new Notification(0, 28, 0x7F, 0, 0, 0, 0, 0, 0), List.of());
+                Notification.builder().configWriteEnable(0x7F).build(), List.of());
         LoadedTable t = decode(new HestBuilder().source(mce).source(device).source(cmc));
 
         // MCE at 40 (bank at 80), device at 108, CMC at 152 (notification at 168).

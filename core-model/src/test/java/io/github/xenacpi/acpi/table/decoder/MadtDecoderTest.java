@@ -31,9 +31,15 @@ class MadtDecoderTest {
             new MadtTable.PlatformInterruptSource(5, 1, 2, 3, 4, 40, 1),
             new MadtTable.LocalX2Apic(0x100, 1, 0x200),
             new MadtTable.LocalX2ApicNmi(5, 0x200, 1),
-            new MadtTable.Gicc(76, 1, 2, 1, 1, 23, 0x8000_0000L, 0, 0, 0, 25, 0, 0x100, 0, 0, 0),
-            new MadtTable.Gicc(80, 2, 3, 9, 0, 23, 0, 0, 0, 0, 25, 0, 0x200, 1, 21, 0),
-            new MadtTable.Gicc(82, 3, 4, 1, 0, 23, 0, 0, 0, 0, 25, 0, 0x300, 2, 21, 22),
+            MadtTable.Gicc.builder().length(76).cpuInterfaceNumber(1).processorUid(2).flags(1)
+                    .parkingProtocolVersion(1).performanceInterruptGsiv(23).parkedAddress(0x8000_0000L)
+                    .vgicMaintenanceInterrupt(25).mpidr(0x100).build(),
+            MadtTable.Gicc.builder().length(80).cpuInterfaceNumber(2).processorUid(3).flags(9)
+                    .performanceInterruptGsiv(23).vgicMaintenanceInterrupt(25).mpidr(0x200).efficiencyClass(1)
+                    .speOverflowInterrupt(21).build(),
+            MadtTable.Gicc.builder().length(82).cpuInterfaceNumber(3).processorUid(4).flags(1)
+                    .performanceInterruptGsiv(23).vgicMaintenanceInterrupt(25).mpidr(0x300).efficiencyClass(2)
+                    .speOverflowInterrupt(21).trbeInterrupt(22).build(),
             new MadtTable.Gicd(0, 0x1000_0000L, 0, 3),
             new MadtTable.GicMsiFrame(1, 0x1100_0000L, 1, 64, 96),
             new MadtTable.Gicr(0x1200_0000L, 0x20_0000L),
@@ -79,8 +85,9 @@ class MadtDecoderTest {
     void gicv2CpuInterfacesSharingOneBaseGiveOneRegionEach() {
         MadtBuilder b = new MadtBuilder();
         for (int cpu = 0; cpu < 2; cpu++) {
-            b.add(new MadtTable.Gicc(80, cpu, cpu, 1, 0, 23, 0, 0x2C00_2000L, 0x2C00_6000L, 0x2C00_4000L, 25, 0,
-                    cpu, 0, 0, 0));
+            b.add(MadtTable.Gicc.builder().length(80).cpuInterfaceNumber(cpu).processorUid(cpu).flags(1)
+                    .performanceInterruptGsiv(23).physicalBaseAddress(0x2C00_2000L).gicvBaseAddress(0x2C00_6000L)
+                    .gichBaseAddress(0x2C00_4000L).vgicMaintenanceInterrupt(25).mpidr(cpu).build());
         }
         b.add(new MadtTable.Gicd(0, 0x2C00_1000L, 0, 2));
         LoadedTable t = decode(b);

@@ -22,15 +22,18 @@ class MpamDecoderTest {
 
     private static final MpamTable.Resource CACHE = new MpamTable.Resource(1, 0, 0, 0x20, 0, List.of());
     private static final MpamTable.Resource MEMORY = new MpamTable.Resource(2, 1, 1, 0x1, 0, List.of(1L, 5L));
-    private static final MpamTable.Msc MMIO = new MpamTable.Msc(MpamTable.INTERFACE_MMIO, 1, 0x9_0000_0000L,
-            0x4000, 40, 1, 0, 41, 1, 0, 100, 0x4D50414D, 2, List.of(CACHE, MEMORY));
+    private static final MpamTable.Msc MMIO = MpamTable.Msc.builder().interfaceType(MpamTable.INTERFACE_MMIO)
+            .identifier(1).baseAddress(0x9_0000_0000L).mmioSize(0x4000).overflowInterrupt(40)
+            .overflowInterruptFlags(1).errorInterrupt(41).errorInterruptFlags(1).maxNrdyUsec(100)
+            .linkedDeviceHid(0x4D50414D).linkedDeviceInstance(2).resources(List.of(CACHE, MEMORY)).build();
     private static final MpamTable.Msc PCC = pcc(0);
 
     /** MSC 0 at 36: 72 + 24 + 24 + 16 = 136 bytes; MSC 1 at 172, 72 bytes. */
     private final MpamBuilder two = new MpamBuilder().add(MMIO).add(PCC);
 
     private static MpamTable.Msc pcc(long mmioSize) {
-        return new MpamTable.Msc(MpamTable.INTERFACE_PCC, 2, 3, mmioSize, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+        return MpamTable.Msc.builder().interfaceType(MpamTable.INTERFACE_PCC).identifier(2).baseAddress(3)
+                .mmioSize(mmioSize).build();
     }
 
     @Test
@@ -86,9 +89,10 @@ class MpamDecoderTest {
     @Test
     void badInterfaceZeroMmioAndReservedLocatorAreReported() {
         LoadedTable t = decode(new MpamBuilder()
-                .add(new MpamTable.Msc(5, 1, 0x1000, 0x1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()))
-                .add(new MpamTable.Msc(0, 2, 0x1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                        List.of(new MpamTable.Resource(1, 0, 7, 0, 0, List.of())))));
+                .add(MpamTable.Msc.builder().interfaceType(5).identifier(1).baseAddress(0x1000).mmioSize(0x1000)
+                        .build())
+                .add(MpamTable.Msc.builder().identifier(2).baseAddress(0x1000)
+                        .resources(List.of(new MpamTable.Resource(1, 0, 7, 0, 0, List.of()))).build()));
 
         assertThat(t.regions()).isEmpty();
         assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
@@ -98,8 +102,8 @@ class MpamDecoderTest {
 
     @Test
     void zeroBaseReservedFieldsAndInterruptFlagsAreReported() {
-        LoadedTable t = decode(new MpamBuilder().add(new MpamTable.Msc(0, 1, 0, 0x1000, 40, 0x22, 0, 41, 0, 0, 0,
-                0, 0, List.of())));
+        LoadedTable t = decode(new MpamBuilder().add(MpamTable.Msc.builder().identifier(1).mmioSize(0x1000)
+                .overflowInterrupt(40).overflowInterruptFlags(0x22).errorInterrupt(41).build()));
         assertThat(t.regions()).isEmpty();
         assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
                 "60 WARNING", "60 WARNING", "44 ERROR");

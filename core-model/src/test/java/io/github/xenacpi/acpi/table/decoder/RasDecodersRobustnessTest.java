@@ -40,7 +40,7 @@ class RasDecodersRobustnessTest {
 
     static Stream<TableBuilder> samples() {
         GenericAddress mem = GenericAddress.memory(0xFE00_0000L, 64);
-        HestTable.Notification sea = new HestTable.Notification(8, 28, 0, 0, 0, 0, 0, 0, 0);
+        HestTable.Notification sea = HestTable.Notification.builder().type(8).build();
         HestTable.Common common = new HestTable.Common(0, true, 1, 1);
         HestTable.Bank bank = new HestTable.Bank(0, 1, 0, 0x400, 0, 0x401, 0x402, 0x403);
         PcctTable.RegisterWrite doorbell = new PcctTable.RegisterWrite(mem, 0, 1);
@@ -54,7 +54,10 @@ class RasDecodersRobustnessTest {
                         .source(new HestTable.Ia32Nmi(2, 1, 1, 1))
                         .source(new HestTable.PcieBridge(3, common,
                                 new HestTable.AerSettings(0, 1, 2, 3, 4, 5, 6, 7), 1, 2, 3))
-                        .source(new HestTable.GhesV2(4, 0xFFFF, 0, true, 1, 1, 1, mem, sea, 0x100, mem, 0, 1)),
+                        .source(HestTable.GhesV2.builder().sourceId(4).relatedSourceId(0xFFFF).enabled(true)
+                                .recordsToPreallocate(1).maxSectionsPerRecord(1).maxRawDataLength(1)
+                                .errorStatusAddress(mem).notification(sea).errorStatusBlockLength(0x100)
+                                .readAckRegister(mem).readAckWrite(1).build()),
                 new ErstBuilder().entry(new ApeiInstruction(0, 3, 0, mem, 1, 1))
                         .entry(new ApeiInstruction(5, 2, 0,
                                 new GenericAddress(AddressSpace.SYSTEM_IO.id(), 8, 0, 1, 0xB2), 1, 1)),

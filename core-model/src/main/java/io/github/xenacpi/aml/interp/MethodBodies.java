@@ -1,0 +1,81 @@
+package io.github.xenacpi.aml.interp;
+
+import io.github.xenacpi.acpi.source.RawTable;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import io.github.xenacpi.aml.AmlObject;
+import io.github.xenacpi.aml.AmlSource;
+import io.github.xenacpi.aml.Namespace;
+import io.github.xenacpi.aml.NamespaceNode;
+import io.github.xenacpi.aml.parse.BodyParser;
+import io.github.xenacpi.aml.parse.Stmt;
+
+/**
+ * The statements of each method, parsed from the table holding it when the method first runs (as ACPICA parses a
+ * method's body when it runs it), and the bytes of those tables, copied once per table.
+ */
+final class MethodBodies {
+    private final Namespace ns;
+    private final IntegerWidth width;
+    private final Map<String, RawTable> tables = new HashMap<>();
+    /** One copy of each table's bytes, taken when a body in it is first parsed. */
+    private final Map<String, byte[]> bytes = new HashMap<>();
+    private final Map<NamespaceNode, List<Stmt>> parsed = new IdentityHashMap<>();
+
+    /** The bodies of the methods of {@code ns}, loaded from {@code tables}. */
+    MethodBodies(Namespace ns, List<RawTable> tables, IntegerWidth width) {
+        this.ns = ns;
+        this.width = width;
+        for (RawTable t : tables) {
+            this.tables.put(key(t.signature(), t.instance()), t);
+        }
+    }
+
+    /** The statements of a method's body, parsed on first use. */
+    List<Stmt> body(NamespaceNode method) {
+        List<Stmt> body = parsed.get(method);
+        if (body == null) {
+            AmlSource src = method.sourceOrNull();
+            byte[] table = bytes(src);
+            if (table == null) {
+                throw new AmlError("the table " + src.table() + " holding " + method.path() + " was not given");
+            }
+            AmlObject.Method m = (AmlObject.Method) method.object();
+            body = new BodyParser(table, ns, width.wide()).parse(method, m.bodyOffset(), m.bodyLength());
+            parsed.put(method, body);
+        }
+        return body;
+    }
+
+    /** Whether the method's body has been parsed: it ran (or was about to run) in an evaluation. */
+    boolean ran(NamespaceNode method) {
+        return parsed.containsKey(method);
+    }
+
+    /** Where a method's body does not decode, parsed afresh; none when the table holding it was not given. */
+    List<Stmt.Fault> faults(NamespaceNode method, AmlObject.Method m) {
+        byte[] table = bytes(method.sourceOrNull());
+        if (table == null) {
+            return List.of();
+        }
+        BodyParser parser = new BodyParser(table, ns, width.wide());
+        parser.parse(method, m.bodyOffset(), m.bodyLength());
+        return parser.faults();
+    }
+
+    /**
+     * The bytes of the table a definition comes from, copied once for all the method bodies parsed from it (a copy
+     * per body made the survey of a large DSDT allocate hundreds of megabytes); null when the table was not given.
+     */
+    private byte[] bytes(AmlSource src) {
+        String key = key(src.table(), src.instance());
+        RawTable t = tables.get(key);
+        return t == null ? null : bytes.computeIfAbsent(key, k -> t.bytes());
+    }
+
+    private static String key(String signature, int instance) {
+        return signature + "#" + instance;
+    }
+}

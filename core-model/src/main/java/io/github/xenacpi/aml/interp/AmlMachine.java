@@ -25,7 +25,7 @@ final class AmlMachine {
     /** All bits of an Integer: Ones. */
     final long ones;
     /** The current values of the namespace's Name objects, once initialised or stored to. */
-    final Map<NamespaceNode, AmlValue> globals = new IdentityHashMap<>();
+    final IdentityHashMap<NamespaceNode, AmlValue> globals = new IdentityHashMap<>();
     final Evaluator evaluator;
     final Statements statements;
     final Operators operators;

@@ -3,7 +3,6 @@ package io.github.xenacpi.aml.interp;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
@@ -27,7 +26,7 @@ final class Evaluator {
             "Windows 2020", "Windows 2021", "Windows 2022", "Module Device", "Processor Device",
             "3.0 Thermal Model", "3.0 _SCP Extensions", "Processor Aggregator Device",
             "Extended Address Space Descriptor");
-    private final Map<NamespaceNode, List<Stmt>> bodies = new IdentityHashMap<>();
+    private final IdentityHashMap<NamespaceNode, List<Stmt>> bodies = new IdentityHashMap<>();
     private final Set<NamespaceNode> initializing = Collections.newSetFromMap(new IdentityHashMap<>());
     private final AmlMachine machine;
 

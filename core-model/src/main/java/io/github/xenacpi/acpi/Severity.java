@@ -2,9 +2,7 @@ package io.github.xenacpi.acpi;
 
 /** How serious a problem found in firmware is: errors break something, warnings may, notes inform. */
 public enum Severity {
-    ERROR,
-    WARNING,
-    INFO;
+    ERROR, WARNING, INFO;
 
     /** The lower-case word used in reports and JSON. */
     public String label() {

@@ -28,7 +28,8 @@ public final class Firmware {
     /** The folder of a project's platforms, relative to its base folder. */
     public static final String PROJECT_FOLDER = "src/firmware";
 
-    private Firmware() {}
+    private Firmware() {
+    }
 
     /** Every bundled preset, in declaration order. */
     public static List<PlatformSource> allPresets() {
@@ -83,9 +84,8 @@ public final class Firmware {
      * @throws ValidationException when the preset is unknown, the path does not exist, or it holds no platform or
      *                             more than one
      */
-    public static PlatformSource one(
-            String property, String entry, Path baseDir, Consumer<FirmwareFolder.Skipped> skipped)
-            throws ValidationException {
+    public static PlatformSource one(String property, String entry, Path baseDir,
+                                     Consumer<FirmwareFolder.Skipped> skipped) throws ValidationException {
         String trimmed = entry.trim();
         if (isPreset(trimmed)) {
             return preset(trimmed.substring(PRESET_PREFIX.length()).trim());
@@ -98,10 +98,8 @@ public final class Firmware {
         FirmwareFolder.Found found = FirmwareFolder.platformsAt(at);
         found.skipped().forEach(skipped);
         if (found.platforms().size() != 1) {
-            throw new ValidationException(property + ": " + at + " holds "
-                    + found.platforms().size()
-                    + " platforms "
-                    + found.platforms().stream().map(PlatformSource::name).toList()
+            throw new ValidationException(property + ": " + at + " holds " + found.platforms().size()
+                    + " platforms " + found.platforms().stream().map(PlatformSource::name).toList()
                     + (found.skipped().isEmpty() ? "" : reasons(found)) + "; inspect shows one: name one of them");
         }
         return found.platforms().get(0);
@@ -114,10 +112,7 @@ public final class Firmware {
         }
         StringBuilder b = new StringBuilder(" (");
         for (FirmwareFolder.Skipped s : found.skipped()) {
-            b.append(b.length() > 2 ? "; " : "")
-                    .append(s.path().getFileName())
-                    .append(": ")
-                    .append(s.reason());
+            b.append(b.length() > 2 ? "; " : "").append(s.path().getFileName()).append(": ").append(s.reason());
         }
         return b.append(')').toString();
     }

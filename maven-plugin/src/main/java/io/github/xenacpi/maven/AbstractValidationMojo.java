@@ -125,8 +125,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
 
     /** The folder relative paths start at: the project's, or the one Maven runs in. */
     Path baseDir() {
-        return standalone() || project.getBasedir() == null
-                ? Path.of(session.getExecutionRootDirectory())
+        return standalone() || project.getBasedir() == null ? Path.of(session.getExecutionRootDirectory())
                 : project.getBasedir().toPath();
     }
 
@@ -145,8 +144,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
             found = Firmware.locate(firmware, baseDir());
         } else {
             Path folder = baseDir().resolve(Firmware.PROJECT_FOLDER);
-            found = Files.isDirectory(folder)
-                    ? FirmwareFolder.platformsAt(folder)
+            found = Files.isDirectory(folder) ? FirmwareFolder.platformsAt(folder)
                     : new FirmwareFolder.Found(List.of(), List.of());
         }
         found.skipped().forEach(s -> getLog().warn("xenacpi: " + s.describe()));
@@ -160,8 +158,7 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
 
     /** The baseline file's path. */
     Path baselineFile() {
-        return baseDir()
-                .resolve(baseline == null || baseline.isBlank() ? "xenacpi-baseline.json" : baseline.trim())
+        return baseDir().resolve(baseline == null || baseline.isBlank() ? "xenacpi-baseline.json" : baseline.trim())
                 .normalize();
     }
 

@@ -34,8 +34,7 @@ public class BaselineMojo extends AbstractValidationMojo {
             throw new MojoExecutionException("xenacpi: no firmware to baseline: set xenacpi.firmware (a path or"
                     + " preset:ID) or put platforms below " + baseDir().resolve(Firmware.PROJECT_FOLDER));
         }
-        var reports = new Validation(
-                        chosenStrategies(), overrides(), Runtime.getRuntime().availableProcessors())
+        var reports = new Validation(chosenStrategies(), overrides(), Runtime.getRuntime().availableProcessors())
                 .run(platforms);
         Baseline baseline = Baseline.of(Validation.report(reports, List.of(), Map.of(), Instant.now()));
         Path file = baselineFile();

@@ -76,20 +76,10 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
                         + baseDir().resolve(Firmware.PROJECT_FOLDER) + " holds no platform;"
                         + " set xenacpi.firmware (a path or preset:ID) or xenacpi.skip");
             }
-            ValidationRun.execute(
-                    new ValidationSettings(
-                            platforms,
-                            chosenStrategies(),
-                            overrides(),
-                            EnumSet.allOf(ReportFormat.class),
-                            outputDirectory.toPath().resolve(FOLDER),
-                            Runtime.getRuntime().availableProcessors(),
-                            Optional.empty(),
-                            grid(),
-                            reportOptions(),
-                            baseDir()),
-                    Instant.now(),
-                    new MavenBuildLog(getLog()));
+            ValidationRun.execute(new ValidationSettings(platforms, chosenStrategies(), overrides(),
+                    EnumSet.allOf(ReportFormat.class), outputDirectory.toPath().resolve(FOLDER),
+                    Runtime.getRuntime().availableProcessors(), Optional.empty(), grid(), reportOptions(), baseDir()),
+                    Instant.now(), new MavenBuildLog(getLog()));
         } catch (ValidationException e) {
             throw new MavenReportException("xenacpi: " + e.getMessage(), e);
         }
@@ -104,19 +94,15 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
         if (strategies == null || strategies.stream().allMatch(x -> x == null || x.isBlank())) {
             validate.list("strategies").ifPresent(v -> strategies = v);
         }
-        xenVersion = xenVersion == null || xenVersion.isBlank()
-                ? validate.value("xenVersion").orElse(null)
+        xenVersion = xenVersion == null || xenVersion.isBlank() ? validate.value("xenVersion").orElse(null)
                 : xenVersion;
-        linuxVersion = linuxVersion == null || linuxVersion.isBlank()
-                ? validate.value("linuxVersion").orElse(null)
+        linuxVersion = linuxVersion == null || linuxVersion.isBlank() ? validate.value("linuxVersion").orElse(null)
                 : linuxVersion;
         smmu = smmu == null || smmu.isBlank() ? validate.value("smmu").orElse(null) : smmu;
-        xenVersions = xenVersions == null || xenVersions.isBlank()
-                ? validate.value("xenVersions").orElse(null)
+        xenVersions = xenVersions == null || xenVersions.isBlank() ? validate.value("xenVersions").orElse(null)
                 : xenVersions;
         linuxVersions = linuxVersions == null || linuxVersions.isBlank()
-                ? validate.value("linuxVersions").orElse(null)
-                : linuxVersions;
+                ? validate.value("linuxVersions").orElse(null) : linuxVersions;
     }
 
     /**

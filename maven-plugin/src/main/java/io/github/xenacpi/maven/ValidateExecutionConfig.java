@@ -26,9 +26,7 @@ final class ValidateExecutionConfig {
     /** The validate execution's configuration of a project (empty when the build has none). */
     static ValidateExecutionConfig of(MavenProject project) {
         List<Xpp3Dom> layers = new ArrayList<>();
-        Plugin plugin = project.getBuild() == null
-                ? null
-                : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
+        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
         if (plugin != null) {
             for (PluginExecution e : plugin.getExecutions()) {
                 if (e.getGoals().contains("validate") && e.getConfiguration() instanceof Xpp3Dom dom) {

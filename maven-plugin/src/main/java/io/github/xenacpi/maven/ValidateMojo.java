@@ -34,11 +34,7 @@ import org.eclipse.aether.RepositorySystemSession;
  *
  * @since 0.1.0
  */
-@Mojo(
-        name = "validate",
-        defaultPhase = LifecyclePhase.VERIFY,
-        threadSafe = true,
-        requiresProject = false,
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false,
         requiresDependencyResolution = ResolutionScope.TEST)
 public class ValidateMojo extends AbstractValidationMojo {
 
@@ -159,31 +155,17 @@ public class ValidateMojo extends AbstractValidationMojo {
     @Override
     void executeMojo() throws ValidationException, MojoExecutionException, MojoFailureException {
         var strategies = chosenStrategies();
-        Gate gate = new Gate(
-                Threshold.parse(failOn),
-                StrategyRequirement.parse(requireStrategy, strategies),
-                readBaseline(),
-                Suppression.toCore(suppressions));
+        Gate gate = new Gate(Threshold.parse(failOn), StrategyRequirement.parse(requireStrategy, strategies),
+                readBaseline(), Suppression.toCore(suppressions));
         var platforms = platforms();
         if (platforms.isEmpty()) {
             noFirmware();
             return;
         }
         Path reportFolder = resolve(reportDirectory, baseDir(), Path.of("target", "xenacpi"));
-        ValidationRun.Outcome outcome = ValidationRun.execute(
-                new ValidationSettings(
-                        platforms,
-                        strategies,
-                        overrides(),
-                        ReportFormat.parse(formats),
-                        reportFolder,
-                        Runtime.getRuntime().availableProcessors(),
-                        tests(),
-                        grid(),
-                        reportOptions(),
-                        baseDir()),
-                Instant.now(),
-                new MavenBuildLog(getLog()));
+        ValidationRun.Outcome outcome = ValidationRun.execute(new ValidationSettings(platforms, strategies,
+                overrides(), ReportFormat.parse(formats), reportFolder, Runtime.getRuntime().availableProcessors(),
+                tests(), grid(), reportOptions(), baseDir()), Instant.now(), new MavenBuildLog(getLog()));
         Gate.Decision decision = gate.decide(outcome.report());
         decision.notes().forEach(line -> getLog().info("xenacpi: " + line));
         if (!decision.fails()) {
@@ -191,13 +173,11 @@ public class ValidateMojo extends AbstractValidationMojo {
         }
         if (failOnViolation) {
             decision.logLines().forEach(line -> getLog().error("xenacpi: " + line));
-            throw new MojoFailureException(
-                    "xenacpi: " + decision.failureMessage(outcome.location().toString()));
+            throw new MojoFailureException("xenacpi: " + decision.failureMessage(outcome.location().toString()));
         }
         decision.logLines().forEach(line -> getLog().warn("xenacpi: " + line));
         getLog().warn("xenacpi: " + decision.firmware().size() + " firmware findings at or above "
-                + gate.threshold().severity().label() + " and "
-                + decision.strategy().size() + " unmet strategy"
+                + gate.threshold().severity().label() + " and " + decision.strategy().size() + " unmet strategy"
                 + " requirements do not fail the build because xenacpi.failOnViolation is false; report at "
                 + outcome.location());
     }
@@ -230,7 +210,7 @@ public class ValidateMojo extends AbstractValidationMojo {
             throw new ValidationException("xenacpi.conformanceTests needs a project with compiled tests; run the"
                     + " goal in a project's folder");
         }
-        return Optional.of(
-                ProjectTestClasspath.conformanceTests(project, repositorySystem, repositorySession, conformanceTests));
+        return Optional.of(ProjectTestClasspath.conformanceTests(project, repositorySystem, repositorySession,
+                conformanceTests));
     }
 }

@@ -46,10 +46,8 @@ class FrontEndArchitectureTest {
     private static DescribedPredicate<JavaClass> reachable() {
         return DescribedPredicate.describe("outside core-model, in the façade or " + ALLOWED, c -> {
             String name = c.getName();
-            if (!name.startsWith("io.github.xenacpi.")
-                    || name.startsWith("io.github.xenacpi.api.")
-                    || name.startsWith("io.github.xenacpi.maven.")
-                    || name.startsWith("io.github.xenacpi.cli.")) {
+            if (!name.startsWith("io.github.xenacpi.") || name.startsWith("io.github.xenacpi.api.")
+                    || name.startsWith("io.github.xenacpi.maven.") || name.startsWith("io.github.xenacpi.cli.")) {
                 return true;
             }
             int nested = name.indexOf('$');

@@ -17,18 +17,9 @@ public record ApmtTable(TableHeader header, List<Node> nodes) implements AcpiTab
      * One PMU node. Flags bit 0 dual page, bit 1 processor affinity type (0 container, 1 processor), bit 2 64-bit
      * atomic access; node types 0 memory controller, 1 SMMU, 2 PCIe root complex, 3 ACPI device, 4 CPU cache.
      */
-    public record Node(
-            int flags,
-            int nodeType,
-            long identifier,
-            long primaryInstance,
-            long secondaryInstance,
-            long baseAddress0,
-            long baseAddress1,
-            long overflowInterrupt,
-            long overflowInterruptFlags,
-            long processorAffinity,
-            long implementationId) {
+    public record Node(int flags, int nodeType, long identifier, long primaryInstance, long secondaryInstance,
+                       long baseAddress0, long baseAddress1, long overflowInterrupt, long overflowInterruptFlags,
+                       long processorAffinity, long implementationId) {
 
         /** Whether the PMU has a second register page (flags bit 0). */
         public boolean dualPage() {

@@ -4,6 +4,11 @@ import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.source.RawTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.AmlValue;
@@ -13,11 +18,6 @@ import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.parse.AmlParser;
 import io.github.xenacpi.aml.parse.BodyParser;
 import io.github.xenacpi.aml.parse.Stmt;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * A bounded AML interpreter over a loaded namespace (ACPI 6.5 chapters 19 and 20): evaluates a named object or runs
@@ -110,13 +110,9 @@ public final class AmlInterpreter {
             parser.parse(n, m.bodyOffset(), m.bodyLength());
             for (Stmt.Fault f : parser.faults()) {
                 boolean ran = machine.evaluator.ran(n);
-                out.add(new Diagnostic(
-                        src.table(),
-                        src.instance(),
-                        f.offset(),
-                        ran ? Severity.ERROR : Severity.WARNING,
-                        "Method " + n.path() + " does not decode: " + f.message()
-                                + (ran ? "; it runs at boot and fails there" : "; it does not run at boot")));
+                out.add(new Diagnostic(src.table(), src.instance(), f.offset(), ran ? Severity.ERROR
+                        : Severity.WARNING, "Method " + n.path() + " does not decode: " + f.message() + (ran
+                        ? "; it runs at boot and fails there" : "; it does not run at boot")));
             }
         }
         return out;
@@ -159,8 +155,8 @@ public final class AmlInterpreter {
         return run(label, src, () -> {
             byte[] b = table.bytes();
             int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(b, 4)));
-            List<Stmt> code = new BodyParser(b, ns, integers64)
-                    .parseModuleLevel(ns.root(), AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
+            List<Stmt> code = new BodyParser(b, ns, integers64).parseModuleLevel(ns.root(),
+                    AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
             if (!code.isEmpty()) {
                 machine.statements.exec(code, new Frame(ns.root()));
             }
@@ -188,43 +184,24 @@ public final class AmlInterpreter {
         });
         FieldIo.RegionState s = state[0];
         if (s == null) {
-            String why = e.limit() != null
-                    ? "the " + e.limit().label() + " budget ran out evaluating its operands"
-                    : e.diagnostics().isEmpty()
-                            ? "its operands could not be evaluated"
-                            : e.diagnostics().get(e.diagnostics().size() - 1).message();
+            String why = e.limit() != null ? "the " + e.limit().label() + " budget ran out evaluating its operands"
+                    : e.diagnostics().isEmpty() ? "its operands could not be evaluated"
+                    : e.diagnostics().get(e.diagnostics().size() - 1).message();
             int spaceId = node.object() instanceof AmlObject.OperationRegion r ? r.spaceId() : -1;
-            return new RegionResolution(
-                    node.path(),
-                    AddressSpace.of(spaceId),
-                    spaceId,
-                    OptionalLong.empty(),
-                    OptionalLong.empty(),
-                    why,
-                    e.accesses());
+            return new RegionResolution(node.path(), AddressSpace.of(spaceId), spaceId, OptionalLong.empty(),
+                    OptionalLong.empty(), why, e.accesses());
         }
-        return new RegionResolution(
-                node.path(),
-                s.space(),
-                s.spaceId(),
+        return new RegionResolution(node.path(), s.space(), s.spaceId(),
                 s.reason() == null ? OptionalLong.of(s.base()) : OptionalLong.empty(),
-                s.reason() == null ? OptionalLong.of(s.length()) : OptionalLong.empty(),
-                s.reason(),
-                e.accesses());
+                s.reason() == null ? OptionalLong.of(s.length()) : OptionalLong.empty(), s.reason(), e.accesses());
     }
 
     /**
      * An OperationRegion's evaluated operands: base and length present when resolved, else the reason; and the
      * accesses made while evaluating them (a base read from another region).
      */
-    public record RegionResolution(
-            String path,
-            AddressSpace space,
-            int spaceId,
-            OptionalLong base,
-            OptionalLong length,
-            String reason,
-            List<RegionAccess> accesses) {
+    public record RegionResolution(String path, AddressSpace space, int spaceId, OptionalLong base,
+                                   OptionalLong length, String reason, List<RegionAccess> accesses) {
         public RegionResolution {
             accesses = List.copyOf(accesses);
         }
@@ -252,44 +229,26 @@ public final class AmlInterpreter {
             machine.platform.skipped++;
             int at = machine.platform.spentBy;
             machine.stops.set(at, machine.stops.get(at).withSkipped(machine.platform.skipped));
-            return new Evaluation(
-                    path,
-                    Evaluation.Outcome.BUDGET_EXCEEDED,
-                    null,
-                    List.of(),
-                    List.of(),
-                    List.of(),
+            return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, List.of(), List.of(), List.of(),
                     machine.stops.get(at).limit());
         }
         machine.platform.start();
         machine.cx = c;
         try {
             AmlValue v = body.run();
-            return new Evaluation(
-                    path,
-                    Evaluation.Outcome.COMPLETED,
-                    v == null || v instanceof AmlValue.Uninitialized ? null : v,
-                    c.accesses,
-                    c.diagnostics,
-                    c.unknowns,
-                    null);
+            return new Evaluation(path, Evaluation.Outcome.COMPLETED,
+                    v == null || v instanceof AmlValue.Uninitialized ? null : v, c.accesses, c.diagnostics,
+                    c.unknowns, null);
         } catch (BudgetHit h) {
-            BudgetStop stop = new BudgetStop(
-                    path,
-                    h.where,
-                    h.limit,
-                    h.detail,
-                    source == null ? "" : source.table(),
-                    source == null ? 0 : source.instance(),
-                    source == null ? -1 : source.offset(),
-                    0);
+            BudgetStop stop = new BudgetStop(path, h.where, h.limit, h.detail, source == null ? "" : source.table(),
+                    source == null ? 0 : source.instance(), source == null ? -1 : source.offset(), 0);
             if (h.limit.platformWide()) {
                 machine.platform.spentBy = machine.stops.size();
             }
             machine.stops.add(stop);
             machine.cx.finding(Severity.ERROR, null, "%s", stop.message());
-            return new Evaluation(
-                    path, Evaluation.Outcome.BUDGET_EXCEEDED, null, c.accesses, c.diagnostics, c.unknowns, h.limit);
+            return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, c.accesses, c.diagnostics,
+                    c.unknowns, h.limit);
         } catch (AmlError e) {
             machine.cx.finding(Severity.ERROR, null, "evaluation of %s failed: %s", path, e.getMessage());
             machine.failures.add(c.diagnostics.get(c.diagnostics.size() - 1));
@@ -300,25 +259,13 @@ public final class AmlInterpreter {
             machine.failures.add(c.diagnostics.get(c.diagnostics.size() - 1));
             return new Evaluation(path, Evaluation.Outcome.ERROR, null, c.accesses, c.diagnostics, c.unknowns, null);
         } catch (StackOverflowError e) {
-            BudgetStop stop = new BudgetStop(
-                    path,
-                    path,
-                    Budget.Limit.NESTING,
-                    "the Java stack ran out",
-                    source == null ? "" : source.table(),
-                    source == null ? 0 : source.instance(),
-                    source == null ? -1 : source.offset(),
-                    0);
+            BudgetStop stop = new BudgetStop(path, path, Budget.Limit.NESTING, "the Java stack ran out",
+                    source == null ? "" : source.table(), source == null ? 0 : source.instance(),
+                    source == null ? -1 : source.offset(), 0);
             machine.stops.add(stop);
             machine.cx.finding(Severity.ERROR, null, "%s", stop.message());
-            return new Evaluation(
-                    path,
-                    Evaluation.Outcome.BUDGET_EXCEEDED,
-                    null,
-                    c.accesses,
-                    c.diagnostics,
-                    c.unknowns,
-                    Budget.Limit.NESTING);
+            return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, c.accesses, c.diagnostics,
+                    c.unknowns, Budget.Limit.NESTING);
         } finally {
             machine.cx = saved;
         }

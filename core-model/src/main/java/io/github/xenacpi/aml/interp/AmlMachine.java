@@ -2,14 +2,14 @@ package io.github.xenacpi.aml.interp;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.aml.AmlValue;
-import io.github.xenacpi.aml.Namespace;
-import io.github.xenacpi.aml.NamespaceNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.xenacpi.aml.AmlValue;
+import io.github.xenacpi.aml.Namespace;
+import io.github.xenacpi.aml.NamespaceNode;
 
 /**
  * What the parts of one {@link AmlInterpreter} share: the namespace, the tables holding the method bodies, the memory
@@ -26,7 +26,6 @@ final class AmlMachine {
     final long ones;
     /** The current values of the namespace's Name objects, once initialised or stored to. */
     final IdentityHashMap<NamespaceNode, AmlValue> globals = new IdentityHashMap<>();
-
     final Evaluator evaluator;
     final Statements statements;
     final Operators operators;

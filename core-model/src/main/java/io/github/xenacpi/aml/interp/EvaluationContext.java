@@ -4,9 +4,9 @@ import com.google.errorprone.annotations.FormatMethod;
 import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
-import io.github.xenacpi.aml.AmlSource;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.xenacpi.aml.AmlSource;
 
 /**
  * The state of one evaluation from outside AML: its use of the {@link Budget} (and of the platform's share, kept by
@@ -21,7 +21,6 @@ final class EvaluationContext {
     final long deadline;
     /** Whether the budget has a wall-clock guard ({@link #deadline} is meaningful). */
     final boolean timed;
-
     final List<RegionAccess> accesses = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
     final List<String> unknowns = new ArrayList<>();
@@ -30,7 +29,6 @@ final class EvaluationContext {
     long steps;
     /** Bytes of objects created in this evaluation. */
     long bytes;
-
     int callDepth;
     int nesting;
     private long nextClockCheck = CLOCK_STRIDE;
@@ -70,21 +68,15 @@ final class EvaluationContext {
         checkSize(count, f, what);
         bytes += count;
         if (bytes > budget.maxEvaluationBytes()) {
-            throw new BudgetHit(
-                    Budget.Limit.MEMORY,
-                    at(f),
-                    what + " of " + count + " bytes after " + (bytes - count) + " bytes created, limit "
-                            + budget.maxEvaluationBytes());
+            throw new BudgetHit(Budget.Limit.MEMORY, at(f), what + " of " + count + " bytes after "
+                    + (bytes - count) + " bytes created, limit " + budget.maxEvaluationBytes());
         }
         if (platform != null) {
             platform.bytes += count;
             if (platform.bytes > platform.maxBytes) {
-                throw new BudgetHit(
-                        Budget.Limit.PLATFORM_MEMORY,
-                        at(f),
-                        what + " of " + count
-                                + " bytes; the platform's evaluations created " + (platform.bytes - count)
-                                + " bytes before, limit " + platform.maxBytes);
+                throw new BudgetHit(Budget.Limit.PLATFORM_MEMORY, at(f), what + " of " + count
+                        + " bytes; the platform's evaluations created " + (platform.bytes - count)
+                        + " bytes before, limit " + platform.maxBytes);
             }
         }
         touch(count, f);
@@ -98,10 +90,8 @@ final class EvaluationContext {
         if (platform != null) {
             platform.steps += cost;
             if (platform.steps > platform.maxSteps) {
-                throw new BudgetHit(
-                        Budget.Limit.PLATFORM_STEPS,
-                        at(f),
-                        "limit " + platform.maxSteps + " steps for all evaluations of the platform");
+                throw new BudgetHit(Budget.Limit.PLATFORM_STEPS, at(f), "limit " + platform.maxSteps
+                        + " steps for all evaluations of the platform");
             }
         }
         if (steps >= nextClockCheck) {
@@ -111,10 +101,8 @@ final class EvaluationContext {
                 throw new BudgetHit(Budget.Limit.WALL_CLOCK, at(f));
             }
             if (platform != null && platform.timed && now - platform.deadline > 0) {
-                throw new BudgetHit(
-                        Budget.Limit.PLATFORM_WALL_CLOCK,
-                        at(f),
-                        "limit " + budget.platformWallClock().toSeconds() + " s for all evaluations of the platform");
+                throw new BudgetHit(Budget.Limit.PLATFORM_WALL_CLOCK, at(f), "limit "
+                        + budget.platformWallClock().toSeconds() + " s for all evaluations of the platform");
             }
         }
     }
@@ -143,10 +131,8 @@ final class EvaluationContext {
     /** Checks the size of an object about to be created against the object-size limit. */
     void checkSize(long count, Frame f, String what) {
         if (count < 0 || count > budget.maxObjectBytes()) {
-            throw new BudgetHit(
-                    Budget.Limit.OBJECT_SIZE,
-                    at(f),
-                    what + " of " + Long.toUnsignedString(count) + " bytes, limit " + budget.maxObjectBytes());
+            throw new BudgetHit(Budget.Limit.OBJECT_SIZE, at(f), what + " of " + Long.toUnsignedString(count)
+                    + " bytes, limit " + budget.maxObjectBytes());
         }
     }
     /** Records a finding at the statement the frame runs (at the evaluation's root without a frame). */

@@ -1,5 +1,9 @@
 package io.github.xenacpi.aml.interp;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlSource;
@@ -8,10 +12,6 @@ import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.parse.BodyParser;
 import io.github.xenacpi.aml.parse.Stmt;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Evaluates terms for an {@link AmlInterpreter}: resolves names from a frame, reads named objects (a Name's
@@ -19,37 +19,13 @@ import java.util.Set;
  */
 final class Evaluator {
     /** The strings Linux answers _OSI with true (ACPICA's interface list, as Linux leaves it enabled). */
-    private static final Set<String> OSI_TRUE = Set.of(
-            "Windows 2000",
-            "Windows 2001",
-            "Windows 2001 SP1",
-            "Windows 2001.1",
-            "Windows 2001 SP2",
-            "Windows 2001.1 SP1",
-            "Windows 2006",
-            "Windows 2006.1",
-            "Windows 2006 SP1",
-            "Windows 2006 SP2",
-            "Windows 2009",
-            "Windows 2012",
-            "Windows 2013",
-            "Windows 2015",
-            "Windows 2016",
-            "Windows 2017",
-            "Windows 2017.2",
-            "Windows 2018",
-            "Windows 2018.2",
-            "Windows 2019",
-            "Windows 2020",
-            "Windows 2021",
-            "Windows 2022",
-            "Module Device",
-            "Processor Device",
-            "3.0 Thermal Model",
-            "3.0 _SCP Extensions",
-            "Processor Aggregator Device",
+    private static final Set<String> OSI_TRUE = Set.of("Windows 2000", "Windows 2001", "Windows 2001 SP1",
+            "Windows 2001.1", "Windows 2001 SP2", "Windows 2001.1 SP1", "Windows 2006", "Windows 2006.1",
+            "Windows 2006 SP1", "Windows 2006 SP2", "Windows 2009", "Windows 2012", "Windows 2013", "Windows 2015",
+            "Windows 2016", "Windows 2017", "Windows 2017.2", "Windows 2018", "Windows 2018.2", "Windows 2019",
+            "Windows 2020", "Windows 2021", "Windows 2022", "Module Device", "Processor Device",
+            "3.0 Thermal Model", "3.0 _SCP Extensions", "Processor Aggregator Device",
             "Extended Address Space Descriptor");
-
     private final IdentityHashMap<NamespaceNode, List<Stmt>> bodies = new IdentityHashMap<>();
     private final Set<NamespaceNode> initializing = Collections.newSetFromMap(new IdentityHashMap<>());
     private final AmlMachine machine;
@@ -96,7 +72,8 @@ final class Evaluator {
             if (table == null) {
                 throw new AmlError("the table " + src.table() + " holding " + method.path() + " was not given");
             }
-            body = new BodyParser(table, machine.ns, machine.integers64).parse(method, m.bodyOffset(), m.bodyLength());
+            body = new BodyParser(table, machine.ns, machine.integers64).parse(method, m.bodyOffset(),
+                    m.bodyLength());
             bodies.put(method, body);
         }
         return body;
@@ -135,10 +112,8 @@ final class Evaluator {
         if (!(n.object() instanceof AmlObject.Alias)) {
             return n;
         }
-        return machine.ns
-                .followAlias(n)
-                .orElseThrow(
-                        () -> new AmlError("Alias " + n.path() + " stands for no object (missing target or a cycle)"));
+        return machine.ns.followAlias(n).orElseThrow(() -> new AmlError("Alias " + n.path()
+                + " stands for no object (missing target or a cycle)"));
     }
 
     /** The value of a named object: data, a field read, or a reference to a non-data object. */
@@ -176,8 +151,7 @@ final class Evaluator {
         }
         try {
             Frame init = new Frame(node.parentOrNull() == null ? node : node.parentOrNull());
-            init.offset =
-                    node.sourceOrNull() == null ? -1 : (int) node.sourceOrNull().offset();
+            init.offset = node.sourceOrNull() == null ? -1 : (int) node.sourceOrNull().offset();
             AmlTerm term = n.value();
             if (term instanceof AmlTerm.NameRef r) {
                 v = read(resolve(r.name(), init), init);
@@ -202,7 +176,8 @@ final class Evaluator {
         if (t instanceof AmlTerm.Local l) {
             AmlValue v = f.locals[l.index()];
             if (v == null) {
-                throw new AmlError("Local" + l.index() + " read before anything was stored in it in " + f.scope.path());
+                throw new AmlError("Local" + l.index() + " read before anything was stored in it in "
+                        + f.scope.path());
             }
             return v;
         }

@@ -3,16 +3,16 @@ package io.github.xenacpi.aml.interp;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
-import io.github.xenacpi.aml.AmlName;
-import io.github.xenacpi.aml.AmlObject;
-import io.github.xenacpi.aml.AmlSource;
-import io.github.xenacpi.aml.AmlValue;
-import io.github.xenacpi.aml.NamespaceNode;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import io.github.xenacpi.aml.AmlName;
+import io.github.xenacpi.aml.AmlObject;
+import io.github.xenacpi.aml.AmlSource;
+import io.github.xenacpi.aml.AmlValue;
+import io.github.xenacpi.aml.NamespaceNode;
 
 /**
  * Reads and writes field units and buffer fields: evaluates OperationRegion operands (once per region),
@@ -28,10 +28,12 @@ final class FieldIo {
     }
 
     /** A region's evaluated operands; {@code reason} non-null when unresolved. */
-    record RegionState(AddressSpace space, int spaceId, long base, long length, String reason) {}
+    record RegionState(AddressSpace space, int spaceId, long base, long length, String reason) {
+    }
 
     /** The bits of a buffer that a buffer field stands for. */
-    record BufferSlice(AmlValue.Buffer buffer, long bitIndex, long bitLength) {}
+    record BufferSlice(AmlValue.Buffer buffer, long bitIndex, long bitLength) {
+    }
 
     /** The bits a buffer field stands for: the frame's own (declared in a method), else created once on first use. */
     BufferSlice slice(NamespaceNode node, AmlObject.BufferField bf, Frame f) {
@@ -49,16 +51,13 @@ final class FieldIo {
         }
         long index = machine.conversions.toInt(machine.evaluator.eval(bf.index(), f), f);
         long bitIndex = bf.kind() == AmlObject.BufferFieldKind.BIT || bf.kind() == AmlObject.BufferFieldKind.FIELD
-                ? index
-                : index * 8;
+                ? index : index * 8;
         long bits = bf.kind() == AmlObject.BufferFieldKind.FIELD
                 ? machine.conversions.toInt(machine.evaluator.eval(bf.bitCount(), f), f)
                 : bf.kind().bits();
         if (bitIndex < 0 || bits <= 0 || bitIndex + bits > (long) buf.data().length * 8) {
-            throw new AmlError(String.format(
-                    "buffer field of %d bits at bit %d does not fit the %d-byte buffer in "
-                            + "%s (AE_AML_BUFFER_LIMIT)",
-                    bits, bitIndex, buf.data().length, f.scope.path()));
+            throw new AmlError(String.format("buffer field of %d bits at bit %d does not fit the %d-byte buffer in "
+                    + "%s (AE_AML_BUFFER_LIMIT)", bits, bitIndex, buf.data().length, f.scope.path()));
         }
         return new BufferSlice(buf, bitIndex, bits);
     }
@@ -118,8 +117,8 @@ final class FieldIo {
      * The frame's own state for an object declared in a method, else the namespace object's, made once (in a frame
      * of the object's parent scope) on first use.
      */
-    private static <T> T frameOrOnce(
-            Map<NamespaceNode, T> frame, Map<NamespaceNode, T> once, NamespaceNode node, Function<Frame, T> make) {
+    private static <T> T frameOrOnce(Map<NamespaceNode, T> frame, Map<NamespaceNode, T> once, NamespaceNode node,
+                                     Function<Frame, T> make) {
         T own = frame == null ? null : frame.get(node);
         if (own != null) {
             return own;
@@ -137,8 +136,8 @@ final class FieldIo {
         AmlObject o = node.object();
         if (!(o instanceof AmlObject.OperationRegion r)) {
             if (o instanceof AmlObject.DataTableRegion) {
-                return new RegionState(
-                        AddressSpace.OTHER, -1, 0, 0, "a DataTableRegion: its bytes are an ACPI table, not an address");
+                return new RegionState(AddressSpace.OTHER, -1, 0, 0,
+                        "a DataTableRegion: its bytes are an ACPI table, not an address");
             }
             throw new AmlError(node.path() + " is a " + node.type() + ", not an OperationRegion");
         }
@@ -149,30 +148,22 @@ final class FieldIo {
             long base = machine.conversions.toInt(machine.evaluator.eval(r.offset(), f), f);
             long length = machine.conversions.toInt(machine.evaluator.eval(r.length(), f), f);
             if (machine.cx.unknownCount > before) {
-                return new RegionState(
-                        r.space(),
-                        r.spaceId(),
-                        base,
-                        length,
-                        "its operands depend on state the " + "model does not have: " + machine.cx.lastUnknown);
+                return new RegionState(r.space(), r.spaceId(), base, length, "its operands depend on state the "
+                        + "model does not have: " + machine.cx.lastUnknown);
             }
             if (length != 0 && Long.compareUnsigned(base + length - 1, base) < 0) {
-                String why = String.format(
-                        "0x%X bytes from 0x%X run past the top of the 64-bit address space"
-                                + " (the last byte would wrap to 0x%X)",
-                        length, base, base + length - 1);
+                String why = String.format("0x%X bytes from 0x%X run past the top of the 64-bit address space"
+                        + " (the last byte would wrap to 0x%X)", length, base, base + length - 1);
                 AmlSource src = node.sourceOrNull();
-                machine.cx.diagnostics.add(new Diagnostic(
-                        src == null ? "" : src.table(),
-                        src == null ? 0 : src.instance(),
-                        src == null ? -1 : src.offset(),
-                        Severity.ERROR,
+                machine.cx.diagnostics.add(new Diagnostic(src == null ? "" : src.table(), src == null ? 0
+                        : src.instance(), src == null ? -1 : src.offset(), Severity.ERROR,
                         "OperationRegion " + node.path() + ": " + why));
                 return new RegionState(r.space(), r.spaceId(), base, length, why);
             }
             return new RegionState(r.space(), r.spaceId(), base, length, null);
         } catch (AmlError e) {
-            return new RegionState(r.space(), r.spaceId(), 0, 0, "evaluating its operands failed: " + e.getMessage());
+            return new RegionState(r.space(), r.spaceId(), 0, 0, "evaluating its operands failed: "
+                    + e.getMessage());
         } finally {
             f.offset = savedOffset;
         }
@@ -244,8 +235,7 @@ final class FieldIo {
                 machine.stores.storeToNode(index, new AmlValue.Int(datumBit / 8), f);
                 if (write) {
                     long old = partial(lo, hi, datumBit, width)
-                            ? machine.conversions.toInt(machine.evaluator.read(dataNode, f), f)
-                            : 0;
+                            ? machine.conversions.toInt(machine.evaluator.read(dataNode, f), f) : 0;
                     machine.stores.storeToNode(dataNode, new AmlValue.Int(merge(old, data, lo, hi, datumBit, fu)), f);
                     continue;
                 }
@@ -286,11 +276,8 @@ final class FieldIo {
     }
 
     private static boolean isSerialSpace(AddressSpace s) {
-        return s == AddressSpace.SMBUS
-                || s == AddressSpace.IPMI
-                || s == AddressSpace.GENERIC_SERIAL_BUS
-                || s == AddressSpace.PLATFORM_COMM_CHANNEL
-                || s == AddressSpace.PLATFORM_RUNTIME_MECHANISM
+        return s == AddressSpace.SMBUS || s == AddressSpace.IPMI || s == AddressSpace.GENERIC_SERIAL_BUS
+                || s == AddressSpace.PLATFORM_COMM_CHANNEL || s == AddressSpace.PLATFORM_RUNTIME_MECHANISM
                 || s == AddressSpace.GENERAL_PURPOSE_IO;
     }
 
@@ -324,31 +311,17 @@ final class FieldIo {
         }
         boolean resolved = rs.reason == null;
         long address = resolved ? rs.base + offset : offset;
-        if (resolved
-                && (Long.compareUnsigned(address, rs.base) < 0
-                        || Long.compareUnsigned(address + Math.max(1, (width + 7) / 8) - 1, address) < 0)) {
+        if (resolved && (Long.compareUnsigned(address, rs.base) < 0
+                || Long.compareUnsigned(address + Math.max(1, (width + 7) / 8) - 1, address) < 0)) {
             // The region's base plus the unit's offset wraps past 2^64: no address, not an access to page 0.
-            machine.cx.finding(
-                    Severity.ERROR,
-                    f,
-                    "a %d-bit access at offset 0x%X of %s (base 0x%X) runs past the top"
-                            + " of the 64-bit address space",
-                    width,
-                    offset,
-                    region.path(),
-                    rs.base);
+            machine.cx.finding(Severity.ERROR, f, "a %d-bit access at offset 0x%X of %s (base 0x%X) runs past the top"
+                    + " of the 64-bit address space", width, offset, region.path(), rs.base);
             resolved = false;
             address = offset;
         }
         String by = f != null && f.scope.object() instanceof AmlObject.Method ? f.scope.path() : machine.cx.rootPath;
-        machine.cx.accesses.add(new RegionAccess(
-                region.path(),
-                rs.space,
-                address,
-                width,
-                write ? RegionAccess.Direction.WRITE : RegionAccess.Direction.READ,
-                by,
-                resolved));
+        machine.cx.accesses.add(new RegionAccess(region.path(), rs.space, address, width, write
+                ? RegionAccess.Direction.WRITE : RegionAccess.Direction.READ, by, resolved));
         if (write) {
             return 0;
         }
@@ -358,9 +331,8 @@ final class FieldIo {
                 return v.getAsLong();
             }
         }
-        machine.cx.unknown(String.format(
-                "a %d-bit read of %s (%s 0x%X) that the memory model does not provide",
-                width, region.path(), rs.space, address));
+        machine.cx.unknown(String.format("a %d-bit read of %s (%s 0x%X) that the memory model does not provide", width,
+                region.path(), rs.space, address));
         return 0;
     }
 }

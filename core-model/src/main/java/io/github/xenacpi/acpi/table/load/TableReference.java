@@ -1,5 +1,4 @@
 package io.github.xenacpi.acpi.table.load;
-
 import io.github.xenacpi.acpi.table.LoadedTable;
 
 /**

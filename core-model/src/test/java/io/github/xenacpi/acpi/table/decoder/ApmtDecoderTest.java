@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 /** APMT is unknown to iasl 20200925, so only builder-made bytes check this decoder. */
 class ApmtDecoderTest {
 
-    private static final ApmtTable.Node DUAL =
-            new ApmtTable.Node(0b101, 1, 3, 0x4000_0000_0000L, 5, 0x1_1000_0000L, 0x1_1001_0000L, 300, 1, 0x100, 0x43B);
-    private static final ApmtTable.Node SINGLE =
-            new ApmtTable.Node(0b010, 4, 4, 0, 7, 0x1_2000_0000L, 0xDEAD, 301, 0, 0x200, 0);
+    private static final ApmtTable.Node DUAL = new ApmtTable.Node(0b101, 1, 3, 0x4000_0000_0000L, 5,
+            0x1_1000_0000L, 0x1_1001_0000L, 300, 1, 0x100, 0x43B);
+    private static final ApmtTable.Node SINGLE = new ApmtTable.Node(0b010, 4, 4, 0, 7, 0x1_2000_0000L, 0xDEAD,
+            301, 0, 0x200, 0);
 
     /** Nodes at 36 and 92, 56 bytes each. */
     private final ApmtBuilder two = new ApmtBuilder().add(DUAL).add(SINGLE);
@@ -33,35 +33,13 @@ class ApmtDecoderTest {
         assertThat(t.diagnostics()).isEmpty();
         assertThat(((ApmtTable) t.table()).nodes()).containsExactly(DUAL, SINGLE);
         // apmt_init_resources: page 0, plus page 1 only for dual-page PMUs, 4 KiB each.
-        assertThat(t.regions())
-                .containsExactly(
-                        new DescribedRegion(
-                                RegionKind.APMT_PAGE,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x1_1000_0000L,
-                                4096,
-                                "APMT",
-                                1,
-                                56,
-                                "APMT.node[0].baseAddress0"),
-                        new DescribedRegion(
-                                RegionKind.APMT_PAGE,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x1_1001_0000L,
-                                4096,
-                                "APMT",
-                                1,
-                                64,
-                                "APMT.node[0].baseAddress1"),
-                        new DescribedRegion(
-                                RegionKind.APMT_PAGE,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x1_2000_0000L,
-                                4096,
-                                "APMT",
-                                1,
-                                112,
-                                "APMT.node[1].baseAddress0"));
+        assertThat(t.regions()).containsExactly(
+                new DescribedRegion(RegionKind.APMT_PAGE, AddressSpace.SYSTEM_MEMORY, 0x1_1000_0000L, 4096,
+                        "APMT", 1, 56, "APMT.node[0].baseAddress0"),
+                new DescribedRegion(RegionKind.APMT_PAGE, AddressSpace.SYSTEM_MEMORY, 0x1_1001_0000L, 4096,
+                        "APMT", 1, 64, "APMT.node[0].baseAddress1"),
+                new DescribedRegion(RegionKind.APMT_PAGE, AddressSpace.SYSTEM_MEMORY, 0x1_2000_0000L, 4096,
+                        "APMT", 1, 112, "APMT.node[1].baseAddress0"));
     }
 
     @Test
@@ -69,9 +47,8 @@ class ApmtDecoderTest {
         LoadedTable t = decode(new ApmtBuilder().add(new ApmtTable.Node(0x81, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
 
         assertThat(t.regions()).isEmpty();
-        assertThat(t.diagnostics())
-                .extracting(d -> d.offset() + " " + d.severity())
-                .containsExactly("38 WARNING", "39 WARNING", "56 ERROR", "64 ERROR");
+        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
+                "38 WARNING", "39 WARNING", "56 ERROR", "64 ERROR");
     }
 
     @Test
@@ -84,9 +61,7 @@ class ApmtDecoderTest {
 
         LoadedTable zero = decode(fixChecksum(patch(bytes(two), 36, 0, 2)));
         assertThat(((ApmtTable) zero.table()).nodes()).isEmpty();
-        assertThat(zero.diagnostics())
-                .singleElement()
-                .satisfies(d -> assertThat(d.offset()).isEqualTo(36));
+        assertThat(zero.diagnostics()).singleElement().satisfies(d -> assertThat(d.offset()).isEqualTo(36));
 
         LoadedTable cut = decode(fixChecksum(patch(truncate(bytes(two), 120), 4, 120, 4)));
         assertThat(((ApmtTable) cut.table()).nodes()).hasSize(2);

@@ -51,8 +51,7 @@ class MadtDecoderTest {
         assertThat(madt.localInterruptControllerAddress()).isEqualTo(0xFEE0_0000L);
         assertThat(madt.flags()).isEqualTo(MadtTable.PCAT_COMPAT);
         assertThat(madt.structures()).containsExactlyElementsOf(EVERY_TYPE);
-        assertThat(madt.structures(MadtTable.Gicc.class))
-                .extracting(MadtTable.Gicc::length)
+        assertThat(madt.structures(MadtTable.Gicc.class)).extracting(MadtTable.Gicc::length)
                 .containsExactly(76, 80, 82);
     }
 
@@ -65,95 +64,37 @@ class MadtDecoderTest {
         int msi = gicd + 24;
         int gicr = msi + 24;
         int its = gicr + 16;
-        assertThat(t.regions())
-                .containsExactly(
-                        new DescribedRegion(
-                                RegionKind.GIC_DISTRIBUTOR,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x1000_0000L,
-                                0,
-                                "APIC",
-                                1,
-                                gicd + 8,
-                                "MADT.structure[14].physicalBaseAddress"),
-                        new DescribedRegion(
-                                RegionKind.GIC_MSI_FRAME,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x1100_0000L,
-                                0,
-                                "APIC",
-                                1,
-                                msi + 8,
-                                "MADT.structure[15].physicalBaseAddress"),
-                        new DescribedRegion(
-                                RegionKind.GIC_REDISTRIBUTOR,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x1200_0000L,
-                                0x20_0000L,
-                                "APIC",
-                                1,
-                                gicr + 4,
-                                "MADT.structure[16].discoveryRangeBaseAddress"),
-                        new DescribedRegion(
-                                RegionKind.GIC_ITS,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x1300_0000L,
-                                0,
-                                "APIC",
-                                1,
-                                its + 8,
-                                "MADT.structure[17].physicalBaseAddress"));
+        assertThat(t.regions()).containsExactly(
+                new DescribedRegion(RegionKind.GIC_DISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x1000_0000L, 0,
+                        "APIC", 1, gicd + 8, "MADT.structure[14].physicalBaseAddress"),
+                new DescribedRegion(RegionKind.GIC_MSI_FRAME, AddressSpace.SYSTEM_MEMORY, 0x1100_0000L, 0,
+                        "APIC", 1, msi + 8, "MADT.structure[15].physicalBaseAddress"),
+                new DescribedRegion(RegionKind.GIC_REDISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x1200_0000L,
+                        0x20_0000L, "APIC", 1, gicr + 4, "MADT.structure[16].discoveryRangeBaseAddress"),
+                new DescribedRegion(RegionKind.GIC_ITS, AddressSpace.SYSTEM_MEMORY, 0x1300_0000L, 0,
+                        "APIC", 1, its + 8, "MADT.structure[17].physicalBaseAddress"));
     }
 
     @Test
     void gicv2CpuInterfacesSharingOneBaseGiveOneRegionEach() {
         MadtBuilder b = new MadtBuilder();
         for (int cpu = 0; cpu < 2; cpu++) {
-            b.add(new MadtTable.Gicc(
-                    80, cpu, cpu, 1, 0, 23, 0, 0x2C00_2000L, 0x2C00_6000L, 0x2C00_4000L, 25, 0, cpu, 0, 0, 0));
+            b.add(new MadtTable.Gicc(80, cpu, cpu, 1, 0, 23, 0, 0x2C00_2000L, 0x2C00_6000L, 0x2C00_4000L, 25, 0,
+                    cpu, 0, 0, 0));
         }
         b.add(new MadtTable.Gicd(0, 0x2C00_1000L, 0, 2));
         LoadedTable t = decode(b);
 
         assertThat(t.diagnostics()).isEmpty();
-        assertThat(t.regions())
-                .containsExactly(
-                        new DescribedRegion(
-                                RegionKind.GIC_CPU_INTERFACE,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x2C00_2000L,
-                                0,
-                                "APIC",
-                                1,
-                                44 + 32,
-                                "MADT.structure[0].physicalBaseAddress"),
-                        new DescribedRegion(
-                                RegionKind.GIC_VCPU_INTERFACE,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x2C00_6000L,
-                                0,
-                                "APIC",
-                                1,
-                                44 + 40,
-                                "MADT.structure[0].gicvBaseAddress"),
-                        new DescribedRegion(
-                                RegionKind.GIC_HYP_INTERFACE,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x2C00_4000L,
-                                0,
-                                "APIC",
-                                1,
-                                44 + 48,
-                                "MADT.structure[0].gichBaseAddress"),
-                        new DescribedRegion(
-                                RegionKind.GIC_DISTRIBUTOR,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x2C00_1000L,
-                                0,
-                                "APIC",
-                                1,
-                                44 + 160 + 8,
-                                "MADT.structure[2].physicalBaseAddress"));
+        assertThat(t.regions()).containsExactly(
+                new DescribedRegion(RegionKind.GIC_CPU_INTERFACE, AddressSpace.SYSTEM_MEMORY, 0x2C00_2000L, 0,
+                        "APIC", 1, 44 + 32, "MADT.structure[0].physicalBaseAddress"),
+                new DescribedRegion(RegionKind.GIC_VCPU_INTERFACE, AddressSpace.SYSTEM_MEMORY, 0x2C00_6000L, 0,
+                        "APIC", 1, 44 + 40, "MADT.structure[0].gicvBaseAddress"),
+                new DescribedRegion(RegionKind.GIC_HYP_INTERFACE, AddressSpace.SYSTEM_MEMORY, 0x2C00_4000L, 0,
+                        "APIC", 1, 44 + 48, "MADT.structure[0].gichBaseAddress"),
+                new DescribedRegion(RegionKind.GIC_DISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x2C00_1000L, 0,
+                        "APIC", 1, 44 + 160 + 8, "MADT.structure[2].physicalBaseAddress"));
     }
 
     @Test
@@ -163,27 +104,11 @@ class MadtDecoderTest {
                 .gicc(1, 0x100, 0x170C_0000L)
                 .add(new MadtTable.Gicd(0, 0x1700_0000L, 0, 4)));
 
-        assertThat(t.regions())
-                .filteredOn(r -> r.kind() == RegionKind.GIC_REDISTRIBUTOR)
-                .containsExactly(
-                        new DescribedRegion(
-                                RegionKind.GIC_REDISTRIBUTOR,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x1708_0000L,
-                                0,
-                                "APIC",
-                                1,
-                                44 + 60,
-                                "MADT.structure[0].gicrBaseAddress"),
-                        new DescribedRegion(
-                                RegionKind.GIC_REDISTRIBUTOR,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x170C_0000L,
-                                0,
-                                "APIC",
-                                1,
-                                44 + 82 + 60,
-                                "MADT.structure[1].gicrBaseAddress"));
+        assertThat(t.regions()).filteredOn(r -> r.kind() == RegionKind.GIC_REDISTRIBUTOR).containsExactly(
+                new DescribedRegion(RegionKind.GIC_REDISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x1708_0000L, 0,
+                        "APIC", 1, 44 + 60, "MADT.structure[0].gicrBaseAddress"),
+                new DescribedRegion(RegionKind.GIC_REDISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, 0x170C_0000L, 0,
+                        "APIC", 1, 44 + 82 + 60, "MADT.structure[1].gicrBaseAddress"));
     }
 
     @Test
@@ -210,26 +135,17 @@ class MadtDecoderTest {
             assertThat(d.offset()).isEqualTo(45);
             assertThat(d.message()).contains("GICC length 60").contains("76");
         });
-        assertThat(((MadtTable) shortOne.table())
-                        .structures(MadtTable.Gicc.class)
-                        .get(0)
-                        .mpidr())
-                .isZero();
+        assertThat(((MadtTable) shortOne.table()).structures(MadtTable.Gicc.class).get(0).mpidr()).isZero();
         assertThat(oddOne.diagnostics()).anySatisfy(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.message()).contains("GICC length 78").contains("[76, 80, 82]");
         });
-        assertThat(((MadtTable) oddOne.table())
-                        .structures(MadtTable.Gicc.class)
-                        .get(0)
-                        .mpidr())
-                .isEqualTo(0x42);
+        assertThat(((MadtTable) oddOne.table()).structures(MadtTable.Gicc.class).get(0).mpidr()).isEqualTo(0x42);
     }
 
     @Test
     void overlongGicdIsAWarningAndTheNextStructureStillDecodes() {
-        byte[] b = bytes(new MadtBuilder()
-                .add(new MadtTable.Gicd(0, 0x1700_0000L, 0, 3))
+        byte[] b = bytes(new MadtBuilder().add(new MadtTable.Gicd(0, 0x1700_0000L, 0, 3))
                 .add(new MadtTable.GicIts(0, 0x1704_0000L)));
         // Grow the GICD to 25 bytes by moving the ITS one byte later, as some firmware does.
         byte[] grown = new byte[b.length + 1];
@@ -242,16 +158,13 @@ class MadtDecoderTest {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.message()).contains("GICD length is 25, expected 24");
         });
-        assertThat(((MadtTable) t.table()).structures(MadtTable.GicIts.class))
-                .singleElement()
-                .extracting(MadtTable.GicIts::physicalBaseAddress)
-                .isEqualTo(0x1704_0000L);
+        assertThat(((MadtTable) t.table()).structures(MadtTable.GicIts.class)).singleElement()
+                .extracting(MadtTable.GicIts::physicalBaseAddress).isEqualTo(0x1704_0000L);
     }
 
     @Test
     void secondDistributorIsAnError() {
-        LoadedTable t = decode(new MadtBuilder()
-                .add(new MadtTable.Gicd(0, 0x1700_0000L, 0, 3))
+        LoadedTable t = decode(new MadtBuilder().add(new MadtTable.Gicd(0, 0x1700_0000L, 0, 3))
                 .add(new MadtTable.Gicd(1, 0x1800_0000L, 0, 3)));
 
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
@@ -285,10 +198,7 @@ class MadtDecoderTest {
             assertThat(d.offset()).isEqualTo(44 + 16);
             assertThat(d.message()).contains("not NUL-terminated");
         });
-        assertThat(((MadtTable) t.table())
-                        .structures(MadtTable.LocalSapic.class)
-                        .get(0)
-                        .uidString())
+        assertThat(((MadtTable) t.table()).structures(MadtTable.LocalSapic.class).get(0).uidString())
                 .isEqualTo("ABC");
     }
 
@@ -302,8 +212,7 @@ class MadtDecoderTest {
     }
 
     private static MadtBuilder everyType() {
-        MadtBuilder b =
-                new MadtBuilder().localInterruptControllerAddress(0xFEE0_0000L).flags(MadtTable.PCAT_COMPAT);
+        MadtBuilder b = new MadtBuilder().localInterruptControllerAddress(0xFEE0_0000L).flags(MadtTable.PCAT_COMPAT);
         EVERY_TYPE.forEach(b::add);
         return b;
     }

@@ -22,21 +22,8 @@ class MpamDecoderTest {
 
     private static final MpamTable.Resource CACHE = new MpamTable.Resource(1, 0, 0, 0x20, 0, List.of());
     private static final MpamTable.Resource MEMORY = new MpamTable.Resource(2, 1, 1, 0x1, 0, List.of(1L, 5L));
-    private static final MpamTable.Msc MMIO = new MpamTable.Msc(
-            MpamTable.INTERFACE_MMIO,
-            1,
-            0x9_0000_0000L,
-            0x4000,
-            40,
-            1,
-            0,
-            41,
-            1,
-            0,
-            100,
-            0x4D50414D,
-            2,
-            List.of(CACHE, MEMORY));
+    private static final MpamTable.Msc MMIO = new MpamTable.Msc(MpamTable.INTERFACE_MMIO, 1, 0x9_0000_0000L,
+            0x4000, 40, 1, 0, 41, 1, 0, 100, 0x4D50414D, 2, List.of(CACHE, MEMORY));
     private static final MpamTable.Msc PCC = pcc(0);
 
     /** MSC 0 at 36: 72 + 24 + 24 + 16 = 136 bytes; MSC 1 at 172, 72 bytes. */
@@ -57,37 +44,20 @@ class MpamDecoderTest {
             assertThat(d.message()).contains("Linux treats it as disabled");
         });
         assertThat(((MpamTable) t.table()).mscs()).containsExactly(MMIO, PCC);
-        assertThat(t.regions())
-                .containsExactly(
-                        new DescribedRegion(
-                                RegionKind.MPAM_MSC,
-                                AddressSpace.SYSTEM_MEMORY,
-                                0x9_0000_0000L,
-                                0x4000,
-                                "MPAM",
-                                1,
-                                44,
-                                "MPAM.msc[0].baseAddress"),
-                        // A PCC MSC's base address is its PCC subspace ID, not a memory address.
-                        new DescribedRegion(
-                                RegionKind.MPAM_MSC,
-                                AddressSpace.PLATFORM_COMM_CHANNEL,
-                                3,
-                                0,
-                                "MPAM",
-                                1,
-                                180,
-                                "MPAM.msc[1].baseAddress"));
+        assertThat(t.regions()).containsExactly(
+                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.SYSTEM_MEMORY, 0x9_0000_0000L, 0x4000,
+                        "MPAM", 1, 44, "MPAM.msc[0].baseAddress"),
+                // A PCC MSC's base address is its PCC subspace ID, not a memory address.
+                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, 3, 0,
+                        "MPAM", 1, 180, "MPAM.msc[1].baseAddress"));
     }
 
     @Test
     void pccMmioSizeIsZeroUpToRevisionTwoAndAnEnablementFlagFromThree() {
-        assertThat(decode(new MpamBuilder().add(pcc(0x100))).diagnostics())
-                .singleElement()
-                .satisfies(d -> {
-                    assertThat(d.severity()).isEqualTo(Severity.WARNING);
-                    assertThat(d.message()).contains("must be 0 in revision 1, found 0x100");
-                });
+        assertThat(decode(new MpamBuilder().add(pcc(0x100))).diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Severity.WARNING);
+            assertThat(d.message()).contains("must be 0 in revision 1, found 0x100");
+        });
         LoadedTable enabled = decode(new MpamBuilder().revision(3).add(pcc(1)));
         assertThat(enabled.diagnostics()).isEmpty();
         assertThat(enabled.regions()).singleElement().satisfies(r -> {
@@ -96,11 +66,9 @@ class MpamDecoderTest {
         });
         LoadedTable off = decode(new MpamBuilder().revision(3).add(pcc(0)));
         assertThat(off.regions()).isEmpty();
-        assertThat(off.diagnostics())
-                .singleElement()
+        assertThat(off.diagnostics()).singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("marked non-functional"));
-        assertThat(decode(new MpamBuilder().revision(3).add(pcc(2))).diagnostics())
-                .singleElement()
+        assertThat(decode(new MpamBuilder().revision(3).add(pcc(2))).diagnostics()).singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("enablement flag in revision 3"));
     }
 
@@ -119,37 +87,22 @@ class MpamDecoderTest {
     void badInterfaceZeroMmioAndReservedLocatorAreReported() {
         LoadedTable t = decode(new MpamBuilder()
                 .add(new MpamTable.Msc(5, 1, 0x1000, 0x1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()))
-                .add(new MpamTable.Msc(
-                        0,
-                        2,
-                        0x1000,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
+                .add(new MpamTable.Msc(0, 2, 0x1000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                         List.of(new MpamTable.Resource(1, 0, 7, 0, 0, List.of())))));
 
         assertThat(t.regions()).isEmpty();
-        assertThat(t.diagnostics())
-                .extracting(d -> d.offset() + " " + d.severity())
-                .containsExactly("38 ERROR", "187 WARNING", "124 INFO");
+        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
+                "38 ERROR", "187 WARNING", "124 INFO");
         assertThat(t.diagnostics().get(2).message()).contains("MMIO size 0 marks this MSC as disabled");
     }
 
     @Test
     void zeroBaseReservedFieldsAndInterruptFlagsAreReported() {
-        LoadedTable t = decode(
-                new MpamBuilder().add(new MpamTable.Msc(0, 1, 0, 0x1000, 40, 0x22, 0, 41, 0, 0, 0, 0, 0, List.of())));
+        LoadedTable t = decode(new MpamBuilder().add(new MpamTable.Msc(0, 1, 0, 0x1000, 40, 0x22, 0, 41, 0, 0, 0,
+                0, 0, List.of())));
         assertThat(t.regions()).isEmpty();
-        assertThat(t.diagnostics())
-                .extracting(d -> d.offset() + " " + d.severity())
-                .containsExactly("60 WARNING", "60 WARNING", "44 ERROR");
+        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
+                "60 WARNING", "60 WARNING", "44 ERROR");
 
         // Reserved byte of the MSC header (offset 36 + 3): Linux then gives up on MPAM.
         LoadedTable reserved = decode(fixChecksum(patch(bytes(two), 39, 1, 1)));
@@ -177,8 +130,7 @@ class MpamDecoderTest {
         });
 
         LoadedTable huge = decode(fixChecksum(patch(bytes(two), 104, 0xFFFF_FFFFL, 4)));
-        assertThat(huge.diagnostics())
-                .first()
+        assertThat(huge.diagnostics()).first()
                 .satisfies(d -> assertThat(d.message()).contains("4294967295 resource nodes declared"));
     }
 
@@ -195,8 +147,7 @@ class MpamDecoderTest {
         assertThat(((MpamTable) zero.table()).mscs()).isEmpty();
 
         LoadedTable cut = decode(fixChecksum(patch(truncate(b, 100), 4, 100, 4)));
-        assertThat(((MpamTable) cut.table()).mscs())
-                .singleElement()
+        assertThat(((MpamTable) cut.table()).mscs()).singleElement()
                 .satisfies(m -> assertThat(m.resources()).isEmpty());
         assertThat(cut.regions()).hasSize(1);
         assertThat(cut.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("overruns the list"));

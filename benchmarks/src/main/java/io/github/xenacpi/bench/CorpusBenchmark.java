@@ -31,15 +31,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -79,7 +80,7 @@ public final class CorpusBenchmark {
 
     /** Time (summed over threads) and bytes of one pass over the corpus, by stage. */
     private static final class Pass {
-        final long[] nanos = new long[Stage.values().length];
+        private final Map<Stage, Long> nanos = new EnumMap<>(Stage.class);
         long wallNanos;
         long processCpuNanos;
         long tableBytes;
@@ -88,10 +89,8 @@ public final class CorpusBenchmark {
         int simulations;
         final List<String> failures = new ArrayList<>();
 
-        synchronized void add(long[] stageNanos, long table, long aml, int sims) {
-            for (int i = 0; i < nanos.length; i++) {
-                nanos[i] += stageNanos[i];
-            }
+        synchronized void add(Map<Stage, Long> stageNanos, long table, long aml, int sims) {
+            stageNanos.forEach((stage, n) -> nanos.merge(stage, n, Long::sum));
             tableBytes += table;
             amlBytes += aml;
             simulations += sims;
@@ -102,9 +101,14 @@ public final class CorpusBenchmark {
             failures.add(why);
         }
 
+        /** The time of one stage, 0 for a stage the pass did not time apart. */
+        long nanos(Stage stage) {
+            return nanos.getOrDefault(stage, 0L);
+        }
+
         long stageSum() {
             long s = 0;
-            for (long n : nanos) {
+            for (long n : nanos.values()) {
                 s += n;
             }
             return s;
@@ -172,14 +176,14 @@ public final class CorpusBenchmark {
     /** The stage lines of a pass run with {@code --stages}. */
     private static void stages(Pass timed, long loadNanos) {
         System.out.println("  stage times are CPU times of the working threads; MB/s of the bytes each stage works on");
-        stage(Stage.READ.label + ", all table bytes", timed.tableBytes, timed.nanos[Stage.READ.ordinal()]);
-        stage(Stage.DECODE.label + ", all table bytes", timed.tableBytes, timed.nanos[Stage.DECODE.ordinal()]);
-        long namespace = timed.nanos[Stage.NAMESPACE.ordinal()];
+        stage(Stage.READ.label + ", all table bytes", timed.tableBytes, timed.nanos(Stage.READ));
+        stage(Stage.DECODE.label + ", all table bytes", timed.tableBytes, timed.nanos(Stage.DECODE));
+        long namespace = timed.nanos(Stage.NAMESPACE);
         stage(Stage.NAMESPACE.label + ", DSDT + SSDT bytes", timed.amlBytes, namespace);
         stage("  of which AML load (timed apart, one thread)", timed.amlBytes, loadNanos);
         stage("  of which survey (the difference)", timed.amlBytes, Math.max(1, namespace - loadNanos));
-        stage(Stage.SIMULATE.label + ", all table bytes", timed.tableBytes, timed.nanos[Stage.SIMULATE.ordinal()]);
-        stage(Stage.REPORT.label + ", all table bytes", timed.tableBytes, timed.nanos[Stage.REPORT.ordinal()]);
+        stage(Stage.SIMULATE.label + ", all table bytes", timed.tableBytes, timed.nanos(Stage.SIMULATE));
+        stage(Stage.REPORT.label + ", all table bytes", timed.tableBytes, timed.nanos(Stage.REPORT));
         stage("sum of the stages (CPU), all table bytes", timed.tableBytes, timed.stageSum());
         stage("CPU of the whole JVM (JIT, GC included), all table bytes", timed.tableBytes, timed.processCpuNanos);
         stage("wall, all table bytes", timed.tableBytes, timed.wallNanos);
@@ -270,7 +274,7 @@ public final class CorpusBenchmark {
     private static long childCpuNanos() {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
             return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10_000_000L;
         } catch (IOException | RuntimeException e) {
             return -1;
@@ -288,11 +292,11 @@ public final class CorpusBenchmark {
             analyse(dir, p);
             return;
         }
-        long[] t = new long[Stage.values().length];
+        Map<Stage, Long> t = new EnumMap<>(Stage.class);
         try {
             long t0 = cpu();
             var report = validation.one(new PlatformSource.PathSource(dir));
-            t[Stage.REPORT.ordinal()] = cpu() - t0;
+            t.put(Stage.REPORT, cpu() - t0);
             long table = 0;
             for (LoadedTable lt : report.platform().tables().all()) {
                 table += lt.raw().size();
@@ -305,7 +309,7 @@ public final class CorpusBenchmark {
 
     /** The whole pipeline for one platform folder, stage by stage, as the report command runs it. */
     private static void analyse(Path dir, Pass p) {
-        long[] t = new long[Stage.values().length];
+        Map<Stage, Long> t = new EnumMap<>(Stage.class);
         try {
             long t0 = cpu();
             FirmwareImage image = FirmwareSource.open(dir);
@@ -320,11 +324,11 @@ public final class CorpusBenchmark {
             long t4 = cpu();
             ConformanceReport.of(platform, results, Instant.EPOCH);
             long t5 = cpu();
-            t[Stage.READ.ordinal()] = t1 - t0;
-            t[Stage.DECODE.ordinal()] = t2 - t1;
-            t[Stage.NAMESPACE.ordinal()] = t3 - t2;
-            t[Stage.SIMULATE.ordinal()] = t4 - t3;
-            t[Stage.REPORT.ordinal()] = t5 - t4;
+            t.put(Stage.READ, t1 - t0);
+            t.put(Stage.DECODE, t2 - t1);
+            t.put(Stage.NAMESPACE, t3 - t2);
+            t.put(Stage.SIMULATE, t4 - t3);
+            t.put(Stage.REPORT, t5 - t4);
             long table = 0;
             long aml = 0;
             for (LoadedTable lt : tables.all()) {
@@ -347,7 +351,7 @@ public final class CorpusBenchmark {
                 blocks.add(AcpiTables.load(FirmwareSource.open(dir)).all().stream().map(LoadedTable::raw)
                         .filter(CorpusBenchmark::isDefinitionBlock).toList());
             } catch (AcpiException e) {
-                continue;
+                // A platform whose tables do not load has no definition blocks to time.
             }
         }
         long start = cpu();
@@ -369,10 +373,10 @@ public final class CorpusBenchmark {
             throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
-            AtomicInteger n = new AtomicInteger();
+            int n = 0;
             List<Future<?>> runs = new ArrayList<>();
             for (Path f : files) {
-                Path prefix = out.resolve("t" + n.getAndIncrement());
+                Path prefix = out.resolve("t" + n++);
                 runs.add(pool.submit(() -> {
                     int status = runIasl(f, prefix);
                     if (status != 0) {

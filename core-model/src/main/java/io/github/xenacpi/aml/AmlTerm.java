@@ -32,6 +32,7 @@ public sealed interface AmlTerm {
      * A Buffer: its size term and the initializer bytes present in the AML. The declared size may exceed the
      * initializer (the rest is zero) and is never used to allocate.
      */
+    @SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array's contents
     record BufferData(AmlTerm size, byte[] initializer) implements AmlTerm {
         public BufferData {
             Objects.requireNonNull(size, "size");

@@ -84,6 +84,7 @@ public sealed interface AmlValue {
     }
 
     /** A Package: a mutable array of elements (uninitialized elements are {@link Uninitialized}). */
+    @SuppressWarnings("JavaLangClash") // AML's name, beside Int, Str and Buffer; java.lang.Package is not used here
     final class Package implements AmlValue {
         final AmlValue[] elements;
 

@@ -154,7 +154,7 @@ public final class FirmwareFolder {
             try {
                 if (Files.isDirectory(child)) {
                     if (SYSFS_FOLDERS.contains(name)
-                            || depth < 2 && TABLE_FOLDERS.contains(name) && holdsTables(child, depth + 1)) {
+                            || (depth < 2 && TABLE_FOLDERS.contains(name) && holdsTables(child, depth + 1))) {
                         return true;
                     }
                 } else if (Files.isRegularFile(child) && Files.size(child) > 0
@@ -163,7 +163,6 @@ public final class FirmwareFolder {
                 }
             } catch (IOException e) {
                 // An unreadable entry holds no table; the table reader names it when it reads the folder.
-                continue;
             }
         }
         return false;

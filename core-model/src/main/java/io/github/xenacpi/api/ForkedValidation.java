@@ -186,7 +186,7 @@ public final class ForkedValidation {
                 throw new ValidationException(said.error().get());
             }
             throw new ValidationException("the forked validation ended with status " + exit + " without a report"
-                    + (said.lastOther().map(l -> " (its last words: " + l + ")").orElse(""))
+                    + said.lastOther().map(l -> " (its last words: " + l + ")").orElse("")
                     + "; set xenacpi.fork=false to validate inside the build's JVM");
         }
     }

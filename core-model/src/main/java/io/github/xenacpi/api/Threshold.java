@@ -48,7 +48,7 @@ public record Threshold(Severity severity) {
 
     /** Whether a finding's severity is at or above this threshold (error above warning above info). */
     public boolean reachedBy(Severity s) {
-        return s.ordinal() <= severity.ordinal();
+        return s.compareTo(severity) <= 0;
     }
 
     /**

@@ -50,7 +50,7 @@ public record VersionAxes(List<XenVersion> xen, List<LinuxVersion> linux) {
             return List.of();
         }
         Set<T> out = new LinkedHashSet<>();
-        for (String raw : text.split(",")) {
+        for (String raw : text.split(",", -1)) {
             String item = raw.trim();
             if (item.isEmpty()) {
                 throw new ValidationException(property + ": an empty entry in \"" + text.trim()

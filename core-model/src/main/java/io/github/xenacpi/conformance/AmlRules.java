@@ -79,7 +79,8 @@ final class AmlRules implements RuleSet {
     /** The text with every character outside printable ASCII written as {@code \xNN}. */
     private static String printable(String s) {
         StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (c >= 0x20 && c < 0x7F) {
                 b.append(c);
             } else {

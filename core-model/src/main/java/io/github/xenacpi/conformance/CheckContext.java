@@ -1,5 +1,7 @@
 package io.github.xenacpi.conformance;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.table.AcpiTable;
 import io.github.xenacpi.acpi.table.load.AcpiTables;
@@ -86,12 +88,14 @@ final class CheckContext {
     }
 
     /** Reports a finding at the rule's severity. */
-    void report(Rule rule, LoadedTable t, long offset, String path, String format, Object... args) {
+    @FormatMethod
+    void report(Rule rule, LoadedTable t, long offset, String path, @FormatString String format, Object... args) {
         report(rule, rule.severity(), t.signature(), t.instance(), offset, path, String.format(format, args));
     }
 
     /** Reports a finding about a table that is absent. */
-    void reportMissing(Rule rule, String signature, String format, Object... args) {
+    @FormatMethod
+    void reportMissing(Rule rule, String signature, @FormatString String format, Object... args) {
         report(rule, rule.severity(), signature, 0, -1, "", String.format(format, args));
     }
 

@@ -51,8 +51,8 @@ final class Dbg2Rules implements RuleSet {
             ctx.report(DEVICE_REVISION, t, f.offset(), path + ".revision", "%s: revision %d, the specification"
                     + " defines 0", path, dev.revision());
         }
-        long typeAt = f.offset() + Dbg2Decoder.DEVICE.field("portType").offset();
-        long subtypeAt = f.offset() + Dbg2Decoder.DEVICE.field("portSubtype").offset();
+        long typeAt = (long) f.offset() + Dbg2Decoder.DEVICE.field("portType").offset();
+        long subtypeAt = (long) f.offset() + Dbg2Decoder.DEVICE.field("portSubtype").offset();
         int sub = dev.portSubtype();
         switch (dev.portType()) {
             case Dbg2Table.PORT_SERIAL -> subtype(ctx, t, SerialTypes.known(sub), subtypeAt, path, sub);

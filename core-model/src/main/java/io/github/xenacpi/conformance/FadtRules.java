@@ -116,6 +116,6 @@ final class FadtRules implements RuleSet {
 
     /** The table offset of a field of {@link FadtDecoder#LAYOUT}. */
     static long field(String name) {
-        return TableHeader.SIZE + FadtDecoder.LAYOUT.field(name).offset();
+        return (long) TableHeader.SIZE + FadtDecoder.LAYOUT.field(name).offset();
     }
 }

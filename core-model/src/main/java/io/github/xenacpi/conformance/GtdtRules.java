@@ -179,6 +179,6 @@ final class GtdtRules implements RuleSet {
     }
 
     private static long field(String name) {
-        return TableHeader.SIZE + GtdtDecoder.LAYOUT.field(name).offset();
+        return (long) TableHeader.SIZE + GtdtDecoder.LAYOUT.field(name).offset();
     }
 }

@@ -213,6 +213,6 @@ final class MadtRules implements RuleSet {
     }
 
     private static long at(Subtable f, Layout layout, String field) {
-        return f.offset() + layout.field(field).offset();
+        return (long) f.offset() + layout.field(field).offset();
     }
 }

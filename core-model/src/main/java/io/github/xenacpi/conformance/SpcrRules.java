@@ -85,7 +85,7 @@ final class SpcrRules implements RuleSet {
                     base.bitWidth());
         }
         int irq = s.irq();
-        if ((s.interruptType() & 1) != 0 && !(irq >= 2 && irq <= 7 || irq >= 9 && irq <= 12 || irq == 14
+        if ((s.interruptType() & 1) != 0 && !((irq >= 2 && irq <= 7) || (irq >= 9 && irq <= 12) || irq == 14
                 || irq == 15)) {
             ctx.report(PC_AT_IRQ, t, field("irq"), "SPCR.irq", "PC-AT IRQ %d is not a valid ISA IRQ", irq);
         }
@@ -150,6 +150,6 @@ final class SpcrRules implements RuleSet {
     }
 
     static long field(String name) {
-        return TableHeader.SIZE + SpcrDecoder.LAYOUT.field(name).offset();
+        return (long) TableHeader.SIZE + SpcrDecoder.LAYOUT.field(name).offset();
     }
 }

@@ -74,7 +74,7 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
      * changed in a stable update). */
     @JsonCreator
     public static LinuxVersion parse(String text) {
-        String[] parts = text.trim().split("\\.");
+        String[] parts = text.trim().split("\\.", -1);
         try {
             if (parts.length >= 2) {
                 return new LinuxVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));

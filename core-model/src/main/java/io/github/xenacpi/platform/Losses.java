@@ -105,7 +105,7 @@ final class Losses {
             }
             List<Diagnostic> framing = decoders.framingDiagnostics(t.raw());
             for (Diagnostic d : t.diagnostics()) {
-                if (d.severity() != Severity.ERROR || framing.contains(d) && d.message().contains("checksum")) {
+                if (d.severity() != Severity.ERROR || (framing.contains(d) && d.message().contains("checksum"))) {
                     continue;
                 }
                 if (framing.contains(d) && d.message().contains("truncated")) {

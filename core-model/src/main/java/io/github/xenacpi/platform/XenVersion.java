@@ -60,7 +60,7 @@ public record XenVersion(int major, int minor, int patch) implements Comparable<
     /** Parses {@code 4.17} or {@code 4.20.4}. */
     @JsonCreator
     public static XenVersion parse(String text) {
-        String[] parts = text.trim().split("\\.");
+        String[] parts = text.trim().split("\\.", -1);
         if (parts.length < 2 || parts.length > 3) {
             throw new IllegalArgumentException("a Xen version looks like 4.17, not \"" + text + "\"");
         }

@@ -256,9 +256,16 @@ public record ConformanceReport(String schema, String toolVersion, String genera
          * the model lost), then errors, warnings, notes.
          */
         static List<ReportFinding> fixFirst(List<ReportFinding> findings, Completeness completeness) {
-            return findings.stream().sorted(Comparator.comparingInt(f -> f.inputDamage() || completeness.losses()
-                    .stream().anyMatch(l -> l.table().equals(f.table()) && (l.offset() < 0
-                            || l.offset() == f.offset())) ? -1 : f.severity().ordinal())).toList();
+            List<ReportFinding> damage = new ArrayList<>();
+            List<ReportFinding> rest = new ArrayList<>();
+            for (ReportFinding f : findings) {
+                boolean damaged = f.inputDamage() || completeness.losses().stream()
+                        .anyMatch(l -> l.table().equals(f.table()) && (l.offset() < 0 || l.offset() == f.offset()));
+                (damaged ? damage : rest).add(f);
+            }
+            rest.sort(Comparator.comparing(ReportFinding::severity));
+            damage.addAll(rest);
+            return List.copyOf(damage);
         }
 
         /** Whether the model saw the whole platform: when not, no verdict stands. */

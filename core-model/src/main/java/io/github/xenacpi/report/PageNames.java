@@ -40,7 +40,8 @@ final class PageNames {
 
     private static String stem(String name) {
         StringBuilder b = new StringBuilder();
-        for (char c : name.toCharArray()) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
             boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '-' || c == '_' || c == '.';
             b.append(plain ? c : '_');

@@ -7,6 +7,7 @@ import java.util.Arrays;
  * with {@code XENMAPSPACE_dev_mmio}: the overall return code, the per-page error array, and how many pages
  * were really entered into the P2M (denied pages report success and map nothing: {@code map_dev_mmio_page}).
  */
+@SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array's contents
 public record PhysmapResult(int rc, int[] errs, int pagesMapped, int pagesSilentlyDenied) {
 
     public PhysmapResult {

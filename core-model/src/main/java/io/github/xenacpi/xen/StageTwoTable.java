@@ -363,11 +363,20 @@ public final class StageTwoTable {
     }
 
     private static long leaf(long mfn, P2mType type) {
-        return (mfn << 8) | ((long) type.ordinal() << 2) | KIND_LEAF;
+        return (mfn << 8) | typeBits(type) | KIND_LEAF;
     }
 
     private static long pages(long mfn, P2mType type) {
-        return (mfn << 8) | ((long) type.ordinal() << 2) | KIND_PAGES;
+        return (mfn << 8) | typeBits(type) | KIND_PAGES;
+    }
+
+    /**
+     * Bits 7:2 of an entry: the type's index in {@link #TYPES}, which {@link #type} decodes. Entries live only in
+     * this table's memory, so the index never outlives the enum it came from.
+     */
+    @SuppressWarnings("EnumOrdinal")
+    private static long typeBits(P2mType type) {
+        return (long) type.ordinal() << 2;
     }
 
     private static int kind(long e) {

@@ -28,8 +28,14 @@ class FirmwareFolderTest {
         Files.writeString(root.resolve("README.md"), "# Our machines\n\nTables from acpidump.\n");
         Files.writeString(root.resolve("MANIFEST.md"), "| machine | source |\n");
         Files.write(root.resolve("photo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
-        Files.writeString(root.resolve("dsdt.dsl"), "/*\n * Intel ACPI Component Architecture\n */\n"
-                + "DefinitionBlock (\"\", \"DSDT\", 2, \"XENACP\", \"XENACPI\", 0x00000001)\n{\n}\n");
+        Files.writeString(root.resolve("dsdt.dsl"), """
+                /*
+                 * Intel ACPI Component Architecture
+                 */
+                DefinitionBlock ("", "DSDT", 2, "XENACP", "XENACPI", 0x00000001)
+                {
+                }
+                """);
         Files.writeString(root.resolve("board.txt"), dump(), StandardCharsets.UTF_8);
         Path machine = Files.createDirectories(root.resolve("laptop"));
         tables(machine.resolve("acpi"));

@@ -47,5 +47,9 @@ class VersionAxesTest {
                 .hasMessageStartingWith("xenacpi.linuxVersions: ").hasMessageContaining("6.6");
         assertThatThrownBy(() -> VersionAxes.parse("4.17,,4.22", null)).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("xenacpi.xenVersions: an empty entry");
+        assertThatThrownBy(() -> VersionAxes.parse("4.17,4.22,", null)).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("xenacpi.xenVersions: an empty entry");
+        assertThatThrownBy(() -> VersionAxes.parse("4.17.", null)).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("xenacpi.xenVersions: ").hasMessageContaining("\"4.17.\"");
     }
 }

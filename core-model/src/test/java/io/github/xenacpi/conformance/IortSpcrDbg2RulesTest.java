@@ -44,7 +44,7 @@ class IortSpcrDbg2RulesTest {
         IortBuilder.Node rc = b.rootComplex(0).set("cacheCoherency", 1).set("memoryAccessFlags", 1)
                 .mapping(0, 0xFF, 0, its, 0).mapping(0x80, 0xFF, 0x100, its, 2);
         TestPlatform p = TestPlatform.good().with(b);
-        long second = b.offsetOf(rc) + IortDecoder.ROOT_COMPLEX.size() + IortDecoder.ID_MAPPING.size();
+        long second = (long) b.offsetOf(rc) + IortDecoder.ROOT_COMPLEX.size() + IortDecoder.ID_MAPPING.size();
         assertOne(p, IortRules.IDMAP_OVERLAP, second);
         assertThat(p.findings(IortRules.IDMAP_OVERLAP).get(0).severity()).isEqualTo(IortRules.IDMAP_OVERLAP.severity());
         assertOne(p, IortRules.IDMAP_FLAGS, second + 16);
@@ -55,7 +55,7 @@ class IortSpcrDbg2RulesTest {
         IortBuilder b = TestPlatform.iort();
         IortBuilder.Node nc = b.namedComponent("\\_SB.DMA0").mappingTo(0, 0, 0, 0x9999, 1);
         TestPlatform p = TestPlatform.good().with(b);
-        long field = b.offsetOf(nc) + IortDecoder.NAMED_COMPONENT.size() + 12 + 12;
+        long field = (long) b.offsetOf(nc) + IortDecoder.NAMED_COMPONENT.size() + 12 + 12;
         assertThat(p.findings(IortRules.IDMAP_OUTPUT)).singleElement().satisfies(f -> {
             assertThat(f.message()).contains("not the offset of any node");
             assertThat(f.offset()).isEqualTo(field);

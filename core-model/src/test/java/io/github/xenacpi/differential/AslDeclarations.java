@@ -190,7 +190,7 @@ final class AslDeclarations {
     private static List<String> segments(String path) {
         String p = path.startsWith("\\") ? path.substring(1) : path;
         List<String> out = new ArrayList<>();
-        for (String s : p.split("\\.")) {
+        for (String s : p.split("\\.", -1)) {
             if (!s.isEmpty()) {
                 StringBuilder b = new StringBuilder(s.toUpperCase(Locale.ROOT));
                 while (b.length() < 4) {

@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -129,7 +130,7 @@ final class IaslComparison {
             Optional<IaslListing.Field> theirs = listing.at(f.offset(), f.iaslNames().toArray(String[]::new));
             compareField(mismatches, f.name(), f.ours().apply(h), theirs, f.text());
         }
-        listing.at(9, "Checksum").filter(c -> c.value().toLowerCase().contains("incorrect"))
+        listing.at(9, "Checksum").filter(c -> c.value().toLowerCase(Locale.ROOT).contains("incorrect"))
                 .filter(c -> table.checksumValid())
                 .ifPresent(c -> mismatches.add("checksum: we accept it, iasl says " + c.value()));
     }

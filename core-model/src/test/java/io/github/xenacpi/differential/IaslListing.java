@@ -140,7 +140,7 @@ final class IaslListing {
         List<String> warnings = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         String unknownSignature = null;
-        String[] lines = listing.split("\\R");
+        String[] lines = listing.split("\\R", -1);
         boolean inAmlHeader = false;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -175,7 +175,7 @@ final class IaslListing {
                 unknownSignature = u.group(1);
             }
         }
-        for (String line : console.split("\\R")) {
+        for (String line : console.split("\\R", -1)) {
             Matcher u = UNKNOWN_SIGNATURE.matcher(line);
             if (u.find()) {
                 unknownSignature = u.group(1);
@@ -201,9 +201,9 @@ final class IaslListing {
         if (t.contains("Unknown ACPI table signature")) {
             return;
         }
-        if (t.startsWith("**** Unknown") || t.startsWith("Unknown ") && t.contains("type")) {
+        if (t.startsWith("**** Unknown") || (t.startsWith("Unknown ") && t.contains("type"))) {
             unknown.add(where);
-        } else if (t.startsWith("****") && !t.startsWith("**** Unknown ACPI table signature")
+        } else if ((t.startsWith("****") && !t.startsWith("**** Unknown ACPI table signature"))
                 || t.startsWith("Invalid ") || t.contains("ACPI Error") || t.startsWith("// ACPI Error")) {
             errors.add(where);
         } else if (t.startsWith("// ACPI Warning") || t.startsWith("ACPI Warning")) {
@@ -213,7 +213,7 @@ final class IaslListing {
 
     /** The header iasl prints on its console before disassembling ("ACPI: DSDT 0x... (v02 ...)"). */
     private static void consoleHeader(String console, Map<String, String> aml) {
-        for (String line : console.split("\\R")) {
+        for (String line : console.split("\\R", -1)) {
             Matcher m = CONSOLE_HEADER.matcher(line);
             if (m.find()) {
                 aml.put("Signature", "\"" + m.group(1) + "\"");

@@ -7,14 +7,14 @@ import org.junit.jupiter.api.Test;
 /** The listing parser on iasl's text forms; needs no iasl. */
 class IaslListingTest {
 
-    private static final String MCFG = String.join("\n",
-            "[000h 0000   4]                    Signature : \"MCFG\"    [Memory Mapped Configuration table]",
-            "[004h 0004   4]                 Table Length : 0000003C",
-            "[00Ah 0010   6]                       Oem ID : \"QCOM  \"",
-            "[02Ch 0044 008h]                Base Address : 0000000060000000",
-            "[036h 0054 001h]            Start Bus Number : 10",
-            "[037h 0055 001h]              End Bus Number : 1F",
-            "");
+    private static final String MCFG = """
+            [000h 0000   4]                    Signature : "MCFG"    [Memory Mapped Configuration table]
+            [004h 0004   4]                 Table Length : 0000003C
+            [00Ah 0010   6]                       Oem ID : "QCOM  "
+            [02Ch 0044 008h]                Base Address : 0000000060000000
+            [036h 0054 001h]            Start Bus Number : 10
+            [037h 0055 001h]              End Bus Number : 1F
+            """;
 
     @Test
     void readsOldAndNewFieldLineForms() {
@@ -34,14 +34,14 @@ class IaslListingTest {
 
     @Test
     void subtableHeadersBoundBlocks() {
-        String text = String.join("\n",
-                "[060h 0096   1]                Subtable Type : 0E [Generic Interrupt Redistributor]",
-                "[061h 0097   1]                       Length : 10",
-                "[064h 0100   8]                 Base Address : 0000000017A60000",
-                "[06Ch 0108   4]                       Length : 00100000",
-                "[070h 0112   1]                Subtable Type : 0E [Generic Interrupt Redistributor]",
-                "[074h 0116   8]                 Base Address : 0000000017B60000",
-                "");
+        String text = """
+                [060h 0096   1]                Subtable Type : 0E [Generic Interrupt Redistributor]
+                [061h 0097   1]                       Length : 10
+                [064h 0100   8]                 Base Address : 0000000017A60000
+                [06Ch 0108   4]                       Length : 00100000
+                [070h 0112   1]                Subtable Type : 0E [Generic Interrupt Redistributor]
+                [074h 0116   8]                 Base Address : 0000000017B60000
+                """;
         IaslListing l = IaslListing.parse(text, "");
 
         IaslListing.Field second = l.at(0x74, "Base Address").orElseThrow();
@@ -53,14 +53,14 @@ class IaslListingTest {
 
     @Test
     void reportsUnknownSignaturesTypesAndErrors() {
-        String text = String.join("\n",
-                "[000h 0000   4]                    Signature : \"DLUT\"",
-                "**** Unknown ACPI table signature [DLUT]",
-                "**** Unknown IORT node type 0x06",
-                "[025h 0037   1]                Subtable Type : 4F [Unknown Subtable Type]",
-                "Invalid zero length subtable",
-                "// ACPI Warning: FADT revision 5 does not match length: found 114 expected 10C",
-                "");
+        String text = """
+                [000h 0000   4]                    Signature : "DLUT"
+                **** Unknown ACPI table signature [DLUT]
+                **** Unknown IORT node type 0x06
+                [025h 0037   1]                Subtable Type : 4F [Unknown Subtable Type]
+                Invalid zero length subtable
+                // ACPI Warning: FADT revision 5 does not match length: found 114 expected 10C
+                """;
         IaslListing l = IaslListing.parse(text, "Unknown ACPI table signature [DLUT], decoding ACPI table header only");
 
         assertThat(l.unknownSignature()).contains("DLUT");
@@ -71,14 +71,14 @@ class IaslListingTest {
 
     @Test
     void readsTheOriginalHeaderOfADefinitionBlockAndTheConsoleHeader() {
-        String dsl = String.join("\n",
-                " * Original Table Header:",
-                " *     Signature        \"DSDT\"",
-                " *     Length           0x00051344 (332612)",
-                " *     Checksum         0x37",
-                " *     OEM Table ID     \"SDM8380 \"",
-                " */",
-                "");
+        String dsl = """
+                 * Original Table Header:
+                 *     Signature        "DSDT"
+                 *     Length           0x00051344 (332612)
+                 *     Checksum         0x37
+                 *     OEM Table ID     "SDM8380 "
+                 */
+                """;
         IaslListing l = IaslListing.parse(dsl, "");
         assertThat(IaslListing.amlNumber(l.amlHeader().get("Length"))).isEqualTo(332612);
         assertThat(IaslListing.amlText(l.amlHeader().get("OEM Table ID"))).isEqualTo("SDM8380");
@@ -93,8 +93,10 @@ class IaslListingTest {
 
     @Test
     void aRejectedTableProducesNothing() {
-        IaslListing l = IaslListing.parse("", "Table [IORT] is too long for file - needs: 0x14BDBFEF\n"
-                + "Binary file does not contain a valid ACPI table\n");
+        IaslListing l = IaslListing.parse("", """
+                Table [IORT] is too long for file - needs: 0x14BDBFEF
+                Binary file does not contain a valid ACPI table
+                """);
 
         assertThat(l.produced()).isFalse();
         assertThat(l.errors()).hasSize(2);

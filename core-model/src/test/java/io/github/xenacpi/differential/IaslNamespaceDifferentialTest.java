@@ -78,8 +78,9 @@ class IaslNamespaceDifferentialTest {
         }
         Path dir = Files.createTempDirectory(temp, "iasl");
         AslDeclarations.Result asl = AslDeclarations.Result.EMPTY;
-        for (RawTable target : blocks) {
-            List<RawTable> others = blocks.stream().filter(t -> t != target).toList();
+        for (int i = 0; i < blocks.size(); i++) {
+            List<RawTable> others = new ArrayList<>(blocks);
+            RawTable target = others.remove(i);
             AmlDisassembly d = AmlDisassembly.of(target, others, dir);
             if (d.refusal().isPresent()) {
                 SKIPPED.incrementAndGet();

@@ -119,13 +119,13 @@ class GroundTruthTest {
                 }
             }
         }
-        ROWS.put(scenario + " " + run, row(scenario, run, boot, c));
+        ROWS.put(scenario + " " + run, row(scenario, boot, c));
         assertThat(unexplained).as("differences between the model (Xen %s, Linux %s) and the boot of %s %s that"
                 + " expected-differences.txt does not explain", c.modelXen(), ModelComparison.LINUX, scenario, run)
                 .isEmpty();
     }
 
-    private static String row(String scenario, String run, RecordedBoot boot, ModelComparison c) {
+    private static String row(String scenario, RecordedBoot boot, ModelComparison c) {
         StringBuilder b = new StringBuilder("| ").append(scenario).append(" | ").append(boot.xen()).append(" | ")
                 .append(boot.lazy() ? "on" : "refused").append(" | ").append(c.modelXen()).append(" | ");
         for (String path : List.of("build", "hypercall", "fault")) {

@@ -53,7 +53,7 @@ record RecordedBoot(String scenario, String xen, String linux, boolean lazy, boo
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] p = line.split(" ");
+            String[] p = line.split(" ", -1);
             switch (p[0]) {
                 case "scenario" -> scenario = p[1];
                 case "xen" -> xen = p[1];

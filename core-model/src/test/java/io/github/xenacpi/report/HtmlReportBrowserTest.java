@@ -170,7 +170,7 @@ class HtmlReportBrowserTest {
         for (int i = 0; i < strategies; i++) {
             select.findElement(By.cssSelector("option[value='" + i + "']")).click();
             for (WebElement el : s.findElements(By.cssSelector("rect.bar, .chip"))) {
-                String expected = el.getAttribute("data-r").split(" ")[i];
+                String expected = el.getAttribute("data-r").split(" ", -1)[i];
                 assertThat(el.getAttribute("class")).as("strategy %d", i).endsWith(" r-" + expected);
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,11 @@ class StageTwoTableTest {
 
     private static final long GIB_PAGES = 1L << 18;
     private static final long MIB2_PAGES = 1L << 9;
+    private static final List<P2mType> TYPES = List.of(P2mType.values());
+
+    /** What the plain map expects at a frame. */
+    private record Expected(long mfn, P2mType type) {
+    }
 
     @ParameterizedTest(name = "{0}-bit IPA: root level {1}, {2} root page(s)")
     @CsvSource({"32,1,1", "36,1,1", "40,1,2", "42,1,8", "44,0,1", "48,0,1"})
@@ -126,11 +132,11 @@ class StageTwoTableTest {
     void agreesWithAPlainMapUnderRandomMapsAndUnmaps(long seed) {
         Random random = new Random(seed);
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(40));
-        Map<Long, long[]> reference = new HashMap<>();
+        Map<Long, Expected> reference = new HashMap<>();
         long window = 4 * MIB2_PAGES;
         for (int step = 0; step < 400; step++) {
             long gfn = random.nextInt((int) window);
-            long count = 1 + random.nextInt(random.nextBoolean() ? 8 : (int) MIB2_PAGES * 2);
+            long count = 1L + random.nextInt(random.nextBoolean() ? 8 : (int) MIB2_PAGES * 2);
             count = Math.min(count, window - gfn);
             if (random.nextInt(3) == 0) {
                 p2m.unmap(gfn, count);
@@ -139,23 +145,23 @@ class StageTwoTableTest {
                 }
             } else {
                 long mfn = random.nextBoolean() ? gfn : random.nextInt(1 << 20);
-                P2mType type = P2mType.values()[random.nextInt(P2mType.values().length)];
+                P2mType type = TYPES.get(random.nextInt(TYPES.size()));
                 p2m.map(gfn, mfn, count, type, random.nextBoolean());
                 for (long i = 0; i < count; i++) {
-                    reference.put(gfn + i, new long[] {mfn + i, type.ordinal()});
+                    reference.put(gfn + i, new Expected(mfn + i, type));
                 }
             }
             assertThat(p2m.mappedPages()).isEqualTo(reference.size());
         }
         for (long g = 0; g < window; g++) {
-            long[] expected = reference.get(g);
+            Expected expected = reference.get(g);
             var actual = p2m.lookup(g);
             if (expected == null) {
                 assertThat(actual).as("gfn 0x%X", g).isEmpty();
             } else {
                 assertThat(actual).as("gfn 0x%X", g).hasValueSatisfying(m -> {
-                    assertThat(m.mfn()).isEqualTo(expected[0]);
-                    assertThat(m.type().ordinal()).isEqualTo((int) expected[1]);
+                    assertThat(m.mfn()).isEqualTo(expected.mfn());
+                    assertThat(m.type()).isEqualTo(expected.type());
                 });
             }
         }
@@ -206,10 +212,10 @@ class StageTwoTableTest {
         for (int step = 0; step < 40; step++) {
             long gfn = random.nextInt((int) window);
             int size = random.nextInt(3);
-            long count = 1 + random.nextInt(size == 0 ? 600 : size == 1 ? (int) MIB2_PAGES * 8 : (int) GIB_PAGES * 2);
+            long count = 1L + random.nextInt(size == 0 ? 600 : size == 1 ? (int) MIB2_PAGES * 8 : (int) GIB_PAGES * 2);
             count = Math.min(count, window - gfn);
             long mfn = random.nextBoolean() ? gfn : random.nextInt(1 << 24);
-            P2mType type = P2mType.values()[random.nextInt(P2mType.values().length)];
+            P2mType type = TYPES.get(random.nextInt(TYPES.size()));
             switch (random.nextInt(3)) {
                 case 0 -> {
                     run.unmap(gfn, count);

@@ -17,7 +17,8 @@ final class Markdown {
     /** Plain text with Markdown's active characters escaped, safe in a table cell. */
     static String text(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '\\', '`', '*', '_', '[', ']', '|', '#' -> out.append('\\').append(c);
                 case '<' -> out.append("&lt;");

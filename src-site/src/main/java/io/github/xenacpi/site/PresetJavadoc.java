@@ -57,7 +57,7 @@ final class PresetJavadoc {
 
     private static String markdown(String javadoc) {
         StringBuilder out = new StringBuilder();
-        for (String line : javadoc.split("\n")) {
+        for (String line : javadoc.split("\n", -1)) {
             String t = line.strip();
             t = t.startsWith("*") ? t.substring(1).strip() : t;
             out.append(t.equals("<p>") ? "\n\n" : t.replace("<p>", "\n\n")).append(' ');

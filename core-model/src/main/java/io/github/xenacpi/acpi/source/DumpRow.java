@@ -7,6 +7,7 @@ sealed interface DumpRow {
     int MAX_BYTES = 16;
 
     /** A well-formed row. */
+    @SuppressWarnings("ArrayRecordComponent") // a parsed row on its way to the assembler, never compared
     record Data(long offset, byte[] bytes) implements DumpRow {
     }
 

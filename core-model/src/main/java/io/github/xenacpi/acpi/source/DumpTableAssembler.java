@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.source;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Severity;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -95,7 +97,8 @@ final class DumpTableAssembler {
                 bytes.size());
     }
 
-    private void report(Severity severity, String format, Object... args) {
+    @FormatMethod
+    private void report(Severity severity, @FormatString String format, Object... args) {
         collector.table(header.signature(), collector.nextInstance(header.signature()), severity, format, args);
     }
 }

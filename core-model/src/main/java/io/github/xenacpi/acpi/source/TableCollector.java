@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.source;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
@@ -50,11 +52,13 @@ final class TableCollector {
         return table;
     }
 
-    void table(String signature, int instance, Severity severity, String format, Object... args) {
+    @FormatMethod
+    void table(String signature, int instance, Severity severity, @FormatString String format, Object... args) {
         keep(new Diagnostic(signature, instance, -1, severity, String.format(format, args)));
     }
 
-    void source(Severity severity, String format, Object... args) {
+    @FormatMethod
+    void source(Severity severity, @FormatString String format, Object... args) {
         keep(Diagnostic.ofSource(severity, String.format(format, args)));
     }
 

@@ -77,7 +77,7 @@ public final class TableDirectoryReader {
             if (Files.isDirectory(entry)) {
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (lower.equals("dynamic") || lower.equals("data")
-                        || TABLE_FOLDERS.contains(lower) && isSysfs(entry)) {
+                        || (TABLE_FOLDERS.contains(lower) && isSysfs(entry))) {
                     return true;
                 }
             } else if (TableFileName.of(name).isSysfsName()) {

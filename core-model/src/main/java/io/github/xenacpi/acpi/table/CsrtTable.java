@@ -38,6 +38,7 @@ public record CsrtTable(TableHeader header, List<ResourceGroup> groups) implemen
     }
 
     /** An immutable run of bytes with value equality. */
+    @SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array's contents
     public record Bytes(byte[] value) {
 
         public Bytes {

@@ -7,7 +7,7 @@ import java.util.List;
  * The Firmware Performance Data Table (ACPI 6.5 section 5.2.24): performance records, of which the pointer
  * records lead to the Firmware Basic Boot Performance Table and the S3 Performance Table elsewhere in memory.
  */
-public record FpdtTable(TableHeader header, List<Record> records) implements AcpiTable {
+public record FpdtTable(TableHeader header, List<PerformanceRecord> records) implements AcpiTable {
 
     /** Record type of the Firmware Basic Boot Performance Table pointer record. */
     public static final int FBPT_POINTER = 0;
@@ -19,7 +19,7 @@ public record FpdtTable(TableHeader header, List<Record> records) implements Acp
     }
 
     /** One performance record: its type, length and revision, and for the two pointer types the address. */
-    public record Record(int type, int length, int revision, long pointer) {
+    public record PerformanceRecord(int type, int length, int revision, long pointer) {
 
         /** Whether this is an FBPT or S3PT pointer record. */
         public boolean isPointer() {

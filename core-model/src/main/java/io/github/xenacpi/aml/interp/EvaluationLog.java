@@ -1,5 +1,7 @@
 package io.github.xenacpi.aml.interp;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import java.util.ArrayList;
@@ -45,7 +47,8 @@ final class EvaluationLog {
     }
 
     /** Records a finding at the statement the frame runs (at the evaluation's root without a frame). */
-    void finding(Severity severity, Frame f, String format, Object... args) {
+    @FormatMethod
+    void finding(Severity severity, Frame f, @FormatString String format, Object... args) {
         AmlSource src = f == null ? rootSource : f.scope.sourceOrNull();
         String table = src == null ? "" : src.table();
         int instance = src == null ? 0 : src.instance();

@@ -20,8 +20,8 @@ import io.github.xenacpi.aml.NamespaceNode;
  * its index or bank register.
  */
 final class FieldIo implements FieldAccess {
-    private final Map<NamespaceNode, RegionState> regions = new IdentityHashMap<>();
-    private final Map<NamespaceNode, BufferSlice> bufferFields = new IdentityHashMap<>();
+    private final IdentityHashMap<NamespaceNode, RegionState> regions = new IdentityHashMap<>();
+    private final IdentityHashMap<NamespaceNode, BufferSlice> bufferFields = new IdentityHashMap<>();
     private final Terms terms;
     private final Conversions conversions;
     private final AddressSpaces spaces;
@@ -328,22 +328,19 @@ final class FieldIo implements FieldAccess {
      * 32 and 64 bits whose aligned unit holds the whole field (8 when none does).
      */
     private static int accessBits(AmlObject.FieldUnit fu) {
-        switch (fu.access().accessType()) {
-            case 1:
-                return 8;
-            case 2:
-                return 16;
-            case 3:
-                return 32;
-            case 4:
-                return 64;
-            default:
+        return switch (fu.access().accessType()) {
+            case 1 -> 8;
+            case 2 -> 16;
+            case 3 -> 32;
+            case 4 -> 64;
+            default -> {
                 for (int w = 8; w <= 64; w <<= 1) {
                     if (fu.bitOffset() / w == (fu.bitOffset() + fu.bitLength() - 1) / w) {
-                        return w;
+                        yield w;
                     }
                 }
-                return 8;
-        }
+                yield 8;
+            }
+        };
     }
 }

@@ -27,7 +27,12 @@ final class Frame {
         this.scope = scope;
     }
 
-    /** Makes the maps of declared objects writable, before the frame's first declaration. */
+    /**
+     * Makes the maps of declared objects writable, before the frame's first declaration. The fields stay typed
+     * {@code Map}: until then they hold the shared empty {@code Map.of()}, so a frame that declares nothing
+     * allocates no map.
+     */
+    @SuppressWarnings("IdentityHashMapUsage")
     void declaring() {
         if (declared.isEmpty()) {
             declared = new HashMap<>();

@@ -22,7 +22,7 @@ final class MethodBodies {
     private final Map<String, RawTable> tables = new HashMap<>();
     /** One copy of each table's bytes, taken when a body in it is first parsed. */
     private final Map<String, byte[]> bytes = new HashMap<>();
-    private final Map<NamespaceNode, List<Stmt>> parsed = new IdentityHashMap<>();
+    private final IdentityHashMap<NamespaceNode, List<Stmt>> parsed = new IdentityHashMap<>();
 
     /** The bodies of the methods of {@code ns}, loaded from {@code tables}. */
     MethodBodies(Namespace ns, List<RawTable> tables, IntegerWidth width) {

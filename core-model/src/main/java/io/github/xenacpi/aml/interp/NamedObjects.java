@@ -17,7 +17,7 @@ import io.github.xenacpi.aml.NamespaceNode;
 final class NamedObjects {
     private final Namespace ns;
     /** The values of the namespace's Name objects, once initialised or stored to. */
-    private final Map<NamespaceNode, AmlValue> values = new IdentityHashMap<>();
+    private final IdentityHashMap<NamespaceNode, AmlValue> values = new IdentityHashMap<>();
 
     NamedObjects(Namespace ns) {
         this.ns = ns;

@@ -36,123 +36,100 @@ final class Operators {
     /** The value of an operator's result: the operator applied to its evaluated operands, stored to its target. */
     AmlValue operation(AmlTerm.Operation op, Frame f) {
         List<AmlTerm> o = op.operands();
-        switch (op.opcode()) {
-            case STORE: {
+        return switch (op.opcode()) {
+            case STORE -> {
                 AmlValue v = resolved(o.get(0), f);
                 stores.store(o.get(1), v, f);
-                return v;
+                yield v;
             }
-            case COPY_OBJECT: {
+            case COPY_OBJECT -> {
                 AmlValue v = resolved(o.get(0), f);
                 stores.copyObject(o.get(1), v, f);
-                return v;
+                yield v;
             }
-            case ADD: case SUBTRACT: case MULTIPLY: case SHIFT_LEFT: case SHIFT_RIGHT: case AND: case NAND:
-            case OR: case NOR: case XOR: case MOD:
-                return result(binary(op.opcode(), integer(o.get(0), f), integer(o.get(1), f), f),
-                        o.get(2), f);
-            case DIVIDE: {
+            case ADD, SUBTRACT, MULTIPLY, SHIFT_LEFT, SHIFT_RIGHT, AND, NAND, OR, NOR, XOR, MOD ->
+                    result(binary(op.opcode(), integer(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
+            case DIVIDE -> {
                 long a = integer(o.get(0), f);
                 long b = integer(o.get(1), f);
                 if (b == 0) {
                     throw new AmlError("Divide by zero (AE_AML_DIVIDE_BY_ZERO) in " + f.scope.path());
                 }
                 stores.store(o.get(2), new AmlValue.Int(Long.remainderUnsigned(a, b)), f);
-                return result(Long.divideUnsigned(a, b), o.get(3), f);
+                yield result(Long.divideUnsigned(a, b), o.get(3), f);
             }
-            case NOT:
-                return result(~integer(o.get(0), f), o.get(1), f);
-            case FIND_SET_LEFT_BIT: {
+            case NOT -> result(~integer(o.get(0), f), o.get(1), f);
+            case FIND_SET_LEFT_BIT -> {
                 long v = integer(o.get(0), f);
-                return result(v == 0 ? 0 : 64 - Long.numberOfLeadingZeros(v), o.get(1), f);
+                yield result(v == 0 ? 0 : 64 - Long.numberOfLeadingZeros(v), o.get(1), f);
             }
-            case FIND_SET_RIGHT_BIT: {
+            case FIND_SET_RIGHT_BIT -> {
                 long v = integer(o.get(0), f);
-                return result(v == 0 ? 0 : Long.numberOfTrailingZeros(v) + 1, o.get(1), f);
+                yield result(v == 0 ? 0 : Long.numberOfTrailingZeros(v) + 1, o.get(1), f);
             }
-            case INCREMENT: case DECREMENT: {
+            case INCREMENT, DECREMENT -> {
                 long v = integer(o.get(0), f) + (op.opcode() == AmlOpcode.INCREMENT ? 1 : -1);
                 AmlValue r = new AmlValue.Int(v & width.ones());
                 stores.store(o.get(0), r, f);
-                return r;
+                yield r;
             }
-            case LAND:
-                return bool(truthy(o.get(0), f) && truthy(o.get(1), f));
-            case LOR:
-                return bool(truthy(o.get(0), f) || truthy(o.get(1), f));
-            case LNOT:
-                return bool(!truthy(o.get(0), f));
-            case LEQUAL:
-                return bool(conversions.compare(value(o.get(0), f), value(o.get(1), f), f) == 0);
-            case LGREATER:
-                return bool(conversions.compare(value(o.get(0), f), value(o.get(1), f), f) > 0);
-            case LLESS:
-                return bool(conversions.compare(value(o.get(0), f), value(o.get(1), f), f) < 0);
-            case REF_OF:
-                return objects.refOf(o.get(0), f);
-            case COND_REF_OF:
-                return objects.condRefOf(o.get(0), o.get(1), f);
-            case DEREF_OF:
-                return objects.derefOf(value(o.get(0), f), f);
-            case INDEX:
-                return result(objects.index(value(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
-            case SIZE_OF:
-                return new AmlValue.Int(objects.sizeOf(resolved(o.get(0), f), f));
-            case OBJECT_TYPE:
-                return new AmlValue.Int(objects.objectType(o.get(0), f));
-            case MATCH:
-                return objects.match(o, f);
-            case CONCATENATE:
-                return result(concatenate(value(o.get(0), f), value(o.get(1), f), f), o.get(2), f);
-            case CONCATENATE_RES_TEMPLATE:
-                return result(concatResTemplate(buffer(o.get(0), f), buffer(o.get(1), f), f),
-                        o.get(2), f);
-            case TO_INTEGER:
-                return result(conversions.toIntegerExplicit(resolved(o.get(0), f), f), o.get(1), f);
-            case TO_BUFFER:
-                return result(new AmlValue.Buffer(buffer(o.get(0), f)), o.get(1), f);
-            case TO_HEX_STRING:
-                return result(new AmlValue.Str(conversions.toHexString(resolved(o.get(0), f), f)), o.get(1), f);
-            case TO_DECIMAL_STRING:
-                return result(new AmlValue.Str(conversions.toDecimalString(resolved(o.get(0), f), f)), o.get(1),
-                        f);
-            case TO_STRING:
-                return result(conversions.toStringOp(buffer(o.get(0), f), integer(o.get(1), f)), o.get(2), f);
-            case MID:
-                return result(mid(resolved(o.get(0), f), integer(o.get(1), f),
-                        integer(o.get(2), f), f), o.get(3), f);
-            case FROM_BCD:
-                return result(fromBcd(integer(o.get(0), f)), o.get(1), f);
-            case TO_BCD:
-                return result(toBcd(integer(o.get(0), f)), o.get(1), f);
-            case NOTIFY:
+            case LAND -> bool(truthy(o.get(0), f) && truthy(o.get(1), f));
+            case LOR -> bool(truthy(o.get(0), f) || truthy(o.get(1), f));
+            case LNOT -> bool(!truthy(o.get(0), f));
+            case LEQUAL -> bool(conversions.compare(value(o.get(0), f), value(o.get(1), f), f) == 0);
+            case LGREATER -> bool(conversions.compare(value(o.get(0), f), value(o.get(1), f), f) > 0);
+            case LLESS -> bool(conversions.compare(value(o.get(0), f), value(o.get(1), f), f) < 0);
+            case REF_OF -> objects.refOf(o.get(0), f);
+            case COND_REF_OF -> objects.condRefOf(o.get(0), o.get(1), f);
+            case DEREF_OF -> objects.derefOf(value(o.get(0), f), f);
+            case INDEX -> result(objects.index(value(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
+            case SIZE_OF -> new AmlValue.Int(objects.sizeOf(resolved(o.get(0), f), f));
+            case OBJECT_TYPE -> new AmlValue.Int(objects.objectType(o.get(0), f));
+            case MATCH -> objects.match(o, f);
+            case CONCATENATE -> result(concatenate(value(o.get(0), f), value(o.get(1), f), f), o.get(2), f);
+            case CONCATENATE_RES_TEMPLATE ->
+                    result(concatResTemplate(buffer(o.get(0), f), buffer(o.get(1), f), f), o.get(2), f);
+            case TO_INTEGER ->
+                    result(conversions.toIntegerExplicit(resolved(o.get(0), f), f), o.get(1), f);
+            case TO_BUFFER -> result(new AmlValue.Buffer(buffer(o.get(0), f)), o.get(1), f);
+            case TO_HEX_STRING ->
+                    result(new AmlValue.Str(conversions.toHexString(resolved(o.get(0), f), f)), o.get(1), f);
+            case TO_DECIMAL_STRING -> result(new AmlValue.Str(conversions.toDecimalString(resolved(o.get(0), f),
+                    f)), o.get(1), f);
+            case TO_STRING ->
+                    result(conversions.toStringOp(buffer(o.get(0), f), integer(o.get(1), f)), o.get(2), f);
+            case MID -> result(mid(resolved(o.get(0), f), integer(o.get(1), f), integer(o.get(2), f), f), o.get(3), f);
+            case FROM_BCD -> result(fromBcd(integer(o.get(0), f)), o.get(1), f);
+            case TO_BCD -> result(toBcd(integer(o.get(0), f)), o.get(1), f);
+            case NOTIFY -> {
                 value(o.get(1), f);
-                return new AmlValue.Uninitialized();
-            case STALL: case SLEEP:
+                yield new AmlValue.Uninitialized();
+            }
+            case STALL, SLEEP -> {
                 value(o.get(0), f);
-                return new AmlValue.Uninitialized();
-            case ACQUIRE: case WAIT:
-                return new AmlValue.Int(0);
-            case SIGNAL: case RESET: case RELEASE: case NOOP: case BREAK_POINT: case DEBUG:
-                return new AmlValue.Uninitialized();
-            case REVISION:
-                return new AmlValue.Int(ACPICA_REVISION);
-            case TIMER:
+                yield new AmlValue.Uninitialized();
+            }
+            case ACQUIRE, WAIT -> new AmlValue.Int(0);
+            case SIGNAL, RESET, RELEASE, NOOP, BREAK_POINT, DEBUG -> new AmlValue.Uninitialized();
+            case REVISION -> new AmlValue.Int(ACPICA_REVISION);
+            case TIMER -> {
                 log.unknown("Timer read in " + f.scope.path());
-                return new AmlValue.Int(0);
-            case FATAL:
+                yield new AmlValue.Int(0);
+            }
+            case FATAL -> {
                 log.finding(Severity.WARNING, f,
                         "Fatal (type 0x%X, code 0x%X) executed in %s; continued as Linux does",
                         o.get(0).literal().orElse(0), o.get(1).literal().orElse(0), f.scope.path());
-                return new AmlValue.Uninitialized();
-            case LOAD: case LOAD_TABLE: case UNLOAD:
+                yield new AmlValue.Uninitialized();
+            }
+            case LOAD, LOAD_TABLE, UNLOAD -> {
                 log.finding(Severity.INFO, f, "unsupported in %s: %s (tables are not loaded at run time); "
                         + "it returned Zero", f.scope.path(), op.opcode().mnemonic());
                 log.unknown(op.opcode().mnemonic() + " in " + f.scope.path());
-                return new AmlValue.Int(0);
-            default:
-                throw new AmlError(op.opcode().mnemonic() + " used as a value in " + f.scope.path());
-        }
+                yield new AmlValue.Int(0);
+            }
+            default -> throw new AmlError(op.opcode().mnemonic() + " used as a value in " + f.scope.path());
+        };
     }
 
     private AmlValue value(AmlTerm operand, Frame f) {

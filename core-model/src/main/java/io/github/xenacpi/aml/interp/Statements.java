@@ -102,16 +102,20 @@ final class Statements {
     private Flow statement(AmlTerm t, Frame f) {
         if (t instanceof AmlTerm.Operation op) {
             switch (op.opcode()) {
-                case RETURN:
+                case RETURN -> {
                     AmlValue v = terms.eval(op.operands().get(0), f);
                     f.result = stores.copyValue(conversions.resolveValue(v, f), f);
                     return Flow.RETURN;
-                case BREAK:
+                }
+                case BREAK -> {
                     return Flow.BREAK;
-                case CONTINUE:
+                }
+                case CONTINUE -> {
                     return Flow.CONTINUE;
-                default:
-                    break;
+                }
+                default -> {
+                    // Any other operator is a statement evaluated for its effects, below.
+                }
             }
         }
         terms.eval(t, f);

@@ -79,7 +79,7 @@ public final class AmlLoader {
      * of its field units, so every access through them fails. One error per field list, at its first unit.
      */
     private static void checkFieldSources(Namespace ns, List<Diagnostic> out) {
-        Map<AmlObject.FieldSource, List<NamespaceNode>> units = new IdentityHashMap<>();
+        IdentityHashMap<AmlObject.FieldSource, List<NamespaceNode>> units = new IdentityHashMap<>();
         for (NamespaceNode n : ns.nodes()) {
             if (n.object() instanceof AmlObject.FieldUnit fu && n.source().isPresent()) {
                 units.computeIfAbsent(fu.source(), k -> new ArrayList<>()).add(n);

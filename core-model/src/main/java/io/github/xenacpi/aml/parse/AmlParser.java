@@ -1,5 +1,7 @@
 package io.github.xenacpi.aml.parse;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.RawTable;
@@ -357,7 +359,8 @@ public final class AmlParser extends TermParser {
         return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
     }
 
-    private void report(Severity severity, long offset, String format, Object... args) {
+    @FormatMethod
+    private void report(Severity severity, long offset, @FormatString String format, Object... args) {
         pass.diagnostics.add(new Diagnostic(table.signature(), table.instance(), offset, severity,
                 String.format(format, args)));
     }

@@ -120,27 +120,26 @@ public final class BodyParser extends TermParser {
     private Stmt methodStatement(NamespaceNode scope, List<Stmt> previous) {
         int at = in.pos();
         int op = in.u8();
-        switch (op) {
-            case 0x08: {
+        return switch (op) {
+            case 0x08 -> {
                 AmlName name = in.nameString();
                 AmlTerm value = superName(scope);
-                return new Stmt.Declare(at, name, new AmlObject.Name(value));
+                yield new Stmt.Declare(at, name, new AmlObject.Name(value));
             }
-            case 0x06: {
+            case 0x06 -> {
                 AmlName source = in.nameString();
-                return new Stmt.Declare(at, in.nameString(), new AmlObject.Alias(source));
+                yield new Stmt.Declare(at, in.nameString(), new AmlObject.Alias(source));
             }
-            case 0xA0:
-            case 0xA2: {
+            case 0xA0, 0xA2 -> {
                 int pe = pkgEnd();
-                return nested(pe, () -> {
+                yield nested(pe, () -> {
                     AmlTerm predicate = termArg(scope);
                     List<Stmt> body = termList(scope);
                     return op == 0xA0 ? new Stmt.If(at, predicate, body, List.of()) : new Stmt.While(at, predicate,
                             body);
                 });
             }
-            case 0xA1: {
+            case 0xA1 -> {
                 int pe = pkgEnd();
                 Stmt.If last = previous.isEmpty() || !(previous.get(previous.size() - 1) instanceof Stmt.If i)
                         ? null : i;
@@ -150,56 +149,44 @@ public final class BodyParser extends TermParser {
                 }
                 previous.set(previous.size() - 1, new Stmt.If(last.offset(), last.predicate(), last.then(),
                         ((Stmt.If) otherwise).then()));
-                return null;
+                yield null;
             }
-            case 0x10:
-            case 0x14: {
+            case 0x10, 0x14 -> {
                 int pe = pkgEnd();
                 in.seek(pe);
-                return new Stmt.Unsupported(at, op == 0x10 ? "Scope inside a method" : "Method inside a method");
+                yield new Stmt.Unsupported(at, op == 0x10 ? "Scope inside a method" : "Method inside a method");
             }
-            case 0x8A:
-            case 0x8B:
-            case 0x8C:
-            case 0x8D:
-            case 0x8F:
-                return createField(scope, op, at);
-            case AmlOpcode.EXT_PREFIX:
-                return extended(scope, at);
-            default:
+            case 0x8A, 0x8B, 0x8C, 0x8D, 0x8F -> createField(scope, op, at);
+            case AmlOpcode.EXT_PREFIX -> extended(scope, at);
+            default -> {
                 in.seek(at);
-                return new Stmt.Eval(at, termArg(scope));
-        }
+                yield new Stmt.Eval(at, termArg(scope));
+            }
+        };
     }
 
     private Stmt extended(NamespaceNode scope, int at) {
         int ext = in.u8();
-        switch (ext) {
-            case 0x01:
+        return switch (ext) {
+            case 0x01 -> {
                 in.nameString();
                 in.u8();
-                return new Stmt.Unsupported(at, "Mutex declared inside a method (no effect)");
-            case 0x02:
+                yield new Stmt.Unsupported(at, "Mutex declared inside a method (no effect)");
+            }
+            case 0x02 -> {
                 in.nameString();
-                return new Stmt.Unsupported(at, "Event declared inside a method (no effect)");
-            case 0x13:
-                return createField(scope, 0x5B13, at);
-            case 0x80: {
+                yield new Stmt.Unsupported(at, "Event declared inside a method (no effect)");
+            }
+            case 0x13 -> createField(scope, 0x5B13, at);
+            case 0x80 -> {
                 AmlName name = in.nameString();
                 int space = in.u8();
                 AmlTerm offset = termArg(scope);
                 AmlTerm length = termArg(scope);
-                return new Stmt.Declare(at, name, new AmlObject.OperationRegion(space, offset, length));
+                yield new Stmt.Declare(at, name, new AmlObject.OperationRegion(space, offset, length));
             }
-            case 0x81:
-            case 0x86:
-            case 0x87:
-                return fields(scope, ext, at);
-            case 0x82:
-            case 0x83:
-            case 0x84:
-            case 0x85:
-            case 0x88: {
+            case 0x81, 0x86, 0x87 -> fields(scope, ext, at);
+            case 0x82, 0x83, 0x84, 0x85, 0x88 -> {
                 if (ext == 0x88) {
                     in.nameString();
                     termArg(scope);
@@ -208,13 +195,14 @@ public final class BodyParser extends TermParser {
                 } else {
                     in.seek(pkgEnd());
                 }
-                return new Stmt.Unsupported(at, String.format("named object 0x5B 0x%02X declared inside a method",
+                yield new Stmt.Unsupported(at, String.format("named object 0x5B 0x%02X declared inside a method",
                         ext));
             }
-            default:
+            default -> {
                 in.seek(at);
-                return new Stmt.Eval(at, termArg(scope));
-        }
+                yield new Stmt.Eval(at, termArg(scope));
+            }
+        };
     }
 
     private Stmt createField(NamespaceNode scope, int op, int at) {

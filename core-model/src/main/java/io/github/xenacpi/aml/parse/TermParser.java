@@ -55,15 +55,18 @@ abstract class TermParser {
                 return constant;
             }
             switch (op) {
-                case 0x0D:
+                case 0x0D -> {
                     return in.string();
-                case 0x11:
+                }
+                case 0x11 -> {
                     return buffer(scope);
-                case 0x12:
-                case 0x13:
+                }
+                case 0x12, 0x13 -> {
                     return pack(scope, op == 0x13);
-                default:
-                    break;
+                }
+                default -> {
+                    // Not a data object: a local, an argument, an operator or a name, below.
+                }
             }
             if (op >= 0x60 && op <= 0x67) {
                 return new AmlTerm.Local(op - 0x60);

@@ -1,5 +1,7 @@
 package io.github.xenacpi.aml.resource;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.table.layout.Layout;
@@ -9,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -262,7 +265,7 @@ public final class ResourceTemplateDecoder {
                 }
                 yield new Resource.EndTag(len >= 1 ? u8(it.offset() + 1) : 0);
             }
-            default -> unknown(it, "small item name 0x" + Integer.toHexString(name).toUpperCase());
+            default -> unknown(it, "small item name 0x" + Integer.toHexString(name).toUpperCase(Locale.ROOT));
         };
     }
 
@@ -292,7 +295,7 @@ public final class ResourceTemplateDecoder {
             case LARGE_PIN_GROUP_FUNCTION -> pinGroupFunction(it);
             case LARGE_PIN_GROUP_CONFIG -> pinGroupConfig(it);
             case LARGE_CLOCK_INPUT -> clockInput(it);
-            default -> unknown(it, "large item name 0x" + Integer.toHexString(name).toUpperCase());
+            default -> unknown(it, "large item name 0x" + Integer.toHexString(name).toUpperCase(Locale.ROOT));
         };
     }
 
@@ -676,12 +679,14 @@ public final class ResourceTemplateDecoder {
         return data.getInt(at) & 0xFFFF_FFFFL;
     }
 
-    private void error(long offset, String format, Object... args) {
+    @FormatMethod
+    private void error(long offset, @FormatString String format, Object... args) {
         errors++;
         diagnostics.add(new Diagnostic(owner, 0, offset, Severity.ERROR, String.format(format, args)));
     }
 
-    private void warning(long offset, String format, Object... args) {
+    @FormatMethod
+    private void warning(long offset, @FormatString String format, Object... args) {
         diagnostics.add(new Diagnostic(owner, 0, offset, Severity.WARNING, String.format(format, args)));
     }
 }

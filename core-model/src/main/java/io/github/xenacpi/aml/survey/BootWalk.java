@@ -53,8 +53,8 @@ final class BootWalk {
     private final Namespace ns;
     private final List<RegionAccess> accesses = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final Map<NamespaceNode, Long> status = new IdentityHashMap<>();
-    private final Map<NamespaceNode, Boolean> statusKnown = new IdentityHashMap<>();
+    private final IdentityHashMap<NamespaceNode, Long> status = new IdentityHashMap<>();
+    private final IdentityHashMap<NamespaceNode, Boolean> statusKnown = new IdentityHashMap<>();
     private int budgetHits;
 
     BootWalk(AmlInterpreter interp) {
@@ -71,9 +71,9 @@ final class BootWalk {
         runReg(nodes);
         runIni();
         Set<NamespaceNode> enumerated = new HashSet<>();
-        Map<NamespaceNode, Ids> ids = new IdentityHashMap<>();
+        IdentityHashMap<NamespaceNode, Ids> ids = new IdentityHashMap<>();
         enumerate(ns.root(), enumerated, ids);
-        Map<NamespaceNode, Crs> crs = new IdentityHashMap<>();
+        IdentityHashMap<NamespaceNode, Crs> crs = new IdentityHashMap<>();
         for (NamespaceNode n : nodes) {
             if (enumerated.contains(n) && isDevice(n)) {
                 crs.put(n, crs(n));

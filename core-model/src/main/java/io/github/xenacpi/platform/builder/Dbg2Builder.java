@@ -14,6 +14,7 @@ import java.util.List;
 public final class Dbg2Builder implements TableBuilder {
 
     /** One device as written: port type and subtype, registers, namespace path and OEM data. */
+    @SuppressWarnings("ArrayRecordComponent") // the builder's own list entry, never compared
     private record Device(int portType, int portSubtype, String namespace, byte[] oemData,
                           List<Dbg2Table.Register> registers) {
     }

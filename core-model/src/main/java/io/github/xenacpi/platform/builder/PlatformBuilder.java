@@ -27,6 +27,7 @@ public final class PlatformBuilder {
     static final int RSDP_LENGTH = 36;
     static final int FACS_ALIGNMENT = 64;
 
+    @SuppressWarnings("ArrayRecordComponent") // the builder's own list entry, never compared
     private record Entry(TableBuilder builder, byte[] raw) {
     }
 

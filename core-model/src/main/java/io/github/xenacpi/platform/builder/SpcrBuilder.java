@@ -19,7 +19,7 @@ public final class SpcrBuilder implements TableBuilder {
     private String namespace = ".";
 
     public SpcrBuilder() {
-        values.put("interfaceType", (long) 0x0E);
+        values.put("interfaceType", 0x0EL);
     }
 
     public SpcrBuilder revision(int value) {

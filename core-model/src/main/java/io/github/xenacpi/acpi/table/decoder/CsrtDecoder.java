@@ -57,7 +57,7 @@ public final class CsrtDecoder implements TableDecoder<CsrtTable> {
         Struct g = ctx.read(GROUP, sub);
         ctx.checkReserved(g);
         long shared = g.value("sharedInfoLength");
-        long room = sub.length() - GROUP.size();
+        long room = (long) sub.length() - GROUP.size();
         if (shared > room) {
             ctx.error(g.offsetOf("sharedInfoLength"), "%s: shared information length %d overruns the group, which"
                     + " has %d bytes after its header", sub.path(), shared, room);

@@ -42,13 +42,13 @@ public final class FpdtDecoder implements TableDecoder<FpdtTable> {
 
     @Override
     public FpdtTable decode(DecodeContext ctx) {
-        List<FpdtTable.Record> out = new ArrayList<>();
+        List<FpdtTable.PerformanceRecord> out = new ArrayList<>();
         int[] seen = new int[2];
         for (Subtable sub : ctx.subtables(FORMAT, TableHeader.SIZE, ctx.end(), "FPDT.record")) {
             Struct h = ctx.read(RECORD_HEADER, sub);
             int type = h.intValue("type");
             if (type != FpdtTable.FBPT_POINTER && type != FpdtTable.S3PT_POINTER) {
-                out.add(new FpdtTable.Record(type, sub.length(), h.intValue("revision"), 0));
+                out.add(new FpdtTable.PerformanceRecord(type, sub.length(), h.intValue("revision"), 0));
                 continue;
             }
             seen[type]++;
@@ -64,7 +64,7 @@ public final class FpdtDecoder implements TableDecoder<FpdtTable> {
             }
             ctx.checkReserved(s);
             long address = s.value("address");
-            out.add(new FpdtTable.Record(type, sub.length(), h.intValue("revision"), address));
+            out.add(new FpdtTable.PerformanceRecord(type, sub.length(), h.intValue("revision"), address));
             if (!s.has("address")) {
                 continue;
             }

@@ -20,6 +20,7 @@ import io.github.xenacpi.acpi.table.layout.SubtableFormat;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Decodes IORT (Arm DEN 0049). Nodes are read by their length, not their revision, so the short node layouts of
@@ -279,12 +280,13 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             boolean oneId = first == r[1] || last == r[0];
             // iort_id_map: Linux accepts input ranges that share exactly one ID (an ID count not given "minus
             // one") as a firmware bug it works around; a wider overlap makes the translation ambiguous.
-            String msg = "%s.idMapping[%d]: input IDs 0x%X..0x%X overlap idMapping[%d] (0x%X..0x%X)"
-                    + (oneId ? " by one ID (ID count not given as \"number of IDs minus one\"?)" : "");
             if (oneId) {
-                ctx.warning(m.offsetOf("inputBase"), msg, path, index, first, last, r[2], r[0], r[1]);
+                ctx.warning(m.offsetOf("inputBase"), "%s.idMapping[%d]: input IDs 0x%X..0x%X overlap idMapping[%d]"
+                        + " (0x%X..0x%X) by one ID (ID count not given as \"number of IDs minus one\"?)", path, index,
+                        first, last, r[2], r[0], r[1]);
             } else {
-                ctx.error(m.offsetOf("inputBase"), msg, path, index, first, last, r[2], r[0], r[1]);
+                ctx.error(m.offsetOf("inputBase"), "%s.idMapping[%d]: input IDs 0x%X..0x%X overlap idMapping[%d]"
+                        + " (0x%X..0x%X)", path, index, first, last, r[2], r[0], r[1]);
             }
         }
     }
@@ -501,7 +503,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             StringBuilder walk = new StringBuilder();
             for (int index : cycle) {
                 walk.append(walk.length() == 0 ? "" : " -> ").append("node[").append(index).append("]@0x")
-                        .append(Integer.toHexString(offsets.get(index)).toUpperCase());
+                        .append(Integer.toHexString(offsets.get(index)).toUpperCase(Locale.ROOT));
             }
             ctx.error(offsets.get(cycle.get(0)), "%s: ID mappings lead back to the node itself: %s",
                     subs.get(cycle.get(0)).path(), walk);

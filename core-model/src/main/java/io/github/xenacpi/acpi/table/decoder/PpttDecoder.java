@@ -12,6 +12,7 @@ import io.github.xenacpi.acpi.table.layout.SubtableFormat;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Decodes PPTT. Describes no address ranges. Every parent, private resource and next-level-of-cache reference must
@@ -172,7 +173,7 @@ public final class PpttDecoder implements TableDecoder<PpttTable> {
             StringBuilder walk = new StringBuilder();
             for (int index : cycle) {
                 walk.append(walk.length() == 0 ? "" : " -> ").append("0x")
-                        .append(Integer.toHexString(offsets.get(index)).toUpperCase());
+                        .append(Integer.toHexString(offsets.get(index)).toUpperCase(Locale.ROOT));
             }
             boolean cache = nodes.get(cycle.get(0)) instanceof PpttTable.Cache;
             ctx.error(offsets.get(cycle.get(0)), "%s: its %s chain leads back to itself: %s",

@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table.layout;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
@@ -64,7 +66,7 @@ public final class DecodeContext {
     /** Reads a structure at a table offset; reports it when the table ends before the structure does. */
     public Struct read(Layout layout, int offset, String path) {
         if (offset < 0 || offset > end) {
-            error(offset, path + ": offset 0x%X lies outside the table (usable length 0x%X)", offset, end);
+            error(offset, "%s: offset 0x%X lies outside the table (usable length 0x%X)", path, offset, end);
             return new Struct(layout, data, Math.max(0, Math.min(offset, end)), 0, path);
         }
         int available = end - offset;
@@ -199,15 +201,18 @@ public final class DecodeContext {
         regions.add(new DescribedRegion(kind, space, base, length, signature(), instance(), fieldOffset, path));
     }
 
-    public void error(long offset, String format, Object... args) {
+    @FormatMethod
+    public void error(long offset, @FormatString String format, Object... args) {
         report(Severity.ERROR, offset, format, args);
     }
 
-    public void warning(long offset, String format, Object... args) {
+    @FormatMethod
+    public void warning(long offset, @FormatString String format, Object... args) {
         report(Severity.WARNING, offset, format, args);
     }
 
-    public void info(long offset, String format, Object... args) {
+    @FormatMethod
+    public void info(long offset, @FormatString String format, Object... args) {
         report(Severity.INFO, offset, format, args);
     }
 
@@ -216,7 +221,8 @@ public final class DecodeContext {
         diagnostics.add(diagnostic);
     }
 
-    private void report(Severity severity, long offset, String format, Object... args) {
+    @FormatMethod
+    private void report(Severity severity, long offset, @FormatString String format, Object... args) {
         String message = args.length == 0 ? format : String.format(format, args);
         diagnostics.add(new Diagnostic(signature(), instance(), offset, severity, message));
     }

@@ -51,9 +51,9 @@ public final class RecordLayout<R extends Record> {
         for (RecordComponent c : declared) {
             Field f = fieldFor(layout, c);
             Class<?> t = c.getType();
-            boolean fits = t == long.class && f.type() == FieldType.UINT && f.length() <= 8
-                    || t == int.class && f.type() == FieldType.UINT && f.length() <= 4
-                    || t == String.class && f.type() == FieldType.ASCII;
+            boolean fits = (t == long.class && f.type() == FieldType.UINT && f.length() <= 8)
+                    || (t == int.class && f.type() == FieldType.UINT && f.length() <= 4)
+                    || (t == String.class && f.type() == FieldType.ASCII);
             if (!fits) {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + " (" + t.getSimpleName()
                         + ") cannot hold the " + f.length() + "-byte " + f.type() + " field of " + layout.name());

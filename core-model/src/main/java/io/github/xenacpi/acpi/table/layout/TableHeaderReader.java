@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table.layout;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.RawTable;
@@ -125,7 +127,8 @@ public final class TableHeaderReader {
                 h.oemId(), h.oemTableId(), h.oemRevision(), h.creatorId(), h.creatorRevision()) : h;
     }
 
-    private static Diagnostic diag(RawTable raw, long offset, String format, Object... args) {
+    @FormatMethod
+    private static Diagnostic diag(RawTable raw, long offset, @FormatString String format, Object... args) {
         return new Diagnostic(raw.signature(), raw.instance(), offset, Severity.ERROR, String.format(format, args));
     }
 }

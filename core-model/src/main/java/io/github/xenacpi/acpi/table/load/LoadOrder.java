@@ -40,7 +40,7 @@ final class LoadOrder {
     static Plan plan(List<LoadedTable> decoded) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         TableAddresses addresses = TableAddresses.index(decoded, diagnostics);
-        Map<LoadedTable, TableReference> references = new IdentityHashMap<>();
+        IdentityHashMap<LoadedTable, TableReference> references = new IdentityHashMap<>();
         List<LoadedTable> head = new ArrayList<>();
         for (String sig : List.of("RSDP", "XSDT", "RSDT")) {
             decoded.stream().filter(t -> t.signature().equals(sig)).forEach(head::add);

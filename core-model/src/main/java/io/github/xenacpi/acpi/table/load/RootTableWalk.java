@@ -1,5 +1,7 @@
 package io.github.xenacpi.acpi.table.load;
 
+import com.google.errorprone.annotations.FormatMethod;
+import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
@@ -144,7 +146,8 @@ final class RootTableWalk {
         references.put(t, ref);
     }
 
-    private void report(LoadedTable t, long offset, Severity severity, String format, Object... args) {
+    @FormatMethod
+    private void report(LoadedTable t, long offset, Severity severity, @FormatString String format, Object... args) {
         diagnostics.add(new Diagnostic(t.signature(), t.instance(), offset, severity, String.format(format, args)));
     }
 }

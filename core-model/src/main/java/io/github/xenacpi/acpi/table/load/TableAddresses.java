@@ -18,7 +18,7 @@ import io.github.xenacpi.acpi.table.LoadedTable;
  */
 final class TableAddresses {
     private final Map<Long, LoadedTable> byAddress;
-    private final Map<LoadedTable, Long> ofTable;
+    private final IdentityHashMap<LoadedTable, Long> ofTable;
 
     private TableAddresses(Map<Long, LoadedTable> byAddress) {
         this.byAddress = byAddress;

@@ -83,7 +83,12 @@ public final class AddressSpec {
 
     /** Memory: Cacheable, NonCacheable, WriteCombining or Prefetchable (_MEM). */
     public AddressSpec cacheability(Cacheability value) {
-        int mem = value == Cacheability.UNSPECIFIED ? 0 : value.ordinal();
+        int mem = switch (value) {
+            case NON_CACHEABLE, UNSPECIFIED -> 0;
+            case CACHEABLE -> 1;
+            case WRITE_COMBINING -> 2;
+            case PREFETCHABLE -> 3;
+        };
         typeFlags = (typeFlags & ~0x06) | (mem << 1);
         return this;
     }

@@ -39,7 +39,7 @@ public final class FieldListBuilder {
 
     /** {@code AccessAs (type, attribute)}. */
     public FieldListBuilder accessAs(FieldAccessType type, int attribute) {
-        out.u8(0x01).u8(type.ordinal()).u8(attribute);
+        out.u8(0x01).u8(type.encoding()).u8(attribute);
         return this;
     }
 

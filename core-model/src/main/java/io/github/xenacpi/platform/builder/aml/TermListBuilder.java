@@ -225,7 +225,7 @@ public final class TermListBuilder {
                                          FieldUpdateRule update, Consumer<FieldListBuilder> units) {
         FieldListBuilder list = new FieldListBuilder();
         units.accept(list);
-        int flags = access.ordinal() | (lock ? 0x10 : 0) | update.ordinal() << 5;
+        int flags = access.encoding() | (lock ? 0x10 : 0) | update.encoding() << 5;
         out.pkg(opcode, head.u8(flags).bytes(list.toBytes()).toBytes());
         return this;
     }

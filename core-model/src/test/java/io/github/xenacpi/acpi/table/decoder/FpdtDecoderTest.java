@@ -25,9 +25,9 @@ class FpdtDecoderTest {
 
         assertThat(t.diagnostics()).isEmpty();
         FpdtTable f = (FpdtTable) t.table();
-        assertThat(f.records()).containsExactly(new FpdtTable.Record(0, 16, 1, 0xFFEC_E000L),
-                new FpdtTable.Record(1, 16, 1, 0xFFED_1000L));
-        assertThat(f.records()).allMatch(FpdtTable.Record::isPointer);
+        assertThat(f.records()).containsExactly(new FpdtTable.PerformanceRecord(0, 16, 1, 0xFFEC_E000L),
+                new FpdtTable.PerformanceRecord(1, 16, 1, 0xFFED_1000L));
+        assertThat(f.records()).allMatch(FpdtTable.PerformanceRecord::isPointer);
         // fpdt_process_subtable maps the 8-byte signature + length header before the whole table.
         assertThat(t.regions()).containsExactly(
                 new DescribedRegion(RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY,

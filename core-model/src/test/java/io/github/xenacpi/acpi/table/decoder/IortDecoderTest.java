@@ -20,6 +20,7 @@ import io.github.xenacpi.acpi.table.IortTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.platform.builder.IortBuilder;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class IortDecoderTest {
@@ -239,8 +240,9 @@ class IortDecoderTest {
         assertThat(t.diagnostics().get(0).message()).contains("IORT.node[0]: ID mappings lead back")
                 .contains("node[0]@0x30 -> node[1]@0x").contains("-> node[2]@0x").endsWith("-> node[0]@0x30");
         assertThat(t.diagnostics().get(1).offset()).isEqualTo(b.offsetOf(self));
+        String self3 = "node[3]@0x" + Integer.toHexString(b.offsetOf(self)).toUpperCase(Locale.ROOT);
         assertThat(t.diagnostics().get(1).message()).contains("IORT.node[3]: ID mappings lead back")
-                .contains("node[3]@0x" + Integer.toHexString(b.offsetOf(self)).toUpperCase() + " -> node[3]");
+                .contains(self3 + " -> node[3]");
     }
 
     @Test

@@ -41,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("differential")
 class AmlIaslDifferentialTest {
 
-    private static final String HEADER = "DefinitionBlock (\"\", \"%s\", 2, \"XENACP\", \"XENACPI \", 1)\n{\n";
     private static final byte[] MEMORY32_FIXED = {(byte) 0x86, 0x09, 0x00, 0x01, 0x00, 0x00, 0x00, 0x09, 0x00,
         0x10, 0x00, 0x00, 0x79, 0x00};
 
@@ -238,7 +237,8 @@ class AmlIaslDifferentialTest {
     private byte[] compile(String signature, String body) throws IOException, InterruptedException {
         Assumptions.assumeTrue(iaslInstalled(), "iasl (acpica-tools) is not installed");
         Path src = dir.resolve("t.asl");
-        Files.writeString(src, String.format(HEADER, signature) + body + "}\n", StandardCharsets.US_ASCII);
+        String header = String.format("DefinitionBlock (\"\", \"%s\", 2, \"XENACP\", \"XENACPI \", 1)\n{\n", signature);
+        Files.writeString(src, header + body + "}\n", StandardCharsets.US_ASCII);
         Process p = new ProcessBuilder("iasl", "t.asl").directory(dir.toFile()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

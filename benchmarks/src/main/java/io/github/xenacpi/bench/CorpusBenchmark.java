@@ -4,8 +4,8 @@ import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.api.Overrides;
 import io.github.xenacpi.api.PlatformSource;
@@ -61,6 +61,7 @@ public final class CorpusBenchmark {
 
     /** How long one iasl run may take before it is killed and counted as failed. */
     private static final long IASL_TIMEOUT_S = 120;
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** The stages of the pipeline, in order. */
@@ -115,8 +116,7 @@ public final class CorpusBenchmark {
         }
     }
 
-    private CorpusBenchmark() {
-    }
+    private CorpusBenchmark() {}
 
     /** Runs the benchmark over the corpus folder given as the first argument. */
     public static void main(String[] args) throws Exception {
@@ -133,20 +133,26 @@ public final class CorpusBenchmark {
         int threads = option(options, "--threads", 1);
         int iaslJobs = option(options, "--iasl-jobs", 1);
         List<Path> platforms = platforms(root);
-        List<Path> files = platforms.stream().flatMap(p -> tableFiles(p).stream()).toList();
+        List<Path> files =
+                platforms.stream().flatMap(p -> tableFiles(p).stream()).toList();
         long fileBytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
-        System.out.printf("corpus %s: %d platforms, %d table files, %,d bytes%n", root.toAbsolutePath().normalize(),
-                platforms.size(), files.size(), fileBytes);
-        System.out.printf("Java %s, %d processors, %d thread(s) for our pipeline, %s%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), threads,
+        System.out.printf(
+                "corpus %s: %d platforms, %d table files, %,d bytes%n",
+                root.toAbsolutePath().normalize(), platforms.size(), files.size(), fileBytes);
+        System.out.printf(
+                "Java %s, %d processors, %d thread(s) for our pipeline, %s%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                threads,
                 stages ? "stage by stage (--stages)" : "through the api facade (Validation.one)");
 
         List<Pass> all = new ArrayList<>();
         for (int i = 1; i <= passes; i++) {
             Pass p = pass(platforms, threads, stages);
             all.add(p);
-            System.out.printf("pass %d%s: %.3f s wall, %.3f s CPU of the JVM (%.3f s in the stages)%n", i,
-                    i == 1 ? " (cold JVM)" : "", p.wallNanos / 1e9, p.processCpuNanos / 1e9, p.stageSum() / 1e9);
+            System.out.printf(
+                    "pass %d%s: %.3f s wall, %.3f s CPU of the JVM (%.3f s in the stages)%n",
+                    i, i == 1 ? " (cold JVM)" : "", p.wallNanos / 1e9, p.processCpuNanos / 1e9, p.stageSum() / 1e9);
         }
         Pass cold = all.get(0);
         // The warmed passes' median by wall time: the machine may be shared, so one pass can be slowed by others.
@@ -156,15 +162,15 @@ public final class CorpusBenchmark {
         int timedIndex = all.indexOf(timed) + 1;
         timed.failures.forEach(f -> System.out.println("  not analysed: " + f));
 
-        System.out.printf("%nxenacpi, one JVM, pass %d (the median of the warmed passes): %.3f s wall for %d platforms"
-                + " (%d simulations), %d thread(s)%n", timedIndex, timed.wallNanos / 1e9, timed.platforms,
-                timed.simulations, threads);
+        System.out.printf(
+                "%nxenacpi, one JVM, pass %d (the median of the warmed passes): %.3f s wall for %d platforms"
+                        + " (%d simulations), %d thread(s)%n",
+                timedIndex, timed.wallNanos / 1e9, timed.platforms, timed.simulations, threads);
         if (stages) {
             stages(timed, loadOnly(platforms));
         } else {
             stage("Validation.one per platform (CPU), all table bytes", timed.tableBytes, timed.stageSum());
-            stage("CPU of the whole JVM (JIT, GC included), all table bytes", timed.tableBytes,
-                    timed.processCpuNanos);
+            stage("CPU of the whole JVM (JIT, GC included), all table bytes", timed.tableBytes, timed.processCpuNanos);
             stage("wall, all table bytes", timed.tableBytes, timed.wallNanos);
         }
         if (!iasl) {
@@ -200,18 +206,26 @@ public final class CorpusBenchmark {
             runIaslAll(files, out, iaslJobs, failed);
             long theirs = System.nanoTime() - iaslStart;
             long theirCpu = childCpu < 0 ? -1 : childCpuNanos() - childCpu;
-            System.out.printf("%niasl -d, one process per file, %d at a time: %.3f s wall, %s CPU for %d files (%d "
-                    + "exited non-zero), %.2f MB/s%n", iaslJobs, theirs / 1e9, theirCpu < 0 ? "unknown"
-                    : String.format("%.3f s", theirCpu / 1e9), files.size(), failed.size(),
+            System.out.printf(
+                    "%niasl -d, one process per file, %d at a time: %.3f s wall, %s CPU for %d files (%d "
+                            + "exited non-zero), %.2f MB/s%n",
+                    iaslJobs,
+                    theirs / 1e9,
+                    theirCpu < 0 ? "unknown" : String.format("%.3f s", theirCpu / 1e9),
+                    files.size(),
+                    failed.size(),
                     fileBytes / 1e6 / (theirs / 1e9));
             failed.stream().sorted().forEach(f -> System.out.println("  iasl failed on " + f));
-            System.out.printf("ratio, wall: iasl -d (%d at a time) takes %.1f times as long as our warmed pass, %.1f "
-                    + "times as long as our cold first pass (%d thread(s))%n", iaslJobs,
-                    (double) theirs / timed.wallNanos, (double) theirs / cold.wallNanos, threads);
+            System.out.printf(
+                    "ratio, wall: iasl -d (%d at a time) takes %.1f times as long as our warmed pass, %.1f "
+                            + "times as long as our cold first pass (%d thread(s))%n",
+                    iaslJobs, (double) theirs / timed.wallNanos, (double) theirs / cold.wallNanos, threads);
             if (theirCpu >= 0) {
-                System.out.printf("ratio, CPU: iasl -d takes %.1f times the CPU time of our warmed pass (whole JVM), "
-                        + "%.1f times that of its stages, %.1f times that of our cold first pass (whole JVM)%n",
-                        (double) theirCpu / timed.processCpuNanos, (double) theirCpu / timed.stageSum(),
+                System.out.printf(
+                        "ratio, CPU: iasl -d takes %.1f times the CPU time of our warmed pass (whole JVM), "
+                                + "%.1f times that of its stages, %.1f times that of our cold first pass (whole JVM)%n",
+                        (double) theirCpu / timed.processCpuNanos,
+                        (double) theirCpu / timed.stageSum(),
                         (double) theirCpu / cold.processCpuNanos);
             }
         } finally {
@@ -348,8 +362,10 @@ public final class CorpusBenchmark {
         List<List<RawTable>> blocks = new ArrayList<>();
         for (Path dir : platforms) {
             try {
-                blocks.add(AcpiTables.load(FirmwareSource.open(dir)).all().stream().map(LoadedTable::raw)
-                        .filter(CorpusBenchmark::isDefinitionBlock).toList());
+                blocks.add(AcpiTables.load(FirmwareSource.open(dir)).all().stream()
+                        .map(LoadedTable::raw)
+                        .filter(CorpusBenchmark::isDefinitionBlock)
+                        .toList());
             } catch (AcpiException e) {
                 // A platform whose tables do not load has no definition blocks to time.
             }
@@ -396,7 +412,9 @@ public final class CorpusBenchmark {
     /** Runs {@code iasl -d} on one file, writing its listing under {@code prefix}; its exit status, -1 on timeout. */
     private static int runIasl(Path file, Path prefix) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("iasl", "-p", prefix.toString(), "-d", file.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!p.waitFor(IASL_TIMEOUT_S, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             return -1;
@@ -410,8 +428,11 @@ public final class CorpusBenchmark {
             throw new IllegalArgumentException("no corpus folder at " + root.toAbsolutePath());
         }
         try (Stream<Path> s = Files.walk(root)) {
-            return List.copyOf(new TreeSet<>(s.filter(Files::isRegularFile).filter(CorpusBenchmark::isTableFile)
-                    .map(Path::getParent).filter(d -> !d.equals(root)).toList()));
+            return List.copyOf(new TreeSet<>(s.filter(Files::isRegularFile)
+                    .filter(CorpusBenchmark::isTableFile)
+                    .map(Path::getParent)
+                    .filter(d -> !d.equals(root))
+                    .toList()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -419,8 +440,10 @@ public final class CorpusBenchmark {
 
     private static List<Path> tableFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(CorpusBenchmark::isTableFile)
-                    .sorted(Comparator.naturalOrder()).toList();
+            return s.filter(Files::isRegularFile)
+                    .filter(CorpusBenchmark::isTableFile)
+                    .sorted(Comparator.naturalOrder())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

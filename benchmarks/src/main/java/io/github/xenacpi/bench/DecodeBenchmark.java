@@ -4,9 +4,9 @@ import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.builder.MadtBuilder;
 import io.github.xenacpi.platform.builder.McfgBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
@@ -55,7 +55,9 @@ public class DecodeBenchmark {
             Path largest = largestCorpusMachine(corpus);
             image = FirmwareSource.open(largest);
             bytes = image.tables().stream().mapToLong(RawTable::size).sum();
-            System.out.printf("%ncorpus platform %s: %d tables, %d bytes%n", largest, image.tables().size(), bytes);
+            System.out.printf(
+                    "%ncorpus platform %s: %d tables, %d bytes%n",
+                    largest, image.tables().size(), bytes);
         }
     }
 
@@ -83,7 +85,8 @@ public class DecodeBenchmark {
             }
             image = PlatformBuilder.create().add(mcfg).add(madt).build().image();
             bytes = image.tables().stream().mapToLong(RawTable::size).sum();
-            System.out.printf("%nbuilder platform: %d tables, %d bytes%n", image.tables().size(), bytes);
+            System.out.printf(
+                    "%nbuilder platform: %d tables, %d bytes%n", image.tables().size(), bytes);
         }
     }
 
@@ -124,15 +127,19 @@ public class DecodeBenchmark {
         if (!Files.isDirectory(root)) {
             throw new IllegalStateException("no corpus at " + root.toAbsolutePath() + " (use -p corpus=PATH)");
         }
-        return machines(root).stream().max(Comparator.comparingLong(DecodeBenchmark::size))
+        return machines(root).stream()
+                .max(Comparator.comparingLong(DecodeBenchmark::size))
                 .orElseThrow(() -> new IllegalStateException("no table files under " + root));
     }
 
     /** Folders directly holding table files. */
     static List<Path> machines(Path root) {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".md"))
-                    .map(Path::getParent).distinct().toList();
+            return s.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().endsWith(".md"))
+                    .map(Path::getParent)
+                    .distinct()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -140,7 +147,9 @@ public class DecodeBenchmark {
 
     static long size(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,8 @@ package io.github.xenacpi.bench;
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.aml.LoadedNamespace;
+import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,11 +49,14 @@ public class NamespaceBenchmark {
     @Setup(Level.Trial)
     public void read() throws AcpiException {
         Path file = largestDsdt(corpus);
-        dsdt = FirmwareSource.open(file).tables().stream().filter(t -> t.signature().equals("DSDT")).toList();
+        dsdt = FirmwareSource.open(file).tables().stream()
+                .filter(t -> t.signature().equals("DSDT"))
+                .toList();
         bytes = dsdt.stream().mapToLong(RawTable::size).sum();
         LoadedNamespace loaded = AmlLoader.load(dsdt);
-        System.out.printf("%nlargest corpus DSDT %s: %d bytes, %s, %d load diagnostics%n", file, bytes,
-                loaded.namespace().counts(), loaded.diagnostics().size());
+        System.out.printf(
+                "%nlargest corpus DSDT %s: %d bytes, %s, %d load diagnostics%n",
+                file, bytes, loaded.namespace().counts(), loaded.diagnostics().size());
     }
 
     @Benchmark
@@ -76,7 +79,8 @@ public class NamespaceBenchmark {
             throw new IllegalStateException("no corpus at " + root.toAbsolutePath() + " (use -p corpus=PATH)");
         }
         try (Stream<Path> files = Files.walk(root)) {
-            Optional<Path> largest = files.filter(Files::isRegularFile).filter(NamespaceBenchmark::isDsdt)
+            Optional<Path> largest = files.filter(Files::isRegularFile)
+                    .filter(NamespaceBenchmark::isDsdt)
                     .max(Comparator.comparingLong(f -> f.toFile().length()));
             return largest.orElseThrow(() -> new IllegalStateException("no DSDT under " + root));
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.github.xenacpi.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.github.xenacpi.api.Firmware;
 import io.github.xenacpi.api.FirmwareFolder;
 import io.github.xenacpi.api.Overrides;
@@ -8,7 +9,6 @@ import io.github.xenacpi.api.Validation;
 import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.strategy.MappingStrategy;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -36,8 +36,7 @@ import javax.management.openmbean.CompositeData;
  */
 public final class PlatformMemory {
 
-    private PlatformMemory() {
-    }
+    private PlatformMemory() {}
 
     /** Validates each platform the entries name, one after another, and prints one line each and the worst. */
     public static void main(String[] args) throws ValidationException {
@@ -52,8 +51,8 @@ public final class PlatformMemory {
         String worstMemoryName = "";
         double worstSeconds = 0;
         long worstBytes = 0;
-        System.out.printf(Locale.ROOT, "%-40s %8s %10s %10s  %s%n", "platform", "time s", "peak MiB", "kept MiB",
-                "status");
+        System.out.printf(
+                Locale.ROOT, "%-40s %8s %10s %10s  %s%n", "platform", "time s", "peak MiB", "kept MiB", "status");
         for (PlatformSource source : found.platforms()) {
             long before = retained();
             peakAfterGc.set(before);
@@ -62,8 +61,14 @@ public final class PlatformMemory {
             double seconds = (System.nanoTime() - start) / 1e9;
             long kept = retained() - before;
             long peak = Math.max(peakAfterGc.get() - before, kept);
-            System.out.printf(Locale.ROOT, "%-40s %8.3f %10.1f %10.1f  %s%n", source.name(), seconds,
-                    peak / 1048576.0, kept / 1048576.0, report.summary().status());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-40s %8.3f %10.1f %10.1f  %s%n",
+                    source.name(),
+                    seconds,
+                    peak / 1048576.0,
+                    kept / 1048576.0,
+                    report.summary().status());
             if (seconds > worstSeconds) {
                 worstSeconds = seconds;
                 worstTimeName = source.name();
@@ -73,9 +78,15 @@ public final class PlatformMemory {
                 worstMemoryName = source.name();
             }
         }
-        System.out.printf(Locale.ROOT, "%d platforms in a %d MiB heap; worst time %.3f s (%s); worst memory %.1f MiB "
-                        + "(%s)%n", found.platforms().size(), Runtime.getRuntime().maxMemory() >> 20, worstSeconds,
-                worstTimeName, worstBytes / 1048576.0, worstMemoryName);
+        System.out.printf(
+                Locale.ROOT,
+                "%d platforms in a %d MiB heap; worst time %.3f s (%s); worst memory %.1f MiB " + "(%s)%n",
+                found.platforms().size(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                worstSeconds,
+                worstTimeName,
+                worstBytes / 1048576.0,
+                worstMemoryName);
     }
 
     /** Keeps the highest heap use after any collection in {@code peak}. */
@@ -87,18 +98,26 @@ public final class PlatformMemory {
             }
         }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
-                if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                    long used = 0;
-                    for (Map.Entry<String, MemoryUsage> u : GarbageCollectionNotificationInfo.from(
-                            (CompositeData) n.getUserData()).getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                        if (heapPools.contains(u.getKey())) {
-                            used += u.getValue().getUsed();
-                        }
-                    }
-                    peak.accumulateAndGet(used, Math::max);
-                }
-            }, null, null);
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (n, handback) -> {
+                                if (n.getType()
+                                        .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                                    long used = 0;
+                                    for (Map.Entry<String, MemoryUsage> u : GarbageCollectionNotificationInfo.from(
+                                                    (CompositeData) n.getUserData())
+                                            .getGcInfo()
+                                            .getMemoryUsageAfterGc()
+                                            .entrySet()) {
+                                        if (heapPools.contains(u.getKey())) {
+                                            used += u.getValue().getUsed();
+                                        }
+                                    }
+                                    peak.accumulateAndGet(used, Math::max);
+                                }
+                            },
+                            null,
+                            null);
         }
     }
 

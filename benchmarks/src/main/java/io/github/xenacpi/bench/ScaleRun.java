@@ -41,42 +41,60 @@ import java.util.Locale;
 public final class ScaleRun {
     private static final long DEVICE_BASE = 0x1_0000_0000L;
 
-    private ScaleRun() {
-    }
+    private ScaleRun() {}
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "devices";
         long n = args.length > 1 ? Long.parseLong(args[1]) : 5000;
         long t0 = System.nanoTime();
-        DefinitionBlockBuilder dsdt = DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> {
-            if (what.equals("devices")) {
-                for (int i = 0; i < n; i++) {
-                    byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, DEVICE_BASE + 0x1000L * i, 0x1000)
-                            .build();
-                    sb.device(deviceName(i), d -> d.hid("XACP0002").uid(0).crs(crs));
-                }
-            } else if (what.equals("ram")) {
-                // 2,000 devices whose MMIO page lies on a RAM range: Dom0's RAM is carved around each.
-                for (int i = 0; i < 2000; i++) {
-                    long page = 0x8000_0000L + 0x2000L * (i * (n / 2000));
-                    byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, page, 0x1000).build();
-                    sb.device(deviceName(i), d -> d.hid("XACP0002").uid(0).crs(crs));
-                }
-            } else if (what.equals("opregion")) {
-                // An OperationRegion of 2^n bytes (n = 63: the top half of the address space) read at _INI.
-                sb.operationRegion("HUGE", io.github.xenacpi.acpi.region.AddressSpace.SYSTEM_MEMORY,
-                        AmlTerm.integer(0x1000_0000L), AmlTerm.integer(1L << n))
-                        .field("HUGE", FieldAccessType.DWORD, false, FieldUpdateRule.PRESERVE, u -> u.unit("FLAG", 32))
-                        .name("COPY", AmlTerm.integer(0))
-                        .method("_INI", 0, false, ini -> ini.store(AmlTerm.name("\\_SB.FLAG"),
-                                AmlTerm.name("\\_SB.COPY")));
-            } else if (what.equals("window")) {
-                long length = n << 40;
-                byte[] crs = new ResourceTemplateBuilder().qwordAddress(AddressSpec.memory()
-                        .range(0, 0x4000_0000_0000L, 0x4000_0000_0000L + length - 1, 0, length)).build();
-                sb.device("BIG0", d -> d.hid("XACP0002").uid(0).crs(crs));
-            }
-        }));
+        DefinitionBlockBuilder dsdt = DefinitionBlockBuilder.dsdt()
+                .content(root -> root.scope("\\_SB", sb -> {
+                    if (what.equals("devices")) {
+                        for (int i = 0; i < n; i++) {
+                            byte[] crs = new ResourceTemplateBuilder()
+                                    .memory32Fixed(true, DEVICE_BASE + 0x1000L * i, 0x1000)
+                                    .build();
+                            sb.device(
+                                    deviceName(i), d -> d.hid("XACP0002").uid(0).crs(crs));
+                        }
+                    } else if (what.equals("ram")) {
+                        // 2,000 devices whose MMIO page lies on a RAM range: Dom0's RAM is carved around each.
+                        for (int i = 0; i < 2000; i++) {
+                            long page = 0x8000_0000L + 0x2000L * (i * (n / 2000));
+                            byte[] crs = new ResourceTemplateBuilder()
+                                    .memory32Fixed(true, page, 0x1000)
+                                    .build();
+                            sb.device(
+                                    deviceName(i), d -> d.hid("XACP0002").uid(0).crs(crs));
+                        }
+                    } else if (what.equals("opregion")) {
+                        // An OperationRegion of 2^n bytes (n = 63: the top half of the address space) read at _INI.
+                        sb.operationRegion(
+                                        "HUGE",
+                                        io.github.xenacpi.acpi.region.AddressSpace.SYSTEM_MEMORY,
+                                        AmlTerm.integer(0x1000_0000L),
+                                        AmlTerm.integer(1L << n))
+                                .field(
+                                        "HUGE",
+                                        FieldAccessType.DWORD,
+                                        false,
+                                        FieldUpdateRule.PRESERVE,
+                                        u -> u.unit("FLAG", 32))
+                                .name("COPY", AmlTerm.integer(0))
+                                .method(
+                                        "_INI",
+                                        0,
+                                        false,
+                                        ini -> ini.store(AmlTerm.name("\\_SB.FLAG"), AmlTerm.name("\\_SB.COPY")));
+                    } else if (what.equals("window")) {
+                        long length = n << 40;
+                        byte[] crs = new ResourceTemplateBuilder()
+                                .qwordAddress(AddressSpec.memory()
+                                        .range(0, 0x4000_0000_0000L, 0x4000_0000_0000L + length - 1, 0, length))
+                                .build();
+                        sb.device("BIG0", d -> d.hid("XACP0002").uid(0).crs(crs));
+                    }
+                }));
         List<MemoryRange> ram = new ArrayList<>();
         if (what.equals("ram")) {
             for (long i = 0; i < n; i++) {
@@ -86,12 +104,17 @@ public final class ScaleRun {
             ram.add(new MemoryRange(0x8000_0000L, 1L << 31));
         }
         AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
-                .add(new FadtBuilder().hardwareReducedArm(false)).add(dsdt).build().image());
+                .add(new FadtBuilder().hardwareReducedArm(false))
+                .add(dsdt)
+                .build()
+                .image());
         PlatformDescriptor d = PlatformDescriptor.DEFAULT;
         stage("build+decode", t0);
         long t1 = System.nanoTime();
-        Platform p = new Platform(what + "-" + n, tables, new PlatformDescriptor(ram, 48, d.xen(), d.linux(), d.smmu(),
-                d.earlycon(), d.dma(), d.amlMemory()));
+        Platform p = new Platform(
+                what + "-" + n,
+                tables,
+                new PlatformDescriptor(ram, 48, d.xen(), d.linux(), d.smmu(), d.earlycon(), d.dma(), d.amlMemory()));
         p.regions();
         stage("namespace", t1);
         long t2 = System.nanoTime();
@@ -102,8 +125,14 @@ public final class ScaleRun {
         Path dir = Files.createTempDirectory("scale-run");
         ReportWriter.write(report, dir, List.of("report.json"));
         stage("report.json", t3);
-        System.out.printf(Locale.ROOT, "%s %d: total %.1f s, report.json %d bytes, peak heap %d MiB%n", what, n,
-                (System.nanoTime() - t0) / 1e9, Files.size(dir.resolve("report.json")), peakHeap() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "%s %d: total %.1f s, report.json %d bytes, peak heap %d MiB%n",
+                what,
+                n,
+                (System.nanoTime() - t0) / 1e9,
+                Files.size(dir.resolve("report.json")),
+                peakHeap() >> 20);
     }
 
     /** D000..DZZZ: 46,656 four-character names. */

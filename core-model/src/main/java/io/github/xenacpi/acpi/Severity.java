@@ -2,7 +2,9 @@ package io.github.xenacpi.acpi;
 
 /** How serious a problem found in firmware is: errors break something, warnings may, notes inform. */
 public enum Severity {
-    ERROR, WARNING, INFO;
+    ERROR,
+    WARNING,
+    INFO;
 
     /** The lower-case word used in reports and JSON. */
     public String label() {

@@ -170,32 +170,32 @@ public sealed interface AmlObject {
     }
 
     /** The list a field unit was declared in, with its operands. */
-    sealed interface FieldSource {
-    }
+    sealed interface FieldSource {}
 
     /** Field (region, flags) {...}. */
-    record RegionField(AmlName region) implements FieldSource {
-    }
+    record RegionField(AmlName region) implements FieldSource {}
 
     /** IndexField (index, data, flags) {...}. */
-    record IndexField(AmlName index, AmlName data) implements FieldSource {
-    }
+    record IndexField(AmlName index, AmlName data) implements FieldSource {}
 
     /** BankField (region, bank, bank value, flags) {...}. */
-    record BankField(AmlName region, AmlName bank, AmlTerm bankValue) implements FieldSource {
-    }
+    record BankField(AmlName region, AmlName bank, AmlTerm bankValue) implements FieldSource {}
 
     /**
      * The access attributes of a field unit (ACPI 6.5 section 20.2.5.2): access type (0 AnyAcc, 1 ByteAcc,
      * 2 WordAcc, 3 DWordAcc, 4 QWordAcc, 5 BufferAcc), lock rule, update rule (0 Preserve, 1 WriteAsOnes,
      * 2 WriteAsZeros), and the AccessAs attribute byte and access length (0 when not given).
      */
-    record FieldAccess(int accessType, boolean lock, int updateRule, int accessAttribute, int accessLength) {
-    }
+    record FieldAccess(int accessType, boolean lock, int updateRule, int accessAttribute, int accessLength) {}
 
     /** How CreateXxxField sized a buffer field: fixed widths, or CreateField with a bit count. */
     enum BufferFieldKind {
-        BIT(1), BYTE(8), WORD(16), DWORD(32), QWORD(64), FIELD(0);
+        BIT(1),
+        BYTE(8),
+        WORD(16),
+        DWORD(32),
+        QWORD(64),
+        FIELD(0);
 
         private final int bits;
 
@@ -214,8 +214,7 @@ public sealed interface AmlObject {
      * bit index, bit count, name); {@code bitCount} is null except for CreateField. The index is a bit index for
      * CreateBitField and CreateField, a byte index otherwise.
      */
-    record BufferField(BufferFieldKind kind, AmlTerm source, AmlTerm index, AmlTerm bitCount)
-            implements AmlObject {
+    record BufferField(BufferFieldKind kind, AmlTerm source, AmlTerm index, AmlTerm bitCount) implements AmlObject {
         public BufferField {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(source, "source");

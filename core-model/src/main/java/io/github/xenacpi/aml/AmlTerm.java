@@ -18,8 +18,7 @@ public sealed interface AmlTerm {
     }
 
     /** An integer constant (Zero, One, Ones, ByteConst to QWordConst). */
-    record IntegerConst(long value) implements AmlTerm {
-    }
+    record IntegerConst(long value) implements AmlTerm {}
 
     /** A string constant (ASCII, without its terminating NUL). */
     record StringConst(String value) implements AmlTerm {
@@ -106,8 +105,7 @@ public sealed interface AmlTerm {
     }
 
     /** The NullName written where a target is optional: the result is not stored. */
-    record NoTarget() implements AmlTerm {
-    }
+    record NoTarget() implements AmlTerm {}
 
     /** An operator and its operand terms, in the order of {@link AmlOpcode#operands()}. */
     record Operation(AmlOpcode opcode, List<AmlTerm> operands) implements AmlTerm {
@@ -115,8 +113,8 @@ public sealed interface AmlTerm {
             Objects.requireNonNull(opcode, "opcode");
             operands = List.copyOf(operands);
             if (operands.size() != opcode.operands().length()) {
-                throw new IllegalArgumentException(opcode.mnemonic() + " takes " + opcode.operands().length()
-                        + " operands, got " + operands.size());
+                throw new IllegalArgumentException(opcode.mnemonic() + " takes "
+                        + opcode.operands().length() + " operands, got " + operands.size());
             }
         }
     }

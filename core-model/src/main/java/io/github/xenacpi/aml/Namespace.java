@@ -23,6 +23,7 @@ public final class Namespace {
     private final NamespaceNode root = new NamespaceNode("", null, new AmlObject.Scope(), null, false);
     /** The last {@link #nodes} walk, and the namespace's {@link NamespaceNode#additions} when it was made. */
     private List<NamespaceNode> walked;
+
     private int walkedAt;
     private final Map<String, ExternalDeclaration> externals = new LinkedHashMap<>();
 

@@ -22,14 +22,15 @@ public final class NamespaceNode {
     private final boolean conditional;
     /** The children by segment, in definition order; null until the first (most nodes have none). */
     private Map<String, NamespaceNode> children;
+
     private final int depth;
     /** The path, built on first use (a node's segment and parents never change). */
     private String path;
     /** Shared by every node of one namespace: how many times a child was added anywhere in it. */
     private final int[] additions;
 
-    public NamespaceNode(String segment, NamespaceNode parent, AmlObject object, AmlSource source,
-            boolean conditional) {
+    public NamespaceNode(
+            String segment, NamespaceNode parent, AmlObject object, AmlSource source, boolean conditional) {
         this.segment = Objects.requireNonNull(segment, "segment");
         this.parent = parent;
         this.object = Objects.requireNonNull(object, "object");

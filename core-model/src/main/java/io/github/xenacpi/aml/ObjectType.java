@@ -5,9 +5,23 @@ package io.github.xenacpi.aml;
  * (ACPI 6.5 section 19.6.97); {@link #ALIAS} and {@link #SCOPE} are this model's own and have no number.
  */
 public enum ObjectType {
-    ANY(0), INTEGER(1), STRING(2), BUFFER(3), PACKAGE(4), FIELD_UNIT(5), DEVICE(6), EVENT(7), METHOD(8),
-    MUTEX(9), OPERATION_REGION(10), POWER_RESOURCE(11), PROCESSOR(12), THERMAL_ZONE(13), BUFFER_FIELD(14),
-    DDB_HANDLE(15), DEBUG_OBJECT(16),
+    ANY(0),
+    INTEGER(1),
+    STRING(2),
+    BUFFER(3),
+    PACKAGE(4),
+    FIELD_UNIT(5),
+    DEVICE(6),
+    EVENT(7),
+    METHOD(8),
+    MUTEX(9),
+    OPERATION_REGION(10),
+    POWER_RESOURCE(11),
+    PROCESSOR(12),
+    THERMAL_ZONE(13),
+    BUFFER_FIELD(14),
+    DDB_HANDLE(15),
+    DEBUG_OBJECT(16),
     /** A name created by Alias, standing for another object. */
     ALIAS(-1),
     /** A scope with no object of its own: the root and the predefined \_GPE, \_PR, \_SI and \_TZ. */

@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * @param schema   {@value #SCHEMA}
  * @param findings the accepted findings
  */
-public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("findings") List<Entry> findings) {
+public record Baseline(
+        @JsonProperty("schema") String schema,
+        @JsonProperty("findings") List<Entry> findings) {
 
     /** The file's schema id. */
     public static final String SCHEMA = "xenacpi-baseline/1";
@@ -48,10 +50,13 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
     }
 
     /** One accepted finding: its id, and what a reviewer reads. */
-    public record Entry(@JsonProperty("id") String id, @JsonProperty("platform") String platform,
-                        @JsonProperty("rule") String rule, @JsonProperty("severity") String severity,
-                        @JsonProperty("table") String table, @JsonProperty("message") String message) {
-    }
+    public record Entry(
+            @JsonProperty("id") String id,
+            @JsonProperty("platform") String platform,
+            @JsonProperty("rule") String rule,
+            @JsonProperty("severity") String severity,
+            @JsonProperty("table") String table,
+            @JsonProperty("message") String message) {}
 
     public Baseline {
         findings = List.copyOf(findings == null ? List.of() : findings);
@@ -76,12 +81,18 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
         for (PlatformReport p : platforms) {
             for (ReportFinding f : p.findings()) {
                 if (Gate.isFirmwareFinding(f)) {
-                    out.add(new Entry(FindingId.of(p.name(), f), p.name(), f.ruleId(), f.severity().label(),
-                            f.table(), FindingId.withoutFolders(f.message())));
+                    out.add(new Entry(
+                            FindingId.of(p.name(), f),
+                            p.name(),
+                            f.ruleId(),
+                            f.severity().label(),
+                            f.table(),
+                            FindingId.withoutFolders(f.message())));
                 }
             }
         }
-        out.sort(Comparator.comparing(Entry::platform).thenComparing(Entry::rule).thenComparing(Entry::id));
+        out.sort(
+                Comparator.comparing(Entry::platform).thenComparing(Entry::rule).thenComparing(Entry::id));
         return new Baseline(SCHEMA, out.stream().distinct().toList());
     }
 
@@ -110,9 +121,12 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
         try {
             b = Json.MAPPER.readValue(file.toFile(), Baseline.class);
         } catch (JsonProcessingException e) {
-            throw new ValidationException(PROPERTY + ": " + file + " is not a baseline written by the baseline goal"
-                    + " (line " + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "); write it again"
-                    + " with xenacpi:baseline", e);
+            throw new ValidationException(
+                    PROPERTY + ": " + file + " is not a baseline written by the baseline goal"
+                            + " (line "
+                            + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + "); write it again"
+                            + " with xenacpi:baseline",
+                    e);
         } catch (IOException e) {
             throw new ValidationException(PROPERTY + ": cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -121,13 +135,13 @@ public record Baseline(@JsonProperty("schema") String schema, @JsonProperty("fin
                     + " baseline goal; write it again with xenacpi:baseline");
         }
         if (!SCHEMA.equals(b.schema())) {
-            throw new ValidationException(PROPERTY + ": " + file + " has schema \"" + b.schema() + "\", not \""
-                    + SCHEMA + "\"; write it again with xenacpi:baseline");
+            throw new ValidationException(PROPERTY + ": " + file + " has schema \"" + b.schema() + "\", not \"" + SCHEMA
+                    + "\"; write it again with xenacpi:baseline");
         }
         for (Entry e : b.findings()) {
             if (e.id() == null || !e.id().toLowerCase(Locale.ROOT).matches("[0-9a-f]{16}")) {
-                throw new ValidationException(PROPERTY + ": " + file + ": a finding has no 16-digit id ("
-                        + e.id() + "); write it again with xenacpi:baseline");
+                throw new ValidationException(PROPERTY + ": " + file + ": a finding has no 16-digit id (" + e.id()
+                        + "); write it again with xenacpi:baseline");
             }
         }
         return b;

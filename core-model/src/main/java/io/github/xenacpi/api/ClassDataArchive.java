@@ -28,6 +28,7 @@ final class ClassDataArchive {
 
     /** The archives kept in the folder, the most recently used ones. */
     static final int KEPT = 4;
+
     private static final String PREFIX = "xenacpi-";
     private static final String SUFFIX = ".jsa";
 
@@ -41,9 +42,11 @@ final class ClassDataArchive {
 
     /** The archive for this class path in this folder: used when there, written by this fork when not. */
     static ClassDataArchive of(List<Path> classPath, Optional<Path> folder) {
-        if (folder.isEmpty() || Runtime.version().feature() < 13 || classPath.isEmpty()
-                || !classPath.stream().allMatch(p -> p.getFileName().toString().endsWith(".jar")
-                && Files.isRegularFile(p))
+        if (folder.isEmpty()
+                || Runtime.version().feature() < 13
+                || classPath.isEmpty()
+                || !classPath.stream()
+                        .allMatch(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
                 || !Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa"))) {
             return new ClassDataArchive(Optional.empty(), Optional.empty());
         }
@@ -62,9 +65,11 @@ final class ClassDataArchive {
         } catch (IOException e) {
             return new ClassDataArchive(Optional.empty(), Optional.empty());
         }
-        return new ClassDataArchive(Optional.of(file),
-                Optional.of(folder.get().resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                        + System.nanoTime() + ".tmp")));
+        return new ClassDataArchive(
+                Optional.of(file),
+                Optional.of(folder.get()
+                        .resolve(file.getFileName() + "."
+                                + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp")));
     }
 
     /** Whether the fork is started with archive flags. */
@@ -77,8 +82,8 @@ final class ClassDataArchive {
         if (archive.isEmpty()) {
             return List.of();
         }
-        String option = attempt.map(t -> "-XX:ArchiveClassesAtExit=" + t)
-                .orElse("-XX:SharedArchiveFile=" + archive.get());
+        String option =
+                attempt.map(t -> "-XX:ArchiveClassesAtExit=" + t).orElse("-XX:SharedArchiveFile=" + archive.get());
         return List.of(option, "-Xlog:cds*=off", "-Xlog:class+path=off");
     }
 
@@ -116,7 +121,8 @@ final class ClassDataArchive {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, PREFIX + "*" + SUFFIX)) {
             files.forEach(archives::add);
         }
-        archives.sort(Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed());
+        archives.sort(
+                Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed());
         for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
             Files.deleteIfExists(old);
         }
@@ -127,11 +133,17 @@ final class ClassDataArchive {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             StringBuilder text = new StringBuilder()
-                    .append(System.getProperty("java.home")).append('\n')
-                    .append(System.getProperty("java.vm.version")).append('\n');
+                    .append(System.getProperty("java.home"))
+                    .append('\n')
+                    .append(System.getProperty("java.vm.version"))
+                    .append('\n');
             for (Path p : classPath) {
-                text.append(p.toAbsolutePath()).append(' ').append(p.toFile().length()).append(' ')
-                        .append(p.toFile().lastModified()).append('\n');
+                text.append(p.toAbsolutePath())
+                        .append(' ')
+                        .append(p.toFile().length())
+                        .append(' ')
+                        .append(p.toFile().lastModified())
+                        .append('\n');
             }
             return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)), 0, 12);
         } catch (NoSuchAlgorithmException e) {

@@ -17,13 +17,19 @@ public final class FindingId {
     /** A folder part of an absolute path, Unix or Windows: {@code /home/me/fw/} or {@code C:\fw\}. */
     private static final Pattern FOLDERS = Pattern.compile("(?:[A-Za-z]:)?[\\\\/](?:[^\\s\\\\/:;,()'\"]+[\\\\/])+");
 
-    private FindingId() {
-    }
+    private FindingId() {}
 
     /** The id of a finding on a platform: 16 hex digits. */
     public static String of(String platform, ReportFinding f) {
-        String key = String.join("\u0000", platform, f.ruleId(), f.table(), Integer.toString(f.instance()),
-                Long.toString(f.offset()), f.path() == null ? "" : f.path(), withoutFolders(f.message()),
+        String key = String.join(
+                "\u0000",
+                platform,
+                f.ruleId(),
+                f.table(),
+                Integer.toString(f.instance()),
+                Long.toString(f.offset()),
+                f.path() == null ? "" : f.path(),
+                withoutFolders(f.message()),
                 f.strategy());
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

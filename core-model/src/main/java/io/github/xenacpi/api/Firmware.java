@@ -31,8 +31,7 @@ public final class Firmware {
     /** The preset a front end shows when it is told no firmware ({@code inspect}, a test naming no platform). */
     public static final String DEFAULT_PRESET = "qemu-virt";
 
-    private Firmware() {
-    }
+    private Firmware() {}
 
     /** Every bundled preset, in declaration order. */
     public static List<PlatformSource> allPresets() {
@@ -87,8 +86,9 @@ public final class Firmware {
      * @throws ValidationException when the preset is unknown, the path does not exist, or it holds no platform or
      *                             more than one
      */
-    public static PlatformSource one(String property, String entry, Path baseDir,
-                                     Consumer<FirmwareFolder.Skipped> skipped) throws ValidationException {
+    public static PlatformSource one(
+            String property, String entry, Path baseDir, Consumer<FirmwareFolder.Skipped> skipped)
+            throws ValidationException {
         String trimmed = entry.trim();
         if (isPreset(trimmed)) {
             return preset(trimmed.substring(PRESET_PREFIX.length()).trim());
@@ -101,8 +101,10 @@ public final class Firmware {
         FirmwareFolder.Found found = FirmwareFolder.platformsAt(at);
         found.skipped().forEach(skipped);
         if (found.platforms().size() != 1) {
-            throw new ValidationException(property + ": " + at + " holds " + found.platforms().size()
-                    + " platforms " + found.platforms().stream().map(PlatformSource::name).toList()
+            throw new ValidationException(property + ": " + at + " holds "
+                    + found.platforms().size()
+                    + " platforms "
+                    + found.platforms().stream().map(PlatformSource::name).toList()
                     + (found.skipped().isEmpty() ? "" : reasons(found)) + "; inspect shows one: name one of them");
         }
         return found.platforms().get(0);
@@ -115,7 +117,10 @@ public final class Firmware {
         }
         StringBuilder b = new StringBuilder(" (");
         for (FirmwareFolder.Skipped s : found.skipped()) {
-            b.append(b.length() > 2 ? "; " : "").append(s.path().getFileName()).append(": ").append(s.reason());
+            b.append(b.length() > 2 ? "; " : "")
+                    .append(s.path().getFileName())
+                    .append(": ")
+                    .append(s.reason());
         }
         return b.append(')').toString();
     }

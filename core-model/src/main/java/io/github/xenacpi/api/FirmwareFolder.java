@@ -52,8 +52,7 @@ public final class FirmwareFolder {
         }
     }
 
-    private FirmwareFolder() {
-    }
+    private FirmwareFolder() {}
 
     /**
      * The platforms at an existing path.
@@ -120,7 +119,8 @@ public final class FirmwareFolder {
             }
             return name.toLowerCase(Locale.ROOT).endsWith(".dsl")
                     ? "an iasl disassembly (ASL text), not tables; validate the tables or the acpidump text it came"
-                    + " from" : "text without an acpidump table header (a README, a manifest, notes, ...)";
+                            + " from"
+                    : "text without an acpidump table header (a README, a manifest, notes, ...)";
         } catch (IOException | ValidationException e) {
             return "cannot be read (" + e.getMessage() + ")";
         }
@@ -133,7 +133,9 @@ public final class FirmwareFolder {
         }
         int dumps = 0;
         for (Path child : children(dir)) {
-            if (!hidden(child) && Files.isRegularFile(child) && Files.size(child) > 0
+            if (!hidden(child)
+                    && Files.isRegularFile(child)
+                    && Files.size(child) > 0
                     && FirmwareFileKind.of(child) == FirmwareFileKind.ACPIDUMP_TEXT) {
                 dumps++;
             }
@@ -157,7 +159,8 @@ public final class FirmwareFolder {
                             || (depth < 2 && TABLE_FOLDERS.contains(name) && holdsTables(child, depth + 1))) {
                         return true;
                     }
-                } else if (Files.isRegularFile(child) && Files.size(child) > 0
+                } else if (Files.isRegularFile(child)
+                        && Files.size(child) > 0
                         && FirmwareFileKind.of(child) == FirmwareFileKind.TABLE) {
                     return true;
                 }
@@ -182,7 +185,8 @@ public final class FirmwareFolder {
 
     private static List<Path> children(Path dir) throws ValidationException {
         try (Stream<Path> list = Files.list(dir)) {
-            return list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            return list.sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
         } catch (IOException e) {
             throw new ValidationException(Firmware.PROPERTY + ": cannot list " + dir + ": " + e.getMessage(), e);
         }

@@ -19,8 +19,7 @@ import java.util.Properties;
  */
 final class ForkJobFile {
 
-    private ForkJobFile() {
-    }
+    private ForkJobFile() {}
 
     static void write(ForkedValidation.Job job, Path file) throws IOException {
         Properties p = new Properties();
@@ -62,19 +61,35 @@ final class ForkJobFile {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         }
-        ValidationParameters validation = new ValidationParameters(list(p, "firmware"), list(p, "strategies"),
-                get(p, "xenVersion"), get(p, "linuxVersion"), get(p, "smmu"), get(p, "xenVersions"),
-                get(p, "linuxVersions"), Boolean.parseBoolean(get(p, "trace")), get(p, "baseline"));
+        ValidationParameters validation = new ValidationParameters(
+                list(p, "firmware"),
+                list(p, "strategies"),
+                get(p, "xenVersion"),
+                get(p, "linuxVersion"),
+                get(p, "smmu"),
+                get(p, "xenVersions"),
+                get(p, "linuxVersions"),
+                Boolean.parseBoolean(get(p, "trace")),
+                get(p, "baseline"));
         List<Suppression> suppressions = new ArrayList<>();
         for (int i = 0; i < count(p, "suppressions"); i++) {
             String at = "suppressions." + i + ".";
-            suppressions.add(new Suppression(get(p, at + "rule"), get(p, at + "platform"), get(p, at + "table"),
-                    get(p, at + "finding"), get(p, at + "reason")));
+            suppressions.add(new Suppression(
+                    get(p, at + "rule"),
+                    get(p, at + "platform"),
+                    get(p, at + "table"),
+                    get(p, at + "finding"),
+                    get(p, at + "reason")));
         }
         GateParameters gate = new GateParameters(get(p, "failOn"), get(p, "requireStrategy"), suppressions);
         try {
-            return new ForkedValidation.Job(validation, gate, ViolationPolicy.valueOf(get(p, "policy")),
-                    list(p, "formats"), Path.of(get(p, "reportDirectory")), Path.of(get(p, "baseDir")),
+            return new ForkedValidation.Job(
+                    validation,
+                    gate,
+                    ViolationPolicy.valueOf(get(p, "policy")),
+                    list(p, "formats"),
+                    Path.of(get(p, "reportDirectory")),
+                    Path.of(get(p, "baseDir")),
                     Instant.parse(get(p, "time")));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IOException("not a job file of this version: " + e.getMessage(), e);

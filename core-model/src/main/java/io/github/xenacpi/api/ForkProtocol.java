@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class ForkProtocol {
 
-    private ForkProtocol() {
-    }
+    private ForkProtocol() {}
 
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());

@@ -38,8 +38,14 @@ public final class ForkedValidation {
      * What the child validates: the goal's parameter groups, the report formats and folder, the project folder
      * (firmware and baseline paths are relative to it) and the run's time.
      */
-    public record Job(ValidationParameters validation, GateParameters gate, ViolationPolicy policy,
-                      List<String> formats, Path reportDirectory, Path baseDir, Instant time) {
+    public record Job(
+            ValidationParameters validation,
+            GateParameters gate,
+            ViolationPolicy policy,
+            List<String> formats,
+            Path reportDirectory,
+            Path baseDir,
+            Instant time) {
 
         public Job {
             Objects.requireNonNull(validation, "validation");
@@ -72,7 +78,9 @@ public final class ForkedValidation {
 
         /** The flags of an arg line as a build gives it: words apart by white space, none when blank. */
         public static List<String> flags(String argLine) {
-            return argLine == null || argLine.isBlank() ? List.of() : List.of(argLine.trim().split("\\s+"));
+            return argLine == null || argLine.isBlank()
+                    ? List.of()
+                    : List.of(argLine.trim().split("\\s+"));
         }
     }
 
@@ -88,12 +96,10 @@ public final class ForkedValidation {
         }
 
         /** No firmware was found to validate; the goal says what to do about it, as in process. */
-        record NoFirmware() implements Outcome {
-        }
+        record NoFirmware() implements Outcome {}
     }
 
-    private ForkedValidation() {
-    }
+    private ForkedValidation() {}
 
     /**
      * Runs the job in a child JVM, its log lines going to {@code log} as they come.
@@ -108,8 +114,10 @@ public final class ForkedValidation {
             jobFile = Files.createTempFile("xenacpi-job", ".json");
             ForkJobFile.write(job, jobFile);
         } catch (IOException e) {
-            throw new ValidationException("cannot write the forked validation's settings into the temporary"
-                    + " folder (" + System.getProperty("java.io.tmpdir") + "): " + e.getMessage(), e);
+            throw new ValidationException(
+                    "cannot write the forked validation's settings into the temporary" + " folder ("
+                            + System.getProperty("java.io.tmpdir") + "): " + e.getMessage(),
+                    e);
         }
         try {
             ClassDataArchive archive = ClassDataArchive.of(jvm.classPath(), jvm.classDataFolder());
@@ -139,7 +147,9 @@ public final class ForkedValidation {
         command.addAll(jvm.flags());
         command.addAll(archiveFlags);
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, jvm.classPath().stream().map(Path::toString).toList()));
+        command.add(String.join(
+                java.io.File.pathSeparator,
+                jvm.classPath().stream().map(Path::toString).toList()));
         command.add(ForkedValidation.class.getName());
         command.add(jobFile.toString());
         log.debug("xenacpi: forking " + String.join(" ", command));
@@ -147,12 +157,14 @@ public final class ForkedValidation {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new ValidationException("cannot start a JVM for the validation (" + jvm.java() + "): "
-                    + e.getMessage() + "; set xenacpi.fork=false to validate inside the build's JVM", e);
+            throw new ValidationException(
+                    "cannot start a JVM for the validation (" + jvm.java() + "): " + e.getMessage()
+                            + "; set xenacpi.fork=false to validate inside the build's JVM",
+                    e);
         }
         ForkProtocol.Reader reader = new ForkProtocol.Reader(log);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 reader.line(line);
             }
@@ -214,8 +226,10 @@ public final class ForkedValidation {
             exit = EXIT_FAILED;
         } catch (RuntimeException e) {
             // As AbstractXenacpiMojo words an internal error in process: no stack trace for the build's log.
-            protocol.error("internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); please report it with the firmware", true);
+            protocol.error(
+                    "internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); please report it with the firmware",
+                    true);
             exit = EXIT_FAILED;
         }
         out.flush();
@@ -229,8 +243,16 @@ public final class ForkedValidation {
         if (platforms.isEmpty()) {
             return EXIT_NO_FIRMWARE;
         }
-        ValidationRun.Outcome outcome = ValidationRun.execute(job.validation().settings(platforms, job.formats(),
-                job.reportDirectory(), PlatformCheck.Provider.NONE, job.baseDir()), job.time(), protocol);
+        ValidationRun.Outcome outcome = ValidationRun.execute(
+                job.validation()
+                        .settings(
+                                platforms,
+                                job.formats(),
+                                job.reportDirectory(),
+                                PlatformCheck.Provider.NONE,
+                                job.baseDir()),
+                job.time(),
+                protocol);
         protocol.ended(job.policy().enforce(gate.decide(outcome.report()), outcome.location(), protocol));
         return EXIT_DONE;
     }

@@ -1,9 +1,9 @@
 package io.github.xenacpi.api;
 
+import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
-import io.github.xenacpi.acpi.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,8 +19,8 @@ import java.util.Set;
  * {@link StrategyRequirement}. Dom0 strategy outcomes never count as firmware findings. The only place that
  * tells the two apart in the report model.
  */
-public record Gate(Threshold threshold, StrategyRequirement requirement, Baseline baseline,
-                   List<Suppression> suppressions) {
+public record Gate(
+        Threshold threshold, StrategyRequirement requirement, Baseline baseline, List<Suppression> suppressions) {
 
     public Gate {
         Objects.requireNonNull(threshold, "threshold");
@@ -52,7 +52,8 @@ public record Gate(Threshold threshold, StrategyRequirement requirement, Baselin
         List<Threshold.Hit> known = new ArrayList<>();
         List<Suppressed> suppressed = new ArrayList<>();
         for (Threshold.Hit h : threshold.hits(report)) {
-            Optional<Suppression> s = suppressions.stream().filter(x -> x.matches(h)).findFirst();
+            Optional<Suppression> s =
+                    suppressions.stream().filter(x -> x.matches(h)).findFirst();
             if (s.isPresent()) {
                 suppressed.add(new Suppressed(h, s.get()));
             } else if (accepted.contains(FindingId.of(h.platform(), h.finding()))) {
@@ -61,26 +62,42 @@ public record Gate(Threshold threshold, StrategyRequirement requirement, Baselin
                 failing.add(h);
             }
         }
-        List<Suppression> unused = suppressions.stream().filter(s -> all.stream().noneMatch(s::matches)).toList();
-        List<Baseline.Entry> gone = baseline.findings().stream().filter(e -> !seen.contains(e.id())).toList();
+        List<Suppression> unused = suppressions.stream()
+                .filter(s -> all.stream().noneMatch(s::matches))
+                .toList();
+        List<Baseline.Entry> gone =
+                baseline.findings().stream().filter(e -> !seen.contains(e.id())).toList();
         List<String> strategy = new ArrayList<>();
         for (PlatformReport p : report.platforms()) {
             requirement.unmetBy(p).ifPresent(strategy::add);
         }
-        return new Decision(this, failing, known, suppressed, unused, gone, strategy, report.platforms().size());
+        return new Decision(
+                this,
+                failing,
+                known,
+                suppressed,
+                unused,
+                gone,
+                strategy,
+                report.platforms().size());
     }
 
     /** A finding a suppression matched. */
-    public record Suppressed(Threshold.Hit hit, Suppression by) {
-    }
+    public record Suppressed(Threshold.Hit hit, Suppression by) {}
 
     /**
      * The gate's decision: the firmware findings that reach the threshold, and each platform whose strategy outcome
      * misses the requirement.
      */
-    public record Decision(Gate gate, List<Threshold.Hit> firmware, List<Threshold.Hit> known,
-                           List<Suppressed> suppressed, List<Suppression> unused, List<Baseline.Entry> gone,
-                           List<String> strategy, int platforms) {
+    public record Decision(
+            Gate gate,
+            List<Threshold.Hit> firmware,
+            List<Threshold.Hit> known,
+            List<Suppressed> suppressed,
+            List<Suppression> unused,
+            List<Baseline.Entry> gone,
+            List<String> strategy,
+            int platforms) {
 
         public Decision {
             firmware = List.copyOf(firmware);
@@ -98,13 +115,13 @@ public record Gate(Threshold threshold, StrategyRequirement requirement, Baselin
         public List<String> notes() {
             List<String> out = new ArrayList<>();
             if (!known.isEmpty()) {
-                out.add(known.size() + " known finding" + (known.size() == 1 ? "" : "s") + " (in the baseline,"
-                        + " " + Baseline.PROPERTY + ") do not fail the build");
+                out.add(known.size() + " known finding" + (known.size() == 1 ? "" : "s") + " (in the baseline," + " "
+                        + Baseline.PROPERTY + ") do not fail the build");
             }
             Map<Suppression, Integer> counts = new LinkedHashMap<>();
             suppressed.forEach(s -> counts.merge(s.by(), 1, Integer::sum));
-            counts.forEach((s, n) -> out.add(n + " finding" + (n == 1 ? "" : "s") + " suppressed: " + s.describe()
-                    + ": " + s.reason()));
+            counts.forEach((s, n) ->
+                    out.add(n + " finding" + (n == 1 ? "" : "s") + " suppressed: " + s.describe() + ": " + s.reason()));
             if (!gone.isEmpty()) {
                 out.add(gone.size() + " finding" + (gone.size() == 1 ? " of the baseline is" : "s of the baseline are")
                         + " gone; run xenacpi:baseline to drop " + (gone.size() == 1 ? "it" : "them"));
@@ -132,12 +149,21 @@ public record Gate(Threshold threshold, StrategyRequirement requirement, Baselin
                 m.append(gate.threshold().failureMessage(firmware, platforms, reportLocation));
             }
             if (!strategy.isEmpty()) {
-                m.append(m.length() == 0 ? "" : "\n").append("strategy outcome: ")
-                        .append(StrategyRequirement.PROPERTY).append('=').append(gate.requirement().describe())
-                        .append(" is not met on ").append(strategy.size()).append(" of ").append(platforms)
+                m.append(m.length() == 0 ? "" : "\n")
+                        .append("strategy outcome: ")
+                        .append(StrategyRequirement.PROPERTY)
+                        .append('=')
+                        .append(gate.requirement().describe())
+                        .append(" is not met on ")
+                        .append(strategy.size())
+                        .append(" of ")
+                        .append(platforms)
                         .append(platforms == 1 ? " platform:" : " platforms:");
                 strategy.forEach(s -> m.append("\n  ").append(s));
-                m.append("\nSee ").append(reportLocation).append(" (set ").append(StrategyRequirement.PROPERTY)
+                m.append("\nSee ")
+                        .append(reportLocation)
+                        .append(" (set ")
+                        .append(StrategyRequirement.PROPERTY)
                         .append("=any|none|STRATEGY-ID to change this)");
             }
             return m.toString();

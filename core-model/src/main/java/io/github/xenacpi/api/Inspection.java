@@ -42,9 +42,11 @@ public record Inspection(Platform platform, List<SimulationResult> simulations) 
         try {
             return new Inspection(platform, Simulation.runAll(SimulationInput.of(platform), MappingStrategy.all()));
         } catch (RuntimeException e) {
-            throw new ValidationException("internal error while inspecting " + source.name() + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"
-                    + " firmware", e);
+            throw new ValidationException(
+                    "internal error while inspecting " + source.name() + " ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"
+                            + " firmware",
+                    e);
         }
     }
 

@@ -20,7 +20,8 @@ public record Overrides(Optional<XenVersion> xen, Optional<LinuxVersion> linux, 
 
     /** Parses the goal's parameters; blank or {@code null} keeps the descriptor's value. */
     public static Overrides parse(String xen, String linux, String smmu) throws ValidationException {
-        return new Overrides(value("xenacpi.xenVersion", xen, XenVersion::parse),
+        return new Overrides(
+                value("xenacpi.xenVersion", xen, XenVersion::parse),
                 value("xenacpi.linuxVersion", linux, LinuxVersion::parse),
                 value("xenacpi.smmu", smmu, SmmuMode::of));
     }
@@ -42,11 +43,20 @@ public record Overrides(Optional<XenVersion> xen, Optional<LinuxVersion> linux, 
         if (this.equals(NONE)) {
             return d;
         }
-        return new PlatformDescriptor(d.ram(), d.ipaBits(), xen.orElse(d.xen()), linux.orElse(d.linux()),
-                smmu.orElse(d.smmu()), d.earlycon(), d.dma(), d.amlMemory(), d.xenHasIts(), new SettingSources(
-                xen.isPresent() ? SettingSource.PROPERTY : d.sources().xen(),
-                linux.isPresent() ? SettingSource.PROPERTY : d.sources().linux(),
-                smmu.isPresent() ? SettingSource.PROPERTY : d.sources().smmu()));
+        return new PlatformDescriptor(
+                d.ram(),
+                d.ipaBits(),
+                xen.orElse(d.xen()),
+                linux.orElse(d.linux()),
+                smmu.orElse(d.smmu()),
+                d.earlycon(),
+                d.dma(),
+                d.amlMemory(),
+                d.xenHasIts(),
+                new SettingSources(
+                        xen.isPresent() ? SettingSource.PROPERTY : d.sources().xen(),
+                        linux.isPresent() ? SettingSource.PROPERTY : d.sources().linux(),
+                        smmu.isPresent() ? SettingSource.PROPERTY : d.sources().smmu()));
     }
 
     private static boolean blank(String s) {

@@ -63,11 +63,14 @@ public sealed interface PlatformSource {
             try {
                 Files.createDirectories(folder);
                 Files.writeString(file, AcpidumpTextWriter.write(preset.image().tables()), StandardCharsets.UTF_8);
-                Files.writeString(folder.resolve(PlatformDescriptorReader.FILE_NAME),
-                        PlatformDescriptorReader.json(preset.descriptor()), StandardCharsets.UTF_8);
+                Files.writeString(
+                        folder.resolve(PlatformDescriptorReader.FILE_NAME),
+                        PlatformDescriptorReader.json(preset.descriptor()),
+                        StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new ValidationException("cannot write the tables of preset " + preset.id() + " to " + folder
-                        + ": " + e.getMessage(), e);
+                throw new ValidationException(
+                        "cannot write the tables of preset " + preset.id() + " to " + folder + ": " + e.getMessage(),
+                        e);
             }
             return file;
         }

@@ -9,7 +9,10 @@ import java.util.Set;
 
 /** A form of the conformance report and the file it is written to. */
 public enum ReportFormat {
-    HTML("index.html"), JSON("report.json"), SARIF("report.sarif"), JUNIT("junit.xml");
+    HTML("index.html"),
+    JSON("report.json"),
+    SARIF("report.sarif"),
+    JUNIT("junit.xml");
 
     private final String fileName;
 
@@ -40,8 +43,10 @@ public enum ReportFormat {
                 if (t.isEmpty()) {
                     continue;
                 }
-                Arrays.stream(values()).filter(f -> f.id().equals(t)).findFirst().ifPresentOrElse(out::add,
-                        () -> unknown.add(id.trim()));
+                Arrays.stream(values())
+                        .filter(f -> f.id().equals(t))
+                        .findFirst()
+                        .ifPresentOrElse(out::add, () -> unknown.add(id.trim()));
             }
         }
         if (!unknown.isEmpty()) {

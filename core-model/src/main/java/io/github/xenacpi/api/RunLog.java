@@ -18,19 +18,15 @@ public interface RunLog {
     /** A log that drops every line. */
     RunLog SILENT = new RunLog() {
         @Override
-        public void info(String line) {
-        }
+        public void info(String line) {}
 
         @Override
-        public void warn(String line) {
-        }
+        public void warn(String line) {}
 
         @Override
-        public void error(String line) {
-        }
+        public void error(String line) {}
 
         @Override
-        public void debug(String line) {
-        }
+        public void debug(String line) {}
     };
 }

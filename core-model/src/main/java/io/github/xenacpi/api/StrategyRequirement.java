@@ -44,10 +44,13 @@ public record StrategyRequirement(String mode, String strategy) {
         List<String> ids = simulated.stream().map(MappingStrategy::id).toList();
         if (!ids.contains(t)) {
             boolean known = MappingStrategy.all().stream().anyMatch(s -> s.id().equals(t));
-            throw new ValidationException(PROPERTY + ": \"" + text + "\" " + (known
-                    ? "is not among the simulated strategies " + ids + "; add it to xenacpi.strategies"
-                    : "is neither any, none nor a strategy id; strategies: "
-                    + MappingStrategy.all().stream().map(MappingStrategy::id).toList()));
+            throw new ValidationException(PROPERTY + ": \"" + text + "\" "
+                    + (known
+                            ? "is not among the simulated strategies " + ids + "; add it to xenacpi.strategies"
+                            : "is neither any, none nor a strategy id; strategies: "
+                                    + MappingStrategy.all().stream()
+                                            .map(MappingStrategy::id)
+                                            .toList()));
         }
         return new StrategyRequirement("strategy", t);
     }
@@ -58,22 +61,28 @@ public record StrategyRequirement(String mode, String strategy) {
      */
     public Optional<String> unmetBy(PlatformReport platform) {
         if (!mode.equals(NONE.mode) && !platform.complete()) {
-            return Optional.of(platform.name() + ": no verdict, the input is damaged (" + platform.input().firstLoss()
-                    + ")");
+            return Optional.of(platform.name() + ": no verdict, the input is damaged ("
+                    + platform.input().firstLoss() + ")");
         }
         if (!mode.equals(NONE.mode) && platform.summary().notBuilt() != null) {
             return Optional.of(platform.name() + ": no strategy can boot Dom0: Xen refuses these tables ("
-                    + platform.summary().notBuilt().function() + ": " + platform.summary().notBuilt().reason()
+                    + platform.summary().notBuilt().function() + ": "
+                    + platform.summary().notBuilt().reason()
                     + "); the firmware vendor must act (XEN.DOM0.NOT_BUILT)");
         }
         return switch (mode) {
             case "none" -> Optional.empty();
-            case "any" -> platform.results().stream().anyMatch(StrategyRequirement::works) ? Optional.empty()
-                    : Optional.of(platform.name() + ": no simulated strategy boots Dom0 ("
-                    + platform.summary().failing() + " fail); the firmware or Xen must change");
-            default -> platform.results().stream().filter(r -> r.strategy().equals(strategy)).findFirst()
-                    .filter(r -> !works(r))
-                    .map(r -> platform.name() + ": " + strategy + " does not boot Dom0 (" + r.verdict() + ")");
+            case "any" ->
+                platform.results().stream().anyMatch(StrategyRequirement::works)
+                        ? Optional.empty()
+                        : Optional.of(platform.name() + ": no simulated strategy boots Dom0 ("
+                                + platform.summary().failing() + " fail); the firmware or Xen must change");
+            default ->
+                platform.results().stream()
+                        .filter(r -> r.strategy().equals(strategy))
+                        .findFirst()
+                        .filter(r -> !works(r))
+                        .map(r -> platform.name() + ": " + strategy + " does not boot Dom0 (" + r.verdict() + ")");
         };
     }
 

@@ -38,8 +38,8 @@ public record Suppression(String rule, String platform, String table, String fin
      */
     public Suppression checked() throws ValidationException {
         if (rule.isEmpty()) {
-            throw new ValidationException("xenacpi suppressions: a <suppression> names no <rule> (reason: \""
-                    + reason + "\"); name the rule id it suppresses");
+            throw new ValidationException("xenacpi suppressions: a <suppression> names no <rule> (reason: \"" + reason
+                    + "\"); name the rule id it suppresses");
         }
         if (reason.isEmpty()) {
             throw new ValidationException("xenacpi suppressions: the suppression of " + describe()
@@ -50,14 +50,17 @@ public record Suppression(String rule, String platform, String table, String fin
 
     /** Whether it matches a finding on a platform. */
     public boolean matches(Threshold.Hit hit) {
-        return rule.equals(hit.finding().ruleId()) && (platform.isEmpty() || platform.equals(hit.platform()))
+        return rule.equals(hit.finding().ruleId())
+                && (platform.isEmpty() || platform.equals(hit.platform()))
                 && (table.isEmpty() || table.equalsIgnoreCase(hit.finding().table()))
                 && (finding.isEmpty() || finding.equalsIgnoreCase(FindingId.of(hit.platform(), hit.finding())));
     }
 
     /** What it names, for messages: {@code RULE on PLATFORM in TABLE (finding ID)}. */
     public String describe() {
-        return rule + (platform.isEmpty() ? "" : " on " + platform) + (table.isEmpty() ? "" : " in " + table)
+        return rule
+                + (platform.isEmpty() ? "" : " on " + platform)
+                + (table.isEmpty() ? "" : " in " + table)
                 + (finding.isEmpty() ? "" : " (finding " + finding + ")");
     }
 

@@ -91,14 +91,23 @@ public record Threshold(Severity severity) {
     /** The failure message: the count, the first few findings, and where the report lies. */
     public String failureMessage(List<Hit> hits, int platforms, String reportLocation) {
         long affected = hits.stream().map(Hit::platform).distinct().count();
-        StringBuilder m = new StringBuilder().append(hits.size()).append(hits.size() == 1 ? " finding" : " findings")
-                .append(" at or above ").append(severity.label()).append(" on ").append(affected).append(" of ")
-                .append(platforms).append(platforms == 1 ? " platform" : " platforms").append(':');
+        StringBuilder m = new StringBuilder()
+                .append(hits.size())
+                .append(hits.size() == 1 ? " finding" : " findings")
+                .append(" at or above ")
+                .append(severity.label())
+                .append(" on ")
+                .append(affected)
+                .append(" of ")
+                .append(platforms)
+                .append(platforms == 1 ? " platform" : " platforms")
+                .append(':');
         hits.stream().limit(QUOTED).forEach(h -> m.append("\n  ").append(h.describe()));
         if (hits.size() > QUOTED) {
             m.append("\n  ... and ").append(hits.size() - QUOTED).append(" more");
         }
-        m.append("\nSee ").append(reportLocation)
+        m.append("\nSee ")
+                .append(reportLocation)
                 .append(" (set xenacpi.failOn=error|warning|info or xenacpi.failOnViolation=false to change this)");
         return m.toString();
     }

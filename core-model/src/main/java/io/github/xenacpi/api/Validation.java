@@ -67,8 +67,12 @@ public final class Validation {
      * @param grid       the Xen and Linux versions of each platform's version grid; {@link VersionAxes#NONE}: none
      * @param options    what each platform's part of the report holds (the per-access trace only on request)
      */
-    public Validation(List<MappingStrategy> strategies, Overrides overrides, int threads, VersionAxes grid,
-                      ReportOptions options) {
+    public Validation(
+            List<MappingStrategy> strategies,
+            Overrides overrides,
+            int threads,
+            VersionAxes grid,
+            ReportOptions options) {
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("at least one strategy");
         }
@@ -106,7 +110,9 @@ public final class Validation {
                 throw new ValidationException("xenacpi.strategies: " + e.getMessage(), e);
             }
         }
-        return MappingStrategy.all().stream().filter(s -> wanted.contains(s.id())).toList();
+        return MappingStrategy.all().stream()
+                .filter(s -> wanted.contains(s.id()))
+                .toList();
     }
 
     /**
@@ -162,8 +168,12 @@ public final class Validation {
             if (!grid.enabled()) {
                 return report;
             }
-            return report.withGrid(VersionGrid.of(platform, grid.xenFor(platform.descriptor()),
-                    grid.linuxFor(platform.descriptor()), platform.descriptor().smmu(), strategies));
+            return report.withGrid(VersionGrid.of(
+                    platform,
+                    grid.xenFor(platform.descriptor()),
+                    grid.linuxFor(platform.descriptor()),
+                    platform.descriptor().smmu(),
+                    strategies));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             failure = e;
         }
@@ -173,8 +183,10 @@ public final class Validation {
             return PlatformReport.failed(platform, reason);
         } catch (RuntimeException e) {
             e.addSuppressed(failure);
-            throw new ValidationException("internal error while validating " + source.name() + " ("
-                    + describe(failure) + "); please report it with the firmware", e);
+            throw new ValidationException(
+                    "internal error while validating " + source.name() + " (" + describe(failure)
+                            + "); please report it with the firmware",
+                    e);
         }
     }
 
@@ -199,8 +211,8 @@ public final class Validation {
             if (e.getCause() instanceof ValidationException v) {
                 throw v;
             }
-            throw new ValidationException("internal error while validating the platforms: " + e.getCause(),
-                    e.getCause());
+            throw new ValidationException(
+                    "internal error while validating the platforms: " + e.getCause(), e.getCause());
         }
     }
 
@@ -208,8 +220,11 @@ public final class Validation {
      * The report of the validated platforms, with a front end's own findings (by platform name) added to each
      * platform, under the rules given beside the catalogue's.
      */
-    public static ConformanceReport report(List<PlatformReport> platforms, List<Rule> extraRules,
-                                           Map<String, List<ReportFinding>> extra, Instant time) {
+    public static ConformanceReport report(
+            List<PlatformReport> platforms,
+            List<Rule> extraRules,
+            Map<String, List<ReportFinding>> extra,
+            Instant time) {
         List<Rule> rules = new ArrayList<>(RuleCatalog.all());
         rules.addAll(extraRules);
         List<PlatformReport> out = new ArrayList<>();
@@ -239,11 +254,12 @@ public final class Validation {
     public static List<Path> write(ConformanceReport report, Path dir, Set<ReportFormat> formats, Path sourceRoot)
             throws ValidationException {
         try {
-            return ReportWriter.write(report, dir, formats.stream().map(ReportFormat::fileName).toList(),
-                    sourceRoot);
+            return ReportWriter.write(
+                    report, dir, formats.stream().map(ReportFormat::fileName).toList(), sourceRoot);
         } catch (IOException e) {
-            throw new ValidationException("cannot write the report into " + dir + ": " + e.getMessage()
-                    + "; check xenacpi.reportDirectory", e);
+            throw new ValidationException(
+                    "cannot write the report into " + dir + ": " + e.getMessage() + "; check xenacpi.reportDirectory",
+                    e);
         }
     }
 }

@@ -26,9 +26,16 @@ import java.util.Set;
  * @param trace         whether report.json holds the per-access trace
  * @param baseline      the baseline file, relative to the project's folder; blank: {@value Baseline#DEFAULT_FILE}
  */
-public record ValidationParameters(List<String> firmware, List<String> strategies, String xenVersion,
-                                   String linuxVersion, String smmu, String xenVersions, String linuxVersions,
-                                   boolean trace, String baseline) {
+public record ValidationParameters(
+        List<String> firmware,
+        List<String> strategies,
+        String xenVersion,
+        String linuxVersion,
+        String smmu,
+        String xenVersions,
+        String linuxVersions,
+        boolean trace,
+        String baseline) {
 
     public ValidationParameters {
         firmware = entries(firmware);
@@ -52,10 +59,16 @@ public record ValidationParameters(List<String> firmware, List<String> strategie
      * build's {@code validate} execution.
      */
     public ValidationParameters inheriting(ValidationParameters inherited) {
-        return new ValidationParameters(namesFirmware() ? firmware : inherited.firmware,
-                named(strategies) ? strategies : inherited.strategies, or(xenVersion, inherited.xenVersion),
-                or(linuxVersion, inherited.linuxVersion), or(smmu, inherited.smmu),
-                or(xenVersions, inherited.xenVersions), or(linuxVersions, inherited.linuxVersions), trace, baseline);
+        return new ValidationParameters(
+                namesFirmware() ? firmware : inherited.firmware,
+                named(strategies) ? strategies : inherited.strategies,
+                or(xenVersion, inherited.xenVersion),
+                or(linuxVersion, inherited.linuxVersion),
+                or(smmu, inherited.smmu),
+                or(xenVersions, inherited.xenVersions),
+                or(linuxVersions, inherited.linuxVersions),
+                trace,
+                baseline);
     }
 
     /**
@@ -71,7 +84,8 @@ public record ValidationParameters(List<String> firmware, List<String> strategie
             found = Firmware.locate(firmware, baseDir);
         } else {
             Path folder = baseDir.resolve(Firmware.PROJECT_FOLDER);
-            found = Files.isDirectory(folder) ? FirmwareFolder.platformsAt(folder)
+            found = Files.isDirectory(folder)
+                    ? FirmwareFolder.platformsAt(folder)
                     : new FirmwareFolder.Found(List.of(), List.of());
         }
         found.skipped().forEach(s -> log.warn("xenacpi: " + s.describe()));
@@ -112,7 +126,8 @@ public record ValidationParameters(List<String> firmware, List<String> strategie
 
     /** The baseline file, resolved against the folder relative paths start at. */
     public Path baselineFile(Path baseDir) {
-        return baseDir.resolve(baseline.isBlank() ? Baseline.DEFAULT_FILE : baseline.trim()).normalize();
+        return baseDir.resolve(baseline.isBlank() ? Baseline.DEFAULT_FILE : baseline.trim())
+                .normalize();
     }
 
     /**
@@ -134,14 +149,28 @@ public record ValidationParameters(List<String> firmware, List<String> strategie
      * @param sourceRoot      the folder the SARIF log's table paths are relative to (the project's folder)
      * @throws ValidationException naming the first unusable parameter, or when the check cannot be made
      */
-    public ValidationSettings settings(List<PlatformSource> platforms, List<String> formats, Path reportDirectory,
-                                       PlatformCheck.Provider check, Path sourceRoot) throws ValidationException {
+    public ValidationSettings settings(
+            List<PlatformSource> platforms,
+            List<String> formats,
+            Path reportDirectory,
+            PlatformCheck.Provider check,
+            Path sourceRoot)
+            throws ValidationException {
         List<MappingStrategy> chosen = chosenStrategies();
         Overrides overrides = overrides();
         Set<ReportFormat> written = ReportFormat.parse(formats);
         Optional<PlatformCheck> made = check.get();
-        return new ValidationSettings(platforms, chosen, overrides, written, reportDirectory, threads(), made, grid(),
-                reportOptions(), sourceRoot);
+        return new ValidationSettings(
+                platforms,
+                chosen,
+                overrides,
+                written,
+                reportDirectory,
+                threads(),
+                made,
+                grid(),
+                reportOptions(),
+                sourceRoot);
     }
 
     /** How many platforms a run validates at once: one per processor. */

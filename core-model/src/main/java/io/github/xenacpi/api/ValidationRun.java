@@ -1,9 +1,9 @@
 package io.github.xenacpi.api;
 
 import io.github.xenacpi.report.ConformanceReport;
-import io.github.xenacpi.report.ConsoleSummary;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
+import io.github.xenacpi.report.ConsoleSummary;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,23 +29,25 @@ public final class ValidationRun {
 
         /** The file a person opens: {@code index.html} when written, else the report folder. */
         public Path location() {
-            return written.stream().filter(p -> p.getFileName().toString().equals(ReportFormat.HTML.fileName()))
-                    .findFirst().orElse(reportDirectory).toAbsolutePath().normalize();
+            return written.stream()
+                    .filter(p -> p.getFileName().toString().equals(ReportFormat.HTML.fileName()))
+                    .findFirst()
+                    .orElse(reportDirectory)
+                    .toAbsolutePath()
+                    .normalize();
         }
     }
 
-    private ValidationRun() {
-    }
+    private ValidationRun() {}
 
     /**
      * Runs the validation.
      *
      * @throws ValidationException when firmware cannot be read, the tests cannot run or the report not written
      */
-    public static Outcome execute(ValidationSettings settings, Instant time, RunLog log)
-            throws ValidationException {
-        Validation validation = new Validation(settings.strategies(), settings.overrides(), settings.threads(),
-                settings.grid(), settings.report());
+    public static Outcome execute(ValidationSettings settings, Instant time, RunLog log) throws ValidationException {
+        Validation validation = new Validation(
+                settings.strategies(), settings.overrides(), settings.threads(), settings.grid(), settings.report());
         List<PlatformReport> platforms = validation.run(settings.platforms());
         Map<String, List<ReportFinding>> extra = new LinkedHashMap<>();
         if (settings.check().isPresent()) {
@@ -55,12 +57,12 @@ public final class ValidationRun {
                 extra.put(source.name(), check.check(source, scratch, log));
             }
         }
-        ConformanceReport report = Validation.report(platforms,
-                settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
+        ConformanceReport report = Validation.report(
+                platforms, settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
         report.platforms().forEach(p -> ConsoleSummary.platform(p).forEach(log::info));
         ConsoleSummary.end(report).forEach(log::info);
-        List<Path> written = Validation.write(report, settings.reportDirectory(), settings.formats(),
-                settings.sourceRoot());
+        List<Path> written =
+                Validation.write(report, settings.reportDirectory(), settings.formats(), settings.sourceRoot());
         written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));
         Outcome outcome = new Outcome(report, written, settings.reportDirectory());
         log.info("xenacpi: report of " + report.platforms().size() + " platform"

@@ -15,23 +15,50 @@ import java.util.Set;
  * trace only on request), and the folder the SARIF log's table paths are relative to ({@code %SRCROOT%}: the
  * project's folder).
  */
-public record ValidationSettings(List<PlatformSource> platforms, List<MappingStrategy> strategies,
-                                 Overrides overrides, Set<ReportFormat> formats, Path reportDirectory, int threads,
-                                 Optional<PlatformCheck> check, VersionAxes grid, ReportOptions report,
-                                 Path sourceRoot) {
+public record ValidationSettings(
+        List<PlatformSource> platforms,
+        List<MappingStrategy> strategies,
+        Overrides overrides,
+        Set<ReportFormat> formats,
+        Path reportDirectory,
+        int threads,
+        Optional<PlatformCheck> check,
+        VersionAxes grid,
+        ReportOptions report,
+        Path sourceRoot) {
 
     /** Settings with a grid, the default report (no trace) and the working folder as the source root. */
-    public ValidationSettings(List<PlatformSource> platforms, List<MappingStrategy> strategies, Overrides overrides,
-                              Set<ReportFormat> formats, Path reportDirectory, int threads,
-                              Optional<PlatformCheck> check, VersionAxes grid) {
-        this(platforms, strategies, overrides, formats, reportDirectory, threads, check, grid, ReportOptions.DEFAULT,
+    public ValidationSettings(
+            List<PlatformSource> platforms,
+            List<MappingStrategy> strategies,
+            Overrides overrides,
+            Set<ReportFormat> formats,
+            Path reportDirectory,
+            int threads,
+            Optional<PlatformCheck> check,
+            VersionAxes grid) {
+        this(
+                platforms,
+                strategies,
+                overrides,
+                formats,
+                reportDirectory,
+                threads,
+                check,
+                grid,
+                ReportOptions.DEFAULT,
                 Path.of("").toAbsolutePath());
     }
 
     /** Settings without a version grid. */
-    public ValidationSettings(List<PlatformSource> platforms, List<MappingStrategy> strategies, Overrides overrides,
-                              Set<ReportFormat> formats, Path reportDirectory, int threads,
-                              Optional<PlatformCheck> check) {
+    public ValidationSettings(
+            List<PlatformSource> platforms,
+            List<MappingStrategy> strategies,
+            Overrides overrides,
+            Set<ReportFormat> formats,
+            Path reportDirectory,
+            int threads,
+            Optional<PlatformCheck> check) {
         this(platforms, strategies, overrides, formats, reportDirectory, threads, check, VersionAxes.NONE);
     }
 

@@ -40,7 +40,8 @@ public record VersionAxes(List<XenVersion> xen, List<LinuxVersion> linux) {
      * @throws ValidationException naming the property when a version cannot be read
      */
     public static VersionAxes parse(String xenList, String linuxList) throws ValidationException {
-        return new VersionAxes(list("xenacpi.xenVersions", xenList, XenVersion::parse, XenVersion.MODELLED),
+        return new VersionAxes(
+                list("xenacpi.xenVersions", xenList, XenVersion::parse, XenVersion.MODELLED),
                 list("xenacpi.linuxVersions", linuxList, LinuxVersion::parse, LinuxVersion.MODELLED));
     }
 
@@ -63,8 +64,7 @@ public record VersionAxes(List<XenVersion> xen, List<LinuxVersion> linux) {
             try {
                 out.add(parser.apply(item));
             } catch (IllegalArgumentException e) {
-                throw new ValidationException(property + ": " + e.getMessage() + " (in \"" + text.trim() + "\")",
-                        e);
+                throw new ValidationException(property + ": " + e.getMessage() + " (in \"" + text.trim() + "\")", e);
             }
         }
         return new ArrayList<>(out);

@@ -42,7 +42,8 @@ public enum ViolationPolicy {
         }
         decision.logLines().forEach(line -> log.warn(PREFIX + line));
         log.warn(PREFIX + decision.firmware().size() + " firmware findings at or above "
-                + decision.gate().threshold().severity().label() + " and " + decision.strategy().size()
+                + decision.gate().threshold().severity().label() + " and "
+                + decision.strategy().size()
                 + " unmet strategy requirements do not fail the build because " + PROPERTY + " is false; report at "
                 + report);
         return Optional.empty();

@@ -5,8 +5,8 @@ import static io.github.xenacpi.acpi.Severity.WARNING;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.aml.AmlSource;
-import io.github.xenacpi.aml.interp.BudgetStop;
 import io.github.xenacpi.aml.NamespaceNode;
+import io.github.xenacpi.aml.interp.BudgetStop;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.Platform;
 import java.util.HashSet;
@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  */
 final class AmlRules implements RuleSet {
 
-    static final Rule LOAD = Rule.of("AML.LOAD", ERROR, "The DSDT and SSDTs load into the namespace",
+    static final Rule LOAD = Rule.of(
+            "AML.LOAD",
+            ERROR,
+            "The DSDT and SSDTs load into the namespace",
             "The AML of every definition block decodes and loads as ACPICA loads it: every opcode is known and in"
                     + " place, every PkgLength stays within its enclosing package, every NameSeg is valid, every"
                     + " Scope names an existing object and no name is defined twice. Where the loader cannot"
@@ -32,7 +35,10 @@ final class AmlRules implements RuleSet {
                     + " an If is a warning: only one branch may run).",
             "ACPI 6.5 section 20 (AML encoding) and 5.4 (definition blocks); ACPICA AcpiTbLoadNamespace");
 
-    static final Rule BUDGET = Rule.of("AML.BUDGET", ERROR, "AML evaluations end within their budget",
+    static final Rule BUDGET = Rule.of(
+            "AML.BUDGET",
+            ERROR,
+            "AML evaluations end within their budget",
             "Every method and object Linux evaluates at boot (_INI, _STA, _HID, _CRS, _REG, OperationRegion"
                     + " operands, module-level code) ends within the interpreter's budget: steps (work is charged by"
                     + " the bytes it touches), call depth, nesting, object size, memory and time, per evaluation"
@@ -41,7 +47,10 @@ final class AmlRules implements RuleSet {
                     + " is missing from the simulation. The finding names the method the limit was reached in.",
             "ACPI 6.5 section 19.6.152 (While); Linux ACPICA acpi_ps_parse_aml, ACPI_MAX_LOOP_ITERATIONS");
 
-    static final Rule METHOD = Rule.of("AML.METHOD", ERROR, "Every method body decodes",
+    static final Rule METHOD = Rule.of(
+            "AML.METHOD",
+            ERROR,
+            "Every method body decodes",
             "Every Method's body decodes as a TermList, whether or not boot runs it: ACPICA parses a body when the"
                     + " method first runs and aborts the method at the first term it cannot decode, so a control"
                     + " method that does not decode fails every time it is called. An error when boot runs the"
@@ -49,14 +58,20 @@ final class AmlRules implements RuleSet {
                     + " from the simulation), a warning when it does not.",
             "ACPI 6.5 section 20.2.5 (TermList) and 19.6.85 (Method)");
 
-    static final Rule RESOURCES = Rule.of("AML.RESOURCES", ERROR, "Every _CRS Linux reads decodes",
+    static final Rule RESOURCES = Rule.of(
+            "AML.RESOURCES",
+            ERROR,
+            "Every _CRS Linux reads decodes",
             "The resource template an enumerated device's _CRS returns decodes: every descriptor's tag and length"
                     + " are valid and an End Tag closes it. Linux's acpi_walk_resources stops at the first bad"
                     + " descriptor (AE_AML_BAD_RESOURCE_LENGTH, AE_AML_NO_RESOURCE_END_TAG), so the device's memory"
                     + " ranges after it are never mapped; each finding keeps the decoder's severity.",
             "ACPI 6.5 section 6.4 (Resource Data Types); Linux acpi_walk_resources");
 
-    static final Rule EVALUATION = Rule.of("AML.EVALUATION", ERROR, "AML evaluated at boot runs without errors",
+    static final Rule EVALUATION = Rule.of(
+            "AML.EVALUATION",
+            ERROR,
+            "AML evaluated at boot runs without errors",
             "Every object and method Linux evaluates at boot completes without an AML run-time error: a name that"
                     + " resolves to nothing (AE_NOT_FOUND), an operand of the wrong type, a body that does not"
                     + " decode. ACPICA aborts the method and its callers at the error and Linux logs an ACPI Error;"
@@ -64,7 +79,10 @@ final class AmlRules implements RuleSet {
                     + " returns) is unknown to the simulation.",
             "ACPI 6.5 section 19 (ASL operators); Linux ACPICA acpi_ds_exec_end_op, acpi_ns_lookup");
 
-    static final Rule HID = Rule.of("AML.HID", WARNING, "Every _HID string is printable ASCII",
+    static final Rule HID = Rule.of(
+            "AML.HID",
+            WARNING,
+            "Every _HID string is printable ASCII",
             "A device's _HID string is a PNP ID (such as PNP0A08) or an ACPI ID (such as ACPI0007): printable ASCII"
                     + " without spaces. Linux matches drivers on the exact string; ACPICA upper-cases a lower-case"
                     + " _HID (acpi_ns_repair_HID) but an empty _HID or one holding a control character, a space or"
@@ -118,12 +136,19 @@ final class AmlRules implements RuleSet {
         }
         for (NamespaceSurvey.DeviceInfo dev : p.survey().devices()) {
             if (dev.hid() != null && !PRINTABLE_ID.matcher(dev.hid()).matches()) {
-                NamespaceNode hid = p.namespace().namespace().node(dev.path() + "._HID").orElse(null);
+                NamespaceNode hid =
+                        p.namespace().namespace().node(dev.path() + "._HID").orElse(null);
                 AmlSource src = hid == null ? null : hid.source().orElse(null);
-                ctx.report(HID, HID.severity(), src == null ? "" : src.table(), src == null ? 0 : src.instance(),
-                        src == null ? -1 : src.offset(), dev.path() + "._HID", String.format(
-                        "%s._HID \"%s\" is not printable ASCII: no driver matches it", dev.path(),
-                        printable(dev.hid())));
+                ctx.report(
+                        HID,
+                        HID.severity(),
+                        src == null ? "" : src.table(),
+                        src == null ? 0 : src.instance(),
+                        src == null ? -1 : src.offset(),
+                        dev.path() + "._HID",
+                        String.format(
+                                "%s._HID \"%s\" is not printable ASCII: no driver matches it",
+                                dev.path(), printable(dev.hid())));
             }
         }
         for (NamespaceSurvey.DeviceInfo dev : p.survey().enumeratedDevices()) {
@@ -132,8 +157,13 @@ final class AmlRules implements RuleSet {
             }
             AmlSource src = dev.crsSource();
             for (Diagnostic d : dev.crs().diagnostics()) {
-                ctx.report(RESOURCES, d.severity(), src == null ? "" : src.table(), src == null ? 0 : src.instance(),
-                        src == null ? -1 : src.offset(), dev.path() + "._CRS",
+                ctx.report(
+                        RESOURCES,
+                        d.severity(),
+                        src == null ? "" : src.table(),
+                        src == null ? 0 : src.instance(),
+                        src == null ? -1 : src.offset(),
+                        dev.path() + "._CRS",
                         String.format("%s._CRS byte %d: %s", dev.path(), d.offset(), d.message()));
             }
         }

@@ -4,12 +4,12 @@ import com.google.errorprone.annotations.FormatMethod;
 import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.table.AcpiTable;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.Platform;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,7 @@ import java.util.Set;
 final class CheckContext {
 
     /** A decoded table together with the table record it decoded to. */
-    record Decoded<T extends AcpiTable>(LoadedTable loaded, T table) {
-    }
+    record Decoded<T extends AcpiTable>(LoadedTable loaded, T table) {}
 
     private final AcpiTables tables;
     private final Platform platform;
@@ -80,7 +79,9 @@ final class CheckContext {
     List<Subtable> frames(LoadedTable t, SubtableFormat format, long start, String pathPrefix) {
         // The decoder's usable end: the length field when the bytes cover it and it is at least a header.
         long declared = t.header().length();
-        int end = declared < TableHeader.SIZE ? t.raw().size() : (int) Math.min(t.raw().size(), declared);
+        int end = declared < TableHeader.SIZE
+                ? t.raw().size()
+                : (int) Math.min(t.raw().size(), declared);
         if (start < 0 || start >= end) {
             return List.of();
         }
@@ -100,8 +101,7 @@ final class CheckContext {
     }
 
     /** Reports a finding with every component given; dropped when no active profile enables the rule. */
-    void report(Rule rule, Severity severity, String table, int instance, long offset, String path,
-                String message) {
+    void report(Rule rule, Severity severity, String table, int instance, long offset, String path, String message) {
         if (rule.enabledBy(active)) {
             findings.add(new Finding(rule.id(), severity, table, instance, offset, message, path));
         }

@@ -1,7 +1,7 @@
 package io.github.xenacpi.conformance;
 
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.Platform;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class ConformanceCheck {
 
-    private ConformanceCheck() {
-    }
+    private ConformanceCheck() {}
 
     /**
      * The findings of every enabled rule over these tables alone: the rules over a platform's AML (load errors,
@@ -46,8 +45,8 @@ public final class ConformanceCheck {
             order.putIfAbsent(t.signature() + "#" + t.instance(), i++);
         }
         List<Finding> out = new ArrayList<>(ctx.findings());
-        out.sort(Comparator.<Finding>comparingInt(f -> f.instance() == 0 ? -1
-                        : order.getOrDefault(f.table() + "#" + f.instance(), Integer.MAX_VALUE))
+        out.sort(Comparator.<Finding>comparingInt(f ->
+                        f.instance() == 0 ? -1 : order.getOrDefault(f.table() + "#" + f.instance(), Integer.MAX_VALUE))
                 .thenComparing(Finding::table)
                 .thenComparingLong(Finding::offset)
                 .thenComparing(Finding::ruleId)

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  */
 final class DecodeRules implements RuleSet {
 
-    static final Rule INPUT = Rule.of("ACPI.INPUT.DECODE", ERROR, "The input reads cleanly",
+    static final Rule INPUT = Rule.of(
+            "ACPI.INPUT.DECODE",
+            ERROR,
+            "The input reads cleanly",
             "Problems of the input as a whole (unreadable files, tables the root table lists but the input lacks,"
                     + " duplicate tables), and any diagnostic of a table no decoder knows.",
             "ACPI 6.5 section 5.2.7 and 5.2.8");
@@ -41,12 +44,17 @@ final class DecodeRules implements RuleSet {
         Map<String, Rule> out = new LinkedHashMap<>();
         for (String sig : TableDecoders.standard().signatures()) {
             String name = tableName(sig);
-            out.put(sig, Rule.of(name + ".DECODE", ERROR, name + " decodes without problems",
-                    "The decoder reports every structural problem of the table with its byte offset: truncated or"
-                            + " overrunning structures, zero or wrong sub-structure lengths, counts that do not"
-                            + " fit, references outside the table or in cycles, unknown types and revisions,"
-                            + " non-zero reserved fields. Each finding keeps the decoder's severity.",
-                    "ACPI 6.5 section 5.2 and the " + name + " specification"));
+            out.put(
+                    sig,
+                    Rule.of(
+                            name + ".DECODE",
+                            ERROR,
+                            name + " decodes without problems",
+                            "The decoder reports every structural problem of the table with its byte offset: truncated or"
+                                    + " overrunning structures, zero or wrong sub-structure lengths, counts that do not"
+                                    + " fit, references outside the table or in cycles, unknown types and revisions,"
+                                    + " non-zero reserved fields. Each finding keeps the decoder's severity.",
+                            "ACPI 6.5 section 5.2 and the " + name + " specification"));
         }
         return out;
     }
@@ -87,8 +95,7 @@ final class DecodeRules implements RuleSet {
                 if (d.offset() >= 0 && reported.contains(t.signature() + "#" + t.instance() + "@" + d.offset())) {
                     continue;
                 }
-                ctx.report(rule, d.severity(), t.signature(), t.instance(), d.offset(), path(d.message()),
-                        d.message());
+                ctx.report(rule, d.severity(), t.signature(), t.instance(), d.offset(), path(d.message()), d.message());
             }
         }
     }

@@ -8,8 +8,8 @@ import java.util.Objects;
  * finding concerns a table that is missing), the byte offset in that table (-1 when none applies), the message,
  * and the path of the structure or field concerned (such as {@code MADT.structure[3].mpidr}; {@code ""} when none).
  */
-public record Finding(String ruleId, Severity severity, String table, int instance, long offset, String message,
-                      String path) {
+public record Finding(
+        String ruleId, Severity severity, String table, int instance, long offset, String message, String path) {
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");

@@ -18,33 +18,57 @@ final class LinuxArm64Rules implements RuleSet {
 
     private static final String ACPI_C = "Linux arch/arm64/kernel/acpi.c";
 
-    static final Rule FADT_REQUIRED = linux("LINUX.TABLE.FADT.REQUIRED", ERROR, "The FADT is present",
+    static final Rule FADT_REQUIRED = linux(
+            "LINUX.TABLE.FADT.REQUIRED",
+            ERROR,
+            "The FADT is present",
             "acpi_boot_table_init disables ACPI when acpi_table_parse(FADT, acpi_fadt_sanity_check) fails.",
             ACPI_C + " acpi_boot_table_init");
-    static final Rule MADT_REQUIRED = linux("LINUX.TABLE.MADT.REQUIRED", ERROR, "The MADT is present",
+    static final Rule MADT_REQUIRED = linux(
+            "LINUX.TABLE.MADT.REQUIRED",
+            ERROR,
+            "The MADT is present",
             "The GIC driver (gic_acpi_init) and CPU enumeration (acpi_parse_and_init_cpus) read the MADT; without"
                     + " it there is no interrupt controller and one CPU.",
             "Linux drivers/irqchip/irq-gic-v3.c gic_acpi_init; arch/arm64/kernel/smp.c acpi_parse_and_init_cpus");
-    static final Rule GTDT_REQUIRED = linux("LINUX.TABLE.GTDT.REQUIRED", ERROR, "The GTDT is present",
+    static final Rule GTDT_REQUIRED = linux(
+            "LINUX.TABLE.GTDT.REQUIRED",
+            ERROR,
+            "The GTDT is present",
             "The arch timer is probed through TIMER_ACPI_DECLARE(arch_timer, GTDT); without it there is no clock"
                     + " event source and boot hangs.",
             "Linux drivers/clocksource/arm_arch_timer.c arch_timer_acpi_init");
-    static final Rule DSDT_REQUIRED = linux("LINUX.TABLE.DSDT.REQUIRED", ERROR, "The DSDT is present",
+    static final Rule DSDT_REQUIRED = linux(
+            "LINUX.TABLE.DSDT.REQUIRED",
+            ERROR,
+            "The DSDT is present",
             "Without a DSDT the namespace is empty: no device beyond the static tables is found.",
             "Linux drivers/acpi/bus.c acpi_bus_init; ACPI 6.5 section 5.2.11.1");
-    static final Rule DOCUMENTED = linux("LINUX.TABLE.DOCUMENTED", WARNING,
+    static final Rule DOCUMENTED = linux(
+            "LINUX.TABLE.DOCUMENTED",
+            WARNING,
             "The tables Linux documents as required are present",
             "acpi_object_usage.rst lists XSDT, MCFG and SPCR as required; the kernel boots without them but has"
-                    + " no PCIe config space or no console.", "Linux Documentation/arch/arm64/acpi_object_usage.rst");
-    static final Rule FADT_REVISION = linux("LINUX.FADT.REVISION", ERROR,
+                    + " no PCIe config space or no console.",
+            "Linux Documentation/arch/arm64/acpi_object_usage.rst");
+    static final Rule FADT_REVISION = linux(
+            "LINUX.FADT.REVISION",
+            ERROR,
             "The FADT is 5.1 or later (or 5.0 with ARM boot flags)",
             "acpi_fadt_sanity_check rejects an older FADT (\"Unsupported FADT revision %d.%d, should be 5.1+\")"
                     + " and ACPI is disabled; a 5.0 FADT with ARM boot flags is taken for 5.1.",
             ACPI_C + " acpi_fadt_sanity_check");
-    static final Rule FADT_HW_REDUCED = linux("LINUX.FADT.HW_REDUCED", ERROR, "The FADT sets HW_REDUCED_ACPI",
+    static final Rule FADT_HW_REDUCED = linux(
+            "LINUX.FADT.HW_REDUCED",
+            ERROR,
+            "The FADT sets HW_REDUCED_ACPI",
             "acpi_fadt_sanity_check rejects a FADT without it (\"FADT not ACPI hardware reduced compliant\") and"
-                    + " ACPI is disabled.", ACPI_C + " acpi_fadt_sanity_check");
-    static final Rule FADT_PSCI = linux("LINUX.FADT.PSCI", ERROR, "The FADT sets PSCI_COMPLIANT",
+                    + " ACPI is disabled.",
+            ACPI_C + " acpi_fadt_sanity_check");
+    static final Rule FADT_PSCI = linux(
+            "LINUX.FADT.PSCI",
+            ERROR,
+            "The FADT sets PSCI_COMPLIANT",
             "psci_acpi_init uses PSCI only when acpi_psci_present(); without it secondary CPUs have no enable"
                     + " method and stay offline (and Xen cannot offer PSCI to Dom0 in its place).",
             "Linux drivers/firmware/psci/psci.c psci_acpi_init; " + ACPI_C + " acpi_psci_present");
@@ -77,16 +101,32 @@ final class LinuxArm64Rules implements RuleSet {
         int major = t.header().revision();
         boolean ok = major > 5 || (major == 5 && (f.minorVersion() >= 1 || f.armBootArch() != 0));
         if (!ok) {
-            ctx.report(FADT_REVISION, t, 8, "header.revision", "FADT revision %d.%d; Linux needs 5.1 or later",
-                    major, f.minorVersion());
+            ctx.report(
+                    FADT_REVISION,
+                    t,
+                    8,
+                    "header.revision",
+                    "FADT revision %d.%d; Linux needs 5.1 or later",
+                    major,
+                    f.minorVersion());
         }
         if (!f.isHardwareReduced()) {
-            ctx.report(FADT_HW_REDUCED, t, FadtRules.field("flags"), "FADT.flags",
-                    "flags 0x%X do not set HW_REDUCED_ACPI", f.flags());
+            ctx.report(
+                    FADT_HW_REDUCED,
+                    t,
+                    FadtRules.field("flags"),
+                    "FADT.flags",
+                    "flags 0x%X do not set HW_REDUCED_ACPI",
+                    f.flags());
         }
         if (!f.isPsciCompliant()) {
-            ctx.report(FADT_PSCI, t, FadtRules.field("armBootArch"), "FADT.armBootArch",
-                    "ARM boot flags 0x%X do not set PSCI_COMPLIANT", f.armBootArch());
+            ctx.report(
+                    FADT_PSCI,
+                    t,
+                    FadtRules.field("armBootArch"),
+                    "FADT.armBootArch",
+                    "ARM boot flags 0x%X do not set PSCI_COMPLIANT",
+                    f.armBootArch());
         }
     }
 }

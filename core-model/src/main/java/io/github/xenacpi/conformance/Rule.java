@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
  * the Linux/Xen function that depends on it), the FWTS label of the same check ({@code ""} when FWTS has none)
  * and the profiles that enable it.
  */
-public record Rule(String id, Severity severity, String title, String rationale, String reference,
-                   String fwtsLabel, Set<Profile> profiles) {
+public record Rule(
+        String id,
+        Severity severity,
+        String title,
+        String rationale,
+        String reference,
+        String fwtsLabel,
+        Set<Profile> profiles) {
 
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_]*(\\.[A-Z0-9][A-Z0-9_]*)+");
 

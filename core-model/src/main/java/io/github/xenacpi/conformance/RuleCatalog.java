@@ -33,8 +33,7 @@ public final class RuleCatalog {
 
     private static final List<Rule> ALL = collect();
 
-    private RuleCatalog() {
-    }
+    private RuleCatalog() {}
 
     /** The rule sets in the order they run. */
     static List<RuleSet> ruleSets() {
@@ -71,20 +70,34 @@ public final class RuleCatalog {
         StringBuilder md = new StringBuilder();
         md.append("# Conformance rules\n\n");
         md.append("Generated from the rule classes (`RuleCatalog.all()`) while the site is built.\n");
-        md.append(ALL.size()).append(" rules. A finding's severity is the rule's, except for the `.DECODE` rules,"
-                + " whose findings keep the severity of the decoder's diagnostic. The FWTS column names the label"
-                + " FWTS reports for the same check, where it has one.\n");
+        md.append(ALL.size())
+                .append(" rules. A finding's severity is the rule's, except for the `.DECODE` rules,"
+                        + " whose findings keep the severity of the decoder's diagnostic. The FWTS column names the label"
+                        + " FWTS reports for the same check, where it has one.\n");
         for (Profile p : Profile.values()) {
-            List<Rule> rules = ALL.stream().filter(r -> r.profiles().contains(p)).toList();
+            List<Rule> rules =
+                    ALL.stream().filter(r -> r.profiles().contains(p)).toList();
             md.append("\n## ").append(p.title()).append(" (`").append(p.name()).append("`)\n\n");
             md.append(p.source()).append(". ").append(rules.size()).append(" rules.\n\n");
             md.append("| Rule | Severity | Title | Rationale | Reference | FWTS |\n");
             md.append("|---|---|---|---|---|---|\n");
             for (Rule r : rules) {
-                md.append("| `").append(r.id()).append("` | ").append(r.severity().label()).append(" | ")
-                        .append(cell(r.title())).append(" | ").append(cell(r.rationale())).append(" | ")
-                        .append(cell(r.reference())).append(" | ")
-                        .append(r.fwtsLabel().isEmpty() ? "" : "`" + r.fwtsLabel().strip() + "`").append(" |\n");
+                md.append("| `")
+                        .append(r.id())
+                        .append("` | ")
+                        .append(r.severity().label())
+                        .append(" | ")
+                        .append(cell(r.title()))
+                        .append(" | ")
+                        .append(cell(r.rationale()))
+                        .append(" | ")
+                        .append(cell(r.reference()))
+                        .append(" | ")
+                        .append(
+                                r.fwtsLabel().isEmpty()
+                                        ? ""
+                                        : "`" + r.fwtsLabel().strip() + "`")
+                        .append(" |\n");
             }
         }
         return md.toString();

@@ -18,13 +18,22 @@ final class SratRules implements RuleSet {
 
     private static final String SRAT = "ACPI 6.5 section 5.2.16";
 
-    static final Rule GICC_UID = Rule.of("SRAT.GICC.UID", WARNING, "A GICC affinity names a CPU of the MADT",
+    static final Rule GICC_UID = Rule.of(
+            "SRAT.GICC.UID",
+            WARNING,
+            "A GICC affinity names a CPU of the MADT",
             "Linux acpi_numa_gicc_affinity_init maps the ACPI processor UID to a CPU through the MADT; an unknown"
-                    + " UID leaves the affinity unused.", SRAT + ".5; Linux acpi_numa_gicc_affinity_init");
-    static final Rule ITS_ID = Rule.of("SRAT.ITS.ID", WARNING, "An ITS affinity names an ITS of the MADT",
+                    + " UID leaves the affinity unused.",
+            SRAT + ".5; Linux acpi_numa_gicc_affinity_init");
+    static final Rule ITS_ID = Rule.of(
+            "SRAT.ITS.ID",
+            WARNING,
+            "An ITS affinity names an ITS of the MADT",
             "Linux gic_acpi_parse_srat_its matches ITS affinities to MADT GIC ITS structures by ID.",
             SRAT + ".6; Linux gic_acpi_parse_srat_its");
-    static final Rule MEMORY_OVERLAP = Rule.of("SRAT.MEMORY.OVERLAP", WARNING,
+    static final Rule MEMORY_OVERLAP = Rule.of(
+            "SRAT.MEMORY.OVERLAP",
+            WARNING,
             "Enabled memory affinity ranges do not overlap",
             "One physical address in two proximity domains; Linux numa_add_memblk then keeps one arbitrarily.",
             SRAT + ".2; Linux acpi_numa_memory_affinity_init");
@@ -40,8 +49,8 @@ final class SratRules implements RuleSet {
         });
         for (var d : ctx.all("SRAT", SratTable.class)) {
             LoadedTable t = d.loaded();
-            List<Subtable> frames = ctx.frames(t, SubtableFormat.TYPE8_LENGTH8, SratDecoder.STRUCTURES,
-                    "SRAT.affinity");
+            List<Subtable> frames =
+                    ctx.frames(t, SubtableFormat.TYPE8_LENGTH8, SratDecoder.STRUCTURES, "SRAT.affinity");
             List<SratTable.Affinity> all = d.table().affinities();
             List<long[]> memory = new ArrayList<>();
             for (int i = 0; i < Math.min(frames.size(), all.size()); i++) {
@@ -49,19 +58,41 @@ final class SratRules implements RuleSet {
                 String path = f.path();
                 SratTable.Affinity a = all.get(i);
                 if (a instanceof SratTable.Gicc g && madt.isPresent() && !uids.contains(g.acpiProcessorUid())) {
-                    ctx.report(GICC_UID, t, f.offset() + SratDecoder.GICC.field("acpiProcessorUid").offset(),
-                            path + ".acpiProcessorUid", "%s: ACPI processor UID %d is no GICC of the MADT", path,
+                    ctx.report(
+                            GICC_UID,
+                            t,
+                            f.offset()
+                                    + SratDecoder.GICC.field("acpiProcessorUid").offset(),
+                            path + ".acpiProcessorUid",
+                            "%s: ACPI processor UID %d is no GICC of the MADT",
+                            path,
                             g.acpiProcessorUid());
                 } else if (a instanceof SratTable.GicIts g && madt.isPresent() && !its.contains(g.itsId())) {
-                    ctx.report(ITS_ID, t, f.offset() + SratDecoder.GIC_ITS.field("itsId").offset(), path + ".itsId",
-                            "%s: ITS ID %d is no GIC ITS of the MADT", path, g.itsId());
+                    ctx.report(
+                            ITS_ID,
+                            t,
+                            f.offset() + SratDecoder.GIC_ITS.field("itsId").offset(),
+                            path + ".itsId",
+                            "%s: ITS ID %d is no GIC ITS of the MADT",
+                            path,
+                            g.itsId());
                 } else if (a instanceof SratTable.Memory m && m.enabled() && m.length() > 0) {
                     long end = m.base() + m.length();
                     for (long[] o : memory) {
                         if (Long.compareUnsigned(m.base(), o[1]) < 0 && Long.compareUnsigned(o[0], end) < 0) {
-                            ctx.report(MEMORY_OVERLAP, t, f.offset() + SratDecoder.MEMORY.field("base").offset(),
-                                    path + ".base", "%s: range 0x%X-0x%X overlaps affinity[%d]'s 0x%X-0x%X",
-                                    path, m.base(), end - 1, o[2], o[0], o[1] - 1);
+                            ctx.report(
+                                    MEMORY_OVERLAP,
+                                    t,
+                                    f.offset()
+                                            + SratDecoder.MEMORY.field("base").offset(),
+                                    path + ".base",
+                                    "%s: range 0x%X-0x%X overlaps affinity[%d]'s 0x%X-0x%X",
+                                    path,
+                                    m.base(),
+                                    end - 1,
+                                    o[2],
+                                    o[0],
+                                    o[1] - 1);
                             break;
                         }
                     }

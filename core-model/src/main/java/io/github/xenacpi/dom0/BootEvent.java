@@ -9,8 +9,18 @@ import java.util.Objects;
  * where the range was described ({@code table}, the signature, empty for DMA; {@code source}, a table field
  * path or an AML path).
  */
-public record BootEvent(int order, BootStage stage, AccessApi api, String kernelApi, RegionKind kind, long base,
-                        long length, String function, String feature, String table, String source) {
+public record BootEvent(
+        int order,
+        BootStage stage,
+        AccessApi api,
+        String kernelApi,
+        RegionKind kind,
+        long base,
+        long length,
+        String function,
+        String feature,
+        String table,
+        String source) {
 
     public BootEvent {
         Objects.requireNonNull(stage, "stage");
@@ -24,7 +34,6 @@ public record BootEvent(int order, BootStage stage, AccessApi api, String kernel
 
     /** The same event at another position in the boot order. */
     BootEvent withOrder(int newOrder) {
-        return new BootEvent(newOrder, stage, api, kernelApi, kind, base, length, function, feature, table,
-                source);
+        return new BootEvent(newOrder, stage, api, kernelApi, kind, base, length, function, feature, table, source);
     }
 }

@@ -34,8 +34,10 @@ final class DeviceEnumeration {
         Set<Long> uartBases = new HashSet<>();
         regions.stream().filter(r -> r.kind() == RegionKind.SERIAL_PORT).forEach(r -> uartBases.add(r.base()));
         // acpi_device_should_be_hidden: the whole device whose first memory resource is the SPCR UART.
-        regions.stream().filter(r -> r.kind() == RegionKind.DEVICE_RESOURCE && resourceIndex(r) == 0
-                && uartBases.contains(r.base())).forEach(r -> hidden.add(devicePath(r)));
+        regions.stream()
+                .filter(r ->
+                        r.kind() == RegionKind.DEVICE_RESOURCE && resourceIndex(r) == 0 && uartBases.contains(r.base()))
+                .forEach(r -> hidden.add(devicePath(r)));
         this.amba = linux.ambaIds();
     }
 
@@ -65,19 +67,40 @@ final class DeviceEnumeration {
         if (ids.stream().anyMatch(amba::contains)) {
             if (index == 0) {
                 // amba_device_add: ioremap and read PID/CID first, then device_add (the notifier maps adev->res).
-                s.add(new LinuxRegionUse.Step(BootStage.SUBSYS_INITCALL, AccessApi.IOREMAP, "ioremap",
-                        "amba_device_add", r.base(), r.length()));
-                s.add(LinuxRegionUse.touch(BootStage.SUBSYS_INITCALL, "amba_read_periphid",
-                        r.base() + (Long.compareUnsigned(r.length(), PERIPHERAL_ID_OFFSET_FROM_END) > 0
-                                ? r.length() - PERIPHERAL_ID_OFFSET_FROM_END : 0)));
-                s.add(new LinuxRegionUse.Step(BootStage.SUBSYS_INITCALL, AccessApi.DEVICE_ADD, "device_add",
-                        "amba_device_add", r.base(), r.length()));
+                s.add(new LinuxRegionUse.Step(
+                        BootStage.SUBSYS_INITCALL,
+                        AccessApi.IOREMAP,
+                        "ioremap",
+                        "amba_device_add",
+                        r.base(),
+                        r.length()));
+                s.add(LinuxRegionUse.touch(
+                        BootStage.SUBSYS_INITCALL,
+                        "amba_read_periphid",
+                        r.base()
+                                + (Long.compareUnsigned(r.length(), PERIPHERAL_ID_OFFSET_FROM_END) > 0
+                                        ? r.length() - PERIPHERAL_ID_OFFSET_FROM_END
+                                        : 0)));
+                s.add(new LinuxRegionUse.Step(
+                        BootStage.SUBSYS_INITCALL,
+                        AccessApi.DEVICE_ADD,
+                        "device_add",
+                        "amba_device_add",
+                        r.base(),
+                        r.length()));
             }
             return s;
         }
         // acpi_default_enumeration -> acpi_create_platform_device with every resource; the driver maps at probe.
-        LinuxRegionUse.platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
-                "acpi_create_platform_device", "devm_ioremap_resource", "platform driver probe", r.base(), r.length());
+        LinuxRegionUse.platformDevice(
+                s,
+                BootStage.SUBSYS_INITCALL,
+                "platform_device_add",
+                "acpi_create_platform_device",
+                "devm_ioremap_resource",
+                "platform driver probe",
+                r.base(),
+                r.length());
         return s;
     }
 

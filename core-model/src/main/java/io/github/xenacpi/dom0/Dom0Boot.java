@@ -4,8 +4,8 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.load.AcpiTables;
-import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.aml.interp.RegionAccess;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.DmaScenario;
 import io.github.xenacpi.platform.LinuxVersion;
 import java.util.ArrayList;
@@ -37,8 +37,12 @@ public final class Dom0Boot {
      * The boot of {@code linux} over the regions; {@code earlycon} says whether the kernel command line asks
      * for the SPCR early console (the only case in which Linux touches the SPCR UART).
      */
-    public static Dom0Boot of(List<DescribedRegion> regions, NamespaceSurvey namespace, LinuxVersion linux,
-                              boolean earlycon, List<DmaScenario> dma) {
+    public static Dom0Boot of(
+            List<DescribedRegion> regions,
+            NamespaceSurvey namespace,
+            LinuxVersion linux,
+            boolean earlycon,
+            List<DmaScenario> dma) {
         return of(regions, namespace, linux, earlycon, dma, null);
     }
 
@@ -47,8 +51,13 @@ public final class Dom0Boot {
      * rather than from a region (the EINJ parameter block of {@code einj_get_parameter_address}); {@code host} may be
      * {@code null} for regions made by hand.
      */
-    public static Dom0Boot of(List<DescribedRegion> regions, NamespaceSurvey namespace, LinuxVersion linux,
-                              boolean earlycon, List<DmaScenario> dma, AcpiTables host) {
+    public static Dom0Boot of(
+            List<DescribedRegion> regions,
+            NamespaceSurvey namespace,
+            LinuxVersion linux,
+            boolean earlycon,
+            List<DmaScenario> dma,
+            AcpiTables host) {
         Objects.requireNonNull(linux, "linux");
         List<Sequenced> unordered = new ArrayList<>();
         DeviceEnumeration devices = new DeviceEnumeration(namespace, regions, linux);
@@ -64,17 +73,31 @@ public final class Dom0Boot {
             }
             String feature = LinuxRegionUse.feature(r);
             String source = r.table() + (r.instance() > 1 ? "#" + r.instance() : "") + " " + r.path();
-            List<LinuxRegionUse.Step> steps = r.kind() == RegionKind.DEVICE_RESOURCE ? devices.steps(r)
-                    : LinuxRegionUse.steps(r, context);
+            List<LinuxRegionUse.Step> steps =
+                    r.kind() == RegionKind.DEVICE_RESOURCE ? devices.steps(r) : LinuxRegionUse.steps(r, context);
             AcpiInitStep step = AcpiInitStep.of(r.kind());
             // A device's own events follow the AML its enumeration evaluates (_STA, _CRS: position 2n).
-            long position = 2L * (r.kind() == RegionKind.DEVICE_RESOURCE
-                    ? walk.ofDevice(DeviceEnumeration.devicePath(r))
-                    : r.kind() == RegionKind.ECAM ? walk.ofPciRoot() : 0) + 1;
+            long position = 2L
+                            * (r.kind() == RegionKind.DEVICE_RESOURCE
+                                    ? walk.ofDevice(DeviceEnumeration.devicePath(r))
+                                    : r.kind() == RegionKind.ECAM ? walk.ofPciRoot() : 0)
+                    + 1;
             for (LinuxRegionUse.Step s : steps) {
-                unordered.add(new Sequenced(new BootEvent(0, s.stage(), s.api(), s.kernelApi(),
-                        s.kind() == null ? r.kind() : s.kind(), s.base(),
-                        s.length(), s.function(), devices.feature(r, feature), r.table(), source), step, position));
+                unordered.add(new Sequenced(
+                        new BootEvent(
+                                0,
+                                s.stage(),
+                                s.api(),
+                                s.kernelApi(),
+                                s.kind() == null ? r.kind() : s.kind(),
+                                s.base(),
+                                s.length(),
+                                s.function(),
+                                devices.feature(r, feature),
+                                r.table(),
+                                source),
+                        step,
+                        position));
             }
         }
         // acpi_bus_scan (Linux 6.1 drivers/acpi/scan.c) walks the whole namespace first (acpi_bus_check_add:
@@ -89,8 +112,10 @@ public final class Dom0Boot {
         }
         // acpi_ged_irq_handler (evged.c): a GED's _EVT runs when its interrupt fires, after boot.
         gedEvents(namespace, regions).forEach(e -> unordered.add(new Sequenced(e, AcpiInitStep.BUS_INIT, 0)));
-        List<BootEvent> sorted = new ArrayList<>(unordered.stream().sorted(Sequenced.BOOT_ORDER)
-                .map(Sequenced::event).toList());
+        List<BootEvent> sorted = new ArrayList<>(unordered.stream()
+                .sorted(Sequenced.BOOT_ORDER)
+                .map(Sequenced::event)
+                .toList());
         for (DmaScenario d : dma) {
             if (d.beforeCpu()) {
                 int at = firstTouchOfPage(sorted, d.address());
@@ -123,8 +148,7 @@ public final class Dom0Boot {
         int firstDriver = sorted.size();
         for (int i = 0; i < sorted.size(); i++) {
             BootEvent e = sorted.get(i);
-            if (e.api() == AccessApi.CPU_TOUCH && e.base() >>> PAGE_SHIFT <= page
-                    && lastPage(e) >= page) {
+            if (e.api() == AccessApi.CPU_TOUCH && e.base() >>> PAGE_SHIFT <= page && lastPage(e) >= page) {
                 return i;
             }
             if (firstDriver == sorted.size() && e.stage().compareTo(BootStage.DEVICE_INITCALL) >= 0) {
@@ -135,13 +159,22 @@ public final class Dom0Boot {
     }
 
     private static BootEvent dmaEvent(DmaScenario d, BootStage stage) {
-        return new BootEvent(0, stage, AccessApi.DMA, "dma", d.targetKind(), d.address(), 4, d.device(),
-                "DMA by " + d.device(), "", d.device());
+        return new BootEvent(
+                0,
+                stage,
+                AccessApi.DMA,
+                "dma",
+                d.targetKind(),
+                d.address(),
+                4,
+                d.device(),
+                "DMA by " + d.device(),
+                "",
+                d.device());
     }
 
     /** AML's SystemMemory events: those that precede every device add, and those of device enumeration. */
-    private record AmlAccesses(List<BootEvent> beforeDevices, List<BootEvent> duringScan, List<String> scanMethods) {
-    }
+    private record AmlAccesses(List<BootEvent> beforeDevices, List<BootEvent> duringScan, List<String> scanMethods) {}
 
     /**
      * Where an event falls within subsys_initcall's {@code acpi_init} (Linux 6.1 {@code drivers/acpi/bus.c}):
@@ -152,7 +185,12 @@ public final class Dom0Boot {
      * that enumeration evaluates); drivers bound to those devices (cxl_acpi) come after.
      */
     private enum AcpiInitStep {
-        BUS_INIT, ARM_TABLES, HEST, WATCHDOG, BUS_SCAN, DRIVERS;
+        BUS_INIT,
+        ARM_TABLES,
+        HEST,
+        WATCHDOG,
+        BUS_SCAN,
+        DRIVERS;
 
         static AcpiInitStep of(RegionKind kind) {
             return switch (kind) {
@@ -167,7 +205,8 @@ public final class Dom0Boot {
 
     /** An event with its place in acpi_init and in the namespace walk; only subsys_initcall orders by them. */
     private record Sequenced(BootEvent event, AcpiInitStep step, long position) {
-        static final Comparator<Sequenced> BOOT_ORDER = Comparator.comparing((Sequenced q) -> q.event().stage())
+        static final Comparator<Sequenced> BOOT_ORDER = Comparator.comparing(
+                        (Sequenced q) -> q.event().stage())
                 .thenComparing((Sequenced q) -> q.inAcpiInit() ? q.step() : AcpiInitStep.BUS_INIT)
                 .thenComparingLong((Sequenced q) -> q.inAcpiInit() ? q.position() : 0L);
 
@@ -190,8 +229,11 @@ public final class Dom0Boot {
             for (int i = 0; i < all.size(); i++) {
                 NamespaceSurvey.DeviceInfo d = all.get(i);
                 index.putIfAbsent(d.path(), i);
-                if (root == Integer.MAX_VALUE && ("PNP0A08".equals(d.hid()) || "PNP0A03".equals(d.hid())
-                        || d.cids().contains("PNP0A08") || d.cids().contains("PNP0A03"))) {
+                if (root == Integer.MAX_VALUE
+                        && ("PNP0A08".equals(d.hid())
+                                || "PNP0A03".equals(d.hid())
+                                || d.cids().contains("PNP0A08")
+                                || d.cids().contains("PNP0A03"))) {
                     root = i;
                 }
             }
@@ -229,8 +271,8 @@ public final class Dom0Boot {
     }
 
     /** Methods acpi_bus_scan evaluates while it enumerates devices (acpi_bus_attach, acpi_set_pnp_ids). */
-    private static final java.util.Set<String> SCAN_METHODS = java.util.Set.of("_HID", "_CID", "_UID", "_ADR",
-            "_CRS", "_PRS", "_DSD", "_CLS", "_SUB", "_HRV", "_DEP");
+    private static final java.util.Set<String> SCAN_METHODS =
+            java.util.Set.of("_HID", "_CID", "_UID", "_ADR", "_CRS", "_PRS", "_DSD", "_CLS", "_SUB", "_HRV", "_DEP");
 
     /**
      * acpi_ex_system_memory_space_handler for each SystemMemory access AML makes at boot. Module-level code runs
@@ -240,8 +282,8 @@ public final class Dom0Boot {
      * access falls outside the region's current window, the window running from the accessed address to the end
      * of the region or of the page, whichever comes first; repeated accesses in the window reuse the mapping.
      */
-    private static AmlAccesses amlAccesses(NamespaceSurvey namespace, List<DescribedRegion> regions,
-                                           LinuxVersion linux) {
+    private static AmlAccesses amlAccesses(
+            NamespaceSurvey namespace, List<DescribedRegion> regions, LinuxVersion linux) {
         Map<String, DescribedRegion> byPath = new HashMap<>();
         regions.stream().filter(r -> r.kind() == RegionKind.OPERATION_REGION).forEach(r -> byPath.put(r.path(), r));
         Map<String, long[]> windows = new HashMap<>();
@@ -268,17 +310,29 @@ public final class Dom0Boot {
             String feature = "AML " + a.regionPath() + " (" + a.methodPath() + ")";
             long width = Math.max(1, a.widthBits() / 8);
             long[] w = windows.get(a.regionPath());
-            if (w == null || Long.compareUnsigned(a.address(), w[0]) < 0
+            if (w == null
+                    || Long.compareUnsigned(a.address(), w[0]) < 0
                     || Long.compareUnsigned(a.address() + width, w[1]) > 0) {
                 long pageEnd = (a.address() | 0xFFFL) + 1;
                 long regionEnd = region == null ? pageEnd : region.base() + region.length();
-                long end = Long.compareUnsigned(regionEnd, pageEnd) < 0 && Long.compareUnsigned(regionEnd,
-                        a.address()) > 0 ? regionEnd : pageEnd;
+                long end =
+                        Long.compareUnsigned(regionEnd, pageEnd) < 0 && Long.compareUnsigned(regionEnd, a.address()) > 0
+                                ? regionEnd
+                                : pageEnd;
                 w = new long[] {a.address(), Math.max(end, a.address() + width)};
                 windows.put(a.regionPath(), w);
-                out.add(new BootEvent(0, stage, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
-                        RegionKind.OPERATION_REGION, w[0], w[1] - w[0], "acpi_ex_system_memory_space_handler",
-                        feature, table, a.regionPath()));
+                out.add(new BootEvent(
+                        0,
+                        stage,
+                        AccessApi.ACPI_OS_IOREMAP,
+                        "acpi_os_map_memory",
+                        RegionKind.OPERATION_REGION,
+                        w[0],
+                        w[1] - w[0],
+                        "acpi_ex_system_memory_space_handler",
+                        feature,
+                        table,
+                        a.regionPath()));
                 if (out == scan) {
                     scanMethods.add(a.methodPath());
                 }
@@ -286,9 +340,18 @@ public final class Dom0Boot {
             if (out == scan) {
                 scanMethods.add(a.methodPath());
             }
-            out.add(new BootEvent(0, stage, AccessApi.CPU_TOUCH,
-                    a.direction() == RegionAccess.Direction.READ ? "readl" : "writel", RegionKind.OPERATION_REGION,
-                    a.address(), width, "acpi_ex_system_memory_space_handler", feature, table, a.regionPath()));
+            out.add(new BootEvent(
+                    0,
+                    stage,
+                    AccessApi.CPU_TOUCH,
+                    a.direction() == RegionAccess.Direction.READ ? "readl" : "writel",
+                    RegionKind.OPERATION_REGION,
+                    a.address(),
+                    width,
+                    "acpi_ex_system_memory_space_handler",
+                    feature,
+                    table,
+                    a.regionPath()));
         }
         return new AmlAccesses(before, scan, scanMethods);
     }
@@ -310,12 +373,30 @@ public final class Dom0Boot {
             String table = region == null ? "" : region.table();
             String feature = "AML " + a.regionPath() + " (" + a.methodPath() + ", on a GED event)";
             long width = Math.max(1, a.widthBits() / 8);
-            out.add(new BootEvent(0, BootStage.RUNTIME, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
-                    RegionKind.OPERATION_REGION, a.address(), width, "acpi_ex_system_memory_space_handler", feature,
-                    table, a.regionPath()));
-            out.add(new BootEvent(0, BootStage.RUNTIME, AccessApi.CPU_TOUCH,
-                    a.direction() == RegionAccess.Direction.READ ? "readl" : "writel", RegionKind.OPERATION_REGION,
-                    a.address(), width, "acpi_ex_system_memory_space_handler", feature, table, a.regionPath()));
+            out.add(new BootEvent(
+                    0,
+                    BootStage.RUNTIME,
+                    AccessApi.ACPI_OS_IOREMAP,
+                    "acpi_os_map_memory",
+                    RegionKind.OPERATION_REGION,
+                    a.address(),
+                    width,
+                    "acpi_ex_system_memory_space_handler",
+                    feature,
+                    table,
+                    a.regionPath()));
+            out.add(new BootEvent(
+                    0,
+                    BootStage.RUNTIME,
+                    AccessApi.CPU_TOUCH,
+                    a.direction() == RegionAccess.Direction.READ ? "readl" : "writel",
+                    RegionKind.OPERATION_REGION,
+                    a.address(),
+                    width,
+                    "acpi_ex_system_memory_space_handler",
+                    feature,
+                    table,
+                    a.regionPath()));
         }
         return out;
     }

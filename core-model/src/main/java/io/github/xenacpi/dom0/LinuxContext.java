@@ -3,9 +3,9 @@ package io.github.xenacpi.dom0;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.ApeiInstruction;
 import io.github.xenacpi.acpi.table.EinjTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.LinuxVersion;
 import java.util.HashSet;
@@ -19,8 +19,13 @@ import java.util.Set;
  * by their command-update register, a field only those types have), and the EINJ register region that holds the
  * parameter block {@code einj_get_parameter_address} reads at module init (empty without host tables).
  */
-record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<DescribedRegion> tpmResources,
-                    Set<String> extendedPccSubspaces, String einjParameterBlock) {
+record LinuxContext(
+        LinuxVersion linux,
+        boolean earlycon,
+        Set<String> ids,
+        List<DescribedRegion> tpmResources,
+        Set<String> extendedPccSubspaces,
+        String einjParameterBlock) {
 
     /** ACPI_EINJ_SET_ERROR_TYPE_WITH_ADDRESS (ACPI 5.0). */
     static final int EINJ_SET_ERROR_TYPE_WITH_ADDRESS = 0x08;
@@ -29,8 +34,12 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
     /** {@code sizeof(struct set_error_type_with_address)}: four u32, two u64 and one u32 (36 bytes), padded to 40. */
     static final long EINJ_V5_PARAMETERS = 40;
 
-    LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<DescribedRegion> tpmResources,
-                 Set<String> extendedPccSubspaces) {
+    LinuxContext(
+            LinuxVersion linux,
+            boolean earlycon,
+            Set<String> ids,
+            List<DescribedRegion> tpmResources,
+            Set<String> extendedPccSubspaces) {
         this(linux, earlycon, ids, tpmResources, extendedPccSubspaces, "");
     }
 
@@ -44,8 +53,12 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
      */
     static final String CXL_HOST_BRIDGE_ID = "ACPI0016";
 
-    static LinuxContext of(LinuxVersion linux, boolean earlycon, NamespaceSurvey namespace,
-                           List<DescribedRegion> regions, AcpiTables host) {
+    static LinuxContext of(
+            LinuxVersion linux,
+            boolean earlycon,
+            NamespaceSurvey namespace,
+            List<DescribedRegion> regions,
+            AcpiTables host) {
         Set<String> ids = new HashSet<>();
         Set<String> tpmPaths = new HashSet<>();
         for (NamespaceSurvey.DeviceInfo d : namespace.enumeratedDevices()) {
@@ -57,16 +70,18 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
                 tpmPaths.add(d.path());
             }
         }
-        List<DescribedRegion> tpm = regions.stream().filter(r -> r.kind() == RegionKind.DEVICE_RESOURCE)
-                .filter(r -> tpmPaths.contains(devicePath(r))).toList();
+        List<DescribedRegion> tpm = regions.stream()
+                .filter(r -> r.kind() == RegionKind.DEVICE_RESOURCE)
+                .filter(r -> tpmPaths.contains(devicePath(r)))
+                .toList();
         Set<String> extended = new HashSet<>();
         for (DescribedRegion r : regions) {
             if (r.table().equals("PCCT") && r.path().endsWith(".commandCompleteUpdate")) {
                 extended.add(subspaceOf(r));
             }
         }
-        return new LinuxContext(linux, earlycon, Set.copyOf(ids), tpm, Set.copyOf(extended),
-                einjParameterBlock(host, regions));
+        return new LinuxContext(
+                linux, earlycon, Set.copyOf(ids), tpm, Set.copyOf(extended), einjParameterBlock(host, regions));
     }
 
     /**
@@ -80,10 +95,15 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
             return "";
         }
         long paV5 = 0;
-        for (EinjTable einj : host.bySignature("EINJ").stream().limit(1).map(t -> t.table())
-                .filter(EinjTable.class::isInstance).map(EinjTable.class::cast).toList()) {
+        for (EinjTable einj : host.bySignature("EINJ").stream()
+                .limit(1)
+                .map(t -> t.table())
+                .filter(EinjTable.class::isInstance)
+                .map(EinjTable.class::cast)
+                .toList()) {
             for (ApeiInstruction e : einj.entries()) {
-                if (e.action() == EINJ_SET_ERROR_TYPE_WITH_ADDRESS && e.instruction() == EINJ_WRITE_REGISTER
+                if (e.action() == EINJ_SET_ERROR_TYPE_WITH_ADDRESS
+                        && e.instruction() == EINJ_WRITE_REGISTER
                         && e.register().space() == AddressSpace.SYSTEM_MEMORY) {
                     paV5 = e.register().address();
                 }
@@ -93,13 +113,19 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
             return "";
         }
         final long block = paV5;
-        return regions.stream().filter(r -> r.kind() == RegionKind.EINJ_REGISTER && r.base() == block
-                && r.space() == AddressSpace.SYSTEM_MEMORY).map(DescribedRegion::path).findFirst().orElse("");
+        return regions.stream()
+                .filter(r -> r.kind() == RegionKind.EINJ_REGISTER
+                        && r.base() == block
+                        && r.space() == AddressSpace.SYSTEM_MEMORY)
+                .map(DescribedRegion::path)
+                .findFirst()
+                .orElse("");
     }
 
     /** Whether the region is the EINJ register whose address is the ACPI 5.0 parameter block. */
     boolean isEinjParameterBlock(DescribedRegion r) {
-        return r.kind() == RegionKind.EINJ_REGISTER && !einjParameterBlock.isEmpty()
+        return r.kind() == RegionKind.EINJ_REGISTER
+                && !einjParameterBlock.isEmpty()
                 && r.path().equals(einjParameterBlock);
     }
 
@@ -120,8 +146,9 @@ record LinuxContext(LinuxVersion linux, boolean earlycon, Set<String> ids, List<
 
     /** Whether the TPM device's _CRS covers the whole range (tpm_crb then reuses its _CRS mapping). */
     boolean insideTpmResources(long base, long length) {
-        return tpmResources.stream().anyMatch(r -> Long.compareUnsigned(r.base(), base) <= 0
-                && Long.compareUnsigned(base + Math.max(1, length) - 1, r.lastByte()) <= 0);
+        return tpmResources.stream()
+                .anyMatch(r -> Long.compareUnsigned(r.base(), base) <= 0
+                        && Long.compareUnsigned(base + Math.max(1, length) - 1, r.lastByte()) <= 0);
     }
 
     static String devicePath(DescribedRegion r) {

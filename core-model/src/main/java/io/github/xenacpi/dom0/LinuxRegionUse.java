@@ -16,15 +16,20 @@ final class LinuxRegionUse {
     /** pci_scan_bus reads function 0 of each of the 32 device slots of the root bus. */
     static final int ECAM_SLOTS_SCANNED = 32;
 
-    private LinuxRegionUse() {
-    }
+    private LinuxRegionUse() {}
 
     /**
      * One step before ordering; {@code kind} is the kind of what is accessed when it is not the region itself (the
      * GHES status block the region's register points to), else {@code null}.
      */
-    record Step(BootStage stage, AccessApi api, String kernelApi, String function, long base, long length,
-                RegionKind kind) {
+    record Step(
+            BootStage stage,
+            AccessApi api,
+            String kernelApi,
+            String function,
+            long base,
+            long length,
+            RegionKind kind) {
         Step(BootStage stage, AccessApi api, String kernelApi, String function, long base, long length) {
             this(stage, api, kernelApi, function, base, length, null);
         }
@@ -90,10 +95,17 @@ final class LinuxRegionUse {
                 }
             }
             // gic_init_bases / gic_populate_rdist: Xen emulates these frames (vgic).
-            case GIC_DISTRIBUTOR, GIC_REDISTRIBUTOR -> mapAndRead(s, BootStage.SETUP_ARCH, AccessApi.IOREMAP,
-                    "ioremap", "gic_acpi_init", base, len);
-            case FIXED_HARDWARE_REGISTER -> mapAndRead(s, BootStage.ACPI_EARLY_INIT, AccessApi.ACPI_OS_IOREMAP,
-                    "acpi_os_map_generic_address", "acpi_hw_read", base, len);
+            case GIC_DISTRIBUTOR, GIC_REDISTRIBUTOR ->
+                mapAndRead(s, BootStage.SETUP_ARCH, AccessApi.IOREMAP, "ioremap", "gic_acpi_init", base, len);
+            case FIXED_HARDWARE_REGISTER ->
+                mapAndRead(
+                        s,
+                        BootStage.ACPI_EARLY_INIT,
+                        AccessApi.ACPI_OS_IOREMAP,
+                        "acpi_os_map_generic_address",
+                        "acpi_hw_read",
+                        base,
+                        len);
             case GT_BLOCK, GT_FRAME -> {
                 if (linux.parsesGtdtPlatformTimers()) {
                     timer(s, r, linux);
@@ -102,40 +114,82 @@ final class LinuxRegionUse {
             case ECAM -> {
                 // pci_acpi_scan_root -> pci_ecam_create: one pci_remap_cfgspace of the whole bus range, then
                 // the bus scan reads config space at once.
-                s.add(new Step(BootStage.SUBSYS_INITCALL, AccessApi.IOREMAP, "pci_remap_cfgspace", "pci_ecam_create",
-                        base, len));
+                s.add(new Step(
+                        BootStage.SUBSYS_INITCALL,
+                        AccessApi.IOREMAP,
+                        "pci_remap_cfgspace",
+                        "pci_ecam_create",
+                        base,
+                        len));
                 long slots = Math.min(ECAM_SLOTS_SCANNED, Math.max(1, len >>> 15));
                 for (int dev = 0; dev < slots; dev++) {
                     s.add(touch(BootStage.SUBSYS_INITCALL, "pci_scan_slot", base + ((long) dev << 15)));
                 }
             }
             // iort_add_platform_device (acpi_iort_init, subsys) with MEM resources; the driver maps at probe.
-            case SMMU -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add",
-                    "iort_add_platform_device", "devm_ioremap_resource", "arm_smmu_device_probe", base, len);
+            case SMMU ->
+                platformDevice(
+                        s,
+                        BootStage.SUBSYS_INITCALL,
+                        "platform_device_add",
+                        "iort_add_platform_device",
+                        "devm_ioremap_resource",
+                        "arm_smmu_device_probe",
+                        base,
+                        len);
             // From 5.2 only (LinuxVersion.addsIortPmcgDevices): older kernels ignore IORT PMCG nodes.
             case PMCG -> {
                 if (linux.addsIortPmcgDevices()) {
-                    platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add", "iort_add_platform_device",
-                            "devm_ioremap_resource", "smmu_pmu_probe", base, len);
+                    platformDevice(
+                            s,
+                            BootStage.SUBSYS_INITCALL,
+                            "platform_device_add",
+                            "iort_add_platform_device",
+                            "devm_ioremap_resource",
+                            "smmu_pmu_probe",
+                            base,
+                            len);
                 }
             }
             // gtdt_import_sbsa_gwdt: "sbsa-gwdt" with the two 4 KiB frames; sbsa_gwdt_probe maps both.
             // From 4.12 (GTDT parse driver); 4.10 has no GTDT watchdog device.
             case WATCHDOG_CONTROL, WATCHDOG_REFRESH -> {
                 if (linux.parsesGtdtPlatformTimers()) {
-                    platformDevice(s, BootStage.DEVICE_INITCALL, "platform_device_register_simple",
-                            "gtdt_import_sbsa_gwdt", "devm_ioremap_resource", "sbsa_gwdt_probe", base, len);
+                    platformDevice(
+                            s,
+                            BootStage.DEVICE_INITCALL,
+                            "platform_device_register_simple",
+                            "gtdt_import_sbsa_gwdt",
+                            "devm_ioremap_resource",
+                            "sbsa_gwdt_probe",
+                            base,
+                            len);
                 }
             }
             case APMT_PAGE -> {
                 if (linux.readsApmt()) {
-                    platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_add", "apmt_add_platform_device",
-                            "devm_ioremap_resource", "arm_cspmu_probe", base, len);
+                    platformDevice(
+                            s,
+                            BootStage.SUBSYS_INITCALL,
+                            "platform_device_add",
+                            "apmt_add_platform_device",
+                            "devm_ioremap_resource",
+                            "arm_cspmu_probe",
+                            base,
+                            len);
                 }
             }
             // acpi_watchdog_init: "wdat_wdt" platform device with the WDAT registers as MEM resources.
-            case WDAT_REGISTER -> platformDevice(s, BootStage.SUBSYS_INITCALL, "platform_device_register_simple",
-                    "acpi_watchdog_init", "devm_ioremap", "wdat_wdt_probe", base, len);
+            case WDAT_REGISTER ->
+                platformDevice(
+                        s,
+                        BootStage.SUBSYS_INITCALL,
+                        "platform_device_register_simple",
+                        "acpi_watchdog_init",
+                        "devm_ioremap",
+                        "wdat_wdt_probe",
+                        base,
+                        len);
             // crb_acpi_add runs only when an MSFT0101 device exists. crb_map_io maps the device's _CRS (a platform
             // device the notifier already mapped, acpi_default_enumeration) and reaches a control area inside it
             // through that mapping; only one outside it gets its own crb_map_res -> devm_ioremap_resource.
@@ -144,16 +198,28 @@ final class LinuxRegionUse {
                     if (ctx.insideTpmResources(base, len)) {
                         s.add(touch(BootStage.DEVICE_INITCALL, "crb_map_io", base));
                     } else {
-                        mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap_resource",
-                                "crb_map_res", base, len);
+                        mapAndRead(
+                                s,
+                                BootStage.DEVICE_INITCALL,
+                                AccessApi.IOREMAP,
+                                "devm_ioremap_resource",
+                                "crb_map_res",
+                                base,
+                                len);
                     }
                 }
             }
             // tpm_read_log_acpi (5.8 on, at TPM probe): acpi_os_map_iomem of LASA/LAML, then memcpy_fromio.
             case TPM_EVENT_LOG -> {
                 if (ctx.has(LinuxContext.TPM_CRB_ID) && linux.readsTpm2EventLog()) {
-                    mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
-                            "tpm_read_log_acpi", base, len);
+                    mapAndRead(
+                            s,
+                            BootStage.DEVICE_INITCALL,
+                            AccessApi.ACPI_OS_IOREMAP,
+                            "acpi_os_map_iomem",
+                            "tpm_read_log_acpi",
+                            base,
+                            len);
                 }
             }
             case CXL_HOST_BRIDGE -> cxl(s, r, ctx);
@@ -179,37 +245,63 @@ final class LinuxRegionUse {
                     BootStage read = linux.ghesReadsAtProbe() ? probe : BootStage.RUNTIME;
                     s.add(touch(read, "ghes_read_estatus", base));
                     boolean fixmap = linux.ghesMapsStatusBlockWithFixmap();
-                    s.add(new Step(read, AccessApi.FIXMAP, fixmap ? "__set_fixmap" : "ioremap_page_range",
-                            fixmap ? "ghes_map" : "ghes_ioremap_pfn_irq", base, GHES_STATUS_HEADER,
+                    s.add(new Step(
+                            read,
+                            AccessApi.FIXMAP,
+                            fixmap ? "__set_fixmap" : "ioremap_page_range",
+                            fixmap ? "ghes_map" : "ghes_ioremap_pfn_irq",
+                            base,
+                            GHES_STATUS_HEADER,
                             RegionKind.GHES_STATUS_BLOCK));
-                    s.add(new Step(read, AccessApi.CPU_TOUCH, "memcpy_fromio", "ghes_copy_tofrom_phys", base,
-                            GHES_STATUS_HEADER, RegionKind.GHES_STATUS_BLOCK));
+                    s.add(new Step(
+                            read,
+                            AccessApi.CPU_TOUCH,
+                            "memcpy_fromio",
+                            "ghes_copy_tofrom_phys",
+                            base,
+                            GHES_STATUS_HEADER,
+                            RegionKind.GHES_STATUS_BLOCK));
                 }
             }
             case ERST_REGISTER -> {
                 // erst_init (device_initcall): apei_exec_pre_map_gars, then erst_get_erange runs the
                 // GET_ERROR_RANGE/LENGTH/ATTRIBUTES actions on the registers at boot.
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
-                        "apei_exec_pre_map_gars", base, len));
+                s.add(new Step(
+                        BootStage.DEVICE_INITCALL,
+                        AccessApi.ACPI_OS_IOREMAP,
+                        "acpi_os_map_iomem",
+                        "apei_exec_pre_map_gars",
+                        base,
+                        len));
                 s.add(touch(BootStage.DEVICE_INITCALL, "erst_get_erange", base));
             }
             case ERST_STORAGE -> {
                 // erst_init: erst_erange.vaddr = ioremap_cache(base, size); pstore reads records later.
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "ioremap_cache", "erst_init", base,
-                        len));
+                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "ioremap_cache", "erst_init", base, len));
                 s.add(touch(BootStage.RUNTIME, "erst_reader", base));
             }
             case EINJ_REGISTER -> {
                 // einj_init (in newer kernels einj_probe of a resource-less device, still at module init):
                 // apei_exec_pre_map_gars maps every register.
-                s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
-                        "apei_exec_pre_map_gars", base, len));
+                s.add(new Step(
+                        BootStage.DEVICE_INITCALL,
+                        AccessApi.ACPI_OS_IOREMAP,
+                        "acpi_os_map_iomem",
+                        "apei_exec_pre_map_gars",
+                        base,
+                        len));
                 if (ctx.isEinjParameterBlock(r)) {
                     // einj_get_parameter_address (every modelled release, 4.10 to 6.18): acpi_os_map_iomem(pa_v5,
                     // sizeof(struct set_error_type_with_address)) and a read of the block at once
                     // (v5param->vendor_extension in check_vendor_extension; memcpy_fromio in newer kernels).
-                    mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_iomem",
-                            "einj_get_parameter_address", base, LinuxContext.EINJ_V5_PARAMETERS);
+                    mapAndRead(
+                            s,
+                            BootStage.DEVICE_INITCALL,
+                            AccessApi.ACPI_OS_IOREMAP,
+                            "acpi_os_map_iomem",
+                            "einj_get_parameter_address",
+                            base,
+                            LinuxContext.EINJ_V5_PARAMETERS);
                 }
                 s.add(touch(BootStage.RUNTIME, "__einj_error_inject", base));
             }
@@ -218,16 +310,26 @@ final class LinuxRegionUse {
                 // for an extended subspace (types 3/4, 5.16 on) pcc_chan_reg_init also maps command complete,
                 // command update and error status. Older kernels reject types 3 and 4.
                 if (!ctx.inExtendedPccSubspace(r) || linux.drivesPccExtendedSubspaces()) {
-                    s.add(new Step(BootStage.POSTCORE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_ioremap",
-                            ctx.inExtendedPccSubspace(r) ? "pcc_chan_reg_init" : "acpi_pcc_probe", base, len));
+                    s.add(new Step(
+                            BootStage.POSTCORE_INITCALL,
+                            AccessApi.ACPI_OS_IOREMAP,
+                            "acpi_os_ioremap",
+                            ctx.inExtendedPccSubspace(r) ? "pcc_chan_reg_init" : "acpi_pcc_probe",
+                            base,
+                            len));
                     s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
                 }
             }
             case PCC_SHARED_MEMORY -> {
                 // Mapped by the channel's client (cppc_acpi and others) when it requests the channel.
                 if (!ctx.inExtendedPccSubspace(r) || linux.drivesPccExtendedSubspaces()) {
-                    s.add(new Step(BootStage.DEVICE_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_ioremap",
-                            "pcc client (cppc_acpi)", base, len));
+                    s.add(new Step(
+                            BootStage.DEVICE_INITCALL,
+                            AccessApi.ACPI_OS_IOREMAP,
+                            "acpi_os_ioremap",
+                            "pcc client (cppc_acpi)",
+                            base,
+                            len));
                     s.add(touch(BootStage.RUNTIME, "pcc_send_data", base));
                 }
             }
@@ -235,8 +337,14 @@ final class LinuxRegionUse {
             // the FPDT driver from 6.2 only (LinuxVersion.readsFpdt).
             case FIRMWARE_PERFORMANCE_RECORD -> {
                 if (linux.readsFpdt()) {
-                    mapAndRead(s, BootStage.FS_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
-                            "fpdt_process_subtable", base, len);
+                    mapAndRead(
+                            s,
+                            BootStage.FS_INITCALL,
+                            AccessApi.ACPI_OS_IOREMAP,
+                            "acpi_os_map_memory",
+                            "fpdt_process_subtable",
+                            base,
+                            len);
                 }
             }
             default -> {
@@ -261,24 +369,48 @@ final class LinuxRegionUse {
         }
         if (r.length() == io.github.xenacpi.acpi.table.decoder.CedtDecoder.RCRB_LENGTH) {
             if (ctx.linux().mapsCxlRcrb()) {
-                mapAndRead(s, BootStage.SUBSYS_INITCALL, AccessApi.IOREMAP, "ioremap", "cxl_rcrb_to_component",
-                        r.base(), 4096);
+                mapAndRead(
+                        s,
+                        BootStage.SUBSYS_INITCALL,
+                        AccessApi.IOREMAP,
+                        "ioremap",
+                        "cxl_rcrb_to_component",
+                        r.base(),
+                        4096);
             }
         } else if (ctx.linux().mapsCxlComponentRegisters()) {
-            mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap", "devm_cxl_iomap_block",
-                    r.base(), r.length());
+            mapAndRead(
+                    s,
+                    BootStage.DEVICE_INITCALL,
+                    AccessApi.IOREMAP,
+                    "devm_ioremap",
+                    "devm_cxl_iomap_block",
+                    r.base(),
+                    r.length());
         }
     }
 
     private static void timer(List<Step> s, DescribedRegion r, LinuxVersion linux) {
         if (linux.gtdtTimersArePlatformDevices()) {
             // gtdt_platform_timer_init: "gtdt-arm-mmio-timer" with platform data only: the notifier maps nothing.
-            mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, "devm_ioremap", "arch_timer_mmio_probe",
-                    r.base(), r.length());
+            mapAndRead(
+                    s,
+                    BootStage.DEVICE_INITCALL,
+                    AccessApi.IOREMAP,
+                    "devm_ioremap",
+                    "arch_timer_mmio_probe",
+                    r.base(),
+                    r.length());
         } else {
             // arch_timer_mem_acpi_init in time_init: ioremap(cntctlbase) / ioremap(cntbase) and register reads.
-            mapAndRead(s, BootStage.TIME_INIT, AccessApi.IOREMAP, "ioremap", "arch_timer_mem_find_best_frame",
-                    r.base(), r.length());
+            mapAndRead(
+                    s,
+                    BootStage.TIME_INIT,
+                    AccessApi.IOREMAP,
+                    "ioremap",
+                    "arch_timer_mem_find_best_frame",
+                    r.base(),
+                    r.length());
         }
     }
 
@@ -287,8 +419,8 @@ final class LinuxRegionUse {
     }
 
     /** A kernel mapping of the range followed by the first read through it, both in {@code function}. */
-    static void mapAndRead(List<Step> s, BootStage stage, AccessApi api, String kernelApi, String function,
-                           long base, long length) {
+    static void mapAndRead(
+            List<Step> s, BootStage stage, AccessApi api, String kernelApi, String function, long base, long length) {
         s.add(new Step(stage, api, kernelApi, function, base, length));
         s.add(touch(stage, function, base));
     }
@@ -297,8 +429,15 @@ final class LinuxRegionUse {
      * A platform device carrying the range as a MEM resource, added by {@code addFunction} (Xen's bus notifier
      * sees it), then mapped and read by its driver's probe at device_initcall.
      */
-    static void platformDevice(List<Step> s, BootStage addStage, String addKernelApi, String addFunction,
-                               String probeKernelApi, String probeFunction, long base, long length) {
+    static void platformDevice(
+            List<Step> s,
+            BootStage addStage,
+            String addKernelApi,
+            String addFunction,
+            String probeKernelApi,
+            String probeFunction,
+            long base,
+            long length) {
         s.add(new Step(addStage, AccessApi.DEVICE_ADD, addKernelApi, addFunction, base, length));
         mapAndRead(s, BootStage.DEVICE_INITCALL, AccessApi.IOREMAP, probeKernelApi, probeFunction, base, length);
     }

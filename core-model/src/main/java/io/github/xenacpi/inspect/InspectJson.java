@@ -1,10 +1,5 @@
 package io.github.xenacpi.inspect;
 
-import io.github.xenacpi.acpi.table.load.AcpiTables;
-import io.github.xenacpi.aml.resource.RawData;
-import io.github.xenacpi.platform.Platform;
-import io.github.xenacpi.platform.PlatformDescriptor;
-import io.github.xenacpi.simulation.SimulationResult;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,6 +10,11 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
+import io.github.xenacpi.aml.resource.RawData;
+import io.github.xenacpi.platform.Platform;
+import io.github.xenacpi.platform.PlatformDescriptor;
+import io.github.xenacpi.simulation.SimulationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,15 +47,21 @@ public final class InspectJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new SimpleModule("xenacpi-optionals")
                     .addSerializer(Optional.class, new OptionalSerializer())
-                    .addSerializer(OptionalInt.class, new ConvertingSerializer<>(OptionalInt.class,
-                            o -> o.isPresent() ? (Object) o.getAsInt() : null))
-                    .addSerializer(OptionalLong.class, new ConvertingSerializer<>(OptionalLong.class,
-                            o -> o.isPresent() ? (Object) o.getAsLong() : null))
-                    .addSerializer(RawData.class, new ConvertingSerializer<>(RawData.class,
-                            d -> HexFormat.of().withUpperCase().formatHex(d.toArray()))));
+                    .addSerializer(
+                            OptionalInt.class,
+                            new ConvertingSerializer<>(
+                                    OptionalInt.class, o -> o.isPresent() ? (Object) o.getAsInt() : null))
+                    .addSerializer(
+                            OptionalLong.class,
+                            new ConvertingSerializer<>(
+                                    OptionalLong.class, o -> o.isPresent() ? (Object) o.getAsLong() : null))
+                    .addSerializer(
+                            RawData.class,
+                            new ConvertingSerializer<>(
+                                    RawData.class,
+                                    d -> HexFormat.of().withUpperCase().formatHex(d.toArray()))));
 
-    private InspectJson() {
-    }
+    private InspectJson() {}
 
     /** The document of a platform's tables and namespace, with the default descriptor and no simulations. */
     public static ObjectNode of(AcpiTables tables) {
@@ -85,8 +91,7 @@ public final class InspectJson {
     }
 
     /** Writes the document to a file, creating its folder. */
-    public static void write(Platform platform, List<SimulationResult> simulations, Path file)
-            throws IOException {
+    public static void write(Platform platform, List<SimulationResult> simulations, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -51,15 +51,33 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
      * 5.3 ("coresight: acpi: Support for AMBA components", Suzuki K Poulose, v4 posted 2019-05-22): the CoreSight
      * ETM4x, ETR, STM, debug, TPIU, TMC, replicator, CATU and funnel.
      */
-    private static final Set<String> AMBA_IDS_5_3 = Set.of("ARMH0061", "ARMHC500", "ARMHC501", "ARMHC502",
-            "ARMHC503", "ARMHC979", "ARMHC97C", "ARMHC98D", "ARMHC9CA", "ARMHC9FF");
+    private static final Set<String> AMBA_IDS_5_3 = Set.of(
+            "ARMH0061",
+            "ARMHC500",
+            "ARMHC501",
+            "ARMHC502",
+            "ARMHC503",
+            "ARMHC979",
+            "ARMHC97C",
+            "ARMHC98D",
+            "ARMHC9CA",
+            "ARMHC9FF");
     /**
      * 6.6: the DMA-330 joined in 6.2 ("ACPI: amba: Add Arm DMA-330 controller to the supported list", posted
      * 2022-09-21) and the ETM4x left for a platform driver ("coresight: etm4x: Add ACPI support in platform
      * driver", posted 2023-07-10).
      */
-    private static final Set<String> AMBA_IDS_6_6 = Set.of("ARMH0061", "ARMH0330", "ARMHC501", "ARMHC502",
-            "ARMHC503", "ARMHC979", "ARMHC97C", "ARMHC98D", "ARMHC9CA", "ARMHC9FF");
+    private static final Set<String> AMBA_IDS_6_6 = Set.of(
+            "ARMH0061",
+            "ARMH0330",
+            "ARMHC501",
+            "ARMHC502",
+            "ARMHC503",
+            "ARMHC979",
+            "ARMHC97C",
+            "ARMHC98D",
+            "ARMHC9CA",
+            "ARMHC9FF");
     /**
      * 6.10: every CoreSight component moved to a platform driver ("coresight: ...: Move ACPI support from AMBA
      * driver to platform driver", Anshuman Khandual, V5 posted 2024-02-22); {@code drivers/acpi/arm64/amba.c}
@@ -246,8 +264,10 @@ public record LinuxVersion(int major, int minor) implements Comparable<LinuxVers
         LinuxVersion best = null;
         for (java.lang.reflect.Field f : LinuxVersion.class.getDeclaredFields()) {
             int m = f.getModifiers();
-            if (f.getType() == LinuxVersion.class && java.lang.reflect.Modifier.isPublic(m)
-                    && java.lang.reflect.Modifier.isStatic(m) && java.lang.reflect.Modifier.isFinal(m)
+            if (f.getType() == LinuxVersion.class
+                    && java.lang.reflect.Modifier.isPublic(m)
+                    && java.lang.reflect.Modifier.isStatic(m)
+                    && java.lang.reflect.Modifier.isFinal(m)
                     && !f.getName().equals("NEWEST")) {
                 try {
                     LinuxVersion v = (LinuxVersion) f.get(null);

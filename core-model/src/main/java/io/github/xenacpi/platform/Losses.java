@@ -3,14 +3,14 @@ package io.github.xenacpi.platform;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.SourceFormat;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.TableDecoders;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlSource;
-import io.github.xenacpi.aml.interp.BudgetStop;
 import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.aml.NamespaceNode;
+import io.github.xenacpi.aml.interp.BudgetStop;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,8 +47,7 @@ final class Losses {
     private final List<Completeness.Loss> out = new ArrayList<>();
     private final Set<String> seen = new LinkedHashSet<>();
 
-    private Losses() {
-    }
+    private Losses() {}
 
     static Completeness of(AcpiTables tables, LoadedNamespace namespace, NamespaceSurvey survey) {
         Losses l = new Losses();
@@ -71,8 +70,11 @@ final class Losses {
                 continue;
             }
             AmlSource src = dev.crsSource();
-            l.add(src == null ? "" : src.table(), src == null ? -1 : src.offset(), dev.path()
-                    + "._CRS does not decode: the device's resources after the first bad descriptor are unknown");
+            l.add(
+                    src == null ? "" : src.table(),
+                    src == null ? -1 : src.offset(),
+                    dev.path()
+                            + "._CRS does not decode: the device's resources after the first bad descriptor are unknown");
         }
         for (BudgetStop s : survey.budgetStops()) {
             l.add(s.table(), s.offset(), s.message());
@@ -83,7 +85,9 @@ final class Losses {
     private void input(AcpiTables tables) {
         boolean dump = tables.image().format() == SourceFormat.ACPIDUMP_TEXT;
         for (Diagnostic d : tables.image().diagnostics()) {
-            boolean ignoredLines = dump && d.severity() == Severity.WARNING && d.table().isEmpty()
+            boolean ignoredLines = dump
+                    && d.severity() == Severity.WARNING
+                    && d.table().isEmpty()
                     && d.message().contains("ignored");
             if (d.severity() == Severity.ERROR || ignoredLines) {
                 add(d.table(), d.offset(), d.message());
@@ -96,16 +100,24 @@ final class Losses {
         for (LoadedTable t : tables.all()) {
             long declared = t.header().length();
             int present = t.raw().size();
-            if (present < HEADER && !t.signature().equals("RSDP") && !t.signature().equals("FACS")) {
-                add(t.signature(), 0, "table cut short: " + present + " bytes, fewer than the " + HEADER
-                        + "-byte header");
+            if (present < HEADER
+                    && !t.signature().equals("RSDP")
+                    && !t.signature().equals("FACS")) {
+                add(
+                        t.signature(),
+                        0,
+                        "table cut short: " + present + " bytes, fewer than the " + HEADER + "-byte header");
             } else if (declared > present) {
-                add(t.signature(), 4, "table cut short: its length field says " + declared + " bytes, only "
-                        + present + " are present");
+                add(
+                        t.signature(),
+                        4,
+                        "table cut short: its length field says " + declared + " bytes, only " + present
+                                + " are present");
             }
             List<Diagnostic> framing = decoders.framingDiagnostics(t.raw());
             for (Diagnostic d : t.diagnostics()) {
-                if (d.severity() != Severity.ERROR || (framing.contains(d) && d.message().contains("checksum"))) {
+                if (d.severity() != Severity.ERROR
+                        || (framing.contains(d) && d.message().contains("checksum"))) {
                     continue;
                 }
                 if (framing.contains(d) && d.message().contains("truncated")) {
@@ -118,26 +130,38 @@ final class Losses {
 
     private void required(AcpiTables tables, LoadedNamespace namespace) {
         if (tables.bySignature("DSDT").isEmpty()) {
-            add("DSDT", -1, "no DSDT: the devices Linux enumerates, their resources and the AML's"
-                    + " OperationRegions are unknown");
+            add(
+                    "DSDT",
+                    -1,
+                    "no DSDT: the devices Linux enumerates, their resources and the AML's"
+                            + " OperationRegions are unknown");
         } else {
             boolean empty = false;
             for (LoadedTable t : tables.bySignature("DSDT")) {
                 if (Math.min(t.raw().size(), t.header().length()) <= HEADER) {
                     empty = true;
-                    add("DSDT", -1, "the DSDT holds no AML: the devices Linux enumerates, their resources and the"
-                            + " AML's OperationRegions are unknown");
+                    add(
+                            "DSDT",
+                            -1,
+                            "the DSDT holds no AML: the devices Linux enumerates, their resources and the"
+                                    + " AML's OperationRegions are unknown");
                 }
             }
             for (LoadedTable t : tables.bySignature("SSDT")) {
                 if (Math.min(t.raw().size(), t.header().length()) <= HEADER) {
-                    add("SSDT", -1, t.raw().label() + " holds no AML: whatever it defines (devices, their resources,"
-                            + " OperationRegions) is unknown");
+                    add(
+                            "SSDT",
+                            -1,
+                            t.raw().label() + " holds no AML: whatever it defines (devices, their resources,"
+                                    + " OperationRegions) is unknown");
                 }
             }
             if (!empty && !definesDevice(namespace)) {
-                add("DSDT", -1, "the DSDT and SSDTs define no Device: the devices Linux enumerates and their"
-                        + " resources are unknown");
+                add(
+                        "DSDT",
+                        -1,
+                        "the DSDT and SSDTs define no Device: the devices Linux enumerates and their"
+                                + " resources are unknown");
             }
         }
         if (tables.bySignature("APIC").isEmpty()) {

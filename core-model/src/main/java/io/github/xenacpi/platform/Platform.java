@@ -7,12 +7,12 @@ import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.aml.parse.AmlLoader;
-import io.github.xenacpi.aml.interp.Budget;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.LoadedNamespace;
+import io.github.xenacpi.aml.interp.Budget;
 import io.github.xenacpi.aml.interp.MemoryModel;
+import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,10 +53,11 @@ public final class Platform {
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         List<RawTable> definitionBlocks = tables.all().stream()
                 .filter(t -> t.signature().equals("DSDT") || t.signature().equals("SSDT"))
-                .map(LoadedTable::raw).toList();
+                .map(LoadedTable::raw)
+                .toList();
         this.namespace = AmlLoader.load(definitionBlocks);
-        this.survey = NamespaceSurvey.of(namespace, definitionBlocks, MemoryModel.of(descriptor.amlMemory()),
-                Budget.DEFAULT);
+        this.survey =
+                NamespaceSurvey.of(namespace, definitionBlocks, MemoryModel.of(descriptor.amlMemory()), Budget.DEFAULT);
         List<DescribedRegion> all = new ArrayList<>(RegionExtents.of(tables.regions(), tables));
         all.addAll(survey.regions());
         this.regions = List.copyOf(all);
@@ -68,8 +69,8 @@ public final class Platform {
     public static Platform load(Path path) throws AcpiException, PlatformException {
         AcpiTables tables = AcpiTables.load(FirmwareSource.open(path));
         Path file = path.getFileName();
-        return new Platform(file == null ? path.toString() : file.toString(), tables,
-                PlatformDescriptorReader.besides(path));
+        return new Platform(
+                file == null ? path.toString() : file.toString(), tables, PlatformDescriptorReader.besides(path));
     }
 
     /** The platform's name: its folder or file name. */
@@ -107,10 +108,15 @@ public final class Platform {
         all.addAll(survey.diagnostics());
         for (DescribedRegion r : regions) {
             if (r.wrapsPastTop()) {
-                all.add(new Diagnostic(r.table(), r.instance(), r.offset(), Severity.ERROR, String.format(
-                        "%s: 0x%X bytes from 0x%X run past the top of the 64-bit address space (the last byte would"
-                                + " wrap to 0x%X); the model stops the region at 0xFFFFFFFFFFFFFFFF", r.path(),
-                        r.length(), r.base(), r.lastByte())));
+                all.add(new Diagnostic(
+                        r.table(),
+                        r.instance(),
+                        r.offset(),
+                        Severity.ERROR,
+                        String.format(
+                                "%s: 0x%X bytes from 0x%X run past the top of the 64-bit address space (the last byte would"
+                                        + " wrap to 0x%X); the model stops the region at 0xFFFFFFFFFFFFFFFF",
+                                r.path(), r.length(), r.base(), r.lastByte())));
             }
         }
         return all;
@@ -134,7 +140,8 @@ public final class Platform {
     private static List<MemoryRange> deriveRam(List<DescribedRegion> regions, PlatformDescriptor descriptor) {
         List<MemoryRange> base = new ArrayList<>(descriptor.ram());
         if (base.isEmpty()) {
-            regions.stream().filter(r -> r.kind() == RegionKind.SRAT_MEMORY && r.length() != 0 && !r.wrapsPastTop())
+            regions.stream()
+                    .filter(r -> r.kind() == RegionKind.SRAT_MEMORY && r.length() != 0 && !r.wrapsPastTop())
                     .forEach(r -> base.add(new MemoryRange(r.base(), r.length())));
         }
         if (base.isEmpty()) {

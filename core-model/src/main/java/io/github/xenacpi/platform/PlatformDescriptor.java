@@ -11,43 +11,73 @@ import java.util.Objects;
  * where the Xen, Linux and SMMU settings came from. Read from an optional {@code xenacpi.json} beside the tables by
  * {@link PlatformDescriptorReader}; every field has a default, so a bare acpidump works.
  */
-public record PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion xen, LinuxVersion linux,
-                                 SmmuMode smmu, boolean earlycon, List<DmaScenario> dma,
-                                 Map<Long, Long> amlMemory, boolean xenHasIts, SettingSources sources) {
+public record PlatformDescriptor(
+        List<MemoryRange> ram,
+        int ipaBits,
+        XenVersion xen,
+        LinuxVersion linux,
+        SmmuMode smmu,
+        boolean earlycon,
+        List<DmaScenario> dma,
+        Map<Long, Long> amlMemory,
+        boolean xenHasIts,
+        SettingSources sources) {
 
     /**
      * The descriptor of a bare dump: the newest modelled Xen and Linux (what someone validating firmware today
      * runs), no SMMU, 48-bit IPA; its settings come from the {@link SettingSource#DEFAULT default}.
      */
-    public static final PlatformDescriptor DEFAULT = builder().sources(SettingSources.DEFAULTS).build();
+    public static final PlatformDescriptor DEFAULT =
+            builder().sources(SettingSources.DEFAULTS).build();
 
     /**
      * The seed era's pair, one setting away: Xen 4.8 and Linux 4.10 (the problem statement's 2017 machines), no
      * SMMU, stated as a descriptor would.
      */
-    public static final PlatformDescriptor SEED_ERA = builder().xen(XenVersion.V4_8).linux(LinuxVersion.V4_10)
-            .build();
+    public static final PlatformDescriptor SEED_ERA =
+            builder().xen(XenVersion.V4_8).linux(LinuxVersion.V4_10).build();
 
     /**
      * A descriptor whose Xen, Linux and SMMU settings were all stated (in a descriptor file or in code), for a Xen
      * built without {@code CONFIG_HAS_ITS}, its default.
      */
-    public PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion xen, LinuxVersion linux, SmmuMode smmu,
-                              boolean earlycon, List<DmaScenario> dma, Map<Long, Long> amlMemory) {
+    public PlatformDescriptor(
+            List<MemoryRange> ram,
+            int ipaBits,
+            XenVersion xen,
+            LinuxVersion linux,
+            SmmuMode smmu,
+            boolean earlycon,
+            List<DmaScenario> dma,
+            Map<Long, Long> amlMemory) {
         this(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, false, SettingSources.DESCRIPTOR);
     }
 
     /** A descriptor whose settings were all stated, with Xen's {@code CONFIG_HAS_ITS} as given. */
-    public PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion xen, LinuxVersion linux, SmmuMode smmu,
-                              boolean earlycon, List<DmaScenario> dma, Map<Long, Long> amlMemory,
-                              boolean xenHasIts) {
+    public PlatformDescriptor(
+            List<MemoryRange> ram,
+            int ipaBits,
+            XenVersion xen,
+            LinuxVersion linux,
+            SmmuMode smmu,
+            boolean earlycon,
+            List<DmaScenario> dma,
+            Map<Long, Long> amlMemory,
+            boolean xenHasIts) {
         this(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, xenHasIts, SettingSources.DESCRIPTOR);
     }
 
     /** A descriptor for a Xen built without {@code CONFIG_HAS_ITS}, with its settings' sources. */
-    public PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion xen, LinuxVersion linux, SmmuMode smmu,
-                              boolean earlycon, List<DmaScenario> dma, Map<Long, Long> amlMemory,
-                              SettingSources sources) {
+    public PlatformDescriptor(
+            List<MemoryRange> ram,
+            int ipaBits,
+            XenVersion xen,
+            LinuxVersion linux,
+            SmmuMode smmu,
+            boolean earlycon,
+            List<DmaScenario> dma,
+            Map<Long, Long> amlMemory,
+            SettingSources sources) {
         this(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, false, sources);
     }
 
@@ -57,9 +87,16 @@ public record PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion 
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof PlatformDescriptor d && ipaBits == d.ipaBits && earlycon == d.earlycon
-                && xenHasIts == d.xenHasIts && ram.equals(d.ram) && xen.equals(d.xen) && linux.equals(d.linux)
-                && smmu == d.smmu && dma.equals(d.dma) && amlMemory.equals(d.amlMemory);
+        return o instanceof PlatformDescriptor d
+                && ipaBits == d.ipaBits
+                && earlycon == d.earlycon
+                && xenHasIts == d.xenHasIts
+                && ram.equals(d.ram)
+                && xen.equals(d.xen)
+                && linux.equals(d.linux)
+                && smmu == d.smmu
+                && dma.equals(d.dma)
+                && amlMemory.equals(d.amlMemory);
     }
 
     @Override
@@ -89,8 +126,7 @@ public record PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion 
         private boolean xenHasIts;
         private SettingSources sources = SettingSources.DESCRIPTOR;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder ram(List<MemoryRange> value) {
             ram = value;
@@ -144,15 +180,13 @@ public record PlatformDescriptor(List<MemoryRange> ram, int ipaBits, XenVersion 
 
         /** The descriptor set so far. */
         public PlatformDescriptor build() {
-            return new PlatformDescriptor(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, xenHasIts,
-                    sources);
+            return new PlatformDescriptor(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, xenHasIts, sources);
         }
     }
 
     /** This descriptor with its settings' sources replaced. */
     public PlatformDescriptor withSources(SettingSources newSources) {
-        return new PlatformDescriptor(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, xenHasIts,
-                newSources);
+        return new PlatformDescriptor(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, xenHasIts, newSources);
     }
 
     public PlatformDescriptor {

@@ -41,12 +41,13 @@ public final class PlatformDescriptorReader {
     /** A key the JSONPath of a message writes after a dot; any other key goes in brackets, quoted. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private PlatformDescriptorReader() {
-    }
+    private PlatformDescriptorReader() {}
 
     /** The descriptor beside a firmware path: its folder's (or its own folder's) xenacpi.json, if any. */
     public static PlatformDescriptor besides(Path firmware) throws PlatformException {
-        Path dir = Files.isDirectory(firmware) ? firmware : firmware.toAbsolutePath().getParent();
+        Path dir = Files.isDirectory(firmware)
+                ? firmware
+                : firmware.toAbsolutePath().getParent();
         Path file = dir == null ? null : dir.resolve(FILE_NAME);
         return file != null && Files.isRegularFile(file) ? read(file) : PlatformDescriptor.DEFAULT;
     }
@@ -57,25 +58,34 @@ public final class PlatformDescriptorReader {
         try {
             json = MAPPER.readValue(file.toFile(), Json.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new PlatformException(String.format("%s: unknown key %s at %s; known keys there: %s", file,
-                    quoted(e.getPropertyName()), where(e), e.getKnownPropertyIds()), e);
+            throw new PlatformException(
+                    String.format(
+                            "%s: unknown key %s at %s; known keys there: %s",
+                            file, quoted(e.getPropertyName()), where(e), e.getKnownPropertyIds()),
+                    e);
         } catch (JsonMappingException e) {
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
-                throw new PlatformException(String.format("%s: more text after the descriptor's object (line %d);"
-                        + " a descriptor is one JSON object", file,
-                        e.getLocation() == null ? 0 : e.getLocation().getLineNr()), e);
+                throw new PlatformException(
+                        String.format(
+                                "%s: more text after the descriptor's object (line %d);"
+                                        + " a descriptor is one JSON object",
+                                file,
+                                e.getLocation() == null ? 0 : e.getLocation().getLineNr()),
+                        e);
             }
-            throw new PlatformException(String.format("%s: invalid value at %s: %s", file, where(e),
-                    expected(e)), e);
+            throw new PlatformException(String.format("%s: invalid value at %s: %s", file, where(e), expected(e)), e);
         } catch (JsonProcessingException e) {
-            throw new PlatformException(String.format("%s: not valid JSON (line %d): %s", file,
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()), e);
+            throw new PlatformException(
+                    String.format(
+                            "%s: not valid JSON (line %d): %s",
+                            file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), e.getOriginalMessage()),
+                    e);
         } catch (IOException e) {
             throw new PlatformException(file + ": cannot be read: " + e.getMessage(), e);
         }
         if (json == null) {
-            throw new PlatformException(file + ": holds JSON null where an object is expected (schema "
-                    + SCHEMA_RESOURCE + ")");
+            throw new PlatformException(
+                    file + ": holds JSON null where an object is expected (schema " + SCHEMA_RESOURCE + ")");
         }
         try {
             return json.toDescriptor();
@@ -86,16 +96,32 @@ public final class PlatformDescriptorReader {
 
     /** Writes the descriptor as {@code xenacpi.json} text that {@link #read} gives back equal. */
     public static String json(PlatformDescriptor d) {
-        List<Range> ram = d.ram().stream().map(r -> new Range(hex(r.base()), hex(r.length()))).toList();
-        List<Dma> dma = d.dma().stream().map(x -> new Dma(x.device(), hex(x.address()),
-                x.targetKind().name().toLowerCase(Locale.ROOT).replace('_', '-'), x.beforeCpu())).toList();
+        List<Range> ram = d.ram().stream()
+                .map(r -> new Range(hex(r.base()), hex(r.length())))
+                .toList();
+        List<Dma> dma = d.dma().stream()
+                .map(x -> new Dma(
+                        x.device(),
+                        hex(x.address()),
+                        x.targetKind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        x.beforeCpu()))
+                .toList();
         Map<String, String> memory = new LinkedHashMap<>();
-        d.amlMemory().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        d.amlMemory().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> memory.put(hex(e.getKey()), hex(e.getValue())));
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(new Json(ram, d.ipaBits(),
-                    d.xen().toString(), d.linux().toString(), d.smmu().id(), d.earlycon(), dma, memory,
-                    d.xenHasIts() ? Boolean.TRUE : null));
+            return MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(new Json(
+                            ram,
+                            d.ipaBits(),
+                            d.xen().toString(),
+                            d.linux().toString(),
+                            d.smmu().id(),
+                            d.earlycon(),
+                            dma,
+                            memory,
+                            d.xenHasIts() ? Boolean.TRUE : null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a descriptor did not serialise: " + e.getOriginalMessage(), e);
         }
@@ -110,11 +136,14 @@ public final class PlatformDescriptorReader {
      * and quotes ({@code $["a.b"]}), so that the path reads the same whatever the key holds.
      */
     private static String where(JsonMappingException e) {
-        return "$" + e.getPath().stream()
-                .map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
-                        : PLAIN_NAME.matcher(r.getFieldName()).matches() ? "." + r.getFieldName()
-                        : "[" + quoted(r.getFieldName()) + "]")
-                .collect(Collectors.joining());
+        return "$"
+                + e.getPath().stream()
+                        .map(r -> r.getFieldName() == null
+                                ? "[" + r.getIndex() + "]"
+                                : PLAIN_NAME.matcher(r.getFieldName()).matches()
+                                        ? "." + r.getFieldName()
+                                        : "[" + quoted(r.getFieldName()) + "]")
+                        .collect(Collectors.joining());
     }
 
     /** A key as a JSON string literal: quotes, backslashes and control characters escaped, so it cannot be misread. */
@@ -166,17 +195,25 @@ public final class PlatformDescriptorReader {
             }
             return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseUnsignedLong(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": \"" + text + "\" is not an unsigned 64-bit address (0x..."
-                    + " or decimal, below 2^64)", e);
+            throw new IllegalArgumentException(
+                    key + ": \"" + text + "\" is not an unsigned 64-bit address (0x..." + " or decimal, below 2^64)",
+                    e);
         }
     }
 
     /** The file's shape. */
-    record Json(@JsonProperty("ram") List<Range> ram, @JsonProperty("ipaBits") Integer ipaBits,
-                @JsonProperty("xen") String xen, @JsonProperty("linux") String linux,
-                @JsonProperty("smmu") String smmu, @JsonProperty("earlycon") Boolean earlycon,
-                @JsonProperty("dma") List<Dma> dma, @JsonProperty("amlMemory") Map<String, String> amlMemory,
-                @JsonProperty("xenHasIts") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean xenHasIts) {
+    record Json(
+            @JsonProperty("ram") List<Range> ram,
+            @JsonProperty("ipaBits") Integer ipaBits,
+            @JsonProperty("xen") String xen,
+            @JsonProperty("linux") String linux,
+            @JsonProperty("smmu") String smmu,
+            @JsonProperty("earlycon") Boolean earlycon,
+            @JsonProperty("dma") List<Dma> dma,
+            @JsonProperty("amlMemory") Map<String, String> amlMemory,
+
+            @JsonProperty("xenHasIts") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Boolean xenHasIts) {
 
         PlatformDescriptor toDescriptor() {
             PlatformDescriptor d = PlatformDescriptor.DEFAULT;
@@ -198,21 +235,28 @@ public final class PlatformDescriptorReader {
                 try {
                     kind = RegionKind.valueOf(x.kind().toUpperCase(Locale.ROOT).replace('-', '_'));
                 } catch (IllegalArgumentException | NullPointerException e) {
-                    throw new IllegalArgumentException("dma[" + i + "].kind: \"" + x.kind()
-                            + "\" is not a region kind", e);
+                    throw new IllegalArgumentException(
+                            "dma[" + i + "].kind: \"" + x.kind() + "\" is not a region kind", e);
                 }
-                targets.add(new DmaScenario(x.device(), kind, address(x.address(), "dma[" + i + "].address"),
+                targets.add(new DmaScenario(
+                        x.device(),
+                        kind,
+                        address(x.address(), "dma[" + i + "].address"),
                         x.beforeCpu() == null || x.beforeCpu()));
             }
             Map<Long, Long> memory = new LinkedHashMap<>();
             if (amlMemory != null) {
                 amlMemory.forEach((k, v) -> memory.put(address(k, "amlMemory key"), address(v, "amlMemory." + k)));
             }
-            return new PlatformDescriptor(ranges, ipaBits == null ? d.ipaBits() : ipaBits,
+            return new PlatformDescriptor(
+                    ranges,
+                    ipaBits == null ? d.ipaBits() : ipaBits,
                     xen == null ? d.xen() : XenVersion.parse(xen),
                     linux == null ? d.linux() : LinuxVersion.parse(linux),
                     smmu == null ? d.smmu() : SmmuMode.of(smmu),
-                    earlycon == null ? d.earlycon() : earlycon, targets, memory,
+                    earlycon == null ? d.earlycon() : earlycon,
+                    targets,
+                    memory,
                     xenHasIts == null ? d.xenHasIts() : xenHasIts,
                     new SettingSources(source(xen), source(linux), source(smmu)));
         }
@@ -223,14 +267,17 @@ public final class PlatformDescriptorReader {
     }
 
     /** A RAM range. */
-    record Range(@JsonProperty(value = "base", required = true) String base,
-                 @JsonProperty(value = "length", required = true) String length) {
-    }
+    record Range(
+            @JsonProperty(value = "base", required = true) String base,
+            @JsonProperty(value = "length", required = true) String length) {}
 
     /** A DMA scenario. */
-    record Dma(@JsonProperty(value = "device", required = true) String device,
-               @JsonProperty(value = "address", required = true) String address,
-               @JsonProperty(value = "kind", required = true) String kind,
-               @JsonProperty("beforeCpu") Boolean beforeCpu) {
-    }
+    record Dma(
+            @JsonProperty(value = "device", required = true) String device,
+
+            @JsonProperty(value = "address", required = true)
+            String address,
+
+            @JsonProperty(value = "kind", required = true) String kind,
+            @JsonProperty("beforeCpu") Boolean beforeCpu) {}
 }

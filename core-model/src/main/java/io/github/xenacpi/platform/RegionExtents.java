@@ -3,11 +3,11 @@ package io.github.xenacpi.platform;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.IortTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.acpi.table.decoder.IortDecoder;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,16 +56,25 @@ final class RegionExtents {
     /** {@code SZ_4K}: each PMCG page {@code arm_smmu_v3_pmcg_init_resources} makes a MEM resource of. */
     static final long PMCG_PAGE = 4L << 10;
 
-    private RegionExtents() {
-    }
+    private RegionExtents() {}
 
     /** The regions with the extent Linux maps given to each whose table does not give one. */
     static List<DescribedRegion> of(List<DescribedRegion> regions, AcpiTables tables) {
         List<DescribedRegion> out = new ArrayList<>(regions.size());
         for (DescribedRegion r : regions) {
             long length = extent(r, tables);
-            out.add(length == r.length() ? r : new DescribedRegion(r.kind(), r.space(), r.base(), length, r.table(),
-                    r.instance(), r.offset(), r.path()));
+            out.add(
+                    length == r.length()
+                            ? r
+                            : new DescribedRegion(
+                                    r.kind(),
+                                    r.space(),
+                                    r.base(),
+                                    length,
+                                    r.table(),
+                                    r.instance(),
+                                    r.offset(),
+                                    r.path()));
         }
         return out;
     }
@@ -75,17 +84,22 @@ final class RegionExtents {
             case "APIC" -> r.length() == 0 ? gicFrame(r, tables) : r.length();
             // Xen's acpi_iomem_deny_access denies the page at the UART's address, and earlycon (set_fixmap_io)
             // maps that one page; a UART in I/O space is a 16550's eight ports; another space keeps the GAS's width.
-            case "SPCR" -> r.kind() != RegionKind.SERIAL_PORT ? r.length()
-                    : r.space() == AddressSpace.SYSTEM_MEMORY ? SPCR_MMIO_PAGE
-                    : r.space() == AddressSpace.SYSTEM_IO ? SPCR_IO_PORTS : r.length();
+            case "SPCR" ->
+                r.kind() != RegionKind.SERIAL_PORT
+                        ? r.length()
+                        : r.space() == AddressSpace.SYSTEM_MEMORY
+                                ? SPCR_MMIO_PAGE
+                                : r.space() == AddressSpace.SYSTEM_IO ? SPCR_IO_PORTS : r.length();
             // crb_acpi_add -> crb_map_io: the control area (struct crb_regs_tail) is mapped at control_area_pa.
             case "TPM2" -> r.length() == 0 && r.kind() == RegionKind.TPM_CRB ? CRB_REGS_TAIL : r.length();
             // efi_bgrt_init maps the BMP header to learn the image size.
-            case "BGRT" -> r.length() == 0 && r.kind() == RegionKind.BOOT_GRAPHICS_IMAGE ? BMP_HEADER_PREFIX
-                    : r.length();
+            case "BGRT" ->
+                r.length() == 0 && r.kind() == RegionKind.BOOT_GRAPHICS_IMAGE ? BMP_HEADER_PREFIX : r.length();
             // fpdt_process_subtable maps the pointed-to table's header first.
-            case "FPDT" -> r.length() == 0 && r.kind() == RegionKind.FIRMWARE_PERFORMANCE_RECORD
-                    ? FPDT_SUBTABLE_HEADER : r.length();
+            case "FPDT" ->
+                r.length() == 0 && r.kind() == RegionKind.FIRMWARE_PERFORMANCE_RECORD
+                        ? FPDT_SUBTABLE_HEADER
+                        : r.length();
             case "IORT" -> r.length() != 0 ? r.length() : iortResource(r, tables);
             default -> r.length();
         };
@@ -98,8 +112,11 @@ final class RegionExtents {
             case PMCG -> PMCG_PAGE;
             // arm_smmu_v3_resource_size: 128 KiB (register pages 0 and 1), 64 KiB for Cavium CN99xx (no page 1).
             // An SMMUv1/v2 node's span of 0 stays 0.
-            case SMMU -> smmuV3At(r, tables).map(n -> n.model() == IortDecoder.SMMU_V3_MODEL_CAVIUM_CN99XX
-                    ? SMMU_V3_CAVIUM_CN99XX : SMMU_V3).orElse(0L);
+            case SMMU ->
+                smmuV3At(r, tables)
+                        .map(n ->
+                                n.model() == IortDecoder.SMMU_V3_MODEL_CAVIUM_CN99XX ? SMMU_V3_CAVIUM_CN99XX : SMMU_V3)
+                        .orElse(0L);
             default -> 0;
         };
     }
@@ -109,12 +126,17 @@ final class RegionExtents {
         if (!r.path().endsWith(".baseAddress")) {
             return Optional.empty();
         }
-        return tables.bySignature("IORT").stream().filter(t -> t.instance() == r.instance())
-                .map(LoadedTable::table).filter(IortTable.class::isInstance).map(IortTable.class::cast)
-                .flatMap(t -> t.nodes().stream()).filter(IortTable.SmmuV3.class::isInstance)
+        return tables.bySignature("IORT").stream()
+                .filter(t -> t.instance() == r.instance())
+                .map(LoadedTable::table)
+                .filter(IortTable.class::isInstance)
+                .map(IortTable.class::cast)
+                .flatMap(t -> t.nodes().stream())
+                .filter(IortTable.SmmuV3.class::isInstance)
                 .map(IortTable.SmmuV3.class::cast)
-                .filter(n -> r.offset() >= n.common().offset() && r.offset() < n.common().offset()
-                        + (long) n.common().length() && n.baseAddress() == r.base())
+                .filter(n -> r.offset() >= n.common().offset()
+                        && r.offset() < n.common().offset() + (long) n.common().length()
+                        && n.baseAddress() == r.base())
                 .findFirst();
     }
 
@@ -136,8 +158,10 @@ final class RegionExtents {
             // gic_acpi_parse_madt_gicc: one redistributor per CPU, RD_base + SGI_base (2 x 64 KiB) on GICv3, plus
             // VLPI_base and a reserved frame (4 x 64 KiB) on GICv4. A GICR structure's discovery range has its
             // own length (gic_acpi_parse_madt_redist), kept as given even when it is 0.
-            case GIC_REDISTRIBUTOR -> r.path().endsWith(".gicrBaseAddress")
-                    ? gicVersion(r, tables) == 4 ? GICV4_REDISTRIBUTOR : GICV3_REDISTRIBUTOR : 0;
+            case GIC_REDISTRIBUTOR ->
+                r.path().endsWith(".gicrBaseAddress")
+                        ? gicVersion(r, tables) == 4 ? GICV4_REDISTRIBUTOR : GICV3_REDISTRIBUTOR
+                        : 0;
             // gic_acpi_parse_madt_its: ACPI_GICV3_ITS_MEM_SIZE; Xen's gicv3_its_deny_access denies the same
             // GICV3_ITS_SIZE.
             case GIC_ITS -> ACPI_GICV3_ITS_MEM_SIZE;
@@ -151,8 +175,12 @@ final class RegionExtents {
     private static int gicVersion(DescribedRegion r, AcpiTables tables) {
         for (LoadedTable t : tables.bySignature("APIC")) {
             if (t.instance() == r.instance() && t.table() instanceof MadtTable madt) {
-                return madt.structures().stream().filter(MadtTable.Gicd.class::isInstance)
-                        .map(MadtTable.Gicd.class::cast).findFirst().map(MadtTable.Gicd::version).orElse(0);
+                return madt.structures().stream()
+                        .filter(MadtTable.Gicd.class::isInstance)
+                        .map(MadtTable.Gicd.class::cast)
+                        .findFirst()
+                        .map(MadtTable.Gicd::version)
+                        .orElse(0);
             }
         }
         return 0;

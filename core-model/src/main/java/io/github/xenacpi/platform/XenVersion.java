@@ -18,17 +18,20 @@ public record XenVersion(int major, int minor, int patch) implements Comparable<
     public static final XenVersion V4_8 = new XenVersion(4, 8);
     /** Lazy MMIO mapping on stage-2 data aborts arrives ({@code 80f9c31670}). */
     public static final XenVersion V4_9 = new XenVersion(4, 9);
+
     public static final XenVersion V4_10 = new XenVersion(4, 10);
     /** "Unbreak ACPI": SPCR optional ({@code 861f0c1109}), FADT 5.1 accepted ({@code 0ff2c7e5b4}). */
     public static final XenVersion V4_15 = new XenVersion(4, 15);
     /** Lazy mapping checks only the faulting page ({@code 475715d65a}). */
     public static final XenVersion V4_16 = new XenVersion(4, 16);
+
     public static final XenVersion V4_17 = new XenVersion(4, 17);
     public static final XenVersion V4_18 = new XenVersion(4, 18);
     public static final XenVersion V4_19 = new XenVersion(4, 19);
     public static final XenVersion V4_20 = new XenVersion(4, 20);
     /** The stable release that carries the deny off-by-one fix on the 4.20 branch ({@code c635373c25}). */
     public static final XenVersion V4_20_4 = new XenVersion(4, 20, 4);
+
     public static final XenVersion V4_21 = new XenVersion(4, 21);
     /** The stable release that carries the deny off-by-one fix on the 4.21 branch ({@code 8a615b0281}). */
     public static final XenVersion V4_21_2 = new XenVersion(4, 21, 2);
@@ -39,16 +42,17 @@ public record XenVersion(int major, int minor, int patch) implements Comparable<
     public static final List<XenVersion> PROFILES = List.of(V4_8, V4_9, V4_17, V4_22);
 
     /** Every release the model distinguishes, oldest first: the default Xen axis of a version grid. */
-    public static final List<XenVersion> MODELLED = List.of(V4_7, V4_8, V4_9, V4_10, V4_15, V4_16, V4_17, V4_18,
-            V4_19, V4_20, V4_20_4, V4_21, V4_21_2, V4_22);
+    public static final List<XenVersion> MODELLED =
+            List.of(V4_7, V4_8, V4_9, V4_10, V4_15, V4_16, V4_17, V4_18, V4_19, V4_20, V4_20_4, V4_21, V4_21_2, V4_22);
 
     private static final Comparator<XenVersion> ORDER = Comparator.comparingInt(XenVersion::major)
-            .thenComparingInt(XenVersion::minor).thenComparingInt(XenVersion::patch);
+            .thenComparingInt(XenVersion::minor)
+            .thenComparingInt(XenVersion::patch);
 
     public XenVersion {
         if (major < 0 || minor < 0 || patch < 0) {
-            throw new IllegalArgumentException("a Xen version has no negative part: " + major + "." + minor + "."
-                    + patch);
+            throw new IllegalArgumentException(
+                    "a Xen version has no negative part: " + major + "." + minor + "." + patch);
         }
     }
 
@@ -65,7 +69,9 @@ public record XenVersion(int major, int minor, int patch) implements Comparable<
             throw new IllegalArgumentException("a Xen version looks like 4.17, not \"" + text + "\"");
         }
         try {
-            return new XenVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+            return new XenVersion(
+                    Integer.parseInt(parts[0]),
+                    Integer.parseInt(parts[1]),
                     parts.length == 3 ? Integer.parseInt(parts[2]) : 0);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a Xen version looks like 4.17, not \"" + text + "\"", e);
@@ -163,8 +169,10 @@ public record XenVersion(int major, int minor, int patch) implements Comparable<
         XenVersion best = null;
         for (java.lang.reflect.Field f : XenVersion.class.getDeclaredFields()) {
             int m = f.getModifiers();
-            if (f.getType() == XenVersion.class && java.lang.reflect.Modifier.isPublic(m)
-                    && java.lang.reflect.Modifier.isStatic(m) && java.lang.reflect.Modifier.isFinal(m)
+            if (f.getType() == XenVersion.class
+                    && java.lang.reflect.Modifier.isPublic(m)
+                    && java.lang.reflect.Modifier.isStatic(m)
+                    && java.lang.reflect.Modifier.isFinal(m)
                     && !f.getName().equals("NEWEST")) {
                 try {
                     XenVersion v = (XenVersion) f.get(null);

@@ -49,8 +49,8 @@ record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
             for (Map<Integer, String> m : byOrder) {
                 results.add(m.getOrDefault(e.order(), "untouched"));
             }
-            String key = e.stage() + "|" + e.api() + "|" + e.kernelApi() + "|" + e.function() + "|" + e.kind()
-                    + "|" + results;
+            String key = e.stage() + "|" + e.api() + "|" + e.kernelApi() + "|" + e.function() + "|" + e.kind() + "|"
+                    + results;
             Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last.key().equals(key)) {
                 runs.set(runs.size() - 1, last.plus(e));
@@ -69,7 +69,10 @@ record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
                 }
             }
             if (!folds.isEmpty()) {
-                lanes.add(new Lane(stageName(stage), note(stage), folds.values().stream().map(Fold::chip).toList()));
+                lanes.add(new Lane(
+                        stageName(stage),
+                        note(stage),
+                        folds.values().stream().map(Fold::chip).toList()));
             }
         }
         return new BootTimeline(lanes, rows);
@@ -110,8 +113,16 @@ record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
         }
 
         EventRow row() {
-            return new EventRow(orders(), stageName(first.stage()), first.api().name().toLowerCase(Locale.ROOT),
-                    first.kernelApi(), first.function(), region(), first.source(), count, results);
+            return new EventRow(
+                    orders(),
+                    stageName(first.stage()),
+                    first.api().name().toLowerCase(Locale.ROOT),
+                    first.kernelApi(),
+                    first.function(),
+                    region(),
+                    first.source(),
+                    count,
+                    results);
         }
     }
 
@@ -127,8 +138,12 @@ record BootTimeline(List<Lane> lanes, List<EventRow> rows) {
         }
 
         static Fold of(Run r) {
-            return new Fold(r.first(), r.count(), List.of(r.first().kernelApi() + " ("
-                    + r.first().api().name().toLowerCase(Locale.ROOT) + ")"), List.of(r.results().split(" ")));
+            return new Fold(
+                    r.first(),
+                    r.count(),
+                    List.of(r.first().kernelApi() + " ("
+                            + r.first().api().name().toLowerCase(Locale.ROOT) + ")"),
+                    List.of(r.results().split(" ")));
         }
 
         Fold plus(Fold other) {

@@ -39,8 +39,8 @@ import java.util.Objects;
  * per-access event trace is in only when {@link ReportOptions#trace()} asks for it. Serialised by Jackson; the
  * JSON Schema ships as {@link #SCHEMA_RESOURCE}.
  */
-public record ConformanceReport(String schema, String toolVersion, String generated, List<Rule> rules,
-                                List<PlatformReport> platforms) {
+public record ConformanceReport(
+        String schema, String toolVersion, String generated, List<Rule> rules, List<PlatformReport> platforms) {
 
     /** The value of the document's {@code schema} member. */
     public static final String SCHEMA = "xenacpi-report/2";
@@ -68,8 +68,8 @@ public record ConformanceReport(String schema, String toolVersion, String genera
     }
 
     /** The report of these platforms, each checked and simulated under these strategies (in report order). */
-    public static ConformanceReport of(List<Platform> platforms, List<MappingStrategy> strategies,
-                                       ReportOptions options, Instant time) {
+    public static ConformanceReport of(
+            List<Platform> platforms, List<MappingStrategy> strategies, ReportOptions options, Instant time) {
         List<PlatformReport> out = new ArrayList<>();
         for (Platform p : platforms) {
             long start = System.nanoTime();
@@ -86,8 +86,8 @@ public record ConformanceReport(String schema, String toolVersion, String genera
     }
 
     /** The report of one platform whose simulations have already run. */
-    public static ConformanceReport of(Platform platform, List<SimulationResult> results, ReportOptions options,
-                                       Instant time) {
+    public static ConformanceReport of(
+            Platform platform, List<SimulationResult> results, ReportOptions options, Instant time) {
         return assemble(List.of(PlatformReport.of(platform, results, options)), RuleCatalog.all(), time);
     }
 
@@ -96,8 +96,8 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * rules: this schema and tool version, generated at {@code time} (to the second).
      */
     public static ConformanceReport assemble(List<PlatformReport> platforms, List<Rule> rules, Instant time) {
-        return new ConformanceReport(SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(),
-                rules, platforms);
+        return new ConformanceReport(
+                SCHEMA, currentVersion(), time.truncatedTo(ChronoUnit.SECONDS).toString(), rules, platforms);
     }
 
     /** The version of this build (see {@link ToolVersion}). */
@@ -113,34 +113,95 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * with the trace), then the per-access {@code trace} when asked for. The platform and the typed simulation
      * results ride along for the other formats but are not serialised.
      */
-    @JsonPropertyOrder({"name", "settings", "input", "summary", "findings", "strategies", "stageTwoMap", "grid",
-            "source", "tables", "regions", "diagnostics", "namespace", "trace"})
-    public record PlatformReport(String name, Settings settings, Input input, Summary summary,
-                                 List<ReportFinding> findings,
-                                 List<StrategyReport> strategies, InspectDocument.Source source,
-                                 List<InspectDocument.Table> tables, List<InspectDocument.Region> regions,
-                                 List<InspectDocument.DiagnosticEntry> diagnostics,
-                                 InspectDocument.Namespace namespace,
-                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InspectDocument.Simulation> trace,
-                                 @JsonIgnore Platform platform, @JsonIgnore List<SimulationResult> results,
-                                 @JsonIgnore Timing timing,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) VersionGrid grid) {
+    @JsonPropertyOrder({
+        "name",
+        "settings",
+        "input",
+        "summary",
+        "findings",
+        "strategies",
+        "stageTwoMap",
+        "grid",
+        "source",
+        "tables",
+        "regions",
+        "diagnostics",
+        "namespace",
+        "trace"
+    })
+    public record PlatformReport(
+            String name,
+            Settings settings,
+            Input input,
+            Summary summary,
+            List<ReportFinding> findings,
+            List<StrategyReport> strategies,
+            InspectDocument.Source source,
+            List<InspectDocument.Table> tables,
+            List<InspectDocument.Region> regions,
+            List<InspectDocument.DiagnosticEntry> diagnostics,
+            InspectDocument.Namespace namespace,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InspectDocument.Simulation> trace,
+            @JsonIgnore Platform platform,
+            @JsonIgnore List<SimulationResult> results,
+            @JsonIgnore Timing timing,
+            @JsonInclude(JsonInclude.Include.NON_NULL) VersionGrid grid) {
 
         /** A platform's part without a version grid. */
-        public PlatformReport(String name, Settings settings, Input input, Summary summary,
-                              List<ReportFinding> findings, List<StrategyReport> strategies,
-                              InspectDocument.Source source, List<InspectDocument.Table> tables,
-                              List<InspectDocument.Region> regions, List<InspectDocument.DiagnosticEntry> diagnostics,
-                              InspectDocument.Namespace namespace, List<InspectDocument.Simulation> trace,
-                              Platform platform, List<SimulationResult> results, Timing timing) {
-            this(name, settings, input, summary, findings, strategies, source, tables, regions, diagnostics, namespace,
-                    trace, platform, results, timing, null);
+        public PlatformReport(
+                String name,
+                Settings settings,
+                Input input,
+                Summary summary,
+                List<ReportFinding> findings,
+                List<StrategyReport> strategies,
+                InspectDocument.Source source,
+                List<InspectDocument.Table> tables,
+                List<InspectDocument.Region> regions,
+                List<InspectDocument.DiagnosticEntry> diagnostics,
+                InspectDocument.Namespace namespace,
+                List<InspectDocument.Simulation> trace,
+                Platform platform,
+                List<SimulationResult> results,
+                Timing timing) {
+            this(
+                    name,
+                    settings,
+                    input,
+                    summary,
+                    findings,
+                    strategies,
+                    source,
+                    tables,
+                    regions,
+                    diagnostics,
+                    namespace,
+                    trace,
+                    platform,
+                    results,
+                    timing,
+                    null);
         }
 
         /** This platform's part with its Xen x Linux grid ({@code xenacpi.xenVersions}/{@code linuxVersions}). */
         public PlatformReport withGrid(VersionGrid newGrid) {
-            return new PlatformReport(name, settings, input, summary, findings, strategies, source, tables, regions,
-                    diagnostics, namespace, trace, platform, results, timing, newGrid);
+            return new PlatformReport(
+                    name,
+                    settings,
+                    input,
+                    summary,
+                    findings,
+                    strategies,
+                    source,
+                    tables,
+                    regions,
+                    diagnostics,
+                    namespace,
+                    trace,
+                    platform,
+                    results,
+                    timing,
+                    newGrid);
         }
 
         public PlatformReport {
@@ -170,8 +231,8 @@ public record ConformanceReport(String schema, String toolVersion, String genera
          * One platform's part, with how long its simulations took ({@code null} when unknown), for the formats
          * that report times.
          */
-        public static PlatformReport of(Platform p, List<SimulationResult> results, ReportOptions options,
-                                        Duration simulations) {
+        public static PlatformReport of(
+                Platform p, List<SimulationResult> results, ReportOptions options, Duration simulations) {
             long start = System.nanoTime();
             List<ReportFinding> findings = new ArrayList<>();
             for (Finding f : ConformanceCheck.run(p, PROFILES.toArray(Profile[]::new))) {
@@ -182,13 +243,26 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                 findings.add(ReportFinding.of(f));
             }
             Duration rules = Duration.ofNanos(System.nanoTime() - start);
-            List<StrategyReport> strategies = results.stream().map(r -> StrategyReport.of(r, p.regions())).toList();
+            List<StrategyReport> strategies =
+                    results.stream().map(r -> StrategyReport.of(r, p.regions())).toList();
             InspectDocument inspect = InspectDocument.of(p, options.trace() ? results : List.of());
             Completeness completeness = p.completeness();
-            return new PlatformReport(p.name(), Settings.of(p.descriptor()), Input.of(completeness),
-                    Summary.of(results, completeness), fixFirst(findings, completeness), strategies,
-                    inspect.source(), tables(inspect, options), inspect.regions(), inspect.diagnostics(),
-                    namespace(inspect, options), inspect.simulations(), p, results, new Timing(rules, simulations));
+            return new PlatformReport(
+                    p.name(),
+                    Settings.of(p.descriptor()),
+                    Input.of(completeness),
+                    Summary.of(results, completeness),
+                    fixFirst(findings, completeness),
+                    strategies,
+                    inspect.source(),
+                    tables(inspect, options),
+                    inspect.regions(),
+                    inspect.diagnostics(),
+                    namespace(inspect, options),
+                    inspect.simulations(),
+                    p,
+                    results,
+                    new Timing(rules, simulations));
         }
 
         /**
@@ -202,34 +276,74 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             losses.addAll(p.completeness().losses());
             Completeness completeness = new Completeness(losses);
             InspectDocument inspect = InspectDocument.of(p, List.of());
-            return new PlatformReport(p.name(), Settings.of(p.descriptor()), Input.of(completeness),
-                    Summary.of(List.of(), completeness), List.of(), List.of(), inspect.source(),
-                    tables(inspect, ReportOptions.DEFAULT), inspect.regions(), inspect.diagnostics(),
-                    namespace(inspect, ReportOptions.DEFAULT), inspect.simulations(), p, List.of(),
+            return new PlatformReport(
+                    p.name(),
+                    Settings.of(p.descriptor()),
+                    Input.of(completeness),
+                    Summary.of(List.of(), completeness),
+                    List.of(),
+                    List.of(),
+                    inspect.source(),
+                    tables(inspect, ReportOptions.DEFAULT),
+                    inspect.regions(),
+                    inspect.diagnostics(),
+                    namespace(inspect, ReportOptions.DEFAULT),
+                    inspect.simulations(),
+                    p,
+                    List.of(),
                     new Timing(Duration.ZERO, null));
         }
 
         /** The tables' headers, with their decoded fields only with the trace. */
         private static List<InspectDocument.Table> tables(InspectDocument inspect, ReportOptions options) {
-            return options.trace() ? inspect.tables() : inspect.tables().stream()
-                    .map(t -> new InspectDocument.Table(t.signature(), t.instance(), t.length(), t.revision(),
-                            t.checksumValid(), t.oemId(), t.oemTableId(), t.oemRevision(), t.creatorId(),
-                            t.creatorRevision(), null)).toList();
+            return options.trace()
+                    ? inspect.tables()
+                    : inspect.tables().stream()
+                            .map(t -> new InspectDocument.Table(
+                                    t.signature(),
+                                    t.instance(),
+                                    t.length(),
+                                    t.revision(),
+                                    t.checksumValid(),
+                                    t.oemId(),
+                                    t.oemTableId(),
+                                    t.oemRevision(),
+                                    t.creatorId(),
+                                    t.creatorRevision(),
+                                    null))
+                            .toList();
         }
 
         /** The namespace's counts, with its devices only with the trace. */
         private static InspectDocument.Namespace namespace(InspectDocument inspect, ReportOptions options) {
             InspectDocument.Namespace ns = inspect.namespace();
-            return options.trace() ? ns : new InspectDocument.Namespace(ns.objects(), ns.methods(), ns.names(), null,
-                    ns.operationRegions());
+            return options.trace()
+                    ? ns
+                    : new InspectDocument.Namespace(
+                            ns.objects(), ns.methods(), ns.names(), null, ns.operationRegions());
         }
 
         /** This platform's part with more findings after its own (a build's failed conformance tests). */
         public PlatformReport withFindings(List<ReportFinding> more) {
             List<ReportFinding> all = new ArrayList<>(findings);
             all.addAll(more);
-            return new PlatformReport(name, settings, input, summary, fixFirst(all, input.completeness()), strategies,
-                    source, tables, regions, diagnostics, namespace, trace, platform, results, timing, grid);
+            return new PlatformReport(
+                    name,
+                    settings,
+                    input,
+                    summary,
+                    fixFirst(all, input.completeness()),
+                    strategies,
+                    source,
+                    tables,
+                    regions,
+                    diagnostics,
+                    namespace,
+                    trace,
+                    platform,
+                    results,
+                    timing,
+                    grid);
         }
 
         /**
@@ -259,8 +373,10 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             List<ReportFinding> damage = new ArrayList<>();
             List<ReportFinding> rest = new ArrayList<>();
             for (ReportFinding f : findings) {
-                boolean damaged = f.inputDamage() || completeness.losses().stream()
-                        .anyMatch(l -> l.table().equals(f.table()) && (l.offset() < 0 || l.offset() == f.offset()));
+                boolean damaged = f.inputDamage()
+                        || completeness.losses().stream()
+                                .anyMatch(l ->
+                                        l.table().equals(f.table()) && (l.offset() < 0 || l.offset() == f.offset()));
                 (damaged ? damage : rest).add(f);
             }
             rest.sort(Comparator.comparing(ReportFinding::severity));
@@ -278,8 +394,7 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * How long a platform's table rules took and its simulations under every strategy ({@code null} when the
      * caller ran them and did not say), as the JUnit XML's times report them.
      */
-    public record Timing(Duration rules, Duration simulations) {
-    }
+    public record Timing(Duration rules, Duration simulations) {}
 
     /**
      * What the model could see of a platform's input: complete, or incomplete with each loss (table, byte offset,
@@ -306,8 +421,8 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                 return "";
             }
             Completeness.Loss l = losses.get(0);
-            return (l.table().isEmpty() ? "input" : l.table()) + (l.offset() >= 0 ? String.format(" @0x%X",
-                    l.offset()) : "") + ": " + l.reason();
+            return (l.table().isEmpty() ? "input" : l.table())
+                    + (l.offset() >= 0 ? String.format(" @0x%X", l.offset()) : "") + ": " + l.reason();
         }
     }
 
@@ -319,7 +434,8 @@ public record ConformanceReport(String schema, String toolVersion, String genera
 
         /** The settings of a platform's descriptor. */
         public static Settings of(PlatformDescriptor d) {
-            return new Settings(new Setting(d.xen().toString(), d.sources().xen().id()),
+            return new Settings(
+                    new Setting(d.xen().toString(), d.sources().xen().id()),
                     new Setting(d.linux().toString(), d.sources().linux().id()),
                     new Setting(d.smmu().id(), d.sources().smmu().id()));
         }
@@ -348,9 +464,15 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * (strategy outcomes are {@link StrategyReport}s) and is written only when set.
      */
     @JsonPropertyOrder({"ruleId", "severity", "table", "instance", "offset", "message", "path", "strategy"})
-    public record ReportFinding(String ruleId, Severity severity, String table, int instance, long offset,
-                                String message, String path,
-                                @JsonInclude(JsonInclude.Include.NON_EMPTY) String strategy) {
+    public record ReportFinding(
+            String ruleId,
+            Severity severity,
+            String table,
+            int instance,
+            long offset,
+            String message,
+            String path,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) String strategy) {
 
         public ReportFinding {
             Objects.requireNonNull(ruleId, "ruleId");
@@ -359,16 +481,19 @@ public record ConformanceReport(String schema, String toolVersion, String genera
         }
 
         static ReportFinding of(Finding f) {
-            return new ReportFinding(f.ruleId(), f.severity(), f.table(), f.instance(), f.offset(), f.message(),
-                    f.path(), "");
+            return new ReportFinding(
+                    f.ruleId(), f.severity(), f.table(), f.instance(), f.offset(), f.message(), f.path(), "");
         }
 
         /** Whether the finding says the input itself is damaged (a table cut short, unreadable, not a table). */
         @JsonIgnore
         public boolean inputDamage() {
-            return ruleId.startsWith("ACPI.INPUT.") || ruleId.equals("ACPI.HEADER.SHORT")
-                    || ruleId.equals("ACPI.HEADER.LENGTH") || ruleId.equals("ACPI.RSDP.LENGTH")
-                    || ruleId.startsWith("AML.LOAD.") || ruleId.startsWith("AML.BUDGET.");
+            return ruleId.startsWith("ACPI.INPUT.")
+                    || ruleId.equals("ACPI.HEADER.SHORT")
+                    || ruleId.equals("ACPI.HEADER.LENGTH")
+                    || ruleId.equals("ACPI.RSDP.LENGTH")
+                    || ruleId.startsWith("AML.LOAD.")
+                    || ruleId.startsWith("AML.BUDGET.");
         }
     }
 
@@ -379,16 +504,28 @@ public record ConformanceReport(String schema, String toolVersion, String genera
      * model, the recommended strategy (the cheapest passing one, else the cheapest degraded one; {@code null} when
      * none works or the platform is incomplete), its costs, and why, in words.
      */
-    public record Summary(String status, List<String> passing, List<String> degraded, List<String> failing,
-                          String recommended, SimulationCosts recommendedCost, String explanation,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) HardwareDomainBuild.Refusal notBuilt) {
+    public record Summary(
+            String status,
+            List<String> passing,
+            List<String> degraded,
+            List<String> failing,
+            String recommended,
+            SimulationCosts recommendedCost,
+            String explanation,
+            @JsonInclude(JsonInclude.Include.NON_NULL) HardwareDomainBuild.Refusal notBuilt) {
 
         /** Xen refuses to build the ACPI hardware domain from these tables: no strategy ran; the vendor must act. */
         public static final String NOT_BUILT = "not-built";
 
         /** A summary of a platform whose Dom0 Xen builds. */
-        public Summary(String status, List<String> passing, List<String> degraded, List<String> failing,
-                       String recommended, SimulationCosts recommendedCost, String explanation) {
+        public Summary(
+                String status,
+                List<String> passing,
+                List<String> degraded,
+                List<String> failing,
+                String recommended,
+                SimulationCosts recommendedCost,
+                String explanation) {
             this(status, passing, degraded, failing, recommended, recommendedCost, explanation, null);
         }
 
@@ -413,24 +550,48 @@ public record ConformanceReport(String schema, String toolVersion, String genera
             List<String> fail = ids(results, Verdict.FAIL);
             if (!completeness.complete()) {
                 Completeness.Loss first = completeness.losses().get(0);
-                return new Summary(INCOMPLETE, pass, degraded, fail, null, null, "No verdict: the input is damaged ("
-                        + (first.table().isEmpty() ? "input" : first.table()) + ": " + first.reason() + (completeness
-                        .losses().size() > 1 ? "; and " + (completeness.losses().size() - 1) + " more" : "")
-                        + "), so the model could not see all the firmware describes; fix the input first.");
+                return new Summary(
+                        INCOMPLETE,
+                        pass,
+                        degraded,
+                        fail,
+                        null,
+                        null,
+                        "No verdict: the input is damaged ("
+                                + (first.table().isEmpty() ? "input" : first.table()) + ": " + first.reason()
+                                + (completeness.losses().size() > 1
+                                        ? "; and " + (completeness.losses().size() - 1) + " more"
+                                        : "")
+                                + "), so the model could not see all the firmware describes; fix the input first.");
             }
-            HardwareDomainBuild.Refusal refusal = results.stream().map(SimulationResult::notBuilt)
-                    .filter(Objects::nonNull).findFirst().orElse(null);
+            HardwareDomainBuild.Refusal refusal = results.stream()
+                    .map(SimulationResult::notBuilt)
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElse(null);
             if (refusal != null) {
-                return new Summary(NOT_BUILT, pass, degraded, fail, null, null, "Xen " + results.get(0).xen()
-                        + " refuses these tables and never builds Dom0 (" + refusal.function() + ": "
-                        + refusal.reason() + "), so no strategy runs. The firmware vendor must act: fix the"
-                        + " table Xen rejects (see XEN.DOM0.NOT_BUILT).", refusal);
+                return new Summary(
+                        NOT_BUILT,
+                        pass,
+                        degraded,
+                        fail,
+                        null,
+                        null,
+                        "Xen " + results.get(0).xen()
+                                + " refuses these tables and never builds Dom0 (" + refusal.function() + ": "
+                                + refusal.reason() + "), so no strategy runs. The firmware vendor must act: fix the"
+                                + " table Xen rejects (see XEN.DOM0.NOT_BUILT).",
+                        refusal);
             }
-            Comparator<SimulationResult> cheapest = Comparator
-                    .comparingLong((SimulationResult r) -> r.costs().estimatedMicros())
+            Comparator<SimulationResult> cheapest = Comparator.comparingLong(
+                            (SimulationResult r) -> r.costs().estimatedMicros())
                     .thenComparingLong(r -> r.costs().p2mTableBytes());
-            SimulationResult best = results.stream().filter(r -> r.verdict() == Verdict.PASS).min(cheapest)
-                    .or(() -> results.stream().filter(r -> r.verdict() == Verdict.DEGRADED).min(cheapest))
+            SimulationResult best = results.stream()
+                    .filter(r -> r.verdict() == Verdict.PASS)
+                    .min(cheapest)
+                    .or(() -> results.stream()
+                            .filter(r -> r.verdict() == Verdict.DEGRADED)
+                            .min(cheapest))
                     .orElse(null);
             String why;
             String status;
@@ -441,19 +602,29 @@ public record ConformanceReport(String schema, String toolVersion, String genera
                 status = WORKS;
                 why = best.strategy() + " boots Dom0 with every feature and costs least among the " + pass.size()
                         + " passing strategies (about " + best.costs().estimatedMicros() + " us, "
-                        + best.costs().hypercalls() + " hypercalls, " + best.costs().stage2Faults()
+                        + best.costs().hypercalls() + " hypercalls, "
+                        + best.costs().stage2Faults()
                         + " stage-2 faults).";
             } else {
                 status = DEGRADED;
                 why = "No strategy boots Dom0 with every feature; " + best.strategy()
                         + " is the cheapest that boots at all, with features lost or mappings refused.";
             }
-            return new Summary(status, pass, degraded, fail, best == null ? null : best.strategy(),
-                    best == null ? null : best.costs(), why);
+            return new Summary(
+                    status,
+                    pass,
+                    degraded,
+                    fail,
+                    best == null ? null : best.strategy(),
+                    best == null ? null : best.costs(),
+                    why);
         }
 
         private static List<String> ids(List<SimulationResult> results, Verdict verdict) {
-            return results.stream().filter(r -> r.verdict() == verdict).map(SimulationResult::strategy).toList();
+            return results.stream()
+                    .filter(r -> r.verdict() == verdict)
+                    .map(SimulationResult::strategy)
+                    .toList();
         }
     }
 }

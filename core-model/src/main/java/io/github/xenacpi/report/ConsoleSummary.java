@@ -20,8 +20,7 @@ public final class ConsoleSummary {
     /** The prefix of every line, as a Maven log shows it. */
     static final String PREFIX = "xenacpi: ";
 
-    private ConsoleSummary() {
-    }
+    private ConsoleSummary() {}
 
     /** Every line: each platform's, then the verdict table. */
     public static List<String> lines(ConformanceReport report) {
@@ -51,8 +50,10 @@ public final class ConsoleSummary {
     static String verdict(PlatformReport p) {
         Summary s = p.summary();
         if (!p.complete()) {
-            return "INCOMPLETE: the input is damaged (" + p.input().firstLoss() + (p.input().losses().size() > 1
-                    ? "; and " + (p.input().losses().size() - 1) + " more" : "")
+            return "INCOMPLETE: the input is damaged (" + p.input().firstLoss()
+                    + (p.input().losses().size() > 1
+                            ? "; and " + (p.input().losses().size() - 1) + " more"
+                            : "")
                     + "); no verdict and no recommendation until it is fixed";
         }
         if (s.notBuilt() != null) {
@@ -60,14 +61,16 @@ public final class ConsoleSummary {
                     + s.notBuilt().function() + ": " + s.notBuilt().reason()
                     + "); no strategy runs; the firmware vendor must act (XEN.DOM0.NOT_BUILT)";
         }
-        String counts = "strategies: " + s.passing().size() + " pass, " + s.degraded().size() + " degraded, "
-                + s.failing().size() + " fail of " + p.strategies().size();
+        String counts =
+                "strategies: " + s.passing().size() + " pass, " + s.degraded().size() + " degraded, "
+                        + s.failing().size() + " fail of " + p.strategies().size();
         return switch (s.status()) {
-            case Summary.WORKS -> counts + "; recommended: " + s.recommended() + " (about "
-                    + String.format(Locale.ROOT, "%,d", s.recommendedCost().estimatedMicros())
-                    + " us added at boot)";
-            case Summary.DEGRADED -> counts + "; recommended: " + s.recommended()
-                    + " (boots, with features lost or mappings refused)";
+            case Summary.WORKS ->
+                counts + "; recommended: " + s.recommended() + " (about "
+                        + String.format(Locale.ROOT, "%,d", s.recommendedCost().estimatedMicros())
+                        + " us added at boot)";
+            case Summary.DEGRADED ->
+                counts + "; recommended: " + s.recommended() + " (boots, with features lost or mappings refused)";
             default -> counts + "; no strategy works: the firmware or Xen must change";
         };
     }
@@ -81,9 +84,12 @@ public final class ConsoleSummary {
         Set<String> ids = new LinkedHashSet<>();
         platforms.forEach(p -> p.strategies().forEach(s -> ids.add(s.strategy())));
         List<String> strategies = List.copyOf(ids);
-        int nameWidth = Math.max("platform".length(),
+        int nameWidth = Math.max(
+                "platform".length(),
                 platforms.stream().mapToInt(p -> p.name().length()).max().orElse(0));
-        List<Integer> widths = strategies.stream().map(s -> Math.max(s.length(), "INCOMPLETE".length())).toList();
+        List<Integer> widths = strategies.stream()
+                .map(s -> Math.max(s.length(), "INCOMPLETE".length()))
+                .toList();
         List<String> out = new ArrayList<>();
         out.add(PREFIX + "verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
                 + " refused; FAIL: Dom0 aborts or DMA faults; INCOMPLETE: damaged input, no verdict; NOT_BUILT: Xen"
@@ -97,7 +103,9 @@ public final class ConsoleSummary {
             StringBuilder row = new StringBuilder("  ").append(pad(p.name(), nameWidth));
             for (int i = 0; i < strategies.size(); i++) {
                 String id = strategies.get(i);
-                String verdict = p.strategy(id).map(s -> p.complete() ? s.verdict() : "INCOMPLETE").orElse("-");
+                String verdict = p.strategy(id)
+                        .map(s -> p.complete() ? s.verdict() : "INCOMPLETE")
+                        .orElse("-");
                 row.append("  ").append(pad(verdict, widths.get(i)));
             }
             out.add(row.toString().stripTrailing());

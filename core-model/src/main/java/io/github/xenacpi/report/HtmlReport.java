@@ -45,9 +45,14 @@ public final class HtmlReport {
      * Worst first: the result a region (or a timeline chip) shows when several boot events touch it. A Linux-only
      * mapping comes last: the access that follows it decides what happens, so it shows only when nothing else did.
      */
-    private static final List<OutcomeResult> WORST_FIRST = List.of(OutcomeResult.DOM0_ABORT,
-            OutcomeResult.DMA_FAULT, OutcomeResult.DENIED, OutcomeResult.FEATURE_LOST,
-            OutcomeResult.MAPPED_ON_FAULT, OutcomeResult.EMULATED, OutcomeResult.MAPPED_AHEAD,
+    private static final List<OutcomeResult> WORST_FIRST = List.of(
+            OutcomeResult.DOM0_ABORT,
+            OutcomeResult.DMA_FAULT,
+            OutcomeResult.DENIED,
+            OutcomeResult.FEATURE_LOST,
+            OutcomeResult.MAPPED_ON_FAULT,
+            OutcomeResult.EMULATED,
+            OutcomeResult.MAPPED_AHEAD,
             OutcomeResult.STAGE1_ONLY);
 
     /** The verdict every table shows for a strategy on a platform whose input is damaged. */
@@ -69,24 +74,27 @@ public final class HtmlReport {
 
     /** Width of the memory map's drawing area in SVG units. */
     static final int MAP_WIDTH = 1200;
+
     private static final int MAP_LEFT = 70;
     private static final int LANE_HEIGHT = 20;
     private static final int MAP_TOP = 22;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /**
      * The page: title line, the strategies (id and one sentence each), one section per platform, whether the
      * platforms have pages of their own, and the path from the page back to the index ({@code ""} on the index).
      */
-    public record Page(String toolVersion, String generated, List<StrategyInfo> strategies,
-                       List<PlatformView> platforms, boolean split, String home) {
-    }
+    public record Page(
+            String toolVersion,
+            String generated,
+            List<StrategyInfo> strategies,
+            List<PlatformView> platforms,
+            boolean split,
+            String home) {}
 
     /** A strategy's id and what it does. */
-    public record StrategyInfo(String id, String description) {
-    }
+    public record StrategyInfo(String id, String description) {}
 
     /**
      * One platform: its anchor, link from the index, name (and at most {@link #SHORT_NAME} characters of it for
@@ -96,15 +104,34 @@ public final class HtmlReport {
      * picker shows first (the recommended one; -1 when none is recommended), and the matrix row: one cell per
      * column of the page's strategies, a {@code NOT_SIMULATED} cell where the platform was not simulated under it.
      */
-    public record PlatformView(String anchor, String href, String name, String shortName, String source,
-                               Summary summary,
-                               String recommendation, List<Cell> cells, List<Lane> timeline,
-                               List<EventRow> events, int eventCount, MapView map, List<RegionRow> regions,
-                               List<CostRow> costs, List<FindingRow> findings, List<String> rules, long errors,
-                               long warnings, List<OutcomeRow> outcomes, List<TableRow> tables,
-                               List<DeviceRow> devices, int selected, List<Cell> row, String settings,
-                               boolean complete, GridView grid, List<MapRow> stageTwo) {
-    }
+    public record PlatformView(
+            String anchor,
+            String href,
+            String name,
+            String shortName,
+            String source,
+            Summary summary,
+            String recommendation,
+            List<Cell> cells,
+            List<Lane> timeline,
+            List<EventRow> events,
+            int eventCount,
+            MapView map,
+            List<RegionRow> regions,
+            List<CostRow> costs,
+            List<FindingRow> findings,
+            List<String> rules,
+            long errors,
+            long warnings,
+            List<OutcomeRow> outcomes,
+            List<TableRow> tables,
+            List<DeviceRow> devices,
+            int selected,
+            List<Cell> row,
+            String settings,
+            boolean complete,
+            GridView grid,
+            List<MapRow> stageTwo) {}
 
     /**
      * One entry of the platform's predicted stage-2 map ({@link StageTwoMapEntry}): the path, what asked for it, the
@@ -113,9 +140,12 @@ public final class HtmlReport {
      */
     public record MapRow(String origin, String source, List<String> strategies, String pages, List<String> ranges) {
         static MapRow of(StageTwoMapEntry e, int simulated) {
-            return new MapRow(e.origin(), e.source(),
+            return new MapRow(
+                    e.origin(),
+                    e.source(),
                     e.strategies().size() == simulated ? List.of("all " + simulated) : e.strategies(),
-                    number(e.pages()), e.ranges().stream().map(r -> r.get(0) + " +" + r.get(1)).toList());
+                    number(e.pages()),
+                    e.ranges().stream().map(r -> r.get(0) + " +" + r.get(1)).toList());
         }
     }
 
@@ -123,16 +153,13 @@ public final class HtmlReport {
      * A platform's Xen x Linux grid as the page draws it: a column per Linux, a row per Xen, each cell the
      * strategies that boot Dom0 (with those that lose DMA or features) or "Xen refuses" and the reason.
      */
-    public record GridView(String smmu, List<String> linux, List<GridRow> rows) {
-    }
+    public record GridView(String smmu, List<String> linux, List<GridRow> rows) {}
 
     /** One Xen release's row of the grid. */
-    public record GridRow(String xen, List<GridCell> cells) {
-    }
+    public record GridRow(String xen, List<GridCell> cells) {}
 
     /** One Xen x Linux cell: its class (PASS, DEGRADED, FAIL, NOT_BUILT), its text and the details. */
-    public record GridCell(String verdict, String text, List<String> booting, List<String> losing, String refusal) {
-    }
+    public record GridCell(String verdict, String text, List<String> booting, List<String> losing, String refusal) {}
 
     static GridView grid(VersionGrid g) {
         if (g == null) {
@@ -148,91 +175,121 @@ public final class HtmlReport {
                     continue;
                 }
                 List<String> booting = c.booting();
-                List<String> losing = c.strategies().stream().filter(s -> s.boots() && (s.losesDma()
-                        || s.losesFeatures())).map(s -> s.strategy() + (s.losesDma() ? " loses DMA" : "")
-                        + (s.losesDma() && s.losesFeatures() ? " and" : "") + (s.losesFeatures() ? " loses "
-                        + String.join(", ", s.featuresLost()) : "")).toList();
+                List<String> losing = c.strategies().stream()
+                        .filter(s -> s.boots() && (s.losesDma() || s.losesFeatures()))
+                        .map(s -> s.strategy()
+                                + (s.losesDma() ? " loses DMA" : "")
+                                + (s.losesDma() && s.losesFeatures() ? " and" : "")
+                                + (s.losesFeatures() ? " loses " + String.join(", ", s.featuresLost()) : ""))
+                        .toList();
                 String verdict = booting.isEmpty() ? "FAIL" : losing.size() == booting.size() ? "DEGRADED" : "PASS";
-                cells.add(new GridCell(verdict, booting.size() + " of " + c.strategies().size() + " boot Dom0",
-                        booting, losing, ""));
+                cells.add(new GridCell(
+                        verdict, booting.size() + " of " + c.strategies().size() + " boot Dom0", booting, losing, ""));
             }
             rows.add(new GridRow(x.toString(), cells));
         }
-        return new GridView(g.smmu().id(), g.linux().stream().map(LinuxVersion::toString).toList(), rows);
+        return new GridView(
+                g.smmu().id(), g.linux().stream().map(LinuxVersion::toString).toList(), rows);
     }
 
     /**
      * One row of the strategy outcomes: under a strategy (and its verdict), what became of the accesses to one
      * region for one cause, where the region was described, the kernel functions, how many accesses, and why.
      */
-    public record OutcomeRow(String strategy, String verdict, String result, String severity, String region,
-                             String describedBy, String functions, int accesses, String feature, String reason) {
-    }
+    public record OutcomeRow(
+            String strategy,
+            String verdict,
+            String result,
+            String severity,
+            String region,
+            String describedBy,
+            String functions,
+            int accesses,
+            String feature,
+            String reason) {}
 
     /**
      * The verdict of one strategy on one platform, with the counts of what went wrong, the worst of it in a few
      * plain words ({@code headline}, such as "crash: ECAM") and in full ({@code why}; both empty when clean).
      */
-    public record Cell(String strategy, String verdict, long aborts, long dmaFaults, long lost, long denied,
-                       String headline, String why) {
-    }
+    public record Cell(
+            String strategy,
+            String verdict,
+            long aborts,
+            long dmaFaults,
+            long lost,
+            long denied,
+            String headline,
+            String why) {}
 
     /** One boot stage of the timeline, as Linux names it, and its events grouped into chips. */
-    public record Lane(String stage, String note, List<Chip> chips) {
-    }
+    public record Lane(String stage, String note, List<Chip> chips) {}
 
     /**
      * Consecutive boot events of one stage that share API, kernel call, function, region kind and results under
      * every strategy: a label, how many, a tooltip, and the results per strategy (space-separated).
      */
-    public record Chip(String label, int count, String title, String results) {
-    }
+    public record Chip(String label, int count, String title, String results) {}
 
     /** A row of the boot events list: one chip's events with their order numbers. */
-    public record EventRow(String order, String stage, String api, String kernelApi, String function,
-                           String region, String source, int count, String results) {
-    }
+    public record EventRow(
+            String order,
+            String stage,
+            String api,
+            String kernelApi,
+            String function,
+            String region,
+            String source,
+            int count,
+            String results) {}
 
     /** The SVG map: its size, the address ticks, and the bars (RAM and described regions). */
-    public record MapView(int width, int height, String scale, List<Tick> ticks, List<Bar> bars) {
-    }
+    public record MapView(int width, int height, String scale, List<Tick> ticks, List<Bar> bars) {}
 
     /** An address tick at {@code x}. */
-    public record Tick(int x, String label) {
-    }
+    public record Tick(int x, String label) {}
 
     /**
      * One drawn range: geometry, its tooltip, and its result under each strategy in strategy order, separated by
      * spaces ({@code ram} for Dom0's RAM).
      */
-    public record Bar(int x, int y, int width, int height, String title, String results) {
-    }
+    public record Bar(int x, int y, int width, int height, String title, String results) {}
 
     /** One memory region in the list under the map, with its result under each strategy (space-separated). */
-    public record RegionRow(String base, String length, String kind, String table, String path, String results) {
-    }
+    public record RegionRow(String base, String length, String kind, String table, String path, String results) {}
 
     /**
      * One strategy's costs, formatted, with the estimated boot time as a percentage of the dearest strategy's
      * ({@code timeBar}) for the bar beside it.
      */
-    public record CostRow(String strategy, String verdict, boolean recommended, String hypercalls,
-                          String stage2Faults, String pagesMapped, String p2mTablePages, String p2mTableBytes,
-                          String estimatedMicros, int timeBar) {
-    }
+    public record CostRow(
+            String strategy,
+            String verdict,
+            boolean recommended,
+            String hypercalls,
+            String stage2Faults,
+            String pagesMapped,
+            String p2mTablePages,
+            String p2mTableBytes,
+            String estimatedMicros,
+            int timeBar) {}
 
     /** One firmware finding, formatted: severity label, rule, table (with instance), hex offset, message. */
-    public record FindingRow(String severity, String ruleId, String table, String offset, String message) {
-    }
+    public record FindingRow(String severity, String ruleId, String table, String offset, String message) {}
 
     /** One table of the platform as the firmware names it. */
-    public record TableRow(String signature, int instance, long length, int revision, boolean checksumValid,
-                           String oemId, String oemTableId, String creatorId) {
-    }
+    public record TableRow(
+            String signature,
+            int instance,
+            long length,
+            int revision,
+            boolean checksumValid,
+            String oemId,
+            String oemTableId,
+            String creatorId) {}
 
     /** One device of the namespace. */
-    public record DeviceRow(String path, String hid, boolean enumerated) {
-    }
+    public record DeviceRow(String path, String hid, boolean enumerated) {}
 
     /**
      * The pages of a report by their path relative to the report folder: {@code index.html} first, then, when
@@ -245,15 +302,16 @@ public final class HtmlReport {
     /** The pages, split when there are more than {@code maxPlatforms} or one page would pass {@code maxChars}. */
     static Map<String, String> pages(ConformanceReport report, int maxPlatforms, int maxChars) {
         List<StrategyInfo> strategies = strategies(report);
-        List<String> files = PageNames.of(report.platforms().stream().map(PlatformReport::name).toList());
+        List<String> files = PageNames.of(
+                report.platforms().stream().map(PlatformReport::name).toList());
         List<PlatformView> single = new ArrayList<>();
         for (int i = 0; i < report.platforms().size(); i++) {
             single.add(platform("p" + i, "#p" + i, report.platforms().get(i), strategies));
         }
         Map<String, String> out = new LinkedHashMap<>();
         if (report.platforms().size() <= maxPlatforms) {
-            String one = render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies,
-                    single, false, ""));
+            String one = render(
+                    "index.ftlh", new Page(report.toolVersion(), report.generated(), strategies, single, false, ""));
             if (one.length() <= maxChars) {
                 out.put("index.html", one);
                 return out;
@@ -263,11 +321,21 @@ public final class HtmlReport {
         for (int i = 0; i < single.size(); i++) {
             linked.add(withHref(single.get(i), PLATFORM_DIR + "/" + files.get(i)));
         }
-        out.put("index.html", render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies,
-                linked, true, "")));
+        out.put(
+                "index.html",
+                render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies, linked, true, "")));
         for (int i = 0; i < linked.size(); i++) {
-            out.put(PLATFORM_DIR + "/" + files.get(i), render("platform.ftlh", new Page(report.toolVersion(),
-                    report.generated(), strategies, List.of(linked.get(i)), true, "../")));
+            out.put(
+                    PLATFORM_DIR + "/" + files.get(i),
+                    render(
+                            "platform.ftlh",
+                            new Page(
+                                    report.toolVersion(),
+                                    report.generated(),
+                                    strategies,
+                                    List.of(linked.get(i)),
+                                    true,
+                                    "../")));
         }
         return out;
     }
@@ -281,18 +349,45 @@ public final class HtmlReport {
         report.platforms().forEach(p -> p.strategies().forEach(s -> ids.add(s.strategy())));
         List<StrategyInfo> out = new ArrayList<>();
         for (String id : ids) {
-            String description = MappingStrategy.all().stream().filter(m -> m.id().equals(id)).findFirst()
-                    .map(MappingStrategy::description).orElse("");
+            String description = MappingStrategy.all().stream()
+                    .filter(m -> m.id().equals(id))
+                    .findFirst()
+                    .map(MappingStrategy::description)
+                    .orElse("");
             out.add(new StrategyInfo(id, description));
         }
         return out;
     }
 
     private static PlatformView withHref(PlatformView v, String href) {
-        return new PlatformView(v.anchor(), href, v.name(), v.shortName(), v.source(), v.summary(),
-                v.recommendation(), v.cells(), v.timeline(), v.events(), v.eventCount(), v.map(), v.regions(),
-                v.costs(), v.findings(), v.rules(), v.errors(), v.warnings(), v.outcomes(), v.tables(), v.devices(),
-                v.selected(), v.row(), v.settings(), v.complete(), v.grid(), v.stageTwo());
+        return new PlatformView(
+                v.anchor(),
+                href,
+                v.name(),
+                v.shortName(),
+                v.source(),
+                v.summary(),
+                v.recommendation(),
+                v.cells(),
+                v.timeline(),
+                v.events(),
+                v.eventCount(),
+                v.map(),
+                v.regions(),
+                v.costs(),
+                v.findings(),
+                v.rules(),
+                v.errors(),
+                v.warnings(),
+                v.outcomes(),
+                v.tables(),
+                v.devices(),
+                v.selected(),
+                v.row(),
+                v.settings(),
+                v.complete(),
+                v.grid(),
+                v.stageTwo());
     }
 
     private static String render(String template, Page page) {
@@ -302,28 +397,43 @@ public final class HtmlReport {
             t.process(Map.of("page", page), out);
             return out.toString();
         } catch (IOException | TemplateException e) {
-            throw new IllegalStateException("the HTML report template " + template + " failed: " + e.getMessage(),
-                    e);
+            throw new IllegalStateException("the HTML report template " + template + " failed: " + e.getMessage(), e);
         }
     }
 
-    private static PlatformView platform(String anchor, String href, PlatformReport p,
-                                         List<StrategyInfo> columns) {
+    private static PlatformView platform(String anchor, String href, PlatformReport p, List<StrategyInfo> columns) {
         List<SimulationResult> sims = p.results();
-        List<Cell> cells = p.strategies().stream().map(s -> new Cell(s.strategy(), verdict(p, s),
-                s.count(OutcomeResult.DOM0_ABORT), s.count(OutcomeResult.DMA_FAULT),
-                s.count(OutcomeResult.FEATURE_LOST), s.count(OutcomeResult.DENIED),
-                !p.complete() ? "damaged input" : notBuilt(s) ? NOT_BUILT_HEADLINE : headline(s),
-                p.complete() ? why(s) : "")).toList();
-        List<DescribedRegion> memory = p.platform().regions().stream().filter(DescribedRegion::isDeviceMemory)
+        List<Cell> cells = p.strategies().stream()
+                .map(s -> new Cell(
+                        s.strategy(),
+                        verdict(p, s),
+                        s.count(OutcomeResult.DOM0_ABORT),
+                        s.count(OutcomeResult.DMA_FAULT),
+                        s.count(OutcomeResult.FEATURE_LOST),
+                        s.count(OutcomeResult.DENIED),
+                        !p.complete() ? "damaged input" : notBuilt(s) ? NOT_BUILT_HEADLINE : headline(s),
+                        p.complete() ? why(s) : ""))
                 .toList();
-        List<RegionRow> rows = memory.stream().map(r -> new RegionRow(hex(r.base()), hex(r.length()),
-                r.kind().name(), r.table() + (r.instance() > 1 ? "#" + r.instance() : ""), r.path(),
-                results(sims, r.base(), r.length()))).toList();
+        List<DescribedRegion> memory = p.platform().regions().stream()
+                .filter(DescribedRegion::isDeviceMemory)
+                .toList();
+        List<RegionRow> rows = memory.stream()
+                .map(r -> new RegionRow(
+                        hex(r.base()),
+                        hex(r.length()),
+                        r.kind().name(),
+                        r.table() + (r.instance() > 1 ? "#" + r.instance() : ""),
+                        r.path(),
+                        results(sims, r.base(), r.length())))
+                .toList();
         String recommended = p.summary().recommended();
-        long dearest = p.strategies().stream().mapToLong(s -> s.costs().estimatedMicros()).max().orElse(0);
+        long dearest = p.strategies().stream()
+                .mapToLong(s -> s.costs().estimatedMicros())
+                .max()
+                .orElse(0);
         List<CostRow> costs = p.strategies().stream()
-                .map(s -> cost(s, verdict(p, s), s.strategy().equals(recommended), dearest)).toList();
+                .map(s -> cost(s, verdict(p, s), s.strategy().equals(recommended), dearest))
+                .toList();
         int selected = -1;
         for (int i = 0; i < p.strategies().size(); i++) {
             if (p.strategies().get(i).strategy().equals(recommended)) {
@@ -333,26 +443,65 @@ public final class HtmlReport {
         List<OutcomeRow> outcomes = new ArrayList<>();
         for (StrategyReport s : p.strategies()) {
             for (OutcomeGroup g : s.outcomes()) {
-                outcomes.add(new OutcomeRow(s.strategy(), verdict(p, s), g.result(), g.severity().label(), g.region(),
-                        g.describedBy(), String.join(", ", g.functions()), g.accesses(), g.feature(), g.reason()));
+                outcomes.add(new OutcomeRow(
+                        s.strategy(),
+                        verdict(p, s),
+                        g.result(),
+                        g.severity().label(),
+                        g.region(),
+                        g.describedBy(),
+                        String.join(", ", g.functions()),
+                        g.accesses(),
+                        g.feature(),
+                        g.reason()));
             }
         }
-        List<TableRow> tables = p.platform().tables().all().stream().map(HtmlReport::table).toList();
+        List<TableRow> tables =
+                p.platform().tables().all().stream().map(HtmlReport::table).toList();
         List<DeviceRow> devices = p.platform().survey().devices().stream()
-                .map(d -> new DeviceRow(d.path(), d.hid() == null ? "" : d.hid(), d.enumerated())).toList();
-        List<String> rules = p.findings().stream().map(ReportFinding::ruleId).distinct().sorted().toList();
+                .map(d -> new DeviceRow(d.path(), d.hid() == null ? "" : d.hid(), d.enumerated()))
+                .toList();
+        List<String> rules = p.findings().stream()
+                .map(ReportFinding::ruleId)
+                .distinct()
+                .sorted()
+                .toList();
         BootTimeline timeline = BootTimeline.of(sims);
-        return new PlatformView(anchor, href, p.name(), shortName(p.name()),
-                String.valueOf(p.platform().tables().image().path()), p.summary(), recommendation(p, cells),
-                cells, timeline.lanes(), timeline.rows(),
-                sims.isEmpty() ? 0 : sims.get(0).outcomes().size(), map(p.platform().ram(), memory, sims), rows,
-                costs, p.findings().stream().map(HtmlReport::finding).toList(), rules,
-                p.count(Severity.ERROR), p.count(Severity.WARNING), outcomes,
-                tables, devices, selected, columns.stream().map(c -> cells.stream()
-                        .filter(x -> x.strategy().equals(c.id())).findFirst()
-                        .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", ""))).toList(),
-                p.settings().line(), p.complete(), grid(p.grid()), p.stageTwoMap().stream()
-                        .map(e -> MapRow.of(e, p.strategies().size())).toList());
+        return new PlatformView(
+                anchor,
+                href,
+                p.name(),
+                shortName(p.name()),
+                String.valueOf(p.platform().tables().image().path()),
+                p.summary(),
+                recommendation(p, cells),
+                cells,
+                timeline.lanes(),
+                timeline.rows(),
+                sims.isEmpty() ? 0 : sims.get(0).outcomes().size(),
+                map(p.platform().ram(), memory, sims),
+                rows,
+                costs,
+                p.findings().stream().map(HtmlReport::finding).toList(),
+                rules,
+                p.count(Severity.ERROR),
+                p.count(Severity.WARNING),
+                outcomes,
+                tables,
+                devices,
+                selected,
+                columns.stream()
+                        .map(c -> cells.stream()
+                                .filter(x -> x.strategy().equals(c.id()))
+                                .findFirst()
+                                .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", "")))
+                        .toList(),
+                p.settings().line(),
+                p.complete(),
+                grid(p.grid()),
+                p.stageTwoMap().stream()
+                        .map(e -> MapRow.of(e, p.strategies().size()))
+                        .toList());
     }
 
     /** A strategy's verdict as every table shows it: {@link #INCOMPLETE} on a platform the model did not see whole. */
@@ -379,8 +528,10 @@ public final class HtmlReport {
     static String recommendation(PlatformReport p, List<Cell> cells) {
         Summary summary = p.summary();
         if (!p.complete()) {
-            return "No verdict: the input is damaged (" + p.input().firstLoss() + (p.input().losses().size() > 1
-                    ? "; and " + (p.input().losses().size() - 1) + " more" : "") + "). The model could not see all"
+            return "No verdict: the input is damaged (" + p.input().firstLoss()
+                    + (p.input().losses().size() > 1
+                            ? "; and " + (p.input().losses().size() - 1) + " more"
+                            : "") + "). The model could not see all"
                     + " the firmware describes, so no strategy is recommended: fix the input first (the findings"
                     + " below start with it).";
         }
@@ -409,13 +560,16 @@ public final class HtmlReport {
     }
 
     static String headline(StrategyReport s) {
-        return worstFirst(s).stream().findFirst().map(g -> switch (OutcomeResult.valueOf(
-                g.result().toUpperCase(Locale.ROOT).replace('-', '_'))) {
-            case DOM0_ABORT -> "crash: " + g.kind();
-            case DMA_FAULT -> "DMA fault: " + g.kind();
-            case DENIED -> "map refused: " + g.kind();
-            default -> "lost: " + g.kind();
-        }).orElse("");
+        return worstFirst(s).stream()
+                .findFirst()
+                .map(g -> switch (OutcomeResult.valueOf(
+                        g.result().toUpperCase(Locale.ROOT).replace('-', '_'))) {
+                    case DOM0_ABORT -> "crash: " + g.kind();
+                    case DMA_FAULT -> "DMA fault: " + g.kind();
+                    case DENIED -> "map refused: " + g.kind();
+                    default -> "lost: " + g.kind();
+                })
+                .orElse("");
     }
 
     /**
@@ -423,13 +577,16 @@ public final class HtmlReport {
      * crashes when pci_scan_slot touches ECAM".
      */
     static String why(StrategyReport s) {
-        List<String> what = worstFirst(s).stream().map(HtmlReport::plain).distinct().toList();
+        List<String> what =
+                worstFirst(s).stream().map(HtmlReport::plain).distinct().toList();
         String head = String.join("; ", what.subList(0, Math.min(3, what.size())));
         return what.size() > 3 ? head + "; and " + (what.size() - 3) + " more" : head;
     }
 
     private static List<OutcomeGroup> worstFirst(StrategyReport s) {
-        return s.outcomes().stream().sorted(Comparator.comparingInt(g -> rank(g.result()))).toList();
+        return s.outcomes().stream()
+                .sorted(Comparator.comparingInt(g -> rank(g.result())))
+                .toList();
     }
 
     private static String plain(OutcomeGroup g) {
@@ -443,23 +600,42 @@ public final class HtmlReport {
     }
 
     private static FindingRow finding(ReportFinding f) {
-        return new FindingRow(f.severity().label(), f.ruleId(),
-                f.table() + (f.instance() > 1 ? "#" + f.instance() : ""), f.offset() >= 0 ? hex(f.offset()) : "-",
+        return new FindingRow(
+                f.severity().label(),
+                f.ruleId(),
+                f.table() + (f.instance() > 1 ? "#" + f.instance() : ""),
+                f.offset() >= 0 ? hex(f.offset()) : "-",
                 f.message());
     }
 
     private static TableRow table(LoadedTable t) {
-        return new TableRow(t.signature(), t.instance(), t.header().length(), t.header().revision(),
-                t.checksumValid(), t.header().oemId(), t.header().oemTableId(), t.header().creatorId());
+        return new TableRow(
+                t.signature(),
+                t.instance(),
+                t.header().length(),
+                t.header().revision(),
+                t.checksumValid(),
+                t.header().oemId(),
+                t.header().oemTableId(),
+                t.header().creatorId());
     }
 
     private static CostRow cost(StrategyReport s, String verdict, boolean recommended, long dearest) {
         SimulationCosts c = s.costs();
-        int bar = dearest <= 0 ? 0 : (int) Math.max(c.estimatedMicros() > 0 ? 1 : 0,
-                Math.round(100.0 * c.estimatedMicros() / dearest));
-        return new CostRow(s.strategy(), verdict, recommended, number(c.hypercalls()),
-                number(c.stage2Faults()), number(c.pagesMapped()), number(c.p2mTablePages()),
-                number(c.p2mTableBytes()), number(c.estimatedMicros()), bar);
+        int bar = dearest <= 0
+                ? 0
+                : (int) Math.max(c.estimatedMicros() > 0 ? 1 : 0, Math.round(100.0 * c.estimatedMicros() / dearest));
+        return new CostRow(
+                s.strategy(),
+                verdict,
+                recommended,
+                number(c.hypercalls()),
+                number(c.stage2Faults()),
+                number(c.pagesMapped()),
+                number(c.p2mTablePages()),
+                number(c.p2mTableBytes()),
+                number(c.estimatedMicros()),
+                bar);
     }
 
     /** The worst result of the events touching a range, per strategy, as ids separated by spaces. */
@@ -470,8 +646,8 @@ public final class HtmlReport {
             for (Outcome o : s.outcomes()) {
                 long b = o.event().base();
                 long len = Math.max(1, o.event().length());
-                boolean overlaps = Long.compareUnsigned(b, base + length) < 0
-                        && Long.compareUnsigned(base, b + len) < 0;
+                boolean overlaps =
+                        Long.compareUnsigned(b, base + length) < 0 && Long.compareUnsigned(base, b + len) < 0;
                 if (overlaps && (worst == null || WORST_FIRST.indexOf(o.result()) < WORST_FIRST.indexOf(worst))) {
                     worst = o.result();
                 }
@@ -483,17 +659,19 @@ public final class HtmlReport {
 
     /** The physical address space on a log2 scale (addresses span many orders of magnitude), one lane per overlap. */
     static MapView map(List<MemoryRange> ram, List<DescribedRegion> regions, List<SimulationResult> sims) {
-        record Range(long base, long length, String title, String results) {
-        }
+        record Range(long base, long length, String title, String results) {}
         List<Range> ranges = new ArrayList<>();
         String ramResults = String.join(" ", sims.stream().map(s -> "ram").toList());
         for (MemoryRange m : ram) {
-            ranges.add(new Range(m.base(), m.length(), "Dom0 RAM " + hex(m.base()) + " +" + hex(m.length()),
-                    ramResults));
+            ranges.add(
+                    new Range(m.base(), m.length(), "Dom0 RAM " + hex(m.base()) + " +" + hex(m.length()), ramResults));
         }
         for (DescribedRegion r : regions) {
-            ranges.add(new Range(r.base(), r.length(), r.kind() + " " + hex(r.base()) + " +" + hex(r.length()) + " "
-                    + r.table() + " " + r.path(), results(sims, r.base(), r.length())));
+            ranges.add(new Range(
+                    r.base(),
+                    r.length(),
+                    r.kind() + " " + hex(r.base()) + " +" + hex(r.length()) + " " + r.table() + " " + r.path(),
+                    results(sims, r.base(), r.length())));
         }
         // The axis spans the whole powers of two that hold the ranges; addresses are unsigned 64-bit.
         double lo = ranges.isEmpty() ? 20 : Double.MAX_VALUE;
@@ -510,8 +688,7 @@ public final class HtmlReport {
             ticks.add(new Tick(x(Math.pow(2, bit), lo, hi), size(bit)));
         }
         // Ranges that land on the same pixels with the same results are drawn as one bar with one tooltip.
-        record Span(int x0, int x1, String title, String results) {
-        }
+        record Span(int x0, int x1, String title, String results) {}
         ranges.sort((a, b) -> Long.compareUnsigned(a.base(), b.base()));
         List<Span> spans = new ArrayList<>();
         for (Range r : ranges) {
@@ -520,8 +697,9 @@ public final class HtmlReport {
             x0 = Math.min(x0, x1 - 6);
             Span last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
             if (last != null && x0 < last.x1() && last.results().equals(r.results())) {
-                spans.set(spans.size() - 1, new Span(last.x0(), Math.max(last.x1(), x1),
-                        last.title() + "\n" + r.title(), last.results()));
+                spans.set(
+                        spans.size() - 1,
+                        new Span(last.x0(), Math.max(last.x1(), x1), last.title() + "\n" + r.title(), last.results()));
             } else {
                 spans.add(new Span(x0, x1, r.title(), r.results()));
             }
@@ -538,12 +716,21 @@ public final class HtmlReport {
             } else {
                 laneEnds.set(lane, sp.x1());
             }
-            bars.add(new Bar(sp.x0(), MAP_TOP + lane * LANE_HEIGHT, sp.x1() - sp.x0(), LANE_HEIGHT - 4, sp.title(),
+            bars.add(new Bar(
+                    sp.x0(),
+                    MAP_TOP + lane * LANE_HEIGHT,
+                    sp.x1() - sp.x0(),
+                    LANE_HEIGHT - 4,
+                    sp.title(),
                     sp.results()));
         }
         int height = MAP_TOP + Math.max(1, laneEnds.size()) * LANE_HEIGHT + 6;
-        return new MapView(MAP_LEFT + MAP_WIDTH + 20, height, "log2 of the physical address, " + size((int) lo)
-                + " to " + size((int) hi), ticks, bars);
+        return new MapView(
+                MAP_LEFT + MAP_WIDTH + 20,
+                height,
+                "log2 of the physical address, " + size((int) lo) + " to " + size((int) hi),
+                ticks,
+                bars);
     }
 
     private static int x(double address, double lo, double hi) {

@@ -27,8 +27,7 @@ final class JunitReport {
     /** The suite of a platform's strategy outcomes (one case per strategy), and its class name's last part. */
     static final String STRATEGY_SUITE = "strategies";
 
-    private JunitReport() {
-    }
+    private JunitReport() {}
 
     static String xml(ConformanceReport report) {
         XmlDocument doc = new XmlDocument();
@@ -51,12 +50,14 @@ final class JunitReport {
                     continue;
                 }
                 tests++;
-                failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, r.id(), findings(p, r.id()),
-                        null);
+                failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, r.id(), findings(p, r.id()), null);
             }
             // Findings of rules outside the report's catalogue (a front end's own) are cases too.
-            for (String other : p.findings().stream().map(ReportFinding::ruleId).distinct()
-                    .filter(id -> report.rules().stream().noneMatch(r -> r.id().equals(id))).toList()) {
+            for (String other : p.findings().stream()
+                    .map(ReportFinding::ruleId)
+                    .distinct()
+                    .filter(id -> report.rules().stream().noneMatch(r -> r.id().equals(id)))
+                    .toList()) {
                 tests++;
                 failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, other, findings(p, other), null);
             }
@@ -120,28 +121,37 @@ final class JunitReport {
         tc.setAttribute("name", clean(s.strategy()));
         tc.setAttribute("classname", clean(p.name() + "." + STRATEGY_SUITE));
         suite.appendChild(tc);
-        String lines = String.join("\n", s.outcomes().stream().map(g -> g.result() + " " + g.region() + " ("
-                + g.describedBy() + ") via " + String.join(", ", g.functions()) + ", for " + g.feature() + ": "
-                + g.reason() + " [" + g.accesses() + " accesses]").toList());
+        String lines = String.join(
+                "\n",
+                s.outcomes().stream()
+                        .map(g -> g.result() + " " + g.region() + " ("
+                                + g.describedBy() + ") via " + String.join(", ", g.functions()) + ", for " + g.feature()
+                                + ": "
+                                + g.reason() + " [" + g.accesses() + " accesses]")
+                        .toList());
         boolean failed = p.complete() && s.verdict().equals(Verdict.FAIL.name());
         if (!p.complete()) {
             // Empty: JUnit's jenkins-junit.xsd allows no attribute on <skipped>, so the reason goes to system-out.
             tc.appendChild(doc.createElement("skipped"));
             Element out = doc.createElement("system-out");
-            out.setTextContent(clean("no verdict: the input is damaged (" + p.input().firstLoss() + ")"));
+            out.setTextContent(
+                    clean("no verdict: the input is damaged (" + p.input().firstLoss() + ")"));
             tc.appendChild(out);
         } else if (s.verdict().equals(Verdict.NOT_BUILT.name())) {
             // The strategy never ran: Xen refused the tables (a firmware failure, XEN.DOM0.NOT_BUILT).
             tc.appendChild(doc.createElement("skipped"));
             Element out = doc.createElement("system-out");
-            out.setTextContent(clean("not run: Xen refuses these tables (" + p.summary().notBuilt().function() + ": "
+            out.setTextContent(clean("not run: Xen refuses these tables ("
+                    + p.summary().notBuilt().function() + ": "
                     + p.summary().notBuilt().reason() + "); the firmware vendor must act"));
             tc.appendChild(out);
         } else if (failed) {
             Element f = doc.createElement("failure");
             String worst = HtmlReport.headline(s);
-            f.setAttribute("message", clean("Dom0 does not boot cleanly under " + s.strategy()
-                    + (worst.isEmpty() ? "" : ": " + worst) + " (" + s.outcomes().size() + " region/cause groups)"));
+            f.setAttribute(
+                    "message",
+                    clean("Dom0 does not boot cleanly under " + s.strategy() + (worst.isEmpty() ? "" : ": " + worst)
+                            + " (" + s.outcomes().size() + " region/cause groups)"));
             f.setAttribute("type", "verdict");
             f.setTextContent(clean(lines));
             tc.appendChild(f);
@@ -158,13 +168,19 @@ final class JunitReport {
     }
 
     /** Appends one test case; returns 1 when it failed. */
-    private static int testcase(XmlDocument doc, Element suite, String classname, String name,
-                                List<ReportFinding> findings, String verdictFailure) {
+    private static int testcase(
+            XmlDocument doc,
+            Element suite,
+            String classname,
+            String name,
+            List<ReportFinding> findings,
+            String verdictFailure) {
         Element tc = doc.createElement("testcase");
         tc.setAttribute("name", name);
         tc.setAttribute("classname", clean(classname));
         suite.appendChild(tc);
-        List<ReportFinding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        List<ReportFinding> errors =
+                findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
         String failure = verdictFailure;
         if (!errors.isEmpty()) {
             failure = errors.size() + " error finding" + (errors.size() == 1 ? "" : "s") + ": "
@@ -174,13 +190,16 @@ final class JunitReport {
             Element f = doc.createElement("failure");
             f.setAttribute("message", clean(failure));
             f.setAttribute("type", verdictFailure != null ? "verdict" : name);
-            f.setTextContent(clean(String.join("\n", errors.stream().map(JunitReport::line).toList())));
+            f.setTextContent(clean(
+                    String.join("\n", errors.stream().map(JunitReport::line).toList())));
             tc.appendChild(f);
         }
-        List<ReportFinding> rest = findings.stream().filter(x -> x.severity() != Severity.ERROR).toList();
+        List<ReportFinding> rest =
+                findings.stream().filter(x -> x.severity() != Severity.ERROR).toList();
         if (!rest.isEmpty()) {
             Element out = doc.createElement("system-out");
-            out.setTextContent(clean(String.join("\n", rest.stream().map(JunitReport::line).toList())));
+            out.setTextContent(
+                    clean(String.join("\n", rest.stream().map(JunitReport::line).toList())));
             tc.appendChild(out);
         }
         return failure == null ? 0 : 1;
@@ -188,16 +207,23 @@ final class JunitReport {
 
     private static String line(ReportFinding f) {
         String where = f.table().isEmpty() ? "platform" : f.table() + (f.instance() > 1 ? "#" + f.instance() : "");
-        return f.severity().label() + " " + where + (f.offset() >= 0 ? String.format(" @0x%X", f.offset()) : "")
-                + ": " + f.message();
+        return f.severity().label() + " " + where + (f.offset() >= 0 ? String.format(" @0x%X", f.offset()) : "") + ": "
+                + f.message();
     }
 
     /** Firmware text with the characters XML 1.0 cannot carry replaced by U+FFFD. */
     static String clean(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> out.appendCodePoint(c == 0x9 || c == 0xA || c == 0xD
-                || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)
-                ? c : 0xFFFD));
+        s.codePoints()
+                .forEach(c -> out.appendCodePoint(
+                        c == 0x9
+                                        || c == 0xA
+                                        || c == 0xD
+                                        || (c >= 0x20 && c <= 0xD7FF)
+                                        || (c >= 0xE000 && c <= 0xFFFD)
+                                        || (c >= 0x10000 && c <= 0x10FFFF)
+                                ? c
+                                : 0xFFFD));
         return out.toString();
     }
 }

@@ -20,8 +20,7 @@ final class PageNames {
 
     private static final Pattern RESERVED = Pattern.compile("(?i)(con|prn|aux|nul|com\\d|lpt\\d)(\\..*)?");
 
-    private PageNames() {
-    }
+    private PageNames() {}
 
     /** One {@code .html} name per platform name, in the same order. */
     static List<String> of(List<String> names) {
@@ -42,11 +41,16 @@ final class PageNames {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.';
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.';
             b.append(plain ? c : '_');
         }
-        String stem = b.toString().replaceAll("_{2,}", "_").replaceAll("^[._]+", "").replaceAll("[._]+$", "");
+        String stem =
+                b.toString().replaceAll("_{2,}", "_").replaceAll("^[._]+", "").replaceAll("[._]+$", "");
         if (stem.length() > MAX) {
             stem = stem.substring(0, MAX);
         }

@@ -39,8 +39,7 @@ public final class ReportWriter {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new SimpleModule("xenacpi-report").addSerializer(Severity.class, new SeveritySerializer()));
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /**
      * Writes the four files into {@code dir} (created when missing), and the per-platform pages of a large
@@ -115,8 +114,8 @@ public final class ReportWriter {
      */
     private static OutputStream create(Path file) throws IOException {
         Files.deleteIfExists(file);
-        return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        return Files.newOutputStream(
+                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     }
 
     /**

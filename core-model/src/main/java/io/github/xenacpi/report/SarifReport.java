@@ -6,24 +6,24 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.conformance.XenDom0Rules;
 import io.github.xenacpi.conformance.Rule;
+import io.github.xenacpi.conformance.XenDom0Rules;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.StrategyReport.OutcomeGroup;
+import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.VersionGrid;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import io.github.xenacpi.simulation.OutcomeResult;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The report as a SARIF 2.1.0 log of two runs kept apart by their automation ids: the firmware findings
@@ -43,8 +43,7 @@ final class SarifReport {
     /** The automation id of the run of strategy outcomes. */
     static final String STRATEGY_RUN = "xenacpi/strategies";
 
-    private SarifReport() {
-    }
+    private SarifReport() {}
 
     /** The log with paths under the working directory relative to {@value #SRCROOT}. */
     static ObjectNode of(ConformanceReport report) {
@@ -67,8 +66,12 @@ final class SarifReport {
         for (OutcomeResult result : OutcomeResult.values()) {
             XenDom0Rules.ruleFor(result).ifPresent(r -> outcomeRules.add(r.id()));
         }
-        List<Rule> firmwareRules = report.rules().stream().filter(r -> !outcomeRules.contains(r.id())).toList();
-        List<Rule> strategyRules = report.rules().stream().filter(r -> outcomeRules.contains(r.id())).toList();
+        List<Rule> firmwareRules = report.rules().stream()
+                .filter(r -> !outcomeRules.contains(r.id()))
+                .toList();
+        List<Rule> strategyRules = report.rules().stream()
+                .filter(r -> outcomeRules.contains(r.id()))
+                .toList();
         ObjectNode firmware = run(runs, report, FIRMWARE_RUN, firmwareRules);
         firmware.set("originalUriBaseIds", locator.bases());
         ArrayNode results = firmware.putArray("results");
@@ -76,8 +79,19 @@ final class SarifReport {
         Map<String, Integer> seen = new HashMap<>();
         for (PlatformReport p : report.platforms()) {
             for (ReportFinding f : p.findings()) {
-                results.add(result(locator, p, f.ruleId(), f.severity(), p.name() + ": " + f.message(), f.table(),
-                        f.instance(), f.offset(), f.path(), index, List.of(f.message()), seen));
+                results.add(result(
+                        locator,
+                        p,
+                        f.ruleId(),
+                        f.severity(),
+                        p.name() + ": " + f.message(),
+                        f.table(),
+                        f.instance(),
+                        f.offset(),
+                        f.path(),
+                        index,
+                        List.of(f.message()),
+                        seen));
             }
         }
         ObjectNode strategies = run(runs, report, STRATEGY_RUN, strategyRules);
@@ -91,9 +105,19 @@ final class SarifReport {
                             + g.region() + " (" + g.describedBy() + ") via " + String.join(", ", g.functions())
                             + ", for " + g.feature() + ": " + g.reason() + " [" + g.accesses() + " access"
                             + (g.accesses() == 1 ? "" : "es") + "]";
-                    ObjectNode r = result(locator, p, g.ruleId(), g.severity(), text, g.table(), g.instance(),
-                            g.offset(), g.path(), strategyIndex, List.of(s.strategy(), g.result(), g.kind(),
-                                    g.source(), g.base(), g.reason()), seen);
+                    ObjectNode r = result(
+                            locator,
+                            p,
+                            g.ruleId(),
+                            g.severity(),
+                            text,
+                            g.table(),
+                            g.instance(),
+                            g.offset(),
+                            g.path(),
+                            strategyIndex,
+                            List.of(s.strategy(), g.result(), g.kind(), g.source(), g.base(), g.reason()),
+                            seen);
                     ObjectNode props = (ObjectNode) r.get("properties");
                     props.put("strategy", s.strategy());
                     props.put("verdict", s.verdict());
@@ -137,7 +161,10 @@ final class SarifReport {
                 n.put("input", p.input().firstLoss());
             }
             if (p.summary().notBuilt() != null) {
-                n.put("notBuilt", p.summary().notBuilt().function() + ": " + p.summary().notBuilt().reason());
+                n.put(
+                        "notBuilt",
+                        p.summary().notBuilt().function() + ": "
+                                + p.summary().notBuilt().reason());
             }
             if (p.grid() != null) {
                 // The Xen x Linux grid: per pair, the strategies that boot Dom0, or Xen's refusal.
@@ -153,19 +180,25 @@ final class SarifReport {
                     c.booting().forEach(boots::add);
                     ArrayNode losesDma = cell.putArray("losesDma");
                     ArrayNode losesFeatures = cell.putArray("losesFeatures");
-                    c.strategies().stream().filter(VersionGrid.StrategyCell::losesDma)
+                    c.strategies().stream()
+                            .filter(VersionGrid.StrategyCell::losesDma)
                             .forEach(x -> losesDma.add(x.strategy()));
-                    c.strategies().stream().filter(VersionGrid.StrategyCell::losesFeatures)
+                    c.strategies().stream()
+                            .filter(VersionGrid.StrategyCell::losesFeatures)
                             .forEach(x -> losesFeatures.add(x.strategy()));
                 }
             }
         }
         ObjectNode automation = run.putObject("automationDetails");
         automation.put("id", id + "/");
-        automation.putObject("description").put("text", id.equals(FIRMWARE_RUN)
-                ? "Firmware findings: table defects, for the firmware vendor."
-                : "Strategy outcomes: what each Xen mapping strategy does to Dom0's boot, for the Xen/Linux"
-                + " integrator, one result per region, strategy and cause.");
+        automation
+                .putObject("description")
+                .put(
+                        "text",
+                        id.equals(FIRMWARE_RUN)
+                                ? "Firmware findings: table defects, for the firmware vendor."
+                                : "Strategy outcomes: what each Xen mapping strategy does to Dom0's boot, for the Xen/Linux"
+                                        + " integrator, one result per region, strategy and cause.");
         return run;
     }
 
@@ -177,9 +210,19 @@ final class SarifReport {
         return index;
     }
 
-    private static ObjectNode result(Locator locator, PlatformReport p, String ruleId, Severity severity,
-                                     String message, String tableName, int instance, long offset, String path,
-                                     Map<String, Integer> index, List<String> identity, Map<String, Integer> seen) {
+    private static ObjectNode result(
+            Locator locator,
+            PlatformReport p,
+            String ruleId,
+            Severity severity,
+            String message,
+            String tableName,
+            int instance,
+            long offset,
+            String path,
+            Map<String, Integer> index,
+            List<String> identity,
+            Map<String, Integer> seen) {
         ObjectNode n = ReportWriter.MAPPER.createObjectNode();
         n.put("ruleId", ruleId);
         if (index.containsKey(ruleId)) {
@@ -189,7 +232,9 @@ final class SarifReport {
         n.putObject("message").put("text", message);
         ObjectNode location = n.putArray("locations").addObject();
         LoadedTable table = p.platform().tables().bySignature(tableName).stream()
-                .filter(t -> t.instance() == instance).findFirst().orElse(null);
+                .filter(t -> t.instance() == instance)
+                .findFirst()
+                .orElse(null);
         if (table != null) {
             ObjectNode physical = location.putObject("physicalLocation");
             TableOrigin origin = table.raw().origin();
@@ -253,8 +298,10 @@ final class SarifReport {
 
         void locate(PlatformReport p, TableOrigin origin, LoadedTable table, ObjectNode artifact) {
             if (origin.format() == SourceFormat.BUILDER) {
-                artifact.put("uri", encode("builder/" + table.signature()
-                        + (table.instance() > 1 ? table.instance() : "") + ".dat"));
+                artifact.put(
+                        "uri",
+                        encode("builder/" + table.signature() + (table.instance() > 1 ? table.instance() : "")
+                                + ".dat"));
                 return;
             }
             Path file = origin.file().toAbsolutePath().normalize();
@@ -300,8 +347,9 @@ final class SarifReport {
     private static String fingerprint(List<String> parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(String.join("\u0000", parts)
-                    .getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            return HexFormat.of()
+                    .formatHex(sha.digest(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }

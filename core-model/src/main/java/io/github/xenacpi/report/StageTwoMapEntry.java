@@ -14,8 +14,8 @@ import java.util.Map;
  * exactly; a strategy's ranges are not in its mapping order when another strategy mapped them in another order.
  */
 @JsonPropertyOrder({"origin", "source", "strategies", "pages", "ranges"})
-public record StageTwoMapEntry(String origin, String source, List<String> strategies, long pages,
-                               List<List<String>> ranges) {
+public record StageTwoMapEntry(
+        String origin, String source, List<String> strategies, long pages, List<List<String>> ranges) {
 
     public StageTwoMapEntry {
         strategies = List.copyOf(strategies);
@@ -37,11 +37,15 @@ public record StageTwoMapEntry(String origin, String source, List<String> strate
             }
         }
         Map<List<Object>, List<StrategyReport.MappedRange>> groups = new LinkedHashMap<>();
-        byRange.forEach((r, names) -> groups.computeIfAbsent(List.of(r.origin(), r.source(), names),
-                k -> new ArrayList<>()).add(r));
+        byRange.forEach(
+                (r, names) -> groups.computeIfAbsent(List.of(r.origin(), r.source(), names), k -> new ArrayList<>())
+                        .add(r));
         List<StageTwoMapEntry> out = new ArrayList<>(groups.size());
-        groups.forEach((key, ranges) -> out.add(new StageTwoMapEntry(ranges.get(0).origin(), ranges.get(0).source(),
-                byRange.get(ranges.get(0)), ranges.stream().mapToLong(StrategyReport.MappedRange::pages).sum(),
+        groups.forEach((key, ranges) -> out.add(new StageTwoMapEntry(
+                ranges.get(0).origin(),
+                ranges.get(0).source(),
+                byRange.get(ranges.get(0)),
+                ranges.stream().mapToLong(StrategyReport.MappedRange::pages).sum(),
                 ranges.stream().map(r -> List.of(r.base(), r.length())).toList())));
         return List.copyOf(out);
     }

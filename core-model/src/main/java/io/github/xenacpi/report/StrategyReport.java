@@ -29,9 +29,14 @@ import java.util.Set;
  * report.json once per platform for all strategies, {@link StageTwoMapEntry}).
  */
 @JsonPropertyOrder({"strategy", "verdict", "accesses", "results", "costs", "outcomes"})
-public record StrategyReport(String strategy, String verdict, int accesses, Map<String, Integer> results,
-                             SimulationCosts costs, List<OutcomeGroup> outcomes,
-                             @JsonIgnore List<MappedRange> stageTwoMap) {
+public record StrategyReport(
+        String strategy,
+        String verdict,
+        int accesses,
+        Map<String, Integer> results,
+        SimulationCosts costs,
+        List<OutcomeGroup> outcomes,
+        @JsonIgnore List<MappedRange> stageTwoMap) {
 
     public StrategyReport {
         results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
@@ -48,8 +53,12 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
     @JsonPropertyOrder({"origin", "base", "length", "pages", "source"})
     public record MappedRange(String origin, String base, String length, long pages, String source) {
         static MappedRange of(StageTwoMap.Range r) {
-            return new MappedRange(r.origin().id(), "0x" + Long.toHexString(r.base()),
-                    "0x" + Long.toHexString(r.length()), r.length() >>> 12, r.source());
+            return new MappedRange(
+                    r.origin().id(),
+                    "0x" + Long.toHexString(r.base()),
+                    "0x" + Long.toHexString(r.length()),
+                    r.length() >>> 12,
+                    r.source());
         }
     }
 
@@ -70,13 +79,25 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
             }
             BootEvent e = o.event();
             Optional<DescribedRegion> described = regions.stream()
-                    .filter(r -> e.source().equals(r.table() + " " + r.path()) || e.source().equals(r.path()))
+                    .filter(r -> e.source().equals(r.table() + " " + r.path())
+                            || e.source().equals(r.path()))
                     .findFirst();
-            List<Object> key = List.of(o.result(), e.kind(), e.table(), e.source(), cause(o.reason()),
+            List<Object> key = List.of(
+                    o.result(),
+                    e.kind(),
+                    e.table(),
+                    e.source(),
+                    cause(o.reason()),
                     described.isPresent() ? "" : Long.toUnsignedString(e.base()));
-            groups.computeIfAbsent(key, k -> new Builder(rule.get(), o, described)).add(o);
+            groups.computeIfAbsent(key, k -> new Builder(rule.get(), o, described))
+                    .add(o);
         }
-        return new StrategyReport(s.strategy(), s.verdict().name(), s.outcomes().size(), counts, s.costs(),
+        return new StrategyReport(
+                s.strategy(),
+                s.verdict().name(),
+                s.outcomes().size(),
+                counts,
+                s.costs(),
                 groups.values().stream().map(Builder::build).toList(),
                 s.stageTwoMap().ranges().stream().map(MappedRange::of).toList());
     }
@@ -104,11 +125,39 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
      * source as the boot event names it), the kernel functions that touched it, the feature at stake, the reason,
      * and how many accesses ended so.
      */
-    @JsonPropertyOrder({"result", "ruleId", "severity", "kind", "base", "length", "table", "instance", "offset",
-            "path", "source", "functions", "feature", "reason", "accesses"})
-    public record OutcomeGroup(String result, String ruleId, Severity severity, String kind, String base,
-                               String length, String table, int instance, long offset, String path, String source,
-                               List<String> functions, String feature, String reason, int accesses) {
+    @JsonPropertyOrder({
+        "result",
+        "ruleId",
+        "severity",
+        "kind",
+        "base",
+        "length",
+        "table",
+        "instance",
+        "offset",
+        "path",
+        "source",
+        "functions",
+        "feature",
+        "reason",
+        "accesses"
+    })
+    public record OutcomeGroup(
+            String result,
+            String ruleId,
+            Severity severity,
+            String kind,
+            String base,
+            String length,
+            String table,
+            int instance,
+            long offset,
+            String path,
+            String source,
+            List<String> functions,
+            String feature,
+            String reason,
+            int accesses) {
 
         public OutcomeGroup {
             functions = List.copyOf(functions);
@@ -122,8 +171,9 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
         /** Where the region was described: {@code TABLE path}, the AML path, or {@code no source}. */
         public String describedBy() {
             if (!path.isEmpty()) {
-                return table.isEmpty() || path.startsWith("\\") ? path : table
-                        + (instance > 1 ? "#" + instance : "") + " " + path;
+                return table.isEmpty() || path.startsWith("\\")
+                        ? path
+                        : table + (instance > 1 ? "#" + instance : "") + " " + path;
             }
             return source.isEmpty() ? "no source" : source;
         }
@@ -165,13 +215,26 @@ public record StrategyReport(String strategy, String verdict, int accesses, Map<
             long base = described.map(DescribedRegion::base).orElse(lo);
             long length = described.map(DescribedRegion::length).orElse(hi - lo);
             String table = described.map(DescribedRegion::table).orElse(e.table());
-            int instance = described.map(DescribedRegion::instance).orElse(e.table().isEmpty() ? 0 : 1);
+            int instance =
+                    described.map(DescribedRegion::instance).orElse(e.table().isEmpty() ? 0 : 1);
             long offset = described.map(DescribedRegion::offset).orElse(-1L);
             String path = described.map(DescribedRegion::path).orElse(e.source());
-            return new OutcomeGroup(first.result().id(), rule.id(), rule.severity(), e.kind().name(),
-                    InspectJson.hex(base), InspectJson.hex(length), table, instance, offset, path, e.source(),
-                    new ArrayList<>(functions), e.feature(),
-                    reasons.size() == 1 ? first.reason() : cause(first.reason()), accesses);
+            return new OutcomeGroup(
+                    first.result().id(),
+                    rule.id(),
+                    rule.severity(),
+                    e.kind().name(),
+                    InspectJson.hex(base),
+                    InspectJson.hex(length),
+                    table,
+                    instance,
+                    offset,
+                    path,
+                    e.source(),
+                    new ArrayList<>(functions),
+                    e.feature(),
+                    reasons.size() == 1 ? first.reason() : cause(first.reason()),
+                    accesses);
         }
     }
 }

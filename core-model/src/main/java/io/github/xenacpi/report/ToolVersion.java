@@ -18,8 +18,7 @@ public final class ToolVersion {
     private static final String VERSION = value("version");
     private static final String URL = value("url");
 
-    private ToolVersion() {
-    }
+    private ToolVersion() {}
 
     /** The project version this build was made from, such as {@code 0.1.0-SNAPSHOT}. */
     public static String current() {

@@ -18,13 +18,13 @@ import java.util.Map;
  */
 public final class VersionGridTable {
 
-    private VersionGridTable() {
-    }
+    private VersionGridTable() {}
 
     /** The table's lines, a legend line and one line per distinct refusal. */
     public static List<String> lines(VersionGrid grid) {
         List<String> out = new ArrayList<>();
-        int xenWidth = Math.max("Xen \\ Linux".length(),
+        int xenWidth = Math.max(
+                "Xen \\ Linux".length(),
                 grid.xen().stream().mapToInt(x -> x.toString().length()).max().orElse(0));
         Map<String, String> refusals = new LinkedHashMap<>();
         List<List<String>> rows = new ArrayList<>();
@@ -58,8 +58,8 @@ public final class VersionGridTable {
         }
         out.add("(n/" + grid.strategies().size() + " boot: the strategies under which Dom0 boots; of those, how"
                 + " many lose DMA or features)");
-        refusals.forEach((mark, why) -> out.add(mark + " Xen refuses these tables, the firmware vendor must act: "
-                + why));
+        refusals.forEach(
+                (mark, why) -> out.add(mark + " Xen refuses these tables, the firmware vendor must act: " + why));
         return out;
     }
 
@@ -67,15 +67,19 @@ public final class VersionGridTable {
         if (!c.built()) {
             // One legend line per refusal, whatever Xen release of the row says it.
             String why = c.notBuilt().replace("Xen " + c.xen() + " ", "Xen ");
-            String mark = refusals.entrySet().stream().filter(e -> e.getValue().equals(why))
-                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            String mark = refusals.entrySet().stream()
+                    .filter(e -> e.getValue().equals(why))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse(null);
             if (mark == null) {
                 mark = "[" + (char) ('A' + refusals.size() % 26) + "]";
                 refusals.put(mark, why);
             }
             return "refused " + mark;
         }
-        List<StrategyCell> booting = c.strategies().stream().filter(StrategyCell::boots).toList();
+        List<StrategyCell> booting =
+                c.strategies().stream().filter(StrategyCell::boots).toList();
         long dma = booting.stream().filter(StrategyCell::losesDma).count();
         long feat = booting.stream().filter(StrategyCell::losesFeatures).count();
         List<String> losses = new ArrayList<>();
@@ -85,8 +89,8 @@ public final class VersionGridTable {
         if (feat > 0) {
             losses.add(feat + " lose features");
         }
-        return booting.size() + "/" + strategies + " boot" + (losses.isEmpty() ? "" : " (" + String.join(", ",
-                losses) + ")");
+        return booting.size() + "/" + strategies + " boot"
+                + (losses.isEmpty() ? "" : " (" + String.join(", ", losses) + ")");
     }
 
     private static String pad(String s, int width) {

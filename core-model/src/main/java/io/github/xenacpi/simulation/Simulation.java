@@ -36,8 +36,7 @@ public final class Simulation {
     /** {@code xen_add_to_physmap_range.size} is 16 bits: Linux's page count is truncated to it. */
     static final long PHYSMAP_SIZE_MASK = 0xFFFF;
 
-    private Simulation() {
-    }
+    private Simulation() {}
 
     /** Runs Dom0's boot on the input under one strategy. */
     public static SimulationResult run(SimulationInput in, MappingStrategy strategy) {
@@ -59,15 +58,20 @@ public final class Simulation {
     }
 
     /** Xen stops before Dom0 exists (acpi_parse_fadt, acpi_iomem_deny_access): no strategy gets to run. */
-    private static SimulationResult notBuilt(SimulationInput in, MappingStrategy strategy,
-                                             HardwareDomainBuild.Refusal refusal) {
+    private static SimulationResult notBuilt(
+            SimulationInput in, MappingStrategy strategy, HardwareDomainBuild.Refusal refusal) {
         return SimulationResult.notBuilt(strategy.id(), in.xen(), in.linux(), in.smmu(), refusal);
     }
 
     private static Dom0Boot boot(SimulationInput in) {
         // Dom0 reads Xen's FADT and MADT copies, never the host's (HardwareDomainTables.seenByDom0).
-        return Dom0Boot.of(HardwareDomainTables.seenByDom0(in.regions(), in.host()), in.namespace(), in.linux(),
-                in.earlycon(), in.dmaWithReservedRanges(), in.host());
+        return Dom0Boot.of(
+                HardwareDomainTables.seenByDom0(in.regions(), in.host()),
+                in.namespace(),
+                in.linux(),
+                in.earlycon(),
+                in.dmaWithReservedRanges(),
+                in.host());
     }
 
     private static SimulationResult run(SimulationInput in, MappingStrategy strategy, Dom0Boot boot) {
@@ -82,27 +86,37 @@ public final class Simulation {
         }
         long entriesForRamAndTables = p2m.entriesWritten();
         IomemPermissions permissions = IomemPermissions.forAcpiHardwareDomain(xen, in.xenHasIts(), in.regions());
-        Hypervisor hv = new Hypervisor(xen, p2m, permissions, emulatedFrames(in.regions(), xen, in.xenHasIts()),
-                strategy.mapsOnFault());
+        Hypervisor hv = new Hypervisor(
+                xen, p2m, permissions, emulatedFrames(in.regions(), xen, in.xenHasIts()), strategy.mapsOnFault());
         Smmu smmu = new Smmu(in.smmu(), p2m);
 
-        for (DescribedRegion r : strategy.premappedAtBuild(in.regions(), xen, permissions,
-                in.dmaWithReservedRanges())) {
+        for (DescribedRegion r :
+                strategy.premappedAtBuild(in.regions(), xen, permissions, in.dmaWithReservedRanges())) {
             mapPermitted(p2m, permissions, FrameRange.covering(r.base(), r.length()));
-            map.add(within(p2m, FrameRange.covering(r.base(), r.length())), StageTwoMap.Origin.PREMAP,
-                    r.table() + " " + r.path(), permissions);
+            map.add(
+                    within(p2m, FrameRange.covering(r.base(), r.length())),
+                    StageTwoMap.Origin.PREMAP,
+                    r.table() + " " + r.path(),
+                    permissions);
         }
         if (strategy.mapsEverythingPermitted()) {
             mapAllPermitted(p2m, permissions, in.ram());
-            map.add(new FrameRange(0, p2m.geometry().frames() - 1), StageTwoMap.Origin.PREMAP,
-                    "every permitted frame", permissions);
+            map.add(
+                    new FrameRange(0, p2m.geometry().frames() - 1),
+                    StageTwoMap.Origin.PREMAP,
+                    "every permitted frame",
+                    permissions);
         }
-        long ramPages = in.ram().stream().mapToLong(r -> r.length() >>> StageTwoGeometry.PAGE_SHIFT).sum();
+        long ramPages = in.ram().stream()
+                .mapToLong(r -> r.length() >>> StageTwoGeometry.PAGE_SHIFT)
+                .sum();
 
         List<Outcome> outcomes = new ArrayList<>();
         for (BootEvent e : boot.events()) {
             if (!e.table().isEmpty() && strategy.hidesTable(e.table(), xen)) {
-                outcomes.add(new Outcome(e, OutcomeResult.FEATURE_LOST,
+                outcomes.add(new Outcome(
+                        e,
+                        OutcomeResult.FEATURE_LOST,
                         "Xen " + xen + " does not know " + e.table() + " and removed it from Dom0's XSDT"));
                 continue;
             }
@@ -110,31 +124,47 @@ public final class Simulation {
         }
         long devicePages = p2m.mappedPages() - ramPages;
         long deviceEntries = p2m.entriesWritten() - entriesForRamAndTables;
-        SimulationCosts costs = new SimulationCosts(hv.hypercalls(), hv.stageTwoFaults(), devicePages,
-                p2m.tablePages(), p2m.tableBytes(),
+        SimulationCosts costs = new SimulationCosts(
+                hv.hypercalls(),
+                hv.stageTwoFaults(),
+                devicePages,
+                p2m.tablePages(),
+                p2m.tableBytes(),
                 in.costModel().estimate(hv.hypercalls(), hv.stageTwoFaults(), deviceEntries));
-        return new SimulationResult(strategy.id(), xen, in.linux(), in.smmu(), outcomes, costs,
-                verdict(outcomes), null, map.build());
+        return new SimulationResult(
+                strategy.id(), xen, in.linux(), in.smmu(), outcomes, costs, verdict(outcomes), null, map.build());
     }
 
-    private static Outcome play(BootEvent e, MappingStrategy strategy, Hypervisor hv, Smmu smmu,
-                                SimulationInput in, StageTwoMap.Builder map) {
+    private static Outcome play(
+            BootEvent e,
+            MappingStrategy strategy,
+            Hypervisor hv,
+            Smmu smmu,
+            SimulationInput in,
+            StageTwoMap.Builder map) {
         return switch (e.api()) {
-            case DEVICE_ADD -> e.stage().notifiersRegistered()
-                    ? hypercall(e, hv, "xen_map_device_mmio (BUS_NOTIFY_ADD_DEVICE)", true, map)
-                    : new Outcome(e, OutcomeResult.STAGE1_ONLY, "added before Xen's notifier exists");
-            case ACPI_OS_IOREMAP, IOREMAP -> strategy.hypercallOn(e.api())
-                    ? hypercall(e, hv, strategy.id() + " hook on " + e.kernelApi(), false, map)
-                    : new Outcome(e, OutcomeResult.STAGE1_ONLY, e.kernelApi() + " asks Xen for nothing");
+            case DEVICE_ADD ->
+                e.stage().notifiersRegistered()
+                        ? hypercall(e, hv, "xen_map_device_mmio (BUS_NOTIFY_ADD_DEVICE)", true, map)
+                        : new Outcome(e, OutcomeResult.STAGE1_ONLY, "added before Xen's notifier exists");
+            case ACPI_OS_IOREMAP, IOREMAP ->
+                strategy.hypercallOn(e.api())
+                        ? hypercall(e, hv, strategy.id() + " hook on " + e.kernelApi(), false, map)
+                        : new Outcome(e, OutcomeResult.STAGE1_ONLY, e.kernelApi() + " asks Xen for nothing");
             case FIXMAP -> new Outcome(e, OutcomeResult.STAGE1_ONLY, "fixmaps ask Xen for nothing");
-            case CPU_TOUCH -> e.kind() == RegionKind.GHES_STATUS_BLOCK ? touchAtRuntimeAddress(e, strategy, hv)
-                    : touch(e, hv, map);
-            case DMA -> smmu.dmaReaches(e.base())
-                    ? new Outcome(e, OutcomeResult.MAPPED_AHEAD, in.smmu() == SmmuMode.NONE
-                            ? noSmmuDma(in) : "the page is in the shared stage-2 tables")
-                    : new Outcome(e, OutcomeResult.DMA_FAULT,
-                            "the SMMU shares Dom0's stage-2 tables and the page is not mapped yet;"
-                                    + " SMMU faults cannot trigger a mapping");
+            case CPU_TOUCH ->
+                e.kind() == RegionKind.GHES_STATUS_BLOCK ? touchAtRuntimeAddress(e, strategy, hv) : touch(e, hv, map);
+            case DMA ->
+                smmu.dmaReaches(e.base())
+                        ? new Outcome(
+                                e,
+                                OutcomeResult.MAPPED_AHEAD,
+                                in.smmu() == SmmuMode.NONE ? noSmmuDma(in) : "the page is in the shared stage-2 tables")
+                        : new Outcome(
+                                e,
+                                OutcomeResult.DMA_FAULT,
+                                "the SMMU shares Dom0's stage-2 tables and the page is not mapped yet;"
+                                        + " SMMU faults cannot trigger a mapping");
         };
     }
 
@@ -144,27 +174,39 @@ public final class Simulation {
      * ioremap hooks are new code and are modelled as sizing their batch correctly (Xen continues the batch).
      * The pages are counted as a range, never listed: a TiB window costs what a page does.
      */
-    private static Outcome hypercall(BootEvent e, Hypervisor hv, String why, boolean truncates,
-                                     StageTwoMap.Builder map) {
+    private static Outcome hypercall(
+            BootEvent e, Hypervisor hv, String why, boolean truncates, StageTwoMap.Builder map) {
         FrameRange frames = FrameRange.covering(e.base(), e.length());
         long pages = frames.frames();
         long sent = truncates ? pages & PHYSMAP_SIZE_MASK : pages;
         long first = frames.first();
         PhysmapRangeResult r = hv.addToPhysmapRange(first, sent);
         if (sent > 0) {
-            map.add(within(hv.p2m(), new FrameRange(first, first + sent - 1)), StageTwoMap.Origin.HYPERCALL,
-                    e.function() + " " + e.source(), hv.permissions());
+            map.add(
+                    within(hv.p2m(), new FrameRange(first, first + sent - 1)),
+                    StageTwoMap.Origin.HYPERCALL,
+                    e.function() + " " + e.source(),
+                    hv.permissions());
         }
         if (sent != pages) {
-            return new Outcome(e, OutcomeResult.DENIED, String.format("%s: %d pages truncated to %d by the"
-                    + " 16-bit size field; %d mapped", why, pages, sent, r.pagesMapped()));
+            return new Outcome(
+                    e,
+                    OutcomeResult.DENIED,
+                    String.format(
+                            "%s: %d pages truncated to %d by the" + " 16-bit size field; %d mapped",
+                            why, pages, sent, r.pagesMapped()));
         }
         if (r.pagesSilentlyDenied() > 0 && hv.isEmulated(first)) {
             return new Outcome(e, OutcomeResult.EMULATED, why + ": denied to Dom0 and emulated by the vGIC");
         }
         if (r.pagesSilentlyDenied() > 0) {
-            return new Outcome(e, OutcomeResult.DENIED, String.format("%s: %d of %d pages denied by iomem"
-                    + " permissions, reported as success (map_dev_mmio_page)", why, r.pagesSilentlyDenied(), pages));
+            return new Outcome(
+                    e,
+                    OutcomeResult.DENIED,
+                    String.format(
+                            "%s: %d of %d pages denied by iomem"
+                                    + " permissions, reported as success (map_dev_mmio_page)",
+                            why, r.pagesSilentlyDenied(), pages));
         }
         return new Outcome(e, OutcomeResult.MAPPED_AHEAD, why + ": " + r.pagesMapped() + " pages mapped");
     }
@@ -178,8 +220,11 @@ public final class Simulation {
      */
     private static Outcome touchAtRuntimeAddress(BootEvent e, MappingStrategy strategy, Hypervisor hv) {
         if (strategy.mapsEverythingPermitted()) {
-            return new Outcome(e, OutcomeResult.MAPPED_AHEAD, "the status block (at the address its register holds)"
-                    + " lies in permitted memory outside Dom0's RAM, mapped at build with every permitted frame");
+            return new Outcome(
+                    e,
+                    OutcomeResult.MAPPED_AHEAD,
+                    "the status block (at the address its register holds)"
+                            + " lies in permitted memory outside Dom0's RAM, mapped at build with every permitted frame");
         }
         StageTwoAbort abort = hv.dataAccessAtRuntimeAddress(e.base());
         String what = "the status block at the address the register holds (ghes_copy_tofrom_phys maps it without"
@@ -195,25 +240,26 @@ public final class Simulation {
             return new Outcome(e, OutcomeResult.MAPPED_AHEAD, "the page was already in Dom0's P2M");
         }
         if (abort.resolution() == AbortResolution.MAPPED_ON_FAULT) {
-            map.add(FrameRange.covering(e.base(), 1), StageTwoMap.Origin.FAULT, e.function() + " " + e.source(),
-                    null);
+            map.add(FrameRange.covering(e.base(), 1), StageTwoMap.Origin.FAULT, e.function() + " " + e.source(), null);
         }
         return switch (abort.resolution()) {
-            case MAPPED_ON_FAULT -> new Outcome(e, OutcomeResult.MAPPED_ON_FAULT,
-                    abort.function() + ": " + abort.reason());
+            case MAPPED_ON_FAULT ->
+                new Outcome(e, OutcomeResult.MAPPED_ON_FAULT, abort.function() + ": " + abort.reason());
             case EMULATED -> new Outcome(e, OutcomeResult.EMULATED, abort.function() + ": " + abort.reason());
             case INJECTED -> new Outcome(e, OutcomeResult.DOM0_ABORT, abort.function() + ": " + abort.reason());
         };
     }
 
     private static Verdict verdict(List<Outcome> outcomes) {
-        boolean fail = outcomes.stream().anyMatch(o -> o.result() == OutcomeResult.DOM0_ABORT
-                || o.result() == OutcomeResult.DMA_FAULT);
+        boolean fail = outcomes.stream()
+                .anyMatch(o -> o.result() == OutcomeResult.DOM0_ABORT || o.result() == OutcomeResult.DMA_FAULT);
         if (fail) {
             return Verdict.FAIL;
         }
-        return outcomes.stream().anyMatch(o -> o.result() == OutcomeResult.FEATURE_LOST
-                || o.result() == OutcomeResult.DENIED) ? Verdict.DEGRADED : Verdict.PASS;
+        return outcomes.stream()
+                        .anyMatch(o -> o.result() == OutcomeResult.FEATURE_LOST || o.result() == OutcomeResult.DENIED)
+                ? Verdict.DEGRADED
+                : Verdict.PASS;
     }
 
     /**
@@ -223,8 +269,9 @@ public final class Simulation {
      */
     private static String noSmmuDma(SimulationInput in) {
         boolean iortSmmu = in.regions().stream().anyMatch(r -> r.kind() == RegionKind.SMMU);
-        return iortSmmu ? "Xen drives no SMMU on ACPI: no stage-2 translation; Dom0 may drive the IORT's SMMU"
-                + " itself (arm-smmu-v3 platform device), then its own stage-1 mappings decide (SMMU mode none)"
+        return iortSmmu
+                ? "Xen drives no SMMU on ACPI: no stage-2 translation; Dom0 may drive the IORT's SMMU"
+                        + " itself (arm-smmu-v3 platform device), then its own stage-1 mappings decide (SMMU mode none)"
                 : "Xen drives no SMMU on ACPI and IORT lists none: DMA reaches memory untranslated (SMMU mode none)";
     }
 
@@ -232,7 +279,8 @@ public final class Simulation {
     private static List<FrameRange> emulatedFrames(List<DescribedRegion> regions, XenVersion xen, boolean hasIts) {
         List<FrameRange> out = new ArrayList<>();
         for (DescribedRegion r : regions) {
-            if (r.kind() == RegionKind.GIC_DISTRIBUTOR || r.kind() == RegionKind.GIC_REDISTRIBUTOR
+            if (r.kind() == RegionKind.GIC_DISTRIBUTOR
+                    || r.kind() == RegionKind.GIC_REDISTRIBUTOR
                     || (r.kind() == RegionKind.GIC_ITS && hasIts && xen.supportsIts())) {
                 out.add(FrameRange.covering(r.base(), r.length()));
             }

@@ -5,6 +5,10 @@ package io.github.xenacpi.simulation;
  * for device memory (at build and later), the P2M's table pages and bytes at the end of boot, and an estimate
  * of the boot time added, from {@link CostModel}.
  */
-public record SimulationCosts(long hypercalls, long stage2Faults, long pagesMapped, long p2mTablePages,
-                              long p2mTableBytes, long estimatedMicros) {
-}
+public record SimulationCosts(
+        long hypercalls,
+        long stage2Faults,
+        long pagesMapped,
+        long p2mTablePages,
+        long p2mTableBytes,
+        long estimatedMicros) {}

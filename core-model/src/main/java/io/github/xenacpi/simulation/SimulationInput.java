@@ -21,10 +21,19 @@ import java.util.Optional;
  * cost model, whether Xen has {@code CONFIG_HAS_ITS}, and the host's tables from which Xen decides whether it builds
  * an ACPI Dom0 at all ({@link #refusal()}; {@code null} for an input made by hand, which assumes Xen builds it).
  */
-public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<MemoryRange> ram,
-                              int ipaBits, XenVersion xen,
-                              LinuxVersion linux, SmmuMode smmu, boolean earlycon, List<DmaScenario> dma,
-                              CostModel costModel, boolean xenHasIts, AcpiTables host) {
+public record SimulationInput(
+        List<DescribedRegion> regions,
+        NamespaceSurvey namespace,
+        List<MemoryRange> ram,
+        int ipaBits,
+        XenVersion xen,
+        LinuxVersion linux,
+        SmmuMode smmu,
+        boolean earlycon,
+        List<DmaScenario> dma,
+        CostModel costModel,
+        boolean xenHasIts,
+        AcpiTables host) {
 
     /** No namespace: a platform described by static tables alone. */
     public static final NamespaceSurvey NO_NAMESPACE =
@@ -38,16 +47,33 @@ public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey nam
     }
 
     /** An input made by hand (no host tables: Xen is assumed to build Dom0). */
-    public SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<MemoryRange> ram, int ipaBits,
-                           XenVersion xen, LinuxVersion linux, SmmuMode smmu, boolean earlycon,
-                           List<DmaScenario> dma, CostModel costModel, boolean xenHasIts) {
+    public SimulationInput(
+            List<DescribedRegion> regions,
+            NamespaceSurvey namespace,
+            List<MemoryRange> ram,
+            int ipaBits,
+            XenVersion xen,
+            LinuxVersion linux,
+            SmmuMode smmu,
+            boolean earlycon,
+            List<DmaScenario> dma,
+            CostModel costModel,
+            boolean xenHasIts) {
         this(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, xenHasIts, null);
     }
 
     /** An input for a Xen built without {@code CONFIG_HAS_ITS}, its default. */
-    public SimulationInput(List<DescribedRegion> regions, NamespaceSurvey namespace, List<MemoryRange> ram, int ipaBits,
-                           XenVersion xen, LinuxVersion linux, SmmuMode smmu, boolean earlycon,
-                           List<DmaScenario> dma, CostModel costModel) {
+    public SimulationInput(
+            List<DescribedRegion> regions,
+            NamespaceSurvey namespace,
+            List<MemoryRange> ram,
+            int ipaBits,
+            XenVersion xen,
+            LinuxVersion linux,
+            SmmuMode smmu,
+            boolean earlycon,
+            List<DmaScenario> dma,
+            CostModel costModel) {
         this(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, false);
     }
 
@@ -72,22 +98,32 @@ public record SimulationInput(List<DescribedRegion> regions, NamespaceSurvey nam
 
     /** The same input for a Xen built with or without {@code CONFIG_HAS_ITS}. */
     public SimulationInput withXenIts(boolean hasIts) {
-        return new SimulationInput(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel,
-                hasIts, host);
+        return new SimulationInput(
+                regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, hasIts, host);
     }
 
     /** The input a platform's descriptor asks for, with the default cost model. */
     public static SimulationInput of(Platform platform) {
         PlatformDescriptor d = platform.descriptor();
-        return new SimulationInput(platform.regions(), platform.survey(),
-                platform.ram(), d.ipaBits(), d.xen(),
-                d.linux(), d.smmu(), d.earlycon(), d.dma(), CostModel.DEFAULT, d.xenHasIts(), platform.tables());
+        return new SimulationInput(
+                platform.regions(),
+                platform.survey(),
+                platform.ram(),
+                d.ipaBits(),
+                d.xen(),
+                d.linux(),
+                d.smmu(),
+                d.earlycon(),
+                d.dma(),
+                CostModel.DEFAULT,
+                d.xenHasIts(),
+                platform.tables());
     }
 
     /** The same input under other versions and SMMU mode. */
     public SimulationInput with(XenVersion newXen, LinuxVersion newLinux, SmmuMode newSmmu) {
-        return new SimulationInput(regions, namespace, ram, ipaBits, newXen, newLinux, newSmmu, earlycon, dma,
-                costModel, xenHasIts, host);
+        return new SimulationInput(
+                regions, namespace, ram, ipaBits, newXen, newLinux, newSmmu, earlycon, dma, costModel, xenHasIts, host);
     }
 
     /**

@@ -14,10 +14,16 @@ import java.util.Objects;
  * refuses to build the ACPI hardware domain ({@code notBuilt} set, verdict {@link Verdict#NOT_BUILT}) Dom0 never
  * runs: there are no outcomes and no costs.
  */
-public record SimulationResult(String strategy, XenVersion xen, LinuxVersion linux, SmmuMode smmu,
-                               List<Outcome> outcomes, SimulationCosts costs, Verdict verdict,
-                               HardwareDomainBuild.Refusal notBuilt,
-                               @JsonIgnore StageTwoMap stageTwoMap) {
+public record SimulationResult(
+        String strategy,
+        XenVersion xen,
+        LinuxVersion linux,
+        SmmuMode smmu,
+        List<Outcome> outcomes,
+        SimulationCosts costs,
+        Verdict verdict,
+        HardwareDomainBuild.Refusal notBuilt,
+        @JsonIgnore StageTwoMap stageTwoMap) {
 
     public SimulationResult {
         outcomes = List.copyOf(outcomes);
@@ -28,24 +34,43 @@ public record SimulationResult(String strategy, XenVersion xen, LinuxVersion lin
     }
 
     /** A result of a Dom0 that Xen built, without its stage-2 map. */
-    public SimulationResult(String strategy, XenVersion xen, LinuxVersion linux, SmmuMode smmu,
-                            List<Outcome> outcomes, SimulationCosts costs, Verdict verdict) {
+    public SimulationResult(
+            String strategy,
+            XenVersion xen,
+            LinuxVersion linux,
+            SmmuMode smmu,
+            List<Outcome> outcomes,
+            SimulationCosts costs,
+            Verdict verdict) {
         this(strategy, xen, linux, smmu, outcomes, costs, verdict, null, StageTwoMap.EMPTY);
     }
 
     /** A result without a stage-2 map. */
-    public SimulationResult(String strategy, XenVersion xen, LinuxVersion linux, SmmuMode smmu,
-                            List<Outcome> outcomes, SimulationCosts costs, Verdict verdict,
-                            HardwareDomainBuild.Refusal notBuilt) {
+    public SimulationResult(
+            String strategy,
+            XenVersion xen,
+            LinuxVersion linux,
+            SmmuMode smmu,
+            List<Outcome> outcomes,
+            SimulationCosts costs,
+            Verdict verdict,
+            HardwareDomainBuild.Refusal notBuilt) {
         this(strategy, xen, linux, smmu, outcomes, costs, verdict, notBuilt, StageTwoMap.EMPTY);
     }
 
     /** The result of a strategy on a platform where Xen refuses to build Dom0: nothing ran, nothing cost. */
-    public static SimulationResult notBuilt(String strategy, XenVersion xen, LinuxVersion linux, SmmuMode smmu,
-                                            HardwareDomainBuild.Refusal refusal) {
+    public static SimulationResult notBuilt(
+            String strategy, XenVersion xen, LinuxVersion linux, SmmuMode smmu, HardwareDomainBuild.Refusal refusal) {
         Objects.requireNonNull(refusal, "refusal");
-        return new SimulationResult(strategy, xen, linux, smmu, List.of(),
-                new SimulationCosts(0, 0, 0, 0, 0, 0), Verdict.NOT_BUILT, refusal);
+        return new SimulationResult(
+                strategy,
+                xen,
+                linux,
+                smmu,
+                List.of(),
+                new SimulationCosts(0, 0, 0, 0, 0, 0),
+                Verdict.NOT_BUILT,
+                refusal);
     }
 
     /** Whether Xen built Dom0, so that the strategy ran. */

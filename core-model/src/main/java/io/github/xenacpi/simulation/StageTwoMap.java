@@ -43,8 +43,7 @@ public record StageTwoMap(List<Range> ranges) {
     }
 
     /** One mapped range: guest-physical base and length in bytes, the path and what asked for it. */
-    public record Range(long base, long length, Origin origin, String source) {
-    }
+    public record Range(long base, long length, Origin origin, String source) {}
 
     /** Pages mapped by each origin. */
     public Map<Origin, Long> pagesByOrigin() {
@@ -59,6 +58,7 @@ public record StageTwoMap(List<Range> ranges) {
     static final class Builder {
         /** Mapped frames: first frame to last frame (inclusive), disjoint. */
         private final TreeMap<Long, Long> mapped = new TreeMap<>();
+
         private final List<Range> out = new ArrayList<>();
 
         /**
@@ -89,7 +89,9 @@ public record StageTwoMap(List<Range> ranges) {
             Range prev = out.isEmpty() ? null : out.get(out.size() - 1);
             long base = first << StageTwoGeometry.PAGE_SHIFT;
             long length = (last - first + 1) << StageTwoGeometry.PAGE_SHIFT;
-            if (prev != null && prev.origin() == origin && prev.source().equals(source)
+            if (prev != null
+                    && prev.origin() == origin
+                    && prev.source().equals(source)
                     && prev.base() + prev.length() == base) {
                 out.set(out.size() - 1, new Range(prev.base(), prev.length() + length, origin, source));
             } else {

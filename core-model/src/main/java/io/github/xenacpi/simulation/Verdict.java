@@ -6,5 +6,8 @@ package io.github.xenacpi.simulation;
  * vendor must act, see {@link io.github.xenacpi.xen.HardwareDomainBuild}).
  */
 public enum Verdict {
-    PASS, DEGRADED, FAIL, NOT_BUILT
+    PASS,
+    DEGRADED,
+    FAIL,
+    NOT_BUILT
 }

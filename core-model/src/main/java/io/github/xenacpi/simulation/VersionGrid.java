@@ -25,8 +25,13 @@ import java.util.Optional;
  * @param strategies the strategy ids of every cell, in order
  * @param cells      one per pair, Xen-major
  */
-public record VersionGrid(String platform, SmmuMode smmu, List<XenVersion> xen, List<LinuxVersion> linux,
-                          List<String> strategies, List<Cell> cells) {
+public record VersionGrid(
+        String platform,
+        SmmuMode smmu,
+        List<XenVersion> xen,
+        List<LinuxVersion> linux,
+        List<String> strategies,
+        List<Cell> cells) {
 
     public VersionGrid {
         Objects.requireNonNull(platform, "platform");
@@ -46,8 +51,8 @@ public record VersionGrid(String platform, SmmuMode smmu, List<XenVersion> xen, 
      * @param notBuilt   when not built: the Xen function that stops and why; else null
      * @param strategies one per strategy when built, else empty
      */
-    public record Cell(XenVersion xen, LinuxVersion linux, boolean built, String notBuilt,
-                       List<StrategyCell> strategies) {
+    public record Cell(
+            XenVersion xen, LinuxVersion linux, boolean built, String notBuilt, List<StrategyCell> strategies) {
         public Cell {
             Objects.requireNonNull(xen, "xen");
             Objects.requireNonNull(linux, "linux");
@@ -56,7 +61,10 @@ public record VersionGrid(String platform, SmmuMode smmu, List<XenVersion> xen, 
 
         /** The ids of the strategies under which Dom0 boots without an abort. */
         public List<String> booting() {
-            return strategies.stream().filter(StrategyCell::boots).map(StrategyCell::strategy).toList();
+            return strategies.stream()
+                    .filter(StrategyCell::boots)
+                    .map(StrategyCell::strategy)
+                    .toList();
         }
     }
 
@@ -74,9 +82,17 @@ public record VersionGrid(String platform, SmmuMode smmu, List<XenVersion> xen, 
      * @param hypercalls     XENMEM_add_to_physmap_range calls
      * @param stage2Faults   Dom0 stage-2 data aborts taken by Xen
      */
-    public record StrategyCell(String strategy, Verdict verdict, boolean boots, boolean losesDma,
-                               boolean losesFeatures, List<String> aborts, List<String> dmaFaults,
-                               List<String> featuresLost, long hypercalls, long stage2Faults) {
+    public record StrategyCell(
+            String strategy,
+            Verdict verdict,
+            boolean boots,
+            boolean losesDma,
+            boolean losesFeatures,
+            List<String> aborts,
+            List<String> dmaFaults,
+            List<String> featuresLost,
+            long hypercalls,
+            long stage2Faults) {
         public StrategyCell {
             Objects.requireNonNull(strategy, "strategy");
             Objects.requireNonNull(verdict, "verdict");
@@ -95,12 +111,24 @@ public record VersionGrid(String platform, SmmuMode smmu, List<XenVersion> xen, 
                     lost.add(o.event().feature());
                 }
             }
-            return new StrategyCell(r.strategy(), r.verdict(), aborts.isEmpty(), !dma.isEmpty(), !lost.isEmpty(),
-                    aborts, dma, lost, r.costs().hypercalls(), r.costs().stage2Faults());
+            return new StrategyCell(
+                    r.strategy(),
+                    r.verdict(),
+                    aborts.isEmpty(),
+                    !dma.isEmpty(),
+                    !lost.isEmpty(),
+                    aborts,
+                    dma,
+                    lost,
+                    r.costs().hypercalls(),
+                    r.costs().stage2Faults());
         }
 
         private static List<String> kinds(SimulationResult r, OutcomeResult result) {
-            return r.withResult(result).stream().map(o -> o.event().kind().name()).distinct().toList();
+            return r.withResult(result).stream()
+                    .map(o -> o.event().kind().name())
+                    .distinct()
+                    .toList();
         }
     }
 
@@ -110,8 +138,12 @@ public record VersionGrid(String platform, SmmuMode smmu, List<XenVersion> xen, 
     }
 
     /** The grid of a platform under an SMMU mode, for the given strategies. */
-    public static VersionGrid of(Platform platform, List<XenVersion> xens, List<LinuxVersion> linuxes,
-                                 SmmuMode smmu, List<MappingStrategy> strategies) {
+    public static VersionGrid of(
+            Platform platform,
+            List<XenVersion> xens,
+            List<LinuxVersion> linuxes,
+            SmmuMode smmu,
+            List<MappingStrategy> strategies) {
         Objects.requireNonNull(platform, "platform");
         if (xens.isEmpty() || linuxes.isEmpty()) {
             throw new IllegalArgumentException("a version grid needs at least one Xen and one Linux version");
@@ -122,21 +154,33 @@ public record VersionGrid(String platform, SmmuMode smmu, List<XenVersion> xen, 
             Optional<HardwareDomainBuild.Refusal> refusal = HardwareDomainBuild.refusal(x, platform.tables());
             for (LinuxVersion l : linuxes) {
                 if (refusal.isPresent()) {
-                    cells.add(new Cell(x, l, false, refusal.get().function() + ": " + refusal.get().reason(),
+                    cells.add(new Cell(
+                            x,
+                            l,
+                            false,
+                            refusal.get().function() + ": " + refusal.get().reason(),
                             List.of()));
                     continue;
                 }
                 List<StrategyCell> row = Simulation.runAll(base.with(x, l, smmu), strategies).stream()
-                        .map(StrategyCell::of).toList();
+                        .map(StrategyCell::of)
+                        .toList();
                 cells.add(new Cell(x, l, true, null, row));
             }
         }
-        return new VersionGrid(platform.name(), smmu, xens, linuxes,
-                strategies.stream().map(MappingStrategy::id).toList(), cells);
+        return new VersionGrid(
+                platform.name(),
+                smmu,
+                xens,
+                linuxes,
+                strategies.stream().map(MappingStrategy::id).toList(),
+                cells);
     }
 
     /** The cell of a pair. */
     public Optional<Cell> cell(XenVersion x, LinuxVersion l) {
-        return cells.stream().filter(c -> c.xen().equals(x) && c.linux().equals(l)).findFirst();
+        return cells.stream()
+                .filter(c -> c.xen().equals(x) && c.linux().equals(l))
+                .findFirst();
     }
 }

@@ -3,8 +3,8 @@ package io.github.xenacpi.strategy;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.platform.DmaScenario;
-import io.github.xenacpi.xen.IomemPermissions;
 import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.xen.IomemPermissions;
 import java.util.List;
 
 /**
@@ -24,11 +24,18 @@ public record FaultPlusDmaPremap() implements MappingStrategy {
     }
 
     @Override
-    public List<DescribedRegion> premappedAtBuild(List<DescribedRegion> regions, XenVersion xen,
-                                                  IomemPermissions permissions, List<DmaScenario> dma) {
+    public List<DescribedRegion> premappedAtBuild(
+            List<DescribedRegion> regions, XenVersion xen, IomemPermissions permissions, List<DmaScenario> dma) {
         return dma.stream()
-                .map(d -> new DescribedRegion(d.targetKind(), AddressSpace.SYSTEM_MEMORY, d.address() & ~0xFFFL,
-                        0x1000, "DMA", 1, -1, d.device()))
+                .map(d -> new DescribedRegion(
+                        d.targetKind(),
+                        AddressSpace.SYSTEM_MEMORY,
+                        d.address() & ~0xFFFL,
+                        0x1000,
+                        "DMA",
+                        1,
+                        -1,
+                        d.device()))
                 .toList();
     }
 

@@ -3,8 +3,8 @@ package io.github.xenacpi.strategy;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.dom0.AccessApi;
 import io.github.xenacpi.platform.DmaScenario;
-import io.github.xenacpi.xen.IomemPermissions;
 import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.xen.IomemPermissions;
 import java.util.List;
 
 /**
@@ -14,19 +14,27 @@ import java.util.List;
  * in every report.
  */
 public sealed interface MappingStrategy
-        permits BusNotify, XenPremap, AcpiOsIoremap, Arm64Ioremap, StageTwoFault, MapAllPermitted,
-        FaultPlusDmaPremap {
+        permits BusNotify, XenPremap, AcpiOsIoremap, Arm64Ioremap, StageTwoFault, MapAllPermitted, FaultPlusDmaPremap {
 
     /** Every strategy, in report order. */
     static List<MappingStrategy> all() {
-        return List.of(new BusNotify(), new XenPremap(false), new XenPremap(true), new AcpiOsIoremap(),
-                new Arm64Ioremap(), new StageTwoFault(), new MapAllPermitted(), new FaultPlusDmaPremap());
+        return List.of(
+                new BusNotify(),
+                new XenPremap(false),
+                new XenPremap(true),
+                new AcpiOsIoremap(),
+                new Arm64Ioremap(),
+                new StageTwoFault(),
+                new MapAllPermitted(),
+                new FaultPlusDmaPremap());
     }
 
     /** The strategy of an id. */
     static MappingStrategy byId(String id) {
-        return all().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown strategy \"" + id + "\"; known: "
+        return all().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown strategy \"" + id + "\"; known: "
                         + all().stream().map(MappingStrategy::id).toList()));
     }
 
@@ -37,8 +45,8 @@ public sealed interface MappingStrategy
     String description();
 
     /** The device-memory regions Xen maps into Dom0's P2M at build time under this strategy. */
-    default List<DescribedRegion> premappedAtBuild(List<DescribedRegion> regions, XenVersion xen,
-                                                   IomemPermissions permissions, List<DmaScenario> dma) {
+    default List<DescribedRegion> premappedAtBuild(
+            List<DescribedRegion> regions, XenVersion xen, IomemPermissions permissions, List<DmaScenario> dma) {
         return List.of();
     }
 

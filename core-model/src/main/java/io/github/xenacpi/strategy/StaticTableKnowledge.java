@@ -47,8 +47,7 @@ final class StaticTableKnowledge {
             RegionKind.TPM_EVENT_LOG, XenVersion.V4_10,
             RegionKind.RMR, XenVersion.V4_15);
 
-    private StaticTableKnowledge() {
-    }
+    private StaticTableKnowledge() {}
 
     /**
      * Whether Xen of this version knows the structure that describes the region: its table's signature, and for

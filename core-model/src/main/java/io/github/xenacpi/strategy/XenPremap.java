@@ -3,8 +3,8 @@ package io.github.xenacpi.strategy;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.platform.DmaScenario;
-import io.github.xenacpi.xen.IomemPermissions;
 import io.github.xenacpi.platform.XenVersion;
+import io.github.xenacpi.xen.IomemPermissions;
 import java.util.List;
 
 /**
@@ -27,8 +27,8 @@ public record XenPremap(boolean blacklist) implements MappingStrategy {
     }
 
     @Override
-    public List<DescribedRegion> premappedAtBuild(List<DescribedRegion> regions, XenVersion xen,
-                                                  IomemPermissions permissions, List<DmaScenario> dma) {
+    public List<DescribedRegion> premappedAtBuild(
+            List<DescribedRegion> regions, XenVersion xen, IomemPermissions permissions, List<DmaScenario> dma) {
         return regions.stream()
                 .filter(DescribedRegion::isDeviceMemory)
                 .filter(r -> r.kind() != RegionKind.ACPI_TABLE)

@@ -1,8 +1,8 @@
 package io.github.xenacpi.xen;
 
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.XenVersion;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class HardwareDomainBuild {
 
-    private HardwareDomainBuild() {
-    }
+    private HardwareDomainBuild() {}
 
     /** Why Xen refuses to build an ACPI Dom0: the Xen function that stops and what it says. */
     public record Refusal(String function, String reason) {
@@ -32,19 +31,25 @@ public final class HardwareDomainBuild {
         Objects.requireNonNull(xen, "xen");
         Optional<LoadedTable> fadt = host.bySignature("FACP").stream().findFirst();
         if (fadt.isEmpty()) {
-            return Optional.of(new Refusal("acpi_boot_table_init", "no FADT: Xen " + xen
-                    + " cannot boot with ACPI"));
+            return Optional.of(new Refusal("acpi_boot_table_init", "no FADT: Xen " + xen + " cannot boot with ACPI"));
         }
         int revision = fadt.get().header().revision();
         int minor = fadt.get().table() instanceof FadtTable f ? f.minorVersion() : 0;
         if (!xen.acceptsFadt(revision, minor)) {
-            return Optional.of(new Refusal("acpi_parse_fadt", String.format("FADT %d.%d: Xen %s needs %s"
-                    + " (\"Unsupported FADT revision\", ACPI disabled, no Dom0)", revision, minor, xen,
-                    xen.atLeast(XenVersion.V4_15) ? "5.1 or later" : "6.0 or later until 4.15")));
+            return Optional.of(new Refusal(
+                    "acpi_parse_fadt",
+                    String.format(
+                            "FADT %d.%d: Xen %s needs %s" + " (\"Unsupported FADT revision\", ACPI disabled, no Dom0)",
+                            revision,
+                            minor,
+                            xen,
+                            xen.atLeast(XenVersion.V4_15) ? "5.1 or later" : "6.0 or later until 4.15")));
         }
         if (xen.requiresSpcr() && host.bySignature("SPCR").isEmpty()) {
-            return Optional.of(new Refusal("acpi_iomem_deny_access", "no SPCR: Xen " + xen
-                    + " fails the Dom0 build (\"Failed to get SPCR table\"; optional from 4.15, 861f0c1109)"));
+            return Optional.of(new Refusal(
+                    "acpi_iomem_deny_access",
+                    "no SPCR: Xen " + xen
+                            + " fails the Dom0 build (\"Failed to get SPCR table\"; optional from 4.15, 861f0c1109)"));
         }
         return Optional.empty();
     }

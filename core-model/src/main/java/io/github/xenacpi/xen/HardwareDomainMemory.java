@@ -18,8 +18,7 @@ public final class HardwareDomainMemory {
     /** {@code ACPI_MAX_TABLES} with resizing disabled: DSDT, FACS and at most 126 XSDT entries. */
     public static final int ROOT_LIST_LIMIT = 128;
 
-    private HardwareDomainMemory() {
-    }
+    private HardwareDomainMemory() {}
 
     /**
      * Whether an ACPI_TABLE region is the RSDP or the XSDT/RSDT it points at (the region of the RSDP itself, or
@@ -31,19 +30,19 @@ public final class HardwareDomainMemory {
     }
 
     /** A table mapped at build: its region and the frames mapped for it. */
-    public record MappedTable(DescribedRegion table, FrameRange frames, boolean lastPageMissing) {
-    }
+    public record MappedTable(DescribedRegion table, FrameRange frames, boolean lastPageMissing) {}
 
     /**
      * Maps RAM ranges and the ACPI_TABLE regions into the P2M; returns the tables
      * mapped, in root-list order, up to the limit.
      */
-    public static List<MappedTable> build(StageTwoTable p2m, List<MemoryRange> ramRanges,
-                                          List<DescribedRegion> regions) {
+    public static List<MappedTable> build(
+            StageTwoTable p2m, List<MemoryRange> ramRanges, List<DescribedRegion> regions) {
         for (MemoryRange ram : ramRanges) {
             long first = ram.base() >>> StageTwoGeometry.PAGE_SHIFT;
             if (first >= p2m.geometry().frames()
-                    || (ram.length() >>> StageTwoGeometry.PAGE_SHIFT) > p2m.geometry().frames() - first) {
+                    || (ram.length() >>> StageTwoGeometry.PAGE_SHIFT)
+                            > p2m.geometry().frames() - first) {
                 continue;
             }
             // allocate_memory_11: GFN == MFN; insert_11_bank maps each buddy allocation with
@@ -61,8 +60,8 @@ public final class HardwareDomainMemory {
         for (DescribedRegion r : regions) {
             // acpi_tb_parse_root_table: slots for DSDT and FACS, then the XSDT's entries; the RSDP and the XSDT
             // themselves are not in acpi_gbl_root_table_list.
-            boolean rootListTable = (r.kind() == RegionKind.ACPI_TABLE && !isRootPointerTable(r))
-                    || r.kind() == RegionKind.FACS;
+            boolean rootListTable =
+                    (r.kind() == RegionKind.ACPI_TABLE && !isRootPointerTable(r)) || r.kind() == RegionKind.FACS;
             if (!rootListTable || !r.space().isMemory() || out.size() >= ROOT_LIST_LIMIT) {
                 continue;
             }

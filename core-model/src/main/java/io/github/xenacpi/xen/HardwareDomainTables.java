@@ -5,12 +5,12 @@ import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.acpi.table.decoder.FadtDecoder;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.MadtBuilder;
 import io.github.xenacpi.platform.builder.OemIdentity;
@@ -33,8 +33,7 @@ import java.util.Set;
  */
 public final class HardwareDomainTables {
 
-    private HardwareDomainTables() {
-    }
+    private HardwareDomainTables() {}
 
     /**
      * The rewritten and generated tables of a Xen built without {@code CONFIG_HAS_ITS} (its default), in the order
@@ -55,7 +54,8 @@ public final class HardwareDomainTables {
         Optional<LoadedTable> madt = host.bySignature("APIC").stream().findFirst();
         if (madt.isPresent() && madt.get().table() instanceof MadtTable m) {
             out.add(raw("APIC", madt(m, madt.get().header(), hasIts && xen.supportsIts(), vcpus)));
-            out.add(raw("STAO", new StaoBuilder(1, List.of()).build(oemOf(madt.get().header()))));
+            out.add(raw(
+                    "STAO", new StaoBuilder(1, List.of()).build(oemOf(madt.get().header()))));
         }
         return out;
     }
@@ -71,8 +71,11 @@ public final class HardwareDomainTables {
     public static Set<Long> replacedHostTables(AcpiTables host) {
         Set<Long> out = new HashSet<>();
         for (String signature : List.of("FACP", "APIC")) {
-            host.bySignature(signature).stream().findFirst().map(t -> t.raw().origin())
-                    .filter(TableOrigin::hasAddress).ifPresent(o -> out.add(o.address()));
+            host.bySignature(signature).stream()
+                    .findFirst()
+                    .map(t -> t.raw().origin())
+                    .filter(TableOrigin::hasAddress)
+                    .ifPresent(o -> out.add(o.address()));
         }
         return Set.copyOf(out);
     }
@@ -91,7 +94,8 @@ public final class HardwareDomainTables {
         if (replaced.isEmpty()) {
             return regions;
         }
-        return regions.stream().filter(r -> r.kind() != RegionKind.ACPI_TABLE || !replaced.contains(r.base()))
+        return regions.stream()
+                .filter(r -> r.kind() != RegionKind.ACPI_TABLE || !replaced.contains(r.base()))
                 .toList();
     }
 
@@ -114,24 +118,40 @@ public final class HardwareDomainTables {
     }
 
     private static byte[] madt(MadtTable host, TableHeader header, boolean its, int vcpus) {
-        MadtBuilder b = new MadtBuilder().revision(header.revision())
-                .localInterruptControllerAddress(host.localInterruptControllerAddress()).flags(host.flags());
-        Optional<MadtTable.Gicc> first = host.structures().stream().filter(MadtTable.Gicc.class::isInstance)
-                .map(MadtTable.Gicc.class::cast).findFirst();
-        host.structures().stream().filter(MadtTable.Gicd.class::isInstance).findFirst().ifPresent(b::add);
+        MadtBuilder b = new MadtBuilder()
+                .revision(header.revision())
+                .localInterruptControllerAddress(host.localInterruptControllerAddress())
+                .flags(host.flags());
+        Optional<MadtTable.Gicc> first = host.structures().stream()
+                .filter(MadtTable.Gicc.class::isInstance)
+                .map(MadtTable.Gicc.class::cast)
+                .findFirst();
+        host.structures().stream()
+                .filter(MadtTable.Gicd.class::isInstance)
+                .findFirst()
+                .ifPresent(b::add);
         for (int i = 0; i < vcpus && first.isPresent(); i++) {
             MadtTable.Gicc g = first.get();
             // gic_make_hwdom_madt: copied from host GICC[0]; uid = interface = i, enabled, virtual MPIDR,
             // parking, PMU, GICV, GICH, GICR bases and VGIC interrupt cleared.
-            b.add(MadtTable.Gicc.builder().length(g.length()).cpuInterfaceNumber(i).processorUid(i)
-                    .flags(MadtTable.Gicc.ENABLED).physicalBaseAddress(g.physicalBaseAddress())
-                    .mpidr(virtualAffinity(i)).efficiencyClass(g.efficiencyClass())
-                    .speOverflowInterrupt(g.speOverflowInterrupt()).trbeInterrupt(g.trbeInterrupt()).build());
+            b.add(MadtTable.Gicc.builder()
+                    .length(g.length())
+                    .cpuInterfaceNumber(i)
+                    .processorUid(i)
+                    .flags(MadtTable.Gicc.ENABLED)
+                    .physicalBaseAddress(g.physicalBaseAddress())
+                    .mpidr(virtualAffinity(i))
+                    .efficiencyClass(g.efficiencyClass())
+                    .speOverflowInterrupt(g.speOverflowInterrupt())
+                    .trbeInterrupt(g.trbeInterrupt())
+                    .build());
         }
         host.structures().stream().filter(MadtTable.Gicr.class::isInstance).forEach(b::add);
         if (its) {
             // gicv3_its_make_hwdom_madt (4.10, CONFIG_HAS_ITS): host ITS structures copied verbatim.
-            host.structures().stream().filter(MadtTable.GicIts.class::isInstance).forEach(b::add);
+            host.structures().stream()
+                    .filter(MadtTable.GicIts.class::isInstance)
+                    .forEach(b::add);
         }
         return b.build(oemOf(header));
     }
@@ -141,7 +161,6 @@ public final class HardwareDomainTables {
     }
 
     private static RawTable raw(String signature, byte[] bytes) {
-        return new RawTable(signature, 1, bytes,
-                new TableOrigin(Path.of("xen-dom0"), SourceFormat.BUILDER, 0, 0, -1));
+        return new RawTable(signature, 1, bytes, new TableOrigin(Path.of("xen-dom0"), SourceFormat.BUILDER, 0, 0, -1));
     }
 }

@@ -30,8 +30,7 @@ public final class Hypervisor {
      * Xen for a Dom0 whose P2M is {@code p2m} (already holding what Xen maps at build), with these
      * permissions and emulated frame ranges (vGIC distributor, redistributors, ITS).
      */
-    public Hypervisor(XenVersion version, StageTwoTable p2m, IomemPermissions permissions,
-                      List<FrameRange> emulated) {
+    public Hypervisor(XenVersion version, StageTwoTable p2m, IomemPermissions permissions, List<FrameRange> emulated) {
         this(version, p2m, permissions, emulated, false);
     }
 
@@ -39,8 +38,12 @@ public final class Hypervisor {
      * As above; with {@code backportFaultMapping}, a version older than 4.9 maps permitted pages on fault as
      * 4.16 does (the stage-2-fault strategy evaluated on an old release).
      */
-    public Hypervisor(XenVersion version, StageTwoTable p2m, IomemPermissions permissions,
-                      List<FrameRange> emulated, boolean backportFaultMapping) {
+    public Hypervisor(
+            XenVersion version,
+            StageTwoTable p2m,
+            IomemPermissions permissions,
+            List<FrameRange> emulated,
+            boolean backportFaultMapping) {
         this.version = Objects.requireNonNull(version, "version");
         this.mapOnFault = version.mapsMmioOnFault() || backportFaultMapping;
         this.p2m = Objects.requireNonNull(p2m, "p2m");
@@ -100,8 +103,11 @@ public final class Hypervisor {
             // each, in one call.
             long through = permissions.permittedThrough(idxs[i]);
             int j = i + 1;
-            while (j < idxs.length && gpfns[j] == gpfns[j - 1] + 1 && gpfns[j] < frames
-                    && idxs[j] == idxs[j - 1] + 1 && idxs[j] <= through) {
+            while (j < idxs.length
+                    && gpfns[j] == gpfns[j - 1] + 1
+                    && gpfns[j] < frames
+                    && idxs[j] == idxs[j - 1] + 1
+                    && idxs[j] <= through) {
                 j++;
             }
             p2m.map(gpfns[i], idxs[i], j - i, type, false);
@@ -157,8 +163,13 @@ public final class Hypervisor {
         }
         stageTwoFaults++;
         if (Long.compareUnsigned(frame, p2m.geometry().frames()) >= 0) {
-            return new StageTwoAbort(address, AbortResolution.INJECTED, "inject_dabt_exception", String.format(
-                    "0x%X lies beyond Dom0's %d-bit IPA space", address, p2m.geometry().ipaBits()));
+            return new StageTwoAbort(
+                    address,
+                    AbortResolution.INJECTED,
+                    "inject_dabt_exception",
+                    String.format(
+                            "0x%X lies beyond Dom0's %d-bit IPA space",
+                            address, p2m.geometry().ipaBits()));
         }
         if (version.atLeast(XenVersion.V4_22)) {
             // 17a9070d22 (4.22): check_p2m before try_handle_mmio for every abort.
@@ -169,8 +180,7 @@ public final class Hypervisor {
             return emulatedOrInjected(address, frame);
         }
         if (isEmulated(frame)) {
-            return new StageTwoAbort(address, AbortResolution.EMULATED, "try_handle_mmio",
-                    "an emulated GIC region");
+            return new StageTwoAbort(address, AbortResolution.EMULATED, "try_handle_mmio", "an emulated GIC region");
         }
         StageTwoAbort mapped = tryMapMmio(address, frame);
         return mapped != null ? mapped : inject(address, frame);
@@ -187,17 +197,23 @@ public final class Hypervisor {
     public StageTwoAbort dataAccessAtRuntimeAddress(long registerAddress) {
         stageTwoFaults++;
         if (mapOnFault) {
-            return new StageTwoAbort(registerAddress, AbortResolution.MAPPED_ON_FAULT, "try_map_mmio",
+            return new StageTwoAbort(
+                    registerAddress,
+                    AbortResolution.MAPPED_ON_FAULT,
+                    "try_map_mmio",
                     "hardware domain, page assumed permitted (its address is known only at run time)");
         }
-        return new StageTwoAbort(registerAddress, AbortResolution.INJECTED, "inject_dabt_exception", "Xen " + version
-                + " does not map MMIO on fault (try_map_mmio arrived in 4.9) and nothing mapped the page ahead");
+        return new StageTwoAbort(
+                registerAddress,
+                AbortResolution.INJECTED,
+                "inject_dabt_exception",
+                "Xen " + version
+                        + " does not map MMIO on fault (try_map_mmio arrived in 4.9) and nothing mapped the page ahead");
     }
 
     private StageTwoAbort emulatedOrInjected(long address, long frame) {
         if (isEmulated(frame)) {
-            return new StageTwoAbort(address, AbortResolution.EMULATED, "try_handle_mmio",
-                    "an emulated GIC region");
+            return new StageTwoAbort(address, AbortResolution.EMULATED, "try_handle_mmio", "an emulated GIC region");
         }
         return inject(address, frame);
     }
@@ -214,8 +230,8 @@ public final class Hypervisor {
             return null;
         }
         p2m.map(frame, frame, 1, P2mType.MMIO_DIRECT_C, false);
-        return new StageTwoAbort(address, AbortResolution.MAPPED_ON_FAULT, "try_map_mmio",
-                "hardware domain, page permitted");
+        return new StageTwoAbort(
+                address, AbortResolution.MAPPED_ON_FAULT, "try_map_mmio", "hardware domain, page permitted");
     }
 
     private StageTwoAbort inject(long address, long frame) {

@@ -1,7 +1,7 @@
 package io.github.xenacpi.xen;
 
-import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.acpi.region.DescribedRegion;
+import io.github.xenacpi.platform.XenVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,8 +51,8 @@ public final class IomemPermissions {
      * The permissions Xen of this version gives an ACPI Dom0 on a platform with these regions; {@code hasIts}
      * says whether Xen was built with {@code CONFIG_HAS_ITS}.
      */
-    public static IomemPermissions forAcpiHardwareDomain(XenVersion version, boolean hasIts,
-                                                         List<DescribedRegion> regions) {
+    public static IomemPermissions forAcpiHardwareDomain(
+            XenVersion version, boolean hasIts, List<DescribedRegion> regions) {
         Objects.requireNonNull(version, "version");
         boolean gicV3 = isGicV3(regions);
         List<FrameRange> out = new ArrayList<>();

@@ -47,6 +47,8 @@ public enum P2mType {
 
     /** Stage-2 MemAttr encodings Xen uses (MATTR_DEV, MATTR_MEM_NC, MATTR_MEM). */
     public enum StageTwoAttribute {
-        DEVICE_NGNRE, NORMAL_NON_CACHEABLE, NORMAL_WRITE_BACK
+        DEVICE_NGNRE,
+        NORMAL_NON_CACHEABLE,
+        NORMAL_WRITE_BACK
     }
 }

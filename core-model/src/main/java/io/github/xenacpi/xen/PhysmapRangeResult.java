@@ -6,5 +6,4 @@ package io.github.xenacpi.xen;
  * (reported to Dom0 as success by {@code map_dev_mmio_page}), and pages whose gpfn lies past the IPA space
  * ({@code -EINVAL} each).
  */
-public record PhysmapRangeResult(long pagesMapped, long pagesSilentlyDenied, long pagesInvalid) {
-}
+public record PhysmapRangeResult(long pagesMapped, long pagesSilentlyDenied, long pagesInvalid) {}

@@ -21,8 +21,11 @@ public record PhysmapResult(int rc, int[] errs, int pagesMapped, int pagesSilent
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PhysmapResult p && p.rc == rc && Arrays.equals(p.errs, errs)
-                && p.pagesMapped == pagesMapped && p.pagesSilentlyDenied == pagesSilentlyDenied;
+        return o instanceof PhysmapResult p
+                && p.rc == rc
+                && Arrays.equals(p.errs, errs)
+                && p.pagesMapped == pagesMapped
+                && p.pagesSilentlyDenied == pagesSilentlyDenied;
     }
 
     @Override
@@ -32,7 +35,7 @@ public record PhysmapResult(int rc, int[] errs, int pagesMapped, int pagesSilent
 
     @Override
     public String toString() {
-        return "PhysmapResult[rc=" + rc + ", pages=" + errs.length + ", mapped=" + pagesMapped
-                + ", silentlyDenied=" + pagesSilentlyDenied + "]";
+        return "PhysmapResult[rc=" + rc + ", pages=" + errs.length + ", mapped=" + pagesMapped + ", silentlyDenied="
+                + pagesSilentlyDenied + "]";
     }
 }

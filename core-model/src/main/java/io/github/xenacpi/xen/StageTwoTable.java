@@ -24,6 +24,7 @@ public final class StageTwoTable {
      * entry's mfn: the tables exist (and are counted) but are only built when part of them changes.
      */
     private static final int KIND_PAGES = 3;
+
     private static final P2mType[] TYPES = P2mType.values();
 
     private final StageTwoGeometry geometry;
@@ -37,6 +38,7 @@ public final class StageTwoTable {
      * from the root. Forgotten whenever a table is freed.
      */
     private final Node[] lastTables = new Node[4];
+
     private final long[] lastKeys = new long[4];
 
     /** Empty tables of the given geometry; the root pages count as allocated. */

@@ -5,6 +5,7 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
+import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.platform.builder.OemIdentity;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
 import io.github.xenacpi.platform.builder.aml.TermListBuilder;
@@ -12,13 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import io.github.xenacpi.aml.parse.AmlLoader;
 
 /** Helpers for loader tests: definition blocks made with the AML writer, loaded together. */
 public final class AmlFixtures {
 
-    private AmlFixtures() {
-    }
+    private AmlFixtures() {}
 
     public static byte[] dsdt(Consumer<TermListBuilder> content) {
         return DefinitionBlockBuilder.dsdt().content(content).build(OemIdentity.DEFAULT);
@@ -54,7 +53,9 @@ public final class AmlFixtures {
     }
 
     public static List<Diagnostic> errors(LoadedNamespace loaded) {
-        return loaded.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
+        return loaded.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.ERROR)
+                .toList();
     }
 
     /** The offset of the first occurrence of {@code needle} in {@code hay}, or -1. */

@@ -32,8 +32,12 @@ class CorpusValidationGridTest {
     }
 
     private static List<PlatformReport> validate(PlatformSource... platforms) throws Exception {
-        return new Validation(MappingStrategy.all(), Overrides.parse("4.22", "6.12", null), 2,
-                VersionAxes.parse("4.17,4.19,4.22", "6.1,6.6,6.12")).run(List.of(platforms));
+        return new Validation(
+                        MappingStrategy.all(),
+                        Overrides.parse("4.22", "6.12", null),
+                        2,
+                        VersionAxes.parse("4.17,4.19,4.22", "6.1,6.6,6.12"))
+                .run(List.of(platforms));
     }
 
     @Test
@@ -43,11 +47,17 @@ class CorpusValidationGridTest {
         PlatformReport yoga = reports.get(0);
         assertThat(yoga.summary().notBuilt()).isNull();
         assertThat(yoga.summary().recommended()).isNotNull();
-        assertThat(yoga.grid().cells()).hasSize(9).allSatisfy(c -> assertThat(c.built()).isTrue());
-        assertThat(yoga.grid().cell(XenVersion.V4_22, LinuxVersion.V6_12).orElseThrow().booting())
+        assertThat(yoga.grid().cells())
+                .hasSize(9)
+                .allSatisfy(c -> assertThat(c.built()).isTrue());
+        assertThat(yoga.grid()
+                        .cell(XenVersion.V4_22, LinuxVersion.V6_12)
+                        .orElseThrow()
+                        .booting())
                 .containsExactlyElementsOf(yoga.results().stream()
                         .filter(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.DEGRADED)
-                        .map(r -> r.strategy()).toList());
+                        .map(r -> r.strategy())
+                        .toList());
 
         PlatformReport xps = reports.get(1);
         assertThat(xps.results()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.NOT_BUILT));
@@ -61,8 +71,9 @@ class CorpusValidationGridTest {
             assertThat(c.built()).isFalse();
             assertThat(c.strategies()).isEmpty();
         });
-        assertThat(VersionGridTable.lines(xps.grid())).anySatisfy(l -> assertThat(l)
-                .startsWith("[A] Xen refuses these tables").contains("acpi_parse_fadt: FADT 5.0"));
+        assertThat(VersionGridTable.lines(xps.grid()))
+                .anySatisfy(l ->
+                        assertThat(l).startsWith("[A] Xen refuses these tables").contains("acpi_parse_fadt: FADT 5.0"));
         assertThat(VersionGridTable.lines(yoga.grid()).get(0)).contains("6.1").contains("6.12");
         assertThat(yoga.grid().cells()).extracting(VersionGrid.Cell::notBuilt).containsOnlyNulls();
     }

@@ -48,9 +48,18 @@ class FirmwareFolderTest {
         FirmwareFolder.Found found = FirmwareFolder.platformsAt(root);
 
         assertThat(found.platforms()).extracting(PlatformSource::name).containsExactly("board.txt", "laptop");
-        assertThat(found.skipped()).extracting(s -> s.path().getFileName().toString())
-                .containsExactlyInAnyOrder(".cache", "MANIFEST.md", "README.md", "dsdt.dsl", "empty.txt", "images",
-                        "loop", "photo.png", "up");
+        assertThat(found.skipped())
+                .extracting(s -> s.path().getFileName().toString())
+                .containsExactlyInAnyOrder(
+                        ".cache",
+                        "MANIFEST.md",
+                        "README.md",
+                        "dsdt.dsl",
+                        "empty.txt",
+                        "images",
+                        "loop",
+                        "photo.png",
+                        "up");
         assertThat(found.skipped()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
         assertThat(reason(found, ".cache")).contains("hidden");
         assertThat(reason(found, "dsdt.dsl")).contains("disassembly");
@@ -81,7 +90,8 @@ class FirmwareFolderTest {
         tables(machine.resolve("acpi"));
         Files.writeString(machine.resolve("README.md"), "from acpidump\n");
 
-        assertThat(Firmware.locate(List.of("thinkpad"), temp).platforms()).extracting(PlatformSource::name)
+        assertThat(Firmware.locate(List.of("thinkpad"), temp).platforms())
+                .extracting(PlatformSource::name)
                 .containsExactly("thinkpad");
         assertThat(PlatformSource.at(machine).load(Overrides.NONE).name()).isEqualTo("thinkpad");
     }
@@ -91,47 +101,76 @@ class FirmwareFolderTest {
         Path root = Files.createDirectories(temp.resolve("docs"));
         Files.writeString(root.resolve("README.md"), "nothing here\n");
 
-        assertThatThrownBy(() -> Firmware.locate(List.of("docs"), temp)).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("xenacpi.firmware").hasMessageContaining(root.toString())
-                .hasMessageContaining("README.md").hasMessageContaining("acpidump table header");
+        assertThatThrownBy(() -> Firmware.locate(List.of("docs"), temp))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("xenacpi.firmware")
+                .hasMessageContaining(root.toString())
+                .hasMessageContaining("README.md")
+                .hasMessageContaining("acpidump table header");
         Path empty = Files.createDirectories(temp.resolve("empty"));
-        assertThatThrownBy(() -> Firmware.locate(List.of("empty"), temp)).hasMessageContaining(empty.toString())
-                .hasMessageContaining("empty").hasMessageNotContaining("src/firmware");
+        assertThatThrownBy(() -> Firmware.locate(List.of("empty"), temp))
+                .hasMessageContaining(empty.toString())
+                .hasMessageContaining("empty")
+                .hasMessageNotContaining("src/firmware");
     }
 
     @Test
     void descriptorErrorsNameTheKeyWithoutJavaTypesOrParserInternals() throws Exception {
-        for (String json : List.of("{\"ipaBits\":\"abc\"}", "{\"ram\":{}}", "{\"earlycon\":\"yes\"}",
-                "{\"ram\":[{\"base\":\"0x1\"}]}", "[]",
+        for (String json : List.of(
+                "{\"ipaBits\":\"abc\"}",
+                "{\"ram\":{}}",
+                "{\"earlycon\":\"yes\"}",
+                "{\"ram\":[{\"base\":\"0x1\"}]}",
+                "[]",
                 "{\"dma\":[{\"device\":\"x\",\"kind\":\"bogus\",\"address\":\"0\"}]}",
-                "{\"xen\":\"4.x\"}", "{\"linux\":\"6.six\"}", "{\"smmu\":\"maybe\"}")) {
+                "{\"xen\":\"4.x\"}",
+                "{\"linux\":\"6.six\"}",
+                "{\"smmu\":\"maybe\"}")) {
             Path file = Files.writeString(temp.resolve(PlatformDescriptorReader.FILE_NAME), json);
-            assertThatThrownBy(() -> PlatformDescriptorReader.read(file)).isInstanceOf(PlatformException.class)
-                    .hasMessageStartingWith(file.toString()).satisfies(e -> assertThat(e.getMessage())
-                            .doesNotContain("java.").doesNotContain("Jackson").doesNotContain("JsonToken")
-                            .doesNotContain("$Range").doesNotContain("creator").doesNotContain("For input string")
+            assertThatThrownBy(() -> PlatformDescriptorReader.read(file))
+                    .isInstanceOf(PlatformException.class)
+                    .hasMessageStartingWith(file.toString())
+                    .satisfies(e -> assertThat(e.getMessage())
+                            .doesNotContain("java.")
+                            .doesNotContain("Jackson")
+                            .doesNotContain("JsonToken")
+                            .doesNotContain("$Range")
+                            .doesNotContain("creator")
+                            .doesNotContain("For input string")
                             .doesNotContain("RegionKind"));
         }
     }
 
     @Test
     void versionTyposNameThePropertyWithoutJavaInternals() {
-        for (String[] v : List.of(new String[] {"4.x", null, null}, new String[] {null, "6.six", null},
-                new String[] {"99999999999.1", null, null}, new String[] {null, null, "maybe"})) {
-            assertThatThrownBy(() -> Overrides.parse(v[0], v[1], v[2])).isInstanceOf(ValidationException.class)
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("For input string")
-                            .containsPattern(v[0] != null ? "xenacpi.xenVersion" : v[1] != null
-                                    ? "xenacpi.linuxVersion" : "xenacpi.smmu"));
+        for (String[] v : List.of(
+                new String[] {"4.x", null, null},
+                new String[] {null, "6.six", null},
+                new String[] {"99999999999.1", null, null},
+                new String[] {null, null, "maybe"})) {
+            assertThatThrownBy(() -> Overrides.parse(v[0], v[1], v[2]))
+                    .isInstanceOf(ValidationException.class)
+                    .satisfies(e -> assertThat(e.getMessage())
+                            .doesNotContain("For input string")
+                            .containsPattern(
+                                    v[0] != null
+                                            ? "xenacpi.xenVersion"
+                                            : v[1] != null ? "xenacpi.linuxVersion" : "xenacpi.smmu"));
         }
     }
 
     private static String reason(FirmwareFolder.Found found, String name) {
-        return found.skipped().stream().filter(s -> s.path().getFileName().toString().equals(name)).findFirst()
-                .orElseThrow().reason();
+        return found.skipped().stream()
+                .filter(s -> s.path().getFileName().toString().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .reason();
     }
 
     private static void tables(Path dir) throws Exception {
-        PlatformBuilder.create().add(new McfgBuilder().allocation(0x4000_0000L, 0, 0, 1)).build()
+        PlatformBuilder.create()
+                .add(new McfgBuilder().allocation(0x4000_0000L, 0, 0, 1))
+                .build()
                 .writeTableDirectory(dir);
     }
 

@@ -24,20 +24,25 @@ class FirmwareTest {
 
     @Test
     void presetEntriesNameBundledPlatforms() throws Exception {
-        List<PlatformSource> found = Firmware.locate(List.of("preset:qemu-virt", " PRESET:hostile "), temp).platforms();
+        List<PlatformSource> found = Firmware.locate(List.of("preset:qemu-virt", " PRESET:hostile "), temp)
+                .platforms();
 
         assertThat(found).extracting(PlatformSource::name).containsExactly("qemu-virt", "hostile");
     }
 
     @Test
     void presetAllIsEveryPresetInDeclarationOrder() throws Exception {
-        assertThat(Firmware.locate(List.of("preset:all"), temp).platforms()).extracting(PlatformSource::name)
-                .containsExactlyElementsOf(java.util.Arrays.stream(Preset.values()).map(Preset::id).toList());
+        assertThat(Firmware.locate(List.of("preset:all"), temp).platforms())
+                .extracting(PlatformSource::name)
+                .containsExactlyElementsOf(
+                        java.util.Arrays.stream(Preset.values()).map(Preset::id).toList());
     }
 
     @Test
     void theDefaultPresetIsABundledOne() {
-        assertThat(Firmware.defaultPreset().name()).isEqualTo(Firmware.DEFAULT_PRESET).isEqualTo("qemu-virt");
+        assertThat(Firmware.defaultPreset().name())
+                .isEqualTo(Firmware.DEFAULT_PRESET)
+                .isEqualTo("qemu-virt");
         assertThat(Firmware.presetIds()).contains(Firmware.DEFAULT_PRESET);
     }
 
@@ -45,7 +50,8 @@ class FirmwareTest {
     void anUnknownPresetSaysWhichExist() {
         assertThatThrownBy(() -> Firmware.locate(List.of("preset:nope"), temp).platforms())
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("xenacpi.firmware").hasMessageContaining("nope")
+                .hasMessageContaining("xenacpi.firmware")
+                .hasMessageContaining("nope")
                 .hasMessageContaining("qemu-virt");
     }
 
@@ -53,14 +59,17 @@ class FirmwareTest {
     void aMissingPathIsAnErrorThatSaysWhatToName() {
         assertThatThrownBy(() -> Firmware.locate(List.of("missing"), temp).platforms())
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining(temp.resolve("missing").toString()).hasMessageContaining("preset:ID");
+                .hasMessageContaining(temp.resolve("missing").toString())
+                .hasMessageContaining("preset:ID");
     }
 
     @Test
     void aFolderOfPlatformsGivesOnePerSubFolderAndDumpFileInNameOrder() throws Exception {
         Path root = Files.createDirectories(temp.resolve("firmware"));
         Files.writeString(root.resolve("b-board.txt"), dump(), StandardCharsets.UTF_8);
-        PlatformBuilder.create().add(new McfgBuilder().allocation(0x4000_0000L, 0, 0, 1)).build()
+        PlatformBuilder.create()
+                .add(new McfgBuilder().allocation(0x4000_0000L, 0, 0, 1))
+                .build()
                 .writeTableDirectory(root.resolve("a-board"));
         Files.writeString(root.resolve("xenacpi.json"), "{}");
         Files.writeString(root.resolve(".hidden"), "x");
@@ -75,10 +84,12 @@ class FirmwareTest {
         Path tables = temp.resolve("board");
         PlatformBuilder.create()
                 .add(new McfgBuilder().allocation(0x4000_0000L, 0, 0, 1))
-                .build().writeTableDirectory(tables);
+                .build()
+                .writeTableDirectory(tables);
 
         assertThat(FirmwareFolder.holdsTables(tables, 0)).isTrue();
-        assertThat(Firmware.locate(List.of("board"), temp).platforms()).extracting(PlatformSource::name)
+        assertThat(Firmware.locate(List.of("board"), temp).platforms())
+                .extracting(PlatformSource::name)
                 .containsExactly("board");
     }
 
@@ -97,26 +108,28 @@ class FirmwareTest {
     @Test
     void oneIsAPresetAFileOrAFolderHoldingExactlyOnePlatform() throws Exception {
         List<FirmwareFolder.Skipped> skipped = new ArrayList<>();
-        assertThat(Firmware.one("xenacpi.inspect.path", " preset:hostile ", temp, skipped::add).name())
+        assertThat(Firmware.one("xenacpi.inspect.path", " preset:hostile ", temp, skipped::add)
+                        .name())
                 .isEqualTo("hostile");
         Path root = Files.createDirectories(temp.resolve("one"));
         Files.writeString(root.resolve("board.txt"), dump(), StandardCharsets.UTF_8);
         Files.writeString(root.resolve("README.md"), "notes");
 
-        assertThat(Firmware.one("xenacpi.firmware", "one", temp, skipped::add).name()).isEqualTo("board.txt");
+        assertThat(Firmware.one("xenacpi.firmware", "one", temp, skipped::add).name())
+                .isEqualTo("board.txt");
         assertThat(skipped).extracting(s -> s.path().getFileName().toString()).containsExactly("README.md");
     }
 
     @Test
     void oneNamesTheSettingWhenThePathIsMissingOrHoldsSeveralPlatforms() throws Exception {
-        assertThatThrownBy(() -> Firmware.one("xenacpi.inspect.path", "missing", temp, s -> { }))
+        assertThatThrownBy(() -> Firmware.one("xenacpi.inspect.path", "missing", temp, s -> {}))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("xenacpi.inspect.path: " + temp.resolve("missing") + " does not exist");
         Path root = Files.createDirectories(temp.resolve("two"));
         Files.writeString(root.resolve("a.txt"), dump(), StandardCharsets.UTF_8);
         Files.writeString(root.resolve("b.txt"), dump(), StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> Firmware.one("xenacpi.firmware", "two", temp, s -> { }))
+        assertThatThrownBy(() -> Firmware.one("xenacpi.firmware", "two", temp, s -> {}))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("xenacpi.firmware: " + root + " holds 2 platforms [a.txt, b.txt]; inspect shows one:"
                         + " name one of them");

@@ -44,15 +44,19 @@ class ForkedValidationTest {
         }
 
         @Override
-        public void debug(String line) {
-        }
+        public void debug(String line) {}
     }
 
     static ForkedValidation.Jvm jvm() {
-        List<Path> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).toList();
-        return new ForkedValidation.Jvm(ForkedValidation.Jvm.currentJava(), classPath,
-                ForkedValidation.Jvm.flags(ForkedValidation.DEFAULT_ARG_LINE), Optional.empty());
+        List<Path> classPath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .toList();
+        return new ForkedValidation.Jvm(
+                ForkedValidation.Jvm.currentJava(),
+                classPath,
+                ForkedValidation.Jvm.flags(ForkedValidation.DEFAULT_ARG_LINE),
+                Optional.empty());
     }
 
     static ValidationParameters parameters(String... firmware) {
@@ -68,27 +72,37 @@ class ForkedValidationTest {
         Lines inProcess = new Lines();
         Path here = folder.resolve("here");
         Gate gate = gateParameters.gate(parameters, folder);
-        ValidationRun.Outcome outcome = ValidationRun.execute(parameters.settings(parameters.platforms(folder,
-                inProcess), formats, here, PlatformCheck.Provider.NONE, folder), TIME, inProcess);
-        Optional<String> failure = ViolationPolicy.FAIL.enforce(gate.decide(outcome.report()), outcome.location(),
+        ValidationRun.Outcome outcome = ValidationRun.execute(
+                parameters.settings(
+                        parameters.platforms(folder, inProcess), formats, here, PlatformCheck.Provider.NONE, folder),
+                TIME,
                 inProcess);
+        Optional<String> failure =
+                ViolationPolicy.FAIL.enforce(gate.decide(outcome.report()), outcome.location(), inProcess);
 
         Lines forked = new Lines();
         Path there = folder.resolve("there");
-        ForkedValidation.Outcome result = ForkedValidation.run(new ForkedValidation.Job(parameters, gateParameters,
-                ViolationPolicy.FAIL, formats, there, folder, TIME), jvm(), forked);
+        ForkedValidation.Outcome result = ForkedValidation.run(
+                new ForkedValidation.Job(
+                        parameters, gateParameters, ViolationPolicy.FAIL, formats, there, folder, TIME),
+                jvm(),
+                forked);
 
         assertThat(failure).isPresent();
-        assertThat(result).isEqualTo(new ForkedValidation.Outcome.Validated(
-                Optional.of(failure.get().replace(here.toString(), there.toString()))));
-        assertThat(forked.lines).isEqualTo(inProcess.lines.stream()
-                .map(l -> l.replace(here.toString(), there.toString())).toList());
+        assertThat(result)
+                .isEqualTo(new ForkedValidation.Outcome.Validated(
+                        Optional.of(failure.get().replace(here.toString(), there.toString()))));
+        assertThat(forked.lines)
+                .isEqualTo(inProcess.lines.stream()
+                        .map(l -> l.replace(here.toString(), there.toString()))
+                        .toList());
         assertThat(Files.readString(there.resolve("report.json")))
                 .isEqualTo(Files.readString(here.resolve("report.json")));
         // junit.xml holds the time each suite took, which no two runs share.
         assertThat(untimed(there.resolve("junit.xml"))).isEqualTo(untimed(here.resolve("junit.xml")));
         try (var left = Files.list(there)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no job file left behind")
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no job file left behind")
                     .containsExactlyInAnyOrder("report.json", "junit.xml");
         }
     }
@@ -100,8 +114,17 @@ class ForkedValidationTest {
     @Test
     void noFirmwareAndUnreadableFirmwareEndAsInProcess(@TempDir Path folder) throws Exception {
         GateParameters gate = new GateParameters("error", "any", List.of());
-        assertThat(ForkedValidation.run(new ForkedValidation.Job(parameters(""), gate, ViolationPolicy.WARN,
-                List.of(), folder.resolve("r"), folder, TIME), jvm(), new Lines()))
+        assertThat(ForkedValidation.run(
+                        new ForkedValidation.Job(
+                                parameters(""),
+                                gate,
+                                ViolationPolicy.WARN,
+                                List.of(),
+                                folder.resolve("r"),
+                                folder,
+                                TIME),
+                        jvm(),
+                        new Lines()))
                 .isEqualTo(new ForkedValidation.Outcome.NoFirmware());
         assertThat(folder.resolve("r")).as("no report folder without firmware").doesNotExist();
 
@@ -113,24 +136,50 @@ class ForkedValidationTest {
         } catch (ValidationException e) {
             expected = e.getMessage();
         }
-        assertThatThrownBy(() -> ForkedValidation.run(new ForkedValidation.Job(parameters(missing), gate,
-                ViolationPolicy.WARN, List.of(), folder.resolve("r"), folder, TIME), jvm(), new Lines()))
-                .isInstanceOf(ValidationException.class).hasMessage(expected);
+        assertThatThrownBy(() -> ForkedValidation.run(
+                        new ForkedValidation.Job(
+                                parameters(missing),
+                                gate,
+                                ViolationPolicy.WARN,
+                                List.of(),
+                                folder.resolve("r"),
+                                folder,
+                                TIME),
+                        jvm(),
+                        new Lines()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage(expected);
     }
 
     @Test
     void theJobFileGivesBackTheJob(@TempDir Path folder) throws IOException {
         ForkedValidation.Job job = new ForkedValidation.Job(
-                new ValidationParameters(List.of("a b/ü=1:x", "preset:qemu-virt"), List.of("xen-premap,stage2-fault"),
-                        "4.19", "6.1", "shared", "4.8,4.22", "modelled", true, "base line.json"),
-                new GateParameters("warning", "stage2-fault", List.of(new Suppression("SBBR.TABLE.DBG2.REQUIRED",
-                        "board #1", "", "", "comes with\nthe next = release"))),
-                ViolationPolicy.WARN, List.of("html", "json"), folder.resolve("r e"), folder, TIME);
+                new ValidationParameters(
+                        List.of("a b/ü=1:x", "preset:qemu-virt"),
+                        List.of("xen-premap,stage2-fault"),
+                        "4.19",
+                        "6.1",
+                        "shared",
+                        "4.8,4.22",
+                        "modelled",
+                        true,
+                        "base line.json"),
+                new GateParameters(
+                        "warning",
+                        "stage2-fault",
+                        List.of(new Suppression(
+                                "SBBR.TABLE.DBG2.REQUIRED", "board #1", "", "", "comes with\nthe next = release"))),
+                ViolationPolicy.WARN,
+                List.of("html", "json"),
+                folder.resolve("r e"),
+                folder,
+                TIME);
         Path file = folder.resolve("job.properties");
         ForkJobFile.write(job, file);
         assertThat(ForkJobFile.read(file)).isEqualTo(job);
         Files.writeString(file, "policy=FAIL\n");
-        assertThatThrownBy(() -> ForkJobFile.read(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ForkJobFile.read(file))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("not a job file of this version");
     }
 
@@ -139,15 +188,17 @@ class ForkedValidationTest {
         Lines log = new Lines();
         ForkProtocol.Reader reader = new ForkProtocol.Reader(log);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        ForkProtocol.Writer writer = new ForkProtocol.Writer(new java.io.PrintStream(bytes, true,
-                java.nio.charset.StandardCharsets.UTF_8));
+        ForkProtocol.Writer writer =
+                new ForkProtocol.Writer(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
         writer.started();
         writer.warn("board\nname \\ with\r\nbreaks\\n");
         writer.ended(Optional.of("fails\nhere"));
         bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().forEach(reader::line);
         reader.line("OpenJDK 64-Bit Server VM warning: something");
-        assertThat(log.lines).containsExactly("WARN board\nname \\ with\r\nbreaks\\n",
-                "WARN xenacpi: forked JVM: OpenJDK 64-Bit Server VM warning: something");
+        assertThat(log.lines)
+                .containsExactly(
+                        "WARN board\nname \\ with\r\nbreaks\\n",
+                        "WARN xenacpi: forked JVM: OpenJDK 64-Bit Server VM warning: something");
         assertThat(reader.started()).isTrue();
         assertThat(reader.failure()).contains("fails\nhere");
     }
@@ -157,11 +208,15 @@ class ForkedValidationTest {
         Path dir = Files.createDirectories(folder.resolve("classes"));
         Path jar = Files.writeString(folder.resolve("a.jar"), "not really a jar");
         Path cache = folder.resolve("cds");
-        assertThat(ClassDataArchive.of(List.of(jar, dir), Optional.of(cache)).used()).as("a folder").isFalse();
-        assertThat(ClassDataArchive.of(List.of(jar), Optional.empty()).used()).as("no cache").isFalse();
+        assertThat(ClassDataArchive.of(List.of(jar, dir), Optional.of(cache)).used())
+                .as("a folder")
+                .isFalse();
+        assertThat(ClassDataArchive.of(List.of(jar), Optional.empty()).used())
+                .as("no cache")
+                .isFalse();
         ClassDataArchive first = ClassDataArchive.of(List.of(jar), Optional.of(cache));
-        boolean dynamicArchives = Runtime.version().feature() >= 13 && Files.isRegularFile(
-                Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa"));
+        boolean dynamicArchives = Runtime.version().feature() >= 13
+                && Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa"));
         assertThat(first.used()).isEqualTo(dynamicArchives);
         if (dynamicArchives) {
             assertThat(first.flags().get(0)).startsWith("-XX:ArchiveClassesAtExit=" + cache);
@@ -172,8 +227,9 @@ class ForkedValidationTest {
         }
         ClassDataArchive.prune(cache);
         try (var kept = Files.list(cache)) {
-            assertThat(kept.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "xenacpi-old2.jsa", "xenacpi-old3.jsa", "xenacpi-old4.jsa", "xenacpi-old5.jsa");
+            assertThat(kept.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "xenacpi-old2.jsa", "xenacpi-old3.jsa", "xenacpi-old4.jsa", "xenacpi-old5.jsa");
         }
     }
 }

@@ -16,8 +16,8 @@ class GateParametersTest {
     @TempDir
     Path temp;
 
-    private static final Suppression DBG2 = new Suppression("SBBR.TABLE.DBG2.REQUIRED", "board", "", "",
-            "DBG2 comes with the next release");
+    private static final Suppression DBG2 =
+            new Suppression("SBBR.TABLE.DBG2.REQUIRED", "board", "", "", "DBG2 comes with the next release");
 
     private static ValidationParameters strategies(String... ids) {
         return new ValidationParameters(null, List.of(ids), null, null, null, null, null, false, null);
@@ -36,8 +36,9 @@ class GateParametersTest {
 
     @Test
     void theBaselineFileIsReadFromTheBaseFolder() throws Exception {
-        Baseline known = new Baseline(Baseline.SCHEMA, List.of(new Baseline.Entry("0123456789abcdef", "board",
-                "MCFG.LENGTH", "error", "MCFG", "short")));
+        Baseline known = new Baseline(
+                Baseline.SCHEMA,
+                List.of(new Baseline.Entry("0123456789abcdef", "board", "MCFG.LENGTH", "error", "MCFG", "short")));
         known.write(temp.resolve(Baseline.DEFAULT_FILE));
 
         Gate gate = new GateParameters("error", null, List.of()).gate(strategies(), temp);
@@ -51,8 +52,9 @@ class GateParametersTest {
         Files.writeString(temp.resolve(Baseline.DEFAULT_FILE), "{ not json");
         Suppression noReason = new Suppression("MCFG.LENGTH", "", "", "", "");
 
-        assertThatThrownBy(() -> new GateParameters("fatal", "wishful", List.of(noReason))
-                .gate(strategies("wishful"), temp)).hasMessageStartingWith("xenacpi.strategies: ");
+        assertThatThrownBy(() ->
+                        new GateParameters("fatal", "wishful", List.of(noReason)).gate(strategies("wishful"), temp))
+                .hasMessageStartingWith("xenacpi.strategies: ");
         assertThatThrownBy(() -> new GateParameters("fatal", "wishful", List.of(noReason)).gate(strategies(), temp))
                 .hasMessageStartingWith("xenacpi.failOn: ");
         assertThatThrownBy(() -> new GateParameters("error", "wishful", List.of(noReason)).gate(strategies(), temp))
@@ -61,7 +63,8 @@ class GateParametersTest {
                 .hasMessageStartingWith("xenacpi.baseline: ");
         Files.delete(temp.resolve(Baseline.DEFAULT_FILE));
         assertThatThrownBy(() -> new GateParameters("error", "any", List.of(DBG2, noReason)).gate(strategies(), temp))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("MCFG.LENGTH")
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("MCFG.LENGTH")
                 .hasMessageContaining("has no <reason>");
     }
 }

@@ -21,8 +21,8 @@ class InspectionTest {
         Path written = inspection.writeJson(temp.resolve("out").resolve(Inspection.DEFAULT_JSON));
 
         assertThat(Files.readString(written)).contains(InspectJson.SCHEMA);
-        assertThat(Inspection.jsonWritten(written)).isEqualTo("JSON (" + InspectJson.SCHEMA + ") written to "
-                + written);
+        assertThat(Inspection.jsonWritten(written))
+                .isEqualTo("JSON (" + InspectJson.SCHEMA + ") written to " + written);
         assertThat(Inspection.DEFAULT_JSON).isEqualTo(Path.of("target", "xenacpi", "inspect.json"));
         assertThat(inspection.text()).isNotEmpty();
     }

@@ -17,13 +17,14 @@ class ReportFormatTest {
 
     @Test
     void listsAndCommaSeparatedIdsAreRead() throws Exception {
-        assertThat(ReportFormat.parse(List.of("HTML,json", "sarif"))).containsExactlyInAnyOrder(ReportFormat.HTML,
-                ReportFormat.JSON, ReportFormat.SARIF);
+        assertThat(ReportFormat.parse(List.of("HTML,json", "sarif")))
+                .containsExactlyInAnyOrder(ReportFormat.HTML, ReportFormat.JSON, ReportFormat.SARIF);
     }
 
     @Test
     void anUnknownFormatNamesTheKnownOnes() {
-        assertThatThrownBy(() -> ReportFormat.parse(List.of("pdf"))).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> ReportFormat.parse(List.of("pdf")))
+                .isInstanceOf(ValidationException.class)
                 .hasMessage("xenacpi.formats: unknown format(s) [pdf]; known: [html, json, sarif, junit]");
     }
 }

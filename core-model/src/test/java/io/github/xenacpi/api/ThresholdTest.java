@@ -15,8 +15,10 @@ class ThresholdTest {
     void parsesTheSeverityLabels() throws Exception {
         assertThat(Threshold.parse("error").severity()).isEqualTo(Severity.ERROR);
         assertThat(Threshold.parse(" Warning ").severity()).isEqualTo(Severity.WARNING);
-        assertThatThrownBy(() -> Threshold.parse("fatal")).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("xenacpi.failOn").hasMessageContaining("[error, warning, info]");
+        assertThatThrownBy(() -> Threshold.parse("fatal"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("xenacpi.failOn")
+                .hasMessageContaining("[error, warning, info]");
     }
 
     @Test
@@ -32,21 +34,26 @@ class ThresholdTest {
     void theFailureMessageCountsQuotesTheFirstFindingsAndSaysWhereTheReportIs() {
         List<Threshold.Hit> hits = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            hits.add(new Threshold.Hit(i < 6 ? "board" : "other", new ReportFinding("MCFG.LENGTH", Severity.ERROR,
-                    "MCFG", 1, 0x24 + i, "too short " + i, "MCFG.length", "")));
+            hits.add(new Threshold.Hit(
+                    i < 6 ? "board" : "other",
+                    new ReportFinding(
+                            "MCFG.LENGTH", Severity.ERROR, "MCFG", 1, 0x24 + i, "too short " + i, "MCFG.length", "")));
         }
 
         String message = new Threshold(Severity.ERROR).failureMessage(hits, 3, "/r/index.html");
 
-        assertThat(message).startsWith("7 findings at or above error on 2 of 3 platforms:")
+        assertThat(message)
+                .startsWith("7 findings at or above error on 2 of 3 platforms:")
                 .contains("board: MCFG.LENGTH (error) MCFG#1 offset 0x24: too short 0")
-                .doesNotContain("too short 5").contains("... and 2 more").contains("See /r/index.html");
+                .doesNotContain("too short 5")
+                .contains("... and 2 more")
+                .contains("See /r/index.html");
     }
 
     @Test
     void aFindingWithoutATableOrOffsetSaysSo() {
-        ReportFinding missing = new ReportFinding("SBBR.TABLE.PPTT.REQUIRED", Severity.ERROR, "PPTT", 0, -1,
-                "missing", "", "stage2-fault");
+        ReportFinding missing = new ReportFinding(
+                "SBBR.TABLE.PPTT.REQUIRED", Severity.ERROR, "PPTT", 0, -1, "missing", "", "stage2-fault");
 
         assertThat(new Threshold.Hit("b", missing).describe())
                 .isEqualTo("b: SBBR.TABLE.PPTT.REQUIRED (error) PPTT#0 under stage2-fault: missing");
@@ -59,7 +66,10 @@ class ThresholdTest {
             hits.add(new Threshold.Hit("board", new ReportFinding("R.X", Severity.ERROR, "", 0, 0, "m" + i, "", "")));
         }
 
-        assertThat(Threshold.logLines(hits, 2)).containsExactly("board: R.X (error): m0", "board: R.X (error): m1",
-                "board: 2 more findings, listed in the report");
+        assertThat(Threshold.logLines(hits, 2))
+                .containsExactly(
+                        "board: R.X (error): m0",
+                        "board: R.X (error): m1",
+                        "board: 2 more findings, listed in the report");
     }
 }

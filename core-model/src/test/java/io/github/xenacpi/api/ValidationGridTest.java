@@ -9,8 +9,8 @@ import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.FadtBuilder;
-import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.MadtBuilder;
+import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
 import io.github.xenacpi.platform.preset.Preset;
@@ -44,30 +44,39 @@ class ValidationGridTest {
         PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false).revision(5).minorVersion(0))
                 .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
-                .add(new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0x0, 0))
-                .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
-                        .device("UAR0", d -> d.hid("ARMH0011").uid(0))))).build()
+                .add(new MadtBuilder()
+                        .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
+                        .gicc(0, 0x0, 0))
+                .add(DefinitionBlockBuilder.dsdt()
+                        .content(root -> root.scope(
+                                "\\_SB",
+                                sb -> sb.device("UAR0", d -> d.hid("ARMH0011").uid(0)))))
+                .build()
                 .writeTableDirectory(folder);
         return PlatformSource.at(folder);
     }
 
     @Test
     void aRefusedPlatformMeetsNoStrategyRequirementAndSaysWhoMustAct() throws Exception {
-        PlatformReport p = new Validation(MappingStrategy.all(), Overrides.parse("4.22", "6.6", null), 1)
-                .one(fadt50());
+        PlatformReport p = new Validation(MappingStrategy.all(), Overrides.parse("4.22", "6.6", null), 1).one(fadt50());
 
         assertThat(p.results()).noneMatch(StrategyRequirement::works);
-        assertThat(StrategyRequirement.ANY.unmetBy(p)).get().asString()
-                .contains("Xen refuses these tables").contains("acpi_parse_fadt")
+        assertThat(StrategyRequirement.ANY.unmetBy(p))
+                .get()
+                .asString()
+                .contains("Xen refuses these tables")
+                .contains("acpi_parse_fadt")
                 .contains("firmware vendor must act");
-        assertThat(StrategyRequirement.parse("stage2-fault", MappingStrategy.all()).unmetBy(p)).isPresent();
+        assertThat(StrategyRequirement.parse("stage2-fault", MappingStrategy.all())
+                        .unmetBy(p))
+                .isPresent();
         assertThat(StrategyRequirement.NONE.unmetBy(p)).isEmpty();
     }
 
     @Test
     void noGridUnlessAsked() throws Exception {
-        PlatformReport p = new Validation(MappingStrategy.all(), Overrides.NONE, 1)
-                .one(PlatformSource.of(Preset.SEED_RFC));
+        PlatformReport p =
+                new Validation(MappingStrategy.all(), Overrides.NONE, 1).one(PlatformSource.of(Preset.SEED_RFC));
 
         assertThat(p.grid()).isNull();
         assertThat(new ObjectMapper().valueToTree(p).has("grid")).isFalse();
@@ -84,8 +93,7 @@ class ValidationGridTest {
             }
 
             @Override
-            public void debug(String line) {
-            }
+            public void debug(String line) {}
 
             @Override
             public void warn(String line) {
@@ -97,9 +105,15 @@ class ValidationGridTest {
                 console.add(line);
             }
         };
-        ValidationSettings settings = new ValidationSettings(List.of(PlatformSource.of(Preset.SEED_RFC), fadt50()),
-                MappingStrategy.all(), Overrides.parse("4.8", "6.6", null), EnumSet.allOf(ReportFormat.class),
-                dir.resolve("report"), 2, Optional.empty(), axes);
+        ValidationSettings settings = new ValidationSettings(
+                List.of(PlatformSource.of(Preset.SEED_RFC), fadt50()),
+                MappingStrategy.all(),
+                Overrides.parse("4.8", "6.6", null),
+                EnumSet.allOf(ReportFormat.class),
+                dir.resolve("report"),
+                2,
+                Optional.empty(),
+                axes);
 
         ValidationRun.Outcome outcome = ValidationRun.execute(settings, Instant.EPOCH, log);
 
@@ -109,8 +123,10 @@ class ValidationGridTest {
         assertThat(grid.linux()).containsExactly(LinuxVersion.V4_10, LinuxVersion.V6_6);
         // The cell of the platform's own pair is the platform's own simulation.
         VersionGrid.Cell own = grid.cell(XenVersion.V4_8, LinuxVersion.V6_6).orElseThrow();
-        assertThat(own.strategies()).extracting(s -> s.strategy() + "=" + s.verdict())
-                .containsExactlyElementsOf(seed.results().stream().map(r -> r.strategy() + "=" + r.verdict())
+        assertThat(own.strategies())
+                .extracting(s -> s.strategy() + "=" + s.verdict())
+                .containsExactlyElementsOf(seed.results().stream()
+                        .map(r -> r.strategy() + "=" + r.verdict())
                         .toList());
 
         PlatformReport refused = outcome.report().platforms().get(1);
@@ -120,17 +136,26 @@ class ValidationGridTest {
         });
 
         JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("report/report.json")));
-        assertThat(SchemaCheck.violations(SchemaCheck.load(ConformanceReport.SCHEMA_RESOURCE), json)).isEmpty();
+        assertThat(SchemaCheck.violations(SchemaCheck.load(ConformanceReport.SCHEMA_RESOURCE), json))
+                .isEmpty();
         JsonNode cells = json.path("platforms").get(0).path("grid").path("cells");
         assertThat(cells).hasSize(6);
         assertThat(cells.get(1).path("xen").asText()).isEqualTo("4.8");
         assertThat(cells.get(1).path("linux").asText()).isEqualTo("6.6");
-        assertThat(json.path("platforms").get(1).path("grid").path("cells").get(0).path("built").asBoolean())
+        assertThat(json.path("platforms")
+                        .get(1)
+                        .path("grid")
+                        .path("cells")
+                        .get(0)
+                        .path("built")
+                        .asBoolean())
                 .isFalse();
 
         // HTML: a grid table per platform, rows Xen, columns Linux; the refused platform says who must act.
         String html = Files.readString(outcome.location());
-        assertThat(html).contains("<table class=\"grid\">").contains("<th>Xen \\ Linux</th><th>4.10</th><th>6.6</th>")
+        assertThat(html)
+                .contains("<table class=\"grid\">")
+                .contains("<th>Xen \\ Linux</th><th>4.10</th><th>6.6</th>")
                 .contains("data-xen=\"4.22\" data-linux=\"6.6\"><b>8 of 8 boot Dom0</b>")
                 .contains("<b>Xen refuses</b><small>acpi_parse_fadt: FADT 5.0")
                 .contains("Xen 4.8 refuses these tables and never builds Dom0");
@@ -139,21 +164,34 @@ class ValidationGridTest {
         JsonNode props = sarif.path("runs").get(0).path("properties").path("platforms");
         assertThat(props.path("fadt-5.0").path("status").asText()).isEqualTo("not-built");
         assertThat(props.path("fadt-5.0").path("notBuilt").asText()).startsWith("acpi_parse_fadt: FADT 5.0");
-        assertThat(props.path("fadt-5.0").path("versionGrid").path("xen-4.22/linux-6.6").path("built").asBoolean())
+        assertThat(props.path("fadt-5.0")
+                        .path("versionGrid")
+                        .path("xen-4.22/linux-6.6")
+                        .path("built")
+                        .asBoolean())
                 .isFalse();
-        assertThat(props.path("seed-rfc").path("versionGrid").path("xen-4.22/linux-6.6").path("booting"))
+        assertThat(props.path("seed-rfc")
+                        .path("versionGrid")
+                        .path("xen-4.22/linux-6.6")
+                        .path("booting"))
                 .hasSize(8);
         String junit = Files.readString(dir.resolve("report/junit.xml"));
         assertThat(junit).contains("not run: Xen refuses these tables (acpi_parse_fadt: FADT 5.0");
-        assertThat(junit).containsPattern(
-                "<testcase classname=\"fadt-5.0.firmware\" name=\"XEN.DOM0.NOT_BUILT\"[^>]*>\\s*<failure");
+        assertThat(junit)
+                .containsPattern(
+                        "<testcase classname=\"fadt-5.0.firmware\" name=\"XEN.DOM0.NOT_BUILT\"[^>]*>\\s*<failure");
 
         assertThat(console).anySatisfy(l -> assertThat(l).contains("seed-rfc: Xen x Linux grid"));
         assertThat(console).anySatisfy(l -> assertThat(l).startsWith("  4.22").contains("8/8 boot"));
         assertThat(console).anySatisfy(l -> assertThat(l).contains("refused [A]"));
-        assertThat(console).anySatisfy(l -> assertThat(l).startsWith("  [A] Xen refuses these tables, the firmware"
-                + " vendor must act: acpi_parse_fadt: FADT 5.0"));
-        assertThat(console).anySatisfy(l -> assertThat(l).contains("fadt-5.0").contains("refuses these tables")
-                .contains("firmware vendor must act"));
+        assertThat(console)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("  [A] Xen refuses these tables, the firmware"
+                                + " vendor must act: acpi_parse_fadt: FADT 5.0"));
+        assertThat(console)
+                .anySatisfy(l -> assertThat(l)
+                        .contains("fadt-5.0")
+                        .contains("refuses these tables")
+                        .contains("firmware vendor must act"));
     }
 }

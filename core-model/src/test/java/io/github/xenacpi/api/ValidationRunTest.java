@@ -40,22 +40,26 @@ class ValidationRunTest {
         }
 
         @Override
-        public void debug(String line) {
-        }
+        public void debug(String line) {}
     };
 
     @Test
     void logsALinePerPlatformTheMatrixAndLastWhereTheReportIs() throws Exception {
         ValidationSettings settings = new ValidationSettings(
                 List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
-                Validation.strategies(List.of("bus-notify", "stage2-fault")), Overrides.parse("4.8", "4.10", ""),
-                EnumSet.of(ReportFormat.HTML, ReportFormat.JSON), temp.resolve("out"), 2, Optional.empty());
+                Validation.strategies(List.of("bus-notify", "stage2-fault")),
+                Overrides.parse("4.8", "4.10", ""),
+                EnumSet.of(ReportFormat.HTML, ReportFormat.JSON),
+                temp.resolve("out"),
+                2,
+                Optional.empty());
 
         ValidationRun.Outcome outcome = ValidationRun.execute(settings, Instant.now(), log);
 
         assertThat(info.get(0)).startsWith("xenacpi: qemu-virt: 11 tables, ");
-        assertThat(info.get(1)).isEqualTo("xenacpi: qemu-virt: simulated with Xen 4.8 (property), Linux 4.10"
-                + " (property), SMMU none (default)");
+        assertThat(info.get(1))
+                .isEqualTo("xenacpi: qemu-virt: simulated with Xen 4.8 (property), Linux 4.10"
+                        + " (property), SMMU none (default)");
         assertThat(info.get(2)).contains("strategies: 1 pass, 0 degraded, 1 fail of 2; recommended: stage2-fault");
         assertThat(info).anySatisfy(l -> assertThat(l).matches("  platform +bus-notify +stage2-fault"));
         assertThat(info).anySatisfy(l -> assertThat(l).matches("  qemu-virt +FAIL +PASS"));
@@ -71,12 +75,26 @@ class ValidationRunTest {
     void theTraceIsInReportJsonOnlyWhenAskedFor() throws Exception {
         for (ReportOptions options : List.of(ReportOptions.DEFAULT, ReportOptions.TRACE)) {
             Path out = temp.resolve(options.trace() ? "traced" : "plain");
-            ValidationRun.execute(new ValidationSettings(List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
-                    Validation.strategies(List.of("stage2-fault")), Overrides.NONE, EnumSet.of(ReportFormat.JSON),
-                    out, 1, Optional.empty(), VersionAxes.NONE, options, temp), Instant.now(), log);
+            ValidationRun.execute(
+                    new ValidationSettings(
+                            List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
+                            Validation.strategies(List.of("stage2-fault")),
+                            Overrides.NONE,
+                            EnumSet.of(ReportFormat.JSON),
+                            out,
+                            1,
+                            Optional.empty(),
+                            VersionAxes.NONE,
+                            options,
+                            temp),
+                    Instant.now(),
+                    log);
 
-            boolean traced = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("platforms")
-                    .path(0).has("trace");
+            boolean traced = new ObjectMapper()
+                    .readTree(out.resolve("report.json").toFile())
+                    .path("platforms")
+                    .path(0)
+                    .has("trace");
             assertThat(traced).as("trace with %s", options).isEqualTo(options.trace());
         }
     }
@@ -85,8 +103,12 @@ class ValidationRunTest {
     void withoutHtmlTheLastLineNamesTheFolder() throws Exception {
         ValidationSettings settings = new ValidationSettings(
                 List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
-                Validation.strategies(List.of("stage2-fault")), Overrides.NONE, EnumSet.of(ReportFormat.SARIF),
-                temp, 1, Optional.empty());
+                Validation.strategies(List.of("stage2-fault")),
+                Overrides.NONE,
+                EnumSet.of(ReportFormat.SARIF),
+                temp,
+                1,
+                Optional.empty());
 
         ValidationRun.execute(settings, Instant.now(), log);
 
@@ -97,8 +119,15 @@ class ValidationRunTest {
     void aPresetIsWrittenAsAcpidumpTextForTestsThatReadAPath() throws Exception {
         Path file = new PlatformSource.PresetSource(Preset.SERVER_RAS).firmwarePath(temp);
 
-        assertThat(new PlatformSource.PathSource(file).load(Overrides.NONE).tables().all())
-                .hasSize(new PlatformSource.PresetSource(Preset.SERVER_RAS).load(Overrides.NONE).tables().all().size());
+        assertThat(new PlatformSource.PathSource(file)
+                        .load(Overrides.NONE)
+                        .tables()
+                        .all())
+                .hasSize(new PlatformSource.PresetSource(Preset.SERVER_RAS)
+                        .load(Overrides.NONE)
+                        .tables()
+                        .all()
+                        .size());
     }
 
     @Test

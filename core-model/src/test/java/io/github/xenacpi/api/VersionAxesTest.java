@@ -40,16 +40,25 @@ class VersionAxesTest {
 
     @Test
     void aBadVersionNamesItsPropertyAndTheList() {
-        assertThatThrownBy(() -> VersionAxes.parse("4.17,4.x", null)).isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("xenacpi.xenVersions: ").hasMessageContaining("4.x")
-                .hasMessageContaining("\"4.17,4.x\"").hasMessageNotContaining("For input string");
-        assertThatThrownBy(() -> VersionAxes.parse(null, "6")).isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("xenacpi.linuxVersions: ").hasMessageContaining("6.6");
-        assertThatThrownBy(() -> VersionAxes.parse("4.17,,4.22", null)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> VersionAxes.parse("4.17,4.x", null))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("xenacpi.xenVersions: ")
+                .hasMessageContaining("4.x")
+                .hasMessageContaining("\"4.17,4.x\"")
+                .hasMessageNotContaining("For input string");
+        assertThatThrownBy(() -> VersionAxes.parse(null, "6"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("xenacpi.linuxVersions: ")
+                .hasMessageContaining("6.6");
+        assertThatThrownBy(() -> VersionAxes.parse("4.17,,4.22", null))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("xenacpi.xenVersions: an empty entry");
-        assertThatThrownBy(() -> VersionAxes.parse("4.17,4.22,", null)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> VersionAxes.parse("4.17,4.22,", null))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("xenacpi.xenVersions: an empty entry");
-        assertThatThrownBy(() -> VersionAxes.parse("4.17.", null)).isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("xenacpi.xenVersions: ").hasMessageContaining("\"4.17.\"");
+        assertThatThrownBy(() -> VersionAxes.parse("4.17.", null))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("xenacpi.xenVersions: ")
+                .hasMessageContaining("\"4.17.\"");
     }
 }

@@ -16,8 +16,8 @@ class ViolationPolicyTest {
 
     private static final Gate GATE = new Gate(new Threshold(Severity.ERROR), StrategyRequirement.ANY);
 
-    private static final Threshold.Hit MCFG = new Threshold.Hit("board", new ReportFinding("MCFG.LENGTH",
-            Severity.ERROR, "MCFG", 1, 0x24, "too short", "MCFG.length", ""));
+    private static final Threshold.Hit MCFG = new Threshold.Hit(
+            "board", new ReportFinding("MCFG.LENGTH", Severity.ERROR, "MCFG", 1, 0x24, "too short", "MCFG.length", ""));
 
     private static final Suppression UNUSED = new Suppression("MCFG.NO_SUCH_RULE", "", "", "", "kept by mistake");
 
@@ -36,9 +36,11 @@ class ViolationPolicyTest {
         for (ViolationPolicy policy : ViolationPolicy.values()) {
             RecordingLog log = new RecordingLog();
 
-            assertThat(policy.enforce(decision(List.of(), List.of()), REPORT, log)).isEmpty();
-            assertThat(log.lines()).containsExactly("INFO: xenacpi: the suppression of MCFG.NO_SUCH_RULE matches no"
-                    + " finding; remove it");
+            assertThat(policy.enforce(decision(List.of(), List.of()), REPORT, log))
+                    .isEmpty();
+            assertThat(log.lines())
+                    .containsExactly(
+                            "INFO: xenacpi: the suppression of MCFG.NO_SUCH_RULE matches no" + " finding; remove it");
         }
     }
 
@@ -50,10 +52,11 @@ class ViolationPolicyTest {
         Optional<String> failure = ViolationPolicy.FAIL.enforce(d, REPORT, log);
 
         assertThat(failure).contains(d.failureMessage(REPORT.toString()));
-        assertThat(log.lines()).containsExactly(
-                "INFO: xenacpi: the suppression of MCFG.NO_SUCH_RULE matches no finding; remove it",
-                "ERROR: xenacpi: board: MCFG.LENGTH (error) MCFG#1 offset 0x24: too short",
-                "ERROR: xenacpi: strategy: board: no simulated strategy boots Dom0");
+        assertThat(log.lines())
+                .containsExactly(
+                        "INFO: xenacpi: the suppression of MCFG.NO_SUCH_RULE matches no finding; remove it",
+                        "ERROR: xenacpi: board: MCFG.LENGTH (error) MCFG#1 offset 0x24: too short",
+                        "ERROR: xenacpi: strategy: board: no simulated strategy boots Dom0");
     }
 
     @Test
@@ -63,10 +66,11 @@ class ViolationPolicyTest {
         Optional<String> failure = ViolationPolicy.WARN.enforce(decision(List.of(MCFG), List.of()), REPORT, log);
 
         assertThat(failure).isEmpty();
-        assertThat(log.lines()).containsExactly(
-                "INFO: xenacpi: the suppression of MCFG.NO_SUCH_RULE matches no finding; remove it",
-                "WARN: xenacpi: board: MCFG.LENGTH (error) MCFG#1 offset 0x24: too short",
-                "WARN: xenacpi: 1 firmware findings at or above error and 0 unmet strategy requirements do not fail"
-                        + " the build because xenacpi.failOnViolation is false; report at /r/index.html");
+        assertThat(log.lines())
+                .containsExactly(
+                        "INFO: xenacpi: the suppression of MCFG.NO_SUCH_RULE matches no finding; remove it",
+                        "WARN: xenacpi: board: MCFG.LENGTH (error) MCFG#1 offset 0x24: too short",
+                        "WARN: xenacpi: 1 firmware findings at or above error and 0 unmet strategy requirements do not fail"
+                                + " the build because xenacpi.failOnViolation is false; report at /r/index.html");
     }
 }

@@ -7,13 +7,13 @@ import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.TableDecoders;
-import io.github.xenacpi.aml.parse.AmlLoader;
-import io.github.xenacpi.aml.interp.Budget;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.LoadedNamespace;
+import io.github.xenacpi.aml.interp.Budget;
 import io.github.xenacpi.aml.interp.MemoryModel;
+import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
@@ -60,8 +60,8 @@ class BadInputTest {
 
     @TestFactory
     Stream<DynamicTest> everyPresetTableSurvivesDamage() {
-        return Stream.of(Preset.values()).map(p -> DynamicTest.dynamicTest("preset " + p.id(),
-                () -> damageAll("preset " + p.id(), p.image())));
+        return Stream.of(Preset.values())
+                .map(p -> DynamicTest.dynamicTest("preset " + p.id(), () -> damageAll("preset " + p.id(), p.image())));
     }
 
     @TestFactory
@@ -71,9 +71,11 @@ class BadInputTest {
             System.out.println("badinput: no corpus at " + Corpus.configured() + "; presets only");
             return Stream.empty();
         }
-        return Corpus.machines(root.get()).stream().map(machine -> DynamicTest.dynamicTest(
-                Corpus.name(root.get(), machine), machine.toUri(),
-                () -> damageAll(Corpus.name(root.get(), machine), FirmwareSource.open(machine))));
+        return Corpus.machines(root.get()).stream()
+                .map(machine -> DynamicTest.dynamicTest(
+                        Corpus.name(root.get(), machine),
+                        machine.toUri(),
+                        () -> damageAll(Corpus.name(root.get(), machine), FirmwareSource.open(machine))));
     }
 
     @Test
@@ -84,8 +86,8 @@ class BadInputTest {
         for (int i = 0; i < image.tables().size(); i++) {
             RawTable victim = image.tables().get(i);
             byte[] b = victim.bytes();
-            List<byte[]> damages = List.of(Arrays.copyOf(b, b.length / 2), withLength(b, 0xFFFF_FFFFL),
-                    withLength(b, 0));
+            List<byte[]> damages =
+                    List.of(Arrays.copyOf(b, b.length / 2), withLength(b, 0xFFFF_FFFFL), withLength(b, 0));
             for (byte[] damaged : damages) {
                 List<RawTable> tables = new ArrayList<>(image.tables());
                 tables.set(i, new RawTable(victim.signature(), victim.instance(), damaged, victim.origin()));
@@ -113,16 +115,23 @@ class BadInputTest {
                 checked++;
             }
         }
-        System.out.printf("badinput: isolation on %s: %d tables, %d damaged platforms compared%n", image.path(),
-                image.tables().size(), checked);
+        System.out.printf(
+                "badinput: isolation on %s: %d tables, %d damaged platforms compared%n",
+                image.path(), image.tables().size(), checked);
         assertThat(checked).isPositive();
     }
 
     @AfterAll
     static void summary() {
-        System.out.printf("badinput: %d tables, %d variants decoded, %d AML load+survey runs, %d diagnostics, %d s,"
-                + " max heap %d MiB%n", TABLES.get(), VARIANTS.get(), AML_RUNS.get(), DIAGNOSTICS.get(),
-                (System.nanoTime() - START) / 1_000_000_000L, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "badinput: %d tables, %d variants decoded, %d AML load+survey runs, %d diagnostics, %d s,"
+                        + " max heap %d MiB%n",
+                TABLES.get(),
+                VARIANTS.get(),
+                AML_RUNS.get(),
+                DIAGNOSTICS.get(),
+                (System.nanoTime() - START) / 1_000_000_000L,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     private static FirmwareImage isolationImage() throws AcpiException {
@@ -166,12 +175,16 @@ class BadInputTest {
             variants += index[0];
         }
         VARIANTS.addAndGet(variants);
-        System.out.printf("badinput: %-45s %3d tables %8d variants%n", name, image.tables().size(), variants);
+        System.out.printf(
+                "badinput: %-45s %3d tables %8d variants%n",
+                name, image.tables().size(), variants);
         assertThat(failures).as(name).isEmpty();
     }
 
     private static int variantCount(int size) {
-        return Damage.truncationLengths(size).size() + 3 * Damage.corruptionOffsets(size).size() + 5;
+        return Damage.truncationLengths(size).size()
+                + 3 * Damage.corruptionOffsets(size).size()
+                + 5;
     }
 
     private static void check(String where, List<Diagnostic> diagnostics, List<String> failures) {

@@ -22,11 +22,9 @@ final class Damage {
 
     /** One damaged copy and what was done to it. */
     @SuppressWarnings("ArrayRecordComponent") // handed to the test one by one, never compared
-    record Variant(String what, byte[] bytes) {
-    }
+    record Variant(String what, byte[] bytes) {}
 
-    private Damage() {
-    }
+    private Damage() {}
 
     /** Every variant of a table, in a fixed order. */
     static void variants(byte[] table, Consumer<Variant> out) {
@@ -38,8 +36,7 @@ final class Damage {
                 byte[] b = table.clone();
                 int old = b[offset] & 0xFF;
                 b[offset] = (byte) (kind == 0 ? 0x00 : kind == 1 ? 0xFF : old + 1);
-                out.accept(new Variant(String.format("byte 0x%X: 0x%02X -> 0x%02X", offset, old, b[offset] & 0xFF),
-                        b));
+                out.accept(new Variant(String.format("byte 0x%X: 0x%02X -> 0x%02X", offset, old, b[offset] & 0xFF), b));
             }
         }
         if (table.length >= LENGTH_OFFSET + 4) {

@@ -11,12 +11,12 @@ import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.interp.BudgetStop;
 import io.github.xenacpi.conformance.ConformanceCheck;
 import io.github.xenacpi.conformance.Finding;
+import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.builder.AcpidumpTextWriter;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.report.ConformanceReport;
-import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
@@ -64,13 +64,12 @@ class DamagedVerdictTest {
     private static final long START = System.nanoTime();
 
     /** One damaged platform: what was done, how it was made, and whether it only changed bytes in place. */
-    private record Variant(String what, FirmwareImage image, boolean flip) {
-    }
+    private record Variant(String what, FirmwareImage image, boolean flip) {}
 
     @TestFactory
     Stream<DynamicTest> presets() {
-        return Stream.of(Preset.values()).map(p -> DynamicTest.dynamicTest("preset " + p.id(),
-                () -> check("preset " + p.id(), p.image())));
+        return Stream.of(Preset.values())
+                .map(p -> DynamicTest.dynamicTest("preset " + p.id(), () -> check("preset " + p.id(), p.image())));
     }
 
     @TestFactory
@@ -79,16 +78,26 @@ class DamagedVerdictTest {
         if (root.isEmpty()) {
             return Stream.empty();
         }
-        return Corpus.machines(root.get()).stream().map(m -> DynamicTest.dynamicTest(Corpus.name(root.get(), m),
-                m.toUri(), () -> check(Corpus.name(root.get(), m), FirmwareSource.open(m))));
+        return Corpus.machines(root.get()).stream()
+                .map(m -> DynamicTest.dynamicTest(
+                        Corpus.name(root.get(), m),
+                        m.toUri(),
+                        () -> check(Corpus.name(root.get(), m), FirmwareSource.open(m))));
     }
 
     @AfterAll
     static void summary() {
-        System.out.printf("badinput: damaged platforms: %d variants, %d incomplete, %d complete and simulated, %d"
-                + " budget stops, %d single-byte changes with a better verdict (valid AML), worst platform %d ms,"
-                + " %d s, max heap %d MiB%n", VARIANTS.get(), INCOMPLETE.get(), SIMULATED.get(), STOPS.get(),
-                FLIPS_BETTER.get(), WORST_MILLIS.get(), (System.nanoTime() - START) / 1_000_000_000L,
+        System.out.printf(
+                "badinput: damaged platforms: %d variants, %d incomplete, %d complete and simulated, %d"
+                        + " budget stops, %d single-byte changes with a better verdict (valid AML), worst platform %d ms,"
+                        + " %d s, max heap %d MiB%n",
+                VARIANTS.get(),
+                INCOMPLETE.get(),
+                SIMULATED.get(),
+                STOPS.get(),
+                FLIPS_BETTER.get(),
+                WORST_MILLIS.get(),
+                (System.nanoTime() - START) / 1_000_000_000L,
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 
@@ -104,15 +113,18 @@ class DamagedVerdictTest {
             String where = name + " " + v.what();
             List<Finding> findings = ConformanceCheck.run(p, ConformanceReport.PROFILES.toArray(Profile[]::new));
             for (Diagnostic d : p.namespace().diagnostics()) {
-                if (findings.stream().noneMatch(f -> (f.ruleId().equals("AML.LOAD") && f.message().equals(d.message()))
-                        || (f.table().equals(d.table()) && f.offset() == d.offset() && d.offset() >= 0))) {
+                if (findings.stream()
+                        .noneMatch(f -> (f.ruleId().equals("AML.LOAD")
+                                        && f.message().equals(d.message()))
+                                || (f.table().equals(d.table()) && f.offset() == d.offset() && d.offset() >= 0))) {
                     failures.add(where + ": AML load diagnostic with no finding: " + d);
                 }
             }
             for (BudgetStop s : p.survey().budgetStops()) {
                 STOPS.incrementAndGet();
-                if (findings.stream().noneMatch(f -> f.ruleId().equals("AML.BUDGET")
-                        && f.message().equals(s.message()))) {
+                if (findings.stream()
+                        .noneMatch(f ->
+                                f.ruleId().equals("AML.BUDGET") && f.message().equals(s.message()))) {
                     failures.add(where + ": budget stop with no finding: " + s.message());
                 }
             }
@@ -126,8 +138,9 @@ class DamagedVerdictTest {
                         if (v.flip()) {
                             FLIPS_BETTER.incrementAndGet();
                         } else {
-                            failures.add(where + ": complete, and " + MappingStrategy.all().get(i).id() + " is "
-                                    + now.get(i) + " where the intact platform is " + base.get(i));
+                            failures.add(where + ": complete, and "
+                                    + MappingStrategy.all().get(i).id() + " is " + now.get(i)
+                                    + " where the intact platform is " + base.get(i));
                         }
                         break;
                     }
@@ -142,7 +155,8 @@ class DamagedVerdictTest {
 
     private static List<Verdict> verdicts(Platform p) {
         return Simulation.runAll(SimulationInput.of(p), MappingStrategy.all()).stream()
-                .map(SimulationResult::verdict).toList();
+                .map(SimulationResult::verdict)
+                .toList();
     }
 
     private static Platform platform(FirmwareImage image) {
@@ -167,8 +181,8 @@ class DamagedVerdictTest {
             System.arraycopy(b, 0, shifted, 0, 10);
             shifted[10] = ' ';
             System.arraycopy(b, 10, shifted, 11, b.length - 11);
-            out.add(new Variant(t.label() + " shifted by a byte in the OEM ID", replace(image, i, checksum(shifted)),
-                    false));
+            out.add(new Variant(
+                    t.label() + " shifted by a byte in the OEM ID", replace(image, i, checksum(shifted)), false));
             byte[] noise = b.clone();
             for (int k = Damage.HEADER; k < noise.length; k++) {
                 noise[k] = (byte) random.nextInt(256);
@@ -179,15 +193,22 @@ class DamagedVerdictTest {
                 int at = Damage.HEADER + random.nextInt(b.length - Damage.HEADER);
                 int old = f[at] & 0xFF;
                 f[at] = (byte) (old ^ (1 + random.nextInt(255)));
-                out.add(new Variant(String.format("%s byte 0x%X: 0x%02X -> 0x%02X", t.label(), at, old, f[at] & 0xFF),
-                        replace(image, i, checksum(f)), true));
+                out.add(new Variant(
+                        String.format("%s byte 0x%X: 0x%02X -> 0x%02X", t.label(), at, old, f[at] & 0xFF),
+                        replace(image, i, checksum(f)),
+                        true));
             }
         }
         for (RawTable t : tables) {
             if (t.signature().equals("APIC")) {
-                out.add(new Variant("half an APIC alone", new FirmwareImage(image.path(), image.format(),
-                        List.of(new RawTable("APIC", 1, Arrays.copyOf(t.bytes(), t.size() / 2), t.origin())),
-                        List.of()), false));
+                out.add(new Variant(
+                        "half an APIC alone",
+                        new FirmwareImage(
+                                image.path(),
+                                image.format(),
+                                List.of(new RawTable("APIC", 1, Arrays.copyOf(t.bytes(), t.size() / 2), t.origin())),
+                                List.of()),
+                        false));
             }
         }
         // The dump's lines without the blank line that ends it, which split drops.

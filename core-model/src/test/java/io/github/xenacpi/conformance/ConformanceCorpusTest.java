@@ -35,7 +35,10 @@ class ConformanceCorpusTest {
         assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
         List<Path> platforms;
         try (Stream<Path> dirs = Files.walk(corpus)) {
-            platforms = dirs.filter(Files::isDirectory).filter(ConformanceCorpusTest::holdsTables).sorted().toList();
+            platforms = dirs.filter(Files::isDirectory)
+                    .filter(ConformanceCorpusTest::holdsTables)
+                    .sorted()
+                    .toList();
         }
         Map<String, int[]> byRule = new TreeMap<>();
         int total = 0;
@@ -57,8 +60,8 @@ class ConformanceCorpusTest {
                 findings.forEach(f -> System.out.println("    " + f));
             }
         }
-        System.out.printf("conformance: %d platforms, %d findings, %d rules fired%n", platforms.size(), total,
-                byRule.size());
+        System.out.printf(
+                "conformance: %d platforms, %d findings, %d rules fired%n", platforms.size(), total, byRule.size());
         byRule.forEach((id, c) -> System.out.printf("  %-40s %5d findings on %2d platforms%n", id, c[0], c[1]));
         assertThat(platforms).isNotEmpty();
     }

@@ -14,7 +14,10 @@ class RuleCatalogTest {
         for (RuleSet set : RuleCatalog.ruleSets()) {
             assertThat(set.rules()).as(set.getClass().getSimpleName()).isNotEmpty();
         }
-        assertThat(RuleCatalog.all()).extracting(Rule::id).doesNotHaveDuplicates().isSorted();
+        assertThat(RuleCatalog.all())
+                .extracting(Rule::id)
+                .doesNotHaveDuplicates()
+                .isSorted();
         assertThat(RuleCatalog.all()).hasSizeGreaterThan(100);
     }
 
@@ -25,10 +28,14 @@ class RuleCatalogTest {
             assertThat(r.rationale()).as(r.id()).isNotBlank();
             assertThat(r.reference()).as(r.id()).isNotBlank();
         }
-        assertThat(RuleCatalog.byId("ACPI.HEADER.CHECKSUM")).get().extracting(Rule::fwtsLabel)
+        assertThat(RuleCatalog.byId("ACPI.HEADER.CHECKSUM"))
+                .get()
+                .extracting(Rule::fwtsLabel)
                 .isEqualTo("ACPITableChecksum");
         assertThat(RuleCatalog.byId("MADT.DECODE")).isPresent();
-        assertThat(RuleCatalog.byId("SBBR.TABLE.PPTT.REQUIRED")).get().extracting(Rule::profiles)
+        assertThat(RuleCatalog.byId("SBBR.TABLE.PPTT.REQUIRED"))
+                .get()
+                .extracting(Rule::profiles)
                 .isEqualTo(Set.of(Profile.SBBR_1_2));
     }
 
@@ -42,9 +49,13 @@ class RuleCatalogTest {
     void cataloguePageHasOneRowPerRuleAndProfile() {
         // The site module writes this page at site build (rules.md); nothing of it is committed.
         String page = RuleCatalog.markdown();
-        assertThat(page).startsWith("# Conformance rules\n").contains(RuleCatalog.all().size() + " rules.");
+        assertThat(page)
+                .startsWith("# Conformance rules\n")
+                .contains(RuleCatalog.all().size() + " rules.");
         for (Rule r : RuleCatalog.all()) {
-            assertThat(page.split("\n")).as(r.id()).filteredOn(line -> line.startsWith("| `" + r.id() + "` |"))
+            assertThat(page.split("\n"))
+                    .as(r.id())
+                    .filteredOn(line -> line.startsWith("| `" + r.id() + "` |"))
                     .hasSize(r.profiles().size());
         }
     }

@@ -3,12 +3,12 @@ package io.github.xenacpi.conformance;
 import io.github.xenacpi.acpi.source.FirmwareImage;
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.SourceFormat;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.Dbg2Table;
 import io.github.xenacpi.acpi.table.GtdtTable;
 import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.acpi.table.SratTable;
 import io.github.xenacpi.acpi.table.TableFixtures;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.builder.Dbg2Builder;
 import io.github.xenacpi.platform.builder.FadtBuilder;
 import io.github.xenacpi.platform.builder.GtdtBuilder;
@@ -41,20 +41,26 @@ final class TestPlatform {
     /** The platform every rule passes. */
     static TestPlatform good() {
         TestPlatform p = new TestPlatform();
-        p.with(TableWriter.withHeader("XSDT", 1, OemIdentity.DEFAULT).u64(0x8000_1000L).finish());
+        p.with(TableWriter.withHeader("XSDT", 1, OemIdentity.DEFAULT)
+                .u64(0x8000_1000L)
+                .finish());
         p.with(fadt());
         p.with(TableWriter.withHeader("DSDT", 2, OemIdentity.DEFAULT).finish());
-        p.with(madt().add(gicd(3)).add(new MadtTable.Gicr(0x080A_0000L, 0x20_0000L))
+        p.with(madt().add(gicd(3))
+                .add(new MadtTable.Gicr(0x080A_0000L, 0x20_0000L))
                 .add(new MadtTable.GicIts(0, 0x0808_0000L)));
         p.with(gtdt());
         p.with(new McfgBuilder().allocation(0x4000_0000L, 0, 0, 255));
         p.with(spcr());
-        p.with(new Dbg2Builder().device(Dbg2Table.PORT_SERIAL, 0x0E, "\\_SB.COM0", new byte[0],
-                Dbg2Builder.memory(UART_BASE, 0x1000)));
+        p.with(new Dbg2Builder()
+                .device(Dbg2Table.PORT_SERIAL, 0x0E, "\\_SB.COM0", new byte[0], Dbg2Builder.memory(UART_BASE, 0x1000)));
         p.with(iort());
         p.with(pptt());
-        p.with(new SratBuilder().add(new SratTable.Gicc(0, 0, 1, 0)).add(new SratTable.Gicc(0, 1, 1, 0))
-                .add(new SratTable.GicIts(0, 0)).add(new SratTable.Memory(0, 0x8000_0000L, 0x4000_0000L, 1)));
+        p.with(new SratBuilder()
+                .add(new SratTable.Gicc(0, 0, 1, 0))
+                .add(new SratTable.Gicc(0, 1, 1, 0))
+                .add(new SratTable.GicIts(0, 0))
+                .add(new SratTable.Memory(0, 0x8000_0000L, 0x4000_0000L, 1)));
         return p;
     }
 
@@ -75,15 +81,28 @@ final class TestPlatform {
     /** The default GTDT with a GT block of one frame and a watchdog. */
     static GtdtBuilder gtdt() {
         return new GtdtBuilder()
-                .add(new GtdtTable.GtBlock(0x2A81_0000L, 1, 0, List.of(new GtdtTable.GtFrame(0, 0x2A82_0000L,
-                        GtdtTable.NOT_PROVIDED, new GtdtTable.Timer(58, 0), new GtdtTable.Timer(59, 0), 0))))
+                .add(new GtdtTable.GtBlock(
+                        0x2A81_0000L,
+                        1,
+                        0,
+                        List.of(new GtdtTable.GtFrame(
+                                0,
+                                0x2A82_0000L,
+                                GtdtTable.NOT_PROVIDED,
+                                new GtdtTable.Timer(58, 0),
+                                new GtdtTable.Timer(59, 0),
+                                0))))
                 .add(new GtdtTable.Watchdog(0x2A45_0000L, 0x2A44_0000L, 93, 0));
     }
 
     /** An SBSA UART console with a GIC interrupt, 8N1, not on PCI. */
     static SpcrBuilder spcr() {
-        return new SpcrBuilder().set("interruptType", 8).set("gsiv", 33).set("stopBits", 1)
-                .set("pciDeviceId", 0xFFFF).set("pciVendorId", 0xFFFF);
+        return new SpcrBuilder()
+                .set("interruptType", 8)
+                .set("gsiv", 33)
+                .set("stopBits", 1)
+                .set("pciDeviceId", 0xFFFF)
+                .set("pciVendorId", 0xFFFF);
     }
 
     /** An ITS group, an SMMUv3 mapping to it and a root complex of segment 0 behind the SMMU. */
@@ -147,6 +166,8 @@ final class TestPlatform {
         Profile[] all = new Profile[more.length + 1];
         all[0] = first;
         System.arraycopy(more, 0, all, 1, more.length);
-        return ConformanceCheck.run(tables(), all).stream().filter(f -> f.ruleId().equals(rule.id())).toList();
+        return ConformanceCheck.run(tables(), all).stream()
+                .filter(f -> f.ruleId().equals(rule.id()))
+                .toList();
     }
 }

@@ -31,58 +31,100 @@ import org.junit.jupiter.api.Test;
 /** Each simulation outcome that is not fine becomes one finding of the matching Xen Dom0 rule. */
 class XenDom0RulesTest {
 
-    private static final DescribedRegion BERT = new DescribedRegion(RegionKind.BOOT_ERROR_REGION,
-            AddressSpace.SYSTEM_MEMORY, 0xFFFF_0000L, 0x2000, "BERT", 1, 44, "BERT.bootErrorRegion");
+    private static final DescribedRegion BERT = new DescribedRegion(
+            RegionKind.BOOT_ERROR_REGION,
+            AddressSpace.SYSTEM_MEMORY,
+            0xFFFF_0000L,
+            0x2000,
+            "BERT",
+            1,
+            44,
+            "BERT.bootErrorRegion");
 
     private static Outcome outcome(OutcomeResult result, String table, String source) {
-        BootEvent e = new BootEvent(1, BootStage.SUBSYS_INITCALL, AccessApi.ACPI_OS_IOREMAP, "acpi_os_map_memory",
-                RegionKind.BOOT_ERROR_REGION, 0xFFFF_0000L, 0x2000, "bert_init", "boot error records", table,
+        BootEvent e = new BootEvent(
+                1,
+                BootStage.SUBSYS_INITCALL,
+                AccessApi.ACPI_OS_IOREMAP,
+                "acpi_os_map_memory",
+                RegionKind.BOOT_ERROR_REGION,
+                0xFFFF_0000L,
+                0x2000,
+                "bert_init",
+                "boot error records",
+                table,
                 source);
         return new Outcome(e, result, "because");
     }
 
     private static SimulationResult simulation(Outcome... outcomes) {
-        return new SimulationResult("bus-notify", XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.SHARED,
-                List.of(outcomes), new SimulationCosts(0, 0, 0, 0, 0, 0), Verdict.FAIL);
+        return new SimulationResult(
+                "bus-notify",
+                XenVersion.V4_8,
+                LinuxVersion.V6_6,
+                SmmuMode.SHARED,
+                List.of(outcomes),
+                new SimulationCosts(0, 0, 0, 0, 0, 0),
+                Verdict.FAIL);
     }
 
     @Test
     void fineOutcomesFindNothing() {
-        SimulationResult fine = simulation(Arrays.stream(new OutcomeResult[] {OutcomeResult.MAPPED_AHEAD,
-                OutcomeResult.STAGE1_ONLY, OutcomeResult.MAPPED_ON_FAULT, OutcomeResult.EMULATED})
-                .map(r -> outcome(r, "BERT", "BERT BERT.bootErrorRegion")).toArray(Outcome[]::new));
+        SimulationResult fine = simulation(Arrays.stream(new OutcomeResult[] {
+                    OutcomeResult.MAPPED_AHEAD,
+                    OutcomeResult.STAGE1_ONLY,
+                    OutcomeResult.MAPPED_ON_FAULT,
+                    OutcomeResult.EMULATED
+                })
+                .map(r -> outcome(r, "BERT", "BERT BERT.bootErrorRegion"))
+                .toArray(Outcome[]::new));
 
         assertThat(XenDom0Rules.findings(fine, List.of(BERT))).isEmpty();
     }
 
     @Test
     void eachBadOutcomeIsAFindingOfItsRuleAtTheDescribingField() {
-        List<Finding> findings = XenDom0Rules.findings(simulation(
-                outcome(OutcomeResult.DOM0_ABORT, "BERT", "BERT BERT.bootErrorRegion"),
-                outcome(OutcomeResult.DMA_FAULT, "BERT", "BERT BERT.bootErrorRegion"),
-                outcome(OutcomeResult.DENIED, "BERT", "BERT BERT.bootErrorRegion"),
-                outcome(OutcomeResult.FEATURE_LOST, "BERT", "BERT BERT.bootErrorRegion")), List.of(BERT));
+        List<Finding> findings = XenDom0Rules.findings(
+                simulation(
+                        outcome(OutcomeResult.DOM0_ABORT, "BERT", "BERT BERT.bootErrorRegion"),
+                        outcome(OutcomeResult.DMA_FAULT, "BERT", "BERT BERT.bootErrorRegion"),
+                        outcome(OutcomeResult.DENIED, "BERT", "BERT BERT.bootErrorRegion"),
+                        outcome(OutcomeResult.FEATURE_LOST, "BERT", "BERT BERT.bootErrorRegion")),
+                List.of(BERT));
 
-        assertThat(findings).extracting(Finding::ruleId).containsExactly(XenDom0Rules.ACCESS_ABORTS.id(),
-                XenDom0Rules.DMA_FAULT.id(), XenDom0Rules.MAP_DENIED.id(), XenDom0Rules.FEATURE_LOST.id());
-        assertThat(findings).extracting(Finding::severity).containsExactly(Severity.ERROR, Severity.ERROR,
-                Severity.WARNING, Severity.WARNING);
+        assertThat(findings)
+                .extracting(Finding::ruleId)
+                .containsExactly(
+                        XenDom0Rules.ACCESS_ABORTS.id(),
+                        XenDom0Rules.DMA_FAULT.id(),
+                        XenDom0Rules.MAP_DENIED.id(),
+                        XenDom0Rules.FEATURE_LOST.id());
+        assertThat(findings)
+                .extracting(Finding::severity)
+                .containsExactly(Severity.ERROR, Severity.ERROR, Severity.WARNING, Severity.WARNING);
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.table()).isEqualTo("BERT");
             assertThat(f.instance()).isEqualTo(1);
             assertThat(f.offset()).isEqualTo(44);
             assertThat(f.path()).isEqualTo("BERT.bootErrorRegion");
-            assertThat(f.message()).contains("BOOT_ERROR_REGION 0xFFFF0000+0x2000", "acpi_os_map_memory",
-                    "in bert_init", "for boot error records", "strategy bus-notify", "Xen 4.8", "Linux 6.6",
-                    "SMMU shared");
+            assertThat(f.message())
+                    .contains(
+                            "BOOT_ERROR_REGION 0xFFFF0000+0x2000",
+                            "acpi_os_map_memory",
+                            "in bert_init",
+                            "for boot error records",
+                            "strategy bus-notify",
+                            "Xen 4.8",
+                            "Linux 6.6",
+                            "SMMU shared");
         });
         assertThat(XenDom0Rules.ruleFor(OutcomeResult.MAPPED_AHEAD)).isEmpty();
     }
 
     @Test
     void anEventWithoutADescribedRegionHasNoOffset() {
-        List<Finding> findings = XenDom0Rules.findings(simulation(
-                outcome(OutcomeResult.DMA_FAULT, "", "")), List.of(BERT));
+        List<Finding> findings =
+                XenDom0Rules.findings(simulation(outcome(OutcomeResult.DMA_FAULT, "", "")), List.of(BERT));
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.instance()).isZero();
@@ -93,19 +135,23 @@ class XenDom0RulesTest {
 
     @Test
     void onARealPlatformTheFailingStrategyAbortsAndTheRecommendedOneIsClean() {
-        Platform qemu = new Platform("qemu", AcpiTables.load(Preset.QEMU_VIRT.image()),
-                PlatformDescriptor.SEED_ERA);
+        Platform qemu = new Platform("qemu", AcpiTables.load(Preset.QEMU_VIRT.image()), PlatformDescriptor.SEED_ERA);
         SimulationInput in = SimulationInput.of(qemu);
 
-        List<Finding> busNotify = XenDom0Rules.findings(Simulation.run(in, MappingStrategy.byId("bus-notify")),
-                qemu.regions());
-        List<Finding> stage2 = XenDom0Rules.findings(Simulation.run(in, MappingStrategy.byId("stage2-fault")),
-                qemu.regions());
+        List<Finding> busNotify =
+                XenDom0Rules.findings(Simulation.run(in, MappingStrategy.byId("bus-notify")), qemu.regions());
+        List<Finding> stage2 =
+                XenDom0Rules.findings(Simulation.run(in, MappingStrategy.byId("stage2-fault")), qemu.regions());
 
         assertThat(busNotify).isNotEmpty().extracting(Finding::ruleId).contains(XenDom0Rules.ACCESS_ABORTS.id());
-        Finding ecam = busNotify.stream().filter(f -> f.path().equals("MCFG.allocation[0]")).findFirst().orElseThrow();
-        DescribedRegion region = qemu.regions().stream().filter(r -> r.path().equals("MCFG.allocation[0]"))
-                .findFirst().orElseThrow();
+        Finding ecam = busNotify.stream()
+                .filter(f -> f.path().equals("MCFG.allocation[0]"))
+                .findFirst()
+                .orElseThrow();
+        DescribedRegion region = qemu.regions().stream()
+                .filter(r -> r.path().equals("MCFG.allocation[0]"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ecam.table()).isEqualTo("MCFG");
         assertThat(ecam.offset()).isEqualTo(region.offset());
         assertThat(stage2).isEmpty();

@@ -3,6 +3,7 @@ package io.github.xenacpi.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
@@ -12,7 +13,6 @@ import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.inspect.InspectJson;
 import io.github.xenacpi.testing.Corpus;
 import io.github.xenacpi.testing.SchemaCheck;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,17 +47,21 @@ class CorpusTest {
     Stream<DynamicTest> everyPlatformLoads() {
         var root = Corpus.root();
         if (root.isEmpty()) {
-            return Stream.of(DynamicTest.dynamicTest("corpus", () ->
-                    abort("no corpus at " + Corpus.configured() + " (set -D" + Corpus.PROPERTY + "=...)")));
+            return Stream.of(DynamicTest.dynamicTest(
+                    "corpus",
+                    () -> abort("no corpus at " + Corpus.configured() + " (set -D" + Corpus.PROPERTY + "=...)")));
         }
-        return Corpus.machines(root.get()).stream().map(machine -> DynamicTest.dynamicTest(
-                Corpus.name(root.get(), machine), machine.toUri(), () -> load(Corpus.name(root.get(), machine),
-                        machine)));
+        return Corpus.machines(root.get()).stream()
+                .map(machine -> DynamicTest.dynamicTest(
+                        Corpus.name(root.get(), machine),
+                        machine.toUri(),
+                        () -> load(Corpus.name(root.get(), machine), machine)));
     }
 
     @AfterAll
     static void summary() {
-        System.out.printf("corpus: %d platforms, %d tables (%d decoded), %d regions, %d errors, %d warnings%n",
+        System.out.printf(
+                "corpus: %d platforms, %d tables (%d decoded), %d regions, %d errors, %d warnings%n",
                 PLATFORMS.get(), TABLES.get(), DECODED.get(), REGIONS.get(), ERRORS.get(), WARNINGS.get());
     }
 
@@ -67,15 +71,20 @@ class CorpusTest {
 
         assertThat(platform.all()).as("tables of %s", name).isNotEmpty();
         // Every decoded record must serialise, and the document must hold to the shipped schema.
-        assertThat(SchemaCheck.violations(SCHEMA, InspectJson.of(platform))).as("inspect JSON of %s", name)
+        assertThat(SchemaCheck.violations(SCHEMA, InspectJson.of(platform)))
+                .as("inspect JSON of %s", name)
                 .isEmpty();
         List<Diagnostic> diagnostics = platform.diagnostics();
-        long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
-        long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        long errors =
+                diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+        long warnings = diagnostics.stream()
+                .filter(d -> d.severity() == Severity.WARNING)
+                .count();
         long decoded = platform.all().stream().filter(t -> t.isDecoded()).count();
         int regions = platform.regions().size();
-        System.out.printf("%-45s %3d tables (%3d decoded) %4d regions %4d errors %4d warnings%n", name,
-                platform.all().size(), decoded, regions, errors, warnings);
+        System.out.printf(
+                "%-45s %3d tables (%3d decoded) %4d regions %4d errors %4d warnings%n",
+                name, platform.all().size(), decoded, regions, errors, warnings);
         PLATFORMS.incrementAndGet();
         TABLES.addAndGet(platform.all().size());
         DECODED.addAndGet(decoded);

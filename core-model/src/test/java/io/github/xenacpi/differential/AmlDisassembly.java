@@ -32,8 +32,11 @@ record AmlDisassembly(String table, String asl, Optional<String> refusal) {
         command.add("-d");
         command.add(input.getFileName().toString());
         Path log = dir.resolve(fileName(target) + ".console.txt");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean finished = p.waitFor(IaslListing.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         if (!finished) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -43,17 +46,25 @@ record AmlDisassembly(String table, String asl, Optional<String> refusal) {
         String asl = Files.exists(dsl) ? Files.readString(dsl, StandardCharsets.ISO_8859_1) : "";
         String label = target.label();
         if (!finished) {
-            return new AmlDisassembly(label, asl, Optional.of("iasl did not finish within "
-                    + IaslListing.TIMEOUT.toSeconds() + " s on " + label));
+            return new AmlDisassembly(
+                    label,
+                    asl,
+                    Optional.of("iasl did not finish within " + IaslListing.TIMEOUT.toSeconds() + " s on " + label));
         }
         if (console.contains("AE_ALREADY_EXISTS")) {
-            return new AmlDisassembly(label, asl, Optional.of("iasl -e refuses " + label
-                    + " with AE_ALREADY_EXISTS: " + firstLineWith(console, "AE_ALREADY_EXISTS")));
+            return new AmlDisassembly(
+                    label,
+                    asl,
+                    Optional.of("iasl -e refuses " + label + " with AE_ALREADY_EXISTS: "
+                            + firstLineWith(console, "AE_ALREADY_EXISTS")));
         }
         if (p.exitValue() != 0) {
             String why = p.exitValue() == 139 ? " (it crashed: segmentation fault)" : "";
-            return new AmlDisassembly(label, asl, Optional.of("iasl exited with status " + p.exitValue() + why
-                    + " on " + label + complaint(console)));
+            return new AmlDisassembly(
+                    label,
+                    asl,
+                    Optional.of(
+                            "iasl exited with status " + p.exitValue() + why + " on " + label + complaint(console)));
         }
         if (asl.isEmpty()) {
             return new AmlDisassembly(label, asl, Optional.of("iasl wrote no listing for " + label));
@@ -75,11 +86,21 @@ record AmlDisassembly(String table, String asl, Optional<String> refusal) {
 
     /** iasl's first complaint on its console (such as "Table [SSDT] is too long for file"), if it printed one. */
     private static String complaint(String console) {
-        return console.lines().filter(l -> l.contains("rror") || l.contains("too long") || l.contains("Could not")
-                        || l.contains("Invalid")).findFirst().map(l -> ": " + l.strip()).orElse("");
+        return console.lines()
+                .filter(l -> l.contains("rror")
+                        || l.contains("too long")
+                        || l.contains("Could not")
+                        || l.contains("Invalid"))
+                .findFirst()
+                .map(l -> ": " + l.strip())
+                .orElse("");
     }
 
     private static String firstLineWith(String text, String what) {
-        return text.lines().filter(l -> l.contains(what)).findFirst().orElse(what).strip();
+        return text.lines()
+                .filter(l -> l.contains(what))
+                .findFirst()
+                .orElse(what)
+                .strip();
     }
 }

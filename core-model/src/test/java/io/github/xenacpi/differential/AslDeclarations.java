@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
 final class AslDeclarations {
 
     /** One OperationRegion of the listing; base and length are empty where iasl printed an expression. */
-    record Region(String path, int spaceId, OptionalLong base, OptionalLong length) {
-    }
+    record Region(String path, int spaceId, OptionalLong base, OptionalLong length) {}
 
     /** The counts and regions of one listing. */
     record Result(int devices, int methods, int names, int operationRegions, List<Region> regions) {
@@ -33,8 +32,12 @@ final class AslDeclarations {
         Result plus(Result other) {
             List<Region> all = new ArrayList<>(regions);
             all.addAll(other.regions);
-            return new Result(devices + other.devices, methods + other.methods, names + other.names,
-                    operationRegions + other.operationRegions, all);
+            return new Result(
+                    devices + other.devices,
+                    methods + other.methods,
+                    names + other.names,
+                    operationRegions + other.operationRegions,
+                    all);
         }
 
         static final Result EMPTY = new Result(0, 0, 0, 0, List.of());
@@ -48,14 +51,22 @@ final class AslDeclarations {
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
 
     /** iasl's keywords for the address spaces (ACPI 6.5 section 19.6.100). */
-    private static final Map<String, Integer> SPACES = Map.ofEntries(Map.entry("SystemMemory", 0x00),
-            Map.entry("SystemIO", 0x01), Map.entry("PCI_Config", 0x02), Map.entry("EmbeddedControl", 0x03),
-            Map.entry("SMBus", 0x04), Map.entry("SystemCMOS", 0x05), Map.entry("PciBarTarget", 0x06),
-            Map.entry("IPMI", 0x07), Map.entry("GeneralPurposeIo", 0x08), Map.entry("GenericSerialBus", 0x09),
-            Map.entry("PCC", 0x0A), Map.entry("PlatformRtMechanism", 0x0B), Map.entry("FFixedHW", 0x7F));
+    private static final Map<String, Integer> SPACES = Map.ofEntries(
+            Map.entry("SystemMemory", 0x00),
+            Map.entry("SystemIO", 0x01),
+            Map.entry("PCI_Config", 0x02),
+            Map.entry("EmbeddedControl", 0x03),
+            Map.entry("SMBus", 0x04),
+            Map.entry("SystemCMOS", 0x05),
+            Map.entry("PciBarTarget", 0x06),
+            Map.entry("IPMI", 0x07),
+            Map.entry("GeneralPurposeIo", 0x08),
+            Map.entry("GenericSerialBus", 0x09),
+            Map.entry("PCC", 0x0A),
+            Map.entry("PlatformRtMechanism", 0x0B),
+            Map.entry("FFixedHW", 0x7F));
 
-    private AslDeclarations() {
-    }
+    private AslDeclarations() {}
 
     /** Parses one listing. */
     static Result parse(String asl) {
@@ -128,7 +139,10 @@ final class AslDeclarations {
 
     private static Region region(String path, List<String> args) {
         int space = args.size() > 1 ? space(args.get(1)) : -1;
-        return new Region(path, space, args.size() > 2 ? constant(args.get(2)) : OptionalLong.empty(),
+        return new Region(
+                path,
+                space,
+                args.size() > 2 ? constant(args.get(2)) : OptionalLong.empty(),
                 args.size() > 3 ? constant(args.get(3)) : OptionalLong.empty());
     }
 

@@ -61,12 +61,14 @@ class AslDeclarationsTest {
     void regionsGetAbsolutePathsSpacesAndConstantOperands() {
         AslDeclarations.Result r = AslDeclarations.parse(LISTING);
 
-        assertThat(r.regions()).containsExactly(
-                new AslDeclarations.Region("\\_SB_.PCI0.ECR0", 0, OptionalLong.of(0xFE00_0000L),
-                        OptionalLong.of(0x1000)),
-                new AslDeclarations.Region("\\_SB_.PCI0.DYN0", 0, OptionalLong.empty(), OptionalLong.of(0x20)),
-                new AslDeclarations.Region("\\GIOR", 1, OptionalLong.of(0x80), OptionalLong.of(1)),
-                new AslDeclarations.Region("\\_SB_.PCI0.OEM0", 0x80, OptionalLong.of(0), OptionalLong.of(0x10)));
+        assertThat(r.regions())
+                .containsExactly(
+                        new AslDeclarations.Region(
+                                "\\_SB_.PCI0.ECR0", 0, OptionalLong.of(0xFE00_0000L), OptionalLong.of(0x1000)),
+                        new AslDeclarations.Region("\\_SB_.PCI0.DYN0", 0, OptionalLong.empty(), OptionalLong.of(0x20)),
+                        new AslDeclarations.Region("\\GIOR", 1, OptionalLong.of(0x80), OptionalLong.of(1)),
+                        new AslDeclarations.Region(
+                                "\\_SB_.PCI0.OEM0", 0x80, OptionalLong.of(0), OptionalLong.of(0x10)));
     }
 
     @Test

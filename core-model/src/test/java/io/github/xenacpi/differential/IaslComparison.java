@@ -20,8 +20,8 @@ import java.util.function.Function;
 final class IaslComparison {
 
     /** The outcome for one table. */
-    record Result(List<String> mismatches, List<String> unknownToIasl, List<RegionKind> comparedKinds,
-                  int lengthsCompared) {
+    record Result(
+            List<String> mismatches, List<String> unknownToIasl, List<RegionKind> comparedKinds, int lengthsCompared) {
 
         Result {
             mismatches = List.copyOf(mismatches);
@@ -36,9 +36,8 @@ final class IaslComparison {
     }
 
     /** A header field: its offset in a standard header, iasl's names for it, and our value. */
-    private record HeaderField(String name, long offset, List<String> iaslNames, boolean text,
-                               Function<TableHeader, Object> ours) {
-    }
+    private record HeaderField(
+            String name, long offset, List<String> iaslNames, boolean text, Function<TableHeader, Object> ours) {}
 
     private static final List<HeaderField> STANDARD_HEADER = List.of(
             new HeaderField("signature", 0, List.of("Signature"), true, TableHeader::signature),
@@ -49,23 +48,39 @@ final class IaslComparison {
             new HeaderField("OEM table ID", 16, List.of("Oem Table ID"), true, TableHeader::oemTableId),
             new HeaderField("OEM revision", 24, List.of("Oem Revision"), false, TableHeader::oemRevision),
             new HeaderField("creator ID", 28, List.of("Asl Compiler ID"), true, TableHeader::creatorId),
-            new HeaderField("creator revision", 32, List.of("Asl Compiler Revision"), false,
-                    TableHeader::creatorRevision));
+            new HeaderField(
+                    "creator revision", 32, List.of("Asl Compiler Revision"), false, TableHeader::creatorRevision));
 
     /** The same fields as named in the "Original Table Header" of a disassembled definition block. */
-    private static final Map<String, String> AML_NAMES = Map.of("signature", "Signature", "length", "Length",
-            "revision", "Revision", "checksum", "Checksum", "OEM ID", "OEM ID", "OEM table ID", "OEM Table ID",
-            "OEM revision", "OEM Revision", "creator ID", "Compiler ID", "creator revision", "Compiler Version");
+    private static final Map<String, String> AML_NAMES = Map.of(
+            "signature",
+            "Signature",
+            "length",
+            "Length",
+            "revision",
+            "Revision",
+            "checksum",
+            "Checksum",
+            "OEM ID",
+            "OEM ID",
+            "OEM table ID",
+            "OEM Table ID",
+            "OEM revision",
+            "OEM Revision",
+            "creator ID",
+            "Compiler ID",
+            "creator revision",
+            "Compiler Version");
 
-    private IaslComparison() {
-    }
+    private IaslComparison() {}
 
     /** Compares the header, the checksum verdict and every region of {@code table} with {@code listing}. */
     static Result compare(LoadedTable table, IaslListing listing) {
         List<String> mismatches = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        listing.unknownSignature().ifPresent(s -> unknown.add(
-                "iasl 20200925 does not know the table signature " + s + " (header compared only)"));
+        listing.unknownSignature()
+                .ifPresent(s -> unknown.add(
+                        "iasl 20200925 does not know the table signature " + s + " (header compared only)"));
         listing.unknownTypes().forEach(u -> unknown.add("iasl does not know a sub-structure type: " + u));
         if (listing.fields().isEmpty()) {
             compareAmlHeader(table.header(), listing, mismatches);
@@ -77,9 +92,10 @@ final class IaslComparison {
         for (DescribedRegion r : table.regions()) {
             Optional<IaslListing.Field> base = baseField(listing, r.offset());
             if (base.isEmpty()) {
-                String what = String.format("%s (%s) at offset 0x%X: iasl shows no field there", r.path(), r.kind(),
-                        r.offset());
-                if (listing.unknownSignature().isPresent() || !listing.unknownTypes().isEmpty()
+                String what = String.format(
+                        "%s (%s) at offset 0x%X: iasl shows no field there", r.path(), r.kind(), r.offset());
+                if (listing.unknownSignature().isPresent()
+                        || !listing.unknownTypes().isEmpty()
                         || !listing.errors().isEmpty()) {
                     unknown.add(what + " (iasl reported: " + listing.problems() + ")");
                 } else {
@@ -93,20 +109,29 @@ final class IaslComparison {
             long ecamShift = 0;
             if (r.kind() == RegionKind.ECAM) {
                 // pci_mcfg_lookup: the window of bus S starts S MiB above the allocation's (bus 0) base.
-                ecamShift = listing.nextInBlock(field, "Start Bus Number").flatMap(IaslListing.Field::number)
-                        .orElse(0L) << 20;
+                ecamShift = listing.nextInBlock(field, "Start Bus Number")
+                                .flatMap(IaslListing.Field::number)
+                                .orElse(0L)
+                        << 20;
             }
             if (iaslBase + ecamShift != r.base()) {
-                mismatches.add(String.format("%s (%s): base 0x%X, iasl %s at 0x%X (line %d) says 0x%X%s", r.path(),
-                        r.kind(), r.base(), field.name(), r.offset(), field.line(), iaslBase + ecamShift,
+                mismatches.add(String.format(
+                        "%s (%s): base 0x%X, iasl %s at 0x%X (line %d) says 0x%X%s",
+                        r.path(),
+                        r.kind(),
+                        r.base(),
+                        field.name(),
+                        r.offset(),
+                        field.line(),
+                        iaslBase + ecamShift,
                         ecamShift != 0 ? String.format(" (0x%X + start bus << 20)", iaslBase) : ""));
             }
             Optional<Long> iaslLength = RegionLengthRule.of(r.kind()).flatMap(rule -> length(rule, field, listing));
             if (iaslLength.isPresent()) {
                 lengths++;
                 if (iaslLength.get() != r.length()) {
-                    mismatches.add(String.format("%s (%s): length 0x%X, iasl says 0x%X", r.path(), r.kind(),
-                            r.length(), iaslLength.get()));
+                    mismatches.add(String.format(
+                            "%s (%s): length 0x%X, iasl says 0x%X", r.path(), r.kind(), r.length(), iaslLength.get()));
                 }
             }
         }
@@ -127,10 +152,12 @@ final class IaslComparison {
             if (!standard && f.offset() >= 8) {
                 continue;
             }
-            Optional<IaslListing.Field> theirs = listing.at(f.offset(), f.iaslNames().toArray(String[]::new));
+            Optional<IaslListing.Field> theirs =
+                    listing.at(f.offset(), f.iaslNames().toArray(String[]::new));
             compareField(mismatches, f.name(), f.ours().apply(h), theirs, f.text());
         }
-        listing.at(9, "Checksum").filter(c -> c.value().toLowerCase(Locale.ROOT).contains("incorrect"))
+        listing.at(9, "Checksum")
+                .filter(c -> c.value().toLowerCase(Locale.ROOT).contains("incorrect"))
                 .filter(c -> table.checksumValid())
                 .ifPresent(c -> mismatches.add("checksum: we accept it, iasl says " + c.value()));
     }
@@ -150,8 +177,8 @@ final class IaslComparison {
         }
     }
 
-    private static void compareField(List<String> mismatches, String name, Object ours,
-                                     Optional<IaslListing.Field> theirs, boolean text) {
+    private static void compareField(
+            List<String> mismatches, String name, Object ours, Optional<IaslListing.Field> theirs, boolean text) {
         if (theirs.isEmpty()) {
             mismatches.add("header " + name + ": iasl lists no such field");
             return;
@@ -159,8 +186,7 @@ final class IaslComparison {
         IaslListing.Field f = theirs.get();
         Object value = text ? f.text() : f.number().orElse(null);
         if (value == null || !normalise(ours).equals(normalise(value))) {
-            mismatches.add(String.format("header %s: ours %s, iasl %s (line %d)", name, ours, f.value(),
-                    f.line()));
+            mismatches.add(String.format("header %s: ours %s, iasl %s (line %d)", name, ours, f.value(), f.line()));
         }
     }
 
@@ -178,7 +204,9 @@ final class IaslComparison {
     /** The field holding a region's base: a numeric field of 1 to 8 bytes at that offset, not a banner. */
     private static Optional<IaslListing.Field> baseField(IaslListing listing, long offset) {
         return listing.at(offset).stream()
-                .filter(f -> f.length() <= 8 && !f.value().startsWith("[") && f.number().isPresent())
+                .filter(f -> f.length() <= 8
+                        && !f.value().startsWith("[")
+                        && f.number().isPresent())
                 .findFirst();
     }
 
@@ -187,7 +215,8 @@ final class IaslComparison {
             case FIELD_AFTER -> listing.nextInBlock(base, rule.field()).flatMap(IaslListing.Field::number);
             case FIELD_IN_BLOCK -> listing.inBlock(base, rule.field()).flatMap(IaslListing.Field::number);
             case BUS_RANGE -> {
-                Optional<Long> start = listing.nextInBlock(base, "Start Bus Number").flatMap(IaslListing.Field::number);
+                Optional<Long> start =
+                        listing.nextInBlock(base, "Start Bus Number").flatMap(IaslListing.Field::number);
                 Optional<Long> end = listing.nextInBlock(base, "End Bus Number").flatMap(IaslListing.Field::number);
                 yield start.isPresent() && end.isPresent()
                         ? Optional.of(end.get() >= start.get() ? (end.get() - start.get() + 1) << 20 : 0L)

@@ -42,8 +42,8 @@ class IaslComparisonTest {
 
     @Test
     void agreeingListingComparesHeaderEcamBaseShiftedByStartBusAndBusRangeLength() {
-        IaslComparison.Result r = IaslComparison.compare(mcfg,
-                IaslListing.parse(listing(checksum(), 0x3000_0000L, 0x10, 0x1F), ""));
+        IaslComparison.Result r =
+                IaslComparison.compare(mcfg, IaslListing.parse(listing(checksum(), 0x3000_0000L, 0x10, 0x1F), ""));
 
         assertThat(r.mismatches()).isEmpty();
         assertThat(r.unknownToIasl()).isEmpty();
@@ -53,40 +53,52 @@ class IaslComparisonTest {
 
     @Test
     void differentBaseLengthAndHeaderAreEachReportedWithBothValues() {
-        IaslComparison.Result r = IaslComparison.compare(mcfg,
-                IaslListing.parse(listing("00", 0x3800_0000L, 0x10, 0x17), ""));
+        IaslComparison.Result r =
+                IaslComparison.compare(mcfg, IaslListing.parse(listing("00", 0x3800_0000L, 0x10, 0x17), ""));
 
         assertThat(r.mismatches()).hasSize(3);
         assertThat(r.mismatches().get(0)).contains("header checksum").contains("iasl 00");
-        assertThat(r.mismatches().get(1)).contains("MCFG.allocation[0]").contains("base 0x31000000")
-                .contains("0x39000000").contains("0x38000000 + start bus << 20");
+        assertThat(r.mismatches().get(1))
+                .contains("MCFG.allocation[0]")
+                .contains("base 0x31000000")
+                .contains("0x39000000")
+                .contains("0x38000000 + start bus << 20");
         assertThat(r.mismatches().get(2)).contains("length 0x1000000").contains("iasl says 0x800000");
     }
 
     @Test
     void aRegionIaslDoesNotShowIsAMismatchUnlessIaslReportedAProblem() {
-        String truncated = listing(checksum(), 0x3000_0000L, 0x10, 0x1F).lines()
-                .filter(l -> !l.contains("Base Address")).reduce("", (a, b) -> a + b + "\n");
+        String truncated = listing(checksum(), 0x3000_0000L, 0x10, 0x1F)
+                .lines()
+                .filter(l -> !l.contains("Base Address"))
+                .reduce("", (a, b) -> a + b + "\n");
 
-        assertThat(IaslComparison.compare(mcfg, IaslListing.parse(truncated, "")).mismatches())
-                .singleElement().asString().contains("iasl shows no field there");
-        IaslComparison.Result unknown = IaslComparison.compare(mcfg,
-                IaslListing.parse(truncated + "**** Unknown MCFG subtable type 0x7\n", ""));
+        assertThat(IaslComparison.compare(mcfg, IaslListing.parse(truncated, ""))
+                        .mismatches())
+                .singleElement()
+                .asString()
+                .contains("iasl shows no field there");
+        IaslComparison.Result unknown = IaslComparison.compare(
+                mcfg, IaslListing.parse(truncated + "**** Unknown MCFG subtable type 0x7\n", ""));
         assertThat(unknown.mismatches()).isEmpty();
         assertThat(unknown.unknownToIasl()).anySatisfy(u -> assertThat(u).contains("MCFG.allocation[0]"));
     }
 
     @Test
     void anUnknownSignatureIsReportedNotPassed() {
-        IaslComparison.Result r = IaslComparison.compare(mcfg, IaslListing.parse(
-                listing(checksum(), 0x3000_0000L, 0x10, 0x1F, "**** Unknown ACPI table signature [MCFG]"), ""));
+        IaslComparison.Result r = IaslComparison.compare(
+                mcfg,
+                IaslListing.parse(
+                        listing(checksum(), 0x3000_0000L, 0x10, 0x1F, "**** Unknown ACPI table signature [MCFG]"), ""));
 
         assertThat(r.unknownToIasl()).singleElement().asString().contains("does not know the table signature MCFG");
     }
 
     @Test
     void definitionBlocksCompareTheOriginalHeader() {
-        String header = String.join("\n", " * Original Table Header:",
+        String header = String.join(
+                "\n",
+                " * Original Table Header:",
                 " *     Signature        \"MCFG\"",
                 " *     Length           0x0000003C (60)",
                 " *     Revision         0x01",
@@ -99,7 +111,9 @@ class IaslComparisonTest {
                 " */");
 
         assertThat(IaslComparison.compare(mcfg, IaslListing.parse(header, "")).mismatches())
-                .filteredOn(m -> m.startsWith("header")).singleElement().asString()
+                .filteredOn(m -> m.startsWith("header"))
+                .singleElement()
+                .asString()
                 .isEqualTo("header creator revision: ours 1, iasl 0x00000002 (2)");
     }
 }

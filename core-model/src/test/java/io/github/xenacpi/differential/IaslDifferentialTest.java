@@ -58,9 +58,10 @@ class IaslDifferentialTest {
 
     @AfterAll
     static void summary() {
-        System.out.printf("differential: %d tables compared with iasl, %d mismatching, %d unknown to iasl, "
-                        + "%d rejected by iasl; %d regions compared (%d lengths)%n", COMPARED.get(), MISMATCHED.get(),
-                UNKNOWN.get(), REJECTED.get(), REGIONS.get(), LENGTHS.get());
+        System.out.printf(
+                "differential: %d tables compared with iasl, %d mismatching, %d unknown to iasl, "
+                        + "%d rejected by iasl; %d regions compared (%d lengths)%n",
+                COMPARED.get(), MISMATCHED.get(), UNKNOWN.get(), REJECTED.get(), REGIONS.get(), LENGTHS.get());
         System.out.println("differential: regions compared by kind: " + KINDS);
     }
 
@@ -68,21 +69,26 @@ class IaslDifferentialTest {
     Stream<DynamicNode> corpusTablesAgreeWithIasl() {
         var root = Corpus.root();
         if (root.isEmpty()) {
-            return Stream.of(DynamicTest.dynamicTest("corpus", () ->
-                    abort("no corpus at " + Corpus.configured() + " (set -D" + Corpus.PROPERTY + "=...)")));
+            return Stream.of(DynamicTest.dynamicTest(
+                    "corpus",
+                    () -> abort("no corpus at " + Corpus.configured() + " (set -D" + Corpus.PROPERTY + "=...)")));
         }
-        return Corpus.machines(root.get()).stream().map(machine -> DynamicContainer.dynamicContainer(
-                Corpus.name(root.get(), machine), Corpus.tableFiles(machine).stream().map(file ->
-                        DynamicTest.dynamicTest(Corpus.name(root.get(), file), file.toUri(),
-                                () -> compareFile(file)))));
+        return Corpus.machines(root.get()).stream()
+                .map(machine -> DynamicContainer.dynamicContainer(
+                        Corpus.name(root.get(), machine),
+                        Corpus.tableFiles(machine).stream()
+                                .map(file -> DynamicTest.dynamicTest(
+                                        Corpus.name(root.get(), file), file.toUri(), () -> compareFile(file)))));
     }
 
     @TestFactory
     Stream<DynamicTest> builderTablesDisassembleCleanlyAndAgree() {
-        return BuilderSamples.ALL.stream().map(sample -> DynamicTest.dynamicTest(sample.name(), () -> {
-            Path file = write(sample.builder().signature(), sample.builder().build(OemIdentity.DEFAULT));
-            checkBuilt(sample.name(), file, IaslListing.disassemble(file));
-        }));
+        return BuilderSamples.ALL.stream()
+                .map(sample -> DynamicTest.dynamicTest(sample.name(), () -> {
+                    Path file =
+                            write(sample.builder().signature(), sample.builder().build(OemIdentity.DEFAULT));
+                    checkBuilt(sample.name(), file, IaslListing.disassemble(file));
+                }));
     }
 
     /**
@@ -92,16 +98,20 @@ class IaslDifferentialTest {
      */
     @TestFactory
     Stream<DynamicTest> presetTablesDisassembleCleanlyAndAgree() {
-        return Stream.of(Preset.values()).filter(p -> p != Preset.HOSTILE)
+        return Stream.of(Preset.values())
+                .filter(p -> p != Preset.HOSTILE)
                 .flatMap(p -> p.image().tables().stream()
-                        .filter(t -> !t.signature().equals("DSDT") && !t.signature().equals("RSDP"))
+                        .filter(t ->
+                                !t.signature().equals("DSDT") && !t.signature().equals("RSDP"))
                         .map(t -> DynamicTest.dynamicTest(p.id() + " " + t.label(), () -> {
                             Path file = write(t.signature(), t.bytes());
                             IaslListing listing = IaslListing.disassemble(file);
-                            if (listing.unknownSignature().isPresent() || !listing.unknownTypes().isEmpty()) {
+                            if (listing.unknownSignature().isPresent()
+                                    || !listing.unknownTypes().isEmpty()) {
                                 abort("iasl 20200925 does not know " + t.label() + " of " + p.id() + ": "
-                                        + listing.unknownSignature().map(x -> "signature " + x)
-                                        .orElse(String.valueOf(listing.unknownTypes())));
+                                        + listing.unknownSignature()
+                                                .map(x -> "signature " + x)
+                                                .orElse(String.valueOf(listing.unknownTypes())));
                             }
                             checkBuilt(p.id() + " " + t.label(), file, listing);
                         })));
@@ -152,11 +162,10 @@ class IaslDifferentialTest {
             boolean weReject = table.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR);
             if (!weReject) {
                 MISMATCHED.incrementAndGet();
-                fail("%s: iasl rejects the table (%s) but our decoding reports no error", file,
-                        listing.problems());
+                fail("%s: iasl rejects the table (%s) but our decoding reports no error", file, listing.problems());
             }
-            abort(file + ": iasl cannot disassemble " + raw.label() + " (" + listing.problems()
-                    + "); we report " + firstError(table));
+            abort(file + ": iasl cannot disassemble " + raw.label() + " (" + listing.problems() + "); we report "
+                    + firstError(table));
         }
         COMPARED.incrementAndGet();
         IaslComparison.Result result = IaslComparison.compare(table, listing);
@@ -165,19 +174,24 @@ class IaslDifferentialTest {
         LENGTHS.addAndGet(result.lengthsCompared());
         if (!result.mismatches().isEmpty()) {
             MISMATCHED.incrementAndGet();
-            fail("%s (%s): %d difference(s) from iasl -d:%n  %s", file, raw.label(), result.mismatches().size(),
+            fail(
+                    "%s (%s): %d difference(s) from iasl -d:%n  %s",
+                    file,
+                    raw.label(),
+                    result.mismatches().size(),
                     String.join(System.lineSeparator() + "  ", result.mismatches()));
         }
         if (!result.unknownToIasl().isEmpty()) {
             UNKNOWN.incrementAndGet();
-            abort(file + " (" + raw.label() + "): not fully comparable: "
-                    + String.join("; ", result.unknownToIasl()));
+            abort(file + " (" + raw.label() + "): not fully comparable: " + String.join("; ", result.unknownToIasl()));
         }
     }
 
     private static String firstError(LoadedTable table) {
-        List<String> errors = table.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
-                .map(Object::toString).toList();
+        List<String> errors = table.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.ERROR)
+                .map(Object::toString)
+                .toList();
         return errors.isEmpty() ? "no error" : errors.get(0);
     }
 }

@@ -28,8 +28,8 @@ final class IaslListing {
     /** How long one iasl run may take before it is killed and reported. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private static final Pattern FIELD = Pattern.compile(
-            "^\\[([0-9A-Fa-f]+)h ([0-9]+)\\s+([0-9A-Fa-f]+h|[0-9]+)\\]\\s*(.*?)\\s*:\\s?(.*)$");
+    private static final Pattern FIELD =
+            Pattern.compile("^\\[([0-9A-Fa-f]+)h ([0-9]+)\\s+([0-9A-Fa-f]+h|[0-9]+)\\]\\s*(.*?)\\s*:\\s?(.*)$");
     private static final Pattern AML_HEADER = Pattern.compile("^\\s*\\*\\s+(Signature|Length|Revision|Checksum"
             + "|OEM ID|OEM Table ID|OEM Revision|Compiler ID|Compiler Version)\\s+(.*)$");
     private static final Pattern CONSOLE_HEADER = Pattern.compile("^ACPI: (\\S{4}) 0x[0-9A-Fa-f]+ ([0-9A-Fa-f]+) "
@@ -73,9 +73,15 @@ final class IaslListing {
     private final boolean produced;
     private final String console;
 
-    private IaslListing(List<Field> fields, Map<String, String> amlHeader, List<String> errors,
-                        List<String> warnings, List<String> unknown, String unknownSignature, boolean produced,
-                        String console) {
+    private IaslListing(
+            List<Field> fields,
+            Map<String, String> amlHeader,
+            List<String> errors,
+            List<String> warnings,
+            List<String> unknown,
+            String unknownSignature,
+            boolean produced,
+            String console) {
         this.fields = List.copyOf(fields);
         this.amlHeader = Map.copyOf(amlHeader);
         this.errors = List.copyOf(errors);
@@ -89,7 +95,8 @@ final class IaslListing {
     /** Whether an {@code iasl} executable answers on the PATH. */
     static boolean available() {
         try {
-            Process p = new ProcessBuilder("iasl", "-v").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("iasl", "-v").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -111,7 +118,10 @@ final class IaslListing {
             Files.copy(tableFile, input);
             Path log = dir.resolve("console.txt");
             Process p = new ProcessBuilder("iasl", "-d", input.getFileName().toString())
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             boolean finished = p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!finished) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -147,9 +157,14 @@ final class IaslListing {
             Matcher f = FIELD.matcher(line);
             if (f.matches()) {
                 String len = f.group(3);
-                int length = len.endsWith("h") ? Integer.parseInt(len.substring(0, len.length() - 1), 16)
+                int length = len.endsWith("h")
+                        ? Integer.parseInt(len.substring(0, len.length() - 1), 16)
                         : Integer.parseInt(len);
-                Field field = new Field(Long.parseLong(f.group(1), 16), length, f.group(4), f.group(5).trim(),
+                Field field = new Field(
+                        Long.parseLong(f.group(1), 16),
+                        length,
+                        f.group(4),
+                        f.group(5).trim(),
                         i + 1);
                 fields.add(field);
                 if (field.value().contains("[Unknown Subtable Type]")) {
@@ -180,8 +195,11 @@ final class IaslListing {
             if (u.find()) {
                 unknownSignature = u.group(1);
             }
-            if (line.contains("does not contain a valid ACPI table") || line.contains("is too long for file")
-                    || line.startsWith("ACPI Error") || line.contains("Could not") || line.contains("Error ")) {
+            if (line.contains("does not contain a valid ACPI table")
+                    || line.contains("is too long for file")
+                    || line.startsWith("ACPI Error")
+                    || line.contains("Could not")
+                    || line.contains("Error ")) {
                 errors.add("console: " + line.trim());
             } else if (line.startsWith("ACPI Warning")) {
                 warnings.add("console: " + line.trim());
@@ -194,8 +212,8 @@ final class IaslListing {
         return new IaslListing(fields, aml, errors, warnings, unknown, unknownSignature, produced, console);
     }
 
-    private static void classify(String line, int number, List<String> errors, List<String> warnings,
-                                 List<String> unknown) {
+    private static void classify(
+            String line, int number, List<String> errors, List<String> warnings, List<String> unknown) {
         String t = line.trim();
         String where = "line " + number + ": " + t;
         if (t.contains("Unknown ACPI table signature")) {
@@ -204,7 +222,9 @@ final class IaslListing {
         if (t.startsWith("**** Unknown") || (t.startsWith("Unknown ") && t.contains("type"))) {
             unknown.add(where);
         } else if ((t.startsWith("****") && !t.startsWith("**** Unknown ACPI table signature"))
-                || t.startsWith("Invalid ") || t.contains("ACPI Error") || t.startsWith("// ACPI Error")) {
+                || t.startsWith("Invalid ")
+                || t.contains("ACPI Error")
+                || t.startsWith("// ACPI Error")) {
             errors.add(where);
         } else if (t.startsWith("// ACPI Warning") || t.startsWith("ACPI Warning")) {
             warnings.add(where);
@@ -247,19 +267,22 @@ final class IaslListing {
 
     /** The field at an offset whose name is one of {@code names} (compared case-insensitively). */
     Optional<Field> at(long offset, String... names) {
-        return at(offset).stream().filter(f -> {
-            for (String n : names) {
-                if (f.name().equalsIgnoreCase(n)) {
-                    return true;
-                }
-            }
-            return false;
-        }).findFirst();
+        return at(offset).stream()
+                .filter(f -> {
+                    for (String n : names) {
+                        if (f.name().equalsIgnoreCase(n)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })
+                .findFirst();
     }
 
     /** The first field named {@code name} after {@code from}, before the next sub-structure header. */
     Optional<Field> nextInBlock(Field from, String name) {
-        return block(from).stream().filter(f -> f.line() > from.line() && f.name().equalsIgnoreCase(name))
+        return block(from).stream()
+                .filter(f -> f.line() > from.line() && f.name().equalsIgnoreCase(name))
                 .findFirst();
     }
 

@@ -21,13 +21,17 @@ class IaslListingTest {
         IaslListing l = IaslListing.parse(MCFG, "");
 
         assertThat(l.fields()).hasSize(6);
-        assertThat(l.at(0, "Signature")).get().extracting(IaslListing.Field::text).isEqualTo("MCFG");
+        assertThat(l.at(0, "Signature"))
+                .get()
+                .extracting(IaslListing.Field::text)
+                .isEqualTo("MCFG");
         assertThat(l.at(4, "Table Length").flatMap(IaslListing.Field::number)).contains(0x3CL);
         assertThat(l.at(10, "Oem ID")).get().extracting(IaslListing.Field::text).isEqualTo("QCOM");
         IaslListing.Field base = l.at(0x2C, "Base Address").orElseThrow();
         assertThat(base.length()).isEqualTo(8);
         assertThat(base.number()).contains(0x6000_0000L);
-        assertThat(l.nextInBlock(base, "End Bus Number").flatMap(IaslListing.Field::number)).contains(0x1FL);
+        assertThat(l.nextInBlock(base, "End Bus Number").flatMap(IaslListing.Field::number))
+                .contains(0x1FL);
         assertThat(l.errors()).isEmpty();
         assertThat(l.produced()).isTrue();
     }
@@ -47,7 +51,8 @@ class IaslListingTest {
         IaslListing.Field second = l.at(0x74, "Base Address").orElseThrow();
         assertThat(l.nextInBlock(second, "Length")).isEmpty();
         IaslListing.Field first = l.at(0x64, "Base Address").orElseThrow();
-        assertThat(l.nextInBlock(first, "Length").flatMap(IaslListing.Field::number)).contains(0x100000L);
+        assertThat(l.nextInBlock(first, "Length").flatMap(IaslListing.Field::number))
+                .contains(0x100000L);
         assertThat(l.block(first)).hasSize(4);
     }
 
@@ -83,8 +88,8 @@ class IaslListingTest {
         assertThat(IaslListing.amlNumber(l.amlHeader().get("Length"))).isEqualTo(332612);
         assertThat(IaslListing.amlText(l.amlHeader().get("OEM Table ID"))).isEqualTo("SDM8380");
 
-        IaslListing crashed = IaslListing.parse("",
-                "ACPI: DSDT 0x0000000000000000 046BAD (v02 QCOMM  SDM8380  00000003 MSFT 05000000)");
+        IaslListing crashed = IaslListing.parse(
+                "", "ACPI: DSDT 0x0000000000000000 046BAD (v02 QCOMM  SDM8380  00000003 MSFT 05000000)");
         assertThat(crashed.produced()).isTrue();
         assertThat(IaslListing.amlNumber(crashed.amlHeader().get("Length"))).isEqualTo(0x46BAD);
         assertThat(IaslListing.amlText(crashed.amlHeader().get("OEM ID"))).isEqualTo("QCOMM");

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.xenacpi.acpi.source.FirmwareSource;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.aml.NamespaceCounts;
+import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.aml.survey.NamespaceSurvey.RegionInfo;
 import io.github.xenacpi.testing.Corpus;
@@ -54,7 +54,8 @@ class IaslNamespaceDifferentialTest {
 
     @AfterAll
     static void summary() {
-        System.out.printf("namespace differential: %d machines compared with iasl, %d equal, %d mismatching, "
+        System.out.printf(
+                "namespace differential: %d machines compared with iasl, %d equal, %d mismatching, "
                         + "%d skipped (iasl crashed or refused); %d constant OperationRegions compared%n",
                 MACHINES.get(), EQUAL.get(), MISMATCHED.get(), SKIPPED.get(), REGIONS.get());
     }
@@ -63,16 +64,19 @@ class IaslNamespaceDifferentialTest {
     Stream<DynamicTest> corpusNamespacesAgreeWithIasl() {
         var root = Corpus.root();
         if (root.isEmpty()) {
-            return Stream.of(DynamicTest.dynamicTest("corpus", () ->
-                    abort("no corpus at " + Corpus.configured() + " (set -D" + Corpus.PROPERTY + "=...)")));
+            return Stream.of(DynamicTest.dynamicTest(
+                    "corpus",
+                    () -> abort("no corpus at " + Corpus.configured() + " (set -D" + Corpus.PROPERTY + "=...)")));
         }
-        return Corpus.machines(root.get()).stream().map(machine -> DynamicTest.dynamicTest(
-                Corpus.name(root.get(), machine), machine.toUri(), () -> compareMachine(machine)));
+        return Corpus.machines(root.get()).stream()
+                .map(machine -> DynamicTest.dynamicTest(
+                        Corpus.name(root.get(), machine), machine.toUri(), () -> compareMachine(machine)));
     }
 
     private void compareMachine(Path machine) throws Exception {
         List<RawTable> blocks = FirmwareSource.open(machine).tables().stream()
-                .filter(t -> t.signature().equals("DSDT") || t.signature().equals("SSDT")).toList();
+                .filter(t -> t.signature().equals("DSDT") || t.signature().equals("SSDT"))
+                .toList();
         if (blocks.isEmpty()) {
             abort(machine + ": no DSDT or SSDT");
         }
@@ -99,13 +103,15 @@ class IaslNamespaceDifferentialTest {
         compareRegions(mismatches, asl.regions(), NamespaceSurvey.of(loaded, blocks));
         if (!mismatches.isEmpty()) {
             MISMATCHED.incrementAndGet();
-            fail("%s (%d definition blocks): %d difference(s) from iasl -d:%n  %s", machine, blocks.size(),
-                    mismatches.size(), String.join(System.lineSeparator() + "  ", mismatches));
+            fail(
+                    "%s (%d definition blocks): %d difference(s) from iasl -d:%n  %s",
+                    machine, blocks.size(), mismatches.size(), String.join(System.lineSeparator() + "  ", mismatches));
         }
         EQUAL.incrementAndGet();
-        System.out.printf("namespace differential: %s: %d Devices, %d Methods, %d Names, %d OperationRegions "
-                + "agree with iasl%n", machine.getFileName(), ours.devices(), ours.methods(), ours.names(),
-                ours.operationRegions());
+        System.out.printf(
+                "namespace differential: %s: %d Devices, %d Methods, %d Names, %d OperationRegions "
+                        + "agree with iasl%n",
+                machine.getFileName(), ours.devices(), ours.methods(), ours.names(), ours.operationRegions());
     }
 
     private static void compare(List<String> mismatches, String what, int ours, int iasl) {
@@ -114,29 +120,38 @@ class IaslNamespaceDifferentialTest {
         }
     }
 
-    private static void compareRegions(List<String> mismatches, List<AslDeclarations.Region> listed,
-                                       NamespaceSurvey survey) {
+    private static void compareRegions(
+            List<String> mismatches, List<AslDeclarations.Region> listed, NamespaceSurvey survey) {
         Map<String, RegionInfo> byPath = new HashMap<>();
         for (RegionInfo r : survey.operationRegions()) {
             byPath.putIfAbsent(AslDeclarations.normalise(r.path()), r);
         }
         for (AslDeclarations.Region theirs : listed) {
-            if (theirs.spaceId() < 0 || theirs.base().isEmpty() || theirs.length().isEmpty()) {
+            if (theirs.spaceId() < 0
+                    || theirs.base().isEmpty()
+                    || theirs.length().isEmpty()) {
                 continue;
             }
             REGIONS.incrementAndGet();
             RegionInfo ours = byPath.get(theirs.path());
-            String iasl = String.format("iasl space 0x%X base 0x%X length 0x%X", theirs.spaceId(),
-                    theirs.base().getAsLong(), theirs.length().getAsLong());
+            String iasl = String.format(
+                    "iasl space 0x%X base 0x%X length 0x%X",
+                    theirs.spaceId(), theirs.base().getAsLong(), theirs.length().getAsLong());
             if (ours == null) {
                 mismatches.add("OperationRegion " + theirs.path() + ": not in our survey; " + iasl);
             } else if (!ours.resolved()) {
                 mismatches.add("OperationRegion " + theirs.path() + ": ours unresolved (" + ours.unresolvedReason()
                         + "); " + iasl);
-            } else if (ours.spaceId() != theirs.spaceId() || ours.base().getAsLong() != theirs.base().getAsLong()
+            } else if (ours.spaceId() != theirs.spaceId()
+                    || ours.base().getAsLong() != theirs.base().getAsLong()
                     || ours.length().getAsLong() != theirs.length().getAsLong()) {
-                mismatches.add(String.format("OperationRegion %s: ours space 0x%X base 0x%X length 0x%X; %s",
-                        ours.path(), ours.spaceId(), ours.base().getAsLong(), ours.length().getAsLong(), iasl));
+                mismatches.add(String.format(
+                        "OperationRegion %s: ours space 0x%X base 0x%X length 0x%X; %s",
+                        ours.path(),
+                        ours.spaceId(),
+                        ours.base().getAsLong(),
+                        ours.length().getAsLong(),
+                        iasl));
             }
         }
     }

@@ -39,8 +39,7 @@ record RegionLengthRule(Kind how, String field) {
 
     static {
         RULES.put(RegionKind.ECAM, new RegionLengthRule(Kind.BUS_RANGE, "End Bus Number"));
-        RULES.put(RegionKind.BOOT_ERROR_REGION, new RegionLengthRule(Kind.FIELD_IN_BLOCK,
-                "Boot Error Region Length"));
+        RULES.put(RegionKind.BOOT_ERROR_REGION, new RegionLengthRule(Kind.FIELD_IN_BLOCK, "Boot Error Region Length"));
         // IORT SMMUv1/v2 nodes carry a span; SMMUv3 and PMCG sizes are arm_smmu_v3/arm_pmcg constants.
         RULES.put(RegionKind.SMMU, new RegionLengthRule(Kind.FIELD_AFTER, "Span"));
         RULES.put(RegionKind.RMR, new RegionLengthRule(Kind.FIELD_AFTER, "Length"));
@@ -48,9 +47,16 @@ record RegionLengthRule(Kind how, String field) {
         RULES.put(RegionKind.SRAT_MEMORY, new RegionLengthRule(Kind.FIELD_AFTER, "Address Length"));
         // MADT GICR: the discovery range length follows the base (the structure's own Length precedes it).
         RULES.put(RegionKind.GIC_REDISTRIBUTOR, new RegionLengthRule(Kind.FIELD_AFTER, "Length"));
-        for (RegionKind k : new RegionKind[] {RegionKind.GHES_STATUS_ADDRESS, RegionKind.GHES_READ_ACK,
-                RegionKind.ERST_REGISTER, RegionKind.EINJ_REGISTER, RegionKind.WDAT_REGISTER,
-                RegionKind.PCC_DOORBELL, RegionKind.PCC_REGISTER, RegionKind.SERIAL_PORT}) {
+        for (RegionKind k : new RegionKind[] {
+            RegionKind.GHES_STATUS_ADDRESS,
+            RegionKind.GHES_READ_ACK,
+            RegionKind.ERST_REGISTER,
+            RegionKind.EINJ_REGISTER,
+            RegionKind.WDAT_REGISTER,
+            RegionKind.PCC_DOORBELL,
+            RegionKind.PCC_REGISTER,
+            RegionKind.SERIAL_PORT
+        }) {
             RULES.put(k, new RegionLengthRule(Kind.GAS_ACCESS, "Encoded Access Width"));
         }
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.aml.survey.NamespaceSurvey;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.ApeiInstruction;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.interp.RegionAccess;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.builder.EinjBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
@@ -31,8 +31,8 @@ class LinuxFidelityTest {
     }
 
     private static NamespaceSurvey.DeviceInfo device(String path, String hid) {
-        return new NamespaceSurvey.DeviceInfo(path, hid, List.of(), "0", OptionalLong.empty(), 0xF, true, true, null,
-                null, null, false);
+        return new NamespaceSurvey.DeviceInfo(
+                path, hid, List.of(), "0", OptionalLong.empty(), 0xF, true, true, null, null, null, false);
     }
 
     private static List<BootEvent> boot(List<DescribedRegion> regions, NamespaceSurvey ns, LinuxVersion linux) {
@@ -40,8 +40,10 @@ class LinuxFidelityTest {
     }
 
     private static List<String> steps(List<BootEvent> events, RegionKind kind) {
-        return events.stream().filter(e -> e.kind() == kind)
-                .map(e -> e.stage() + " " + e.api() + " " + e.function()).toList();
+        return events.stream()
+                .filter(e -> e.kind() == kind)
+                .map(e -> e.stage() + " " + e.api() + " " + e.function())
+                .toList();
     }
 
     /** Audit row 19: init/main.c start_kernel calls time_init before acpi_early_init. */
@@ -57,17 +59,21 @@ class LinuxFidelityTest {
      */
     @Test
     void gtdtTimersAndTheSbsaWatchdogArriveIn412() {
-        List<DescribedRegion> gtdt = List.of(region(RegionKind.GT_FRAME, "GTDT", 0x2A82_0000L, 0x1000, "GTDT.f"),
+        List<DescribedRegion> gtdt = List.of(
+                region(RegionKind.GT_FRAME, "GTDT", 0x2A82_0000L, 0x1000, "GTDT.f"),
                 region(RegionKind.WATCHDOG_CONTROL, "GTDT", 0x2A45_0000L, 0x1000, "GTDT.w"));
 
         assertThat(boot(gtdt, EMPTY, LinuxVersion.V4_10)).isEmpty();
-        assertThat(steps(boot(gtdt, EMPTY, LinuxVersion.V5_10), RegionKind.GT_FRAME)).containsExactly(
-                "TIME_INIT IOREMAP arch_timer_mem_find_best_frame",
-                "TIME_INIT CPU_TOUCH arch_timer_mem_find_best_frame");
-        assertThat(steps(boot(gtdt, EMPTY, LinuxVersion.V5_10), RegionKind.WATCHDOG_CONTROL)).first()
+        assertThat(steps(boot(gtdt, EMPTY, LinuxVersion.V5_10), RegionKind.GT_FRAME))
+                .containsExactly(
+                        "TIME_INIT IOREMAP arch_timer_mem_find_best_frame",
+                        "TIME_INIT CPU_TOUCH arch_timer_mem_find_best_frame");
+        assertThat(steps(boot(gtdt, EMPTY, LinuxVersion.V5_10), RegionKind.WATCHDOG_CONTROL))
+                .first()
                 .isEqualTo("DEVICE_INITCALL DEVICE_ADD gtdt_import_sbsa_gwdt");
         // 6.18: gtdt_platform_timer_init, the frames are mapped by arch_timer_mmio_probe at device_initcall.
-        assertThat(steps(boot(gtdt, EMPTY, LinuxVersion.V6_18), RegionKind.GT_FRAME)).first()
+        assertThat(steps(boot(gtdt, EMPTY, LinuxVersion.V6_18), RegionKind.GT_FRAME))
+                .first()
                 .isEqualTo("DEVICE_INITCALL IOREMAP arch_timer_mmio_probe");
     }
 
@@ -78,15 +84,17 @@ class LinuxFidelityTest {
      */
     @Test
     void ghesReadsTheStatusRegisterAtProbeFrom510AndProbesAtSubsysFrom61() {
-        List<DescribedRegion> ghes = List.of(region(RegionKind.GHES_STATUS_ADDRESS, "HEST", 0xFF00_0000L, 8,
-                "HEST.source[0].errorStatusAddress"));
+        List<DescribedRegion> ghes = List.of(
+                region(RegionKind.GHES_STATUS_ADDRESS, "HEST", 0xFF00_0000L, 8, "HEST.source[0].errorStatusAddress"));
 
-        assertThat(steps(boot(ghes, EMPTY, LinuxVersion.V4_10), RegionKind.GHES_STATUS_ADDRESS)).containsExactly(
-                "DEVICE_INITCALL ACPI_OS_IOREMAP ghes_new", "RUNTIME CPU_TOUCH ghes_read_estatus");
-        assertThat(steps(boot(ghes, EMPTY, LinuxVersion.V5_15), RegionKind.GHES_STATUS_ADDRESS)).containsExactly(
-                "DEVICE_INITCALL ACPI_OS_IOREMAP ghes_new", "DEVICE_INITCALL CPU_TOUCH ghes_read_estatus");
-        assertThat(steps(boot(ghes, EMPTY, LinuxVersion.V6_6), RegionKind.GHES_STATUS_ADDRESS)).containsExactly(
-                "SUBSYS_INITCALL ACPI_OS_IOREMAP ghes_new", "SUBSYS_INITCALL CPU_TOUCH ghes_read_estatus");
+        assertThat(steps(boot(ghes, EMPTY, LinuxVersion.V4_10), RegionKind.GHES_STATUS_ADDRESS))
+                .containsExactly("DEVICE_INITCALL ACPI_OS_IOREMAP ghes_new", "RUNTIME CPU_TOUCH ghes_read_estatus");
+        assertThat(steps(boot(ghes, EMPTY, LinuxVersion.V5_15), RegionKind.GHES_STATUS_ADDRESS))
+                .containsExactly(
+                        "DEVICE_INITCALL ACPI_OS_IOREMAP ghes_new", "DEVICE_INITCALL CPU_TOUCH ghes_read_estatus");
+        assertThat(steps(boot(ghes, EMPTY, LinuxVersion.V6_6), RegionKind.GHES_STATUS_ADDRESS))
+                .containsExactly(
+                        "SUBSYS_INITCALL ACPI_OS_IOREMAP ghes_new", "SUBSYS_INITCALL CPU_TOUCH ghes_read_estatus");
     }
 
     /**
@@ -95,14 +103,17 @@ class LinuxFidelityTest {
      */
     @Test
     void erstTouchesItsRegistersAtBootAndMapsItsStorage() {
-        List<DescribedRegion> erst = List.of(region(RegionKind.ERST_REGISTER, "ERST", 0xFE00_0000L, 8, "ERST.e[0]"),
+        List<DescribedRegion> erst = List.of(
+                region(RegionKind.ERST_REGISTER, "ERST", 0xFE00_0000L, 8, "ERST.e[0]"),
                 region(RegionKind.ERST_STORAGE, "ERST", 0xFE10_0000L, 0x10000, "ERST.storage"));
         List<BootEvent> events = boot(erst, EMPTY, LinuxVersion.V6_1);
 
-        assertThat(steps(events, RegionKind.ERST_REGISTER)).containsExactly(
-                "DEVICE_INITCALL ACPI_OS_IOREMAP apei_exec_pre_map_gars", "DEVICE_INITCALL CPU_TOUCH erst_get_erange");
-        assertThat(steps(events, RegionKind.ERST_STORAGE)).containsExactly(
-                "DEVICE_INITCALL IOREMAP erst_init", "RUNTIME CPU_TOUCH erst_reader");
+        assertThat(steps(events, RegionKind.ERST_REGISTER))
+                .containsExactly(
+                        "DEVICE_INITCALL ACPI_OS_IOREMAP apei_exec_pre_map_gars",
+                        "DEVICE_INITCALL CPU_TOUCH erst_get_erange");
+        assertThat(steps(events, RegionKind.ERST_STORAGE))
+                .containsExactly("DEVICE_INITCALL IOREMAP erst_init", "RUNTIME CPU_TOUCH erst_reader");
     }
 
     /**
@@ -113,19 +124,30 @@ class LinuxFidelityTest {
     void tpmStepsNeedAnMsft0101DeviceAndReadTheEventLog() {
         DescribedRegion crb = region(RegionKind.TPM_CRB, "TPM2", 0x0C00_0040L, 0x30, "TPM2.controlArea");
         DescribedRegion log = region(RegionKind.TPM_EVENT_LOG, "TPM2", 0xBF00_0000L, 0x1_0000, "TPM2.log");
-        DescribedRegion crs = new DescribedRegion(RegionKind.DEVICE_RESOURCE, AddressSpace.SYSTEM_MEMORY,
-                0x0C00_0000L, 0x1000, "DSDT", 1, 0, "\\_SB.TPM0._CRS[0]");
-        NamespaceSurvey tpm = new NamespaceSurvey(List.of(device("\\_SB.TPM0", "MSFT0101")), List.of(), List.of(),
-                List.of(), 0);
+        DescribedRegion crs = new DescribedRegion(
+                RegionKind.DEVICE_RESOURCE,
+                AddressSpace.SYSTEM_MEMORY,
+                0x0C00_0000L,
+                0x1000,
+                "DSDT",
+                1,
+                0,
+                "\\_SB.TPM0._CRS[0]");
+        NamespaceSurvey tpm =
+                new NamespaceSurvey(List.of(device("\\_SB.TPM0", "MSFT0101")), List.of(), List.of(), List.of(), 0);
 
         assertThat(boot(List.of(crb, log), EMPTY, LinuxVersion.V6_6)).isEmpty();
         List<BootEvent> events = boot(List.of(crb, log, crs), tpm, LinuxVersion.V6_6);
         assertThat(steps(events, RegionKind.TPM_CRB)).containsExactly("DEVICE_INITCALL CPU_TOUCH crb_map_io");
-        assertThat(steps(events, RegionKind.DEVICE_RESOURCE)).first()
+        assertThat(steps(events, RegionKind.DEVICE_RESOURCE))
+                .first()
                 .isEqualTo("SUBSYS_INITCALL DEVICE_ADD acpi_create_platform_device");
-        assertThat(steps(events, RegionKind.TPM_EVENT_LOG)).containsExactly(
-                "DEVICE_INITCALL ACPI_OS_IOREMAP tpm_read_log_acpi", "DEVICE_INITCALL CPU_TOUCH tpm_read_log_acpi");
-        assertThat(steps(boot(List.of(crb, log, crs), tpm, LinuxVersion.V4_10), RegionKind.TPM_EVENT_LOG)).isEmpty();
+        assertThat(steps(events, RegionKind.TPM_EVENT_LOG))
+                .containsExactly(
+                        "DEVICE_INITCALL ACPI_OS_IOREMAP tpm_read_log_acpi",
+                        "DEVICE_INITCALL CPU_TOUCH tpm_read_log_acpi");
+        assertThat(steps(boot(List.of(crb, log, crs), tpm, LinuxVersion.V4_10), RegionKind.TPM_EVENT_LOG))
+                .isEmpty();
     }
 
     /**
@@ -134,32 +156,59 @@ class LinuxFidelityTest {
      */
     @Test
     void coreSightComponentsAreAmbaDevicesFrom5To69Only() {
-        DescribedRegion etr = new DescribedRegion(RegionKind.DEVICE_RESOURCE, AddressSpace.SYSTEM_MEMORY,
-                0x2000_0000L, 0x1000, "DSDT", 1, 0, "\\_SB.ETR0._CRS[0]");
-        NamespaceSurvey ns = new NamespaceSurvey(List.of(device("\\_SB.ETR0", "ARMHC9CA")), List.of(), List.of(),
-                List.of(), 0);
+        DescribedRegion etr = new DescribedRegion(
+                RegionKind.DEVICE_RESOURCE,
+                AddressSpace.SYSTEM_MEMORY,
+                0x2000_0000L,
+                0x1000,
+                "DSDT",
+                1,
+                0,
+                "\\_SB.ETR0._CRS[0]");
+        NamespaceSurvey ns =
+                new NamespaceSurvey(List.of(device("\\_SB.ETR0", "ARMHC9CA")), List.of(), List.of(), List.of(), 0);
 
-        assertThat(steps(boot(List.of(etr), ns, LinuxVersion.V4_10), RegionKind.DEVICE_RESOURCE)).first()
+        assertThat(steps(boot(List.of(etr), ns, LinuxVersion.V4_10), RegionKind.DEVICE_RESOURCE))
+                .first()
                 .isEqualTo("SUBSYS_INITCALL DEVICE_ADD acpi_create_platform_device");
-        assertThat(steps(boot(List.of(etr), ns, LinuxVersion.V6_6), RegionKind.DEVICE_RESOURCE)).containsExactly(
-                "SUBSYS_INITCALL IOREMAP amba_device_add", "SUBSYS_INITCALL CPU_TOUCH amba_read_periphid",
-                "SUBSYS_INITCALL DEVICE_ADD amba_device_add");
-        assertThat(steps(boot(List.of(etr), ns, LinuxVersion.V6_12), RegionKind.DEVICE_RESOURCE)).first()
+        assertThat(steps(boot(List.of(etr), ns, LinuxVersion.V6_6), RegionKind.DEVICE_RESOURCE))
+                .containsExactly(
+                        "SUBSYS_INITCALL IOREMAP amba_device_add",
+                        "SUBSYS_INITCALL CPU_TOUCH amba_read_periphid",
+                        "SUBSYS_INITCALL DEVICE_ADD amba_device_add");
+        assertThat(steps(boot(List.of(etr), ns, LinuxVersion.V6_12), RegionKind.DEVICE_RESOURCE))
+                .first()
                 .isEqualTo("SUBSYS_INITCALL DEVICE_ADD acpi_create_platform_device");
     }
 
     /** Audit row 10: acpi_device_should_be_hidden hides the whole device, every _CRS range of it. */
     @Test
     void theStaoHidesEveryResourceOfTheUartDevice() {
-        List<DescribedRegion> regions = List.of(region(RegionKind.SERIAL_PORT, "SPCR", 0x0900_0000L, 0x1000, "SPCR"),
-                new DescribedRegion(RegionKind.DEVICE_RESOURCE, AddressSpace.SYSTEM_MEMORY, 0x0900_0000L, 0x1000,
-                        "DSDT", 1, 0, "\\_SB.COM0._CRS[0]"),
-                new DescribedRegion(RegionKind.DEVICE_RESOURCE, AddressSpace.SYSTEM_MEMORY, 0x0901_0000L, 0x1000,
-                        "DSDT", 1, 0, "\\_SB.COM0._CRS[1]"));
-        NamespaceSurvey ns = new NamespaceSurvey(List.of(device("\\_SB.COM0", "ARMH0011")), List.of(), List.of(),
-                List.of(), 0);
+        List<DescribedRegion> regions = List.of(
+                region(RegionKind.SERIAL_PORT, "SPCR", 0x0900_0000L, 0x1000, "SPCR"),
+                new DescribedRegion(
+                        RegionKind.DEVICE_RESOURCE,
+                        AddressSpace.SYSTEM_MEMORY,
+                        0x0900_0000L,
+                        0x1000,
+                        "DSDT",
+                        1,
+                        0,
+                        "\\_SB.COM0._CRS[0]"),
+                new DescribedRegion(
+                        RegionKind.DEVICE_RESOURCE,
+                        AddressSpace.SYSTEM_MEMORY,
+                        0x0901_0000L,
+                        0x1000,
+                        "DSDT",
+                        1,
+                        0,
+                        "\\_SB.COM0._CRS[1]"));
+        NamespaceSurvey ns =
+                new NamespaceSurvey(List.of(device("\\_SB.COM0", "ARMH0011")), List.of(), List.of(), List.of(), 0);
 
-        assertThat(steps(boot(regions, ns, LinuxVersion.V6_6), RegionKind.DEVICE_RESOURCE)).isEmpty();
+        assertThat(steps(boot(regions, ns, LinuxVersion.V6_6), RegionKind.DEVICE_RESOURCE))
+                .isEmpty();
     }
 
     /**
@@ -168,19 +217,25 @@ class LinuxFidelityTest {
      */
     @Test
     void cxlMapsTheRcrbItselfFrom63() {
-        List<DescribedRegion> cedt = List.of(region(RegionKind.CXL_HOST_BRIDGE, "CEDT", 0x2B00_0000L, 0x2000,
-                "CEDT.structure[0]"));
-        NamespaceSurvey ns = new NamespaceSurvey(List.of(device("\\_SB.CXLR", "ACPI0017"),
-                device("\\_SB.CXB0", "ACPI0016")), List.of(), List.of(), List.of(), 0);
-        NamespaceSurvey rootOnly = new NamespaceSurvey(List.of(device("\\_SB.CXLR", "ACPI0017")), List.of(),
-                List.of(), List.of(), 0);
+        List<DescribedRegion> cedt =
+                List.of(region(RegionKind.CXL_HOST_BRIDGE, "CEDT", 0x2B00_0000L, 0x2000, "CEDT.structure[0]"));
+        NamespaceSurvey ns = new NamespaceSurvey(
+                List.of(device("\\_SB.CXLR", "ACPI0017"), device("\\_SB.CXB0", "ACPI0016")),
+                List.of(),
+                List.of(),
+                List.of(),
+                0);
+        NamespaceSurvey rootOnly =
+                new NamespaceSurvey(List.of(device("\\_SB.CXLR", "ACPI0017")), List.of(), List.of(), List.of(), 0);
 
         assertThat(boot(cedt, EMPTY, LinuxVersion.V6_6)).isEmpty();
         // add_host_bridge_dport reaches a CHBS only through an ACPI0016 host bridge (ground truth own-cxl).
         assertThat(boot(cedt, rootOnly, LinuxVersion.V6_6)).isEmpty();
         assertThat(boot(cedt, ns, LinuxVersion.V6_1)).isEmpty();
-        assertThat(steps(boot(cedt, ns, LinuxVersion.V6_6), RegionKind.CXL_HOST_BRIDGE)).containsExactly(
-                "SUBSYS_INITCALL IOREMAP cxl_rcrb_to_component", "SUBSYS_INITCALL CPU_TOUCH cxl_rcrb_to_component");
+        assertThat(steps(boot(cedt, ns, LinuxVersion.V6_6), RegionKind.CXL_HOST_BRIDGE))
+                .containsExactly(
+                        "SUBSYS_INITCALL IOREMAP cxl_rcrb_to_component",
+                        "SUBSYS_INITCALL CPU_TOUCH cxl_rcrb_to_component");
     }
 
     /**
@@ -195,10 +250,13 @@ class LinuxFidelityTest {
                 region(RegionKind.PCC_REGISTER, "PCCT", 0x1001_1000L, 4, "PCCT.subspace[1].commandCompleteCheck"),
                 region(RegionKind.PCC_REGISTER, "PCCT", 0x1001_2000L, 4, "PCCT.subspace[1].commandCompleteUpdate"));
 
-        assertThat(boot(pcct, EMPTY, LinuxVersion.V5_15)).extracting(BootEvent::base).containsOnly(0x1000_0000L);
-        assertThat(boot(pcct, EMPTY, LinuxVersion.V6_1)).filteredOn(e -> e.api() == AccessApi.ACPI_OS_IOREMAP)
-                .extracting(BootEvent::function).containsExactly("acpi_pcc_probe", "pcc_chan_reg_init",
-                        "pcc_chan_reg_init", "pcc_chan_reg_init");
+        assertThat(boot(pcct, EMPTY, LinuxVersion.V5_15))
+                .extracting(BootEvent::base)
+                .containsOnly(0x1000_0000L);
+        assertThat(boot(pcct, EMPTY, LinuxVersion.V6_1))
+                .filteredOn(e -> e.api() == AccessApi.ACPI_OS_IOREMAP)
+                .extracting(BootEvent::function)
+                .containsExactly("acpi_pcc_probe", "pcc_chan_reg_init", "pcc_chan_reg_init", "pcc_chan_reg_init");
     }
 
     /**
@@ -208,23 +266,32 @@ class LinuxFidelityTest {
     @Test
     void amlMapsEachWindowOnceAndRunsInitBeforeDeviceAdds() {
         DescribedRegion opregion = region(RegionKind.OPERATION_REGION, "DSDT", 0x0C20_0000L, 0x100, "\\_SB.PWRR");
-        DescribedRegion crs = new DescribedRegion(RegionKind.DEVICE_RESOURCE, AddressSpace.SYSTEM_MEMORY,
-                0x0C20_0000L, 0x1000, "DSDT", 1, 0, "\\_SB.DEV0._CRS[0]");
+        DescribedRegion crs = new DescribedRegion(
+                RegionKind.DEVICE_RESOURCE,
+                AddressSpace.SYSTEM_MEMORY,
+                0x0C20_0000L,
+                0x1000,
+                "DSDT",
+                1,
+                0,
+                "\\_SB.DEV0._CRS[0]");
         List<RegionAccess> accesses = new ArrayList<>();
         accesses.add(access(0x0C20_0000L, "DSDT module-level code"));
         accesses.add(access(0x0C20_0000L, "\\_SB._INI"));
         accesses.add(access(0x0C20_0004L, "\\_SB._INI"));
         accesses.add(access(0x0C20_0000L, "\\_SB.PWRC._REG"));
-        NamespaceSurvey ns = new NamespaceSurvey(List.of(device("\\_SB.DEV0", "XACP0001")), List.of(), accesses,
-                List.of(), 0);
+        NamespaceSurvey ns =
+                new NamespaceSurvey(List.of(device("\\_SB.DEV0", "XACP0001")), List.of(), accesses, List.of(), 0);
 
         List<BootEvent> events = boot(List.of(opregion, crs), ns, LinuxVersion.V6_6);
         List<String> aml = steps(events, RegionKind.OPERATION_REGION);
-        assertThat(aml).containsExactly("ACPI_EARLY_INIT ACPI_OS_IOREMAP acpi_ex_system_memory_space_handler",
-                "ACPI_EARLY_INIT CPU_TOUCH acpi_ex_system_memory_space_handler",
-                "SUBSYS_INITCALL CPU_TOUCH acpi_ex_system_memory_space_handler",
-                "SUBSYS_INITCALL CPU_TOUCH acpi_ex_system_memory_space_handler",
-                "SUBSYS_INITCALL CPU_TOUCH acpi_ex_system_memory_space_handler");
+        assertThat(aml)
+                .containsExactly(
+                        "ACPI_EARLY_INIT ACPI_OS_IOREMAP acpi_ex_system_memory_space_handler",
+                        "ACPI_EARLY_INIT CPU_TOUCH acpi_ex_system_memory_space_handler",
+                        "SUBSYS_INITCALL CPU_TOUCH acpi_ex_system_memory_space_handler",
+                        "SUBSYS_INITCALL CPU_TOUCH acpi_ex_system_memory_space_handler",
+                        "SUBSYS_INITCALL CPU_TOUCH acpi_ex_system_memory_space_handler");
         // The window runs from the first access to the region's end.
         assertThat(events.get(0).length()).isEqualTo(0x100);
         int lastAml = 0;
@@ -248,32 +315,36 @@ class LinuxFidelityTest {
     @Test
     void regOfSystemMemoryRunsOnlyBeforeLinux420() {
         DescribedRegion opregion = region(RegionKind.OPERATION_REGION, "SSDT", 0x0A00_2000L, 4, "\\_SB.PWRR");
-        List<RegionAccess> accesses = List.of(access(0x0A00_2000L,
-                "\\_SB.GTA0._REG" + RegionAccess.REG_OF_ALWAYS_ACCESSIBLE_SPACE));
+        List<RegionAccess> accesses =
+                List.of(access(0x0A00_2000L, "\\_SB.GTA0._REG" + RegionAccess.REG_OF_ALWAYS_ACCESSIBLE_SPACE));
         NamespaceSurvey ns = new NamespaceSurvey(List.of(), List.of(), accesses, List.of(), 0);
 
         assertThat(steps(boot(List.of(opregion), ns, LinuxVersion.V4_10), RegionKind.OPERATION_REGION))
-                .containsExactly("SUBSYS_INITCALL ACPI_OS_IOREMAP acpi_ex_system_memory_space_handler",
+                .containsExactly(
+                        "SUBSYS_INITCALL ACPI_OS_IOREMAP acpi_ex_system_memory_space_handler",
                         "SUBSYS_INITCALL CPU_TOUCH acpi_ex_system_memory_space_handler");
-        assertThat(steps(boot(List.of(opregion), ns, LinuxVersion.V6_1), RegionKind.OPERATION_REGION)).isEmpty();
+        assertThat(steps(boot(List.of(opregion), ns, LinuxVersion.V6_1), RegionKind.OPERATION_REGION))
+                .isEmpty();
         assertThat(LinuxVersion.V4_10.runsRegForMemoryAndIo()).isTrue();
         assertThat(LinuxVersion.V5_10.runsRegForMemoryAndIo()).isFalse();
     }
 
     private static RegionAccess access(long address, String method) {
-        return new RegionAccess("\\_SB.PWRR", AddressSpace.SYSTEM_MEMORY, address, 32, RegionAccess.Direction.READ,
-                method, true);
+        return new RegionAccess(
+                "\\_SB.PWRR", AddressSpace.SYSTEM_MEMORY, address, 32, RegionAccess.Direction.READ, method, true);
     }
 
     /** Audit row 5: Dom0 reads the RSDP and XSDT Xen wrote in its blob, not the host's. */
     @Test
     void dom0NeverTouchesTheHostRsdpOrXsdt() {
-        List<DescribedRegion> tables = List.of(region(RegionKind.ACPI_TABLE, "RSDP", 0x8000_0000L, 36, "RSDP"),
+        List<DescribedRegion> tables = List.of(
+                region(RegionKind.ACPI_TABLE, "RSDP", 0x8000_0000L, 36, "RSDP"),
                 region(RegionKind.ACPI_TABLE, "RSDP", 0x8000_0040L, 100, "RSDP.xsdtAddress"),
                 region(RegionKind.ACPI_TABLE, "XSDT", 0x8000_1000L, 60, "XSDT.entry[0]"));
 
-        assertThat(boot(tables, EMPTY, LinuxVersion.V6_6)).extracting(BootEvent::base).containsExactly(
-                0x8000_1000L + 59);
+        assertThat(boot(tables, EMPTY, LinuxVersion.V6_6))
+                .extracting(BootEvent::base)
+                .containsExactly(0x8000_1000L + 59);
     }
 
     /**
@@ -282,15 +353,17 @@ class LinuxFidelityTest {
      */
     @Test
     void iortPmcgNodesBecomePlatformDevicesFrom52() {
-        List<DescribedRegion> iort = List.of(region(RegionKind.PMCG, "IORT", 0x2B42_0000L, 0x1000,
-                "IORT.node[5].page0BaseAddress"));
+        List<DescribedRegion> iort =
+                List.of(region(RegionKind.PMCG, "IORT", 0x2B42_0000L, 0x1000, "IORT.node[5].page0BaseAddress"));
 
         assertThat(boot(iort, EMPTY, LinuxVersion.V4_10)).isEmpty();
         assertThat(LinuxVersion.V4_10.addsIortPmcgDevices()).isFalse();
         assertThat(new LinuxVersion(5, 2).addsIortPmcgDevices()).isTrue();
-        assertThat(steps(boot(iort, EMPTY, LinuxVersion.V5_10), RegionKind.PMCG)).containsExactly(
-                "SUBSYS_INITCALL DEVICE_ADD iort_add_platform_device", "DEVICE_INITCALL IOREMAP smmu_pmu_probe",
-                "DEVICE_INITCALL CPU_TOUCH smmu_pmu_probe");
+        assertThat(steps(boot(iort, EMPTY, LinuxVersion.V5_10), RegionKind.PMCG))
+                .containsExactly(
+                        "SUBSYS_INITCALL DEVICE_ADD iort_add_platform_device",
+                        "DEVICE_INITCALL IOREMAP smmu_pmu_probe",
+                        "DEVICE_INITCALL CPU_TOUCH smmu_pmu_probe");
     }
 
     /**
@@ -304,28 +377,34 @@ class LinuxFidelityTest {
     void einjReadsItsParameterBlockAtModuleInit() {
         long block = 0x0901_0000L;
         long command = 0x0902_0000L;
-        AcpiTables host = AcpiTables.load(PlatformBuilder.create().add(new EinjBuilder()
-                .entry(new ApeiInstruction(0x0, 0x3, 0, GenericAddress.memory(command, 32), 1, 0xFF))
-                .entry(new ApeiInstruction(0x8, 0x2, 0, GenericAddress.memory(block, 64), 0, 0xFFFF_FFFFL)))
-                .build().image());
+        AcpiTables host = AcpiTables.load(PlatformBuilder.create()
+                .add(new EinjBuilder()
+                        .entry(new ApeiInstruction(0x0, 0x3, 0, GenericAddress.memory(command, 32), 1, 0xFF))
+                        .entry(new ApeiInstruction(0x8, 0x2, 0, GenericAddress.memory(block, 64), 0, 0xFFFF_FFFFL)))
+                .build()
+                .image());
         List<DescribedRegion> regions = host.regions().stream()
-                .filter(r -> r.kind() == RegionKind.EINJ_REGISTER).toList();
+                .filter(r -> r.kind() == RegionKind.EINJ_REGISTER)
+                .toList();
         assertThat(regions).hasSize(2);
 
         for (LinuxVersion linux : List.of(LinuxVersion.V4_10, LinuxVersion.V6_1, LinuxVersion.V6_18)) {
-            List<BootEvent> events = Dom0Boot.of(regions, EMPTY, linux, false, List.of(), host).events();
-            assertThat(events.stream().filter(e -> e.base() == block)
-                    .map(e -> e.stage() + " " + e.api() + " " + e.function() + " " + e.length())).containsExactly(
-                    "DEVICE_INITCALL ACPI_OS_IOREMAP apei_exec_pre_map_gars 8",
-                    "DEVICE_INITCALL ACPI_OS_IOREMAP einj_get_parameter_address 40",
-                    "DEVICE_INITCALL CPU_TOUCH einj_get_parameter_address 4",
-                    "RUNTIME CPU_TOUCH __einj_error_inject 4");
+            List<BootEvent> events =
+                    Dom0Boot.of(regions, EMPTY, linux, false, List.of(), host).events();
+            assertThat(events.stream()
+                            .filter(e -> e.base() == block)
+                            .map(e -> e.stage() + " " + e.api() + " " + e.function() + " " + e.length()))
+                    .containsExactly(
+                            "DEVICE_INITCALL ACPI_OS_IOREMAP apei_exec_pre_map_gars 8",
+                            "DEVICE_INITCALL ACPI_OS_IOREMAP einj_get_parameter_address 40",
+                            "DEVICE_INITCALL CPU_TOUCH einj_get_parameter_address 4",
+                            "RUNTIME CPU_TOUCH __einj_error_inject 4");
             assertThat(events.stream().filter(e -> e.base() == command).map(e -> e.stage() + " " + e.api()))
                     .containsExactly("DEVICE_INITCALL ACPI_OS_IOREMAP", "RUNTIME CPU_TOUCH");
         }
         // Without the host's EINJ entries (regions made by hand) the block cannot be told apart.
-        assertThat(boot(regions, EMPTY, LinuxVersion.V6_1)).noneMatch(e -> e.stage() == BootStage.DEVICE_INITCALL
-                && e.api() == AccessApi.CPU_TOUCH);
+        assertThat(boot(regions, EMPTY, LinuxVersion.V6_1))
+                .noneMatch(e -> e.stage() == BootStage.DEVICE_INITCALL && e.api() == AccessApi.CPU_TOUCH);
     }
 
     /**
@@ -337,24 +416,28 @@ class LinuxFidelityTest {
      */
     @Test
     void ghesReadsTheStatusBlockThroughAFixmapNotAnIoremap() {
-        List<DescribedRegion> hest = List.of(region(RegionKind.GHES_STATUS_ADDRESS, "HEST", 0xBC41_0000L, 8,
-                "HEST.source[0].errorStatusAddress"));
+        List<DescribedRegion> hest = List.of(
+                region(RegionKind.GHES_STATUS_ADDRESS, "HEST", 0xBC41_0000L, 8, "HEST.source[0].errorStatusAddress"));
 
-        assertThat(steps(boot(hest, EMPTY, LinuxVersion.V4_10), RegionKind.GHES_STATUS_BLOCK)).containsExactly(
-                "RUNTIME FIXMAP ghes_ioremap_pfn_irq", "RUNTIME CPU_TOUCH ghes_copy_tofrom_phys");
-        assertThat(steps(boot(hest, EMPTY, LinuxVersion.V5_10), RegionKind.GHES_STATUS_BLOCK)).containsExactly(
-                "DEVICE_INITCALL FIXMAP ghes_map", "DEVICE_INITCALL CPU_TOUCH ghes_copy_tofrom_phys");
+        assertThat(steps(boot(hest, EMPTY, LinuxVersion.V4_10), RegionKind.GHES_STATUS_BLOCK))
+                .containsExactly("RUNTIME FIXMAP ghes_ioremap_pfn_irq", "RUNTIME CPU_TOUCH ghes_copy_tofrom_phys");
+        assertThat(steps(boot(hest, EMPTY, LinuxVersion.V5_10), RegionKind.GHES_STATUS_BLOCK))
+                .containsExactly("DEVICE_INITCALL FIXMAP ghes_map", "DEVICE_INITCALL CPU_TOUCH ghes_copy_tofrom_phys");
         List<BootEvent> v61 = boot(hest, EMPTY, LinuxVersion.V6_1);
         assertThat(v61.stream().map(e -> e.stage() + " " + e.api() + " " + e.kernelApi() + " " + e.kind()))
-                .containsExactly("SUBSYS_INITCALL ACPI_OS_IOREMAP acpi_os_map_iomem GHES_STATUS_ADDRESS",
+                .containsExactly(
+                        "SUBSYS_INITCALL ACPI_OS_IOREMAP acpi_os_map_iomem GHES_STATUS_ADDRESS",
                         "SUBSYS_INITCALL CPU_TOUCH readl GHES_STATUS_ADDRESS",
                         "SUBSYS_INITCALL FIXMAP __set_fixmap GHES_STATUS_BLOCK",
                         "SUBSYS_INITCALL CPU_TOUCH memcpy_fromio GHES_STATUS_BLOCK");
         assertThat(new LinuxVersion(4, 14).ghesMapsStatusBlockWithFixmap()).isFalse();
         assertThat(new LinuxVersion(4, 15).ghesMapsStatusBlockWithFixmap()).isTrue();
         // The GHESv2 read-ack register has no block behind it.
-        assertThat(boot(List.of(region(RegionKind.GHES_READ_ACK, "HEST", 0xBC41_0008L, 8, "HEST.source[1].ack")),
-                EMPTY, LinuxVersion.V6_1)).noneMatch(e -> e.kind() == RegionKind.GHES_STATUS_BLOCK);
+        assertThat(boot(
+                        List.of(region(RegionKind.GHES_READ_ACK, "HEST", 0xBC41_0008L, 8, "HEST.source[1].ack")),
+                        EMPTY,
+                        LinuxVersion.V6_1))
+                .noneMatch(e -> e.kind() == RegionKind.GHES_STATUS_BLOCK);
     }
 
     /**
@@ -364,14 +447,15 @@ class LinuxFidelityTest {
      */
     @Test
     void arm64ReadsTheFpdtRecordsFrom62() {
-        List<DescribedRegion> fpdt = List.of(region(RegionKind.FIRMWARE_PERFORMANCE_RECORD, "FPDT", 0xBF00_0000L, 0x30,
-                "FPDT.record[0].address"));
+        List<DescribedRegion> fpdt = List.of(
+                region(RegionKind.FIRMWARE_PERFORMANCE_RECORD, "FPDT", 0xBF00_0000L, 0x30, "FPDT.record[0].address"));
 
         for (LinuxVersion before : List.of(LinuxVersion.V4_10, LinuxVersion.V5_15, LinuxVersion.V6_1)) {
             assertThat(boot(fpdt, EMPTY, before)).as("Linux %s", before).isEmpty();
         }
         assertThat(steps(boot(fpdt, EMPTY, LinuxVersion.V6_6), RegionKind.FIRMWARE_PERFORMANCE_RECORD))
-                .containsExactly("FS_INITCALL ACPI_OS_IOREMAP fpdt_process_subtable",
+                .containsExactly(
+                        "FS_INITCALL ACPI_OS_IOREMAP fpdt_process_subtable",
                         "FS_INITCALL CPU_TOUCH fpdt_process_subtable");
     }
 }

@@ -3,10 +3,10 @@ package io.github.xenacpi.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.aml.parse.AmlLoader;
-import io.github.xenacpi.aml.interp.Budget;
 import io.github.xenacpi.aml.LoadedNamespace;
+import io.github.xenacpi.aml.interp.Budget;
 import io.github.xenacpi.aml.interp.MemoryModel;
+import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.builder.OemIdentity;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
@@ -20,7 +20,8 @@ import java.util.List;
  */
 class AmlFuzzTest {
 
-    private static final byte[] HEADER = Arrays.copyOf(DefinitionBlockBuilder.dsdt().build(OemIdentity.DEFAULT), 36);
+    private static final byte[] HEADER =
+            Arrays.copyOf(DefinitionBlockBuilder.dsdt().build(OemIdentity.DEFAULT), 36);
     private static final Budget BUDGET = new Budget(20_000, 16, 128, 1L << 20, Duration.ofSeconds(1));
 
     @FuzzTest(maxDuration = "2m")
@@ -37,6 +38,7 @@ class AmlFuzzTest {
         List<RawTable> blocks = List.of(FuzzChecks.raw(signature, table));
         LoadedNamespace loaded = AmlLoader.load(blocks);
         FuzzChecks.wellFormed(loaded.diagnostics());
-        FuzzChecks.wellFormed(NamespaceSurvey.of(loaded, blocks, MemoryModel.zero(), BUDGET).diagnostics());
+        FuzzChecks.wellFormed(
+                NamespaceSurvey.of(loaded, blocks, MemoryModel.zero(), BUDGET).diagnostics());
     }
 }

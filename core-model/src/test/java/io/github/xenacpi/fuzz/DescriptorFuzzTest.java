@@ -33,6 +33,7 @@ class DescriptorFuzzTest {
 
     /** What a message quotes from the user: JSON strings (keys), the parser's 'tokens', and JSONPaths of keys. */
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'");
+
     private static final Pattern JSON_PATH = Pattern.compile("\\$(?:\\.[A-Za-z_][A-Za-z0-9_]*|\\[[^\\]]*\\])*");
 
     /**
@@ -41,7 +42,8 @@ class DescriptorFuzzTest {
      * as written or with its JSON escapes read.
      */
     static boolean speaksJava(String message, String input) {
-        String own = JSON_PATH.matcher(QUOTED.matcher(message).replaceAll("\"\"")).replaceAll("\\$");
+        String own =
+                JSON_PATH.matcher(QUOTED.matcher(message).replaceAll("\"\"")).replaceAll("\\$");
         String unescaped = unescaped(input);
         Matcher m = JAVA_WORD.matcher(own);
         while (m.find()) {
@@ -56,8 +58,9 @@ class DescriptorFuzzTest {
 
     /** The text with its JSON backslash escapes (four-digit unicode ones too) read as JSON reads them. */
     private static String unescaped(String text) {
-        return ESCAPE.matcher(text).replaceAll(r -> Matcher.quoteReplacement(r.group(1) != null
-                ? String.valueOf((char) Integer.parseInt(r.group(1), 16)) : r.group(2)));
+        return ESCAPE.matcher(text)
+                .replaceAll(r -> Matcher.quoteReplacement(
+                        r.group(1) != null ? String.valueOf((char) Integer.parseInt(r.group(1), 16)) : r.group(2)));
     }
 
     @FuzzTest(maxDuration = "3m")
@@ -69,7 +72,8 @@ class DescriptorFuzzTest {
             d = PlatformDescriptorReader.read(FILE);
         } catch (PlatformException e) {
             String m = e.getMessage();
-            if (!m.startsWith(FILE.toString()) || speaksJava(m.substring(FILE.toString().length()), text)) {
+            if (!m.startsWith(FILE.toString())
+                    || speaksJava(m.substring(FILE.toString().length()), text)) {
                 throw new IllegalStateException("a descriptor error that names no file or speaks Java: " + m);
             }
             return;

@@ -13,8 +13,7 @@ final class FuzzChecks {
 
     private static final TableOrigin ORIGIN = new TableOrigin(Path.of("fuzz"), SourceFormat.BUILDER, 0, 0, -1);
 
-    private FuzzChecks() {
-    }
+    private FuzzChecks() {}
 
     /** Fuzzed bytes as the first table of a signature. */
     static RawTable raw(String signature, byte[] bytes) {

@@ -62,24 +62,30 @@ class PlatformDamageFuzzTest {
         for (RawTable t : IMAGE.tables()) {
             tables.add(t.signature().equals("DSDT") ? new RawTable("DSDT", 1, dsdt, t.origin()) : t);
         }
-        Platform p = new Platform("fuzz", AcpiTables.load(new FirmwareImage(IMAGE.path(), IMAGE.format(), tables,
-                IMAGE.diagnostics())), PlatformDescriptor.DEFAULT);
+        Platform p = new Platform(
+                "fuzz",
+                AcpiTables.load(new FirmwareImage(IMAGE.path(), IMAGE.format(), tables, IMAGE.diagnostics())),
+                PlatformDescriptor.DEFAULT);
         FuzzChecks.wellFormed(p.diagnostics());
         List<Finding> findings = ConformanceCheck.run(p);
         for (Diagnostic d : p.namespace().diagnostics()) {
             // Reported as AML.LOAD, or by a table rule at the same byte (a length field past the bytes present).
-            boolean reported = findings.stream().anyMatch(f -> (f.ruleId().equals("AML.LOAD")
-                    && f.message().equals(d.message())) || (f.offset() == d.offset() && f.table().equals(d.table())));
+            boolean reported = findings.stream()
+                    .anyMatch(f -> (f.ruleId().equals("AML.LOAD") && f.message().equals(d.message()))
+                            || (f.offset() == d.offset() && f.table().equals(d.table())));
             if (!reported) {
                 throw new IllegalStateException("an AML load diagnostic with no finding: " + d);
             }
-            if (d.severity() == Severity.ERROR && !d.message().contains("AE_ALREADY_EXISTS")
+            if (d.severity() == Severity.ERROR
+                    && !d.message().contains("AE_ALREADY_EXISTS")
                     && p.completeness().complete()) {
                 throw new IllegalStateException("AML did not load but the platform is complete: " + d);
             }
         }
         for (BudgetStop s : p.survey().budgetStops()) {
-            if (findings.stream().noneMatch(f -> f.ruleId().equals("AML.BUDGET") && f.message().equals(s.message()))) {
+            if (findings.stream()
+                    .noneMatch(
+                            f -> f.ruleId().equals("AML.BUDGET") && f.message().equals(s.message()))) {
                 throw new IllegalStateException("a budget stop with no finding: " + s.message());
             }
         }

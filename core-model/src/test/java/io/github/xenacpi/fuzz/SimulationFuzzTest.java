@@ -2,9 +2,9 @@ package io.github.xenacpi.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.GtdtTable;
 import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
@@ -28,10 +28,15 @@ import java.util.Map;
  */
 class SimulationFuzzTest {
 
-    private static final List<XenVersion> XEN = List.of(XenVersion.V4_7, XenVersion.V4_8, XenVersion.V4_9,
-            XenVersion.V4_10, XenVersion.V4_16, XenVersion.V4_17, XenVersion.V4_22);
-    private static final List<LinuxVersion> LINUX = List.of(LinuxVersion.V4_10, LinuxVersion.V6_6,
-            LinuxVersion.V6_18);
+    private static final List<XenVersion> XEN = List.of(
+            XenVersion.V4_7,
+            XenVersion.V4_8,
+            XenVersion.V4_9,
+            XenVersion.V4_10,
+            XenVersion.V4_16,
+            XenVersion.V4_17,
+            XenVersion.V4_22);
+    private static final List<LinuxVersion> LINUX = List.of(LinuxVersion.V4_10, LinuxVersion.V6_6, LinuxVersion.V6_18);
     private static final List<MappingStrategy> STRATEGIES = MappingStrategy.all();
 
     @FuzzTest(maxDuration = "2m")
@@ -46,15 +51,34 @@ class SimulationFuzzTest {
                 .add(new GtdtBuilder()
                         .cntControlBase(data.consumeLong())
                         .cntReadBase(data.consumeLong())
-                        .add(new GtdtTable.GtBlock(data.consumeLong(), 1, 20, List.of(new GtdtTable.GtFrame(0,
-                                data.consumeLong(), data.consumeLong(), new GtdtTable.Timer(58, 0), none, 0))))
+                        .add(new GtdtTable.GtBlock(
+                                data.consumeLong(),
+                                1,
+                                20,
+                                List.of(new GtdtTable.GtFrame(
+                                        0,
+                                        data.consumeLong(),
+                                        data.consumeLong(),
+                                        new GtdtTable.Timer(58, 0),
+                                        none,
+                                        0))))
                         .add(new GtdtTable.Watchdog(data.consumeLong(), data.consumeLong(), 93, 0)))
-                .add(new McfgBuilder().allocation(data.consumeLong(), data.consumeInt(0, 0xFFFF),
-                        data.consumeInt(0, 0xFF), data.consumeInt(0, 0xFF)))
+                .add(new McfgBuilder()
+                        .allocation(
+                                data.consumeLong(),
+                                data.consumeInt(0, 0xFFFF),
+                                data.consumeInt(0, 0xFF),
+                                data.consumeInt(0, 0xFF)))
                 .add(new BertBuilder().region(data.consumeLong(), data.consumeLong(0, 0xFFFF_FFFFL)));
-        PlatformDescriptor descriptor = new PlatformDescriptor(List.of(), data.consumeInt(32, 48),
-                data.pickValue(XEN), data.pickValue(LINUX), data.pickValue(SmmuMode.values()), data.consumeBoolean(),
-                List.of(), Map.of());
+        PlatformDescriptor descriptor = new PlatformDescriptor(
+                List.of(),
+                data.consumeInt(32, 48),
+                data.pickValue(XEN),
+                data.pickValue(LINUX),
+                data.pickValue(SmmuMode.values()),
+                data.consumeBoolean(),
+                List.of(),
+                Map.of());
         Platform p = new Platform("fuzz", AcpiTables.load(platform.build().image()), descriptor);
         Simulation.run(SimulationInput.of(p), data.pickValue(STRATEGIES));
     }

@@ -2,8 +2,8 @@ package io.github.xenacpi.groundtruth;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.table.ApeiInstruction;
-import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.CedtTable;
+import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.GtdtTable;
 import io.github.xenacpi.acpi.table.PcctTable;
 import io.github.xenacpi.aml.AmlTerm;
@@ -57,45 +57,59 @@ public final class GroundTruthFirmware {
      */
     private static final OemIdentity QEMU_UPGRADE = new OemIdentity("BOCHS ", "BXPC    ", 2, "XACP", 1);
 
-    private GroundTruthFirmware() {
-    }
+    private GroundTruthFirmware() {}
 
     /** Table sets by name: each a map of file name (the signature, as the scenarios name it) to bytes. */
     static Map<String, Map<String, byte[]>> sets() {
         Map<String, Map<String, byte[]>> sets = new LinkedHashMap<>();
         sets.put("apei-bert", tables(new BertBuilder().region(RTC, 0x1000)));
-        sets.put("apei-erst-einj", tables(
-                // erst_init -> erst_get_erange executes GET_ERROR_LOG_ADDRESS_RANGE (and _LENGTH, _ATTRIBUTES):
-                // READ_REGISTER instructions on the GED's event selector.
-                new ErstBuilder()
-                        .entry(new ApeiInstruction(0xD, 0x0, 0, GenericAddress.memory(GED, 32), 0, 0xFFFF_FFFFL))
-                        .entry(new ApeiInstruction(0xE, 0x0, 0, GenericAddress.memory(GED, 32), 0, 0xFFFF_FFFFL))
-                        .entry(new ApeiInstruction(0xF, 0x0, 0, GenericAddress.memory(GED, 32), 0, 0xFFFF_FFFFL)),
-                // einj_init -> einj_get_parameter_address: the SET_ERROR_TYPE_WITH_ADDRESS WRITE_REGISTER entry
-                // names the parameter block, which check_vendor_extension reads at once.
-                new EinjBuilder()
-                        .entry(new ApeiInstruction(0x0, 0x3, 0, GenericAddress.memory(RTC + 0x20, 32), 1, 0xFF))
-                        .entry(new ApeiInstruction(0x8, 0x2, 0, GenericAddress.memory(RTC, 32), 0, 0xFFFF_FFFFL))
-                        .entry(new ApeiInstruction(0x4, 0x3, 0, GenericAddress.memory(RTC + 0x20, 32), 0, 0xFF))));
+        sets.put(
+                "apei-erst-einj",
+                tables(
+                        // erst_init -> erst_get_erange executes GET_ERROR_LOG_ADDRESS_RANGE (and _LENGTH, _ATTRIBUTES):
+                        // READ_REGISTER instructions on the GED's event selector.
+                        new ErstBuilder()
+                                .entry(new ApeiInstruction(
+                                        0xD, 0x0, 0, GenericAddress.memory(GED, 32), 0, 0xFFFF_FFFFL))
+                                .entry(new ApeiInstruction(
+                                        0xE, 0x0, 0, GenericAddress.memory(GED, 32), 0, 0xFFFF_FFFFL))
+                                .entry(new ApeiInstruction(
+                                        0xF, 0x0, 0, GenericAddress.memory(GED, 32), 0, 0xFFFF_FFFFL)),
+                        // einj_init -> einj_get_parameter_address: the SET_ERROR_TYPE_WITH_ADDRESS WRITE_REGISTER entry
+                        // names the parameter block, which check_vendor_extension reads at once.
+                        new EinjBuilder()
+                                .entry(new ApeiInstruction(0x0, 0x3, 0, GenericAddress.memory(RTC + 0x20, 32), 1, 0xFF))
+                                .entry(new ApeiInstruction(
+                                        0x8, 0x2, 0, GenericAddress.memory(RTC, 32), 0, 0xFFFF_FFFFL))
+                                .entry(new ApeiInstruction(
+                                        0x4, 0x3, 0, GenericAddress.memory(RTC + 0x20, 32), 0, 0xFF))));
         sets.put("aml", tables(amlSsdt()));
-        sets.put("timers-tpm", tables(gtdt(), new Tpm2Builder().controlAddress(RTC + 0x40).startMethod(7),
-                tpmSsdt()));
+        sets.put(
+                "timers-tpm",
+                tables(gtdt(), new Tpm2Builder().controlAddress(RTC + 0x40).startMethod(7), tpmSsdt()));
         sets.put("pcct", tables(pcct()));
         sets.put("iort-pmcg", upgrades(iortWithPmcg()));
         Map<String, byte[]> spcrDbg2 = upgrades(
                 // SPCR revision 4 (namespace string) for a 16550 with a GAS (interface type 0x12) on the GED page.
-                new SpcrBuilder().set("interfaceType", 0x12).baseAddress(GenericAddress.memory(GED, 32))
-                        .set("configuredBaudRate", 7).set("uartClockFrequency", 1_843_200));
+                new SpcrBuilder()
+                        .set("interfaceType", 0x12)
+                        .baseAddress(GenericAddress.memory(GED, 32))
+                        .set("configuredBaudRate", 7)
+                        .set("uartClockFrequency", 1_843_200));
         spcrDbg2.putAll(tables(new Dbg2Builder()
-                        .device(0x8000, 0x0003, "\\_SB.COM0", new byte[0], Dbg2Builder.memory(0x0900_0000L, 0x1000))
-                        .device(0x8000, 0x0012, ".", new byte[0], Dbg2Builder.memory(GED, 0x1000))
-                        .device(0x8000, 0x000E, ".", new byte[0], Dbg2Builder.memory(VIRTIO + 0x3000, 0x1000))));
+                .device(0x8000, 0x0003, "\\_SB.COM0", new byte[0], Dbg2Builder.memory(0x0900_0000L, 0x1000))
+                .device(0x8000, 0x0012, ".", new byte[0], Dbg2Builder.memory(GED, 0x1000))
+                .device(0x8000, 0x000E, ".", new byte[0], Dbg2Builder.memory(VIRTIO + 0x3000, 0x1000))));
         sets.put("spcr-dbg2", spcrDbg2);
-        sets.put("cxl", tables(new CedtBuilder()
-                        // A CXL 2.0 host bridge's component registers (CHBCR, 64 KiB) and a CXL 1.1 RCRB (8 KiB).
-                        .add(new CedtTable.HostBridge(0, 1, RTC, 0x1_0000))
-                        .add(new CedtTable.HostBridge(1, 0, VIRTIO + 0x2000, 0x2000)),
-                cxlSsdt()));
+        sets.put(
+                "cxl",
+                tables(
+                        new CedtBuilder()
+                                // A CXL 2.0 host bridge's component registers (CHBCR, 64 KiB) and a CXL 1.1 RCRB (8
+                                // KiB).
+                                .add(new CedtTable.HostBridge(0, 1, RTC, 0x1_0000))
+                                .add(new CedtTable.HostBridge(1, 0, VIRTIO + 0x2000, 0x2000)),
+                        cxlSsdt()));
         return sets;
     }
 
@@ -107,24 +121,46 @@ public final class GroundTruthFirmware {
      * before the device (and Xen's notifier) is added.
      */
     static DefinitionBlockBuilder amlSsdt() {
-        byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, GED, 0x1000).build();
-        byte[] ambaCrs = new ResourceTemplateBuilder().memory32Fixed(true, RTC, 0x1000).build();
-        return DefinitionBlockBuilder.ssdt().content(root -> root.scope("\\_SB", sb -> sb
-                .device("GTA0", dev -> {
-                    dev.hid("XGTA0001").uid(0);
-                    region(dev, "RINI", "VINI", VIRTIO);
-                    region(dev, "RSTA", "VSTA", VIRTIO + 0x1000);
-                    region(dev, "RREG", "VREG", VIRTIO + 0x2000);
-                    region(dev, "RCRS", "VCRS", VIRTIO + 0x3000);
-                    dev.name("LAST", AmlTerm.integer(0))
-                            .method("_INI", 0, false, m -> m.store(AmlTerm.name("VINI"), AmlTerm.name("LAST")))
-                            .method("_STA", 0, false, m -> m.store(AmlTerm.name("VSTA"), AmlTerm.name("LAST"))
-                                    .returns(AmlTerm.integer(0x0F)))
-                            .method("_REG", 2, false, m -> m.store(AmlTerm.name("VREG"), AmlTerm.name("LAST")))
-                            .method("_CRS", 0, false, m -> m.store(AmlTerm.name("VCRS"), AmlTerm.name("LAST"))
-                                    .returns(AmlTerm.buffer(crs)));
-                })
-                .device("AMB0", dev -> dev.hid("ARMH0061").uid(0).crs(ambaCrs))));
+        byte[] crs =
+                new ResourceTemplateBuilder().memory32Fixed(true, GED, 0x1000).build();
+        byte[] ambaCrs =
+                new ResourceTemplateBuilder().memory32Fixed(true, RTC, 0x1000).build();
+        return DefinitionBlockBuilder.ssdt()
+                .content(root -> root.scope(
+                        "\\_SB",
+                        sb -> sb.device("GTA0", dev -> {
+                                    dev.hid("XGTA0001").uid(0);
+                                    region(dev, "RINI", "VINI", VIRTIO);
+                                    region(dev, "RSTA", "VSTA", VIRTIO + 0x1000);
+                                    region(dev, "RREG", "VREG", VIRTIO + 0x2000);
+                                    region(dev, "RCRS", "VCRS", VIRTIO + 0x3000);
+                                    dev.name("LAST", AmlTerm.integer(0))
+                                            .method(
+                                                    "_INI",
+                                                    0,
+                                                    false,
+                                                    m -> m.store(AmlTerm.name("VINI"), AmlTerm.name("LAST")))
+                                            .method(
+                                                    "_STA",
+                                                    0,
+                                                    false,
+                                                    m -> m.store(AmlTerm.name("VSTA"), AmlTerm.name("LAST"))
+                                                            .returns(AmlTerm.integer(0x0F)))
+                                            .method(
+                                                    "_REG",
+                                                    2,
+                                                    false,
+                                                    m -> m.store(AmlTerm.name("VREG"), AmlTerm.name("LAST")))
+                                            .method(
+                                                    "_CRS",
+                                                    0,
+                                                    false,
+                                                    m -> m.store(AmlTerm.name("VCRS"), AmlTerm.name("LAST"))
+                                                            .returns(AmlTerm.buffer(crs)));
+                                })
+                                .device(
+                                        "AMB0",
+                                        dev -> dev.hid("ARMH0061").uid(0).crs(ambaCrs))));
     }
 
     private static void region(TermListBuilder dev, String region, String field, long address) {
@@ -139,19 +175,32 @@ public final class GroundTruthFirmware {
      */
     static GtdtBuilder gtdt() {
         GtdtTable.Timer none = new GtdtTable.Timer(0, 0);
-        return new GtdtBuilder().revision(2)
-                .timers(new GtdtTable.Timer(29, 0), new GtdtTable.Timer(30, 4), new GtdtTable.Timer(27, 0),
-                        new GtdtTable.Timer(26, 0), none)
-                .add(new GtdtTable.GtBlock(VIRTIO, 1, 0, List.of(new GtdtTable.GtFrame(0, VIRTIO + 0x1000,
-                        GtdtTable.NOT_PROVIDED, new GtdtTable.Timer(0x70, 0), none, 0))))
+        return new GtdtBuilder()
+                .revision(2)
+                .timers(
+                        new GtdtTable.Timer(29, 0),
+                        new GtdtTable.Timer(30, 4),
+                        new GtdtTable.Timer(27, 0),
+                        new GtdtTable.Timer(26, 0),
+                        none)
+                .add(new GtdtTable.GtBlock(
+                        VIRTIO,
+                        1,
+                        0,
+                        List.of(new GtdtTable.GtFrame(
+                                0, VIRTIO + 0x1000, GtdtTable.NOT_PROVIDED, new GtdtTable.Timer(0x70, 0), none, 0))))
                 .add(new GtdtTable.Watchdog(VIRTIO + 0x2000, VIRTIO + 0x3000, 0x71, 0));
     }
 
     /** The TPM's ACPI device: tpm_crb binds MSFT0101 and maps the CRB control area from its _CRS. */
     static DefinitionBlockBuilder tpmSsdt() {
-        byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, RTC, 0x1000).build();
-        return DefinitionBlockBuilder.ssdt().content(root -> root.scope("\\_SB", sb -> sb
-                .device("TPM0", dev -> dev.hid("MSFT0101").uid(0).crs(crs))));
+        byte[] crs =
+                new ResourceTemplateBuilder().memory32Fixed(true, RTC, 0x1000).build();
+        return DefinitionBlockBuilder.ssdt()
+                .content(root -> root.scope(
+                        "\\_SB",
+                        sb -> sb.device(
+                                "TPM0", dev -> dev.hid("MSFT0101").uid(0).crs(crs))));
     }
 
     /**
@@ -163,13 +212,22 @@ public final class GroundTruthFirmware {
         PcctTable.Interrupt none = new PcctTable.Interrupt(0, 0);
         return new PcctBuilder()
                 .subspace(new PcctTable.Generic(VIRTIO, 0x100, write(RTC), 100, 0, 0))
-                .subspace(new PcctTable.HwReduced(1, none, VIRTIO + 0x1000, 0x100, write(RTC + 0x4), 100, 0, 0,
-                        null))
-                .subspace(new PcctTable.HwReduced(2, none, VIRTIO + 0x2000, 0x100, write(RTC + 0x8), 100, 0, 0,
-                        write(GED)))
-                .subspace(new PcctTable.Extended(3, none, VIRTIO + 0x3000, 0x100, write(RTC + 0xC), 100, 0, 0,
-                        write(GED), new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x10, 32), 1),
-                        write(RTC + 0x14), new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x18, 32), 2)));
+                .subspace(new PcctTable.HwReduced(1, none, VIRTIO + 0x1000, 0x100, write(RTC + 0x4), 100, 0, 0, null))
+                .subspace(new PcctTable.HwReduced(
+                        2, none, VIRTIO + 0x2000, 0x100, write(RTC + 0x8), 100, 0, 0, write(GED)))
+                .subspace(new PcctTable.Extended(
+                        3,
+                        none,
+                        VIRTIO + 0x3000,
+                        0x100,
+                        write(RTC + 0xC),
+                        100,
+                        0,
+                        0,
+                        write(GED),
+                        new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x10, 32), 1),
+                        write(RTC + 0x14),
+                        new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x18, 32), 2)));
     }
 
     private static PcctTable.RegisterWrite write(long address) {
@@ -184,19 +242,29 @@ public final class GroundTruthFirmware {
     static IortBuilder iortWithPmcg() {
         IortBuilder iort = new IortBuilder();
         IortBuilder.Node its = iort.itsGroup(0);
-        IortBuilder.Node smmu = iort.smmuV3(0x0905_0000L).set("flags", 1).set("eventGsiv", 0x6A)
-                .set("priGsiv", 0x6B).set("gerrGsiv", 0x6D).set("syncGsiv", 0x6C)
+        IortBuilder.Node smmu = iort.smmuV3(0x0905_0000L)
+                .set("flags", 1)
+                .set("eventGsiv", 0x6A)
+                .set("priGsiv", 0x6B)
+                .set("gerrGsiv", 0x6D)
+                .set("syncGsiv", 0x6C)
                 .mapping(0, 0xFFFF, 0, its, 0);
-        iort.rootComplex(0).set("cacheCoherency", 1).set("memoryAccessFlags", 3).set("memoryAddressSizeLimit", 0x40)
-                .mapping(0, 0x100, 0, smmu, 0).mapping(0x100, 0xFEFF, 0x100, its, 0);
+        iort.rootComplex(0)
+                .set("cacheCoherency", 1)
+                .set("memoryAccessFlags", 3)
+                .set("memoryAddressSizeLimit", 0x40)
+                .mapping(0, 0x100, 0, smmu, 0)
+                .mapping(0x100, 0xFEFF, 0x100, its, 0);
         iort.pmcg(RTC, GED, smmu);
         return iort;
     }
 
     /** The CXL root (ACPI0017) that cxl_acpi binds; no ACPI0016 host bridge. */
     static DefinitionBlockBuilder cxlSsdt() {
-        return DefinitionBlockBuilder.ssdt().content(root -> root.scope("\\_SB", sb -> sb
-                .device("CXLR", dev -> dev.hid("ACPI0017").uid(0))));
+        return DefinitionBlockBuilder.ssdt()
+                .content(root -> root.scope(
+                        "\\_SB",
+                        sb -> sb.device("CXLR", dev -> dev.hid("ACPI0017").uid(0))));
     }
 
     private static Map<String, byte[]> tables(TableBuilder... builders) {

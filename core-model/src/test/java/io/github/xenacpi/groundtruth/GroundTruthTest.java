@@ -36,9 +36,12 @@ class GroundTruthTest {
     /** One line of expected-differences.txt: {@code scenario run path key | reason}; {@code *} matches all. */
     record ExpectedDifference(String scenario, String run, String path, String key, String reason) {
         boolean matches(String sc, String r, ModelComparison.Difference d) {
-            return (scenario.equals("*") || scenario.equals(sc)) && (run.equals("*") || run.equals(r))
-                    && path.equals(d.path()) && (key.endsWith("*") ? d.key().startsWith(key.substring(0,
-                    key.length() - 1)) : key.equals(d.key()));
+            return (scenario.equals("*") || scenario.equals(sc))
+                    && (run.equals("*") || run.equals(r))
+                    && path.equals(d.path())
+                    && (key.endsWith("*")
+                            ? d.key().startsWith(key.substring(0, key.length() - 1))
+                            : key.equals(d.key()));
         }
     }
 
@@ -52,7 +55,9 @@ class GroundTruthTest {
             }
             String[] halves = line.split("\\|", 2);
             String[] k = halves[0].trim().split("\\s+");
-            assertThat(k).as("expected-differences.txt: scenario run path key | reason: %s", line).hasSize(4);
+            assertThat(k)
+                    .as("expected-differences.txt: scenario run path key | reason: %s", line)
+                    .hasSize(4);
             assertThat(halves).as("a reason after | in: %s", line).hasSize(2);
             expected.add(new ExpectedDifference(k[0], k[1], k[2], k[3], halves[1].trim()));
         }
@@ -60,8 +65,11 @@ class GroundTruthTest {
 
     static Stream<Path> fixtures() throws IOException {
         try (Stream<Path> s = Files.walk(root, 2)) {
-            return s.filter(p -> p.getFileName().toString().matches("xen-[0-9.]+-(lazy|nolazy)\\.txt")).sorted()
-                    .toList().stream();
+            return s
+                    .filter(p -> p.getFileName().toString().matches("xen-[0-9.]+-(lazy|nolazy)\\.txt"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -69,7 +77,9 @@ class GroundTruthTest {
     void everyScenarioHasItsTablesAndBothXenReleases() throws IOException {
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                assertThat(d.resolve("tables.acpidump")).as("tables of %s", d.getFileName()).exists();
+                assertThat(d.resolve("tables.acpidump"))
+                        .as("tables of %s", d.getFileName())
+                        .exists();
                 assertThat(d.resolve("xen-4.19-lazy.txt")).exists();
                 assertThat(d.resolve("xen-4.22-lazy.txt")).exists();
             }
@@ -82,15 +92,18 @@ class GroundTruthTest {
      */
     @Test
     void ownFirmwareFixturesHoldTheBuildersTables() throws Exception {
-        for (Map.Entry<String, Map<String, byte[]>> set : GroundTruthFirmware.sets().entrySet()) {
+        for (Map.Entry<String, Map<String, byte[]>> set :
+                GroundTruthFirmware.sets().entrySet()) {
             Path dump = root.resolve("own-" + set.getKey()).resolve("tables.acpidump");
             if (!Files.exists(dump)) {
                 continue;
             }
             List<byte[]> recorded = AcpiTables.load(FirmwareSource.open(dump)).all().stream()
-                    .map(t -> t.raw().bytes()).toList();
+                    .map(t -> t.raw().bytes())
+                    .toList();
             for (Map.Entry<String, byte[]> table : set.getValue().entrySet()) {
-                assertThat(recorded).as("%s of set %s in %s", table.getKey(), set.getKey(), dump)
+                assertThat(recorded)
+                        .as("%s of set %s in %s", table.getKey(), set.getKey(), dump)
                         .anySatisfy(b -> assertThat(b).isEqualTo(table.getValue()));
             }
         }
@@ -109,7 +122,9 @@ class GroundTruthTest {
         ModelComparison c = new ModelComparison(boot, fixture.getParent().resolve("tables.acpidump"));
         List<String> unexplained = new ArrayList<>();
         for (ModelComparison.Difference d : c.differences) {
-            ExpectedDifference why = expected.stream().filter(e -> e.matches(scenario, run, d)).findFirst()
+            ExpectedDifference why = expected.stream()
+                    .filter(e -> e.matches(scenario, run, d))
+                    .findFirst()
                     .orElse(null);
             if (why == null) {
                 unexplained.add(d.toString());
@@ -120,21 +135,37 @@ class GroundTruthTest {
             }
         }
         ROWS.put(scenario + " " + run, row(scenario, boot, c));
-        assertThat(unexplained).as("differences between the model (Xen %s, Linux %s) and the boot of %s %s that"
-                + " expected-differences.txt does not explain", c.modelXen(), ModelComparison.LINUX, scenario, run)
+        assertThat(unexplained)
+                .as(
+                        "differences between the model (Xen %s, Linux %s) and the boot of %s %s that"
+                                + " expected-differences.txt does not explain",
+                        c.modelXen(), ModelComparison.LINUX, scenario, run)
                 .isEmpty();
     }
 
     private static String row(String scenario, RecordedBoot boot, ModelComparison c) {
-        StringBuilder b = new StringBuilder("| ").append(scenario).append(" | ").append(boot.xen()).append(" | ")
-                .append(boot.lazy() ? "on" : "refused").append(" | ").append(c.modelXen()).append(" | ");
+        StringBuilder b = new StringBuilder("| ")
+                .append(scenario)
+                .append(" | ")
+                .append(boot.xen())
+                .append(" | ")
+                .append(boot.lazy() ? "on" : "refused")
+                .append(" | ")
+                .append(c.modelXen())
+                .append(" | ");
         for (String path : List.of("build", "hypercall", "fault")) {
             ModelComparison.Agreement a = c.agreement.get(path);
-            b.append(a == null ? "-" : a.both() + "/" + (a.both() + a.bootOnly()) + (a.modelOnly() > 0
-                    ? " (+" + a.modelOnly() + ")" : "")).append(" | ");
+            b.append(
+                            a == null
+                                    ? "-"
+                                    : a.both() + "/" + (a.both() + a.bootOnly())
+                                            + (a.modelOnly() > 0 ? " (+" + a.modelOnly() + ")" : ""))
+                    .append(" | ");
         }
-        b.append(c.hypercallCounts[1]).append(c.hypercallCounts[0] == c.hypercallCounts[1] ? " = " : " vs ")
-                .append(c.hypercallCounts[0]).append(" | ");
+        b.append(c.hypercallCounts[1])
+                .append(c.hypercallCounts[0] == c.hypercallCounts[1] ? " = " : " vs ")
+                .append(c.hypercallCounts[0])
+                .append(" | ");
         ModelComparison.Agreement f = c.agreement.get(boot.lazy() ? "fault-function" : "first-abort");
         b.append(f == null ? "-" : f.both() + "/" + (f.both() + f.bootOnly())).append(" |");
         return b.toString();
@@ -148,11 +179,17 @@ class GroundTruthTest {
             String scenario = f.getParent().getFileName().toString();
             ModelComparison c = new ModelComparison(boot, f.getParent().resolve("tables.acpidump"));
             for (ModelComparison.Difference d : c.differences) {
-                expected.stream().filter(e -> e.matches(scenario, run, d)).findFirst().ifPresent(USED::add);
+                expected.stream()
+                        .filter(e -> e.matches(scenario, run, d))
+                        .findFirst()
+                        .ifPresent(USED::add);
             }
         }
-        List<ExpectedDifference> stale = expected.stream().filter(e -> !USED.contains(e)).toList();
-        assertThat(stale).as("expected-differences.txt lines that match no difference any more").isEmpty();
+        List<ExpectedDifference> stale =
+                expected.stream().filter(e -> !USED.contains(e)).toList();
+        assertThat(stale)
+                .as("expected-differences.txt lines that match no difference any more")
+                .isEmpty();
     }
 
     @AfterAll

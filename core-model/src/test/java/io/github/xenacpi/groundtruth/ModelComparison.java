@@ -38,6 +38,7 @@ import java.util.TreeSet;
 final class ModelComparison {
     /** Debian 12's kernel, the one every recorded boot ran: the model's Linux 6.1 profile. */
     static final LinuxVersion LINUX = LinuxVersion.V6_1;
+
     static final int IPA_BITS = 48;
 
     /** One disagreement: the mapping path, the key (a page address, or {@code count}), and what differs. */
@@ -49,8 +50,7 @@ final class ModelComparison {
     }
 
     /** Agreement counts of one path: items both sides have, items only the model has, only the boot has. */
-    record Agreement(int both, int modelOnly, int bootOnly) {
-    }
+    record Agreement(int both, int modelOnly, int bootOnly) {}
 
     private final RecordedBoot boot;
     private final SimulationResult result;
@@ -62,8 +62,13 @@ final class ModelComparison {
     ModelComparison(RecordedBoot boot, Path tables) throws Exception {
         this.boot = boot;
         this.modelXen = boot.lazy() ? XenVersion.parse(boot.xen()) : XenVersion.V4_8;
-        List<MemoryRange> ram = boot.ram().stream().map(r -> new MemoryRange(r[0], r[1])).toList();
-        PlatformDescriptor d = PlatformDescriptor.builder().ram(ram).ipaBits(IPA_BITS).xen(modelXen).linux(LINUX)
+        List<MemoryRange> ram =
+                boot.ram().stream().map(r -> new MemoryRange(r[0], r[1])).toList();
+        PlatformDescriptor d = PlatformDescriptor.builder()
+                .ram(ram)
+                .ipaBits(IPA_BITS)
+                .xen(modelXen)
+                .linux(LINUX)
                 .build();
         this.platform = new Platform(boot.scenario(), AcpiTables.load(FirmwareSource.open(tables)), d);
         this.result = Simulation.run(SimulationInput.of(platform), new BusNotify());
@@ -141,11 +146,10 @@ final class ModelComparison {
         });
         diffPages("hypercall", model, real);
         if (modelCount != boot.hypercalls()) {
-            differences.add(new Difference("hypercalls", "count",
-                    "model " + modelCount + ", boot " + boot.hypercalls()));
+            differences.add(
+                    new Difference("hypercalls", "count", "model " + modelCount + ", boot " + boot.hypercalls()));
         }
-        agreement.put("hypercalls", modelCount == boot.hypercalls() ? new Agreement(1, 0, 0)
-                : new Agreement(0, 1, 1));
+        agreement.put("hypercalls", modelCount == boot.hypercalls() ? new Agreement(1, 0, 0) : new Agreement(0, 1, 1));
         hypercallCounts = new long[] {modelCount, boot.hypercalls()};
     }
 
@@ -189,9 +193,10 @@ final class ModelComparison {
                 same++;
             } else {
                 other++;
-                differences.add(new Difference("fault-function", predicted + ">" + e.getValue(),
-                        "at " + page(e.getKey()) + " the model names " + predicted + ", the PC is in "
-                                + e.getValue()));
+                differences.add(new Difference(
+                        "fault-function",
+                        predicted + ">" + e.getValue(),
+                        "at " + page(e.getKey()) + " the model names " + predicted + ", the PC is in " + e.getValue()));
             }
         }
         agreement.put("fault-function", new Agreement(same, other, other));
@@ -210,12 +215,18 @@ final class ModelComparison {
         }
         String modelFunction = first.map(o -> o.event().function()).orElse("none");
         String modelPage = first.map(o -> page(o.event().base() >>> 12)).orElse("none");
-        boolean agree = real.isPresent() && first.isPresent()
-                && (real.get().function().equals(modelFunction) || real.get().callers().contains(modelFunction));
+        boolean agree = real.isPresent()
+                && first.isPresent()
+                && (real.get().function().equals(modelFunction)
+                        || real.get().callers().contains(modelFunction));
         if (!agree) {
-            differences.add(new Difference("first-abort", "function", "model " + modelFunction + " at "
-                    + modelPage + ", boot " + real.map(a -> a.function() + " < " + String.join(" < ",
-                    a.callers())).orElse("none")));
+            differences.add(new Difference(
+                    "first-abort",
+                    "function",
+                    "model " + modelFunction + " at "
+                            + modelPage + ", boot "
+                            + real.map(a -> a.function() + " < " + String.join(" < ", a.callers()))
+                                    .orElse("none")));
         }
         agreement.put("first-abort", agree ? new Agreement(1, 0, 0) : new Agreement(0, 1, 1));
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.FirmwareSource;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.aml.survey.NamespaceSurvey;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.resource.Resource;
+import io.github.xenacpi.aml.survey.NamespaceSurvey;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.Platform;
@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The {@code qemu-virt} preset is QEMU 7.2's virt machine as the ground-truth boots recorded it
@@ -40,7 +40,9 @@ class QemuVirtPresetTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path dump = Path.of(QemuVirtPresetTest.class.getResource("/groundtruth/virt/tables.acpidump").toURI());
+        Path dump = Path.of(QemuVirtPresetTest.class
+                .getResource("/groundtruth/virt/tables.acpidump")
+                .toURI());
         recorded = new Platform("virt", AcpiTables.load(FirmwareSource.open(dump)), PlatformDescriptor.DEFAULT);
         preset = Preset.QEMU_VIRT.platform();
     }
@@ -58,10 +60,11 @@ class QemuVirtPresetTest {
     @Test
     void sameDevicesWithTheSameResources() {
         assertThat(devices(preset.survey())).containsExactlyElementsOf(devices(recorded.survey()));
-        assertThat(preset.survey().operationRegions()).extracting(r -> r.path() + " " + r.space() + " "
-                + r.base() + "/" + r.length())
-                .containsExactlyElementsOf(recorded.survey().operationRegions().stream().map(r -> r.path() + " "
-                        + r.space() + " " + r.base() + "/" + r.length()).toList());
+        assertThat(preset.survey().operationRegions())
+                .extracting(r -> r.path() + " " + r.space() + " " + r.base() + "/" + r.length())
+                .containsExactlyElementsOf(recorded.survey().operationRegions().stream()
+                        .map(r -> r.path() + " " + r.space() + " " + r.base() + "/" + r.length())
+                        .toList());
     }
 
     /** The same Dom0 boot, event by event and outcome by outcome, for Xen without and with the lazy map. */
@@ -88,7 +91,9 @@ class QemuVirtPresetTest {
     private static List<String> regions(Platform p) {
         return p.regions().stream()
                 .filter(r -> r.kind() != RegionKind.ACPI_TABLE && r.kind() != RegionKind.GIC_ITS)
-                .map(QemuVirtPresetTest::describe).sorted().toList();
+                .map(QemuVirtPresetTest::describe)
+                .sorted()
+                .toList();
     }
 
     private static String describe(DescribedRegion r) {
@@ -97,20 +102,30 @@ class QemuVirtPresetTest {
     }
 
     private static List<String> devices(NamespaceSurvey s) {
-        return s.devices().stream().map(d -> d.path() + " hid=" + d.hid() + " cid=" + d.cids() + " uid=" + d.uid()
-                + " sta=" + d.sta() + " enumerated=" + d.enumerated() + " crs="
-                + (d.crs() == null ? "none" : d.crs().resources().stream().map(Resource::toString).toList()))
+        return s.devices().stream()
+                .map(d -> d.path() + " hid=" + d.hid() + " cid=" + d.cids() + " uid=" + d.uid()
+                        + " sta=" + d.sta() + " enumerated=" + d.enumerated() + " crs="
+                        + (d.crs() == null
+                                ? "none"
+                                : d.crs().resources().stream()
+                                        .map(Resource::toString)
+                                        .toList()))
                 .toList();
     }
 
     private static List<String> boot(Platform p, String xen) {
-        PlatformDescriptor d = PlatformDescriptor.builder().ram(List.of(new MemoryRange(0x4000_0000L, 0x2000_0000L)))
-                .xen(XenVersion.parse(xen)).linux(LinuxVersion.V6_1).build();
+        PlatformDescriptor d = PlatformDescriptor.builder()
+                .ram(List.of(new MemoryRange(0x4000_0000L, 0x2000_0000L)))
+                .xen(XenVersion.parse(xen))
+                .linux(LinuxVersion.V6_1)
+                .build();
         Platform withDescriptor = new Platform(p.name(), p.tables(), d);
         return Simulation.run(SimulationInput.of(withDescriptor), new BusNotify()).outcomes().stream()
                 .filter(o -> o.event().kind() != RegionKind.ACPI_TABLE)
-                .map(o -> o.event().stage() + " " + o.event().api() + " " + o.event().function() + " 0x"
-                        + Long.toHexString(o.event().base()) + "/0x" + Long.toHexString(o.event().length()) + " "
+                .map(o -> o.event().stage() + " " + o.event().api() + " "
+                        + o.event().function() + " 0x"
+                        + Long.toHexString(o.event().base()) + "/0x"
+                        + Long.toHexString(o.event().length()) + " "
                         + o.result())
                 .toList();
     }

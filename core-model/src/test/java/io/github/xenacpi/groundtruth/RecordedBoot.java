@@ -16,18 +16,26 @@ import java.util.TreeMap;
  * hypercalls mapped, the pages mapped on a stage-2 fault with the Linux function at the faulting PC, the number
  * of hypercalls (batches entered with start_extent 0), Dom0's RAM, and, when Dom0 died, its first abort.
  */
-record RecordedBoot(String scenario, String xen, String linux, boolean lazy, boolean complete,
-                    List<long[]> buildTables, long hypercalls, Map<Long, String> hypercallPages,
-                    Map<Long, Fault> faultPages, List<long[]> ram, List<String> upgradedTables,
-                    List<String> extraTables, Optional<Abort> abort) {
+record RecordedBoot(
+        String scenario,
+        String xen,
+        String linux,
+        boolean lazy,
+        boolean complete,
+        List<long[]> buildTables,
+        long hypercalls,
+        Map<Long, String> hypercallPages,
+        Map<Long, Fault> faultPages,
+        List<long[]> ram,
+        List<String> upgradedTables,
+        List<String> extraTables,
+        Optional<Abort> abort) {
 
     /** A page mapped (or refused) on a Dom0 data abort, and the function Dom0 was in. */
-    record Fault(long page, String state, String function) {
-    }
+    record Fault(long page, String state, String function) {}
 
     /** Dom0's first abort: the function at the PC, the kernel's message, and the callers, innermost first. */
-    record Abort(String function, String message, List<String> callers) {
-    }
+    record Abort(String function, String message, List<String> callers) {}
 
     static RecordedBoot read(Path file) {
         List<String> lines;
@@ -78,7 +86,9 @@ record RecordedBoot(String scenario, String xen, String linux, boolean lazy, boo
                 }
                 case "abort" -> {
                     String[] parts = line.substring(6).split(" \\| ", -1);
-                    abort = new Abort(parts[0].trim(), parts.length > 1 ? parts[1] : "",
+                    abort = new Abort(
+                            parts[0].trim(),
+                            parts.length > 1 ? parts[1] : "",
                             parts.length > 2 && !parts[2].isBlank() ? List.of(parts[2].split(" < ")) : List.of());
                 }
                 default -> {
@@ -86,8 +96,20 @@ record RecordedBoot(String scenario, String xen, String linux, boolean lazy, boo
                 }
             }
         }
-        return new RecordedBoot(scenario, xen, linux, lazy, complete, build, hypercalls, hpages, fpages, ram,
-                upgraded, extra, Optional.ofNullable(abort));
+        return new RecordedBoot(
+                scenario,
+                xen,
+                linux,
+                lazy,
+                complete,
+                build,
+                hypercalls,
+                hpages,
+                fpages,
+                ram,
+                upgraded,
+                extra,
+                Optional.ofNullable(abort));
     }
 
     private static long hex(String s) {

@@ -57,7 +57,8 @@ class CompletenessTest {
 
     @Test
     void anEmptiedDsdtIsALoss() {
-        Completeness c = damaged("DSDT", b -> withChecksum(withLength(Arrays.copyOf(b, 36), 36))).completeness();
+        Completeness c = damaged("DSDT", b -> withChecksum(withLength(Arrays.copyOf(b, 36), 36)))
+                .completeness();
         assertThat(c.losses()).singleElement().satisfies(l -> {
             assertThat(l.table()).isEqualTo("DSDT");
             assertThat(l.reason()).contains("holds no AML");
@@ -68,11 +69,14 @@ class CompletenessTest {
     void aDsdtWhoseBodyDefinesNoDeviceIsALoss() {
         // Zeroes are valid AML (Zero at module level): the table loads without an error but describes nothing.
         Completeness c = damaged("DSDT", b -> {
-            byte[] z = b.clone();
-            Arrays.fill(z, 36, z.length, (byte) 0);
-            return withChecksum(z);
-        }).completeness();
-        assertThat(c.losses()).singleElement().satisfies(l -> assertThat(l.reason()).contains("define no Device"));
+                    byte[] z = b.clone();
+                    Arrays.fill(z, 36, z.length, (byte) 0);
+                    return withChecksum(z);
+                })
+                .completeness();
+        assertThat(c.losses())
+                .singleElement()
+                .satisfies(l -> assertThat(l.reason()).contains("define no Device"));
     }
 
     @Test
@@ -80,14 +84,16 @@ class CompletenessTest {
         // One byte inserted in the OEM ID (the length field unchanged, the last byte dropped, the checksum fixed):
         // every AML byte moves by one.
         Completeness c = damaged("DSDT", b -> {
-            byte[] s = new byte[b.length];
-            System.arraycopy(b, 0, s, 0, 10);
-            s[10] = ' ';
-            System.arraycopy(b, 10, s, 11, b.length - 11);
-            return withChecksum(s);
-        }).completeness();
+                    byte[] s = new byte[b.length];
+                    System.arraycopy(b, 0, s, 0, 10);
+                    s[10] = ' ';
+                    System.arraycopy(b, 10, s, 11, b.length - 11);
+                    return withChecksum(s);
+                })
+                .completeness();
         assertThat(c.complete()).isFalse();
-        assertThat(c.losses()).allSatisfy(l -> assertThat(l.table()).isEqualTo("DSDT"))
+        assertThat(c.losses())
+                .allSatisfy(l -> assertThat(l.table()).isEqualTo("DSDT"))
                 .anySatisfy(l -> {
                     assertThat(l.offset()).isGreaterThanOrEqualTo(36);
                     assertThat(l.reason()).startsWith("AML not loaded");
@@ -97,10 +103,11 @@ class CompletenessTest {
     @Test
     void aWrongChecksumAloneLosesNothing() {
         Completeness c = damaged("APIC", b -> {
-            byte[] x = b.clone();
-            x[9]++;
-            return x;
-        }).completeness();
+                    byte[] x = b.clone();
+                    x[9]++;
+                    return x;
+                })
+                .completeness();
         assertThat(c.losses()).isEmpty();
     }
 
@@ -122,10 +129,16 @@ class CompletenessTest {
     void halfAnApicAloneIsCutShortAndLacksADsdt() {
         RawTable apic = table("APIC");
         FirmwareImage image = SUBJECT.image();
-        Platform p = new Platform("half-apic", AcpiTables.load(new FirmwareImage(image.path(), image.format(),
-                List.of(new RawTable("APIC", 1, Arrays.copyOf(apic.bytes(), apic.size() / 2), apic.origin())),
-                List.of())), PlatformDescriptor.DEFAULT);
-        assertThat(p.completeness().losses()).extracting(Completeness.Loss::reason)
+        Platform p = new Platform(
+                "half-apic",
+                AcpiTables.load(new FirmwareImage(
+                        image.path(),
+                        image.format(),
+                        List.of(new RawTable("APIC", 1, Arrays.copyOf(apic.bytes(), apic.size() / 2), apic.origin())),
+                        List.of())),
+                PlatformDescriptor.DEFAULT);
+        assertThat(p.completeness().losses())
+                .extracting(Completeness.Loss::reason)
                 .anySatisfy(r -> assertThat(r).contains("table cut short"))
                 .anySatisfy(r -> assertThat(r).startsWith("no DSDT"));
     }
@@ -147,12 +160,15 @@ class CompletenessTest {
         Files.writeString(dump, String.join("\n", lines) + "\n");
         Platform p = new Platform("garbled", AcpiTables.load(FirmwareSource.open(dump)), PlatformDescriptor.DEFAULT);
         assertThat(p.completeness().complete()).isFalse();
-        assertThat(p.completeness().losses()).extracting(Completeness.Loss::reason)
+        assertThat(p.completeness().losses())
+                .extracting(Completeness.Loss::reason)
                 .anySatisfy(r -> assertThat(r).contains("ignored"));
     }
 
     private static RawTable table(String signature) {
-        return SUBJECT.image().tables().stream().filter(t -> t.signature().equals(signature)).findFirst()
+        return SUBJECT.image().tables().stream()
+                .filter(t -> t.signature().equals(signature))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -160,11 +176,15 @@ class CompletenessTest {
         FirmwareImage image = SUBJECT.image();
         List<RawTable> tables = new ArrayList<>();
         for (RawTable t : image.tables()) {
-            tables.add(t.signature().equals(signature)
-                    ? new RawTable(t.signature(), t.instance(), damage.apply(t.bytes()), t.origin()) : t);
+            tables.add(
+                    t.signature().equals(signature)
+                            ? new RawTable(t.signature(), t.instance(), damage.apply(t.bytes()), t.origin())
+                            : t);
         }
-        return new Platform("damaged", AcpiTables.load(new FirmwareImage(image.path(), image.format(), tables,
-                image.diagnostics())), PlatformDescriptor.DEFAULT);
+        return new Platform(
+                "damaged",
+                AcpiTables.load(new FirmwareImage(image.path(), image.format(), tables, image.diagnostics())),
+                PlatformDescriptor.DEFAULT);
     }
 
     private static byte[] withLength(byte[] b, long length) {

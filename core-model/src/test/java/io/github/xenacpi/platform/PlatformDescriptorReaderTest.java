@@ -72,8 +72,7 @@ class PlatformDescriptorReaderTest {
                 .isInstanceOf(PlatformException.class)
                 .hasMessageContaining("unknown key \"x\\\"java.n\" at $[\"x\\\"java.n\"];");
         Path spaced = write("{\"ram\": [{\"base\": \"0x0\", \"length\": \"0x1000\", \"a b\": 1}]}");
-        assertThatThrownBy(() -> PlatformDescriptorReader.read(spaced))
-                .hasMessageContaining("at $.ram[0][\"a b\"];");
+        assertThatThrownBy(() -> PlatformDescriptorReader.read(spaced)).hasMessageContaining("at $.ram[0][\"a b\"];");
     }
 
     /** A file that holds only JSON's {@code null} is an error naming the file (DescriptorFuzzTest found it). */
@@ -91,39 +90,52 @@ class PlatformDescriptorReaderTest {
                 .isInstanceOf(PlatformException.class)
                 .hasMessageContaining("xenacpi.json: more text after the descriptor's object (line 2)");
         assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"xen\": \"4.8\"} ]")))
-                .isInstanceOf(PlatformException.class).hasMessageContaining("not valid JSON (line 1)");
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("not valid JSON (line 1)");
     }
 
     @Test
     void badValuesSayWhatWasExpected() throws Exception {
         assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"smmu\": \"nested\"}")))
-                .isInstanceOf(PlatformException.class).hasMessageContaining("none or shared");
-        assertThatThrownBy(() -> PlatformDescriptorReader.read(
-                write("{\"ram\": [{\"base\": \"0xZZ\", \"length\": \"1\"}]}")))
-                .isInstanceOf(PlatformException.class).hasMessageContaining("ram[0].base");
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("none or shared");
+        assertThatThrownBy(() ->
+                        PlatformDescriptorReader.read(write("{\"ram\": [{\"base\": \"0xZZ\", \"length\": \"1\"}]}")))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("ram[0].base");
         assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"ipaBits\": 52}")))
-                .isInstanceOf(PlatformException.class).hasMessageContaining("between 32 and 48");
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("between 32 and 48");
         assertThatThrownBy(() -> PlatformDescriptorReader.read(write("{\"xen\": ")))
-                .isInstanceOf(PlatformException.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test
     void theSchemaShipsInTheJar() throws IOException {
-        try (InputStream in = PlatformDescriptorReader.class.getResourceAsStream(
-                PlatformDescriptorReader.SCHEMA_RESOURCE)) {
+        try (InputStream in =
+                PlatformDescriptorReader.class.getResourceAsStream(PlatformDescriptorReader.SCHEMA_RESOURCE)) {
             assertThat(in).isNotNull();
             assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                    .contains("\"additionalProperties\": false").contains("\"amlMemory\"");
+                    .contains("\"additionalProperties\": false")
+                    .contains("\"amlMemory\"");
         }
     }
 
     @Test
     void aWrittenDescriptorReadsBackEqual() throws Exception {
-        PlatformDescriptor d = PlatformDescriptor.builder().ram(List.of(new MemoryRange(0x8000_0000L, 0x4000_0000L)))
-                .ipaBits(44).xen(XenVersion.V4_17).linux(LinuxVersion.V6_6).smmu(SmmuMode.SHARED).earlycon(true)
-                .dma(List.of(new DmaScenario("nic", RegionKind.GIC_ITS, 0x0809_0040L, false),
+        PlatformDescriptor d = PlatformDescriptor.builder()
+                .ram(List.of(new MemoryRange(0x8000_0000L, 0x4000_0000L)))
+                .ipaBits(44)
+                .xen(XenVersion.V4_17)
+                .linux(LinuxVersion.V6_6)
+                .smmu(SmmuMode.SHARED)
+                .earlycon(true)
+                .dma(List.of(
+                        new DmaScenario("nic", RegionKind.GIC_ITS, 0x0809_0040L, false),
                         new DmaScenario("dma", RegionKind.OPERATION_REGION, 0xFFFF_FFFF_FFFF_F000L, true)))
-                .amlMemory(Map.of(0x0C20_0000L, 0xFFL, 0x0C20_0004L, 0x1L)).build();
+                .amlMemory(Map.of(0x0C20_0000L, 0xFFL, 0x0C20_0004L, 0x1L))
+                .build();
         Path file = dir.resolve("xenacpi.json");
         Files.writeString(file, PlatformDescriptorReader.json(d));
 

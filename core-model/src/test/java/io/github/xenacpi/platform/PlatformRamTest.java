@@ -16,18 +16,25 @@ import org.junit.jupiter.api.Test;
 class PlatformRamTest {
 
     private static Platform platform(List<MemoryRange> ram, long... devicePages) {
-        DefinitionBlockBuilder dsdt = DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> {
-            for (int i = 0; i < devicePages.length; i += 2) {
-                long base = devicePages[i];
-                long length = devicePages[i + 1];
-                byte[] crs = new ResourceTemplateBuilder().qwordAddress(AddressSpec.memory()
-                        .range(0, base, base + length - 1, 0, length)).build();
-                String b36 = Integer.toString(i / 2, 36).toUpperCase(java.util.Locale.ROOT);
-                sb.device("D" + "000".substring(b36.length()) + b36, d -> d.hid("XACP0002").uid(0).crs(crs));
-            }
-        }));
-        AcpiTables tables = AcpiTables.load(PlatformBuilder.create().add(new FadtBuilder().hardwareReducedArm(false))
-                .add(dsdt).build().image());
+        DefinitionBlockBuilder dsdt = DefinitionBlockBuilder.dsdt()
+                .content(root -> root.scope("\\_SB", sb -> {
+                    for (int i = 0; i < devicePages.length; i += 2) {
+                        long base = devicePages[i];
+                        long length = devicePages[i + 1];
+                        byte[] crs = new ResourceTemplateBuilder()
+                                .qwordAddress(AddressSpec.memory().range(0, base, base + length - 1, 0, length))
+                                .build();
+                        String b36 = Integer.toString(i / 2, 36).toUpperCase(java.util.Locale.ROOT);
+                        sb.device(
+                                "D" + "000".substring(b36.length()) + b36,
+                                d -> d.hid("XACP0002").uid(0).crs(crs));
+                    }
+                }));
+        AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false))
+                .add(dsdt)
+                .build()
+                .image());
         return new Platform("ram", tables, PlatformDescriptor.builder().ram(ram).build());
     }
 
@@ -35,11 +42,19 @@ class PlatformRamTest {
 
     @Test
     void deviceRangesAreCarvedOutInWholePages() {
-        Platform p = platform(List.of(new MemoryRange(R, 0x10_0000L), new MemoryRange(R + 0x1000_0000L, 0x1000)),
-                R + 0x1000, 0x1000, R + 0x4800, 0x1000, R + 0x1000_0000L, 0x10, R - 0x1000, 0x2000);
+        Platform p = platform(
+                List.of(new MemoryRange(R, 0x10_0000L), new MemoryRange(R + 0x1000_0000L, 0x1000)),
+                R + 0x1000,
+                0x1000,
+                R + 0x4800,
+                0x1000,
+                R + 0x1000_0000L,
+                0x10,
+                R - 0x1000,
+                0x2000);
 
-        assertThat(p.ram()).containsExactly(new MemoryRange(R + 0x2000, 0x2000), new MemoryRange(R + 0x6000,
-                0xF_A000L));
+        assertThat(p.ram())
+                .containsExactly(new MemoryRange(R + 0x2000, 0x2000), new MemoryRange(R + 0x6000, 0xF_A000L));
     }
 
     @Test

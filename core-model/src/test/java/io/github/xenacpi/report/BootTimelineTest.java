@@ -23,25 +23,39 @@ class BootTimelineTest {
 
     @Test
     void foldsEveryEventOnceInStageOrder() {
-        Platform p = new Platform("qemu-virt", AcpiTables.load(Preset.QEMU_VIRT.image()),
-                PlatformDescriptor.SEED_ERA);
+        Platform p = new Platform("qemu-virt", AcpiTables.load(Preset.QEMU_VIRT.image()), PlatformDescriptor.SEED_ERA);
         SimulationInput input = SimulationInput.of(p);
-        List<SimulationResult> sims = MappingStrategy.all().stream().map(s -> Simulation.run(input, s)).toList();
+        List<SimulationResult> sims = MappingStrategy.all().stream()
+                .map(s -> Simulation.run(input, s))
+                .toList();
         int events = sims.get(0).outcomes().size();
 
         BootTimeline t = BootTimeline.of(sims);
 
-        assertThat(t.lanes().stream().flatMap(l -> l.chips().stream()).mapToInt(Chip::count).sum()).isEqualTo(events);
+        assertThat(t.lanes().stream()
+                        .flatMap(l -> l.chips().stream())
+                        .mapToInt(Chip::count)
+                        .sum())
+                .isEqualTo(events);
         assertThat(t.rows().stream().mapToInt(EventRow::count).sum()).isEqualTo(events);
-        assertThat(t.lanes().stream().flatMap(l -> l.chips().stream()).count()).isLessThan(t.rows().size());
-        List<String> order = Arrays.stream(BootStage.values()).map(BootTimeline::stageName).toList();
-        assertThat(t.lanes().stream().map(Lane::stage).toList()).isSortedAccordingTo(
-                (a, b) -> order.indexOf(a) - order.indexOf(b));
-        assertThat(t.lanes()).allSatisfy(l -> assertThat(l.chips()).allSatisfy(c ->
-                assertThat(c.results().split(" ", -1)).hasSize(MappingStrategy.all().size())));
-        Chip ecam = t.lanes().stream().flatMap(l -> l.chips().stream())
-                .filter(c -> c.label().equals("ECAM \u00b7 pci_scan_slot")).findFirst().orElseThrow();
+        assertThat(t.lanes().stream().flatMap(l -> l.chips().stream()).count())
+                .isLessThan(t.rows().size());
+        List<String> order =
+                Arrays.stream(BootStage.values()).map(BootTimeline::stageName).toList();
+        assertThat(t.lanes().stream().map(Lane::stage).toList())
+                .isSortedAccordingTo((a, b) -> order.indexOf(a) - order.indexOf(b));
+        assertThat(t.lanes())
+                .allSatisfy(l -> assertThat(l.chips())
+                        .allSatisfy(c -> assertThat(c.results().split(" ", -1))
+                                .hasSize(MappingStrategy.all().size())));
+        Chip ecam = t.lanes().stream()
+                .flatMap(l -> l.chips().stream())
+                .filter(c -> c.label().equals("ECAM \u00b7 pci_scan_slot"))
+                .findFirst()
+                .orElseThrow();
         String busNotify = ecam.results().split(" ", -1)[0];
-        assertThat(busNotify).as("the worst of the folded accesses under bus-notify").isEqualTo("dom0-abort");
+        assertThat(busNotify)
+                .as("the worst of the folded accesses under bus-notify")
+                .isEqualTo("dom0-abort");
     }
 }

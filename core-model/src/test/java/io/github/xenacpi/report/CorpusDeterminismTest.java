@@ -33,11 +33,14 @@ class CorpusDeterminismTest {
     private static String reportJson(Path machine) throws Exception {
         Platform platform = Platform.load(machine);
         SimulationInput input = SimulationInput.of(platform);
-        List<SimulationResult> results = MappingStrategy.all().stream().map(s -> Simulation.run(input, s)).toList();
-        assertThat(platform.diagnostics()).as(machine.toString()).map(Diagnostic::message)
+        List<SimulationResult> results = MappingStrategy.all().stream()
+                .map(s -> Simulation.run(input, s))
+                .toList();
+        assertThat(platform.diagnostics())
+                .as(machine.toString())
+                .map(Diagnostic::message)
                 .noneMatch(m -> m.contains("wall-clock budget exceeded"));
-        return ReportWriter.MAPPER.writeValueAsString(ConformanceReport.of(platform, results,
-                GENERATED));
+        return ReportWriter.MAPPER.writeValueAsString(ConformanceReport.of(platform, results, GENERATED));
     }
 
     @Test
@@ -56,13 +59,14 @@ class CorpusDeterminismTest {
                 parallel.add(pool.submit(() -> reportJson(m)));
             }
             for (int i = 0; i < machines.size(); i++) {
-                assertThat(parallel.get(i).get()).as(Corpus.name(root.get(), machines.get(i)))
+                assertThat(parallel.get(i).get())
+                        .as(Corpus.name(root.get(), machines.get(i)))
                         .isEqualTo(sequential.get(i));
             }
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("determinism: %d corpus platforms, report.json identical on 1 and 4 threads%n",
-                machines.size());
+        System.out.printf(
+                "determinism: %d corpus platforms, report.json identical on 1 and 4 threads%n", machines.size());
     }
 }

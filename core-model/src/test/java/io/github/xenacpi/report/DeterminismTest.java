@@ -2,9 +2,9 @@ package io.github.xenacpi.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.FadtTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.conformance.RuleCatalog;
 import io.github.xenacpi.inspect.InspectJson;
@@ -34,7 +34,9 @@ class DeterminismTest {
     private static String document(Preset preset) {
         Platform platform = new Platform(preset.id(), AcpiTables.load(preset.image()), PlatformDescriptor.DEFAULT);
         SimulationInput input = SimulationInput.of(platform);
-        List<SimulationResult> results = MappingStrategy.all().stream().map(s -> Simulation.run(input, s)).toList();
+        List<SimulationResult> results = MappingStrategy.all().stream()
+                .map(s -> Simulation.run(input, s))
+                .toList();
         return InspectJson.text(platform, results);
     }
 
@@ -53,7 +55,8 @@ class DeterminismTest {
                     parallel.add(pool.submit(() -> document(p)));
                 }
                 for (int i = 0; i < parallel.size(); i++) {
-                    assertThat(parallel.get(i).get()).as("%s, round %d", presets.get(i).id(), round)
+                    assertThat(parallel.get(i).get())
+                            .as("%s, round %d", presets.get(i).id(), round)
                             .isEqualTo(sequential.get(i));
                 }
             }
@@ -74,8 +77,11 @@ class DeterminismTest {
         for (Preset p : Preset.values()) {
             for (LoadedTable t : AcpiTables.load(p.image()).all()) {
                 if (t.table() instanceof FadtTable f && !f.blocks().isEmpty()) {
-                    assertThat(f.blocks().keySet()).as(p.id()).containsExactlyElementsOf(Arrays.stream(
-                            FadtTable.Block.values()).filter(f.blocks()::containsKey).toList());
+                    assertThat(f.blocks().keySet())
+                            .as(p.id())
+                            .containsExactlyElementsOf(Arrays.stream(FadtTable.Block.values())
+                                    .filter(f.blocks()::containsKey)
+                                    .toList());
                 }
             }
         }

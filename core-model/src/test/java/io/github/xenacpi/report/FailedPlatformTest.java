@@ -27,8 +27,8 @@ class FailedPlatformTest {
         Platform broken = Preset.QEMU_VIRT.platform();
         Platform intact = Preset.SERVER_RAS.platform();
         PlatformReport failed = PlatformReport.failed(broken, "internal error of the model on this platform (boom)");
-        PlatformReport ok = PlatformReport.of(intact, Simulation.runAll(SimulationInput.of(intact),
-                MappingStrategy.all()));
+        PlatformReport ok =
+                PlatformReport.of(intact, Simulation.runAll(SimulationInput.of(intact), MappingStrategy.all()));
 
         assertThat(failed.complete()).isFalse();
         assertThat(failed.input().losses().get(0).reason()).contains("boom");
@@ -36,12 +36,13 @@ class FailedPlatformTest {
         assertThat(failed.summary().recommended()).isNull();
         assertThat(failed.strategies()).isEmpty();
 
-        ConformanceReport report = ConformanceReport.assemble(List.of(failed, ok),
-                RuleCatalog.all(), Instant.EPOCH);
+        ConformanceReport report = ConformanceReport.assemble(List.of(failed, ok), RuleCatalog.all(), Instant.EPOCH);
         ReportWriter.write(report, dir);
-        assertThat(Files.readString(dir.resolve("report.json"))).contains("boom").contains(intact.name());
-        assertThat(ConsoleSummary.lines(report)).anySatisfy(l -> assertThat(l).contains(broken.name())
-                .contains("boom"));
+        assertThat(Files.readString(dir.resolve("report.json")))
+                .contains("boom")
+                .contains(intact.name());
+        assertThat(ConsoleSummary.lines(report))
+                .anySatisfy(l -> assertThat(l).contains(broken.name()).contains("boom"));
         assertThat(ok.summary().status()).isNotEqualTo(ConformanceReport.Summary.INCOMPLETE);
     }
 }

@@ -49,14 +49,21 @@ class HtmlAgreementBrowserTest {
     }
 
     private static ConformanceReport report(String which) {
-        List<Platform> platforms = List.of(Preset.QEMU_VIRT.platform(), Preset.SERVER_RAS.platform(),
-                HtmlReportBrowserTest.hostile());
+        List<Platform> platforms =
+                List.of(Preset.QEMU_VIRT.platform(), Preset.SERVER_RAS.platform(), HtmlReportBrowserTest.hostile());
         return switch (which) {
             case "all" -> ConformanceReport.of(platforms, ReportOptions.DEFAULT, TIME);
-            case "subset" -> ConformanceReport.of(platforms, Stream.of("xen-premap", "stage2-fault")
-                    .map(MappingStrategy::byId).toList(), ReportOptions.DEFAULT, TIME);
-            default -> ConformanceReport.of(List.of(Preset.HOSTILE.platform(), Preset.QEMU_VIRT.platform()),
-                    ReportOptions.DEFAULT, TIME);
+            case "subset" ->
+                ConformanceReport.of(
+                        platforms,
+                        Stream.of("xen-premap", "stage2-fault")
+                                .map(MappingStrategy::byId)
+                                .toList(),
+                        ReportOptions.DEFAULT,
+                        TIME);
+            default ->
+                ConformanceReport.of(
+                        List.of(Preset.HOSTILE.platform(), Preset.QEMU_VIRT.platform()), ReportOptions.DEFAULT, TIME);
         };
     }
 
@@ -69,8 +76,9 @@ class HtmlAgreementBrowserTest {
         driver.get(dir.resolve("index.html").toAbsolutePath().toUri().toString());
 
         Set<String> columns = new LinkedHashSet<>();
-        json.path("platforms").forEach(p -> p.path("strategies").forEach(s -> columns.add(s.path("strategy")
-                .asText())));
+        json.path("platforms")
+                .forEach(p -> p.path("strategies")
+                        .forEach(s -> columns.add(s.path("strategy").asText())));
         List<String> header = new ArrayList<>();
         driver.findElements(By.cssSelector("table.matrix tr:first-child th code"))
                 .forEach(c -> header.add(c.getText()));
@@ -84,8 +92,10 @@ class HtmlAgreementBrowserTest {
             JsonNode p = json.path("platforms").get(i);
             Map<String, String> verdicts = new java.util.LinkedHashMap<>();
             boolean complete = p.path("input").path("complete").asBoolean();
-            p.path("strategies").forEach(s -> verdicts.put(s.path("strategy").asText(),
-                    complete ? s.path("verdict").asText() : "INCOMPLETE"));
+            p.path("strategies")
+                    .forEach(s -> verdicts.put(
+                            s.path("strategy").asText(),
+                            complete ? s.path("verdict").asText() : "INCOMPLETE"));
             if (!complete) {
                 assertThat(p.path("summary").path("status").asText()).isEqualTo("incomplete");
             }
@@ -96,14 +106,19 @@ class HtmlAgreementBrowserTest {
                 WebElement cell = cells.get(c++);
                 String verdict = verdicts.get(column);
                 assertThat(cell.getAttribute("data-strategy")).isEqualTo(column);
-                assertThat(cell.getText().lines().findFirst().orElse("")).as("%s under %s", p.path("name"), column)
+                assertThat(cell.getText().lines().findFirst().orElse(""))
+                        .as("%s under %s", p.path("name"), column)
                         .isEqualTo(verdict == null ? "\u2013" : verdict);
             }
             JsonNode recommended = p.path("summary").path("recommended");
-            String last = rows.get(i + 1).findElements(By.tagName("td")).get(columns.size()).getText();
+            String last = rows.get(i + 1)
+                    .findElements(By.tagName("td"))
+                    .get(columns.size())
+                    .getText();
             if (recommended.isNull()) {
                 assertThat(last).doesNotContain("\u00b5s added");
-                assertThat(rows.get(i + 1).findElements(By.cssSelector("td.rec"))).isEmpty();
+                assertThat(rows.get(i + 1).findElements(By.cssSelector("td.rec")))
+                        .isEmpty();
             } else {
                 assertThat(last).startsWith(recommended.asText());
                 assertThat(rows.get(i + 1).findElement(By.cssSelector("td.rec")).getAttribute("data-strategy"))
@@ -112,10 +127,11 @@ class HtmlAgreementBrowserTest {
 
             WebElement section = sections.get(i);
             List<WebElement> pickerOptions = section.findElements(By.cssSelector(".strategy-select option"));
-            List<String> options = pickerOptions.stream().map(WebElement::getText).toList();
+            List<String> options =
+                    pickerOptions.stream().map(WebElement::getText).toList();
             List<String> expected = new ArrayList<>();
-            verdicts.keySet().forEach(id -> expected.add(id + (id.equals(recommended.asText(null))
-                    ? " (recommended)" : "")));
+            verdicts.keySet()
+                    .forEach(id -> expected.add(id + (id.equals(recommended.asText(null)) ? " (recommended)" : "")));
             assertThat(options).as("picker of %s", p.path("name")).containsExactlyElementsOf(expected);
             if (!recommended.isNull()) {
                 assertThat(pickerOptions.stream().filter(WebElement::isSelected).map(WebElement::getText))
@@ -124,8 +140,11 @@ class HtmlAgreementBrowserTest {
             List<String> ids = new ArrayList<>(verdicts.keySet());
             for (int k = 0; k < ids.size(); k++) {
                 pickerOptions.get(k).click();
-                assertThat(section.findElement(By.cssSelector(".verdict-now")).getText().strip())
-                        .as("picked %s", ids.get(k)).isEqualTo(verdicts.get(ids.get(k)));
+                assertThat(section.findElement(By.cssSelector(".verdict-now"))
+                                .getText()
+                                .strip())
+                        .as("picked %s", ids.get(k))
+                        .isEqualTo(verdicts.get(ids.get(k)));
             }
             List<WebElement> costs = section.findElements(By.cssSelector("table.costs tr"));
             assertThat(costs).hasSize(ids.size() + 1);
@@ -138,7 +157,8 @@ class HtmlAgreementBrowserTest {
             for (JsonNode s : p.path("strategies")) {
                 groups += s.path("outcomes").size();
             }
-            assertThat(section.findElements(By.cssSelector("table.outcomes tbody tr"))).hasSize(groups);
+            assertThat(section.findElements(By.cssSelector("table.outcomes tbody tr")))
+                    .hasSize(groups);
             assertThat(section.findElements(By.cssSelector("table.findings tbody tr")))
                     .hasSize(p.path("findings").size());
         }

@@ -16,30 +16,49 @@ import org.junit.jupiter.api.Test;
 class MemoryMapTest {
 
     static DescribedRegion region(long base, long length) {
-        return new DescribedRegion(RegionKind.ECAM, AddressSpace.SYSTEM_MEMORY, base, length, "MCFG", 1, 44,
-                "MCFG.allocation[0]");
+        return new DescribedRegion(
+                RegionKind.ECAM, AddressSpace.SYSTEM_MEMORY, base, length, "MCFG", 1, 44, "MCFG.allocation[0]");
     }
 
     @Test
     void addressesAtZeroAndAbove2To63DrawWhereTheyAreWithFewLabels() {
-        MapView map = HtmlReport.map(List.of(new MemoryRange(0x8000_0000L, 0x8000_0000L)), List.of(region(0, 0x1000),
-                region(0x8000_0000_0000_0000L, 0x1000), region(0xFFFF_FFFF_F000_0000L, 0x1000_0000L)), List.of());
+        MapView map = HtmlReport.map(
+                List.of(new MemoryRange(0x8000_0000L, 0x8000_0000L)),
+                List.of(
+                        region(0, 0x1000),
+                        region(0x8000_0000_0000_0000L, 0x1000),
+                        region(0xFFFF_FFFF_F000_0000L, 0x1000_0000L)),
+                List.of());
         int left = 70;
         int width = HtmlReport.MAP_WIDTH;
-        assertThat(map.bars()).allSatisfy(b -> assertThat(b.width()).as(b.title()).isLessThan(width / 4));
-        Bar top = map.bars().stream().filter(b -> b.title().startsWith("ECAM 0xFFFFFFFFF0000000")).findFirst()
+        assertThat(map.bars())
+                .allSatisfy(b -> assertThat(b.width()).as(b.title()).isLessThan(width / 4));
+        Bar top = map.bars().stream()
+                .filter(b -> b.title().startsWith("ECAM 0xFFFFFFFFF0000000"))
+                .findFirst()
                 .orElseThrow();
         assertThat(top.x()).as("2^64 - 256 MiB sits at the right end").isGreaterThan(left + width * 9 / 10);
         assertThat(top.x() + top.width()).isLessThanOrEqualTo(left + width);
-        Bar half = map.bars().stream().filter(b -> b.title().startsWith("ECAM 0x8000000000000000")).findFirst()
+        Bar half = map.bars().stream()
+                .filter(b -> b.title().startsWith("ECAM 0x8000000000000000"))
+                .findFirst()
                 .orElseThrow();
         assertThat(half.x()).isGreaterThan(left + width * 9 / 10).isLessThan(top.x() + 1);
-        Bar zero = map.bars().stream().filter(b -> b.title().startsWith("ECAM 0x0 ")).findFirst().orElseThrow();
+        Bar zero = map.bars().stream()
+                .filter(b -> b.title().startsWith("ECAM 0x0 "))
+                .findFirst()
+                .orElseThrow();
         assertThat(zero.x()).isEqualTo(left);
-        assertThat(map.ticks()).as("at most 17 labels from 1 B to 16 EiB").hasSizeLessThanOrEqualTo(17)
-                .extracting(Tick::label).contains("1 B").doesNotHaveDuplicates();
+        assertThat(map.ticks())
+                .as("at most 17 labels from 1 B to 16 EiB")
+                .hasSizeLessThanOrEqualTo(17)
+                .extracting(Tick::label)
+                .contains("1 B")
+                .doesNotHaveDuplicates();
         for (int i = 1; i < map.ticks().size(); i++) {
-            assertThat(map.ticks().get(i).x() - map.ticks().get(i - 1).x()).as("labels apart").isGreaterThan(50);
+            assertThat(map.ticks().get(i).x() - map.ticks().get(i - 1).x())
+                    .as("labels apart")
+                    .isGreaterThan(50);
         }
     }
 

@@ -30,7 +30,9 @@ class ReportCorpusTest {
         List<Path> files = ReportWriter.write(ConformanceReport.of(platforms, Instant.now()), dir);
 
         String html = Files.readString(dir.resolve("index.html"));
-        assertThat(files).hasSize(ReportWriter.FILES.size()).allMatch(f -> f.toFile().length() > 0);
+        assertThat(files)
+                .hasSize(ReportWriter.FILES.size())
+                .allMatch(f -> f.toFile().length() > 0);
         List<Path> pages;
         try (var list = Files.list(dir.resolve(HtmlReport.PLATFORM_DIR))) {
             pages = list.sorted().toList();
@@ -44,9 +46,15 @@ class ReportCorpusTest {
             pageBytes += Files.size(page);
             largest = Math.max(largest, Files.size(page));
         }
-        System.out.printf("report: %d platforms, index.html %d bytes, %d platform pages %d bytes (largest %d),"
-                + " report.json %d bytes, report.sarif %d bytes%n", platforms.size(), Files.size(dir.resolve(
-                "index.html")), pages.size(), pageBytes, largest, Files.size(dir.resolve("report.json")),
+        System.out.printf(
+                "report: %d platforms, index.html %d bytes, %d platform pages %d bytes (largest %d),"
+                        + " report.json %d bytes, report.sarif %d bytes%n",
+                platforms.size(),
+                Files.size(dir.resolve("index.html")),
+                pages.size(),
+                pageBytes,
+                largest,
+                Files.size(dir.resolve("report.json")),
                 Files.size(dir.resolve("report.sarif")));
     }
 }

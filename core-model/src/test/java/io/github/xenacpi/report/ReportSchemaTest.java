@@ -57,15 +57,17 @@ class ReportSchemaTest {
 
     private static List<String> violations(Schema schema, Path document) throws IOException {
         List<Error> errors = schema.validate(Files.readString(document), InputFormat.JSON);
-        return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        return errors.stream()
+                .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+                .toList();
     }
 
     @Test
     void sarifFollowsTheOasisSarif210Schema() throws Exception {
         String text = resource(SARIF_SCHEMA);
         assertThat(text).contains("\"title\": \"Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema\"");
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-                .getSchema(text, InputFormat.JSON);
+        Schema schema =
+                SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(text, InputFormat.JSON);
         assertThat(violations(schema, dir.resolve("report.sarif"))).isEmpty();
     }
 
@@ -74,8 +76,10 @@ class ReportSchemaTest {
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
                 .getSchema(resource(SARIF_SCHEMA), InputFormat.JSON);
         Path broken = dir.resolve("broken.sarif");
-        Files.writeString(broken, Files.readString(dir.resolve("report.sarif"))
-                .replaceFirst("\"level\" : \"error\"", "\"level\" : \"fatal\""));
+        Files.writeString(
+                broken,
+                Files.readString(dir.resolve("report.sarif"))
+                        .replaceFirst("\"level\" : \"error\"", "\"level\" : \"fatal\""));
         assertThat(violations(schema, broken)).isNotEmpty();
     }
 
@@ -90,27 +94,35 @@ class ReportSchemaTest {
     void junitXmlReadsBackThroughSurefiresOwnParser() throws Exception {
         // Surefire's reader groups the test cases of each <testsuite> by class name, as its HTML report does.
         List<ReportTestSuite> classes = new TestSuiteXmlParser(new NullConsoleLogger())
-                .parse(dir.resolve("junit.xml").toString()).stream().filter(s -> !s.getTestCases().isEmpty())
-                .toList();
-        assertThat(classes).as("a firmware and a strategies class per platform")
+                .parse(dir.resolve("junit.xml").toString()).stream()
+                        .filter(s -> !s.getTestCases().isEmpty())
+                        .toList();
+        assertThat(classes)
+                .as("a firmware and a strategies class per platform")
                 .hasSize((Preset.values().length + 1) * 2);
         for (ReportTestSuite suite : classes) {
             assertThat(suite.getTestCases()).hasSize(suite.getNumberOfTests());
-            assertThat(suite.getTestCases().stream().filter(ReportTestCase::hasFailure).count())
+            assertThat(suite.getTestCases().stream()
+                            .filter(ReportTestCase::hasFailure)
+                            .count())
                     .isEqualTo(suite.getNumberOfFailures());
             assertThat(suite.getNumberOfErrors()).isZero();
         }
-        assertThat(classes).extracting(ReportTestSuite::getFullClassName)
+        assertThat(classes)
+                .extracting(ReportTestSuite::getFullClassName)
                 .contains("qemu-virt.firmware", "qemu-virt.strategies", "markup <script>&.firmware");
-        assertThat(classes.stream().mapToInt(ReportTestSuite::getNumberOfFailures).sum()).isPositive();
+        assertThat(classes.stream()
+                        .mapToInt(ReportTestSuite::getNumberOfFailures)
+                        .sum())
+                .isPositive();
     }
 
     @Test
     void reportsCarryTheBuildsVersion() throws Exception {
         assertThat(ToolVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*").isNotEqualTo("development");
-        assertThat(Files.readString(dir.resolve("report.json"))).contains("\"toolVersion\" : \""
-                + ToolVersion.current() + "\"");
-        assertThat(Files.readString(dir.resolve("index.html"))).contains("xen-acpi-conformance "
-                + ToolVersion.current());
+        assertThat(Files.readString(dir.resolve("report.json")))
+                .contains("\"toolVersion\" : \"" + ToolVersion.current() + "\"");
+        assertThat(Files.readString(dir.resolve("index.html")))
+                .contains("xen-acpi-conformance " + ToolVersion.current());
     }
 }

@@ -41,14 +41,23 @@ class ReportSizeTest {
                 totals[i] += Files.size(files.get(i));
             }
             json.put(p.name(), Files.size(out.resolve("report.json")));
-            lines.append(String.format("report size %-40s report.json %5d KiB, index.html %5d KiB, report.sarif"
-                    + " %5d KiB, junit.xml %4d KiB%n", p.name(), Files.size(files.get(0)) / 1024,
-                    Files.size(files.get(1)) / 1024, Files.size(files.get(2)) / 1024, Files.size(files.get(3)) / 1024));
+            lines.append(String.format(
+                    "report size %-40s report.json %5d KiB, index.html %5d KiB, report.sarif"
+                            + " %5d KiB, junit.xml %4d KiB%n",
+                    p.name(),
+                    Files.size(files.get(0)) / 1024,
+                    Files.size(files.get(1)) / 1024,
+                    Files.size(files.get(2)) / 1024,
+                    Files.size(files.get(3)) / 1024));
         }
-        lines.append(String.format("report size total: report.json %d KiB (largest %d KiB), index.html %d KiB,"
-                + " report.sarif %d KiB, junit.xml %d KiB%n", totals[0] / 1024,
-                json.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1024, totals[1] / 1024,
-                totals[2] / 1024, totals[3] / 1024));
+        lines.append(String.format(
+                "report size total: report.json %d KiB (largest %d KiB), index.html %d KiB,"
+                        + " report.sarif %d KiB, junit.xml %d KiB%n",
+                totals[0] / 1024,
+                json.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1024,
+                totals[1] / 1024,
+                totals[2] / 1024,
+                totals[3] / 1024));
         System.out.print(lines);
         Files.writeString(Files.createDirectories(Path.of("target")).resolve("report-sizes.txt"), lines);
         assertThat(json).allSatisfy((name, size) -> assertThat(size).as(name).isLessThanOrEqualTo(LIMIT));

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.conformance.Profile;
 import io.github.xenacpi.conformance.RuleCatalog;
@@ -23,6 +23,7 @@ import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
 import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import io.github.xenacpi.strategy.MappingStrategy;
 import io.github.xenacpi.testing.SchemaCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import io.github.xenacpi.strategy.MappingStrategy;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +51,7 @@ class ReportWriterTest {
 
     @TempDir
     static Path dir;
+
     static ConformanceReport report;
     static List<Path> files;
 
@@ -70,14 +71,23 @@ class ReportWriterTest {
         var image = PlatformBuilder.create()
                 .oem(new OemIdentity("<b&i>", "<script>", 1, "X&<", 1))
                 .add(new FadtBuilder().hardwareReducedArm(false))
-                .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
-                        .device("EVIL", dev -> dev.hid(HOSTILE_HID).uid(0)
-                                .operationRegion("EVRG", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(0x0C30_0000L),
-                                        AmlTerm.integer(0x100))))))
+                .add(DefinitionBlockBuilder.dsdt()
+                        .content(root -> root.scope(
+                                "\\_SB",
+                                sb -> sb.device(
+                                        "EVIL",
+                                        dev -> dev.hid(HOSTILE_HID)
+                                                .uid(0)
+                                                .operationRegion(
+                                                        "EVRG",
+                                                        AddressSpace.SYSTEM_MEMORY,
+                                                        AmlTerm.integer(0x0C30_0000L),
+                                                        AmlTerm.integer(0x100))))))
                 .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
                 // Xen 4.8 builds no ACPI Dom0 without an SPCR (acpi_iomem_deny_access, before 4.15).
                 .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
-                .build().image();
+                .build()
+                .image();
         return new Platform("markup <script>&", AcpiTables.load(image), PlatformDescriptor.SEED_ERA);
     }
 
@@ -94,8 +104,7 @@ class ReportWriterTest {
             Path one = alone.resolve(name.replace('.', '-'));
             List<Path> written = ReportWriter.write(report, one, List.of(name));
             assertThat(written).containsExactly(one.resolve(name));
-            assertThat(Files.readAllBytes(one.resolve(name))).as(name)
-                    .isEqualTo(Files.readAllBytes(dir.resolve(name)));
+            assertThat(Files.readAllBytes(one.resolve(name))).as(name).isEqualTo(Files.readAllBytes(dir.resolve(name)));
         }
     }
 
@@ -109,13 +118,18 @@ class ReportWriterTest {
         assertThat(json.path("rules")).hasSize(RuleCatalog.all().size());
         assertThat(json.path("platforms")).hasSize(Preset.values().length + 1);
         JsonNode qemu = json.path("platforms").get(0);
-        JsonNode inspect = new ObjectMapper().readTree(InspectJson.text(report.platforms().get(0).platform(),
-                report.platforms().get(0).results()));
+        JsonNode inspect = new ObjectMapper()
+                .readTree(InspectJson.text(
+                        report.platforms().get(0).platform(),
+                        report.platforms().get(0).results()));
         for (String member : List.of("regions", "diagnostics")) {
             assertThat(qemu.get(member)).as(member).isEqualTo(inspect.get(member));
         }
-        assertThat(qemu.path("tables")).hasSize(inspect.path("tables").size())
-                .allSatisfy(t -> assertThat(t.has("fields")).as("decoded fields only with the trace").isFalse());
+        assertThat(qemu.path("tables"))
+                .hasSize(inspect.path("tables").size())
+                .allSatisfy(t -> assertThat(t.has("fields"))
+                        .as("decoded fields only with the trace")
+                        .isFalse());
         assertThat(qemu.path("namespace").path("operationRegions"))
                 .isEqualTo(inspect.path("namespace").path("operationRegions"));
         assertThat(qemu.has("trace")).as("the per-access trace only on request").isFalse();
@@ -143,36 +157,49 @@ class ReportWriterTest {
     void thePlatformPartIsTypedAndMadeWithoutAnInspectCallback() {
         PlatformReport qemu = report.platforms().get(0);
         InspectDocument inspect = InspectDocument.of(qemu.platform(), qemu.results());
-        assertThat(qemu.tables()).extracting(InspectDocument.Table::signature)
-                .isEqualTo(inspect.tables().stream().map(InspectDocument.Table::signature).toList());
-        assertThat(qemu.tables().get(0).signature()).isEqualTo(qemu.platform().tables().all().get(0).signature());
+        assertThat(qemu.tables())
+                .extracting(InspectDocument.Table::signature)
+                .isEqualTo(inspect.tables().stream()
+                        .map(InspectDocument.Table::signature)
+                        .toList());
+        assertThat(qemu.tables().get(0).signature())
+                .isEqualTo(qemu.platform().tables().all().get(0).signature());
         assertThat(qemu.regions()).isEqualTo(inspect.regions());
         assertThat(qemu.namespace().devices()).as("devices only with the trace").isNull();
-        assertThat(qemu.strategies()).extracting(StrategyReport::strategy)
+        assertThat(qemu.strategies())
+                .extracting(StrategyReport::strategy)
                 .isEqualTo(qemu.results().stream().map(r -> r.strategy()).toList());
     }
 
     @Test
     void firmwareFindingsAndStrategyOutcomesAreKeptApart() {
         assertThat(report.platforms()).allSatisfy(p -> {
-            assertThat(p.findings()).as("no Xen Dom0 outcome among the firmware findings")
-                    .noneMatch(f -> f.ruleId().startsWith("XEN.DOM0.")).allMatch(f -> f.strategy().isEmpty());
+            assertThat(p.findings())
+                    .as("no Xen Dom0 outcome among the firmware findings")
+                    .noneMatch(f -> f.ruleId().startsWith("XEN.DOM0."))
+                    .allMatch(f -> f.strategy().isEmpty());
             for (int i = 0; i < p.strategies().size(); i++) {
                 StrategyReport s = p.strategies().get(i);
                 var sim = p.results().get(i);
                 assertThat(s.verdict()).isEqualTo(sim.verdict().name());
                 assertThat(s.accesses()).isEqualTo(sim.outcomes().size());
                 assertThat(s.outcomes()).allSatisfy(g -> {
-                    assertThat(RuleCatalog.byId(g.ruleId())).get().extracting(r -> r.profiles())
+                    assertThat(RuleCatalog.byId(g.ruleId()))
+                            .get()
+                            .extracting(r -> r.profiles())
                             .isEqualTo(java.util.Set.of(Profile.XEN_DOM0));
                     assertThat(g.accesses()).isPositive();
                     assertThat(g.functions()).isNotEmpty();
                 });
                 long problems = sim.outcomes().stream()
-                        .filter(o -> io.github.xenacpi.conformance.XenDom0Rules.ruleFor(o.result()).isPresent())
+                        .filter(o -> io.github.xenacpi.conformance.XenDom0Rules.ruleFor(o.result())
+                                .isPresent())
                         .count();
-                assertThat(s.outcomes().stream().mapToLong(StrategyReport.OutcomeGroup::accesses).sum())
-                        .as("every problem access is in exactly one group").isEqualTo(problems);
+                assertThat(s.outcomes().stream()
+                                .mapToLong(StrategyReport.OutcomeGroup::accesses)
+                                .sum())
+                        .as("every problem access is in exactly one group")
+                        .isEqualTo(problems);
                 if (s.verdict().equals("FAIL")) {
                     assertThat(s.outcomes()).anyMatch(g -> g.severity() == Severity.ERROR);
                 }
@@ -187,11 +214,15 @@ class ReportWriterTest {
     void outcomesAreGroupedByRegionAndCauseNotOnePerProbe() {
         PlatformReport markup = report.platforms().get(report.platforms().size() - 1);
         StrategyReport failing = markup.strategies().stream()
-                .filter(s -> s.outcomes().stream().anyMatch(g -> g.kind().equals("ECAM"))).findFirst().orElseThrow();
-        List<StrategyReport.OutcomeGroup> ecam = failing.outcomes().stream().filter(g -> g.kind().equals("ECAM"))
-                .toList();
+                .filter(s -> s.outcomes().stream().anyMatch(g -> g.kind().equals("ECAM")))
+                .findFirst()
+                .orElseThrow();
+        List<StrategyReport.OutcomeGroup> ecam =
+                failing.outcomes().stream().filter(g -> g.kind().equals("ECAM")).toList();
         assertThat(ecam).hasSize(1);
-        assertThat(ecam.get(0).accesses()).as("every ECAM probe of the one MCFG allocation").isGreaterThan(1);
+        assertThat(ecam.get(0).accesses())
+                .as("every ECAM probe of the one MCFG allocation")
+                .isGreaterThan(1);
         assertThat(ecam.get(0).base()).isEqualTo("0x4010000000");
         assertThat(ecam.get(0).table()).isEqualTo("MCFG");
     }
@@ -206,49 +237,71 @@ class ReportWriterTest {
             assertThat(html).contains("<a href=\"#p" + i + "\" title=\"" + id + "\">" + id + "</a>");
         }
         assertThat(count(html, "<svg ")).isEqualTo(Preset.values().length + 1);
-        assertThat(count(html, "<div class=\"tl\">")).as("one boot timeline per platform")
+        assertThat(count(html, "<div class=\"tl\">"))
+                .as("one boot timeline per platform")
                 .isEqualTo(Preset.values().length + 1);
-        assertThat(html).contains("<h3>Why the other strategies fall short</h3>")
-                .contains("Dom0 crashes when pci_scan_slot touches ECAM").contains("<h3>Boot timeline</h3>")
+        assertThat(html)
+                .contains("<h3>Why the other strategies fall short</h3>")
+                .contains("Dom0 crashes when pci_scan_slot touches ECAM")
+                .contains("<h3>Boot timeline</h3>")
                 .contains("What this report answers.");
-        assertThat(dir.resolve(HtmlReport.PLATFORM_DIR)).as("a small report is one page").doesNotExist();
+        assertThat(dir.resolve(HtmlReport.PLATFORM_DIR))
+                .as("a small report is one page")
+                .doesNotExist();
         assertThat(count(html, "<script")).as("only the page's own script").isEqualTo(1);
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b&i>").doesNotContain("X&<");
-        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;")
-                .contains("&lt;b&amp;i&gt;").contains("X&amp;&lt;").contains("markup &lt;script&gt;&amp;");
+        assertThat(html)
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;")
+                .contains("&lt;b&amp;i&gt;")
+                .contains("X&amp;&lt;")
+                .contains("markup &lt;script&gt;&amp;");
         assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<link");
     }
 
     @Test
     void aSmallReportRemovesThePlatformPagesOfAnEarlierLargeOne(@TempDir Path folder) throws Exception {
-        Path stale = Files.createDirectories(folder.resolve(HtmlReport.PLATFORM_DIR)).resolve("gone.html");
+        Path stale =
+                Files.createDirectories(folder.resolve(HtmlReport.PLATFORM_DIR)).resolve("gone.html");
         Files.writeString(stale, "<p>an earlier report</p>");
 
         ReportWriter.write(report, folder);
 
-        assertThat(folder.resolve(HtmlReport.PLATFORM_DIR)).as("a small report is one page").doesNotExist();
+        assertThat(folder.resolve(HtmlReport.PLATFORM_DIR))
+                .as("a small report is one page")
+                .doesNotExist();
         assertThat(folder.resolve("index.html")).isRegularFile();
     }
 
     @Test
     void withAStrategySubsetTheMatrixHeaderCellsAndPickerNameTheSameStrategies() {
-        ConformanceReport subset = ConformanceReport.of(List.of(Preset.QEMU_VIRT.platform(), markup()),
-                Stream.of("xen-premap", "stage2-fault").map(MappingStrategy::byId).toList(), ReportOptions.DEFAULT,
+        ConformanceReport subset = ConformanceReport.of(
+                List.of(Preset.QEMU_VIRT.platform(), markup()),
+                Stream.of("xen-premap", "stage2-fault")
+                        .map(MappingStrategy::byId)
+                        .toList(),
+                ReportOptions.DEFAULT,
                 TIME);
         String html = HtmlReport.pages(subset).get("index.html");
-        String header = html.substring(html.indexOf("<table class=\"matrix\">"), html.indexOf("</tr>",
-                html.indexOf("<table class=\"matrix\">")));
+        String header = html.substring(
+                html.indexOf("<table class=\"matrix\">"),
+                html.indexOf("</tr>", html.indexOf("<table class=\"matrix\">")));
         assertThat(count(header, "<th title=")).isEqualTo(2);
-        assertThat(header).contains("<code>xen-premap</code>").contains("<code>stage2-fault</code>")
+        assertThat(header)
+                .contains("<code>xen-premap</code>")
+                .contains("<code>stage2-fault</code>")
                 .doesNotContain("bus-notify");
         for (PlatformReport p : subset.platforms()) {
             for (StrategyReport s : p.strategies()) {
                 assertThat(html).contains("<td data-strategy=\"" + s.strategy() + "\" class=\"v " + s.verdict());
-                assertThat(html).contains(">" + s.strategy() + (s.strategy().equals(p.summary().recommended())
-                        ? " (recommended)" : "") + "</option>");
+                assertThat(html)
+                        .contains(">" + s.strategy()
+                                + (s.strategy().equals(p.summary().recommended()) ? " (recommended)" : "")
+                                + "</option>");
             }
         }
-        assertThat(count(html, "<option value=\"1\"")).as("two strategies per picker").isEqualTo(2);
+        assertThat(count(html, "<option value=\"1\""))
+                .as("two strategies per picker")
+                .isEqualTo(2);
         assertThat(count(html, "<option value=\"2\"")).isZero();
         assertThat(count(html, "<td data-strategy=")).isEqualTo(2 * 2);
     }
@@ -273,23 +326,38 @@ class ReportWriterTest {
             assertThat(Files.isSymbolicLink(reportDir.resolve(name))).as(name).isFalse();
             assertThat(reportDir.resolve(name)).isNotEmptyFile();
         }
-        assertThat(Files.isSymbolicLink(reportDir.resolve(HtmlReport.PLATFORM_DIR))).isFalse();
+        assertThat(Files.isSymbolicLink(reportDir.resolve(HtmlReport.PLATFORM_DIR)))
+                .isFalse();
     }
 
     @Test
     void largeReportsGetAnIndexAndOnePagePerPlatform() {
         Map<String, String> pages = HtmlReport.pages(report, 1, Integer.MAX_VALUE);
-        assertThat(pages.keySet()).containsExactly("index.html", "platforms/seed-rfc.html", "platforms/qemu-virt.html",
-                "platforms/server-ras.html", "platforms/new-tables.html", "platforms/hostile.html",
-                "platforms/markup_script.html");
+        assertThat(pages.keySet())
+                .containsExactly(
+                        "index.html",
+                        "platforms/seed-rfc.html",
+                        "platforms/qemu-virt.html",
+                        "platforms/server-ras.html",
+                        "platforms/new-tables.html",
+                        "platforms/hostile.html",
+                        "platforms/markup_script.html");
         String index = pages.get("index.html");
-        assertThat(index).contains("<table class=\"matrix\">").contains("href=\"platforms/qemu-virt.html\"")
-                .doesNotContain("<svg").doesNotContain("<section");
-        assertThat(pages).allSatisfy((name, html) -> assertThat(html).doesNotContain("<script>alert")
-                .doesNotContain("https://").doesNotContain("<link"));
+        assertThat(index)
+                .contains("<table class=\"matrix\">")
+                .contains("href=\"platforms/qemu-virt.html\"")
+                .doesNotContain("<svg")
+                .doesNotContain("<section");
+        assertThat(pages)
+                .allSatisfy((name, html) -> assertThat(html)
+                        .doesNotContain("<script>alert")
+                        .doesNotContain("https://")
+                        .doesNotContain("<link"));
         String markup = pages.get("platforms/markup_script.html");
         assertThat(count(markup, "<svg class=\"map\"")).isEqualTo(1);
-        assertThat(markup).contains("href=\"../index.html\"").contains("<h2>markup &lt;script&gt;&amp;</h2>")
+        assertThat(markup)
+                .contains("href=\"../index.html\"")
+                .contains("<h2>markup &lt;script&gt;&amp;</h2>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;");
         assertThat(HtmlReport.pages(report, 1, 10)).as("split by size as well").hasSize(Preset.values().length + 2);
     }
@@ -303,9 +371,12 @@ class ReportWriterTest {
         JsonNode strategies = sarif.path("runs").get(1);
         assertThat(firmware.path("automationDetails").path("id").asText()).isEqualTo("xenacpi/firmware/");
         assertThat(strategies.path("automationDetails").path("id").asText()).isEqualTo("xenacpi/strategies/");
-        long findings = report.platforms().stream().mapToLong(p -> p.findings().size()).sum();
-        long groups = report.platforms().stream().flatMap(p -> p.strategies().stream())
-                .mapToLong(s -> s.outcomes().size()).sum();
+        long findings =
+                report.platforms().stream().mapToLong(p -> p.findings().size()).sum();
+        long groups = report.platforms().stream()
+                .flatMap(p -> p.strategies().stream())
+                .mapToLong(s -> s.outcomes().size())
+                .sum();
         assertThat(firmware.path("results")).hasSize((int) findings).isNotEmpty();
         assertThat(strategies.path("results")).hasSize((int) groups).isNotEmpty();
         assertThat(firmware.path("results").findValuesAsText("ruleId")).noneMatch(id -> id.startsWith("XEN.DOM0."));
@@ -319,11 +390,15 @@ class ReportWriterTest {
                 assertThat(r.path("level").asText()).isIn("error", "warning", "note");
                 assertThat(r.path("message").path("text").asText()).isNotBlank();
                 assertThat(r.path("locations")).hasSize(1);
-                assertThat(r.path("partialFingerprints").path("xenacpiFinding/v1").asText()).hasSize(32);
+                assertThat(r.path("partialFingerprints")
+                                .path("xenacpiFinding/v1")
+                                .asText())
+                        .hasSize(32);
             }
         }
         assertThat(firmware.path("tool").path("driver").path("rules").size()
-                + strategies.path("tool").path("driver").path("rules").size()).isEqualTo(RuleCatalog.all().size());
+                        + strategies.path("tool").path("driver").path("rules").size())
+                .isEqualTo(RuleCatalog.all().size());
         JsonNode located = null;
         for (JsonNode r : firmware.path("results")) {
             if (r.path("locations").get(0).has("physicalLocation")) {
@@ -337,7 +412,8 @@ class ReportWriterTest {
 
     @Test
     void junitXmlHasAFirmwareAndAStrategySuitePerPlatformWithConsistentCounts() throws Exception {
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(dir.resolve("junit.xml").toFile());
         NodeList suites = doc.getElementsByTagName("testsuite");
         assertThat(suites.getLength()).isEqualTo(2 * (Preset.values().length + 1));
@@ -352,20 +428,25 @@ class ReportWriterTest {
             assertThat(suite.getAttribute("errors")).isEqualTo("0");
             if (i % 2 == 0) {
                 assertThat(suite.getAttribute("name")).isEqualTo(p.name() + " firmware");
-                long errorRules = p.findings().stream().filter(f -> f.severity() == Severity.ERROR)
-                        .map(f -> f.ruleId()).distinct().count();
+                long errorRules = p.findings().stream()
+                        .filter(f -> f.severity() == Severity.ERROR)
+                        .map(f -> f.ruleId())
+                        .distinct()
+                        .count();
                 assertThat((long) failures).isEqualTo(errorRules);
             } else {
                 assertThat(suite.getAttribute("name")).isEqualTo(p.name() + " strategies");
                 assertThat(cases.getLength()).isEqualTo(p.strategies().size());
                 // On a damaged platform no strategy verdict stands: every case is skipped, none fails.
-                assertThat((long) failures).isEqualTo(p.complete() ? p.summary().failing().size() : 0);
+                assertThat((long) failures)
+                        .isEqualTo(p.complete() ? p.summary().failing().size() : 0);
                 assertThat(suite.getElementsByTagName("skipped").getLength())
                         .isEqualTo(p.complete() ? 0 : p.strategies().size());
             }
             allFailures += failures;
         }
-        assertThat(Integer.parseInt(doc.getDocumentElement().getAttribute("failures"))).isEqualTo(allFailures);
+        assertThat(Integer.parseInt(doc.getDocumentElement().getAttribute("failures")))
+                .isEqualTo(allFailures);
     }
 
     private static int count(String text, String what) {

@@ -39,6 +39,7 @@ class VerdictTruthTest {
 
     @TempDir
     static Path dir;
+
     static ConformanceReport report;
 
     @BeforeAll
@@ -51,7 +52,8 @@ class VerdictTruthTest {
     @Test
     void newestIsTheGreatestKnownRelease() {
         assertThat(XenVersion.NEWEST).isEqualTo(XenVersion.V4_22);
-        assertThat(XenVersion.PROFILES).allSatisfy(v -> assertThat(XenVersion.NEWEST.atLeast(v)).isTrue());
+        assertThat(XenVersion.PROFILES)
+                .allSatisfy(v -> assertThat(XenVersion.NEWEST.atLeast(v)).isTrue());
         assertThat(LinuxVersion.NEWEST.atLeast(LinuxVersion.V6_18)).isTrue();
         assertThat(PlatformDescriptor.DEFAULT.xen()).isEqualTo(XenVersion.NEWEST);
         assertThat(PlatformDescriptor.DEFAULT.linux()).isEqualTo(LinuxVersion.NEWEST);
@@ -60,8 +62,8 @@ class VerdictTruthTest {
 
     @Test
     void theSeedEraPairIsOneSettingAwayAndNamedAsSuch(@TempDir Path folder) throws Exception {
-        Files.writeString(folder.resolve(PlatformDescriptorReader.FILE_NAME),
-                "{\"xen\": \"4.8\", \"linux\": \"4.10\"}");
+        Files.writeString(
+                folder.resolve(PlatformDescriptorReader.FILE_NAME), "{\"xen\": \"4.8\", \"linux\": \"4.10\"}");
         PlatformDescriptor d = PlatformDescriptorReader.besides(folder);
         assertThat(d.xen()).isEqualTo(XenVersion.V4_8);
         assertThat(d.linux()).isEqualTo(LinuxVersion.V4_10);
@@ -76,7 +78,8 @@ class VerdictTruthTest {
         String xen = XenVersion.NEWEST.toString();
         String linux = LinuxVersion.NEWEST.toString();
         JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
-        assertThat(SchemaCheck.violations(SchemaCheck.load(ConformanceReport.SCHEMA_RESOURCE), json)).isEmpty();
+        assertThat(SchemaCheck.violations(SchemaCheck.load(ConformanceReport.SCHEMA_RESOURCE), json))
+                .isEmpty();
         JsonNode bare = json.path("platforms").get(0).path("settings");
         assertThat(bare.path("xen").path("value").asText()).isEqualTo(xen);
         assertThat(bare.path("xen").path("source").asText()).isEqualTo("default");
@@ -89,13 +92,16 @@ class VerdictTruthTest {
         String line = "Xen " + xen + " (default), Linux " + linux + " (default), SMMU none (default)";
         assertThat(ConsoleSummary.platform(report.platforms().get(0)))
                 .contains("xenacpi: bare: simulated with " + line);
-        assertThat(Files.readString(dir.resolve("index.html"))).contains("Simulated with <b>" + line + "</b>")
+        assertThat(Files.readString(dir.resolve("index.html")))
+                .contains("Simulated with <b>" + line + "</b>")
                 .contains("Simulated with <b>Xen 4.8 (preset), Linux 6.6 (preset), SMMU shared (preset)</b>");
         JsonNode sarif = new ObjectMapper().readTree(dir.resolve("report.sarif").toFile());
         for (JsonNode run : sarif.path("runs")) {
             JsonNode props = run.path("properties").path("platforms").path("bare");
-            assertThat(props.path("settings").path("xen").path("value").asText()).isEqualTo(xen);
-            assertThat(props.path("settings").path("xen").path("source").asText()).isEqualTo("default");
+            assertThat(props.path("settings").path("xen").path("value").asText())
+                    .isEqualTo(xen);
+            assertThat(props.path("settings").path("xen").path("source").asText())
+                    .isEqualTo("default");
         }
     }
 
@@ -107,16 +113,29 @@ class VerdictTruthTest {
         assertThat(hostile.summary().recommended()).isNull();
         assertThat(hostile.summary().explanation()).startsWith("No verdict: the input is damaged");
         var first = hostile.findings().get(0);
-        assertThat(first.inputDamage() || hostile.input().losses().stream()
-                .anyMatch(l -> l.table().equals(first.table()))).as("the input defect first: %s", first).isTrue();
+        assertThat(first.inputDamage()
+                        || hostile.input().losses().stream()
+                                .anyMatch(l -> l.table().equals(first.table())))
+                .as("the input defect first: %s", first)
+                .isTrue();
 
         List<String> console = ConsoleSummary.platform(hostile);
-        assertThat(console.get(2)).startsWith("xenacpi: hostile: INCOMPLETE: the input is damaged (")
-                .doesNotContain("pass").doesNotContain("no strategy works").doesNotContain("recommended:");
-        assertThat(ConsoleSummary.end(report)).last().asString().contains("INCOMPLETE").doesNotContain("PASS")
+        assertThat(console.get(2))
+                .startsWith("xenacpi: hostile: INCOMPLETE: the input is damaged (")
+                .doesNotContain("pass")
+                .doesNotContain("no strategy works")
+                .doesNotContain("recommended:");
+        assertThat(ConsoleSummary.end(report))
+                .last()
+                .asString()
+                .contains("INCOMPLETE")
+                .doesNotContain("PASS")
                 .doesNotContain("FAIL");
 
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("report.json").toFile()).path("platforms").get(2);
+        JsonNode json = new ObjectMapper()
+                .readTree(dir.resolve("report.json").toFile())
+                .path("platforms")
+                .get(2);
         assertThat(json.path("input").path("complete").asBoolean()).isFalse();
         assertThat(json.path("input").path("losses")).isNotEmpty();
         assertThat(json.path("summary").path("status").asText()).isEqualTo("incomplete");
@@ -124,23 +143,38 @@ class VerdictTruthTest {
 
         String section = Files.readString(dir.resolve("index.html"));
         section = section.substring(section.indexOf("<section id=\"p2\""));
-        assertThat(section).contains("No verdict: the input is damaged").doesNotContain("(recommended)")
-                .doesNotContain("strategies that work").doesNotContain("No strategy works")
+        assertThat(section)
+                .contains("No verdict: the input is damaged")
+                .doesNotContain("(recommended)")
+                .doesNotContain("strategies that work")
+                .doesNotContain("No strategy works")
                 .doesNotContain("Why the other strategies fall short");
         assertThat(section.substring(section.indexOf("<h3>Firmware findings")))
-                .as("the input defect is the first finding").contains(hostile.findings().get(0).ruleId());
+                .as("the input defect is the first finding")
+                .contains(hostile.findings().get(0).ruleId());
         String matrixRow = Files.readString(dir.resolve("index.html"));
-        matrixRow = matrixRow.substring(matrixRow.indexOf("href=\"#p2\""), matrixRow.indexOf("</tr>",
-                matrixRow.indexOf("href=\"#p2\"")));
-        assertThat(matrixRow).contains("INCOMPLETE").contains("no verdict: damaged input")
-                .doesNotContain(">PASS<").doesNotContain(">FAIL<").doesNotContain(" rec\"");
+        matrixRow = matrixRow.substring(
+                matrixRow.indexOf("href=\"#p2\""), matrixRow.indexOf("</tr>", matrixRow.indexOf("href=\"#p2\"")));
+        assertThat(matrixRow)
+                .contains("INCOMPLETE")
+                .contains("no verdict: damaged input")
+                .doesNotContain(">PASS<")
+                .doesNotContain(">FAIL<")
+                .doesNotContain(" rec\"");
 
         JsonNode sarif = new ObjectMapper().readTree(dir.resolve("report.sarif").toFile());
-        assertThat(sarif.path("runs").get(1).path("properties").path("platforms").path("hostile").path("status")
-                .asText()).isEqualTo("incomplete");
+        assertThat(sarif.path("runs")
+                        .get(1)
+                        .path("properties")
+                        .path("platforms")
+                        .path("hostile")
+                        .path("status")
+                        .asText())
+                .isEqualTo("incomplete");
 
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("junit.xml")
-                .toFile());
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(dir.resolve("junit.xml").toFile());
         NodeList suites = doc.getElementsByTagName("testsuite");
         Element strategies = (Element) suites.item(5);
         assertThat(strategies.getAttribute("name")).isEqualTo("hostile strategies");

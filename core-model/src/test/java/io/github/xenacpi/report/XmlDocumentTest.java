@@ -109,7 +109,11 @@ class XmlDocumentTest {
     }
 
     private static boolean allowed(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
@@ -118,7 +122,8 @@ class XmlDocumentTest {
     }
 
     private static void assertSame(Tree tree) throws Exception {
-        org.w3c.dom.Document dom = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        org.w3c.dom.Document dom =
+                DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
         Object domRoot = tree.build(new Builder() {
             @Override
             public Object element(String name) {

@@ -45,13 +45,14 @@ class AcceptanceScenarioTest {
 
     private static SimulationResult run(String strategy, SmmuMode smmu) {
         PlatformDescriptor d = platform.descriptor();
-        return Simulation.run(SimulationInput.of(platform).with(d.xen(), d.linux(), smmu),
-                MappingStrategy.byId(strategy));
+        return Simulation.run(
+                SimulationInput.of(platform).with(d.xen(), d.linux(), smmu), MappingStrategy.byId(strategy));
     }
 
     /** The kinds of region whose CPU accesses abort Dom0. */
     private static Set<RegionKind> aborts(SimulationResult r) {
-        return r.withResult(OutcomeResult.DOM0_ABORT).stream().map(o -> o.event().kind())
+        return r.withResult(OutcomeResult.DOM0_ABORT).stream()
+                .map(o -> o.event().kind())
                 .collect(Collectors.toSet());
     }
 
@@ -59,11 +60,14 @@ class AcceptanceScenarioTest {
     private static Set<OutcomeResult> touches(SimulationResult r, RegionKind kind) {
         return r.outcomes().stream()
                 .filter(o -> o.event().kind() == kind && o.event().api() == AccessApi.CPU_TOUCH)
-                .map(Outcome::result).collect(Collectors.toSet());
+                .map(Outcome::result)
+                .collect(Collectors.toSet());
     }
 
     private static Set<OutcomeResult> dma(SimulationResult r) {
-        return r.outcomes().stream().filter(o -> o.event().api() == AccessApi.DMA).map(Outcome::result)
+        return r.outcomes().stream()
+                .filter(o -> o.event().api() == AccessApi.DMA)
+                .map(Outcome::result)
                 .collect(Collectors.toSet());
     }
 
@@ -71,12 +75,23 @@ class AcceptanceScenarioTest {
     void thePlatformHasEveryIngredientOfTheScenario() {
         assertThat(platform.descriptor().xen()).hasToString("4.8");
         assertThat(platform.descriptor().linux()).hasToString("6.6");
-        assertThat(platform.regions()).extracting(r -> r.kind()).contains(RegionKind.DEVICE_RESOURCE,
-                RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION, RegionKind.OPERATION_REGION, RegionKind.APMT_PAGE,
-                RegionKind.CXL_HOST_BRIDGE);
-        assertThat(platform.survey().enumeratedDevices()).extracting(d -> d.hid()).contains("ACPI0016", "ACPI0017");
-        assertThat(platform.survey().bootAccesses()).extracting(a -> a.address()).contains(Preset.DSDT_OPREGION);
-        assertThat(platform.descriptor().dma()).singleElement()
+        assertThat(platform.regions())
+                .extracting(r -> r.kind())
+                .contains(
+                        RegionKind.DEVICE_RESOURCE,
+                        RegionKind.ECAM,
+                        RegionKind.BOOT_ERROR_REGION,
+                        RegionKind.OPERATION_REGION,
+                        RegionKind.APMT_PAGE,
+                        RegionKind.CXL_HOST_BRIDGE);
+        assertThat(platform.survey().enumeratedDevices())
+                .extracting(d -> d.hid())
+                .contains("ACPI0016", "ACPI0017");
+        assertThat(platform.survey().bootAccesses())
+                .extracting(a -> a.address())
+                .contains(Preset.DSDT_OPREGION);
+        assertThat(platform.descriptor().dma())
+                .singleElement()
                 .satisfies(d -> assertThat(d.beforeCpu()).isTrue())
                 .satisfies(d -> assertThat(d.address()).isEqualTo(Preset.DSDT_OPREGION));
     }
@@ -106,8 +121,12 @@ class AcceptanceScenarioTest {
         // dom0-model.md, "Versions modelled, per behaviour": pci_ecam_create, bert_init,
         // acpi_ex_system_memory_space_handler and cxl_acpi's cxl_rcrb_to_component map without a platform device.
         SimulationResult r = run("bus-notify");
-        assertThat(aborts(r)).containsExactlyInAnyOrder(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION,
-                RegionKind.OPERATION_REGION, RegionKind.CXL_HOST_BRIDGE);
+        assertThat(aborts(r))
+                .containsExactlyInAnyOrder(
+                        RegionKind.ECAM,
+                        RegionKind.BOOT_ERROR_REGION,
+                        RegionKind.OPERATION_REGION,
+                        RegionKind.CXL_HOST_BRIDGE);
         // xen_platform_notifier maps the _CRS page and the APMT page at device add, before the drivers read them.
         assertThat(touches(r, RegionKind.DEVICE_RESOURCE)).containsOnly(OutcomeResult.MAPPED_AHEAD);
         assertThat(touches(r, RegionKind.APMT_PAGE)).containsOnly(OutcomeResult.MAPPED_AHEAD);
@@ -121,26 +140,32 @@ class AcceptanceScenarioTest {
         assertThat(touches(r, RegionKind.BOOT_ERROR_REGION)).containsOnly(OutcomeResult.MAPPED_AHEAD);
         // The RFC's new-table failure: Xen 4.8 does not know CEDT, cxl_rcrb_to_component reads the RCRB.
         assertThat(aborts(r)).containsExactlyInAnyOrder(RegionKind.OPERATION_REGION, RegionKind.CXL_HOST_BRIDGE);
-        assertThat(r.withResult(OutcomeResult.DOM0_ABORT)).filteredOn(o -> o.event().kind()
-                == RegionKind.CXL_HOST_BRIDGE).singleElement().satisfies(o -> {
+        assertThat(r.withResult(OutcomeResult.DOM0_ABORT))
+                .filteredOn(o -> o.event().kind() == RegionKind.CXL_HOST_BRIDGE)
+                .singleElement()
+                .satisfies(o -> {
                     assertThat(o.event().function()).isEqualTo("cxl_rcrb_to_component");
                     assertThat(o.event().base()).isEqualTo(Preset.SEED_CXL_RCRB);
                 });
         // Xen 4.8 does not know APMT either, but Linux's notifier (dom0-model.md, "Dom0 Linux": it still runs) maps its
         // platform device before arm_cspmu_probe reads it.
         assertThat(touches(r, RegionKind.APMT_PAGE)).containsOnly(OutcomeResult.MAPPED_AHEAD);
-        assertThat(r.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.APMT_PAGE
-                && o.event().api() == AccessApi.DEVICE_ADD).extracting(Outcome::reason)
+        assertThat(r.outcomes())
+                .filteredOn(o ->
+                        o.event().kind() == RegionKind.APMT_PAGE && o.event().api() == AccessApi.DEVICE_ADD)
+                .extracting(Outcome::reason)
                 .allMatch(reason -> reason.startsWith("xen_map_device_mmio"));
     }
 
     @Test
     void xenPremapBlacklistLosesTheNewerTablesFeatureInstead() {
         SimulationResult r = run("xen-premap-blacklist");
-        assertThat(r.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.APMT_PAGE
-                        || o.event().kind() == RegionKind.CXL_HOST_BRIDGE)
+        assertThat(r.outcomes())
+                .filteredOn(o ->
+                        o.event().kind() == RegionKind.APMT_PAGE || o.event().kind() == RegionKind.CXL_HOST_BRIDGE)
                 .isNotEmpty()
-                .extracting(Outcome::result).containsOnly(OutcomeResult.FEATURE_LOST);
+                .extracting(Outcome::result)
+                .containsOnly(OutcomeResult.FEATURE_LOST);
         assertThat(aborts(r)).containsExactly(RegionKind.OPERATION_REGION);
         assertThat(touches(r, RegionKind.ECAM)).containsOnly(OutcomeResult.MAPPED_AHEAD);
     }
@@ -150,8 +175,8 @@ class AcceptanceScenarioTest {
         // Option (a) hooks acpi_os_ioremap only; pci_remap_cfgspace and ioremap_cache are plain ioremaps.
         SimulationResult r = run("acpi-os-ioremap");
         assertThat(touches(r, RegionKind.OPERATION_REGION)).containsOnly(OutcomeResult.MAPPED_AHEAD);
-        assertThat(aborts(r)).containsExactlyInAnyOrder(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION,
-                RegionKind.CXL_HOST_BRIDGE);
+        assertThat(aborts(r))
+                .containsExactlyInAnyOrder(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION, RegionKind.CXL_HOST_BRIDGE);
         // The map served the AML access before the DMA engine wrote the page.
         assertThat(dma(r)).containsOnly(OutcomeResult.MAPPED_AHEAD);
     }
@@ -160,14 +185,18 @@ class AcceptanceScenarioTest {
     void arm64IoremapMapsEveryCpuAccessWithOneHypercallPerIoremapCall() {
         SimulationResult r = run("arm64-ioremap");
         assertThat(aborts(r)).isEmpty();
-        assertThat(r.outcomes()).filteredOn(o -> o.event().api() == AccessApi.CPU_TOUCH)
+        assertThat(r.outcomes())
+                .filteredOn(o -> o.event().api() == AccessApi.CPU_TOUCH)
                 .extracting(Outcome::result)
                 .containsOnly(OutcomeResult.MAPPED_AHEAD, OutcomeResult.EMULATED);
         // One XENMEM_add_to_physmap_range per ioremap call (acpi_os_ioremap is an ioremap on arm64), plus the
         // notifier's one per device add, which keeps running.
-        long ioremaps = r.outcomes().stream().filter(o -> o.event().api() == AccessApi.IOREMAP
-                || o.event().api() == AccessApi.ACPI_OS_IOREMAP).count();
-        long deviceAdds = r.outcomes().stream().filter(o -> o.event().api() == AccessApi.DEVICE_ADD).count();
+        long ioremaps = r.outcomes().stream()
+                .filter(o -> o.event().api() == AccessApi.IOREMAP || o.event().api() == AccessApi.ACPI_OS_IOREMAP)
+                .count();
+        long deviceAdds = r.outcomes().stream()
+                .filter(o -> o.event().api() == AccessApi.DEVICE_ADD)
+                .count();
         // One per ioremap call of the boot; cxl_rcrb_to_component's ioremap of the RCRB is one of them.
         assertThat(ioremaps).isEqualTo(11);
         assertThat(r.costs().hypercalls()).isEqualTo(ioremaps + deviceAdds);
@@ -179,7 +208,10 @@ class AcceptanceScenarioTest {
         // try_map_mmio: each CPU access to an unmapped permitted page is mapped when it faults (80f9c31670).
         SimulationResult shared = run("stage2-fault", SmmuMode.SHARED);
         assertThat(aborts(shared)).isEmpty();
-        for (RegionKind kind : List.of(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION, RegionKind.OPERATION_REGION,
+        for (RegionKind kind : List.of(
+                RegionKind.ECAM,
+                RegionKind.BOOT_ERROR_REGION,
+                RegionKind.OPERATION_REGION,
                 RegionKind.CXL_HOST_BRIDGE)) {
             assertThat(touches(shared, kind)).as(kind.name()).containsOnly(OutcomeResult.MAPPED_ON_FAULT);
         }
@@ -201,8 +233,16 @@ class AcceptanceScenarioTest {
 
     @Test
     void everyStrategyOfTheReportsIsCovered() {
-        assertThat(MappingStrategy.all()).extracting(MappingStrategy::id).containsExactlyInAnyOrder("bus-notify",
-                "xen-premap", "xen-premap-blacklist", "acpi-os-ioremap", "arm64-ioremap", "stage2-fault",
-                "map-all-permitted", "fault-plus-dma-premap");
+        assertThat(MappingStrategy.all())
+                .extracting(MappingStrategy::id)
+                .containsExactlyInAnyOrder(
+                        "bus-notify",
+                        "xen-premap",
+                        "xen-premap-blacklist",
+                        "acpi-os-ioremap",
+                        "arm64-ioremap",
+                        "stage2-fault",
+                        "map-all-permitted",
+                        "fault-plus-dma-premap");
     }
 }

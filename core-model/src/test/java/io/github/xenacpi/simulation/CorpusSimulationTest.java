@@ -41,8 +41,8 @@ class CorpusSimulationTest {
                         SimulationResult r = Simulation.run(in, s);
                         assertThat(r.outcomes()).isNotNull();
                         runs++;
-                        costs.append(String.format("%s %s %s %s %s %s%n", platform.name(), xen, linux, s.id(),
-                                r.verdict(), r.costs()));
+                        costs.append(String.format(
+                                "%s %s %s %s %s %s%n", platform.name(), xen, linux, s.id(), r.verdict(), r.costs()));
                         if (xen.equals(XenVersion.V4_8) && linux.equals(LinuxVersion.V6_6)) {
                             line.append(' ').append(s.id()).append('=').append(r.verdict());
                         }
@@ -54,15 +54,21 @@ class CorpusSimulationTest {
         System.out.printf("%d platforms, %d simulations%n", machines.size(), runs);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "corpus-costs.txt"), costs);
-        assertThat(runs).isEqualTo(machines.size() * XenVersion.PROFILES.size() * LinuxVersion.PROFILES.size()
-                * MappingStrategy.all().size());
+        assertThat(runs)
+                .isEqualTo(machines.size()
+                        * XenVersion.PROFILES.size()
+                        * LinuxVersion.PROFILES.size()
+                        * MappingStrategy.all().size());
     }
 
     private static List<Path> machines(Path corpus) throws IOException {
         try (Stream<Path> s = Files.walk(corpus, 2)) {
             return s.filter(Files::isDirectory)
-                    .filter(d -> !d.equals(corpus) && d.getParent() != null && !d.getParent().equals(corpus))
-                    .sorted().toList();
+                    .filter(d -> !d.equals(corpus)
+                            && d.getParent() != null
+                            && !d.getParent().equals(corpus))
+                    .sorted()
+                    .toList();
         }
     }
 }

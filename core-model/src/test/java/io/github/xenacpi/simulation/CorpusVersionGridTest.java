@@ -30,8 +30,10 @@ class CorpusVersionGridTest {
 
     @Test
     void aFadt50LaptopBootsNoAcpiDom0OnAnyXen() throws Exception {
-        VersionGrid grid = VersionGrid.of(Platform.load(laptop("dell-xps-9345")),
-                List.of(XenVersion.V4_8, XenVersion.V4_22), List.of(LinuxVersion.V6_1));
+        VersionGrid grid = VersionGrid.of(
+                Platform.load(laptop("dell-xps-9345")),
+                List.of(XenVersion.V4_8, XenVersion.V4_22),
+                List.of(LinuxVersion.V6_1));
 
         assertThat(grid.cells()).allSatisfy(c -> {
             assertThat(c.built()).isFalse();
@@ -41,8 +43,10 @@ class CorpusVersionGridTest {
 
     @Test
     void aFadt63LaptopBootsUnderEveryStrategyFrom49() throws Exception {
-        VersionGrid grid = VersionGrid.of(Platform.load(laptop("lenovo-yoga-slim-7x-14Q8Y11")),
-                List.of(XenVersion.V4_8, XenVersion.V4_22), List.of(LinuxVersion.V4_10, LinuxVersion.V6_1));
+        VersionGrid grid = VersionGrid.of(
+                Platform.load(laptop("lenovo-yoga-slim-7x-14Q8Y11")),
+                List.of(XenVersion.V4_8, XenVersion.V4_22),
+                List.of(LinuxVersion.V4_10, LinuxVersion.V6_1));
 
         VersionGrid.Cell old = grid.cell(XenVersion.V4_8, LinuxVersion.V6_1).orElseThrow();
         assertThat(old.built()).isTrue();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.Platform;
@@ -47,14 +47,20 @@ class HugeRegionsTest {
                 // Before 4.15 Xen builds no ACPI Dom0 without an SPCR (acpi_iomem_deny_access).
                 .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
                 .add(dsdt)
-                .build().image());
-        return new Platform("huge", tables, PlatformDescriptor.builder()
-                .ram(List.of(new MemoryRange(0x8000_0000L, 1L << 31))).build());
+                .build()
+                .image());
+        return new Platform(
+                "huge",
+                tables,
+                PlatformDescriptor.builder()
+                        .ram(List.of(new MemoryRange(0x8000_0000L, 1L << 31)))
+                        .build());
     }
 
     private static byte[] window(long base, long length) {
-        return new ResourceTemplateBuilder().qwordAddress(AddressSpec.memory()
-                .range(0, base, base + length - 1, 0, length)).build();
+        return new ResourceTemplateBuilder()
+                .qwordAddress(AddressSpec.memory().range(0, base, base + length - 1, 0, length))
+                .build();
     }
 
     @TempDir
@@ -67,15 +73,19 @@ class HugeRegionsTest {
 
     @Test
     void aSixtyFourTebibytePcieWindowAndPlatformDeviceSimulateUnderEveryStrategy() throws Exception {
-        Platform p = platform(sb -> sb
-                .device("PCI0", d -> d.hid("PNP0A08").uid(0).crs(window(WINDOW, 64 * TIB)))
-                .device("BIG0", d -> d.hid("XACP0002").uid(0).crs(window(2 * WINDOW, 64 * TIB))));
-        assertThat(p.regions()).filteredOn(r -> r.kind() == RegionKind.DEVICE_RESOURCE)
-                .extracting(DescribedRegion::length).containsExactly(64 * TIB, 64 * TIB);
+        Platform p =
+                platform(sb -> sb.device("PCI0", d -> d.hid("PNP0A08").uid(0).crs(window(WINDOW, 64 * TIB)))
+                        .device("BIG0", d -> d.hid("XACP0002").uid(0).crs(window(2 * WINDOW, 64 * TIB))));
+        assertThat(p.regions())
+                .filteredOn(r -> r.kind() == RegionKind.DEVICE_RESOURCE)
+                .extracting(DescribedRegion::length)
+                .containsExactly(64 * TIB, 64 * TIB);
 
         List<SimulationResult> results = Simulation.runAll(SimulationInput.of(p), MappingStrategy.all());
 
-        SimulationResult ioremap = results.stream().filter(r -> r.strategy().equals("arm64-ioremap")).findFirst()
+        SimulationResult ioremap = results.stream()
+                .filter(r -> r.strategy().equals("arm64-ioremap"))
+                .findFirst()
                 .orElseThrow();
         // The driver's ioremap of 64 TiB asks Xen for 2^34 pages in one (continued) hypercall: Xen writes every
         // 4 KiB entry and the tables that hold them.
@@ -87,8 +97,10 @@ class HugeRegionsTest {
 
     @Test
     void anOperationRegionOfTwoToTheSixtyThreeBytesIsARegionNotAnInternalError() throws Exception {
-        Platform p = platform(sb -> sb
-                .operationRegion("HUGE", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(0x1000_0000L),
+        Platform p = platform(sb -> sb.operationRegion(
+                        "HUGE",
+                        AddressSpace.SYSTEM_MEMORY,
+                        AmlTerm.integer(0x1000_0000L),
                         AmlTerm.integer(Long.MIN_VALUE))
                 .field("HUGE", FieldAccessType.DWORD, false, FieldUpdateRule.PRESERVE, u -> u.unit("FLAG", 32))
                 .name("COPY", AmlTerm.integer(0))
@@ -97,7 +109,9 @@ class HugeRegionsTest {
         List<SimulationResult> results = Simulation.runAll(SimulationInput.of(p), MappingStrategy.all());
 
         assertThat(results).hasSize(MappingStrategy.all().size());
-        assertThat(p.regions()).filteredOn(r -> r.kind() == RegionKind.OPERATION_REGION).isNotEmpty();
+        assertThat(p.regions())
+                .filteredOn(r -> r.kind() == RegionKind.OPERATION_REGION)
+                .isNotEmpty();
         String json = report(p);
         assertThat(json).doesNotContain("negative length");
     }

@@ -2,16 +2,16 @@ package io.github.xenacpi.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.MadtTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.FadtBuilder;
-import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.MadtBuilder;
+import io.github.xenacpi.platform.builder.PlatformBuilder;
 import io.github.xenacpi.platform.builder.SpcrBuilder;
 import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
@@ -32,12 +32,22 @@ class NotBuiltVerdictTest {
 
     private static Platform platform(int fadtRevision, XenVersion xen) {
         AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
-                .add(new FadtBuilder().hardwareReducedArm(false).revision(fadtRevision).minorVersion(0))
+                .add(new FadtBuilder()
+                        .hardwareReducedArm(false)
+                        .revision(fadtRevision)
+                        .minorVersion(0))
                 .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
-                .add(new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0x0, 0))
-                .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
-                        .device("UAR0", d -> d.hid("ARMH0011").uid(0))))).build().image());
-        PlatformDescriptor d = PlatformDescriptor.builder().xen(xen).linux(LinuxVersion.V6_6).build();
+                .add(new MadtBuilder()
+                        .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
+                        .gicc(0, 0x0, 0))
+                .add(DefinitionBlockBuilder.dsdt()
+                        .content(root -> root.scope(
+                                "\\_SB",
+                                sb -> sb.device("UAR0", d -> d.hid("ARMH0011").uid(0)))))
+                .build()
+                .image());
+        PlatformDescriptor d =
+                PlatformDescriptor.builder().xen(xen).linux(LinuxVersion.V6_6).build();
         return new Platform("fadt-" + fadtRevision + ".0", tables, d);
     }
 
@@ -58,7 +68,8 @@ class NotBuiltVerdictTest {
             assertThat(r.notBuilt().reason()).startsWith("FADT 5.0");
             assertThat(r.outcomes()).isEmpty();
         });
-        assertThat(Simulation.run(SimulationInput.of(p), MappingStrategy.byId("stage2-fault")).verdict())
+        assertThat(Simulation.run(SimulationInput.of(p), MappingStrategy.byId("stage2-fault"))
+                        .verdict())
                 .isEqualTo(Verdict.NOT_BUILT);
 
         PlatformReport report = PlatformReport.of(p, results);
@@ -67,11 +78,16 @@ class NotBuiltVerdictTest {
         assertThat(report.summary().failing()).isEmpty();
         assertThat(report.summary().recommended()).isNull();
         assertThat(report.summary().notBuilt().function()).isEqualTo("acpi_parse_fadt");
-        assertThat(report.summary().explanation()).contains("Xen " + xen + " refuses these tables")
+        assertThat(report.summary().explanation())
+                .contains("Xen " + xen + " refuses these tables")
                 .contains("firmware vendor must act");
-        assertThat(report.findings()).filteredOn(f -> f.ruleId().equals("XEN.DOM0.NOT_BUILT")).singleElement()
+        assertThat(report.findings())
+                .filteredOn(f -> f.ruleId().equals("XEN.DOM0.NOT_BUILT"))
+                .singleElement()
                 .satisfies(f -> {
-                    assertThat(f.strategy()).as("a firmware finding, not a strategy outcome").isEmpty();
+                    assertThat(f.strategy())
+                            .as("a firmware finding, not a strategy outcome")
+                            .isEmpty();
                     assertThat(f.table()).isEqualTo("FACP");
                     assertThat(f.message()).contains("acpi_parse_fadt");
                 });
@@ -103,6 +119,7 @@ class NotBuiltVerdictTest {
         VersionGrid grid = VersionGrid.of(p, List.of(XenVersion.V4_22), List.of(LinuxVersion.V6_6));
         SimulationResult r = simulate(p).get(0);
 
-        assertThat(grid.cells().get(0).notBuilt()).isEqualTo(r.notBuilt().function() + ": " + r.notBuilt().reason());
+        assertThat(grid.cells().get(0).notBuilt())
+                .isEqualTo(r.notBuilt().function() + ": " + r.notBuilt().reason());
     }
 }

@@ -35,15 +35,25 @@ class SimulationTest {
             r(RegionKind.WATCHDOG_CONTROL, "GTDT", WDOG, 0x1000));
 
     private static SimulationResult run(String strategy, XenVersion xen, SmmuMode smmu) {
-        SimulationInput in = new SimulationInput(PLATFORM, SimulationInput.NO_NAMESPACE,
-                List.of(new MemoryRange(0x8000_0000L, 1L << 30)), 48,
-                xen, LinuxVersion.V6_6, smmu, false,
-                List.of(new DmaScenario("tpm-dma-engine", RegionKind.TPM_CRB, CRB + 0x40, true)), CostModel.DEFAULT);
+        SimulationInput in = new SimulationInput(
+                PLATFORM,
+                SimulationInput.NO_NAMESPACE,
+                List.of(new MemoryRange(0x8000_0000L, 1L << 30)),
+                48,
+                xen,
+                LinuxVersion.V6_6,
+                smmu,
+                false,
+                List.of(new DmaScenario("tpm-dma-engine", RegionKind.TPM_CRB, CRB + 0x40, true)),
+                CostModel.DEFAULT);
         return Simulation.run(in, MappingStrategy.byId(strategy));
     }
 
     private static List<RegionKind> aborted(SimulationResult result) {
-        return result.withResult(OutcomeResult.DOM0_ABORT).stream().map(o -> o.event().kind()).distinct().toList();
+        return result.withResult(OutcomeResult.DOM0_ABORT).stream()
+                .map(o -> o.event().kind())
+                .distinct()
+                .toList();
     }
 
     @Test
@@ -52,22 +62,34 @@ class SimulationTest {
 
         // The TPM2 table alone makes no TPM access: crb_acpi_add needs an MSFT0101 device (audit row 11).
         assertThat(aborted(result)).containsExactlyInAnyOrder(RegionKind.ECAM, RegionKind.BOOT_ERROR_REGION);
-        assertThat(result.withResult(OutcomeResult.EMULATED)).extracting(o -> o.event().kind())
+        assertThat(result.withResult(OutcomeResult.EMULATED))
+                .extracting(o -> o.event().kind())
                 .containsOnly(RegionKind.GIC_DISTRIBUTOR);
         // The watchdog is a platform device: the notifier mapped it before the driver's first read.
-        assertThat(result.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.WATCHDOG_CONTROL)
-                .extracting(Outcome::result).doesNotContain(OutcomeResult.DOM0_ABORT);
+        assertThat(result.outcomes())
+                .filteredOn(o -> o.event().kind() == RegionKind.WATCHDOG_CONTROL)
+                .extracting(Outcome::result)
+                .doesNotContain(OutcomeResult.DOM0_ABORT);
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.costs().hypercalls()).isEqualTo(1);
     }
 
     @Test
     void mapAllPermittedStopsAtTheIpaEndWhenDeniedRangesLieBeyondIt() {
-        List<DescribedRegion> beyond = List.of(r(RegionKind.GIC_REDISTRIBUTOR, "APIC", 1L << 32, 0x10000),
+        List<DescribedRegion> beyond = List.of(
+                r(RegionKind.GIC_REDISTRIBUTOR, "APIC", 1L << 32, 0x10000),
                 r(RegionKind.GIC_REDISTRIBUTOR, "APIC", 2L << 32, 0x10000));
-        SimulationInput in = new SimulationInput(beyond, SimulationInput.NO_NAMESPACE,
-                List.of(new MemoryRange(0x8000_0000L, 1L << 30)), 32, XenVersion.V4_22, LinuxVersion.V6_6,
-                SmmuMode.NONE, false, List.of(), CostModel.DEFAULT);
+        SimulationInput in = new SimulationInput(
+                beyond,
+                SimulationInput.NO_NAMESPACE,
+                List.of(new MemoryRange(0x8000_0000L, 1L << 30)),
+                32,
+                XenVersion.V4_22,
+                LinuxVersion.V6_6,
+                SmmuMode.NONE,
+                false,
+                List.of(),
+                CostModel.DEFAULT);
 
         SimulationResult result = Simulation.run(in, MappingStrategy.byId("map-all-permitted"));
 
@@ -84,7 +106,8 @@ class SimulationTest {
         assertThat(none.verdict()).isEqualTo(Verdict.PASS);
         // 32 ECAM slots scanned, one BERT page and the emulated distributor (no MSFT0101 device: no CRB access).
         assertThat(none.costs().stage2Faults()).isEqualTo(32 + 1 + 1);
-        assertThat(shared.withResult(OutcomeResult.DMA_FAULT)).singleElement()
+        assertThat(shared.withResult(OutcomeResult.DMA_FAULT))
+                .singleElement()
                 .satisfies(o -> assertThat(o.event().function()).isEqualTo("tpm-dma-engine"));
         assertThat(shared.verdict()).isEqualTo(Verdict.FAIL);
     }
@@ -127,8 +150,10 @@ class SimulationTest {
         // Only the emulated distributor traps: it is denied, so never mapped.
         assertThat(result.costs().stage2Faults()).isEqualTo(1);
         assertThat(result.withResult(OutcomeResult.MAPPED_ON_FAULT)).isEmpty();
-        assertThat(result.costs().p2mTablePages()).isGreaterThan(run("bus-notify", XenVersion.V4_8,
-                SmmuMode.SHARED).costs().p2mTablePages());
+        assertThat(result.costs().p2mTablePages())
+                .isGreaterThan(run("bus-notify", XenVersion.V4_8, SmmuMode.SHARED)
+                        .costs()
+                        .p2mTablePages());
     }
 
     @Test

@@ -55,7 +55,9 @@ class StageTwoMapTest {
     void theMapIsTheModelsP2mPathByPath(Preset preset, XenVersion xen, String strategy) {
         Platform p = preset.platform();
         SimulationInput in = SimulationInput.of(p).with(xen, LinuxVersion.V6_1, SmmuMode.NONE);
-        MappingStrategy s = MappingStrategy.all().stream().filter(m -> m.id().equals(strategy)).findFirst()
+        MappingStrategy s = MappingStrategy.all().stream()
+                .filter(m -> m.id().equals(strategy))
+                .findFirst()
                 .orElseThrow();
         SimulationResult r = Simulation.run(in, s);
         StageTwoMap map = r.stageTwoMap();
@@ -107,19 +109,31 @@ class StageTwoMapTest {
 
     /** The reports of several configurations: all strategies, a subset, a version grid, a damaged platform. */
     static Stream<Arguments> reports() {
-        List<Platform> presets = List.of(Preset.QEMU_VIRT.platform(), Preset.SERVER_RAS.platform(),
-                Preset.SEED_RFC.platform());
-        List<ConformanceReport.PlatformReport> gridded = ConformanceReport.of(presets, Instant.EPOCH).platforms()
-                .stream().map(pr -> pr.withGrid(VersionGrid.of(pr.platform(), List.of(XenVersion.V4_8,
-                        XenVersion.V4_22), List.of(LinuxVersion.V6_1)))).toList();
+        List<Platform> presets =
+                List.of(Preset.QEMU_VIRT.platform(), Preset.SERVER_RAS.platform(), Preset.SEED_RFC.platform());
+        List<ConformanceReport.PlatformReport> gridded =
+                ConformanceReport.of(presets, Instant.EPOCH).platforms().stream()
+                        .map(pr -> pr.withGrid(VersionGrid.of(
+                                pr.platform(), List.of(XenVersion.V4_8, XenVersion.V4_22), List.of(LinuxVersion.V6_1))))
+                        .toList();
         return Stream.of(
                 Arguments.of("every strategy", ConformanceReport.of(presets, Instant.EPOCH)),
-                Arguments.of("a strategy subset", ConformanceReport.of(presets, Stream.of("xen-premap",
-                        "stage2-fault").map(MappingStrategy::byId).toList(), ReportOptions.DEFAULT, Instant.EPOCH)),
-                Arguments.of("a version grid", io.github.xenacpi.api.Validation.report(gridded, List.of(),
-                        java.util.Map.of(), Instant.EPOCH)),
-                Arguments.of("a damaged platform", ConformanceReport.of(List.of(Preset.HOSTILE.platform(),
-                        Preset.NEW_TABLES.platform()), Instant.EPOCH)));
+                Arguments.of(
+                        "a strategy subset",
+                        ConformanceReport.of(
+                                presets,
+                                Stream.of("xen-premap", "stage2-fault")
+                                        .map(MappingStrategy::byId)
+                                        .toList(),
+                                ReportOptions.DEFAULT,
+                                Instant.EPOCH)),
+                Arguments.of(
+                        "a version grid",
+                        io.github.xenacpi.api.Validation.report(gridded, List.of(), java.util.Map.of(), Instant.EPOCH)),
+                Arguments.of(
+                        "a damaged platform",
+                        ConformanceReport.of(
+                                List.of(Preset.HOSTILE.platform(), Preset.NEW_TABLES.platform()), Instant.EPOCH)));
     }
 
     /**
@@ -128,21 +142,23 @@ class StageTwoMapTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("reports")
-    void theReportsStateEachRangeOnceAndExpandToEveryStrategysMap(String configuration, ConformanceReport report,
-                                                                  @TempDir Path dir) throws Exception {
+    void theReportsStateEachRangeOnceAndExpandToEveryStrategysMap(
+            String configuration, ConformanceReport report, @TempDir Path dir) throws Exception {
         io.github.xenacpi.report.ReportWriter.write(report, dir);
         String html = Files.readString(dir.resolve("index.html"));
         String text = Files.readString(dir.resolve("report.json"));
         JsonNode json = new ObjectMapper().readTree(text);
         assertThat(html).contains("Stage-2 map after boot");
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(ConformanceReport.class.getResourceAsStream(ConformanceReport.SCHEMA_RESOURCE),
+                .getSchema(
+                        ConformanceReport.class.getResourceAsStream(ConformanceReport.SCHEMA_RESOURCE),
                         InputFormat.JSON);
         assertThat(schema.validate(text, InputFormat.JSON)).isEmpty();
         for (int i = 0; i < report.platforms().size(); i++) {
             ConformanceReport.PlatformReport pr = report.platforms().get(i);
             JsonNode platform = json.get("platforms").get(i);
-            platform.get("strategies").forEach(s -> assertThat(s.has("stageTwoMap")).isFalse());
+            platform.get("strategies")
+                    .forEach(s -> assertThat(s.has("stageTwoMap")).isFalse());
             java.util.Map<String, List<List<Object>>> expanded = new java.util.HashMap<>();
             Set<List<Object>> stated = new java.util.HashSet<>();
             for (JsonNode e : platform.get("stageTwoMap")) {
@@ -150,34 +166,50 @@ class StageTwoMapTest {
                 for (JsonNode range : e.get("ranges")) {
                     long length = Long.parseUnsignedLong(range.get(1).asText().substring(2), 16);
                     pages += length >>> StageTwoGeometry.PAGE_SHIFT;
-                    List<Object> key = List.of(e.get("origin").asText(), range.get(0).asText(), range.get(1).asText(),
+                    List<Object> key = List.of(
+                            e.get("origin").asText(),
+                            range.get(0).asText(),
+                            range.get(1).asText(),
                             e.get("source").asText());
                     assertThat(stated.add(key)).as("stated once: %s", key).isTrue();
-                    assertThat(html).contains("<span class=\"nw\">" + range.get(0).asText() + " +"
-                            + range.get(1).asText() + "</span>");
+                    assertThat(html)
+                            .contains("<span class=\"nw\">" + range.get(0).asText() + " +"
+                                    + range.get(1).asText() + "</span>");
                     for (JsonNode strategy : e.get("strategies")) {
-                        expanded.computeIfAbsent(strategy.asText(), k -> new java.util.ArrayList<>()).add(key);
+                        expanded.computeIfAbsent(strategy.asText(), k -> new java.util.ArrayList<>())
+                                .add(key);
                     }
                 }
                 assertThat(e.get("pages").asLong()).isEqualTo(pages);
-                assertThat(html).contains("<td class=\"nw\">" + e.get("origin").asText() + "</td><td class=\"mono\">"
-                        + html(e.get("source").asText()) + "</td>");
+                assertThat(html)
+                        .contains("<td class=\"nw\">" + e.get("origin").asText() + "</td><td class=\"mono\">"
+                                + html(e.get("source").asText()) + "</td>");
             }
             for (SimulationResult r : pr.results()) {
                 List<List<Object>> model = r.stageTwoMap().ranges().stream()
-                        .map(g -> List.<Object>of(g.origin().id(), "0x" + Long.toHexString(g.base()),
-                                "0x" + Long.toHexString(g.length()), g.source())).toList();
+                        .map(g -> List.<Object>of(
+                                g.origin().id(),
+                                "0x" + Long.toHexString(g.base()),
+                                "0x" + Long.toHexString(g.length()),
+                                g.source()))
+                        .toList();
                 assertThat(expanded.getOrDefault(r.strategy(), List.of()))
                         .as("%s, %s, %s", configuration, pr.name(), r.strategy())
                         .containsExactlyInAnyOrderElementsOf(model);
             }
-            assertThat(expanded.keySet()).as("no map for a strategy not simulated")
-                    .isSubsetOf(pr.results().stream().map(SimulationResult::strategy).toList());
+            assertThat(expanded.keySet())
+                    .as("no map for a strategy not simulated")
+                    .isSubsetOf(pr.results().stream()
+                            .map(SimulationResult::strategy)
+                            .toList());
         }
     }
 
     private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 

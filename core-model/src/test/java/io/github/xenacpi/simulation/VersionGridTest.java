@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.PlatformDescriptor;
@@ -24,22 +24,28 @@ class VersionGridTest {
 
     @BeforeAll
     static void run() {
-        seed = VersionGrid.of(Preset.SEED_RFC.platform(), List.of(XenVersion.V4_8, XenVersion.V4_17),
+        seed = VersionGrid.of(
+                Preset.SEED_RFC.platform(),
+                List.of(XenVersion.V4_8, XenVersion.V4_17),
                 List.of(LinuxVersion.V4_10, LinuxVersion.V6_6));
     }
 
     private static VersionGrid.StrategyCell strategy(XenVersion x, LinuxVersion l, String id) {
-        return seed.cell(x, l).orElseThrow().strategies().stream().filter(s -> s.strategy().equals(id))
-                .findFirst().orElseThrow();
+        return seed.cell(x, l).orElseThrow().strategies().stream()
+                .filter(s -> s.strategy().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void oneCellPerPairXenMajorWithEveryStrategy() {
-        assertThat(seed.cells()).extracting(c -> c.xen() + "/" + c.linux())
+        assertThat(seed.cells())
+                .extracting(c -> c.xen() + "/" + c.linux())
                 .containsExactly("4.8/4.10", "4.8/6.6", "4.17/4.10", "4.17/6.6");
         assertThat(seed.cells()).allSatisfy(c -> {
             assertThat(c.built()).isTrue();
-            assertThat(c.strategies()).extracting(VersionGrid.StrategyCell::strategy)
+            assertThat(c.strategies())
+                    .extracting(VersionGrid.StrategyCell::strategy)
                     .containsExactlyElementsOf(seed.strategies());
         });
     }
@@ -67,16 +73,22 @@ class VersionGridTest {
         assertThat(seed.cell(XenVersion.V4_8, LinuxVersion.V6_6).orElseThrow().booting())
                 .contains("stage2-fault", "arm64-ioremap", "map-all-permitted", "fault-plus-dma-premap")
                 .doesNotContain("bus-notify", "xen-premap", "acpi-os-ioremap");
-        assertThat(strategy(XenVersion.V4_8, LinuxVersion.V6_6, "xen-premap-blacklist").losesFeatures()).isTrue();
+        assertThat(strategy(XenVersion.V4_8, LinuxVersion.V6_6, "xen-premap-blacklist")
+                        .losesFeatures())
+                .isTrue();
     }
 
     @Test
     void aXenThatRefusesTheFirmwareGetsNoStrategyRow() {
         AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false).revision(5).minorVersion(1))
-                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32))).build().image());
-        VersionGrid grid = VersionGrid.of(new Platform("acpi-5.1", tables, PlatformDescriptor.DEFAULT),
-                List.of(XenVersion.V4_9, XenVersion.V4_15), List.of(LinuxVersion.V6_1));
+                .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
+                .build()
+                .image());
+        VersionGrid grid = VersionGrid.of(
+                new Platform("acpi-5.1", tables, PlatformDescriptor.DEFAULT),
+                List.of(XenVersion.V4_9, XenVersion.V4_15),
+                List.of(LinuxVersion.V6_1));
 
         assertThat(grid.cells().get(0).built()).isFalse();
         assertThat(grid.cells().get(0).notBuilt()).startsWith("acpi_parse_fadt");
@@ -92,7 +104,13 @@ class VersionGridTest {
 
         assertThat(tree.get("xen").get(0).asText()).isEqualTo("4.8");
         assertThat(tree.get("cells").get(1).get("linux").asText()).isEqualTo("6.6");
-        assertThat(tree.get("cells").get(1).get("strategies").get(0).get("verdict").asText()).isEqualTo("FAIL");
+        assertThat(tree.get("cells")
+                        .get(1)
+                        .get("strategies")
+                        .get(0)
+                        .get("verdict")
+                        .asText())
+                .isEqualTo("FAIL");
         assertThat(json.readValue(text, VersionGrid.class)).isEqualTo(seed);
     }
 }

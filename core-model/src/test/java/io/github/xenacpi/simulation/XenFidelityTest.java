@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.PcctTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.conformance.Finding;
 import io.github.xenacpi.conformance.XenDom0Rules;
 import io.github.xenacpi.dom0.AccessApi;
@@ -15,7 +16,6 @@ import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.Platform;
 import io.github.xenacpi.platform.SmmuMode;
 import io.github.xenacpi.platform.XenVersion;
-import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.platform.builder.FadtBuilder;
 import io.github.xenacpi.platform.builder.HestBuilder;
 import io.github.xenacpi.platform.builder.MadtBuilder;
@@ -51,10 +51,13 @@ class XenFidelityTest {
     @Test
     void theRootTableListHoldsNeitherTheRsdpNorTheXsdt() {
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
-        List<HardwareDomainMemory.MappedTable> mapped = HardwareDomainMemory.build(p2m, List.of(), List.of(
-                region(RegionKind.ACPI_TABLE, "RSDP", 0x8000_0000L, 36, "RSDP"),
-                region(RegionKind.ACPI_TABLE, "RSDP", 0x8000_2000L, 100, "RSDP.xsdtAddress"),
-                region(RegionKind.ACPI_TABLE, "XSDT", 0x8000_4000L, 60, "XSDT.entry[0]")));
+        List<HardwareDomainMemory.MappedTable> mapped = HardwareDomainMemory.build(
+                p2m,
+                List.of(),
+                List.of(
+                        region(RegionKind.ACPI_TABLE, "RSDP", 0x8000_0000L, 36, "RSDP"),
+                        region(RegionKind.ACPI_TABLE, "RSDP", 0x8000_2000L, 100, "RSDP.xsdtAddress"),
+                        region(RegionKind.ACPI_TABLE, "XSDT", 0x8000_4000L, 60, "XSDT.entry[0]")));
 
         assertThat(mapped).extracting(m -> m.table().path()).containsExactly("XSDT.entry[0]");
         assertThat(p2m.isMapped(0x8_0000L)).isFalse();
@@ -63,7 +66,10 @@ class XenFidelityTest {
 
     private static AcpiTables host(int fadtRevision, int fadtMinor, boolean spcr) {
         PlatformBuilder b = PlatformBuilder.create()
-                .add(new FadtBuilder().hardwareReducedArm(false).revision(fadtRevision).minorVersion(fadtMinor));
+                .add(new FadtBuilder()
+                        .hardwareReducedArm(false)
+                        .revision(fadtRevision)
+                        .minorVersion(fadtMinor));
         if (spcr) {
             b.add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)));
         }
@@ -76,14 +82,22 @@ class XenFidelityTest {
      */
     @Test
     void before415XenRefusesAnAcpiDom0WithoutSpcrOrWithAnAcpi51Fadt() {
-        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_8, host(5, 1, true))).get()
-                .extracting(HardwareDomainBuild.Refusal::function).isEqualTo("acpi_parse_fadt");
-        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_15, host(5, 1, true))).isEmpty();
-        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_15, host(5, 0, true))).isPresent();
-        assertThat(HardwareDomainBuild.refusal(new XenVersion(4, 14), host(6, 5, false))).get()
-                .extracting(HardwareDomainBuild.Refusal::function).isEqualTo("acpi_iomem_deny_access");
-        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_15, host(6, 5, false))).isEmpty();
-        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_8, host(6, 0, true))).isEmpty();
+        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_8, host(5, 1, true)))
+                .get()
+                .extracting(HardwareDomainBuild.Refusal::function)
+                .isEqualTo("acpi_parse_fadt");
+        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_15, host(5, 1, true)))
+                .isEmpty();
+        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_15, host(5, 0, true)))
+                .isPresent();
+        assertThat(HardwareDomainBuild.refusal(new XenVersion(4, 14), host(6, 5, false)))
+                .get()
+                .extracting(HardwareDomainBuild.Refusal::function)
+                .isEqualTo("acpi_iomem_deny_access");
+        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_15, host(6, 5, false)))
+                .isEmpty();
+        assertThat(HardwareDomainBuild.refusal(XenVersion.V4_8, host(6, 0, true)))
+                .isEmpty();
 
         List<Finding> findings = XenDom0Rules.buildFindings(XenVersion.V4_9, host(6, 5, false));
         assertThat(findings).singleElement().satisfies(f -> {
@@ -99,11 +113,15 @@ class XenFidelityTest {
     @Test
     void withNoSmmuInXenTheReportSaysDom0MayDriveTheIortSmmu() {
         Platform seed = Preset.SEED_RFC.platform();
-        SimulationResult r = Simulation.run(SimulationInput.of(seed).with(XenVersion.V4_8, LinuxVersion.V6_6,
-                SmmuMode.NONE), MappingStrategy.byId("stage2-fault"));
+        SimulationResult r = Simulation.run(
+                SimulationInput.of(seed).with(XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.NONE),
+                MappingStrategy.byId("stage2-fault"));
 
-        assertThat(r.outcomes()).filteredOn(o -> o.event().api() == AccessApi.DMA).singleElement()
-                .satisfies(o -> assertThat(o.reason()).contains("Dom0 may drive the IORT's SMMU")
+        assertThat(r.outcomes())
+                .filteredOn(o -> o.event().api() == AccessApi.DMA)
+                .singleElement()
+                .satisfies(o -> assertThat(o.reason())
+                        .contains("Dom0 may drive the IORT's SMMU")
                         .doesNotContain("reaches memory untranslated"));
     }
 
@@ -117,13 +135,19 @@ class XenFidelityTest {
         SimulationInput shared = SimulationInput.of(p).with(XenVersion.V4_17, LinuxVersion.V6_6, SmmuMode.SHARED);
 
         SimulationResult fault = Simulation.run(shared, MappingStrategy.byId("stage2-fault"));
-        assertThat(fault.withResult(OutcomeResult.DMA_FAULT)).extracting(o -> o.event().kind())
+        assertThat(fault.withResult(OutcomeResult.DMA_FAULT))
+                .extracting(o -> o.event().kind())
                 .containsExactly(RegionKind.RMR);
-        assertThat(Simulation.run(shared, MappingStrategy.byId("fault-plus-dma-premap")).outcomes())
-                .filteredOn(o -> o.event().kind() == RegionKind.RMR).extracting(Outcome::result)
+        assertThat(Simulation.run(shared, MappingStrategy.byId("fault-plus-dma-premap"))
+                        .outcomes())
+                .filteredOn(o -> o.event().kind() == RegionKind.RMR)
+                .extracting(Outcome::result)
                 .containsExactly(OutcomeResult.MAPPED_AHEAD);
-        assertThat(Simulation.run(shared.with(XenVersion.V4_17, LinuxVersion.V6_6, SmmuMode.NONE),
-                MappingStrategy.byId("stage2-fault")).outcomes()).noneMatch(o -> o.event().kind() == RegionKind.RMR);
+        assertThat(Simulation.run(
+                                shared.with(XenVersion.V4_17, LinuxVersion.V6_6, SmmuMode.NONE),
+                                MappingStrategy.byId("stage2-fault"))
+                        .outcomes())
+                .noneMatch(o -> o.event().kind() == RegionKind.RMR);
     }
 
     /**
@@ -140,10 +164,13 @@ class XenFidelityTest {
                 region(RegionKind.RMR, "IORT", 0xC000_0000L, 0x1000, "IORT.node[3].range[0]"));
         XenPremap premap = new XenPremap(false);
 
-        assertThat(premap.premappedAtBuild(regions, XenVersion.V4_8, IomemPermissions.permitAll(XenVersion.V4_8),
-                List.of())).extracting(DescribedRegion::path).containsExactly("PCCT.subspace[0].doorbell");
-        assertThat(premap.premappedAtBuild(regions, XenVersion.V4_17, IomemPermissions.permitAll(XenVersion.V4_17),
-                List.of())).hasSize(5);
+        assertThat(premap.premappedAtBuild(
+                        regions, XenVersion.V4_8, IomemPermissions.permitAll(XenVersion.V4_8), List.of()))
+                .extracting(DescribedRegion::path)
+                .containsExactly("PCCT.subspace[0].doorbell");
+        assertThat(premap.premappedAtBuild(
+                        regions, XenVersion.V4_17, IomemPermissions.permitAll(XenVersion.V4_17), List.of()))
+                .hasSize(5);
     }
 
     /**
@@ -162,24 +189,41 @@ class XenFidelityTest {
         AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false))
                 .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
-                .add(new PcctBuilder().flags(1)
-                        .subspace(new PcctTable.Generic(0xA000_0000L, 0x1000, new PcctTable.RegisterWrite(db0, 0, 1),
-                                100, 0, 0))
-                        .subspace(new PcctTable.Extended(3, new PcctTable.Interrupt(40, 0), 0xA001_0000L, 0x1000,
-                                new PcctTable.RegisterWrite(db3, 0, 1), 100, 0, 0, none,
-                                new PcctTable.RegisterMask(check, 1), new PcctTable.RegisterWrite(update, 0, 1),
+                .add(new PcctBuilder()
+                        .flags(1)
+                        .subspace(new PcctTable.Generic(
+                                0xA000_0000L, 0x1000, new PcctTable.RegisterWrite(db0, 0, 1), 100, 0, 0))
+                        .subspace(new PcctTable.Extended(
+                                3,
+                                new PcctTable.Interrupt(40, 0),
+                                0xA001_0000L,
+                                0x1000,
+                                new PcctTable.RegisterWrite(db3, 0, 1),
+                                100,
+                                0,
+                                0,
+                                none,
+                                new PcctTable.RegisterMask(check, 1),
+                                new PcctTable.RegisterWrite(update, 0, 1),
                                 new PcctTable.RegisterMask(error, 1))))
-                .build().image());
+                .build()
+                .image());
         Platform p = new Platform("pcct3", tables, io.github.xenacpi.platform.PlatformDescriptor.DEFAULT);
         SimulationInput in = SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.NONE);
 
         SimulationResult premap = Simulation.run(in, MappingStrategy.byId("xen-premap"));
-        assertThat(premap.withResult(OutcomeResult.DOM0_ABORT)).extracting(o -> o.event().base())
-                .contains(0x1002_0000L, 0x1003_0000L, 0x1004_0000L, 0x1001_0000L).doesNotContain(0x1000_0000L);
-        assertThat(premap.withResult(OutcomeResult.DOM0_ABORT)).extracting(o -> o.event().function())
+        assertThat(premap.withResult(OutcomeResult.DOM0_ABORT))
+                .extracting(o -> o.event().base())
+                .contains(0x1002_0000L, 0x1003_0000L, 0x1004_0000L, 0x1001_0000L)
+                .doesNotContain(0x1000_0000L);
+        assertThat(premap.withResult(OutcomeResult.DOM0_ABORT))
+                .extracting(o -> o.event().function())
                 .contains("pcc_send_data");
-        assertThat(Simulation.run(in.with(XenVersion.V4_8, LinuxVersion.V5_15, SmmuMode.NONE),
-                MappingStrategy.byId("xen-premap")).withResult(OutcomeResult.DOM0_ABORT)).isEmpty();
+        assertThat(Simulation.run(
+                                in.with(XenVersion.V4_8, LinuxVersion.V5_15, SmmuMode.NONE),
+                                MappingStrategy.byId("xen-premap"))
+                        .withResult(OutcomeResult.DOM0_ABORT))
+                .isEmpty();
     }
 
     /**
@@ -190,16 +234,30 @@ class XenFidelityTest {
     void theDescriptorsConfigHasItsReachesTheSimulation() {
         Platform virt = Preset.QEMU_VIRT.platform();
         io.github.xenacpi.platform.PlatformDescriptor d = virt.descriptor();
-        Platform withIts = new Platform("virt-its", virt.tables(), new io.github.xenacpi.platform.PlatformDescriptor(
-                d.ram(), d.ipaBits(), XenVersion.V4_17, d.linux(), d.smmu(), d.earlycon(), d.dma(), d.amlMemory(),
-                true));
+        Platform withIts = new Platform(
+                "virt-its",
+                virt.tables(),
+                new io.github.xenacpi.platform.PlatformDescriptor(
+                        d.ram(),
+                        d.ipaBits(),
+                        XenVersion.V4_17,
+                        d.linux(),
+                        d.smmu(),
+                        d.earlycon(),
+                        d.dma(),
+                        d.amlMemory(),
+                        true));
         SimulationInput its = SimulationInput.of(withIts);
         SimulationInput plain = SimulationInput.of(virt).with(XenVersion.V4_17, d.linux(), d.smmu());
 
         assertThat(its.xenHasIts()).isTrue();
         assertThat(plain.xenHasIts()).isFalse();
-        long withItsPages = Simulation.run(its, MappingStrategy.byId("map-all-permitted")).costs().pagesMapped();
-        long plainPages = Simulation.run(plain, MappingStrategy.byId("map-all-permitted")).costs().pagesMapped();
+        long withItsPages = Simulation.run(its, MappingStrategy.byId("map-all-permitted"))
+                .costs()
+                .pagesMapped();
+        long plainPages = Simulation.run(plain, MappingStrategy.byId("map-all-permitted"))
+                .costs()
+                .pagesMapped();
         assertThat(plainPages - withItsPages).isEqualTo(128 / 4);
     }
 
@@ -218,9 +276,12 @@ class XenFidelityTest {
         return AcpiTables.load(PlatformBuilder.create()
                 .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
                 .add(new MadtBuilder())
-                .addRaw(TableWriter.withHeader("OEMX", 1, OemIdentity.DEFAULT).zeros(pad).finish())
+                .addRaw(TableWriter.withHeader("OEMX", 1, OemIdentity.DEFAULT)
+                        .zeros(pad)
+                        .finish())
                 .add(new FadtBuilder().hardwareReducedArm(false).revision(6))
-                .build().image());
+                .build()
+                .image());
     }
 
     private static long addressOf(AcpiTables tables, String signature) {
@@ -251,8 +312,9 @@ class XenFidelityTest {
 
         long fadtLength = tables.bySignature("FACP").get(0).header().length();
         long madtLength = tables.bySignature("APIC").get(0).header().length();
-        assertThat(r.outcomes()).noneMatch(o -> Long.compareUnsigned(o.event().base() - fadt, fadtLength) < 0
-                || Long.compareUnsigned(o.event().base() - madt, madtLength) < 0);
+        assertThat(r.outcomes())
+                .noneMatch(o -> Long.compareUnsigned(o.event().base() - fadt, fadtLength) < 0
+                        || Long.compareUnsigned(o.event().base() - madt, madtLength) < 0);
         assertThat(r.outcomes()).anyMatch(o -> o.event().kind() == RegionKind.ACPI_TABLE);
         assertThat(r.withResult(OutcomeResult.DOM0_ABORT)).isEmpty();
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
@@ -270,42 +332,63 @@ class XenFidelityTest {
      */
     @Test
     void theGhesStatusBlockIsAFixmapReadThatNoIoremapHookCovers() {
-        HestTable.Ghes ghes = HestTable.Ghes.builder().relatedSourceId(0xFFFF).enabled(true).recordsToPreallocate(1)
-                .maxSectionsPerRecord(1).maxRawDataLength(0x1000)
+        HestTable.Ghes ghes = HestTable.Ghes.builder()
+                .relatedSourceId(0xFFFF)
+                .enabled(true)
+                .recordsToPreallocate(1)
+                .maxSectionsPerRecord(1)
+                .maxRawDataLength(0x1000)
                 .errorStatusAddress(GenericAddress.memory(0xBC41_0000L, 64))
-                .notification(HestTable.Notification.builder().type(8).build()).errorStatusBlockLength(0x1000).build();
+                .notification(HestTable.Notification.builder().type(8).build())
+                .errorStatusBlockLength(0x1000)
+                .build();
         AcpiTables tables = AcpiTables.load(PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false))
                 .add(new SpcrBuilder().baseAddress(GenericAddress.memory(0x0900_0000L, 32)))
-                .add(new HestBuilder().source(ghes)).build().image());
+                .add(new HestBuilder().source(ghes))
+                .build()
+                .image());
         Platform p = new Platform("ghes", tables, io.github.xenacpi.platform.PlatformDescriptor.DEFAULT);
 
         for (String hook : List.of("acpi-os-ioremap", "arm64-ioremap")) {
-            SimulationResult r = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6,
-                    SmmuMode.NONE), MappingStrategy.byId(hook));
+            SimulationResult r = Simulation.run(
+                    SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.NONE),
+                    MappingStrategy.byId(hook));
             assertThat(r.verdict()).as(hook).isEqualTo(Verdict.FAIL);
-            assertThat(r.withResult(OutcomeResult.DOM0_ABORT)).as(hook).singleElement().satisfies(o -> {
-                assertThat(o.event().kind()).isEqualTo(RegionKind.GHES_STATUS_BLOCK);
-                assertThat(o.event().function()).isEqualTo("ghes_copy_tofrom_phys");
-                assertThat(o.event().stage()).isEqualTo(io.github.xenacpi.dom0.BootStage.SUBSYS_INITCALL);
-            });
-            assertThat(r.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.GHES_STATUS_ADDRESS
-                    && o.event().api() == AccessApi.CPU_TOUCH).extracting(Outcome::result)
+            assertThat(r.withResult(OutcomeResult.DOM0_ABORT))
+                    .as(hook)
+                    .singleElement()
+                    .satisfies(o -> {
+                        assertThat(o.event().kind()).isEqualTo(RegionKind.GHES_STATUS_BLOCK);
+                        assertThat(o.event().function()).isEqualTo("ghes_copy_tofrom_phys");
+                        assertThat(o.event().stage()).isEqualTo(io.github.xenacpi.dom0.BootStage.SUBSYS_INITCALL);
+                    });
+            assertThat(r.outcomes())
+                    .filteredOn(o -> o.event().kind() == RegionKind.GHES_STATUS_ADDRESS
+                            && o.event().api() == AccessApi.CPU_TOUCH)
+                    .extracting(Outcome::result)
                     .containsExactly(OutcomeResult.MAPPED_AHEAD);
-            SimulationResult old = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V4_10,
-                    SmmuMode.NONE), MappingStrategy.byId(hook));
-            assertThat(old.withResult(OutcomeResult.DOM0_ABORT)).extracting(o -> o.event().stage())
+            SimulationResult old = Simulation.run(
+                    SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V4_10, SmmuMode.NONE),
+                    MappingStrategy.byId(hook));
+            assertThat(old.withResult(OutcomeResult.DOM0_ABORT))
+                    .extracting(o -> o.event().stage())
                     .containsExactly(io.github.xenacpi.dom0.BootStage.RUNTIME);
-            SimulationResult lazy = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_17, LinuxVersion.V6_6,
-                    SmmuMode.NONE), MappingStrategy.byId(hook));
+            SimulationResult lazy = Simulation.run(
+                    SimulationInput.of(p).with(XenVersion.V4_17, LinuxVersion.V6_6, SmmuMode.NONE),
+                    MappingStrategy.byId(hook));
             assertThat(lazy.withResult(OutcomeResult.DOM0_ABORT)).isEmpty();
-            assertThat(lazy.withResult(OutcomeResult.MAPPED_ON_FAULT)).extracting(o -> o.event().kind())
+            assertThat(lazy.withResult(OutcomeResult.MAPPED_ON_FAULT))
+                    .extracting(o -> o.event().kind())
                     .containsExactly(RegionKind.GHES_STATUS_BLOCK);
         }
-        SimulationResult all = Simulation.run(SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6,
-                SmmuMode.NONE), MappingStrategy.byId("map-all-permitted"));
-        assertThat(all.outcomes()).filteredOn(o -> o.event().kind() == RegionKind.GHES_STATUS_BLOCK
-                && o.event().api() == AccessApi.CPU_TOUCH).extracting(Outcome::result)
+        SimulationResult all = Simulation.run(
+                SimulationInput.of(p).with(XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.NONE),
+                MappingStrategy.byId("map-all-permitted"));
+        assertThat(all.outcomes())
+                .filteredOn(o -> o.event().kind() == RegionKind.GHES_STATUS_BLOCK
+                        && o.event().api() == AccessApi.CPU_TOUCH)
+                .extracting(Outcome::result)
                 .containsExactly(OutcomeResult.MAPPED_AHEAD);
     }
 }

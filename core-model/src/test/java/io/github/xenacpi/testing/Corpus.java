@@ -20,12 +20,13 @@ public final class Corpus {
     /** The system property naming the corpus folder. */
     public static final String PROPERTY = "xenacpi.corpus";
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     /** The configured corpus folder, whether or not it exists. */
     public static Path configured() {
-        return Path.of(System.getProperty(PROPERTY, "../shared/corpus")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty(PROPERTY, "../shared/corpus"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The corpus folder when it exists. */
@@ -38,7 +39,8 @@ public final class Corpus {
     public static List<Path> machines(Path root) {
         TreeSet<Path> out = new TreeSet<>();
         try (Stream<Path> s = Files.walk(root)) {
-            for (Path file : s.filter(Files::isRegularFile).filter(Corpus::isTableFile).toList()) {
+            for (Path file :
+                    s.filter(Files::isRegularFile).filter(Corpus::isTableFile).toList()) {
                 Path dir = file.getParent();
                 if (dir.equals(root)) {
                     continue;
@@ -63,7 +65,10 @@ public final class Corpus {
     /** The table files of one machine, sorted by path. */
     public static List<Path> tableFiles(Path machine) {
         try (Stream<Path> files = Files.walk(machine)) {
-            return files.filter(Files::isRegularFile).filter(Corpus::isTableFile).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(Corpus::isTableFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,17 +9,17 @@ import java.util.regex.Pattern;
  */
 public final class Findings {
 
-    private static final Pattern DECODER = Pattern.compile("^internal error in the \\S{4} decoder \\(.*",
-            Pattern.DOTALL);
-    private static final Pattern INTERPRETER = Pattern.compile("^evaluation of \\S+ failed: internal error .*",
-            Pattern.DOTALL);
+    private static final Pattern DECODER =
+            Pattern.compile("^internal error in the \\S{4} decoder \\(.*", Pattern.DOTALL);
+    private static final Pattern INTERPRETER =
+            Pattern.compile("^evaluation of \\S+ failed: internal error .*", Pattern.DOTALL);
 
-    private Findings() {
-    }
+    private Findings() {}
 
     /** Whether the diagnostic reports a caught internal error rather than a problem of the input. */
     public static boolean isInternalError(Diagnostic d) {
-        return DECODER.matcher(d.message()).matches() || INTERPRETER.matcher(d.message()).matches();
+        return DECODER.matcher(d.message()).matches()
+                || INTERPRETER.matcher(d.message()).matches();
     }
 
     /** Whether the diagnostic names its table and points at a byte of it or nowhere (-1). */

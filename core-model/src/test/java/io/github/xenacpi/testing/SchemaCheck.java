@@ -2,11 +2,11 @@ package io.github.xenacpi.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,8 +17,7 @@ import java.util.Objects;
  */
 public final class SchemaCheck {
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     /** The JSON Schema of a class-path resource. */
     public static JsonNode load(String resource) {
@@ -56,10 +55,15 @@ public final class SchemaCheck {
                 out.add(where + ": " + value + " is not one of " + schema.get("enum"));
             }
         }
-        if (schema.has("pattern") && value.isTextual() && !value.asText().matches(schema.get("pattern").asText())) {
-            out.add(where + ": " + value + " does not match " + schema.get("pattern").asText());
+        if (schema.has("pattern")
+                && value.isTextual()
+                && !value.asText().matches(schema.get("pattern").asText())) {
+            out.add(where + ": " + value + " does not match "
+                    + schema.get("pattern").asText());
         }
-        if (schema.has("minimum") && value.isNumber() && value.asLong() < schema.get("minimum").asLong()) {
+        if (schema.has("minimum")
+                && value.isNumber()
+                && value.asLong() < schema.get("minimum").asLong()) {
             out.add(where + ": " + value + " is below " + schema.get("minimum"));
         }
         if (schema.has("required")) {

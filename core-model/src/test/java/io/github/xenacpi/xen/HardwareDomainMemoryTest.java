@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Test;
 class HardwareDomainMemoryTest {
 
     private static DescribedRegion table(String sig, long base, long length) {
-        return new DescribedRegion(RegionKind.ACPI_TABLE, AddressSpace.SYSTEM_MEMORY, base, length, sig, 1, -1,
-                sig);
+        return new DescribedRegion(RegionKind.ACPI_TABLE, AddressSpace.SYSTEM_MEMORY, base, length, sig, 1, -1, sig);
     }
 
     @Test
     void tablesAreMappedFromTheirPageForPfnUpOfTheirSize() {
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
 
-        var mapped = HardwareDomainMemory.build(p2m, List.of(new MemoryRange(0x8000_0000L, 1L << 30)),
+        var mapped = HardwareDomainMemory.build(
+                p2m,
+                List.of(new MemoryRange(0x8000_0000L, 1L << 30)),
                 List.of(table("MCFG", 0xF000_0F00L, 0x200), table("DSDT", 0xF001_0000L, 0x3000)));
 
         // Offset 0xF00, size 0x200: one page mapped, the table spans two.
@@ -31,7 +32,8 @@ class HardwareDomainMemoryTest {
         assertThat(p2m.isMapped(0xF0000)).isTrue();
         assertThat(p2m.isMapped(0xF0001)).isFalse();
         assertThat(mapped.get(1).lastPageMissing()).isFalse();
-        assertThat(p2m.lookup(0xF0012)).hasValueSatisfying(m -> assertThat(m.type()).isEqualTo(P2mType.MMIO_DIRECT_C));
+        assertThat(p2m.lookup(0xF0012))
+                .hasValueSatisfying(m -> assertThat(m.type()).isEqualTo(P2mType.MMIO_DIRECT_C));
         assertThat(p2m.lookup(0x80000)).hasValueSatisfying(m -> {
             assertThat(m.type()).isEqualTo(P2mType.RAM_RW);
             assertThat(m.level()).isEqualTo(1);

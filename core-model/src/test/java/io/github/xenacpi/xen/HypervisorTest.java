@@ -1,11 +1,11 @@
 package io.github.xenacpi.xen;
 
-import io.github.xenacpi.platform.XenVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.platform.XenVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +20,27 @@ class HypervisorTest {
 
     private static Hypervisor xen(XenVersion version) {
         List<DescribedRegion> regions = List.of(
-                new DescribedRegion(RegionKind.SERIAL_PORT, AddressSpace.SYSTEM_MEMORY, UART, 0x1000, "SPCR", 1,
-                        44, "SPCR.baseAddress"),
-                new DescribedRegion(RegionKind.GIC_DISTRIBUTOR, AddressSpace.SYSTEM_MEMORY, GICD, 0x10000, "APIC",
-                        1, 48, "MADT.gicd"));
-        return new Hypervisor(version, new StageTwoTable(StageTwoGeometry.forIpaBits(48)),
+                new DescribedRegion(
+                        RegionKind.SERIAL_PORT,
+                        AddressSpace.SYSTEM_MEMORY,
+                        UART,
+                        0x1000,
+                        "SPCR",
+                        1,
+                        44,
+                        "SPCR.baseAddress"),
+                new DescribedRegion(
+                        RegionKind.GIC_DISTRIBUTOR,
+                        AddressSpace.SYSTEM_MEMORY,
+                        GICD,
+                        0x10000,
+                        "APIC",
+                        1,
+                        48,
+                        "MADT.gicd"));
+        return new Hypervisor(
+                version,
+                new StageTwoTable(StageTwoGeometry.forIpaBits(48)),
                 IomemPermissions.forAcpiHardwareDomain(version, regions),
                 List.of(FrameRange.covering(GICD, 0x10000)));
     }
@@ -60,8 +76,7 @@ class HypervisorTest {
         long before = UART - 0x1000;
 
         assertThat(xen(XenVersion.V4_9).dataAccess(before).resolution()).isEqualTo(AbortResolution.INJECTED);
-        assertThat(xen(XenVersion.V4_16).dataAccess(before).resolution())
-                .isEqualTo(AbortResolution.MAPPED_ON_FAULT);
+        assertThat(xen(XenVersion.V4_16).dataAccess(before).resolution()).isEqualTo(AbortResolution.MAPPED_ON_FAULT);
     }
 
     @Test
@@ -75,10 +90,16 @@ class HypervisorTest {
     @Test
     void emulatedGicIsHandledBeforeLazyMappingUntil422AndAfterCheckP2mFrom422() {
         // A vGIC frame left permitted: 4.17 emulates it, 4.22 (17a9070d22) maps it raw.
-        Hypervisor v417 = new Hypervisor(XenVersion.V4_17, new StageTwoTable(StageTwoGeometry.forIpaBits(48)),
-                IomemPermissions.permitAll(XenVersion.V4_17), List.of(FrameRange.covering(GICD, 0x10000)));
-        Hypervisor v422 = new Hypervisor(XenVersion.V4_22, new StageTwoTable(StageTwoGeometry.forIpaBits(48)),
-                IomemPermissions.permitAll(XenVersion.V4_22), List.of(FrameRange.covering(GICD, 0x10000)));
+        Hypervisor v417 = new Hypervisor(
+                XenVersion.V4_17,
+                new StageTwoTable(StageTwoGeometry.forIpaBits(48)),
+                IomemPermissions.permitAll(XenVersion.V4_17),
+                List.of(FrameRange.covering(GICD, 0x10000)));
+        Hypervisor v422 = new Hypervisor(
+                XenVersion.V4_22,
+                new StageTwoTable(StageTwoGeometry.forIpaBits(48)),
+                IomemPermissions.permitAll(XenVersion.V4_22),
+                List.of(FrameRange.covering(GICD, 0x10000)));
 
         assertThat(v417.dataAccess(GICD).resolution()).isEqualTo(AbortResolution.EMULATED);
         assertThat(v422.dataAccess(GICD).resolution()).isEqualTo(AbortResolution.MAPPED_ON_FAULT);
@@ -96,14 +117,14 @@ class HypervisorTest {
         assertThat(result.errs()).containsOnly(0);
         assertThat(result.pagesMapped()).isEqualTo(2);
         assertThat(result.pagesSilentlyDenied()).isEqualTo(1);
-        assertThat(v48.p2m().lookup(ECAM >>> 12)).hasValueSatisfying(
-                m -> assertThat(m.type()).isEqualTo(P2mType.MMIO_DIRECT_DEV));
+        assertThat(v48.p2m().lookup(ECAM >>> 12))
+                .hasValueSatisfying(m -> assertThat(m.type()).isEqualTo(P2mType.MMIO_DIRECT_DEV));
         assertThat(v48.hypercalls()).isEqualTo(1);
 
         Hypervisor v49 = xen(XenVersion.V4_9);
         v49.addToPhysmapBatch(new long[] {ECAM >>> 12}, new long[] {ECAM >>> 12});
-        assertThat(v49.p2m().lookup(ECAM >>> 12)).hasValueSatisfying(
-                m -> assertThat(m.type()).isEqualTo(P2mType.MMIO_DIRECT_C));
+        assertThat(v49.p2m().lookup(ECAM >>> 12))
+                .hasValueSatisfying(m -> assertThat(m.type()).isEqualTo(P2mType.MMIO_DIRECT_C));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.github.xenacpi.xen;
 
-import io.github.xenacpi.platform.XenVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.platform.XenVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,8 @@ class IomemPermissionsTest {
 
     @Test
     void aRegionRunningPastTheTopOfTheAddressSpaceIsDeniedUpToTheLastFrame() {
-        IomemPermissions perms = IomemPermissions.forAcpiHardwareDomain(XenVersion.V4_22,
-                List.of(region(RegionKind.GIC_REDISTRIBUTOR, 0xFFFF_FFFF_FFFF_3000L, 0x10000)));
+        IomemPermissions perms = IomemPermissions.forAcpiHardwareDomain(
+                XenVersion.V4_22, List.of(region(RegionKind.GIC_REDISTRIBUTOR, 0xFFFF_FFFF_FFFF_3000L, 0x10000)));
 
         assertThat(perms.denied()).containsExactly(new FrameRange(0xF_FFFF_FFFF_FFF3L, 0xF_FFFF_FFFF_FFFFL));
         assertThat(perms.isPermitted(0x3)).isTrue();
@@ -74,16 +74,20 @@ class IomemPermissionsTest {
     void smmuEcamAndRamStayPermitted() {
         IomemPermissions perms = IomemPermissions.forAcpiHardwareDomain(XenVersion.V4_22, PLATFORM);
 
-        assertThat(perms.isPermitted(FrameRange.covering(0x0905_0000L, 0x20000))).isTrue();
-        assertThat(perms.isPermitted(FrameRange.covering(0x40_1000_0000L, 256L << 20))).isTrue();
+        assertThat(perms.isPermitted(FrameRange.covering(0x0905_0000L, 0x20000)))
+                .isTrue();
+        assertThat(perms.isPermitted(FrameRange.covering(0x40_1000_0000L, 256L << 20)))
+                .isTrue();
         assertThat(perms.isPermitted(0x4_0000)).isTrue();
     }
 
     @Test
     void adjacentDeniedRangesMerge() {
-        IomemPermissions perms = IomemPermissions.forAcpiHardwareDomain(XenVersion.V4_8, List.of(
-                region(RegionKind.GIC_CPU_INTERFACE, 0x2C00_0000L, 0x2000),
-                region(RegionKind.GIC_VCPU_INTERFACE, 0x2C00_3000L, 0x2000)));
+        IomemPermissions perms = IomemPermissions.forAcpiHardwareDomain(
+                XenVersion.V4_8,
+                List.of(
+                        region(RegionKind.GIC_CPU_INTERFACE, 0x2C00_0000L, 0x2000),
+                        region(RegionKind.GIC_VCPU_INTERFACE, 0x2C00_3000L, 0x2000)));
 
         assertThat(perms.denied()).containsExactly(new FrameRange(0x2C000, 0x2C005));
     }
@@ -92,28 +96,33 @@ class IomemPermissionsTest {
     void gicV2DeniesOnePageForTheDistributorAndTheHypervisorInterface() {
         // gicv2_iomem_deny_access: iomem_deny_access(d, mfn, mfn + 1) for dbase and hbase (one page, plus the
         // trailing page before f25fe2452b); no redistributor, so no GICv3.
-        List<DescribedRegion> v2 = List.of(region(RegionKind.GIC_DISTRIBUTOR, 0x0800_0000L, 0x10000),
+        List<DescribedRegion> v2 = List.of(
+                region(RegionKind.GIC_DISTRIBUTOR, 0x0800_0000L, 0x10000),
                 region(RegionKind.GIC_CPU_INTERFACE, 0x0801_0000L, 0x2000),
                 region(RegionKind.GIC_HYP_INTERFACE, 0x0803_0000L, 0x10000));
 
-        assertThat(IomemPermissions.forAcpiHardwareDomain(XenVersion.V4_22, v2).denied()).containsExactly(
-                new FrameRange(0x8000, 0x8000), new FrameRange(0x8010, 0x8011), new FrameRange(0x8030, 0x8030));
-        assertThat(IomemPermissions.forAcpiHardwareDomain(XenVersion.V4_17, v2).denied()).containsExactly(
-                new FrameRange(0x8000, 0x8001), new FrameRange(0x8010, 0x8012), new FrameRange(0x8030, 0x8031));
+        assertThat(IomemPermissions.forAcpiHardwareDomain(XenVersion.V4_22, v2).denied())
+                .containsExactly(
+                        new FrameRange(0x8000, 0x8000), new FrameRange(0x8010, 0x8011), new FrameRange(0x8030, 0x8030));
+        assertThat(IomemPermissions.forAcpiHardwareDomain(XenVersion.V4_17, v2).denied())
+                .containsExactly(
+                        new FrameRange(0x8000, 0x8001), new FrameRange(0x8010, 0x8012), new FrameRange(0x8030, 0x8031));
     }
 
     @Test
     void theOffByOneFixIsInTheStableReleases4204And4212() {
         List<DescribedRegion> uart = List.of(region(RegionKind.SERIAL_PORT, 0x0900_0000L, 0x1000));
 
-        for (XenVersion fixed : List.of(XenVersion.V4_20_4, XenVersion.V4_21_2, XenVersion.V4_22,
-                XenVersion.parse("4.21.3"))) {
-            assertThat(IomemPermissions.forAcpiHardwareDomain(fixed, uart).isPermitted(0x9001)).as(fixed.toString())
+        for (XenVersion fixed :
+                List.of(XenVersion.V4_20_4, XenVersion.V4_21_2, XenVersion.V4_22, XenVersion.parse("4.21.3"))) {
+            assertThat(IomemPermissions.forAcpiHardwareDomain(fixed, uart).isPermitted(0x9001))
+                    .as(fixed.toString())
                     .isTrue();
         }
-        for (XenVersion old : List.of(XenVersion.parse("4.20.3"), XenVersion.V4_21, XenVersion.parse("4.21.1"),
-                XenVersion.V4_19)) {
-            assertThat(IomemPermissions.forAcpiHardwareDomain(old, uart).isPermitted(0x9001)).as(old.toString())
+        for (XenVersion old :
+                List.of(XenVersion.parse("4.20.3"), XenVersion.V4_21, XenVersion.parse("4.21.1"), XenVersion.V4_19)) {
+            assertThat(IomemPermissions.forAcpiHardwareDomain(old, uart).isPermitted(0x9001))
+                    .as(old.toString())
                     .isFalse();
         }
     }

@@ -19,8 +19,7 @@ class StageTwoTableTest {
     private static final List<P2mType> TYPES = List.of(P2mType.values());
 
     /** What the plain map expects at a frame. */
-    private record Expected(long mfn, P2mType type) {
-    }
+    private record Expected(long mfn, P2mType type) {}
 
     @ParameterizedTest(name = "{0}-bit IPA: root level {1}, {2} root page(s)")
     @CsvSource({"32,1,1", "36,1,1", "40,1,2", "42,1,8", "44,0,1", "48,0,1"})
@@ -65,16 +64,22 @@ class StageTwoTableTest {
         // 1 page then 2 MiB, ending 2 MiB-aligned: one page, then the rest (aligned again) is a block.
         p2m.map(6 * GIB_PAGES - 1, 6 * GIB_PAGES - 1, MIB2_PAGES + 1, P2mType.RAM_RW, true);
 
-        assertThat(p2m.lookup(0x40000)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
-        assertThat(p2m.lookup(0x40000 + MIB2_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
+        assertThat(p2m.lookup(0x40000))
+                .hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
+        assertThat(p2m.lookup(0x40000 + MIB2_PAGES))
+                .hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
         assertThat(p2m.lookup(0x80000)).hasValueSatisfying(m -> {
             assertThat(m.level()).isEqualTo(3);
             assertThat(m.mfn()).isEqualTo(0x80001);
         });
-        assertThat(p2m.lookup(3 * GIB_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
-        assertThat(p2m.lookup(4 * GIB_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
-        assertThat(p2m.lookup(6 * GIB_PAGES - 1)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
-        assertThat(p2m.lookup(6 * GIB_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(3 * GIB_PAGES))
+                .hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(4 * GIB_PAGES))
+                .hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(6 * GIB_PAGES - 1))
+                .hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(3));
+        assertThat(p2m.lookup(6 * GIB_PAGES))
+                .hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
         assertThat(p2m.entriesWritten()).isEqualTo((MIB2_PAGES + 1) + MIB2_PAGES + (MIB2_PAGES + 1) + 1 + 1);
     }
 
@@ -102,7 +107,8 @@ class StageTwoTableTest {
             assertThat(m.level()).isEqualTo(3);
             assertThat(m.type()).isEqualTo(P2mType.MMIO_DIRECT_DEV);
         });
-        assertThat(p2m.lookup(MIB2_PAGES)).hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
+        assertThat(p2m.lookup(MIB2_PAGES))
+                .hasValueSatisfying(m -> assertThat(m.level()).isEqualTo(2));
         assertThat(p2m.mappedPages()).isEqualTo(GIB_PAGES - 1);
     }
 
@@ -124,7 +130,8 @@ class StageTwoTableTest {
         StageTwoTable p2m = new StageTwoTable(StageTwoGeometry.forIpaBits(48));
 
         assertThatThrownBy(() -> p2m.map(gfn, 0, 1, P2mType.RAM_RW, true))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("48-bit IPA");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("48-bit IPA");
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -189,8 +196,8 @@ class StageTwoTableTest {
         assertThat(p2m.mappedPages()).isEqualTo(pages - 1);
         assertThat(p2m.tablePages()).isEqualTo(1 + 128 * (1 + 512 + 512L * 512));
         assertThat(p2m.lookup(first + 0x1234_5678L)).isEmpty();
-        assertThat(p2m.lookup(first + 0x1234_5679L)).hasValueSatisfying(m ->
-                assertThat(m.mfn()).isEqualTo(first + 0x1234_5679L));
+        assertThat(p2m.lookup(first + 0x1234_5679L))
+                .hasValueSatisfying(m -> assertThat(m.mfn()).isEqualTo(first + 0x1234_5679L));
 
         p2m.unmap(first, pages);
 

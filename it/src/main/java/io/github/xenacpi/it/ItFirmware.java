@@ -28,8 +28,7 @@ import java.nio.file.Path;
  */
 public final class ItFirmware {
 
-    private ItFirmware() {
-    }
+    private ItFirmware() {}
 
     /** {@code ItFirmware DIR}: writes the firmware into DIR. */
     public static void main(String[] args) throws IOException {
@@ -40,8 +39,10 @@ public final class ItFirmware {
         Files.createDirectories(dir);
         good().writeTableDirectory(dir.resolve("good"));
         Files.writeString(dir.resolve("good.acpidump.txt"), good().acpidumpText(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("hostile.acpidump.txt"),
-                AcpidumpTextWriter.write(Preset.HOSTILE.image().tables()), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("hostile.acpidump.txt"),
+                AcpidumpTextWriter.write(Preset.HOSTILE.image().tables()),
+                StandardCharsets.UTF_8);
     }
 
     /** A small GICv3 machine with every table SBBR asks for and no device memory Dom0 could miss. */
@@ -55,17 +56,27 @@ public final class ItFirmware {
         return PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false))
                 // The two processors as ARM firmware describes them; a DSDT without any Device is damage.
-                .add(DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> sb
-                        .device("C000", d -> d.hid("ACPI0007").uid(0))
-                        .device("C001", d -> d.hid("ACPI0007").uid(1)))))
+                .add(DefinitionBlockBuilder.dsdt()
+                        .content(root -> root.scope(
+                                "\\_SB",
+                                sb -> sb.device("C000", d -> d.hid("ACPI0007").uid(0))
+                                        .device("C001", d -> d.hid("ACPI0007").uid(1)))))
                 .add(new MadtBuilder()
                         .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
                         .gicc(0, 0x0, 0)
                         .gicc(1, 0x1, 0)
                         .add(new MadtTable.Gicr(0x080A_0000L, 0x40000)))
-                .add(new GtdtBuilder().timers(new GtdtTable.Timer(29, 0), new GtdtTable.Timer(30, 0),
-                        new GtdtTable.Timer(27, 0), new GtdtTable.Timer(26, 0), none))
-                .add(new SpcrBuilder().baseAddress(uart).set("interruptType", 0x8).set("gsiv", 33)
+                .add(new GtdtBuilder()
+                        .timers(
+                                new GtdtTable.Timer(29, 0),
+                                new GtdtTable.Timer(30, 0),
+                                new GtdtTable.Timer(27, 0),
+                                new GtdtTable.Timer(26, 0),
+                                none))
+                .add(new SpcrBuilder()
+                        .baseAddress(uart)
+                        .set("interruptType", 0x8)
+                        .set("gsiv", 33)
                         .set("stopBits", 1))
                 .add(new Dbg2Builder().device(0x8000, 0x0E, ".", new byte[0], new Dbg2Table.Register(uart, 0x1000)))
                 .add(pptt)

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Finds what a test names by path: below the project directory (or absolute), else on the class path. */
 final class Locations {
 
-    private Locations() {
-    }
+    private Locations() {}
 
     /** The directory relative paths start from: the project's, where the build runs the tests. */
     static Path projectDirectory() {

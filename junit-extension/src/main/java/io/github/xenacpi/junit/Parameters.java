@@ -12,11 +12,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The parameter types the extension injects and how each is made from the settings in force. */
 final class Parameters {
-    private static final Set<Class<?>> TYPES = Set.of(Platform.class, AcpiTables.class, LoadedNamespace.class,
-            Dom0Boot.class, SimulationResult.class);
+    private static final Set<Class<?>> TYPES =
+            Set.of(Platform.class, AcpiTables.class, LoadedNamespace.class, Dom0Boot.class, SimulationResult.class);
 
-    private Parameters() {
-    }
+    private Parameters() {}
 
     static boolean supports(Class<?> type) {
         return TYPES.contains(type);

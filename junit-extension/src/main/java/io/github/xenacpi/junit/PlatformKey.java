@@ -19,8 +19,8 @@ record PlatformKey(Path path, Preset preset, XenVersion xen, LinuxVersion linux,
     /** The key the settings ask for; every problem named with where the settings came from. */
     static PlatformKey of(Settings s) {
         if (!s.firmware().isEmpty() && !s.preset().isEmpty()) {
-            throw fail(s, "both firmware \"" + s.firmware() + "\" and preset \"" + s.preset()
-                    + "\" are named; name one");
+            throw fail(
+                    s, "both firmware \"" + s.firmware() + "\" and preset \"" + s.preset() + "\" are named; name one");
         }
         Path path = null;
         Preset preset = null;
@@ -34,7 +34,10 @@ record PlatformKey(Path path, Preset preset, XenVersion xen, LinuxVersion linux,
             }
         }
         try {
-            return new PlatformKey(path, preset, s.xen().isEmpty() ? null : XenVersion.parse(s.xen()),
+            return new PlatformKey(
+                    path,
+                    preset,
+                    s.xen().isEmpty() ? null : XenVersion.parse(s.xen()),
                     s.linux().isEmpty() ? null : LinuxVersion.parse(s.linux()),
                     s.smmu().isEmpty() ? null : SmmuMode.of(s.smmu()));
         } catch (IllegalArgumentException e) {

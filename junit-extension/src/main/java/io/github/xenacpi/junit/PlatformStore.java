@@ -18,8 +18,7 @@ final class PlatformStore {
     /** The one namespace of the extension's store entries. */
     static final Namespace NAMESPACE = Namespace.create(XenPlatformExtension.class);
 
-    private PlatformStore() {
-    }
+    private PlatformStore() {}
 
     /** The platform of a key, loaded on first use. */
     static LoadedPlatform platform(ExtensionContext context, PlatformKey key) {
@@ -29,12 +28,14 @@ final class PlatformStore {
     }
 
     /** The result of a strategy on a loaded platform, simulated on first use. */
-    static SimulationResult simulation(ExtensionContext context, PlatformKey key, Platform platform,
-                                       MappingStrategy strategy) {
-        record SimulationKey(PlatformKey platform, String strategy) {
-        }
-        return store(context).getOrComputeIfAbsent(new SimulationKey(key, strategy.id()),
-                k -> Simulation.run(SimulationInput.of(platform), strategy), SimulationResult.class);
+    static SimulationResult simulation(
+            ExtensionContext context, PlatformKey key, Platform platform, MappingStrategy strategy) {
+        record SimulationKey(PlatformKey platform, String strategy) {}
+        return store(context)
+                .getOrComputeIfAbsent(
+                        new SimulationKey(key, strategy.id()),
+                        k -> Simulation.run(SimulationInput.of(platform), strategy),
+                        SimulationResult.class);
     }
 
     /** How many platforms this run has loaded so far. */

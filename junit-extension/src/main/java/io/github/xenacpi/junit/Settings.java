@@ -11,8 +11,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The {@link XenPlatform} attributes in force for one test: the nearest non-empty value of each, from the
  * method outwards through its classes; {@code origin} says where the firmware or preset was named.
  */
-record Settings(String firmware, String preset, String xen, String linux, String smmu, String strategy,
-                String origin) {
+record Settings(String firmware, String preset, String xen, String linux, String smmu, String strategy, String origin) {
 
     /** The strategy of an injected result when none is named. */
     static final String DEFAULT_STRATEGY = "stage2-fault";
@@ -34,11 +33,12 @@ record Settings(String firmware, String preset, String xen, String linux, String
         Optional<String> override = context.getConfigurationParameter(XenPlatformExtension.FIRMWARE_PARAMETER)
                 .filter(v -> !v.isBlank());
         if (override.isPresent()) {
-            return s.withFirmware(override.get().trim(),
-                    "configuration parameter " + XenPlatformExtension.FIRMWARE_PARAMETER);
+            return s.withFirmware(
+                    override.get().trim(), "configuration parameter " + XenPlatformExtension.FIRMWARE_PARAMETER);
         }
-        return s.source().isEmpty() ? new Settings("", Firmware.DEFAULT_PRESET, s.xen, s.linux, s.smmu, s.strategy,
-                "the default preset") : s;
+        return s.source().isEmpty()
+                ? new Settings("", Firmware.DEFAULT_PRESET, s.xen, s.linux, s.smmu, s.strategy, "the default preset")
+                : s;
     }
 
     /** The same settings on other firmware, named by {@code newOrigin}. */
@@ -66,9 +66,15 @@ record Settings(String firmware, String preset, String xen, String linux, String
     }
 
     private Settings orElse(XenPlatform a, String where) {
-        boolean namesSource = source().isEmpty() && !(a.firmware().isBlank() && a.preset().isBlank());
-        return new Settings(namesSource ? a.firmware().trim() : firmware, namesSource ? a.preset().trim() : preset,
-                pick(xen, a.xen()), pick(linux, a.linux()), pick(smmu, a.smmu()), pick(strategy, a.strategy()),
+        boolean namesSource =
+                source().isEmpty() && !(a.firmware().isBlank() && a.preset().isBlank());
+        return new Settings(
+                namesSource ? a.firmware().trim() : firmware,
+                namesSource ? a.preset().trim() : preset,
+                pick(xen, a.xen()),
+                pick(linux, a.linux()),
+                pick(smmu, a.smmu()),
+                pick(strategy, a.strategy()),
                 namesSource ? "@XenPlatform on " + where : origin);
     }
 

@@ -18,8 +18,8 @@ import org.opentest4j.AssertionFailedError;
  * versions, and for each offending boot event the region (kind, base), the kernel function and the reason.
  */
 public final class SimulationResultAssert {
-    private static final Set<OutcomeResult> NOT_MAPPED = EnumSet.of(OutcomeResult.DOM0_ABORT,
-            OutcomeResult.DMA_FAULT, OutcomeResult.DENIED, OutcomeResult.FEATURE_LOST);
+    private static final Set<OutcomeResult> NOT_MAPPED = EnumSet.of(
+            OutcomeResult.DOM0_ABORT, OutcomeResult.DMA_FAULT, OutcomeResult.DENIED, OutcomeResult.FEATURE_LOST);
 
     private final SimulationResult actual;
 
@@ -42,22 +42,28 @@ public final class SimulationResultAssert {
     /** Dom0 uses regions of the kind and every use of them reaches a mapping: no abort, fault, denial or loss. */
     public SimulationResultAssert mapsAll(RegionKind kind) {
         built("every " + kind + " region mapped");
-        List<Outcome> ofKind = actual.outcomes().stream().filter(o -> o.event().kind() == kind).toList();
+        List<Outcome> ofKind =
+                actual.outcomes().stream().filter(o -> o.event().kind() == kind).toList();
         if (ofKind.isEmpty()) {
             throw new AssertionFailedError(subject() + ": expected every " + kind
                     + " region to be mapped, but Dom0's boot touches no " + kind + " region");
         }
-        return none(ofKind.stream().filter(o -> NOT_MAPPED.contains(o.result())).toList(),
+        return none(
+                ofKind.stream().filter(o -> NOT_MAPPED.contains(o.result())).toList(),
                 "every " + kind + " region mapped");
     }
 
     /** The overall verdict is the one given. */
     public SimulationResultAssert hasVerdict(Verdict expected) {
         if (actual.verdict() != expected) {
-            List<Outcome> why = actual.outcomes().stream().filter(o -> NOT_MAPPED.contains(o.result())).toList();
-            throw new AssertionFailedError(subject() + ": expected verdict " + expected + " but was "
-                    + actual.verdict() + (actual.notBuilt() != null ? ": " + refusal() : "")
-                    + (why.isEmpty() ? "" : ", because of:\n" + lines(why)), expected,
+            List<Outcome> why = actual.outcomes().stream()
+                    .filter(o -> NOT_MAPPED.contains(o.result()))
+                    .toList();
+            throw new AssertionFailedError(
+                    subject() + ": expected verdict " + expected + " but was "
+                            + actual.verdict() + (actual.notBuilt() != null ? ": " + refusal() : "")
+                            + (why.isEmpty() ? "" : ", because of:\n" + lines(why)),
+                    expected,
                     actual.verdict());
         }
         return this;
@@ -69,14 +75,14 @@ public final class SimulationResultAssert {
      */
     private void built(String expectation) {
         if (actual.notBuilt() != null) {
-            throw new AssertionFailedError(subject() + ": expected " + expectation + ", but there is no Dom0: "
-                    + refusal());
+            throw new AssertionFailedError(
+                    subject() + ": expected " + expectation + ", but there is no Dom0: " + refusal());
         }
     }
 
     private String refusal() {
-        return "Xen refuses these tables (" + actual.notBuilt().function() + ": " + actual.notBuilt().reason()
-                + "); the firmware vendor must act";
+        return "Xen refuses these tables (" + actual.notBuilt().function() + ": "
+                + actual.notBuilt().reason() + "); the firmware vendor must act";
     }
 
     private SimulationResultAssert none(List<Outcome> offending, String expectation) {
@@ -98,7 +104,8 @@ public final class SimulationResultAssert {
 
     private static String line(Outcome o) {
         BootEvent e = o.event();
-        return String.format("  - %s: %s at 0x%x (length 0x%x) in %s via %s [%s]: %s", o.result().id(), e.kind(),
-                e.base(), e.length(), e.function(), e.kernelApi(), e.source(), o.reason());
+        return String.format(
+                "  - %s: %s at 0x%x (length 0x%x) in %s via %s [%s]: %s",
+                o.result().id(), e.kind(), e.base(), e.length(), e.function(), e.kernelApi(), e.source(), o.reason());
     }
 }

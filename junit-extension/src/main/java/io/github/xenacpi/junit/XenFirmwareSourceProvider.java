@@ -21,7 +21,8 @@ public final class XenFirmwareSourceProvider implements TestTemplateInvocationCo
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, XenFirmwareSource.class))
+        return context.getTestMethod()
+                .map(m -> AnnotationSupport.isAnnotated(m, XenFirmwareSource.class))
                 .orElse(false);
     }
 
@@ -29,26 +30,31 @@ public final class XenFirmwareSourceProvider implements TestTemplateInvocationCo
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         String folder = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, XenFirmwareSource.class))
-                .map(XenFirmwareSource::value).orElse("");
-        String where = "@XenFirmwareSource(\"" + folder + "\") on " + context.getRequiredTestClass().getName()
-                + "#" + context.getRequiredTestMethod().getName() + "()";
-        Path dir = Locations.find(folder).filter(Files::isDirectory).orElseThrow(() ->
-                new ExtensionConfigurationException(where + ": " + Locations.notFound(folder)
-                        + " that is a folder"));
+                .map(XenFirmwareSource::value)
+                .orElse("");
+        String where = "@XenFirmwareSource(\"" + folder + "\") on "
+                + context.getRequiredTestClass().getName() + "#"
+                + context.getRequiredTestMethod().getName() + "()";
+        Path dir = Locations.find(folder)
+                .filter(Files::isDirectory)
+                .orElseThrow(() -> new ExtensionConfigurationException(
+                        where + ": " + Locations.notFound(folder) + " that is a folder"));
         List<PlatformSource.PathSource> platforms = platforms(dir, where);
         if (platforms.isEmpty()) {
             throw new ExtensionConfigurationException(where + ": no platform (sub-folder or dump file) in " + dir);
         }
         Settings settings = Settings.of(context);
-        return platforms.stream().map(p -> new SettingsInvocation(p.name(),
-                settings.withFirmware(p.path().toString(), where + ", platform " + p.name())));
+        return platforms.stream()
+                .map(p -> new SettingsInvocation(
+                        p.name(), settings.withFirmware(p.path().toString(), where + ", platform " + p.name())));
     }
 
     /** The folder's platforms by the core's one rule, the same the validate goal applies. */
     private static List<PlatformSource.PathSource> platforms(Path dir, String where) {
         try {
             return FirmwareFolder.platformsAt(dir).platforms().stream()
-                    .map(PlatformSource.PathSource.class::cast).toList();
+                    .map(PlatformSource.PathSource.class::cast)
+                    .toList();
         } catch (ValidationException e) {
             throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
         }

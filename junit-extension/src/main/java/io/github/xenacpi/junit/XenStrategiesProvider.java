@@ -15,7 +15,8 @@ public final class XenStrategiesProvider implements TestTemplateInvocationContex
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, XenStrategies.class))
+        return context.getTestMethod()
+                .map(m -> AnnotationSupport.isAnnotated(m, XenStrategies.class))
                 .orElse(false);
     }
 
@@ -23,17 +24,23 @@ public final class XenStrategiesProvider implements TestTemplateInvocationContex
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         String[] ids = context.getTestMethod()
                 .flatMap(m -> AnnotationSupport.findAnnotation(m, XenStrategies.class))
-                .map(XenStrategies::value).orElse(new String[0]);
+                .map(XenStrategies::value)
+                .orElse(new String[0]);
         List<MappingStrategy> strategies;
         try {
-            strategies = ids.length == 0 ? MappingStrategy.all()
-                    : Arrays.stream(ids).map(String::trim).map(MappingStrategy::byId).toList();
+            strategies = ids.length == 0
+                    ? MappingStrategy.all()
+                    : Arrays.stream(ids)
+                            .map(String::trim)
+                            .map(MappingStrategy::byId)
+                            .toList();
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException("@XenStrategies on " + context.getRequiredTestClass().getName()
-                    + "#" + context.getRequiredTestMethod().getName() + "(): " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(
+                    "@XenStrategies on " + context.getRequiredTestClass().getName() + "#"
+                            + context.getRequiredTestMethod().getName() + "(): " + e.getMessage(),
+                    e);
         }
         Settings settings = Settings.of(context);
-        return strategies.stream()
-                .map(s -> new SettingsInvocation(s.id(), settings.withStrategy(s.id())));
+        return strategies.stream().map(s -> new SettingsInvocation(s.id(), settings.withStrategy(s.id())));
     }
 }

@@ -17,32 +17,39 @@ public final class XenVersionMatrixProvider implements TestTemplateInvocationCon
 
     @Override
     public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, XenVersionMatrix.class))
+        return context.getTestMethod()
+                .map(m -> AnnotationSupport.isAnnotated(m, XenVersionMatrix.class))
                 .orElse(false);
     }
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         XenVersionMatrix matrix = context.getTestMethod()
-                .flatMap(m -> AnnotationSupport.findAnnotation(m, XenVersionMatrix.class)).orElseThrow();
+                .flatMap(m -> AnnotationSupport.findAnnotation(m, XenVersionMatrix.class))
+                .orElseThrow();
         List<XenVersion> xens;
         List<LinuxVersion> linuxes;
         try {
-            xens = matrix.xen().length == 0 ? XenVersion.PROFILES
+            xens = matrix.xen().length == 0
+                    ? XenVersion.PROFILES
                     : Arrays.stream(matrix.xen()).map(XenVersion::parse).toList();
-            linuxes = matrix.linux().length == 0 ? LinuxVersion.MODELLED
+            linuxes = matrix.linux().length == 0
+                    ? LinuxVersion.MODELLED
                     : Arrays.stream(matrix.linux()).map(LinuxVersion::parse).toList();
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException("@XenVersionMatrix on "
-                    + context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName()
-                    + "(): " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(
+                    "@XenVersionMatrix on "
+                            + context.getRequiredTestClass().getName() + "#"
+                            + context.getRequiredTestMethod().getName()
+                            + "(): " + e.getMessage(),
+                    e);
         }
         Settings settings = Settings.of(context);
         List<TestTemplateInvocationContext> out = new ArrayList<>();
         for (XenVersion x : xens) {
             for (LinuxVersion l : linuxes) {
-                out.add(new SettingsInvocation("Xen " + x + " / Linux " + l,
-                        settings.withVersions(x.toString(), l.toString())));
+                out.add(new SettingsInvocation(
+                        "Xen " + x + " / Linux " + l, settings.withVersions(x.toString(), l.toString())));
             }
         }
         return out.stream();

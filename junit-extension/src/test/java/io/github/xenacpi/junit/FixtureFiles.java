@@ -18,8 +18,7 @@ import java.nio.file.Path;
 final class FixtureFiles {
     static final Path ROOT = Path.of("target", "xenacpi-fixtures").toAbsolutePath();
 
-    private FixtureFiles() {
-    }
+    private FixtureFiles() {}
 
     /** Writes every fixture file; safe to call from several test classes. */
     static synchronized void write() throws IOException {
@@ -45,14 +44,20 @@ final class FixtureFiles {
     static BuiltPlatform virt() {
         return PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false))
-                .add(new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0, 0))
+                .add(new MadtBuilder()
+                        .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
+                        .gicc(0, 0, 0))
                 .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
                 .build();
     }
 
     private static Path testClasses() {
         try {
-            return Path.of(FixtureFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(FixtureFiles.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

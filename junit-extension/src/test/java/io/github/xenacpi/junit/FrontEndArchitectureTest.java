@@ -59,7 +59,8 @@ class FrontEndArchitectureTest {
     private static DescribedPredicate<JavaClass> reachable() {
         return DescribedPredicate.describe("outside core-model, in the façade or " + ALLOWED, c -> {
             String name = c.getName();
-            if (!name.startsWith("io.github.xenacpi.") || name.startsWith("io.github.xenacpi.api.")
+            if (!name.startsWith("io.github.xenacpi.")
+                    || name.startsWith("io.github.xenacpi.api.")
                     || name.startsWith("io.github.xenacpi.junit.")) {
                 return true;
             }

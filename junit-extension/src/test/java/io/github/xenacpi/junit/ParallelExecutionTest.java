@@ -29,9 +29,18 @@ class ParallelExecutionTest {
             "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
             "junit.jupiter.execution.parallel.config.strategy", "fixed",
             "junit.jupiter.execution.parallel.config.fixed.parallelism", "4");
-    private static final Class<?>[] FIXTURES = {InjectionFixture.class, DefaultsFixture.class,
-        ComposedFixture.class, InheritedFixture.class, FirmwareFixture.class, ErrorFixture.class,
-        StrategiesFixture.class, FirmwareSourceFixture.class, SharedLoadsFixture.class, AssertionsFixture.class};
+    private static final Class<?>[] FIXTURES = {
+        InjectionFixture.class,
+        DefaultsFixture.class,
+        ComposedFixture.class,
+        InheritedFixture.class,
+        FirmwareFixture.class,
+        ErrorFixture.class,
+        StrategiesFixture.class,
+        FirmwareSourceFixture.class,
+        SharedLoadsFixture.class,
+        AssertionsFixture.class
+    };
 
     @BeforeAll
     static void writeFirmware() throws IOException {
@@ -58,7 +67,9 @@ class ParallelExecutionTest {
     }
 
     private static List<String> outcomes(EngineExecutionResults results) {
-        return results.testEvents().finished().stream().map(ParallelExecutionTest::outcome).toList();
+        return results.testEvents().finished().stream()
+                .map(ParallelExecutionTest::outcome)
+                .toList();
     }
 
     private static String outcome(Event e) {

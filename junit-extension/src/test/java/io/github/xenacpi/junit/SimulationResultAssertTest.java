@@ -30,26 +30,59 @@ import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.AssertionFailedError;
 
 class SimulationResultAssertTest {
-    private static final BootEvent ECAM = new BootEvent(1, BootStage.SUBSYS_INITCALL, AccessApi.ACPI_OS_IOREMAP,
-            "acpi_os_ioremap", RegionKind.ECAM, 0x40_1000_0000L, 0x1000_0000L, "pci_ecam_create", "PCI",
-            "MCFG", "MCFG allocation[0].baseAddress");
-    private static final BootEvent GHES = new BootEvent(2, BootStage.DEVICE_INITCALL, AccessApi.CPU_TOUCH,
-            "readl", RegionKind.GHES_STATUS_ADDRESS, 0xFF00_0000L, 8, "ghes_probe", "RAS", "HEST",
+    private static final BootEvent ECAM = new BootEvent(
+            1,
+            BootStage.SUBSYS_INITCALL,
+            AccessApi.ACPI_OS_IOREMAP,
+            "acpi_os_ioremap",
+            RegionKind.ECAM,
+            0x40_1000_0000L,
+            0x1000_0000L,
+            "pci_ecam_create",
+            "PCI",
+            "MCFG",
+            "MCFG allocation[0].baseAddress");
+    private static final BootEvent GHES = new BootEvent(
+            2,
+            BootStage.DEVICE_INITCALL,
+            AccessApi.CPU_TOUCH,
+            "readl",
+            RegionKind.GHES_STATUS_ADDRESS,
+            0xFF00_0000L,
+            8,
+            "ghes_probe",
+            "RAS",
+            "HEST",
             "HEST source[0].errorStatusAddress");
-    private static final BootEvent DMA = new BootEvent(3, BootStage.RUNTIME, AccessApi.DMA, "dma",
-            RegionKind.DEVICE_RESOURCE, 0x9000_0000L, 4, "nvme", "DMA by nvme", "", "nvme");
+    private static final BootEvent DMA = new BootEvent(
+            3,
+            BootStage.RUNTIME,
+            AccessApi.DMA,
+            "dma",
+            RegionKind.DEVICE_RESOURCE,
+            0x9000_0000L,
+            4,
+            "nvme",
+            "DMA by nvme",
+            "",
+            "nvme");
 
     @Test
     void passingResultPassesEveryCheck() {
         SimulationResult ok = result(Verdict.PASS, new Outcome(ECAM, OutcomeResult.MAPPED_ON_FAULT, "mapped"));
 
-        XenAssertions.assertThat(ok).hasNoDom0Aborts().hasNoDmaFaults().mapsAll(RegionKind.ECAM)
+        XenAssertions.assertThat(ok)
+                .hasNoDom0Aborts()
+                .hasNoDmaFaults()
+                .mapsAll(RegionKind.ECAM)
                 .hasVerdict(Verdict.PASS);
     }
 
     @Test
     void abortsAreListedWithRegionFunctionAndStrategy() {
-        SimulationResult failed = result(Verdict.FAIL, new Outcome(ECAM, OutcomeResult.MAPPED_AHEAD, "premapped"),
+        SimulationResult failed = result(
+                Verdict.FAIL,
+                new Outcome(ECAM, OutcomeResult.MAPPED_AHEAD, "premapped"),
                 new Outcome(GHES, OutcomeResult.DOM0_ABORT, "no stage-2 mapping and Xen 4.8 does not map on fault"));
 
         assertThatThrownBy(() -> XenAssertions.assertThat(failed).hasNoDom0Aborts())
@@ -71,7 +104,9 @@ class SimulationResultAssertTest {
 
     @Test
     void mapsAllNamesEveryUnmappedUseAndAnUnusedKind() {
-        SimulationResult lost = result(Verdict.DEGRADED, new Outcome(ECAM, OutcomeResult.FEATURE_LOST, "hidden"),
+        SimulationResult lost = result(
+                Verdict.DEGRADED,
+                new Outcome(ECAM, OutcomeResult.FEATURE_LOST, "hidden"),
                 new Outcome(GHES, OutcomeResult.MAPPED_AHEAD, "premapped"));
 
         assertThatThrownBy(() -> XenAssertions.assertThat(lost).mapsAll(RegionKind.ECAM))
@@ -96,43 +131,66 @@ class SimulationResultAssertTest {
 
     @Test
     void insideAStrategyMatrixExactlyTheAbortingStrategiesFail() {
-        Platform ras = new Platform("server-ras", AcpiTables.load(Preset.SERVER_RAS.image()),
-                PlatformDescriptor.DEFAULT);
+        Platform ras =
+                new Platform("server-ras", AcpiTables.load(Preset.SERVER_RAS.image()), PlatformDescriptor.DEFAULT);
         SimulationInput input = SimulationInput.of(ras).with(XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.NONE);
-        List<String> aborting = MappingStrategy.all().stream().map(s -> Simulation.run(input, s))
+        List<String> aborting = MappingStrategy.all().stream()
+                .map(s -> Simulation.run(input, s))
                 .filter(r -> !r.withResult(OutcomeResult.DOM0_ABORT).isEmpty())
-                .map(SimulationResult::strategy).toList();
+                .map(SimulationResult::strategy)
+                .toList();
 
-        List<Event> failed = Kit.run(AssertionsFixture.class).testEvents().failed().list();
+        List<Event> failed =
+                Kit.run(AssertionsFixture.class).testEvents().failed().list();
 
         assertThat(aborting).isNotEmpty();
-        assertThat(failed).map(e -> e.getTestDescriptor().getDisplayName().replaceFirst("^\\[\\d+] ", ""))
+        assertThat(failed)
+                .map(e -> e.getTestDescriptor().getDisplayName().replaceFirst("^\\[\\d+] ", ""))
                 .containsExactlyElementsOf(aborting);
-        assertThat(failed).allSatisfy(e -> assertThat(e.getRequiredPayload(TestExecutionResult.class)
-                .getThrowable().orElseThrow()).isInstanceOf(AssertionFailedError.class)
-                .hasMessageStartingWith("strategy " + e.getTestDescriptor().getDisplayName()
-                        .replaceFirst("^\\[\\d+] ", "") + " (Xen 4.8, Linux 6.6, SMMU none): expected no Dom0 aborts")
-                .hasMessageContaining("  - dom0-abort: "));
+        assertThat(failed)
+                .allSatisfy(e -> assertThat(e.getRequiredPayload(TestExecutionResult.class)
+                                .getThrowable()
+                                .orElseThrow())
+                        .isInstanceOf(AssertionFailedError.class)
+                        .hasMessageStartingWith("strategy "
+                                + e.getTestDescriptor().getDisplayName().replaceFirst("^\\[\\d+] ", "")
+                                + " (Xen 4.8, Linux 6.6, SMMU none): expected no Dom0 aborts")
+                        .hasMessageContaining("  - dom0-abort: "));
     }
 
     @Test
     void aDom0XenNeverBuiltFailsEveryAssertionAboutItsBootInsteadOfPassingOnNothing() {
-        SimulationResult notBuilt = SimulationResult.notBuilt("stage2-fault", XenVersion.V4_22, LinuxVersion.V6_6,
-                SmmuMode.NONE, new io.github.xenacpi.xen.HardwareDomainBuild.Refusal("acpi_parse_fadt",
-                        "FADT 5.0: Xen 4.22 needs 5.1 or later"));
+        SimulationResult notBuilt = SimulationResult.notBuilt(
+                "stage2-fault",
+                XenVersion.V4_22,
+                LinuxVersion.V6_6,
+                SmmuMode.NONE,
+                new io.github.xenacpi.xen.HardwareDomainBuild.Refusal(
+                        "acpi_parse_fadt", "FADT 5.0: Xen 4.22 needs 5.1 or later"));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XenAssertions.assertThat(notBuilt).hasNoDom0Aborts())
-                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("there is no Dom0")
-                .hasMessageContaining("acpi_parse_fadt: FADT 5.0").hasMessageContaining("firmware vendor must act");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XenAssertions.assertThat(notBuilt).hasNoDmaFaults())
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> XenAssertions.assertThat(notBuilt).hasNoDom0Aborts())
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("there is no Dom0")
+                .hasMessageContaining("acpi_parse_fadt: FADT 5.0")
+                .hasMessageContaining("firmware vendor must act");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> XenAssertions.assertThat(notBuilt).hasNoDmaFaults())
                 .isInstanceOf(AssertionFailedError.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> XenAssertions.assertThat(notBuilt)
-                .hasVerdict(Verdict.PASS)).hasMessageContaining("but was NOT_BUILT: Xen refuses these tables");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> XenAssertions.assertThat(notBuilt).hasVerdict(Verdict.PASS))
+                .hasMessageContaining("but was NOT_BUILT: Xen refuses these tables");
         XenAssertions.assertThat(notBuilt).hasVerdict(Verdict.NOT_BUILT);
     }
 
     private static SimulationResult result(Verdict verdict, Outcome... outcomes) {
-        return new SimulationResult("bus-notify", XenVersion.V4_8, LinuxVersion.V6_6, SmmuMode.NONE,
-                List.of(outcomes), new SimulationCosts(0, 0, 0, 0, 0, 0), verdict);
+        return new SimulationResult(
+                "bus-notify",
+                XenVersion.V4_8,
+                LinuxVersion.V6_6,
+                SmmuMode.NONE,
+                List.of(outcomes),
+                new SimulationCosts(0, 0, 0, 0, 0, 0),
+                verdict);
     }
 }

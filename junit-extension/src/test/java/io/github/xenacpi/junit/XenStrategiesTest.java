@@ -17,14 +17,18 @@ class XenStrategiesTest {
     @Test
     void runsOncePerStrategyNamedByItsId() {
         EngineExecutionResults results = Kit.run(StrategiesFixture.class);
-        List<String> ids = MappingStrategy.all().stream().map(MappingStrategy::id).toList();
+        List<String> ids =
+                MappingStrategy.all().stream().map(MappingStrategy::id).toList();
 
         results.testEvents().assertStatistics(s -> s.succeeded(ids.size() + 2).failed(0));
         assertThat(Kit.published(results, "strategy")).containsExactlyElementsOf(ids);
         assertThat(results.testEvents().succeeded().stream()
-                .filter(e -> Kit.method(e).equals("everyStrategy"))
-                .map(e -> e.getTestDescriptor().getDisplayName()).toList())
-                .containsExactlyElementsOf(ids.stream().map(id -> "[" + (ids.indexOf(id) + 1) + "] " + id).toList());
+                        .filter(e -> Kit.method(e).equals("everyStrategy"))
+                        .map(e -> e.getTestDescriptor().getDisplayName())
+                        .toList())
+                .containsExactlyElementsOf(ids.stream()
+                        .map(id -> "[" + (ids.indexOf(id) + 1) + "] " + id)
+                        .toList());
     }
 
     @Test
@@ -39,7 +43,9 @@ class XenStrategiesTest {
         Event failed = results.containerEvents().failed().list().get(0);
 
         results.testEvents().assertStatistics(s -> s.started(0));
-        assertThat(failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+        assertThat(failed.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow())
                 .isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessageStartingWith("@XenStrategies on " + StrategiesErrorFixture.class.getName()
                         + "#unknown(): unknown strategy \"wishful\"; known: [bus-notify,");

@@ -15,8 +15,8 @@ class XenVersionMatrixTest {
         results.testEvents().assertStatistics(s -> s.succeeded(5).failed(0));
         // xen-premap on the seed: Xen 4.8 with Linux 6.6 aborts on the CXL RCRB (and the OperationRegion);
         // from 4.9 try_map_mmio catches what the pre-map misses.
-        assertThat(Kit.published(results, "cell")).containsExactly("4.8/4.10 aborts", "4.8/6.6 aborts",
-                "4.17/4.10 boots", "4.17/6.6 boots");
+        assertThat(Kit.published(results, "cell"))
+                .containsExactly("4.8/4.10 aborts", "4.8/6.6 aborts", "4.17/4.10 boots", "4.17/6.6 boots");
         assertThat(Kit.published(results, "patch")).containsExactly("4.20.4/6.1");
     }
 }

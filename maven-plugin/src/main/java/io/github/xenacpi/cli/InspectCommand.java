@@ -28,8 +28,7 @@ public final class InspectCommand {
     private static final String USAGE = "usage: InspectCommand [PATH | --preset ID] [--json FILE] [--report DIR]";
 
     /** The parsed arguments. */
-    private record Arguments(PlatformSource source, boolean defaulted, Path json, Path report) {
-    }
+    private record Arguments(PlatformSource source, boolean defaulted, Path json, Path report) {}
 
     /** An argument error: the message, and whether it is a request for help. */
     private static final class Unusable extends Exception {
@@ -56,8 +55,8 @@ public final class InspectCommand {
             }
             Arguments a = parse(args);
             if (a.defaulted()) {
-                out.println("No PATH given: inspecting the built-in preset " + a.source().name()
-                        + ", made by the table builder (presets: " + Firmware.presetIds() + ").");
+                out.println("No PATH given: inspecting the built-in preset "
+                        + a.source().name() + ", made by the table builder (presets: " + Firmware.presetIds() + ").");
             }
             Inspection inspection = Inspection.of(a.source(), Overrides.NONE);
             inspection.text().forEach(out::println);

@@ -115,13 +115,14 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
 
     /** The folder relative paths start at: the project's, or the one Maven runs in. */
     Path baseDir() {
-        return standalone() || project.getBasedir() == null ? Path.of(session.getExecutionRootDirectory())
+        return standalone() || project.getBasedir() == null
+                ? Path.of(session.getExecutionRootDirectory())
                 : project.getBasedir().toPath();
     }
 
     /** The shared parameters as the core reads them. */
     ValidationParameters parameters() {
-        return new ValidationParameters(firmware, strategies, xenVersion, linuxVersion, smmu, xenVersions,
-                linuxVersions, trace, baseline);
+        return new ValidationParameters(
+                firmware, strategies, xenVersion, linuxVersion, smmu, xenVersions, linuxVersions, trace, baseline);
     }
 }

@@ -35,8 +35,10 @@ public abstract class AbstractXenacpiMojo extends AbstractMojo {
         } catch (ValidationException e) {
             throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("xenacpi: internal error (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); please report it with the firmware", e);
+            throw new MojoExecutionException(
+                    "xenacpi: internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); please report it with the firmware",
+                    e);
         }
     }
 
@@ -56,7 +58,9 @@ public abstract class AbstractXenacpiMojo extends AbstractMojo {
      * stands in for it.
      */
     static Path resolve(File configured, Path base, Path fallback) {
-        if (configured == null || configured.getPath().isEmpty() || configured.getPath().contains("${")) {
+        if (configured == null
+                || configured.getPath().isEmpty()
+                || configured.getPath().contains("${")) {
             return base.resolve(fallback);
         }
         return base.resolve(configured.toPath());

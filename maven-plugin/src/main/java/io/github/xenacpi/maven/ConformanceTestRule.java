@@ -11,18 +11,23 @@ import java.util.Set;
 public final class ConformanceTestRule {
 
     /** A project's own test, annotated {@code @XenPlatform}, fails on the platform. */
-    public static final Rule RULE = new Rule("PROJECT.CONFORMANCE_TEST", Severity.ERROR,
+    public static final Rule RULE = new Rule(
+            "PROJECT.CONFORMANCE_TEST",
+            Severity.ERROR,
             "A conformance test of the project fails on this platform",
             "The project states what its firmware must satisfy as JUnit tests run once per platform by the"
                     + " validate goal's conformanceTests parameter; a failure means this platform breaks it.",
-            "The project's test class", "", Set.of(Profile.XEN_DOM0));
+            "The project's test class",
+            "",
+            Set.of(Profile.XEN_DOM0));
 
-    private ConformanceTestRule() {
-    }
+    private ConformanceTestRule() {}
 
     /** One error finding per failed test; the path is the test class, the message its display name and why. */
     public static List<ReportFinding> findings(TestRun run) {
-        return run.failures().stream().map(f -> new ReportFinding(RULE.id(), Severity.ERROR, "", 0, 0,
-                f.displayName() + ": " + f.message(), f.className(), "")).toList();
+        return run.failures().stream()
+                .map(f -> new ReportFinding(
+                        RULE.id(), Severity.ERROR, "", 0, 0, f.displayName() + ": " + f.message(), f.className(), ""))
+                .toList();
     }
 }

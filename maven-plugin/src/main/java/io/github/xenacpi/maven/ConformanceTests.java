@@ -54,8 +54,8 @@ public final class ConformanceTests implements PlatformCheck {
      * @param sources   the project's test classes by name, each with its source file (see {@link #sources}): only
      *                  these run, so a class whose source was deleted never runs from a stale output folder
      */
-    public ConformanceTests(List<Path> classpath, List<Path> testRoots, List<String> patterns,
-                            Map<String, Path> sources) {
+    public ConformanceTests(
+            List<Path> classpath, List<Path> testRoots, List<String> patterns, Map<String, Path> sources) {
         this.classpath = List.copyOf(classpath);
         this.testRoots = List.copyOf(testRoots);
         this.patterns = List.copyOf(patterns);
@@ -95,8 +95,8 @@ public final class ConformanceTests implements PlatformCheck {
         List<String> current = current();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader("xenacpi-conformance-tests", urls(),
-                ClassLoader.getPlatformClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader("xenacpi-conformance-tests", urls(), ClassLoader.getPlatformClassLoader())) {
             thread.setContextClassLoader(loader);
             Listener listener = new Listener();
             launch(loader, firmware, listener, current);
@@ -108,8 +108,8 @@ public final class ConformanceTests implements PlatformCheck {
             }
             return run;
         } catch (IOException e) {
-            throw new ValidationException("cannot close the class loader of the conformance tests: "
-                    + e.getMessage(), e);
+            throw new ValidationException(
+                    "cannot close the class loader of the conformance tests: " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -137,8 +137,8 @@ public final class ConformanceTests implements PlatformCheck {
                     }
                 }
             } catch (IOException e) {
-                throw new ValidationException("xenacpi.conformanceTests: cannot read the test sources in " + root
-                        + ": " + e.getMessage(), e);
+                throw new ValidationException(
+                        "xenacpi.conformanceTests: cannot read the test sources in " + root + ": " + e.getMessage(), e);
             }
         }
         return out;
@@ -158,8 +158,8 @@ public final class ConformanceTests implements PlatformCheck {
             out.add(e.getKey());
             Path compiled = testRoots.get(0).resolve(e.getKey().replace('.', '/') + ".class");
             try {
-                if (!Files.isRegularFile(compiled) || Files.getLastModifiedTime(compiled)
-                        .compareTo(Files.getLastModifiedTime(e.getValue())) < 0) {
+                if (!Files.isRegularFile(compiled)
+                        || Files.getLastModifiedTime(compiled).compareTo(Files.getLastModifiedTime(e.getValue())) < 0) {
                     stale.add(e.getKey());
                 }
             } catch (IOException x) {
@@ -192,22 +192,28 @@ public final class ConformanceTests implements PlatformCheck {
         try {
             Class<?> selectors = load(loader, "org.junit.platform.engine.discovery.DiscoverySelectors");
             Set<Path> roots = new LinkedHashSet<>(testRoots);
-            List<?> selected = (List<?>) selectors.getMethod("selectClasspathRoots", Set.class).invoke(null, roots);
+            List<?> selected = (List<?>)
+                    selectors.getMethod("selectClasspathRoots", Set.class).invoke(null, roots);
             Class<?> filterType = load(loader, "org.junit.platform.engine.Filter");
             Object filters = Array.newInstance(filterType, 2);
             Method include = load(loader, "org.junit.platform.engine.discovery.ClassNameFilter")
                     .getMethod("includeClassNamePatterns", String[].class);
             Array.set(filters, 0, include.invoke(null, (Object) patterns.toArray(String[]::new)));
             // Only classes with a source now: a class left in the output folder by a deleted source never runs.
-            String[] withSource = current.isEmpty() ? new String[] {"(?!)"} : current.stream()
-                    .map(n -> Pattern.quote(n) + "(\\$.*)?").toArray(String[]::new);
+            String[] withSource = current.isEmpty()
+                    ? new String[] {"(?!)"}
+                    : current.stream().map(n -> Pattern.quote(n) + "(\\$.*)?").toArray(String[]::new);
             Array.set(filters, 1, include.invoke(null, (Object) withSource));
             Class<?> builderType = load(loader, "org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder");
             Object builder = builderType.getMethod("request").invoke(null);
             builderType.getMethod("selectors", List.class).invoke(builder, selected);
             builderType.getMethod("filters", filters.getClass()).invoke(builder, filters);
-            builderType.getMethod("configurationParameter", String.class, String.class)
-                    .invoke(builder, FIRMWARE_PARAMETER, firmware.toAbsolutePath().toString());
+            builderType
+                    .getMethod("configurationParameter", String.class, String.class)
+                    .invoke(
+                            builder,
+                            FIRMWARE_PARAMETER,
+                            firmware.toAbsolutePath().toString());
             Object request = builderType.getMethod("build").invoke(builder);
 
             Class<?> listenerType = load(loader, "org.junit.platform.launcher.TestExecutionListener");
@@ -215,14 +221,20 @@ public final class ConformanceTests implements PlatformCheck {
             Array.set(listeners, 0, Proxy.newProxyInstance(loader, new Class<?>[] {listenerType}, listener));
             Class<?> launcherType = load(loader, "org.junit.platform.launcher.Launcher");
             Object launcher = load(loader, LAUNCHER_FACTORY).getMethod("create").invoke(null);
-            launcherType.getMethod("execute", load(loader, "org.junit.platform.launcher.LauncherDiscoveryRequest"),
-                    listeners.getClass()).invoke(launcher, request, listeners);
+            launcherType
+                    .getMethod(
+                            "execute",
+                            load(loader, "org.junit.platform.launcher.LauncherDiscoveryRequest"),
+                            listeners.getClass())
+                    .invoke(launcher, request, listeners);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw new ValidationException("the JUnit Platform launcher of the project failed: " + cause, cause);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new ValidationException("cannot drive the project's JUnit Platform launcher (" + e
-                    + "); the conformance tests need JUnit Platform 1.10 or later on the test class path", e);
+            throw new ValidationException(
+                    "cannot drive the project's JUnit Platform launcher (" + e
+                            + "); the conformance tests need JUnit Platform 1.10 or later on the test class path",
+                    e);
         }
     }
 
@@ -230,8 +242,10 @@ public final class ConformanceTests implements PlatformCheck {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException e) {
-            throw new ValidationException("the project's test class path lacks " + name + "; add JUnit Jupiter"
-                    + " (junit-jupiter) as a test dependency to run xenacpi.conformanceTests", e);
+            throw new ValidationException(
+                    "the project's test class path lacks " + name + "; add JUnit Jupiter"
+                            + " (junit-jupiter) as a test dependency to run xenacpi.conformanceTests",
+                    e);
         }
     }
 
@@ -282,9 +296,14 @@ public final class ConformanceTests implements PlatformCheck {
             }
             run++;
             if (status.equals("FAILED")) {
-                Throwable t = ((Optional<?>) call(result, "getThrowable")).map(Throwable.class::cast).orElse(null);
-                String message = t == null ? "failed" : t.getMessage() == null ? t.getClass().getName()
-                        : t.getMessage().strip();
+                Throwable t = ((Optional<?>) call(result, "getThrowable"))
+                        .map(Throwable.class::cast)
+                        .orElse(null);
+                String message = t == null
+                        ? "failed"
+                        : t.getMessage() == null
+                                ? t.getClass().getName()
+                                : t.getMessage().strip();
                 failures.add(new TestRun.TestFailure(className(id), displayPath(id), message));
             }
         }
@@ -312,7 +331,8 @@ public final class ConformanceTests implements PlatformCheck {
             names.add((String) call(id, "getDisplayName"));
             Object current = id;
             while (plan != null) {
-                Optional<?> parent = (Optional<?>) plan.getClass().getMethod("getParent", current.getClass())
+                Optional<?> parent = (Optional<?>) plan.getClass()
+                        .getMethod("getParent", current.getClass())
                         .invoke(plan, current);
                 if (parent.isEmpty() || !isMethod(parent.get())) {
                     break;

@@ -70,15 +70,18 @@ public class InspectMojo extends AbstractXenacpiMojo {
         boolean byPath = path != null && !path.isBlank();
         boolean byFirmware = firmware != null && !firmware.isBlank();
         if (byPath && byFirmware && !path.trim().equals(firmware.trim())) {
-            throw new ValidationException("both xenacpi.inspect.path (" + path + ") and xenacpi.firmware ("
-                    + firmware + ") are set; inspect names one platform, set one of them");
+            throw new ValidationException("both xenacpi.inspect.path (" + path + ") and xenacpi.firmware (" + firmware
+                    + ") are set; inspect names one platform, set one of them");
         }
         if (!byPath && !byFirmware) {
             getLog().info("xenacpi: neither xenacpi.inspect.path nor xenacpi.firmware is set: inspecting the preset "
                     + Firmware.DEFAULT_PRESET + " (presets: " + Firmware.presetIds() + ")");
             return Firmware.defaultPreset();
         }
-        return Firmware.one(byPath ? "xenacpi.inspect.path" : Firmware.PROPERTY, byPath ? path : firmware, base(),
+        return Firmware.one(
+                byPath ? "xenacpi.inspect.path" : Firmware.PROPERTY,
+                byPath ? path : firmware,
+                base(),
                 s -> getLog().warn("xenacpi: " + s.describe()));
     }
 

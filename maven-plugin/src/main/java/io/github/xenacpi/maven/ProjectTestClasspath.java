@@ -23,17 +23,22 @@ final class ProjectTestClasspath {
 
     private static final String PLATFORM_GROUP = "org.junit.platform";
 
-    private ProjectTestClasspath() {
-    }
+    private ProjectTestClasspath() {}
 
     /** The project's conformance tests: the class name patterns, run on its test class path and test classes. */
-    static ConformanceTests conformanceTests(MavenProject project, RepositorySystem repositories,
-                                             RepositorySystemSession session, List<String> patterns)
+    static ConformanceTests conformanceTests(
+            MavenProject project, RepositorySystem repositories, RepositorySystemSession session, List<String> patterns)
             throws ValidationException {
-        return new ConformanceTests(of(project, repositories, session),
+        return new ConformanceTests(
+                of(project, repositories, session),
                 List.of(Path.of(project.getBuild().getTestOutputDirectory())),
-                patterns.stream().filter(s -> s != null && !s.isBlank()).map(String::trim).toList(),
-                ConformanceTests.sources(project.getTestCompileSourceRoots().stream().map(Path::of).toList()));
+                patterns.stream()
+                        .filter(s -> s != null && !s.isBlank())
+                        .map(String::trim)
+                        .toList(),
+                ConformanceTests.sources(project.getTestCompileSourceRoots().stream()
+                        .map(Path::of)
+                        .toList()));
     }
 
     /** The project's test class path with a launcher that matches its JUnit Platform. */
@@ -48,24 +53,34 @@ final class ProjectTestClasspath {
         if (find(project, "junit-platform-launcher").isPresent()) {
             return out;
         }
-        Artifact engine = find(project, "junit-platform-engine").orElseThrow(() -> new ValidationException(
-                "xenacpi.conformanceTests: the project has no JUnit Platform on its test class path; add"
-                        + " org.junit.jupiter:junit-jupiter as a test dependency"));
-        ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(PLATFORM_GROUP, "junit-platform-launcher",
-                "jar", engine.getVersion()), project.getRemoteProjectRepositories(), null);
+        Artifact engine = find(project, "junit-platform-engine")
+                .orElseThrow(() -> new ValidationException(
+                        "xenacpi.conformanceTests: the project has no JUnit Platform on its test class path; add"
+                                + " org.junit.jupiter:junit-jupiter as a test dependency"));
+        ArtifactRequest request = new ArtifactRequest(
+                new DefaultArtifact(PLATFORM_GROUP, "junit-platform-launcher", "jar", engine.getVersion()),
+                project.getRemoteProjectRepositories(),
+                null);
         try {
-            out.add(repositories.resolveArtifact(session, request).getArtifact().getFile().toPath());
+            out.add(repositories
+                    .resolveArtifact(session, request)
+                    .getArtifact()
+                    .getFile()
+                    .toPath());
         } catch (ArtifactResolutionException e) {
-            throw new ValidationException("cannot resolve org.junit.platform:junit-platform-launcher:"
-                    + engine.getVersion() + " to run the conformance tests (" + e.getMessage() + "); declare it"
-                    + " as a test dependency of the project", e);
+            throw new ValidationException(
+                    "cannot resolve org.junit.platform:junit-platform-launcher:"
+                            + engine.getVersion() + " to run the conformance tests (" + e.getMessage() + "); declare it"
+                            + " as a test dependency of the project",
+                    e);
         }
         return out;
     }
 
     private static Optional<Artifact> find(MavenProject project, String artifactId) {
         return project.getArtifacts().stream()
-                .filter(a -> a.getGroupId().equals(PLATFORM_GROUP) && a.getArtifactId().equals(artifactId))
+                .filter(a -> a.getGroupId().equals(PLATFORM_GROUP)
+                        && a.getArtifactId().equals(artifactId))
                 .findFirst();
     }
 }

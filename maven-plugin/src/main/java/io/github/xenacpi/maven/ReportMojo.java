@@ -72,7 +72,8 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
 
     /** Validates as the build's validate execution does, into the site's {@value #FOLDER} folder. */
     private void write() throws MavenReportException {
-        ValidationParameters parameters = parameters().inheriting(ValidateExecutionConfig.of(project).parameters());
+        ValidationParameters parameters =
+                parameters().inheriting(ValidateExecutionConfig.of(project).parameters());
         try {
             List<PlatformSource> platforms = parameters.platforms(baseDir(), log());
             if (platforms.isEmpty()) {
@@ -80,8 +81,15 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
                         + baseDir().resolve(Firmware.PROJECT_FOLDER) + " holds no platform;"
                         + " set xenacpi.firmware (a path or preset:ID) or xenacpi.skip");
             }
-            ValidationRun.execute(parameters.settings(platforms, EVERY_FORMAT, outputDirectory.toPath().resolve(FOLDER),
-                    PlatformCheck.Provider.NONE, baseDir()), Instant.now(), log());
+            ValidationRun.execute(
+                    parameters.settings(
+                            platforms,
+                            EVERY_FORMAT,
+                            outputDirectory.toPath().resolve(FOLDER),
+                            PlatformCheck.Provider.NONE,
+                            baseDir()),
+                    Instant.now(),
+                    log());
         } catch (ValidationException e) {
             throw new MavenReportException("xenacpi: " + e.getMessage(), e);
         }

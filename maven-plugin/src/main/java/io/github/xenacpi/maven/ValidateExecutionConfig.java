@@ -27,7 +27,9 @@ final class ValidateExecutionConfig {
     /** The validate execution's configuration of a project (empty when the build has none). */
     static ValidateExecutionConfig of(MavenProject project) {
         List<Xpp3Dom> layers = new ArrayList<>();
-        Plugin plugin = project.getBuild() == null ? null : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
+        Plugin plugin = project.getBuild() == null
+                ? null
+                : project.getBuild().getPluginsAsMap().get(PLUGIN_KEY);
         if (plugin != null) {
             for (PluginExecution e : plugin.getExecutions()) {
                 if (e.getGoals().contains("validate") && e.getConfiguration() instanceof Xpp3Dom dom) {
@@ -43,9 +45,16 @@ final class ValidateExecutionConfig {
 
     /** The shared parameters this configuration sets (not the trace nor the baseline, which the site never takes). */
     ValidationParameters parameters() {
-        return new ValidationParameters(list("firmware").orElse(List.of()), list("strategies").orElse(List.of()),
-                value("xenVersion").orElse(""), value("linuxVersion").orElse(""), value("smmu").orElse(""),
-                value("xenVersions").orElse(""), value("linuxVersions").orElse(""), false, "");
+        return new ValidationParameters(
+                list("firmware").orElse(List.of()),
+                list("strategies").orElse(List.of()),
+                value("xenVersion").orElse(""),
+                value("linuxVersion").orElse(""),
+                value("smmu").orElse(""),
+                value("xenVersions").orElse(""),
+                value("linuxVersions").orElse(""),
+                false,
+                "");
     }
 
     /** A single value, such as {@code xenVersion}. */

@@ -38,7 +38,11 @@ import org.eclipse.aether.RepositorySystemSession;
  *
  * @since 0.1.0
  */
-@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false,
+@Mojo(
+        name = "validate",
+        defaultPhase = LifecyclePhase.VERIFY,
+        threadSafe = true,
+        requiresProject = false,
         requiresDependencyResolution = ResolutionScope.TEST)
 public class ValidateMojo extends AbstractValidationMojo {
 
@@ -197,8 +201,11 @@ public class ValidateMojo extends AbstractValidationMojo {
         ViolationPolicy policy = ViolationPolicy.of(failOnViolation);
         Optional<String> failure;
         if (fork && !named(conformanceTests)) {
-            ForkedValidation.Outcome outcome = ForkedValidation.run(new ForkedValidation.Job(parameters,
-                    gateParameters, policy, formats, reportFolder, baseDir(), Instant.now()), forkedJvm(), log());
+            ForkedValidation.Outcome outcome = ForkedValidation.run(
+                    new ForkedValidation.Job(
+                            parameters, gateParameters, policy, formats, reportFolder, baseDir(), Instant.now()),
+                    forkedJvm(),
+                    log());
             if (!(outcome instanceof ForkedValidation.Outcome.Validated validated)) {
                 noFirmware();
                 return;
@@ -211,8 +218,10 @@ public class ValidateMojo extends AbstractValidationMojo {
                 noFirmware();
                 return;
             }
-            ValidationRun.Outcome outcome = ValidationRun.execute(parameters.settings(platforms, formats,
-                    reportFolder, this::tests, baseDir()), Instant.now(), log());
+            ValidationRun.Outcome outcome = ValidationRun.execute(
+                    parameters.settings(platforms, formats, reportFolder, this::tests, baseDir()),
+                    Instant.now(),
+                    log());
             failure = policy.enforce(gate.decide(outcome.report()), outcome.location(), log());
         }
         if (failure.isPresent()) {
@@ -224,9 +233,13 @@ public class ValidateMojo extends AbstractValidationMojo {
         Set<Path> classPath = new LinkedHashSet<>();
         classPath.add(plugin.getPluginArtifact().getFile().toPath());
         plugin.getArtifacts().forEach(a -> classPath.add(a.getFile().toPath()));
-        return new ForkedValidation.Jvm(ForkedValidation.Jvm.currentJava(), List.copyOf(classPath),
-                ForkedValidation.Jvm.flags(argLine), classDataFolder == null || classDataFolder.isBlank()
-                ? Optional.empty() : Optional.of(Path.of(classDataFolder.trim())));
+        return new ForkedValidation.Jvm(
+                ForkedValidation.Jvm.currentJava(),
+                List.copyOf(classPath),
+                ForkedValidation.Jvm.flags(argLine),
+                classDataFolder == null || classDataFolder.isBlank()
+                        ? Optional.empty()
+                        : Optional.of(Path.of(classDataFolder.trim())));
     }
 
     private static boolean named(List<String> values) {
@@ -261,7 +274,7 @@ public class ValidateMojo extends AbstractValidationMojo {
             throw new ValidationException("xenacpi.conformanceTests needs a project with compiled tests; run the"
                     + " goal in a project's folder");
         }
-        return Optional.of(ProjectTestClasspath.conformanceTests(project, repositorySystem, repositorySession,
-                conformanceTests));
+        return Optional.of(
+                ProjectTestClasspath.conformanceTests(project, repositorySystem, repositorySession, conformanceTests));
     }
 }

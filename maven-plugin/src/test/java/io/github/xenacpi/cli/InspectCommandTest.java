@@ -2,11 +2,11 @@ package io.github.xenacpi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.xenacpi.platform.XenVersion;
 import io.github.xenacpi.platform.builder.McfgBuilder;
 import io.github.xenacpi.platform.builder.OemIdentity;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.xenacpi.platform.XenVersion;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +26,11 @@ class InspectCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new InspectCommand().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new InspectCommand()
+                .run(
+                        args,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String out() {
@@ -44,7 +47,8 @@ class InspectCommandTest {
 
         assertThat(run("--json", json.toString())).isEqualTo(InspectCommand.OK);
 
-        assertThat(out()).contains("built-in preset qemu-virt")
+        assertThat(out())
+                .contains("built-in preset qemu-virt")
                 .contains("Source: builder (BUILDER)")
                 .contains("Tables: 11")
                 .containsPattern("MCFG #1 +length +60 +rev 1 +checksum ok +OEM XENACP XENACPI")
@@ -75,7 +79,9 @@ class InspectCommandTest {
         assertThat(simulations.get(0).get("strategy").asText()).isEqualTo("bus-notify");
         assertThat(simulations.get(0).get("xen").asText()).isEqualTo(XenVersion.NEWEST.toString());
         for (JsonNode s : simulations) {
-            assertThat(out()).containsPattern(s.get("strategy").asText() + " +" + s.get("verdict").asText());
+            assertThat(out())
+                    .containsPattern(
+                            s.get("strategy").asText() + " +" + s.get("verdict").asText());
         }
     }
 
@@ -88,7 +94,8 @@ class InspectCommandTest {
         int status = run(temp.toString(), "--json", json.toString());
 
         assertThat(status).isEqualTo(InspectCommand.OK);
-        assertThat(out()).contains("Source: " + temp + " (TABLE_DIRECTORY)")
+        assertThat(out())
+                .contains("Source: " + temp + " (TABLE_DIRECTORY)")
                 .contains("checksum BAD")
                 .containsPattern("Diagnostics: \\d+ \\([1-9]\\d* errors")
                 .contains("error: MCFG @0x4: truncated");
@@ -109,7 +116,10 @@ class InspectCommandTest {
 
         assertThat(run(missing.toString())).isEqualTo(InspectCommand.UNUSABLE);
 
-        assertThat(err().lines()).singleElement().asString().contains(missing.toString())
+        assertThat(err().lines())
+                .singleElement()
+                .asString()
+                .contains(missing.toString())
                 .contains("no such file or folder");
         assertThat(err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(out()).isEmpty();
@@ -122,8 +132,12 @@ class InspectCommandTest {
         int status = run(notAcpi.toString());
 
         assertThat(status).isEqualTo(InspectCommand.UNUSABLE);
-        assertThat(err().lines()).singleElement().asString().startsWith("xenacpi inspect: ")
-                .contains(notAcpi.toString()).contains("no ACPI table");
+        assertThat(err().lines())
+                .singleElement()
+                .asString()
+                .startsWith("xenacpi inspect: ")
+                .contains(notAcpi.toString())
+                .contains("no ACPI table");
     }
 
     @Test
@@ -138,23 +152,25 @@ class InspectCommandTest {
     void reportWritesTheFourFilesAndPrintsTheirPaths() throws Exception {
         Path dir = temp.resolve("report");
 
-        int status = run("--preset", "server-ras", "--json", temp.resolve("i.json").toString(),
-                "--report", dir.toString());
+        int status =
+                run("--preset", "server-ras", "--json", temp.resolve("i.json").toString(), "--report", dir.toString());
 
         assertThat(status).isEqualTo(InspectCommand.OK);
         for (String name : List.of("report.json", "index.html", "report.sarif", "junit.xml")) {
             assertThat(dir.resolve(name)).isNotEmptyFile();
             assertThat(out()).contains("Report written to " + dir.resolve(name).toAbsolutePath());
         }
-        assertThat(new ObjectMapper().readTree(dir.resolve("report.json").toFile()).get("schema").asText())
+        assertThat(new ObjectMapper()
+                        .readTree(dir.resolve("report.json").toFile())
+                        .get("schema")
+                        .asText())
                 .isEqualTo("xenacpi-report/2");
         assertThat(err()).isEmpty();
     }
 
     @Test
     void withoutReportNoReportIsWritten() {
-        assertThat(run("--json", temp.resolve("i.json").toString()))
-                .isEqualTo(InspectCommand.OK);
+        assertThat(run("--json", temp.resolve("i.json").toString())).isEqualTo(InspectCommand.OK);
         assertThat(out()).doesNotContain("Report written");
         assertThat(run("--report")).isEqualTo(InspectCommand.UNUSABLE);
         assertThat(err()).contains("--report needs a folder");
@@ -164,7 +180,10 @@ class InspectCommandTest {
     void anUnwritableReportFolderIsStatusTwo() throws Exception {
         Path blocker = Files.writeString(temp.resolve("file"), "x");
 
-        int status = run("--json", temp.resolve("i.json").toString(), "--report",
+        int status = run(
+                "--json",
+                temp.resolve("i.json").toString(),
+                "--report",
                 blocker.resolve("sub").toString());
 
         assertThat(status).isEqualTo(InspectCommand.UNUSABLE);

@@ -14,10 +14,14 @@ import org.junit.jupiter.api.Test;
 class ConformanceTestsTest {
 
     /** The test class path Surefire runs this test with (test classes, classes, JUnit and its launcher). */
-    private static final List<Path> CLASSPATH = Arrays.stream(System.getProperty("surefire.test.class.path",
-            System.getProperty("java.class.path")).split(File.pathSeparator)).map(Path::of).toList();
+    private static final List<Path> CLASSPATH = Arrays.stream(
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                            .split(File.pathSeparator))
+            .map(Path::of)
+            .toList();
 
-    private static final List<Path> TEST_CLASSES = List.of(Path.of("target", "test-classes").toAbsolutePath());
+    private static final List<Path> TEST_CLASSES =
+            List.of(Path.of("target", "test-classes").toAbsolutePath());
 
     private static Map<String, Path> sources() throws Exception {
         return ConformanceTests.sources(List.of(Path.of("src", "test", "java").toAbsolutePath()));
@@ -25,8 +29,8 @@ class ConformanceTestsTest {
 
     @Test
     void runsTheMatchingTestsWithTheFirmwareParameterAndKeepsEachFailure() throws Exception {
-        ConformanceTests tests = new ConformanceTests(CLASSPATH, TEST_CLASSES, List.of(".*FirmwareParameterFixture"),
-                sources());
+        ConformanceTests tests =
+                new ConformanceTests(CLASSPATH, TEST_CLASSES, List.of(".*FirmwareParameterFixture"), sources());
 
         TestRun run = tests.run("board", Path.of("/firmware/board.txt"));
 
@@ -43,16 +47,18 @@ class ConformanceTestsTest {
     void noMatchingTestIsAnError() throws Exception {
         ConformanceTests tests = new ConformanceTests(CLASSPATH, TEST_CLASSES, List.of(".*NoSuchTest"), sources());
 
-        assertThatThrownBy(() -> tests.run("board", Path.of("board.txt"))).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> tests.run("board", Path.of("board.txt")))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("no test matches [.*NoSuchTest]");
     }
 
     @Test
     void missingTestClassesSayWhenToRunTheGoal() throws Exception {
-        ConformanceTests tests = new ConformanceTests(CLASSPATH, List.of(Path.of("no-such-folder")), List.of(".*"),
-                sources());
+        ConformanceTests tests =
+                new ConformanceTests(CLASSPATH, List.of(Path.of("no-such-folder")), List.of(".*"), sources());
 
-        assertThatThrownBy(() -> tests.run("board", Path.of("board.txt"))).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> tests.run("board", Path.of("board.txt")))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("after test-compile");
     }
 
@@ -60,22 +66,28 @@ class ConformanceTestsTest {
     void aClassWhoseSourceIsGoneNeverRunsFromTheOutputFolder() throws Exception {
         Map<String, Path> withoutFixture = new java.util.TreeMap<>(sources());
         withoutFixture.remove("io.github.xenacpi.maven.fixtures.FirmwareParameterFixture");
-        ConformanceTests tests = new ConformanceTests(CLASSPATH, TEST_CLASSES, List.of(".*FirmwareParameterFixture"),
-                withoutFixture);
+        ConformanceTests tests =
+                new ConformanceTests(CLASSPATH, TEST_CLASSES, List.of(".*FirmwareParameterFixture"), withoutFixture);
 
-        assertThatThrownBy(() -> tests.run("board", Path.of("board.txt"))).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> tests.run("board", Path.of("board.txt")))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("no test matches");
     }
 
     @Test
     void aClassOlderThanItsSourceIsStaleAndNamed(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
         Path source = java.nio.file.Files.writeString(temp.resolve("FirmwareParameterFixture.java"), "// newer");
-        java.nio.file.Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(
-                System.currentTimeMillis() + 60_000));
-        ConformanceTests tests = new ConformanceTests(CLASSPATH, TEST_CLASSES, List.of(".*FirmwareParameterFixture"),
+        java.nio.file.Files.setLastModifiedTime(
+                source, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        ConformanceTests tests = new ConformanceTests(
+                CLASSPATH,
+                TEST_CLASSES,
+                List.of(".*FirmwareParameterFixture"),
                 Map.of("io.github.xenacpi.maven.fixtures.FirmwareParameterFixture", source));
 
-        assertThatThrownBy(() -> tests.run("board", Path.of("board.txt"))).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("FirmwareParameterFixture").hasMessageContaining("older than their sources");
+        assertThatThrownBy(() -> tests.run("board", Path.of("board.txt")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("FirmwareParameterFixture")
+                .hasMessageContaining("older than their sources");
     }
 }

@@ -41,15 +41,23 @@ class FrontEndArchitectureTest {
 
     @Test
     void theGoalsAndTheCliReachCoreOnlyThroughTheFacade() {
-        classes().that().haveSimpleNameEndingWith("Mojo").or().resideInAPackage("io.github.xenacpi.cli")
-                .should().onlyDependOnClassesThat(reachable(Set.of())).check(PLUGIN);
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Mojo")
+                .or()
+                .resideInAPackage("io.github.xenacpi.cli")
+                .should()
+                .onlyDependOnClassesThat(reachable(Set.of()))
+                .check(PLUGIN);
     }
 
     private static DescribedPredicate<JavaClass> reachable(Set<String> allowed) {
         return DescribedPredicate.describe("outside core-model, in the façade or " + allowed, c -> {
             String name = c.getName();
-            if (!name.startsWith("io.github.xenacpi.") || name.startsWith("io.github.xenacpi.api.")
-                    || name.startsWith("io.github.xenacpi.maven.") || name.startsWith("io.github.xenacpi.cli.")) {
+            if (!name.startsWith("io.github.xenacpi.")
+                    || name.startsWith("io.github.xenacpi.api.")
+                    || name.startsWith("io.github.xenacpi.maven.")
+                    || name.startsWith("io.github.xenacpi.cli.")) {
                 return true;
             }
             int nested = name.indexOf('$');

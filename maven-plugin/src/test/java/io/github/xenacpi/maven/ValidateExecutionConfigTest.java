@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The site report reads the build's validate execution: its configuration first, then the plugin's. */
 class ValidateExecutionConfigTest {
 
-    private static final ValidationParameters NONE = new ValidationParameters(List.of(), List.of(), "", "", "", "",
-            "", false, "");
+    private static final ValidationParameters NONE =
+            new ValidationParameters(List.of(), List.of(), "", "", "", "", "", false, "");
 
     @Test
     void aProjectWithoutThePluginSetsNothing() {
@@ -28,12 +28,18 @@ class ValidateExecutionConfigTest {
         Plugin plugin = new Plugin();
         plugin.setGroupId("io.github.xenacpi");
         plugin.setArtifactId("xenacpi-maven-plugin");
-        plugin.setConfiguration(configuration(value("xenVersion", "4.17"), value("linuxVersion", "6.6"),
-                value("trace", "true"), value("baseline", "other.json")));
+        plugin.setConfiguration(configuration(
+                value("xenVersion", "4.17"),
+                value("linuxVersion", "6.6"),
+                value("trace", "true"),
+                value("baseline", "other.json")));
         PluginExecution validate = new PluginExecution();
         validate.addGoal("validate");
-        validate.setConfiguration(configuration(list("firmware", "preset:hostile", " ", "boards"),
-                value("strategies", "bus-notify,stage2-fault"), value("xenVersion", " 4.22 "), value("smmu", " ")));
+        validate.setConfiguration(configuration(
+                list("firmware", "preset:hostile", " ", "boards"),
+                value("strategies", "bus-notify,stage2-fault"),
+                value("xenVersion", " 4.22 "),
+                value("smmu", " ")));
         PluginExecution inspect = new PluginExecution();
         inspect.setId("inspect");
         inspect.addGoal("inspect");
@@ -41,9 +47,17 @@ class ValidateExecutionConfigTest {
         plugin.addExecution(inspect);
         plugin.addExecution(validate);
 
-        assertThat(ValidateExecutionConfig.of(project(plugin)).parameters()).isEqualTo(new ValidationParameters(
-                List.of("preset:hostile", "boards"), List.of("bus-notify,stage2-fault"), "4.22", "6.6", "", "", "",
-                false, ""));
+        assertThat(ValidateExecutionConfig.of(project(plugin)).parameters())
+                .isEqualTo(new ValidationParameters(
+                        List.of("preset:hostile", "boards"),
+                        List.of("bus-notify,stage2-fault"),
+                        "4.22",
+                        "6.6",
+                        "",
+                        "",
+                        "",
+                        false,
+                        ""));
     }
 
     private static MavenProject project(Plugin plugin) {

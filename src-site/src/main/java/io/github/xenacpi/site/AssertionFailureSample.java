@@ -17,8 +17,7 @@ final class AssertionFailureSample {
     /** Boot events shown before the message is cut. */
     private static final int EVENTS = 3;
 
-    private AssertionFailureSample() {
-    }
+    private AssertionFailureSample() {}
 
     /** The message's first lines, ending with a line that says it was cut. */
     static String text() throws SiteException {

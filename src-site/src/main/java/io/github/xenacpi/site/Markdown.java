@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** Writes the few Markdown constructs the generated pages use, escaping what Doxia's Markdown reader would parse. */
 final class Markdown {
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** Text inside a code span, safe in a table cell. */
     static String code(String text) {

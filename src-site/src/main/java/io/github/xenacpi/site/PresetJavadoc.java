@@ -17,8 +17,8 @@ final class PresetJavadoc {
     /** Where Preset.java lies below the repository root. */
     static final String SOURCE = "core-model/src/main/java/io/github/xenacpi/platform/preset/Preset.java";
 
-    private static final Pattern CONSTANT = Pattern.compile(
-            "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*([A-Z0-9_]+)\\(\"([a-z0-9-]+)\"\\)", Pattern.DOTALL);
+    private static final Pattern CONSTANT =
+            Pattern.compile("/\\*\\*((?:(?!\\*/).)*)\\*/\\s*([A-Z0-9_]+)\\(\"([a-z0-9-]+)\"\\)", Pattern.DOTALL);
     private static final Pattern CODE = Pattern.compile("\\{@code ([^}]*)}");
     private static final Pattern LINK = Pattern.compile("\\{@link #?([^}]*)}");
 
@@ -62,8 +62,8 @@ final class PresetJavadoc {
             t = t.startsWith("*") ? t.substring(1).strip() : t;
             out.append(t.equals("<p>") ? "\n\n" : t.replace("<p>", "\n\n")).append(' ');
         }
-        String text = CODE.matcher(out.toString().strip()).replaceAll(r -> Matcher.quoteReplacement(
-                Markdown.code(r.group(1))));
+        String text = CODE.matcher(out.toString().strip())
+                .replaceAll(r -> Matcher.quoteReplacement(Markdown.code(r.group(1))));
         text = LINK.matcher(text).replaceAll(r -> Matcher.quoteReplacement(Markdown.code(r.group(1))));
         return text.replaceAll(" +", " ").replace("\n ", "\n");
     }

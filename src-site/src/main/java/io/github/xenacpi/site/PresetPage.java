@@ -32,8 +32,7 @@ final class PresetPage {
     /** Diagnostics listed per preset before the rest is only counted. */
     private static final int DIAGNOSTICS_SHOWN = 12;
 
-    private PresetPage() {
-    }
+    private PresetPage() {}
 
     /** The page's Markdown. */
     static String markdown(PresetJavadoc javadoc) throws SiteException {
@@ -57,12 +56,17 @@ final class PresetPage {
         platforms.forEach((preset, p) -> header.add("[" + code(preset.id()) + "](#" + preset.id() + ")"));
         List<List<String>> rows = new ArrayList<>();
         List<String> setting = new ArrayList<>(List.of("*Xen, Linux, SMMU*"));
-        platforms.values().forEach(p -> setting.add("*" + p.descriptor().xen() + ", " + p.descriptor().linux() + ", "
-                + p.descriptor().smmu().id() + "*"));
+        platforms
+                .values()
+                .forEach(p -> setting.add("*" + p.descriptor().xen() + ", "
+                        + p.descriptor().linux() + ", " + p.descriptor().smmu().id() + "*"));
         rows.add(setting);
         for (MappingStrategy s : MappingStrategy.all()) {
             List<String> row = new ArrayList<>(List.of("[" + code(s.id()) + "](strategies.html#" + s.id() + ")"));
-            platforms.values().forEach(p -> row.add(Simulation.run(SimulationInput.of(p), s).verdict().toString()));
+            platforms
+                    .values()
+                    .forEach(p -> row.add(
+                            Simulation.run(SimulationInput.of(p), s).verdict().toString()));
             rows.add(row);
         }
         md.append("## Verdicts\n\nEach preset under its own descriptor's setting (first row), per strategy.\n\n")
@@ -77,31 +81,62 @@ final class PresetPage {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(preset.id()).append("\n\n").append(intent).append("\n\n");
         PlatformDescriptor d = p.descriptor();
-        md.append("- **Descriptor:** Xen ").append(d.xen()).append(", Linux ").append(d.linux()).append(", SMMU ")
-                .append(code(d.smmu().id())).append(d.earlycon() ? ", SPCR early console" : "")
-                .append(d.dma().isEmpty() ? ", no DMA scenario" : ", DMA: " + d.dma().stream().map(PresetPage::dma)
-                        .collect(Collectors.joining("; ")))
-                .append(d.equals(PlatformDescriptor.DEFAULT) ? " (the defaults of a bare dump)" : "").append('\n');
-        md.append("- **Tables:** ").append(p.tables().all().stream().map(PresetPage::table)
-                .collect(Collectors.joining(", "))).append('\n');
+        md.append("- **Descriptor:** Xen ")
+                .append(d.xen())
+                .append(", Linux ")
+                .append(d.linux())
+                .append(", SMMU ")
+                .append(code(d.smmu().id()))
+                .append(d.earlycon() ? ", SPCR early console" : "")
+                .append(
+                        d.dma().isEmpty()
+                                ? ", no DMA scenario"
+                                : ", DMA: "
+                                        + d.dma().stream().map(PresetPage::dma).collect(Collectors.joining("; ")))
+                .append(d.equals(PlatformDescriptor.DEFAULT) ? " (the defaults of a bare dump)" : "")
+                .append('\n');
+        md.append("- **Tables:** ")
+                .append(p.tables().all().stream().map(PresetPage::table).collect(Collectors.joining(", ")))
+                .append('\n');
         NamespaceSurvey survey = p.survey();
-        md.append("- **Namespace devices:** ").append(survey.devices().isEmpty() ? "none"
-                : survey.devices().stream().map(PresetPage::device).collect(Collectors.joining(", "))).append('\n');
-        md.append("- **OperationRegions:** ").append(survey.operationRegions().isEmpty() ? "none"
-                : survey.operationRegions().stream().map(PresetPage::operationRegion)
-                .collect(Collectors.joining(", "))).append('\n');
-        md.append("- **Described regions, by kind:** ").append(regions(p.regions())).append("\n\n");
+        md.append("- **Namespace devices:** ")
+                .append(
+                        survey.devices().isEmpty()
+                                ? "none"
+                                : survey.devices().stream()
+                                        .map(PresetPage::device)
+                                        .collect(Collectors.joining(", ")))
+                .append('\n');
+        md.append("- **OperationRegions:** ")
+                .append(
+                        survey.operationRegions().isEmpty()
+                                ? "none"
+                                : survey.operationRegions().stream()
+                                        .map(PresetPage::operationRegion)
+                                        .collect(Collectors.joining(", ")))
+                .append('\n');
+        md.append("- **Described regions, by kind:** ")
+                .append(regions(p.regions()))
+                .append("\n\n");
         List<Diagnostic> diagnostics = p.diagnostics();
         if (diagnostics.isEmpty()) {
             md.append("The readers report no diagnostic.\n\n");
         } else {
             md.append("Diagnostics (").append(diagnostics.size()).append("):\n\n");
-            md.append(Markdown.table(List.of("Severity", "Table", "Offset", "Message"), diagnostics.stream()
-                    .limit(DIAGNOSTICS_SHOWN).map(g -> List.of(g.severity().toString().toLowerCase(Locale.ROOT),
-                            g.table().isEmpty() ? "" : code(g.table()),
-                            g.offset() < 0 ? "" : String.valueOf(g.offset()), text(g.message()))).toList()));
+            md.append(Markdown.table(
+                    List.of("Severity", "Table", "Offset", "Message"),
+                    diagnostics.stream()
+                            .limit(DIAGNOSTICS_SHOWN)
+                            .map(g -> List.of(
+                                    g.severity().toString().toLowerCase(Locale.ROOT),
+                                    g.table().isEmpty() ? "" : code(g.table()),
+                                    g.offset() < 0 ? "" : String.valueOf(g.offset()),
+                                    text(g.message())))
+                            .toList()));
             if (diagnostics.size() > DIAGNOSTICS_SHOWN) {
-                md.append("... and ").append(diagnostics.size() - DIAGNOSTICS_SHOWN).append(" more; see the ")
+                md.append("... and ")
+                        .append(diagnostics.size() - DIAGNOSTICS_SHOWN)
+                        .append(" more; see the ")
                         .append("[sample report](sample-report/index.html).\n\n");
             }
         }
@@ -111,36 +146,47 @@ final class PresetPage {
     /** Each kind with its count (when above one) and the tables that describe it, in catalogue order. */
     private static String regions(List<DescribedRegion> regions) {
         Map<String, List<DescribedRegion>> byKind = new LinkedHashMap<>();
-        regions.forEach(r -> byKind.computeIfAbsent(r.kind().name(), k -> new ArrayList<>()).add(r));
-        return byKind.entrySet().stream().map(k -> code(k.getKey())
+        regions.forEach(r ->
+                byKind.computeIfAbsent(r.kind().name(), k -> new ArrayList<>()).add(r));
+        return byKind.entrySet().stream()
+                .map(k -> code(k.getKey())
                         + (k.getValue().size() > 1 ? " ×" + k.getValue().size() : "") + " ("
-                        + String.join(", ", k.getValue().stream().map(DescribedRegion::table)
-                        .collect(Collectors.toCollection(TreeSet::new))) + ")")
+                        + String.join(
+                                ", ",
+                                k.getValue().stream()
+                                        .map(DescribedRegion::table)
+                                        .collect(Collectors.toCollection(TreeSet::new)))
+                        + ")")
                 .collect(Collectors.joining(", "));
     }
 
     private static String table(LoadedTable t) {
-        return code(t.signature()) + (t.instance() > 1 ? " #" + t.instance() : "")
+        return code(t.signature())
+                + (t.instance() > 1 ? " #" + t.instance() : "")
                 + (t.checksumValid() ? "" : " (bad checksum)");
     }
 
     private static String device(NamespaceSurvey.DeviceInfo d) {
-        String crs = d.crs() == null ? "" : d.crs().memoryRanges().stream()
-                .map(m -> code(InspectJson.hex(m.base())) + " (" + InspectJson.hex(m.length()) + " bytes)")
-                .collect(Collectors.joining(", ", ", `_CRS` memory ", ""));
-        return code(d.path()) + (d.hid() == null ? "" : " " + code(d.hid())) + (d.crs() == null
-                || d.crs().memoryRanges().isEmpty() ? "" : crs);
+        String crs = d.crs() == null
+                ? ""
+                : d.crs().memoryRanges().stream()
+                        .map(m -> code(InspectJson.hex(m.base())) + " (" + InspectJson.hex(m.length()) + " bytes)")
+                        .collect(Collectors.joining(", ", ", `_CRS` memory ", ""));
+        return code(d.path())
+                + (d.hid() == null ? "" : " " + code(d.hid()))
+                + (d.crs() == null || d.crs().memoryRanges().isEmpty() ? "" : crs);
     }
 
     private static String operationRegion(NamespaceSurvey.RegionInfo r) {
-        String where = r.resolved() ? " at " + code(InspectJson.hex(r.base().getAsLong())) + " ("
-                + InspectJson.hex(r.length().getAsLong()) + " bytes)" : " (unresolved: " + text(r.unresolvedReason())
-                + ")";
+        String where = r.resolved()
+                ? " at " + code(InspectJson.hex(r.base().getAsLong())) + " ("
+                        + InspectJson.hex(r.length().getAsLong()) + " bytes)"
+                : " (unresolved: " + text(r.unresolvedReason()) + ")";
         return code(r.path()) + " " + code(r.space().name()) + where + (r.touchedAtBoot() ? ", read at boot" : "");
     }
 
     private static String dma(DmaScenario s) {
-        return code(s.device()) + " writes " + code(InspectJson.hex(s.address())) + " (" + code(s.targetKind().name())
-                + ")" + (s.beforeCpu() ? " before the CPU first touches it" : "");
+        return code(s.device()) + " writes " + code(InspectJson.hex(s.address())) + " ("
+                + code(s.targetKind().name()) + ")" + (s.beforeCpu() ? " before the CPU first touches it" : "");
     }
 }

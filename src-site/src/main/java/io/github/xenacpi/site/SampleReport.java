@@ -18,12 +18,12 @@ final class SampleReport {
     /** The report's time, fixed so that two site builds of one commit write the same files. */
     static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
 
-    private SampleReport() {
-    }
+    private SampleReport() {}
 
     /** Writes report.json, index.html, report.sarif and junit.xml into {@code resources}/sample-report. */
     static List<Path> write(Path resources) throws SiteException {
-        List<Platform> platforms = Arrays.stream(Preset.values()).map(Preset::platform).toList();
+        List<Platform> platforms =
+                Arrays.stream(Preset.values()).map(Preset::platform).toList();
         Path dir = resources.resolve(FOLDER);
         try {
             return ReportWriter.write(ConformanceReport.of(platforms, TIME), dir);

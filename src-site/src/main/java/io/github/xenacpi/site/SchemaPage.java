@@ -47,15 +47,20 @@ final class SchemaPage {
     }
 
     private static final List<Schema> SCHEMAS = List.of(
-            new Schema(ConformanceReport.SCHEMA_RESOURCE, "`report.json` of a conformance report (`"
-                    + ConformanceReport.SCHEMA + "`)", "[The conformance report](reports.html)"),
-            new Schema(InspectJson.SCHEMA_RESOURCE, "the inspect JSON (`" + InspectJson.SCHEMA + "`)",
+            new Schema(
+                    ConformanceReport.SCHEMA_RESOURCE,
+                    "`report.json` of a conformance report (`" + ConformanceReport.SCHEMA + "`)",
+                    "[The conformance report](reports.html)"),
+            new Schema(
+                    InspectJson.SCHEMA_RESOURCE,
+                    "the inspect JSON (`" + InspectJson.SCHEMA + "`)",
                     "[The inspect JSON](inspect-json.html)"),
-            new Schema(PlatformDescriptorReader.SCHEMA_RESOURCE, "the platform descriptor `"
-                    + PlatformDescriptorReader.FILE_NAME + "`", "[below](#The_platform_descriptor)"));
+            new Schema(
+                    PlatformDescriptorReader.SCHEMA_RESOURCE,
+                    "the platform descriptor `" + PlatformDescriptorReader.FILE_NAME + "`",
+                    "[below](#The_platform_descriptor)"));
 
-    private SchemaPage() {
-    }
+    private SchemaPage() {}
 
     /** Copies the schema files into {@code resources} and returns the page's Markdown. */
     static String write(Path resources) throws SiteException {
@@ -80,9 +85,15 @@ final class SchemaPage {
                 core-model jar; this site carries copies, made from the jar while the site is built.
 
                 """);
-        md.append(Markdown.table(List.of("Schema", "Describes", "Resource in the jar", "Explained in"),
-                SCHEMAS.stream().map(s -> List.of("[" + code(s.fileName()) + "](" + FOLDER + "/" + s.fileName()
-                        + ")", s.document(), code(s.resource().substring(1)), s.page())).toList()));
+        md.append(Markdown.table(
+                List.of("Schema", "Describes", "Resource in the jar", "Explained in"),
+                SCHEMAS.stream()
+                        .map(s -> List.of(
+                                "[" + code(s.fileName()) + "](" + FOLDER + "/" + s.fileName() + ")",
+                                s.document(),
+                                code(s.resource().substring(1)),
+                                s.page()))
+                        .toList()));
         md.append("## The platform descriptor\n\n");
         md.append("""
                 An acpidump says what the firmware describes, not how the machine is run. The optional
@@ -97,7 +108,8 @@ final class SchemaPage {
                 """);
         md.append(Markdown.table(List.of("Field", "Type", "Default", "Meaning"), fields(descriptor)));
         md.append("The descriptor of the `seed-rfc` [preset](presets.html), written as a file:\n\n```json\n")
-                .append(EXAMPLE).append("```\n\n");
+                .append(EXAMPLE)
+                .append("```\n\n");
         md.append("""
                 Addresses are strings, hex (`"0x0C200000"`, underscores allowed) or decimal. A DMA scenario's
                 `kind` is a region kind as the inspect JSON writes it (`ECAM`, `GIC_ITS`, `OPERATION_REGION`,
@@ -126,7 +138,10 @@ final class SchemaPage {
         for (Map.Entry<String, JsonNode> e : properties.properties()) {
             JsonNode p = e.getValue();
             String name = prefix + e.getKey();
-            rows.add(List.of(code(name), type(p), p.has("default") ? code(p.get("default").toString()) : "",
+            rows.add(List.of(
+                    code(name),
+                    type(p),
+                    p.has("default") ? code(p.get("default").toString()) : "",
                     text(p.path("description").asText(""))));
             JsonNode items = p.path("items");
             if (items.has("properties")) {

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class SitePages {
 
-    private SitePages() {
-    }
+    private SitePages() {}
 
     /** Generates every page; a problem stops the site build with a message naming what to fix. */
     public static void main(String[] args) throws SiteException {
@@ -33,15 +32,20 @@ public final class SitePages {
             Files.createDirectories(markdown);
             Files.createDirectories(resources);
             Files.writeString(markdown.resolve("strategies.md"), StrategyPage.markdown());
-            Files.writeString(markdown.resolve("presets.md"),
-                    PresetPage.markdown(PresetJavadoc.read(module.toAbsolutePath().getParent())));
+            Files.writeString(
+                    markdown.resolve("presets.md"),
+                    PresetPage.markdown(
+                            PresetJavadoc.read(module.toAbsolutePath().getParent())));
             Files.writeString(markdown.resolve("rules.md"), RuleCatalog.markdown());
             Files.writeString(markdown.resolve("schemas.md"), SchemaPage.write(resources));
         } catch (IOException e) {
             throw new SiteException("cannot write the generated pages into " + markdown + ": " + e.getMessage(), e);
         }
         SampleReport.write(resources);
-        SnippetPages.expand(module, module.resolve("templates"), markdown,
+        SnippetPages.expand(
+                module,
+                module.resolve("templates"),
+                markdown,
                 Map.of("assertion-failure", AssertionFailureSample.text()));
     }
 }

@@ -22,15 +22,15 @@ final class SnippetPages {
     private static final Pattern GENERATED = Pattern.compile("^<!-- generated: (\\S+) -->$");
     private static final Pattern TAG = Pattern.compile("^\\s*// (tag|end)::[A-Za-z0-9-]+\\[]\\s*$");
 
-    private SnippetPages() {
-    }
+    private SnippetPages() {}
 
     /** Expands every template of {@code templates} into {@code markdown}; returns the pages written. */
     static List<Path> expand(Path module, Path templates, Path markdown, Map<String, String> blocks)
             throws SiteException {
         List<Path> written = new ArrayList<>();
         try (Stream<Path> files = Files.list(templates)) {
-            for (Path t : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+            for (Path t :
+                    files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 Path out = markdown.resolve(t.getFileName().toString());
                 Files.writeString(out, expand(module, t, Files.readAllLines(t), blocks));
                 written.add(out);
@@ -50,13 +50,14 @@ final class SnippetPages {
             Matcher m = SNIPPET.matcher(lines.get(i).strip());
             Matcher g = GENERATED.matcher(lines.get(i).strip());
             if (m.matches()) {
-                out.append("```java\n").append(snippet(module.resolve(m.group(1)), m.group(2), where))
+                out.append("```java\n")
+                        .append(snippet(module.resolve(m.group(1)), m.group(2), where))
                         .append("```\n");
             } else if (g.matches()) {
                 String block = blocks.get(g.group(1));
                 if (block == null) {
-                    throw new SiteException(where + ": no generated block \"" + g.group(1) + "\"; known: "
-                            + blocks.keySet());
+                    throw new SiteException(
+                            where + ": no generated block \"" + g.group(1) + "\"; known: " + blocks.keySet());
                 }
                 out.append("```\n").append(block).append("```\n");
             } else {
@@ -76,12 +77,17 @@ final class SnippetPages {
         int start = indexOf(lines, "// tag::" + name + "[]", 0);
         int end = start < 0 ? -1 : indexOf(lines, "// end::" + name + "[]", start + 1);
         if (start < 0 || end < 0) {
-            throw new SiteException(where + ": " + source + " has no snippet \"" + name + "\" (lines // tag::"
-                    + name + "[] and // end::" + name + "[])");
+            throw new SiteException(where + ": " + source + " has no snippet \"" + name + "\" (lines // tag::" + name
+                    + "[] and // end::" + name + "[])");
         }
-        List<String> body = lines.subList(start + 1, end).stream().filter(l -> !TAG.matcher(l).matches()).toList();
-        int indent = body.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
+        List<String> body = lines.subList(start + 1, end).stream()
+                .filter(l -> !TAG.matcher(l).matches())
+                .toList();
+        int indent = body.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         StringBuilder out = new StringBuilder();
         body.forEach(l -> out.append(l.isBlank() ? "" : l.substring(indent)).append('\n'));
         return out.toString();

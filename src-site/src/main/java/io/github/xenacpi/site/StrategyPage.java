@@ -76,8 +76,7 @@ final class StrategyPage {
                     (the descriptor's `dma` scenarios), which closes option (c)'s hole under a shared SMMU.
                     Everything else is still mapped on first touch.""");
 
-    private StrategyPage() {
-    }
+    private StrategyPage() {}
 
     /** The page's Markdown. */
     static String markdown() throws SiteException {
@@ -112,8 +111,19 @@ final class StrategyPage {
             rows.add(summaryRow("[" + code(s.id()) + "](#" + s.id() + ")", results.get(s)));
         }
         rows.add(summaryRow("[" + code(fault.id()) + "](#" + fault.id() + "), SMMU " + code("none"), faultNoSmmu));
-        md.append(Markdown.table(List.of("Strategy", "Verdict", "Dom0 aborts", "DMA faults", "Features lost",
-                "Hypercalls", "Stage-2 faults", "Pages mapped", "P2M tables", "Boot time added (est.)"), rows));
+        md.append(Markdown.table(
+                List.of(
+                        "Strategy",
+                        "Verdict",
+                        "Dom0 aborts",
+                        "DMA faults",
+                        "Features lost",
+                        "Hypercalls",
+                        "Stage-2 faults",
+                        "Pages mapped",
+                        "P2M tables",
+                        "Boot time added (est.)"),
+                rows));
         md.append("""
                 A verdict is FAIL on any Dom0 abort or DMA fault, DEGRADED when a feature is lost, PASS otherwise.
                 Aborts, DMA faults and lost features count boot events (one per page touched). Stage-2 faults also
@@ -132,8 +142,10 @@ final class StrategyPage {
             md.append(plainWords(s.id())).append("\n\n");
             md.append(outcome(results.get(s), "On " + code(platform.name())));
             if (s.equals(fault)) {
-                md.append(outcome(faultNoSmmu, "On " + code(platform.name()) + " without an SMMU (" + code("smmu")
-                        + " " + code("none") + ")"));
+                md.append(outcome(
+                        faultNoSmmu,
+                        "On " + code(platform.name()) + " without an SMMU (" + code("smmu") + " " + code("none")
+                                + ")"));
             }
         }
 
@@ -169,10 +181,15 @@ final class StrategyPage {
 
     private static List<String> summaryRow(String name, SimulationResult r) {
         SimulationCosts c = r.costs();
-        return List.of(name, "**" + r.verdict() + "**", count(r.withResult(OutcomeResult.DOM0_ABORT).size()),
+        return List.of(
+                name,
+                "**" + r.verdict() + "**",
+                count(r.withResult(OutcomeResult.DOM0_ABORT).size()),
                 count(r.withResult(OutcomeResult.DMA_FAULT).size()),
-                count(r.withResult(OutcomeResult.FEATURE_LOST).size()), count(c.hypercalls()),
-                count(c.stage2Faults()), count(c.pagesMapped()),
+                count(r.withResult(OutcomeResult.FEATURE_LOST).size()),
+                count(c.hypercalls()),
+                count(c.stage2Faults()),
+                count(c.pagesMapped()),
                 count(c.p2mTableBytes() / 1024) + " KiB",
                 count(c.estimatedMicros()) + " µs");
     }
@@ -181,9 +198,15 @@ final class StrategyPage {
         StringBuilder md = new StringBuilder();
         md.append("**").append(heading).append(": ").append(r.verdict()).append(".** ");
         SimulationCosts c = r.costs();
-        md.append(String.format(Locale.ROOT, "%s hypercalls, %s stage-2 faults, %s pages of device memory mapped,"
-                        + " %s P2M table pages (%s bytes), about %s µs added to boot.%n%n", count(c.hypercalls()),
-                count(c.stage2Faults()), count(c.pagesMapped()), count(c.p2mTablePages()), count(c.p2mTableBytes()),
+        md.append(String.format(
+                Locale.ROOT,
+                "%s hypercalls, %s stage-2 faults, %s pages of device memory mapped,"
+                        + " %s P2M table pages (%s bytes), about %s µs added to boot.%n%n",
+                count(c.hypercalls()),
+                count(c.stage2Faults()),
+                count(c.pagesMapped()),
+                count(c.p2mTablePages()),
+                count(c.p2mTableBytes()),
                 count(c.estimatedMicros())));
         List<Outcome> aborts = r.withResult(OutcomeResult.DOM0_ABORT);
         List<Outcome> dma = r.withResult(OutcomeResult.DMA_FAULT);
@@ -195,9 +218,16 @@ final class StrategyPage {
         if (dma.isEmpty()) {
             md.append(aborts.isEmpty() ? "" : "No DMA faults.\n\n");
         } else {
-            md.append("DMA faults:\n\n").append(Markdown.table(List.of("Device", "Page", "Region kind", "Why"),
-                    dma.stream().map(o -> List.of(code(o.event().function()), code(InspectJson.hex(o.event().base())),
-                            code(o.event().kind().name()), text(o.reason()))).toList()));
+            md.append("DMA faults:\n\n")
+                    .append(Markdown.table(
+                            List.of("Device", "Page", "Region kind", "Why"),
+                            dma.stream()
+                                    .map(o -> List.of(
+                                            code(o.event().function()),
+                                            code(InspectJson.hex(o.event().base())),
+                                            code(o.event().kind().name()),
+                                            text(o.reason())))
+                                    .toList()));
         }
         List<Outcome> lost = r.withResult(OutcomeResult.FEATURE_LOST);
         if (!lost.isEmpty()) {
@@ -212,20 +242,24 @@ final class StrategyPage {
 
     /** Outcomes grouped by region kind, table, kernel function and feature, with the first page and a count. */
     private static String grouped(List<Outcome> outcomes) {
-        record Key(String kind, String table, String function, String feature) {
-        }
+        record Key(String kind, String table, String function, String feature) {}
         Map<Key, List<BootEvent>> groups = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             BootEvent e = o.event();
-            groups.computeIfAbsent(new Key(e.kind().name(), e.table(), e.function(), e.feature()),
-                    k -> new ArrayList<>()).add(e);
+            groups.computeIfAbsent(
+                            new Key(e.kind().name(), e.table(), e.function(), e.feature()), k -> new ArrayList<>())
+                    .add(e);
         }
         List<List<String>> rows = new ArrayList<>();
-        groups.forEach((k, events) -> rows.add(List.of(code(k.kind()), k.table().isEmpty() ? "" : code(k.table()),
-                code(k.function()), text(k.feature()), code(InspectJson.hex(events.get(0).base())),
+        groups.forEach((k, events) -> rows.add(List.of(
+                code(k.kind()),
+                k.table().isEmpty() ? "" : code(k.table()),
+                code(k.function()),
+                text(k.feature()),
+                code(InspectJson.hex(events.get(0).base())),
                 count(events.size()))));
-        return Markdown.table(List.of("Region kind", "Table", "Kernel function", "Feature", "First page",
-                "Events"), rows);
+        return Markdown.table(
+                List.of("Region kind", "Table", "Kernel function", "Feature", "First page", "Events"), rows);
     }
 
     private static String count(long n) {

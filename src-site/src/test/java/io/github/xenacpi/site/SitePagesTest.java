@@ -35,14 +35,15 @@ class SitePagesTest {
 
     @Test
     void writesEveryGeneratedPageAndFile() {
-        for (String page : List.of("strategies.md", "presets.md", "rules.md", "schemas.md", "quick-start.md",
-                "junit-extension.md")) {
+        for (String page : List.of(
+                "strategies.md", "presets.md", "rules.md", "schemas.md", "quick-start.md", "junit-extension.md")) {
             assertThat(out.resolve("markdown").resolve(page)).as(page).isNotEmptyFile();
         }
         for (String file : ReportWriter.FILES) {
             assertThat(out.resolve("resources/sample-report").resolve(file)).isNotEmptyFile();
         }
-        assertThat(out.resolve("resources/schemas")).isDirectoryContaining("glob:**/xenacpi-report-2.schema.json")
+        assertThat(out.resolve("resources/schemas"))
+                .isDirectoryContaining("glob:**/xenacpi-report-2.schema.json")
                 .isDirectoryContaining("glob:**/xenacpi-inspect-1.schema.json")
                 .isDirectoryContaining("glob:**/xenacpi-descriptor.schema.json");
     }
@@ -62,24 +63,38 @@ class SitePagesTest {
         for (Preset p : Preset.values()) {
             assertThat(page).contains("## " + p.id() + "\n");
         }
-        assertThat(page).contains("The acceptance platform of the problem statement").doesNotContain("{@code");
+        assertThat(page)
+                .contains("The acceptance platform of the problem statement")
+                .doesNotContain("{@code");
     }
 
     @Test
     void templatesGetTheirSnippetsAndNoDirectiveIsLeft() throws IOException {
         String guide = page("junit-extension.md");
-        assertThat(guide).contains("class InjectionTest {").contains("@interface OurRasServer")
-                .contains("expected no Dom0 aborts").doesNotContain("<!-- snippet").doesNotContain("<!-- generated")
-                .doesNotContain("// tag::").doesNotContain("// end::");
-        assertThat(page("quick-start.md")).contains("class AcceptancePlatformTest {")
+        assertThat(guide)
+                .contains("class InjectionTest {")
+                .contains("@interface OurRasServer")
+                .contains("expected no Dom0 aborts")
+                .doesNotContain("<!-- snippet")
+                .doesNotContain("<!-- generated")
+                .doesNotContain("// tag::")
+                .doesNotContain("// end::");
+        assertThat(page("quick-start.md"))
+                .contains("class AcceptancePlatformTest {")
                 .contains("import io.github.xenacpi.junit.XenPlatform;");
     }
 
     @Test
     void aMissingSnippetNamesTheTemplateLineAndTheTag() {
-        assertThatThrownBy(() -> SnippetPages.expand(MODULE, Path.of("page.md"), List.of("text",
-                "<!-- snippet: src/test/java/io/github/xenacpi/site/SitePagesTest.java#nowhere -->"), Map.of()))
-                .isInstanceOf(SiteException.class).hasMessageContaining("page.md line 2")
+        assertThatThrownBy(() -> SnippetPages.expand(
+                        MODULE,
+                        Path.of("page.md"),
+                        List.of(
+                                "text",
+                                "<!-- snippet: src/test/java/io/github/xenacpi/site/SitePagesTest.java#nowhere -->"),
+                        Map.of()))
+                .isInstanceOf(SiteException.class)
+                .hasMessageContaining("page.md line 2")
                 .hasMessageContaining("no snippet \"nowhere\"");
     }
 

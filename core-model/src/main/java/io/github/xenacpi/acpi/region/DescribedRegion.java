@@ -12,10 +12,15 @@ import java.util.Objects;
  * more is a negative {@code long}); a range that runs past the top of the 64-bit space is kept as described, and
  * {@link #wrapsPastTop()} says so.
  */
-public record DescribedRegion(RegionKind kind, AddressSpace space,
-                              @JsonSerialize(using = UnsignedLongSerializer.class) long base,
-                              @JsonSerialize(using = UnsignedLongSerializer.class) long length, String table,
-                              int instance, long offset, String path) {
+public record DescribedRegion(
+        RegionKind kind,
+        AddressSpace space,
+        @JsonSerialize(using = UnsignedLongSerializer.class) long base,
+        @JsonSerialize(using = UnsignedLongSerializer.class) long length,
+        String table,
+        int instance,
+        long offset,
+        String path) {
 
     public DescribedRegion {
         Objects.requireNonNull(kind, "kind");

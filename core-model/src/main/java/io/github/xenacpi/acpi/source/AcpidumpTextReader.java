@@ -18,8 +18,7 @@ public final class AcpidumpTextReader {
     /** Lines reported one by one before the rest are only counted. */
     static final int MAX_LINE_REPORTS = 20;
 
-    private AcpidumpTextReader() {
-    }
+    private AcpidumpTextReader() {}
 
     /**
      * Reads every table of the dump.
@@ -29,8 +28,9 @@ public final class AcpidumpTextReader {
     public static FirmwareImage read(Path file) throws AcpiException {
         long size = FirmwareSource.size(file);
         if (size > FirmwareSource.MAX_INPUT_BYTES) {
-            throw new AcpiException(String.format("refusing %s: %d bytes is more than the %d-byte limit for one"
-                    + " input file", file, size, FirmwareSource.MAX_INPUT_BYTES));
+            throw new AcpiException(String.format(
+                    "refusing %s: %d bytes is more than the %d-byte limit for one" + " input file",
+                    file, size, FirmwareSource.MAX_INPUT_BYTES));
         }
         TableCollector collector = new TableCollector(file, SourceFormat.ACPIDUMP_TEXT);
         int lines;
@@ -64,8 +64,12 @@ public final class AcpidumpTextReader {
             } else if (table != null && row instanceof DumpRow.Malformed bad) {
                 table.reject(bad, in.number());
             } else if (++ignored <= MAX_LINE_REPORTS) {
-                collector.source(Severity.WARNING, "line %d ignored: %s: \"%s\"", in.number(),
-                        table == null && !(row instanceof DumpRow.NotARow) ? "data row before any table header"
+                collector.source(
+                        Severity.WARNING,
+                        "line %d ignored: %s: \"%s\"",
+                        in.number(),
+                        table == null && !(row instanceof DumpRow.NotARow)
+                                ? "data row before any table header"
                                 : "neither a table header (SIG @ 0xADDRESS) nor a data row",
                         DumpHeader.shorten(line));
             }
@@ -74,8 +78,11 @@ public final class AcpidumpTextReader {
             table.finish();
         }
         if (ignored > MAX_LINE_REPORTS) {
-            collector.source(Severity.WARNING, "%d more lines ignored (only the first %d are listed)",
-                    ignored - MAX_LINE_REPORTS, MAX_LINE_REPORTS);
+            collector.source(
+                    Severity.WARNING,
+                    "%d more lines ignored (only the first %d are listed)",
+                    ignored - MAX_LINE_REPORTS,
+                    MAX_LINE_REPORTS);
         }
         return in.number();
     }

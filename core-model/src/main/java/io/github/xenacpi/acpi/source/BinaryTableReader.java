@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 final class BinaryTableReader {
 
-    private BinaryTableReader() {
-    }
+    private BinaryTableReader() {}
 
     /**
      * The most bytes read of one table file: 32 times the largest table of the real-firmware corpus (a 484 KiB
@@ -50,22 +49,30 @@ final class BinaryTableReader {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(36);
             long declared = TableSignature.of(head, head.length).isPresent()
-                    ? TableSignature.declaredLength(head, head.length) : -1;
+                    ? TableSignature.declaredLength(head, head.length)
+                    : -1;
             // Up to MAX_UNDECLARED_BYTES past the declared length are kept for the table's own diagnostic.
-            long limit = declared < 0 ? MAX_UNDECLARED_BYTES
-                    : declared > MAX_TABLE_BYTES ? MAX_TABLE_BYTES
-                    : Math.max(declared, head.length) + MAX_UNDECLARED_BYTES;
+            long limit = declared < 0
+                    ? MAX_UNDECLARED_BYTES
+                    : declared > MAX_TABLE_BYTES
+                            ? MAX_TABLE_BYTES
+                            : Math.max(declared, head.length) + MAX_UNDECLARED_BYTES;
             byte[] rest = in.readNBytes((int) Math.max(0, limit - head.length));
             byte[] bytes = Arrays.copyOf(head, head.length + rest.length);
             System.arraycopy(rest, 0, bytes, head.length, rest.length);
             long more = Files.size(file) - bytes.length;
             if (more > 0) {
-                String why = declared > MAX_TABLE_BYTES ? String.format("its header declares %d bytes, more than"
-                        + " the %d-byte limit for one table", declared, MAX_TABLE_BYTES)
-                        : declared >= 0 ? String.format("they lie more than %d bytes past the %d bytes its header"
-                        + " declares", MAX_UNDECLARED_BYTES, declared)
-                        : String.format("its first bytes declare no table length; only %d bytes were read",
-                        MAX_UNDECLARED_BYTES);
+                String why = declared > MAX_TABLE_BYTES
+                        ? String.format(
+                                "its header declares %d bytes, more than" + " the %d-byte limit for one table",
+                                declared, MAX_TABLE_BYTES)
+                        : declared >= 0
+                                ? String.format(
+                                        "they lie more than %d bytes past the %d bytes its header" + " declares",
+                                        MAX_UNDECLARED_BYTES, declared)
+                                : String.format(
+                                        "its first bytes declare no table length; only %d bytes were read",
+                                        MAX_UNDECLARED_BYTES);
                 collector.source(Severity.WARNING, "%s: %d bytes not read: %s", file, more, why);
             }
             return bytes;
@@ -86,18 +93,35 @@ final class BinaryTableReader {
         } else if (fromName.isPresent()) {
             signature = fromName.get();
         } else {
-            collector.source(Severity.WARNING, "skipped %s: neither its bytes (%s) nor its name identify an ACPI"
-                    + " table", file, describeStart(bytes));
+            collector.source(
+                    Severity.WARNING,
+                    "skipped %s: neither its bytes (%s) nor its name identify an ACPI" + " table",
+                    file,
+                    describeStart(bytes));
             return false;
         }
         int instance = collector.nextInstance(signature);
         if (fromBytes.isEmpty()) {
-            collector.table(signature, instance, Severity.ERROR, "%s does not start with a table signature and a"
-                    + " plausible length (%s); filed as %s after its name", file, describeStart(bytes), signature);
-        } else if (fromName.isPresent() && !fromName.get().equals(signature)
+            collector.table(
+                    signature,
+                    instance,
+                    Severity.ERROR,
+                    "%s does not start with a table signature and a"
+                            + " plausible length (%s); filed as %s after its name",
+                    file,
+                    describeStart(bytes),
+                    signature);
+        } else if (fromName.isPresent()
+                && !fromName.get().equals(signature)
                 && !(signature.equals(TableSignature.RSDP) && fromName.get().equals("RSD "))) {
-            collector.table(signature, instance, Severity.WARNING, "%s is named as a %s but its bytes hold a %s;"
-                    + " the signature in the bytes is used", file, fromName.get(), signature);
+            collector.table(
+                    signature,
+                    instance,
+                    Severity.WARNING,
+                    "%s is named as a %s but its bytes hold a %s;" + " the signature in the bytes is used",
+                    file,
+                    fromName.get(),
+                    signature);
         }
         collector.add(signature, bytes, new TableOrigin(file, collector.format(), 0, 0, -1));
         return true;

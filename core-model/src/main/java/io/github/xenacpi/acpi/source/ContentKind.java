@@ -7,7 +7,9 @@ package io.github.xenacpi.acpi.source;
  * {@code "RSD PTR "} like a text header) is still binary.
  */
 enum ContentKind {
-    DUMP_TEXT, TABLE, OTHER_BINARY;
+    DUMP_TEXT,
+    TABLE,
+    OTHER_BINARY;
 
     static ContentKind of(byte[] head, int size) {
         if (looksLikeText(head, size) || DumpLines.startsWithUtf16Mark(head, size)) {

@@ -50,7 +50,10 @@ record DumpHeader(String name, String signature, long address, String addressPro
         }
         Matcher a = ADDRESS.matcher(rest);
         if (!a.matches()) {
-            return Optional.of(new DumpHeader(name, signature, -1,
+            return Optional.of(new DumpHeader(
+                    name,
+                    signature,
+                    -1,
                     "address \"" + shorten(rest) + "\" is not 0x followed by at most 16 hex digits"));
         }
         long address = Long.parseUnsignedLong(a.group(1), 16);

@@ -49,8 +49,9 @@ final class DumpLines implements AutoCloseable {
 
     /** Whether the first bytes are a UTF-16 byte order mark (such text has NUL bytes, yet is text). */
     static boolean startsWithUtf16Mark(byte[] head, int size) {
-        return size >= 2 && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
-                || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
+        return size >= 2
+                && (((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)
+                        || ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF));
     }
 
     /** The next line without its ending, or null at the end of the file. */

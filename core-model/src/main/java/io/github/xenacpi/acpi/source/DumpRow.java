@@ -8,14 +8,11 @@ sealed interface DumpRow {
 
     /** A well-formed row. */
     @SuppressWarnings("ArrayRecordComponent") // a parsed row on its way to the assembler, never compared
-    record Data(long offset, byte[] bytes) implements DumpRow {
-    }
+    record Data(long offset, byte[] bytes) implements DumpRow {}
 
     /** A line shaped like a row (offset and colon) whose bytes cannot be read; {@code problem} says why. */
-    record Malformed(long offset, String problem) implements DumpRow {
-    }
+    record Malformed(long offset, String problem) implements DumpRow {}
 
     /** A line that is not a row at all. */
-    record NotARow() implements DumpRow {
-    }
+    record NotARow() implements DumpRow {}
 }

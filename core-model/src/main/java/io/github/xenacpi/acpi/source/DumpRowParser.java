@@ -10,8 +10,7 @@ final class DumpRowParser {
 
     private static final int MAX_OFFSET_DIGITS = 12;
 
-    private DumpRowParser() {
-    }
+    private DumpRowParser() {}
 
     /** Parses one line. */
     static DumpRow parse(String line) {
@@ -58,8 +57,10 @@ final class DumpRowParser {
             int hi = q - p == 2 ? hex(line.charAt(p)) : -1;
             int lo = q - p == 2 ? hex(line.charAt(p + 1)) : -1;
             if (hi < 0 || lo < 0) {
-                return new DumpRow.Malformed(offset, "byte " + (k + 1) + " is \""
-                        + DumpHeader.shorten(line.substring(p, q)) + "\", not two hex digits");
+                return new DumpRow.Malformed(
+                        offset,
+                        "byte " + (k + 1) + " is \"" + DumpHeader.shorten(line.substring(p, q))
+                                + "\", not two hex digits");
             }
             bytes[k] = (byte) (hi << 4 | lo);
             p = q + 1;

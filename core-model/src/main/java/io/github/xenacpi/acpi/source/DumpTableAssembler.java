@@ -28,8 +28,12 @@ final class DumpTableAssembler {
         this.headerLine = headerLine;
         this.collector = collector;
         if (header.addressProblem() != null) {
-            report(Severity.WARNING, "line %d: %s header: %s; the address is taken as unknown", headerLine,
-                    header.name(), header.addressProblem());
+            report(
+                    Severity.WARNING,
+                    "line %d: %s header: %s; the address is taken as unknown",
+                    headerLine,
+                    header.name(),
+                    header.addressProblem());
         }
     }
 
@@ -40,9 +44,11 @@ final class DumpTableAssembler {
         }
         long expected = bytes.size();
         if (row.offset() != expected) {
-            String why = row.offset() < expected ? "an offset already covered"
-                    : lastRowLength < DumpRow.MAX_BYTES ? "it follows a short row of " + lastRowLength + " bytes"
-                    : (row.offset() - expected) + " bytes of rows are missing";
+            String why = row.offset() < expected
+                    ? "an offset already covered"
+                    : lastRowLength < DumpRow.MAX_BYTES
+                            ? "it follows a short row of " + lastRowLength + " bytes"
+                            : (row.offset() - expected) + " bytes of rows are missing";
             cutAt(line, String.format("row offset 0x%X where 0x%X was expected (%s)", row.offset(), expected, why));
             return;
         }
@@ -72,28 +78,59 @@ final class DumpTableAssembler {
         String signature = inBytes.orElse(header.signature());
         int instance = collector.nextInstance(signature);
         if (inBytes.isPresent() && !inBytes.get().equals(header.signature())) {
-            collector.table(signature, instance, Severity.WARNING, "line %d: header says %s but the bytes hold a %s;"
-                    + " the signature in the bytes is used", headerLine, header.name(), signature);
+            collector.table(
+                    signature,
+                    instance,
+                    Severity.WARNING,
+                    "line %d: header says %s but the bytes hold a %s;" + " the signature in the bytes is used",
+                    headerLine,
+                    header.name(),
+                    signature);
         }
         long declared = TableSignature.declaredLength(data, data.length);
         if (declared < 0) {
-            collector.table(signature, instance, Severity.ERROR, "line %d: %s has only %d bytes, too few to hold"
-                    + " its length field", headerLine, header.name(), data.length);
+            collector.table(
+                    signature,
+                    instance,
+                    Severity.ERROR,
+                    "line %d: %s has only %d bytes, too few to hold" + " its length field",
+                    headerLine,
+                    header.name(),
+                    data.length);
         } else if (declared > data.length) {
-            collector.table(signature, instance, Severity.ERROR, "line %d: %s is truncated: its length field says"
-                    + " %d bytes, the rows hold %d", headerLine, header.name(), declared, data.length);
+            collector.table(
+                    signature,
+                    instance,
+                    Severity.ERROR,
+                    "line %d: %s is truncated: its length field says" + " %d bytes, the rows hold %d",
+                    headerLine,
+                    header.name(),
+                    declared,
+                    data.length);
         } else if (declared < data.length) {
-            collector.table(signature, instance, Severity.WARNING, "line %d: %s rows hold %d bytes, %d more than"
-                    + " its length field's %d", headerLine, header.name(), data.length, data.length - declared,
+            collector.table(
+                    signature,
+                    instance,
+                    Severity.WARNING,
+                    "line %d: %s rows hold %d bytes, %d more than" + " its length field's %d",
+                    headerLine,
+                    header.name(),
+                    data.length,
+                    data.length - declared,
                     declared);
         }
-        collector.add(signature, data, new TableOrigin(file, SourceFormat.ACPIDUMP_TEXT, 0, headerLine,
-                header.address()));
+        collector.add(
+                signature, data, new TableOrigin(file, SourceFormat.ACPIDUMP_TEXT, 0, headerLine, header.address()));
     }
 
     private void cutAt(int line, String why) {
         cut = true;
-        report(Severity.ERROR, "line %d: %s; the %s table is cut at 0x%X bytes", line, why, header.name(),
+        report(
+                Severity.ERROR,
+                "line %d: %s; the %s table is cut at 0x%X bytes",
+                line,
+                why,
+                header.name(),
                 bytes.size());
     }
 

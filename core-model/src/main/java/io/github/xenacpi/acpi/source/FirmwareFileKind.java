@@ -13,7 +13,10 @@ import java.nio.file.Path;
  * before reading anything whole.
  */
 public enum FirmwareFileKind {
-    ACPIDUMP_TEXT, TABLE, OTHER_TEXT, OTHER_BINARY;
+    ACPIDUMP_TEXT,
+    TABLE,
+    OTHER_TEXT,
+    OTHER_BINARY;
 
     private static final int PEEK_BYTES = 4096;
 
@@ -36,8 +39,11 @@ public enum FirmwareFileKind {
             return ACPIDUMP_TEXT;
         }
         if (ContentKind.looksLikeText(head, head.length)) {
-            return new String(head, StandardCharsets.ISO_8859_1).lines().anyMatch(l -> DumpHeader.parse(l)
-                    .isPresent()) ? ACPIDUMP_TEXT : OTHER_TEXT;
+            return new String(head, StandardCharsets.ISO_8859_1)
+                            .lines()
+                            .anyMatch(l -> DumpHeader.parse(l).isPresent())
+                    ? ACPIDUMP_TEXT
+                    : OTHER_TEXT;
         }
         return TableSignature.of(head, head.length).isPresent() ? TABLE : OTHER_BINARY;
     }

@@ -18,8 +18,7 @@ public final class FirmwareSource {
 
     private static final int SNIFF_BYTES = 4096;
 
-    private FirmwareSource() {
-    }
+    private FirmwareSource() {}
 
     /**
      * Reads every table the path holds, in input order.
@@ -38,8 +37,10 @@ public final class FirmwareSource {
         }
         long size = size(path);
         if (size > MAX_INPUT_BYTES) {
-            throw new AcpiException(String.format("refusing %s: %d bytes is more than the %d-byte limit for one"
-                    + " input file; no firmware dump is that large", path, size, MAX_INPUT_BYTES));
+            throw new AcpiException(String.format(
+                    "refusing %s: %d bytes is more than the %d-byte limit for one"
+                            + " input file; no firmware dump is that large",
+                    path, size, MAX_INPUT_BYTES));
         }
         if (size == 0) {
             throw new AcpiException("no ACPI table in " + path + ": the file is empty");
@@ -48,9 +49,10 @@ public final class FirmwareSource {
         return switch (ContentKind.of(head, head.length)) {
             case DUMP_TEXT -> AcpidumpTextReader.read(path);
             case TABLE -> BinaryTableReader.readFile(path);
-            case OTHER_BINARY -> throw new AcpiException("no ACPI table in " + path
-                    + ": binary data that starts with neither a table signature and plausible length nor"
-                    + " \"RSD PTR \"");
+            case OTHER_BINARY ->
+                throw new AcpiException("no ACPI table in " + path
+                        + ": binary data that starts with neither a table signature and plausible length nor"
+                        + " \"RSD PTR \"");
         };
     }
 

@@ -94,8 +94,11 @@ public final class RawTable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RawTable t && t.signature.equals(signature) && t.instance == instance
-                && Arrays.equals(t.bytes, bytes) && t.origin.equals(origin);
+        return o instanceof RawTable t
+                && t.signature.equals(signature)
+                && t.instance == instance
+                && Arrays.equals(t.bytes, bytes)
+                && t.origin.equals(origin);
     }
 
     @Override

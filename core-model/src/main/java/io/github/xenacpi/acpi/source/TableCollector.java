@@ -73,14 +73,17 @@ final class TableCollector {
     /** The image, or an exception naming what was looked at when no table was found. */
     FirmwareImage image(String lookedAt) throws AcpiException {
         if (tables.isEmpty()) {
-            StringBuilder why = new StringBuilder("no ACPI table found in ").append(path).append(": ")
+            StringBuilder why = new StringBuilder("no ACPI table found in ")
+                    .append(path)
+                    .append(": ")
                     .append(lookedAt);
             diagnostics.stream().limit(5).forEach(d -> why.append("; ").append(d.message()));
             throw new AcpiException(why.toString());
         }
         if (suppressed > 0) {
-            diagnostics.add(Diagnostic.ofSource(Severity.WARNING, String.format(
-                    "%d more diagnostics not kept (limit %d per input)", suppressed, MAX_DIAGNOSTICS)));
+            diagnostics.add(Diagnostic.ofSource(
+                    Severity.WARNING,
+                    String.format("%d more diagnostics not kept (limit %d per input)", suppressed, MAX_DIAGNOSTICS)));
         }
         return new FirmwareImage(path, format, tables, diagnostics);
     }

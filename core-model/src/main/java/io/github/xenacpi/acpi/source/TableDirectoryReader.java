@@ -30,8 +30,7 @@ public final class TableDirectoryReader {
     private static final int PEEK_BYTES = 4096;
     private static final List<String> TABLE_FOLDERS = List.of("acpi", "tables");
 
-    private TableDirectoryReader() {
-    }
+    private TableDirectoryReader() {}
 
     /**
      * Reads every table file of the folder.
@@ -48,16 +47,23 @@ public final class TableDirectoryReader {
         Walk walk = new Walk(dir, new TableCollector(dir, format), budget);
         walk.folder(dir, 0);
         if (walk.collector.isEmpty() && walk.dumps.size() == 1) {
-            return withNote(AcpidumpTextReader.read(walk.dumps.get(0)), String.format("%s holds no binary table;"
-                    + " its acpidump text %s was read", dir, dir.relativize(walk.dumps.get(0))));
+            return withNote(
+                    AcpidumpTextReader.read(walk.dumps.get(0)),
+                    String.format(
+                            "%s holds no binary table;" + " its acpidump text %s was read",
+                            dir, dir.relativize(walk.dumps.get(0))));
         }
         if (walk.collector.isEmpty() && walk.dumps.size() > 1) {
-            throw new AcpiException(String.format("no binary table in %s but %d acpidump texts (%s); open one of"
-                    + " them", dir, walk.dumps.size(), walk.dumps.stream().map(d -> dir.relativize(d).toString())
-                    .collect(Collectors.joining(", "))));
+            throw new AcpiException(String.format(
+                    "no binary table in %s but %d acpidump texts (%s); open one of" + " them",
+                    dir,
+                    walk.dumps.size(),
+                    walk.dumps.stream().map(d -> dir.relativize(d).toString()).collect(Collectors.joining(", "))));
         }
         for (Path dump : walk.dumps) {
-            walk.collector.source(Severity.INFO, "acpidump text %s not read: the folder's binary tables are used",
+            walk.collector.source(
+                    Severity.INFO,
+                    "acpidump text %s not read: the folder's binary tables are used",
                     dir.relativize(dump));
         }
         return walk.collector.image(walk.files + " files looked at");
@@ -76,7 +82,8 @@ public final class TableDirectoryReader {
             String name = entry.getFileName().toString();
             if (Files.isDirectory(entry)) {
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.equals("dynamic") || lower.equals("data")
+                if (lower.equals("dynamic")
+                        || lower.equals("data")
                         || (TABLE_FOLDERS.contains(lower) && isSysfs(entry))) {
                     return true;
                 }
@@ -129,16 +136,21 @@ public final class TableDirectoryReader {
                 } else if (depth < MAX_DEPTH && (lower.equals("dynamic") || TABLE_FOLDERS.contains(lower))) {
                     folder(sub, depth + 1);
                 } else {
-                    collector.source(Severity.INFO, "sub-folder %s not read: only acpi/, tables/ and dynamic/"
-                            + " hold tables", root.relativize(sub));
+                    collector.source(
+                            Severity.INFO,
+                            "sub-folder %s not read: only acpi/, tables/ and dynamic/" + " hold tables",
+                            root.relativize(sub));
                 }
             }
         }
 
         private void skipData(Path folder) throws AcpiException {
             for (Path entry : list(folder)) {
-                collector.source(Severity.INFO, "%s skipped: sysfs data/ files hold the firmware memory a table"
-                        + " points at (BERT: the boot error region), not ACPI tables", root.relativize(entry));
+                collector.source(
+                        Severity.INFO,
+                        "%s skipped: sysfs data/ files hold the firmware memory a table"
+                                + " points at (BERT: the boot error region), not ACPI tables",
+                        root.relativize(entry));
             }
         }
 
@@ -146,8 +158,12 @@ public final class TableDirectoryReader {
             try {
                 long size = Files.size(file);
                 if (size > FirmwareSource.MAX_INPUT_BYTES) {
-                    collector.source(Severity.ERROR, "skipped %s: %d bytes is more than the %d-byte limit for one"
-                            + " table file", file, size, FirmwareSource.MAX_INPUT_BYTES);
+                    collector.source(
+                            Severity.ERROR,
+                            "skipped %s: %d bytes is more than the %d-byte limit for one" + " table file",
+                            file,
+                            size,
+                            FirmwareSource.MAX_INPUT_BYTES);
                     return;
                 }
                 byte[] head = peek(file);
@@ -163,8 +179,12 @@ public final class TableDirectoryReader {
                     return;
                 }
                 if (size > budget) {
-                    collector.source(Severity.ERROR, "skipped %s: its %d bytes would take the folder past the"
-                            + " %d-byte limit for one input", file, size, limit);
+                    collector.source(
+                            Severity.ERROR,
+                            "skipped %s: its %d bytes would take the folder past the" + " %d-byte limit for one input",
+                            file,
+                            size,
+                            limit);
                     return;
                 }
                 budget -= size;
@@ -177,7 +197,9 @@ public final class TableDirectoryReader {
 
     /** Whether text holds an acpidump header line. */
     private static boolean holdsDumpHeader(byte[] head) {
-        return new String(head, StandardCharsets.ISO_8859_1).lines().anyMatch(l -> DumpHeader.parse(l).isPresent());
+        return new String(head, StandardCharsets.ISO_8859_1)
+                .lines()
+                .anyMatch(l -> DumpHeader.parse(l).isPresent());
     }
 
     private static byte[] peek(Path file) throws IOException {

@@ -18,15 +18,16 @@ record TableFileName(String name, String stem, Optional<String> signature, int n
     /** Extensions of binary table files, lower case. */
     private static final Set<String> TABLE_EXTENSIONS = Set.of("dat", "aml", "bin");
     /** Extensions that are text by convention, never a table whatever the stem says. */
-    private static final Set<String> TEXT_EXTENSIONS = Set.of("dsl", "asl", "md", "txt", "log", "json", "xml",
-            "html", "csv", "sh", "py", "yaml", "yml");
+    private static final Set<String> TEXT_EXTENSIONS =
+            Set.of("dsl", "asl", "md", "txt", "log", "json", "xml", "html", "csv", "sh", "py", "yaml", "yml");
+
     private static final Pattern SIGNATURE_AT_END = Pattern.compile("(?:^|[-_ ])([A-Za-z0-9_]{4})(\\d*)$");
     private static final Pattern SIGNATURE_NAME = Pattern.compile("[A-Z0-9_]{4}\\d*");
     private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d+)$");
 
     /** Read order: stem without its trailing number (case-insensitive), then the number, then the name. */
-    static final Comparator<TableFileName> READ_ORDER = Comparator
-            .comparing((TableFileName f) -> stemWithoutNumber(f.stem()).toLowerCase(Locale.ROOT))
+    static final Comparator<TableFileName> READ_ORDER = Comparator.comparing(
+                    (TableFileName f) -> stemWithoutNumber(f.stem()).toLowerCase(Locale.ROOT))
             .thenComparingLong(f -> trailingNumber(f.stem()))
             .thenComparing(TableFileName::name);
 

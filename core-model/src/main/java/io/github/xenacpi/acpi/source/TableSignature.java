@@ -20,8 +20,7 @@ public final class TableSignature {
     private static final Pattern NAME = Pattern.compile("[A-Z0-9_][A-Za-z0-9_]{3}");
     private static final byte[] RSD_PTR = "RSD PTR ".getBytes(StandardCharsets.US_ASCII);
 
-    private TableSignature() {
-    }
+    private TableSignature() {}
 
     /** Whether a four-character text can be a table signature (letters, digits, underscore; first not lower-case). */
     public static boolean isName(String text) {

@@ -8,10 +8,40 @@ import io.github.xenacpi.acpi.table.layout.TableHeader;
  * what is wrong with it, in diagnostics. The set is closed: a new decoder's record joins the permits list.
  */
 public sealed interface AcpiTable
-        permits AestTable, ApmtTable, BertTable, BgrtTable, CedtTable, CsrtTable, Dbg2Table, EinjTable, ErstTable,
-        FacsTable, FadtTable, FpdtTable, GtdtTable, HestTable, HmatTable, IortTable, MadtTable, McfgTable, MpamTable,
-        PcctTable, PpttTable, RootTable, RsdpTable, SdeiTable, SdevTable, SlitTable, SpcrTable, SratTable, StaoTable,
-        Tpm2Table, UnknownTable, ViotTable, WdatTable, XenvTable {
+        permits AestTable,
+                ApmtTable,
+                BertTable,
+                BgrtTable,
+                CedtTable,
+                CsrtTable,
+                Dbg2Table,
+                EinjTable,
+                ErstTable,
+                FacsTable,
+                FadtTable,
+                FpdtTable,
+                GtdtTable,
+                HestTable,
+                HmatTable,
+                IortTable,
+                MadtTable,
+                McfgTable,
+                MpamTable,
+                PcctTable,
+                PpttTable,
+                RootTable,
+                RsdpTable,
+                SdeiTable,
+                SdevTable,
+                SlitTable,
+                SpcrTable,
+                SratTable,
+                StaoTable,
+                Tpm2Table,
+                UnknownTable,
+                ViotTable,
+                WdatTable,
+                XenvTable {
 
     /** The table's header. */
     TableHeader header();

@@ -17,9 +17,18 @@ public record ApmtTable(TableHeader header, List<Node> nodes) implements AcpiTab
      * One PMU node. Flags bit 0 dual page, bit 1 processor affinity type (0 container, 1 processor), bit 2 64-bit
      * atomic access; node types 0 memory controller, 1 SMMU, 2 PCIe root complex, 3 ACPI device, 4 CPU cache.
      */
-    public record Node(int flags, int nodeType, long identifier, long primaryInstance, long secondaryInstance,
-                       long baseAddress0, long baseAddress1, long overflowInterrupt, long overflowInterruptFlags,
-                       long processorAffinity, long implementationId) {
+    public record Node(
+            int flags,
+            int nodeType,
+            long identifier,
+            long primaryInstance,
+            long secondaryInstance,
+            long baseAddress0,
+            long baseAddress1,
+            long overflowInterrupt,
+            long overflowInterruptFlags,
+            long processorAffinity,
+            long implementationId) {
 
         /** Whether the PMU has a second register page (flags bit 0). */
         public boolean dualPage() {
@@ -45,8 +54,7 @@ public record ApmtTable(TableHeader header, List<Node> nodes) implements AcpiTab
             private long processorAffinity;
             private long implementationId;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder flags(int value) {
                 flags = value;
@@ -105,8 +113,18 @@ public record ApmtTable(TableHeader header, List<Node> nodes) implements AcpiTab
 
             /** The Node set so far. */
             public Node build() {
-                return new Node(flags, nodeType, identifier, primaryInstance, secondaryInstance, baseAddress0,
-                        baseAddress1, overflowInterrupt, overflowInterruptFlags, processorAffinity, implementationId);
+                return new Node(
+                        flags,
+                        nodeType,
+                        identifier,
+                        primaryInstance,
+                        secondaryInstance,
+                        baseAddress0,
+                        baseAddress1,
+                        overflowInterrupt,
+                        overflowInterruptFlags,
+                        processorAffinity,
+                        implementationId);
             }
         }
     }

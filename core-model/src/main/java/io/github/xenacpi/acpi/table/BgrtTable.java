@@ -6,8 +6,15 @@ import io.github.xenacpi.acpi.table.layout.TableHeader;
  * The Boot Graphics Resource Table (ACPI 6.5 section 5.2.23): where firmware left the boot logo bitmap and where
  * it was drawn on the screen.
  */
-public record BgrtTable(TableHeader header, int version, int status, int imageType, long imageAddress,
-                        long imageOffsetX, long imageOffsetY) implements AcpiTable {
+public record BgrtTable(
+        TableHeader header,
+        int version,
+        int status,
+        int imageType,
+        long imageAddress,
+        long imageOffsetX,
+        long imageOffsetY)
+        implements AcpiTable {
 
     /** Whether status bit 0 says the image is still displayed. */
     public boolean displayed() {

@@ -14,23 +14,28 @@ public record CedtTable(TableHeader header, List<Structure> structures) implemen
     }
 
     /** One CEDT structure. */
-    public sealed interface Structure permits HostBridge, FixedMemoryWindow, Other {
-    }
+    public sealed interface Structure permits HostBridge, FixedMemoryWindow, Other {}
 
     /**
      * CXL Host Bridge Structure (type 0): the host bridge's _UID, its CXL version (0: RCRB of CXL 1.1, 1: CHBCR
      * of CXL 2.0 and later) and the register block's base and length.
      */
-    public record HostBridge(long uid, long cxlVersion, long base, long length) implements Structure {
-    }
+    public record HostBridge(long uid, long cxlVersion, long base, long length) implements Structure {}
 
     /**
      * CXL Fixed Memory Window Structure (type 1): a host physical address window, its interleave ways (encoded)
      * and arithmetic, granularity (encoded), restrictions, QoS throttling group and the _UIDs of the host
      * bridges it interleaves across.
      */
-    public record FixedMemoryWindow(long baseHpa, long windowSize, int encodedWays, int arithmetic,
-                                    long encodedGranularity, int restrictions, int qtgId, List<Long> targets)
+    public record FixedMemoryWindow(
+            long baseHpa,
+            long windowSize,
+            int encodedWays,
+            int arithmetic,
+            long encodedGranularity,
+            int restrictions,
+            int qtgId,
+            List<Long> targets)
             implements Structure {
 
         public FixedMemoryWindow {
@@ -39,6 +44,5 @@ public record CedtTable(TableHeader header, List<Structure> structures) implemen
     }
 
     /** A structure of another type (CXIMS, RDPAS, CSDS) or an unknown one, kept by position only. */
-    public record Other(int type, int offset, int length) implements Structure {
-    }
+    public record Other(int type, int offset, int length) implements Structure {}
 }

@@ -19,9 +19,16 @@ public record CsrtTable(TableHeader header, List<ResourceGroup> groups) implemen
     }
 
     /** A resource group: its vendor and device identity, shared information and descriptors. */
-    public record ResourceGroup(int offset, int length, long vendorId, long subvendorId, int deviceId,
-                                int subdeviceId, int revision, Bytes sharedInfo,
-                                List<ResourceDescriptor> descriptors) {
+    public record ResourceGroup(
+            int offset,
+            int length,
+            long vendorId,
+            long subvendorId,
+            int deviceId,
+            int subdeviceId,
+            int revision,
+            Bytes sharedInfo,
+            List<ResourceDescriptor> descriptors) {
 
         public ResourceGroup {
             descriptors = List.copyOf(descriptors);
@@ -34,8 +41,7 @@ public record CsrtTable(TableHeader header, List<ResourceGroup> groups) implemen
     }
 
     /** One resource descriptor: type (1 interrupt, 2 timer, 3 DMA), subtype, UID and vendor data. */
-    public record ResourceDescriptor(int offset, int length, int type, int subtype, long uid, Bytes data) {
-    }
+    public record ResourceDescriptor(int offset, int length, int type, int subtype, long uid, Bytes data) {}
 
     /** An immutable run of bytes with value equality. */
     @SuppressWarnings("ArrayRecordComponent") // equals, hashCode and toString below use the array's contents

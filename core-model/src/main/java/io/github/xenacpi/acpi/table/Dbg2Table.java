@@ -27,8 +27,15 @@ public record Dbg2Table(TableHeader header, long deviceInfoOffset, long deviceIn
      * One debug device information structure. {@code oemDataOffset} is relative to the structure's start, as in
      * the table; both OEM fields are 0 when there is no OEM data.
      */
-    public record Device(int revision, int length, int portType, int portSubtype, List<Register> registers,
-                         String namespaceString, int oemDataOffset, int oemDataLength) {
+    public record Device(
+            int revision,
+            int length,
+            int portType,
+            int portSubtype,
+            List<Register> registers,
+            String namespaceString,
+            int oemDataOffset,
+            int oemDataLength) {
 
         public Device {
             registers = List.copyOf(registers);
@@ -36,6 +43,5 @@ public record Dbg2Table(TableHeader header, long deviceInfoOffset, long deviceIn
     }
 
     /** One register of a debug device: where it is and how many bytes it spans. */
-    public record Register(GenericAddress address, long size) {
-    }
+    public record Register(GenericAddress address, long size) {}
 }

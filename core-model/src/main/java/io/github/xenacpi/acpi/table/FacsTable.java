@@ -7,8 +7,16 @@ import io.github.xenacpi.acpi.table.layout.TableHeader;
  * global lock and the flags. It has no standard header; its {@link #header()} holds its signature, length and
  * version.
  */
-public record FacsTable(TableHeader header, long length, long hardwareSignature, long firmwareWakingVector,
-                        long globalLock, long flags, long xFirmwareWakingVector, int version, long ospmFlags)
+public record FacsTable(
+        TableHeader header,
+        long length,
+        long hardwareSignature,
+        long firmwareWakingVector,
+        long globalLock,
+        long flags,
+        long xFirmwareWakingVector,
+        int version,
+        long ospmFlags)
         implements AcpiTable {
 
     /** Flags bit 0: S4BIOS_REQ is supported. */

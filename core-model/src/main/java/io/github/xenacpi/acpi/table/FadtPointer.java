@@ -15,8 +15,7 @@ public enum FadtPointer {
     FACS("FIRMWARE_CTRL", 36, "X_FIRMWARE_CTRL", 132);
 
     /** Where the address was found: the field's name and offset in the FADT, and the address. */
-    public record Value(String field, int offset, long address) {
-    }
+    public record Value(String field, int offset, long address) {}
 
     private final String narrowName;
     private final int narrowOffset;

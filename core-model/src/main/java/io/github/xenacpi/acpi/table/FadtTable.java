@@ -10,14 +10,42 @@ import java.util.Map;
  * fields past the table's length read 0. The eight fixed-hardware register blocks are kept in
  * {@link #blocks()}, each with its 32-bit address, its length byte and its 64-bit Generic Address twin.
  */
-public record FadtTable(TableHeader header, long firmwareCtrl, long dsdt, int interruptModel,
-                        int preferredPmProfile, int sciInterrupt, long smiCommand, int acpiEnable, int acpiDisable,
-                        int s4BiosRequest, int pstateControl, Map<Block, RegisterBlock> blocks, int gpe1Base,
-                        int cstControl, int pLevel2Latency, int pLevel3Latency, int flushSize, int flushStride,
-                        int dutyOffset, int dutyWidth, int dayAlarm, int monthAlarm, int century, int iapcBootArch,
-                        long flags, GenericAddress resetRegister, int resetValue, int armBootArch, int minorVersion,
-                        long xFirmwareCtrl, long xDsdt, GenericAddress sleepControlRegister,
-                        GenericAddress sleepStatusRegister, long hypervisorVendorIdentity) implements AcpiTable {
+public record FadtTable(
+        TableHeader header,
+        long firmwareCtrl,
+        long dsdt,
+        int interruptModel,
+        int preferredPmProfile,
+        int sciInterrupt,
+        long smiCommand,
+        int acpiEnable,
+        int acpiDisable,
+        int s4BiosRequest,
+        int pstateControl,
+        Map<Block, RegisterBlock> blocks,
+        int gpe1Base,
+        int cstControl,
+        int pLevel2Latency,
+        int pLevel3Latency,
+        int flushSize,
+        int flushStride,
+        int dutyOffset,
+        int dutyWidth,
+        int dayAlarm,
+        int monthAlarm,
+        int century,
+        int iapcBootArch,
+        long flags,
+        GenericAddress resetRegister,
+        int resetValue,
+        int armBootArch,
+        int minorVersion,
+        long xFirmwareCtrl,
+        long xDsdt,
+        GenericAddress sleepControlRegister,
+        GenericAddress sleepStatusRegister,
+        long hypervisorVendorIdentity)
+        implements AcpiTable {
 
     /** Flags bit 10: the reset register is supported. */
     public static final long RESET_REG_SUP = 1L << 10;
@@ -73,8 +101,7 @@ public record FadtTable(TableHeader header, long firmwareCtrl, long dsdt, int in
     }
 
     /** One fixed-hardware register block: the 32-bit I/O address, its length in bytes and its X_ twin. */
-    public record RegisterBlock(long address, int length, GenericAddress extended) {
-    }
+    public record RegisterBlock(long address, int length, GenericAddress extended) {}
 
     /** The register block of that name. */
     public RegisterBlock block(Block block) {

@@ -11,8 +11,12 @@ import java.nio.ByteOrder;
  * An ACPI Generic Address Structure (ACPI 6.5 section 5.2.3.2): the address space, register bit width and
  * offset, access size (0 undefined, 1 byte, 2 word, 3 dword, 4 qword) and the 64-bit address.
  */
-public record GenericAddress(int spaceId, int bitWidth, int bitOffset, int accessSize,
-                             @JsonSerialize(using = UnsignedLongSerializer.class) long address) {
+public record GenericAddress(
+        int spaceId,
+        int bitWidth,
+        int bitOffset,
+        int accessSize,
+        @JsonSerialize(using = UnsignedLongSerializer.class) long address) {
 
     /** Bytes a GAS occupies in a table. */
     public static final int SIZE = 12;
@@ -23,7 +27,11 @@ public record GenericAddress(int spaceId, int bitWidth, int bitOffset, int acces
         if (b.length < SIZE) {
             return new GenericAddress(0, 0, 0, 0, 0);
         }
-        return new GenericAddress(b[0] & 0xFF, b[1] & 0xFF, b[2] & 0xFF, b[3] & 0xFF,
+        return new GenericAddress(
+                b[0] & 0xFF,
+                b[1] & 0xFF,
+                b[2] & 0xFF,
+                b[3] & 0xFF,
                 ByteBuffer.wrap(b, 4, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
     }
 

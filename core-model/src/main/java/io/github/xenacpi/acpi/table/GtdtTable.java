@@ -8,9 +8,18 @@ import java.util.List;
  * interrupts (revision 3 adds the EL2 virtual timer), and the platform timers: memory-mapped GT blocks with their
  * frames, and SBSA generic watchdogs. Fields a revision lacks read 0.
  */
-public record GtdtTable(TableHeader header, long cntControlBase, Timer secureEl1, Timer nonSecureEl1,
-                        Timer virtualEl1, Timer el2, long cntReadBase, long platformTimerCount,
-                        long platformTimerOffset, Timer virtualEl2, List<PlatformTimer> platformTimers)
+public record GtdtTable(
+        TableHeader header,
+        long cntControlBase,
+        Timer secureEl1,
+        Timer nonSecureEl1,
+        Timer virtualEl1,
+        Timer el2,
+        long cntReadBase,
+        long platformTimerCount,
+        long platformTimerOffset,
+        Timer virtualEl2,
+        List<PlatformTimer> platformTimers)
         implements AcpiTable {
 
     /** The value of {@code cntControlBase} and {@code cntReadBase} when the frame is not provided. */
@@ -21,8 +30,7 @@ public record GtdtTable(TableHeader header, long cntControlBase, Timer secureEl1
     }
 
     /** A timer's interrupt (GSIV) and its flags (trigger mode, polarity, always-on). */
-    public record Timer(long gsiv, long flags) {
-    }
+    public record Timer(long gsiv, long flags) {}
 
     /** One platform timer structure. */
     public sealed interface PlatformTimer permits GtBlock, Watchdog, OtherTimer {
@@ -46,8 +54,8 @@ public record GtdtTable(TableHeader header, long cntControlBase, Timer secureEl1
     }
 
     /** One frame of a GT block: CNTBaseN, CNTEL0BaseN and its physical and virtual timer interrupts. */
-    public record GtFrame(int frameNumber, long cntBase, long cntEl0Base, Timer physicalTimer, Timer virtualTimer,
-                          long commonFlags) {
+    public record GtFrame(
+            int frameNumber, long cntBase, long cntEl0Base, Timer physicalTimer, Timer virtualTimer, long commonFlags) {
 
         /** Common flags bit 0: the timer is secure. */
         public static final long SECURE = 1;
@@ -62,6 +70,5 @@ public record GtdtTable(TableHeader header, long cntControlBase, Timer secureEl1
     }
 
     /** A platform timer of a type ACPI 6.5 does not define, kept by type and length. */
-    public record OtherTimer(int type, int length) implements PlatformTimer {
-    }
+    public record OtherTimer(int type, int length) implements PlatformTimer {}
 }

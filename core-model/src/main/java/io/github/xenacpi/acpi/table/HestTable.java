@@ -14,8 +14,8 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
     }
 
     /** One error source structure; {@link #type()} is its structure type (0 to 11, less the reserved 3 to 5). */
-    public sealed interface ErrorSource permits Ia32MachineCheck, Ia32BankedSource, Ia32Nmi, PcieRootPort,
-            PcieDevice, PcieBridge, Ghes, GhesV2 {
+    public sealed interface ErrorSource
+            permits Ia32MachineCheck, Ia32BankedSource, Ia32Nmi, PcieRootPort, PcieDevice, PcieBridge, Ghes, GhesV2 {
 
         /** The structure type. */
         int type();
@@ -32,19 +32,30 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
     public static final int FLAG_GHES_ASSIST = 4;
 
     /** The settings every IA-32 and PCIe source shares: flags, enabled, record and section counts. */
-    public record Common(int flags, boolean enabled, long recordsToPreallocate, long maxSectionsPerRecord) {
-    }
+    public record Common(int flags, boolean enabled, long recordsToPreallocate, long maxSectionsPerRecord) {}
 
     /** An IA-32 architecture machine check bank (ACPI 6.5 table 18.4). */
-    public record Bank(int bankNumber, int clearStatusOnInit, int statusDataFormat, long controlRegisterMsr,
-                       long controlInitData, long statusRegisterMsr, long addressRegisterMsr,
-                       long miscRegisterMsr) {
-    }
+    public record Bank(
+            int bankNumber,
+            int clearStatusOnInit,
+            int statusDataFormat,
+            long controlRegisterMsr,
+            long controlInitData,
+            long statusRegisterMsr,
+            long addressRegisterMsr,
+            long miscRegisterMsr) {}
 
     /** The Hardware Error Notification Structure (ACPI 6.5 table 18.14). */
-    public record Notification(int type, int length, int configWriteEnable, long pollInterval, long vector,
-                               long pollingThresholdValue, long pollingThresholdWindow, long errorThresholdValue,
-                               long errorThresholdWindow) {
+    public record Notification(
+            int type,
+            int length,
+            int configWriteEnable,
+            long pollInterval,
+            long vector,
+            long pollingThresholdValue,
+            long pollingThresholdWindow,
+            long errorThresholdValue,
+            long errorThresholdWindow) {
 
         /** A builder whose fields start at 0, {@code length} at 28 (its size). */
         public static Builder builder() {
@@ -63,8 +74,7 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
             private long errorThresholdValue;
             private long errorThresholdWindow;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder type(int value) {
                 type = value;
@@ -113,15 +123,24 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
 
             /** The Notification set so far. */
             public Notification build() {
-                return new Notification(type, length, configWriteEnable, pollInterval, vector, pollingThresholdValue,
-                        pollingThresholdWindow, errorThresholdValue, errorThresholdWindow);
+                return new Notification(
+                        type,
+                        length,
+                        configWriteEnable,
+                        pollInterval,
+                        vector,
+                        pollingThresholdValue,
+                        pollingThresholdWindow,
+                        errorThresholdValue,
+                        errorThresholdWindow);
             }
         }
     }
 
     /** Type 0: IA-32 Architecture Machine Check Exception. */
-    public record Ia32MachineCheck(int sourceId, Common common, long globalCapabilityInitData,
-                                   long globalControlInitData, List<Bank> banks) implements ErrorSource {
+    public record Ia32MachineCheck(
+            int sourceId, Common common, long globalCapabilityInitData, long globalControlInitData, List<Bank> banks)
+            implements ErrorSource {
         public Ia32MachineCheck {
             banks = List.copyOf(banks);
         }
@@ -133,16 +152,16 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
     }
 
     /** Type 1 (Corrected Machine Check) or type 11 (Deferred Machine Check): a notification and banks. */
-    public record Ia32BankedSource(int type, int sourceId, Common common, Notification notification,
-                                   List<Bank> banks) implements ErrorSource {
+    public record Ia32BankedSource(int type, int sourceId, Common common, Notification notification, List<Bank> banks)
+            implements ErrorSource {
         public Ia32BankedSource {
             banks = List.copyOf(banks);
         }
     }
 
     /** Type 2: IA-32 Architecture Non-Maskable Interrupt. */
-    public record Ia32Nmi(int sourceId, long recordsToPreallocate, long maxSectionsPerRecord,
-                          long maxRawDataLength) implements ErrorSource {
+    public record Ia32Nmi(int sourceId, long recordsToPreallocate, long maxSectionsPerRecord, long maxRawDataLength)
+            implements ErrorSource {
         @Override
         public int type() {
             return 2;
@@ -150,9 +169,15 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
     }
 
     /** The AER settings shared by the three PCIe structures: the device and its AER register values. */
-    public record AerSettings(long bus, int device, int function, int deviceControl, long uncorrectableMask,
-                              long uncorrectableSeverity, long correctableMask, long advancedCapabilities) {
-    }
+    public record AerSettings(
+            long bus,
+            int device,
+            int function,
+            int deviceControl,
+            long uncorrectableMask,
+            long uncorrectableSeverity,
+            long correctableMask,
+            long advancedCapabilities) {}
 
     /** Type 6: PCI Express Root Port AER. */
     public record PcieRootPort(int sourceId, Common common, AerSettings aer, long rootErrorCommand)
@@ -172,8 +197,13 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
     }
 
     /** Type 8: PCI Express/PCI-X Bridge AER, with the secondary-side registers. */
-    public record PcieBridge(int sourceId, Common common, AerSettings aer, long secondaryUncorrectableMask,
-                             long secondaryUncorrectableSeverity, long secondaryAdvancedCapabilities)
+    public record PcieBridge(
+            int sourceId,
+            Common common,
+            AerSettings aer,
+            long secondaryUncorrectableMask,
+            long secondaryUncorrectableSeverity,
+            long secondaryAdvancedCapabilities)
             implements ErrorSource {
         @Override
         public int type() {
@@ -182,9 +212,18 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
     }
 
     /** Type 9: Generic Hardware Error Source. */
-    public record Ghes(int sourceId, int relatedSourceId, int flags, boolean enabled, long recordsToPreallocate,
-                       long maxSectionsPerRecord, long maxRawDataLength, GenericAddress errorStatusAddress,
-                       Notification notification, long errorStatusBlockLength) implements ErrorSource {
+    public record Ghes(
+            int sourceId,
+            int relatedSourceId,
+            int flags,
+            boolean enabled,
+            long recordsToPreallocate,
+            long maxSectionsPerRecord,
+            long maxRawDataLength,
+            GenericAddress errorStatusAddress,
+            Notification notification,
+            long errorStatusBlockLength)
+            implements ErrorSource {
         @Override
         public int type() {
             return 9;
@@ -208,8 +247,7 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
             private Notification notification;
             private long errorStatusBlockLength;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder sourceId(int value) {
                 sourceId = value;
@@ -263,17 +301,37 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
 
             /** The Ghes set so far. */
             public Ghes build() {
-                return new Ghes(sourceId, relatedSourceId, flags, enabled, recordsToPreallocate, maxSectionsPerRecord,
-                        maxRawDataLength, errorStatusAddress, notification, errorStatusBlockLength);
+                return new Ghes(
+                        sourceId,
+                        relatedSourceId,
+                        flags,
+                        enabled,
+                        recordsToPreallocate,
+                        maxSectionsPerRecord,
+                        maxRawDataLength,
+                        errorStatusAddress,
+                        notification,
+                        errorStatusBlockLength);
             }
         }
     }
 
     /** Type 10: Generic Hardware Error Source version 2, with the read acknowledge register. */
-    public record GhesV2(int sourceId, int relatedSourceId, int flags, boolean enabled, long recordsToPreallocate,
-                         long maxSectionsPerRecord, long maxRawDataLength, GenericAddress errorStatusAddress,
-                         Notification notification, long errorStatusBlockLength, GenericAddress readAckRegister,
-                         long readAckPreserve, long readAckWrite) implements ErrorSource {
+    public record GhesV2(
+            int sourceId,
+            int relatedSourceId,
+            int flags,
+            boolean enabled,
+            long recordsToPreallocate,
+            long maxSectionsPerRecord,
+            long maxRawDataLength,
+            GenericAddress errorStatusAddress,
+            Notification notification,
+            long errorStatusBlockLength,
+            GenericAddress readAckRegister,
+            long readAckPreserve,
+            long readAckWrite)
+            implements ErrorSource {
         @Override
         public int type() {
             return 10;
@@ -300,8 +358,7 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
             private long readAckPreserve;
             private long readAckWrite;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder sourceId(int value) {
                 sourceId = value;
@@ -370,9 +427,20 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
 
             /** The GhesV2 set so far. */
             public GhesV2 build() {
-                return new GhesV2(sourceId, relatedSourceId, flags, enabled, recordsToPreallocate, maxSectionsPerRecord,
-                        maxRawDataLength, errorStatusAddress, notification, errorStatusBlockLength, readAckRegister,
-                        readAckPreserve, readAckWrite);
+                return new GhesV2(
+                        sourceId,
+                        relatedSourceId,
+                        flags,
+                        enabled,
+                        recordsToPreallocate,
+                        maxSectionsPerRecord,
+                        maxRawDataLength,
+                        errorStatusAddress,
+                        notification,
+                        errorStatusBlockLength,
+                        readAckRegister,
+                        readAckPreserve,
+                        readAckWrite);
             }
         }
     }

@@ -16,6 +16,7 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
 
     /** IORT node types (DEN 0049 table 4). */
     public static final int ITS_GROUP = 0;
+
     public static final int NAMED_COMPONENT = 1;
     public static final int ROOT_COMPLEX = 2;
     public static final int SMMU_V1_V2 = 3;
@@ -24,8 +25,8 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
     public static final int RMR = 6;
 
     /** One node of any type; {@link #common()} holds the fields every node starts with. */
-    public sealed interface Node permits ItsGroup, NamedComponent, RootComplex, SmmuV1V2, SmmuV3, Pmcg,
-            ReservedMemoryRange, UnknownNode {
+    public sealed interface Node
+            permits ItsGroup, NamedComponent, RootComplex, SmmuV1V2, SmmuV3, Pmcg, ReservedMemoryRange, UnknownNode {
 
         /** The node header and its ID mappings. */
         NodeHeader common();
@@ -36,8 +37,15 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
      * before table revision 3), the declared count and node offset of its ID mappings, and the mappings that
      * could be decoded.
      */
-    public record NodeHeader(int offset, int type, int length, int revision, long identifier, long mappingCount,
-                             long mappingOffset, List<IdMapping> idMappings) {
+    public record NodeHeader(
+            int offset,
+            int type,
+            int length,
+            int revision,
+            long identifier,
+            long mappingCount,
+            long mappingOffset,
+            List<IdMapping> idMappings) {
 
         public NodeHeader {
             idMappings = List.copyOf(idMappings);
@@ -57,8 +65,7 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
     }
 
     /** Memory access properties of named components and root complexes. */
-    public record MemoryAccess(long cacheCoherency, int allocationHints, int memoryAccessFlags) {
-    }
+    public record MemoryAccess(long cacheCoherency, int allocationHints, int memoryAccessFlags) {}
 
     /** Type 0: a group of GIC ITS units, by their MADT GIC ITS identifiers. */
     public record ItsGroup(NodeHeader common, List<Long> identifiers) implements Node {
@@ -69,30 +76,45 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
     }
 
     /** Type 1: a device named by its full ACPI namespace path. */
-    public record NamedComponent(NodeHeader common, long flags, MemoryAccess memoryAccess,
-                                 int memoryAddressSizeLimit, String objectName) implements Node {
-    }
+    public record NamedComponent(
+            NodeHeader common, long flags, MemoryAccess memoryAccess, int memoryAddressSizeLimit, String objectName)
+            implements Node {}
 
     /**
      * Type 2: a PCI root complex. {@code memoryAddressSizeLimit} exists from node revision 1, {@code
      * pasidCapabilities} from E.b and {@code flags} from E.c; absent fields read 0.
      */
-    public record RootComplex(NodeHeader common, MemoryAccess memoryAccess, long atsAttribute, long pciSegment,
-                              int memoryAddressSizeLimit, int pasidCapabilities, long flags) implements Node {
-    }
+    public record RootComplex(
+            NodeHeader common,
+            MemoryAccess memoryAccess,
+            long atsAttribute,
+            long pciSegment,
+            int memoryAddressSizeLimit,
+            int pasidCapabilities,
+            long flags)
+            implements Node {}
 
     /** A wired interrupt of an SMMUv1/v2 node: GSIV and flags (bit 0: edge triggered). */
-    public record Interrupt(long gsiv, long flags) {
-    }
+    public record Interrupt(long gsiv, long flags) {}
 
     /**
      * Type 3: an SMMUv1 or SMMUv2 with its register frame and interrupt arrays; the array offsets are from the
      * node's start.
      */
-    public record SmmuV1V2(NodeHeader common, long baseAddress, long span, long model, long flags,
-                           long globalInterruptOffset, Interrupt nsgIrpt, Interrupt nsgCfgIrpt,
-                           long contextInterruptOffset, List<Interrupt> contextInterrupts, long pmuInterruptOffset,
-                           List<Interrupt> pmuInterrupts) implements Node {
+    public record SmmuV1V2(
+            NodeHeader common,
+            long baseAddress,
+            long span,
+            long model,
+            long flags,
+            long globalInterruptOffset,
+            Interrupt nsgIrpt,
+            Interrupt nsgCfgIrpt,
+            long contextInterruptOffset,
+            List<Interrupt> contextInterrupts,
+            long pmuInterruptOffset,
+            List<Interrupt> pmuInterrupts)
+            implements Node {
 
         public SmmuV1V2 {
             contextInterrupts = List.copyOf(contextInterrupts);
@@ -104,26 +126,34 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
      * Type 4: an SMMUv3. {@code proximityDomain} and {@code deviceIdMappingIndex} are absent (0) in the oldest
      * node layout.
      */
-    public record SmmuV3(NodeHeader common, long baseAddress, long flags, long vatosAddress, long model,
-                         long eventGsiv, long priGsiv, long gerrGsiv, long syncGsiv, long proximityDomain,
-                         long deviceIdMappingIndex) implements Node {
-    }
+    public record SmmuV3(
+            NodeHeader common,
+            long baseAddress,
+            long flags,
+            long vatosAddress,
+            long model,
+            long eventGsiv,
+            long priGsiv,
+            long gerrGsiv,
+            long syncGsiv,
+            long proximityDomain,
+            long deviceIdMappingIndex)
+            implements Node {}
 
     /** Type 5: an SMMUv3 performance monitor counter group; page 1 is absent (0) in node revision 0. */
-    public record Pmcg(NodeHeader common, long page0BaseAddress, long overflowGsiv, long nodeReference,
-                       long page1BaseAddress) implements Node {
-    }
+    public record Pmcg(
+            NodeHeader common, long page0BaseAddress, long overflowGsiv, long nodeReference, long page1BaseAddress)
+            implements Node {}
 
     /** One memory range descriptor of an RMR node. */
-    public record MemoryRangeDescriptor(long baseAddress, long length) {
-    }
+    public record MemoryRangeDescriptor(long baseAddress, long length) {}
 
     /**
      * Type 6: reserved memory ranges that stay mapped for the streams of its ID mappings; {@code rangeOffset} is
      * where the descriptors start, from the node's start.
      */
-    public record ReservedMemoryRange(NodeHeader common, long flags, long rangeOffset,
-                                      List<MemoryRangeDescriptor> ranges) implements Node {
+    public record ReservedMemoryRange(
+            NodeHeader common, long flags, long rangeOffset, List<MemoryRangeDescriptor> ranges) implements Node {
 
         public ReservedMemoryRange {
             ranges = List.copyOf(ranges);
@@ -131,6 +161,5 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
     }
 
     /** A node of a type this decoder does not know; only its header and ID mappings are decoded. */
-    public record UnknownNode(NodeHeader common) implements Node {
-    }
+    public record UnknownNode(NodeHeader common) implements Node {}
 }

@@ -11,8 +11,12 @@ import java.util.List;
  * {@link UnknownTable} when no decoder knows the signature), the regions it describes and the diagnostics its
  * decoding raised.
  */
-public record LoadedTable(RawTable raw, boolean checksumValid, AcpiTable table, List<DescribedRegion> regions,
-                          List<Diagnostic> diagnostics) {
+public record LoadedTable(
+        RawTable raw,
+        boolean checksumValid,
+        AcpiTable table,
+        List<DescribedRegion> regions,
+        List<Diagnostic> diagnostics) {
 
     public LoadedTable {
         regions = List.copyOf(regions);

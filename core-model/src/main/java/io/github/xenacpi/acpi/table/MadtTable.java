@@ -7,8 +7,9 @@ import java.util.List;
  * The Multiple APIC Description Table (signature {@code APIC}, ACPI 6.5 section 5.2.12): the local interrupt
  * controller address, the flags, and every interrupt controller structure in table order.
  */
-public record MadtTable(TableHeader header, long localInterruptControllerAddress, long flags,
-                        List<Structure> structures) implements AcpiTable {
+public record MadtTable(
+        TableHeader header, long localInterruptControllerAddress, long flags, List<Structure> structures)
+        implements AcpiTable {
 
     /** Flags bit 0: the platform also has dual 8259 PICs. */
     public static final long PCAT_COMPAT = 1;
@@ -23,9 +24,24 @@ public record MadtTable(TableHeader header, long localInterruptControllerAddress
     }
 
     /** One interrupt controller structure; its {@link #type()} is the MADT type byte. */
-    public sealed interface Structure permits LocalApic, IoApic, InterruptSourceOverride, NmiSource, LocalApicNmi,
-            LocalApicAddressOverride, IoSapic, LocalSapic, PlatformInterruptSource, LocalX2Apic, LocalX2ApicNmi,
-            Gicc, Gicd, GicMsiFrame, Gicr, GicIts, Other {
+    public sealed interface Structure
+            permits LocalApic,
+                    IoApic,
+                    InterruptSourceOverride,
+                    NmiSource,
+                    LocalApicNmi,
+                    LocalApicAddressOverride,
+                    IoSapic,
+                    LocalSapic,
+                    PlatformInterruptSource,
+                    LocalX2Apic,
+                    LocalX2ApicNmi,
+                    Gicc,
+                    Gicd,
+                    GicMsiFrame,
+                    Gicr,
+                    GicIts,
+                    Other {
 
         /** The structure's type byte. */
         int type();
@@ -88,8 +104,8 @@ public record MadtTable(TableHeader header, long localInterruptControllerAddress
     }
 
     /** Type 7: Local SAPIC, with its ACPI processor UID as a number and as a string. */
-    public record LocalSapic(int processorId, int sapicId, int sapicEid, long flags, long uidValue,
-                             String uidString) implements Structure {
+    public record LocalSapic(int processorId, int sapicId, int sapicEid, long flags, long uidValue, String uidString)
+            implements Structure {
         @Override
         public int type() {
             return 7;
@@ -97,8 +113,15 @@ public record MadtTable(TableHeader header, long localInterruptControllerAddress
     }
 
     /** Type 8: Platform Interrupt Sources. */
-    public record PlatformInterruptSource(int flags, int interruptType, int processorId, int processorEid,
-                                          int ioSapicVector, long gsi, long sourceFlags) implements Structure {
+    public record PlatformInterruptSource(
+            int flags,
+            int interruptType,
+            int processorId,
+            int processorEid,
+            int ioSapicVector,
+            long gsi,
+            long sourceFlags)
+            implements Structure {
         @Override
         public int type() {
             return 8;
@@ -125,11 +148,24 @@ public record MadtTable(TableHeader header, long localInterruptControllerAddress
      * Type 0xB: GIC CPU Interface (GICC). {@code length} is 76 (ACPI 5.1), 80 (6.0: efficiency class; 6.3: SPE
      * overflow interrupt) or 82 (6.5: TRBE interrupt); fields past the length read 0.
      */
-    public record Gicc(int length, long cpuInterfaceNumber, long processorUid, long flags,
-                       long parkingProtocolVersion, long performanceInterruptGsiv, long parkedAddress,
-                       long physicalBaseAddress, long gicvBaseAddress, long gichBaseAddress,
-                       long vgicMaintenanceInterrupt, long gicrBaseAddress, long mpidr, int efficiencyClass,
-                       int speOverflowInterrupt, int trbeInterrupt) implements Structure {
+    public record Gicc(
+            int length,
+            long cpuInterfaceNumber,
+            long processorUid,
+            long flags,
+            long parkingProtocolVersion,
+            long performanceInterruptGsiv,
+            long parkedAddress,
+            long physicalBaseAddress,
+            long gicvBaseAddress,
+            long gichBaseAddress,
+            long vgicMaintenanceInterrupt,
+            long gicrBaseAddress,
+            long mpidr,
+            int efficiencyClass,
+            int speOverflowInterrupt,
+            int trbeInterrupt)
+            implements Structure {
 
         /** Flags bit 0: the processor is ready for use. */
         public static final long ENABLED = 1;
@@ -165,8 +201,7 @@ public record MadtTable(TableHeader header, long localInterruptControllerAddress
             private int speOverflowInterrupt;
             private int trbeInterrupt;
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder length(int value) {
                 length = value;
@@ -250,17 +285,29 @@ public record MadtTable(TableHeader header, long localInterruptControllerAddress
 
             /** The Gicc set so far. */
             public Gicc build() {
-                return new Gicc(length, cpuInterfaceNumber, processorUid, flags, parkingProtocolVersion,
-                        performanceInterruptGsiv, parkedAddress, physicalBaseAddress, gicvBaseAddress, gichBaseAddress,
-                        vgicMaintenanceInterrupt, gicrBaseAddress, mpidr, efficiencyClass, speOverflowInterrupt,
+                return new Gicc(
+                        length,
+                        cpuInterfaceNumber,
+                        processorUid,
+                        flags,
+                        parkingProtocolVersion,
+                        performanceInterruptGsiv,
+                        parkedAddress,
+                        physicalBaseAddress,
+                        gicvBaseAddress,
+                        gichBaseAddress,
+                        vgicMaintenanceInterrupt,
+                        gicrBaseAddress,
+                        mpidr,
+                        efficiencyClass,
+                        speOverflowInterrupt,
                         trbeInterrupt);
             }
         }
     }
 
     /** Type 0xC: GIC Distributor (GICD); {@code version} 0 means "find out from the hardware". */
-    public record Gicd(long gicId, long physicalBaseAddress, long systemVectorBase, int version)
-            implements Structure {
+    public record Gicd(long gicId, long physicalBaseAddress, long systemVectorBase, int version) implements Structure {
         @Override
         public int type() {
             return 0xC;
@@ -296,6 +343,5 @@ public record MadtTable(TableHeader header, long localInterruptControllerAddress
      * A structure this decoder keeps only by type and length: multiprocessor wakeup (0x10), the LoongArch and
      * RISC-V controllers (0x11 and up), reserved and OEM types (0x80 to 0xFF).
      */
-    public record Other(int type, int length) implements Structure {
-    }
+    public record Other(int type, int length) implements Structure {}
 }

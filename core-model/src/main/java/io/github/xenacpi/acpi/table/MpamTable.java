@@ -19,10 +19,21 @@ public record MpamTable(TableHeader header, List<Msc> mscs) implements AcpiTable
     }
 
     /** One memory system component node. */
-    public record Msc(int interfaceType, long identifier, long baseAddress, long mmioSize, long overflowInterrupt,
-                      long overflowInterruptFlags, long overflowInterruptAffinity, long errorInterrupt,
-                      long errorInterruptFlags, long errorInterruptAffinity, long maxNrdyUsec,
-                      long linkedDeviceHid, long linkedDeviceInstance, List<Resource> resources) {
+    public record Msc(
+            int interfaceType,
+            long identifier,
+            long baseAddress,
+            long mmioSize,
+            long overflowInterrupt,
+            long overflowInterruptFlags,
+            long overflowInterruptAffinity,
+            long errorInterrupt,
+            long errorInterruptFlags,
+            long errorInterruptAffinity,
+            long maxNrdyUsec,
+            long linkedDeviceHid,
+            long linkedDeviceInstance,
+            List<Resource> resources) {
 
         public Msc {
             resources = List.copyOf(resources);
@@ -50,8 +61,7 @@ public record MpamTable(TableHeader header, List<Msc> mscs) implements AcpiTable
             private long linkedDeviceInstance;
             private List<Resource> resources = List.of();
 
-            private Builder() {
-            }
+            private Builder() {}
 
             public Builder interfaceType(int value) {
                 interfaceType = value;
@@ -125,9 +135,21 @@ public record MpamTable(TableHeader header, List<Msc> mscs) implements AcpiTable
 
             /** The Msc set so far. */
             public Msc build() {
-                return new Msc(interfaceType, identifier, baseAddress, mmioSize, overflowInterrupt,
-                        overflowInterruptFlags, overflowInterruptAffinity, errorInterrupt, errorInterruptFlags,
-                        errorInterruptAffinity, maxNrdyUsec, linkedDeviceHid, linkedDeviceInstance, resources);
+                return new Msc(
+                        interfaceType,
+                        identifier,
+                        baseAddress,
+                        mmioSize,
+                        overflowInterrupt,
+                        overflowInterruptFlags,
+                        overflowInterruptAffinity,
+                        errorInterrupt,
+                        errorInterruptFlags,
+                        errorInterruptAffinity,
+                        maxNrdyUsec,
+                        linkedDeviceHid,
+                        linkedDeviceInstance,
+                        resources);
             }
         }
     }
@@ -137,8 +159,13 @@ public record MpamTable(TableHeader header, List<Msc> mscs) implements AcpiTable
      * 1 memory, 2 SMMU, 3 memory-side cache, 4 ACPI device, 5 interconnect, 0xFF unknown; two descriptors) and
      * the identifiers of the producers it depends on.
      */
-    public record Resource(long identifier, int risIndex, int locatorType, long descriptor1, long descriptor2,
-                           List<Long> functionalDependencies) {
+    public record Resource(
+            long identifier,
+            int risIndex,
+            int locatorType,
+            long descriptor1,
+            long descriptor2,
+            List<Long> functionalDependencies) {
 
         public Resource {
             functionalDependencies = List.copyOf(functionalDependencies);

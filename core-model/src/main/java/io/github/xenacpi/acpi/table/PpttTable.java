@@ -16,6 +16,7 @@ public record PpttTable(TableHeader header, List<Node> nodes) implements AcpiTab
 
     /** PPTT structure types. */
     public static final int PROCESSOR = 0;
+
     public static final int CACHE = 1;
     public static final int ID = 2;
 
@@ -29,8 +30,9 @@ public record PpttTable(TableHeader header, List<Node> nodes) implements AcpiTab
      * Type 0: a processor or a group of processors. {@code parent} is 0 at the root; each private resource is the
      * offset of a cache or ID structure.
      */
-    public record ProcessorHierarchy(int offset, int length, long flags, long parent, long acpiProcessorId,
-                                     List<Long> privateResources) implements Node {
+    public record ProcessorHierarchy(
+            int offset, int length, long flags, long parent, long acpiProcessorId, List<Long> privateResources)
+            implements Node {
 
         public ProcessorHierarchy {
             privateResources = List.copyOf(privateResources);
@@ -48,16 +50,31 @@ public record PpttTable(TableHeader header, List<Node> nodes) implements AcpiTab
     }
 
     /** Type 1: a cache; {@code cacheId} exists from table revision 3 (28-byte structures), else 0. */
-    public record Cache(int offset, int length, long flags, long nextLevelOfCache, long size, long numberOfSets,
-                        int associativity, int attributes, int lineSize, long cacheId) implements Node {
-    }
+    public record Cache(
+            int offset,
+            int length,
+            long flags,
+            long nextLevelOfCache,
+            long size,
+            long numberOfSets,
+            int associativity,
+            int attributes,
+            int lineSize,
+            long cacheId)
+            implements Node {}
 
     /** Type 2: an ID structure (vendor and implementation IDs and revisions). */
-    public record IdStructure(int offset, int length, long vendorId, long level1Id, long level2Id, int majorRevision,
-                              int minorRevision, int spinRevision) implements Node {
-    }
+    public record IdStructure(
+            int offset,
+            int length,
+            long vendorId,
+            long level1Id,
+            long level2Id,
+            int majorRevision,
+            int minorRevision,
+            int spinRevision)
+            implements Node {}
 
     /** A structure of a type this decoder does not know. */
-    public record UnknownNode(int offset, int type, int length) implements Node {
-    }
+    public record UnknownNode(int offset, int type, int length) implements Node {}
 }

@@ -44,28 +44,30 @@ public record SdevTable(TableHeader header, List<Device> devices) implements Acp
     }
 
     /** A structure of a type this decoder does not know. */
-    public record Other(int type, int flags, int offset, int length) implements Device {
-    }
+    public record Other(int type, int flags, int offset, int length) implements Device {}
 
     /** One device/function step of a PCIe path. */
-    public record PathEntry(int device, int function) {
-    }
+    public record PathEntry(int device, int function) {}
 
     /** A secure access component (ACPI 6.4) of a namespace device. */
-    public sealed interface Component permits IdComponent, MemoryComponent, OtherComponent {
-    }
+    public sealed interface Component permits IdComponent, MemoryComponent, OtherComponent {}
 
     /** Identification based component: hardware and subsystem IDs, revision and PCI class code. */
-    public record IdComponent(int flags, String hardwareId, String subsystemId, int hardwareRevision,
-                              boolean hardwareRevisionPresent, boolean classCodePresent, int baseClass,
-                              int subClass, int programmingInterface) implements Component {
-    }
+    public record IdComponent(
+            int flags,
+            String hardwareId,
+            String subsystemId,
+            int hardwareRevision,
+            boolean hardwareRevisionPresent,
+            boolean classCodePresent,
+            int baseClass,
+            int subClass,
+            int programmingInterface)
+            implements Component {}
 
     /** Memory based component: a range of the device's memory that is protected. */
-    public record MemoryComponent(int flags, long base, long length) implements Component {
-    }
+    public record MemoryComponent(int flags, long base, long length) implements Component {}
 
     /** A component of an unknown type. */
-    public record OtherComponent(int type, int flags, int length) implements Component {
-    }
+    public record OtherComponent(int type, int flags, int length) implements Component {}
 }

@@ -7,11 +7,30 @@ import io.github.xenacpi.acpi.table.layout.TableHeader;
  * interface type and register address, its interrupt, line settings, PCI location, clock (revision 3), precise
  * baud rate and namespace path (revision 4). Fields a revision lacks read 0 (and "" for the string).
  */
-public record SpcrTable(TableHeader header, int interfaceType, GenericAddress baseAddress, int interruptType,
-                        int irq, long gsiv, int configuredBaudRate, int parity, int stopBits, int flowControl,
-                        int terminalType, int language, int pciDeviceId, int pciVendorId, int pciBus, int pciDevice,
-                        int pciFunction, long pciFlags, int pciSegment, long uartClockFrequency,
-                        long preciseBaudRate, String namespaceString) implements AcpiTable {
+public record SpcrTable(
+        TableHeader header,
+        int interfaceType,
+        GenericAddress baseAddress,
+        int interruptType,
+        int irq,
+        long gsiv,
+        int configuredBaudRate,
+        int parity,
+        int stopBits,
+        int flowControl,
+        int terminalType,
+        int language,
+        int pciDeviceId,
+        int pciVendorId,
+        int pciBus,
+        int pciDevice,
+        int pciFunction,
+        long pciFlags,
+        int pciSegment,
+        long uartClockFrequency,
+        long preciseBaudRate,
+        String namespaceString)
+        implements AcpiTable {
 
     /** Interface type 0x0E: Arm SBSA generic UART (32-bit accesses). */
     public static final int ARM_SBSA_GENERIC_UART = 0x0E;

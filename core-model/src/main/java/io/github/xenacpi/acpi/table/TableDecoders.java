@@ -47,8 +47,8 @@ public final class TableDecoders {
             out.add(d);
         }
         if (out.isEmpty()) {
-            throw new IllegalStateException("no table decoder registered in META-INF/services/"
-                    + TableDecoder.class.getName());
+            throw new IllegalStateException(
+                    "no table decoder registered in META-INF/services/" + TableDecoder.class.getName());
         }
         return out;
     }
@@ -88,7 +88,8 @@ public final class TableDecoders {
      * reports before the table's decoder runs.
      */
     public List<Diagnostic> framingDiagnostics(RawTable raw) {
-        return TableHeaderReader.read(raw, framing(bySignature.get(raw.signature()))).diagnostics();
+        return TableHeaderReader.read(raw, framing(bySignature.get(raw.signature())))
+                .diagnostics();
     }
 
     private static TableFraming framing(TableDecoder<?> decoder) {
@@ -100,8 +101,12 @@ public final class TableDecoders {
             return decoder.decode(context);
         } catch (RuntimeException e) {
             // A decoder bug must not cost the user the rest of the platform: report it where it happened.
-            context.error(-1, "internal error in the %s decoder (%s: %s); only the header is kept",
-                    decoder.signature(), e.getClass().getSimpleName(), e.getMessage());
+            context.error(
+                    -1,
+                    "internal error in the %s decoder (%s: %s); only the header is kept",
+                    decoder.signature(),
+                    e.getClass().getSimpleName(),
+                    e.getMessage());
             return new UnknownTable(header);
         }
     }

@@ -38,7 +38,10 @@ public enum TpmStartMethod {
 
     /** Whether the control address is a CRB control area that tpm_crb maps. */
     public boolean usesCrb() {
-        return this == CRB || this == CRB_WITH_ACPI || this == CRB_WITH_ARM_SMC || this == CRB_WITH_MAILBOX
+        return this == CRB
+                || this == CRB_WITH_ACPI
+                || this == CRB_WITH_ARM_SMC
+                || this == CRB_WITH_MAILBOX
                 || this == CRB_WITH_FFA;
     }
 

@@ -15,6 +15,7 @@ public record ViotTable(TableHeader header, int nodeCount, int nodeOffset, List<
 
     /** VIOT node types. */
     public static final int PCI_RANGE = 1;
+
     public static final int MMIO_ENDPOINT = 2;
     public static final int VIRTIO_PCI_IOMMU = 3;
     public static final int VIRTIO_MMIO_IOMMU = 4;
@@ -26,23 +27,19 @@ public record ViotTable(TableHeader header, int nodeCount, int nodeOffset, List<
     }
 
     /** Type 1: PCI endpoints of segments and BDFs in these ranges, from endpoint ID {@code endpointStart}. */
-    public record PciRange(int offset, long endpointStart, int segmentStart, int segmentEnd, int bdfStart,
-                           int bdfEnd, int outputNode) implements Node {
-    }
+    public record PciRange(
+            int offset, long endpointStart, int segmentStart, int segmentEnd, int bdfStart, int bdfEnd, int outputNode)
+            implements Node {}
 
     /** Type 2: one MMIO endpoint, named by the base address of its registers. */
-    public record MmioEndpoint(int offset, long endpointId, long baseAddress, int outputNode) implements Node {
-    }
+    public record MmioEndpoint(int offset, long endpointId, long baseAddress, int outputNode) implements Node {}
 
     /** Type 3: a virtio-iommu that is a PCI device. */
-    public record VirtioPciIommu(int offset, int segment, int bdf) implements Node {
-    }
+    public record VirtioPciIommu(int offset, int segment, int bdf) implements Node {}
 
     /** Type 4: a virtio-iommu that is a virtio-mmio device at this base address. */
-    public record VirtioMmioIommu(int offset, long baseAddress) implements Node {
-    }
+    public record VirtioMmioIommu(int offset, long baseAddress) implements Node {}
 
     /** A node of a type this decoder does not know. */
-    public record UnknownNode(int offset, int type, int length) implements Node {
-    }
+    public record UnknownNode(int offset, int type, int length) implements Node {}
 }

@@ -8,8 +8,9 @@ import io.github.xenacpi.acpi.table.layout.TableHeader;
  * information through the device tree). The grant table range is guest memory that Xen provides, not a firmware
  * region, so this table describes no region.
  */
-public record XenvTable(TableHeader header, long grantTableBase, long grantTableSize, long eventInterrupt,
-                        int eventFlags) implements AcpiTable {
+public record XenvTable(
+        TableHeader header, long grantTableBase, long grantTableSize, long eventInterrupt, int eventFlags)
+        implements AcpiTable {
 
     /** Whether the event interrupt is edge-triggered (flags bit 0). */
     public boolean edgeTriggered() {

@@ -4,9 +4,6 @@ import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.source.RawTable;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalLong;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.AmlValue;
@@ -16,6 +13,9 @@ import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.parse.AmlParser;
 import io.github.xenacpi.aml.parse.BodyParser;
 import io.github.xenacpi.aml.parse.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A bounded AML interpreter over a loaded namespace (ACPI 6.5 chapters 19 and 20): evaluates a named object or runs
@@ -61,8 +61,8 @@ public final class AmlInterpreter {
         this.width = IntegerWidth.of(tables);
         this.bodies = new MethodBodies(ns, tables, width);
         this.meter = new Meter(budget, ns.nodes().size());
-        this.evaluator = new Evaluator(new NamedObjects(ns), bodies, meter, log, new ModelledAddressSpaces(memory,
-                log), width);
+        this.evaluator =
+                new Evaluator(new NamedObjects(ns), bodies, meter, log, new ModelledAddressSpaces(memory, log), width);
     }
 
     /** The namespace evaluated. */
@@ -106,9 +106,13 @@ public final class AmlInterpreter {
             }
             for (Stmt.Fault f : bodies.faults(n, m)) {
                 boolean ran = bodies.ran(n);
-                out.add(new Diagnostic(src.table(), src.instance(), f.offset(), ran ? Severity.ERROR
-                        : Severity.WARNING, "Method " + n.path() + " does not decode: " + f.message() + (ran
-                        ? "; it runs at boot and fails there" : "; it does not run at boot")));
+                out.add(new Diagnostic(
+                        src.table(),
+                        src.instance(),
+                        f.offset(),
+                        ran ? Severity.ERROR : Severity.WARNING,
+                        "Method " + n.path() + " does not decode: " + f.message()
+                                + (ran ? "; it runs at boot and fails there" : "; it does not run at boot")));
             }
         }
         return out;
@@ -151,8 +155,8 @@ public final class AmlInterpreter {
         return run(label, src, () -> {
             byte[] b = table.bytes();
             int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(b, 4)));
-            List<Stmt> code = new BodyParser(b, ns, width.wide()).parseModuleLevel(ns.root(),
-                    AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
+            List<Stmt> code = new BodyParser(b, ns, width.wide())
+                    .parseModuleLevel(ns.root(), AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
             if (!code.isEmpty()) {
                 evaluator.run(code, new Frame(ns.root()));
             }
@@ -180,24 +184,43 @@ public final class AmlInterpreter {
         });
         RegionState s = state[0];
         if (s == null) {
-            String why = e.limit() != null ? "the " + e.limit().label() + " budget ran out evaluating its operands"
-                    : e.diagnostics().isEmpty() ? "its operands could not be evaluated"
-                    : e.diagnostics().get(e.diagnostics().size() - 1).message();
+            String why = e.limit() != null
+                    ? "the " + e.limit().label() + " budget ran out evaluating its operands"
+                    : e.diagnostics().isEmpty()
+                            ? "its operands could not be evaluated"
+                            : e.diagnostics().get(e.diagnostics().size() - 1).message();
             int spaceId = node.object() instanceof AmlObject.OperationRegion r ? r.spaceId() : -1;
-            return new RegionResolution(node.path(), AddressSpace.of(spaceId), spaceId, OptionalLong.empty(),
-                    OptionalLong.empty(), why, e.accesses());
+            return new RegionResolution(
+                    node.path(),
+                    AddressSpace.of(spaceId),
+                    spaceId,
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    why,
+                    e.accesses());
         }
-        return new RegionResolution(node.path(), s.space(), s.spaceId(),
+        return new RegionResolution(
+                node.path(),
+                s.space(),
+                s.spaceId(),
                 s.reason() == null ? OptionalLong.of(s.base()) : OptionalLong.empty(),
-                s.reason() == null ? OptionalLong.of(s.length()) : OptionalLong.empty(), s.reason(), e.accesses());
+                s.reason() == null ? OptionalLong.of(s.length()) : OptionalLong.empty(),
+                s.reason(),
+                e.accesses());
     }
 
     /**
      * An OperationRegion's evaluated operands: base and length present when resolved, else the reason; and the
      * accesses made while evaluating them (a base read from another region).
      */
-    public record RegionResolution(String path, AddressSpace space, int spaceId, OptionalLong base,
-                                   OptionalLong length, String reason, List<RegionAccess> accesses) {
+    public record RegionResolution(
+            String path,
+            AddressSpace space,
+            int spaceId,
+            OptionalLong base,
+            OptionalLong length,
+            String reason,
+            List<RegionAccess> accesses) {
         public RegionResolution {
             accesses = List.copyOf(accesses);
         }
@@ -222,18 +245,34 @@ public final class AmlInterpreter {
             // A platform-wide limit is spent: nothing more runs; the stop that spent it counts what was not run.
             skipped++;
             stops.set(spentBy, stops.get(spentBy).withSkipped(skipped));
-            return new Evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, List.of(), List.of(), List.of(),
+            return new Evaluation(
+                    path,
+                    Evaluation.Outcome.BUDGET_EXCEEDED,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
                     stops.get(spentBy).limit());
         }
         meter.begin(path);
         log.begin(path, source);
         try {
             AmlValue v = body.run();
-            return evaluation(path, Evaluation.Outcome.COMPLETED,
-                    v == null || v instanceof AmlValue.Uninitialized ? null : v, null);
+            return evaluation(
+                    path,
+                    Evaluation.Outcome.COMPLETED,
+                    v == null || v instanceof AmlValue.Uninitialized ? null : v,
+                    null);
         } catch (BudgetHit h) {
-            BudgetStop stop = new BudgetStop(path, h.where, h.limit, h.detail, source == null ? "" : source.table(),
-                    source == null ? 0 : source.instance(), source == null ? -1 : source.offset(), 0);
+            BudgetStop stop = new BudgetStop(
+                    path,
+                    h.where,
+                    h.limit,
+                    h.detail,
+                    source == null ? "" : source.table(),
+                    source == null ? 0 : source.instance(),
+                    source == null ? -1 : source.offset(),
+                    0);
             if (h.limit.platformWide()) {
                 spentBy = stops.size();
             }
@@ -250,9 +289,15 @@ public final class AmlInterpreter {
             failures.add(log.diagnostics().get(log.diagnostics().size() - 1));
             return evaluation(path, Evaluation.Outcome.ERROR, null, null);
         } catch (StackOverflowError e) {
-            BudgetStop stop = new BudgetStop(path, path, Budget.Limit.NESTING, "the Java stack ran out",
-                    source == null ? "" : source.table(), source == null ? 0 : source.instance(),
-                    source == null ? -1 : source.offset(), 0);
+            BudgetStop stop = new BudgetStop(
+                    path,
+                    path,
+                    Budget.Limit.NESTING,
+                    "the Java stack ran out",
+                    source == null ? "" : source.table(),
+                    source == null ? 0 : source.instance(),
+                    source == null ? -1 : source.offset(),
+                    0);
             stops.add(stop);
             log.finding(Severity.ERROR, null, "%s", stop.message());
             return evaluation(path, Evaluation.Outcome.BUDGET_EXCEEDED, null, Budget.Limit.NESTING);

@@ -61,8 +61,8 @@ public record Budget(long maxSteps, int maxCallDepth, int maxNesting, long maxOb
 
     /** Bytes of objects all evaluations of a platform with this many namespace nodes may create together. */
     long platformBytes(int nodes) {
-        return saturatingAdd(saturatingMultiply(maxObjectBytes, 16),
-                saturatingMultiply(PLATFORM_BYTES_PER_NODE, nodes));
+        return saturatingAdd(
+                saturatingMultiply(maxObjectBytes, 16), saturatingMultiply(PLATFORM_BYTES_PER_NODE, nodes));
     }
 
     /** Wall-clock time all evaluations of a platform may take together: three evaluations' worth (zero: off). */
@@ -93,9 +93,15 @@ public record Budget(long maxSteps, int maxCallDepth, int maxNesting, long maxOb
 
     /** The limit that ended an evaluation. */
     public enum Limit {
-        STEPS("step"), CALL_DEPTH("call depth"), NESTING("nesting"), OBJECT_SIZE("object size"),
-        WALL_CLOCK("wall-clock"), MEMORY("memory"), PLATFORM_STEPS("platform step"),
-        PLATFORM_MEMORY("platform memory"), PLATFORM_WALL_CLOCK("platform wall-clock");
+        STEPS("step"),
+        CALL_DEPTH("call depth"),
+        NESTING("nesting"),
+        OBJECT_SIZE("object size"),
+        WALL_CLOCK("wall-clock"),
+        MEMORY("memory"),
+        PLATFORM_STEPS("platform step"),
+        PLATFORM_MEMORY("platform memory"),
+        PLATFORM_WALL_CLOCK("platform wall-clock");
 
         private final String label;
 

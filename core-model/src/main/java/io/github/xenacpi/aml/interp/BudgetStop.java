@@ -9,8 +9,15 @@ import java.util.Objects;
  * (table, 1-based instance, byte offset; {@code ""}, 0 and -1 when nowhere) and how many later evaluations of the
  * platform were not run because a platform-wide limit was spent (0 for a limit of one evaluation).
  */
-public record BudgetStop(String evaluation, String method, Budget.Limit limit, String detail, String table,
-                         int instance, long offset, int skipped) {
+public record BudgetStop(
+        String evaluation,
+        String method,
+        Budget.Limit limit,
+        String detail,
+        String table,
+        int instance,
+        long offset,
+        int skipped) {
 
     public BudgetStop {
         Objects.requireNonNull(evaluation, "evaluation");
@@ -23,8 +30,9 @@ public record BudgetStop(String evaluation, String method, Budget.Limit limit, S
     /** The stop in words: which evaluation, which limit, in which method, doing what. */
     public String message() {
         String what = detail.isEmpty() ? "" : " (" + detail + ")";
-        String time = limit.timed() ? " (a time limit, not a step count: on another machine or run it may end"
-                + " otherwise)" : "";
+        String time = limit.timed()
+                ? " (a time limit, not a step count: on another machine or run it may end" + " otherwise)"
+                : "";
         String rest = skipped > 0 ? "; the " + skipped + " later evaluations of the platform were not run" : "";
         return "evaluation of " + evaluation + " stopped: " + limit.label() + " budget exceeded in " + method + what
                 + time + rest;

@@ -1,9 +1,9 @@
 package io.github.xenacpi.aml.interp;
 
+import io.github.xenacpi.aml.AmlValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import io.github.xenacpi.aml.AmlValue;
 
 /**
  * The implicit and explicit data conversions of AML (ACPI 6.5 section 19.3.5.7), the comparison of values,
@@ -125,8 +125,7 @@ final class Conversions {
         if (x instanceof AmlValue.Reference r && f != null) {
             return toStr(terms.read(r.node(), f), f);
         }
-        throw new AmlError("a value of type " + x.type() + " used where a String is needed in "
-                + Frame.where(f));
+        throw new AmlError("a value of type " + x.type() + " used where a String is needed in " + Frame.where(f));
     }
 
     /** Implicit conversion to Buffer (a copy): Integers little-endian, Strings with their NUL. */
@@ -151,8 +150,7 @@ final class Conversions {
         if (x instanceof AmlValue.Reference r && f != null) {
             return toBuf(terms.read(r.node(), f), f);
         }
-        throw new AmlError("a value of type " + x.type() + " used where a Buffer is needed in "
-                + Frame.where(f));
+        throw new AmlError("a value of type " + x.type() + " used where a Buffer is needed in " + Frame.where(f));
     }
 
     /** ToHexString's text. */

@@ -1,18 +1,24 @@
 package io.github.xenacpi.aml.interp;
 
 import io.github.xenacpi.acpi.Diagnostic;
+import io.github.xenacpi.aml.AmlValue;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import io.github.xenacpi.aml.AmlValue;
 
 /**
  * The result of evaluating one namespace object or method from outside AML: how it ended, the value returned (when
  * it completed with one), the OperationRegion accesses made in order, the findings, the reasons the value depends on
  * state the model does not have (reads the memory model could not answer, ...), and the budget limit that ended it.
  */
-public record Evaluation(String path, Outcome outcome, AmlValue value, List<RegionAccess> accesses,
-                         List<Diagnostic> diagnostics, List<String> unknowns, Budget.Limit limit) {
+public record Evaluation(
+        String path,
+        Outcome outcome,
+        AmlValue value,
+        List<RegionAccess> accesses,
+        List<Diagnostic> diagnostics,
+        List<String> unknowns,
+        Budget.Limit limit) {
 
     public Evaluation {
         Objects.requireNonNull(path, "path");

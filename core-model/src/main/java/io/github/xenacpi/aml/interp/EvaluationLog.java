@@ -4,9 +4,9 @@ import com.google.errorprone.annotations.FormatMethod;
 import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.aml.AmlSource;
 import java.util.ArrayList;
 import java.util.List;
-import io.github.xenacpi.aml.AmlSource;
 
 /**
  * What the evaluation under way records, for its {@link Evaluation}: the OperationRegion accesses in order, the

@@ -1,15 +1,15 @@
 package io.github.xenacpi.aml.interp;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.parse.Stmt;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Evaluates terms for an {@link AmlInterpreter}: resolves names from a frame, reads named objects (a Name's
@@ -20,13 +20,37 @@ import io.github.xenacpi.aml.parse.Stmt;
  */
 final class Evaluator implements Terms {
     /** The strings Linux answers _OSI with true (ACPICA's interface list, as Linux leaves it enabled). */
-    private static final Set<String> OSI_TRUE = Set.of("Windows 2000", "Windows 2001", "Windows 2001 SP1",
-            "Windows 2001.1", "Windows 2001 SP2", "Windows 2001.1 SP1", "Windows 2006", "Windows 2006.1",
-            "Windows 2006 SP1", "Windows 2006 SP2", "Windows 2009", "Windows 2012", "Windows 2013", "Windows 2015",
-            "Windows 2016", "Windows 2017", "Windows 2017.2", "Windows 2018", "Windows 2018.2", "Windows 2019",
-            "Windows 2020", "Windows 2021", "Windows 2022", "Module Device", "Processor Device",
-            "3.0 Thermal Model", "3.0 _SCP Extensions", "Processor Aggregator Device",
+    private static final Set<String> OSI_TRUE = Set.of(
+            "Windows 2000",
+            "Windows 2001",
+            "Windows 2001 SP1",
+            "Windows 2001.1",
+            "Windows 2001 SP2",
+            "Windows 2001.1 SP1",
+            "Windows 2006",
+            "Windows 2006.1",
+            "Windows 2006 SP1",
+            "Windows 2006 SP2",
+            "Windows 2009",
+            "Windows 2012",
+            "Windows 2013",
+            "Windows 2015",
+            "Windows 2016",
+            "Windows 2017",
+            "Windows 2017.2",
+            "Windows 2018",
+            "Windows 2018.2",
+            "Windows 2019",
+            "Windows 2020",
+            "Windows 2021",
+            "Windows 2022",
+            "Module Device",
+            "Processor Device",
+            "3.0 Thermal Model",
+            "3.0 _SCP Extensions",
+            "Processor Aggregator Device",
             "Extended Address Space Descriptor");
+
     private final Set<NamespaceNode> initializing = Collections.newSetFromMap(new IdentityHashMap<>());
     private final NamedObjects names;
     private final MethodBodies bodies;
@@ -42,8 +66,13 @@ final class Evaluator implements Terms {
      * An evaluator over the named objects and method bodies of a namespace, charging its work to the meter,
      * recording in the log and reaching OperationRegions through {@code spaces}.
      */
-    Evaluator(NamedObjects names, MethodBodies bodies, Meter meter, EvaluationLog log, AddressSpaces spaces,
-              IntegerWidth width) {
+    Evaluator(
+            NamedObjects names,
+            MethodBodies bodies,
+            Meter meter,
+            EvaluationLog log,
+            AddressSpaces spaces,
+            IntegerWidth width) {
         this.names = names;
         this.bodies = bodies;
         this.meter = meter;
@@ -51,8 +80,14 @@ final class Evaluator implements Terms {
         this.conversions = new Conversions(this, meter, width);
         this.fields = new FieldIo(this, conversions, spaces, meter, log, width);
         this.stores = new Stores(this, fields, names, conversions, meter);
-        this.operators = new Operators(this, stores, new ObjectOperators(this, names, stores, conversions, meter,
-                width), conversions, meter, log, width);
+        this.operators = new Operators(
+                this,
+                stores,
+                new ObjectOperators(this, names, stores, conversions, meter, width),
+                conversions,
+                meter,
+                log,
+                width);
         this.statements = new Statements(this, stores, fields, conversions, meter, log);
     }
 
@@ -146,7 +181,8 @@ final class Evaluator implements Terms {
         }
         try {
             Frame init = new Frame(node.parentOrNull() == null ? node : node.parentOrNull());
-            init.offset = node.sourceOrNull() == null ? -1 : (int) node.sourceOrNull().offset();
+            init.offset =
+                    node.sourceOrNull() == null ? -1 : (int) node.sourceOrNull().offset();
             AmlTerm term = n.value();
             if (term instanceof AmlTerm.NameRef r) {
                 v = read(resolve(r.name(), init), init);
@@ -171,8 +207,7 @@ final class Evaluator implements Terms {
         if (t instanceof AmlTerm.Local l) {
             AmlValue v = f.locals[l.index()];
             if (v == null) {
-                throw new AmlError("Local" + l.index() + " read before anything was stored in it in "
-                        + f.scope.path());
+                throw new AmlError("Local" + l.index() + " read before anything was stored in it in " + f.scope.path());
             }
             return v;
         }

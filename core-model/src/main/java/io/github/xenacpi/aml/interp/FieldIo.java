@@ -3,15 +3,15 @@ package io.github.xenacpi.aml.interp;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.function.Function;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads and writes field units and buffer fields: evaluates OperationRegion operands (once per region) and
@@ -29,7 +29,12 @@ final class FieldIo implements FieldAccess {
     private final EvaluationLog log;
     private final IntegerWidth integerWidth;
 
-    FieldIo(Terms terms, Conversions conversions, AddressSpaces spaces, Meter meter, EvaluationLog log,
+    FieldIo(
+            Terms terms,
+            Conversions conversions,
+            AddressSpaces spaces,
+            Meter meter,
+            EvaluationLog log,
             IntegerWidth integerWidth) {
         this.terms = terms;
         this.conversions = conversions;
@@ -88,13 +93,16 @@ final class FieldIo implements FieldAccess {
         }
         long index = conversions.toInt(terms.eval(bf.index(), f), f);
         long bitIndex = bf.kind() == AmlObject.BufferFieldKind.BIT || bf.kind() == AmlObject.BufferFieldKind.FIELD
-                ? index : index * 8;
+                ? index
+                : index * 8;
         long bits = bf.kind() == AmlObject.BufferFieldKind.FIELD
                 ? conversions.toInt(terms.eval(bf.bitCount(), f), f)
                 : bf.kind().bits();
         if (bitIndex < 0 || bits <= 0 || bitIndex + bits > (long) buf.data().length * 8) {
-            throw new AmlError(String.format("buffer field of %d bits at bit %d does not fit the %d-byte buffer in "
-                    + "%s (AE_AML_BUFFER_LIMIT)", bits, bitIndex, buf.data().length, f.scope.path()));
+            throw new AmlError(String.format(
+                    "buffer field of %d bits at bit %d does not fit the %d-byte buffer in "
+                            + "%s (AE_AML_BUFFER_LIMIT)",
+                    bits, bitIndex, buf.data().length, f.scope.path()));
         }
         return new BufferSlice(buf, bitIndex, bits);
     }
@@ -154,8 +162,8 @@ final class FieldIo implements FieldAccess {
      * The frame's own state for an object declared in a method, else the namespace object's, made once (in a frame
      * of the object's parent scope) on first use.
      */
-    private static <T> T frameOrOnce(Map<NamespaceNode, T> frame, Map<NamespaceNode, T> once, NamespaceNode node,
-                                     Function<Frame, T> make) {
+    private static <T> T frameOrOnce(
+            Map<NamespaceNode, T> frame, Map<NamespaceNode, T> once, NamespaceNode node, Function<Frame, T> make) {
         T own = frame == null ? null : frame.get(node);
         if (own != null) {
             return own;
@@ -173,8 +181,8 @@ final class FieldIo implements FieldAccess {
         AmlObject o = node.object();
         if (!(o instanceof AmlObject.OperationRegion r)) {
             if (o instanceof AmlObject.DataTableRegion) {
-                return new RegionState(AddressSpace.OTHER, -1, 0, 0,
-                        "a DataTableRegion: its bytes are an ACPI table, not an address");
+                return new RegionState(
+                        AddressSpace.OTHER, -1, 0, 0, "a DataTableRegion: its bytes are an ACPI table, not an address");
             }
             throw new AmlError(node.path() + " is a " + node.type() + ", not an OperationRegion");
         }
@@ -185,22 +193,30 @@ final class FieldIo implements FieldAccess {
             long base = conversions.toInt(terms.eval(r.offset(), f), f);
             long length = conversions.toInt(terms.eval(r.length(), f), f);
             if (log.unknownCount() > before) {
-                return new RegionState(r.space(), r.spaceId(), base, length, "its operands depend on state the "
-                        + "model does not have: " + log.lastUnknown());
+                return new RegionState(
+                        r.space(),
+                        r.spaceId(),
+                        base,
+                        length,
+                        "its operands depend on state the " + "model does not have: " + log.lastUnknown());
             }
             if (length != 0 && Long.compareUnsigned(base + length - 1, base) < 0) {
-                String why = String.format("0x%X bytes from 0x%X run past the top of the 64-bit address space"
-                        + " (the last byte would wrap to 0x%X)", length, base, base + length - 1);
+                String why = String.format(
+                        "0x%X bytes from 0x%X run past the top of the 64-bit address space"
+                                + " (the last byte would wrap to 0x%X)",
+                        length, base, base + length - 1);
                 AmlSource src = node.sourceOrNull();
-                log.finding(new Diagnostic(src == null ? "" : src.table(), src == null ? 0
-                        : src.instance(), src == null ? -1 : src.offset(), Severity.ERROR,
+                log.finding(new Diagnostic(
+                        src == null ? "" : src.table(),
+                        src == null ? 0 : src.instance(),
+                        src == null ? -1 : src.offset(),
+                        Severity.ERROR,
                         "OperationRegion " + node.path() + ": " + why));
                 return new RegionState(r.space(), r.spaceId(), base, length, why);
             }
             return new RegionState(r.space(), r.spaceId(), base, length, null);
         } catch (AmlError e) {
-            return new RegionState(r.space(), r.spaceId(), 0, 0, "evaluating its operands failed: "
-                    + e.getMessage());
+            return new RegionState(r.space(), r.spaceId(), 0, 0, "evaluating its operands failed: " + e.getMessage());
         } finally {
             f.offset = savedOffset;
         }
@@ -276,8 +292,7 @@ final class FieldIo implements FieldAccess {
                 NamespaceNode dataNode = fieldPart(node, ix.data(), f);
                 terms.write(index, new AmlValue.Int(datumBit / 8), f);
                 if (write) {
-                    long old = partial(lo, hi, datumBit, width)
-                            ? conversions.toInt(terms.read(dataNode, f), f) : 0;
+                    long old = partial(lo, hi, datumBit, width) ? conversions.toInt(terms.read(dataNode, f), f) : 0;
                     terms.write(dataNode, new AmlValue.Int(merge(old, data, lo, hi, datumBit, fu)), f);
                     continue;
                 }
@@ -318,8 +333,11 @@ final class FieldIo implements FieldAccess {
     }
 
     private static boolean isSerialSpace(AddressSpace s) {
-        return s == AddressSpace.SMBUS || s == AddressSpace.IPMI || s == AddressSpace.GENERIC_SERIAL_BUS
-                || s == AddressSpace.PLATFORM_COMM_CHANNEL || s == AddressSpace.PLATFORM_RUNTIME_MECHANISM
+        return s == AddressSpace.SMBUS
+                || s == AddressSpace.IPMI
+                || s == AddressSpace.GENERIC_SERIAL_BUS
+                || s == AddressSpace.PLATFORM_COMM_CHANNEL
+                || s == AddressSpace.PLATFORM_RUNTIME_MECHANISM
                 || s == AddressSpace.GENERAL_PURPOSE_IO;
     }
 

@@ -1,11 +1,11 @@
 package io.github.xenacpi.aml.interp;
 
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * One activation of a method (or of module-level code: a Name's value, a region's operands). The maps of objects

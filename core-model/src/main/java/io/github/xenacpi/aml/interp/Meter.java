@@ -23,11 +23,13 @@ final class Meter {
 
     /** The evaluation under way: where limits are reported without a frame, and what it has spent. */
     private String rootPath;
+
     private boolean timed;
     private long deadline;
     private long steps;
     /** Bytes of objects created in this evaluation. */
     private long bytes;
+
     private int callDepth;
     private int nesting;
     private long nextClockCheck;
@@ -84,14 +86,20 @@ final class Meter {
         checkSize(count, f, what);
         bytes += count;
         if (bytes > budget.maxEvaluationBytes()) {
-            throw new BudgetHit(Budget.Limit.MEMORY, at(f), what + " of " + count + " bytes after "
-                    + (bytes - count) + " bytes created, limit " + budget.maxEvaluationBytes());
+            throw new BudgetHit(
+                    Budget.Limit.MEMORY,
+                    at(f),
+                    what + " of " + count + " bytes after " + (bytes - count) + " bytes created, limit "
+                            + budget.maxEvaluationBytes());
         }
         platformBytes += count;
         if (platformBytes > platformMaxBytes) {
-            throw new BudgetHit(Budget.Limit.PLATFORM_MEMORY, at(f), what + " of " + count
-                    + " bytes; the platform's evaluations created " + (platformBytes - count)
-                    + " bytes before, limit " + platformMaxBytes);
+            throw new BudgetHit(
+                    Budget.Limit.PLATFORM_MEMORY,
+                    at(f),
+                    what + " of " + count
+                            + " bytes; the platform's evaluations created " + (platformBytes - count)
+                            + " bytes before, limit " + platformMaxBytes);
         }
         touch(count, f);
     }
@@ -103,8 +111,10 @@ final class Meter {
         }
         platformSteps += cost;
         if (platformSteps > platformMaxSteps) {
-            throw new BudgetHit(Budget.Limit.PLATFORM_STEPS, at(f), "limit " + platformMaxSteps
-                    + " steps for all evaluations of the platform");
+            throw new BudgetHit(
+                    Budget.Limit.PLATFORM_STEPS,
+                    at(f),
+                    "limit " + platformMaxSteps + " steps for all evaluations of the platform");
         }
         if (steps >= nextClockCheck) {
             nextClockCheck = steps + CLOCK_STRIDE;
@@ -113,8 +123,10 @@ final class Meter {
                 throw new BudgetHit(Budget.Limit.WALL_CLOCK, at(f));
             }
             if (platformTimed && now - platformDeadline > 0) {
-                throw new BudgetHit(Budget.Limit.PLATFORM_WALL_CLOCK, at(f), "limit "
-                        + budget.platformWallClock().toSeconds() + " s for all evaluations of the platform");
+                throw new BudgetHit(
+                        Budget.Limit.PLATFORM_WALL_CLOCK,
+                        at(f),
+                        "limit " + budget.platformWallClock().toSeconds() + " s for all evaluations of the platform");
             }
         }
     }
@@ -159,8 +171,10 @@ final class Meter {
     /** Checks the size of an object about to be created against the object-size limit. */
     private void checkSize(long count, Frame f, String what) {
         if (count < 0 || count > budget.maxObjectBytes()) {
-            throw new BudgetHit(Budget.Limit.OBJECT_SIZE, at(f), what + " of " + Long.toUnsignedString(count)
-                    + " bytes, limit " + budget.maxObjectBytes());
+            throw new BudgetHit(
+                    Budget.Limit.OBJECT_SIZE,
+                    at(f),
+                    what + " of " + Long.toUnsignedString(count) + " bytes, limit " + budget.maxObjectBytes());
         }
     }
 }

@@ -1,16 +1,16 @@
 package io.github.xenacpi.aml.interp;
 
 import io.github.xenacpi.acpi.source.RawTable;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.parse.BodyParser;
 import io.github.xenacpi.aml.parse.Stmt;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The statements of each method, parsed from the table holding it when the method first runs (as ACPICA parses a
@@ -22,6 +22,7 @@ final class MethodBodies {
     private final Map<String, RawTable> tables = new HashMap<>();
     /** One copy of each table's bytes, taken when a body in it is first parsed. */
     private final Map<String, byte[]> bytes = new HashMap<>();
+
     private final IdentityHashMap<NamespaceNode, List<Stmt>> parsed = new IdentityHashMap<>();
 
     /** The bodies of the methods of {@code ns}, loaded from {@code tables}. */

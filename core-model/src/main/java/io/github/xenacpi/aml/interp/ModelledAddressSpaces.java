@@ -2,9 +2,9 @@ package io.github.xenacpi.aml.interp;
 
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
-import java.util.OptionalLong;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.NamespaceNode;
+import java.util.OptionalLong;
 
 /**
  * The address spaces as the model has them: every datum access is recorded in the evaluation's log as a
@@ -39,17 +39,31 @@ final class ModelledAddressSpaces implements AddressSpaces {
         }
         boolean resolved = rs.resolved();
         long address = resolved ? rs.base() + offset : offset;
-        if (resolved && (Long.compareUnsigned(address, rs.base()) < 0
-                || Long.compareUnsigned(address + Math.max(1, (width + 7) / 8) - 1, address) < 0)) {
+        if (resolved
+                && (Long.compareUnsigned(address, rs.base()) < 0
+                        || Long.compareUnsigned(address + Math.max(1, (width + 7) / 8) - 1, address) < 0)) {
             // The region's base plus the unit's offset wraps past 2^64: no address, not an access to page 0.
-            log.finding(Severity.ERROR, f, "a %d-bit access at offset 0x%X of %s (base 0x%X) runs past the top"
-                    + " of the 64-bit address space", width, offset, region.path(), rs.base());
+            log.finding(
+                    Severity.ERROR,
+                    f,
+                    "a %d-bit access at offset 0x%X of %s (base 0x%X) runs past the top"
+                            + " of the 64-bit address space",
+                    width,
+                    offset,
+                    region.path(),
+                    rs.base());
             resolved = false;
             address = offset;
         }
         String by = f != null && f.scope.object() instanceof AmlObject.Method ? f.scope.path() : log.rootPath();
-        log.access(new RegionAccess(region.path(), rs.space(), address, width, write
-                ? RegionAccess.Direction.WRITE : RegionAccess.Direction.READ, by, resolved));
+        log.access(new RegionAccess(
+                region.path(),
+                rs.space(),
+                address,
+                width,
+                write ? RegionAccess.Direction.WRITE : RegionAccess.Direction.READ,
+                by,
+                resolved));
         if (write) {
             return 0;
         }
@@ -59,8 +73,9 @@ final class ModelledAddressSpaces implements AddressSpaces {
                 return v.getAsLong();
             }
         }
-        log.unknown(String.format("a %d-bit read of %s (%s 0x%X) that the memory model does not provide", width,
-                region.path(), rs.space(), address));
+        log.unknown(String.format(
+                "a %d-bit read of %s (%s 0x%X) that the memory model does not provide",
+                width, region.path(), rs.space(), address));
         return 0;
     }
 }

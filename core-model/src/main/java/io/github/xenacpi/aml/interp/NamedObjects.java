@@ -1,12 +1,11 @@
 package io.github.xenacpi.aml.interp;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
+import java.util.IdentityHashMap;
 
 /**
  * The namespace as the interpreter reads and changes it: names looked up, Aliases followed, and the current value
@@ -33,8 +32,9 @@ final class NamedObjects {
         if (!(n.object() instanceof AmlObject.Alias)) {
             return n;
         }
-        return ns.followAlias(n).orElseThrow(() -> new AmlError("Alias " + n.path()
-                + " stands for no object (missing target or a cycle)"));
+        return ns.followAlias(n)
+                .orElseThrow(
+                        () -> new AmlError("Alias " + n.path() + " stands for no object (missing target or a cycle)"));
     }
 
     /** The current value of a Name: the frame's own (declared in its method), else the namespace's; null when unset. */

@@ -1,11 +1,11 @@
 package io.github.xenacpi.aml.interp;
 
-import java.util.List;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
+import java.util.List;
 
 /**
  * The operators on objects and references rather than on plain values (ACPI 6.5 section 19.6): RefOf, CondRefOf,
@@ -19,8 +19,8 @@ final class ObjectOperators {
     private final Meter meter;
     private final IntegerWidth width;
 
-    ObjectOperators(Terms terms, NamedObjects names, Stores stores, Conversions conversions, Meter meter,
-                    IntegerWidth width) {
+    ObjectOperators(
+            Terms terms, NamedObjects names, Stores stores, Conversions conversions, Meter meter, IntegerWidth width) {
         this.terms = terms;
         this.names = names;
         this.stores = stores;
@@ -83,14 +83,18 @@ final class ObjectOperators {
         if (c instanceof AmlValue.Reference r) {
             c = terms.read(r.node(), f);
         }
-        long size = c instanceof AmlValue.Buffer b ? b.data().length : c instanceof AmlValue.Package p
-                ? p.elements().length : c instanceof AmlValue.Str s ? s.value().length() : -1;
+        long size = c instanceof AmlValue.Buffer b
+                ? b.data().length
+                : c instanceof AmlValue.Package p
+                        ? p.elements().length
+                        : c instanceof AmlValue.Str s ? s.value().length() : -1;
         if (size < 0) {
             throw new AmlError("Index into a " + c.type() + " in " + f.scope.path());
         }
         if (i < 0 || i >= size) {
-            throw new AmlError(String.format("Index %d past the end of a %d-element %s in %s "
-                    + "(AE_AML_PACKAGE_LIMIT)", i, size, c.type(), f.scope.path()));
+            throw new AmlError(String.format(
+                    "Index %d past the end of a %d-element %s in %s " + "(AE_AML_PACKAGE_LIMIT)",
+                    i, size, c.type(), f.scope.path()));
         }
         return new AmlValue.ElementRef(c, (int) i);
     }

@@ -1,11 +1,11 @@
 package io.github.xenacpi.aml.interp;
 
 import io.github.xenacpi.acpi.Severity;
-import java.util.Arrays;
-import java.util.List;
 import io.github.xenacpi.aml.AmlOpcode;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.AmlValue;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Evaluates the AML operators that compute a value (ACPI 6.5 section 19.6): arithmetic, logic, references,
@@ -14,6 +14,7 @@ import io.github.xenacpi.aml.AmlValue;
 final class Operators {
     /** What the Revision operator returns: an ACPICA version number. */
     private static final long ACPICA_REVISION = 0x2024_0827L;
+
     private final Terms terms;
     private final Stores stores;
     private final ObjectOperators objects;
@@ -22,8 +23,14 @@ final class Operators {
     private final EvaluationLog log;
     private final IntegerWidth width;
 
-    Operators(Terms terms, Stores stores, ObjectOperators objects, Conversions conversions, Meter meter,
-              EvaluationLog log, IntegerWidth width) {
+    Operators(
+            Terms terms,
+            Stores stores,
+            ObjectOperators objects,
+            Conversions conversions,
+            Meter meter,
+            EvaluationLog log,
+            IntegerWidth width) {
         this.terms = terms;
         this.stores = stores;
         this.objects = objects;
@@ -48,7 +55,7 @@ final class Operators {
                 yield v;
             }
             case ADD, SUBTRACT, MULTIPLY, SHIFT_LEFT, SHIFT_RIGHT, AND, NAND, OR, NOR, XOR, MOD ->
-                    result(binary(op.opcode(), integer(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
+                result(binary(op.opcode(), integer(o.get(0), f), integer(o.get(1), f), f), o.get(2), f);
             case DIVIDE -> {
                 long a = integer(o.get(0), f);
                 long b = integer(o.get(1), f);
@@ -88,16 +95,14 @@ final class Operators {
             case MATCH -> objects.match(o, f);
             case CONCATENATE -> result(concatenate(value(o.get(0), f), value(o.get(1), f), f), o.get(2), f);
             case CONCATENATE_RES_TEMPLATE ->
-                    result(concatResTemplate(buffer(o.get(0), f), buffer(o.get(1), f), f), o.get(2), f);
-            case TO_INTEGER ->
-                    result(conversions.toIntegerExplicit(resolved(o.get(0), f), f), o.get(1), f);
+                result(concatResTemplate(buffer(o.get(0), f), buffer(o.get(1), f), f), o.get(2), f);
+            case TO_INTEGER -> result(conversions.toIntegerExplicit(resolved(o.get(0), f), f), o.get(1), f);
             case TO_BUFFER -> result(new AmlValue.Buffer(buffer(o.get(0), f)), o.get(1), f);
             case TO_HEX_STRING ->
-                    result(new AmlValue.Str(conversions.toHexString(resolved(o.get(0), f), f)), o.get(1), f);
-            case TO_DECIMAL_STRING -> result(new AmlValue.Str(conversions.toDecimalString(resolved(o.get(0), f),
-                    f)), o.get(1), f);
-            case TO_STRING ->
-                    result(conversions.toStringOp(buffer(o.get(0), f), integer(o.get(1), f)), o.get(2), f);
+                result(new AmlValue.Str(conversions.toHexString(resolved(o.get(0), f), f)), o.get(1), f);
+            case TO_DECIMAL_STRING ->
+                result(new AmlValue.Str(conversions.toDecimalString(resolved(o.get(0), f), f)), o.get(1), f);
+            case TO_STRING -> result(conversions.toStringOp(buffer(o.get(0), f), integer(o.get(1), f)), o.get(2), f);
             case MID -> result(mid(resolved(o.get(0), f), integer(o.get(1), f), integer(o.get(2), f), f), o.get(3), f);
             case FROM_BCD -> result(fromBcd(integer(o.get(0), f)), o.get(1), f);
             case TO_BCD -> result(toBcd(integer(o.get(0), f)), o.get(1), f);
@@ -117,14 +122,22 @@ final class Operators {
                 yield new AmlValue.Int(0);
             }
             case FATAL -> {
-                log.finding(Severity.WARNING, f,
+                log.finding(
+                        Severity.WARNING,
+                        f,
                         "Fatal (type 0x%X, code 0x%X) executed in %s; continued as Linux does",
-                        o.get(0).literal().orElse(0), o.get(1).literal().orElse(0), f.scope.path());
+                        o.get(0).literal().orElse(0),
+                        o.get(1).literal().orElse(0),
+                        f.scope.path());
                 yield new AmlValue.Uninitialized();
             }
             case LOAD, LOAD_TABLE, UNLOAD -> {
-                log.finding(Severity.INFO, f, "unsupported in %s: %s (tables are not loaded at run time); "
-                        + "it returned Zero", f.scope.path(), op.opcode().mnemonic());
+                log.finding(
+                        Severity.INFO,
+                        f,
+                        "unsupported in %s: %s (tables are not loaded at run time); " + "it returned Zero",
+                        f.scope.path(),
+                        op.opcode().mnemonic());
                 log.unknown(op.opcode().mnemonic() + " in " + f.scope.path());
                 yield new AmlValue.Int(0);
             }

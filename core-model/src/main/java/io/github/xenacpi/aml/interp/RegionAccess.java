@@ -11,8 +11,14 @@ import java.util.Objects;
  * space (the device comes from _SEG, _BBN and _ADR); in GeneralPurposeIo it is the first pin and the width the pin
  * count; in SMBus, IPMI, GenericSerialBus, PCC and PRM spaces one access moves the whole field.
  */
-public record RegionAccess(String regionPath, AddressSpace space, long address, int widthBits, Direction direction,
-                           String methodPath, boolean baseResolved) {
+public record RegionAccess(
+        String regionPath,
+        AddressSpace space,
+        long address,
+        int widthBits,
+        Direction direction,
+        String methodPath,
+        boolean baseResolved) {
 
     public RegionAccess {
         Objects.requireNonNull(regionPath, "regionPath");
@@ -35,12 +41,14 @@ public record RegionAccess(String regionPath, AddressSpace space, long address, 
 
     /** Read or write. */
     public enum Direction {
-        READ, WRITE
+        READ,
+        WRITE
     }
 
     @Override
     public String toString() {
-        return String.format("%s %s %s 0x%X/%d by %s%s", direction, regionPath, space, address, widthBits, methodPath,
-                baseResolved ? "" : " (base unresolved)");
+        return String.format(
+                "%s %s %s 0x%X/%d by %s%s",
+                direction, regionPath, space, address, widthBits, methodPath, baseResolved ? "" : " (base unresolved)");
     }
 }

@@ -1,13 +1,13 @@
 package io.github.xenacpi.aml.interp;
 
 import io.github.xenacpi.acpi.Severity;
-import java.util.List;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.parse.Stmt;
+import java.util.List;
 
 /**
  * Runs the statements of a method body or of module-level code: If, While, Break, Continue and Return, and
@@ -21,8 +21,8 @@ final class Statements {
     private final Meter meter;
     private final EvaluationLog log;
 
-    Statements(Terms terms, Stores stores, FieldAccess fields, Conversions conversions, Meter meter,
-               EvaluationLog log) {
+    Statements(
+            Terms terms, Stores stores, FieldAccess fields, Conversions conversions, Meter meter, EvaluationLog log) {
         this.terms = terms;
         this.stores = stores;
         this.fields = fields;
@@ -32,7 +32,12 @@ final class Statements {
     }
 
     /** How a statement ends: on to the next, or leaving its loop or method. */
-    enum Flow { NEXT, BREAK, CONTINUE, RETURN }
+    enum Flow {
+        NEXT,
+        BREAK,
+        CONTINUE,
+        RETURN
+    }
 
     /** Runs statements in order until one breaks, continues or returns. */
     Flow exec(List<Stmt> list, Frame f) {
@@ -129,15 +134,28 @@ final class Statements {
     private void declare(Stmt.Declare d, Frame f) {
         String seg = d.name().lastSegment();
         if (d.name().segments().size() != 1 || d.name().rooted() || d.name().parentPrefixes() > 0) {
-            log.finding(Severity.INFO, f, "%s declared inside %s with a path (%s): not modelled",
-                    kind(d.object()), f.scope.path(), d.name());
+            log.finding(
+                    Severity.INFO,
+                    f,
+                    "%s declared inside %s with a path (%s): not modelled",
+                    kind(d.object()),
+                    f.scope.path(),
+                    d.name());
             return;
         }
         if (f.declared.containsKey(seg)) {
             throw new AmlError(d.name() + " already exists in " + f.scope.path() + " (AE_ALREADY_EXISTS)");
         }
-        NamespaceNode node = new NamespaceNode(seg, f.scope, d.object(), f.scope.sourceOrNull() == null ? null
-                : new AmlSource(f.scope.sourceOrNull().table(), f.scope.sourceOrNull().instance(), d.offset()),
+        NamespaceNode node = new NamespaceNode(
+                seg,
+                f.scope,
+                d.object(),
+                f.scope.sourceOrNull() == null
+                        ? null
+                        : new AmlSource(
+                                f.scope.sourceOrNull().table(),
+                                f.scope.sourceOrNull().instance(),
+                                d.offset()),
                 false);
         f.declaring();
         f.declared.put(seg, node);

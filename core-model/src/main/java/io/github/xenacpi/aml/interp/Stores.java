@@ -1,11 +1,11 @@
 package io.github.xenacpi.aml.interp;
 
-import java.util.Arrays;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlOpcode;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.AmlValue;
 import io.github.xenacpi.aml.NamespaceNode;
+import java.util.Arrays;
 
 /**
  * Stores values into targets (ACPI 6.5 section 19.3.5): locals, arguments, named objects with implicit

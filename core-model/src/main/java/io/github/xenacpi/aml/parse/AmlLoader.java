@@ -3,18 +3,18 @@ package io.github.xenacpi.aml.parse;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.RawTable;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads DSDT and SSDTs into one ACPI namespace the way ACPICA's table load does: the DSDT first, then the SSDTs
@@ -27,8 +27,7 @@ public final class AmlLoader {
     /** Deepest nesting of packages and terms parsed before the rest of a package is skipped. */
     public static final int MAX_DEPTH = 128;
 
-    private AmlLoader() {
-    }
+    private AmlLoader() {}
 
     /** Loads the definition blocks; tables other than DSDT and SSDT are reported and left out. */
     public static LoadedNamespace load(List<RawTable> definitionBlocks) {
@@ -51,14 +50,22 @@ public final class AmlLoader {
             }
         }
         if (order.size() > 1) {
-            diagnostics.add(new Diagnostic("DSDT", order.get(1).instance(), -1, Severity.WARNING,
+            diagnostics.add(new Diagnostic(
+                    "DSDT",
+                    order.get(1).instance(),
+                    -1,
+                    Severity.WARNING,
                     order.size() + " DSDTs given; all are loaded, in order"));
         }
         for (RawTable t : tables) {
             if (t.signature().equals("SSDT")) {
                 order.add(t);
             } else if (!t.signature().equals("DSDT")) {
-                diagnostics.add(new Diagnostic(t.signature(), t.instance(), -1, Severity.WARNING,
+                diagnostics.add(new Diagnostic(
+                        t.signature(),
+                        t.instance(),
+                        -1,
+                        Severity.WARNING,
                         "not a definition block (DSDT or SSDT); not loaded into the namespace"));
             }
         }
@@ -108,22 +115,39 @@ public final class AmlLoader {
                 continue;
             }
             AmlSource src = first.source().orElseThrow();
-            List<String> names = e.getValue().stream().limit(4).map(NamespaceNode::segment).toList();
-            out.add(new Diagnostic(src.table(), src.instance(), src.offset(), Severity.ERROR, String.format(
-                    "%s in %s: %s (AE_NOT_FOUND); its %d field units (%s%s) cannot be accessed", what,
-                    scope == null ? "\\" : scope.path(), String.join(", ", missing), e.getValue().size(),
-                    String.join(", ", names), e.getValue().size() > names.size() ? ", ..." : "")));
+            List<String> names =
+                    e.getValue().stream().limit(4).map(NamespaceNode::segment).toList();
+            out.add(new Diagnostic(
+                    src.table(),
+                    src.instance(),
+                    src.offset(),
+                    Severity.ERROR,
+                    String.format(
+                            "%s in %s: %s (AE_NOT_FOUND); its %d field units (%s%s) cannot be accessed",
+                            what,
+                            scope == null ? "\\" : scope.path(),
+                            String.join(", ", missing),
+                            e.getValue().size(),
+                            String.join(", ", names),
+                            e.getValue().size() > names.size() ? ", ..." : "")));
         }
     }
 
-    private static void missing(Namespace ns, NamespaceNode scope, AmlName name, Class<? extends AmlObject> type,
-                                String kind, List<String> out) {
-        NamespaceNode n = scope == null ? null : ns.resolve(scope, name).flatMap(ns::followAlias).orElse(null);
+    private static void missing(
+            Namespace ns,
+            NamespaceNode scope,
+            AmlName name,
+            Class<? extends AmlObject> type,
+            String kind,
+            List<String> out) {
+        NamespaceNode n = scope == null
+                ? null
+                : ns.resolve(scope, name).flatMap(ns::followAlias).orElse(null);
         if (n == null) {
             out.add("its " + kind + " " + name + " does not exist");
         } else if (!type.isInstance(n.object())) {
-            out.add("its " + kind + " " + name + " is a " + n.object().getClass().getSimpleName() + ", not a"
-                    + (kind.startsWith("O") ? "n " : " ") + kind);
+            out.add("its " + kind + " " + name + " is a "
+                    + n.object().getClass().getSimpleName() + ", not a" + (kind.startsWith("O") ? "n " : " ") + kind);
         }
     }
 
@@ -137,7 +161,8 @@ public final class AmlLoader {
             Set<NamespaceNode> seen = new HashSet<>();
             NamespaceNode cur = n;
             String problem = "its chain is longer than " + Namespace.MAX_ALIAS_HOPS + " hops";
-            while (cur != null && cur.object() instanceof AmlObject.Alias a
+            while (cur != null
+                    && cur.object() instanceof AmlObject.Alias a
                     && chain.size() <= Namespace.MAX_ALIAS_HOPS) {
                 chain.add(cur.path());
                 if (!seen.add(cur)) {
@@ -151,7 +176,11 @@ public final class AmlLoader {
                 cur = next;
             }
             AmlSource src = n.source().orElseThrow();
-            out.add(new Diagnostic(src.table(), src.instance(), src.offset(), Severity.ERROR,
+            out.add(new Diagnostic(
+                    src.table(),
+                    src.instance(),
+                    src.offset(),
+                    Severity.ERROR,
                     "Alias " + n.path() + " stands for no object: " + problem));
         }
     }

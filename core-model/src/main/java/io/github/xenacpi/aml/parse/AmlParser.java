@@ -5,7 +5,6 @@ import com.google.errorprone.annotations.FormatString;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.RawTable;
-import java.util.List;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlOpcode;
@@ -15,6 +14,7 @@ import io.github.xenacpi.aml.ExternalDeclaration;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.ObjectType;
+import java.util.List;
 
 /**
  * Parses the AML of one definition block into a namespace (ACPI 6.5 chapter 20). Named objects are created as
@@ -52,18 +52,31 @@ public final class AmlParser extends TermParser {
     /** Loads the table's AML into the pass's namespace. */
     void load() {
         if (b.length < HEADER_SIZE) {
-            report(Severity.ERROR, 0, "table has %d bytes, fewer than the %d-byte header; nothing loaded",
-                    b.length, HEADER_SIZE);
+            report(
+                    Severity.ERROR,
+                    0,
+                    "table has %d bytes, fewer than the %d-byte header; nothing loaded",
+                    b.length,
+                    HEADER_SIZE);
             return;
         }
         long declared = u32At(4);
         int tableEnd = b.length;
         if (declared < HEADER_SIZE) {
-            report(Severity.ERROR, 4, "length field %d is less than the %d-byte header; loading the %d bytes present",
-                    declared, HEADER_SIZE, b.length);
+            report(
+                    Severity.ERROR,
+                    4,
+                    "length field %d is less than the %d-byte header; loading the %d bytes present",
+                    declared,
+                    HEADER_SIZE,
+                    b.length);
         } else if (declared > b.length) {
-            report(Severity.ERROR, 4, "table truncated: length field says %d bytes but %d are present; "
-                    + "loading the bytes present", declared, b.length);
+            report(
+                    Severity.ERROR,
+                    4,
+                    "table truncated: length field says %d bytes but %d are present; " + "loading the bytes present",
+                    declared,
+                    b.length);
         } else {
             tableEnd = (int) declared;
         }
@@ -156,8 +169,13 @@ public final class AmlParser extends TermParser {
             NamespaceNode found = ns.resolveOrNull(scope, name);
             NamespaceNode target = found == null ? null : ns.followAlias(found).orElse(null);
             if (target == null) {
-                report(Severity.ERROR, start, "Scope (%s) in %s: no such object (AE_NOT_FOUND); the %d-byte Scope "
-                        + "is skipped", name, scope.path(), pe - start);
+                report(
+                        Severity.ERROR,
+                        start,
+                        "Scope (%s) in %s: no such object (AE_NOT_FOUND); the %d-byte Scope " + "is skipped",
+                        name,
+                        scope.path(),
+                        pe - start);
                 in.seek(pe);
                 return;
             }
@@ -171,8 +189,12 @@ public final class AmlParser extends TermParser {
             AmlName name = in.nameString();
             int flags = in.u8();
             int bodyAt = in.pos();
-            create(scope, name, new AmlObject.Method(flags & 0x07, (flags & 0x08) != 0, flags >>> 4, bodyAt,
-                    pe - bodyAt), start, cond);
+            create(
+                    scope,
+                    name,
+                    new AmlObject.Method(flags & 0x07, (flags & 0x08) != 0, flags >>> 4, bodyAt, pe - bodyAt),
+                    start,
+                    cond);
             // Method bodies are parsed only when the method runs, as ACPICA does.
             in.seek(pe);
         });
@@ -261,8 +283,13 @@ public final class AmlParser extends TermParser {
     private NamespaceNode create(NamespaceNode scope, AmlName name, AmlObject object, int offset, boolean cond) {
         String kind = kind(object);
         if (name.segments().isEmpty()) {
-            report(Severity.ERROR, offset, "%s declared with no name segment (%s) in %s; ignored", kind,
-                    name.isNull() ? "NullName" : name, scope.path());
+            report(
+                    Severity.ERROR,
+                    offset,
+                    "%s declared with no name segment (%s) in %s; ignored",
+                    kind,
+                    name.isNull() ? "NullName" : name,
+                    scope.path());
             return null;
         }
         NamespaceNode parent = Namespace.start(scope, name, ns.root());
@@ -272,17 +299,27 @@ public final class AmlParser extends TermParser {
             parent = next == null ? null : ns.followAlias(next).orElse(null);
         }
         if (parent == null) {
-            report(Severity.ERROR, offset, "%s %s in %s: its parent scope does not exist (AE_NOT_FOUND); not created",
-                    kind, name, scope.path());
+            report(
+                    Severity.ERROR,
+                    offset,
+                    "%s %s in %s: its parent scope does not exist (AE_NOT_FOUND); not created",
+                    kind,
+                    name,
+                    scope.path());
             return null;
         }
         String seg = name.lastSegment();
         NamespaceNode existing = parent.childOrNull(seg);
         if (existing != null) {
             String at = existing.source().map(AmlSource::toString).orElse("predefined");
-            report(cond || existing.conditional() ? Severity.WARNING : Severity.ERROR, offset,
+            report(
+                    cond || existing.conditional() ? Severity.WARNING : Severity.ERROR,
+                    offset,
                     "%s %s: name already exists as %s (%s); the first definition is kept (AE_ALREADY_EXISTS)",
-                    kind, pathOf(parent, seg), kind(existing.object()), at);
+                    kind,
+                    pathOf(parent, seg),
+                    kind(existing.object()),
+                    at);
             return null;
         }
         NamespaceNode node = new NamespaceNode(seg, parent, object, source(offset), cond);
@@ -320,7 +357,12 @@ public final class AmlParser extends TermParser {
                 depth--;
             }
         } catch (AmlReader.Fault f) {
-            report(Severity.ERROR, f.offset, "%s; skipped to 0x%X, the end of the enclosing %s", f.getMessage(), pe,
+            report(
+                    Severity.ERROR,
+                    f.offset,
+                    "%s; skipped to 0x%X, the end of the enclosing %s",
+                    f.getMessage(),
+                    pe,
                     what);
             in.seek(pe);
         } finally {
@@ -348,8 +390,14 @@ public final class AmlParser extends TermParser {
         long pe = in.pkgEnd();
         int end = in.end();
         if (pe > end) {
-            report(Severity.ERROR, start, "PkgLength %d runs to 0x%X, past the end of the enclosing package at 0x%X;"
-                    + " read up to 0x%X", pe - start, pe, end, end);
+            report(
+                    Severity.ERROR,
+                    start,
+                    "PkgLength %d runs to 0x%X, past the end of the enclosing package at 0x%X;" + " read up to 0x%X",
+                    pe - start,
+                    pe,
+                    end,
+                    end);
             pe = end;
         }
         return (int) pe;
@@ -361,7 +409,7 @@ public final class AmlParser extends TermParser {
 
     @FormatMethod
     private void report(Severity severity, long offset, @FormatString String format, Object... args) {
-        pass.diagnostics.add(new Diagnostic(table.signature(), table.instance(), offset, severity,
-                String.format(format, args)));
+        pass.diagnostics.add(
+                new Diagnostic(table.signature(), table.instance(), offset, severity, String.format(format, args)));
     }
 }

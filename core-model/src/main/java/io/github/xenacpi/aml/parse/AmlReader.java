@@ -1,11 +1,11 @@
 package io.github.xenacpi.aml.parse;
 
+import io.github.xenacpi.aml.AmlName;
+import io.github.xenacpi.aml.AmlTerm;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import io.github.xenacpi.aml.AmlName;
-import io.github.xenacpi.aml.AmlTerm;
 
 /**
  * A cursor over the AML of one table, bounded by the end of the innermost enclosing package: PkgLength, NameString,
@@ -31,8 +31,9 @@ final class AmlReader {
         DEFINITION_BLOCK {
             @Override
             String truncated(int needed, int end) {
-                return String.format("%d more byte%s needed but the enclosing package ends at 0x%X", needed,
-                        needed == 1 ? " is" : "s are", end);
+                return String.format(
+                        "%d more byte%s needed but the enclosing package ends at 0x%X",
+                        needed, needed == 1 ? " is" : "s are", end);
             }
 
             @Override
@@ -54,7 +55,8 @@ final class AmlReader {
         METHOD_BODY {
             @Override
             String truncated(int needed, int end) {
-                return needed == 1 ? "the method body ends inside a term"
+                return needed == 1
+                        ? "the method body ends inside a term"
                         : needed + " more bytes needed but the enclosing package ends first";
             }
 
@@ -85,6 +87,7 @@ final class AmlReader {
 
     /** The constants 0 to 255 and Ones, shared (terms are immutable): a large DSDT's packages hold many. */
     private static final AmlTerm.IntegerConst[] SMALL = new AmlTerm.IntegerConst[256];
+
     private static final AmlTerm.IntegerConst ONES64 = new AmlTerm.IntegerConst(-1L);
     private static final AmlTerm.IntegerConst ONES32 = new AmlTerm.IntegerConst(0xFFFF_FFFFL);
 
@@ -315,8 +318,9 @@ final class AmlReader {
             ok &= AmlName.isNameChar(b[at + i] & 0xFF);
         }
         if (!ok) {
-            throw new Fault(at, String.format("invalid NameSeg bytes %02X %02X %02X %02X", b[at], b[at + 1],
-                    b[at + 2], b[at + 3]));
+            throw new Fault(
+                    at,
+                    String.format("invalid NameSeg bytes %02X %02X %02X %02X", b[at], b[at + 1], b[at + 2], b[at + 3]));
         }
         pos += 4;
         if (segments == null) {

@@ -1,14 +1,14 @@
 package io.github.xenacpi.aml.parse;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlOpcode;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Parses a method body (a TermList, ACPI 6.5 section 20.2.5) into {@link Stmt}s when the method first runs. Names in
@@ -98,7 +98,8 @@ public final class BodyParser extends TermParser {
                 AmlName name = in.nameString();
                 in.skip(ext == 0x83 ? 6 : ext == 0x84 ? 3 : 0);
                 NamespaceNode found = ns.resolveOrNull(scope, name);
-                NamespaceNode target = found == null ? null : ns.followAlias(found).orElse(null);
+                NamespaceNode target =
+                        found == null ? null : ns.followAlias(found).orElse(null);
                 if (target == null || in.pos() > in.end()) {
                     return null;
                 }
@@ -135,20 +136,22 @@ public final class BodyParser extends TermParser {
                 yield nested(pe, () -> {
                     AmlTerm predicate = termArg(scope);
                     List<Stmt> body = termList(scope);
-                    return op == 0xA0 ? new Stmt.If(at, predicate, body, List.of()) : new Stmt.While(at, predicate,
-                            body);
+                    return op == 0xA0
+                            ? new Stmt.If(at, predicate, body, List.of())
+                            : new Stmt.While(at, predicate, body);
                 });
             }
             case 0xA1 -> {
                 int pe = pkgEnd();
-                Stmt.If last = previous.isEmpty() || !(previous.get(previous.size() - 1) instanceof Stmt.If i)
-                        ? null : i;
+                Stmt.If last =
+                        previous.isEmpty() || !(previous.get(previous.size() - 1) instanceof Stmt.If i) ? null : i;
                 Stmt otherwise = nested(pe, () -> new Stmt.If(at, null, termList(scope), List.of()));
                 if (last == null || !last.otherwise().isEmpty()) {
                     throw new AmlReader.Fault(at, "Else without a preceding If");
                 }
-                previous.set(previous.size() - 1, new Stmt.If(last.offset(), last.predicate(), last.then(),
-                        ((Stmt.If) otherwise).then()));
+                previous.set(
+                        previous.size() - 1,
+                        new Stmt.If(last.offset(), last.predicate(), last.then(), ((Stmt.If) otherwise).then()));
                 yield null;
             }
             case 0x10, 0x14 -> {
@@ -195,8 +198,7 @@ public final class BodyParser extends TermParser {
                 } else {
                     in.seek(pkgEnd());
                 }
-                yield new Stmt.Unsupported(at, String.format("named object 0x5B 0x%02X declared inside a method",
-                        ext));
+                yield new Stmt.Unsupported(at, String.format("named object 0x5B 0x%02X declared inside a method", ext));
             }
             default -> {
                 in.seek(at);

@@ -1,15 +1,15 @@
 package io.github.xenacpi.aml.parse;
 
 import io.github.xenacpi.acpi.Diagnostic;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.ExternalDeclaration;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.ObjectType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The state of one pass of the loader over all definition blocks: the namespace being built, the diagnostics, the

@@ -1,7 +1,5 @@
 package io.github.xenacpi.aml.parse;
 
-import java.util.ArrayList;
-import java.util.List;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlOpcode;
@@ -10,6 +8,8 @@ import io.github.xenacpi.aml.ExternalDeclaration;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.ObjectType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The AML term grammar shared by the loader ({@link AmlParser}) and the method-body parser ({@link BodyParser}):
@@ -83,9 +83,11 @@ abstract class TermParser {
             }
             AmlOpcode opcode = AmlOpcode.of(code);
             if (opcode == null) {
-                throw new AmlReader.Fault(start, code > 0xFF
-                        ? String.format("unknown or misplaced extended opcode 0x5B 0x%02X", code & 0xFF)
-                        : String.format("unknown or misplaced opcode 0x%02X", code));
+                throw new AmlReader.Fault(
+                        start,
+                        code > 0xFF
+                                ? String.format("unknown or misplaced extended opcode 0x5B 0x%02X", code & 0xFF)
+                                : String.format("unknown or misplaced opcode 0x%02X", code));
             }
             return operation(scope, opcode);
         } finally {
@@ -97,15 +99,16 @@ abstract class TermParser {
         String kinds = opcode.operands();
         List<AmlTerm> operands = new ArrayList<>(kinds.length());
         for (int i = 0; i < kinds.length(); i++) {
-            operands.add(switch (kinds.charAt(i)) {
-                case 'T' -> termArg(scope);
-                case 'S' -> superName(scope);
-                case 'R' -> target(scope);
-                case 'N' -> new AmlTerm.NameRef(in.nameString());
-                case 'B' -> new AmlTerm.IntegerConst(in.u8());
-                case 'W' -> new AmlTerm.IntegerConst(in.u16());
-                default -> new AmlTerm.IntegerConst(in.u32());
-            });
+            operands.add(
+                    switch (kinds.charAt(i)) {
+                        case 'T' -> termArg(scope);
+                        case 'S' -> superName(scope);
+                        case 'R' -> target(scope);
+                        case 'N' -> new AmlTerm.NameRef(in.nameString());
+                        case 'B' -> new AmlTerm.IntegerConst(in.u8());
+                        case 'W' -> new AmlTerm.IntegerConst(in.u16());
+                        default -> new AmlTerm.IntegerConst(in.u32());
+                    });
         }
         return new AmlTerm.Operation(opcode, operands);
     }
@@ -246,12 +249,16 @@ abstract class TermParser {
                     in.seek(at);
                     String seg = in.nameSeg();
                     long bits = in.pkgLengthValue();
-                    if (access == null || access.accessType() != accessType || access.accessAttribute() != attribute
+                    if (access == null
+                            || access.accessType() != accessType
+                            || access.accessAttribute() != attribute
                             || access.accessLength() != accessLength) {
                         // One record for the run of units that share it: a large DSDT has many thousands.
                         access = new AmlObject.FieldAccess(accessType, lock, update, attribute, accessLength);
                     }
-                    out.unit(at, new AmlName(false, 0, List.of(seg)),
+                    out.unit(
+                            at,
+                            new AmlName(false, 0, List.of(seg)),
                             new AmlObject.FieldUnit(src, bit, bits, access, connection));
                     bit += bits;
                 }

@@ -2,7 +2,10 @@ package io.github.xenacpi.aml.resource;
 
 /** The four address space descriptor forms (ACPI 6.5 sections 6.4.3.5.1 to 6.4.3.5.4) and their field width. */
 public enum AddressWidth {
-    QWORD(8), DWORD(4), WORD(2), EXTENDED(8);
+    QWORD(8),
+    DWORD(4),
+    WORD(2),
+    EXTENDED(8);
 
     private final int bytes;
 

@@ -5,7 +5,11 @@ package io.github.xenacpi.aml.resource;
  * UNSPECIFIED for the Memory24/Memory32/Memory32Fixed descriptors, which carry none.
  */
 public enum Cacheability {
-    NON_CACHEABLE, CACHEABLE, WRITE_COMBINING, PREFETCHABLE, UNSPECIFIED;
+    NON_CACHEABLE,
+    CACHEABLE,
+    WRITE_COMBINING,
+    PREFETCHABLE,
+    UNSPECIFIED;
 
     /** The attribute encoded in bits 2:1 of the memory type-specific flags. */
     public static Cacheability ofMemFlags(int typeFlags) {

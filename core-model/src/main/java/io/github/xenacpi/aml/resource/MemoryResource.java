@@ -10,11 +10,13 @@ import io.github.xenacpi.acpi.region.UnsignedLongSerializer;
  * descriptor (0 for the others), and whether its location is fixed (false for a fixed-size range the OS may
  * place anywhere between _MIN and _MAX).
  */
-public record MemoryResource(@JsonSerialize(using = UnsignedLongSerializer.class) long base,
-                             @JsonSerialize(using = UnsignedLongSerializer.class) long length, boolean writable,
-                             Cacheability cacheability,
-                             @JsonSerialize(using = UnsignedLongSerializer.class) long translationOffset,
-                             boolean fixedLocation) {
+public record MemoryResource(
+        @JsonSerialize(using = UnsignedLongSerializer.class) long base,
+        @JsonSerialize(using = UnsignedLongSerializer.class) long length,
+        boolean writable,
+        Cacheability cacheability,
+        @JsonSerialize(using = UnsignedLongSerializer.class) long translationOffset,
+        boolean fixedLocation) {
 
     /** The first byte after the range (wrapping past 2^64 is the caller's to check). */
     public long end() {

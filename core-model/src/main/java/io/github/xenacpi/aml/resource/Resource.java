@@ -185,14 +185,27 @@ public sealed interface Resource {
         /** acpi_dev_resource_memory: [minimum << 8, + length << 8). */
         @Override
         public List<MemoryResource> memoryRanges() {
-            return length == 0 ? List.of() : List.of(new MemoryResource((long) minimum << 8, (long) length << 8,
-                    writable(), Cacheability.UNSPECIFIED, 0, minimum == maximum));
+            return length == 0
+                    ? List.of()
+                    : List.of(new MemoryResource(
+                            (long) minimum << 8,
+                            (long) length << 8,
+                            writable(),
+                            Cacheability.UNSPECIFIED,
+                            0,
+                            minimum == maximum));
         }
     }
 
     /** Generic Register descriptor (section 6.4.3.7): a register in any address space. */
-    record GenericRegister(int spaceId, int bitWidth, int bitOffset, int accessSize,
-                           @JsonSerialize(using = UnsignedLongSerializer.class) long address)
+    record GenericRegister(
+            int spaceId,
+            int bitWidth,
+            int bitOffset,
+            int accessSize,
+
+            @JsonSerialize(using = UnsignedLongSerializer.class)
+            long address)
             implements Resource {
         @Override
         public String typeName() {
@@ -247,8 +260,10 @@ public sealed interface Resource {
         /** acpi_dev_resource_memory: [minimum, minimum + length). */
         @Override
         public List<MemoryResource> memoryRanges() {
-            return length == 0 ? List.of() : List.of(new MemoryResource(minimum, length, writable(),
-                    Cacheability.UNSPECIFIED, 0, minimum == maximum));
+            return length == 0
+                    ? List.of()
+                    : List.of(new MemoryResource(
+                            minimum, length, writable(), Cacheability.UNSPECIFIED, 0, minimum == maximum));
         }
     }
 
@@ -261,7 +276,8 @@ public sealed interface Resource {
 
         @Override
         public List<MemoryResource> memoryRanges() {
-            return length == 0 ? List.of()
+            return length == 0
+                    ? List.of()
                     : List.of(new MemoryResource(base, length, writable(), Cacheability.UNSPECIFIED, 0, true));
         }
     }
@@ -270,14 +286,33 @@ public sealed interface Resource {
      * Word, DWord, QWord or Extended Address Space descriptor (section 6.4.3.5). Revision and type-specific
      * attribute exist in the Extended form only (0 otherwise); the Extended form has no resource source.
      */
-    record AddressSpace(AddressWidth width, int resourceType, int generalFlags, int typeFlags, int revision,
-                        @JsonSerialize(using = UnsignedLongSerializer.class) long granularity,
-                        @JsonSerialize(using = UnsignedLongSerializer.class) long minimum,
-                        @JsonSerialize(using = UnsignedLongSerializer.class) long maximum,
-                        @JsonSerialize(using = UnsignedLongSerializer.class) long translationOffset,
-                        @JsonSerialize(using = UnsignedLongSerializer.class) long length,
-                        @JsonSerialize(using = UnsignedLongSerializer.class) long typeAttribute,
-                        Optional<ResourceSource> source) implements Resource {
+    record AddressSpace(
+            AddressWidth width,
+            int resourceType,
+            int generalFlags,
+            int typeFlags,
+            int revision,
+
+            @JsonSerialize(using = UnsignedLongSerializer.class)
+            long granularity,
+
+            @JsonSerialize(using = UnsignedLongSerializer.class)
+            long minimum,
+
+            @JsonSerialize(using = UnsignedLongSerializer.class)
+            long maximum,
+
+            @JsonSerialize(using = UnsignedLongSerializer.class)
+            long translationOffset,
+
+            @JsonSerialize(using = UnsignedLongSerializer.class)
+            long length,
+
+            @JsonSerialize(using = UnsignedLongSerializer.class)
+            long typeAttribute,
+
+            Optional<ResourceSource> source)
+            implements Resource {
 
         /** Resource type 0. */
         public static final int MEMORY = 0;
@@ -366,14 +401,13 @@ public sealed interface Resource {
             if (!isMemory() || length == 0) {
                 return List.of();
             }
-            return List.of(new MemoryResource(minimum, length, writable(), cacheability(), translationOffset,
-                    minFixed()));
+            return List.of(
+                    new MemoryResource(minimum, length, writable(), cacheability(), translationOffset, minFixed()));
         }
     }
 
     /** Extended Interrupt descriptor (section 6.4.3.6): flags, GSIV list and optional resource source. */
-    record ExtendedInterrupt(int flags, List<Long> interrupts, Optional<ResourceSource> source)
-            implements Resource {
+    record ExtendedInterrupt(int flags, List<Long> interrupts, Optional<ResourceSource> source) implements Resource {
         public ExtendedInterrupt {
             interrupts = List.copyOf(interrupts);
             Objects.requireNonNull(source, "source");
@@ -405,8 +439,17 @@ public sealed interface Resource {
      * GPIO Connection descriptor (section 6.4.3.8.1): GpioInt (connection type 0) or GpioIo (1), with its pin
      * table, the GPIO controller and vendor data.
      */
-    record Gpio(int revision, int connectionType, int generalFlags, int interruptFlags, int pinConfig,
-                int driveStrength, int debounceTimeout, List<Integer> pins, ResourceSource source, RawData vendor)
+    record Gpio(
+            int revision,
+            int connectionType,
+            int generalFlags,
+            int interruptFlags,
+            int pinConfig,
+            int driveStrength,
+            int debounceTimeout,
+            List<Integer> pins,
+            ResourceSource source,
+            RawData vendor)
             implements Resource {
 
         /** Connection type of GpioInt. */
@@ -442,8 +485,8 @@ public sealed interface Resource {
 
         /** _SHR (bit 3) and, for interrupts, _WKC (bit 4). */
         public Sharing sharing() {
-            return Sharing.of((interruptFlags & 0x08) != 0, connectionType == INTERRUPT
-                    && (interruptFlags & 0x10) != 0);
+            return Sharing.of(
+                    (interruptFlags & 0x08) != 0, connectionType == INTERRUPT && (interruptFlags & 0x10) != 0);
         }
 
         /** I/O: _IOR (bits 1:0): 0 none, 1 input only, 2 output only, 3 preserve. */
@@ -491,8 +534,16 @@ public sealed interface Resource {
     }
 
     /** SPI Serial Bus Connection (section 6.4.3.8.2.2). */
-    record SpiSerialBus(SerialBusCommon common, long speed, int dataBitLength, int clockPhase, int clockPolarity,
-                        int deviceSelection, RawData vendor, ResourceSource source) implements Resource {
+    record SpiSerialBus(
+            SerialBusCommon common,
+            long speed,
+            int dataBitLength,
+            int clockPhase,
+            int clockPolarity,
+            int deviceSelection,
+            RawData vendor,
+            ResourceSource source)
+            implements Resource {
         public SpiSerialBus {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(vendor, "vendor");
@@ -516,8 +567,16 @@ public sealed interface Resource {
     }
 
     /** UART Serial Bus Connection (section 6.4.3.8.2.3). */
-    record UartSerialBus(SerialBusCommon common, long baudRate, int rxFifo, int txFifo, int parity,
-                         int linesEnabled, RawData vendor, ResourceSource source) implements Resource {
+    record UartSerialBus(
+            SerialBusCommon common,
+            long baudRate,
+            int rxFifo,
+            int txFifo,
+            int parity,
+            int linesEnabled,
+            RawData vendor,
+            ResourceSource source)
+            implements Resource {
         public UartSerialBus {
             Objects.requireNonNull(common, "common");
             Objects.requireNonNull(vendor, "vendor");
@@ -590,8 +649,15 @@ public sealed interface Resource {
     }
 
     /** Pin Function descriptor (section 6.4.3.9). */
-    record PinFunction(int revision, int flags, int pullConfig, int function, List<Integer> pins,
-                       ResourceSource source, RawData vendor) implements Resource {
+    record PinFunction(
+            int revision,
+            int flags,
+            int pullConfig,
+            int function,
+            List<Integer> pins,
+            ResourceSource source,
+            RawData vendor)
+            implements Resource {
         public PinFunction {
             pins = List.copyOf(pins);
             Objects.requireNonNull(source, "source");
@@ -609,8 +675,15 @@ public sealed interface Resource {
     }
 
     /** Pin Configuration descriptor (section 6.4.3.10). */
-    record PinConfig(int revision, int flags, int configType, long configValue, List<Integer> pins,
-                     ResourceSource source, RawData vendor) implements Resource {
+    record PinConfig(
+            int revision,
+            int flags,
+            int configType,
+            long configValue,
+            List<Integer> pins,
+            ResourceSource source,
+            RawData vendor)
+            implements Resource {
         public PinConfig {
             pins = List.copyOf(pins);
             Objects.requireNonNull(source, "source");
@@ -632,8 +705,7 @@ public sealed interface Resource {
     }
 
     /** Pin Group descriptor (section 6.4.3.11): a labelled set of pins a GPIO controller produces. */
-    record PinGroup(int revision, int flags, List<Integer> pins, String label, RawData vendor)
-            implements Resource {
+    record PinGroup(int revision, int flags, List<Integer> pins, String label, RawData vendor) implements Resource {
         public PinGroup {
             pins = List.copyOf(pins);
             Objects.requireNonNull(label, "label");
@@ -651,8 +723,8 @@ public sealed interface Resource {
     }
 
     /** Pin Group Function descriptor (section 6.4.3.12). */
-    record PinGroupFunction(int revision, int flags, int function, ResourceSource source, String label,
-                            RawData vendor) implements Resource {
+    record PinGroupFunction(int revision, int flags, int function, ResourceSource source, String label, RawData vendor)
+            implements Resource {
         public PinGroupFunction {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(label, "label");
@@ -674,8 +746,15 @@ public sealed interface Resource {
     }
 
     /** Pin Group Configuration descriptor (section 6.4.3.13). */
-    record PinGroupConfig(int revision, int flags, int configType, long configValue, ResourceSource source,
-                          String label, RawData vendor) implements Resource {
+    record PinGroupConfig(
+            int revision,
+            int flags,
+            int configType,
+            long configValue,
+            ResourceSource source,
+            String label,
+            RawData vendor)
+            implements Resource {
         public PinGroupConfig {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(label, "label");

@@ -9,8 +9,8 @@ import java.util.Objects;
  * order, End Tag included, with their byte offsets, and the problems found. Built by {@link #decode}, which
  * never throws and never reads past the buffer.
  */
-public record ResourceTemplate(String ownerPath, List<Entry> entries, boolean endTagFound,
-                               List<Diagnostic> diagnostics) {
+public record ResourceTemplate(
+        String ownerPath, List<Entry> entries, boolean endTagFound, List<Diagnostic> diagnostics) {
 
     public ResourceTemplate {
         Objects.requireNonNull(ownerPath, "ownerPath");
@@ -40,11 +40,17 @@ public record ResourceTemplate(String ownerPath, List<Entry> entries, boolean en
 
     /** Every memory range the template describes, in item order. */
     public List<MemoryResource> memoryRanges() {
-        return entries.stream().flatMap(e -> e.resource().memoryRanges().stream()).toList();
+        return entries.stream()
+                .flatMap(e -> e.resource().memoryRanges().stream())
+                .toList();
     }
 
     /** The items of one descriptor type, in order. */
     public <T extends Resource> List<T> resourcesOf(Class<T> type) {
-        return entries.stream().map(Entry::resource).filter(type::isInstance).map(type::cast).toList();
+        return entries.stream()
+                .map(Entry::resource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 }

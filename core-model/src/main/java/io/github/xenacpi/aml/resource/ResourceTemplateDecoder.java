@@ -25,6 +25,7 @@ public final class ResourceTemplateDecoder {
 
     /** Small item names (tag bits 6:3). */
     public static final int SMALL_IRQ = 0x04;
+
     public static final int SMALL_DMA = 0x05;
     public static final int SMALL_START_DEPENDENT = 0x06;
     public static final int SMALL_END_DEPENDENT = 0x07;
@@ -36,6 +37,7 @@ public final class ResourceTemplateDecoder {
 
     /** Large item names (tag bits 6:0). */
     public static final int LARGE_MEMORY24 = 0x01;
+
     public static final int LARGE_GENERIC_REGISTER = 0x02;
     public static final int LARGE_VENDOR = 0x04;
     public static final int LARGE_MEMORY32 = 0x05;
@@ -56,74 +58,207 @@ public final class ResourceTemplateDecoder {
 
     /** Generic Serial Bus types (section 6.4.3.8.2). */
     public static final int BUS_I2C = 1;
+
     public static final int BUS_SPI = 2;
     public static final int BUS_UART = 3;
     public static final int BUS_CSI2 = 4;
 
     /** IRQ in its 3-byte form; the 2-byte form is its first 3 bytes. */
-    public static final Layout IRQ = Layout.of("IRQ").u8("tag").u16("mask").u8("flags").build();
-    public static final Layout DMA = Layout.of("DMA").u8("tag").u8("channels").u8("flags").build();
+    public static final Layout IRQ =
+            Layout.of("IRQ").u8("tag").u16("mask").u8("flags").build();
+
+    public static final Layout DMA =
+            Layout.of("DMA").u8("tag").u8("channels").u8("flags").build();
     /** Start Dependent Functions with its priority byte; the short form is the tag alone. */
-    public static final Layout START_DEPENDENT = Layout.of("Start Dependent Functions").u8("tag").u8("priority")
+    public static final Layout START_DEPENDENT =
+            Layout.of("Start Dependent Functions").u8("tag").u8("priority").build();
+
+    public static final Layout IO = Layout.of("I/O")
+            .u8("tag")
+            .u8("info")
+            .u16("minimum")
+            .u16("maximum")
+            .u8("alignment")
+            .u8("length")
             .build();
-    public static final Layout IO = Layout.of("I/O").u8("tag").u8("info").u16("minimum").u16("maximum")
-            .u8("alignment").u8("length").build();
-    public static final Layout FIXED_IO = Layout.of("Fixed I/O").u8("tag").u16("base").u8("length").build();
-    public static final Layout FIXED_DMA = Layout.of("Fixed DMA").u8("tag").u16("requestLine").u16("channel")
-            .u8("width").build();
-    public static final Layout END_TAG = Layout.of("End Tag").u8("tag").u8("checksum").build();
+    public static final Layout FIXED_IO =
+            Layout.of("Fixed I/O").u8("tag").u16("base").u8("length").build();
+    public static final Layout FIXED_DMA = Layout.of("Fixed DMA")
+            .u8("tag")
+            .u16("requestLine")
+            .u16("channel")
+            .u8("width")
+            .build();
+    public static final Layout END_TAG =
+            Layout.of("End Tag").u8("tag").u8("checksum").build();
 
     /** The 3 bytes every large item starts with. */
-    public static final Layout LARGE_HEADER = Layout.of("large item").u8("tag").u16("length").build();
-    public static final Layout MEMORY24 = LARGE_HEADER.extend("24-Bit Memory Range").u8("info").u16("minimum")
-            .u16("maximum").u16("alignment").u16("rangeLength").build();
-    public static final Layout GENERIC_REGISTER = LARGE_HEADER.extend("Generic Register").u8("spaceId")
-            .u8("bitWidth").u8("bitOffset").u8("accessSize").u64("address").build();
-    public static final Layout MEMORY32 = LARGE_HEADER.extend("32-Bit Memory Range").u8("info").u32("minimum")
-            .u32("maximum").u32("alignment").u32("rangeLength").build();
-    public static final Layout FIXED_MEMORY32 = LARGE_HEADER.extend("32-Bit Fixed Memory Range").u8("info")
-            .u32("base").u32("rangeLength").build();
+    public static final Layout LARGE_HEADER =
+            Layout.of("large item").u8("tag").u16("length").build();
+
+    public static final Layout MEMORY24 = LARGE_HEADER
+            .extend("24-Bit Memory Range")
+            .u8("info")
+            .u16("minimum")
+            .u16("maximum")
+            .u16("alignment")
+            .u16("rangeLength")
+            .build();
+    public static final Layout GENERIC_REGISTER = LARGE_HEADER
+            .extend("Generic Register")
+            .u8("spaceId")
+            .u8("bitWidth")
+            .u8("bitOffset")
+            .u8("accessSize")
+            .u64("address")
+            .build();
+    public static final Layout MEMORY32 = LARGE_HEADER
+            .extend("32-Bit Memory Range")
+            .u8("info")
+            .u32("minimum")
+            .u32("maximum")
+            .u32("alignment")
+            .u32("rangeLength")
+            .build();
+    public static final Layout FIXED_MEMORY32 = LARGE_HEADER
+            .extend("32-Bit Fixed Memory Range")
+            .u8("info")
+            .u32("base")
+            .u32("rangeLength")
+            .build();
     public static final Layout WORD_ADDRESS = address("Word Address Space", 2);
     public static final Layout DWORD_ADDRESS = address("DWord Address Space", 4);
     public static final Layout QWORD_ADDRESS = address("QWord Address Space", 8);
-    public static final Layout EXTENDED_ADDRESS = LARGE_HEADER.extend("Extended Address Space")
-            .u8("resourceType").u8("generalFlags").u8("typeFlags").u8("revision").reserved(1)
-            .u64("granularity").u64("minimum").u64("maximum").u64("translationOffset").u64("addressLength")
-            .u64("typeAttribute").build();
+    public static final Layout EXTENDED_ADDRESS = LARGE_HEADER
+            .extend("Extended Address Space")
+            .u8("resourceType")
+            .u8("generalFlags")
+            .u8("typeFlags")
+            .u8("revision")
+            .reserved(1)
+            .u64("granularity")
+            .u64("minimum")
+            .u64("maximum")
+            .u64("translationOffset")
+            .u64("addressLength")
+            .u64("typeAttribute")
+            .build();
     /** Extended Interrupt up to its interrupt table. */
-    public static final Layout EXTENDED_IRQ = LARGE_HEADER.extend("Extended Interrupt").u8("flags").u8("count")
-            .build();
+    public static final Layout EXTENDED_IRQ =
+            LARGE_HEADER.extend("Extended Interrupt").u8("flags").u8("count").build();
     /** GPIO Connection up to its pin table; the offsets count from the descriptor's first byte. */
-    public static final Layout GPIO = LARGE_HEADER.extend("GPIO Connection").u8("revision").u8("connectionType")
-            .u16("generalFlags").u16("interruptFlags").u8("pinConfig").u16("driveStrength").u16("debounceTimeout")
-            .u16("pinTableOffset").u8("sourceIndex").u16("sourceNameOffset").u16("vendorOffset")
-            .u16("vendorLength").build();
-    public static final Layout PIN_FUNCTION = LARGE_HEADER.extend("Pin Function").u8("revision").u16("flags")
-            .u8("pullConfig").u16("function").u16("pinTableOffset").u8("sourceIndex").u16("sourceNameOffset")
-            .u16("vendorOffset").u16("vendorLength").build();
-    /** The common part of every Generic Serial Bus Connection; type data starts right after it. */
-    public static final Layout SERIAL_BUS = LARGE_HEADER.extend("Generic Serial Bus Connection").u8("revision")
-            .u8("sourceIndex").u8("busType").u8("generalFlags").u16("typeFlags").u8("typeRevision")
-            .u16("typeDataLength").build();
-    public static final Layout I2C = SERIAL_BUS.extend("I2C Serial Bus Connection").u32("speed").u16("address")
+    public static final Layout GPIO = LARGE_HEADER
+            .extend("GPIO Connection")
+            .u8("revision")
+            .u8("connectionType")
+            .u16("generalFlags")
+            .u16("interruptFlags")
+            .u8("pinConfig")
+            .u16("driveStrength")
+            .u16("debounceTimeout")
+            .u16("pinTableOffset")
+            .u8("sourceIndex")
+            .u16("sourceNameOffset")
+            .u16("vendorOffset")
+            .u16("vendorLength")
             .build();
-    public static final Layout SPI = SERIAL_BUS.extend("SPI Serial Bus Connection").u32("speed")
-            .u8("dataBitLength").u8("clockPhase").u8("clockPolarity").u16("deviceSelection").build();
-    public static final Layout UART = SERIAL_BUS.extend("UART Serial Bus Connection").u32("baudRate")
-            .u16("rxFifo").u16("txFifo").u8("parity").u8("linesEnabled").build();
-    public static final Layout PIN_CONFIG = LARGE_HEADER.extend("Pin Configuration").u8("revision").u16("flags")
-            .u8("configType").u32("configValue").u16("pinTableOffset").u8("sourceIndex").u16("sourceNameOffset")
-            .u16("vendorOffset").u16("vendorLength").build();
-    public static final Layout PIN_GROUP = LARGE_HEADER.extend("Pin Group").u8("revision").u16("flags")
-            .u16("pinTableOffset").u16("labelOffset").u16("vendorOffset").u16("vendorLength").build();
-    public static final Layout PIN_GROUP_FUNCTION = LARGE_HEADER.extend("Pin Group Function").u8("revision")
-            .u16("flags").u16("function").u8("sourceIndex").u16("sourceNameOffset").u16("labelOffset")
-            .u16("vendorOffset").u16("vendorLength").build();
-    public static final Layout PIN_GROUP_CONFIG = LARGE_HEADER.extend("Pin Group Configuration").u8("revision")
-            .u16("flags").u8("configType").u32("configValue").u8("sourceIndex").u16("sourceNameOffset")
-            .u16("labelOffset").u16("vendorOffset").u16("vendorLength").build();
-    public static final Layout CLOCK_INPUT = LARGE_HEADER.extend("Clock Input").u8("revision").u16("flags")
-            .u16("divisor").u32("numerator").build();
+
+    public static final Layout PIN_FUNCTION = LARGE_HEADER
+            .extend("Pin Function")
+            .u8("revision")
+            .u16("flags")
+            .u8("pullConfig")
+            .u16("function")
+            .u16("pinTableOffset")
+            .u8("sourceIndex")
+            .u16("sourceNameOffset")
+            .u16("vendorOffset")
+            .u16("vendorLength")
+            .build();
+    /** The common part of every Generic Serial Bus Connection; type data starts right after it. */
+    public static final Layout SERIAL_BUS = LARGE_HEADER
+            .extend("Generic Serial Bus Connection")
+            .u8("revision")
+            .u8("sourceIndex")
+            .u8("busType")
+            .u8("generalFlags")
+            .u16("typeFlags")
+            .u8("typeRevision")
+            .u16("typeDataLength")
+            .build();
+
+    public static final Layout I2C = SERIAL_BUS
+            .extend("I2C Serial Bus Connection")
+            .u32("speed")
+            .u16("address")
+            .build();
+    public static final Layout SPI = SERIAL_BUS
+            .extend("SPI Serial Bus Connection")
+            .u32("speed")
+            .u8("dataBitLength")
+            .u8("clockPhase")
+            .u8("clockPolarity")
+            .u16("deviceSelection")
+            .build();
+    public static final Layout UART = SERIAL_BUS
+            .extend("UART Serial Bus Connection")
+            .u32("baudRate")
+            .u16("rxFifo")
+            .u16("txFifo")
+            .u8("parity")
+            .u8("linesEnabled")
+            .build();
+    public static final Layout PIN_CONFIG = LARGE_HEADER
+            .extend("Pin Configuration")
+            .u8("revision")
+            .u16("flags")
+            .u8("configType")
+            .u32("configValue")
+            .u16("pinTableOffset")
+            .u8("sourceIndex")
+            .u16("sourceNameOffset")
+            .u16("vendorOffset")
+            .u16("vendorLength")
+            .build();
+    public static final Layout PIN_GROUP = LARGE_HEADER
+            .extend("Pin Group")
+            .u8("revision")
+            .u16("flags")
+            .u16("pinTableOffset")
+            .u16("labelOffset")
+            .u16("vendorOffset")
+            .u16("vendorLength")
+            .build();
+    public static final Layout PIN_GROUP_FUNCTION = LARGE_HEADER
+            .extend("Pin Group Function")
+            .u8("revision")
+            .u16("flags")
+            .u16("function")
+            .u8("sourceIndex")
+            .u16("sourceNameOffset")
+            .u16("labelOffset")
+            .u16("vendorOffset")
+            .u16("vendorLength")
+            .build();
+    public static final Layout PIN_GROUP_CONFIG = LARGE_HEADER
+            .extend("Pin Group Configuration")
+            .u8("revision")
+            .u16("flags")
+            .u8("configType")
+            .u32("configValue")
+            .u8("sourceIndex")
+            .u16("sourceNameOffset")
+            .u16("labelOffset")
+            .u16("vendorOffset")
+            .u16("vendorLength")
+            .build();
+    public static final Layout CLOCK_INPUT = LARGE_HEADER
+            .extend("Clock Input")
+            .u8("revision")
+            .u16("flags")
+            .u16("divisor")
+            .u32("numerator")
+            .build();
 
     private final ByteBuffer data;
     private final int size;
@@ -138,7 +273,8 @@ public final class ResourceTemplateDecoder {
     }
 
     private static Layout address(String name, int width) {
-        Layout.Builder b = LARGE_HEADER.extend(name).u8("resourceType").u8("generalFlags").u8("typeFlags");
+        Layout.Builder b =
+                LARGE_HEADER.extend(name).u8("resourceType").u8("generalFlags").u8("typeFlags");
         for (String f : List.of("granularity", "minimum", "maximum", "translationOffset", "addressLength")) {
             switch (width) {
                 case 2 -> b.u16(f);
@@ -173,8 +309,16 @@ public final class ResourceTemplateDecoder {
             int length = large ? u16(at + 1) : tag & 7;
             int total = headerSize + length;
             if (total > size - at) {
-                error(large ? at + 1 : at, "%s: item (tag 0x%02X) declares %d data bytes at offset 0x%X, only %d"
-                        + " remain in the %d-byte buffer", path, tag, length, at, size - at - headerSize, size);
+                error(
+                        large ? at + 1 : at,
+                        "%s: item (tag 0x%02X) declares %d data bytes at offset 0x%X, only %d"
+                                + " remain in the %d-byte buffer",
+                        path,
+                        tag,
+                        length,
+                        at,
+                        size - at - headerSize,
+                        size);
                 break;
             }
             if (large && length == 0) {
@@ -192,10 +336,14 @@ public final class ResourceTemplateDecoder {
                 // and Linux takes none of its resources. Stopping there also bounds the work on a large buffer.
                 if (at < size) {
                     String rest = size - at == 1 ? "the byte" : "the " + (size - at) + " bytes";
-                    error(at, rejected
-                            ? "%s after %s are not decoded: ACPICA stops at the first descriptor it cannot"
-                            + " validate (acpi_ut_walk_aml_resources), so Linux takes no resource from this template"
-                            : "%s after %s are not decoded: too many errors", rest, path);
+                    error(
+                            at,
+                            rejected
+                                    ? "%s after %s are not decoded: ACPICA stops at the first descriptor it cannot"
+                                            + " validate (acpi_ut_walk_aml_resources), so Linux takes no resource from this template"
+                                    : "%s after %s are not decoded: too many errors",
+                            rest,
+                            path);
                 }
                 return new ResourceTemplate(owner, entries, false, diagnostics);
             }
@@ -231,11 +379,13 @@ public final class ResourceTemplateDecoder {
                 Struct s = struct(IRQ, it, Math.min(it.total(), IRQ.size()));
                 yield new Resource.Irq(s.intValue("mask"), len >= 3, s.intValue("flags"));
             }
-            case SMALL_DMA -> fixed(it, DMA, s -> new Resource.Dma(s.intValue("channels"),
-                    s.intValue("flags")));
+            case SMALL_DMA -> fixed(it, DMA, s -> new Resource.Dma(s.intValue("channels"), s.intValue("flags")));
             case SMALL_START_DEPENDENT -> {
                 if (len > 1) {
-                    error(it.offset(), "%s: Start Dependent Functions has %d data bytes, expected 0 or 1", it.path(),
+                    error(
+                            it.offset(),
+                            "%s: Start Dependent Functions has %d data bytes, expected 0 or 1",
+                            it.path(),
                             len);
                 }
                 Struct s = struct(START_DEPENDENT, it, Math.min(it.total(), 2));
@@ -247,12 +397,24 @@ public final class ResourceTemplateDecoder {
                 }
                 yield new Resource.EndDependent();
             }
-            case SMALL_IO -> fixed(it, IO, s -> new Resource.Io(s.intValue("info"), s.intValue("minimum"),
-                    s.intValue("maximum"), s.intValue("alignment"), s.intValue("length")));
-            case SMALL_FIXED_IO -> fixed(it, FIXED_IO, s -> new Resource.FixedIo(s.intValue("base"),
-                    s.intValue("length")));
-            case SMALL_FIXED_DMA -> fixed(it, FIXED_DMA, s -> new Resource.FixedDma(s.intValue("requestLine"),
-                    s.intValue("channel"), s.intValue("width")));
+            case SMALL_IO ->
+                fixed(
+                        it,
+                        IO,
+                        s -> new Resource.Io(
+                                s.intValue("info"),
+                                s.intValue("minimum"),
+                                s.intValue("maximum"),
+                                s.intValue("alignment"),
+                                s.intValue("length")));
+            case SMALL_FIXED_IO ->
+                fixed(it, FIXED_IO, s -> new Resource.FixedIo(s.intValue("base"), s.intValue("length")));
+            case SMALL_FIXED_DMA ->
+                fixed(
+                        it,
+                        FIXED_DMA,
+                        s -> new Resource.FixedDma(
+                                s.intValue("requestLine"), s.intValue("channel"), s.intValue("width")));
             case SMALL_VENDOR -> {
                 if (len == 0) {
                     error(it.offset(), "%s: Vendor-Defined (small) has no data bytes, expected 1 to 7", it.path());
@@ -265,23 +427,49 @@ public final class ResourceTemplateDecoder {
                 }
                 yield new Resource.EndTag(len >= 1 ? u8(it.offset() + 1) : 0);
             }
-            default -> unknown(it, "small item name 0x" + Integer.toHexString(name).toUpperCase(Locale.ROOT));
+            default ->
+                unknown(it, "small item name 0x" + Integer.toHexString(name).toUpperCase(Locale.ROOT));
         };
     }
 
     private Resource large(Item it, int name) {
         return switch (name) {
-            case LARGE_MEMORY24 -> fixed(it, MEMORY24, s -> new Resource.Memory24(s.intValue("info"),
-                    s.intValue("minimum"), s.intValue("maximum"), s.intValue("alignment"),
-                    s.intValue("rangeLength")));
-            case LARGE_GENERIC_REGISTER -> fixed(it, GENERIC_REGISTER, s -> new Resource.GenericRegister(
-                    s.intValue("spaceId"), s.intValue("bitWidth"), s.intValue("bitOffset"),
-                    s.intValue("accessSize"), s.value("address")));
+            case LARGE_MEMORY24 ->
+                fixed(
+                        it,
+                        MEMORY24,
+                        s -> new Resource.Memory24(
+                                s.intValue("info"),
+                                s.intValue("minimum"),
+                                s.intValue("maximum"),
+                                s.intValue("alignment"),
+                                s.intValue("rangeLength")));
+            case LARGE_GENERIC_REGISTER ->
+                fixed(
+                        it,
+                        GENERIC_REGISTER,
+                        s -> new Resource.GenericRegister(
+                                s.intValue("spaceId"),
+                                s.intValue("bitWidth"),
+                                s.intValue("bitOffset"),
+                                s.intValue("accessSize"),
+                                s.value("address")));
             case LARGE_VENDOR -> new Resource.VendorLarge(bytes(it.offset() + 3, it.end()));
-            case LARGE_MEMORY32 -> fixed(it, MEMORY32, s -> new Resource.Memory32(s.intValue("info"),
-                    s.value("minimum"), s.value("maximum"), s.value("alignment"), s.value("rangeLength")));
-            case LARGE_FIXED_MEMORY32 -> fixed(it, FIXED_MEMORY32, s -> new Resource.FixedMemory32(
-                    s.intValue("info"), s.value("base"), s.value("rangeLength")));
+            case LARGE_MEMORY32 ->
+                fixed(
+                        it,
+                        MEMORY32,
+                        s -> new Resource.Memory32(
+                                s.intValue("info"),
+                                s.value("minimum"),
+                                s.value("maximum"),
+                                s.value("alignment"),
+                                s.value("rangeLength")));
+            case LARGE_FIXED_MEMORY32 ->
+                fixed(
+                        it,
+                        FIXED_MEMORY32,
+                        s -> new Resource.FixedMemory32(s.intValue("info"), s.value("base"), s.value("rangeLength")));
             case LARGE_WORD_ADDRESS -> address(it, WORD_ADDRESS, AddressWidth.WORD);
             case LARGE_DWORD_ADDRESS -> address(it, DWORD_ADDRESS, AddressWidth.DWORD);
             case LARGE_QWORD_ADDRESS -> address(it, QWORD_ADDRESS, AddressWidth.QWORD);
@@ -295,7 +483,8 @@ public final class ResourceTemplateDecoder {
             case LARGE_PIN_GROUP_FUNCTION -> pinGroupFunction(it);
             case LARGE_PIN_GROUP_CONFIG -> pinGroupConfig(it);
             case LARGE_CLOCK_INPUT -> clockInput(it);
-            default -> unknown(it, "large item name 0x" + Integer.toHexString(name).toUpperCase(Locale.ROOT));
+            default ->
+                unknown(it, "large item name 0x" + Integer.toHexString(name).toUpperCase(Locale.ROOT));
         };
     }
 
@@ -317,8 +506,14 @@ public final class ResourceTemplateDecoder {
 
     /** Reports a length a descriptor type must not have; returns {@code decodable} for the caller's choice. */
     private boolean wrongLength(Item it, String type, String expected, int found, boolean decodable) {
-        error(it.offset() + (it.tag() >= 0x80 ? 1 : 0), "%s: %s has %d data bytes, expected %s%s", it.path(), type,
-                found, expected, decodable ? "" : "; not decoded");
+        error(
+                it.offset() + (it.tag() >= 0x80 ? 1 : 0),
+                "%s: %s has %d data bytes, expected %s%s",
+                it.path(),
+                type,
+                found,
+                expected,
+                decodable ? "" : "; not decoded");
         return decodable;
     }
 
@@ -331,8 +526,13 @@ public final class ResourceTemplateDecoder {
         if (it.total() >= layout.size()) {
             return struct(layout, it, layout.size());
         }
-        error(it.offset() + 1, "%s: %s has %d data bytes, expected at least %d; not decoded", it.path(),
-                layout.name(), it.total() - 3, layout.size() - 3);
+        error(
+                it.offset() + 1,
+                "%s: %s has %d data bytes, expected at least %d; not decoded",
+                it.path(),
+                layout.name(),
+                it.total() - 3,
+                layout.size() - 3);
         return null;
     }
 
@@ -349,21 +549,36 @@ public final class ResourceTemplateDecoder {
         Optional<ResourceSource> source = Optional.empty();
         if (width == AddressWidth.EXTENDED) {
             if (it.total() != layout.size()) {
-                error(it.offset() + 1, "%s: Extended Address Space has %d data bytes, expected %d", it.path(),
-                        it.total() - 3, layout.size() - 3);
+                error(
+                        it.offset() + 1,
+                        "%s: Extended Address Space has %d data bytes, expected %d",
+                        it.path(),
+                        it.total() - 3,
+                        layout.size() - 3);
             }
             if (s.intValue("revision") != 1) {
-                warning(s.offsetOf("revision"), "%s: Extended Address Space revision %d, expected 1", it.path(),
+                warning(
+                        s.offsetOf("revision"),
+                        "%s: Extended Address Space revision %d, expected 1",
+                        it.path(),
                         s.intValue("revision"));
             }
         } else {
             source = optionalSource(it, it.offset() + layout.size());
         }
-        Resource.AddressSpace a = new Resource.AddressSpace(width, s.intValue("resourceType"),
-                s.intValue("generalFlags"), s.intValue("typeFlags"),
-                width == AddressWidth.EXTENDED ? s.intValue("revision") : 0, s.value("granularity"),
-                s.value("minimum"), s.value("maximum"), s.value("translationOffset"), s.value("addressLength"),
-                width == AddressWidth.EXTENDED ? s.value("typeAttribute") : 0, source);
+        Resource.AddressSpace a = new Resource.AddressSpace(
+                width,
+                s.intValue("resourceType"),
+                s.intValue("generalFlags"),
+                s.intValue("typeFlags"),
+                width == AddressWidth.EXTENDED ? s.intValue("revision") : 0,
+                s.value("granularity"),
+                s.value("minimum"),
+                s.value("maximum"),
+                s.value("translationOffset"),
+                s.value("addressLength"),
+                width == AddressWidth.EXTENDED ? s.value("typeAttribute") : 0,
+                source);
         checkAddress(it, s, a);
         return a;
     }
@@ -376,16 +591,28 @@ public final class ResourceTemplateDecoder {
         }
         long len = a.length();
         if (len != 0 && a.minFixed() != a.maxFixed()) {
-            warning(s.offsetOf("generalFlags"), "%s: _LEN 0x%X > 0 with _MIF=%d and _MAF=%d is not a valid"
-                    + " combination (ACPI 6.5 table 6.44)", it.path(), len, a.minFixed() ? 1 : 0, a.maxFixed() ? 1 : 0);
+            warning(
+                    s.offsetOf("generalFlags"),
+                    "%s: _LEN 0x%X > 0 with _MIF=%d and _MAF=%d is not a valid" + " combination (ACPI 6.5 table 6.44)",
+                    it.path(),
+                    len,
+                    a.minFixed() ? 1 : 0,
+                    a.maxFixed() ? 1 : 0);
         } else if (len == 0 && a.minFixed() && a.maxFixed()) {
-            warning(s.offsetOf("generalFlags"), "%s: _LEN = 0 with both _MIF and _MAF set is not a valid"
-                    + " combination (ACPI 6.5 table 6.44)", it.path());
+            warning(
+                    s.offsetOf("generalFlags"),
+                    "%s: _LEN = 0 with both _MIF and _MAF set is not a valid" + " combination (ACPI 6.5 table 6.44)",
+                    it.path());
         } else if (len != 0 && a.minFixed()) {
             long expectedMax = (a.minimum() + len - 1) & a.width().mask();
             if (a.maximum() != expectedMax) {
-                warning(s.offsetOf("maximum"), "%s: _MAX 0x%X differs from _MIN + _LEN - 1 = 0x%X for a fixed range"
-                        + " (Linux acpi_decode_space uses [_MIN, _MAX])", it.path(), a.maximum(), expectedMax);
+                warning(
+                        s.offsetOf("maximum"),
+                        "%s: _MAX 0x%X differs from _MIN + _LEN - 1 = 0x%X for a fixed range"
+                                + " (Linux acpi_decode_space uses [_MIN, _MAX])",
+                        it.path(),
+                        a.maximum(),
+                        expectedMax);
             }
         }
         if (Long.compareUnsigned(a.maximum(), a.minimum()) < 0) {
@@ -405,16 +632,20 @@ public final class ResourceTemplateDecoder {
             error(s.offsetOf("count"), "%s: Extended Interrupt lists no interrupt (count 0)", it.path());
         }
         if (count > fits) {
-            error(s.offsetOf("count"), "%s: interrupt count %d needs %d bytes, only %d interrupts fit in the item",
-                    it.path(), count, count * 4, fits);
+            error(
+                    s.offsetOf("count"),
+                    "%s: interrupt count %d needs %d bytes, only %d interrupts fit in the item",
+                    it.path(),
+                    count,
+                    count * 4,
+                    fits);
             count = fits;
         }
         List<Long> interrupts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             interrupts.add(u32(tableAt + 4 * i));
         }
-        return new Resource.ExtendedInterrupt(s.intValue("flags"), interrupts,
-                optionalSource(it, tableAt + 4 * count));
+        return new Resource.ExtendedInterrupt(s.intValue("flags"), interrupts, optionalSource(it, tableAt + 4 * count));
     }
 
     private Resource gpio(Item it) {
@@ -424,13 +655,23 @@ public final class ResourceTemplateDecoder {
         }
         int type = s.intValue("connectionType");
         if (type > Resource.Gpio.IO) {
-            error(s.offsetOf("connectionType"), "%s: GPIO connection type %d is reserved (0 interrupt, 1 I/O)",
-                    it.path(), type);
+            error(
+                    s.offsetOf("connectionType"),
+                    "%s: GPIO connection type %d is reserved (0 interrupt, 1 I/O)",
+                    it.path(),
+                    type);
         }
         Parts p = parts(it, s, GPIO, "pinTableOffset", "sourceNameOffset", null);
-        return new Resource.Gpio(s.intValue("revision"), type, s.intValue("generalFlags"),
-                s.intValue("interruptFlags"), s.intValue("pinConfig"), s.intValue("driveStrength"),
-                s.intValue("debounceTimeout"), p.pins, new ResourceSource(s.intValue("sourceIndex"), p.name),
+        return new Resource.Gpio(
+                s.intValue("revision"),
+                type,
+                s.intValue("generalFlags"),
+                s.intValue("interruptFlags"),
+                s.intValue("pinConfig"),
+                s.intValue("driveStrength"),
+                s.intValue("debounceTimeout"),
+                p.pins,
+                new ResourceSource(s.intValue("sourceIndex"), p.name),
                 p.vendor);
     }
 
@@ -440,8 +681,14 @@ public final class ResourceTemplateDecoder {
             return raw(it);
         }
         Parts p = parts(it, s, PIN_FUNCTION, "pinTableOffset", "sourceNameOffset", null);
-        return new Resource.PinFunction(s.intValue("revision"), s.intValue("flags"), s.intValue("pullConfig"),
-                s.intValue("function"), p.pins, new ResourceSource(s.intValue("sourceIndex"), p.name), p.vendor);
+        return new Resource.PinFunction(
+                s.intValue("revision"),
+                s.intValue("flags"),
+                s.intValue("pullConfig"),
+                s.intValue("function"),
+                p.pins,
+                new ResourceSource(s.intValue("sourceIndex"), p.name),
+                p.vendor);
     }
 
     private Resource pinConfig(Item it) {
@@ -450,8 +697,14 @@ public final class ResourceTemplateDecoder {
             return raw(it);
         }
         Parts p = parts(it, s, PIN_CONFIG, "pinTableOffset", "sourceNameOffset", null);
-        return new Resource.PinConfig(s.intValue("revision"), s.intValue("flags"), s.intValue("configType"),
-                s.value("configValue"), p.pins, new ResourceSource(s.intValue("sourceIndex"), p.name), p.vendor);
+        return new Resource.PinConfig(
+                s.intValue("revision"),
+                s.intValue("flags"),
+                s.intValue("configType"),
+                s.value("configValue"),
+                p.pins,
+                new ResourceSource(s.intValue("sourceIndex"), p.name),
+                p.vendor);
     }
 
     private Resource pinGroup(Item it) {
@@ -469,8 +722,13 @@ public final class ResourceTemplateDecoder {
             return raw(it);
         }
         Parts p = parts(it, s, PIN_GROUP_FUNCTION, null, "sourceNameOffset", "labelOffset");
-        return new Resource.PinGroupFunction(s.intValue("revision"), s.intValue("flags"), s.intValue("function"),
-                new ResourceSource(s.intValue("sourceIndex"), p.name), p.label, p.vendor);
+        return new Resource.PinGroupFunction(
+                s.intValue("revision"),
+                s.intValue("flags"),
+                s.intValue("function"),
+                new ResourceSource(s.intValue("sourceIndex"), p.name),
+                p.label,
+                p.vendor);
     }
 
     private Resource pinGroupConfig(Item it) {
@@ -479,8 +737,14 @@ public final class ResourceTemplateDecoder {
             return raw(it);
         }
         Parts p = parts(it, s, PIN_GROUP_CONFIG, null, "sourceNameOffset", "labelOffset");
-        return new Resource.PinGroupConfig(s.intValue("revision"), s.intValue("flags"), s.intValue("configType"),
-                s.value("configValue"), new ResourceSource(s.intValue("sourceIndex"), p.name), p.label, p.vendor);
+        return new Resource.PinGroupConfig(
+                s.intValue("revision"),
+                s.intValue("flags"),
+                s.intValue("configType"),
+                s.value("configValue"),
+                new ResourceSource(s.intValue("sourceIndex"), p.name),
+                p.label,
+                p.vendor);
     }
 
     private Resource clockInput(Item it) {
@@ -491,8 +755,12 @@ public final class ResourceTemplateDecoder {
         if (s.intValue("divisor") == 0) {
             error(s.offsetOf("divisor"), "%s: Clock Input frequency divisor is 0", it.path());
         }
-        return new Resource.ClockInput(s.intValue("revision"), s.intValue("flags"), s.intValue("divisor"),
-                s.value("numerator"), optionalSource(it, it.offset() + CLOCK_INPUT.size()));
+        return new Resource.ClockInput(
+                s.intValue("revision"),
+                s.intValue("flags"),
+                s.intValue("divisor"),
+                s.value("numerator"),
+                optionalSource(it, it.offset() + CLOCK_INPUT.size()));
     }
 
     private Resource serialBus(Item it) {
@@ -505,8 +773,12 @@ public final class ResourceTemplateDecoder {
         int dataAt = it.offset() + SERIAL_BUS.size();
         int dataEnd = dataAt + typeData;
         if (dataEnd > it.end()) {
-            error(s.offsetOf("typeDataLength"), "%s: type data length %d overruns the descriptor, which has %d bytes"
-                    + " after the common header", it.path(), typeData, it.end() - dataAt);
+            error(
+                    s.offsetOf("typeDataLength"),
+                    "%s: type data length %d overruns the descriptor, which has %d bytes" + " after the common header",
+                    it.path(),
+                    typeData,
+                    it.end() - dataAt);
             dataEnd = it.end();
         }
         Layout layout = switch (busType) {
@@ -516,37 +788,62 @@ public final class ResourceTemplateDecoder {
             case BUS_CSI2 -> SERIAL_BUS;
             default -> null;
         };
-        Resource.SerialBusCommon common = new Resource.SerialBusCommon(s.intValue("revision"),
-                s.intValue("generalFlags"), s.intValue("typeFlags"), s.intValue("typeRevision"));
+        Resource.SerialBusCommon common = new Resource.SerialBusCommon(
+                s.intValue("revision"),
+                s.intValue("generalFlags"),
+                s.intValue("typeFlags"),
+                s.intValue("typeRevision"));
         String name = nulTerminated(dataEnd, it.end(), it.path() + " resource source");
         ResourceSource source = new ResourceSource(s.intValue("sourceIndex"), name);
         if (layout == null || dataEnd < it.offset() + layout.size()) {
             if (layout != null) {
-                error(s.offsetOf("typeDataLength"), "%s: %s type data has %d bytes, expected at least %d",
-                        it.path(), layout.name(), dataEnd - dataAt, layout.size() - SERIAL_BUS.size());
+                error(
+                        s.offsetOf("typeDataLength"),
+                        "%s: %s type data has %d bytes, expected at least %d",
+                        it.path(),
+                        layout.name(),
+                        dataEnd - dataAt,
+                        layout.size() - SERIAL_BUS.size());
             } else if (busType < 192) {
-                warning(s.offsetOf("busType"), "%s: serial bus type %d is reserved (1 I2C, 2 SPI, 3 UART, 4 CSI-2,"
-                        + " 192-255 vendor-defined)", it.path(), busType);
+                warning(
+                        s.offsetOf("busType"),
+                        "%s: serial bus type %d is reserved (1 I2C, 2 SPI, 3 UART, 4 CSI-2,"
+                                + " 192-255 vendor-defined)",
+                        it.path(),
+                        busType);
             }
             return new Resource.OtherSerialBus(common, busType, bytes(dataAt, dataEnd), source);
         }
         Struct t = struct(layout, it, layout.size());
         RawData vendor = bytes(it.offset() + layout.size(), dataEnd);
         return switch (busType) {
-            case BUS_I2C -> new Resource.I2cSerialBus(common, t.value("speed"), t.intValue("address"), vendor,
-                    source);
-            case BUS_SPI -> new Resource.SpiSerialBus(common, t.value("speed"), t.intValue("dataBitLength"),
-                    t.intValue("clockPhase"), t.intValue("clockPolarity"), t.intValue("deviceSelection"), vendor,
-                    source);
-            case BUS_UART -> new Resource.UartSerialBus(common, t.value("baudRate"), t.intValue("rxFifo"),
-                    t.intValue("txFifo"), t.intValue("parity"), t.intValue("linesEnabled"), vendor, source);
+            case BUS_I2C -> new Resource.I2cSerialBus(common, t.value("speed"), t.intValue("address"), vendor, source);
+            case BUS_SPI ->
+                new Resource.SpiSerialBus(
+                        common,
+                        t.value("speed"),
+                        t.intValue("dataBitLength"),
+                        t.intValue("clockPhase"),
+                        t.intValue("clockPolarity"),
+                        t.intValue("deviceSelection"),
+                        vendor,
+                        source);
+            case BUS_UART ->
+                new Resource.UartSerialBus(
+                        common,
+                        t.value("baudRate"),
+                        t.intValue("rxFifo"),
+                        t.intValue("txFifo"),
+                        t.intValue("parity"),
+                        t.intValue("linesEnabled"),
+                        vendor,
+                        source);
             default -> new Resource.Csi2SerialBus(common, vendor, source);
         };
     }
 
     /** The variable parts of the GPIO and pin descriptors, located by offsets from the descriptor's start. */
-    private record Parts(List<Integer> pins, String name, String label, RawData vendor) {
-    }
+    private record Parts(List<Integer> pins, String name, String label, RawData vendor) {}
 
     /**
      * Reads the pin table (from {@code pinField} up to the field after it), the name at {@code nameField} and the
@@ -562,8 +859,11 @@ public final class ResourceTemplateDecoder {
             if (pinOffset >= 0 && nameOffset >= 0 && pinOffset <= nameOffset) {
                 int bytes = nameOffset - pinOffset;
                 if (bytes % 2 != 0) {
-                    error(s.offsetOf(pinField), "%s: pin table of %d bytes is not a whole number of 16-bit pins",
-                            it.path(), bytes);
+                    error(
+                            s.offsetOf(pinField),
+                            "%s: pin table of %d bytes is not a whole number of 16-bit pins",
+                            it.path(),
+                            bytes);
                 }
                 for (int i = 0; i + 1 < bytes; i += 2) {
                     pins.add(u16(it.offset() + pinOffset + i));
@@ -572,25 +872,35 @@ public final class ResourceTemplateDecoder {
                     error(s.offsetOf(pinField), "%s: pin table is empty", it.path());
                 }
             } else if (pinOffset >= 0 && nameOffset >= 0) {
-                error(s.offsetOf(pinField), "%s: pin table offset %d lies after the next part's offset %d",
-                        it.path(), pinOffset, nameOffset);
+                error(
+                        s.offsetOf(pinField),
+                        "%s: pin table offset %d lies after the next part's offset %d",
+                        it.path(),
+                        pinOffset,
+                        nameOffset);
             }
         }
-        String name = nameOffset < 0 ? "" : nulTerminated(it.offset() + nameOffset, it.end(), it.path() + " "
-                + nameField);
+        String name =
+                nameOffset < 0 ? "" : nulTerminated(it.offset() + nameOffset, it.end(), it.path() + " " + nameField);
         String label = "";
         if (labelField != null) {
             int labelOffset = checkedOffset(it, s, labelField, fixedEnd);
-            label = labelOffset < 0 ? "" : nulTerminated(it.offset() + labelOffset, it.end(), it.path() + " "
-                    + labelField);
+            label = labelOffset < 0
+                    ? ""
+                    : nulTerminated(it.offset() + labelOffset, it.end(), it.path() + " " + labelField);
         }
         RawData vendor = RawData.EMPTY;
         int vendorLength = s.intValue("vendorLength");
         if (vendorLength > 0) {
             int vendorOffset = checkedOffset(it, s, "vendorOffset", fixedEnd);
             if (vendorOffset >= 0 && vendorOffset + vendorLength > it.total()) {
-                error(s.offsetOf("vendorLength"), "%s: vendor data of %d bytes at offset %d overruns the %d-byte"
-                        + " descriptor", it.path(), vendorLength, vendorOffset, it.total());
+                error(
+                        s.offsetOf("vendorLength"),
+                        "%s: vendor data of %d bytes at offset %d overruns the %d-byte" + " descriptor",
+                        it.path(),
+                        vendorLength,
+                        vendorOffset,
+                        it.total());
             } else if (vendorOffset >= 0) {
                 vendor = bytes(it.offset() + vendorOffset, it.offset() + vendorOffset + vendorLength);
             }
@@ -602,8 +912,14 @@ public final class ResourceTemplateDecoder {
     private int checkedOffset(Item it, Struct s, String field, int fixedEnd) {
         int v = s.intValue(field);
         if (v < fixedEnd || v > it.total()) {
-            error(s.offsetOf(field), "%s: %s %d lies outside the descriptor's variable part [%d, %d]", it.path(),
-                    field, v, fixedEnd, it.total());
+            error(
+                    s.offsetOf(field),
+                    "%s: %s %d lies outside the descriptor's variable part [%d, %d]",
+                    it.path(),
+                    field,
+                    v,
+                    fixedEnd,
+                    it.total());
             return -1;
         }
         return v;
@@ -645,8 +961,12 @@ public final class ResourceTemplateDecoder {
             sum += data.get(i);
         }
         if ((sum & 0xFF) != 0) {
-            error(it.offset() + 1, "%s: End Tag checksum 0x%02X leaves the template summing to 0x%02X, not 0",
-                    it.path(), tag.checksum(), sum & 0xFF);
+            error(
+                    it.offset() + 1,
+                    "%s: End Tag checksum 0x%02X leaves the template summing to 0x%02X, not 0",
+                    it.path(),
+                    tag.checksum(),
+                    sum & 0xFF);
         }
     }
 

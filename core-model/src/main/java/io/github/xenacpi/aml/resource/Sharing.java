@@ -2,7 +2,10 @@ package io.github.xenacpi.aml.resource;
 
 /** Whether an interrupt or pin is shared and whether it can wake the system (ASL Shared: _SHR and _WKC). */
 public enum Sharing {
-    EXCLUSIVE(false, false), SHARED(true, false), EXCLUSIVE_AND_WAKE(false, true), SHARED_AND_WAKE(true, true);
+    EXCLUSIVE(false, false),
+    SHARED(true, false),
+    EXCLUSIVE_AND_WAKE(false, true),
+    SHARED_AND_WAKE(true, true);
 
     private final boolean shared;
     private final boolean wake;

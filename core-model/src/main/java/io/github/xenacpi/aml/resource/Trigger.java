@@ -2,5 +2,6 @@ package io.github.xenacpi.aml.resource;
 
 /** How an interrupt is signalled (ASL EdgeLevel: _HE). */
 public enum Trigger {
-    LEVEL, EDGE
+    LEVEL,
+    EDGE
 }

@@ -2,6 +2,14 @@ package io.github.xenacpi.aml.survey;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.source.RawTable;
+import io.github.xenacpi.aml.AmlObject;
+import io.github.xenacpi.aml.AmlSource;
+import io.github.xenacpi.aml.AmlValue;
+import io.github.xenacpi.aml.Namespace;
+import io.github.xenacpi.aml.NamespaceNode;
+import io.github.xenacpi.aml.interp.AmlInterpreter;
+import io.github.xenacpi.aml.interp.Evaluation;
+import io.github.xenacpi.aml.interp.RegionAccess;
 import io.github.xenacpi.aml.resource.Resource;
 import io.github.xenacpi.aml.resource.ResourceTemplate;
 import java.util.ArrayList;
@@ -12,14 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import io.github.xenacpi.aml.AmlObject;
-import io.github.xenacpi.aml.AmlSource;
-import io.github.xenacpi.aml.AmlValue;
-import io.github.xenacpi.aml.Namespace;
-import io.github.xenacpi.aml.NamespaceNode;
-import io.github.xenacpi.aml.interp.AmlInterpreter;
-import io.github.xenacpi.aml.interp.Evaluation;
-import io.github.xenacpi.aml.interp.RegionAccess;
 
 /**
  * Evaluates a namespace in the order Linux does at boot and records what that touches:
@@ -94,18 +94,43 @@ final class BootWalk {
                 }
                 Ids id = ids.computeIfAbsent(n, this::ids);
                 Crs c = crs.get(n);
-                devices.add(new NamespaceSurvey.DeviceInfo(n.path(), id.hid, id.cids, id.uid, id.adr,
-                        status.get(n), statusKnown.getOrDefault(n, true), enumerated.contains(n),
-                        c == null ? null : c.template, c == null ? (enumerated.contains(n) ? null
-                        : "not enumerated") : c.problem, c == null ? null : c.source, n.conditional()));
+                devices.add(new NamespaceSurvey.DeviceInfo(
+                        n.path(),
+                        id.hid,
+                        id.cids,
+                        id.uid,
+                        id.adr,
+                        status.get(n),
+                        statusKnown.getOrDefault(n, true),
+                        enumerated.contains(n),
+                        c == null ? null : c.template,
+                        c == null ? (enumerated.contains(n) ? null : "not enumerated") : c.problem,
+                        c == null ? null : c.source,
+                        n.conditional()));
             } else if (n.object() instanceof AmlObject.OperationRegion) {
                 AmlInterpreter.RegionResolution r = interp.region(n);
-                regions.add(new NamespaceSurvey.RegionInfo(n.path(), r.space(), r.spaceId(), r.base(), r.length(),
-                        r.reason(), n.sourceOrNull(), touched.contains(n.path()), n.conditional()));
+                regions.add(new NamespaceSurvey.RegionInfo(
+                        n.path(),
+                        r.space(),
+                        r.spaceId(),
+                        r.base(),
+                        r.length(),
+                        r.reason(),
+                        n.sourceOrNull(),
+                        touched.contains(n.path()),
+                        n.conditional()));
             }
         }
-        return new NamespaceSurvey(devices, regions, boot, diagnostics, budgetHits, interp.budgetStops(),
-                interp.evaluationFailures(), interp.undecodableMethodBodies(), events);
+        return new NamespaceSurvey(
+                devices,
+                regions,
+                boot,
+                diagnostics,
+                budgetHits,
+                interp.budgetStops(),
+                interp.evaluationFailures(),
+                interp.undecodableMethodBodies(),
+                events);
     }
 
     /**
@@ -114,17 +139,25 @@ final class BootWalk {
      * interrupt above 255 or without an {@code _Exx}/{@code _Lxx} method, else that method. One evaluation per
      * enumerated ACPI0013 device, for its first interrupt.
      */
-    private List<RegionAccess> gedEvents(List<NamespaceNode> nodes, Set<NamespaceNode> enumerated,
-                                         Map<NamespaceNode, Ids> ids, Map<NamespaceNode, Crs> crs) {
+    private List<RegionAccess> gedEvents(
+            List<NamespaceNode> nodes,
+            Set<NamespaceNode> enumerated,
+            Map<NamespaceNode, Ids> ids,
+            Map<NamespaceNode, Crs> crs) {
         int from = accesses.size();
         for (NamespaceNode n : nodes) {
             if (!enumerated.contains(n) || !"ACPI0013".equals(ids.computeIfAbsent(n, this::ids).hid)) {
                 continue;
             }
             Crs c = crs.get(n);
-            Resource.ExtendedInterrupt irq = c == null || c.template == null ? null : c.template.resources().stream()
-                    .filter(Resource.ExtendedInterrupt.class::isInstance).map(Resource.ExtendedInterrupt.class::cast)
-                    .filter(i -> !i.interrupts().isEmpty()).findFirst().orElse(null);
+            Resource.ExtendedInterrupt irq = c == null || c.template == null
+                    ? null
+                    : c.template.resources().stream()
+                            .filter(Resource.ExtendedInterrupt.class::isInstance)
+                            .map(Resource.ExtendedInterrupt.class::cast)
+                            .filter(i -> !i.interrupts().isEmpty())
+                            .findFirst()
+                            .orElse(null);
             long gsi = irq == null ? 0 : irq.interrupts().get(0);
             NamespaceNode handler = null;
             if (irq != null && gsi <= 255) {
@@ -135,8 +168,8 @@ final class BootWalk {
                 handler = method(n, "_EVT");
             }
             if (handler != null) {
-                record(interp.evaluate(handler, handler.segment().equals("_EVT")
-                        ? List.of(new AmlValue.Int(gsi)) : List.of()));
+                record(interp.evaluate(
+                        handler, handler.segment().equals("_EVT") ? List.of(new AmlValue.Int(gsi)) : List.of()));
             }
         }
         List<RegionAccess> out = List.copyOf(accesses.subList(from, accesses.size()));
@@ -149,18 +182,23 @@ final class BootWalk {
     private void runReg(List<NamespaceNode> nodes) {
         for (int space : DEFAULT_SPACES) {
             for (NamespaceNode n : nodes) {
-                if (n.object() instanceof AmlObject.OperationRegion r && r.spaceId() == space
+                if (n.object() instanceof AmlObject.OperationRegion r
+                        && r.spaceId() == space
                         && n.parentOrNull() != null) {
                     NamespaceNode reg = method(n.parentOrNull(), "_REG");
                     if (reg != null) {
-                        Evaluation e = record(interp.evaluate(reg, List.of(new AmlValue.Int(space),
-                                new AmlValue.Int(1))));
+                        Evaluation e =
+                                record(interp.evaluate(reg, List.of(new AmlValue.Int(space), new AmlValue.Int(1))));
                         if (space != 0x02) {
                             // Linux 4.20 on never runs these (RegionAccess.REG_OF_ALWAYS_ACCESSIBLE_SPACE): marked
                             // so the Dom0 model can tell them from PCI_Config's.
                             accesses.subList(accesses.size() - e.accesses().size(), accesses.size())
-                                    .replaceAll(a -> new RegionAccess(a.regionPath(), a.space(), a.address(),
-                                            a.widthBits(), a.direction(),
+                                    .replaceAll(a -> new RegionAccess(
+                                            a.regionPath(),
+                                            a.space(),
+                                            a.address(),
+                                            a.widthBits(),
+                                            a.direction(),
                                             a.methodPath() + RegionAccess.REG_OF_ALWAYS_ACCESSIBLE_SPACE,
                                             a.baseResolved()));
                         }
@@ -185,7 +223,9 @@ final class BootWalk {
     private void runIni() {
         Set<NamespaceNode> hasIni = new HashSet<>();
         for (NamespaceNode n : ns.nodes()) {
-            if (n.segment().equals("_INI") && n.object() instanceof AmlObject.Method && n.parentOrNull() != null
+            if (n.segment().equals("_INI")
+                    && n.object() instanceof AmlObject.Method
+                    && n.parentOrNull() != null
                     && isDevice(n.parentOrNull())) {
                 for (NamespaceNode p = n.parentOrNull(); p != null; p = p.parentOrNull()) {
                     hasIni.add(p);
@@ -210,7 +250,8 @@ final class BootWalk {
                     continue;
                 }
                 NamespaceNode ini = method(n, "_INI");
-                if (ini != null && !(n.parentOrNull() == ns.root() && n.segment().equals("_SB_"))) {
+                if (ini != null
+                        && !(n.parentOrNull() == ns.root() && n.segment().equals("_SB_"))) {
                     record(interp.evaluate(ini, List.of()));
                 }
             }
@@ -241,12 +282,10 @@ final class BootWalk {
     // ---- per-device objects -------------------------------------------------------------------------------------
 
     /** The identification objects of a device: _HID, _CID, _UID, _ADR (null or empty when absent). */
-    private record Ids(String hid, List<String> cids, String uid, OptionalLong adr) {
-    }
+    private record Ids(String hid, List<String> cids, String uid, OptionalLong adr) {}
 
     /** A device's _CRS: the decoded template, or why there is none; and where the _CRS is defined. */
-    private record Crs(ResourceTemplate template, String problem, AmlSource source) {
-    }
+    private record Crs(ResourceTemplate template, String problem, AmlSource source) {}
 
     private long sta(NamespaceNode device) {
         NamespaceNode sta = device.childOrNull("_STA");
@@ -281,11 +320,12 @@ final class BootWalk {
             }
         }
         AmlValue uid = value(device, "_UID");
-        String uidText = uid instanceof AmlValue.Int i ? Long.toUnsignedString(i.value())
+        String uidText = uid instanceof AmlValue.Int i
+                ? Long.toUnsignedString(i.value())
                 : uid instanceof AmlValue.Str s ? s.value() : null;
         AmlValue adr = value(device, "_ADR");
-        return new Ids(hid, cids, uidText, adr instanceof AmlValue.Int i ? OptionalLong.of(i.value())
-                : OptionalLong.empty());
+        return new Ids(
+                hid, cids, uidText, adr instanceof AmlValue.Int i ? OptionalLong.of(i.value()) : OptionalLong.empty());
     }
 
     private String idString(NamespaceNode device, String seg) {
@@ -332,18 +372,26 @@ final class BootWalk {
             return new Crs(null, "_CRS evaluation " + e.outcome().name().toLowerCase(Locale.ROOT), src);
         }
         if (!(e.value() instanceof AmlValue.Buffer b)) {
-            return new Crs(null, "_CRS returned " + (e.value() == null ? "nothing" : "a " + e.value().type()), src);
+            return new Crs(
+                    null,
+                    "_CRS returned "
+                            + (e.value() == null ? "nothing" : "a " + e.value().type()),
+                    src);
         }
-        return new Crs(ResourceTemplate.decode(b.bytes(), n.path()), e.known() ? null
-                : "_CRS depends on state the model does not have: " + e.unknowns().get(0), src);
+        return new Crs(
+                ResourceTemplate.decode(b.bytes(), n.path()),
+                e.known()
+                        ? null
+                        : "_CRS depends on state the model does not have: "
+                                + e.unknowns().get(0),
+                src);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private static boolean isDevice(NamespaceNode n) {
         AmlObject o = n.object();
-        return o instanceof AmlObject.Device || o instanceof AmlObject.Processor
-                || o instanceof AmlObject.ThermalZone;
+        return o instanceof AmlObject.Device || o instanceof AmlObject.Processor || o instanceof AmlObject.ThermalZone;
     }
 
     private static NamespaceNode method(NamespaceNode scope, String seg) {

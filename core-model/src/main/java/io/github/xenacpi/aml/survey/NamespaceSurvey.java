@@ -5,12 +5,6 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.RawTable;
-import io.github.xenacpi.aml.resource.MemoryResource;
-import io.github.xenacpi.aml.resource.ResourceTemplate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.OptionalLong;
 import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.aml.interp.AmlInterpreter;
@@ -18,6 +12,12 @@ import io.github.xenacpi.aml.interp.Budget;
 import io.github.xenacpi.aml.interp.BudgetStop;
 import io.github.xenacpi.aml.interp.MemoryModel;
 import io.github.xenacpi.aml.interp.RegionAccess;
+import io.github.xenacpi.aml.resource.MemoryResource;
+import io.github.xenacpi.aml.resource.ResourceTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What evaluating a namespace the way Linux does at boot yields: every Device with its identification, status and
@@ -29,10 +29,16 @@ import io.github.xenacpi.aml.interp.RegionAccess;
  * OperationRegion accesses of run-time events (a Generic Event Device's _EVT when its interrupt fires). Built by
  * {@link #of}.
  */
-public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operationRegions,
-                              List<RegionAccess> bootAccesses, List<Diagnostic> diagnostics, int budgetHits,
-                              List<BudgetStop> budgetStops, List<Diagnostic> evaluationFailures,
-                              List<Diagnostic> undecodableMethods, List<RegionAccess> eventAccesses) {
+public record NamespaceSurvey(
+        List<DeviceInfo> devices,
+        List<RegionInfo> operationRegions,
+        List<RegionAccess> bootAccesses,
+        List<Diagnostic> diagnostics,
+        int budgetHits,
+        List<BudgetStop> budgetStops,
+        List<Diagnostic> evaluationFailures,
+        List<Diagnostic> undecodableMethods,
+        List<RegionAccess> eventAccesses) {
 
     public NamespaceSurvey {
         devices = List.copyOf(devices);
@@ -46,18 +52,43 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
     }
 
     /** A survey without the accesses of run-time events. */
-    public NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operationRegions,
-                           List<RegionAccess> bootAccesses, List<Diagnostic> diagnostics, int budgetHits,
-                           List<BudgetStop> budgetStops, List<Diagnostic> evaluationFailures,
-                           List<Diagnostic> undecodableMethods) {
-        this(devices, operationRegions, bootAccesses, diagnostics, budgetHits, budgetStops, evaluationFailures,
-                undecodableMethods, List.of());
+    public NamespaceSurvey(
+            List<DeviceInfo> devices,
+            List<RegionInfo> operationRegions,
+            List<RegionAccess> bootAccesses,
+            List<Diagnostic> diagnostics,
+            int budgetHits,
+            List<BudgetStop> budgetStops,
+            List<Diagnostic> evaluationFailures,
+            List<Diagnostic> undecodableMethods) {
+        this(
+                devices,
+                operationRegions,
+                bootAccesses,
+                diagnostics,
+                budgetHits,
+                budgetStops,
+                evaluationFailures,
+                undecodableMethods,
+                List.of());
     }
 
     /** A survey no budget limit stopped. */
-    public NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operationRegions,
-                           List<RegionAccess> bootAccesses, List<Diagnostic> diagnostics, int budgetHits) {
-        this(devices, operationRegions, bootAccesses, diagnostics, budgetHits, List.of(), List.of(), List.of(),
+    public NamespaceSurvey(
+            List<DeviceInfo> devices,
+            List<RegionInfo> operationRegions,
+            List<RegionAccess> bootAccesses,
+            List<Diagnostic> diagnostics,
+            int budgetHits) {
+        this(
+                devices,
+                operationRegions,
+                bootAccesses,
+                diagnostics,
+                budgetHits,
+                List.of(),
+                List.of(),
+                List.of(),
                 List.of());
     }
 
@@ -67,8 +98,7 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
     }
 
     /** Surveys a loaded namespace; {@code tables} are the DSDT and SSDTs it was loaded from. */
-    public static NamespaceSurvey of(LoadedNamespace loaded, List<RawTable> tables, MemoryModel memory,
-                                     Budget budget) {
+    public static NamespaceSurvey of(LoadedNamespace loaded, List<RawTable> tables, MemoryModel memory, Budget budget) {
         return new BootWalk(new AmlInterpreter(loaded, tables, memory, budget)).run();
     }
 
@@ -82,9 +112,19 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
      * Linux does not reach at boot are evaluated after the boot walk, for this report only: their accesses are not
      * boot accesses.
      */
-    public record DeviceInfo(String path, String hid, List<String> cids, String uid, OptionalLong adr, long sta,
-                             boolean staKnown, boolean enumerated, ResourceTemplate crs, String crsProblem,
-                             AmlSource crsSource, boolean conditional) {
+    public record DeviceInfo(
+            String path,
+            String hid,
+            List<String> cids,
+            String uid,
+            OptionalLong adr,
+            long sta,
+            boolean staKnown,
+            boolean enumerated,
+            ResourceTemplate crs,
+            String crsProblem,
+            AmlSource crsSource,
+            boolean conditional) {
         public DeviceInfo {
             Objects.requireNonNull(path, "path");
             cids = List.copyOf(cids);
@@ -100,8 +140,16 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
      * One OperationRegion: its path, space (raw id too), base and length when resolved, else the reason; where it is
      * defined; whether a boot access touches it; and whether it was declared inside module-level If, Else or While.
      */
-    public record RegionInfo(String path, AddressSpace space, int spaceId, OptionalLong base, OptionalLong length,
-                             String unresolvedReason, AmlSource source, boolean touchedAtBoot, boolean conditional) {
+    public record RegionInfo(
+            String path,
+            AddressSpace space,
+            int spaceId,
+            OptionalLong base,
+            OptionalLong length,
+            String unresolvedReason,
+            AmlSource source,
+            boolean touchedAtBoot,
+            boolean conditional) {
         public RegionInfo {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(space, "space");
@@ -134,13 +182,20 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
     public List<DescribedRegion> regions() {
         List<DescribedRegion> out = new ArrayList<>();
         for (RegionInfo r : operationRegions) {
-            boolean addressSpace = r.space() == AddressSpace.SYSTEM_MEMORY || r.space() == AddressSpace.SYSTEM_IO
+            boolean addressSpace = r.space() == AddressSpace.SYSTEM_MEMORY
+                    || r.space() == AddressSpace.SYSTEM_IO
                     || r.space() == AddressSpace.PCI_CONFIG;
             if (!r.resolved() || !addressSpace || r.length().getAsLong() == 0 || r.source() == null) {
                 continue;
             }
-            out.add(new DescribedRegion(RegionKind.OPERATION_REGION, r.space(), r.base().getAsLong(),
-                    r.length().getAsLong(), r.source().table(), r.source().instance(), r.source().offset(),
+            out.add(new DescribedRegion(
+                    RegionKind.OPERATION_REGION,
+                    r.space(),
+                    r.base().getAsLong(),
+                    r.length().getAsLong(),
+                    r.source().table(),
+                    r.source().instance(),
+                    r.source().offset(),
                     r.path()));
         }
         deviceResources().forEach(d -> out.add(d.region()));
@@ -166,10 +221,18 @@ public record NamespaceSurvey(List<DeviceInfo> devices, List<RegionInfo> operati
                     continue;
                 }
                 AmlSource src = d.crsSource();
-                out.add(new DeviceResource(new DescribedRegion(RegionKind.DEVICE_RESOURCE, AddressSpace.SYSTEM_MEMORY,
-                        m.base() + m.translationOffset(), m.length(), src == null ? "" : src.table(),
-                        src == null ? 0 : src.instance(), src == null ? -1 : src.offset(), d.path() + "._CRS[" + i
-                        + "]"), d.path(), d.hid()));
+                out.add(new DeviceResource(
+                        new DescribedRegion(
+                                RegionKind.DEVICE_RESOURCE,
+                                AddressSpace.SYSTEM_MEMORY,
+                                m.base() + m.translationOffset(),
+                                m.length(),
+                                src == null ? "" : src.table(),
+                                src == null ? 0 : src.instance(),
+                                src == null ? -1 : src.offset(),
+                                d.path() + "._CRS[" + i + "]"),
+                        d.path(),
+                        d.hid()));
             }
         }
         return out;

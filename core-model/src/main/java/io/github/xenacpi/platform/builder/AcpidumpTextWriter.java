@@ -16,17 +16,16 @@ public final class AcpidumpTextWriter {
     private static final int ROW = 16;
     /** {@code %8.4X}: at least four digits, right-aligned in eight columns. */
     private static final int OFFSET_WIDTH = 8;
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private AcpidumpTextWriter() {
-    }
+    private AcpidumpTextWriter() {}
 
     /** The dump text of the tables, in list order. */
     public static String write(List<RawTable> tables) {
         StringBuilder out = new StringBuilder();
         for (RawTable t : tables) {
-            String name = t.signature().equals(TableSignature.RSDP) ? "RSD PTR"
-                    : String.format("%4.4s", t.signature());
+            String name = t.signature().equals(TableSignature.RSDP) ? "RSD PTR" : String.format("%4.4s", t.signature());
             long address = t.origin().hasAddress() ? t.origin().address() : 0;
             out.append(String.format("%s @ 0x%016X", name, address)).append('\n');
             byte[] b = t.bytes();
@@ -42,7 +41,9 @@ public final class AcpidumpTextWriter {
         int n = Math.min(ROW, b.length - start);
         String offset = Integer.toHexString(start).toUpperCase(Locale.ROOT);
         out.append(" ".repeat(Math.max(0, OFFSET_WIDTH - Math.max(4, offset.length()))))
-                .append("0".repeat(Math.max(0, 4 - offset.length()))).append(offset).append(": ");
+                .append("0".repeat(Math.max(0, 4 - offset.length())))
+                .append(offset)
+                .append(": ");
         for (int i = 0; i < ROW; i++) {
             if (i < n) {
                 int v = b[start + i] & 0xFF;

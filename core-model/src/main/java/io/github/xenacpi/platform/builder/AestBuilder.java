@@ -22,7 +22,9 @@ public final class AestBuilder implements TableBuilder {
 
     /** The length a node gets from this builder. */
     public static int nodeLength(AestTable.Node node) {
-        return AestDecoder.NODE.size() + dataSize(node.data()) + AestDecoder.INTERFACE.size()
+        return AestDecoder.NODE.size()
+                + dataSize(node.data())
+                + AestDecoder.INTERFACE.size()
                 + node.interrupts().size() * AestDecoder.INTERRUPT.size();
     }
 
@@ -108,7 +110,9 @@ public final class AestBuilder implements TableBuilder {
                     .write();
             w.struct(resourceLayout(p)).set("resource", p.resource()).write();
         } else if (data instanceof AestTable.Memory m) {
-            w.struct(AestDecoder.MEMORY).set("proximityDomain", m.proximityDomain()).write();
+            w.struct(AestDecoder.MEMORY)
+                    .set("proximityDomain", m.proximityDomain())
+                    .write();
         } else if (data instanceof AestTable.Smmu s) {
             w.struct(AestDecoder.SMMU)
                     .set("iortNodeReference", s.iortNodeReference())

@@ -7,8 +7,7 @@ import java.util.List;
 /** Writes the instruction entries ERST and EINJ share. */
 final class ApeiEntryWriter {
 
-    private ApeiEntryWriter() {
-    }
+    private ApeiEntryWriter() {}
 
     static void write(TableWriter w, List<ApeiInstruction> entries) {
         for (ApeiInstruction e : entries) {

@@ -23,7 +23,10 @@ public final class ApmtBuilder implements TableBuilder {
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("APMT", 0, oem);
         for (ApmtTable.Node n : nodes) {
-            w.struct(ApmtDecoder.NODE).set("length", ApmtDecoder.NODE.size()).set(ApmtDecoder.NODE_RECORD, n).write();
+            w.struct(ApmtDecoder.NODE)
+                    .set("length", ApmtDecoder.NODE.size())
+                    .set(ApmtDecoder.NODE_RECORD, n)
+                    .write();
         }
         return w.finish();
     }

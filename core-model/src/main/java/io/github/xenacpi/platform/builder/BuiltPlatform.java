@@ -79,8 +79,8 @@ public final class BuiltPlatform {
 
         void add(String signature, byte[] bytes, long address) {
             int instance = counts.merge(signature, 1, Integer::sum);
-            tables.add(new RawTable(signature, instance, bytes,
-                    new TableOrigin(ORIGIN, SourceFormat.BUILDER, 0, 0, address)));
+            tables.add(new RawTable(
+                    signature, instance, bytes, new TableOrigin(ORIGIN, SourceFormat.BUILDER, 0, 0, address)));
         }
 
         BuiltPlatform build() {

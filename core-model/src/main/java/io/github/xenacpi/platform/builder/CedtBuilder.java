@@ -25,16 +25,28 @@ public final class CedtBuilder implements TableBuilder {
         TableWriter w = TableWriter.withHeader("CEDT", 1, oem);
         for (CedtTable.Structure s : structures) {
             if (s instanceof CedtTable.HostBridge h) {
-                w.struct(CedtDecoder.HOST_BRIDGE).set("type", 0).set("length", CedtDecoder.HOST_BRIDGE.size())
-                        .set("uid", h.uid()).set("cxlVersion", h.cxlVersion()).set("base", h.base())
-                        .set("registerLength", h.length()).write();
+                w.struct(CedtDecoder.HOST_BRIDGE)
+                        .set("type", 0)
+                        .set("length", CedtDecoder.HOST_BRIDGE.size())
+                        .set("uid", h.uid())
+                        .set("cxlVersion", h.cxlVersion())
+                        .set("base", h.base())
+                        .set("registerLength", h.length())
+                        .write();
             } else if (s instanceof CedtTable.FixedMemoryWindow f) {
-                w.struct(CedtDecoder.WINDOW).set("type", 1)
-                        .set("length", CedtDecoder.WINDOW.size() + 4 * f.targets().size())
-                        .set("baseHpa", f.baseHpa()).set("windowSize", f.windowSize())
-                        .set("encodedWays", f.encodedWays()).set("arithmetic", f.arithmetic())
-                        .set("granularity", f.encodedGranularity()).set("restrictions", f.restrictions())
-                        .set("qtgId", f.qtgId()).write();
+                w.struct(CedtDecoder.WINDOW)
+                        .set("type", 1)
+                        .set(
+                                "length",
+                                CedtDecoder.WINDOW.size() + 4 * f.targets().size())
+                        .set("baseHpa", f.baseHpa())
+                        .set("windowSize", f.windowSize())
+                        .set("encodedWays", f.encodedWays())
+                        .set("arithmetic", f.arithmetic())
+                        .set("granularity", f.encodedGranularity())
+                        .set("restrictions", f.restrictions())
+                        .set("qtgId", f.qtgId())
+                        .write();
                 f.targets().forEach(w::u32);
             } else if (s instanceof CedtTable.Other o) {
                 w.u8(o.type()).u8(0).u16(o.length()).zeros(Math.max(0, o.length() - 4));

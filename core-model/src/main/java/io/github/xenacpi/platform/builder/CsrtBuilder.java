@@ -15,10 +15,10 @@ public final class CsrtBuilder implements TableBuilder {
     }
 
     /** Adds a resource group; add its descriptors with {@link Group#descriptor}. */
-    public Group group(long vendorId, long subvendorId, int deviceId, int subdeviceId, int groupRevision,
-                       byte[] sharedInfo) {
-        Group g = new Group(new long[] {vendorId, subvendorId, deviceId, subdeviceId, groupRevision},
-                sharedInfo.clone());
+    public Group group(
+            long vendorId, long subvendorId, int deviceId, int subdeviceId, int groupRevision, byte[] sharedInfo) {
+        Group g =
+                new Group(new long[] {vendorId, subvendorId, deviceId, subdeviceId, groupRevision}, sharedInfo.clone());
         groups.add(g);
         return g;
     }
@@ -59,14 +59,24 @@ public final class CsrtBuilder implements TableBuilder {
             for (Object[] d : descriptors) {
                 length += CsrtDecoder.DESCRIPTOR.size() + ((byte[]) d[3]).length;
             }
-            w.struct(CsrtDecoder.GROUP).set("length", length).set("vendorId", ids[0]).set("subvendorId", ids[1])
-                    .set("deviceId", ids[2]).set("subdeviceId", ids[3]).set("revision", ids[4])
-                    .set("sharedInfoLength", sharedInfo.length).write();
+            w.struct(CsrtDecoder.GROUP)
+                    .set("length", length)
+                    .set("vendorId", ids[0])
+                    .set("subvendorId", ids[1])
+                    .set("deviceId", ids[2])
+                    .set("subdeviceId", ids[3])
+                    .set("revision", ids[4])
+                    .set("sharedInfoLength", sharedInfo.length)
+                    .write();
             w.bytes(sharedInfo);
             for (Object[] d : descriptors) {
                 byte[] data = (byte[]) d[3];
-                w.struct(CsrtDecoder.DESCRIPTOR).set("length", CsrtDecoder.DESCRIPTOR.size() + data.length)
-                        .set("type", (Integer) d[0]).set("subtype", (Integer) d[1]).set("uid", (Long) d[2]).write();
+                w.struct(CsrtDecoder.DESCRIPTOR)
+                        .set("length", CsrtDecoder.DESCRIPTOR.size() + data.length)
+                        .set("type", (Integer) d[0])
+                        .set("subtype", (Integer) d[1])
+                        .set("uid", (Long) d[2])
+                        .write();
                 w.bytes(data);
             }
         }

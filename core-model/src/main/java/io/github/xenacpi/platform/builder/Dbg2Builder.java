@@ -15,15 +15,14 @@ public final class Dbg2Builder implements TableBuilder {
 
     /** One device as written: port type and subtype, registers, namespace path and OEM data. */
     @SuppressWarnings("ArrayRecordComponent") // the builder's own list entry, never compared
-    private record Device(int portType, int portSubtype, String namespace, byte[] oemData,
-                          List<Dbg2Table.Register> registers) {
-    }
+    private record Device(
+            int portType, int portSubtype, String namespace, byte[] oemData, List<Dbg2Table.Register> registers) {}
 
     private final List<Device> devices = new ArrayList<>();
 
     /** Adds a debug device. */
-    public Dbg2Builder device(int portType, int portSubtype, String namespace, byte[] oemData,
-                              Dbg2Table.Register... registers) {
+    public Dbg2Builder device(
+            int portType, int portSubtype, String namespace, byte[] oemData, Dbg2Table.Register... registers) {
         devices.add(new Device(portType, portSubtype, namespace, oemData.clone(), List.of(registers)));
         return this;
     }

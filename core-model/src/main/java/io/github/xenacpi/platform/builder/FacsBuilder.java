@@ -54,7 +54,8 @@ public final class FacsBuilder implements TableBuilder {
 
     @Override
     public byte[] build(OemIdentity oem) {
-        return TableWriter.headerless().struct(FacsDecoder.LAYOUT)
+        return TableWriter.headerless()
+                .struct(FacsDecoder.LAYOUT)
                 .set("signature", "FACS")
                 .set("length", FacsDecoder.LAYOUT.size())
                 .set("hardwareSignature", hardwareSignature)

@@ -8,8 +8,7 @@ import io.github.xenacpi.acpi.table.FadtPointer;
  */
 final class FadtPointers {
 
-    private FadtPointers() {
-    }
+    private FadtPointers() {}
 
     static void patch(byte[] fadt, FadtPointer pointer, long address) {
         if (fadt.length >= pointer.narrowOffset() + 4 && address >>> 32 == 0) {

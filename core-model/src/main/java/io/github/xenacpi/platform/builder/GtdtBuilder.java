@@ -43,9 +43,12 @@ public final class GtdtBuilder implements TableBuilder {
     }
 
     /** Sets the five per-CPU timers. */
-    public GtdtBuilder timers(GtdtTable.Timer secureEl1Timer, GtdtTable.Timer nonSecureEl1Timer,
-                              GtdtTable.Timer virtualEl1Timer, GtdtTable.Timer el2Timer,
-                              GtdtTable.Timer virtualEl2Timer) {
+    public GtdtBuilder timers(
+            GtdtTable.Timer secureEl1Timer,
+            GtdtTable.Timer nonSecureEl1Timer,
+            GtdtTable.Timer virtualEl1Timer,
+            GtdtTable.Timer el2Timer,
+            GtdtTable.Timer virtualEl2Timer) {
         this.secureEl1 = secureEl1Timer;
         this.nonSecureEl1 = nonSecureEl1Timer;
         this.virtualEl1 = virtualEl1Timer;
@@ -80,32 +83,43 @@ public final class GtdtBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         int fixedEnd = REVISION_END[Math.max(1, Math.min(revision, 3))];
-        byte[] fixed = TableWriter.headerless().struct(GtdtDecoder.LAYOUT)
+        byte[] fixed = TableWriter.headerless()
+                .struct(GtdtDecoder.LAYOUT)
                 .set("cntControlBase", cntControlBase)
-                .set("secureEl1Gsiv", secureEl1.gsiv()).set("secureEl1Flags", secureEl1.flags())
-                .set("nonSecureEl1Gsiv", nonSecureEl1.gsiv()).set("nonSecureEl1Flags", nonSecureEl1.flags())
-                .set("virtualEl1Gsiv", virtualEl1.gsiv()).set("virtualEl1Flags", virtualEl1.flags())
-                .set("el2Gsiv", el2.gsiv()).set("el2Flags", el2.flags())
+                .set("secureEl1Gsiv", secureEl1.gsiv())
+                .set("secureEl1Flags", secureEl1.flags())
+                .set("nonSecureEl1Gsiv", nonSecureEl1.gsiv())
+                .set("nonSecureEl1Flags", nonSecureEl1.flags())
+                .set("virtualEl1Gsiv", virtualEl1.gsiv())
+                .set("virtualEl1Flags", virtualEl1.flags())
+                .set("el2Gsiv", el2.gsiv())
+                .set("el2Flags", el2.flags())
                 .set("cntReadBase", cntReadBase)
                 .set("platformTimerCount", platformTimerCount != null ? platformTimerCount : platformTimers.size())
-                .set("platformTimerOffset", platformTimerOffset != null ? platformTimerOffset
-                        : platformTimers.isEmpty() ? 0 : fixedEnd)
-                .set("virtualEl2Gsiv", virtualEl2.gsiv()).set("virtualEl2Flags", virtualEl2.flags())
-                .write().toBytes();
-        TableWriter w = TableWriter.withHeader("GTDT", revision, oem)
-                .bytes(Arrays.copyOf(fixed, fixedEnd - TableHeader.SIZE));
+                .set(
+                        "platformTimerOffset",
+                        platformTimerOffset != null ? platformTimerOffset : platformTimers.isEmpty() ? 0 : fixedEnd)
+                .set("virtualEl2Gsiv", virtualEl2.gsiv())
+                .set("virtualEl2Flags", virtualEl2.flags())
+                .write()
+                .toBytes();
+        TableWriter w =
+                TableWriter.withHeader("GTDT", revision, oem).bytes(Arrays.copyOf(fixed, fixedEnd - TableHeader.SIZE));
         for (GtdtTable.PlatformTimer t : platformTimers) {
             if (t instanceof GtdtTable.GtBlock b) {
                 int frames = b.frames().size();
-                w.struct(GtdtDecoder.GT_BLOCK).set("type", 0)
+                w.struct(GtdtDecoder.GT_BLOCK)
+                        .set("type", 0)
                         .set("length", GtdtDecoder.GT_BLOCK.size() + (long) frames * GtdtDecoder.GT_FRAME.size())
                         .set("cntCtlBase", b.cntCtlBase())
                         .set("timerCount", frames)
                         .set("timerOffset", GtdtDecoder.GT_BLOCK.size())
                         .write();
                 for (GtdtTable.GtFrame f : b.frames()) {
-                    w.struct(GtdtDecoder.GT_FRAME).set("frameNumber", f.frameNumber())
-                            .set("cntBase", f.cntBase()).set("cntEl0Base", f.cntEl0Base())
+                    w.struct(GtdtDecoder.GT_FRAME)
+                            .set("frameNumber", f.frameNumber())
+                            .set("cntBase", f.cntBase())
+                            .set("cntEl0Base", f.cntEl0Base())
                             .set("physicalTimerGsiv", f.physicalTimer().gsiv())
                             .set("physicalTimerFlags", f.physicalTimer().flags())
                             .set("virtualTimerGsiv", f.virtualTimer().gsiv())
@@ -114,8 +128,11 @@ public final class GtdtBuilder implements TableBuilder {
                             .write();
                 }
             } else if (t instanceof GtdtTable.Watchdog d) {
-                w.struct(GtdtDecoder.WATCHDOG).set("type", 1).set("length", GtdtDecoder.WATCHDOG.size())
-                        .set(GtdtDecoder.WATCHDOG_RECORD, d).write();
+                w.struct(GtdtDecoder.WATCHDOG)
+                        .set("type", 1)
+                        .set("length", GtdtDecoder.WATCHDOG.size())
+                        .set(GtdtDecoder.WATCHDOG_RECORD, d)
+                        .write();
             } else if (t instanceof GtdtTable.OtherTimer o) {
                 w.u8(o.type()).u16(o.length()).zeros(Math.max(0, o.length() - 3));
             }

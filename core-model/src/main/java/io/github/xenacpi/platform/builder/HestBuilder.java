@@ -1,12 +1,12 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.HestTable.AerSettings;
 import io.github.xenacpi.acpi.table.HestTable.Bank;
 import io.github.xenacpi.acpi.table.HestTable.Common;
 import io.github.xenacpi.acpi.table.HestTable.ErrorSource;
 import io.github.xenacpi.acpi.table.HestTable.Notification;
-import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.decoder.HestDecoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,29 +68,47 @@ public final class HestBuilder implements TableBuilder {
                     .set("maxRawDataLength", s.maxRawDataLength())
                     .write();
         } else if (source instanceof HestTable.PcieRootPort s) {
-            aer(w.struct(HestDecoder.AER_ROOT_PORT), s.type(), s.sourceId(),
-                    s.common(), s.aer())
+            aer(w.struct(HestDecoder.AER_ROOT_PORT), s.type(), s.sourceId(), s.common(), s.aer())
                     .set("rootErrorCommand", s.rootErrorCommand())
                     .write();
         } else if (source instanceof HestTable.PcieDevice s) {
-            aer(w.struct(HestDecoder.AER), s.type(), s.sourceId(), s.common(),
-                    s.aer()).write();
+            aer(w.struct(HestDecoder.AER), s.type(), s.sourceId(), s.common(), s.aer())
+                    .write();
         } else if (source instanceof HestTable.PcieBridge s) {
-            aer(w.struct(HestDecoder.AER_BRIDGE), s.type(), s.sourceId(),
-                    s.common(), s.aer())
+            aer(w.struct(HestDecoder.AER_BRIDGE), s.type(), s.sourceId(), s.common(), s.aer())
                     .set("secondaryUncorrectableMask", s.secondaryUncorrectableMask())
                     .set("secondaryUncorrectableSeverity", s.secondaryUncorrectableSeverity())
                     .set("secondaryAdvancedCapabilities", s.secondaryAdvancedCapabilities())
                     .write();
         } else if (source instanceof HestTable.Ghes s) {
-            ghes(w.struct(HestDecoder.GHES), s.type(), s.sourceId(), s.relatedSourceId(), s.flags(), s.enabled(),
-                    s.recordsToPreallocate(), s.maxSectionsPerRecord(), s.maxRawDataLength(),
-                    s.errorStatusAddress(), s.notification(), s.errorStatusBlockLength())
+            ghes(
+                            w.struct(HestDecoder.GHES),
+                            s.type(),
+                            s.sourceId(),
+                            s.relatedSourceId(),
+                            s.flags(),
+                            s.enabled(),
+                            s.recordsToPreallocate(),
+                            s.maxSectionsPerRecord(),
+                            s.maxRawDataLength(),
+                            s.errorStatusAddress(),
+                            s.notification(),
+                            s.errorStatusBlockLength())
                     .write();
         } else if (source instanceof HestTable.GhesV2 s) {
-            ghes(w.struct(HestDecoder.GHES_V2), s.type(), s.sourceId(), s.relatedSourceId(), s.flags(), s.enabled(),
-                    s.recordsToPreallocate(), s.maxSectionsPerRecord(), s.maxRawDataLength(),
-                    s.errorStatusAddress(), s.notification(), s.errorStatusBlockLength())
+            ghes(
+                            w.struct(HestDecoder.GHES_V2),
+                            s.type(),
+                            s.sourceId(),
+                            s.relatedSourceId(),
+                            s.flags(),
+                            s.enabled(),
+                            s.recordsToPreallocate(),
+                            s.maxSectionsPerRecord(),
+                            s.maxRawDataLength(),
+                            s.errorStatusAddress(),
+                            s.notification(),
+                            s.errorStatusBlockLength())
                     .set("readAckRegister", s.readAckRegister())
                     .set("readAckPreserve", s.readAckPreserve())
                     .set("readAckWrite", s.readAckWrite())
@@ -107,10 +125,19 @@ public final class HestBuilder implements TableBuilder {
                 .set("maxSectionsPerRecord", c.maxSectionsPerRecord());
     }
 
-    private static TableWriter.StructWriter ghes(TableWriter.StructWriter s, int type, int sourceId, int related,
-                                                 int flags, boolean enabled, long records, long sections,
-                                                 long rawLength, GenericAddress status, Notification notification,
-                                                 long blockLength) {
+    private static TableWriter.StructWriter ghes(
+            TableWriter.StructWriter s,
+            int type,
+            int sourceId,
+            int related,
+            int flags,
+            boolean enabled,
+            long records,
+            long sections,
+            long rawLength,
+            GenericAddress status,
+            Notification notification,
+            long blockLength) {
         return s.set("type", type)
                 .set("sourceId", sourceId)
                 .set("relatedSourceId", related)
@@ -124,8 +151,8 @@ public final class HestBuilder implements TableBuilder {
                 .set("errorStatusBlockLength", blockLength);
     }
 
-    private static TableWriter.StructWriter aer(TableWriter.StructWriter s, int type, int sourceId, Common c,
-                                                AerSettings a) {
+    private static TableWriter.StructWriter aer(
+            TableWriter.StructWriter s, int type, int sourceId, Common c, AerSettings a) {
         return common(s, type, sourceId, c)
                 .set("bus", a.bus())
                 .set("device", a.device())

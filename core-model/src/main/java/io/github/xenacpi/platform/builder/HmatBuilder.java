@@ -28,28 +28,46 @@ public final class HmatBuilder implements TableBuilder {
 
     @Override
     public byte[] build(OemIdentity oem) {
-        TableWriter w = TableWriter.withHeader("HMAT", revision, oem).struct(HmatDecoder.BODY).write();
+        TableWriter w = TableWriter.withHeader("HMAT", revision, oem)
+                .struct(HmatDecoder.BODY)
+                .write();
         for (HmatTable.Structure s : structures) {
             if (s instanceof HmatTable.MemoryAttributes a) {
-                w.struct(HmatDecoder.MEMORY_ATTRIBUTES).set("type", 0)
+                w.struct(HmatDecoder.MEMORY_ATTRIBUTES)
+                        .set("type", 0)
                         .set("length", HmatDecoder.MEMORY_ATTRIBUTES.size())
-                        .set(HmatDecoder.MEMORY_ATTRIBUTES_RECORD, a).write();
+                        .set(HmatDecoder.MEMORY_ATTRIBUTES_RECORD, a)
+                        .write();
             } else if (s instanceof HmatTable.Locality l) {
-                int length = HmatDecoder.LOCALITY.size() + 4 * l.initiators().size() + 4 * l.targets().size()
+                int length = HmatDecoder.LOCALITY.size()
+                        + 4 * l.initiators().size()
+                        + 4 * l.targets().size()
                         + 2 * l.entries().size();
-                w.struct(HmatDecoder.LOCALITY).set("type", 1).set("length", length).set("flags", l.flags())
-                        .set("dataType", l.dataType()).set("minTransferSize", l.minTransferSize())
-                        .set("initiatorCount", l.initiators().size()).set("targetCount", l.targets().size())
-                        .set("entryBaseUnit", l.entryBaseUnit()).write();
+                w.struct(HmatDecoder.LOCALITY)
+                        .set("type", 1)
+                        .set("length", length)
+                        .set("flags", l.flags())
+                        .set("dataType", l.dataType())
+                        .set("minTransferSize", l.minTransferSize())
+                        .set("initiatorCount", l.initiators().size())
+                        .set("targetCount", l.targets().size())
+                        .set("entryBaseUnit", l.entryBaseUnit())
+                        .write();
                 l.initiators().forEach(w::u32);
                 l.targets().forEach(w::u32);
                 l.entries().forEach(w::u16);
             } else if (s instanceof HmatTable.MemorySideCache c) {
-                w.struct(HmatDecoder.CACHE).set("type", 2)
-                        .set("length", HmatDecoder.CACHE.size() + 2 * c.smbiosHandles().size())
-                        .set("memoryProximityDomain", c.memoryProximityDomain()).set("cacheSize", c.cacheSize())
-                        .set("cacheAttributes", c.cacheAttributes()).set("addressMode", c.addressMode())
-                        .set("smbiosHandleCount", c.smbiosHandles().size()).write();
+                w.struct(HmatDecoder.CACHE)
+                        .set("type", 2)
+                        .set(
+                                "length",
+                                HmatDecoder.CACHE.size() + 2 * c.smbiosHandles().size())
+                        .set("memoryProximityDomain", c.memoryProximityDomain())
+                        .set("cacheSize", c.cacheSize())
+                        .set("cacheAttributes", c.cacheAttributes())
+                        .set("addressMode", c.addressMode())
+                        .set("smbiosHandleCount", c.smbiosHandles().size())
+                        .write();
                 c.smbiosHandles().forEach(w::u16);
             } else if (s instanceof HmatTable.Other o) {
                 w.u16(o.type()).u16(0).u32(o.length()).zeros(Math.max(0, o.length() - 8));

@@ -55,8 +55,10 @@ public final class IortBuilder implements TableBuilder {
      * added with {@link Node#contextInterrupt} and {@link Node#pmuInterrupt}.
      */
     public Node smmuV1V2(long baseAddress, long span, long model, long nsgIrpt, long nsgCfgIrpt) {
-        Node n = add(IortTable.SMMU_V1_V2, IortDecoder.SMMU_V1_V2).set("baseAddress", baseAddress)
-                .set("span", span).set("model", model);
+        Node n = add(IortTable.SMMU_V1_V2, IortDecoder.SMMU_V1_V2)
+                .set("baseAddress", baseAddress)
+                .set("span", span)
+                .set("model", model);
         n.global = new long[] {nsgIrpt, 0, nsgCfgIrpt, 0};
         return n;
     }
@@ -68,7 +70,9 @@ public final class IortBuilder implements TableBuilder {
 
     /** A PMCG node for the pages at these bases, associated with {@code reference}. */
     public Node pmcg(long page0, long page1, Node reference) {
-        Node n = add(IortTable.PMCG, IortDecoder.PMCG).set("page0BaseAddress", page0).set("page1BaseAddress", page1);
+        Node n = add(IortTable.PMCG, IortDecoder.PMCG)
+                .set("page0BaseAddress", page0)
+                .set("page1BaseAddress", page1);
         n.pmcgTarget = reference;
         return n;
     }
@@ -126,8 +130,8 @@ public final class IortBuilder implements TableBuilder {
 
         /** The mapping with the target node's offset as its output reference. */
         IortTable.IdMapping to(long targetOffset) {
-            return new IortTable.IdMapping(mapping.inputBase(), mapping.idCount(), mapping.outputBase(), targetOffset,
-                    mapping.flags());
+            return new IortTable.IdMapping(
+                    mapping.inputBase(), mapping.idCount(), mapping.outputBase(), targetOffset, mapping.flags());
         }
     }
 
@@ -178,8 +182,8 @@ public final class IortBuilder implements TableBuilder {
 
         /** Adds an ID mapping whose output reference is a raw table offset. */
         public Node mappingTo(long inputBase, long idCount, long outputBase, long outputReference, long flags) {
-            mappings.add(new PendingMapping(new IortTable.IdMapping(inputBase, idCount, outputBase, outputReference,
-                    flags), null));
+            mappings.add(new PendingMapping(
+                    new IortTable.IdMapping(inputBase, idCount, outputBase, outputReference, flags), null));
             return this;
         }
 
@@ -221,7 +225,9 @@ public final class IortBuilder implements TableBuilder {
             TableWriter scratch = TableWriter.headerless();
             TableWriter.StructWriter s = scratch.struct(layout);
             values.forEach(s::set);
-            s.set("type", type).set("length", size()).set("revision", revision)
+            s.set("type", type)
+                    .set("length", size())
+                    .set("revision", revision)
                     .set("mappingCount", mappings.size())
                     .set("mappingOffset", mappings.isEmpty() ? 0 : fixedSize + variableSize());
             if (global != null) {
@@ -247,8 +253,12 @@ public final class IortBuilder implements TableBuilder {
                 }
             }
             if (global != null) {
-                w.struct(IortDecoder.SMMU_GLOBAL_INTERRUPTS).set("nsgIrpt", global[0]).set("nsgIrptFlags", global[1])
-                        .set("nsgCfgIrpt", global[2]).set("nsgCfgIrptFlags", global[3]).write();
+                w.struct(IortDecoder.SMMU_GLOBAL_INTERRUPTS)
+                        .set("nsgIrpt", global[0])
+                        .set("nsgIrptFlags", global[1])
+                        .set("nsgCfgIrpt", global[2])
+                        .set("nsgCfgIrptFlags", global[3])
+                        .write();
             }
             contextInterrupts.forEach(irq -> w.record(IortDecoder.SMMU_INTERRUPT_RECORD, irq));
             pmuInterrupts.forEach(irq -> w.record(IortDecoder.SMMU_INTERRUPT_RECORD, irq));

@@ -39,9 +39,14 @@ public final class MadtBuilder implements TableBuilder {
 
     /** A GICv3 GICC of ACPI 6.5 length for one enabled CPU with its redistributor. */
     public MadtBuilder gicc(long processorUid, long mpidr, long gicrBaseAddress) {
-        return add(MadtTable.Gicc.builder().processorUid(processorUid).flags(MadtTable.Gicc.ENABLED)
-                .performanceInterruptGsiv(23).vgicMaintenanceInterrupt(25).gicrBaseAddress(gicrBaseAddress)
-                .mpidr(mpidr).build());
+        return add(MadtTable.Gicc.builder()
+                .processorUid(processorUid)
+                .flags(MadtTable.Gicc.ENABLED)
+                .performanceInterruptGsiv(23)
+                .vgicMaintenanceInterrupt(25)
+                .gicrBaseAddress(gicrBaseAddress)
+                .mpidr(mpidr)
+                .build());
     }
 
     @Override
@@ -68,10 +73,15 @@ public final class MadtBuilder implements TableBuilder {
             writeBound(w, bound, structure);
         } else if (structure instanceof MadtTable.LocalSapic s) {
             byte[] uid = s.uidString().getBytes(StandardCharsets.US_ASCII);
-            w.struct(MadtDecoder.LOCAL_SAPIC).set("type", s.type())
+            w.struct(MadtDecoder.LOCAL_SAPIC)
+                    .set("type", s.type())
                     .set("length", MadtDecoder.LOCAL_SAPIC.size() + uid.length + 1L)
-                    .set("processorId", s.processorId()).set("sapicId", s.sapicId()).set("sapicEid", s.sapicEid())
-                    .set("flags", s.flags()).set("uidValue", s.uidValue()).write();
+                    .set("processorId", s.processorId())
+                    .set("sapicId", s.sapicId())
+                    .set("sapicEid", s.sapicEid())
+                    .set("flags", s.flags())
+                    .set("uidValue", s.uidValue())
+                    .write();
             w.bytes(uid).u8(0);
         } else if (structure instanceof MadtTable.Gicc s) {
             writeGicc(w, s);
@@ -81,8 +91,7 @@ public final class MadtBuilder implements TableBuilder {
     }
 
     /** A structure bound to its record: the type and length framing, then every field from the record. */
-    private static <R extends Record> void writeBound(TableWriter w, RecordLayout<R> bound,
-                                                      MadtTable.Structure s) {
+    private static <R extends Record> void writeBound(TableWriter w, RecordLayout<R> bound, MadtTable.Structure s) {
         start(w, bound.layout(), s).set(bound, bound.type().cast(s)).write();
     }
 
@@ -91,18 +100,27 @@ public final class MadtBuilder implements TableBuilder {
     }
 
     private static void writeGicc(TableWriter w, MadtTable.Gicc s) {
-        byte[] full = TableWriter.headerless().struct(MadtDecoder.GICC)
-                .set("type", s.type()).set("length", s.length())
-                .set("cpuInterfaceNumber", s.cpuInterfaceNumber()).set("processorUid", s.processorUid())
-                .set("flags", s.flags()).set("parkingProtocolVersion", s.parkingProtocolVersion())
-                .set("performanceInterruptGsiv", s.performanceInterruptGsiv()).set("parkedAddress", s.parkedAddress())
-                .set("physicalBaseAddress", s.physicalBaseAddress()).set("gicvBaseAddress", s.gicvBaseAddress())
+        byte[] full = TableWriter.headerless()
+                .struct(MadtDecoder.GICC)
+                .set("type", s.type())
+                .set("length", s.length())
+                .set("cpuInterfaceNumber", s.cpuInterfaceNumber())
+                .set("processorUid", s.processorUid())
+                .set("flags", s.flags())
+                .set("parkingProtocolVersion", s.parkingProtocolVersion())
+                .set("performanceInterruptGsiv", s.performanceInterruptGsiv())
+                .set("parkedAddress", s.parkedAddress())
+                .set("physicalBaseAddress", s.physicalBaseAddress())
+                .set("gicvBaseAddress", s.gicvBaseAddress())
                 .set("gichBaseAddress", s.gichBaseAddress())
                 .set("vgicMaintenanceInterrupt", s.vgicMaintenanceInterrupt())
-                .set("gicrBaseAddress", s.gicrBaseAddress()).set("mpidr", s.mpidr())
-                .set("efficiencyClass", s.efficiencyClass()).set("speOverflowInterrupt", s.speOverflowInterrupt())
+                .set("gicrBaseAddress", s.gicrBaseAddress())
+                .set("mpidr", s.mpidr())
+                .set("efficiencyClass", s.efficiencyClass())
+                .set("speOverflowInterrupt", s.speOverflowInterrupt())
                 .set("trbeInterrupt", s.trbeInterrupt())
-                .write().toBytes();
+                .write()
+                .toBytes();
         w.bytes(Arrays.copyOf(full, s.length()));
     }
 }

@@ -32,7 +32,8 @@ public final class MpamBuilder implements TableBuilder {
             int length = MpamDecoder.MSC.size();
             for (MpamTable.Resource r : m.resources()) {
                 length += MpamDecoder.RESOURCE.size()
-                        + MpamDecoder.DEPENDENCY.size() * r.functionalDependencies().size();
+                        + MpamDecoder.DEPENDENCY.size()
+                                * r.functionalDependencies().size();
             }
             w.struct(MpamDecoder.MSC)
                     .set("length", length)

@@ -3,8 +3,7 @@ package io.github.xenacpi.platform.builder;
 import java.util.Objects;
 
 /** The OEM and creator fields written into every table header a builder makes. */
-public record OemIdentity(String oemId, String oemTableId, long oemRevision, String creatorId,
-                          long creatorRevision) {
+public record OemIdentity(String oemId, String oemTableId, long oemRevision, String creatorId, long creatorRevision) {
 
     /** The identity of tables this project writes when a test does not care. */
     public static final OemIdentity DEFAULT = new OemIdentity("XENACP", "XENACPI ", 1, "XACP", 1);

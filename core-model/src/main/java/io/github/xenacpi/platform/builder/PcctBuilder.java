@@ -1,10 +1,10 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.PcctTable;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterMask;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterWrite;
 import io.github.xenacpi.acpi.table.PcctTable.Subspace;
-import io.github.xenacpi.acpi.table.PcctTable;
 import io.github.xenacpi.acpi.table.decoder.PcctDecoder;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import java.util.ArrayList;
@@ -52,15 +52,19 @@ public final class PcctBuilder implements TableBuilder {
 
     private static void write(TableWriter w, Subspace subspace) {
         if (subspace instanceof PcctTable.Generic s) {
-            TableWriter.StructWriter sw = start(w, PcctDecoder.GENERIC, 0, s.baseAddress(), s.length(),
-                    s.doorbell());
+            TableWriter.StructWriter sw = start(w, PcctDecoder.GENERIC, 0, s.baseAddress(), s.length(), s.doorbell());
             sw.set("nominalLatency", s.nominalLatency())
                     .set("maxPeriodicAccessRate", s.maxPeriodicAccessRate())
                     .set("minTurnaroundTime", s.minTurnaroundTime())
                     .write();
         } else if (subspace instanceof PcctTable.HwReduced s) {
-            TableWriter.StructWriter sw = start(w, s.type() == 2 ? PcctDecoder.HW_REDUCED_2
-                    : PcctDecoder.HW_REDUCED, s.type(), s.baseAddress(), s.length(), s.doorbell())
+            TableWriter.StructWriter sw = start(
+                            w,
+                            s.type() == 2 ? PcctDecoder.HW_REDUCED_2 : PcctDecoder.HW_REDUCED,
+                            s.type(),
+                            s.baseAddress(),
+                            s.length(),
+                            s.doorbell())
                     .set("platformInterrupt", s.interrupt().gsiv())
                     .set("interruptFlags", s.interrupt().flags())
                     .set("nominalLatency", s.nominalLatency())
@@ -71,8 +75,8 @@ public final class PcctBuilder implements TableBuilder {
             }
             sw.write();
         } else if (subspace instanceof PcctTable.Extended s) {
-            TableWriter.StructWriter sw = start(w, PcctDecoder.EXTENDED, s.type(), s.baseAddress(), s.length(),
-                    s.doorbell())
+            TableWriter.StructWriter sw = start(
+                            w, PcctDecoder.EXTENDED, s.type(), s.baseAddress(), s.length(), s.doorbell())
                     .set("platformInterrupt", s.interrupt().gsiv())
                     .set("interruptFlags", s.interrupt().flags())
                     .set("nominalLatency", s.nominalLatency())
@@ -84,8 +88,8 @@ public final class PcctBuilder implements TableBuilder {
             writeMask(sw, "errorStatus", "errorStatusMask", s.errorStatus());
             sw.write();
         } else if (subspace instanceof PcctTable.HwRegisters s) {
-            TableWriter.StructWriter sw = start(w, PcctDecoder.HW_REGISTERS, 5, s.baseAddress(), s.length(),
-                    s.doorbell())
+            TableWriter.StructWriter sw = start(
+                            w, PcctDecoder.HW_REGISTERS, 5, s.baseAddress(), s.length(), s.doorbell())
                     .set("version", s.version())
                     .set("nominalLatency", s.nominalLatency())
                     .set("minTurnaroundTime", s.minTurnaroundTime());
@@ -97,8 +101,8 @@ public final class PcctBuilder implements TableBuilder {
         }
     }
 
-    private static TableWriter.StructWriter start(TableWriter w, Layout layout,
-                                                  int type, long base, long length, RegisterWrite doorbell) {
+    private static TableWriter.StructWriter start(
+            TableWriter w, Layout layout, int type, long base, long length, RegisterWrite doorbell) {
         TableWriter.StructWriter sw = w.struct(layout)
                 .set("type", type)
                 .set("length", layout.size())
@@ -108,8 +112,7 @@ public final class PcctBuilder implements TableBuilder {
         return sw;
     }
 
-    private static void writeRegister(TableWriter.StructWriter sw, String prefix, String gasField,
-                                      RegisterWrite r) {
+    private static void writeRegister(TableWriter.StructWriter sw, String prefix, String gasField, RegisterWrite r) {
         RegisterWrite value = r == null ? NO_REGISTER : r;
         sw.set(gasField, value.register())
                 .set(prefix + "Preserve", value.preserve())

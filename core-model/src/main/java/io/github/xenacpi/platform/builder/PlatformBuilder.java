@@ -28,15 +28,13 @@ public final class PlatformBuilder {
     static final int FACS_ALIGNMENT = 64;
 
     @SuppressWarnings("ArrayRecordComponent") // the builder's own list entry, never compared
-    private record Entry(TableBuilder builder, byte[] raw) {
-    }
+    private record Entry(TableBuilder builder, byte[] raw) {}
 
     private final List<Entry> entries = new ArrayList<>();
     private OemIdentity oem = OemIdentity.DEFAULT;
     private boolean rootPointer = true;
 
-    private PlatformBuilder() {
-    }
+    private PlatformBuilder() {}
 
     /** An empty platform with the default OEM identity. */
     public static PlatformBuilder create() {
@@ -76,7 +74,8 @@ public final class PlatformBuilder {
             bytes.add(b);
             signatures.add(signatureOf(b));
         }
-        int listed = (int) signatures.stream().filter(PlatformBuilder::listedInXsdt).count();
+        int listed =
+                (int) signatures.stream().filter(PlatformBuilder::listedInXsdt).count();
         long next = BASE_ADDRESS;
         long rsdpAddress = next;
         long xsdtAddress = 0;
@@ -139,7 +138,8 @@ public final class PlatformBuilder {
     }
 
     private byte[] rsdp(long xsdtAddress) {
-        byte[] b = TableWriter.headerless().struct(RsdpDecoder.LAYOUT)
+        byte[] b = TableWriter.headerless()
+                .struct(RsdpDecoder.LAYOUT)
                 .set("signature", "RSD PTR ")
                 .set("oemId", oem.oemId())
                 .set("revision", 2)
@@ -158,9 +158,10 @@ public final class PlatformBuilder {
     }
 
     static String signatureOf(byte[] b) {
-        return TableSignature.of(b).orElseGet(() -> b.length >= 4
-                ? new String(b, 0, 4, StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7E]", "?")
-                : "????");
+        return TableSignature.of(b)
+                .orElseGet(() -> b.length >= 4
+                        ? new String(b, 0, 4, StandardCharsets.ISO_8859_1).replaceAll("[^\\x20-\\x7E]", "?")
+                        : "????");
     }
 
     private static long align(long value, int alignment) {

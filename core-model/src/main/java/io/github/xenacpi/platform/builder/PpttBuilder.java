@@ -24,8 +24,10 @@ public final class PpttBuilder implements TableBuilder {
 
     /** A processor hierarchy node under {@code parent} (null at the root) with these private resources. */
     public Structure processor(long flags, Structure parent, long acpiProcessorId, Structure... privateResources) {
-        Structure s = add(PpttTable.PROCESSOR, PpttDecoder.PROCESSOR).set("flags", flags)
-                .set("acpiProcessorId", acpiProcessorId).set("privateResourceCount", privateResources.length);
+        Structure s = add(PpttTable.PROCESSOR, PpttDecoder.PROCESSOR)
+                .set("flags", flags)
+                .set("acpiProcessorId", acpiProcessorId)
+                .set("privateResourceCount", privateResources.length);
         s.links.put("parent", parent);
         s.resources.addAll(Arrays.asList(privateResources));
         return s;
@@ -33,7 +35,8 @@ public final class PpttBuilder implements TableBuilder {
 
     /** A cache structure whose next level is {@code next} (null for none). */
     public Structure cache(long flags, long size, Structure next) {
-        Structure s = add(PpttTable.CACHE, PpttDecoder.CACHE).set("flags", flags).set("size", size);
+        Structure s =
+                add(PpttTable.CACHE, PpttDecoder.CACHE).set("flags", flags).set("size", size);
         s.links.put("nextLevelOfCache", next);
         return s;
     }

@@ -14,15 +14,15 @@ public final class SdevBuilder implements TableBuilder {
     private final TableWriter body = TableWriter.headerless();
 
     /** Adds a namespace device; components set flags bit 1 and are written after the vendor data. */
-    public SdevBuilder namespaceDevice(int flags, String deviceId, byte[] vendorData,
-                                       List<SdevTable.Component> components) {
+    public SdevBuilder namespaceDevice(
+            int flags, String deviceId, byte[] vendorData, List<SdevTable.Component> components) {
         boolean withComponents = !components.isEmpty();
         int fixed = (withComponents ? SdevDecoder.NAMESPACE_COMPONENTS : SdevDecoder.NAMESPACE).size();
         byte[] id = nul(deviceId);
         byte[] comps = components(components);
         int length = fixed + id.length + vendorData.length + comps.length;
-        TableWriter.StructWriter s = body.struct(withComponents ? SdevDecoder.NAMESPACE_COMPONENTS
-                        : SdevDecoder.NAMESPACE)
+        TableWriter.StructWriter s = body.struct(
+                        withComponents ? SdevDecoder.NAMESPACE_COMPONENTS : SdevDecoder.NAMESPACE)
                 .set("type", SdevDecoder.NAMESPACE_DEVICE)
                 .set("flags", withComponents ? flags | 2 : flags & ~2)
                 .set("length", length)
@@ -38,8 +38,8 @@ public final class SdevBuilder implements TableBuilder {
     }
 
     /** Adds a PCIe endpoint with its device/function path below the start bus. */
-    public SdevBuilder pcieEndpoint(int flags, int segment, int startBus, List<SdevTable.PathEntry> path,
-                                    byte[] vendorData) {
+    public SdevBuilder pcieEndpoint(
+            int flags, int segment, int startBus, List<SdevTable.PathEntry> path, byte[] vendorData) {
         int fixed = SdevDecoder.PCIE.size();
         int pathLength = path.size() * 2;
         body.struct(SdevDecoder.PCIE)
@@ -103,8 +103,11 @@ public final class SdevBuilder implements TableBuilder {
                         .set("memoryLength", m.length())
                         .write();
             } else if (c instanceof SdevTable.OtherComponent o) {
-                w.struct(SdevDecoder.HEADER).set("type", o.type()).set("flags", o.flags())
-                        .set("length", Math.max(o.length(), SdevDecoder.HEADER.size())).write()
+                w.struct(SdevDecoder.HEADER)
+                        .set("type", o.type())
+                        .set("flags", o.flags())
+                        .set("length", Math.max(o.length(), SdevDecoder.HEADER.size()))
+                        .write()
                         .zeros(Math.max(0, o.length() - SdevDecoder.HEADER.size()));
             }
         }

@@ -22,7 +22,9 @@ public final class SlitBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("SLIT", 1, oem)
-                .struct(SlitDecoder.BODY).set("localityCount", matrix.length).write();
+                .struct(SlitDecoder.BODY)
+                .set("localityCount", matrix.length)
+                .write();
         for (int[] row : matrix) {
             for (int v : row) {
                 w.u8(v);

@@ -53,7 +53,8 @@ public final class SpcrBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         byte[] text = (namespace + "\0").getBytes(StandardCharsets.US_ASCII);
-        TableWriter.StructWriter body = TableWriter.headerless().struct(SpcrDecoder.LAYOUT)
+        TableWriter.StructWriter body = TableWriter.headerless()
+                .struct(SpcrDecoder.LAYOUT)
                 .set("baseAddress", baseAddress)
                 .set("namespaceStringLength", text.length)
                 .set("namespaceStringOffset", SpcrDecoder.REVISION4_FIXED_LENGTH);

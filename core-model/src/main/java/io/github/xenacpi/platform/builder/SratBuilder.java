@@ -34,7 +34,9 @@ public final class SratBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("SRAT", 3, oem)
-                .struct(SratDecoder.BODY).set("tableRevision", tableRevision).write();
+                .struct(SratDecoder.BODY)
+                .set("tableRevision", tableRevision)
+                .write();
         for (SratTable.Affinity a : affinities) {
             write(w, a);
         }
@@ -49,40 +51,60 @@ public final class SratBuilder implements TableBuilder {
             }
         }
         if (a instanceof SratTable.ProcessorApic p) {
-            byte[] high = {(byte) (p.proximityDomain() >>> 8), (byte) (p.proximityDomain() >>> 16),
-                    (byte) (p.proximityDomain() >>> 24)};
-            start(w, SratDecoder.PROCESSOR_APIC, 0).set("proximityDomainLow", p.proximityDomain() & 0xFF)
-                    .set("apicId", p.apicId()).set("flags", p.flags()).set("sapicEid", p.sapicEid())
-                    .set("proximityDomainHigh", high).set("clockDomain", p.clockDomain()).write();
+            byte[] high = {
+                (byte) (p.proximityDomain() >>> 8),
+                (byte) (p.proximityDomain() >>> 16),
+                (byte) (p.proximityDomain() >>> 24)
+            };
+            start(w, SratDecoder.PROCESSOR_APIC, 0)
+                    .set("proximityDomainLow", p.proximityDomain() & 0xFF)
+                    .set("apicId", p.apicId())
+                    .set("flags", p.flags())
+                    .set("sapicEid", p.sapicEid())
+                    .set("proximityDomainHigh", high)
+                    .set("clockDomain", p.clockDomain())
+                    .write();
         } else if (a instanceof SratTable.Memory m) {
-            start(w, SratDecoder.MEMORY, 1).set("proximityDomain", m.proximityDomain()).set("base", m.base())
-                    .set("rangeLength", m.length()).set("flags", m.flags()).write();
+            start(w, SratDecoder.MEMORY, 1)
+                    .set("proximityDomain", m.proximityDomain())
+                    .set("base", m.base())
+                    .set("rangeLength", m.length())
+                    .set("flags", m.flags())
+                    .write();
         } else if (a instanceof SratTable.GenericDomain g) {
-            start(w, SratDecoder.GENERIC, g.type()).set("handleType", g.handle().handleType())
-                    .set("proximityDomain", g.proximityDomain()).set("handle", handle(g.handle()))
-                    .set("flags", g.flags()).write();
+            start(w, SratDecoder.GENERIC, g.type())
+                    .set("handleType", g.handle().handleType())
+                    .set("proximityDomain", g.proximityDomain())
+                    .set("handle", handle(g.handle()))
+                    .set("flags", g.flags())
+                    .write();
         } else if (a instanceof SratTable.Other o) {
             w.u8(o.type()).u8(o.length()).zeros(Math.max(0, o.length() - 2));
         }
     }
 
     /** An affinity structure bound to its record: the type and length framing, then every field of the record. */
-    private static <R extends Record> void writeBound(TableWriter w, int type, RecordLayout<R> bound,
-                                                      SratTable.Affinity a) {
+    private static <R extends Record> void writeBound(
+            TableWriter w, int type, RecordLayout<R> bound, SratTable.Affinity a) {
         start(w, bound.layout(), type).set(bound, bound.type().cast(a)).write();
     }
 
-    private static TableWriter.StructWriter start(TableWriter w, Layout layout,
-                                                  int type) {
+    private static TableWriter.StructWriter start(TableWriter w, Layout layout, int type) {
         return w.struct(layout).set("type", type).set("length", layout.size());
     }
 
     private static byte[] handle(SratTable.DeviceHandle h) {
         TableWriter w = TableWriter.headerless();
         if (h.handleType() == 0) {
-            w.struct(SratDecoder.ACPI_HANDLE).set("hid", h.acpiHid()).set("uid", h.acpiUid()).write();
+            w.struct(SratDecoder.ACPI_HANDLE)
+                    .set("hid", h.acpiHid())
+                    .set("uid", h.acpiUid())
+                    .write();
         } else {
-            w.struct(SratDecoder.PCI_HANDLE).set("segment", h.pciSegment()).set("bdf", h.pciBdf()).write();
+            w.struct(SratDecoder.PCI_HANDLE)
+                    .set("segment", h.pciSegment())
+                    .set("bdf", h.pciBdf())
+                    .write();
         }
         return Arrays.copyOf(w.toBytes(), 16);
     }

@@ -23,7 +23,9 @@ public final class StaoBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("STAO", 1, oem)
-                .struct(StaoDecoder.BODY).set("ignoreUart", ignoreUart).write();
+                .struct(StaoDecoder.BODY)
+                .set("ignoreUart", ignoreUart)
+                .write();
         for (String name : names) {
             w.bytes(name.getBytes(StandardCharsets.US_ASCII)).u8(0);
         }

@@ -17,8 +17,7 @@ final class TableFileNames {
 
     private static final Set<String> NOT_IN_SYSFS = Set.of(TableSignature.RSDP, "XSDT", "RSDT");
 
-    private TableFileNames() {
-    }
+    private TableFileNames() {}
 
     static Map<RawTable, String> acpixtract(List<RawTable> tables) {
         Map<RawTable, String> names = new LinkedHashMap<>();
@@ -39,7 +38,8 @@ final class TableFileNames {
     }
 
     private static String numbered(RawTable t, List<RawTable> all) {
-        long same = all.stream().filter(o -> o.signature().equals(t.signature())).count();
+        long same =
+                all.stream().filter(o -> o.signature().equals(t.signature())).count();
         return same > 1 ? t.signature() + t.instance() : t.signature();
     }
 }

@@ -19,8 +19,7 @@ public final class TableWriter {
     private byte[] buf = new byte[256];
     private int pos;
 
-    private TableWriter() {
-    }
+    private TableWriter() {}
 
     /** A writer that starts with a standard header for the signature and revision; length and checksum are
      * filled in by {@link #finish()}. */
@@ -84,7 +83,11 @@ public final class TableWriter {
     }
 
     public TableWriter gas(GenericAddress g) {
-        return u8(g.spaceId()).u8(g.bitWidth()).u8(g.bitOffset()).u8(g.accessSize()).u64(g.address());
+        return u8(g.spaceId())
+                .u8(g.bitWidth())
+                .u8(g.bitOffset())
+                .u8(g.accessSize())
+                .u64(g.address());
     }
 
     /** Overwrites {@code width} bytes at an earlier offset (for lengths and offsets known only later). */
@@ -129,8 +132,8 @@ public final class TableWriter {
         if (table.length < 10) {
             return;
         }
-        long declared = (table[4] & 0xFFL) | (table[5] & 0xFFL) << 8 | (table[6] & 0xFFL) << 16
-                | (table[7] & 0xFFL) << 24;
+        long declared =
+                (table[4] & 0xFFL) | (table[5] & 0xFFL) << 8 | (table[6] & 0xFFL) << 16 | (table[7] & 0xFFL) << 24;
         table[9] = 0;
         table[9] = checksum(table, 0, (int) Math.min(declared, table.length));
     }

@@ -14,19 +14,26 @@ public final class ViotBuilder implements TableBuilder {
 
     /** A PCI range node translated by {@code iommu}. */
     public Node pciRange(long endpointStart, int segmentStart, int segmentEnd, int bdfStart, int bdfEnd, Node iommu) {
-        return add(ViotTable.PCI_RANGE, ViotDecoder.PCI_RANGE).set("endpointStart", endpointStart)
-                .set("segmentStart", segmentStart).set("segmentEnd", segmentEnd).set("bdfStart", bdfStart)
-                .set("bdfEnd", bdfEnd).output(iommu);
+        return add(ViotTable.PCI_RANGE, ViotDecoder.PCI_RANGE)
+                .set("endpointStart", endpointStart)
+                .set("segmentStart", segmentStart)
+                .set("segmentEnd", segmentEnd)
+                .set("bdfStart", bdfStart)
+                .set("bdfEnd", bdfEnd)
+                .output(iommu);
     }
 
     /** An MMIO endpoint node translated by {@code iommu}. */
     public Node mmioEndpoint(long endpointId, long baseAddress, Node iommu) {
-        return add(ViotTable.MMIO_ENDPOINT, ViotDecoder.MMIO_ENDPOINT).set("endpointId", endpointId)
-                .set("baseAddress", baseAddress).output(iommu);
+        return add(ViotTable.MMIO_ENDPOINT, ViotDecoder.MMIO_ENDPOINT)
+                .set("endpointId", endpointId)
+                .set("baseAddress", baseAddress)
+                .output(iommu);
     }
 
     public Node virtioPciIommu(int segment, int bdf) {
-        return add(ViotTable.VIRTIO_PCI_IOMMU, ViotDecoder.VIRTIO_PCI_IOMMU).set("segment", segment)
+        return add(ViotTable.VIRTIO_PCI_IOMMU, ViotDecoder.VIRTIO_PCI_IOMMU)
+                .set("segment", segment)
                 .set("bdf", bdf);
     }
 
@@ -60,7 +67,10 @@ public final class ViotBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("VIOT", 0, oem);
-        w.struct(ViotDecoder.TABLE).set("nodeCount", nodes.size()).set("nodeOffset", ViotDecoder.FIRST_NODE).write();
+        w.struct(ViotDecoder.TABLE)
+                .set("nodeCount", nodes.size())
+                .set("nodeOffset", ViotDecoder.FIRST_NODE)
+                .write();
         for (Node n : nodes) {
             TableWriter.StructWriter s = w.struct(n.layout);
             n.values.forEach(s::set);

@@ -3,7 +3,6 @@ package io.github.xenacpi.platform.preset;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.source.FirmwareImage;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.ApeiInstruction;
 import io.github.xenacpi.acpi.table.ApmtTable;
 import io.github.xenacpi.acpi.table.CedtTable;
@@ -13,6 +12,7 @@ import io.github.xenacpi.acpi.table.GtdtTable;
 import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.MadtTable;
 import io.github.xenacpi.acpi.table.decoder.CedtDecoder;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.aml.AmlOpcode;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.resource.Polarity;
@@ -77,25 +77,36 @@ public enum Preset {
                     .add(dsdt(sb -> sb
                             // cxl_acpi binds the CXL root; the host bridge's _UID names its CHBS.
                             .device("CXLR", dev -> dev.hid("ACPI0017").uid(0))
-                            .device("CXB0", dev -> dev.hid("ACPI0016").name("_CID", AmlTerm.string("PNP0A08"))
-                                    .uid(SEED_CXL_UID))))
+                            .device(
+                                    "CXB0",
+                                    dev -> dev.hid("ACPI0016")
+                                            .name("_CID", AmlTerm.string("PNP0A08"))
+                                            .uid(SEED_CXL_UID))))
                     .add(gicV3())
                     .add(genericTimers().add(SBSA_WATCHDOG))
                     .add(pl011())
                     .add(new McfgBuilder().allocation(SEED_ECAM, 0, 0, 0xFF))
                     .add(smmuIort(0))
                     .add(new BertBuilder().region(SEED_BERT, 0x2000))
-                    .add(new ApmtBuilder().add(ApmtTable.Node.builder().baseAddress0(SEED_APMT_PAGE)
-                            .overflowInterrupt(300).overflowInterruptFlags(1).build()))
-                    .add(new CedtBuilder().add(new CedtTable.HostBridge(SEED_CXL_UID, 0, SEED_CXL_RCRB,
-                            CedtDecoder.RCRB_LENGTH)));
+                    .add(new ApmtBuilder()
+                            .add(ApmtTable.Node.builder()
+                                    .baseAddress0(SEED_APMT_PAGE)
+                                    .overflowInterrupt(300)
+                                    .overflowInterruptFlags(1)
+                                    .build()))
+                    .add(new CedtBuilder()
+                            .add(new CedtTable.HostBridge(SEED_CXL_UID, 0, SEED_CXL_RCRB, CedtDecoder.RCRB_LENGTH)));
         }
 
         @Override
         public PlatformDescriptor descriptor() {
-            return PlatformDescriptor.builder().xen(XenVersion.V4_8).linux(LinuxVersion.V6_6).smmu(SmmuMode.SHARED)
+            return PlatformDescriptor.builder()
+                    .xen(XenVersion.V4_8)
+                    .linux(LinuxVersion.V6_6)
+                    .smmu(SmmuMode.SHARED)
                     .dma(List.of(new DmaScenario("pcie-dma-engine", RegionKind.OPERATION_REGION, DSDT_OPREGION, true)))
-                    .sources(SettingSources.of(SettingSource.PRESET)).build();
+                    .sources(SettingSources.of(SettingSource.PRESET))
+                    .build();
         }
     },
 
@@ -124,22 +135,37 @@ public enum Preset {
         PlatformBuilder tables() {
             GenericAddress erstCommand = GenericAddress.memory(0xFE00_0000L, 64);
             GenericAddress einjParams = GenericAddress.memory(0xFD00_0000L, 64);
-            HestTable.Notification sea = HestTable.Notification.builder().type(8).build();
-            return core()
-                    .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
+            HestTable.Notification sea =
+                    HestTable.Notification.builder().type(8).build();
+            return core().add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
                     .add(smmuIort(0))
                     .add(new BertBuilder().region(0xFFFF_0000L, 0x2000))
                     .add(new HestBuilder()
-                            .source(HestTable.Ghes.builder().sourceId(1).relatedSourceId(0xFFFF).enabled(true)
-                                    .recordsToPreallocate(1).maxSectionsPerRecord(1).maxRawDataLength(0x1000)
-                                    .errorStatusAddress(GenericAddress.memory(0xFF00_0000L, 64)).notification(sea)
-                                    .errorStatusBlockLength(0x1000).build())
-                            .source(HestTable.GhesV2.builder().sourceId(2).relatedSourceId(0xFFFF).enabled(true)
-                                    .recordsToPreallocate(1).maxSectionsPerRecord(1).maxRawDataLength(0x1000)
-                                    .errorStatusAddress(GenericAddress.memory(0xFF00_0008L, 64)).notification(sea)
+                            .source(HestTable.Ghes.builder()
+                                    .sourceId(1)
+                                    .relatedSourceId(0xFFFF)
+                                    .enabled(true)
+                                    .recordsToPreallocate(1)
+                                    .maxSectionsPerRecord(1)
+                                    .maxRawDataLength(0x1000)
+                                    .errorStatusAddress(GenericAddress.memory(0xFF00_0000L, 64))
+                                    .notification(sea)
+                                    .errorStatusBlockLength(0x1000)
+                                    .build())
+                            .source(HestTable.GhesV2.builder()
+                                    .sourceId(2)
+                                    .relatedSourceId(0xFFFF)
+                                    .enabled(true)
+                                    .recordsToPreallocate(1)
+                                    .maxSectionsPerRecord(1)
+                                    .maxRawDataLength(0x1000)
+                                    .errorStatusAddress(GenericAddress.memory(0xFF00_0008L, 64))
+                                    .notification(sea)
                                     .errorStatusBlockLength(0x1000)
                                     .readAckRegister(GenericAddress.memory(0xFF00_1000L, 64))
-                                    .readAckPreserve(0xFFFF_FFFF_FFFF_FFFEL).readAckWrite(1).build()))
+                                    .readAckPreserve(0xFFFF_FFFF_FFFF_FFFEL)
+                                    .readAckWrite(1)
+                                    .build()))
                     .add(new ErstBuilder()
                             .entry(new ApeiInstruction(0x0, 0x3, 0, erstCommand, 0x1, 0xFF))
                             .entry(new ApeiInstruction(0x6, 0x1, 0, erstCommand, 0x1, 0x1)))
@@ -157,11 +183,16 @@ public enum Preset {
     NEW_TABLES("new-tables") {
         @Override
         PlatformBuilder tables() {
-            return core()
-                    .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
+            return core().add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF))
                     .add(smmuIort(5))
-                    .add(new ApmtBuilder().add(ApmtTable.Node.builder().flags(0b001).baseAddress0(0x2A90_0000L)
-                            .baseAddress1(0x2A91_0000L).overflowInterrupt(300).overflowInterruptFlags(1).build()));
+                    .add(new ApmtBuilder()
+                            .add(ApmtTable.Node.builder()
+                                    .flags(0b001)
+                                    .baseAddress0(0x2A90_0000L)
+                                    .baseAddress1(0x2A91_0000L)
+                                    .overflowInterrupt(300)
+                                    .overflowInterruptFlags(1)
+                                    .build()));
         }
     },
 
@@ -173,14 +204,18 @@ public enum Preset {
     HOSTILE("hostile") {
         @Override
         PlatformBuilder tables() {
-            byte[] mcfg = new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF)
-                    .allocation(0x30_0000_0000L, 1, 0, 0x1F).build(OemIdentity.DEFAULT);
+            byte[] mcfg = new McfgBuilder()
+                    .allocation(0x40_1000_0000L, 0, 0, 0xFF)
+                    .allocation(0x30_0000_0000L, 1, 0, 0x1F)
+                    .build(OemIdentity.DEFAULT);
             byte[] gtdt = new GtdtBuilder().build(OemIdentity.DEFAULT);
             byte[] lyingGtdt = gtdt.clone();
             patch(lyingGtdt, 4, 0x1_0000);
             byte[] spcr = new SpcrBuilder().build(OemIdentity.DEFAULT);
             spcr[9]++;
-            byte[] madt = new MadtBuilder().add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3)).gicc(0, 0, 0)
+            byte[] madt = new MadtBuilder()
+                    .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
+                    .gicc(0, 0, 0)
                     .build(OemIdentity.DEFAULT);
             madt[44 + 1] = 0;
             TableWriter.fixChecksum(madt);
@@ -256,6 +291,7 @@ public enum Preset {
 
     /** QEMU virt's UART, fw_cfg, first virtio-mmio transport (0x200 each), ECAM and GED event selector. */
     static final long QEMU_PL011 = 0x0900_0000L;
+
     static final long QEMU_FW_CFG = 0x0902_0000L;
     static final long QEMU_VIRTIO_MMIO = 0x0A00_0000L;
     static final long QEMU_ECAM = 0x40_1000_0000L;
@@ -271,24 +307,36 @@ public enum Preset {
         pptt.processor(0xA, cluster, 1);
         IortBuilder iort = new IortBuilder().revision(3);
         IortBuilder.Node its = iort.itsGroup(0);
-        iort.rootComplex(0).set("cacheCoherency", 1).set("memoryAccessFlags", 3).set("memoryAddressSizeLimit", 0x40)
+        iort.rootComplex(0)
+                .set("cacheCoherency", 1)
+                .set("memoryAccessFlags", 3)
+                .set("memoryAddressSizeLimit", 0x40)
                 .mapping(0, 0xFFFF, 0, its, 0);
         return PlatformBuilder.create()
                 .add(new FadtBuilder().hardwareReducedArm(false).set("hypervisorVendorIdentity", 0x554D4551L))
                 .add(qemuVirtDsdt())
                 // QEMU's redistributor region: 123 frames of 128 KiB (VIRT_GIC_REDIST, 0xF60000 bytes).
-                .add(new MadtBuilder().revision(4)
+                .add(new MadtBuilder()
+                        .revision(4)
                         .add(new MadtTable.Gicd(0, 0x0800_0000L, 0, 3))
                         .gicc(0, 0x0, 0)
                         .gicc(1, 0x1, 0)
                         .add(new MadtTable.Gicr(0x080A_0000L, 0xF6_0000L))
                         .add(new MadtTable.GicIts(0, 0x0808_0000L)))
                 .add(genericTimers().revision(2))
-                .add(new SpcrBuilder().revision(2).set("interfaceType", 3).baseAddress(uart)
-                        .set("interruptType", 8).set("gsiv", 0x21).set("configuredBaudRate", 3).set("stopBits", 1)
-                        .set("flowControl", 2).set("pciDeviceId", 0xFFFF).set("pciVendorId", 0xFFFF))
-                .add(new Dbg2Builder().device(0x8000, 0x0003, "COM0", new byte[0],
-                        new Dbg2Table.Register(uart, 0x1000)))
+                .add(new SpcrBuilder()
+                        .revision(2)
+                        .set("interfaceType", 3)
+                        .baseAddress(uart)
+                        .set("interruptType", 8)
+                        .set("gsiv", 0x21)
+                        .set("configuredBaudRate", 3)
+                        .set("stopBits", 1)
+                        .set("flowControl", 2)
+                        .set("pciDeviceId", 0xFFFF)
+                        .set("pciVendorId", 0xFFFF))
+                .add(new Dbg2Builder()
+                        .device(0x8000, 0x0003, "COM0", new byte[0], new Dbg2Table.Register(uart, 0x1000)))
                 .add(new McfgBuilder().allocation(QEMU_ECAM, 0, 0, 0xFF))
                 .add(pptt)
                 .add(iort);
@@ -301,41 +349,96 @@ public enum Preset {
      * no memory and are left out.
      */
     static DefinitionBlockBuilder qemuVirtDsdt() {
-        return DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> {
-            for (int cpu = 0; cpu < 2; cpu++) {
-                int uid = cpu;
-                sb.device(String.format(Locale.ROOT, "C%03X", cpu), d -> d.hid("ACPI0007").uid(uid));
-            }
-            sb.device("COM0", d -> d.hid("ARMH0011").uid(0).crs(new ResourceTemplateBuilder()
-                    .memory32Fixed(true, QEMU_PL011, 0x1000).interrupt(Usage.CONSUMER, Trigger.LEVEL,
-                            Polarity.ACTIVE_HIGH, Sharing.EXCLUSIVE, 0x21).build()));
-            sb.device("FWCF", d -> d.hid("QEMU0002").name("_STA", AmlTerm.integer(0x0B))
-                    .name("_CCA", AmlTerm.integer(1))
-                    .crs(new ResourceTemplateBuilder().memory32Fixed(true, QEMU_FW_CFG, 0x18).build()));
-            for (int i = 0; i < 32; i++) {
-                int n = i;
-                sb.device(String.format(Locale.ROOT, "VR%02d", i), d -> d.hid("LNRO0005").uid(n)
-                        .name("_CCA", AmlTerm.integer(1))
-                        .crs(new ResourceTemplateBuilder().memory32Fixed(true, QEMU_VIRTIO_MMIO + 0x200L * n, 0x200)
-                                .interrupt(Usage.CONSUMER, Trigger.LEVEL, Polarity.ACTIVE_HIGH, Sharing.EXCLUSIVE,
-                                        0x30 + n).build()));
-            }
-            sb.device("PCI0", QemuVirtPci::pci0);
-            sb.device("GED_", d -> d.hid("ACPI0013").name("_UID", AmlTerm.string("GED"))
-                    .crs(new ResourceTemplateBuilder().interrupt(Usage.CONSUMER, Trigger.EDGE, Polarity.ACTIVE_HIGH,
-                            Sharing.EXCLUSIVE, 0x29).build())
-                    .operationRegion("EREG", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(QEMU_GED),
-                            AmlTerm.integer(4))
-                    .field("EREG", FieldAccessType.DWORD, false, FieldUpdateRule.WRITE_AS_ZEROS,
-                            u -> u.unit("ESEL", 32))
-                    .method("_EVT", 1, true, m -> m
-                            .store(AmlTerm.name("ESEL"), new AmlTerm.Local(0))
-                            .ifThen(AmlTerm.op(AmlOpcode.LEQUAL, AmlTerm.op(AmlOpcode.AND, new AmlTerm.Local(0),
-                                            AmlTerm.integer(2), new AmlTerm.NoTarget()), AmlTerm.integer(2)),
-                                    t -> t.term(AmlTerm.op(AmlOpcode.NOTIFY, AmlTerm.name("\\_SB.PWRB"),
-                                            AmlTerm.integer(0x80))))));
-            sb.device("PWRB", d -> d.hid("PNP0C0C").uid(0));
-        }));
+        return DefinitionBlockBuilder.dsdt()
+                .content(root -> root.scope("\\_SB", sb -> {
+                    for (int cpu = 0; cpu < 2; cpu++) {
+                        int uid = cpu;
+                        sb.device(
+                                String.format(Locale.ROOT, "C%03X", cpu),
+                                d -> d.hid("ACPI0007").uid(uid));
+                    }
+                    sb.device(
+                            "COM0",
+                            d -> d.hid("ARMH0011")
+                                    .uid(0)
+                                    .crs(new ResourceTemplateBuilder()
+                                            .memory32Fixed(true, QEMU_PL011, 0x1000)
+                                            .interrupt(
+                                                    Usage.CONSUMER,
+                                                    Trigger.LEVEL,
+                                                    Polarity.ACTIVE_HIGH,
+                                                    Sharing.EXCLUSIVE,
+                                                    0x21)
+                                            .build()));
+                    sb.device(
+                            "FWCF",
+                            d -> d.hid("QEMU0002")
+                                    .name("_STA", AmlTerm.integer(0x0B))
+                                    .name("_CCA", AmlTerm.integer(1))
+                                    .crs(new ResourceTemplateBuilder()
+                                            .memory32Fixed(true, QEMU_FW_CFG, 0x18)
+                                            .build()));
+                    for (int i = 0; i < 32; i++) {
+                        int n = i;
+                        sb.device(
+                                String.format(Locale.ROOT, "VR%02d", i),
+                                d -> d.hid("LNRO0005")
+                                        .uid(n)
+                                        .name("_CCA", AmlTerm.integer(1))
+                                        .crs(new ResourceTemplateBuilder()
+                                                .memory32Fixed(true, QEMU_VIRTIO_MMIO + 0x200L * n, 0x200)
+                                                .interrupt(
+                                                        Usage.CONSUMER,
+                                                        Trigger.LEVEL,
+                                                        Polarity.ACTIVE_HIGH,
+                                                        Sharing.EXCLUSIVE,
+                                                        0x30 + n)
+                                                .build()));
+                    }
+                    sb.device("PCI0", QemuVirtPci::pci0);
+                    sb.device(
+                            "GED_",
+                            d -> d.hid("ACPI0013")
+                                    .name("_UID", AmlTerm.string("GED"))
+                                    .crs(new ResourceTemplateBuilder()
+                                            .interrupt(
+                                                    Usage.CONSUMER,
+                                                    Trigger.EDGE,
+                                                    Polarity.ACTIVE_HIGH,
+                                                    Sharing.EXCLUSIVE,
+                                                    0x29)
+                                            .build())
+                                    .operationRegion(
+                                            "EREG",
+                                            AddressSpace.SYSTEM_MEMORY,
+                                            AmlTerm.integer(QEMU_GED),
+                                            AmlTerm.integer(4))
+                                    .field(
+                                            "EREG",
+                                            FieldAccessType.DWORD,
+                                            false,
+                                            FieldUpdateRule.WRITE_AS_ZEROS,
+                                            u -> u.unit("ESEL", 32))
+                                    .method(
+                                            "_EVT",
+                                            1,
+                                            true,
+                                            m -> m.store(AmlTerm.name("ESEL"), new AmlTerm.Local(0))
+                                                    .ifThen(
+                                                            AmlTerm.op(
+                                                                    AmlOpcode.LEQUAL,
+                                                                    AmlTerm.op(
+                                                                            AmlOpcode.AND,
+                                                                            new AmlTerm.Local(0),
+                                                                            AmlTerm.integer(2),
+                                                                            new AmlTerm.NoTarget()),
+                                                                    AmlTerm.integer(2)),
+                                                            t -> t.term(AmlTerm.op(
+                                                                    AmlOpcode.NOTIFY,
+                                                                    AmlTerm.name("\\_SB.PWRB"),
+                                                                    AmlTerm.integer(0x80))))));
+                    sb.device("PWRB", d -> d.hid("PNP0C0C").uid(0));
+                }));
     }
 
     /** FADT, DSDT, MADT, GTDT and SPCR of a GICv3 virt-like machine. */
@@ -346,8 +449,12 @@ public enum Preset {
                 .add(dsdt())
                 .add(gicV3())
                 .add(genericTimers()
-                        .add(new GtdtTable.GtBlock(0x2A81_0000L, 1, 20, List.of(new GtdtTable.GtFrame(0,
-                                0x2A82_0000L, GtdtTable.NOT_PROVIDED, new GtdtTable.Timer(58, 0), none, 0))))
+                        .add(new GtdtTable.GtBlock(
+                                0x2A81_0000L,
+                                1,
+                                20,
+                                List.of(new GtdtTable.GtFrame(
+                                        0, 0x2A82_0000L, GtdtTable.NOT_PROVIDED, new GtdtTable.Timer(58, 0), none, 0))))
                         .add(SBSA_WATCHDOG))
                 .add(pl011());
     }
@@ -365,8 +472,13 @@ public enum Preset {
     /** A GTDT with the architected per-CPU timers' interrupts and no platform timer yet. */
     static GtdtBuilder genericTimers() {
         GtdtTable.Timer none = new GtdtTable.Timer(0, 0);
-        return new GtdtBuilder().timers(new GtdtTable.Timer(29, 0), new GtdtTable.Timer(30, 0),
-                new GtdtTable.Timer(27, 0), new GtdtTable.Timer(26, 0), none);
+        return new GtdtBuilder()
+                .timers(
+                        new GtdtTable.Timer(29, 0),
+                        new GtdtTable.Timer(30, 0),
+                        new GtdtTable.Timer(27, 0),
+                        new GtdtTable.Timer(26, 0),
+                        none);
     }
 
     /** An SPCR naming a PL011 UART at QEMU virt's address. */
@@ -381,8 +493,11 @@ public enum Preset {
     static IortBuilder smmuIort(int revision) {
         IortBuilder iort = new IortBuilder().revision(revision);
         IortBuilder.Node its = iort.itsGroup(0);
-        IortBuilder.Node smmu = iort.smmuV3(0x0905_0000L).set("eventGsiv", 106).set("gerrGsiv", 107)
-                .set("syncGsiv", 108).mapping(0, 0xFFFF, 0, its, 0);
+        IortBuilder.Node smmu = iort.smmuV3(0x0905_0000L)
+                .set("eventGsiv", 106)
+                .set("gerrGsiv", 107)
+                .set("syncGsiv", 108)
+                .mapping(0, 0xFFFF, 0, its, 0);
         iort.rootComplex(0).set("cacheCoherency", 1).mapping(0, 0xFFFF, 0, smmu, 0);
         if (revision >= 5) {
             iort.rmr(1).range(0xC000_0000L, 0x10_0000L).mapping(0x10, 1, 0x10, smmu, 1);
@@ -395,24 +510,40 @@ public enum Preset {
      * OperationRegion that {@code \_SB._INI} reads while Linux initializes the namespace.
      */
     static DefinitionBlockBuilder dsdt() {
-        return dsdt(sb -> { });
+        return dsdt(sb -> {});
     }
 
     /** The DSDT of {@link #dsdt()} with more content in {@code \_SB}. */
     static DefinitionBlockBuilder dsdt(java.util.function.Consumer<TermListBuilder> more) {
-        byte[] crs = new ResourceTemplateBuilder().memory32Fixed(true, DSDT_DEVICE, 0x1000).build();
-        return DefinitionBlockBuilder.dsdt().content(root -> root.scope("\\_SB", sb -> more.accept(sb
-                .device("PWRC", dev -> dev
-                        .hid("XACP0001")
-                        .uid(0)
-                        .crs(crs)
-                        .operationRegion("PWRR", AddressSpace.SYSTEM_MEMORY, AmlTerm.integer(DSDT_OPREGION),
-                                AmlTerm.integer(0x100))
-                        .field("PWRR", FieldAccessType.DWORD, false, FieldUpdateRule.PRESERVE,
-                                units -> units.unit("STAT", 32))
-                        .name("LAST", AmlTerm.integer(0)))
-                .method("_INI", 0, false, ini -> ini
-                        .store(AmlTerm.name("\\_SB.PWRC.STAT"), AmlTerm.name("\\_SB.PWRC.LAST"))))));
+        byte[] crs = new ResourceTemplateBuilder()
+                .memory32Fixed(true, DSDT_DEVICE, 0x1000)
+                .build();
+        return DefinitionBlockBuilder.dsdt()
+                .content(root -> root.scope(
+                        "\\_SB",
+                        sb -> more.accept(sb.device(
+                                        "PWRC",
+                                        dev -> dev.hid("XACP0001")
+                                                .uid(0)
+                                                .crs(crs)
+                                                .operationRegion(
+                                                        "PWRR",
+                                                        AddressSpace.SYSTEM_MEMORY,
+                                                        AmlTerm.integer(DSDT_OPREGION),
+                                                        AmlTerm.integer(0x100))
+                                                .field(
+                                                        "PWRR",
+                                                        FieldAccessType.DWORD,
+                                                        false,
+                                                        FieldUpdateRule.PRESERVE,
+                                                        units -> units.unit("STAT", 32))
+                                                .name("LAST", AmlTerm.integer(0)))
+                                .method(
+                                        "_INI",
+                                        0,
+                                        false,
+                                        ini -> ini.store(
+                                                AmlTerm.name("\\_SB.PWRC.STAT"), AmlTerm.name("\\_SB.PWRC.LAST"))))));
     }
 
     private static void patch(byte[] b, int offset, long value) {

@@ -22,41 +22,72 @@ final class QemuVirtPci {
     /** QEMU virt's first PCIe INTx SPI (GSI 35). */
     private static final int FIRST_INTX = 0x23;
 
-    private QemuVirtPci() {
-    }
+    private QemuVirtPci() {}
 
     static void pci0(TermListBuilder d) {
-        d.hid("PNP0A08").name("_CID", AmlTerm.string("PNP0A03")).name("_SEG", AmlTerm.integer(0))
-                .name("_BBN", AmlTerm.integer(0)).uid(0).name("_CCA", AmlTerm.integer(1));
+        d.hid("PNP0A08")
+                .name("_CID", AmlTerm.string("PNP0A03"))
+                .name("_SEG", AmlTerm.integer(0))
+                .name("_BBN", AmlTerm.integer(0))
+                .uid(0)
+                .name("_CCA", AmlTerm.integer(1));
         List<AmlTerm> prt = new ArrayList<>();
         for (int slot = 0; slot < 32; slot++) {
             for (int pin = 0; pin < 4; pin++) {
-                prt.add(AmlTerm.pack(AmlTerm.integer(((long) slot << 16) | 0xFFFF), AmlTerm.integer(pin),
-                        AmlTerm.name("GSI" + (slot + pin) % 4), AmlTerm.integer(0)));
+                prt.add(AmlTerm.pack(
+                        AmlTerm.integer(((long) slot << 16) | 0xFFFF),
+                        AmlTerm.integer(pin),
+                        AmlTerm.name("GSI" + (slot + pin) % 4),
+                        AmlTerm.integer(0)));
             }
         }
         d.name("_PRT", AmlTerm.pack(prt.toArray(AmlTerm[]::new)));
         for (int link = 0; link < 4; link++) {
-            byte[] irq = new ResourceTemplateBuilder().interrupt(Usage.CONSUMER, Trigger.LEVEL, Polarity.ACTIVE_HIGH,
-                    Sharing.EXCLUSIVE, FIRST_INTX + link).build();
+            byte[] irq = new ResourceTemplateBuilder()
+                    .interrupt(
+                            Usage.CONSUMER, Trigger.LEVEL, Polarity.ACTIVE_HIGH, Sharing.EXCLUSIVE, FIRST_INTX + link)
+                    .build();
             int uid = link;
-            d.device(String.format(Locale.ROOT, "GSI%d", link), g -> g.hid("PNP0C0F").uid(uid)
-                    .name("_PRS", AmlTerm.buffer(irq)).crs(irq).method("_SRS", 1, false, m -> { }));
+            d.device(
+                    String.format(Locale.ROOT, "GSI%d", link),
+                    g -> g.hid("PNP0C0F")
+                            .uid(uid)
+                            .name("_PRS", AmlTerm.buffer(irq))
+                            .crs(irq)
+                            .method("_SRS", 1, false, m -> {}));
         }
         d.method("_CBA", 0, false, m -> m.returns(AmlTerm.integer(Preset.QEMU_ECAM)));
         d.crs(new ResourceTemplateBuilder()
-                .wordAddress(AddressSpec.busNumber().usage(Usage.PRODUCER).minFixed(true).maxFixed(true)
+                .wordAddress(AddressSpec.busNumber()
+                        .usage(Usage.PRODUCER)
+                        .minFixed(true)
+                        .maxFixed(true)
                         .range(0, 0, 0xFF, 0, 0x100))
-                .dwordAddress(AddressSpec.memory().usage(Usage.PRODUCER).minFixed(true).maxFixed(true)
+                .dwordAddress(AddressSpec.memory()
+                        .usage(Usage.PRODUCER)
+                        .minFixed(true)
+                        .maxFixed(true)
                         .range(0, 0x1000_0000L, 0x3EFE_FFFFL, 0, 0x2EFF_0000L))
-                .dwordAddress(AddressSpec.io().usage(Usage.PRODUCER).minFixed(true).maxFixed(true)
+                .dwordAddress(AddressSpec.io()
+                        .usage(Usage.PRODUCER)
+                        .minFixed(true)
+                        .maxFixed(true)
                         .range(0, 0, 0xFFFF, 0x3EFF_0000L, 0x1_0000L))
-                .qwordAddress(AddressSpec.memory().usage(Usage.PRODUCER).minFixed(true).maxFixed(true)
+                .qwordAddress(AddressSpec.memory()
+                        .usage(Usage.PRODUCER)
+                        .minFixed(true)
+                        .maxFixed(true)
                         .range(0, 0x80_0000_0000L, 0xFF_FFFF_FFFFL, 0, 0x80_0000_0000L))
                 .build());
-        d.device("RES0", r -> r.hid("PNP0C02").crs(new ResourceTemplateBuilder()
-                .qwordAddress(AddressSpec.memory().usage(Usage.PRODUCER).minFixed(true).maxFixed(true)
-                        .range(0, Preset.QEMU_ECAM, Preset.QEMU_ECAM + 0x0FFF_FFFFL, 0, 0x1000_0000L))
-                .build()));
+        d.device(
+                "RES0",
+                r -> r.hid("PNP0C02")
+                        .crs(new ResourceTemplateBuilder()
+                                .qwordAddress(AddressSpec.memory()
+                                        .usage(Usage.PRODUCER)
+                                        .minFixed(true)
+                                        .maxFixed(true)
+                                        .range(0, Preset.QEMU_ECAM, Preset.QEMU_ECAM + 0x0FFF_FFFFL, 0, 0x1000_0000L))
+                                .build()));
     }
 }

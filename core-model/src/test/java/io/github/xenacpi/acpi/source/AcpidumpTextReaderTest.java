@@ -42,13 +42,17 @@ class AcpidumpTextReaderTest {
     }
 
     private static String rows(String text, UnaryOperator<String> change) {
-        return text.lines().map(l -> l.startsWith(" ") ? change.apply(l) : l)
-                .reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'), StringBuilder::append).toString();
+        return text.lines()
+                .map(l -> l.startsWith(" ") ? change.apply(l) : l)
+                .reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'), StringBuilder::append)
+                .toString();
     }
 
     private static String headers(String text, UnaryOperator<String> change) {
-        return text.lines().map(l -> HEADER.matcher(l).matches() ? change.apply(l) : l)
-                .reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'), StringBuilder::append).toString();
+        return text.lines()
+                .map(l -> HEADER.matcher(l).matches() ? change.apply(l) : l)
+                .reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'), StringBuilder::append)
+                .toString();
     }
 
     /** The dump's lines, to change before writing them back. */
@@ -87,8 +91,12 @@ class AcpidumpTextReaderTest {
             RawTable built = platform.tables().get(i);
             assertThat(read.origin().address()).isEqualTo(built.origin().address());
             assertThat(read.origin().format()).isEqualTo(SourceFormat.ACPIDUMP_TEXT);
-            assertThat(read.origin().line()).isEqualTo(headerLine(lines, read.signature().equals("RSDP")
-                    ? "RSD PTR" : read.signature(), read.instance()) + 1);
+            assertThat(read.origin().line())
+                    .isEqualTo(headerLine(
+                                    lines,
+                                    read.signature().equals("RSDP") ? "RSD PTR" : read.signature(),
+                                    read.instance())
+                            + 1);
         }
     }
 
@@ -97,7 +105,8 @@ class AcpidumpTextReaderTest {
         FirmwareImage image = open(headers(dump, l -> l.replaceAll("0x[0-9A-F]{16}", "0x0000000000000000")));
 
         assertThat(contents(image.tables())).isEqualTo(contents(platform.tables()));
-        assertThat(image.tables()).allSatisfy(t -> assertThat(t.origin().hasAddress()).isFalse());
+        assertThat(image.tables())
+                .allSatisfy(t -> assertThat(t.origin().hasAddress()).isFalse());
     }
 
     @Test
@@ -106,7 +115,8 @@ class AcpidumpTextReaderTest {
         FirmwareImage image = open(nil.replaceFirst("MCFG @ \\(nil\\)", "MCFG @ somewhere"));
 
         assertThat(contents(image.tables())).isEqualTo(contents(platform.tables()));
-        assertThat(image.tables()).allSatisfy(t -> assertThat(t.origin().hasAddress()).isFalse());
+        assertThat(image.tables())
+                .allSatisfy(t -> assertThat(t.origin().hasAddress()).isFalse());
         assertThat(image.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.table()).isEqualTo("MCFG");
             assertThat(d.message()).contains("somewhere").contains("line " + (headerLine(lines(), "MCFG", 1) + 1));
@@ -133,14 +143,19 @@ class AcpidumpTextReaderTest {
     @Test
     void fwtsDumpStyleWithOffsetsOfFourAndFiveDigits() throws Exception {
         BuiltPlatform big = PlatformBuilder.create()
-                .addRaw(TestPlatforms.table("DSDT", 0x10010, 7)).withoutRootPointer().build();
-        String fwts = headers(rows(big.acpidumpText(), l -> {
-            int colon = l.indexOf(':');
-            int offset = Integer.parseInt(l.substring(0, colon).trim(), 16);
-            String prefix = offset < 0x10000 ? String.format("  %04X", offset)
-                    : offset < 0x100000 ? String.format(" %05X", offset) : String.format("%06X", offset);
-            return prefix + l.substring(colon);
-        }), l -> l.replace("0x0000000080000000", "0x80000000"));
+                .addRaw(TestPlatforms.table("DSDT", 0x10010, 7))
+                .withoutRootPointer()
+                .build();
+        String fwts = headers(
+                rows(big.acpidumpText(), l -> {
+                    int colon = l.indexOf(':');
+                    int offset = Integer.parseInt(l.substring(0, colon).trim(), 16);
+                    String prefix = offset < 0x10000
+                            ? String.format("  %04X", offset)
+                            : offset < 0x100000 ? String.format(" %05X", offset) : String.format("%06X", offset);
+                    return prefix + l.substring(colon);
+                }),
+                l -> l.replace("0x0000000080000000", "0x80000000"));
         FirmwareImage image = open(fwts);
 
         assertThat(fwts).contains("\n  FFF0: ", "\n 10000: ");
@@ -161,7 +176,8 @@ class AcpidumpTextReaderTest {
         FirmwareImage slashes = open(rows(dump, l -> l.substring(0, 58) + " // " + l.substring(59)));
         FirmwareImage bare = open(rows(dump, l -> l.substring(0, 58).stripTrailing()));
 
-        assertThat(rows(dump, l -> l.substring(0, 58) + " // " + l.substring(59))).contains("4B  // ");
+        assertThat(rows(dump, l -> l.substring(0, 58) + " // " + l.substring(59)))
+                .contains("4B  // ");
         assertThat(slashes.diagnostics()).isEmpty();
         assertThat(contents(slashes.tables())).isEqualTo(contents(platform.tables()));
         assertThat(bare.diagnostics()).isEmpty();
@@ -200,11 +216,13 @@ class AcpidumpTextReaderTest {
         FirmwareImage image = open(join(lines));
 
         assertThat(contents(image.tables())).isEqualTo(contents(platform.tables()));
-        assertThat(image.diagnostics()).extracting(Diagnostic::message).containsExactly(
-                "line 1 ignored: neither a table header (SIG @ 0xADDRESS) nor a data row: \"Intel ACPI Component"
-                        + " Architecture\"",
-                "line " + (dsdt + 5) + " ignored: neither a table header (SIG @ 0xADDRESS) nor a data row:"
-                        + " \"Windows ACPI dump tool: press any key\"");
+        assertThat(image.diagnostics())
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        "line 1 ignored: neither a table header (SIG @ 0xADDRESS) nor a data row: \"Intel ACPI Component"
+                                + " Architecture\"",
+                        "line " + (dsdt + 5) + " ignored: neither a table header (SIG @ 0xADDRESS) nor a data row:"
+                                + " \"Windows ACPI dump tool: press any key\"");
     }
 
     @Test
@@ -212,8 +230,8 @@ class AcpidumpTextReaderTest {
         FirmwareImage image = open("    0000: 00 01 02\n" + dump);
 
         assertThat(image.tables()).hasSize(platform.tables().size());
-        assertThat(messages(image)).containsExactly("line 1 ignored: data row before any table header:"
-                + " \"    0000: 00 01 02\"");
+        assertThat(messages(image))
+                .containsExactly("line 1 ignored: data row before any table header:" + " \"    0000: 00 01 02\"");
     }
 
     @Test
@@ -223,11 +241,18 @@ class AcpidumpTextReaderTest {
         lines.remove(dsdt + 4);
         FirmwareImage image = open(join(lines));
 
-        RawTable read = image.tables().stream().filter(t -> t.signature().equals("DSDT")).findFirst().orElseThrow();
+        RawTable read = image.tables().stream()
+                .filter(t -> t.signature().equals("DSDT"))
+                .findFirst()
+                .orElseThrow();
         assertThat(read.size()).isEqualTo(0x30);
-        assertThat(read.bytes()).isEqualTo(Arrays.copyOf(platform.tables().get(3).bytes(), 0x30));
-        assertThat(image.diagnostics()).filteredOn(d -> d.table().equals("DSDT")).extracting(Diagnostic::message)
-                .containsExactly("line " + (dsdt + 5) + ": row offset 0x40 where 0x30 was expected (16 bytes of"
+        assertThat(read.bytes())
+                .isEqualTo(Arrays.copyOf(platform.tables().get(3).bytes(), 0x30));
+        assertThat(image.diagnostics())
+                .filteredOn(d -> d.table().equals("DSDT"))
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        "line " + (dsdt + 5) + ": row offset 0x40 where 0x30 was expected (16 bytes of"
                                 + " rows are missing); the DSDT table is cut at 0x30 bytes",
                         "line " + (dsdt + 1) + ": DSDT is truncated: its length field says 236 bytes, the rows hold"
                                 + " 48");
@@ -244,10 +269,11 @@ class AcpidumpTextReaderTest {
         lines.set(mcfg + 4, lines.get(mcfg + 4).substring(0, 10 + 11 * 3));
         FirmwareImage image = open(join(lines));
 
-        assertThat(messages(image)).contains(
-                "line " + (dsdt + 4) + ": row offset 0x20 where 0x1F was expected (it follows a short row of 15"
-                        + " bytes); the DSDT table is cut at 0x1F bytes",
-                "line " + (mcfg + 1) + ": MCFG is truncated: its length field says 60 bytes, the rows hold 59");
+        assertThat(messages(image))
+                .contains(
+                        "line " + (dsdt + 4) + ": row offset 0x20 where 0x1F was expected (it follows a short row of 15"
+                                + " bytes); the DSDT table is cut at 0x1F bytes",
+                        "line " + (mcfg + 1) + ": MCFG is truncated: its length field says 60 bytes, the rows hold 59");
     }
 
     @Test
@@ -257,8 +283,9 @@ class AcpidumpTextReaderTest {
         lines.set(dsdt + 3, lines.get(dsdt + 3).replaceFirst("0020: ..", "0020: 4G"));
         FirmwareImage image = open(join(lines));
 
-        assertThat(messages(image)).contains("line " + (dsdt + 4) + ": row at offset 0x20: byte 1 is \"4G\", not two"
-                + " hex digits; the DSDT table is cut at 0x20 bytes");
+        assertThat(messages(image))
+                .contains("line " + (dsdt + 4) + ": row at offset 0x20: byte 1 is \"4G\", not two"
+                        + " hex digits; the DSDT table is cut at 0x20 bytes");
         assertThat(image.tables().get(3).size()).isEqualTo(0x20);
     }
 
@@ -281,8 +308,9 @@ class AcpidumpTextReaderTest {
 
         assertThat(image.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
-            assertThat(d.message()).isEqualTo("line " + (apic + 1) + ": APIC rows hold 82 bytes, 2 more than its"
-                    + " length field's 80");
+            assertThat(d.message())
+                    .isEqualTo(
+                            "line " + (apic + 1) + ": APIC rows hold 82 bytes, 2 more than its" + " length field's 80");
         });
     }
 
@@ -301,18 +329,25 @@ class AcpidumpTextReaderTest {
     void signatureInTheBytesWinsOverTheHeader() throws Exception {
         FirmwareImage image = open(dump.replace("MCFG @", "SPCR @"));
 
-        assertThat(image.tables()).extracting(RawTable::signature).contains("MCFG").doesNotContain("SPCR");
-        assertThat(messages(image)).containsExactly("line " + (headerLine(lines(), "MCFG", 1) + 1)
-                + ": header says SPCR but the bytes hold a MCFG; the signature in the bytes is used");
+        assertThat(image.tables())
+                .extracting(RawTable::signature)
+                .contains("MCFG")
+                .doesNotContain("SPCR");
+        assertThat(messages(image))
+                .containsExactly("line " + (headerLine(lines(), "MCFG", 1) + 1)
+                        + ": header says SPCR but the bytes hold a MCFG; the signature in the bytes is used");
     }
 
     @Test
     void severalSsdtsAreNumberedInInputOrder() throws Exception {
         FirmwareImage image = open(dump);
 
-        assertThat(image.tables()).filteredOn(t -> t.signature().equals("SSDT")).extracting(RawTable::instance)
+        assertThat(image.tables())
+                .filteredOn(t -> t.signature().equals("SSDT"))
+                .extracting(RawTable::instance)
                 .containsExactly(1, 2);
-        assertThat(image.tables().get(6).bytes()).isEqualTo(platform.tables().get(6).bytes());
+        assertThat(image.tables().get(6).bytes())
+                .isEqualTo(platform.tables().get(6).bytes());
     }
 
     @Test
@@ -326,7 +361,8 @@ class AcpidumpTextReaderTest {
         try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
             f.setLength(FirmwareSource.MAX_INPUT_BYTES + 1);
         }
-        assertThatThrownBy(() -> FirmwareSource.open(huge)).isInstanceOf(AcpiException.class)
+        assertThatThrownBy(() -> FirmwareSource.open(huge))
+                .isInstanceOf(AcpiException.class)
                 .hasMessageContaining("268435457 bytes is more than the 268435456-byte limit");
     }
 
@@ -344,7 +380,9 @@ class AcpidumpTextReaderTest {
         Path file = dir.resolve("empty-dump.txt");
         Files.writeString(file, "DSDT @ 0x0\n\n");
 
-        assertThatThrownBy(() -> FirmwareSource.open(file)).isInstanceOf(AcpiException.class)
-                .hasMessageContaining("no ACPI table found in").hasMessageContaining("DSDT header has no data rows");
+        assertThatThrownBy(() -> FirmwareSource.open(file))
+                .isInstanceOf(AcpiException.class)
+                .hasMessageContaining("no ACPI table found in")
+                .hasMessageContaining("DSDT header has no data rows");
     }
 }

@@ -31,7 +31,8 @@ class BoundedTableReadTest {
     }
 
     private static byte[] dsdtDeclaring(long length) {
-        byte[] t = TableWriter.withHeader("DSDT", 2, OemIdentity.DEFAULT).zeros(64).finish();
+        byte[] t =
+                TableWriter.withHeader("DSDT", 2, OemIdentity.DEFAULT).zeros(64).finish();
         t[4] = (byte) length;
         t[5] = (byte) (length >>> 8);
         t[6] = (byte) (length >>> 16);
@@ -43,8 +44,9 @@ class BoundedTableReadTest {
     void aSmallTableInAHugeFileIsReadToItsLengthAndTheRestIsReported() throws Exception {
         FirmwareImage image = FirmwareSource.open(file("DSDT.dat", dsdtDeclaring(100)));
 
-        assertThat(image.tables()).singleElement().satisfies(t -> assertThat(t.size())
-                .isLessThanOrEqualTo(100 + BinaryTableReader.MAX_UNDECLARED_BYTES));
+        assertThat(image.tables())
+                .singleElement()
+                .satisfies(t -> assertThat(t.size()).isLessThanOrEqualTo(100 + BinaryTableReader.MAX_UNDECLARED_BYTES));
         assertThat(image.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("bytes not read"));
     }
 
@@ -52,10 +54,12 @@ class BoundedTableReadTest {
     void aHeaderDeclaringTwoHundredMebibytesIsBelievedOnlyToTheTableLimit() throws Exception {
         FirmwareImage image = FirmwareSource.open(file("DSDT.dat", dsdtDeclaring(FILE_BYTES)));
 
-        assertThat(image.tables()).singleElement().satisfies(t -> assertThat(t.size())
-                .isEqualTo(BinaryTableReader.MAX_TABLE_BYTES));
-        assertThat(image.diagnostics()).anySatisfy(d -> assertThat(d.message())
-                .contains("more than the " + BinaryTableReader.MAX_TABLE_BYTES + "-byte limit for one table"));
+        assertThat(image.tables())
+                .singleElement()
+                .satisfies(t -> assertThat(t.size()).isEqualTo(BinaryTableReader.MAX_TABLE_BYTES));
+        assertThat(image.diagnostics())
+                .anySatisfy(d -> assertThat(d.message())
+                        .contains("more than the " + BinaryTableReader.MAX_TABLE_BYTES + "-byte limit for one table"));
     }
 
     @Test
@@ -65,8 +69,8 @@ class BoundedTableReadTest {
 
         FirmwareImage image = FirmwareSource.open(dir);
 
-        assertThat(image.tables()).allSatisfy(t -> assertThat(t.size())
-                .isLessThanOrEqualTo(BinaryTableReader.MAX_UNDECLARED_BYTES));
+        assertThat(image.tables())
+                .allSatisfy(t -> assertThat(t.size()).isLessThanOrEqualTo(BinaryTableReader.MAX_UNDECLARED_BYTES));
     }
 
     @Test
@@ -76,7 +80,8 @@ class BoundedTableReadTest {
 
         FirmwareImage image = FirmwareSource.open(dir);
 
-        assertThat(image.tables()).allSatisfy(t -> assertThat(t.size())
-                .isLessThanOrEqualTo(100 + BinaryTableReader.MAX_UNDECLARED_BYTES));
+        assertThat(image.tables())
+                .allSatisfy(
+                        t -> assertThat(t.size()).isLessThanOrEqualTo(100 + BinaryTableReader.MAX_UNDECLARED_BYTES));
     }
 }

@@ -18,16 +18,20 @@ class DumpHeaderTest {
         assertThat(parse("RSD  @ 0x00000000000F0120")).isEqualTo(new DumpHeader("RSD", "RSDP", 0xF0120L, null));
         assertThat(parse("FACS @ (nil)")).isEqualTo(new DumpHeader("FACS", "FACS", -1, null));
         assertThat(parse("DSDT @ 0x0000000000000000")).isEqualTo(new DumpHeader("DSDT", "DSDT", -1, null));
-        assertThat(parse("MCFG @ 0x007C465A02D3F6A0")).extracting(DumpHeader::address).isEqualTo(0x007C465A02D3F6A0L);
-        assertThat(parse("FFT_ @ 0xFFFFFFFFFFFFFFFF")).extracting(DumpHeader::address).isEqualTo(-1L);
+        assertThat(parse("MCFG @ 0x007C465A02D3F6A0"))
+                .extracting(DumpHeader::address)
+                .isEqualTo(0x007C465A02D3F6A0L);
+        assertThat(parse("FFT_ @ 0xFFFFFFFFFFFFFFFF"))
+                .extracting(DumpHeader::address)
+                .isEqualTo(-1L);
     }
 
     @Test
     void unreadableAddressKeepsTheHeaderAndSaysWhy() {
         assertThat(parse("APIC @ 0x12345678901234567")).satisfies(h -> {
             assertThat(h.address()).isEqualTo(-1);
-            assertThat(h.addressProblem()).isEqualTo("address \"0x12345678901234567\" is not 0x followed by at"
-                    + " most 16 hex digits");
+            assertThat(h.addressProblem())
+                    .isEqualTo("address \"0x12345678901234567\" is not 0x followed by at" + " most 16 hex digits");
         });
     }
 

@@ -30,12 +30,12 @@ class DumpRowParserTest {
 
     @Test
     void rowShapedLinesThatCannotBeReadSayWhy() {
-        assertThat(DumpRowParser.parse("    0010: 4D 4 46")).isEqualTo(new DumpRow.Malformed(0x10,
-                "byte 2 is \"4\", not two hex digits"));
-        assertThat(DumpRowParser.parse("    0010:   ")).isEqualTo(new DumpRow.Malformed(0x10,
-                "no data bytes after the offset"));
-        assertThat(DumpRowParser.parse("    0010: MCFG<.....FIRECK")).isEqualTo(new DumpRow.Malformed(0x10,
-                "byte 1 is \"MCFG<.....FIRECK\", not two hex digits"));
+        assertThat(DumpRowParser.parse("    0010: 4D 4 46"))
+                .isEqualTo(new DumpRow.Malformed(0x10, "byte 2 is \"4\", not two hex digits"));
+        assertThat(DumpRowParser.parse("    0010:   "))
+                .isEqualTo(new DumpRow.Malformed(0x10, "no data bytes after the offset"));
+        assertThat(DumpRowParser.parse("    0010: MCFG<.....FIRECK"))
+                .isEqualTo(new DumpRow.Malformed(0x10, "byte 1 is \"MCFG<.....FIRECK\", not two hex digits"));
     }
 
     @Test

@@ -42,7 +42,10 @@ class FirmwareSourceTest {
         FirmwareImage image = FirmwareSource.open(file);
 
         assertThat(image.format()).isEqualTo(SourceFormat.BINARY_FILE);
-        assertThat(image.tables()).singleElement().extracting(RawTable::signature).isEqualTo("RSDP");
+        assertThat(image.tables())
+                .singleElement()
+                .extracting(RawTable::signature)
+                .isEqualTo("RSDP");
     }
 
     @Test
@@ -58,7 +61,8 @@ class FirmwareSourceTest {
         Path file = dir.resolve("firmware.bin");
         Files.write(file, new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0});
 
-        assertThatThrownBy(() -> FirmwareSource.open(file)).isInstanceOf(AcpiException.class)
+        assertThatThrownBy(() -> FirmwareSource.open(file))
+                .isInstanceOf(AcpiException.class)
                 .hasMessageContaining("binary data that starts with neither a table signature");
     }
 
@@ -67,7 +71,8 @@ class FirmwareSourceTest {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "hello\n");
 
-        assertThatThrownBy(() -> FirmwareSource.open(file)).isInstanceOf(AcpiException.class)
+        assertThatThrownBy(() -> FirmwareSource.open(file))
+                .isInstanceOf(AcpiException.class)
                 .hasMessageContaining("no ACPI table found in " + file)
                 .hasMessageContaining("line 1 ignored: neither a table header");
     }
@@ -76,9 +81,11 @@ class FirmwareSourceTest {
     void missingAndEmptyPathsAreRefused() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.dat"));
 
-        assertThatThrownBy(() -> FirmwareSource.open(dir.resolve("nope"))).isInstanceOf(AcpiException.class)
+        assertThatThrownBy(() -> FirmwareSource.open(dir.resolve("nope")))
+                .isInstanceOf(AcpiException.class)
                 .hasMessage("no such file or folder: " + dir.resolve("nope"));
-        assertThatThrownBy(() -> FirmwareSource.open(empty)).isInstanceOf(AcpiException.class)
+        assertThatThrownBy(() -> FirmwareSource.open(empty))
+                .isInstanceOf(AcpiException.class)
                 .hasMessage("no ACPI table in " + empty + ": the file is empty");
     }
 }

@@ -28,7 +28,11 @@ class TableDirectoryReaderTest {
     Path dir;
 
     private byte[] bytes(String label) {
-        return platform.tables().stream().filter(t -> t.label().equals(label)).findFirst().orElseThrow().bytes();
+        return platform.tables().stream()
+                .filter(t -> t.label().equals(label))
+                .findFirst()
+                .orElseThrow()
+                .bytes();
     }
 
     private static List<String> labels(FirmwareImage image) {
@@ -44,8 +48,8 @@ class TableDirectoryReaderTest {
         assertThat(image.format()).isEqualTo(SourceFormat.TABLE_DIRECTORY);
         assertThat(image.diagnostics()).isEmpty();
         assertThat(contents(image.tables())).containsExactlyInAnyOrderElementsOf(contents(platform.tables()));
-        assertThat(labels(image)).containsExactly("APIC", "DSDT", "FACP", "FACS", "MCFG", "RSDP", "SSDT",
-                "SSDT#2", "XSDT");
+        assertThat(labels(image))
+                .containsExactly("APIC", "DSDT", "FACP", "FACS", "MCFG", "RSDP", "SSDT", "SSDT#2", "XSDT");
         assertThat(image.tables()).allSatisfy(t -> {
             assertThat(t.origin().hasAddress()).isFalse();
             assertThat(t.origin().file().getParent()).isEqualTo(dir);
@@ -59,12 +63,17 @@ class TableDirectoryReaderTest {
 
         FirmwareImage image = FirmwareSource.open(dir);
 
-        List<RawTable> ssdts = image.tables().stream().filter(t -> t.signature().equals("SSDT")).toList();
-        List<RawTable> built = many.tables().stream().filter(t -> t.signature().equals("SSDT")).toList();
+        List<RawTable> ssdts = image.tables().stream()
+                .filter(t -> t.signature().equals("SSDT"))
+                .toList();
+        List<RawTable> built =
+                many.tables().stream().filter(t -> t.signature().equals("SSDT")).toList();
         assertThat(ssdts).hasSize(11);
         for (int i = 0; i < 11; i++) {
             assertThat(ssdts.get(i).instance()).isEqualTo(i + 1);
-            assertThat(ssdts.get(i).bytes()).as("ssdt%d.dat", i + 1).isEqualTo(built.get(i).bytes());
+            assertThat(ssdts.get(i).bytes())
+                    .as("ssdt%d.dat", i + 1)
+                    .isEqualTo(built.get(i).bytes());
             assertThat(ssdts.get(i).origin().file().getFileName().toString()).isEqualTo("ssdt" + (i + 1) + ".dat");
         }
     }
@@ -99,11 +108,14 @@ class TableDirectoryReaderTest {
         FirmwareImage image = FirmwareSource.open(dir);
 
         assertThat(labels(image)).containsExactly("DSDT");
-        assertThat(image.diagnostics()).extracting(Diagnostic::severity, Diagnostic::message).containsExactly(
-                tuple(Severity.INFO, "skipped " + dir.resolve("blob")
-                        + ": binary data, not an ACPI table"),
-                tuple(Severity.WARNING, "skipped " + dir.resolve("spare.aml")
-                        + ": neither its bytes (2 bytes starting 00 01 \"..\") nor its name identify an ACPI table"));
+        assertThat(image.diagnostics())
+                .extracting(Diagnostic::severity, Diagnostic::message)
+                .containsExactly(
+                        tuple(Severity.INFO, "skipped " + dir.resolve("blob") + ": binary data, not an ACPI table"),
+                        tuple(
+                                Severity.WARNING,
+                                "skipped " + dir.resolve("spare.aml")
+                                        + ": neither its bytes (2 bytes starting 00 01 \"..\") nor its name identify an ACPI table"));
     }
 
     @Test
@@ -123,8 +135,9 @@ class TableDirectoryReaderTest {
         assertThat(image.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.table()).isEqualTo("MCFG");
-            assertThat(d.message()).isEqualTo(dir.resolve("apic.dat") + " is named as a APIC but its bytes hold a"
-                    + " MCFG; the signature in the bytes is used");
+            assertThat(d.message())
+                    .isEqualTo(dir.resolve("apic.dat") + " is named as a APIC but its bytes hold a"
+                            + " MCFG; the signature in the bytes is used");
         });
     }
 
@@ -136,11 +149,15 @@ class TableDirectoryReaderTest {
         FirmwareImage image = FirmwareSource.open(dir);
 
         assertThat(labels(image)).containsExactly("APIC", "DSDT");
-        assertThat(image.diagnostics()).extracting(Diagnostic::message).containsExactly(
-                dir.resolve("apic.dat") + " does not start with a table signature and a plausible length (the file"
-                        + " is empty); filed as APIC after its name",
-                dir.resolve("dsdt.dat") + " does not start with a table signature and a plausible length (2 bytes"
-                        + " starting 44 53 \"DS\"); filed as DSDT after its name");
+        assertThat(image.diagnostics())
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        dir.resolve("apic.dat")
+                                + " does not start with a table signature and a plausible length (the file"
+                                + " is empty); filed as APIC after its name",
+                        dir.resolve("dsdt.dat")
+                                + " does not start with a table signature and a plausible length (2 bytes"
+                                + " starting 44 53 \"DS\"); filed as DSDT after its name");
     }
 
     @Test
@@ -154,13 +171,13 @@ class TableDirectoryReaderTest {
         FirmwareImage image = FirmwareSource.open(dir);
 
         assertThat(image.format()).isEqualTo(SourceFormat.SYSFS_DIRECTORY);
-        assertThat(labels(image)).containsExactly("APIC", "DSDT", "FACP", "FACS", "MCFG", "SSDT", "SSDT#2",
-                "SSDT#3");
+        assertThat(labels(image)).containsExactly("APIC", "DSDT", "FACP", "FACS", "MCFG", "SSDT", "SSDT#2", "SSDT#3");
         assertThat(image.tables().get(7).bytes()).isEqualTo(table("SSDT", 10, 0x33));
         assertThat(image.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.INFO);
-            assertThat(d.message()).startsWith("data" + File.separator + "BERT skipped: sysfs data/ files"
-                    + " hold the firmware memory a table points at");
+            assertThat(d.message())
+                    .startsWith("data" + File.separator + "BERT skipped: sysfs data/ files"
+                            + " hold the firmware memory a table points at");
         });
     }
 
@@ -180,8 +197,9 @@ class TableDirectoryReaderTest {
         FirmwareImage image = FirmwareSource.open(dir);
 
         assertThat(labels(image)).containsExactly("DSDT");
-        assertThat(image.diagnostics()).extracting(Diagnostic::message).containsExactly(
-                "sub-folder other-machine not read: only acpi/, tables/ and dynamic/ hold tables");
+        assertThat(image.diagnostics())
+                .extracting(Diagnostic::message)
+                .containsExactly("sub-folder other-machine not read: only acpi/, tables/ and dynamic/ hold tables");
     }
 
     @Test
@@ -195,11 +213,13 @@ class TableDirectoryReaderTest {
         FirmwareImage image = TableDirectoryReader.read(dir, 300);
 
         assertThat(labels(image)).containsExactly("APIC");
-        assertThat(image.diagnostics()).extracting(Diagnostic::message).containsExactly(
-                "skipped " + dir.resolve("dsdt.dat") + ": its 236 bytes would take the folder past the 300-byte"
-                        + " limit for one input",
-                "skipped " + dir.resolve("ssdt.dat") + ": 268435457 bytes is more than the 268435456-byte limit"
-                        + " for one table file");
+        assertThat(image.diagnostics())
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        "skipped " + dir.resolve("dsdt.dat") + ": its 236 bytes would take the folder past the 300-byte"
+                                + " limit for one input",
+                        "skipped " + dir.resolve("ssdt.dat") + ": 268435457 bytes is more than the 268435456-byte limit"
+                                + " for one table file");
     }
 
     @Test
@@ -211,8 +231,9 @@ class TableDirectoryReaderTest {
 
         assertThat(image.format()).isEqualTo(SourceFormat.ACPIDUMP_TEXT);
         assertThat(contents(image.tables())).isEqualTo(contents(platform.tables()));
-        assertThat(image.diagnostics()).extracting(Diagnostic::message).containsExactly(dir + " holds no binary"
-                + " table; its acpidump text D168CDF2391B.bin was read");
+        assertThat(image.diagnostics())
+                .extracting(Diagnostic::message)
+                .containsExactly(dir + " holds no binary" + " table; its acpidump text D168CDF2391B.bin was read");
     }
 
     @Test
@@ -224,19 +245,24 @@ class TableDirectoryReaderTest {
         FirmwareImage image = FirmwareSource.open(dir);
 
         assertThat(labels(image)).containsExactly("DSDT");
-        assertThat(image.diagnostics()).extracting(Diagnostic::message).containsExactly(
-                "acpidump text acpidump.txt not read: the folder's binary tables are used",
-                "acpidump text other.txt not read: the folder's binary tables are used");
+        assertThat(image.diagnostics())
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        "acpidump text acpidump.txt not read: the folder's binary tables are used",
+                        "acpidump text other.txt not read: the folder's binary tables are used");
         Files.delete(dir.resolve("dsdt.dat"));
-        assertThatThrownBy(() -> FirmwareSource.open(dir)).isInstanceOf(AcpiException.class).hasMessage(
-                "no binary table in " + dir + " but 2 acpidump texts (acpidump.txt, other.txt); open one of them");
+        assertThatThrownBy(() -> FirmwareSource.open(dir))
+                .isInstanceOf(AcpiException.class)
+                .hasMessage("no binary table in " + dir
+                        + " but 2 acpidump texts (acpidump.txt, other.txt); open one of them");
     }
 
     @Test
     void folderWithoutTablesIsRefused() throws Exception {
         Files.writeString(dir.resolve("README"), "nothing here");
 
-        assertThatThrownBy(() -> FirmwareSource.open(dir)).isInstanceOf(AcpiException.class)
+        assertThatThrownBy(() -> FirmwareSource.open(dir))
+                .isInstanceOf(AcpiException.class)
                 .hasMessage("no ACPI table found in " + dir + ": 1 files looked at");
     }
 
@@ -244,7 +270,10 @@ class TableDirectoryReaderTest {
     void readOrderComparesNumbersAsNumbers() {
         List<String> names = List.of("ssdt10.dat", "ssdt2.dat", "ssdt.dat", "SSDT1.dat", "dsdt.dat");
 
-        assertThat(names.stream().map(TableFileName::of).sorted(TableFileName.READ_ORDER).map(TableFileName::name))
+        assertThat(names.stream()
+                        .map(TableFileName::of)
+                        .sorted(TableFileName.READ_ORDER)
+                        .map(TableFileName::name))
                 .containsExactly("dsdt.dat", "ssdt.dat", "SSDT1.dat", "ssdt2.dat", "ssdt10.dat");
         assertThat(TableFileName.of("acpi-hp-envy-x2-ssdt3.dat").signature()).contains("SSDT");
         assertThat(TableFileName.of("fft_.dat").signature()).contains("FFT_");
@@ -255,7 +284,10 @@ class TableDirectoryReaderTest {
 
     @Test
     void builderPlatformWithoutRootReadsBackFromEveryFolderForm() throws Exception {
-        BuiltPlatform p = PlatformBuilder.create().addRaw(table("DSDT", 4, 1)).withoutRootPointer().build();
+        BuiltPlatform p = PlatformBuilder.create()
+                .addRaw(table("DSDT", 4, 1))
+                .withoutRootPointer()
+                .build();
         p.writeTableDirectory(dir.resolve("x"));
         p.writeSysfsDirectory(dir.resolve("s"));
 

@@ -11,8 +11,7 @@ import java.util.Arrays;
 /** Helpers for decoder tests: builder-made bytes turned into raw tables and decoded, whole or damaged. */
 public final class TableFixtures {
 
-    private TableFixtures() {
-    }
+    private TableFixtures() {}
 
     /** The bytes a builder writes with the default identity. */
     public static byte[] bytes(TableBuilder builder) {
@@ -56,7 +55,8 @@ public final class TableFixtures {
         byte[] out = bytes.clone();
         out[9] = 0;
         int sum = 0;
-        int len = Math.min(out.length, (int) Math.min(Integer.MAX_VALUE,
+        int len = Math.min(out.length, (int) Math.min(
+                Integer.MAX_VALUE,
                 (out[4] & 0xFFL) | (out[5] & 0xFFL) << 8 | (out[6] & 0xFFL) << 16 | (out[7] & 0xFFL) << 24));
         for (int i = 0; i < len; i++) {
             sum += out[i];

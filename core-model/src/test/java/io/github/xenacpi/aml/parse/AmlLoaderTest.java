@@ -19,12 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
-import io.github.xenacpi.platform.builder.OemIdentity;
-import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
-import io.github.xenacpi.platform.builder.aml.FieldAccessType;
-import io.github.xenacpi.platform.builder.aml.FieldUpdateRule;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 import io.github.xenacpi.aml.AmlName;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlOpcode;
@@ -35,18 +29,26 @@ import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceCounts;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.ObjectType;
+import io.github.xenacpi.platform.builder.OemIdentity;
+import io.github.xenacpi.platform.builder.aml.DefinitionBlockBuilder;
+import io.github.xenacpi.platform.builder.aml.FieldAccessType;
+import io.github.xenacpi.platform.builder.aml.FieldUpdateRule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class AmlLoaderTest {
 
-    private static final byte[] MEMORY32_FIXED = {(byte) 0x86, 0x09, 0x00, 0x01, 0x00, 0x00, 0x00, 0x09, 0x00,
-        0x10, 0x00, 0x00, 0x79, 0x00};
+    private static final byte[] MEMORY32_FIXED = {
+        (byte) 0x86, 0x09, 0x00, 0x01, 0x00, 0x00, 0x00, 0x09, 0x00, 0x10, 0x00, 0x00, 0x79, 0x00
+    };
 
     @Test
     void devicesWithNamesOfEveryDataTypeLandAtTheirAbsolutePaths() {
-        byte[] table = dsdt(t -> t
-                .scope("\\_SB", sb -> sb
-                        .device("PCI0", d -> d
-                                .hidEisa("PNP0A08")
+        byte[] table = dsdt(t -> t.scope(
+                "\\_SB",
+                sb -> sb.device(
+                        "PCI0",
+                        d -> d.hidEisa("PNP0A08")
                                 .uid(0)
                                 .name("STR0", string("hello"))
                                 .name("BUF0", buffer(new byte[] {1, 2, 3}))
@@ -66,7 +68,8 @@ class AmlLoaderTest {
         int at = (int) pci.source().orElseThrow().offset();
         assertThat(pci.source()).contains(new AmlSource("DSDT", 1, indexOf(table, ascii("PCI0")) - 4));
         assertThat(new int[] {table[at] & 0xFF, table[at + 1] & 0xFF}).containsExactly(0x5B, 0x82);
-        assertThat(pci.children()).extracting(NamespaceNode::segment)
+        assertThat(pci.children())
+                .extracting(NamespaceNode::segment)
                 .containsExactly("_HID", "_UID", "STR0", "BUF0", "PKG0", "BIG0", "_CRS", "PRT0");
         assertThat(value(loaded, "\\_SB.PCI0._HID")).isEqualTo(integer(0x080AD041L));
         assertThat(value(loaded, "\\_SB.PCI0._UID")).isEqualTo(integer(0));
@@ -84,10 +87,10 @@ class AmlLoaderTest {
     @Test
     void methodKeepsItsFlagsAndItsBodyIsNotParsedAtLoad() {
         // The body holds an opcode no AML has: it must not be looked at until the method runs.
-        LoadedNamespace loaded = loadDsdt(t -> t
-                .method("MTH1", 2, true, 3, m -> m.raw(new byte[] {(byte) 0xFE, (byte) 0xFE}))
-                .method("_STA", 0, false, m -> m.returns(integer(0x0F)))
-                .name("AFTR", integer(7)));
+        LoadedNamespace loaded =
+                loadDsdt(t -> t.method("MTH1", 2, true, 3, m -> m.raw(new byte[] {(byte) 0xFE, (byte) 0xFE}))
+                        .method("_STA", 0, false, m -> m.returns(integer(0x0F)))
+                        .name("AFTR", integer(7)));
 
         assertThat(loaded.diagnostics()).isEmpty();
         AmlObject.Method m = (AmlObject.Method) node(loaded, "\\MTH1").object();
@@ -106,36 +109,63 @@ class AmlLoaderTest {
     @Test
     void operationRegionsKeepLiteralAndNamedOperandsAndTheirFieldsTheBitLayout() {
         byte[] connection = {(byte) 0x8C, 0x20, 0x00};
-        LoadedNamespace loaded = loadDsdt(t -> t.scope("\\_SB", sb -> sb.device("DEV0", d -> d
-                .name("BASE", integer(0x100A_0000L))
-                .operationRegion("DREG", AddressSpace.SYSTEM_MEMORY, integer(0x100B_0000L), integer(0x100))
-                .operationRegion("NREG", AddressSpace.SYSTEM_MEMORY, name("BASE"),
-                        op(AmlOpcode.ADD, integer(0x10), integer(0x20), new AmlTerm.NoTarget()))
-                .operationRegion("GPIO", AddressSpace.GENERAL_PURPOSE_IO, integer(0), integer(1))
-                .field("DREG", FieldAccessType.DWORD, false, FieldUpdateRule.PRESERVE, f -> f
-                        .unit("CTRL", 32).offset(0x10).unit("STAT", 32).accessAs(FieldAccessType.BYTE, 0)
-                        .reserved(8).unit("FLG", 1))
-                .field("GPIO", FieldAccessType.BYTE, true, FieldUpdateRule.WRITE_AS_ZEROS, f -> f
-                        .connection(connection).unit("PIN0", 1).connection("\\_SB.DEV0").unit("PIN1", 1)))));
+        LoadedNamespace loaded = loadDsdt(t -> t.scope(
+                "\\_SB",
+                sb -> sb.device(
+                        "DEV0",
+                        d -> d.name("BASE", integer(0x100A_0000L))
+                                .operationRegion(
+                                        "DREG", AddressSpace.SYSTEM_MEMORY, integer(0x100B_0000L), integer(0x100))
+                                .operationRegion(
+                                        "NREG",
+                                        AddressSpace.SYSTEM_MEMORY,
+                                        name("BASE"),
+                                        op(AmlOpcode.ADD, integer(0x10), integer(0x20), new AmlTerm.NoTarget()))
+                                .operationRegion("GPIO", AddressSpace.GENERAL_PURPOSE_IO, integer(0), integer(1))
+                                .field(
+                                        "DREG",
+                                        FieldAccessType.DWORD,
+                                        false,
+                                        FieldUpdateRule.PRESERVE,
+                                        f -> f.unit("CTRL", 32)
+                                                .offset(0x10)
+                                                .unit("STAT", 32)
+                                                .accessAs(FieldAccessType.BYTE, 0)
+                                                .reserved(8)
+                                                .unit("FLG", 1))
+                                .field(
+                                        "GPIO",
+                                        FieldAccessType.BYTE,
+                                        true,
+                                        FieldUpdateRule.WRITE_AS_ZEROS,
+                                        f -> f.connection(connection)
+                                                .unit("PIN0", 1)
+                                                .connection("\\_SB.DEV0")
+                                                .unit("PIN1", 1)))));
 
         assertThat(loaded.diagnostics()).isEmpty();
-        AmlObject.OperationRegion dreg = (AmlObject.OperationRegion) node(loaded, "\\_SB.DEV0.DREG").object();
+        AmlObject.OperationRegion dreg =
+                (AmlObject.OperationRegion) node(loaded, "\\_SB.DEV0.DREG").object();
         assertThat(dreg.space()).isEqualTo(AddressSpace.SYSTEM_MEMORY);
         assertThat(dreg.offset().literal()).hasValue(0x100B_0000L);
         assertThat(dreg.length().literal()).hasValue(0x100);
-        AmlObject.OperationRegion nreg = (AmlObject.OperationRegion) node(loaded, "\\_SB.DEV0.NREG").object();
+        AmlObject.OperationRegion nreg =
+                (AmlObject.OperationRegion) node(loaded, "\\_SB.DEV0.NREG").object();
         assertThat(nreg.offset()).isEqualTo(name("BASE"));
         assertThat(nreg.length()).isEqualTo(op(AmlOpcode.ADD, integer(0x10), integer(0x20), new AmlTerm.NoTarget()));
         assertThat(((AmlObject.OperationRegion) node(loaded, "\\_SB.DEV0.GPIO").object()).space())
                 .isEqualTo(AddressSpace.GENERAL_PURPOSE_IO);
 
         AmlObject.RegionField dregField = new AmlObject.RegionField(AmlName.of("DREG"));
-        assertThat(unit(loaded, "\\_SB.DEV0.CTRL")).isEqualTo(new AmlObject.FieldUnit(dregField, 0, 32,
-                new AmlObject.FieldAccess(3, false, 0, 0, 0), null));
-        assertThat(unit(loaded, "\\_SB.DEV0.STAT")).isEqualTo(new AmlObject.FieldUnit(dregField, 128, 32,
-                new AmlObject.FieldAccess(3, false, 0, 0, 0), null));
-        assertThat(unit(loaded, "\\_SB.DEV0.FLG")).isEqualTo(new AmlObject.FieldUnit(dregField, 168, 1,
-                new AmlObject.FieldAccess(1, false, 0, 0, 0), null));
+        assertThat(unit(loaded, "\\_SB.DEV0.CTRL"))
+                .isEqualTo(
+                        new AmlObject.FieldUnit(dregField, 0, 32, new AmlObject.FieldAccess(3, false, 0, 0, 0), null));
+        assertThat(unit(loaded, "\\_SB.DEV0.STAT"))
+                .isEqualTo(new AmlObject.FieldUnit(
+                        dregField, 128, 32, new AmlObject.FieldAccess(3, false, 0, 0, 0), null));
+        assertThat(unit(loaded, "\\_SB.DEV0.FLG"))
+                .isEqualTo(
+                        new AmlObject.FieldUnit(dregField, 168, 1, new AmlObject.FieldAccess(1, false, 0, 0, 0), null));
         AmlObject.FieldUnit pin0 = unit(loaded, "\\_SB.DEV0.PIN0");
         assertThat(pin0.access()).isEqualTo(new AmlObject.FieldAccess(1, true, 2, 0, 0));
         assertThat(pin0.connection()).isEqualTo(buffer(connection));
@@ -146,29 +176,43 @@ class AmlLoaderTest {
 
     @Test
     void indexAndBankFieldsNameTheirRegistersAndBank() {
-        LoadedNamespace loaded = loadDsdt(t -> t
-                .operationRegion("REG0", AddressSpace.SYSTEM_IO, integer(0x70), integer(2))
-                .field("REG0", FieldAccessType.BYTE, false, FieldUpdateRule.PRESERVE, f -> f
-                        .unit("IDX0", 8).unit("DAT0", 8))
-                .indexField("IDX0", "DAT0", FieldAccessType.BYTE, false, FieldUpdateRule.PRESERVE, f -> f
-                        .offset(4).unit("RTC4", 8))
-                .bankField("REG0", "IDX0", integer(2), FieldAccessType.BYTE, false, FieldUpdateRule.WRITE_AS_ONES,
-                        f -> f.unit("BNK2", 16)));
+        LoadedNamespace loaded =
+                loadDsdt(t -> t.operationRegion("REG0", AddressSpace.SYSTEM_IO, integer(0x70), integer(2))
+                        .field(
+                                "REG0",
+                                FieldAccessType.BYTE,
+                                false,
+                                FieldUpdateRule.PRESERVE,
+                                f -> f.unit("IDX0", 8).unit("DAT0", 8))
+                        .indexField(
+                                "IDX0",
+                                "DAT0",
+                                FieldAccessType.BYTE,
+                                false,
+                                FieldUpdateRule.PRESERVE,
+                                f -> f.offset(4).unit("RTC4", 8))
+                        .bankField(
+                                "REG0",
+                                "IDX0",
+                                integer(2),
+                                FieldAccessType.BYTE,
+                                false,
+                                FieldUpdateRule.WRITE_AS_ONES,
+                                f -> f.unit("BNK2", 16)));
 
         assertThat(loaded.diagnostics()).isEmpty();
         AmlObject.FieldUnit rtc = unit(loaded, "\\RTC4");
         assertThat(rtc.source()).isEqualTo(new AmlObject.IndexField(AmlName.of("IDX0"), AmlName.of("DAT0")));
         assertThat(rtc.bitOffset()).isEqualTo(32);
         AmlObject.FieldUnit bank = unit(loaded, "\\BNK2");
-        assertThat(bank.source()).isEqualTo(new AmlObject.BankField(AmlName.of("REG0"), AmlName.of("IDX0"),
-                integer(2)));
+        assertThat(bank.source())
+                .isEqualTo(new AmlObject.BankField(AmlName.of("REG0"), AmlName.of("IDX0"), integer(2)));
         assertThat(bank.access().updateRule()).isEqualTo(1);
     }
 
     @Test
     void everyOtherNamedObjectIsCreatedWithItsOperands() {
-        LoadedNamespace loaded = loadDsdt(t -> t
-                .name("BUFF", buffer(new byte[16]))
+        LoadedNamespace loaded = loadDsdt(t -> t.name("BUFF", buffer(new byte[16]))
                 .createField(1, name("BUFF"), integer(3), "BIT0")
                 .createField(8, name("BUFF"), integer(1), "BYT0")
                 .createField(16, name("BUFF"), integer(2), "WRD0")
@@ -184,14 +228,15 @@ class AmlLoaderTest {
                 .alias("MUT0", "MUTA"));
 
         assertThat(loaded.diagnostics()).isEmpty();
-        assertThat(node(loaded, "\\BIT0").object()).isEqualTo(new AmlObject.BufferField(
-                AmlObject.BufferFieldKind.BIT, name("BUFF"), integer(3), null));
-        assertThat(node(loaded, "\\QWD0").object()).isEqualTo(new AmlObject.BufferField(
-                AmlObject.BufferFieldKind.QWORD, name("BUFF"), integer(8), null));
-        assertThat(node(loaded, "\\FLD0").object()).isEqualTo(new AmlObject.BufferField(
-                AmlObject.BufferFieldKind.FIELD, name("BUFF"), integer(5), integer(7)));
-        assertThat(List.of("\\BYT0", "\\WRD0", "\\DWD0")).allSatisfy(p ->
-                assertThat(node(loaded, p).type()).isEqualTo(ObjectType.BUFFER_FIELD));
+        assertThat(node(loaded, "\\BIT0").object())
+                .isEqualTo(new AmlObject.BufferField(AmlObject.BufferFieldKind.BIT, name("BUFF"), integer(3), null));
+        assertThat(node(loaded, "\\QWD0").object())
+                .isEqualTo(new AmlObject.BufferField(AmlObject.BufferFieldKind.QWORD, name("BUFF"), integer(8), null));
+        assertThat(node(loaded, "\\FLD0").object())
+                .isEqualTo(new AmlObject.BufferField(
+                        AmlObject.BufferFieldKind.FIELD, name("BUFF"), integer(5), integer(7)));
+        assertThat(List.of("\\BYT0", "\\WRD0", "\\DWD0"))
+                .allSatisfy(p -> assertThat(node(loaded, p).type()).isEqualTo(ObjectType.BUFFER_FIELD));
         assertThat(node(loaded, "\\MUT0").object()).isEqualTo(new AmlObject.Mutex(5));
         assertThat(node(loaded, "\\EVT0").type()).isEqualTo(ObjectType.EVENT);
         assertThat(node(loaded, "\\CPU0").object()).isEqualTo(new AmlObject.Processor(1, 0x810, 6));
@@ -200,18 +245,19 @@ class AmlLoaderTest {
         assertThat(node(loaded, "\\PWR0._STA").type()).isEqualTo(ObjectType.METHOD);
         assertThat(node(loaded, "\\TZ00").type()).isEqualTo(ObjectType.THERMAL_ZONE);
         assertThat(node(loaded, "\\TZ00._TMP").type()).isEqualTo(ObjectType.INTEGER);
-        assertThat(node(loaded, "\\DTR0").object()).isEqualTo(new AmlObject.DataTableRegion(string("OEM1"),
-                string(""), string("")));
+        assertThat(node(loaded, "\\DTR0").object())
+                .isEqualTo(new AmlObject.DataTableRegion(string("OEM1"), string(""), string("")));
         assertThat(node(loaded, "\\MUTA").object()).isEqualTo(new AmlObject.Alias(AmlName.parse("\\MUT0")));
         assertThat(loaded.namespace().followAlias(node(loaded, "\\MUTA"))).contains(node(loaded, "\\MUT0"));
     }
 
     @Test
     void relativeNamesFollowTheSearchRulesAndPrefixes() {
-        LoadedNamespace loaded = loadDsdt(t -> t.scope("\\_SB", sb -> sb
-                .name("GLOB", integer(1))
-                .device("PCI0", d -> d.device("USB0", u -> u.name("LOC0", integer(2))))
-                .scope("PCI0.USB0", u -> u.name("^^ADD1", integer(3)))));
+        LoadedNamespace loaded = loadDsdt(t -> t.scope(
+                "\\_SB",
+                sb -> sb.name("GLOB", integer(1))
+                        .device("PCI0", d -> d.device("USB0", u -> u.name("LOC0", integer(2))))
+                        .scope("PCI0.USB0", u -> u.name("^^ADD1", integer(3)))));
         Namespace ns = loaded.namespace();
         NamespaceNode usb = node(loaded, "\\_SB.PCI0.USB0");
 
@@ -220,15 +266,16 @@ class AmlLoaderTest {
         assertThat(ns.resolve(usb, AmlName.of("LOC0"))).contains(node(loaded, "\\_SB.PCI0.USB0.LOC0"));
         assertThat(ns.resolve(usb, AmlName.parse("^^GLOB"))).contains(node(loaded, "\\_SB.GLOB"));
         assertThat(ns.resolve(usb, AmlName.parse("PCI0.USB0"))).isEmpty();
-        assertThat(ns.resolve(node(loaded, "\\_SB"), AmlName.parse("PCI0.USB0"))).contains(usb);
+        assertThat(ns.resolve(node(loaded, "\\_SB"), AmlName.parse("PCI0.USB0")))
+                .contains(usb);
         assertThat(node(loaded, "\\_SB.ADD1").type()).isEqualTo(ObjectType.INTEGER);
     }
 
     @Test
     void moduleLevelIfAndElseAreParsedAndWhatTheyDeclareIsConditional() {
-        LoadedNamespace loaded = loadDsdt(t -> t
-                .name("OSYS", integer(0))
-                .ifElse(op(AmlOpcode.LEQUAL, name("OSYS"), integer(1)),
+        LoadedNamespace loaded = loadDsdt(t -> t.name("OSYS", integer(0))
+                .ifElse(
+                        op(AmlOpcode.LEQUAL, name("OSYS"), integer(1)),
                         then -> then.name("MODE", integer(1)).device("DEVA", d -> d.hid("A")),
                         otherwise -> otherwise.name("MODE", integer(2)))
                 .name("LAST", integer(3)));
@@ -246,8 +293,7 @@ class AmlLoaderTest {
 
     @Test
     void callOfAMethodDefinedEarlierConsumesItsArguments() {
-        LoadedNamespace loaded = loadDsdt(t -> t
-                .method("CHK2", 2, false, m -> m.returns(integer(1)))
+        LoadedNamespace loaded = loadDsdt(t -> t.method("CHK2", 2, false, m -> m.returns(integer(1)))
                 .ifThen(call("CHK2", integer(1), integer(2)), b -> b.name("INIF", integer(1)))
                 .ifThen(call("_OSI", string("Windows 2015")), b -> b.name("OSI1", integer(1))));
 
@@ -261,11 +307,15 @@ class AmlLoaderTest {
     void forwardCallIntoALaterTableIsParsedRightInASecondPass() {
         // Without the callee's argument count the call reads as a bare name and its two arguments as
         // statements, so the Name after it would be parsed inside the wrong package.
-        byte[] dsdt = dsdt(t -> t.scope("\\_SB", sb -> sb
-                .ifThen(call("\\_SB.LATE", integer(1), string("x")), b -> b.name("INIF", integer(1)))
-                .operationRegion("REG1", AddressSpace.SYSTEM_MEMORY, call("\\_SB.LATE", integer(2), integer(3)),
-                        integer(0x10))
-                .name("AFTR", integer(2))));
+        byte[] dsdt = dsdt(t -> t.scope(
+                "\\_SB",
+                sb -> sb.ifThen(call("\\_SB.LATE", integer(1), string("x")), b -> b.name("INIF", integer(1)))
+                        .operationRegion(
+                                "REG1",
+                                AddressSpace.SYSTEM_MEMORY,
+                                call("\\_SB.LATE", integer(2), integer(3)),
+                                integer(0x10))
+                        .name("AFTR", integer(2))));
         byte[] ssdt = ssdt(t -> t.scope("\\_SB", sb -> sb.method("LATE", 2, false, m -> m.returns(integer(0)))));
         LoadedNamespace loaded = load(dsdt, ssdt);
 
@@ -279,22 +329,21 @@ class AmlLoaderTest {
 
     @Test
     void forwardCallWithinOneTableIsParsedRightToo() {
-        LoadedNamespace loaded = loadDsdt(t -> t
-                .name("PRE0", integer(1))
+        LoadedNamespace loaded = loadDsdt(t -> t.name("PRE0", integer(1))
                 .ifThen(call("LATR", integer(1)), b -> b.name("INIF", integer(1)))
                 .method("LATR", 1, false, m -> m.returns(new AmlTerm.Arg(0)))
                 .name("AFTR", integer(2)));
 
         assertThat(loaded.passes()).isEqualTo(2);
         assertThat(loaded.diagnostics()).isEmpty();
-        assertThat(loaded.namespace().nodes()).extracting(NamespaceNode::path).endsWith(
-                "\\PRE0", "\\INIF", "\\LATR", "\\AFTR");
+        assertThat(loaded.namespace().nodes())
+                .extracting(NamespaceNode::path)
+                .endsWith("\\PRE0", "\\INIF", "\\LATR", "\\AFTR");
     }
 
     @Test
     void externalDeclaresTheArgumentCountOfAMethodElsewhere() {
-        LoadedNamespace loaded = load(dsdt(t -> t
-                .external("\\_SB.EXT1", ObjectType.METHOD, 1)
+        LoadedNamespace loaded = load(dsdt(t -> t.external("\\_SB.EXT1", ObjectType.METHOD, 1)
                 .operationRegion("REG1", AddressSpace.SYSTEM_MEMORY, call("\\_SB.EXT1", integer(5)), integer(4))));
 
         assertThat(loaded.diagnostics()).isEmpty();
@@ -312,26 +361,33 @@ class AmlLoaderTest {
     @Test
     void dsdtLoadsFirstAndSsdtsInTheOrderGivenIntoOneNamespace() {
         byte[] ssdt1 = ssdt(t -> t.scope("\\_SB.DEV0", d -> d.name("FROM", integer(1))));
-        byte[] ssdt2 = ssdt(t -> t.scope("\\_SB.DEV0", d -> d.name("FROM", integer(2)).name("TWO_", integer(2))));
+        byte[] ssdt2 =
+                ssdt(t -> t.scope("\\_SB.DEV0", d -> d.name("FROM", integer(2)).name("TWO_", integer(2))));
         byte[] dsdt = dsdt(t -> t.scope("\\_SB", sb -> sb.device("DEV0", d -> d.hid("X"))));
         LoadedNamespace loaded = load(ssdt1, ssdt2, dsdt);
 
         assertThat(value(loaded, "\\_SB.DEV0.FROM")).isEqualTo(integer(1));
-        assertThat(node(loaded, "\\_SB.DEV0.FROM").source().orElseThrow().table()).isEqualTo("SSDT");
-        assertThat(node(loaded, "\\_SB.DEV0.TWO").source().orElseThrow().instance()).isEqualTo(2);
+        assertThat(node(loaded, "\\_SB.DEV0.FROM").source().orElseThrow().table())
+                .isEqualTo("SSDT");
+        assertThat(node(loaded, "\\_SB.DEV0.TWO").source().orElseThrow().instance())
+                .isEqualTo(2);
         assertThat(loaded.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.table()).isEqualTo("SSDT");
             assertThat(d.instance()).isEqualTo(2);
             assertThat(d.severity()).isEqualTo(Severity.ERROR);
-            assertThat(d.message()).contains("Name \\_SB.DEV0.FROM").contains("AE_ALREADY_EXISTS")
+            assertThat(d.message())
+                    .contains("Name \\_SB.DEV0.FROM")
+                    .contains("AE_ALREADY_EXISTS")
                     .contains("SSDT@0x");
         });
     }
 
     @Test
     void onesIsThirtyTwoBitsWideInRevisionOneTables() {
-        byte[] rev1 = DefinitionBlockBuilder.dsdt().revision(1)
-                .content(t -> t.name("ONES", integer(-1))).build(OemIdentity.DEFAULT);
+        byte[] rev1 = DefinitionBlockBuilder.dsdt()
+                .revision(1)
+                .content(t -> t.name("ONES", integer(-1)))
+                .build(OemIdentity.DEFAULT);
         byte[] rev2 = dsdt(t -> t.name("ONES", integer(-1)));
 
         assertThat(value(load(rev1), "\\ONES")).isEqualTo(integer(0xFFFF_FFFFL));
@@ -345,7 +401,8 @@ class AmlLoaderTest {
         LoadedNamespace loaded = load(notAml);
 
         assertThat(loaded.namespace().counts().objects()).isZero();
-        assertThat(loaded.diagnostics()).singleElement()
+        assertThat(loaded.diagnostics())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("not a definition block"));
         assertThat(errors(loaded)).isEmpty();
     }

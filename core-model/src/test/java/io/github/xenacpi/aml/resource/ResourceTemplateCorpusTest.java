@@ -30,10 +30,13 @@ class ResourceTemplateCorpusTest {
         assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
         List<Path> tables;
         try (Stream<Path> files = Files.walk(corpus)) {
-            tables = files.filter(Files::isRegularFile).filter(p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return name.startsWith("dsdt") || name.startsWith("ssdt");
-            }).sorted().toList();
+            tables = files.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return name.startsWith("dsdt") || name.startsWith("ssdt");
+                    })
+                    .sorted()
+                    .toList();
         }
         List<String> problems = new ArrayList<>();
         int templates = 0;
@@ -75,12 +78,13 @@ class ResourceTemplateCorpusTest {
             }
             int sizeAt = at + 1 + extra;
             int sizeOp = aml[sizeAt] & 0xFF;
-            int data = sizeAt + switch (sizeOp) {
-                case 0x0A -> 2;
-                case 0x0B -> 3;
-                case 0x0C -> 5;
-                default -> 1;
-            };
+            int data = sizeAt
+                    + switch (sizeOp) {
+                        case 0x0A -> 2;
+                        case 0x0B -> 3;
+                        case 0x0C -> 5;
+                        default -> 1;
+                    };
             int end = at + length;
             if (end <= aml.length && data <= end) {
                 out.add(new int[] {data, end});

@@ -32,52 +32,94 @@ class ResourceTemplateRoundTripTest {
                 new Resource.VendorLarge(RawData.ofInts(0x11, 0x22, 0x33, 0x44)),
                 new Resource.Memory32(0, 0x1000_0000L, 0x1FFF_E000L, 0x1000, 0x2000),
                 new Resource.FixedMemory32(1, 0xFFFF_0000L, 0x1_0000L),
-                new Resource.AddressSpace(AddressWidth.QWORD, 0, 0x0D, 0x3B, 0, 0xFFF, 0x4_0000_0000L,
-                        0x4_FFFF_FFFFL, 0x10, 0x1_0000_0000L, 0, Optional.of(new ResourceSource(3, "\\_SB.PCI0"))),
-                new Resource.AddressSpace(AddressWidth.DWORD, 1, 0x0C, 0x33, 0, 0, 0, 0xFFFF, 0x8000_0000L,
-                        0x1_0000L, 0, Optional.of(new ResourceSource(2, ""))),
-                new Resource.AddressSpace(AddressWidth.WORD, 2, 0x0C, 0, 0, 0, 0, 0xFF, 0, 0x100, 0,
+                new Resource.AddressSpace(
+                        AddressWidth.QWORD,
+                        0,
+                        0x0D,
+                        0x3B,
+                        0,
+                        0xFFF,
+                        0x4_0000_0000L,
+                        0x4_FFFF_FFFFL,
+                        0x10,
+                        0x1_0000_0000L,
+                        0,
+                        Optional.of(new ResourceSource(3, "\\_SB.PCI0"))),
+                new Resource.AddressSpace(
+                        AddressWidth.DWORD,
+                        1,
+                        0x0C,
+                        0x33,
+                        0,
+                        0,
+                        0,
+                        0xFFFF,
+                        0x8000_0000L,
+                        0x1_0000L,
+                        0,
+                        Optional.of(new ResourceSource(2, ""))),
+                new Resource.AddressSpace(AddressWidth.WORD, 2, 0x0C, 0, 0, 0, 0, 0xFF, 0, 0x100, 0, Optional.empty()),
+                new Resource.AddressSpace(
+                        AddressWidth.EXTENDED,
+                        0,
+                        0x0D,
+                        0x05,
+                        1,
+                        0,
+                        0x8000_0000L,
+                        0x8FFF_FFFFL,
+                        0,
+                        0x1000_0000L,
+                        0x8,
                         Optional.empty()),
-                new Resource.AddressSpace(AddressWidth.EXTENDED, 0, 0x0D, 0x05, 1, 0, 0x8000_0000L,
-                        0x8FFF_FFFFL, 0, 0x1000_0000L, 0x8, Optional.empty()),
-                new Resource.ExtendedInterrupt(0x1E, List.of(0x100L, 0xFFFF_FFFFL),
-                        Optional.of(new ResourceSource(7, "\\_SB.GPI0"))),
+                new Resource.ExtendedInterrupt(
+                        0x1E, List.of(0x100L, 0xFFFF_FFFFL), Optional.of(new ResourceSource(7, "\\_SB.GPI0"))),
                 new Resource.ExtendedInterrupt(0x01, List.of(0x20L), Optional.empty()),
-                new Resource.Gpio(1, Resource.Gpio.INTERRUPT, 1, 0x15, 1, 0, 5000, List.of(0x10), GPIO0,
-                        RawData.ofInts(1, 2)),
-                new Resource.Gpio(1, Resource.Gpio.IO, 1, 0x0A, 2, 0xC8, 0x64, List.of(5, 6, 7), GPIO0,
-                        RawData.EMPTY),
-                new Resource.I2cSerialBus(v2, 400_000, 0x50, RawData.ofInts(9), new ResourceSource(0,
-                        "\\_SB.I2C0")),
-                new Resource.SpiSerialBus(v2, 10_000_000, 8, 1, 1, 2, RawData.EMPTY, new ResourceSource(1,
-                        "\\_SB.SPI0")),
-                new Resource.UartSerialBus(new Resource.SerialBusCommon(2, 0x02, 0x35, 1), 115_200, 0x20, 0x40, 0,
-                        0xC0, RawData.ofInts(0xAA, 0xBB), new ResourceSource(0, "\\_SB.UAR0")),
-                new Resource.Csi2SerialBus(new Resource.SerialBusCommon(1, 0x02, 0x05, 1), RawData.ofInts(1),
+                new Resource.Gpio(
+                        1, Resource.Gpio.INTERRUPT, 1, 0x15, 1, 0, 5000, List.of(0x10), GPIO0, RawData.ofInts(1, 2)),
+                new Resource.Gpio(1, Resource.Gpio.IO, 1, 0x0A, 2, 0xC8, 0x64, List.of(5, 6, 7), GPIO0, RawData.EMPTY),
+                new Resource.I2cSerialBus(v2, 400_000, 0x50, RawData.ofInts(9), new ResourceSource(0, "\\_SB.I2C0")),
+                new Resource.SpiSerialBus(
+                        v2, 10_000_000, 8, 1, 1, 2, RawData.EMPTY, new ResourceSource(1, "\\_SB.SPI0")),
+                new Resource.UartSerialBus(
+                        new Resource.SerialBusCommon(2, 0x02, 0x35, 1),
+                        115_200,
+                        0x20,
+                        0x40,
+                        0,
+                        0xC0,
+                        RawData.ofInts(0xAA, 0xBB),
+                        new ResourceSource(0, "\\_SB.UAR0")),
+                new Resource.Csi2SerialBus(
+                        new Resource.SerialBusCommon(1, 0x02, 0x05, 1),
+                        RawData.ofInts(1),
                         new ResourceSource(0, "\\_SB.CSI0")),
-                new Resource.OtherSerialBus(new Resource.SerialBusCommon(1, 0x02, 0, 1), 0xC0,
-                        RawData.ofInts(1, 2, 3), new ResourceSource(0, "\\_SB.VEN0")),
+                new Resource.OtherSerialBus(
+                        new Resource.SerialBusCommon(1, 0x02, 0, 1),
+                        0xC0,
+                        RawData.ofInts(1, 2, 3),
+                        new ResourceSource(0, "\\_SB.VEN0")),
                 new Resource.PinFunction(1, 0, 1, 0x1234, List.of(2, 3), GPIO0, RawData.ofInts(0x0A)),
                 new Resource.PinConfig(1, 3, 1, 10_000, List.of(4, 5), GPIO0, RawData.EMPTY),
                 new Resource.PinGroup(1, 0, List.of(6, 7, 8), "group1", RawData.ofInts(1)),
                 new Resource.PinGroupFunction(1, 3, 4, GPIO0, "group1", RawData.EMPTY),
                 new Resource.PinGroupConfig(1, 2, 0x0A, 0x1234, GPIO0, "group1", RawData.ofInts(5, 6)),
-                new Resource.ClockInput(1, 0x05, 1, 19_200_000, Optional.of(new ResourceSource(0,
-                        "\\_SB.CLK0"))),
+                new Resource.ClockInput(1, 0x05, 1, 19_200_000, Optional.of(new ResourceSource(0, "\\_SB.CLK0"))),
                 new Resource.ClockInput(1, 0x02, 3, 32_768, Optional.empty()));
     }
 
     @ParameterizedTest
     @MethodSource("everyDescriptor")
     void descriptorRoundTripsThroughBuilderAndDecoder(Resource descriptor) {
-        byte[] bytes = new ResourceTemplateBuilder().irqNoFlags(1).add(descriptor).build();
+        byte[] bytes =
+                new ResourceTemplateBuilder().irqNoFlags(1).add(descriptor).build();
 
         ResourceTemplate t = ResourceTemplate.decode(bytes, "\\_SB.DEV0._CRS");
 
         assertThat(t.diagnostics()).isEmpty();
         assertThat(t.endTagFound()).isTrue();
-        assertThat(t.resources()).containsExactly(new Resource.Irq(0x0002, false, 0), descriptor,
-                new Resource.EndTag(0));
+        assertThat(t.resources())
+                .containsExactly(new Resource.Irq(0x0002, false, 0), descriptor, new Resource.EndTag(0));
         int length = ResourceTemplateBuilder.encode(descriptor).length;
         assertThat(t.entries()).extracting(ResourceTemplate.Entry::offset).containsExactly(0, 3, 3 + length);
         assertThat(t.entries().get(1).length()).isEqualTo(length);
@@ -87,7 +129,8 @@ class ResourceTemplateRoundTripTest {
     @ParameterizedTest
     @MethodSource("everyDescriptor")
     void decodedTemplateRebuildsToTheSameBytes(Resource descriptor) {
-        byte[] bytes = new ResourceTemplateBuilder().add(descriptor).vendorShort(0x42).build();
+        byte[] bytes =
+                new ResourceTemplateBuilder().add(descriptor).vendorShort(0x42).build();
         ResourceTemplateBuilder again = new ResourceTemplateBuilder();
         ResourceTemplate.decode(bytes, "\\_SB.DEV0._CRS").resources().forEach(again::add);
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
+import io.github.xenacpi.aml.LoadedNamespace;
+import io.github.xenacpi.aml.parse.AmlLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +19,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import io.github.xenacpi.aml.LoadedNamespace;
-import io.github.xenacpi.aml.parse.AmlLoader;
 
 /**
  * Loads and surveys the DSDT and SSDTs (found by their header signature) of every corpus platform (the files of
@@ -44,15 +44,19 @@ class NamespaceSurveyCorpusTest {
             String signature = bytes.length >= 36 ? new String(bytes, 0, 4, StandardCharsets.ISO_8859_1) : "";
             if (signature.equals("DSDT") || signature.equals("SSDT")) {
                 List<RawTable> raws = platforms.computeIfAbsent(p.getParent(), k -> new ArrayList<>());
-                int instance = 1 + (int) raws.stream().filter(r -> r.signature().equals(signature)).count();
-                raws.add(new RawTable(signature, instance, bytes,
-                        new TableOrigin(p, SourceFormat.TABLE_DIRECTORY, 0, 0, -1)));
+                int instance = 1
+                        + (int) raws.stream()
+                                .filter(r -> r.signature().equals(signature))
+                                .count();
+                raws.add(new RawTable(
+                        signature, instance, bytes, new TableOrigin(p, SourceFormat.TABLE_DIRECTORY, 0, 0, -1)));
             }
         }
         int[] totals = new int[11];
         Map<String, Integer> findings = new TreeMap<>();
-        System.out.printf("%-45s %5s %5s %5s %5s %5s %5s %5s %6s %5s %5s %5s%n", "platform", "dev", "enum", "mem",
-                "oprR", "oprU", "boot", "budg", "ms", "find", "tch", "bootU");
+        System.out.printf(
+                "%-45s %5s %5s %5s %5s %5s %5s %5s %6s %5s %5s %5s%n",
+                "platform", "dev", "enum", "mem", "oprR", "oprU", "boot", "budg", "ms", "find", "tch", "bootU");
         for (Map.Entry<Path, List<RawTable>> e : platforms.entrySet()) {
             List<RawTable> raws = e.getValue();
             long start = System.nanoTime();
@@ -60,27 +64,70 @@ class NamespaceSurveyCorpusTest {
             NamespaceSurvey s = NamespaceSurvey.of(loaded, raws);
             long ms = (System.nanoTime() - start) / 1_000_000;
             int memory = s.deviceResources().size();
-            long resolved = s.operationRegions().stream().filter(NamespaceSurvey.RegionInfo::resolved).count();
-            int[] row = {s.devices().size(), s.enumeratedDevices().size(), memory, (int) resolved,
-                s.operationRegions().size() - (int) resolved, s.bootAccesses().size(), s.budgetHits(), (int) ms,
+            long resolved = s.operationRegions().stream()
+                    .filter(NamespaceSurvey.RegionInfo::resolved)
+                    .count();
+            int[] row = {
+                s.devices().size(),
+                s.enumeratedDevices().size(),
+                memory,
+                (int) resolved,
+                s.operationRegions().size() - (int) resolved,
+                s.bootAccesses().size(),
+                s.budgetHits(),
+                (int) ms,
                 s.diagnostics().size(),
-                (int) s.operationRegions().stream().filter(NamespaceSurvey.RegionInfo::touchedAtBoot).count(),
-                (int) s.bootAccesses().stream().filter(a -> !a.baseResolved()).count()};
-            s.diagnostics().forEach(d -> findings.merge(d.message().replaceAll("\\\\[A-Z0-9_.^\\\\]*", "<path>")
-                    .replaceAll("0x[0-9A-F]+", "<n>"), 1, Integer::sum));
+                (int) s.operationRegions().stream()
+                        .filter(NamespaceSurvey.RegionInfo::touchedAtBoot)
+                        .count(),
+                (int) s.bootAccesses().stream().filter(a -> !a.baseResolved()).count()
+            };
+            s.diagnostics()
+                    .forEach(d -> findings.merge(
+                            d.message()
+                                    .replaceAll("\\\\[A-Z0-9_.^\\\\]*", "<path>")
+                                    .replaceAll("0x[0-9A-F]+", "<n>"),
+                            1,
+                            Integer::sum));
             for (int i = 0; i < row.length; i++) {
                 totals[i] += row[i];
             }
-            System.out.printf("%-45s %5d %5d %5d %5d %5d %5d %5d %6d %5d %5d %5d%n", corpus.relativize(e.getKey()),
-                    row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10]);
+            System.out.printf(
+                    "%-45s %5d %5d %5d %5d %5d %5d %5d %6d %5d %5d %5d%n",
+                    corpus.relativize(e.getKey()),
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6],
+                    row[7],
+                    row[8],
+                    row[9],
+                    row[10]);
             assertThat(s.devices()).isNotEmpty();
-            assertThat(s.diagnostics()).as(e.getKey().toString())
+            assertThat(s.diagnostics())
+                    .as(e.getKey().toString())
                     .noneMatch(d -> d.message().contains("internal error"));
         }
-        System.out.printf("%-45s %5d %5d %5d %5d %5d %5d %5d %6d %5d %5d %5d%n", "TOTAL (" + platforms.size()
-                + " platforms)", totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], totals[6], totals[7],
-                totals[8], totals[9], totals[10]);
-        findings.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+        System.out.printf(
+                "%-45s %5d %5d %5d %5d %5d %5d %5d %6d %5d %5d %5d%n",
+                "TOTAL (" + platforms.size() + " platforms)",
+                totals[0],
+                totals[1],
+                totals[2],
+                totals[3],
+                totals[4],
+                totals[5],
+                totals[6],
+                totals[7],
+                totals[8],
+                totals[9],
+                totals[10]);
+        findings.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(25)
                 .forEach(f -> System.out.printf("%6d  %s%n", f.getValue(), f.getKey()));
     }
 }

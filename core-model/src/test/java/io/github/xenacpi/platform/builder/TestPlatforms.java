@@ -11,8 +11,7 @@ public final class TestPlatforms {
     /** Length of an ACPI 6.5 FADT. */
     public static final int FADT_LENGTH = 276;
 
-    private TestPlatforms() {
-    }
+    private TestPlatforms() {}
 
     /** A table builder that writes fixed bytes (so that the platform builder treats them as built). */
     public static TableBuilder fixed(byte[] bytes) {
@@ -36,12 +35,16 @@ public final class TestPlatforms {
         for (int i = 0; i < body; i++) {
             b[i] = (byte) (seed + i);
         }
-        return TableWriter.withHeader(signature, 2, OemIdentity.DEFAULT).bytes(b).finish();
+        return TableWriter.withHeader(signature, 2, OemIdentity.DEFAULT)
+                .bytes(b)
+                .finish();
     }
 
     /** A FADT of ACPI 6.5 length with zero fields, for the platform builder to point at the DSDT and FACS. */
     public static byte[] fadt() {
-        return TableWriter.withHeader("FACP", 6, OemIdentity.DEFAULT).zeros(FADT_LENGTH - 36).finish();
+        return TableWriter.withHeader("FACP", 6, OemIdentity.DEFAULT)
+                .zeros(FADT_LENGTH - 36)
+                .finish();
     }
 
     /** A 64-byte FACS (no standard header, no checksum). */
@@ -67,6 +70,8 @@ public final class TestPlatforms {
 
     /** Signature, instance and bytes of each table: what must survive any round trip (origins differ). */
     public static List<String> contents(List<RawTable> tables) {
-        return tables.stream().map(t -> t.label() + ":" + HexFormat.of().formatHex(t.bytes())).toList();
+        return tables.stream()
+                .map(t -> t.label() + ":" + HexFormat.of().formatHex(t.bytes()))
+                .toList();
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.RegionKind;
-import io.github.xenacpi.acpi.table.load.AcpiTables;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.load.AcpiTables;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,9 +20,12 @@ class PresetTest {
     void wellFormedPresetsReadBackWithoutAnError(Preset preset) {
         AcpiTables tables = AcpiTables.load(preset.image());
 
-        assertThat(tables.diagnostics()).filteredOn(d -> d.severity() != Severity.INFO).isEmpty();
+        assertThat(tables.diagnostics())
+                .filteredOn(d -> d.severity() != Severity.INFO)
+                .isEmpty();
         assertThat(tables.all()).allMatch(LoadedTable::checksumValid);
-        assertThat(tables.regions()).extracting(r -> r.kind())
+        assertThat(tables.regions())
+                .extracting(r -> r.kind())
                 .contains(RegionKind.ECAM, RegionKind.GIC_DISTRIBUTOR, RegionKind.ACPI_TABLE);
         if (preset != Preset.QEMU_VIRT) {
             // QEMU's virt machine has no SBSA watchdog (groundtruth.QemuVirtPresetTest holds it to QEMU's tables).
@@ -32,21 +35,29 @@ class PresetTest {
 
     @Test
     void serverRasDescribesTheRegionsXenMisses() {
-        assertThat(AcpiTables.load(Preset.SERVER_RAS.image()).regions()).extracting(r -> r.kind())
-                .contains(RegionKind.BOOT_ERROR_REGION, RegionKind.GHES_STATUS_ADDRESS, RegionKind.GHES_READ_ACK,
-                        RegionKind.ERST_REGISTER, RegionKind.EINJ_REGISTER, RegionKind.TPM_CRB);
+        assertThat(AcpiTables.load(Preset.SERVER_RAS.image()).regions())
+                .extracting(r -> r.kind())
+                .contains(
+                        RegionKind.BOOT_ERROR_REGION,
+                        RegionKind.GHES_STATUS_ADDRESS,
+                        RegionKind.GHES_READ_ACK,
+                        RegionKind.ERST_REGISTER,
+                        RegionKind.EINJ_REGISTER,
+                        RegionKind.TPM_CRB);
     }
 
     @Test
     void newTablesHaveRegionsOfTablesXen48NeverKnew() {
-        assertThat(AcpiTables.load(Preset.NEW_TABLES.image()).regions()).extracting(r -> r.kind())
+        assertThat(AcpiTables.load(Preset.NEW_TABLES.image()).regions())
+                .extracting(r -> r.kind())
                 .contains(RegionKind.APMT_PAGE, RegionKind.RMR, RegionKind.SMMU);
     }
 
     @Test
     void hostileTablesGiveDiagnosticsWithOffsetsAndTheRestIsStillRead() {
         AcpiTables tables = AcpiTables.load(Preset.HOSTILE.image());
-        List<Diagnostic> errors = tables.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR)
+        List<Diagnostic> errors = tables.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.ERROR)
                 .toList();
 
         assertThat(errors).extracting(Diagnostic::table).contains("APIC", "GTDT", "SPCR", "MCFG");

@@ -26,10 +26,12 @@ class BoardFolderTest {
 
     @BeforeAll
     static void writeBoards() throws IOException {
-        PlatformBuilder board = PlatformBuilder.create().add(new FadtBuilder().hardwareReducedArm(false))
+        PlatformBuilder board = PlatformBuilder.create()
+                .add(new FadtBuilder().hardwareReducedArm(false))
                 .add(new McfgBuilder().allocation(0x40_1000_0000L, 0, 0, 0xFF));
         board.build().writeTableDirectory(BOARDS.resolve("board-a"));
-        board.add(new BertBuilder().region(0xFFFF_0000L, 0x2000)).build()
+        board.add(new BertBuilder().region(0xFFFF_0000L, 0x2000))
+                .build()
                 .writeTableDirectory(BOARDS.resolve("board-b"));
         Files.writeString(BOARDS.resolve("board-b/xenacpi.json"), "{\"linux\": \"6.6\"}");
     }

@@ -18,8 +18,7 @@ class ComposedAnnotationTest {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @XenPlatform(preset = "server-ras", xen = "4.17", linux = "6.6")
-    @interface OurRasServer {
-    }
+    @interface OurRasServer {}
 
     @Test
     @OurRasServer

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 class InjectionTest {
 
     @Test
-    void everyTypeTheExtensionInjects(Platform platform, AcpiTables tables, LoadedNamespace namespace,
-                                      Dom0Boot boot, SimulationResult result) {
+    void everyTypeTheExtensionInjects(
+            Platform platform, AcpiTables tables, LoadedNamespace namespace, Dom0Boot boot, SimulationResult result) {
         assertThat(platform.name()).isEqualTo("seed-rfc");
         assertThat(tables.bySignature("MCFG")).hasSize(1);
         assertThat(namespace.diagnostics()).isEmpty();
-        assertThat(boot.events()).anyMatch(e -> e.kind() == RegionKind.OPERATION_REGION
-                && e.api() == AccessApi.CPU_TOUCH);
+        assertThat(boot.events())
+                .anyMatch(e -> e.kind() == RegionKind.OPERATION_REGION && e.api() == AccessApi.CPU_TOUCH);
         assertThat(result.strategy()).isEqualTo("stage2-fault");
     }
 

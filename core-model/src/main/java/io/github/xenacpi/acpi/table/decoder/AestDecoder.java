@@ -2,10 +2,10 @@ package io.github.xenacpi.acpi.table.decoder;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.AestTable;
 import io.github.xenacpi.acpi.table.AestTable.Interface;
 import io.github.xenacpi.acpi.table.AestTable.Interrupt;
 import io.github.xenacpi.acpi.table.AestTable.NodeData;
-import io.github.xenacpi.acpi.table.AestTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.AddressRange;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
@@ -29,53 +29,80 @@ public final class AestDecoder implements TableDecoder<AestTable> {
 
     /** The header every node starts with; the offsets in it are relative to the node's start. */
     public static final Layout NODE = Layout.of("AEST node header")
-            .u8("type").u16("length").reserved(1)
-            .u32("dataOffset").u32("interfaceOffset").u32("interruptOffset").u32("interruptCount")
-            .u64("timestampRate").reserved(8).u64("errorInjectionCountdownRate")
+            .u8("type")
+            .u16("length")
+            .reserved(1)
+            .u32("dataOffset")
+            .u32("interfaceOffset")
+            .u32("interruptOffset")
+            .u32("interruptCount")
+            .u64("timestampRate")
+            .reserved(8)
+            .u64("errorInjectionCountdownRate")
             .build();
 
     /** Processor node-specific data, followed by its resource substructure. */
     public static final Layout PROCESSOR = Layout.of("AEST processor data")
-            .u32("processorId").u8("resourceType").reserved(1).u8("flags").u8("revision")
+            .u32("processorId")
+            .u8("resourceType")
+            .reserved(1)
+            .u8("flags")
+            .u8("revision")
             .u64("processorAffinity")
             .build();
 
     /** Processor cache (resource type 0) or TLB (type 1) substructure: a reference or level and 4 reserved bytes. */
     public static final Layout PROCESSOR_RESOURCE = Layout.of("AEST processor cache/TLB resource")
-            .u32("resource").reserved(4)
+            .u32("resource")
+            .reserved(4)
             .build();
 
     /** Processor generic resource substructure (resource type 2). */
-    public static final Layout PROCESSOR_GENERIC = Layout.of("AEST processor generic resource")
-            .u32("resource")
-            .build();
+    public static final Layout PROCESSOR_GENERIC =
+            Layout.of("AEST processor generic resource").u32("resource").build();
 
     /** Memory node-specific data. */
-    public static final Layout MEMORY = Layout.of("AEST memory data").u32("proximityDomain").build();
+    public static final Layout MEMORY =
+            Layout.of("AEST memory data").u32("proximityDomain").build();
 
     /** SMMU node-specific data. */
     public static final Layout SMMU = Layout.of("AEST SMMU data")
-            .u32("iortNodeReference").u32("subcomponentReference")
+            .u32("iortNodeReference")
+            .u32("subcomponentReference")
             .build();
 
     /** Vendor node-specific data. */
     public static final Layout VENDOR = Layout.of("AEST vendor data")
-            .u32("hid").u32("uid").bytes("vendorData", 16)
+            .u32("hid")
+            .u32("uid")
+            .bytes("vendorData", 16)
             .build();
 
     /** GIC node-specific data. */
-    public static final Layout GIC = Layout.of("AEST GIC data").u32("interfaceType").u32("instanceId").build();
+    public static final Layout GIC =
+            Layout.of("AEST GIC data").u32("interfaceType").u32("instanceId").build();
 
     /** The node interface. */
     public static final Layout INTERFACE = Layout.of("AEST node interface")
-            .u8("type").reserved(3).u32("flags").u64("baseAddress")
-            .u32("errorRecordIndex").u32("errorRecordCount")
-            .u64("errorRecordImplemented").u64("errorStatusReporting").u64("addressingMode")
+            .u8("type")
+            .reserved(3)
+            .u32("flags")
+            .u64("baseAddress")
+            .u32("errorRecordIndex")
+            .u32("errorRecordCount")
+            .u64("errorRecordImplemented")
+            .u64("errorStatusReporting")
+            .u64("addressingMode")
             .build();
 
     /** One node interrupt. */
     public static final Layout INTERRUPT = Layout.of("AEST node interrupt")
-            .u8("type").reserved(2).u8("flags").u32("gsiv").u8("iortId").reserved(3)
+            .u8("type")
+            .reserved(2)
+            .u8("flags")
+            .u32("gsiv")
+            .u8("iortId")
+            .reserved(3)
             .build();
 
     /**
@@ -83,6 +110,7 @@ public final class AestDecoder implements TableDecoder<AestTable> {
      * base; the 4 KiB group layout holds them below 0xE00 (group registers above), the 64 KiB layout below 0xE000.
      */
     static final int RECORD_SIZE = 64;
+
     static final long SMALL_GROUP = 0x1000;
     static final long SMALL_GROUP_RECORDS_END = 0xE00;
     static final long LARGE_GROUP = 0x1_0000;
@@ -118,15 +146,29 @@ public final class AestDecoder implements TableDecoder<AestTable> {
         NodeData data = data(ctx, sub, h);
         Optional<Interface> iface = nodeInterface(ctx, sub, h);
         List<Interrupt> interrupts = interrupts(ctx, sub, h);
-        return new AestTable.Node(sub.type(), sub.length(), h.value("timestampRate"),
-                h.value("errorInjectionCountdownRate"), data, iface, interrupts);
+        return new AestTable.Node(
+                sub.type(),
+                sub.length(),
+                h.value("timestampRate"),
+                h.value("errorInjectionCountdownRate"),
+                data,
+                iface,
+                interrupts);
     }
 
     /** The structure at a node-relative offset, or null (reported) when it does not fit in the node. */
     private static Struct part(DecodeContext ctx, Subtable sub, long offset, Layout layout, String what) {
         if (offset < NODE.size() || offset + layout.size() > sub.length()) {
-            ctx.error(sub.offset(), "%s: %s at node offset %d needs %d bytes, but the node header takes %d and the"
-                    + " node is %d bytes long", sub.path(), what, offset, layout.size(), NODE.size(), sub.length());
+            ctx.error(
+                    sub.offset(),
+                    "%s: %s at node offset %d needs %d bytes, but the node header takes %d and the"
+                            + " node is %d bytes long",
+                    sub.path(),
+                    what,
+                    offset,
+                    layout.size(),
+                    NODE.size(),
+                    sub.length());
             return null;
         }
         return ctx.read(layout, sub.offset() + (int) offset, sub.path() + "." + what);
@@ -143,8 +185,12 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             default -> null;
         };
         if (layout == null) {
-            ctx.warning(sub.offset(), "%s: node type %d is not defined by DEN 0085 1.1 (0 to %d)", sub.path(),
-                    sub.type(), LAST_NODE_TYPE);
+            ctx.warning(
+                    sub.offset(),
+                    "%s: node type %d is not defined by DEN 0085 1.1 (0 to %d)",
+                    sub.path(),
+                    sub.type(),
+                    LAST_NODE_TYPE);
             return new AestTable.Unknown();
         }
         Struct s = part(ctx, sub, at, layout, "data");
@@ -156,12 +202,17 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             case 0 -> processor(ctx, sub, s, at);
             case 1 -> new AestTable.Memory(s.value("proximityDomain"));
             case 2 -> new AestTable.Smmu(s.value("iortNodeReference"), s.value("subcomponentReference"));
-            case 3 -> new AestTable.Vendor(s.value("hid"), s.value("uid"),
-                    HexFormat.of().formatHex(s.bytes("vendorData")));
+            case 3 ->
+                new AestTable.Vendor(
+                        s.value("hid"), s.value("uid"), HexFormat.of().formatHex(s.bytes("vendorData")));
             default -> {
                 if (s.value("interfaceType") > LAST_GIC_INTERFACE) {
-                    ctx.warning(s.offsetOf("interfaceType"), "%s: GIC interface type %d is not defined (0 to %d)",
-                            sub.path(), s.value("interfaceType"), LAST_GIC_INTERFACE);
+                    ctx.warning(
+                            s.offsetOf("interfaceType"),
+                            "%s: GIC interface type %d is not defined (0 to %d)",
+                            sub.path(),
+                            s.value("interfaceType"),
+                            LAST_GIC_INTERFACE);
                 }
                 yield new AestTable.Gic(s.value("interfaceType"), s.value("instanceId"));
             }
@@ -169,23 +220,40 @@ public final class AestDecoder implements TableDecoder<AestTable> {
     }
 
     private static NodeData processor(DecodeContext ctx, Subtable sub, Struct s, long at) {
-        ReservedBits.check(ctx, s.offsetOf("flags"), sub.path() + ".data", "processor flags", s.intValue("flags"),
+        ReservedBits.check(
+                ctx,
+                s.offsetOf("flags"),
+                sub.path() + ".data",
+                "processor flags",
+                s.intValue("flags"),
                 DEFINED_FLAG_BITS);
         int resourceType = s.intValue("resourceType");
         long resource = 0;
         if (resourceType > 2) {
-            ctx.warning(s.offsetOf("resourceType"), "%s: processor resource type %d is not defined (0 cache, 1 TLB,"
-                    + " 2 generic)", sub.path(), resourceType);
+            ctx.warning(
+                    s.offsetOf("resourceType"),
+                    "%s: processor resource type %d is not defined (0 cache, 1 TLB," + " 2 generic)",
+                    sub.path(),
+                    resourceType);
         } else {
-            Struct r = part(ctx, sub, at + PROCESSOR.size(), resourceType == 2 ? PROCESSOR_GENERIC
-                    : PROCESSOR_RESOURCE, "data.resource");
+            Struct r = part(
+                    ctx,
+                    sub,
+                    at + PROCESSOR.size(),
+                    resourceType == 2 ? PROCESSOR_GENERIC : PROCESSOR_RESOURCE,
+                    "data.resource");
             if (r != null) {
                 ctx.checkReserved(r);
                 resource = r.value("resource");
             }
         }
-        return new AestTable.Processor(s.value("processorId"), resourceType, s.intValue("flags"),
-                s.intValue("revision"), s.value("processorAffinity"), resource);
+        return new AestTable.Processor(
+                s.value("processorId"),
+                resourceType,
+                s.intValue("flags"),
+                s.intValue("revision"),
+                s.value("processorAffinity"),
+                resource);
     }
 
     private static Optional<Interface> nodeInterface(DecodeContext ctx, Subtable sub, Struct h) {
@@ -194,9 +262,15 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             return Optional.empty();
         }
         ctx.checkReserved(s);
-        Interface i = new Interface(s.intValue("type"), s.value("flags"), s.value("baseAddress"),
-                s.value("errorRecordIndex"), s.value("errorRecordCount"), s.value("errorRecordImplemented"),
-                s.value("errorStatusReporting"), s.value("addressingMode"));
+        Interface i = new Interface(
+                s.intValue("type"),
+                s.value("flags"),
+                s.value("baseAddress"),
+                s.value("errorRecordIndex"),
+                s.value("errorRecordCount"),
+                s.value("errorRecordImplemented"),
+                s.value("errorStatusReporting"),
+                s.value("addressingMode"));
         String path = sub.path() + ".interface";
         ReservedBits.check(ctx, s.offsetOf("flags"), path, "interface flags", i.flags(), DEFINED_FLAG_BITS);
         if (i.errorRecordCount() == 0) {
@@ -208,20 +282,33 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             } else {
                 long recordsEnd = (i.errorRecordIndex() + i.errorRecordCount()) * RECORD_SIZE;
                 if (recordsEnd > LARGE_GROUP_RECORDS_END) {
-                    ctx.warning(s.offsetOf("errorRecordCount"), "%s: records %d to %d end at group offset 0x%X, past"
-                            + " the 0x%X bytes of records a 64 KiB error record group holds", path,
-                            i.errorRecordIndex(), i.errorRecordIndex() + i.errorRecordCount() - 1, recordsEnd,
+                    ctx.warning(
+                            s.offsetOf("errorRecordCount"),
+                            "%s: records %d to %d end at group offset 0x%X, past"
+                                    + " the 0x%X bytes of records a 64 KiB error record group holds",
+                            path,
+                            i.errorRecordIndex(),
+                            i.errorRecordIndex() + i.errorRecordCount() - 1,
+                            recordsEnd,
                             LARGE_GROUP_RECORDS_END);
                 }
                 long group = recordsEnd <= SMALL_GROUP_RECORDS_END ? SMALL_GROUP : LARGE_GROUP;
                 if (AddressRange.fits(ctx, i.baseAddress(), group, s.offsetOf("baseAddress"), path)) {
-                    ctx.region(RegionKind.AEST_INTERFACE, AddressSpace.SYSTEM_MEMORY, i.baseAddress(), group,
-                            s.offsetOf("baseAddress"), path + ".baseAddress");
+                    ctx.region(
+                            RegionKind.AEST_INTERFACE,
+                            AddressSpace.SYSTEM_MEMORY,
+                            i.baseAddress(),
+                            group,
+                            s.offsetOf("baseAddress"),
+                            path + ".baseAddress");
                 }
             }
         } else if (i.type() != AestTable.SYSTEM_REGISTER_INTERFACE) {
-            ctx.warning(s.offsetOf("type"), "%s: interface type %d is not defined by DEN 0085 1.1 (0 system"
-                    + " register, 1 memory-mapped)", path, i.type());
+            ctx.warning(
+                    s.offsetOf("type"),
+                    "%s: interface type %d is not defined by DEN 0085 1.1 (0 system" + " register, 1 memory-mapped)",
+                    path,
+                    i.type());
         }
         return Optional.of(i);
     }
@@ -234,20 +321,29 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             return out;
         }
         if (at < NODE.size() || at + count * INTERRUPT.size() > sub.length()) {
-            ctx.error(h.offsetOf("interruptCount"), "%s: %d interrupts of %d bytes at node offset %d do not fit in"
-                    + " the node (%d bytes)", sub.path(), count, INTERRUPT.size(), at, sub.length());
+            ctx.error(
+                    h.offsetOf("interruptCount"),
+                    "%s: %d interrupts of %d bytes at node offset %d do not fit in" + " the node (%d bytes)",
+                    sub.path(),
+                    count,
+                    INTERRUPT.size(),
+                    at,
+                    sub.length());
             return out;
         }
         for (int i = 0; i < count; i++) {
             String path = sub.path() + ".interrupt[" + i + "]";
             Struct s = ctx.read(INTERRUPT, sub.offset() + (int) at + i * INTERRUPT.size(), path);
             ctx.checkReserved(s);
-            Interrupt irq = new Interrupt(s.intValue("type"), s.intValue("flags"), s.value("gsiv"),
-                    s.intValue("iortId"));
+            Interrupt irq =
+                    new Interrupt(s.intValue("type"), s.intValue("flags"), s.value("gsiv"), s.intValue("iortId"));
             ReservedBits.check(ctx, s.offsetOf("flags"), path, "interrupt flags", irq.flags(), DEFINED_FLAG_BITS);
             if (irq.type() > 1) {
-                ctx.warning(s.offsetOf("type"), "%s: interrupt type %d is not defined (0 fault handling, 1 error"
-                        + " recovery)", path, irq.type());
+                ctx.warning(
+                        s.offsetOf("type"),
+                        "%s: interrupt type %d is not defined (0 fault handling, 1 error" + " recovery)",
+                        path,
+                        irq.type());
             }
             out.add(irq);
         }

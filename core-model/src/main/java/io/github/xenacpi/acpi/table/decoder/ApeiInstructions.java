@@ -26,9 +26,13 @@ public final class ApeiInstructions {
 
     /** One instruction entry. */
     public static final Layout ENTRY = Layout.of("APEI instruction entry")
-            .u8("action").u8("instruction").u8("flags").reserved(1)
+            .u8("action")
+            .u8("instruction")
+            .u8("flags")
+            .reserved(1)
             .gas("register")
-            .u64("value").u64("mask")
+            .u64("value")
+            .u64("mask")
             .build();
 
     /** Entry flags bit 0: preserve the register's other bits; the others are reserved. */
@@ -36,16 +40,21 @@ public final class ApeiInstructions {
 
     /** Header lengths Linux accepts (erst_check_table, einj_check_table): the body alone or the whole header. */
     static final int BODY_LENGTH = 12;
+
     static final int WHOLE_HEADER_LENGTH = ENTRIES;
 
-    private ApeiInstructions() {
-    }
+    private ApeiInstructions() {}
 
     /** Checks the header length field of a table whose body starts with it. */
     static void checkHeaderLength(DecodeContext ctx, String table, long headerLength) {
         if (headerLength != BODY_LENGTH && headerLength != WHOLE_HEADER_LENGTH) {
-            ctx.error(TableHeader.SIZE, "%s: header length %d, expected %d (or %d, which Linux also accepts)",
-                    table, headerLength, BODY_LENGTH, WHOLE_HEADER_LENGTH);
+            ctx.error(
+                    TableHeader.SIZE,
+                    "%s: header length %d, expected %d (or %d, which Linux also accepts)",
+                    table,
+                    headerLength,
+                    BODY_LENGTH,
+                    WHOLE_HEADER_LENGTH);
         }
     }
 
@@ -54,8 +63,14 @@ public final class ApeiInstructions {
      * action and instruction codes against what the table defines, and records one {@code kind} region per distinct
      * register (its own address space kept).
      */
-    static List<ApeiInstruction> decode(DecodeContext ctx, String table, long count, int countOffset,
-                                        IntPredicate validAction, int lastInstruction, RegionKind kind) {
+    static List<ApeiInstruction> decode(
+            DecodeContext ctx,
+            String table,
+            long count,
+            int countOffset,
+            IntPredicate validAction,
+            int lastInstruction,
+            RegionKind kind) {
         int fit = EntryCount.check(ctx, table, ENTRIES, ENTRY.size(), count, countOffset);
         List<ApeiInstruction> out = new ArrayList<>();
         Map<List<Long>, Integer> seen = new HashMap<>();
@@ -64,16 +79,25 @@ public final class ApeiInstructions {
             Struct s = ctx.read(ENTRY, ENTRIES + i * ENTRY.size(), path);
             ctx.checkReserved(s);
             GenericAddress gas = GenericAddress.read(s, "register");
-            ApeiInstruction e = new ApeiInstruction(s.intValue("action"), s.intValue("instruction"),
-                    s.intValue("flags"), gas, s.value("value"), s.value("mask"));
+            ApeiInstruction e = new ApeiInstruction(
+                    s.intValue("action"),
+                    s.intValue("instruction"),
+                    s.intValue("flags"),
+                    gas,
+                    s.value("value"),
+                    s.value("mask"));
             out.add(e);
             ReservedBits.check(ctx, s.offsetOf("flags"), path, "flags", e.flags(), PRESERVE_REGISTER);
             if (!validAction.test(e.action())) {
                 ctx.warning(s.offsetOf("action"), "%s: action 0x%X is not defined for %s", path, e.action(), table);
             }
             if (e.instruction() > lastInstruction) {
-                ctx.warning(s.offsetOf("instruction"), "%s: instruction 0x%X is not defined (the last is 0x%X)",
-                        path, e.instruction(), lastInstruction);
+                ctx.warning(
+                        s.offsetOf("instruction"),
+                        "%s: instruction 0x%X is not defined (the last is 0x%X)",
+                        path,
+                        e.instruction(),
+                        lastInstruction);
             }
             if (gas.address() == 0) {
                 continue;

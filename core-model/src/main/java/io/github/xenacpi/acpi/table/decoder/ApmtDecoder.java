@@ -63,7 +63,10 @@ public final class ApmtDecoder implements TableDecoder<ApmtTable> {
                 continue;
             }
             if ((n.flags() & ~7) != 0) {
-                ctx.warning(s.offsetOf("flags"), "%s: reserved flag bits 3-7 are set (flags 0x%02X)", sub.path(),
+                ctx.warning(
+                        s.offsetOf("flags"),
+                        "%s: reserved flag bits 3-7 are set (flags 0x%02X)",
+                        sub.path(),
                         n.flags());
             }
             if (n.nodeType() > 4) {
@@ -73,16 +76,28 @@ public final class ApmtDecoder implements TableDecoder<ApmtTable> {
             if (n.baseAddress0() == 0) {
                 ctx.error(s.offsetOf("baseAddress0"), "%s: page 0 base address is zero", sub.path());
             } else {
-                ctx.region(RegionKind.APMT_PAGE, AddressSpace.SYSTEM_MEMORY, n.baseAddress0(), PAGE,
-                        s.offsetOf("baseAddress0"), sub.path() + ".baseAddress0");
+                ctx.region(
+                        RegionKind.APMT_PAGE,
+                        AddressSpace.SYSTEM_MEMORY,
+                        n.baseAddress0(),
+                        PAGE,
+                        s.offsetOf("baseAddress0"),
+                        sub.path() + ".baseAddress0");
             }
             if (n.dualPage()) {
                 if (n.baseAddress1() == 0) {
-                    ctx.error(s.offsetOf("baseAddress1"), "%s: dual-page node with a zero page 1 base address",
+                    ctx.error(
+                            s.offsetOf("baseAddress1"),
+                            "%s: dual-page node with a zero page 1 base address",
                             sub.path());
                 } else {
-                    ctx.region(RegionKind.APMT_PAGE, AddressSpace.SYSTEM_MEMORY, n.baseAddress1(), PAGE,
-                            s.offsetOf("baseAddress1"), sub.path() + ".baseAddress1");
+                    ctx.region(
+                            RegionKind.APMT_PAGE,
+                            AddressSpace.SYSTEM_MEMORY,
+                            n.baseAddress1(),
+                            PAGE,
+                            s.offsetOf("baseAddress1"),
+                            sub.path() + ".baseAddress1");
                 }
             }
         }

@@ -14,10 +14,8 @@ import io.github.xenacpi.acpi.table.layout.TableHeader;
 public final class BertDecoder implements TableDecoder<BertTable> {
 
     /** The table's body after the standard header: region length and region address. */
-    public static final Layout LAYOUT = Layout.of("BERT body")
-            .u32("regionLength")
-            .u64("regionAddress")
-            .build();
+    public static final Layout LAYOUT =
+            Layout.of("BERT body").u32("regionLength").u64("regionAddress").build();
 
     /** Bytes of the Generic Error Status Block header (ACPI 6.5 table 18.11) a region must at least hold. */
     static final int STATUS_BLOCK_HEADER = 20;
@@ -36,7 +34,9 @@ public final class BertDecoder implements TableDecoder<BertTable> {
         }
         if (t.regionAddress() == 0) {
             if (t.regionLength() != 0) {
-                ctx.error(s.offsetOf("regionAddress"), "BERT: boot error region of %d bytes has a null address",
+                ctx.error(
+                        s.offsetOf("regionAddress"),
+                        "BERT: boot error region of %d bytes has a null address",
                         t.regionLength());
             } else {
                 ctx.info(s.offsetOf("regionAddress"), "BERT: no boot error region (address and length are 0)");
@@ -44,16 +44,25 @@ public final class BertDecoder implements TableDecoder<BertTable> {
             return t;
         }
         if (t.regionLength() < STATUS_BLOCK_HEADER) {
-            ctx.warning(s.offsetOf("regionLength"), "BERT: boot error region length %d is below the %d bytes of a"
-                    + " Generic Error Status Block header", t.regionLength(), STATUS_BLOCK_HEADER);
+            ctx.warning(
+                    s.offsetOf("regionLength"),
+                    "BERT: boot error region length %d is below the %d bytes of a"
+                            + " Generic Error Status Block header",
+                    t.regionLength(),
+                    STATUS_BLOCK_HEADER);
         }
-        if (!AddressRange.fits(ctx, t.regionAddress(), t.regionLength(), s.offsetOf("regionLength"),
-                "BERT.regionLength")) {
+        if (!AddressRange.fits(
+                ctx, t.regionAddress(), t.regionLength(), s.offsetOf("regionLength"), "BERT.regionLength")) {
             return t;
         }
         // bert_init: apei_resources_request + ioremap_cache(address, region_length), a late_initcall.
-        ctx.region(RegionKind.BOOT_ERROR_REGION, AddressSpace.SYSTEM_MEMORY, t.regionAddress(), t.regionLength(),
-                s.offsetOf("regionAddress"), "BERT.regionAddress");
+        ctx.region(
+                RegionKind.BOOT_ERROR_REGION,
+                AddressSpace.SYSTEM_MEMORY,
+                t.regionAddress(),
+                t.regionLength(),
+                s.offsetOf("regionAddress"),
+                "BERT.regionAddress");
         return t;
     }
 }

@@ -35,10 +35,18 @@ public final class BgrtDecoder implements TableDecoder<BgrtTable> {
     @Override
     public BgrtTable decode(DecodeContext ctx) {
         Struct s = ctx.read(BODY, TableHeader.SIZE, "BGRT");
-        BgrtTable t = new BgrtTable(ctx.header(), s.intValue("version"), s.intValue("status"),
-                s.intValue("imageType"), s.value("imageAddress"), s.value("imageOffsetX"), s.value("imageOffsetY"));
+        BgrtTable t = new BgrtTable(
+                ctx.header(),
+                s.intValue("version"),
+                s.intValue("status"),
+                s.intValue("imageType"),
+                s.value("imageAddress"),
+                s.value("imageOffsetX"),
+                s.value("imageOffsetY"));
         if (s.has("version") && t.version() != 1) {
-            ctx.error(s.offsetOf("version"), "BGRT: version is %d, expected 1 (efi_bgrt_init ignores the table)",
+            ctx.error(
+                    s.offsetOf("version"),
+                    "BGRT: version is %d, expected 1 (efi_bgrt_init ignores the table)",
                     t.version());
         }
         if (s.has("status") && (t.status() & 0xF8) != 0) {
@@ -52,8 +60,13 @@ public final class BgrtDecoder implements TableDecoder<BgrtTable> {
                 ctx.warning(s.offsetOf("imageAddress"), "BGRT: image address is zero");
             } else {
                 // The image's base; its size is in the image's own header, which efi_bgrt_init reads.
-                ctx.region(RegionKind.BOOT_GRAPHICS_IMAGE, AddressSpace.SYSTEM_MEMORY, t.imageAddress(), 0,
-                        s.offsetOf("imageAddress"), "BGRT.imageAddress");
+                ctx.region(
+                        RegionKind.BOOT_GRAPHICS_IMAGE,
+                        AddressSpace.SYSTEM_MEMORY,
+                        t.imageAddress(),
+                        0,
+                        s.offsetOf("imageAddress"),
+                        "BGRT.imageAddress");
             }
         }
         TableChecks.trailing(ctx, TableHeader.SIZE + BODY.size());

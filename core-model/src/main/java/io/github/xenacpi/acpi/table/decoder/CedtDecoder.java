@@ -27,7 +27,9 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
 
     /** Type 0: CXL Host Bridge Structure. */
     public static final Layout HOST_BRIDGE = Layout.of("CEDT host bridge")
-            .u8("type").reserved(1).u16("length")
+            .u8("type")
+            .reserved(1)
+            .u16("length")
             .u32("uid")
             .u32("cxlVersion")
             .reserved(4)
@@ -37,7 +39,9 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
 
     /** Type 1: CXL Fixed Memory Window Structure, before its interleave target list. */
     public static final Layout WINDOW = Layout.of("CEDT fixed memory window")
-            .u8("type").reserved(1).u16("length")
+            .u8("type")
+            .reserved(1)
+            .u16("length")
             .reserved(4)
             .u64("baseHpa")
             .u64("windowSize")
@@ -57,8 +61,8 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
     @Override
     public CedtTable decode(DecodeContext ctx) {
         List<CedtTable.Structure> out = new ArrayList<>();
-        for (Subtable sub : ctx.subtables(SubtableFormat.TYPE8_PAD8_LENGTH16, TableHeader.SIZE, ctx.end(),
-                "CEDT.structure")) {
+        for (Subtable sub :
+                ctx.subtables(SubtableFormat.TYPE8_PAD8_LENGTH16, TableHeader.SIZE, ctx.end(), "CEDT.structure")) {
             switch (sub.type()) {
                 case 0 -> out.add(hostBridge(ctx, sub));
                 case 1 -> out.add(window(ctx, sub));
@@ -76,27 +80,44 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
     private static CedtTable.HostBridge hostBridge(DecodeContext ctx, Subtable sub) {
         Struct s = ctx.read(HOST_BRIDGE, sub);
         ctx.checkReserved(s);
-        CedtTable.HostBridge h = new CedtTable.HostBridge(s.value("uid"), s.value("cxlVersion"), s.value("base"),
-                s.value("registerLength"));
+        CedtTable.HostBridge h = new CedtTable.HostBridge(
+                s.value("uid"), s.value("cxlVersion"), s.value("base"), s.value("registerLength"));
         if (!s.has("registerLength")) {
             return h;
         }
         long expected = h.cxlVersion() == 0 ? RCRB_LENGTH : h.cxlVersion() == 1 ? CHBCR_LENGTH : -1;
         if (expected < 0) {
-            ctx.warning(s.offsetOf("cxlVersion"), "%s: CXL version %d is neither 0 (CXL 1.1) nor 1 (CXL 2.0+)",
-                    sub.path(), h.cxlVersion());
+            ctx.warning(
+                    s.offsetOf("cxlVersion"),
+                    "%s: CXL version %d is neither 0 (CXL 1.1) nor 1 (CXL 2.0+)",
+                    sub.path(),
+                    h.cxlVersion());
         } else if (h.length() != expected) {
-            ctx.warning(s.offsetOf("registerLength"), "%s: register block length 0x%X, expected 0x%X for CXL"
-                    + " version %d", sub.path(), h.length(), expected, h.cxlVersion());
+            ctx.warning(
+                    s.offsetOf("registerLength"),
+                    "%s: register block length 0x%X, expected 0x%X for CXL" + " version %d",
+                    sub.path(),
+                    h.length(),
+                    expected,
+                    h.cxlVersion());
         }
         if (h.base() == 0) {
             ctx.error(s.offsetOf("base"), "%s: register block base is zero", sub.path());
         } else if (h.length() < 0 || Long.compareUnsigned(h.base() + h.length() - 1, h.base()) < 0) {
-            ctx.error(s.offsetOf("registerLength"), "%s: register block 0x%X + 0x%X wraps past the end of the"
-                    + " address space", sub.path(), h.base(), h.length());
+            ctx.error(
+                    s.offsetOf("registerLength"),
+                    "%s: register block 0x%X + 0x%X wraps past the end of the" + " address space",
+                    sub.path(),
+                    h.base(),
+                    h.length());
         } else if (h.length() > 0) {
-            ctx.region(RegionKind.CXL_HOST_BRIDGE, AddressSpace.SYSTEM_MEMORY, h.base(), h.length(),
-                    s.offsetOf("base"), sub.path());
+            ctx.region(
+                    RegionKind.CXL_HOST_BRIDGE,
+                    AddressSpace.SYSTEM_MEMORY,
+                    h.base(),
+                    h.length(),
+                    s.offsetOf("base"),
+                    sub.path());
         }
         return h;
     }
@@ -114,15 +135,26 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
             long needed = WINDOW.size() + 4L * ways;
             int fit = (sub.length() - WINDOW.size()) / 4;
             if (needed != sub.length()) {
-                ctx.error(sub.offset() + 2, "%s: %d interleave ways need %d bytes, the structure has %d",
-                        sub.path(), ways, needed, sub.length());
+                ctx.error(
+                        sub.offset() + 2,
+                        "%s: %d interleave ways need %d bytes, the structure has %d",
+                        sub.path(),
+                        ways,
+                        needed,
+                        sub.length());
             }
             for (long t : ctx.array(sub.offset() + WINDOW.size(), Math.min(ways, fit), 4, sub.path() + ".targets")) {
                 targets.add(t);
             }
         }
-        return new CedtTable.FixedMemoryWindow(s.value("baseHpa"), s.value("windowSize"), eniw,
-                s.intValue("arithmetic"), s.value("granularity"), s.intValue("restrictions"), s.intValue("qtgId"),
+        return new CedtTable.FixedMemoryWindow(
+                s.value("baseHpa"),
+                s.value("windowSize"),
+                eniw,
+                s.intValue("arithmetic"),
+                s.value("granularity"),
+                s.intValue("restrictions"),
+                s.intValue("qtgId"),
                 targets);
     }
 

@@ -46,8 +46,8 @@ public final class CsrtDecoder implements TableDecoder<CsrtTable> {
     @Override
     public CsrtTable decode(DecodeContext ctx) {
         List<CsrtTable.ResourceGroup> groups = new ArrayList<>();
-        for (Subtable sub : ctx.subtables(SubtableFormat.LENGTH32.withMinLength(GROUP.size()), TableHeader.SIZE,
-                ctx.end(), "CSRT.group")) {
+        for (Subtable sub : ctx.subtables(
+                SubtableFormat.LENGTH32.withMinLength(GROUP.size()), TableHeader.SIZE, ctx.end(), "CSRT.group")) {
             groups.add(group(ctx, sub));
         }
         return new CsrtTable(ctx.header(), groups);
@@ -59,23 +59,41 @@ public final class CsrtDecoder implements TableDecoder<CsrtTable> {
         long shared = g.value("sharedInfoLength");
         long room = (long) sub.length() - GROUP.size();
         if (shared > room) {
-            ctx.error(g.offsetOf("sharedInfoLength"), "%s: shared information length %d overruns the group, which"
-                    + " has %d bytes after its header", sub.path(), shared, room);
+            ctx.error(
+                    g.offsetOf("sharedInfoLength"),
+                    "%s: shared information length %d overruns the group, which" + " has %d bytes after its header",
+                    sub.path(),
+                    shared,
+                    room);
             shared = room;
         }
         int sharedAt = sub.offset() + GROUP.size();
         byte[] sharedInfo = slice(ctx, sharedAt, (int) shared);
         List<CsrtTable.ResourceDescriptor> descriptors = new ArrayList<>();
-        for (Subtable d : ctx.subtables(SubtableFormat.LENGTH32.withMinLength(DESCRIPTOR.size()),
-                sharedAt + (int) shared, sub.end(), sub.path() + ".descriptor")) {
+        for (Subtable d : ctx.subtables(
+                SubtableFormat.LENGTH32.withMinLength(DESCRIPTOR.size()),
+                sharedAt + (int) shared,
+                sub.end(),
+                sub.path() + ".descriptor")) {
             Struct s = ctx.read(DESCRIPTOR, d);
-            descriptors.add(new CsrtTable.ResourceDescriptor(d.offset(), d.length(), s.intValue("type"),
-                    s.intValue("subtype"), s.value("uid"), new CsrtTable.Bytes(slice(ctx, d.offset()
-                    + DESCRIPTOR.size(), d.length() - DESCRIPTOR.size()))));
+            descriptors.add(new CsrtTable.ResourceDescriptor(
+                    d.offset(),
+                    d.length(),
+                    s.intValue("type"),
+                    s.intValue("subtype"),
+                    s.value("uid"),
+                    new CsrtTable.Bytes(slice(ctx, d.offset() + DESCRIPTOR.size(), d.length() - DESCRIPTOR.size()))));
         }
-        return new CsrtTable.ResourceGroup(sub.offset(), sub.length(), g.value("vendorId"), g.value("subvendorId"),
-                g.intValue("deviceId"), g.intValue("subdeviceId"), g.intValue("revision"),
-                new CsrtTable.Bytes(sharedInfo), descriptors);
+        return new CsrtTable.ResourceGroup(
+                sub.offset(),
+                sub.length(),
+                g.value("vendorId"),
+                g.value("subvendorId"),
+                g.intValue("deviceId"),
+                g.intValue("subdeviceId"),
+                g.intValue("revision"),
+                new CsrtTable.Bytes(sharedInfo),
+                descriptors);
     }
 
     /** The bytes at a table offset, clamped to the table. */

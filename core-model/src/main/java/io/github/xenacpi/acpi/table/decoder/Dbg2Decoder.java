@@ -20,10 +20,8 @@ import java.util.List;
 public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
 
     /** The fields after the header (at offset 36). */
-    public static final Layout LAYOUT = Layout.of("DBG2")
-            .u32("deviceInfoOffset")
-            .u32("deviceInfoCount")
-            .build();
+    public static final Layout LAYOUT =
+            Layout.of("DBG2").u32("deviceInfoOffset").u32("deviceInfoCount").build();
 
     /** The fixed part of a debug device information structure; all offsets in it are from its start. */
     public static final Layout DEVICE = Layout.of("Debug Device Information")
@@ -42,7 +40,8 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
             .build();
 
     /** One entry of the base address register array. */
-    public static final Layout REGISTER = Layout.of("Base Address Register").gas("address").build();
+    public static final Layout REGISTER =
+            Layout.of("Base Address Register").gas("address").build();
 
     /** Offset of the first byte after the fixed fields. */
     public static final int FIXED_END = TableHeader.SIZE + 8;
@@ -59,8 +58,13 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
         long count = s.value("deviceInfoCount");
         List<Dbg2Table.Device> devices = new ArrayList<>();
         if (count > 0 && (offset < FIXED_END || offset >= ctx.end())) {
-            ctx.error(s.offsetOf("deviceInfoOffset"), "DBG2: device information offset 0x%X lies outside 0x%X to"
-                    + " 0x%X; %d devices cannot be decoded", offset, FIXED_END, ctx.end(), count);
+            ctx.error(
+                    s.offsetOf("deviceInfoOffset"),
+                    "DBG2: device information offset 0x%X lies outside 0x%X to" + " 0x%X; %d devices cannot be decoded",
+                    offset,
+                    FIXED_END,
+                    ctx.end(),
+                    count);
             return new Dbg2Table(ctx.header(), offset, count, devices);
         }
         // With no devices the offset is not checked above: trailing bytes then count from the fixed part's end.
@@ -68,19 +72,28 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
         for (int i = 0; i < count; i++) {
             String path = "DBG2.device[" + i + "]";
             if (at >= ctx.end()) {
-                ctx.error(s.offsetOf("deviceInfoCount"), "DBG2: %d devices declared, the table ends after %d", count,
-                        i);
+                ctx.error(
+                        s.offsetOf("deviceInfoCount"), "DBG2: %d devices declared, the table ends after %d", count, i);
                 break;
             }
             Struct d = ctx.read(DEVICE, at, path);
             int length = d.intValue("length");
             if (!d.has("length") || length < DEVICE.size()) {
-                ctx.error(at + 1, "%s: length %d is below the %d bytes of the structure's fixed part; the remaining"
-                        + " devices cannot be decoded", path, length, DEVICE.size());
+                ctx.error(
+                        at + 1,
+                        "%s: length %d is below the %d bytes of the structure's fixed part; the remaining"
+                                + " devices cannot be decoded",
+                        path,
+                        length,
+                        DEVICE.size());
                 break;
             }
             if (at + length > ctx.end()) {
-                ctx.error(at + 1, "%s: length %d overruns the table, which ends %d bytes later", path, length,
+                ctx.error(
+                        at + 1,
+                        "%s: length %d overruns the table, which ends %d bytes later",
+                        path,
+                        length,
                         ctx.end() - at);
                 length = ctx.end() - at;
             }
@@ -104,8 +117,16 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
         List<Dbg2Table.Register> registers = new ArrayList<>();
         int gasAt = at + d.intValue("baseAddressRegisterOffset");
         int sizeAt = at + d.intValue("addressSizeOffset");
-        boolean gasFits = inside(ctx, d, "baseAddressRegisterOffset", gasAt, (long) n * REGISTER.size(), at, end,
-                path, "base address register array");
+        boolean gasFits = inside(
+                ctx,
+                d,
+                "baseAddressRegisterOffset",
+                gasAt,
+                (long) n * REGISTER.size(),
+                at,
+                end,
+                path,
+                "base address register array");
         boolean sizesFit = inside(ctx, d, "addressSizeOffset", sizeAt, n * 4L, at, end, path, "address size array");
         if (n > 0 && gasFits && sizesFit) {
             long[] sizes = ctx.array(sizeAt, n, 4, path + ".addressSize");
@@ -119,32 +140,64 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
                     ctx.warning(sizeAt + 4L * j, "%s: register at 0x%X has address size 0", regPath, gas.address());
                 }
                 if (gas.address() != 0) {
-                    ctx.region(RegionKind.DEBUG_PORT, gas.space(), gas.address(), size, g.offsetOf("address") + 4L,
+                    ctx.region(
+                            RegionKind.DEBUG_PORT,
+                            gas.space(),
+                            gas.address(),
+                            size,
+                            g.offsetOf("address") + 4L,
                             regPath);
                 }
             }
         }
-        String namespace = EmbeddedString.read(ctx, at + (long) d.intValue("namespaceStringOffset"),
-                d.intValue("namespaceStringLength"), at + DEVICE.size(), end, d.offsetOf("namespaceStringLength"),
+        String namespace = EmbeddedString.read(
+                ctx,
+                at + (long) d.intValue("namespaceStringOffset"),
+                d.intValue("namespaceStringLength"),
+                at + DEVICE.size(),
+                end,
+                d.offsetOf("namespaceStringLength"),
                 path);
         int oemLength = d.intValue("oemDataLength");
         int oemOffset = d.intValue("oemDataOffset");
         if (oemLength > 0) {
             inside(ctx, d, "oemDataOffset", at + oemOffset, oemLength, at, end, path, "OEM data");
         }
-        return new Dbg2Table.Device(d.intValue("revision"), d.intValue("length"), d.intValue("portType"),
-                d.intValue("portSubtype"), registers, namespace, oemOffset, oemLength);
+        return new Dbg2Table.Device(
+                d.intValue("revision"),
+                d.intValue("length"),
+                d.intValue("portType"),
+                d.intValue("portSubtype"),
+                registers,
+                namespace,
+                oemOffset,
+                oemLength);
     }
 
     /** Whether {@code bytes} at {@code start} lie after the fixed part and within the structure; reports it if not. */
-    private static boolean inside(DecodeContext ctx, Struct d, String field, long start, long bytes, int at, int end,
-                                  String path, String what) {
+    private static boolean inside(
+            DecodeContext ctx,
+            Struct d,
+            String field,
+            long start,
+            long bytes,
+            int at,
+            int end,
+            String path,
+            String what) {
         if (bytes == 0) {
             return true;
         }
         if (start < at + DEVICE.size() || start + bytes > end) {
-            ctx.error(d.offsetOf(field), "%s: %s of %d bytes at offset 0x%X lies outside the structure's data"
-                    + " (0x%X to 0x%X)", path, what, bytes, start, at + DEVICE.size(), end);
+            ctx.error(
+                    d.offsetOf(field),
+                    "%s: %s of %d bytes at offset 0x%X lies outside the structure's data" + " (0x%X to 0x%X)",
+                    path,
+                    what,
+                    bytes,
+                    start,
+                    at + DEVICE.size(),
+                    end);
             return false;
         }
         return true;

@@ -15,7 +15,10 @@ public final class EinjDecoder implements TableDecoder<EinjTable> {
 
     /** The injection header after the standard header. */
     public static final Layout BODY = Layout.of("EINJ body")
-            .u32("headerLength").u8("flags").reserved(3).u32("entryCount")
+            .u32("headerLength")
+            .u8("flags")
+            .reserved(3)
+            .u32("entryCount")
             .build();
 
     /**
@@ -35,20 +38,31 @@ public final class EinjDecoder implements TableDecoder<EinjTable> {
     public EinjTable decode(DecodeContext ctx) {
         Struct body = ctx.read(BODY, TableHeader.SIZE, "EINJ");
         if (!body.isComplete()) {
-            return new EinjTable(ctx.header(), body.value("headerLength"), body.intValue("flags"),
-                    body.value("entryCount"), List.of());
+            return new EinjTable(
+                    ctx.header(),
+                    body.value("headerLength"),
+                    body.intValue("flags"),
+                    body.value("entryCount"),
+                    List.of());
         }
         ctx.checkReserved(body);
         ApeiInstructions.checkHeaderLength(ctx, "EINJ", body.value("headerLength"));
         if (body.intValue("flags") != 0) {
-            ctx.warning(body.offsetOf("flags"), "EINJ: injection flags 0x%X are not zero; ACPI 6.5 defines no flag",
+            ctx.warning(
+                    body.offsetOf("flags"),
+                    "EINJ: injection flags 0x%X are not zero; ACPI 6.5 defines no flag",
                     body.intValue("flags"));
         }
         // einj_init: apei_exec_pre_map_gars maps every register of the injection action table.
-        List<ApeiInstruction> entries = ApeiInstructions.decode(ctx, "EINJ", body.value("entryCount"),
-                body.offsetOf("entryCount"), action -> action <= LAST_ACTION,
-                LAST_INSTRUCTION, RegionKind.EINJ_REGISTER);
-        return new EinjTable(ctx.header(), body.value("headerLength"), body.intValue("flags"),
-                body.value("entryCount"), entries);
+        List<ApeiInstruction> entries = ApeiInstructions.decode(
+                ctx,
+                "EINJ",
+                body.value("entryCount"),
+                body.offsetOf("entryCount"),
+                action -> action <= LAST_ACTION,
+                LAST_INSTRUCTION,
+                RegionKind.EINJ_REGISTER);
+        return new EinjTable(
+                ctx.header(), body.value("headerLength"), body.intValue("flags"), body.value("entryCount"), entries);
     }
 }

@@ -15,7 +15,9 @@ public final class ErstDecoder implements TableDecoder<ErstTable> {
 
     /** The serialization header after the standard header. */
     public static final Layout BODY = Layout.of("ERST body")
-            .u32("headerLength").reserved(4).u32("entryCount")
+            .u32("headerLength")
+            .reserved(4)
+            .u32("entryCount")
             .build();
 
     /** The last serialization action (GET_EXECUTE_OPERATION_TIMINGS, ACPI 6.5 table 18.23). */
@@ -37,8 +39,13 @@ public final class ErstDecoder implements TableDecoder<ErstTable> {
         ctx.checkReserved(body);
         ApeiInstructions.checkHeaderLength(ctx, "ERST", body.value("headerLength"));
         // erst_init: apei_exec_pre_map_gars maps every register of the action table (device_initcall).
-        List<ApeiInstruction> entries = ApeiInstructions.decode(ctx, "ERST", body.value("entryCount"),
-                body.offsetOf("entryCount"), action -> action <= LAST_ACTION, LAST_INSTRUCTION,
+        List<ApeiInstruction> entries = ApeiInstructions.decode(
+                ctx,
+                "ERST",
+                body.value("entryCount"),
+                body.offsetOf("entryCount"),
+                action -> action <= LAST_ACTION,
+                LAST_INSTRUCTION,
                 RegionKind.ERST_REGISTER);
         return new ErstTable(ctx.header(), body.value("headerLength"), body.value("entryCount"), entries);
     }

@@ -48,16 +48,22 @@ public final class FacsDecoder implements TableDecoder<FacsTable>, FramedDecoder
         }
         int version = s.intValue("version");
         if (version > LATEST_VERSION) {
-            ctx.warning(s.offsetOf("version"), "FACS version %d is newer than ACPI 6.5's %d", version,
-                    LATEST_VERSION);
+            ctx.warning(s.offsetOf("version"), "FACS version %d is newer than ACPI 6.5's %d", version, LATEST_VERSION);
         }
         long flags = s.value("flags");
         if ((flags & ~(FacsTable.S4BIOS_F | FacsTable.WAKE_64BIT_SUPPORTED_F)) != 0) {
             ctx.warning(s.offsetOf("flags"), "FACS flags 0x%X set reserved bits", flags);
         }
         ctx.checkReserved(s);
-        return new FacsTable(ctx.header(), s.value("length"), s.value("hardwareSignature"),
-                s.value("firmwareWakingVector"), s.value("globalLock"), flags, s.value("xFirmwareWakingVector"),
-                version, s.value("ospmFlags"));
+        return new FacsTable(
+                ctx.header(),
+                s.value("length"),
+                s.value("hardwareSignature"),
+                s.value("firmwareWakingVector"),
+                s.value("globalLock"),
+                flags,
+                s.value("xFirmwareWakingVector"),
+                version,
+                s.value("ospmFlags"));
     }
 }

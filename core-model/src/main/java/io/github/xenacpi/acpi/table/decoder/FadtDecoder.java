@@ -107,11 +107,19 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
         Struct s = ctx.readUpTo(LAYOUT, TableHeader.SIZE, ctx.end() - TableHeader.SIZE, "FADT");
         int expected = lengthOfRevision(ctx.revision());
         if (ctx.end() < ACPI1_LENGTH) {
-            ctx.error(ctx.end(), "FADT: truncated: %d bytes, even an ACPI 1.0 FADT has %d; the missing fields"
-                    + " read 0", ctx.end(), ACPI1_LENGTH);
+            ctx.error(
+                    ctx.end(),
+                    "FADT: truncated: %d bytes, even an ACPI 1.0 FADT has %d; the missing fields" + " read 0",
+                    ctx.end(),
+                    ACPI1_LENGTH);
         } else if (ctx.end() < expected) {
-            ctx.warning(4, "FADT: revision %d has %d bytes, this one %d; the fields past offset %d read 0",
-                    ctx.revision(), expected, ctx.end(), ctx.end());
+            ctx.warning(
+                    4,
+                    "FADT: revision %d has %d bytes, this one %d; the fields past offset %d read 0",
+                    ctx.revision(),
+                    expected,
+                    ctx.end(),
+                    ctx.end());
         }
         ctx.checkReserved(s);
         long flags = s.value("flags");
@@ -124,23 +132,50 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
         }
         Map<FadtTable.Block, FadtTable.RegisterBlock> blocks = new EnumMap<>(FadtTable.Block.class);
         for (FadtTable.Block b : FadtTable.Block.values()) {
-            blocks.put(b, new FadtTable.RegisterBlock(s.value(b.field()), s.intValue(b.lengthField()),
-                    GenericAddress.read(s, b.extendedField())));
+            blocks.put(
+                    b,
+                    new FadtTable.RegisterBlock(
+                            s.value(b.field()),
+                            s.intValue(b.lengthField()),
+                            GenericAddress.read(s, b.extendedField())));
         }
         fixedHardware(ctx, s, blocks, reduced);
         for (String register : List.of("resetRegister", "sleepControlRegister", "sleepStatusRegister")) {
             GasRegisters.fieldRegion(ctx, RegionKind.FIXED_HARDWARE_REGISTER, s, register, "FADT." + register);
         }
-        return new FadtTable(ctx.header(), s.value("firmwareCtrl"), s.value("dsdt"), s.intValue("interruptModel"),
-                s.intValue("preferredPmProfile"), s.intValue("sciInterrupt"), s.value("smiCommand"),
-                s.intValue("acpiEnable"), s.intValue("acpiDisable"), s.intValue("s4BiosRequest"),
-                s.intValue("pstateControl"), blocks, s.intValue("gpe1Base"), s.intValue("cstControl"),
-                s.intValue("pLevel2Latency"), s.intValue("pLevel3Latency"), s.intValue("flushSize"),
-                s.intValue("flushStride"), s.intValue("dutyOffset"), s.intValue("dutyWidth"),
-                s.intValue("dayAlarm"), s.intValue("monthAlarm"), s.intValue("century"),
-                s.intValue("iapcBootArch"), flags, GenericAddress.read(s, "resetRegister"),
-                s.intValue("resetValue"), s.intValue("armBootArch"), s.intValue("minorVersion"),
-                s.value("xFirmwareCtrl"), s.value("xDsdt"), GenericAddress.read(s, "sleepControlRegister"),
+        return new FadtTable(
+                ctx.header(),
+                s.value("firmwareCtrl"),
+                s.value("dsdt"),
+                s.intValue("interruptModel"),
+                s.intValue("preferredPmProfile"),
+                s.intValue("sciInterrupt"),
+                s.value("smiCommand"),
+                s.intValue("acpiEnable"),
+                s.intValue("acpiDisable"),
+                s.intValue("s4BiosRequest"),
+                s.intValue("pstateControl"),
+                blocks,
+                s.intValue("gpe1Base"),
+                s.intValue("cstControl"),
+                s.intValue("pLevel2Latency"),
+                s.intValue("pLevel3Latency"),
+                s.intValue("flushSize"),
+                s.intValue("flushStride"),
+                s.intValue("dutyOffset"),
+                s.intValue("dutyWidth"),
+                s.intValue("dayAlarm"),
+                s.intValue("monthAlarm"),
+                s.intValue("century"),
+                s.intValue("iapcBootArch"),
+                flags,
+                GenericAddress.read(s, "resetRegister"),
+                s.intValue("resetValue"),
+                s.intValue("armBootArch"),
+                s.intValue("minorVersion"),
+                s.value("xFirmwareCtrl"),
+                s.value("xDsdt"),
+                GenericAddress.read(s, "sleepControlRegister"),
                 GenericAddress.read(s, "sleepStatusRegister"),
                 s.value("hypervisorVendorIdentity"));
     }
@@ -148,8 +183,10 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
     private static void checkArmBoot(DecodeContext ctx, Struct s) {
         int arm = s.intValue("armBootArch");
         if ((arm & FadtTable.PSCI_USE_HVC) != 0 && (arm & FadtTable.PSCI_COMPLIANT) == 0) {
-            ctx.warning(s.offsetOf("armBootArch"), "FADT: ARM boot flags 0x%X ask for PSCI over HVC without"
-                    + " PSCI_COMPLIANT", arm);
+            ctx.warning(
+                    s.offsetOf("armBootArch"),
+                    "FADT: ARM boot flags 0x%X ask for PSCI over HVC without" + " PSCI_COMPLIANT",
+                    arm);
         }
         if ((arm & ~(FadtTable.PSCI_COMPLIANT | FadtTable.PSCI_USE_HVC)) != 0) {
             ctx.warning(s.offsetOf("armBootArch"), "FADT: ARM boot flags 0x%X set reserved bits", arm);
@@ -161,12 +198,18 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
         String field = pick(ctx, s, "firmwareCtrl", "xFirmwareCtrl", "FIRMWARE_CTRL");
         if (field == null) {
             if (!reduced) {
-                ctx.warning(s.offsetOf("firmwareCtrl"), "FADT: no FACS address, which only a hardware-reduced"
-                        + " platform may omit");
+                ctx.warning(
+                        s.offsetOf("firmwareCtrl"),
+                        "FADT: no FACS address, which only a hardware-reduced" + " platform may omit");
             }
             return;
         }
-        ctx.region(RegionKind.FACS, AddressSpace.SYSTEM_MEMORY, s.value(field), FACS_LENGTH, s.offsetOf(field),
+        ctx.region(
+                RegionKind.FACS,
+                AddressSpace.SYSTEM_MEMORY,
+                s.value(field),
+                FACS_LENGTH,
+                s.offsetOf(field),
                 "FADT." + field);
     }
 
@@ -178,49 +221,74 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
         long a = s.value(narrow);
         long x = s.value(wide);
         if (a != 0 && x != 0 && a != x) {
-            ctx.warning(s.offsetOf(wide), "FADT: %s is 0x%X but X_%s is 0x%X; X_%s is used", name, a, name, x,
-                    name);
+            ctx.warning(s.offsetOf(wide), "FADT: %s is 0x%X but X_%s is 0x%X; X_%s is used", name, a, name, x, name);
         }
         return x != 0 ? wide : a != 0 ? narrow : null;
     }
 
-    private static void fixedHardware(DecodeContext ctx, Struct s, Map<FadtTable.Block, FadtTable.RegisterBlock> blocks,
-                                      boolean reduced) {
+    private static void fixedHardware(
+            DecodeContext ctx, Struct s, Map<FadtTable.Block, FadtTable.RegisterBlock> blocks, boolean reduced) {
         if (reduced) {
             // ACPI 6.5 section 5.2.9: on hardware-reduced platforms OSPM ignores the fixed hardware fields.
             for (FadtTable.Block b : FadtTable.Block.values()) {
                 FadtTable.RegisterBlock r = blocks.get(b);
                 if (r.address() != 0 || r.extended().address() != 0) {
-                    ctx.warning(s.offsetOf(r.extended().address() != 0 ? b.extendedField() : b.field()),
-                            "FADT: %s is set on a hardware-reduced platform, where it is ignored", b.field());
+                    ctx.warning(
+                            s.offsetOf(r.extended().address() != 0 ? b.extendedField() : b.field()),
+                            "FADT: %s is set on a hardware-reduced platform, where it is ignored",
+                            b.field());
                 }
             }
             return;
         }
         long smi = s.value("smiCommand");
         if (smi != 0) {
-            ctx.region(RegionKind.FIXED_HARDWARE_REGISTER, AddressSpace.SYSTEM_IO, smi, 1, s.offsetOf("smiCommand"),
+            ctx.region(
+                    RegionKind.FIXED_HARDWARE_REGISTER,
+                    AddressSpace.SYSTEM_IO,
+                    smi,
+                    1,
+                    s.offsetOf("smiCommand"),
                     "FADT.smiCommand");
         }
         for (FadtTable.Block b : FadtTable.Block.values()) {
             FadtTable.RegisterBlock r = blocks.get(b);
             GenericAddress x = r.extended();
             if (r.address() != 0 && x.address() != 0 && r.address() != x.address()) {
-                ctx.warning(s.offsetOf(b.extendedField()) + 4, "FADT: %s is 0x%X but its 64-bit twin is 0x%X;"
-                        + " the 64-bit address is used", b.field(), r.address(), x.address());
+                ctx.warning(
+                        s.offsetOf(b.extendedField()) + 4,
+                        "FADT: %s is 0x%X but its 64-bit twin is 0x%X;" + " the 64-bit address is used",
+                        b.field(),
+                        r.address(),
+                        x.address());
             }
             if (x.address() != 0) {
                 long length = r.length() != 0 ? r.length() : x.bitWidth() / 8;
                 if (r.length() != 0 && x.bitWidth() != 0 && x.bitWidth() != r.length() * 8) {
-                    ctx.warning(s.offsetOf(b.extendedField()) + 1, "FADT: %s bit width %d disagrees with %s = %d"
-                            + " bytes", b.extendedField(), x.bitWidth(), b.lengthField(), r.length());
+                    ctx.warning(
+                            s.offsetOf(b.extendedField()) + 1,
+                            "FADT: %s bit width %d disagrees with %s = %d" + " bytes",
+                            b.extendedField(),
+                            x.bitWidth(),
+                            b.lengthField(),
+                            r.length());
                 }
-                ctx.region(RegionKind.FIXED_HARDWARE_REGISTER, x.space(), x.address(), length,
-                        s.offsetOf(b.extendedField()) + 4L, "FADT." + b.extendedField());
+                ctx.region(
+                        RegionKind.FIXED_HARDWARE_REGISTER,
+                        x.space(),
+                        x.address(),
+                        length,
+                        s.offsetOf(b.extendedField()) + 4L,
+                        "FADT." + b.extendedField());
             } else if (r.address() != 0) {
                 // The 32-bit block fields are system I/O port addresses.
-                ctx.region(RegionKind.FIXED_HARDWARE_REGISTER, AddressSpace.SYSTEM_IO, r.address(), r.length(),
-                        s.offsetOf(b.field()), "FADT." + b.field());
+                ctx.region(
+                        RegionKind.FIXED_HARDWARE_REGISTER,
+                        AddressSpace.SYSTEM_IO,
+                        r.address(),
+                        r.length(),
+                        s.offsetOf(b.field()),
+                        "FADT." + b.field());
             }
         }
     }

@@ -28,7 +28,8 @@ public final class FpdtDecoder implements TableDecoder<FpdtTable> {
             .build();
 
     /** The FBPT and S3PT pointer records. */
-    public static final Layout POINTER_RECORD = RECORD_HEADER.extend("FPDT pointer record")
+    public static final Layout POINTER_RECORD = RECORD_HEADER
+            .extend("FPDT pointer record")
             .reserved(4)
             .u64("address")
             .build();
@@ -55,11 +56,20 @@ public final class FpdtDecoder implements TableDecoder<FpdtTable> {
             String name = type == FpdtTable.FBPT_POINTER ? "FBPT" : "S3PT";
             Struct s = ctx.read(POINTER_RECORD, sub);
             if (sub.length() != POINTER_RECORD.size()) {
-                ctx.error(sub.offset() + 2, "%s: %s pointer record length is %d, expected %d", sub.path(), name,
-                        sub.length(), POINTER_RECORD.size());
+                ctx.error(
+                        sub.offset() + 2,
+                        "%s: %s pointer record length is %d, expected %d",
+                        sub.path(),
+                        name,
+                        sub.length(),
+                        POINTER_RECORD.size());
             }
             if (h.intValue("revision") != 1) {
-                ctx.warning(sub.offset() + 3, "%s: %s pointer record revision is %d, expected 1", sub.path(), name,
+                ctx.warning(
+                        sub.offset() + 3,
+                        "%s: %s pointer record revision is %d, expected 1",
+                        sub.path(),
+                        name,
                         h.intValue("revision"));
             }
             ctx.checkReserved(s);
@@ -72,8 +82,13 @@ public final class FpdtDecoder implements TableDecoder<FpdtTable> {
                 ctx.warning(s.offsetOf("address"), "%s: %s pointer is zero", sub.path(), name);
             } else {
                 // The pointed-to table's base; its length is in that table's own header.
-                ctx.region(RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY, address, 0,
-                        s.offsetOf("address"), sub.path() + ".address");
+                ctx.region(
+                        RegionKind.FIRMWARE_PERFORMANCE_RECORD,
+                        AddressSpace.SYSTEM_MEMORY,
+                        address,
+                        0,
+                        s.offsetOf("address"),
+                        sub.path() + ".address");
             }
         }
         if (seen[FpdtTable.FBPT_POINTER] == 0) {

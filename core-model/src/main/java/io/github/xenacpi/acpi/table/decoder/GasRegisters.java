@@ -9,8 +9,7 @@ import io.github.xenacpi.acpi.table.layout.Struct;
 /** The register widths, checks and regions shared by the decoders of tables made of Generic Address Structures. */
 final class GasRegisters {
 
-    private GasRegisters() {
-    }
+    private GasRegisters() {}
 
     /**
      * Bytes of a register as Linux maps it: acpi_os_map_generic_address maps bit_width / 8 bytes; the access size
@@ -23,8 +22,12 @@ final class GasRegisters {
     /** Warns about what apei_check_gar rejects: a space other than memory or I/O, a width not 8/16/32/64. */
     static void checkApei(DecodeContext ctx, GenericAddress gas, int gasOffset, String path) {
         if (gas.space() != AddressSpace.SYSTEM_MEMORY && gas.space() != AddressSpace.SYSTEM_IO) {
-            ctx.warning(gasOffset, "%s: address space 0x%X is neither system memory nor system I/O; Linux"
-                    + " (apei_check_gar) rejects it", path, gas.spaceId());
+            ctx.warning(
+                    gasOffset,
+                    "%s: address space 0x%X is neither system memory nor system I/O; Linux"
+                            + " (apei_check_gar) rejects it",
+                    path,
+                    gas.spaceId());
         }
         int w = gas.bitWidth();
         if (w != 8 && w != 16 && w != 32 && w != 64) {

@@ -25,31 +25,53 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
     public static final Layout LAYOUT = Layout.of("GTDT")
             .u64("cntControlBase")
             .reserved(4)
-            .u32("secureEl1Gsiv").u32("secureEl1Flags")
-            .u32("nonSecureEl1Gsiv").u32("nonSecureEl1Flags")
-            .u32("virtualEl1Gsiv").u32("virtualEl1Flags")
-            .u32("el2Gsiv").u32("el2Flags")
+            .u32("secureEl1Gsiv")
+            .u32("secureEl1Flags")
+            .u32("nonSecureEl1Gsiv")
+            .u32("nonSecureEl1Flags")
+            .u32("virtualEl1Gsiv")
+            .u32("virtualEl1Flags")
+            .u32("el2Gsiv")
+            .u32("el2Flags")
             .u64("cntReadBase")
             .u32("platformTimerCount")
             .u32("platformTimerOffset")
-            .u32("virtualEl2Gsiv").u32("virtualEl2Flags")
+            .u32("virtualEl2Gsiv")
+            .u32("virtualEl2Flags")
             .build();
 
     /** Platform timer type 0: GT block; its frames start {@code timerOffset} bytes into it. */
     public static final Layout GT_BLOCK = Layout.of("GT Block")
-            .u8("type").u16("length").reserved(1).u64("cntCtlBase").u32("timerCount").u32("timerOffset").build();
+            .u8("type")
+            .u16("length")
+            .reserved(1)
+            .u64("cntCtlBase")
+            .u32("timerCount")
+            .u32("timerOffset")
+            .build();
 
     /** One GT block timer frame. */
     public static final Layout GT_FRAME = Layout.of("GT Block Timer")
-            .u8("frameNumber").reserved(3).u64("cntBase").u64("cntEl0Base")
-            .u32("physicalTimerGsiv").u32("physicalTimerFlags")
-            .u32("virtualTimerGsiv").u32("virtualTimerFlags")
+            .u8("frameNumber")
+            .reserved(3)
+            .u64("cntBase")
+            .u64("cntEl0Base")
+            .u32("physicalTimerGsiv")
+            .u32("physicalTimerFlags")
+            .u32("virtualTimerGsiv")
+            .u32("virtualTimerFlags")
             .u32("commonFlags")
             .build();
 
     /** Platform timer type 1: SBSA generic watchdog. */
     public static final Layout WATCHDOG = Layout.of("SBSA Generic Watchdog")
-            .u8("type").u16("length").reserved(1).u64("refreshFrame").u64("controlFrame").u32("gsiv").u32("flags")
+            .u8("type")
+            .u16("length")
+            .reserved(1)
+            .u64("refreshFrame")
+            .u64("controlFrame")
+            .u32("gsiv")
+            .u32("flags")
             .build();
     /** {@link #WATCHDOG} bound to its record: the decoder reads and the builder writes through it. */
     public static final RecordLayout<GtdtTable.Watchdog> WATCHDOG_RECORD =
@@ -78,7 +100,11 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
         // where revision 3 has its EL2 virtual timer.
         Struct s = ctx.readUpTo(LAYOUT, TableHeader.SIZE, Math.min(ctx.end(), expected) - TableHeader.SIZE, "GTDT");
         if (ctx.end() < expected) {
-            ctx.error(ctx.end(), "GTDT: truncated: revision %d needs %d bytes, only %d present", rev, expected,
+            ctx.error(
+                    ctx.end(),
+                    "GTDT: truncated: revision %d needs %d bytes, only %d present",
+                    rev,
+                    expected,
                     ctx.end());
         }
         if (rev >= 2) {
@@ -86,16 +112,24 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
         }
         long count = s.value("platformTimerCount");
         long offset = s.value("platformTimerOffset");
-        List<GtdtTable.PlatformTimer> timers = count == 0 ? List.of() : platformTimers(ctx, count, offset,
-                expected, s);
+        List<GtdtTable.PlatformTimer> timers = count == 0 ? List.of() : platformTimers(ctx, count, offset, expected, s);
         if (count == 0 && ctx.end() > expected) {
             trailing(ctx, expected, rev);
         }
         frame(ctx, RegionKind.CNT_CONTROL, s, "cntControlBase", "GTDT.cntControlBase");
         frame(ctx, RegionKind.CNT_READ, s, "cntReadBase", "GTDT.cntReadBase");
-        return new GtdtTable(ctx.header(), s.value("cntControlBase"), timer(s, "secureEl1"),
-                timer(s, "nonSecureEl1"), timer(s, "virtualEl1"), timer(s, "el2"), s.value("cntReadBase"), count,
-                offset, timer(s, "virtualEl2"), timers);
+        return new GtdtTable(
+                ctx.header(),
+                s.value("cntControlBase"),
+                timer(s, "secureEl1"),
+                timer(s, "nonSecureEl1"),
+                timer(s, "virtualEl1"),
+                timer(s, "el2"),
+                s.value("cntReadBase"),
+                count,
+                offset,
+                timer(s, "virtualEl2"),
+                timers);
     }
 
     /** Bytes after the fixed fields with no platform timer counted: zero padding is noted, anything else warned. */
@@ -107,8 +141,12 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
         if (zero) {
             ctx.info(from, "GTDT: %d zero bytes follow the revision %d fields", ctx.end() - from, rev);
         } else {
-            ctx.warning(from, "GTDT: %d bytes follow the revision %d fields but the platform timer count is 0;"
-                    + " they are ignored", ctx.end() - from, rev);
+            ctx.warning(
+                    from,
+                    "GTDT: %d bytes follow the revision %d fields but the platform timer count is 0;"
+                            + " they are ignored",
+                    ctx.end() - from,
+                    rev);
         }
     }
 
@@ -116,30 +154,46 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
         return new GtdtTable.Timer(s.value(name + "Gsiv"), s.value(name + "Flags"));
     }
 
-    private static List<GtdtTable.PlatformTimer> platformTimers(DecodeContext ctx, long count, long offset,
-                                                                int fixedEnd, Struct s) {
+    private static List<GtdtTable.PlatformTimer> platformTimers(
+            DecodeContext ctx, long count, long offset, int fixedEnd, Struct s) {
         List<GtdtTable.PlatformTimer> out = new ArrayList<>();
         int offsetField = s.offsetOf("platformTimerOffset");
         if (offset < REVISION_END[2] || offset >= ctx.end()) {
-            ctx.error(offsetField, "GTDT: platform timer offset 0x%X lies outside the table's timer area"
-                    + " (0x%X to 0x%X); %d platform timers cannot be decoded", offset, fixedEnd, ctx.end(), count);
+            ctx.error(
+                    offsetField,
+                    "GTDT: platform timer offset 0x%X lies outside the table's timer area"
+                            + " (0x%X to 0x%X); %d platform timers cannot be decoded",
+                    offset,
+                    fixedEnd,
+                    ctx.end(),
+                    count);
             return out;
         }
         if (offset < fixedEnd) {
             // Kernels before GTDT v3 support decode timers right after the revision 2 fields; later ones
             // (platform_timer_valid with gtdt_v3) reject them. The timers are kept so their frames are known.
-            ctx.error(offsetField, "GTDT: platform timer offset 0x%X overlaps the EL2 virtual timer fields of"
-                    + " revision %d (up to 0x%X); the timers are decoded from there", offset, ctx.revision(),
+            ctx.error(
+                    offsetField,
+                    "GTDT: platform timer offset 0x%X overlaps the EL2 virtual timer fields of"
+                            + " revision %d (up to 0x%X); the timers are decoded from there",
+                    offset,
+                    ctx.revision(),
                     fixedEnd);
         }
-        List<Subtable> subs = ctx.subtables(SubtableFormat.TYPE8_LENGTH16, (int) offset, ctx.end(),
-                "GTDT.platformTimer");
+        List<Subtable> subs =
+                ctx.subtables(SubtableFormat.TYPE8_LENGTH16, (int) offset, ctx.end(), "GTDT.platformTimer");
         if (subs.size() < count) {
-            ctx.error(s.offsetOf("platformTimerCount"), "GTDT: platform timer count is %d, only %d found in the"
-                    + " table", count, subs.size());
+            ctx.error(
+                    s.offsetOf("platformTimerCount"),
+                    "GTDT: platform timer count is %d, only %d found in the" + " table",
+                    count,
+                    subs.size());
         } else if (subs.size() > count) {
-            ctx.warning(subs.get((int) count).offset(), "GTDT: %d platform timer structures follow the %d the count"
-                    + " declares and are ignored", subs.size() - count, count);
+            ctx.warning(
+                    subs.get((int) count).offset(),
+                    "GTDT: %d platform timer structures follow the %d the count" + " declares and are ignored",
+                    subs.size() - count,
+                    count);
         }
         int blocks = 0;
         int watchdogs = 0;
@@ -149,8 +203,8 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
             } else if (sub.type() == 1) {
                 out.add(watchdog(ctx, sub, "GTDT.watchdog[" + watchdogs++ + "]"));
             } else {
-                ctx.warning(sub.offset(), "%s: platform timer type %d is not defined by ACPI 6.5", sub.path(),
-                        sub.type());
+                ctx.warning(
+                        sub.offset(), "%s: platform timer type %d is not defined by ACPI 6.5", sub.path(), sub.type());
                 out.add(new GtdtTable.OtherTimer(sub.type(), sub.length()));
             }
         }
@@ -164,17 +218,27 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
         long offset = b.value("timerOffset");
         List<GtdtTable.GtFrame> frames = new ArrayList<>();
         if (count > MAX_FRAMES) {
-            ctx.error(b.offsetOf("timerCount"), "%s: %d timer frames, ACPI allows at most %d", path, count,
-                    MAX_FRAMES);
+            ctx.error(b.offsetOf("timerCount"), "%s: %d timer frames, ACPI allows at most %d", path, count, MAX_FRAMES);
         }
         long framesEnd = offset + count * GT_FRAME.size();
         if (count > 0 && (offset < GT_BLOCK.size() || framesEnd > sub.length())) {
-            ctx.error(b.offsetOf("timerOffset"), "%s: %d timer frames at offset %d (%d bytes) do not fit in the"
-                    + " block's %d bytes after its %d-byte header", path, count, offset,
-                    count * GT_FRAME.size(), sub.length(), GT_BLOCK.size());
+            ctx.error(
+                    b.offsetOf("timerOffset"),
+                    "%s: %d timer frames at offset %d (%d bytes) do not fit in the"
+                            + " block's %d bytes after its %d-byte header",
+                    path,
+                    count,
+                    offset,
+                    count * GT_FRAME.size(),
+                    sub.length(),
+                    GT_BLOCK.size());
         } else if (count > 0 && framesEnd != sub.length()) {
-            ctx.warning(sub.offset() + 1, "%s: the frames end at offset %d, the block's length is %d", path,
-                    framesEnd, sub.length());
+            ctx.warning(
+                    sub.offset() + 1,
+                    "%s: the frames end at offset %d, the block's length is %d",
+                    path,
+                    framesEnd,
+                    sub.length());
         }
         frame(ctx, RegionKind.GT_BLOCK, b, "cntCtlBase", path + ".cntCtlBase");
         if (offset >= GT_BLOCK.size()) {
@@ -188,12 +252,18 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
                 if (number >= MAX_FRAMES) {
                     ctx.error(f.offsetOf("frameNumber"), "%s: frame number %d is above 7", framePath, number);
                 } else if (used[number]) {
-                    ctx.error(f.offsetOf("frameNumber"), "%s: frame number %d appears twice in the block",
-                            framePath, number);
+                    ctx.error(
+                            f.offsetOf("frameNumber"),
+                            "%s: frame number %d appears twice in the block",
+                            framePath,
+                            number);
                 } else {
                     used[number] = true;
                 }
-                frames.add(new GtdtTable.GtFrame(number, f.value("cntBase"), f.value("cntEl0Base"),
+                frames.add(new GtdtTable.GtFrame(
+                        number,
+                        f.value("cntBase"),
+                        f.value("cntEl0Base"),
                         new GtdtTable.Timer(f.value("physicalTimerGsiv"), f.value("physicalTimerFlags")),
                         new GtdtTable.Timer(f.value("virtualTimerGsiv"), f.value("virtualTimerFlags")),
                         f.value("commonFlags")));

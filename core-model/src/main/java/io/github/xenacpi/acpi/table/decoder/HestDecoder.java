@@ -2,12 +2,12 @@ package io.github.xenacpi.acpi.table.decoder;
 
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.HestTable.AerSettings;
 import io.github.xenacpi.acpi.table.HestTable.Bank;
 import io.github.xenacpi.acpi.table.HestTable.Common;
 import io.github.xenacpi.acpi.table.HestTable.ErrorSource;
 import io.github.xenacpi.acpi.table.HestTable.Notification;
-import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
@@ -28,67 +28,109 @@ import java.util.Map;
 public final class HestDecoder implements TableDecoder<HestTable> {
 
     /** The body after the standard header. */
-    public static final Layout BODY = Layout.of("HEST body").u32("errorSourceCount").build();
+    public static final Layout BODY =
+            Layout.of("HEST body").u32("errorSourceCount").build();
 
     /** Offset of the first error source structure. */
     public static final int SOURCES = TableHeader.SIZE + 4;
 
     /** The type and source id every structure starts with. */
-    static final Layout PREFIX = Layout.of("HEST error source").u16("type").u16("sourceId").build();
+    static final Layout PREFIX =
+            Layout.of("HEST error source").u16("type").u16("sourceId").build();
 
     /** Type 0, IA-32 Machine Check Exception, before its banks. */
     public static final Layout MACHINE_CHECK = Layout.of("HEST IA-32 machine check")
-            .u16("type").u16("sourceId").reserved(2).u8("flags").u8("enabled")
-            .u32("recordsToPreallocate").u32("maxSectionsPerRecord")
-            .u64("globalCapabilityInitData").u64("globalControlInitData")
-            .u8("bankCount").reserved(7)
+            .u16("type")
+            .u16("sourceId")
+            .reserved(2)
+            .u8("flags")
+            .u8("enabled")
+            .u32("recordsToPreallocate")
+            .u32("maxSectionsPerRecord")
+            .u64("globalCapabilityInitData")
+            .u64("globalControlInitData")
+            .u8("bankCount")
+            .reserved(7)
             .build();
 
     /** Types 1 and 11, IA-32 Corrected and Deferred Machine Check, before their banks. */
     public static final Layout BANKED = Layout.of("HEST IA-32 corrected/deferred machine check")
-            .u16("type").u16("sourceId").reserved(2).u8("flags").u8("enabled")
-            .u32("recordsToPreallocate").u32("maxSectionsPerRecord")
+            .u16("type")
+            .u16("sourceId")
+            .reserved(2)
+            .u8("flags")
+            .u8("enabled")
+            .u32("recordsToPreallocate")
+            .u32("maxSectionsPerRecord")
             .bytes("notification", 28)
-            .u8("bankCount").reserved(3)
+            .u8("bankCount")
+            .reserved(3)
             .build();
 
     /** One IA-32 machine check bank. */
     public static final Layout BANK = Layout.of("HEST machine check bank")
-            .u8("bankNumber").u8("clearStatusOnInit").u8("statusDataFormat").reserved(1)
-            .u32("controlRegisterMsr").u64("controlInitData")
-            .u32("statusRegisterMsr").u32("addressRegisterMsr").u32("miscRegisterMsr")
+            .u8("bankNumber")
+            .u8("clearStatusOnInit")
+            .u8("statusDataFormat")
+            .reserved(1)
+            .u32("controlRegisterMsr")
+            .u64("controlInitData")
+            .u32("statusRegisterMsr")
+            .u32("addressRegisterMsr")
+            .u32("miscRegisterMsr")
             .build();
 
     /** Type 2, IA-32 Non-Maskable Interrupt. */
     public static final Layout NMI = Layout.of("HEST IA-32 NMI")
-            .u16("type").u16("sourceId").reserved(4)
-            .u32("recordsToPreallocate").u32("maxSectionsPerRecord").u32("maxRawDataLength")
+            .u16("type")
+            .u16("sourceId")
+            .reserved(4)
+            .u32("recordsToPreallocate")
+            .u32("maxSectionsPerRecord")
+            .u32("maxRawDataLength")
             .build();
 
     /** Type 7, PCI Express Device AER; the root port and bridge structures extend it. */
     public static final Layout AER = Layout.of("HEST PCIe device AER")
-            .u16("type").u16("sourceId").reserved(2).u8("flags").u8("enabled")
-            .u32("recordsToPreallocate").u32("maxSectionsPerRecord")
-            .u32("bus").u16("device").u16("function").u16("deviceControl").reserved(2)
-            .u32("uncorrectableMask").u32("uncorrectableSeverity").u32("correctableMask")
+            .u16("type")
+            .u16("sourceId")
+            .reserved(2)
+            .u8("flags")
+            .u8("enabled")
+            .u32("recordsToPreallocate")
+            .u32("maxSectionsPerRecord")
+            .u32("bus")
+            .u16("device")
+            .u16("function")
+            .u16("deviceControl")
+            .reserved(2)
+            .u32("uncorrectableMask")
+            .u32("uncorrectableSeverity")
+            .u32("correctableMask")
             .u32("advancedCapabilities")
             .build();
 
     /** Type 6, PCI Express Root Port AER. */
-    public static final Layout AER_ROOT_PORT = AER.extend("HEST PCIe root port AER")
-            .u32("rootErrorCommand")
-            .build();
+    public static final Layout AER_ROOT_PORT =
+            AER.extend("HEST PCIe root port AER").u32("rootErrorCommand").build();
 
     /** Type 8, PCI Express/PCI-X Bridge AER. */
     public static final Layout AER_BRIDGE = AER.extend("HEST PCIe bridge AER")
-            .u32("secondaryUncorrectableMask").u32("secondaryUncorrectableSeverity")
+            .u32("secondaryUncorrectableMask")
+            .u32("secondaryUncorrectableSeverity")
             .u32("secondaryAdvancedCapabilities")
             .build();
 
     /** Type 9, Generic Hardware Error Source. */
     public static final Layout GHES = Layout.of("HEST GHES")
-            .u16("type").u16("sourceId").u16("relatedSourceId").u8("flags").u8("enabled")
-            .u32("recordsToPreallocate").u32("maxSectionsPerRecord").u32("maxRawDataLength")
+            .u16("type")
+            .u16("sourceId")
+            .u16("relatedSourceId")
+            .u8("flags")
+            .u8("enabled")
+            .u32("recordsToPreallocate")
+            .u32("maxSectionsPerRecord")
+            .u32("maxRawDataLength")
             .gas("errorStatusAddress")
             .bytes("notification", 28)
             .u32("errorStatusBlockLength")
@@ -96,15 +138,22 @@ public final class HestDecoder implements TableDecoder<HestTable> {
 
     /** Type 10, Generic Hardware Error Source version 2. */
     public static final Layout GHES_V2 = GHES.extend("HEST GHESv2")
-            .gas("readAckRegister").u64("readAckPreserve").u64("readAckWrite")
+            .gas("readAckRegister")
+            .u64("readAckPreserve")
+            .u64("readAckWrite")
             .build();
 
     /** The Hardware Error Notification Structure embedded in types 1, 9, 10 and 11. */
     public static final Layout NOTIFICATION = Layout.of("HEST notification")
-            .u8("type").u8("length").u16("configWriteEnable")
-            .u32("pollInterval").u32("vector")
-            .u32("pollingThresholdValue").u32("pollingThresholdWindow")
-            .u32("errorThresholdValue").u32("errorThresholdWindow")
+            .u8("type")
+            .u8("length")
+            .u16("configWriteEnable")
+            .u32("pollInterval")
+            .u32("vector")
+            .u32("pollingThresholdValue")
+            .u32("pollingThresholdWindow")
+            .u32("errorThresholdValue")
+            .u32("errorThresholdWindow")
             .build();
 
     /** Highest notification type ACPI 6.5 defines (11, Software Delegated Exception). */
@@ -135,8 +184,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
         while (complete && at < ctx.end()) {
             String path = "HEST.errorSource[" + sources.size() + "]";
             if (ctx.end() - at < PREFIX.size()) {
-                ctx.error(at, "%s: %d trailing bytes are too few for an error source structure", path,
-                        ctx.end() - at);
+                ctx.error(at, "%s: %d trailing bytes are too few for an error source structure", path, ctx.end() - at);
                 complete = false;
                 break;
             }
@@ -147,8 +195,12 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             if (sources.size() > before) {
                 Integer first = ids.putIfAbsent(prefix.intValue("sourceId"), before);
                 if (first != null) {
-                    ctx.warning(prefix.offsetOf("sourceId"), "%s: source id %d is already used by"
-                            + " HEST.errorSource[%d]", path, prefix.intValue("sourceId"), first);
+                    ctx.warning(
+                            prefix.offsetOf("sourceId"),
+                            "%s: source id %d is already used by" + " HEST.errorSource[%d]",
+                            path,
+                            prefix.intValue("sourceId"),
+                            first);
                 }
             }
             if (size < 0) {
@@ -164,11 +216,18 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             }
         }
         if (body.isComplete() && complete && count != sources.size()) {
-            ctx.error(body.offsetOf("errorSourceCount"), "HEST: error source count is %d but %d error source"
-                    + " structures are present", count, sources.size());
+            ctx.error(
+                    body.offsetOf("errorSourceCount"),
+                    "HEST: error source count is %d but %d error source" + " structures are present",
+                    count,
+                    sources.size());
         } else if (body.isComplete() && !complete && count < sources.size()) {
-            ctx.error(body.offsetOf("errorSourceCount"), "HEST: error source count is %d but more structures"
-                    + " (%d decoded before the walk stopped) are present", count, sources.size());
+            ctx.error(
+                    body.offsetOf("errorSourceCount"),
+                    "HEST: error source count is %d but more structures"
+                            + " (%d decoded before the walk stopped) are present",
+                    count,
+                    sources.size());
         }
         return new HestTable(ctx.header(), count, sources);
     }
@@ -182,8 +241,14 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             case 6, 7, 8 -> aer(ctx, type, at, path, out);
             case 9, 10 -> ghes(ctx, type, at, path, out);
             default -> {
-                ctx.error(at, "%s: unknown error source type %d at offset 0x%X; HEST structures carry no length,"
-                        + " so the remaining %d bytes cannot be decoded", path, type, at, ctx.end() - at);
+                ctx.error(
+                        at,
+                        "%s: unknown error source type %d at offset 0x%X; HEST structures carry no length,"
+                                + " so the remaining %d bytes cannot be decoded",
+                        path,
+                        type,
+                        at,
+                        ctx.end() - at);
                 yield -1;
             }
         };
@@ -192,11 +257,19 @@ public final class HestDecoder implements TableDecoder<HestTable> {
     /** IA-32 sources define flags bits 0 (firmware first) and 2 (GHES assist), which exclude each other. */
     private static void ia32Flags(DecodeContext ctx, Struct s, String path) {
         int flags = s.intValue("flags");
-        ReservedBits.check(ctx, s.offsetOf("flags"), path, "flags", flags,
+        ReservedBits.check(
+                ctx,
+                s.offsetOf("flags"),
+                path,
+                "flags",
+                flags,
                 HestTable.FLAG_FIRMWARE_FIRST | HestTable.FLAG_GHES_ASSIST);
         if ((flags & HestTable.FLAG_FIRMWARE_FIRST) != 0 && (flags & HestTable.FLAG_GHES_ASSIST) != 0) {
-            ctx.error(s.offsetOf("flags"), "%s: flags 0x%X set both firmware first and GHES assist, which exclude"
-                    + " each other", path, flags);
+            ctx.error(
+                    s.offsetOf("flags"),
+                    "%s: flags 0x%X set both firmware first and GHES assist, which exclude" + " each other",
+                    path,
+                    flags);
         }
     }
 
@@ -210,7 +283,10 @@ public final class HestDecoder implements TableDecoder<HestTable> {
     }
 
     private static Common common(Struct s) {
-        return new Common(s.intValue("flags"), s.intValue("enabled") != 0, s.value("recordsToPreallocate"),
+        return new Common(
+                s.intValue("flags"),
+                s.intValue("enabled") != 0,
+                s.value("recordsToPreallocate"),
                 s.value("maxSectionsPerRecord"));
     }
 
@@ -224,8 +300,12 @@ public final class HestDecoder implements TableDecoder<HestTable> {
         counts(ctx, s, path);
         List<Bank> banks = new ArrayList<>();
         boolean whole = banks(ctx, at + MACHINE_CHECK.size(), s.intValue("bankCount"), path, banks);
-        out.add(new HestTable.Ia32MachineCheck(s.intValue("sourceId"), common(s),
-                s.value("globalCapabilityInitData"), s.value("globalControlInitData"), banks));
+        out.add(new HestTable.Ia32MachineCheck(
+                s.intValue("sourceId"),
+                common(s),
+                s.value("globalCapabilityInitData"),
+                s.value("globalControlInitData"),
+                banks));
         return whole ? MACHINE_CHECK.size() + banks.size() * BANK.size() : -1;
     }
 
@@ -253,16 +333,30 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             }
             ctx.checkReserved(b);
             if (b.intValue("clearStatusOnInit") > 1) {
-                ctx.error(b.offsetOf("clearStatusOnInit"), "%s: clear status on initialization is %d; only 0 (clear)"
-                        + " and 1 (do not clear) are defined", bpath, b.intValue("clearStatusOnInit"));
+                ctx.error(
+                        b.offsetOf("clearStatusOnInit"),
+                        "%s: clear status on initialization is %d; only 0 (clear)"
+                                + " and 1 (do not clear) are defined",
+                        bpath,
+                        b.intValue("clearStatusOnInit"));
             }
             if (b.intValue("statusDataFormat") > 2) {
-                ctx.error(b.offsetOf("statusDataFormat"), "%s: status data format is %d; only 0 (IA-32 MCA), 1"
-                        + " (Intel 64 MCA) and 2 (AMD64 MCA) are defined", bpath, b.intValue("statusDataFormat"));
+                ctx.error(
+                        b.offsetOf("statusDataFormat"),
+                        "%s: status data format is %d; only 0 (IA-32 MCA), 1"
+                                + " (Intel 64 MCA) and 2 (AMD64 MCA) are defined",
+                        bpath,
+                        b.intValue("statusDataFormat"));
             }
-            out.add(new Bank(b.intValue("bankNumber"), b.intValue("clearStatusOnInit"),
-                    b.intValue("statusDataFormat"), b.value("controlRegisterMsr"), b.value("controlInitData"),
-                    b.value("statusRegisterMsr"), b.value("addressRegisterMsr"), b.value("miscRegisterMsr")));
+            out.add(new Bank(
+                    b.intValue("bankNumber"),
+                    b.intValue("clearStatusOnInit"),
+                    b.intValue("statusDataFormat"),
+                    b.value("controlRegisterMsr"),
+                    b.value("controlInitData"),
+                    b.value("statusRegisterMsr"),
+                    b.value("addressRegisterMsr"),
+                    b.value("miscRegisterMsr")));
         }
         return true;
     }
@@ -274,8 +368,11 @@ public final class HestDecoder implements TableDecoder<HestTable> {
         }
         ctx.checkReserved(s);
         counts(ctx, s, path);
-        out.add(new HestTable.Ia32Nmi(s.intValue("sourceId"), s.value("recordsToPreallocate"),
-                s.value("maxSectionsPerRecord"), s.value("maxRawDataLength")));
+        out.add(new HestTable.Ia32Nmi(
+                s.intValue("sourceId"),
+                s.value("recordsToPreallocate"),
+                s.value("maxSectionsPerRecord"),
+                s.value("maxRawDataLength")));
         return NMI.size();
     }
 
@@ -286,19 +383,37 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             return -1;
         }
         ctx.checkReserved(s);
-        ReservedBits.check(ctx, s.offsetOf("flags"), path, "flags", s.intValue("flags"),
+        ReservedBits.check(
+                ctx,
+                s.offsetOf("flags"),
+                path,
+                "flags",
+                s.intValue("flags"),
                 HestTable.FLAG_FIRMWARE_FIRST | HestTable.FLAG_GLOBAL);
         counts(ctx, s, path);
-        AerSettings aer = new AerSettings(s.value("bus"), s.intValue("device"), s.intValue("function"),
-                s.intValue("deviceControl"), s.value("uncorrectableMask"), s.value("uncorrectableSeverity"),
-                s.value("correctableMask"), s.value("advancedCapabilities"));
+        AerSettings aer = new AerSettings(
+                s.value("bus"),
+                s.intValue("device"),
+                s.intValue("function"),
+                s.intValue("deviceControl"),
+                s.value("uncorrectableMask"),
+                s.value("uncorrectableSeverity"),
+                s.value("correctableMask"),
+                s.value("advancedCapabilities"));
         int sourceId = s.intValue("sourceId");
-        out.add(switch (type) {
-            case 6 -> new HestTable.PcieRootPort(sourceId, common(s), aer, s.value("rootErrorCommand"));
-            case 8 -> new HestTable.PcieBridge(sourceId, common(s), aer, s.value("secondaryUncorrectableMask"),
-                    s.value("secondaryUncorrectableSeverity"), s.value("secondaryAdvancedCapabilities"));
-            default -> new HestTable.PcieDevice(sourceId, common(s), aer);
-        });
+        out.add(
+                switch (type) {
+                    case 6 -> new HestTable.PcieRootPort(sourceId, common(s), aer, s.value("rootErrorCommand"));
+                    case 8 ->
+                        new HestTable.PcieBridge(
+                                sourceId,
+                                common(s),
+                                aer,
+                                s.value("secondaryUncorrectableMask"),
+                                s.value("secondaryUncorrectableSeverity"),
+                                s.value("secondaryAdvancedCapabilities"));
+                    default -> new HestTable.PcieDevice(sourceId, common(s), aer);
+                });
         return layout.size();
     }
 
@@ -313,64 +428,108 @@ public final class HestDecoder implements TableDecoder<HestTable> {
         boolean enabled = s.intValue("enabled") != 0;
         if (status.address() == 0) {
             if (enabled) {
-                ctx.error(s.offsetOf("errorStatusAddress") + 4, "%s: enabled GHES has a null error status address",
-                        path);
+                ctx.error(
+                        s.offsetOf("errorStatusAddress") + 4, "%s: enabled GHES has a null error status address", path);
             }
         } else {
             GasRegisters.checkApei(ctx, status, s.offsetOf("errorStatusAddress"), path + ".errorStatusAddress");
             if (status.bitWidth() != 64) {
-                ctx.warning(s.offsetOf("errorStatusAddress") + 1, "%s: error status address register is %d bits"
-                        + " wide; it holds a 64-bit physical address", path, status.bitWidth());
+                ctx.warning(
+                        s.offsetOf("errorStatusAddress") + 1,
+                        "%s: error status address register is %d bits" + " wide; it holds a 64-bit physical address",
+                        path,
+                        status.bitWidth());
             }
             // ghes_new -> apei_map_generic_address: only the pointer register is mapped here; the status block
             // it points to is found at run time (ghes_read_estatus) and is not described by the table.
-            GasRegisters.region(ctx, RegionKind.GHES_STATUS_ADDRESS, status, s.offsetOf("errorStatusAddress"),
+            GasRegisters.region(
+                    ctx,
+                    RegionKind.GHES_STATUS_ADDRESS,
+                    status,
+                    s.offsetOf("errorStatusAddress"),
                     path + ".errorStatusAddress");
         }
         long blockLength = s.value("errorStatusBlockLength");
         if (enabled && blockLength < STATUS_BLOCK_HEADER) {
-            ctx.warning(s.offsetOf("errorStatusBlockLength"), "%s: error status block length %d is below the %d"
-                    + " bytes of its header", path, blockLength, STATUS_BLOCK_HEADER);
+            ctx.warning(
+                    s.offsetOf("errorStatusBlockLength"),
+                    "%s: error status block length %d is below the %d" + " bytes of its header",
+                    path,
+                    blockLength,
+                    STATUS_BLOCK_HEADER);
         }
         int sourceId = s.intValue("sourceId");
         if (type == 9) {
-            out.add(new HestTable.Ghes(sourceId, s.intValue("relatedSourceId"), s.intValue("flags"), enabled,
-                    s.value("recordsToPreallocate"), s.value("maxSectionsPerRecord"), s.value("maxRawDataLength"),
-                    status, n, blockLength));
+            out.add(new HestTable.Ghes(
+                    sourceId,
+                    s.intValue("relatedSourceId"),
+                    s.intValue("flags"),
+                    enabled,
+                    s.value("recordsToPreallocate"),
+                    s.value("maxSectionsPerRecord"),
+                    s.value("maxRawDataLength"),
+                    status,
+                    n,
+                    blockLength));
             return layout.size();
         }
         GenericAddress ack = GenericAddress.read(s, "readAckRegister");
         if (ack.address() != 0) {
             GasRegisters.checkApei(ctx, ack, s.offsetOf("readAckRegister"), path + ".readAckRegister");
             // ghes_new (GHESv2): apei_map_generic_address(&read_ack_register).
-            GasRegisters.region(ctx, RegionKind.GHES_READ_ACK, ack, s.offsetOf("readAckRegister"),
-                    path + ".readAckRegister");
+            GasRegisters.region(
+                    ctx, RegionKind.GHES_READ_ACK, ack, s.offsetOf("readAckRegister"), path + ".readAckRegister");
         } else if (enabled) {
-            ctx.error(s.offsetOf("readAckRegister") + 4, "%s: enabled GHESv2 has a null read acknowledge register",
-                    path);
+            ctx.error(
+                    s.offsetOf("readAckRegister") + 4, "%s: enabled GHESv2 has a null read acknowledge register", path);
         }
-        out.add(new HestTable.GhesV2(sourceId, s.intValue("relatedSourceId"), s.intValue("flags"), enabled,
-                s.value("recordsToPreallocate"), s.value("maxSectionsPerRecord"), s.value("maxRawDataLength"),
-                status, n, blockLength, ack, s.value("readAckPreserve"), s.value("readAckWrite")));
+        out.add(new HestTable.GhesV2(
+                sourceId,
+                s.intValue("relatedSourceId"),
+                s.intValue("flags"),
+                enabled,
+                s.value("recordsToPreallocate"),
+                s.value("maxSectionsPerRecord"),
+                s.value("maxRawDataLength"),
+                status,
+                n,
+                blockLength,
+                ack,
+                s.value("readAckPreserve"),
+                s.value("readAckWrite")));
         return layout.size();
     }
 
     private static Notification notification(DecodeContext ctx, Struct source, String path) {
         String npath = path + ".notification";
         Struct n = ctx.read(NOTIFICATION, source.offsetOf("notification"), npath);
-        Notification out = new Notification(n.intValue("type"), n.intValue("length"),
-                n.intValue("configWriteEnable"), n.value("pollInterval"), n.value("vector"),
-                n.value("pollingThresholdValue"), n.value("pollingThresholdWindow"),
-                n.value("errorThresholdValue"), n.value("errorThresholdWindow"));
+        Notification out = new Notification(
+                n.intValue("type"),
+                n.intValue("length"),
+                n.intValue("configWriteEnable"),
+                n.value("pollInterval"),
+                n.value("vector"),
+                n.value("pollingThresholdValue"),
+                n.value("pollingThresholdWindow"),
+                n.value("errorThresholdValue"),
+                n.value("errorThresholdWindow"));
         if (out.length() != NOTIFICATION.size()) {
-            ctx.warning(n.offsetOf("length"), "%s: length %d, expected %d", npath, out.length(),
-                    NOTIFICATION.size());
+            ctx.warning(n.offsetOf("length"), "%s: length %d, expected %d", npath, out.length(), NOTIFICATION.size());
         }
-        ReservedBits.check(ctx, n.offsetOf("configWriteEnable"), npath, "configuration write enable",
-                out.configWriteEnable(), CONFIG_WRITE_ENABLE_BITS);
+        ReservedBits.check(
+                ctx,
+                n.offsetOf("configWriteEnable"),
+                npath,
+                "configuration write enable",
+                out.configWriteEnable(),
+                CONFIG_WRITE_ENABLE_BITS);
         if (out.type() > LAST_NOTIFICATION_TYPE) {
-            ctx.warning(n.offsetOf("type"), "%s: notification type %d is reserved (ACPI 6.5 defines 0 to %d)", npath,
-                    out.type(), LAST_NOTIFICATION_TYPE);
+            ctx.warning(
+                    n.offsetOf("type"),
+                    "%s: notification type %d is reserved (ACPI 6.5 defines 0 to %d)",
+                    npath,
+                    out.type(),
+                    LAST_NOTIFICATION_TYPE);
         }
         return out;
     }

@@ -27,7 +27,9 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
 
     /** Type 0: memory proximity domain attributes. */
     public static final Layout MEMORY_ATTRIBUTES = Layout.of("HMAT memory proximity domain attributes")
-            .u16("type").reserved(2).u32("length")
+            .u16("type")
+            .reserved(2)
+            .u32("length")
             .u16("flags")
             .reserved(2)
             .u32("initiatorProximityDomain")
@@ -42,7 +44,9 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
 
     /** Type 1: system locality latency and bandwidth information, before its arrays. */
     public static final Layout LOCALITY = Layout.of("HMAT locality latency and bandwidth")
-            .u16("type").reserved(2).u32("length")
+            .u16("type")
+            .reserved(2)
+            .u32("length")
             .u8("flags")
             .u8("dataType")
             .u8("minTransferSize")
@@ -55,7 +59,9 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
 
     /** Type 2: memory side cache information, before its SMBIOS handles. */
     public static final Layout CACHE = Layout.of("HMAT memory side cache")
-            .u16("type").reserved(2).u32("length")
+            .u16("type")
+            .reserved(2)
+            .u32("length")
             .u32("memoryProximityDomain")
             .reserved(4)
             .u64("cacheSize")
@@ -73,8 +79,8 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
     public HmatTable decode(DecodeContext ctx) {
         ctx.checkReserved(ctx.read(BODY, TableHeader.SIZE, "HMAT"));
         List<HmatTable.Structure> out = new ArrayList<>();
-        for (Subtable sub : ctx.subtables(SubtableFormat.TYPE16_PAD16_LENGTH32, STRUCTURES, ctx.end(),
-                "HMAT.structure")) {
+        for (Subtable sub :
+                ctx.subtables(SubtableFormat.TYPE16_PAD16_LENGTH32, STRUCTURES, ctx.end(), "HMAT.structure")) {
             switch (sub.type()) {
                 case 0 -> out.add(attributes(ctx, sub));
                 case 1 -> out.add(locality(ctx, sub));
@@ -94,8 +100,10 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
         ctx.checkReserved(s);
         HmatTable.MemoryAttributes a = MEMORY_ATTRIBUTES_RECORD.read(s);
         if (ctx.revision() >= 2 && (a.rangeBase() != 0 || a.rangeLength() != 0)) {
-            ctx.warning(s.offsetOf("rangeBase"), "%s: the address range fields are reserved since HMAT revision 2"
-                    + " and must be zero", sub.path());
+            ctx.warning(
+                    s.offsetOf("rangeBase"),
+                    "%s: the address range fields are reserved since HMAT revision 2" + " and must be zero",
+                    sub.path());
         }
         return a;
     }
@@ -105,7 +113,9 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
         ctx.checkReserved(s);
         long initiators = s.value("initiatorCount");
         long targets = s.value("targetCount");
-        BigInteger needed = BigInteger.valueOf(initiators).multiply(BigInteger.valueOf(targets)).shiftLeft(1)
+        BigInteger needed = BigInteger.valueOf(initiators)
+                .multiply(BigInteger.valueOf(targets))
+                .shiftLeft(1)
                 .add(BigInteger.valueOf(LOCALITY.size() + 4 * initiators + 4 * targets));
         int fit = Math.max(0, sub.length() - LOCALITY.size());
         int ni = (int) Math.min(initiators, fit / 4);
@@ -114,11 +124,23 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
         int compared = needed.compareTo(BigInteger.valueOf(sub.length()));
         if (s.isComplete() && compared != 0) {
             if (compared > 0) {
-                ctx.error(s.offsetOf("initiatorCount"), "%s: %d initiators and %d targets need %d bytes, the"
-                        + " structure has %d", sub.path(), initiators, targets, needed, sub.length());
+                ctx.error(
+                        s.offsetOf("initiatorCount"),
+                        "%s: %d initiators and %d targets need %d bytes, the" + " structure has %d",
+                        sub.path(),
+                        initiators,
+                        targets,
+                        needed,
+                        sub.length());
             } else {
-                ctx.warning(sub.offset() + 4, "%s: length %d, but %d initiators and %d targets need %d bytes",
-                        sub.path(), sub.length(), initiators, targets, needed);
+                ctx.warning(
+                        sub.offset() + 4,
+                        "%s: length %d, but %d initiators and %d targets need %d bytes",
+                        sub.path(),
+                        sub.length(),
+                        initiators,
+                        targets,
+                        needed);
             }
         }
         int at = sub.offset() + LOCALITY.size();
@@ -128,8 +150,14 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
         if (s.intValue("dataType") > 5) {
             ctx.warning(s.offsetOf("dataType"), "%s: data type %d is reserved", sub.path(), s.intValue("dataType"));
         }
-        return new HmatTable.Locality(s.intValue("flags"), s.intValue("dataType"), s.intValue("minTransferSize"),
-                s.value("entryBaseUnit"), boxed(init), boxed(targ), ints(entries));
+        return new HmatTable.Locality(
+                s.intValue("flags"),
+                s.intValue("dataType"),
+                s.intValue("minTransferSize"),
+                s.value("entryBaseUnit"),
+                boxed(init),
+                boxed(targ),
+                ints(entries));
     }
 
     private static HmatTable.MemorySideCache cache(DecodeContext ctx, Subtable sub) {
@@ -139,16 +167,30 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
         int fit = Math.max(0, (sub.length() - CACHE.size()) / 2);
         if (s.isComplete() && CACHE.size() + 2L * count != sub.length()) {
             if (count > fit) {
-                ctx.error(s.offsetOf("smbiosHandleCount"), "%s: %d SMBIOS handles need %d bytes, the structure"
-                        + " has %d", sub.path(), count, CACHE.size() + 2 * count, sub.length());
+                ctx.error(
+                        s.offsetOf("smbiosHandleCount"),
+                        "%s: %d SMBIOS handles need %d bytes, the structure" + " has %d",
+                        sub.path(),
+                        count,
+                        CACHE.size() + 2 * count,
+                        sub.length());
             } else {
-                ctx.warning(sub.offset() + 4, "%s: length %d, but %d SMBIOS handles need %d bytes", sub.path(),
-                        sub.length(), count, CACHE.size() + 2 * count);
+                ctx.warning(
+                        sub.offset() + 4,
+                        "%s: length %d, but %d SMBIOS handles need %d bytes",
+                        sub.path(),
+                        sub.length(),
+                        count,
+                        CACHE.size() + 2 * count);
             }
         }
         long[] handles = ctx.array(sub.offset() + CACHE.size(), Math.min(count, fit), 2, sub.path() + ".smbios");
-        return new HmatTable.MemorySideCache(s.value("memoryProximityDomain"), s.value("cacheSize"),
-                s.value("cacheAttributes"), s.intValue("addressMode"), ints(handles));
+        return new HmatTable.MemorySideCache(
+                s.value("memoryProximityDomain"),
+                s.value("cacheSize"),
+                s.value("cacheAttributes"),
+                s.intValue("addressMode"),
+                ints(handles));
     }
 
     private static void exactLength(DecodeContext ctx, Subtable sub, int expected) {

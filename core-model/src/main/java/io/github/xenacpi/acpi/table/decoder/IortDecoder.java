@@ -2,13 +2,13 @@ package io.github.xenacpi.acpi.table.decoder;
 
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.IortTable;
 import io.github.xenacpi.acpi.table.IortTable.IdMapping;
 import io.github.xenacpi.acpi.table.IortTable.Interrupt;
 import io.github.xenacpi.acpi.table.IortTable.MemoryAccess;
 import io.github.xenacpi.acpi.table.IortTable.MemoryRangeDescriptor;
 import io.github.xenacpi.acpi.table.IortTable.Node;
 import io.github.xenacpi.acpi.table.IortTable.NodeHeader;
-import io.github.xenacpi.acpi.table.IortTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
@@ -31,11 +31,8 @@ import java.util.Locale;
 public final class IortDecoder implements TableDecoder<IortTable> {
 
     /** Table fields after the standard header (at offset 36). */
-    public static final Layout TABLE = Layout.of("IORT")
-            .u32("nodeCount")
-            .u32("nodeOffset")
-            .reserved(4)
-            .build();
+    public static final Layout TABLE =
+            Layout.of("IORT").u32("nodeCount").u32("nodeOffset").reserved(4).build();
 
     /** The header every node starts with; {@code identifier} is reserved before table revision 3 (E.b). */
     public static final Layout NODE = Layout.of("IORT node header")
@@ -57,9 +54,8 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             .build();
 
     /** Type 0 node; {@code itsCount} 32-bit ITS identifiers follow. */
-    public static final Layout ITS_GROUP = NODE.extend("IORT ITS group node")
-            .u32("itsCount")
-            .build();
+    public static final Layout ITS_GROUP =
+            NODE.extend("IORT ITS group node").u32("itsCount").build();
 
     /** Type 1 node; the NUL-terminated object name follows. */
     public static final Layout NAMED_COMPONENT = NODE.extend("IORT named component node")
@@ -107,10 +103,8 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             .build();
 
     /** One SMMUv1/v2 context or PMU interrupt. */
-    public static final Layout SMMU_INTERRUPT = Layout.of("IORT SMMU interrupt")
-            .u32("gsiv")
-            .u32("flags")
-            .build();
+    public static final Layout SMMU_INTERRUPT =
+            Layout.of("IORT SMMU interrupt").u32("gsiv").u32("flags").build();
 
     /** Type 4 node, latest layout: 60 bytes in the oldest, 64 with the proximity domain, 68 with the index. */
     public static final Layout SMMU_V3 = NODE.extend("IORT SMMUv3 node")
@@ -182,14 +176,22 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             return new IortTable(ctx.header(), count, offset, nodes);
         }
         if (offset < FIRST_NODE || offset > ctx.end()) {
-            ctx.error(t.offsetOf("nodeOffset"), "IORT: node offset 0x%X lies outside the node area 0x%X..0x%X",
-                    offset, FIRST_NODE, ctx.end());
+            ctx.error(
+                    t.offsetOf("nodeOffset"),
+                    "IORT: node offset 0x%X lies outside the node area 0x%X..0x%X",
+                    offset,
+                    FIRST_NODE,
+                    ctx.end());
             return new IortTable(ctx.header(), count, offset, nodes);
         }
         List<Subtable> subs = ctx.subtables(NODE_FRAMING, (int) offset, ctx.end(), "IORT.node");
         if (subs.size() != count) {
-            ctx.error(t.offsetOf("nodeCount"), "IORT: node count is %d but %d nodes were found between offset"
-                    + " 0x%X and the end of the table", count, subs.size(), offset);
+            ctx.error(
+                    t.offsetOf("nodeCount"),
+                    "IORT: node count is %d but %d nodes were found between offset" + " 0x%X and the end of the table",
+                    count,
+                    subs.size(),
+                    offset);
         }
         List<Subtable> used = subs.size() > count ? subs.subList(0, (int) count) : subs;
         for (Subtable sub : used) {
@@ -203,8 +205,13 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         Struct h = ctx.read(NODE, sub);
         String path = sub.path();
         if (ctx.revision() < 3 && h.value("identifier") != 0) {
-            ctx.warning(h.offsetOf("identifier"), "%s: reserved field (the node identifier from revision 3) is"
-                    + " 0x%X in a revision %d table, expected 0", path, h.value("identifier"), ctx.revision());
+            ctx.warning(
+                    h.offsetOf("identifier"),
+                    "%s: reserved field (the node identifier from revision 3) is"
+                            + " 0x%X in a revision %d table, expected 0",
+                    path,
+                    h.value("identifier"),
+                    ctx.revision());
         }
         long mappingCount = h.value("mappingCount");
         long mappingOffset = h.value("mappingOffset");
@@ -213,8 +220,15 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             fixedEnd = (int) mappingOffset;
         }
         List<IdMapping> mappings = mappings(ctx, sub, mappingCount, mappingOffset);
-        NodeHeader common = new NodeHeader(sub.offset(), sub.type(), sub.length(), h.intValue("revision"),
-                h.value("identifier"), mappingCount, mappingOffset, mappings);
+        NodeHeader common = new NodeHeader(
+                sub.offset(),
+                sub.type(),
+                sub.length(),
+                h.intValue("revision"),
+                h.value("identifier"),
+                mappingCount,
+                mappingOffset,
+                mappings);
         return switch (sub.type()) {
             case IortTable.ITS_GROUP -> itsGroup(ctx, sub, common, fixedEnd);
             case IortTable.NAMED_COMPONENT -> namedComponent(ctx, sub, common, fixedEnd);
@@ -224,8 +238,12 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             case IortTable.PMCG -> pmcg(ctx, sub, common, fixedEnd);
             case IortTable.RMR -> rmr(ctx, sub, common, fixedEnd);
             default -> {
-                ctx.warning(sub.offset(), "%s: unknown node type %d (length %d); only its header is decoded",
-                        path, sub.type(), sub.length());
+                ctx.warning(
+                        sub.offset(),
+                        "%s: unknown node type %d (length %d); only its header is decoded",
+                        path,
+                        sub.type(),
+                        sub.length());
                 yield new IortTable.UnknownNode(common);
             }
         };
@@ -234,8 +252,13 @@ public final class IortDecoder implements TableDecoder<IortTable> {
     /** The node's fixed fields, bounded by its length or its mapping array; reports a node below its minimum. */
     private static Struct fixed(DecodeContext ctx, Subtable sub, Layout layout, int fixedEnd, int minimum) {
         if (fixedEnd < minimum) {
-            ctx.error(sub.offset(), "%s: %s has %d bytes before its ID mappings or end, needs at least %d",
-                    sub.path(), layout.name(), fixedEnd, minimum);
+            ctx.error(
+                    sub.offset(),
+                    "%s: %s has %d bytes before its ID mappings or end, needs at least %d",
+                    sub.path(),
+                    layout.name(),
+                    fixedEnd,
+                    minimum);
         }
         Struct s = ctx.readUpTo(layout, sub.offset(), fixedEnd, sub.path());
         ctx.checkReserved(s);
@@ -248,11 +271,17 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             return out;
         }
         String path = sub.path();
-        long fits = offset < NODE.size() || offset >= sub.length() ? 0
-                : (sub.length() - offset) / ID_MAPPING.size();
+        long fits = offset < NODE.size() || offset >= sub.length() ? 0 : (sub.length() - offset) / ID_MAPPING.size();
         if (offset < NODE.size() || offset + count * ID_MAPPING.size() > sub.length()) {
-            ctx.error(sub.offset() + 12L, "%s: %d ID mappings at node offset 0x%X (%d bytes) lie outside the node"
-                    + " of length %d; %d decoded", path, count, offset, count * ID_MAPPING.size(), sub.length(),
+            ctx.error(
+                    sub.offset() + 12L,
+                    "%s: %d ID mappings at node offset 0x%X (%d bytes) lie outside the node"
+                            + " of length %d; %d decoded",
+                    path,
+                    count,
+                    offset,
+                    count * ID_MAPPING.size(),
+                    sub.length(),
                     Math.min(fits, count));
         }
         List<long[]> ranges = new ArrayList<>();
@@ -269,8 +298,8 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         return out;
     }
 
-    private static void overlap(DecodeContext ctx, Struct m, IdMapping map, List<long[]> ranges, String path,
-                                int index) {
+    private static void overlap(
+            DecodeContext ctx, Struct m, IdMapping map, List<long[]> ranges, String path, int index) {
         long first = map.inputBase();
         long last = first + map.idCount();
         for (long[] r : ranges) {
@@ -281,12 +310,28 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             // iort_id_map: Linux accepts input ranges that share exactly one ID (an ID count not given "minus
             // one") as a firmware bug it works around; a wider overlap makes the translation ambiguous.
             if (oneId) {
-                ctx.warning(m.offsetOf("inputBase"), "%s.idMapping[%d]: input IDs 0x%X..0x%X overlap idMapping[%d]"
-                        + " (0x%X..0x%X) by one ID (ID count not given as \"number of IDs minus one\"?)", path, index,
-                        first, last, r[2], r[0], r[1]);
+                ctx.warning(
+                        m.offsetOf("inputBase"),
+                        "%s.idMapping[%d]: input IDs 0x%X..0x%X overlap idMapping[%d]"
+                                + " (0x%X..0x%X) by one ID (ID count not given as \"number of IDs minus one\"?)",
+                        path,
+                        index,
+                        first,
+                        last,
+                        r[2],
+                        r[0],
+                        r[1]);
             } else {
-                ctx.error(m.offsetOf("inputBase"), "%s.idMapping[%d]: input IDs 0x%X..0x%X overlap idMapping[%d]"
-                        + " (0x%X..0x%X)", path, index, first, last, r[2], r[0], r[1]);
+                ctx.error(
+                        m.offsetOf("inputBase"),
+                        "%s.idMapping[%d]: input IDs 0x%X..0x%X overlap idMapping[%d]" + " (0x%X..0x%X)",
+                        path,
+                        index,
+                        first,
+                        last,
+                        r[2],
+                        r[0],
+                        r[1]);
             }
         }
     }
@@ -296,20 +341,24 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         long count = s.value("itsCount");
         long fits = Math.max(0, (fixedEnd - ITS_GROUP.size()) / 4);
         if (count > fits) {
-            ctx.error(s.offsetOf("itsCount"), "%s: %d ITS identifiers declared, only %d fit in the node",
-                    sub.path(), count, fits);
+            ctx.error(
+                    s.offsetOf("itsCount"),
+                    "%s: %d ITS identifiers declared, only %d fit in the node",
+                    sub.path(),
+                    count,
+                    fits);
         }
         List<Long> ids = new ArrayList<>();
-        for (long id : ctx.array(sub.offset() + ITS_GROUP.size(), (int) Math.min(count, fits), 4,
-                sub.path() + ".identifiers")) {
+        for (long id : ctx.array(
+                sub.offset() + ITS_GROUP.size(), (int) Math.min(count, fits), 4, sub.path() + ".identifiers")) {
             ids.add(id);
         }
         return new IortTable.ItsGroup(common, ids);
     }
 
     private static MemoryAccess memoryAccess(Struct s) {
-        return new MemoryAccess(s.value("cacheCoherency"), s.intValue("allocationHints"),
-                s.intValue("memoryAccessFlags"));
+        return new MemoryAccess(
+                s.value("cacheCoherency"), s.intValue("allocationHints"), s.intValue("memoryAccessFlags"));
     }
 
     private static Node namedComponent(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
@@ -320,19 +369,29 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         if (fixedEnd <= NAMED_COMPONENT.size()) {
             name = "";
         } else if (nameAt + name.length() >= Math.min(nameLimit, ctx.end())) {
-            ctx.error(nameAt, "%s: device object name \"%s\" is not NUL-terminated within the node", sub.path(),
-                    name);
+            ctx.error(nameAt, "%s: device object name \"%s\" is not NUL-terminated within the node", sub.path(), name);
         } else if (name.isEmpty()) {
             ctx.error(nameAt, "%s: device object name is empty", sub.path());
         }
-        return new IortTable.NamedComponent(common, s.value("flags"), memoryAccess(s),
-                s.intValue("memoryAddressSizeLimit"), name);
+        return new IortTable.NamedComponent(
+                common, s.value("flags"), memoryAccess(s), s.intValue("memoryAddressSizeLimit"), name);
     }
 
     private static Node rootComplex(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
-        Struct s = fixed(ctx, sub, ROOT_COMPLEX, fixedEnd, ROOT_COMPLEX.field("memoryAddressSizeLimit").offset());
-        return new IortTable.RootComplex(common, memoryAccess(s), s.value("atsAttribute"), s.value("pciSegment"),
-                s.intValue("memoryAddressSizeLimit"), s.intValue("pasidCapabilities"), s.value("flags"));
+        Struct s = fixed(
+                ctx,
+                sub,
+                ROOT_COMPLEX,
+                fixedEnd,
+                ROOT_COMPLEX.field("memoryAddressSizeLimit").offset());
+        return new IortTable.RootComplex(
+                common,
+                memoryAccess(s),
+                s.value("atsAttribute"),
+                s.value("pciSegment"),
+                s.intValue("memoryAddressSizeLimit"),
+                s.intValue("pasidCapabilities"),
+                s.value("flags"));
     }
 
     private static Node smmuV1V2(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
@@ -355,15 +414,30 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                 ctx.error(s.offsetOf("span"), "%s: SMMU span is 0", path);
             }
             // arm_smmu_init_resources: one MEM resource from the base over the node's span.
-            ctx.region(RegionKind.SMMU, AddressSpace.SYSTEM_MEMORY, base, span, s.offsetOf("baseAddress"),
+            ctx.region(
+                    RegionKind.SMMU,
+                    AddressSpace.SYSTEM_MEMORY,
+                    base,
+                    span,
+                    s.offsetOf("baseAddress"),
                     path + ".baseAddress");
         }
-        return new IortTable.SmmuV1V2(common, base, span, s.value("model"), s.value("flags"), global, nsg, nsgCfg,
-                s.value("contextInterruptOffset"), context, s.value("pmuInterruptOffset"), pmu);
+        return new IortTable.SmmuV1V2(
+                common,
+                base,
+                span,
+                s.value("model"),
+                s.value("flags"),
+                global,
+                nsg,
+                nsgCfg,
+                s.value("contextInterruptOffset"),
+                context,
+                s.value("pmuInterruptOffset"),
+                pmu);
     }
 
-    private static List<Interrupt> interrupts(DecodeContext ctx, Subtable sub, Struct s, String prefix,
-                                              String path) {
+    private static List<Interrupt> interrupts(DecodeContext ctx, Subtable sub, Struct s, String prefix, String path) {
         List<Interrupt> out = new ArrayList<>();
         long count = s.value(prefix + "Count");
         long offset = s.value(prefix + "Offset");
@@ -371,68 +445,115 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             return out;
         }
         for (int i = 0; i < count; i++) {
-            Struct irq = ctx.read(SMMU_INTERRUPT, sub.offset() + (int) offset + i * SMMU_INTERRUPT.size(),
-                    path + "[" + i + "]");
+            Struct irq = ctx.read(
+                    SMMU_INTERRUPT, sub.offset() + (int) offset + i * SMMU_INTERRUPT.size(), path + "[" + i + "]");
             out.add(SMMU_INTERRUPT_RECORD.read(irq));
         }
         return out;
     }
 
     /** Whether {@code count} entries of {@code size} bytes at node offset {@code offset} lie in the node. */
-    private static boolean inNode(DecodeContext ctx, Subtable sub, Struct s, String field, long offset, long count,
-                                  int size) {
+    private static boolean inNode(
+            DecodeContext ctx, Subtable sub, Struct s, String field, long offset, long count, int size) {
         if (offset < NODE.size() || offset + count * size > sub.length()) {
-            ctx.error(s.offsetOf(field), "%s: %s 0x%X with %d entries of %d bytes lies outside the node of"
-                    + " length %d", sub.path(), field, offset, count, size, sub.length());
+            ctx.error(
+                    s.offsetOf(field),
+                    "%s: %s 0x%X with %d entries of %d bytes lies outside the node of" + " length %d",
+                    sub.path(),
+                    field,
+                    offset,
+                    count,
+                    size,
+                    sub.length());
             return false;
         }
         return true;
     }
 
     private static Node smmuV3(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
-        Struct s = fixed(ctx, sub, SMMU_V3, fixedEnd, SMMU_V3.field("proximityDomain").offset());
+        Struct s = fixed(
+                ctx, sub, SMMU_V3, fixedEnd, SMMU_V3.field("proximityDomain").offset());
         String path = sub.path();
         long base = s.value("baseAddress");
         long model = s.value("model");
         if (base != 0) {
             // The register pages' base; the node gives no size (what Linux maps is platform.RegionExtents').
-            ctx.region(RegionKind.SMMU, AddressSpace.SYSTEM_MEMORY, base, 0, s.offsetOf("baseAddress"),
+            ctx.region(
+                    RegionKind.SMMU,
+                    AddressSpace.SYSTEM_MEMORY,
+                    base,
+                    0,
+                    s.offsetOf("baseAddress"),
                     path + ".baseAddress");
         }
         long vatos = s.value("vatosAddress");
         if (vatos != 0) {
             // SMMUv3 architecture: the VATOS interface is one 64 KiB page (Linux does not map it).
-            ctx.region(RegionKind.SMMU, AddressSpace.SYSTEM_MEMORY, vatos, 64 << 10, s.offsetOf("vatosAddress"),
+            ctx.region(
+                    RegionKind.SMMU,
+                    AddressSpace.SYSTEM_MEMORY,
+                    vatos,
+                    64 << 10,
+                    s.offsetOf("vatosAddress"),
                     path + ".vatosAddress");
         }
         long index = s.value("deviceIdMappingIndex");
         // The index names the ID mapping that carries the SMMU's own MSIs: it matters when the DeviceID-valid flag
         // (bit 4) is set or an interrupt has no GSIV (so it is signalled by MSI).
-        boolean msi = (s.value("flags") & 0x10) != 0 || s.value("eventGsiv") == 0 || s.value("gerrGsiv") == 0
+        boolean msi = (s.value("flags") & 0x10) != 0
+                || s.value("eventGsiv") == 0
+                || s.value("gerrGsiv") == 0
                 || s.value("syncGsiv") == 0;
-        if (s.has("deviceIdMappingIndex") && msi && !common.idMappings().isEmpty()
+        if (s.has("deviceIdMappingIndex")
+                && msi
+                && !common.idMappings().isEmpty()
                 && index >= common.idMappings().size()) {
-            ctx.error(s.offsetOf("deviceIdMappingIndex"), "%s: device ID mapping index %d is past the node's %d"
-                    + " ID mappings", path, index, common.idMappings().size());
+            ctx.error(
+                    s.offsetOf("deviceIdMappingIndex"),
+                    "%s: device ID mapping index %d is past the node's %d" + " ID mappings",
+                    path,
+                    index,
+                    common.idMappings().size());
         }
-        return new IortTable.SmmuV3(common, base, s.value("flags"), vatos, model, s.value("eventGsiv"),
-                s.value("priGsiv"), s.value("gerrGsiv"), s.value("syncGsiv"), s.value("proximityDomain"), index);
+        return new IortTable.SmmuV3(
+                common,
+                base,
+                s.value("flags"),
+                vatos,
+                model,
+                s.value("eventGsiv"),
+                s.value("priGsiv"),
+                s.value("gerrGsiv"),
+                s.value("syncGsiv"),
+                s.value("proximityDomain"),
+                index);
     }
 
     private static Node pmcg(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
-        Struct s = fixed(ctx, sub, PMCG, fixedEnd, PMCG.field("page1BaseAddress").offset());
+        Struct s =
+                fixed(ctx, sub, PMCG, fixedEnd, PMCG.field("page1BaseAddress").offset());
         String path = sub.path();
         // The counter group pages' bases; the node gives no length (what Linux maps is platform.RegionExtents').
         long page0 = s.value("page0BaseAddress");
         if (page0 != 0) {
-            ctx.region(RegionKind.PMCG, AddressSpace.SYSTEM_MEMORY, page0, 0, s.offsetOf("page0BaseAddress"),
+            ctx.region(
+                    RegionKind.PMCG,
+                    AddressSpace.SYSTEM_MEMORY,
+                    page0,
+                    0,
+                    s.offsetOf("page0BaseAddress"),
                     path + ".page0BaseAddress");
         }
         long page1 = s.value("page1BaseAddress");
         // Page 1 came with PMCG node revision 1 (DEN0049D); arm_smmu_v3_pmcg_init_resources makes it a resource
         // only "if (node->revision > 0)" (seen in the ground-truth boot own-iort-pmcg, Linux 6.1).
         if (page1 != 0 && common.revision() > 0) {
-            ctx.region(RegionKind.PMCG, AddressSpace.SYSTEM_MEMORY, page1, 0, s.offsetOf("page1BaseAddress"),
+            ctx.region(
+                    RegionKind.PMCG,
+                    AddressSpace.SYSTEM_MEMORY,
+                    page1,
+                    0,
+                    s.offsetOf("page1BaseAddress"),
                     path + ".page1BaseAddress");
         }
         return new IortTable.Pmcg(common, page0, s.value("overflowGsiv"), s.value("nodeReference"), page1);
@@ -443,8 +564,12 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         String path = sub.path();
         if (ctx.revision() < 5) {
             // iort_find_rmrs: Linux reads RMR nodes only from table revision 5 (E.d) onwards.
-            ctx.warning(sub.offset(), "%s: RMR node in a revision %d table; the RMR layouts of E.b and E.c are"
-                    + " deprecated and Linux reads RMR nodes only from revision 5 (E.d)", path, ctx.revision());
+            ctx.warning(
+                    sub.offset(),
+                    "%s: RMR node in a revision %d table; the RMR layouts of E.b and E.c are"
+                            + " deprecated and Linux reads RMR nodes only from revision 5 (E.d)",
+                    path,
+                    ctx.revision());
         }
         List<MemoryRangeDescriptor> ranges = new ArrayList<>();
         long count = s.value("rangeCount");
@@ -458,12 +583,20 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                 ctx.checkReserved(r);
                 MemoryRangeDescriptor range = MEMORY_RANGE_RECORD.read(r);
                 if (range.length() == 0) {
-                    ctx.error(r.offsetOf("length"), "%s: memory range at 0x%X has length 0", rangePath,
+                    ctx.error(
+                            r.offsetOf("length"),
+                            "%s: memory range at 0x%X has length 0",
+                            rangePath,
                             range.baseAddress());
                 }
                 // iort_get_rmrs: each descriptor becomes a reserved region of exactly base and length.
-                ctx.region(RegionKind.RMR, AddressSpace.SYSTEM_MEMORY, range.baseAddress(), range.length(),
-                        r.offsetOf("baseAddress"), rangePath);
+                ctx.region(
+                        RegionKind.RMR,
+                        AddressSpace.SYSTEM_MEMORY,
+                        range.baseAddress(),
+                        range.length(),
+                        r.offsetOf("baseAddress"),
+                        rangePath);
                 ranges.add(range);
             }
         }
@@ -480,38 +613,55 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             String path = subs.get(i).path();
             List<IdMapping> maps = n.common().idMappings();
             for (int m = 0; m < maps.size(); m++) {
-                long fieldAt = n.common().offset() + n.common().mappingOffset() + (long) m * ID_MAPPING.size()
+                long fieldAt = n.common().offset()
+                        + n.common().mappingOffset()
+                        + (long) m * ID_MAPPING.size()
                         + ID_MAPPING.field("outputReference").offset();
-                int target = reference(ctx, graph, maps.get(m).outputReference(), fieldAt,
+                int target = reference(
+                        ctx,
+                        graph,
+                        maps.get(m).outputReference(),
+                        fieldAt,
                         path + ".idMapping[" + m + "].outputReference");
                 if (target >= 0) {
                     graph.addEdge(i, target);
                     int type = nodes.get(target).common().type();
                     if (type != IortTable.ITS_GROUP && type != IortTable.SMMU_V1_V2 && type != IortTable.SMMU_V3) {
-                        ctx.error(fieldAt, "%s.idMapping[%d]: output reference 0x%X is a node of type %d; ID"
-                                + " mappings lead to an ITS group or an SMMU", path, m,
-                                maps.get(m).outputReference(), type);
+                        ctx.error(
+                                fieldAt,
+                                "%s.idMapping[%d]: output reference 0x%X is a node of type %d; ID"
+                                        + " mappings lead to an ITS group or an SMMU",
+                                path,
+                                m,
+                                maps.get(m).outputReference(),
+                                type);
                     }
                 }
             }
             if (n instanceof IortTable.Pmcg p) {
-                long fieldAt = p.common().offset() + (long) PMCG.field("nodeReference").offset();
+                long fieldAt =
+                        p.common().offset() + (long) PMCG.field("nodeReference").offset();
                 reference(ctx, graph, p.nodeReference(), fieldAt, path + ".nodeReference");
             }
         }
         for (List<Integer> cycle : graph.cycles()) {
             StringBuilder walk = new StringBuilder();
             for (int index : cycle) {
-                walk.append(walk.length() == 0 ? "" : " -> ").append("node[").append(index).append("]@0x")
+                walk.append(walk.length() == 0 ? "" : " -> ")
+                        .append("node[")
+                        .append(index)
+                        .append("]@0x")
                         .append(Integer.toHexString(offsets.get(index)).toUpperCase(Locale.ROOT));
             }
-            ctx.error(offsets.get(cycle.get(0)), "%s: ID mappings lead back to the node itself: %s",
-                    subs.get(cycle.get(0)).path(), walk);
+            ctx.error(
+                    offsets.get(cycle.get(0)),
+                    "%s: ID mappings lead back to the node itself: %s",
+                    subs.get(cycle.get(0)).path(),
+                    walk);
         }
     }
 
-    private static int reference(DecodeContext ctx, ReferenceGraph graph, long reference, long fieldAt,
-                                 String path) {
+    private static int reference(DecodeContext ctx, ReferenceGraph graph, long reference, long fieldAt, String path) {
         int target = graph.indexAt(reference);
         if (target < 0) {
             ctx.error(fieldAt, "%s: reference 0x%X is not the start of any node", path, reference);

@@ -34,39 +34,71 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
             .build();
 
     /** Type 0: Processor Local APIC. */
-    public static final Layout LOCAL_APIC = entry("Local APIC")
-            .u8("processorUid").u8("apicId").u32("flags").build();
+    public static final Layout LOCAL_APIC =
+            entry("Local APIC").u8("processorUid").u8("apicId").u32("flags").build();
     /** Type 1: I/O APIC. */
     public static final Layout IO_APIC = entry("I/O APIC")
-            .u8("ioApicId").reserved(1).u32("address").u32("gsiBase").build();
+            .u8("ioApicId")
+            .reserved(1)
+            .u32("address")
+            .u32("gsiBase")
+            .build();
     /** Type 2: Interrupt Source Override. */
     public static final Layout INTERRUPT_SOURCE_OVERRIDE = entry("Interrupt Source Override")
-            .u8("bus").u8("source").u32("gsi").u16("flags").build();
+            .u8("bus")
+            .u8("source")
+            .u32("gsi")
+            .u16("flags")
+            .build();
     /** Type 3: NMI Source. */
-    public static final Layout NMI_SOURCE = entry("NMI Source")
-            .u16("flags").u32("gsi").build();
+    public static final Layout NMI_SOURCE =
+            entry("NMI Source").u16("flags").u32("gsi").build();
     /** Type 4: Local APIC NMI. */
-    public static final Layout LOCAL_APIC_NMI = entry("Local APIC NMI")
-            .u8("processorUid").u16("flags").u8("lint").build();
+    public static final Layout LOCAL_APIC_NMI =
+            entry("Local APIC NMI").u8("processorUid").u16("flags").u8("lint").build();
     /** Type 5: Local APIC Address Override. */
-    public static final Layout LOCAL_APIC_ADDRESS_OVERRIDE = entry("Local APIC Address Override")
-            .reserved(2).u64("address").build();
+    public static final Layout LOCAL_APIC_ADDRESS_OVERRIDE =
+            entry("Local APIC Address Override").reserved(2).u64("address").build();
     /** Type 6: I/O SAPIC. */
     public static final Layout IO_SAPIC = entry("I/O SAPIC")
-            .u8("ioApicId").reserved(1).u32("gsiBase").u64("address").build();
+            .u8("ioApicId")
+            .reserved(1)
+            .u32("gsiBase")
+            .u64("address")
+            .build();
     /** Type 7: Local SAPIC; a NUL-terminated UID string follows the fixed part. */
     public static final Layout LOCAL_SAPIC = entry("Local SAPIC")
-            .u8("processorId").u8("sapicId").u8("sapicEid").reserved(3).u32("flags").u32("uidValue").build();
+            .u8("processorId")
+            .u8("sapicId")
+            .u8("sapicEid")
+            .reserved(3)
+            .u32("flags")
+            .u32("uidValue")
+            .build();
     /** Type 8: Platform Interrupt Sources. */
     public static final Layout PLATFORM_INTERRUPT_SOURCE = entry("Platform Interrupt Source")
-            .u16("flags").u8("interruptType").u8("processorId").u8("processorEid").u8("ioSapicVector")
-            .u32("gsi").u32("sourceFlags").build();
+            .u16("flags")
+            .u8("interruptType")
+            .u8("processorId")
+            .u8("processorEid")
+            .u8("ioSapicVector")
+            .u32("gsi")
+            .u32("sourceFlags")
+            .build();
     /** Type 9: Processor Local x2APIC. */
     public static final Layout LOCAL_X2APIC = entry("Local x2APIC")
-            .reserved(2).u32("x2ApicId").u32("flags").u32("processorUid").build();
+            .reserved(2)
+            .u32("x2ApicId")
+            .u32("flags")
+            .u32("processorUid")
+            .build();
     /** Type 0xA: Local x2APIC NMI. */
     public static final Layout LOCAL_X2APIC_NMI = entry("Local x2APIC NMI")
-            .u16("flags").u32("processorUid").u8("lint").reserved(3).build();
+            .u16("flags")
+            .u32("processorUid")
+            .u8("lint")
+            .reserved(3)
+            .build();
     /** Type 0xB: GICC as of ACPI 6.5 (82 bytes); 76 and 80 are its earlier lengths. */
     public static final Layout GICC = entry("GICC")
             .reserved(2)
@@ -89,18 +121,35 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
             .build();
     /** Type 0xC: GIC Distributor. */
     public static final Layout GICD = entry("GICD")
-            .reserved(2).u32("gicId").u64("physicalBaseAddress").u32("systemVectorBase").u8("version")
-            .reserved(3).build();
+            .reserved(2)
+            .u32("gicId")
+            .u64("physicalBaseAddress")
+            .u32("systemVectorBase")
+            .u8("version")
+            .reserved(3)
+            .build();
     /** Type 0xD: GIC MSI Frame. */
     public static final Layout GIC_MSI_FRAME = entry("GIC MSI Frame")
-            .reserved(2).u32("frameId").u64("physicalBaseAddress").u32("flags").u16("spiCount").u16("spiBase")
+            .reserved(2)
+            .u32("frameId")
+            .u64("physicalBaseAddress")
+            .u32("flags")
+            .u16("spiCount")
+            .u16("spiBase")
             .build();
     /** Type 0xE: GIC Redistributor discovery range. */
     public static final Layout GICR = entry("GICR")
-            .reserved(2).u64("discoveryRangeBaseAddress").u32("discoveryRangeLength").build();
+            .reserved(2)
+            .u64("discoveryRangeBaseAddress")
+            .u32("discoveryRangeLength")
+            .build();
     /** Type 0xF: GIC ITS. */
     public static final Layout GIC_ITS = entry("GIC ITS")
-            .reserved(2).u32("translationId").u64("physicalBaseAddress").reserved(4).build();
+            .reserved(2)
+            .u32("translationId")
+            .u64("physicalBaseAddress")
+            .reserved(4)
+            .build();
 
     /**
      * The structures that are one fixed layout bound to their record, by type: the decoder reads them and the
@@ -144,8 +193,8 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
             structures.add(structure(ctx, sub));
         }
         regions(ctx, frames, structures);
-        return new MadtTable(ctx.header(), fixed.value("localInterruptControllerAddress"), fixed.value("flags"),
-                structures);
+        return new MadtTable(
+                ctx.header(), fixed.value("localInterruptControllerAddress"), fixed.value("flags"), structures);
     }
 
     private static MadtTable.Structure structure(DecodeContext ctx, Subtable sub) {
@@ -154,8 +203,8 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
             Struct s = fixed(ctx, bound.layout(), sub);
             MadtTable.Structure structure = (MadtTable.Structure) bound.read(s);
             if (structure instanceof MadtTable.Gicd d && d.version() > 4) {
-                ctx.warning(s.offsetOf("version"), "%s: GIC version %d is not defined (0 to 4)", sub.path(),
-                        d.version());
+                ctx.warning(
+                        s.offsetOf("version"), "%s: GIC version %d is not defined (0 to 4)", sub.path(), d.version());
             }
             return structure;
         }
@@ -170,8 +219,13 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
     private static Struct fixed(DecodeContext ctx, Layout layout, Subtable sub) {
         Struct s = ctx.read(layout, sub);
         if (sub.length() > layout.size()) {
-            ctx.warning(sub.offset() + 1, "%s: %s length is %d, expected %d; the extra bytes are ignored",
-                    sub.path(), layout.name(), sub.length(), layout.size());
+            ctx.warning(
+                    sub.offset() + 1,
+                    "%s: %s length is %d, expected %d; the extra bytes are ignored",
+                    sub.path(),
+                    layout.name(),
+                    sub.length(),
+                    layout.size());
         }
         ctx.checkReserved(s);
         return s;
@@ -185,33 +239,63 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
             int start = sub.offset() + LOCAL_SAPIC.size();
             uid = ctx.nulTerminated(start, sub.end());
             if (start + uid.length() >= sub.end()) {
-                ctx.error(start, "%s: Local SAPIC UID string is not NUL-terminated within the structure's %d bytes",
-                        sub.path(), sub.length());
+                ctx.error(
+                        start,
+                        "%s: Local SAPIC UID string is not NUL-terminated within the structure's %d bytes",
+                        sub.path(),
+                        sub.length());
             }
         } else if (sub.length() == LOCAL_SAPIC.size()) {
-            ctx.error(sub.offset() + 1, "%s: Local SAPIC length %d leaves no room for the UID string's NUL",
-                    sub.path(), sub.length());
+            ctx.error(
+                    sub.offset() + 1,
+                    "%s: Local SAPIC length %d leaves no room for the UID string's NUL",
+                    sub.path(),
+                    sub.length());
         }
-        return new MadtTable.LocalSapic(s.intValue("processorId"), s.intValue("sapicId"), s.intValue("sapicEid"),
-                s.value("flags"), s.value("uidValue"), uid);
+        return new MadtTable.LocalSapic(
+                s.intValue("processorId"),
+                s.intValue("sapicId"),
+                s.intValue("sapicEid"),
+                s.value("flags"),
+                s.value("uidValue"),
+                uid);
     }
 
     private static MadtTable.Structure gicc(DecodeContext ctx, Subtable sub) {
         int min = GICC_LENGTHS.get(0);
         if (sub.length() < min) {
-            ctx.error(sub.offset() + 1, "%s: GICC length %d is below the %d bytes of ACPI 5.1; fields past it read 0",
-                    sub.path(), sub.length(), min);
+            ctx.error(
+                    sub.offset() + 1,
+                    "%s: GICC length %d is below the %d bytes of ACPI 5.1; fields past it read 0",
+                    sub.path(),
+                    sub.length(),
+                    min);
         } else if (!GICC_LENGTHS.contains(sub.length())) {
-            ctx.warning(sub.offset() + 1, "%s: GICC length %d is none of the defined lengths %s", sub.path(),
-                    sub.length(), GICC_LENGTHS);
+            ctx.warning(
+                    sub.offset() + 1,
+                    "%s: GICC length %d is none of the defined lengths %s",
+                    sub.path(),
+                    sub.length(),
+                    GICC_LENGTHS);
         }
         Struct s = ctx.readUpTo(GICC, sub.offset(), sub.length(), sub.path());
         ctx.checkReserved(s);
-        return new MadtTable.Gicc(sub.length(), s.value("cpuInterfaceNumber"), s.value("processorUid"),
-                s.value("flags"), s.value("parkingProtocolVersion"), s.value("performanceInterruptGsiv"),
-                s.value("parkedAddress"), s.value("physicalBaseAddress"), s.value("gicvBaseAddress"),
-                s.value("gichBaseAddress"), s.value("vgicMaintenanceInterrupt"), s.value("gicrBaseAddress"),
-                s.value("mpidr"), s.intValue("efficiencyClass"), s.intValue("speOverflowInterrupt"),
+        return new MadtTable.Gicc(
+                sub.length(),
+                s.value("cpuInterfaceNumber"),
+                s.value("processorUid"),
+                s.value("flags"),
+                s.value("parkingProtocolVersion"),
+                s.value("performanceInterruptGsiv"),
+                s.value("parkedAddress"),
+                s.value("physicalBaseAddress"),
+                s.value("gicvBaseAddress"),
+                s.value("gichBaseAddress"),
+                s.value("vgicMaintenanceInterrupt"),
+                s.value("gicrBaseAddress"),
+                s.value("mpidr"),
+                s.intValue("efficiencyClass"),
+                s.intValue("speOverflowInterrupt"),
                 s.intValue("trbeInterrupt"));
     }
 
@@ -224,7 +308,9 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
         int gicds = 0;
         for (int i = 0; i < structures.size(); i++) {
             if (structures.get(i) instanceof MadtTable.Gicd && gicds++ > 0) {
-                ctx.error(frames.get(i).offset(), "%s: a second GIC distributor; ACPI allows only one",
+                ctx.error(
+                        frames.get(i).offset(),
+                        "%s: a second GIC distributor; ACPI allows only one",
                         frames.get(i).path());
             }
         }
@@ -235,40 +321,95 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
             int at = sub.offset();
             MadtTable.Structure s = structures.get(i);
             if (s instanceof MadtTable.Gicd d) {
-                region(ctx, null, RegionKind.GIC_DISTRIBUTOR, d.physicalBaseAddress(), 0,
-                        at + GICD.field("physicalBaseAddress").offset(), path + ".physicalBaseAddress");
+                region(
+                        ctx,
+                        null,
+                        RegionKind.GIC_DISTRIBUTOR,
+                        d.physicalBaseAddress(),
+                        0,
+                        at + GICD.field("physicalBaseAddress").offset(),
+                        path + ".physicalBaseAddress");
             } else if (s instanceof MadtTable.Gicc c) {
-                region(ctx, seen, RegionKind.GIC_CPU_INTERFACE, c.physicalBaseAddress(), 0,
-                        at + GICC.field("physicalBaseAddress").offset(), path + ".physicalBaseAddress");
-                region(ctx, seen, RegionKind.GIC_VCPU_INTERFACE, c.gicvBaseAddress(), 0,
-                        at + GICC.field("gicvBaseAddress").offset(), path + ".gicvBaseAddress");
-                region(ctx, seen, RegionKind.GIC_HYP_INTERFACE, c.gichBaseAddress(), 0,
-                        at + GICC.field("gichBaseAddress").offset(), path + ".gichBaseAddress");
-                region(ctx, seen, RegionKind.GIC_REDISTRIBUTOR, c.gicrBaseAddress(), 0,
-                        at + GICC.field("gicrBaseAddress").offset(), path + ".gicrBaseAddress");
+                region(
+                        ctx,
+                        seen,
+                        RegionKind.GIC_CPU_INTERFACE,
+                        c.physicalBaseAddress(),
+                        0,
+                        at + GICC.field("physicalBaseAddress").offset(),
+                        path + ".physicalBaseAddress");
+                region(
+                        ctx,
+                        seen,
+                        RegionKind.GIC_VCPU_INTERFACE,
+                        c.gicvBaseAddress(),
+                        0,
+                        at + GICC.field("gicvBaseAddress").offset(),
+                        path + ".gicvBaseAddress");
+                region(
+                        ctx,
+                        seen,
+                        RegionKind.GIC_HYP_INTERFACE,
+                        c.gichBaseAddress(),
+                        0,
+                        at + GICC.field("gichBaseAddress").offset(),
+                        path + ".gichBaseAddress");
+                region(
+                        ctx,
+                        seen,
+                        RegionKind.GIC_REDISTRIBUTOR,
+                        c.gicrBaseAddress(),
+                        0,
+                        at + GICC.field("gicrBaseAddress").offset(),
+                        path + ".gicrBaseAddress");
             } else if (s instanceof MadtTable.Gicr r) {
                 if (r.discoveryRangeBaseAddress() != 0 && r.discoveryRangeLength() == 0) {
-                    ctx.error(at + GICR.field("discoveryRangeLength").offset(),
-                            "%s: redistributor discovery range at 0x%X has length 0", path,
+                    ctx.error(
+                            at + GICR.field("discoveryRangeLength").offset(),
+                            "%s: redistributor discovery range at 0x%X has length 0",
+                            path,
                             r.discoveryRangeBaseAddress());
                 }
                 // gic_acpi_parse_madt_redist maps the discovery range with the length given.
-                region(ctx, null, RegionKind.GIC_REDISTRIBUTOR, r.discoveryRangeBaseAddress(),
-                        r.discoveryRangeLength(), at + GICR.field("discoveryRangeBaseAddress").offset(),
+                region(
+                        ctx,
+                        null,
+                        RegionKind.GIC_REDISTRIBUTOR,
+                        r.discoveryRangeBaseAddress(),
+                        r.discoveryRangeLength(),
+                        at + GICR.field("discoveryRangeBaseAddress").offset(),
                         path + ".discoveryRangeBaseAddress");
             } else if (s instanceof MadtTable.GicIts t) {
-                region(ctx, null, RegionKind.GIC_ITS, t.physicalBaseAddress(), 0,
-                        at + GIC_ITS.field("physicalBaseAddress").offset(), path + ".physicalBaseAddress");
+                region(
+                        ctx,
+                        null,
+                        RegionKind.GIC_ITS,
+                        t.physicalBaseAddress(),
+                        0,
+                        at + GIC_ITS.field("physicalBaseAddress").offset(),
+                        path + ".physicalBaseAddress");
             } else if (s instanceof MadtTable.GicMsiFrame m) {
-                region(ctx, null, RegionKind.GIC_MSI_FRAME, m.physicalBaseAddress(), 0,
-                        at + GIC_MSI_FRAME.field("physicalBaseAddress").offset(), path + ".physicalBaseAddress");
+                region(
+                        ctx,
+                        null,
+                        RegionKind.GIC_MSI_FRAME,
+                        m.physicalBaseAddress(),
+                        0,
+                        at + GIC_MSI_FRAME.field("physicalBaseAddress").offset(),
+                        path + ".physicalBaseAddress");
             }
         }
     }
 
     /** Records a region unless its base is 0; with {@code seen}, only the first of each GICC base is kept. */
-    private static void region(DecodeContext ctx, Set<String> seen, RegionKind kind, long base, long length,
-                               int fieldOffset, String path) {
+    private static void region(
+            DecodeContext ctx,
+            Set<String> seen,
+            RegionKind kind,
+            long base,
+            long length,
+            int fieldOffset,
+            String path) {
         if (base != 0 && (seen == null || seen.add(kind + "@" + base))) {
             ctx.region(kind, AddressSpace.SYSTEM_MEMORY, base, length, fieldOffset, path);
         }

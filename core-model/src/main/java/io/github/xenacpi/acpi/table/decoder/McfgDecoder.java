@@ -45,22 +45,28 @@ public final class McfgDecoder implements TableDecoder<McfgTable> {
             return new McfgTable(ctx.header(), out);
         }
         if (bytes % ALLOCATION.size() != 0) {
-            ctx.error(ALLOCATIONS + (long) bytes / ALLOCATION.size() * ALLOCATION.size(),
-                    "MCFG: %d trailing bytes are not a whole allocation", bytes % ALLOCATION.size());
+            ctx.error(
+                    ALLOCATIONS + (long) bytes / ALLOCATION.size() * ALLOCATION.size(),
+                    "MCFG: %d trailing bytes are not a whole allocation",
+                    bytes % ALLOCATION.size());
         }
         for (int i = 0; i < bytes / ALLOCATION.size(); i++) {
             String path = "MCFG.allocation[" + i + "]";
             Struct s = ctx.read(ALLOCATION, ALLOCATIONS + i * ALLOCATION.size(), path);
             McfgTable.Allocation a = ALLOCATION_RECORD.read(s);
             if (a.endBus() < a.startBus()) {
-                ctx.error(s.offsetOf("endBus"), "%s: end bus %d is below start bus %d", path, a.endBus(),
-                        a.startBus());
+                ctx.error(s.offsetOf("endBus"), "%s: end bus %d is below start bus %d", path, a.endBus(), a.startBus());
             }
             ctx.checkReserved(s);
             out.add(a);
             // pci_mcfg_lookup/pci_ecam_create map (end - start + 1) buses x 1 MiB from the allocation's base.
-            ctx.region(RegionKind.ECAM, AddressSpace.SYSTEM_MEMORY,
-                    a.baseAddress() + ((long) a.startBus() << 20), a.ecamLength(), s.offsetOf("baseAddress"), path);
+            ctx.region(
+                    RegionKind.ECAM,
+                    AddressSpace.SYSTEM_MEMORY,
+                    a.baseAddress() + ((long) a.startBus() << 20),
+                    a.ecamLength(),
+                    s.offsetOf("baseAddress"),
+                    path);
         }
         return new McfgTable(ctx.header(), out);
     }

@@ -57,10 +57,8 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
             .build();
 
     /** One functional dependency. */
-    public static final Layout DEPENDENCY = Layout.of("MPAM functional dependency")
-            .u32("producer")
-            .reserved(4)
-            .build();
+    public static final Layout DEPENDENCY =
+            Layout.of("MPAM functional dependency").u32("producer").reserved(4).build();
 
     @Override
     public String signature() {
@@ -70,7 +68,9 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
     @Override
     public MpamTable decode(DecodeContext ctx) {
         if (ctx.revision() < 1) {
-            ctx.warning(8, "MPAM: revision %d is the MPAM ACPI 1.0 beta, which Linux (acpi_mpam_parse) ignores",
+            ctx.warning(
+                    8,
+                    "MPAM: revision %d is the MPAM ACPI 1.0 beta, which Linux (acpi_mpam_parse) ignores",
                     ctx.revision());
         }
         List<MpamTable.Msc> out = new ArrayList<>();
@@ -78,20 +78,34 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
             Struct s = ctx.read(MSC, sub);
             int reserved = s.firstNonZeroReserved();
             if (reserved >= 0) {
-                ctx.error(reserved, "%s: reserved field at offset 0x%X is not zero; acpi_mpam_parse then skips the"
-                        + " MSC and MPAM stays unusable", sub.path(), reserved);
+                ctx.error(
+                        reserved,
+                        "%s: reserved field at offset 0x%X is not zero; acpi_mpam_parse then skips the"
+                                + " MSC and MPAM stays unusable",
+                        sub.path(),
+                        reserved);
             }
             if (s.isComplete()) {
                 interruptFlags(ctx, sub, s, "overflowInterruptFlags");
                 interruptFlags(ctx, sub, s, "errorInterruptFlags");
             }
-            List<MpamTable.Resource> resources = s.isComplete() ? resources(ctx, sub, s.value("resourceCount"))
-                    : List.of();
-            MpamTable.Msc m = new MpamTable.Msc(s.intValue("interfaceType"), s.value("identifier"),
-                    s.value("baseAddress"), s.value("mmioSize"), s.value("overflowInterrupt"),
-                    s.value("overflowInterruptFlags"), s.value("overflowInterruptAffinity"),
-                    s.value("errorInterrupt"), s.value("errorInterruptFlags"), s.value("errorInterruptAffinity"),
-                    s.value("maxNrdyUsec"), s.value("linkedDeviceHid"), s.value("linkedDeviceInstance"), resources);
+            List<MpamTable.Resource> resources =
+                    s.isComplete() ? resources(ctx, sub, s.value("resourceCount")) : List.of();
+            MpamTable.Msc m = new MpamTable.Msc(
+                    s.intValue("interfaceType"),
+                    s.value("identifier"),
+                    s.value("baseAddress"),
+                    s.value("mmioSize"),
+                    s.value("overflowInterrupt"),
+                    s.value("overflowInterruptFlags"),
+                    s.value("overflowInterruptAffinity"),
+                    s.value("errorInterrupt"),
+                    s.value("errorInterruptFlags"),
+                    s.value("errorInterruptAffinity"),
+                    s.value("maxNrdyUsec"),
+                    s.value("linkedDeviceHid"),
+                    s.value("linkedDeviceInstance"),
+                    resources);
             out.add(m);
             if (s.has("mmioSize")) {
                 region(ctx, sub, s, m);
@@ -102,8 +116,11 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
 
     private static void region(DecodeContext ctx, Subtable sub, Struct s, MpamTable.Msc m) {
         if (m.interfaceType() != MpamTable.INTERFACE_MMIO && m.interfaceType() != MpamTable.INTERFACE_PCC) {
-            ctx.error(s.offsetOf("interfaceType"), "%s: interface type 0x%02X is neither MMIO (0x00) nor PCC (0x0A)",
-                    sub.path(), m.interfaceType());
+            ctx.error(
+                    s.offsetOf("interfaceType"),
+                    "%s: interface type 0x%02X is neither MMIO (0x00) nor PCC (0x0A)",
+                    sub.path(),
+                    m.interfaceType());
             return;
         }
         if (m.interfaceType() == MpamTable.INTERFACE_PCC) {
@@ -112,11 +129,19 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
             // acpi_mpam_parse: an MMIO size of 0 marks the MSC as disabled.
             ctx.info(s.offsetOf("mmioSize"), "%s: MMIO size 0 marks this MSC as disabled", sub.path());
         } else if (m.baseAddress() == 0) {
-            ctx.error(s.offsetOf("baseAddress"), "%s: MMIO MSC of size 0x%X at base address zero", sub.path(),
+            ctx.error(
+                    s.offsetOf("baseAddress"),
+                    "%s: MMIO MSC of size 0x%X at base address zero",
+                    sub.path(),
                     m.mmioSize());
         } else {
-            ctx.region(RegionKind.MPAM_MSC, AddressSpace.SYSTEM_MEMORY, m.baseAddress(), m.mmioSize(),
-                    s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
+            ctx.region(
+                    RegionKind.MPAM_MSC,
+                    AddressSpace.SYSTEM_MEMORY,
+                    m.baseAddress(),
+                    m.mmioSize(),
+                    s.offsetOf("baseAddress"),
+                    sub.path() + ".baseAddress");
         }
     }
 
@@ -129,21 +154,39 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
         long at = s.offsetOf("mmioSize");
         if (ctx.revision() >= 3) {
             if (size > 1) {
-                ctx.warning(at, "%s: the MMIO size of a PCC MSC is its enablement flag in revision %d and must be"
-                        + " 0 or 1, found 0x%X", sub.path(), ctx.revision(), size);
+                ctx.warning(
+                        at,
+                        "%s: the MMIO size of a PCC MSC is its enablement flag in revision %d and must be"
+                                + " 0 or 1, found 0x%X",
+                        sub.path(),
+                        ctx.revision(),
+                        size);
             } else if (size == 0) {
                 ctx.info(at, "%s: PCC MSC marked non-functional (MMIO size 0)", sub.path());
                 return;
             }
         } else if (size != 0) {
-            ctx.warning(at, "%s: the MMIO size of a PCC MSC must be 0 in revision %d, found 0x%X", sub.path(),
-                    ctx.revision(), size);
+            ctx.warning(
+                    at,
+                    "%s: the MMIO size of a PCC MSC must be 0 in revision %d, found 0x%X",
+                    sub.path(),
+                    ctx.revision(),
+                    size);
         } else {
-            ctx.info(at, "%s: this PCC MSC is valid for revision %d, but acpi_mpam_parse skips every MSC of MMIO"
-                    + " size 0, so Linux treats it as disabled", sub.path(), ctx.revision());
+            ctx.info(
+                    at,
+                    "%s: this PCC MSC is valid for revision %d, but acpi_mpam_parse skips every MSC of MMIO"
+                            + " size 0, so Linux treats it as disabled",
+                    sub.path(),
+                    ctx.revision());
         }
-        ctx.region(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, m.baseAddress(), 0,
-                s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
+        ctx.region(
+                RegionKind.MPAM_MSC,
+                AddressSpace.PLATFORM_COMM_CHANNEL,
+                m.baseAddress(),
+                0,
+                s.offsetOf("baseAddress"),
+                sub.path() + ".baseAddress");
     }
 
     private static void interruptFlags(DecodeContext ctx, Subtable sub, Struct s, String field) {
@@ -152,8 +195,12 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
             ctx.warning(s.offsetOf(field), "%s: reserved bits 5-31 of %s are set (0x%X)", sub.path(), field, flags);
         }
         if (s.value(field.replace("Flags", "")) != 0 && ((flags >> 1) & 3) != 0) {
-            ctx.warning(s.offsetOf(field), "%s: %s gives interrupt type %d, only 0 (wired) is defined", sub.path(),
-                    field, (flags >> 1) & 3);
+            ctx.warning(
+                    s.offsetOf(field),
+                    "%s: %s gives interrupt type %d, only 0 (wired) is defined",
+                    sub.path(),
+                    field,
+                    (flags >> 1) & 3);
         }
     }
 
@@ -163,8 +210,13 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
         for (long i = 0; i < count; i++) {
             String path = msc.path() + ".resource[" + i + "]";
             if (at + RESOURCE.size() > msc.end()) {
-                ctx.error(at, "%s: %d resource nodes declared, node %d does not fit in the MSC's %d bytes",
-                        msc.path(), count, i, msc.length());
+                ctx.error(
+                        at,
+                        "%s: %d resource nodes declared, node %d does not fit in the MSC's %d bytes",
+                        msc.path(),
+                        count,
+                        i,
+                        msc.length());
                 return out;
             }
             Struct r = ctx.read(RESOURCE, at, path);
@@ -178,8 +230,12 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
             List<Long> producers = new ArrayList<>();
             for (long d = 0; d < deps; d++) {
                 if (at + DEPENDENCY.size() > msc.end()) {
-                    ctx.error(r.offsetOf("dependencyCount"), "%s: %d functional dependencies declared, only %d fit"
-                            + " in the MSC", path, deps, d);
+                    ctx.error(
+                            r.offsetOf("dependencyCount"),
+                            "%s: %d functional dependencies declared, only %d fit" + " in the MSC",
+                            path,
+                            deps,
+                            d);
                     out.add(resource(r, producers));
                     return out;
                 }
@@ -191,14 +247,22 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
             out.add(resource(r, producers));
         }
         if (at < msc.end()) {
-            ctx.info(at, "%s: %d bytes of resource-specific data follow the resource nodes (MPAM ACPI 2.0)",
-                    msc.path(), msc.end() - at);
+            ctx.info(
+                    at,
+                    "%s: %d bytes of resource-specific data follow the resource nodes (MPAM ACPI 2.0)",
+                    msc.path(),
+                    msc.end() - at);
         }
         return out;
     }
 
     private static MpamTable.Resource resource(Struct r, List<Long> producers) {
-        return new MpamTable.Resource(r.value("identifier"), r.intValue("risIndex"), r.intValue("locatorType"),
-                r.value("descriptor1"), r.value("descriptor2"), producers);
+        return new MpamTable.Resource(
+                r.value("identifier"),
+                r.intValue("risIndex"),
+                r.intValue("locatorType"),
+                r.value("descriptor1"),
+                r.value("descriptor2"),
+                producers);
     }
 }

@@ -3,10 +3,10 @@ package io.github.xenacpi.acpi.table.decoder;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.GenericAddress;
+import io.github.xenacpi.acpi.table.PcctTable;
 import io.github.xenacpi.acpi.table.PcctTable.Interrupt;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterMask;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterWrite;
-import io.github.xenacpi.acpi.table.PcctTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.AddressRange;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
@@ -26,53 +26,96 @@ import java.util.List;
 public final class PcctDecoder implements TableDecoder<PcctTable> {
 
     /** The body after the standard header. */
-    public static final Layout BODY = Layout.of("PCCT body").u32("flags").reserved(8).build();
+    public static final Layout BODY =
+            Layout.of("PCCT body").u32("flags").reserved(8).build();
 
     /** Offset of the first subspace. */
     public static final int SUBSPACES = TableHeader.SIZE + 12;
 
     /** Type 0, generic subspace. */
     public static final Layout GENERIC = Layout.of("PCC generic subspace")
-            .u8("type").u8("length").reserved(6)
-            .u64("baseAddress").u64("memoryLength")
-            .gas("doorbell").u64("doorbellPreserve").u64("doorbellWrite")
-            .u32("nominalLatency").u32("maxPeriodicAccessRate").u16("minTurnaroundTime")
+            .u8("type")
+            .u8("length")
+            .reserved(6)
+            .u64("baseAddress")
+            .u64("memoryLength")
+            .gas("doorbell")
+            .u64("doorbellPreserve")
+            .u64("doorbellWrite")
+            .u32("nominalLatency")
+            .u32("maxPeriodicAccessRate")
+            .u16("minTurnaroundTime")
             .build();
 
     /** Type 1, HW-reduced subspace. */
     public static final Layout HW_REDUCED = Layout.of("PCC HW-reduced subspace")
-            .u8("type").u8("length").u32("platformInterrupt").u8("interruptFlags").reserved(1)
-            .u64("baseAddress").u64("memoryLength")
-            .gas("doorbell").u64("doorbellPreserve").u64("doorbellWrite")
-            .u32("nominalLatency").u32("maxPeriodicAccessRate").u16("minTurnaroundTime")
+            .u8("type")
+            .u8("length")
+            .u32("platformInterrupt")
+            .u8("interruptFlags")
+            .reserved(1)
+            .u64("baseAddress")
+            .u64("memoryLength")
+            .gas("doorbell")
+            .u64("doorbellPreserve")
+            .u64("doorbellWrite")
+            .u32("nominalLatency")
+            .u32("maxPeriodicAccessRate")
+            .u16("minTurnaroundTime")
             .build();
 
     /** Type 2, HW-reduced subspace with the platform interrupt acknowledge register. */
-    public static final Layout HW_REDUCED_2 = HW_REDUCED.extend("PCC HW-reduced subspace type 2")
-            .gas("ackRegister").u64("ackPreserve").u64("ackWrite")
+    public static final Layout HW_REDUCED_2 = HW_REDUCED
+            .extend("PCC HW-reduced subspace type 2")
+            .gas("ackRegister")
+            .u64("ackPreserve")
+            .u64("ackWrite")
             .build();
 
     /** Types 3 and 4, extended PCC subspaces. */
     public static final Layout EXTENDED = Layout.of("PCC extended subspace")
-            .u8("type").u8("length").u32("platformInterrupt").u8("interruptFlags").reserved(1)
-            .u64("baseAddress").u32("memoryLength")
-            .gas("doorbell").u64("doorbellPreserve").u64("doorbellWrite")
-            .u32("nominalLatency").u32("maxPeriodicAccessRate").u32("minTurnaroundTime")
-            .gas("ackRegister").u64("ackPreserve").u64("ackWrite")
+            .u8("type")
+            .u8("length")
+            .u32("platformInterrupt")
+            .u8("interruptFlags")
+            .reserved(1)
+            .u64("baseAddress")
+            .u32("memoryLength")
+            .gas("doorbell")
+            .u64("doorbellPreserve")
+            .u64("doorbellWrite")
+            .u32("nominalLatency")
+            .u32("maxPeriodicAccessRate")
+            .u32("minTurnaroundTime")
+            .gas("ackRegister")
+            .u64("ackPreserve")
+            .u64("ackWrite")
             .reserved(8)
-            .gas("commandCompleteCheck").u64("commandCompleteMask")
-            .gas("commandCompleteUpdate").u64("commandCompleteUpdatePreserve").u64("commandCompleteUpdateWrite")
-            .gas("errorStatus").u64("errorStatusMask")
+            .gas("commandCompleteCheck")
+            .u64("commandCompleteMask")
+            .gas("commandCompleteUpdate")
+            .u64("commandCompleteUpdatePreserve")
+            .u64("commandCompleteUpdateWrite")
+            .gas("errorStatus")
+            .u64("errorStatusMask")
             .build();
 
     /** Type 5, HW registers based subspace. */
     public static final Layout HW_REGISTERS = Layout.of("PCC HW registers subspace")
-            .u8("type").u8("length").u16("version")
-            .u64("baseAddress").u64("memoryLength")
-            .gas("doorbell").u64("doorbellPreserve").u64("doorbellWrite")
-            .gas("commandCompleteCheck").u64("commandCompleteMask")
-            .gas("errorStatus").u64("errorStatusMask")
-            .u32("nominalLatency").u32("minTurnaroundTime")
+            .u8("type")
+            .u8("length")
+            .u16("version")
+            .u64("baseAddress")
+            .u64("memoryLength")
+            .gas("doorbell")
+            .u64("doorbellPreserve")
+            .u64("doorbellWrite")
+            .gas("commandCompleteCheck")
+            .u64("commandCompleteMask")
+            .gas("errorStatus")
+            .u64("errorStatusMask")
+            .u32("nominalLatency")
+            .u32("minTurnaroundTime")
             .build();
 
     /** Platform interrupt flags bit 0 (polarity) and bit 1 (mode); the others are reserved. */
@@ -94,18 +137,22 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
             return new PcctTable(ctx.header(), body.value("flags"), out);
         }
         ctx.checkReserved(body);
-        ReservedBits.check(ctx, body.offsetOf("flags"), "PCCT", "flags", body.value("flags"),
-                PcctTable.FLAG_PLATFORM_INTERRUPT);
+        ReservedBits.check(
+                ctx, body.offsetOf("flags"), "PCCT", "flags", body.value("flags"), PcctTable.FLAG_PLATFORM_INTERRUPT);
         for (Subtable sub : ctx.subtables(SubtableFormat.TYPE8_LENGTH8, SUBSPACES, ctx.end(), "PCCT.subspace")) {
             out.add(subspace(ctx, sub));
         }
         if ((body.value("flags") & PcctTable.FLAG_PLATFORM_INTERRUPT) == 0
                 && out.stream().anyMatch(x -> x.type() == 4)) {
-            ctx.error(body.offsetOf("flags"), "PCCT: a slave subspace (type 4) is present, so the platform"
-                    + " interrupt flag must be set");
+            ctx.error(
+                    body.offsetOf("flags"),
+                    "PCCT: a slave subspace (type 4) is present, so the platform" + " interrupt flag must be set");
         }
         if (out.size() > MAX_SUBSPACES) {
-            ctx.error(SUBSPACES, "PCCT: %d subspaces, but a PCC channel index is 8 bits (at most %d)", out.size(),
+            ctx.error(
+                    SUBSPACES,
+                    "PCCT: %d subspaces, but a PCC channel index is 8 bits (at most %d)",
+                    out.size(),
                     MAX_SUBSPACES);
         }
         return new PcctTable(ctx.header(), body.value("flags"), out);
@@ -121,50 +168,96 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
             default -> null;
         };
         if (layout == null) {
-            ctx.warning(sub.offset(), "%s: subspace type %d is not defined by ACPI 6.5 (0 to 5); skipped",
-                    sub.path(), sub.type());
+            ctx.warning(
+                    sub.offset(),
+                    "%s: subspace type %d is not defined by ACPI 6.5 (0 to 5); skipped",
+                    sub.path(),
+                    sub.type());
             return new PcctTable.Unknown(sub.type(), sub.length());
         }
         Struct s = ctx.read(layout, sub);
         if (sub.length() > layout.size()) {
-            ctx.warning(sub.offset() + 1L, "%s: length %d is more than the %d bytes of %s", sub.path(), sub.length(),
-                    layout.size(), layout.name());
+            ctx.warning(
+                    sub.offset() + 1L,
+                    "%s: length %d is more than the %d bytes of %s",
+                    sub.path(),
+                    sub.length(),
+                    layout.size(),
+                    layout.name());
         }
         ctx.checkReserved(s);
         // acpi_pcc_probe/pcc_chan_reg_init (pcc_init, postcore): the doorbell and the other registers are mapped
         // with acpi_os_ioremap(address, bit_width / 8); the shared memory is mapped by the channel's client.
         long base = s.value("baseAddress");
         long length = s.value("memoryLength");
-        if (base != 0 && AddressRange.fits(ctx, base, length, s.offsetOf("memoryLength"),
-                sub.path() + ".memoryLength")) {
-            ctx.region(RegionKind.PCC_SHARED_MEMORY, AddressSpace.SYSTEM_MEMORY, base, length,
-                    s.offsetOf("baseAddress"), sub.path() + ".baseAddress");
+        if (base != 0
+                && AddressRange.fits(ctx, base, length, s.offsetOf("memoryLength"), sub.path() + ".memoryLength")) {
+            ctx.region(
+                    RegionKind.PCC_SHARED_MEMORY,
+                    AddressSpace.SYSTEM_MEMORY,
+                    base,
+                    length,
+                    s.offsetOf("baseAddress"),
+                    sub.path() + ".baseAddress");
         } else if (base == 0 && s.has("baseAddress")) {
             ctx.error(s.offsetOf("baseAddress"), "%s: shared memory base address is 0", sub.path());
         }
         RegisterWrite doorbell = write(ctx, s, sub, "doorbell", RegionKind.PCC_DOORBELL);
         return switch (sub.type()) {
-            case 0 -> new PcctTable.Generic(base, length, doorbell, s.value("nominalLatency"),
-                    s.value("maxPeriodicAccessRate"), s.intValue("minTurnaroundTime"));
-            case 1, 2 -> new PcctTable.HwReduced(sub.type(), interrupt(ctx, s, sub), base, length, doorbell,
-                    s.value("nominalLatency"), s.value("maxPeriodicAccessRate"), s.intValue("minTurnaroundTime"),
-                    sub.type() == 2 ? write(ctx, s, sub, "ack", RegionKind.PCC_REGISTER) : null);
-            case 3, 4 -> new PcctTable.Extended(sub.type(), interrupt(ctx, s, sub), base, length, doorbell,
-                    s.value("nominalLatency"), s.value("maxPeriodicAccessRate"), s.value("minTurnaroundTime"),
-                    write(ctx, s, sub, "ack", RegionKind.PCC_REGISTER),
-                    mask(ctx, s, sub, "commandCompleteCheck", "commandCompleteMask"),
-                    write(ctx, s, sub, "commandCompleteUpdate", RegionKind.PCC_REGISTER),
-                    mask(ctx, s, sub, "errorStatus", "errorStatusMask"));
-            default -> new PcctTable.HwRegisters(s.intValue("version"), base, length, doorbell,
-                    mask(ctx, s, sub, "commandCompleteCheck", "commandCompleteMask"),
-                    mask(ctx, s, sub, "errorStatus", "errorStatusMask"), s.value("nominalLatency"),
-                    s.value("minTurnaroundTime"));
+            case 0 ->
+                new PcctTable.Generic(
+                        base,
+                        length,
+                        doorbell,
+                        s.value("nominalLatency"),
+                        s.value("maxPeriodicAccessRate"),
+                        s.intValue("minTurnaroundTime"));
+            case 1, 2 ->
+                new PcctTable.HwReduced(
+                        sub.type(),
+                        interrupt(ctx, s, sub),
+                        base,
+                        length,
+                        doorbell,
+                        s.value("nominalLatency"),
+                        s.value("maxPeriodicAccessRate"),
+                        s.intValue("minTurnaroundTime"),
+                        sub.type() == 2 ? write(ctx, s, sub, "ack", RegionKind.PCC_REGISTER) : null);
+            case 3, 4 ->
+                new PcctTable.Extended(
+                        sub.type(),
+                        interrupt(ctx, s, sub),
+                        base,
+                        length,
+                        doorbell,
+                        s.value("nominalLatency"),
+                        s.value("maxPeriodicAccessRate"),
+                        s.value("minTurnaroundTime"),
+                        write(ctx, s, sub, "ack", RegionKind.PCC_REGISTER),
+                        mask(ctx, s, sub, "commandCompleteCheck", "commandCompleteMask"),
+                        write(ctx, s, sub, "commandCompleteUpdate", RegionKind.PCC_REGISTER),
+                        mask(ctx, s, sub, "errorStatus", "errorStatusMask"));
+            default ->
+                new PcctTable.HwRegisters(
+                        s.intValue("version"),
+                        base,
+                        length,
+                        doorbell,
+                        mask(ctx, s, sub, "commandCompleteCheck", "commandCompleteMask"),
+                        mask(ctx, s, sub, "errorStatus", "errorStatusMask"),
+                        s.value("nominalLatency"),
+                        s.value("minTurnaroundTime"));
         };
     }
 
     private static Interrupt interrupt(DecodeContext ctx, Struct s, Subtable sub) {
-        ReservedBits.check(ctx, s.offsetOf("interruptFlags"), sub.path(), "platform interrupt flags",
-                s.intValue("interruptFlags"), INTERRUPT_FLAG_BITS);
+        ReservedBits.check(
+                ctx,
+                s.offsetOf("interruptFlags"),
+                sub.path(),
+                "platform interrupt flags",
+                s.intValue("interruptFlags"),
+                INTERRUPT_FLAG_BITS);
         return new Interrupt(s.value("platformInterrupt"), s.intValue("interruptFlags"));
     }
 

@@ -1,7 +1,7 @@
 package io.github.xenacpi.acpi.table.decoder;
 
-import io.github.xenacpi.acpi.table.PpttTable.Node;
 import io.github.xenacpi.acpi.table.PpttTable;
+import io.github.xenacpi.acpi.table.PpttTable.Node;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
@@ -70,20 +70,25 @@ public final class PpttDecoder implements TableDecoder<PpttTable> {
 
     @Override
     public PpttTable decode(DecodeContext ctx) {
-        List<Subtable> subs = ctx.subtables(SubtableFormat.TYPE8_LENGTH8, TableHeader.SIZE, ctx.end(),
-                "PPTT.structure");
+        List<Subtable> subs =
+                ctx.subtables(SubtableFormat.TYPE8_LENGTH8, TableHeader.SIZE, ctx.end(), "PPTT.structure");
         List<Node> nodes = new ArrayList<>();
         for (Subtable sub : subs) {
-            nodes.add(switch (sub.type()) {
-                case PpttTable.PROCESSOR -> processor(ctx, sub);
-                case PpttTable.CACHE -> cache(ctx, sub);
-                case PpttTable.ID -> id(ctx, sub);
-                default -> {
-                    ctx.warning(sub.offset(), "%s: unknown structure type %d (length %d) skipped", sub.path(),
-                            sub.type(), sub.length());
-                    yield new PpttTable.UnknownNode(sub.offset(), sub.type(), sub.length());
-                }
-            });
+            nodes.add(
+                    switch (sub.type()) {
+                        case PpttTable.PROCESSOR -> processor(ctx, sub);
+                        case PpttTable.CACHE -> cache(ctx, sub);
+                        case PpttTable.ID -> id(ctx, sub);
+                        default -> {
+                            ctx.warning(
+                                    sub.offset(),
+                                    "%s: unknown structure type %d (length %d) skipped",
+                                    sub.path(),
+                                    sub.type(),
+                                    sub.length());
+                            yield new PpttTable.UnknownNode(sub.offset(), sub.type(), sub.length());
+                        }
+                    });
         }
         checkReferences(ctx, nodes, subs);
         return new PpttTable(ctx.header(), nodes);
@@ -95,43 +100,72 @@ public final class PpttDecoder implements TableDecoder<PpttTable> {
         long count = s.value("privateResourceCount");
         long fits = Math.max(0, (sub.length() - PROCESSOR.size()) / 4);
         if (count > fits) {
-            ctx.error(s.offsetOf("privateResourceCount"), "%s: %d private resources declared, only %d fit in the"
-                    + " structure of length %d", sub.path(), count, fits, sub.length());
+            ctx.error(
+                    s.offsetOf("privateResourceCount"),
+                    "%s: %d private resources declared, only %d fit in the" + " structure of length %d",
+                    sub.path(),
+                    count,
+                    fits,
+                    sub.length());
         }
         List<Long> resources = new ArrayList<>();
-        for (long r : ctx.array(sub.offset() + PROCESSOR.size(), (int) Math.min(count, fits), 4,
-                sub.path() + ".privateResources")) {
+        for (long r : ctx.array(
+                sub.offset() + PROCESSOR.size(), (int) Math.min(count, fits), 4, sub.path() + ".privateResources")) {
             resources.add(r);
         }
-        return new PpttTable.ProcessorHierarchy(sub.offset(), sub.length(), s.value("flags"), s.value("parent"),
-                s.value("acpiProcessorId"), resources);
+        return new PpttTable.ProcessorHierarchy(
+                sub.offset(), sub.length(), s.value("flags"), s.value("parent"), s.value("acpiProcessorId"), resources);
     }
 
     private static Node cache(DecodeContext ctx, Subtable sub) {
         Struct s;
         if (sub.length() < CACHE.size()) {
             if (sub.length() < CACHE_V1_SIZE) {
-                ctx.error(sub.offset(), "%s: length %d is less than the %d bytes of a cache structure", sub.path(),
-                        sub.length(), CACHE_V1_SIZE);
+                ctx.error(
+                        sub.offset(),
+                        "%s: length %d is less than the %d bytes of a cache structure",
+                        sub.path(),
+                        sub.length(),
+                        CACHE_V1_SIZE);
             } else if (ctx.revision() >= 3) {
-                ctx.warning(sub.offset() + 1L, "%s: length %d in a revision %d table, whose cache structures are"
-                        + " %d bytes (with the cache ID)", sub.path(), sub.length(), ctx.revision(), CACHE.size());
+                ctx.warning(
+                        sub.offset() + 1L,
+                        "%s: length %d in a revision %d table, whose cache structures are"
+                                + " %d bytes (with the cache ID)",
+                        sub.path(),
+                        sub.length(),
+                        ctx.revision(),
+                        CACHE.size());
             }
             s = ctx.readUpTo(CACHE, sub.offset(), sub.length(), sub.path());
         } else {
             s = ctx.read(CACHE, sub);
         }
         ctx.checkReserved(s);
-        return new PpttTable.Cache(sub.offset(), sub.length(), s.value("flags"), s.value("nextLevelOfCache"),
-                s.value("size"), s.value("numberOfSets"), s.intValue("associativity"), s.intValue("attributes"),
-                s.intValue("lineSize"), s.value("cacheId"));
+        return new PpttTable.Cache(
+                sub.offset(),
+                sub.length(),
+                s.value("flags"),
+                s.value("nextLevelOfCache"),
+                s.value("size"),
+                s.value("numberOfSets"),
+                s.intValue("associativity"),
+                s.intValue("attributes"),
+                s.intValue("lineSize"),
+                s.value("cacheId"));
     }
 
     private static Node id(DecodeContext ctx, Subtable sub) {
         Struct s = ctx.read(ID, sub);
         ctx.checkReserved(s);
-        return new PpttTable.IdStructure(sub.offset(), sub.length(), s.value("vendorId"), s.value("level1Id"),
-                s.value("level2Id"), s.intValue("majorRevision"), s.intValue("minorRevision"),
+        return new PpttTable.IdStructure(
+                sub.offset(),
+                sub.length(),
+                s.value("vendorId"),
+                s.value("level1Id"),
+                s.value("level2Id"),
+                s.intValue("majorRevision"),
+                s.intValue("minorRevision"),
                 s.intValue("spinRevision"));
     }
 
@@ -144,8 +178,15 @@ public final class PpttDecoder implements TableDecoder<PpttTable> {
             Node n = nodes.get(i);
             if (n instanceof PpttTable.ProcessorHierarchy p) {
                 if (p.parent() != 0) {
-                    int target = reference(ctx, graph, nodes, p.parent(), n.offset() + 8L, path + ".parent",
-                            PpttTable.ProcessorHierarchy.class, "a processor hierarchy node");
+                    int target = reference(
+                            ctx,
+                            graph,
+                            nodes,
+                            p.parent(),
+                            n.offset() + 8L,
+                            path + ".parent",
+                            PpttTable.ProcessorHierarchy.class,
+                            "a processor hierarchy node");
                     if (target >= 0) {
                         graph.addEdge(i, target);
                     }
@@ -154,16 +195,32 @@ public final class PpttDecoder implements TableDecoder<PpttTable> {
                     long at = n.offset() + PROCESSOR.size() + 4L * r;
                     int target = graph.indexAt(p.privateResources().get(r));
                     if (target < 0) {
-                        ctx.error(at, "%s.privateResources[%d]: reference 0x%X is not the start of any structure",
-                                path, r, p.privateResources().get(r));
+                        ctx.error(
+                                at,
+                                "%s.privateResources[%d]: reference 0x%X is not the start of any structure",
+                                path,
+                                r,
+                                p.privateResources().get(r));
                     } else if (nodes.get(target) instanceof PpttTable.ProcessorHierarchy) {
-                        ctx.error(at, "%s.privateResources[%d]: reference 0x%X is a processor hierarchy node, not"
-                                + " a cache or ID structure", path, r, p.privateResources().get(r));
+                        ctx.error(
+                                at,
+                                "%s.privateResources[%d]: reference 0x%X is a processor hierarchy node, not"
+                                        + " a cache or ID structure",
+                                path,
+                                r,
+                                p.privateResources().get(r));
                     }
                 }
             } else if (n instanceof PpttTable.Cache c && c.nextLevelOfCache() != 0) {
-                int target = reference(ctx, graph, nodes, c.nextLevelOfCache(), n.offset() + 8L,
-                        path + ".nextLevelOfCache", PpttTable.Cache.class, "a cache structure");
+                int target = reference(
+                        ctx,
+                        graph,
+                        nodes,
+                        c.nextLevelOfCache(),
+                        n.offset() + 8L,
+                        path + ".nextLevelOfCache",
+                        PpttTable.Cache.class,
+                        "a cache structure");
                 if (target >= 0) {
                     graph.addEdge(i, target);
                 }
@@ -172,17 +229,29 @@ public final class PpttDecoder implements TableDecoder<PpttTable> {
         for (List<Integer> cycle : graph.cycles()) {
             StringBuilder walk = new StringBuilder();
             for (int index : cycle) {
-                walk.append(walk.length() == 0 ? "" : " -> ").append("0x")
+                walk.append(walk.length() == 0 ? "" : " -> ")
+                        .append("0x")
                         .append(Integer.toHexString(offsets.get(index)).toUpperCase(Locale.ROOT));
             }
             boolean cache = nodes.get(cycle.get(0)) instanceof PpttTable.Cache;
-            ctx.error(offsets.get(cycle.get(0)), "%s: its %s chain leads back to itself: %s",
-                    subs.get(cycle.get(0)).path(), cache ? "next-level-of-cache" : "parent", walk);
+            ctx.error(
+                    offsets.get(cycle.get(0)),
+                    "%s: its %s chain leads back to itself: %s",
+                    subs.get(cycle.get(0)).path(),
+                    cache ? "next-level-of-cache" : "parent",
+                    walk);
         }
     }
 
-    private static int reference(DecodeContext ctx, ReferenceGraph graph, List<Node> nodes, long reference,
-                                 long fieldAt, String path, Class<? extends Node> type, String what) {
+    private static int reference(
+            DecodeContext ctx,
+            ReferenceGraph graph,
+            List<Node> nodes,
+            long reference,
+            long fieldAt,
+            String path,
+            Class<? extends Node> type,
+            String what) {
         int target = graph.indexAt(reference);
         if (target < 0) {
             ctx.error(fieldAt, "%s: reference 0x%X is not the start of any structure", path, reference);

@@ -26,8 +26,12 @@ public abstract sealed class RootTableDecoder implements TableDecoder<RootTable>
     public RootTable decode(DecodeContext ctx) {
         int bytes = ctx.end() - TableHeader.SIZE;
         if (bytes % width != 0) {
-            ctx.error(TableHeader.SIZE, "%s: %d entry bytes are not a whole number of %d-byte addresses",
-                    signature, bytes, width);
+            ctx.error(
+                    TableHeader.SIZE,
+                    "%s: %d entry bytes are not a whole number of %d-byte addresses",
+                    signature,
+                    bytes,
+                    width);
         }
         long[] raw = ctx.array(TableHeader.SIZE, Math.max(0, bytes / width), width, signature + ".entry");
         List<Long> entries = new ArrayList<>(raw.length);

@@ -42,8 +42,7 @@ public final class RsdpDecoder implements TableDecoder<RsdpTable>, FramedDecoder
         }
         int revision = s.intValue("revision");
         if (revision != 0 && revision != 2) {
-            ctx.warning(s.offsetOf("revision"), "RSDP revision %d is neither 0 (ACPI 1.0) nor 2 (ACPI 2.0+)",
-                    revision);
+            ctx.warning(s.offsetOf("revision"), "RSDP revision %d is neither 0 (ACPI 1.0) nor 2 (ACPI 2.0+)", revision);
         }
         if (revision >= 2 && s.has("xsdtAddress") && s.value("xsdtAddress") == 0) {
             ctx.error(s.offsetOf("xsdtAddress"), "RSDP revision %d has no XSDT address", revision);
@@ -51,7 +50,12 @@ public final class RsdpDecoder implements TableDecoder<RsdpTable>, FramedDecoder
         if (s.isComplete()) {
             ctx.checkReserved(s);
         }
-        return new RsdpTable(ctx.header(), s.text("oemId"), revision, s.value("rsdtAddress"),
-                s.has("length") ? s.value("length") : 20, s.value("xsdtAddress"));
+        return new RsdpTable(
+                ctx.header(),
+                s.text("oemId"),
+                revision,
+                s.value("rsdtAddress"),
+                s.has("length") ? s.value("length") : 20,
+                s.value("xsdtAddress"));
     }
 }

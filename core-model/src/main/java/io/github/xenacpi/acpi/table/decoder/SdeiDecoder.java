@@ -16,7 +16,9 @@ public final class SdeiDecoder implements TableDecoder<SdeiTable> {
     @Override
     public SdeiTable decode(DecodeContext ctx) {
         if (ctx.end() > TableHeader.SIZE) {
-            ctx.warning(TableHeader.SIZE, "SDEI: %d bytes after the header; the table has no body",
+            ctx.warning(
+                    TableHeader.SIZE,
+                    "SDEI: %d bytes after the header; the table has no body",
                     ctx.end() - TableHeader.SIZE);
         }
         return new SdeiTable(ctx.header());

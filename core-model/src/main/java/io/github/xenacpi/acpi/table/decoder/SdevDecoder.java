@@ -44,7 +44,8 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
             .build();
 
     /** The namespace device structure with the secure access components reference (flags bit 1, ACPI 6.4). */
-    public static final Layout NAMESPACE_COMPONENTS = NAMESPACE.extend("SDEV namespace device with components")
+    public static final Layout NAMESPACE_COMPONENTS = NAMESPACE
+            .extend("SDEV namespace device with components")
             .u16("componentsOffset")
             .u16("componentsLength")
             .build();
@@ -115,15 +116,15 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
             ctx.error(s.offsetOf("deviceIdLength"), "%s: the device identifier length is 0", sub.path());
         }
         int vendorLength = s.intValue("vendorDataLength");
-        TableChecks.inside(ctx, sub, s.intValue("vendorDataOffset"), vendorLength, s.offsetOf("vendorDataOffset"),
-                "vendor data");
+        TableChecks.inside(
+                ctx, sub, s.intValue("vendorDataOffset"), vendorLength, s.offsetOf("vendorDataOffset"), "vendor data");
         List<SdevTable.Component> components = new ArrayList<>();
         if (hasComponents && s.has("componentsLength")) {
             int rel = s.intValue("componentsOffset");
             int length = s.intValue("componentsLength");
             if (TableChecks.inside(ctx, sub, rel, length, s.offsetOf("componentsOffset"), "secure access components")) {
-                for (Subtable c : ctx.subtables(FORMAT, sub.offset() + rel, sub.offset() + rel + length,
-                        sub.path() + ".component")) {
+                for (Subtable c : ctx.subtables(
+                        FORMAT, sub.offset() + rel, sub.offset() + rel + length, sub.path() + ".component")) {
                     components.add(component(ctx, c));
                 }
             }
@@ -138,9 +139,16 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
                 Struct s = ctx.read(ID, c);
                 String hid = string(ctx, c, s, "hardwareIdOffset", "hardwareIdLength", "hardware ID");
                 String sid = string(ctx, c, s, "subsystemIdOffset", "subsystemIdLength", "subsystem ID");
-                return new SdevTable.IdComponent(flags, hid, sid, s.intValue("hardwareRevision"),
-                        s.intValue("hardwareRevisionPresent") != 0, s.intValue("classCodePresent") != 0,
-                        s.intValue("baseClass"), s.intValue("subClass"), s.intValue("programmingInterface"));
+                return new SdevTable.IdComponent(
+                        flags,
+                        hid,
+                        sid,
+                        s.intValue("hardwareRevision"),
+                        s.intValue("hardwareRevisionPresent") != 0,
+                        s.intValue("classCodePresent") != 0,
+                        s.intValue("baseClass"),
+                        s.intValue("subClass"),
+                        s.intValue("programmingInterface"));
             }
             case MEMORY_COMPONENT -> {
                 Struct s = ctx.read(MEMORY, c);
@@ -161,13 +169,19 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
         List<SdevTable.PathEntry> path = new ArrayList<>();
         if (s.has("pathLength")) {
             if (length == 0 || length % 2 != 0) {
-                ctx.error(s.offsetOf("pathLength"), "%s: path length %d is not a positive multiple of 2",
-                        sub.path(), length);
+                ctx.error(
+                        s.offsetOf("pathLength"),
+                        "%s: path length %d is not a positive multiple of 2",
+                        sub.path(),
+                        length);
             }
             if (TableChecks.inside(ctx, sub, rel, length, s.offsetOf("pathOffset"), "PCIe path")) {
                 if (rel < PCIE.size() && length > 0) {
-                    ctx.warning(s.offsetOf("pathOffset"), "%s: PCIe path at offset 0x%X overlaps the fixed fields",
-                            sub.path(), rel);
+                    ctx.warning(
+                            s.offsetOf("pathOffset"),
+                            "%s: PCIe path at offset 0x%X overlaps the fixed fields",
+                            sub.path(),
+                            rel);
                 }
                 long[] bytes = ctx.array(sub.offset() + rel, length / 2 * 2, 1, sub.path() + ".path");
                 for (int i = 0; i + 1 < bytes.length; i += 2) {
@@ -176,14 +190,14 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
             }
         }
         int vendorLength = s.intValue("vendorDataLength");
-        TableChecks.inside(ctx, sub, s.intValue("vendorDataOffset"), vendorLength, s.offsetOf("vendorDataOffset"),
-                "vendor data");
+        TableChecks.inside(
+                ctx, sub, s.intValue("vendorDataOffset"), vendorLength, s.offsetOf("vendorDataOffset"), "vendor data");
         return new SdevTable.PcieEndpoint(flags, s.intValue("segment"), s.intValue("startBus"), path, vendorLength);
     }
 
     /** A string referenced by an offset/length pair relative to the structure, checked to lie inside it. */
-    private static String string(DecodeContext ctx, Subtable sub, Struct s, String offsetField, String lengthField,
-                                 String what) {
+    private static String string(
+            DecodeContext ctx, Subtable sub, Struct s, String offsetField, String lengthField, String what) {
         if (!s.has(lengthField)) {
             return "";
         }
@@ -193,8 +207,13 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
             return "";
         }
         if (rel < s.layout().size()) {
-            ctx.warning(s.offsetOf(offsetField), "%s: %s at offset 0x%X overlaps the %d bytes of fixed fields",
-                    sub.path(), what, rel, s.layout().size());
+            ctx.warning(
+                    s.offsetOf(offsetField),
+                    "%s: %s at offset 0x%X overlaps the %d bytes of fixed fields",
+                    sub.path(),
+                    what,
+                    rel,
+                    s.layout().size());
         }
         return ctx.nulTerminated(sub.offset() + rel, sub.offset() + rel + length);
     }

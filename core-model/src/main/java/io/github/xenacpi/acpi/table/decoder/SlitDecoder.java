@@ -17,9 +17,8 @@ import java.util.List;
 public final class SlitDecoder implements TableDecoder<SlitTable> {
 
     /** The locality count after the header; the matrix follows it at offset 44. */
-    public static final Layout BODY = Layout.of("SLIT body")
-            .u64("localityCount")
-            .build();
+    public static final Layout BODY =
+            Layout.of("SLIT body").u64("localityCount").build();
 
     /** Offset of the matrix. */
     public static final int MATRIX = TableHeader.SIZE + 8;
@@ -39,9 +38,12 @@ public final class SlitDecoder implements TableDecoder<SlitTable> {
         }
         long available = Math.max(0, ctx.end() - MATRIX);
         if (count < 0 || count > 0xFFFF || count * count > available) {
-            ctx.error(TableHeader.SIZE, "SLIT: %s localities need a matrix of %s bytes, only %d present",
-                    Long.toUnsignedString(count), count < 0 || count > 0xFFFF ? "more than 2^32"
-                            : Long.toString(count * count), available);
+            ctx.error(
+                    TableHeader.SIZE,
+                    "SLIT: %s localities need a matrix of %s bytes, only %d present",
+                    Long.toUnsignedString(count),
+                    count < 0 || count > 0xFFFF ? "more than 2^32" : Long.toString(count * count),
+                    available);
             return new SlitTable(ctx.header(), count, out);
         }
         int n = (int) count;
@@ -54,8 +56,12 @@ public final class SlitDecoder implements TableDecoder<SlitTable> {
                 if (i == j && v != 10) {
                     ctx.warning(at, "SLIT: the distance of locality %d to itself is %d, expected 10", i, v);
                 } else if (i != j && v < 10) {
-                    ctx.warning(at, "SLIT: distance %d from locality %d to %d is below 10 (values 0-9 are"
-                            + " reserved)", v, i, j);
+                    ctx.warning(
+                            at,
+                            "SLIT: distance %d from locality %d to %d is below 10 (values 0-9 are" + " reserved)",
+                            v,
+                            i,
+                            j);
                 }
             }
         }

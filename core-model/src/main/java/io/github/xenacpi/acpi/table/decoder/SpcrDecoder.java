@@ -60,32 +60,67 @@ public final class SpcrDecoder implements TableDecoder<SpcrTable> {
         Struct s = ctx.readUpTo(LAYOUT, TableHeader.SIZE, ctx.end() - TableHeader.SIZE, "SPCR");
         int expected = rev >= 4 ? REVISION4_FIXED_LENGTH : REVISION3_LENGTH;
         if (ctx.end() < expected) {
-            ctx.error(ctx.end(), "SPCR: truncated: revision %d needs %d bytes, only %d present", rev, expected,
+            ctx.error(
+                    ctx.end(),
+                    "SPCR: truncated: revision %d needs %d bytes, only %d present",
+                    rev,
+                    expected,
                     ctx.end());
         }
         ctx.checkReserved(s);
         if (rev < 3 && s.value("uartClockFrequency") != 0) {
-            ctx.warning(s.offsetOf("uartClockFrequency"), "SPCR: revision %d reserves offset 76, which holds 0x%X",
-                    rev, s.value("uartClockFrequency"));
+            ctx.warning(
+                    s.offsetOf("uartClockFrequency"),
+                    "SPCR: revision %d reserves offset 76, which holds 0x%X",
+                    rev,
+                    s.value("uartClockFrequency"));
         }
         String namespace = "";
         if (rev >= 4 && ctx.end() >= REVISION4_FIXED_LENGTH) {
-            namespace = EmbeddedString.read(ctx, s.value("namespaceStringOffset"), s.value("namespaceStringLength"),
-                    REVISION4_FIXED_LENGTH, ctx.end(), s.offsetOf("namespaceStringLength"), "SPCR");
+            namespace = EmbeddedString.read(
+                    ctx,
+                    s.value("namespaceStringOffset"),
+                    s.value("namespaceStringLength"),
+                    REVISION4_FIXED_LENGTH,
+                    ctx.end(),
+                    s.offsetOf("namespaceStringLength"),
+                    "SPCR");
         }
         GenericAddress base = GenericAddress.read(s, "baseAddress");
         if (s.has("baseAddress") && base.address() == 0) {
             ctx.warning(s.offsetOf("baseAddress") + 4, "SPCR: the console has no base address");
         } else if (s.has("baseAddress")) {
             // The register the GAS describes; the UART's extent is its consumers' (platform.RegionExtents).
-            ctx.region(RegionKind.SERIAL_PORT, base.space(), base.address(), base.byteLength(),
-                    s.offsetOf("baseAddress") + 4L, "SPCR.baseAddress");
+            ctx.region(
+                    RegionKind.SERIAL_PORT,
+                    base.space(),
+                    base.address(),
+                    base.byteLength(),
+                    s.offsetOf("baseAddress") + 4L,
+                    "SPCR.baseAddress");
         }
-        return new SpcrTable(ctx.header(), s.intValue("interfaceType"), base, s.intValue("interruptType"),
-                s.intValue("irq"), s.value("gsiv"), s.intValue("configuredBaudRate"), s.intValue("parity"),
-                s.intValue("stopBits"), s.intValue("flowControl"), s.intValue("terminalType"),
-                s.intValue("language"), s.intValue("pciDeviceId"), s.intValue("pciVendorId"), s.intValue("pciBus"),
-                s.intValue("pciDevice"), s.intValue("pciFunction"), s.value("pciFlags"), s.intValue("pciSegment"),
-                rev >= 3 ? s.value("uartClockFrequency") : 0, s.value("preciseBaudRate"), namespace);
+        return new SpcrTable(
+                ctx.header(),
+                s.intValue("interfaceType"),
+                base,
+                s.intValue("interruptType"),
+                s.intValue("irq"),
+                s.value("gsiv"),
+                s.intValue("configuredBaudRate"),
+                s.intValue("parity"),
+                s.intValue("stopBits"),
+                s.intValue("flowControl"),
+                s.intValue("terminalType"),
+                s.intValue("language"),
+                s.intValue("pciDeviceId"),
+                s.intValue("pciVendorId"),
+                s.intValue("pciBus"),
+                s.intValue("pciDevice"),
+                s.intValue("pciFunction"),
+                s.value("pciFlags"),
+                s.intValue("pciSegment"),
+                rev >= 3 ? s.value("uartClockFrequency") : 0,
+                s.value("preciseBaudRate"),
+                namespace);
     }
 }

@@ -26,14 +26,13 @@ public final class SratDecoder implements TableDecoder<SratTable> {
     public static final int STRUCTURES = 48;
 
     /** The fields between the header and the structures. */
-    public static final Layout BODY = Layout.of("SRAT body")
-            .u32("tableRevision")
-            .reserved(8)
-            .build();
+    public static final Layout BODY =
+            Layout.of("SRAT body").u32("tableRevision").reserved(8).build();
 
     /** Type 0: processor local APIC/SAPIC affinity. */
     public static final Layout PROCESSOR_APIC = Layout.of("SRAT processor APIC affinity")
-            .u8("type").u8("length")
+            .u8("type")
+            .u8("length")
             .u8("proximityDomainLow")
             .u8("apicId")
             .u32("flags")
@@ -44,7 +43,8 @@ public final class SratDecoder implements TableDecoder<SratTable> {
 
     /** Type 1: memory affinity. */
     public static final Layout MEMORY = Layout.of("SRAT memory affinity")
-            .u8("type").u8("length")
+            .u8("type")
+            .u8("length")
             .u32("proximityDomain")
             .reserved(2)
             .u64("base")
@@ -56,7 +56,8 @@ public final class SratDecoder implements TableDecoder<SratTable> {
 
     /** Type 2: processor local x2APIC affinity. */
     public static final Layout X2APIC = Layout.of("SRAT x2APIC affinity")
-            .u8("type").u8("length")
+            .u8("type")
+            .u8("length")
             .reserved(2)
             .u32("proximityDomain")
             .u32("x2apicId")
@@ -67,7 +68,8 @@ public final class SratDecoder implements TableDecoder<SratTable> {
 
     /** Type 3: GICC affinity. */
     public static final Layout GICC = Layout.of("SRAT GICC affinity")
-            .u8("type").u8("length")
+            .u8("type")
+            .u8("length")
             .u32("proximityDomain")
             .u32("acpiProcessorUid")
             .u32("flags")
@@ -76,7 +78,8 @@ public final class SratDecoder implements TableDecoder<SratTable> {
 
     /** Type 4: GIC ITS affinity. */
     public static final Layout GIC_ITS = Layout.of("SRAT GIC ITS affinity")
-            .u8("type").u8("length")
+            .u8("type")
+            .u8("length")
             .u32("proximityDomain")
             .reserved(2)
             .u32("itsId")
@@ -84,7 +87,8 @@ public final class SratDecoder implements TableDecoder<SratTable> {
 
     /** Types 5 and 6: generic initiator and generic port affinity. */
     public static final Layout GENERIC = Layout.of("SRAT generic initiator/port affinity")
-            .u8("type").u8("length")
+            .u8("type")
+            .u8("length")
             .reserved(1)
             .u8("handleType")
             .u32("proximityDomain")
@@ -109,7 +113,8 @@ public final class SratDecoder implements TableDecoder<SratTable> {
 
     /** Type 7: RINTC affinity. */
     public static final Layout RINTC = Layout.of("SRAT RINTC affinity")
-            .u8("type").u8("length")
+            .u8("type")
+            .u8("length")
             .reserved(2)
             .u32("proximityDomain")
             .u32("acpiProcessorUid")
@@ -139,8 +144,10 @@ public final class SratDecoder implements TableDecoder<SratTable> {
         Struct body = ctx.read(BODY, TableHeader.SIZE, "SRAT");
         long tableRevision = body.value("tableRevision");
         if (body.has("tableRevision") && tableRevision != 1) {
-            ctx.warning(TableHeader.SIZE, "SRAT: the field at offset 36 is %d, the specification requires 1 for"
-                    + " backward compatibility", tableRevision);
+            ctx.warning(
+                    TableHeader.SIZE,
+                    "SRAT: the field at offset 36 is %d, the specification requires 1 for" + " backward compatibility",
+                    tableRevision);
         }
         ctx.checkReserved(body);
         List<SratTable.Affinity> out = new ArrayList<>();
@@ -153,8 +160,13 @@ public final class SratDecoder implements TableDecoder<SratTable> {
             Layout layout = BY_TYPE[sub.type()];
             Struct s = ctx.read(layout, sub);
             if (sub.length() > layout.size()) {
-                ctx.warning(sub.offset() + 1, "%s: length %d, expected %d for %s", sub.path(), sub.length(),
-                        layout.size(), layout.name());
+                ctx.warning(
+                        sub.offset() + 1,
+                        "%s: length %d, expected %d for %s",
+                        sub.path(),
+                        sub.length(),
+                        layout.size(),
+                        layout.name());
             }
             ctx.checkReserved(s);
             out.add(affinity(ctx, sub, s));
@@ -174,18 +186,19 @@ public final class SratDecoder implements TableDecoder<SratTable> {
                 for (int i = 0; i < high.length; i++) {
                     domain |= (long) (high[i] & 0xFF) << (8 * (i + 1));
                 }
-                yield new SratTable.ProcessorApic(domain, s.intValue("apicId"), s.value("flags"),
-                        s.intValue("sapicEid"), s.value("clockDomain"));
+                yield new SratTable.ProcessorApic(
+                        domain, s.intValue("apicId"), s.value("flags"), s.intValue("sapicEid"), s.value("clockDomain"));
             }
             case 1 -> memory(ctx, sub, s);
-            default -> new SratTable.GenericDomain(sub.type(), s.value("proximityDomain"), handle(ctx, sub, s),
-                    s.value("flags"));
+            default ->
+                new SratTable.GenericDomain(
+                        sub.type(), s.value("proximityDomain"), handle(ctx, sub, s), s.value("flags"));
         };
     }
 
     private static SratTable.Memory memory(DecodeContext ctx, Subtable sub, Struct s) {
-        SratTable.Memory m = new SratTable.Memory(s.value("proximityDomain"), s.value("base"),
-                s.value("rangeLength"), s.value("flags"));
+        SratTable.Memory m = new SratTable.Memory(
+                s.value("proximityDomain"), s.value("base"), s.value("rangeLength"), s.value("flags"));
         if ((m.flags() & ~7L) != 0) {
             ctx.warning(s.offsetOf("flags"), "%s: reserved flag bits are set (flags 0x%X)", sub.path(), m.flags());
         }
@@ -195,10 +208,19 @@ public final class SratDecoder implements TableDecoder<SratTable> {
         if (m.length() == 0) {
             ctx.warning(s.offsetOf("rangeLength"), "%s: enabled memory affinity of length 0", sub.path());
         } else if (m.length() < 0 || Long.compareUnsigned(m.base() + m.length() - 1, m.base()) < 0) {
-            ctx.error(s.offsetOf("rangeLength"), "%s: range 0x%X + 0x%X wraps past the end of the address space",
-                    sub.path(), m.base(), m.length());
+            ctx.error(
+                    s.offsetOf("rangeLength"),
+                    "%s: range 0x%X + 0x%X wraps past the end of the address space",
+                    sub.path(),
+                    m.base(),
+                    m.length());
         } else {
-            ctx.region(RegionKind.SRAT_MEMORY, AddressSpace.SYSTEM_MEMORY, m.base(), m.length(), s.offsetOf("base"),
+            ctx.region(
+                    RegionKind.SRAT_MEMORY,
+                    AddressSpace.SYSTEM_MEMORY,
+                    m.base(),
+                    m.length(),
+                    s.offsetOf("base"),
                     sub.path());
         }
         return m;
@@ -221,8 +243,11 @@ public final class SratDecoder implements TableDecoder<SratTable> {
                 yield new SratTable.DeviceHandle(1, "", 0, h.intValue("segment"), h.intValue("bdf"));
             }
             default -> {
-                ctx.error(s.offsetOf("handleType"), "%s: device handle type %d is neither 0 (ACPI) nor 1 (PCI)",
-                        sub.path(), handleType);
+                ctx.error(
+                        s.offsetOf("handleType"),
+                        "%s: device handle type %d is neither 0 (ACPI) nor 1 (PCI)",
+                        sub.path(),
+                        handleType);
                 yield new SratTable.DeviceHandle(handleType, "", 0, 0, 0);
             }
         };

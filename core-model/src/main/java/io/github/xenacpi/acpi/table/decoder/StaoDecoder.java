@@ -13,9 +13,7 @@ import java.util.List;
 public final class StaoDecoder implements TableDecoder<StaoTable> {
 
     /** The fixed body: the UART flag; the name list follows up to the end of the table. */
-    public static final Layout BODY = Layout.of("STAO body")
-            .u8("ignoreUart")
-            .build();
+    public static final Layout BODY = Layout.of("STAO body").u8("ignoreUart").build();
 
     /** Offset of the first name string. */
     public static final int NAMES = TableHeader.SIZE + 1;

@@ -53,10 +53,8 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
             .build();
 
     /** The log area fields (LAML, LASA) after the parameters. */
-    public static final Layout LOG_AREA = Layout.of("TPM2 log area")
-            .u32("minimumLength")
-            .u64("startAddress")
-            .build();
+    public static final Layout LOG_AREA =
+            Layout.of("TPM2 log area").u32("minimumLength").u64("startAddress").build();
 
     /** {@link #ARM_SMC} bound to its record: the decoder reads and the builder writes through it. */
     public static final RecordLayout<Tpm2Table.ArmSmc> ARM_SMC_RECORD =
@@ -75,6 +73,7 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
 
     /** Bytes of the parameter field up to revision 4; revision 5 widened it to 16. */
     static final int PARAMETERS_REV4 = 12;
+
     static final int PARAMETERS_REV5 = 16;
 
     @Override
@@ -91,8 +90,13 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
     public Tpm2Table decode(DecodeContext ctx) {
         Struct body = ctx.read(BODY, TableHeader.SIZE, "TPM2");
         if (!body.isComplete()) {
-            return new Tpm2Table(ctx.header(), body.intValue("platformClass"), body.value("controlAddress"),
-                    body.value("startMethod"), new Tpm2Table.Opaque(""), Optional.empty());
+            return new Tpm2Table(
+                    ctx.header(),
+                    body.intValue("platformClass"),
+                    body.value("controlAddress"),
+                    body.value("startMethod"),
+                    new Tpm2Table.Opaque(""),
+                    Optional.empty());
         }
         long code = body.value("startMethod");
         TpmStartMethod method = TpmStartMethod.of(code);
@@ -100,14 +104,19 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
         int paramsEnd = Math.min(ctx.end(), logAt);
         Tpm2Table.StartParameters params = parameters(ctx, method, paramsEnd);
         Optional<Tpm2Table.LogArea> log = logArea(ctx, logAt);
-        Tpm2Table t = new Tpm2Table(ctx.header(), body.intValue("platformClass"), body.value("controlAddress"),
-                code, params, log);
+        Tpm2Table t = new Tpm2Table(
+                ctx.header(), body.intValue("platformClass"), body.value("controlAddress"), code, params, log);
         check(ctx, body, t, method);
         long control = t.controlAddress();
         if (control != 0 && method != TpmStartMethod.MEMORY_MAPPED) {
             // The control area's base; the table gives no length (what crb_map_io maps is the consumer's).
-            ctx.region(RegionKind.TPM_CRB, AddressSpace.SYSTEM_MEMORY, control, 0,
-                    body.offsetOf("controlAddress"), "TPM2.controlAddress");
+            ctx.region(
+                    RegionKind.TPM_CRB,
+                    AddressSpace.SYSTEM_MEMORY,
+                    control,
+                    0,
+                    body.offsetOf("controlAddress"),
+                    "TPM2.controlAddress");
         }
         return t;
     }
@@ -117,16 +126,21 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
         if (method == TpmStartMethod.NOT_ALLOWED) {
             ctx.error(at, "TPM2: start method 0 means 'not set'");
         } else if (method == TpmStartMethod.RESERVED) {
-            ctx.warning(at, "TPM2: start method %d is not defined by the TCG ACPI specification 1.4",
-                    t.startMethodCode());
+            ctx.warning(
+                    at, "TPM2: start method %d is not defined by the TCG ACPI specification 1.4", t.startMethodCode());
         }
         if (method.usesCrb() && t.controlAddress() == 0) {
-            ctx.error(body.offsetOf("controlAddress"), "TPM2: start method %d (%s) needs a CRB control area, but"
-                    + " the control address is 0", t.startMethodCode(), method.label());
+            ctx.error(
+                    body.offsetOf("controlAddress"),
+                    "TPM2: start method %d (%s) needs a CRB control area, but" + " the control address is 0",
+                    t.startMethodCode(),
+                    method.label());
         }
         if (ctx.revision() >= 4 && t.platformClass() > 1) {
-            ctx.warning(body.offsetOf("platformClass"), "TPM2: platform class %d is neither 0 (client) nor 1"
-                    + " (server)", t.platformClass());
+            ctx.warning(
+                    body.offsetOf("platformClass"),
+                    "TPM2: platform class %d is neither 0 (client) nor 1" + " (server)",
+                    t.platformClass());
         }
         ctx.checkReserved(body);
     }
@@ -141,8 +155,13 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
         };
         if (layout == null || present < layout.size()) {
             if (layout != null) {
-                ctx.error(PARAMETERS, "TPM2: start method %s needs %d bytes of parameters, revision %d provides"
-                        + " %d", method.label(), layout.size(), ctx.revision(), present);
+                ctx.error(
+                        PARAMETERS,
+                        "TPM2: start method %s needs %d bytes of parameters, revision %d provides" + " %d",
+                        method.label(),
+                        layout.size(),
+                        ctx.revision(),
+                        present);
             }
             long[] values = ctx.array(PARAMETERS, present, 1, "TPM2.parameters");
             byte[] raw = new byte[values.length];
@@ -168,7 +187,12 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
     private static void mailboxRegion(DecodeContext ctx, Struct s, String field) {
         long address = s.value(field);
         if (address != 0) {
-            ctx.region(RegionKind.TPM_CRB, AddressSpace.SYSTEM_MEMORY, address, 4, s.offsetOf(field),
+            ctx.region(
+                    RegionKind.TPM_CRB,
+                    AddressSpace.SYSTEM_MEMORY,
+                    address,
+                    4,
+                    s.offsetOf(field),
                     "TPM2.parameters." + field);
         }
     }
@@ -179,29 +203,47 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
             return Optional.empty();
         }
         if (rest < LOG_AREA.size()) {
-            ctx.warning(logAt, "TPM2: %d bytes after the start method parameters are too few for the %d-byte log"
-                    + " area fields", rest, LOG_AREA.size());
+            ctx.warning(
+                    logAt,
+                    "TPM2: %d bytes after the start method parameters are too few for the %d-byte log" + " area fields",
+                    rest,
+                    LOG_AREA.size());
             return Optional.empty();
         }
         Struct s = ctx.read(LOG_AREA, logAt, "TPM2.logArea");
         if (ctx.revision() < 4) {
             // tpm_read_log_acpi reads LAML/LASA whenever the table is long enough, whatever its revision.
-            ctx.info(logAt, "TPM2: revision %d defines no log area, but the table is long enough for one; Linux"
-                    + " reads LAML/LASA at offset 0x%X", ctx.revision(), logAt);
+            ctx.info(
+                    logAt,
+                    "TPM2: revision %d defines no log area, but the table is long enough for one; Linux"
+                            + " reads LAML/LASA at offset 0x%X",
+                    ctx.revision(),
+                    logAt);
         }
         if (rest > LOG_AREA.size()) {
-            ctx.info(logAt + LOG_AREA.size(), "TPM2: %d bytes after the log area fields are not defined",
+            ctx.info(
+                    logAt + LOG_AREA.size(),
+                    "TPM2: %d bytes after the log area fields are not defined",
                     rest - LOG_AREA.size());
         }
         Tpm2Table.LogArea log = LOG_AREA_RECORD.read(s);
         if ((log.minimumLength() == 0) != (log.startAddress() == 0)) {
-            ctx.warning(s.offsetOf("startAddress"), "TPM2: log area start 0x%X with minimum length %d: both or"
-                    + " neither must be set", log.startAddress(), log.minimumLength());
-        } else if (log.startAddress() != 0 && AddressRange.fits(ctx, log.startAddress(), log.minimumLength(),
-                s.offsetOf("minimumLength"), "TPM2.logArea")) {
+            ctx.warning(
+                    s.offsetOf("startAddress"),
+                    "TPM2: log area start 0x%X with minimum length %d: both or" + " neither must be set",
+                    log.startAddress(),
+                    log.minimumLength());
+        } else if (log.startAddress() != 0
+                && AddressRange.fits(
+                        ctx, log.startAddress(), log.minimumLength(), s.offsetOf("minimumLength"), "TPM2.logArea")) {
             // tpm_read_log_acpi: the log is mapped from LASA for LAML bytes.
-            ctx.region(RegionKind.TPM_EVENT_LOG, AddressSpace.SYSTEM_MEMORY, log.startAddress(),
-                    log.minimumLength(), s.offsetOf("startAddress"), "TPM2.logArea.startAddress");
+            ctx.region(
+                    RegionKind.TPM_EVENT_LOG,
+                    AddressSpace.SYSTEM_MEMORY,
+                    log.startAddress(),
+                    log.minimumLength(),
+                    s.offsetOf("startAddress"),
+                    "TPM2.logArea.startAddress");
         }
         return Optional.of(log);
     }

@@ -3,8 +3,8 @@ package io.github.xenacpi.acpi.table.decoder;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.TableDecoder;
-import io.github.xenacpi.acpi.table.ViotTable.Node;
 import io.github.xenacpi.acpi.table.ViotTable;
+import io.github.xenacpi.acpi.table.ViotTable.Node;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
 import io.github.xenacpi.acpi.table.layout.ReferenceGraph;
@@ -23,11 +23,8 @@ import java.util.List;
 public final class ViotDecoder implements TableDecoder<ViotTable> {
 
     /** Table fields after the standard header (at offset 36). */
-    public static final Layout TABLE = Layout.of("VIOT")
-            .u16("nodeCount")
-            .u16("nodeOffset")
-            .reserved(8)
-            .build();
+    public static final Layout TABLE =
+            Layout.of("VIOT").u16("nodeCount").u16("nodeOffset").reserved(8).build();
 
     /** Type 1 node. */
     public static final Layout PCI_RANGE = header("VIOT PCI range node")
@@ -56,10 +53,8 @@ public final class ViotDecoder implements TableDecoder<ViotTable> {
             .build();
 
     /** Type 4 node. */
-    public static final Layout VIRTIO_MMIO_IOMMU = header("VIOT virtio-mmio IOMMU node")
-            .reserved(4)
-            .u64("baseAddress")
-            .build();
+    public static final Layout VIRTIO_MMIO_IOMMU =
+            header("VIOT virtio-mmio IOMMU node").reserved(4).u64("baseAddress").build();
 
     /** Where the first node usually starts: right after the VIOT header fields. */
     public static final int FIRST_NODE = 48;
@@ -84,14 +79,22 @@ public final class ViotDecoder implements TableDecoder<ViotTable> {
             return new ViotTable(ctx.header(), count, offset, nodes);
         }
         if (offset < FIRST_NODE || offset > ctx.end()) {
-            ctx.error(t.offsetOf("nodeOffset"), "VIOT: node offset 0x%X lies outside the node area 0x%X..0x%X",
-                    offset, FIRST_NODE, ctx.end());
+            ctx.error(
+                    t.offsetOf("nodeOffset"),
+                    "VIOT: node offset 0x%X lies outside the node area 0x%X..0x%X",
+                    offset,
+                    FIRST_NODE,
+                    ctx.end());
             return new ViotTable(ctx.header(), count, offset, nodes);
         }
         List<Subtable> subs = ctx.subtables(SubtableFormat.TYPE8_PAD8_LENGTH16, offset, ctx.end(), "VIOT.node");
         if (subs.size() != count) {
-            ctx.error(t.offsetOf("nodeCount"), "VIOT: node count is %d but %d nodes were found between offset 0x%X"
-                    + " and the end of the table", count, subs.size(), offset);
+            ctx.error(
+                    t.offsetOf("nodeCount"),
+                    "VIOT: node count is %d but %d nodes were found between offset 0x%X" + " and the end of the table",
+                    count,
+                    subs.size(),
+                    offset);
         }
         List<Subtable> used = subs.size() > count ? subs.subList(0, count) : subs;
         for (Subtable sub : used) {
@@ -108,15 +111,20 @@ public final class ViotDecoder implements TableDecoder<ViotTable> {
                 Struct s = read(ctx, PCI_RANGE, sub);
                 range(ctx, s, "segment", path);
                 range(ctx, s, "bdf", path);
-                return new ViotTable.PciRange(sub.offset(), s.value("endpointStart"), s.intValue("segmentStart"),
-                        s.intValue("segmentEnd"), s.intValue("bdfStart"), s.intValue("bdfEnd"),
+                return new ViotTable.PciRange(
+                        sub.offset(),
+                        s.value("endpointStart"),
+                        s.intValue("segmentStart"),
+                        s.intValue("segmentEnd"),
+                        s.intValue("bdfStart"),
+                        s.intValue("bdfEnd"),
                         s.intValue("outputNode"));
             }
             case ViotTable.MMIO_ENDPOINT -> {
                 Struct s = read(ctx, MMIO_ENDPOINT, sub);
                 baseRegion(ctx, s, RegionKind.VIOT_ENDPOINT, path);
-                return new ViotTable.MmioEndpoint(sub.offset(), s.value("endpointId"), s.value("baseAddress"),
-                        s.intValue("outputNode"));
+                return new ViotTable.MmioEndpoint(
+                        sub.offset(), s.value("endpointId"), s.value("baseAddress"), s.intValue("outputNode"));
             }
             case ViotTable.VIRTIO_PCI_IOMMU -> {
                 Struct s = read(ctx, VIRTIO_PCI_IOMMU, sub);
@@ -128,8 +136,8 @@ public final class ViotDecoder implements TableDecoder<ViotTable> {
                 return new ViotTable.VirtioMmioIommu(sub.offset(), s.value("baseAddress"));
             }
             default -> {
-                ctx.warning(sub.offset(), "%s: unknown node type %d (length %d) skipped", path, sub.type(),
-                        sub.length());
+                ctx.warning(
+                        sub.offset(), "%s: unknown node type %d (length %d) skipped", path, sub.type(), sub.length());
                 return new ViotTable.UnknownNode(sub.offset(), sub.type(), sub.length());
             }
         }
@@ -145,7 +153,13 @@ public final class ViotDecoder implements TableDecoder<ViotTable> {
         int start = s.intValue(field + "Start");
         int end = s.intValue(field + "End");
         if (end < start) {
-            ctx.error(s.offsetOf(field + "End"), "%s: %s end 0x%X is below %s start 0x%X", path, field, end, field,
+            ctx.error(
+                    s.offsetOf(field + "End"),
+                    "%s: %s end 0x%X is below %s start 0x%X",
+                    path,
+                    field,
+                    end,
+                    field,
                     start);
         }
     }

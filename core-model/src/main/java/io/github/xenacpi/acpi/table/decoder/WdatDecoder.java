@@ -20,8 +20,18 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
 
     /** The watchdog header after the standard header. */
     public static final Layout BODY = Layout.of("WDAT body")
-            .u32("headerLength").u16("pciSegment").u8("pciBus").u8("pciDevice").u8("pciFunction").reserved(3)
-            .u32("timerPeriod").u32("maxCount").u32("minCount").u8("flags").reserved(3).u32("entryCount")
+            .u32("headerLength")
+            .u16("pciSegment")
+            .u8("pciBus")
+            .u8("pciDevice")
+            .u8("pciFunction")
+            .reserved(3)
+            .u32("timerPeriod")
+            .u32("maxCount")
+            .u32("minCount")
+            .u8("flags")
+            .reserved(3)
+            .u32("entryCount")
             .build();
 
     /** Offset of the first instruction entry. */
@@ -29,16 +39,20 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
 
     /** One watchdog instruction entry. */
     public static final Layout ENTRY = Layout.of("WDAT instruction entry")
-            .u8("action").u8("instruction").reserved(2)
+            .u8("action")
+            .u8("instruction")
+            .reserved(2)
             .gas("register")
-            .u32("value").u32("mask")
+            .u32("value")
+            .u32("mask")
             .build();
 
     /** The watchdog actions the WDAT specification defines. */
-    static final Set<Integer> ACTIONS = Set.of(0x1, 0x4, 0x5, 0x6, 0x8, 0x9, 0xA, 0xB, 0x10, 0x11, 0x12, 0x13,
-            0x20, 0x21);
+    static final Set<Integer> ACTIONS =
+            Set.of(0x1, 0x4, 0x5, 0x6, 0x8, 0x9, 0xA, 0xB, 0x10, 0x11, 0x12, 0x13, 0x20, 0x21);
     /** The last instruction (WRITE_COUNTDOWN); bit 7 (PRESERVE_REGISTER) may be set on top. */
     static final int LAST_INSTRUCTION = 3;
+
     static final int PRESERVE_REGISTER = 0x80;
 
     @Override
@@ -53,31 +67,52 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
         if (b.isComplete()) {
             ctx.checkReserved(b);
             check(ctx, b);
-            int fit = EntryCount.check(ctx, "WDAT", ENTRIES, ENTRY.size(), b.value("entryCount"),
-                    b.offsetOf("entryCount"));
+            int fit = EntryCount.check(
+                    ctx, "WDAT", ENTRIES, ENTRY.size(), b.value("entryCount"), b.offsetOf("entryCount"));
             Set<List<Long>> seen = new HashSet<>();
             for (int i = 0; i < fit; i++) {
                 entries.add(entry(ctx, i, seen));
             }
         }
-        return new WdatTable(ctx.header(), b.value("headerLength"), b.intValue("pciSegment"), b.intValue("pciBus"),
-                b.intValue("pciDevice"), b.intValue("pciFunction"), b.value("timerPeriod"), b.value("maxCount"),
-                b.value("minCount"), b.intValue("flags"), b.value("entryCount"), entries);
+        return new WdatTable(
+                ctx.header(),
+                b.value("headerLength"),
+                b.intValue("pciSegment"),
+                b.intValue("pciBus"),
+                b.intValue("pciDevice"),
+                b.intValue("pciFunction"),
+                b.value("timerPeriod"),
+                b.value("maxCount"),
+                b.value("minCount"),
+                b.intValue("flags"),
+                b.value("entryCount"),
+                entries);
     }
 
     private static void check(DecodeContext ctx, Struct b) {
         if (b.value("headerLength") != BODY.size()) {
-            ctx.error(b.offsetOf("headerLength"), "WDAT: watchdog header length %d, expected %d",
-                    b.value("headerLength"), BODY.size());
+            ctx.error(
+                    b.offsetOf("headerLength"),
+                    "WDAT: watchdog header length %d, expected %d",
+                    b.value("headerLength"),
+                    BODY.size());
         }
-        ReservedBits.check(ctx, b.offsetOf("flags"), "WDAT", "watchdog flags", b.intValue("flags"),
+        ReservedBits.check(
+                ctx,
+                b.offsetOf("flags"),
+                "WDAT",
+                "watchdog flags",
+                b.intValue("flags"),
                 WdatTable.FLAG_ENABLED | WdatTable.FLAG_STOPPED_IN_SLEEP);
         if (b.value("timerPeriod") == 0) {
             ctx.error(b.offsetOf("timerPeriod"), "WDAT: timer period is 0 ms");
         }
         if (b.value("minCount") > b.value("maxCount")) {
-            ctx.error(b.offsetOf("minCount"), "WDAT: minimum count %d is above maximum count %d",
-                    b.value("minCount"), b.value("maxCount"));
+            ctx.error(
+                    b.offsetOf("minCount"),
+                    "WDAT: minimum count %d is above maximum count %d",
+                    b.value("minCount"),
+                    b.value("maxCount"));
         }
     }
 
@@ -85,8 +120,12 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
         String path = "WDAT.entry[" + i + "]";
         Struct s = ctx.read(ENTRY, ENTRIES + i * ENTRY.size(), path);
         ctx.checkReserved(s);
-        WdatTable.Entry e = new WdatTable.Entry(s.intValue("action"), s.intValue("instruction"),
-                GenericAddress.read(s, "register"), s.value("value"), s.value("mask"));
+        WdatTable.Entry e = new WdatTable.Entry(
+                s.intValue("action"),
+                s.intValue("instruction"),
+                GenericAddress.read(s, "register"),
+                s.value("value"),
+                s.value("mask"));
         if (!ACTIONS.contains(e.action())) {
             ctx.warning(s.offsetOf("action"), "%s: watchdog action 0x%X is not defined", path, e.action());
         }

@@ -30,10 +30,16 @@ public final class XenvDecoder implements TableDecoder<XenvTable> {
             ctx.warning(8, "XENV: revision %d, expected 1", ctx.revision());
         }
         Struct s = ctx.read(BODY, TableHeader.SIZE, "XENV");
-        XenvTable t = new XenvTable(ctx.header(), s.value("grantTableBase"), s.value("grantTableSize"),
-                s.value("eventInterrupt"), s.intValue("eventFlags"));
+        XenvTable t = new XenvTable(
+                ctx.header(),
+                s.value("grantTableBase"),
+                s.value("grantTableSize"),
+                s.value("eventInterrupt"),
+                s.intValue("eventFlags"));
         if (s.has("eventFlags") && (t.eventFlags() & ~3) != 0) {
-            ctx.warning(s.offsetOf("eventFlags"), "XENV: reserved event flag bits 2-7 are set (flags 0x%02X)",
+            ctx.warning(
+                    s.offsetOf("eventFlags"),
+                    "XENV: reserved event flag bits 2-7 are set (flags 0x%02X)",
                     t.eventFlags());
         }
         if (s.has("grantTableSize") && t.grantTableBase() != 0 && t.grantTableSize() == 0) {

@@ -71,8 +71,14 @@ public final class DecodeContext {
         }
         int available = end - offset;
         if (available < layout.size()) {
-            error(offset, "%s: truncated: %s needs %d bytes at offset 0x%X, only %d present",
-                    path, layout.name(), layout.size(), offset, available);
+            error(
+                    offset,
+                    "%s: truncated: %s needs %d bytes at offset 0x%X, only %d present",
+                    path,
+                    layout.name(),
+                    layout.size(),
+                    offset,
+                    available);
         }
         return new Struct(layout, data, offset, available, path);
     }
@@ -80,8 +86,13 @@ public final class DecodeContext {
     /** Reads a structure inside a sub-table; reports it when the sub-table is shorter than the layout. */
     public Struct read(Layout layout, Subtable subtable) {
         if (subtable.length() < layout.size()) {
-            error(subtable.offset(), "%s: length %d is less than the %d bytes of %s",
-                    subtable.path(), subtable.length(), layout.size(), layout.name());
+            error(
+                    subtable.offset(),
+                    "%s: length %d is less than the %d bytes of %s",
+                    subtable.path(),
+                    subtable.length(),
+                    layout.size(),
+                    layout.name());
         }
         return new Struct(layout, data, subtable.offset(), subtable.length(), subtable.path());
     }
@@ -108,8 +119,14 @@ public final class DecodeContext {
         long fits = offset > end ? 0 : (end - offset) / width;
         int n = (int) Math.min(count, fits);
         if (n < count) {
-            error(offset, "%s: %d entries of %d bytes declared at offset 0x%X, only %d fit in the table",
-                    path, count, width, offset, n);
+            error(
+                    offset,
+                    "%s: %d entries of %d bytes declared at offset 0x%X, only %d fit in the table",
+                    path,
+                    count,
+                    width,
+                    offset,
+                    n);
         }
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
@@ -159,16 +176,25 @@ public final class DecodeContext {
                 break;
             }
             long length = readUnsigned(at + format.lengthOffset(), format.lengthWidth());
-            int type = format.typeOffset() < 0 ? -1
-                    : (int) readUnsigned(at + format.typeOffset(), format.typeWidth());
+            int type = format.typeOffset() < 0 ? -1 : (int) readUnsigned(at + format.typeOffset(), format.typeWidth());
             if (length < format.minLength()) {
-                error(at + format.lengthOffset(), "%s: length %d is below the minimum of %d; the rest of the list"
-                        + " (%d bytes) cannot be decoded", path, length, format.minLength(), stop - at);
+                error(
+                        at + format.lengthOffset(),
+                        "%s: length %d is below the minimum of %d; the rest of the list"
+                                + " (%d bytes) cannot be decoded",
+                        path,
+                        length,
+                        format.minLength(),
+                        stop - at);
                 break;
             }
             if (length > stop - at) {
-                error(at + format.lengthOffset(), "%s: length %d overruns the list, which ends %d bytes later",
-                        path, length, stop - at);
+                error(
+                        at + format.lengthOffset(),
+                        "%s: length %d overruns the list, which ends %d bytes later",
+                        path,
+                        length,
+                        stop - at);
                 out.add(new Subtable(type, at, stop - at, index, path));
                 break;
             }
@@ -191,11 +217,14 @@ public final class DecodeContext {
      * Records a described region; {@code fieldOffset} is the table offset of the field holding the base. A 64-bit
      * length of 2^63 bytes or more cannot describe a real range: it is reported and the region left out.
      */
-    public void region(RegionKind kind, AddressSpace space, long base, long length, long fieldOffset,
-                       String path) {
+    public void region(RegionKind kind, AddressSpace space, long base, long length, long fieldOffset, String path) {
         if (length < 0) {
-            error(fieldOffset, "%s: length 0x%X at base 0x%X is 2^63 bytes or more; range not recorded", path,
-                    length, base);
+            error(
+                    fieldOffset,
+                    "%s: length 0x%X at base 0x%X is 2^63 bytes or more; range not recorded",
+                    path,
+                    length,
+                    base);
             return;
         }
         regions.add(new DescribedRegion(kind, space, base, length, signature(), instance(), fieldOffset, path));

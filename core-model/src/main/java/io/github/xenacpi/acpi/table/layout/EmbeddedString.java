@@ -6,8 +6,7 @@ package io.github.xenacpi.acpi.table.layout;
  */
 public final class EmbeddedString {
 
-    private EmbeddedString() {
-    }
+    private EmbeddedString() {}
 
     /**
      * The string of {@code length} bytes (its NUL included) at {@code start}, which must lie within
@@ -15,22 +14,31 @@ public final class EmbeddedString {
      *
      * @param lengthField table offset of the field that holds the length, where problems are reported
      */
-    public static String read(DecodeContext ctx, long start, long length, int min, int limit, int lengthField,
-                       String path) {
+    public static String read(
+            DecodeContext ctx, long start, long length, int min, int limit, int lengthField, String path) {
         if (length == 0) {
-            ctx.error(lengthField, "%s: namespace string length is 0; it must at least hold \".\" and its NUL",
-                    path);
+            ctx.error(lengthField, "%s: namespace string length is 0; it must at least hold \".\" and its NUL", path);
             return "";
         }
         if (start < min || start + length > limit) {
-            ctx.error(lengthField, "%s: namespace string of %d bytes at offset 0x%X lies outside 0x%X to 0x%X",
-                    path, length, start, min, limit);
+            ctx.error(
+                    lengthField,
+                    "%s: namespace string of %d bytes at offset 0x%X lies outside 0x%X to 0x%X",
+                    path,
+                    length,
+                    start,
+                    min,
+                    limit);
             return "";
         }
         int end = (int) (start + length);
         String text = ctx.nulTerminated((int) start, end);
         if (start + text.length() >= end) {
-            ctx.error(end - 1, "%s: namespace string \"%s\" is not NUL-terminated within its %d bytes", path, text,
+            ctx.error(
+                    end - 1,
+                    "%s: namespace string \"%s\" is not NUL-terminated within its %d bytes",
+                    path,
+                    text,
                     length);
         }
         return text;

@@ -3,8 +3,7 @@ package io.github.xenacpi.acpi.table.layout;
 /** The check shared by tables made of a count and an array of fixed-size entries that runs to the table's end. */
 public final class EntryCount {
 
-    private EntryCount() {
-    }
+    private EntryCount() {}
 
     /**
      * Reports trailing bytes that are not a whole entry and a declared count that differs from the entries
@@ -14,12 +13,21 @@ public final class EntryCount {
         int bytes = Math.max(0, ctx.end() - start);
         int fit = bytes / entrySize;
         if (bytes % entrySize != 0) {
-            ctx.error(start + (long) fit * entrySize, "%s: %d trailing bytes are not a whole %d-byte entry", table,
-                    bytes % entrySize, entrySize);
+            ctx.error(
+                    start + (long) fit * entrySize,
+                    "%s: %d trailing bytes are not a whole %d-byte entry",
+                    table,
+                    bytes % entrySize,
+                    entrySize);
         }
         if (declared != fit) {
-            ctx.error(countOffset, "%s: entry count is %d but the table holds %d entries of %d bytes", table,
-                    declared, fit, entrySize);
+            ctx.error(
+                    countOffset,
+                    "%s: entry count is %d but the table holds %d entries of %d bytes",
+                    table,
+                    declared,
+                    fit,
+                    entrySize);
         }
         return fit;
     }

@@ -29,8 +29,7 @@ public final class RecordLayout<R extends Record> {
     private final MethodHandle constructor;
 
     /** One component of the record with its field and how to read it back. */
-    private record Component(String name, Class<?> type, MethodHandle accessor) {
-    }
+    private record Component(String name, Class<?> type, MethodHandle accessor) {}
 
     private RecordLayout(Class<R> type, Layout layout, List<Component> components, MethodHandle constructor) {
         this.type = type;
@@ -64,7 +63,8 @@ public final class RecordLayout<R extends Record> {
                 throw new IllegalArgumentException(type.getSimpleName() + " is not public", e);
             }
         }
-        Class<?>[] parameters = Arrays.stream(declared).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Class<?>[] parameters =
+                Arrays.stream(declared).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, parameters));
             return new RecordLayout<>(type, layout, components, constructor);
@@ -77,8 +77,10 @@ public final class RecordLayout<R extends Record> {
         try {
             return layout.field(c.getName());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(c.getDeclaringRecord().getSimpleName() + "." + c.getName()
-                    + " has no field of its name in " + layout.name(), e);
+            throw new IllegalArgumentException(
+                    c.getDeclaringRecord().getSimpleName() + "." + c.getName() + " has no field of its name in "
+                            + layout.name(),
+                    e);
         }
     }
 
@@ -97,7 +99,8 @@ public final class RecordLayout<R extends Record> {
         Object[] args = new Object[components.size()];
         for (int i = 0; i < args.length; i++) {
             Component c = components.get(i);
-            args[i] = c.type() == long.class ? (Object) s.value(c.name())
+            args[i] = c.type() == long.class
+                    ? (Object) s.value(c.name())
                     : c.type() == int.class ? (Object) s.intValue(c.name()) : s.text(c.name());
         }
         try {

@@ -146,20 +146,26 @@ public final class Struct {
             if (f.type() == FieldType.RESERVED || f.end() > available) {
                 continue;
             }
-            out.put(f.name(), switch (f.type()) {
-                case UINT -> f.length() <= 8 ? (Object) value(f.name()) : bytes(f.name());
-                case ASCII -> text(f.name());
-                case GAS -> gasText(offset + f.offset());
-                default -> bytes(f.name());
-            });
+            out.put(
+                    f.name(),
+                    switch (f.type()) {
+                        case UINT -> f.length() <= 8 ? (Object) value(f.name()) : bytes(f.name());
+                        case ASCII -> text(f.name());
+                        case GAS -> gasText(offset + f.offset());
+                        default -> bytes(f.name());
+                    });
         }
         return path + out;
     }
 
     /** A Generic Address Structure as its record prints itself. */
     private String gasText(int at) {
-        return String.format("GenericAddress[spaceId=%d, bitWidth=%d, bitOffset=%d, accessSize=%d, address=%d]",
-                data.get(at) & 0xFF, data.get(at + 1) & 0xFF, data.get(at + 2) & 0xFF, data.get(at + 3) & 0xFF,
+        return String.format(
+                "GenericAddress[spaceId=%d, bitWidth=%d, bitOffset=%d, accessSize=%d, address=%d]",
+                data.get(at) & 0xFF,
+                data.get(at + 1) & 0xFF,
+                data.get(at + 2) & 0xFF,
+                data.get(at + 3) & 0xFF,
                 data.getLong(at + 4));
     }
 }

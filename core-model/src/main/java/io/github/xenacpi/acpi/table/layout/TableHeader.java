@@ -5,8 +5,16 @@ package io.github.xenacpi.acpi.table.layout;
  * section 5.2.6). For RSDP and FACS the decoder fills in what those structures carry and leaves the rest
  * empty.
  */
-public record TableHeader(String signature, long length, int revision, int checksum, String oemId,
-                          String oemTableId, long oemRevision, String creatorId, long creatorRevision) {
+public record TableHeader(
+        String signature,
+        long length,
+        int revision,
+        int checksum,
+        String oemId,
+        String oemTableId,
+        long oemRevision,
+        String creatorId,
+        long creatorRevision) {
 
     /** Size of the standard header. */
     public static final int SIZE = 36;
@@ -26,8 +34,15 @@ public record TableHeader(String signature, long length, int revision, int check
 
     /** The header as a structure read through {@link #LAYOUT}. */
     public static TableHeader of(Struct s) {
-        return new TableHeader(s.text("signature"), s.value("length"), s.intValue("revision"),
-                s.intValue("checksum"), s.text("oemId"), s.text("oemTableId"), s.value("oemRevision"),
-                s.text("creatorId"), s.value("creatorRevision"));
+        return new TableHeader(
+                s.text("signature"),
+                s.value("length"),
+                s.intValue("revision"),
+                s.intValue("checksum"),
+                s.text("oemId"),
+                s.text("oemTableId"),
+                s.value("oemRevision"),
+                s.text("creatorId"),
+                s.value("creatorRevision"));
     }
 }

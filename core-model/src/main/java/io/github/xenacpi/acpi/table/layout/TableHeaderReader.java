@@ -16,11 +16,9 @@ import java.util.List;
 public final class TableHeaderReader {
 
     /** The header, the usable end, whether the checksum holds, and the problems found. */
-    public record Result(TableHeader header, int end, boolean checksumValid, List<Diagnostic> diagnostics) {
-    }
+    public record Result(TableHeader header, int end, boolean checksumValid, List<Diagnostic> diagnostics) {}
 
-    private TableHeaderReader() {
-    }
+    private TableHeaderReader() {}
 
     public static Result read(RawTable raw, TableFraming framing) {
         return switch (framing) {
@@ -43,8 +41,13 @@ public final class TableHeaderReader {
         int sum = raw.byteSum(0, end);
         boolean valid = sum == 0 && end == header.length();
         if (sum != 0) {
-            diags.add(diag(raw, 9, "checksum 0x%02X is wrong: the bytes sum to 0x%02X, it should be 0x%02X",
-                    header.checksum(), sum, (header.checksum() - sum) & 0xFF));
+            diags.add(diag(
+                    raw,
+                    9,
+                    "checksum 0x%02X is wrong: the bytes sum to 0x%02X, it should be 0x%02X",
+                    header.checksum(),
+                    sum,
+                    (header.checksum() - sum) & 0xFF));
         }
         return new Result(header, end, valid, diags);
     }
@@ -68,8 +71,7 @@ public final class TableHeaderReader {
         }
         if (revision >= 2) {
             if (size < 36) {
-                diags.add(diag(raw, 20, "truncated: RSDP revision %d needs 36 bytes, only %d present",
-                        revision, size));
+                diags.add(diag(raw, 20, "truncated: RSDP revision %d needs 36 bytes, only %d present", revision, size));
                 end = size;
                 length = size;
                 valid = false;
@@ -83,8 +85,7 @@ public final class TableHeaderReader {
                 }
             }
         }
-        return new Result(new TableHeader("RSDP", length, revision, checksum, oem, "", 0, "", 0), end, valid,
-                diags);
+        return new Result(new TableHeader("RSDP", length, revision, checksum, oem, "", 0, "", 0), end, valid, diags);
     }
 
     private static Result facs(RawTable raw) {
@@ -92,8 +93,7 @@ public final class TableHeaderReader {
         ByteBuffer b = raw.buffer();
         if (raw.size() < 8) {
             diags.add(diag(raw, 0, "truncated: %d bytes cannot hold the FACS signature and length", raw.size()));
-            return new Result(new TableHeader("FACS", raw.size(), 0, 0, "", "", 0, "", 0), raw.size(), true,
-                    diags);
+            return new Result(new TableHeader("FACS", raw.size(), 0, 0, "", "", 0, "", 0), raw.size(), true, diags);
         }
         long length = Integer.toUnsignedLong(b.getInt(4));
         int end = usableEnd(raw, length, 64, 4, diags);
@@ -101,30 +101,49 @@ public final class TableHeaderReader {
         return new Result(new TableHeader("FACS", length, version, 0, "", "", 0, "", 0), end, true, diags);
     }
 
-    private static int usableEnd(RawTable raw, long declared, int minimum, int lengthOffset,
-                                 List<Diagnostic> diags) {
+    private static int usableEnd(RawTable raw, long declared, int minimum, int lengthOffset, List<Diagnostic> diags) {
         int size = raw.size();
         if (declared < minimum) {
-            diags.add(diag(raw, lengthOffset, "length field says %d bytes, less than the %d-byte minimum;"
-                    + " decoding the %d bytes present", declared, minimum, size));
+            diags.add(diag(
+                    raw,
+                    lengthOffset,
+                    "length field says %d bytes, less than the %d-byte minimum;" + " decoding the %d bytes present",
+                    declared,
+                    minimum,
+                    size));
             return size;
         }
         if (declared > size) {
-            diags.add(diag(raw, lengthOffset, "truncated: length field says %d bytes, only %d present",
-                    declared, size));
+            diags.add(
+                    diag(raw, lengthOffset, "truncated: length field says %d bytes, only %d present", declared, size));
             return size;
         }
         if (declared < size) {
-            diags.add(new Diagnostic(raw.signature(), raw.instance(), declared, Severity.WARNING,
-                    String.format("%d bytes follow the table's declared length of %d and are ignored",
+            diags.add(new Diagnostic(
+                    raw.signature(),
+                    raw.instance(),
+                    declared,
+                    Severity.WARNING,
+                    String.format(
+                            "%d bytes follow the table's declared length of %d and are ignored",
                             size - declared, declared)));
         }
         return (int) declared;
     }
 
     private static TableHeader withSignature(TableHeader h, String signature) {
-        return h.signature().isEmpty() ? new TableHeader(signature, h.length(), h.revision(), h.checksum(),
-                h.oemId(), h.oemTableId(), h.oemRevision(), h.creatorId(), h.creatorRevision()) : h;
+        return h.signature().isEmpty()
+                ? new TableHeader(
+                        signature,
+                        h.length(),
+                        h.revision(),
+                        h.checksum(),
+                        h.oemId(),
+                        h.oemTableId(),
+                        h.oemRevision(),
+                        h.creatorId(),
+                        h.creatorRevision())
+                : h;
     }
 
     @FormatMethod

@@ -3,12 +3,12 @@ package io.github.xenacpi.acpi.table.load;
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.source.FirmwareImage;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import io.github.xenacpi.acpi.table.AcpiTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.acpi.table.TableDecoders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Every table of one platform after decoding, in the order the OS loads them, with the regions they describe
@@ -28,8 +28,12 @@ public final class AcpiTables {
     private final List<Diagnostic> crossChecks;
     private final List<DescribedRegion> tableRegions;
 
-    private AcpiTables(FirmwareImage image, List<LoadedTable> tables, List<Diagnostic> diagnostics,
-                       List<Diagnostic> crossChecks, List<DescribedRegion> tableRegions) {
+    private AcpiTables(
+            FirmwareImage image,
+            List<LoadedTable> tables,
+            List<Diagnostic> diagnostics,
+            List<Diagnostic> crossChecks,
+            List<DescribedRegion> tableRegions) {
         this.image = image;
         this.tables = List.copyOf(tables);
         this.diagnostics = List.copyOf(diagnostics);
@@ -64,7 +68,10 @@ public final class AcpiTables {
 
     /** The first table of a signature decoded as the given record type. */
     public <T extends AcpiTable> Optional<T> first(String signature, Class<T> type) {
-        return bySignature(signature).stream().map(LoadedTable::table).filter(type::isInstance).map(type::cast)
+        return bySignature(signature).stream()
+                .map(LoadedTable::table)
+                .filter(type::isInstance)
+                .map(type::cast)
                 .findFirst();
     }
 

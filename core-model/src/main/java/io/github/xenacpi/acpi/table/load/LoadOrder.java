@@ -5,6 +5,9 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.RootTable;
+import io.github.xenacpi.acpi.table.RsdpTable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import io.github.xenacpi.acpi.table.LoadedTable;
-import io.github.xenacpi.acpi.table.RootTable;
-import io.github.xenacpi.acpi.table.RsdpTable;
 
 /**
  * Puts decoded tables in the order Linux loads them and cross-checks the root tables against the input. The
@@ -28,14 +28,13 @@ final class LoadOrder {
 
     /** Signatures that come first in the fallback order, in this order. */
     private static final List<String> FIRST = List.of("FACP", "DSDT", "FACS");
+
     private static final Set<String> ROOT = Set.of("RSDP", "XSDT", "RSDT");
 
     /** The tables in load order, the cross-check diagnostics, and the regions of the tables themselves. */
-    record Plan(List<LoadedTable> tables, List<Diagnostic> diagnostics, List<DescribedRegion> regions) {
-    }
+    record Plan(List<LoadedTable> tables, List<Diagnostic> diagnostics, List<DescribedRegion> regions) {}
 
-    private LoadOrder() {
-    }
+    private LoadOrder() {}
 
     static Plan plan(List<LoadedTable> decoded) {
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -45,14 +44,15 @@ final class LoadOrder {
         for (String sig : List.of("RSDP", "XSDT", "RSDT")) {
             decoded.stream().filter(t -> t.signature().equals(sig)).forEach(head::add);
         }
-        List<LoadedTable> rest = decoded.stream().filter(t -> !isRoot(t.signature())).toList();
+        List<LoadedTable> rest =
+                decoded.stream().filter(t -> !isRoot(t.signature())).toList();
         Optional<LoadedTable> root = rootTable(decoded, diagnostics);
         List<LoadedTable> body;
         if (root.isEmpty()) {
             body = withoutRoot(decoded, rest, diagnostics);
         } else {
-            RootTableWalk walk = new RootTableWalk(root.get(), (RootTable) root.get().table(), diagnostics,
-                    references);
+            RootTableWalk walk =
+                    new RootTableWalk(root.get(), (RootTable) root.get().table(), diagnostics, references);
             checkRootPointer(decoded, root.get(), addresses, references, diagnostics);
             if (addresses.usable()) {
                 body = walk.byAddress(rest, addresses);
@@ -69,11 +69,12 @@ final class LoadOrder {
 
     /** The fallback order: FACP, DSDT, FACS, then the rest by signature; instances in order within each. */
     static List<LoadedTable> fallback(List<LoadedTable> tables) {
-        return tables.stream().sorted(Comparator
-                .comparingInt((LoadedTable t) -> FIRST.contains(t.signature()) ? FIRST.indexOf(t.signature())
-                        : FIRST.size())
-                .thenComparing(LoadedTable::signature)
-                .thenComparingInt(LoadedTable::instance)).toList();
+        return tables.stream()
+                .sorted(Comparator.comparingInt((LoadedTable t) ->
+                                FIRST.contains(t.signature()) ? FIRST.indexOf(t.signature()) : FIRST.size())
+                        .thenComparing(LoadedTable::signature)
+                        .thenComparingInt(LoadedTable::instance))
+                .toList();
     }
 
     static boolean isRoot(String signature) {
@@ -87,34 +88,51 @@ final class LoadOrder {
 
     /** The XSDT, else the RSDT, that is walked; further root tables are reported and not walked. */
     private static Optional<LoadedTable> rootTable(List<LoadedTable> decoded, List<Diagnostic> diagnostics) {
-        List<LoadedTable> roots = decoded.stream().filter(l -> l.table() instanceof RootTable)
+        List<LoadedTable> roots = decoded.stream()
+                .filter(l -> l.table() instanceof RootTable)
                 .sorted(Comparator.comparing((LoadedTable l) -> !l.signature().equals("XSDT"))
-                        .thenComparingInt(LoadedTable::instance)).toList();
+                        .thenComparingInt(LoadedTable::instance))
+                .toList();
         for (LoadedTable other : roots.subList(Math.min(1, roots.size()), roots.size())) {
-            diagnostics.add(new Diagnostic(other.signature(), other.instance(), -1, Severity.INFO, String.format(
-                    "%s is not walked: the load order follows %s, as ACPICA prefers the XSDT", other.raw().label(),
-                    roots.get(0).raw().label())));
+            diagnostics.add(new Diagnostic(
+                    other.signature(),
+                    other.instance(),
+                    -1,
+                    Severity.INFO,
+                    String.format(
+                            "%s is not walked: the load order follows %s, as ACPICA prefers the XSDT",
+                            other.raw().label(), roots.get(0).raw().label())));
         }
         return roots.stream().findFirst();
     }
 
-    private static List<LoadedTable> withoutRoot(List<LoadedTable> decoded, List<LoadedTable> rest,
-                                                 List<Diagnostic> diagnostics) {
+    private static List<LoadedTable> withoutRoot(
+            List<LoadedTable> decoded, List<LoadedTable> rest, List<Diagnostic> diagnostics) {
         if (decoded.stream().anyMatch(t -> t.signature().equals("RSDP"))) {
-            diagnostics.add(new Diagnostic("RSDP", 1, -1, Severity.WARNING,
+            diagnostics.add(new Diagnostic(
+                    "RSDP",
+                    1,
+                    -1,
+                    Severity.WARNING,
                     "the input has an RSDP but no XSDT or RSDT; the tables cannot be checked against a root table"));
         }
-        diagnostics.add(Diagnostic.ofSource(Severity.INFO, "no XSDT or RSDT in the input (as in a sysfs copy):"
-                + " tables are ordered FACP, DSDT, FACS, then by signature and instance, an approximation of"
-                + " ACPICA's root table order"));
+        diagnostics.add(Diagnostic.ofSource(
+                Severity.INFO,
+                "no XSDT or RSDT in the input (as in a sysfs copy):"
+                        + " tables are ordered FACP, DSDT, FACS, then by signature and instance, an approximation of"
+                        + " ACPICA's root table order"));
         return fallback(rest);
     }
 
     /** The RSDP's XSDT (or RSDT) address against the root table's own address, when both are known. */
-    private static void checkRootPointer(List<LoadedTable> decoded, LoadedTable root, TableAddresses addresses,
-                                         Map<LoadedTable, TableReference> references,
-                                         List<Diagnostic> diagnostics) {
-        Optional<LoadedTable> rsdp = decoded.stream().filter(t -> t.table() instanceof RsdpTable).findFirst();
+    private static void checkRootPointer(
+            List<LoadedTable> decoded,
+            LoadedTable root,
+            TableAddresses addresses,
+            Map<LoadedTable, TableReference> references,
+            List<Diagnostic> diagnostics) {
+        Optional<LoadedTable> rsdp =
+                decoded.stream().filter(t -> t.table() instanceof RsdpTable).findFirst();
         if (rsdp.isEmpty()) {
             return;
         }
@@ -125,8 +143,13 @@ final class LoadOrder {
         String path = xsdt ? "RSDP.xsdtAddress" : "RSDP.rsdtAddress";
         Optional<Long> actual = addresses.of(root);
         if (pointer != 0 && actual.isPresent() && actual.get() != pointer) {
-            diagnostics.add(new Diagnostic("RSDP", rsdp.get().instance(), offset, Severity.ERROR, String.format(
-                    "%s = 0x%X but the input's %s is at 0x%X", path, pointer, root.signature(), actual.get())));
+            diagnostics.add(new Diagnostic(
+                    "RSDP",
+                    rsdp.get().instance(),
+                    offset,
+                    Severity.ERROR,
+                    String.format(
+                            "%s = 0x%X but the input's %s is at 0x%X", path, pointer, root.signature(), actual.get())));
         } else if (pointer != 0) {
             references.put(root, TableReference.of(rsdp.get(), offset, path));
         }
@@ -138,15 +161,21 @@ final class LoadOrder {
         for (LoadedTable t : order) {
             LoadedTable before = last.put(t.signature(), t);
             if (before != null && before.instance() > t.instance()) {
-                diagnostics.add(new Diagnostic(t.signature(), t.instance(), -1, Severity.INFO, String.format(
-                        "%s loads after %s: the load order differs from the input order; instances keep the input"
-                                + " numbering", t.raw().label(), before.raw().label())));
+                diagnostics.add(new Diagnostic(
+                        t.signature(),
+                        t.instance(),
+                        -1,
+                        Severity.INFO,
+                        String.format(
+                                "%s loads after %s: the load order differs from the input order; instances keep the input"
+                                        + " numbering",
+                                t.raw().label(), before.raw().label())));
             }
         }
     }
 
-    private static List<DescribedRegion> regions(List<LoadedTable> order, TableAddresses addresses,
-                                                 Map<LoadedTable, TableReference> references) {
+    private static List<DescribedRegion> regions(
+            List<LoadedTable> order, TableAddresses addresses, Map<LoadedTable, TableReference> references) {
         List<DescribedRegion> regions = new ArrayList<>();
         for (LoadedTable t : order) {
             Optional<Long> address = addresses.of(t);
@@ -154,11 +183,20 @@ final class LoadOrder {
             if (address.isEmpty() || t.signature().equals("FACS")) {
                 continue;
             }
-            long length = t.header().length() > 0 ? t.header().length() : t.raw().size();
-            TableReference ref = references.getOrDefault(t,
+            long length =
+                    t.header().length() > 0 ? t.header().length() : t.raw().size();
+            TableReference ref = references.getOrDefault(
+                    t,
                     new TableReference(t.signature(), t.instance(), -1, t.raw().label()));
-            regions.add(new DescribedRegion(RegionKind.ACPI_TABLE, AddressSpace.SYSTEM_MEMORY, address.get(),
-                    length, ref.table(), ref.instance(), ref.offset(), ref.path()));
+            regions.add(new DescribedRegion(
+                    RegionKind.ACPI_TABLE,
+                    AddressSpace.SYSTEM_MEMORY,
+                    address.get(),
+                    length,
+                    ref.table(),
+                    ref.instance(),
+                    ref.offset(),
+                    ref.path()));
         }
         return regions;
     }

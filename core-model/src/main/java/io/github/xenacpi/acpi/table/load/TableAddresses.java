@@ -2,6 +2,7 @@ package io.github.xenacpi.acpi.table.load;
 
 import io.github.xenacpi.acpi.Diagnostic;
 import io.github.xenacpi.acpi.Severity;
+import io.github.xenacpi.acpi.table.LoadedTable;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import io.github.xenacpi.acpi.table.LoadedTable;
 
 /**
  * The physical addresses an input gives its tables, kept only where they can be believed: an address claimed
@@ -30,7 +30,8 @@ final class TableAddresses {
         Map<Long, List<LoadedTable>> groups = new LinkedHashMap<>();
         for (LoadedTable t : tables) {
             if (t.raw().origin().hasAddress()) {
-                groups.computeIfAbsent(t.raw().origin().address(), a -> new ArrayList<>()).add(t);
+                groups.computeIfAbsent(t.raw().origin().address(), a -> new ArrayList<>())
+                        .add(t);
             }
         }
         Map<Long, LoadedTable> unique = new LinkedHashMap<>();
@@ -38,11 +39,16 @@ final class TableAddresses {
             if (group.size() == 1) {
                 unique.put(address, group.get(0));
             } else {
-                diagnostics.add(Diagnostic.ofSource(Severity.WARNING, String.format("%d tables claim the same"
-                        + " address 0x%X (%s): the input's addresses for them cannot be believed (Windows"
-                        + " acpidump.exe prints one garbage address for every table); they are ignored and"
-                        + " every table is kept", group.size(), address,
-                        group.stream().map(t -> t.raw().label()).collect(Collectors.joining(", ")))));
+                diagnostics.add(Diagnostic.ofSource(
+                        Severity.WARNING,
+                        String.format(
+                                "%d tables claim the same"
+                                        + " address 0x%X (%s): the input's addresses for them cannot be believed (Windows"
+                                        + " acpidump.exe prints one garbage address for every table); they are ignored and"
+                                        + " every table is kept",
+                                group.size(),
+                                address,
+                                group.stream().map(t -> t.raw().label()).collect(Collectors.joining(", ")))));
             }
         });
         return new TableAddresses(unique);

@@ -1,4 +1,5 @@
 package io.github.xenacpi.acpi.table.load;
+
 import io.github.xenacpi.acpi.table.LoadedTable;
 
 /**

@@ -138,8 +138,18 @@ public final class AddressSpec {
     Resource.AddressSpace toResource(AddressWidth width, long typeAttribute) {
         boolean ext = width == AddressWidth.EXTENDED;
         long mask = width.mask();
-        return new Resource.AddressSpace(width, resourceType, generalFlags, typeFlags, ext ? 1 : 0,
-                granularity & mask, minimum & mask, maximum & mask, translationOffset & mask, length & mask,
-                ext ? typeAttribute : 0, ext ? Optional.empty() : source);
+        return new Resource.AddressSpace(
+                width,
+                resourceType,
+                generalFlags,
+                typeFlags,
+                ext ? 1 : 0,
+                granularity & mask,
+                minimum & mask,
+                maximum & mask,
+                translationOffset & mask,
+                length & mask,
+                ext ? typeAttribute : 0,
+                ext ? Optional.empty() : source);
     }
 }

@@ -212,8 +212,10 @@ public final class AmlWriter {
         if (id.length() != 7) {
             throw new IllegalArgumentException("EISA ID must have 7 characters: " + id);
         }
-        int v = ((id.charAt(0) - 0x40) & 0x1F) << 26 | ((id.charAt(1) - 0x40) & 0x1F) << 21
-                | ((id.charAt(2) - 0x40) & 0x1F) << 16 | Integer.parseInt(id.substring(3), 16);
+        int v = ((id.charAt(0) - 0x40) & 0x1F) << 26
+                | ((id.charAt(1) - 0x40) & 0x1F) << 21
+                | ((id.charAt(2) - 0x40) & 0x1F) << 16
+                | Integer.parseInt(id.substring(3), 16);
         return Integer.reverseBytes(v) & 0xFFFF_FFFFL;
     }
 

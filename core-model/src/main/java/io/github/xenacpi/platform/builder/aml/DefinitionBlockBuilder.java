@@ -52,6 +52,8 @@ public final class DefinitionBlockBuilder implements TableBuilder {
 
     @Override
     public byte[] build(OemIdentity oem) {
-        return TableWriter.withHeader(signature, revision, oem).bytes(root.toBytes()).finish();
+        return TableWriter.withHeader(signature, revision, oem)
+                .bytes(root.toBytes())
+                .finish();
     }
 }

@@ -11,8 +11,7 @@ public final class FieldListBuilder {
     private final AmlWriter out = new AmlWriter();
     private long bit;
 
-    FieldListBuilder() {
-    }
+    FieldListBuilder() {}
 
     /** A named field unit of {@code bits} bits at the current bit position. */
     public FieldListBuilder unit(String name, long bits) {

@@ -100,8 +100,10 @@ public final class ResourceTemplateBuilder {
 
     /** {@code IRQ (EdgeLevel, ActiveLevel, Shared) {irqs}}: the 3-byte IRQ descriptor. */
     public ResourceTemplateBuilder irq(Trigger trigger, Polarity polarity, Sharing sharing, int... irqs) {
-        int flags = (trigger == Trigger.EDGE ? 0x01 : 0) | (polarity == Polarity.ACTIVE_LOW ? 0x08 : 0)
-                | (sharing.shared() ? 0x10 : 0) | (sharing.wake() ? 0x20 : 0);
+        int flags = (trigger == Trigger.EDGE ? 0x01 : 0)
+                | (polarity == Polarity.ACTIVE_LOW ? 0x08 : 0)
+                | (sharing.shared() ? 0x10 : 0)
+                | (sharing.wake() ? 0x20 : 0);
         return add(new Resource.Irq(mask(irqs), true, flags));
     }
 
@@ -174,8 +176,7 @@ public final class ResourceTemplateBuilder {
     }
 
     /** {@code Register (AddressSpaceKeyword, BitWidth, BitOffset, Address, AccessSize)}. */
-    public ResourceTemplateBuilder register(int spaceId, int bitWidth, int bitOffset, long address,
-                                            int accessSize) {
+    public ResourceTemplateBuilder register(int spaceId, int bitWidth, int bitOffset, long address, int accessSize) {
         return add(new Resource.GenericRegister(spaceId, bitWidth, bitOffset, accessSize, address));
     }
 
@@ -200,32 +201,59 @@ public final class ResourceTemplateBuilder {
     }
 
     /** {@code Interrupt (ResourceUsage, EdgeLevel, ActiveLevel, Shared) {gsivs}}. */
-    public ResourceTemplateBuilder interrupt(Usage usage, Trigger trigger, Polarity polarity, Sharing sharing,
-                                             long... gsivs) {
+    public ResourceTemplateBuilder interrupt(
+            Usage usage, Trigger trigger, Polarity polarity, Sharing sharing, long... gsivs) {
         return interrupt(usage, trigger, polarity, sharing, Optional.empty(), gsivs);
     }
 
     /** {@code Interrupt (..., ResourceSourceIndex, ResourceSource) {gsivs}}. */
-    public ResourceTemplateBuilder interrupt(Usage usage, Trigger trigger, Polarity polarity, Sharing sharing,
-                                             Optional<ResourceSource> source, long... gsivs) {
-        int flags = (usage == Usage.CONSUMER ? 0x01 : 0) | (trigger == Trigger.EDGE ? 0x02 : 0)
-                | (polarity == Polarity.ACTIVE_LOW ? 0x04 : 0) | (sharing.shared() ? 0x08 : 0)
+    public ResourceTemplateBuilder interrupt(
+            Usage usage,
+            Trigger trigger,
+            Polarity polarity,
+            Sharing sharing,
+            Optional<ResourceSource> source,
+            long... gsivs) {
+        int flags = (usage == Usage.CONSUMER ? 0x01 : 0)
+                | (trigger == Trigger.EDGE ? 0x02 : 0)
+                | (polarity == Polarity.ACTIVE_LOW ? 0x04 : 0)
+                | (sharing.shared() ? 0x08 : 0)
                 | (sharing.wake() ? 0x10 : 0);
-        return add(new Resource.ExtendedInterrupt(flags, Arrays.stream(gsivs).boxed().toList(), source));
+        return add(new Resource.ExtendedInterrupt(
+                flags, Arrays.stream(gsivs).boxed().toList(), source));
     }
 
     /**
      * {@code GpioInt (EdgeLevel, ActiveLevel, Shared, PinConfig, DebounceTimeout, ResourceSource,
      * ResourceSourceIndex, ResourceUsage, , VendorData) {pin}}; iasl takes exactly one pin.
      */
-    public ResourceTemplateBuilder gpioInt(Trigger trigger, Polarity polarity, Sharing sharing, int pinConfig,
-                                           int debounceTimeout, String source, int sourceIndex, Usage usage,
-                                           RawData vendor, int pin) {
+    public ResourceTemplateBuilder gpioInt(
+            Trigger trigger,
+            Polarity polarity,
+            Sharing sharing,
+            int pinConfig,
+            int debounceTimeout,
+            String source,
+            int sourceIndex,
+            Usage usage,
+            RawData vendor,
+            int pin) {
         int pol = polarity == Polarity.ACTIVE_HIGH ? 0 : polarity == Polarity.ACTIVE_LOW ? 1 : 2;
-        int flags = (trigger == Trigger.EDGE ? 1 : 0) | pol << 1 | (sharing.shared() ? 0x08 : 0)
+        int flags = (trigger == Trigger.EDGE ? 1 : 0)
+                | pol << 1
+                | (sharing.shared() ? 0x08 : 0)
                 | (sharing.wake() ? 0x10 : 0);
-        return add(new Resource.Gpio(1, Resource.Gpio.INTERRUPT, usage == Usage.CONSUMER ? 1 : 0, flags, pinConfig,
-                0, debounceTimeout, List.of(pin), new ResourceSource(sourceIndex, source), vendor));
+        return add(new Resource.Gpio(
+                1,
+                Resource.Gpio.INTERRUPT,
+                usage == Usage.CONSUMER ? 1 : 0,
+                flags,
+                pinConfig,
+                0,
+                debounceTimeout,
+                List.of(pin),
+                new ResourceSource(sourceIndex, source),
+                vendor));
     }
 
     /**
@@ -233,24 +261,51 @@ public final class ResourceTemplateBuilder {
      * ResourceSourceIndex, ResourceUsage, , VendorData) {pins}}; restriction 0 None, 1 InputOnly, 2 OutputOnly,
      * 3 NoneAndPreserve.
      */
-    public ResourceTemplateBuilder gpioIo(boolean shared, int pinConfig, int debounceTimeout, int driveStrength,
-                                          int ioRestriction, String source, int sourceIndex, Usage usage,
-                                          RawData vendor, int... pins) {
+    public ResourceTemplateBuilder gpioIo(
+            boolean shared,
+            int pinConfig,
+            int debounceTimeout,
+            int driveStrength,
+            int ioRestriction,
+            String source,
+            int sourceIndex,
+            Usage usage,
+            RawData vendor,
+            int... pins) {
         int flags = (ioRestriction & 3) | (shared ? 0x08 : 0);
-        return add(new Resource.Gpio(1, Resource.Gpio.IO, usage == Usage.CONSUMER ? 1 : 0, flags, pinConfig,
-                driveStrength, debounceTimeout, Arrays.stream(pins).boxed().toList(),
-                new ResourceSource(sourceIndex, source), vendor));
+        return add(new Resource.Gpio(
+                1,
+                Resource.Gpio.IO,
+                usage == Usage.CONSUMER ? 1 : 0,
+                flags,
+                pinConfig,
+                driveStrength,
+                debounceTimeout,
+                Arrays.stream(pins).boxed().toList(),
+                new ResourceSource(sourceIndex, source),
+                vendor));
     }
 
     /**
      * {@code I2cSerialBusV2 (SlaveAddress, SlaveMode, ConnectionSpeed, AddressingMode, ResourceSource,
      * ResourceSourceIndex, ResourceUsage, , Shared, VendorData)}.
      */
-    public ResourceTemplateBuilder i2cSerialBusV2(int address, boolean deviceInitiated, long speed, boolean tenBit,
-                                                  String source, int sourceIndex, Usage usage, boolean shared,
-                                                  RawData vendor) {
-        return add(new Resource.I2cSerialBus(serial(2, deviceInitiated, usage, shared, tenBit ? 1 : 0), speed,
-                address, vendor, new ResourceSource(sourceIndex, source)));
+    public ResourceTemplateBuilder i2cSerialBusV2(
+            int address,
+            boolean deviceInitiated,
+            long speed,
+            boolean tenBit,
+            String source,
+            int sourceIndex,
+            Usage usage,
+            boolean shared,
+            RawData vendor) {
+        return add(new Resource.I2cSerialBus(
+                serial(2, deviceInitiated, usage, shared, tenBit ? 1 : 0),
+                speed,
+                address,
+                vendor,
+                new ResourceSource(sourceIndex, source)));
     }
 
     /**
@@ -258,13 +313,29 @@ public final class ResourceTemplateBuilder {
      * ConnectionSpeed, ClockPolarity, ClockPhase, ResourceSource, ResourceSourceIndex, ResourceUsage, , Shared,
      * VendorData)}: polarity and phase 0 ClockPolarityLow/ClockPhaseFirst, 1 High/Second.
      */
-    public ResourceTemplateBuilder spiSerialBusV2(int deviceSelection, boolean selectActiveHigh, boolean threeWire,
-                                                  int dataBitLength, boolean deviceInitiated, long speed,
-                                                  int clockPolarity, int clockPhase, String source,
-                                                  int sourceIndex, Usage usage, boolean shared, RawData vendor) {
+    public ResourceTemplateBuilder spiSerialBusV2(
+            int deviceSelection,
+            boolean selectActiveHigh,
+            boolean threeWire,
+            int dataBitLength,
+            boolean deviceInitiated,
+            long speed,
+            int clockPolarity,
+            int clockPhase,
+            String source,
+            int sourceIndex,
+            Usage usage,
+            boolean shared,
+            RawData vendor) {
         int typeFlags = (threeWire ? 1 : 0) | (selectActiveHigh ? 2 : 0);
-        return add(new Resource.SpiSerialBus(serial(2, deviceInitiated, usage, shared, typeFlags), speed,
-                dataBitLength, clockPhase, clockPolarity, deviceSelection, vendor,
+        return add(new Resource.SpiSerialBus(
+                serial(2, deviceInitiated, usage, shared, typeFlags),
+                speed,
+                dataBitLength,
+                clockPhase,
+                clockPolarity,
+                deviceSelection,
+                vendor,
                 new ResourceSource(sourceIndex, source)));
     }
 
@@ -274,67 +345,111 @@ public final class ResourceTemplateBuilder {
      * Shared, VendorData)}: data bits 5..9; stop bits 0 StopBitsZero, 1 One, 2 OnePlusHalf, 3 Two; parity 0 None,
      * 1 Even, 2 Odd, 3 Mark, 4 Space; flow 0 None, 1 Hardware, 2 XonXoff.
      */
-    public ResourceTemplateBuilder uartSerialBusV2(long baudRate, int dataBits, int stopBits, int linesInUse,
-                                                   boolean bigEndian, int parity, int flowControl, int rxSize,
-                                                   int txSize, String source, int sourceIndex, Usage usage,
-                                                   boolean shared, RawData vendor) {
+    public ResourceTemplateBuilder uartSerialBusV2(
+            long baudRate,
+            int dataBits,
+            int stopBits,
+            int linesInUse,
+            boolean bigEndian,
+            int parity,
+            int flowControl,
+            int rxSize,
+            int txSize,
+            String source,
+            int sourceIndex,
+            Usage usage,
+            boolean shared,
+            RawData vendor) {
         int typeFlags = (bigEndian ? 0x80 : 0) | ((dataBits - 5) & 7) << 4 | (stopBits & 3) << 2 | (flowControl & 3);
-        return add(new Resource.UartSerialBus(serial(2, false, usage, shared, typeFlags), baudRate, rxSize, txSize,
-                parity, linesInUse, vendor, new ResourceSource(sourceIndex, source)));
+        return add(new Resource.UartSerialBus(
+                serial(2, false, usage, shared, typeFlags),
+                baudRate,
+                rxSize,
+                txSize,
+                parity,
+                linesInUse,
+                vendor,
+                new ResourceSource(sourceIndex, source)));
     }
 
     /**
      * {@code PinFunction (Shared, PinPullConfiguration, FunctionNumber, ResourceSource, ResourceSourceIndex,
      * ResourceUsage, , VendorData) {pins}}; iasl sets no usage bit in Pin Function flags.
      */
-    public ResourceTemplateBuilder pinFunction(boolean shared, int pullConfig, int function, String source,
-                                               int sourceIndex, RawData vendor, int... pins) {
-        return add(new Resource.PinFunction(1, shared ? 1 : 0, pullConfig, function,
-                Arrays.stream(pins).boxed().toList(), new ResourceSource(sourceIndex, source), vendor));
+    public ResourceTemplateBuilder pinFunction(
+            boolean shared, int pullConfig, int function, String source, int sourceIndex, RawData vendor, int... pins) {
+        return add(new Resource.PinFunction(
+                1,
+                shared ? 1 : 0,
+                pullConfig,
+                function,
+                Arrays.stream(pins).boxed().toList(),
+                new ResourceSource(sourceIndex, source),
+                vendor));
     }
 
     /**
      * {@code PinConfig (Shared, PinConfigType, PinConfigValue, ResourceSource, ResourceSourceIndex,
      * ResourceUsage, , VendorData) {pins}}.
      */
-    public ResourceTemplateBuilder pinConfig(boolean shared, int type, long value, String source, int sourceIndex,
-                                             Usage usage, RawData vendor, int... pins) {
-        return add(new Resource.PinConfig(1, pinFlags(shared, usage), type, value,
-                Arrays.stream(pins).boxed().toList(), new ResourceSource(sourceIndex, source), vendor));
+    public ResourceTemplateBuilder pinConfig(
+            boolean shared,
+            int type,
+            long value,
+            String source,
+            int sourceIndex,
+            Usage usage,
+            RawData vendor,
+            int... pins) {
+        return add(new Resource.PinConfig(
+                1,
+                pinFlags(shared, usage),
+                type,
+                value,
+                Arrays.stream(pins).boxed().toList(),
+                new ResourceSource(sourceIndex, source),
+                vendor));
     }
 
     /** {@code PinGroup (ResourceLabel, ResourceUsage, , VendorData) {pins}}. */
     public ResourceTemplateBuilder pinGroup(String label, Usage usage, RawData vendor, int... pins) {
-        return add(new Resource.PinGroup(1, usage == Usage.CONSUMER ? 1 : 0, Arrays.stream(pins).boxed().toList(),
-                label, vendor));
+        return add(new Resource.PinGroup(
+                1, usage == Usage.CONSUMER ? 1 : 0, Arrays.stream(pins).boxed().toList(), label, vendor));
     }
 
     /**
      * {@code PinGroupFunction (Shared, FunctionNumber, ResourceSource, ResourceSourceIndex, ResourceSourceLabel,
      * ResourceUsage, , VendorData)}.
      */
-    public ResourceTemplateBuilder pinGroupFunction(boolean shared, int function, String source, int sourceIndex,
-                                                    String label, Usage usage, RawData vendor) {
-        return add(new Resource.PinGroupFunction(1, pinFlags(shared, usage), function,
-                new ResourceSource(sourceIndex, source), label, vendor));
+    public ResourceTemplateBuilder pinGroupFunction(
+            boolean shared, int function, String source, int sourceIndex, String label, Usage usage, RawData vendor) {
+        return add(new Resource.PinGroupFunction(
+                1, pinFlags(shared, usage), function, new ResourceSource(sourceIndex, source), label, vendor));
     }
 
     /**
      * {@code PinGroupConfig (Shared, PinConfigType, PinConfigValue, ResourceSource, ResourceSourceIndex,
      * ResourceSourceLabel, ResourceUsage, , VendorData)}.
      */
-    public ResourceTemplateBuilder pinGroupConfig(boolean shared, int type, long value, String source,
-                                                  int sourceIndex, String label, Usage usage, RawData vendor) {
-        return add(new Resource.PinGroupConfig(1, pinFlags(shared, usage), type, value,
-                new ResourceSource(sourceIndex, source), label, vendor));
+    public ResourceTemplateBuilder pinGroupConfig(
+            boolean shared,
+            int type,
+            long value,
+            String source,
+            int sourceIndex,
+            String label,
+            Usage usage,
+            RawData vendor) {
+        return add(new Resource.PinGroupConfig(
+                1, pinFlags(shared, usage), type, value, new ResourceSource(sourceIndex, source), label, vendor));
     }
 
     /**
      * {@code ClockInput (FrequencyNumerator, FrequencyDivisor, FrequencyScale, FixedOrVariable, ResourceSource,
      * ResourceSourceIndex)} (ACPI 6.5): scale 0 Hz, 1 kHz, 2 MHz.
      */
-    public ResourceTemplateBuilder clockInput(long numerator, int divisor, int scale, boolean variable,
-                                              Optional<ResourceSource> source) {
+    public ResourceTemplateBuilder clockInput(
+            long numerator, int divisor, int scale, boolean variable, Optional<ResourceSource> source) {
         return add(new Resource.ClockInput(1, (scale & 3) << 1 | (variable ? 1 : 0), divisor, numerator, source));
     }
 
@@ -369,66 +484,110 @@ public final class ResourceTemplateBuilder {
     private static void write(TableWriter w, Resource resource) {
         if (resource instanceof Resource.Irq r) {
             if (r.hasFlags()) {
-                w.struct(IRQ).set("tag", smallTag(SMALL_IRQ, 3)).set("mask", r.mask()).set("flags", r.flags())
+                w.struct(IRQ)
+                        .set("tag", smallTag(SMALL_IRQ, 3))
+                        .set("mask", r.mask())
+                        .set("flags", r.flags())
                         .write();
             } else {
                 w.u8(smallTag(SMALL_IRQ, 2)).u16(r.mask());
             }
         } else if (resource instanceof Resource.Dma r) {
-            w.struct(DMA).set("tag", smallTag(SMALL_DMA, 2)).set("channels", r.channelMask())
-                    .set("flags", r.flags()).write();
+            w.struct(DMA)
+                    .set("tag", smallTag(SMALL_DMA, 2))
+                    .set("channels", r.channelMask())
+                    .set("flags", r.flags())
+                    .write();
         } else if (resource instanceof Resource.StartDependent r) {
             if (r.hasPriority()) {
-                w.struct(START_DEPENDENT).set("tag", smallTag(SMALL_START_DEPENDENT, 1))
-                        .set("priority", r.priority()).write();
+                w.struct(START_DEPENDENT)
+                        .set("tag", smallTag(SMALL_START_DEPENDENT, 1))
+                        .set("priority", r.priority())
+                        .write();
             } else {
                 w.u8(smallTag(SMALL_START_DEPENDENT, 0));
             }
         } else if (resource instanceof Resource.EndDependent) {
             w.u8(smallTag(SMALL_END_DEPENDENT, 0));
         } else if (resource instanceof Resource.Io r) {
-            w.struct(IO).set("tag", smallTag(SMALL_IO, 7)).set("info", r.info())
-                    .set("minimum", r.minimum()).set("maximum", r.maximum()).set("alignment", r.alignment())
-                    .set("length", r.length()).write();
+            w.struct(IO)
+                    .set("tag", smallTag(SMALL_IO, 7))
+                    .set("info", r.info())
+                    .set("minimum", r.minimum())
+                    .set("maximum", r.maximum())
+                    .set("alignment", r.alignment())
+                    .set("length", r.length())
+                    .write();
         } else if (resource instanceof Resource.FixedIo r) {
-            w.struct(FIXED_IO).set("tag", smallTag(SMALL_FIXED_IO, 3))
-                    .set("base", r.base()).set("length", r.length()).write();
+            w.struct(FIXED_IO)
+                    .set("tag", smallTag(SMALL_FIXED_IO, 3))
+                    .set("base", r.base())
+                    .set("length", r.length())
+                    .write();
         } else if (resource instanceof Resource.FixedDma r) {
-            w.struct(FIXED_DMA).set("tag", smallTag(SMALL_FIXED_DMA, 5))
-                    .set("requestLine", r.requestLine()).set("channel", r.channel()).set("width", r.width()).write();
+            w.struct(FIXED_DMA)
+                    .set("tag", smallTag(SMALL_FIXED_DMA, 5))
+                    .set("requestLine", r.requestLine())
+                    .set("channel", r.channel())
+                    .set("width", r.width())
+                    .write();
         } else if (resource instanceof Resource.VendorSmall r) {
             w.u8(smallTag(SMALL_VENDOR, r.data().size())).bytes(r.data().toArray());
         } else if (resource instanceof Resource.EndTag r) {
-            w.struct(END_TAG).set("tag", smallTag(SMALL_END_TAG, 1))
-                    .set("checksum", r.checksum()).write();
+            w.struct(END_TAG)
+                    .set("tag", smallTag(SMALL_END_TAG, 1))
+                    .set("checksum", r.checksum())
+                    .write();
         } else if (resource instanceof Resource.Memory24 r) {
-            w.struct(MEMORY24).set("tag", 0x80 | LARGE_MEMORY24)
-                    .set("length", MEMORY24.size() - 3).set("info", r.info()).set("minimum", r.minimum())
-                    .set("maximum", r.maximum()).set("alignment", r.alignment()).set("rangeLength", r.length())
+            w.struct(MEMORY24)
+                    .set("tag", 0x80 | LARGE_MEMORY24)
+                    .set("length", MEMORY24.size() - 3)
+                    .set("info", r.info())
+                    .set("minimum", r.minimum())
+                    .set("maximum", r.maximum())
+                    .set("alignment", r.alignment())
+                    .set("rangeLength", r.length())
                     .write();
         } else if (resource instanceof Resource.GenericRegister r) {
-            w.struct(GENERIC_REGISTER).set("tag", 0x80 | LARGE_GENERIC_REGISTER)
-                    .set("length", GENERIC_REGISTER.size() - 3).set("spaceId", r.spaceId())
-                    .set("bitWidth", r.bitWidth()).set("bitOffset", r.bitOffset())
-                    .set("accessSize", r.accessSize()).set("address", r.address()).write();
+            w.struct(GENERIC_REGISTER)
+                    .set("tag", 0x80 | LARGE_GENERIC_REGISTER)
+                    .set("length", GENERIC_REGISTER.size() - 3)
+                    .set("spaceId", r.spaceId())
+                    .set("bitWidth", r.bitWidth())
+                    .set("bitOffset", r.bitOffset())
+                    .set("accessSize", r.accessSize())
+                    .set("address", r.address())
+                    .write();
         } else if (resource instanceof Resource.VendorLarge r) {
             w.u8(0x80 | LARGE_VENDOR).u16(r.data().size()).bytes(r.data().toArray());
         } else if (resource instanceof Resource.Memory32 r) {
-            w.struct(MEMORY32).set("tag", 0x80 | LARGE_MEMORY32)
-                    .set("length", MEMORY32.size() - 3).set("info", r.info()).set("minimum", r.minimum())
-                    .set("maximum", r.maximum()).set("alignment", r.alignment()).set("rangeLength", r.length())
+            w.struct(MEMORY32)
+                    .set("tag", 0x80 | LARGE_MEMORY32)
+                    .set("length", MEMORY32.size() - 3)
+                    .set("info", r.info())
+                    .set("minimum", r.minimum())
+                    .set("maximum", r.maximum())
+                    .set("alignment", r.alignment())
+                    .set("rangeLength", r.length())
                     .write();
         } else if (resource instanceof Resource.FixedMemory32 r) {
-            w.struct(FIXED_MEMORY32).set("tag", 0x80 | LARGE_FIXED_MEMORY32)
-                    .set("length", FIXED_MEMORY32.size() - 3).set("info", r.info()).set("base", r.base())
-                    .set("rangeLength", r.length()).write();
+            w.struct(FIXED_MEMORY32)
+                    .set("tag", 0x80 | LARGE_FIXED_MEMORY32)
+                    .set("length", FIXED_MEMORY32.size() - 3)
+                    .set("info", r.info())
+                    .set("base", r.base())
+                    .set("rangeLength", r.length())
+                    .write();
         } else if (resource instanceof Resource.AddressSpace r) {
             writeAddress(w, r);
         } else if (resource instanceof Resource.ExtendedInterrupt r) {
             byte[] source = optionalSource(r.source());
-            w.struct(EXTENDED_IRQ).set("tag", 0x80 | LARGE_EXTENDED_IRQ)
+            w.struct(EXTENDED_IRQ)
+                    .set("tag", 0x80 | LARGE_EXTENDED_IRQ)
                     .set("length", EXTENDED_IRQ.size() - 3 + 4 * r.interrupts().size() + source.length)
-                    .set("flags", r.flags()).set("count", r.interrupts().size()).write();
+                    .set("flags", r.flags())
+                    .set("count", r.interrupts().size())
+                    .write();
             r.interrupts().forEach(w::u32);
             w.bytes(source);
         } else if (resource instanceof Resource.Gpio r) {
@@ -436,27 +595,59 @@ public final class ResourceTemplateBuilder {
             int nameAt = pinAt + 2 * r.pins().size();
             byte[] name = nulTerminated(r.source().name());
             int vendorAt = nameAt + name.length;
-            w.struct(GPIO).set("tag", 0x80 | LARGE_GPIO).set("length", vendorAt + r.vendor().size() - 3)
-                    .set("revision", r.revision()).set("connectionType", r.connectionType())
-                    .set("generalFlags", r.generalFlags()).set("interruptFlags", r.interruptFlags())
-                    .set("pinConfig", r.pinConfig()).set("driveStrength", r.driveStrength())
-                    .set("debounceTimeout", r.debounceTimeout()).set("pinTableOffset", pinAt)
-                    .set("sourceIndex", r.source().index()).set("sourceNameOffset", nameAt)
-                    .set("vendorOffset", vendorAt).set("vendorLength", r.vendor().size()).write();
+            w.struct(GPIO)
+                    .set("tag", 0x80 | LARGE_GPIO)
+                    .set("length", vendorAt + r.vendor().size() - 3)
+                    .set("revision", r.revision())
+                    .set("connectionType", r.connectionType())
+                    .set("generalFlags", r.generalFlags())
+                    .set("interruptFlags", r.interruptFlags())
+                    .set("pinConfig", r.pinConfig())
+                    .set("driveStrength", r.driveStrength())
+                    .set("debounceTimeout", r.debounceTimeout())
+                    .set("pinTableOffset", pinAt)
+                    .set("sourceIndex", r.source().index())
+                    .set("sourceNameOffset", nameAt)
+                    .set("vendorOffset", vendorAt)
+                    .set("vendorLength", r.vendor().size())
+                    .write();
             r.pins().forEach(w::u16);
             w.bytes(name).bytes(r.vendor().toArray());
         } else if (resource instanceof Resource.I2cSerialBus r) {
-            writeSerial(w, I2C, BUS_I2C, r.common(), r.source(), r.vendor(),
+            writeSerial(
+                    w,
+                    I2C,
+                    BUS_I2C,
+                    r.common(),
+                    r.source(),
+                    r.vendor(),
                     s -> s.set("speed", r.speed()).set("address", r.address()));
         } else if (resource instanceof Resource.SpiSerialBus r) {
-            writeSerial(w, SPI, BUS_SPI, r.common(), r.source(), r.vendor(),
-                    s -> s.set("speed", r.speed()).set("dataBitLength", r.dataBitLength())
-                            .set("clockPhase", r.clockPhase()).set("clockPolarity", r.clockPolarity())
+            writeSerial(
+                    w,
+                    SPI,
+                    BUS_SPI,
+                    r.common(),
+                    r.source(),
+                    r.vendor(),
+                    s -> s.set("speed", r.speed())
+                            .set("dataBitLength", r.dataBitLength())
+                            .set("clockPhase", r.clockPhase())
+                            .set("clockPolarity", r.clockPolarity())
                             .set("deviceSelection", r.deviceSelection()));
         } else if (resource instanceof Resource.UartSerialBus r) {
-            writeSerial(w, UART, BUS_UART, r.common(), r.source(), r.vendor(),
-                    s -> s.set("baudRate", r.baudRate()).set("rxFifo", r.rxFifo()).set("txFifo", r.txFifo())
-                            .set("parity", r.parity()).set("linesEnabled", r.linesEnabled()));
+            writeSerial(
+                    w,
+                    UART,
+                    BUS_UART,
+                    r.common(),
+                    r.source(),
+                    r.vendor(),
+                    s -> s.set("baudRate", r.baudRate())
+                            .set("rxFifo", r.rxFifo())
+                            .set("txFifo", r.txFifo())
+                            .set("parity", r.parity())
+                            .set("linesEnabled", r.linesEnabled()));
         } else if (resource instanceof Resource.Csi2SerialBus r) {
             writeSerial(w, SERIAL_BUS, BUS_CSI2, r.common(), r.source(), r.vendor(), s -> s);
         } else if (resource instanceof Resource.OtherSerialBus r) {
@@ -466,12 +657,19 @@ public final class ResourceTemplateBuilder {
             int nameAt = pinAt + 2 * r.pins().size();
             byte[] name = nulTerminated(r.source().name());
             int vendorAt = nameAt + name.length;
-            w.struct(PIN_FUNCTION).set("tag", 0x80 | LARGE_PIN_FUNCTION)
-                    .set("length", vendorAt + r.vendor().size() - 3).set("revision", r.revision())
-                    .set("flags", r.flags()).set("pullConfig", r.pullConfig()).set("function", r.function())
-                    .set("pinTableOffset", pinAt).set("sourceIndex", r.source().index())
-                    .set("sourceNameOffset", nameAt).set("vendorOffset", vendorAt)
-                    .set("vendorLength", r.vendor().size()).write();
+            w.struct(PIN_FUNCTION)
+                    .set("tag", 0x80 | LARGE_PIN_FUNCTION)
+                    .set("length", vendorAt + r.vendor().size() - 3)
+                    .set("revision", r.revision())
+                    .set("flags", r.flags())
+                    .set("pullConfig", r.pullConfig())
+                    .set("function", r.function())
+                    .set("pinTableOffset", pinAt)
+                    .set("sourceIndex", r.source().index())
+                    .set("sourceNameOffset", nameAt)
+                    .set("vendorOffset", vendorAt)
+                    .set("vendorLength", r.vendor().size())
+                    .write();
             r.pins().forEach(w::u16);
             w.bytes(name).bytes(r.vendor().toArray());
         } else if (resource instanceof Resource.PinConfig r) {
@@ -479,12 +677,19 @@ public final class ResourceTemplateBuilder {
             int nameAt = pinAt + 2 * r.pins().size();
             byte[] name = nulTerminated(r.source().name());
             int vendorAt = nameAt + name.length;
-            w.struct(PIN_CONFIG).set("tag", 0x80 | LARGE_PIN_CONFIG)
-                    .set("length", vendorAt + r.vendor().size() - 3).set("revision", r.revision())
-                    .set("flags", r.flags()).set("configType", r.configType())
-                    .set("configValue", r.configValue()).set("pinTableOffset", pinAt)
-                    .set("sourceIndex", r.source().index()).set("sourceNameOffset", nameAt)
-                    .set("vendorOffset", vendorAt).set("vendorLength", r.vendor().size()).write();
+            w.struct(PIN_CONFIG)
+                    .set("tag", 0x80 | LARGE_PIN_CONFIG)
+                    .set("length", vendorAt + r.vendor().size() - 3)
+                    .set("revision", r.revision())
+                    .set("flags", r.flags())
+                    .set("configType", r.configType())
+                    .set("configValue", r.configValue())
+                    .set("pinTableOffset", pinAt)
+                    .set("sourceIndex", r.source().index())
+                    .set("sourceNameOffset", nameAt)
+                    .set("vendorOffset", vendorAt)
+                    .set("vendorLength", r.vendor().size())
+                    .write();
             r.pins().forEach(w::u16);
             w.bytes(name).bytes(r.vendor().toArray());
         } else if (resource instanceof Resource.PinGroup r) {
@@ -492,10 +697,16 @@ public final class ResourceTemplateBuilder {
             int labelAt = pinAt + 2 * r.pins().size();
             byte[] label = nulTerminated(r.label());
             int vendorAt = labelAt + label.length;
-            w.struct(PIN_GROUP).set("tag", 0x80 | LARGE_PIN_GROUP).set("length", vendorAt + r.vendor().size() - 3)
-                    .set("revision", r.revision()).set("flags", r.flags()).set("pinTableOffset", pinAt)
-                    .set("labelOffset", labelAt).set("vendorOffset", vendorAt)
-                    .set("vendorLength", r.vendor().size()).write();
+            w.struct(PIN_GROUP)
+                    .set("tag", 0x80 | LARGE_PIN_GROUP)
+                    .set("length", vendorAt + r.vendor().size() - 3)
+                    .set("revision", r.revision())
+                    .set("flags", r.flags())
+                    .set("pinTableOffset", pinAt)
+                    .set("labelOffset", labelAt)
+                    .set("vendorOffset", vendorAt)
+                    .set("vendorLength", r.vendor().size())
+                    .write();
             r.pins().forEach(w::u16);
             w.bytes(label).bytes(r.vendor().toArray());
         } else if (resource instanceof Resource.PinGroupFunction r) {
@@ -504,11 +715,18 @@ public final class ResourceTemplateBuilder {
             int nameAt = PIN_GROUP_FUNCTION.size();
             int labelAt = nameAt + name.length;
             int vendorAt = labelAt + label.length;
-            w.struct(PIN_GROUP_FUNCTION).set("tag", 0x80 | LARGE_PIN_GROUP_FUNCTION)
-                    .set("length", vendorAt + r.vendor().size() - 3).set("revision", r.revision())
-                    .set("flags", r.flags()).set("function", r.function()).set("sourceIndex", r.source().index())
-                    .set("sourceNameOffset", nameAt).set("labelOffset", labelAt).set("vendorOffset", vendorAt)
-                    .set("vendorLength", r.vendor().size()).write();
+            w.struct(PIN_GROUP_FUNCTION)
+                    .set("tag", 0x80 | LARGE_PIN_GROUP_FUNCTION)
+                    .set("length", vendorAt + r.vendor().size() - 3)
+                    .set("revision", r.revision())
+                    .set("flags", r.flags())
+                    .set("function", r.function())
+                    .set("sourceIndex", r.source().index())
+                    .set("sourceNameOffset", nameAt)
+                    .set("labelOffset", labelAt)
+                    .set("vendorOffset", vendorAt)
+                    .set("vendorLength", r.vendor().size())
+                    .write();
             w.bytes(name).bytes(label).bytes(r.vendor().toArray());
         } else if (resource instanceof Resource.PinGroupConfig r) {
             byte[] name = nulTerminated(r.source().name());
@@ -516,18 +734,30 @@ public final class ResourceTemplateBuilder {
             int nameAt = PIN_GROUP_CONFIG.size();
             int labelAt = nameAt + name.length;
             int vendorAt = labelAt + label.length;
-            w.struct(PIN_GROUP_CONFIG).set("tag", 0x80 | LARGE_PIN_GROUP_CONFIG)
-                    .set("length", vendorAt + r.vendor().size() - 3).set("revision", r.revision())
-                    .set("flags", r.flags()).set("configType", r.configType())
-                    .set("configValue", r.configValue()).set("sourceIndex", r.source().index())
-                    .set("sourceNameOffset", nameAt).set("labelOffset", labelAt).set("vendorOffset", vendorAt)
-                    .set("vendorLength", r.vendor().size()).write();
+            w.struct(PIN_GROUP_CONFIG)
+                    .set("tag", 0x80 | LARGE_PIN_GROUP_CONFIG)
+                    .set("length", vendorAt + r.vendor().size() - 3)
+                    .set("revision", r.revision())
+                    .set("flags", r.flags())
+                    .set("configType", r.configType())
+                    .set("configValue", r.configValue())
+                    .set("sourceIndex", r.source().index())
+                    .set("sourceNameOffset", nameAt)
+                    .set("labelOffset", labelAt)
+                    .set("vendorOffset", vendorAt)
+                    .set("vendorLength", r.vendor().size())
+                    .write();
             w.bytes(name).bytes(label).bytes(r.vendor().toArray());
         } else if (resource instanceof Resource.ClockInput r) {
             byte[] source = optionalSource(r.source());
-            w.struct(CLOCK_INPUT).set("tag", 0x80 | LARGE_CLOCK_INPUT)
-                    .set("length", CLOCK_INPUT.size() - 3 + source.length).set("revision", r.revision())
-                    .set("flags", r.flags()).set("divisor", r.divisor()).set("numerator", r.numerator()).write();
+            w.struct(CLOCK_INPUT)
+                    .set("tag", 0x80 | LARGE_CLOCK_INPUT)
+                    .set("length", CLOCK_INPUT.size() - 3 + source.length)
+                    .set("revision", r.revision())
+                    .set("flags", r.flags())
+                    .set("divisor", r.divisor())
+                    .set("numerator", r.numerator())
+                    .write();
             w.bytes(source);
         } else if (resource instanceof Resource.Unknown r) {
             if ((r.tag() & 0x80) != 0) {
@@ -553,10 +783,16 @@ public final class ResourceTemplateBuilder {
             case EXTENDED -> LARGE_EXTENDED_ADDRESS;
         };
         byte[] source = r.width() == AddressWidth.EXTENDED ? new byte[0] : optionalSource(r.source());
-        var s = w.struct(layout).set("tag", 0x80 | name).set("length", layout.size() - 3 + source.length)
-                .set("resourceType", r.resourceType()).set("generalFlags", r.generalFlags())
-                .set("typeFlags", r.typeFlags()).set("granularity", r.granularity()).set("minimum", r.minimum())
-                .set("maximum", r.maximum()).set("translationOffset", r.translationOffset())
+        var s = w.struct(layout)
+                .set("tag", 0x80 | name)
+                .set("length", layout.size() - 3 + source.length)
+                .set("resourceType", r.resourceType())
+                .set("generalFlags", r.generalFlags())
+                .set("typeFlags", r.typeFlags())
+                .set("granularity", r.granularity())
+                .set("minimum", r.minimum())
+                .set("maximum", r.maximum())
+                .set("translationOffset", r.translationOffset())
                 .set("addressLength", r.length());
         if (r.width() == AddressWidth.EXTENDED) {
             s.set("revision", r.revision()).set("typeAttribute", r.typeAttribute());
@@ -564,21 +800,31 @@ public final class ResourceTemplateBuilder {
         s.write().bytes(source);
     }
 
-    private static void writeSerial(TableWriter w, Layout layout, int busType,
-                                    Resource.SerialBusCommon c, ResourceSource source, RawData vendor,
-                                    UnaryOperator<TableWriter.StructWriter> typeFields) {
+    private static void writeSerial(
+            TableWriter w,
+            Layout layout,
+            int busType,
+            Resource.SerialBusCommon c,
+            ResourceSource source,
+            RawData vendor,
+            UnaryOperator<TableWriter.StructWriter> typeFields) {
         int typeData = layout.size() - SERIAL_BUS.size() + vendor.size();
         byte[] name = nulTerminated(source.name());
-        var s = w.struct(layout).set("tag", 0x80 | LARGE_SERIAL_BUS)
-                .set("length", layout.size() - 3 + vendor.size() + name.length).set("revision", c.revision())
-                .set("sourceIndex", source.index()).set("busType", busType).set("generalFlags", c.generalFlags())
-                .set("typeFlags", c.typeFlags()).set("typeRevision", c.typeRevision())
+        var s = w.struct(layout)
+                .set("tag", 0x80 | LARGE_SERIAL_BUS)
+                .set("length", layout.size() - 3 + vendor.size() + name.length)
+                .set("revision", c.revision())
+                .set("sourceIndex", source.index())
+                .set("busType", busType)
+                .set("generalFlags", c.generalFlags())
+                .set("typeFlags", c.typeFlags())
+                .set("typeRevision", c.typeRevision())
                 .set("typeDataLength", typeData);
         typeFields.apply(s).write().bytes(vendor.toArray()).bytes(name);
     }
 
-    private static Resource.SerialBusCommon serial(int revision, boolean deviceInitiated, Usage usage,
-                                                   boolean shared, int typeFlags) {
+    private static Resource.SerialBusCommon serial(
+            int revision, boolean deviceInitiated, Usage usage, boolean shared, int typeFlags) {
         int flags = (deviceInitiated ? 1 : 0) | (usage == Usage.CONSUMER ? 2 : 0) | (shared ? 4 : 0);
         return new Resource.SerialBusCommon(revision, flags, typeFlags, 1);
     }
@@ -592,7 +838,9 @@ public final class ResourceTemplateBuilder {
         if (source.isEmpty()) {
             return new byte[0];
         }
-        byte[] name = source.get().name().isEmpty() ? new byte[0] : nulTerminated(source.get().name());
+        byte[] name = source.get().name().isEmpty()
+                ? new byte[0]
+                : nulTerminated(source.get().name());
         byte[] out = new byte[1 + name.length];
         out[0] = (byte) source.get().index();
         System.arraycopy(name, 0, out, 1, name.length);

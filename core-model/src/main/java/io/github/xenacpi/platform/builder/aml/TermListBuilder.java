@@ -15,8 +15,7 @@ import java.util.function.Consumer;
 public final class TermListBuilder {
     private final AmlWriter out = new AmlWriter();
 
-    TermListBuilder() {
-    }
+    TermListBuilder() {}
 
     /** {@code Scope (path) {...}}. */
     public TermListBuilder scope(String path, Consumer<TermListBuilder> body) {
@@ -29,14 +28,14 @@ public final class TermListBuilder {
     }
 
     /** {@code Processor (name, id, block address, block length) {...}}. */
-    public TermListBuilder processor(String name, int id, long blockAddress, int blockLength,
-                                     Consumer<TermListBuilder> body) {
+    public TermListBuilder processor(
+            String name, int id, long blockAddress, int blockLength, Consumer<TermListBuilder> body) {
         return withBody(0x5B83, named(name).u8(id).le(blockAddress, 4).u8(blockLength), body);
     }
 
     /** {@code PowerResource (name, system level, resource order) {...}}. */
-    public TermListBuilder powerResource(String name, int systemLevel, int resourceOrder,
-                                         Consumer<TermListBuilder> body) {
+    public TermListBuilder powerResource(
+            String name, int systemLevel, int resourceOrder, Consumer<TermListBuilder> body) {
         return withBody(0x5B84, named(name).u8(systemLevel).le(resourceOrder, 2), body);
     }
 
@@ -51,8 +50,8 @@ public final class TermListBuilder {
     }
 
     /** {@code Method (name, argCount, NotSerialized/Serialized, syncLevel) {...}}. */
-    public TermListBuilder method(String name, int argCount, boolean serialized, int syncLevel,
-                                  Consumer<TermListBuilder> body) {
+    public TermListBuilder method(
+            String name, int argCount, boolean serialized, int syncLevel, Consumer<TermListBuilder> body) {
         if (argCount < 0 || argCount > 7 || syncLevel < 0 || syncLevel > 15) {
             throw new IllegalArgumentException("argCount 0-7 and syncLevel 0-15");
         }
@@ -128,23 +127,42 @@ public final class TermListBuilder {
     }
 
     /** {@code Field (region, access, lock, update) {...}}. */
-    public TermListBuilder field(String region, FieldAccessType access, boolean lock, FieldUpdateRule update,
-                                 Consumer<FieldListBuilder> units) {
+    public TermListBuilder field(
+            String region,
+            FieldAccessType access,
+            boolean lock,
+            FieldUpdateRule update,
+            Consumer<FieldListBuilder> units) {
         return fieldPackage(0x5B81, new AmlWriter().nameString(region), access, lock, update, units);
     }
 
     /** {@code IndexField (index, data, access, lock, update) {...}}. */
-    public TermListBuilder indexField(String index, String data, FieldAccessType access, boolean lock,
-                                      FieldUpdateRule update, Consumer<FieldListBuilder> units) {
-        return fieldPackage(0x5B86, new AmlWriter().nameString(index).nameString(data), access, lock, update,
-                units);
+    public TermListBuilder indexField(
+            String index,
+            String data,
+            FieldAccessType access,
+            boolean lock,
+            FieldUpdateRule update,
+            Consumer<FieldListBuilder> units) {
+        return fieldPackage(0x5B86, new AmlWriter().nameString(index).nameString(data), access, lock, update, units);
     }
 
     /** {@code BankField (region, bank, bankValue, access, lock, update) {...}}. */
-    public TermListBuilder bankField(String region, String bank, AmlTerm bankValue, FieldAccessType access,
-                                     boolean lock, FieldUpdateRule update, Consumer<FieldListBuilder> units) {
-        return fieldPackage(0x5B87, new AmlWriter().nameString(region).nameString(bank).term(bankValue), access,
-                lock, update, units);
+    public TermListBuilder bankField(
+            String region,
+            String bank,
+            AmlTerm bankValue,
+            FieldAccessType access,
+            boolean lock,
+            FieldUpdateRule update,
+            Consumer<FieldListBuilder> units) {
+        return fieldPackage(
+                0x5B87,
+                new AmlWriter().nameString(region).nameString(bank).term(bankValue),
+                access,
+                lock,
+                update,
+                units);
     }
 
     /** {@code CreateBitField/ByteField/WordField/DWordField/QWordField (source, index, name)} by width in bits. */
@@ -183,8 +201,8 @@ public final class TermListBuilder {
     }
 
     /** {@code If (predicate) {...} Else {...}}. */
-    public TermListBuilder ifElse(AmlTerm predicate, Consumer<TermListBuilder> then,
-                                  Consumer<TermListBuilder> otherwise) {
+    public TermListBuilder ifElse(
+            AmlTerm predicate, Consumer<TermListBuilder> then, Consumer<TermListBuilder> otherwise) {
         ifThen(predicate, then);
         return withBody(0xA1, new AmlWriter(), otherwise);
     }
@@ -221,8 +239,13 @@ public final class TermListBuilder {
         return this;
     }
 
-    private TermListBuilder fieldPackage(int opcode, AmlWriter head, FieldAccessType access, boolean lock,
-                                         FieldUpdateRule update, Consumer<FieldListBuilder> units) {
+    private TermListBuilder fieldPackage(
+            int opcode,
+            AmlWriter head,
+            FieldAccessType access,
+            boolean lock,
+            FieldUpdateRule update,
+            Consumer<FieldListBuilder> units) {
         FieldListBuilder list = new FieldListBuilder();
         units.accept(list);
         int flags = access.encoding() | (lock ? 0x10 : 0) | update.encoding() << 5;

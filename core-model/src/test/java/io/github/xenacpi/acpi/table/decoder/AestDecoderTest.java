@@ -11,11 +11,11 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.AestTable;
 import io.github.xenacpi.acpi.table.AestTable.Interface;
 import io.github.xenacpi.acpi.table.AestTable.Interrupt;
 import io.github.xenacpi.acpi.table.AestTable.Node;
 import io.github.xenacpi.acpi.table.AestTable.NodeData;
-import io.github.xenacpi.acpi.table.AestTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.platform.builder.AestBuilder;
 import java.util.List;
@@ -38,22 +38,33 @@ class AestDecoderTest {
         return new Node(type, AestBuilder.nodeLength(draft), 1_000_000, 0, data, Optional.of(iface), interrupts);
     }
 
-    private static final Node PROCESSOR = node(0, new AestTable.Processor(0, 0, 1, 1, 0, 0x10), systemRegisters(2),
+    private static final Node PROCESSOR = node(
+            0,
+            new AestTable.Processor(0, 0, 1, 1, 0, 0x10),
+            systemRegisters(2),
             List.of(new Interrupt(0, 1, 23, 0), new Interrupt(1, 0, 24, 0)));
-    private static final Node MEMORY = node(1, new AestTable.Memory(1), memoryMapped(0x5000_0000L),
-            List.of(new Interrupt(1, 1, 300, 0)));
+    private static final Node MEMORY =
+            node(1, new AestTable.Memory(1), memoryMapped(0x5000_0000L), List.of(new Interrupt(1, 1, 300, 0)));
     private static final Node SMMU = node(2, new AestTable.Smmu(0x48, 0), memoryMapped(0x5001_0000L), List.of());
-    private static final Node VENDOR = node(3, new AestTable.Vendor(0x1234_5678L, 7,
-            "00112233445566778899aabbccddeeff"), systemRegisters(1), List.of());
+    private static final Node VENDOR = node(
+            3,
+            new AestTable.Vendor(0x1234_5678L, 7, "00112233445566778899aabbccddeeff"),
+            systemRegisters(1),
+            List.of());
     private static final Node GIC = node(4, new AestTable.Gic(2, 0), memoryMapped(0x5002_0000L), List.of());
 
     private static AestBuilder all() {
-        return new AestBuilder().node(PROCESSOR).node(MEMORY).node(SMMU).node(VENDOR).node(GIC);
+        return new AestBuilder()
+                .node(PROCESSOR)
+                .node(MEMORY)
+                .node(SMMU)
+                .node(VENDOR)
+                .node(GIC);
     }
 
     private static DescribedRegion group(long base, long offset, String path) {
-        return new DescribedRegion(RegionKind.AEST_INTERFACE, AddressSpace.SYSTEM_MEMORY, base, 0x1000, "AEST", 1,
-                offset, path);
+        return new DescribedRegion(
+                RegionKind.AEST_INTERFACE, AddressSpace.SYSTEM_MEMORY, base, 0x1000, "AEST", 1, offset, path);
     }
 
     @Test
@@ -71,10 +82,11 @@ class AestDecoderTest {
         LoadedTable t = decode(all());
 
         // Nodes at 36, 176, 284, 384, 500; the interface follows the header (44) and the node data.
-        assertThat(t.regions()).containsExactly(
-                group(0x5000_0000L, 232, "AEST.node[1].interface.baseAddress"),
-                group(0x5001_0000L, 344, "AEST.node[2].interface.baseAddress"),
-                group(0x5002_0000L, 560, "AEST.node[4].interface.baseAddress"));
+        assertThat(t.regions())
+                .containsExactly(
+                        group(0x5000_0000L, 232, "AEST.node[1].interface.baseAddress"),
+                        group(0x5001_0000L, 344, "AEST.node[2].interface.baseAddress"),
+                        group(0x5002_0000L, 560, "AEST.node[4].interface.baseAddress"));
     }
 
     @Test
@@ -82,12 +94,13 @@ class AestDecoderTest {
         Interface big = new Interface(AestTable.MEMORY_MAPPED_INTERFACE, 0, 0x5010_0000L, 50, 7, 0, 0, 0);
         Interface huge = new Interface(AestTable.MEMORY_MAPPED_INTERFACE, 0, 0x5020_0000L, 0, 897, 0, 0, 0);
         // Records 50 to 56 end at 0xE40, past the 0xE00 bytes of records of a 4 KiB group.
-        LoadedTable t = decode(new AestBuilder().node(node(1, new AestTable.Memory(0), big, List.of()))
+        LoadedTable t = decode(new AestBuilder()
+                .node(node(1, new AestTable.Memory(0), big, List.of()))
                 .node(node(1, new AestTable.Memory(1), huge, List.of())));
 
-        assertThat(t.regions()).extracting(DescribedRegion::base, DescribedRegion::length).containsExactly(
-                tuple(0x5010_0000L, 0x1_0000L),
-                tuple(0x5020_0000L, 0x1_0000L));
+        assertThat(t.regions())
+                .extracting(DescribedRegion::base, DescribedRegion::length)
+                .containsExactly(tuple(0x5010_0000L, 0x1_0000L), tuple(0x5020_0000L, 0x1_0000L));
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.offset()).isEqualTo(36 + 96 + 48 + 20);
@@ -130,7 +143,9 @@ class AestDecoderTest {
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.ERROR);
             assertThat(d.offset()).isEqualTo(36);
-            assertThat(d.message()).contains("AEST.node[0]").contains("interface at node offset 100")
+            assertThat(d.message())
+                    .contains("AEST.node[0]")
+                    .contains("interface at node offset 100")
                     .contains("108 bytes long");
         });
     }
@@ -166,8 +181,7 @@ class AestDecoderTest {
         LoadedTable t = decode(new AestBuilder().node(gic));
 
         assertThat(t.regions()).isEmpty();
-        assertThat(t.diagnostics()).extracting(d -> d.offset()).containsExactly(80L, 108L, 88L,
-                136L);
+        assertThat(t.diagnostics()).extracting(d -> d.offset()).containsExactly(80L, 108L, 88L, 136L);
         assertThat(t.diagnostics()).allSatisfy(d -> assertThat(d.severity()).isEqualTo(Severity.WARNING));
     }
 

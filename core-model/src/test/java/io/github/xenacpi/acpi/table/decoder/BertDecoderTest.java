@@ -25,8 +25,16 @@ class BertDecoderTest {
         assertThat(bert.header().length()).isEqualTo(48);
         assertThat(bert.regionAddress()).isEqualTo(0xD535_D018L);
         assertThat(bert.regionLength()).isEqualTo(0x1000);
-        assertThat(t.regions()).containsExactly(new DescribedRegion(RegionKind.BOOT_ERROR_REGION,
-                AddressSpace.SYSTEM_MEMORY, 0xD535_D018L, 0x1000, "BERT", 1, 40, "BERT.regionAddress"));
+        assertThat(t.regions())
+                .containsExactly(new DescribedRegion(
+                        RegionKind.BOOT_ERROR_REGION,
+                        AddressSpace.SYSTEM_MEMORY,
+                        0xD535_D018L,
+                        0x1000,
+                        "BERT",
+                        1,
+                        40,
+                        "BERT.regionAddress"));
     }
 
     @Test
@@ -86,7 +94,9 @@ class BertDecoderTest {
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.ERROR);
             assertThat(d.offset()).isEqualTo(36);
-            assertThat(d.message()).contains("0x2000 bytes at 0xFFFFFFFFFFFFF000").contains("64-bit address space");
+            assertThat(d.message())
+                    .contains("0x2000 bytes at 0xFFFFFFFFFFFFF000")
+                    .contains("64-bit address space");
         });
     }
 }

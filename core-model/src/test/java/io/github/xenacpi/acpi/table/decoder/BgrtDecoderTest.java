@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class BgrtDecoderTest {
 
-    private final BgrtBuilder logo = new BgrtBuilder().image(0xFD30_0018L, 915, 368).status(0b101);
+    private final BgrtBuilder logo =
+            new BgrtBuilder().image(0xFD30_0018L, 915, 368).status(0b101);
 
     @Test
     void decodesEveryFieldAndTheImageBase() {
@@ -36,16 +37,29 @@ class BgrtDecoderTest {
         assertThat(b.imageOffsetX()).isEqualTo(915);
         assertThat(b.imageOffsetY()).isEqualTo(368);
         // The table gives the image's base only; its size is in the image's own header.
-        assertThat(t.regions()).containsExactly(new DescribedRegion(RegionKind.BOOT_GRAPHICS_IMAGE,
-                AddressSpace.SYSTEM_MEMORY, 0xFD30_0018L, 0, "BGRT", 1, 40, "BGRT.imageAddress"));
+        assertThat(t.regions())
+                .containsExactly(new DescribedRegion(
+                        RegionKind.BOOT_GRAPHICS_IMAGE,
+                        AddressSpace.SYSTEM_MEMORY,
+                        0xFD30_0018L,
+                        0,
+                        "BGRT",
+                        1,
+                        40,
+                        "BGRT.imageAddress"));
     }
 
     @Test
     void wrongVersionImageTypeAndReservedStatusBitsAreReported() {
-        LoadedTable t = decode(new BgrtBuilder().image(0x8000_0000L, 0, 0).version(2).imageType(1).status(0x81));
+        LoadedTable t = decode(new BgrtBuilder()
+                .image(0x8000_0000L, 0, 0)
+                .version(2)
+                .imageType(1)
+                .status(0x81));
 
-        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactlyInAnyOrder(
-                "36 ERROR", "38 WARNING", "39 ERROR");
+        assertThat(t.diagnostics())
+                .extracting(d -> d.offset() + " " + d.severity())
+                .containsExactlyInAnyOrder("36 ERROR", "38 WARNING", "39 ERROR");
         assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("version is 2, expected 1"));
     }
 

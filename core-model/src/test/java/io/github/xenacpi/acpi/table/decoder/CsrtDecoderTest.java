@@ -7,9 +7,9 @@ import static io.github.xenacpi.acpi.table.TableFixtures.patch;
 import static io.github.xenacpi.acpi.table.TableFixtures.truncate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xenacpi.acpi.table.CsrtTable;
 import io.github.xenacpi.acpi.table.CsrtTable.Bytes;
 import io.github.xenacpi.acpi.table.CsrtTable.ResourceDescriptor;
-import io.github.xenacpi.acpi.table.CsrtTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.platform.builder.CsrtBuilder;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,7 @@ class CsrtDecoderTest {
 
     private static CsrtBuilder twoGroups() {
         CsrtBuilder b = new CsrtBuilder();
-        b.group(QCOM, 0, 0x100B, 0, 0, new byte[0])
-                .descriptor(2, 0, 1, new byte[] {2, 0, 0, 0, 0, 0, 0x41, 0x17});
+        b.group(QCOM, 0, 0x100B, 0, 0, new byte[0]).descriptor(2, 0, 1, new byte[] {2, 0, 0, 0, 0, 0, 0x41, 0x17});
         b.group(0x4C544E49L, 0x1234, 0x9C60, 7, 1, new byte[] {1, 2, 3, 4, 5, 6, 7, 8})
                 .descriptor(3, 0, 0x10, new byte[] {9})
                 .descriptor(3, 1, 0x11, new byte[0]);
@@ -37,9 +36,18 @@ class CsrtDecoderTest {
         CsrtTable csrt = (CsrtTable) t.table();
         assertThat(csrt.groups()).hasSize(2);
         CsrtTable.ResourceGroup g0 = csrt.groups().get(0);
-        assertThat(g0).isEqualTo(new CsrtTable.ResourceGroup(36, 24 + 20, QCOM, 0, 0x100B, 0, 0,
-                new Bytes(new byte[0]), java.util.List.of(new ResourceDescriptor(60, 20, 2, 0, 1,
-                new Bytes(new byte[] {2, 0, 0, 0, 0, 0, 0x41, 0x17})))));
+        assertThat(g0)
+                .isEqualTo(new CsrtTable.ResourceGroup(
+                        36,
+                        24 + 20,
+                        QCOM,
+                        0,
+                        0x100B,
+                        0,
+                        0,
+                        new Bytes(new byte[0]),
+                        java.util.List.of(new ResourceDescriptor(
+                                60, 20, 2, 0, 1, new Bytes(new byte[] {2, 0, 0, 0, 0, 0, 0x41, 0x17})))));
         assertThat(g0.vendorName()).isEqualTo("QCOM");
         CsrtTable.ResourceGroup g1 = csrt.groups().get(1);
         assertThat(g1.vendorName()).isEqualTo("INTL");
@@ -48,9 +56,10 @@ class CsrtDecoderTest {
         assertThat(g1.subdeviceId()).isEqualTo(7);
         assertThat(g1.revision()).isEqualTo(1);
         assertThat(g1.sharedInfo().value()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
-        assertThat(g1.descriptors()).containsExactly(
-                new ResourceDescriptor(80 + 32, 13, 3, 0, 0x10, new Bytes(new byte[] {9})),
-                new ResourceDescriptor(80 + 45, 12, 3, 1, 0x11, new Bytes(new byte[0])));
+        assertThat(g1.descriptors())
+                .containsExactly(
+                        new ResourceDescriptor(80 + 32, 13, 3, 0, 0x10, new Bytes(new byte[] {9})),
+                        new ResourceDescriptor(80 + 45, 12, 3, 1, 0x11, new Bytes(new byte[0])));
         assertThat(g1.sharedInfo().toString()).isEqualTo("0102030405060708");
     }
 
@@ -83,8 +92,9 @@ class CsrtDecoderTest {
     @Test
     void groupOverrunningTheTableAndTruncationAreReported() {
         LoadedTable t = decode(fixChecksum(patch(bytes(twoGroups()), 80, 0x1000, 4)));
-        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
-                .contains("CSRT.group[1]: length 4096 overruns the list"));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("CSRT.group[1]: length 4096 overruns the list"));
         assertThat(((CsrtTable) t.table()).groups().get(1).descriptors()).hasSize(2);
 
         byte[] full = bytes(twoGroups());

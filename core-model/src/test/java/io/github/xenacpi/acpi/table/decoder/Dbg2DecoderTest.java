@@ -39,22 +39,45 @@ class Dbg2DecoderTest {
         Dbg2Table d = (Dbg2Table) t.table();
         assertThat(d.deviceInfoOffset()).isEqualTo(44);
         assertThat(d.deviceInfoCount()).isEqualTo(2);
-        assertThat(d.devices()).containsExactly(
-                new Dbg2Table.Device(0, 48, Dbg2Table.PORT_SERIAL, 0x11, List.of(UART), "\\_SB.UAR0", 0, 0),
-                new Dbg2Table.Device(0, 67, Dbg2Table.PORT_USB, 0x01, List.of(USB_CORE, USB_IO), "\\_SB.URS0", 64,
-                        3));
+        assertThat(d.devices())
+                .containsExactly(
+                        new Dbg2Table.Device(0, 48, Dbg2Table.PORT_SERIAL, 0x11, List.of(UART), "\\_SB.UAR0", 0, 0),
+                        new Dbg2Table.Device(
+                                0, 67, Dbg2Table.PORT_USB, 0x01, List.of(USB_CORE, USB_IO), "\\_SB.URS0", 64, 3));
         assertThat(d.header().length()).isEqualTo(44 + 48 + 67);
     }
 
     @Test
     void eachRegisterIsARegionAsLongAsItsAddressSize() {
-        assertThat(decode(twoDevices).regions()).containsExactly(
-                new DescribedRegion(RegionKind.DEBUG_PORT, AddressSpace.SYSTEM_MEMORY, 0x0089_4000L, 0x1000, "DBG2",
-                        1, 70, "DBG2.device[0].register[0]"),
-                new DescribedRegion(RegionKind.DEBUG_PORT, AddressSpace.SYSTEM_MEMORY, 0x0A60_0000L, 0xF_FFFF,
-                        "DBG2", 1, 118, "DBG2.device[1].register[0]"),
-                new DescribedRegion(RegionKind.DEBUG_PORT, AddressSpace.SYSTEM_IO, 0x2F8, 8, "DBG2", 1, 130,
-                        "DBG2.device[1].register[1]"));
+        assertThat(decode(twoDevices).regions())
+                .containsExactly(
+                        new DescribedRegion(
+                                RegionKind.DEBUG_PORT,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x0089_4000L,
+                                0x1000,
+                                "DBG2",
+                                1,
+                                70,
+                                "DBG2.device[0].register[0]"),
+                        new DescribedRegion(
+                                RegionKind.DEBUG_PORT,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x0A60_0000L,
+                                0xF_FFFF,
+                                "DBG2",
+                                1,
+                                118,
+                                "DBG2.device[1].register[0]"),
+                        new DescribedRegion(
+                                RegionKind.DEBUG_PORT,
+                                AddressSpace.SYSTEM_IO,
+                                0x2F8,
+                                8,
+                                "DBG2",
+                                1,
+                                130,
+                                "DBG2.device[1].register[1]"));
     }
 
     @Test
@@ -80,8 +103,8 @@ class Dbg2DecoderTest {
     void registerCountThatDoesNotFitIsAnError() {
         LoadedTable t = decode(fixChecksum(patch(bytes(twoDevices), 92 + 3, 9, 1)));
 
-        assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message())
-                .contains("108 bytes").contains("base address register array"));
+        assertThat(t.diagnostics())
+                .anySatisfy(d -> assertThat(d.message()).contains("108 bytes").contains("base address register array"));
     }
 
     @Test
@@ -99,8 +122,9 @@ class Dbg2DecoderTest {
             assertThat(d.offset()).isEqualTo(102);
             assertThat(d.message()).contains("OEM data");
         });
-        assertThat(noNul.diagnostics()).singleElement().satisfies(d ->
-                assertThat(d.message()).contains("not NUL-terminated"));
+        assertThat(noNul.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("not NUL-terminated"));
     }
 
     @Test

@@ -20,15 +20,16 @@ class EinjDecoderTest {
 
     private static final GenericAddress PARAMS = GenericAddress.memory(0xFD00_0000L, 64);
     private static final ApeiInstruction BEGIN = new ApeiInstruction(0x0, 0x3, 0, PARAMS, 0x1, 0xFF);
-    private static final ApeiInstruction SET_TYPE = new ApeiInstruction(0x2, 0x2, 0,
-            GenericAddress.memory(0xFD00_0010L, 32), 0, 0xFFFF_FFFFL);
-    private static final ApeiInstruction EXECUTE = new ApeiInstruction(0x5, 0x3, 0,
-            new GenericAddress(AddressSpace.SYSTEM_IO.id(), 8, 0, 1, 0xB2), 0x9A, 0xFF);
+    private static final ApeiInstruction SET_TYPE =
+            new ApeiInstruction(0x2, 0x2, 0, GenericAddress.memory(0xFD00_0010L, 32), 0, 0xFFFF_FFFFL);
+    private static final ApeiInstruction EXECUTE = new ApeiInstruction(
+            0x5, 0x3, 0, new GenericAddress(AddressSpace.SYSTEM_IO.id(), 8, 0, 1, 0xB2), 0x9A, 0xFF);
     private static final ApeiInstruction END = new ApeiInstruction(0x4, 0x3, 0, PARAMS, 0x0, 0xFF);
 
     @Test
     void injectionHeaderAndEntriesRoundTripAndRegistersAreRegions() {
-        LoadedTable t = decode(new EinjBuilder().entry(BEGIN).entry(SET_TYPE).entry(EXECUTE).entry(END));
+        LoadedTable t = decode(
+                new EinjBuilder().entry(BEGIN).entry(SET_TYPE).entry(EXECUTE).entry(END));
 
         assertThat(t.diagnostics()).isEmpty();
         EinjTable einj = (EinjTable) t.table();
@@ -36,26 +37,50 @@ class EinjDecoderTest {
         assertThat(einj.flags()).isZero();
         assertThat(einj.entryCount()).isEqualTo(4);
         assertThat(einj.entries()).containsExactly(BEGIN, SET_TYPE, EXECUTE, END);
-        assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.EINJ_REGISTER, AddressSpace.SYSTEM_MEMORY, 0xFD00_0000L, 8, "EINJ", 1,
-                        56, "EINJ.entry[0].register"),
-                new DescribedRegion(RegionKind.EINJ_REGISTER, AddressSpace.SYSTEM_MEMORY, 0xFD00_0010L, 4, "EINJ", 1,
-                        88, "EINJ.entry[1].register"),
-                new DescribedRegion(RegionKind.EINJ_REGISTER, AddressSpace.SYSTEM_IO, 0xB2, 1, "EINJ", 1, 120,
-                        "EINJ.entry[2].register"));
+        assertThat(t.regions())
+                .containsExactly(
+                        new DescribedRegion(
+                                RegionKind.EINJ_REGISTER,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0xFD00_0000L,
+                                8,
+                                "EINJ",
+                                1,
+                                56,
+                                "EINJ.entry[0].register"),
+                        new DescribedRegion(
+                                RegionKind.EINJ_REGISTER,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0xFD00_0010L,
+                                4,
+                                "EINJ",
+                                1,
+                                88,
+                                "EINJ.entry[1].register"),
+                        new DescribedRegion(
+                                RegionKind.EINJ_REGISTER,
+                                AddressSpace.SYSTEM_IO,
+                                0xB2,
+                                1,
+                                "EINJ",
+                                1,
+                                120,
+                                "EINJ.entry[2].register"));
     }
 
     @Test
     void injectionFlagsHeaderSizeAndCountAreChecked() {
-        LoadedTable t = decode(new EinjBuilder().headerLength(16).flags(0x3).entryCount(9).entry(BEGIN));
+        LoadedTable t = decode(
+                new EinjBuilder().headerLength(16).flags(0x3).entryCount(9).entry(BEGIN));
 
-        assertThat(t.diagnostics()).extracting(Diagnostic::offset, Diagnostic::severity).containsExactly(
-                tuple(36L, Severity.ERROR),
-                tuple(40L, Severity.WARNING),
-                tuple(44L, Severity.ERROR));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::offset, Diagnostic::severity)
+                .containsExactly(tuple(36L, Severity.ERROR), tuple(40L, Severity.WARNING), tuple(44L, Severity.ERROR));
         assertThat(t.diagnostics().get(0).message()).contains("header length 16");
         assertThat(t.diagnostics().get(1).message()).contains("flags 0x3");
-        assertThat(t.diagnostics().get(2).message()).contains("entry count is 9").contains("holds 1");
+        assertThat(t.diagnostics().get(2).message())
+                .contains("entry count is 9")
+                .contains("holds 1");
     }
 
     @Test

@@ -23,16 +23,20 @@ class ErstDecoderTest {
 
     private static final GenericAddress COMMAND = GenericAddress.memory(0xFE00_0000L, 64);
     private static final ApeiInstruction BEGIN_WRITE = new ApeiInstruction(0x0, 0x3, 0, COMMAND, 0x1, 0xFF);
-    private static final ApeiInstruction SET_OFFSET = new ApeiInstruction(0x4, 0x3, 1,
-            GenericAddress.memory(0xFE00_0008L, 32), 0x9C, 0xFFFF_FFFFL);
+    private static final ApeiInstruction SET_OFFSET =
+            new ApeiInstruction(0x4, 0x3, 1, GenericAddress.memory(0xFE00_0008L, 32), 0x9C, 0xFFFF_FFFFL);
     private static final ApeiInstruction CHECK_BUSY = new ApeiInstruction(0x6, 0x1, 0, COMMAND, 0x1, 0x1);
-    private static final ApeiInstruction EXECUTE = new ApeiInstruction(0x5, 0x2, 0,
-            new GenericAddress(AddressSpace.SYSTEM_IO.id(), 8, 0, 1, 0xB2), 0x9D, 0xFF);
-    private static final ApeiInstruction NOOP = new ApeiInstruction(0x3, 0x4, 0, new GenericAddress(0, 0, 0, 0, 0),
-            0, 0);
+    private static final ApeiInstruction EXECUTE = new ApeiInstruction(
+            0x5, 0x2, 0, new GenericAddress(AddressSpace.SYSTEM_IO.id(), 8, 0, 1, 0xB2), 0x9D, 0xFF);
+    private static final ApeiInstruction NOOP =
+            new ApeiInstruction(0x3, 0x4, 0, new GenericAddress(0, 0, 0, 0, 0), 0, 0);
 
-    private final ErstBuilder five = new ErstBuilder().entry(BEGIN_WRITE).entry(SET_OFFSET).entry(CHECK_BUSY)
-            .entry(EXECUTE).entry(NOOP);
+    private final ErstBuilder five = new ErstBuilder()
+            .entry(BEGIN_WRITE)
+            .entry(SET_OFFSET)
+            .entry(CHECK_BUSY)
+            .entry(EXECUTE)
+            .entry(NOOP);
 
     @Test
     void entriesRoundTripAndEachDistinctRegisterIsARegion() {
@@ -44,18 +48,41 @@ class ErstDecoderTest {
         assertThat(erst.headerLength()).isEqualTo(12);
         assertThat(erst.entryCount()).isEqualTo(5);
         assertThat(erst.entries()).containsExactly(BEGIN_WRITE, SET_OFFSET, CHECK_BUSY, EXECUTE, NOOP);
-        assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.ERST_REGISTER, AddressSpace.SYSTEM_MEMORY, 0xFE00_0000L, 8, "ERST", 1,
-                        56, "ERST.entry[0].register"),
-                new DescribedRegion(RegionKind.ERST_REGISTER, AddressSpace.SYSTEM_MEMORY, 0xFE00_0008L, 4, "ERST", 1,
-                        88, "ERST.entry[1].register"),
-                new DescribedRegion(RegionKind.ERST_REGISTER, AddressSpace.SYSTEM_IO, 0xB2, 1, "ERST", 1, 152,
-                        "ERST.entry[3].register"));
+        assertThat(t.regions())
+                .containsExactly(
+                        new DescribedRegion(
+                                RegionKind.ERST_REGISTER,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0xFE00_0000L,
+                                8,
+                                "ERST",
+                                1,
+                                56,
+                                "ERST.entry[0].register"),
+                        new DescribedRegion(
+                                RegionKind.ERST_REGISTER,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0xFE00_0008L,
+                                4,
+                                "ERST",
+                                1,
+                                88,
+                                "ERST.entry[1].register"),
+                        new DescribedRegion(
+                                RegionKind.ERST_REGISTER,
+                                AddressSpace.SYSTEM_IO,
+                                0xB2,
+                                1,
+                                "ERST",
+                                1,
+                                152,
+                                "ERST.entry[3].register"));
     }
 
     @Test
     void wholeHeaderLengthIsAcceptedOthersAreErrors() {
-        assertThat(decode(new ErstBuilder().headerLength(48).entry(NOOP)).diagnostics()).isEmpty();
+        assertThat(decode(new ErstBuilder().headerLength(48).entry(NOOP)).diagnostics())
+                .isEmpty();
 
         LoadedTable t = decode(new ErstBuilder().headerLength(20).entry(NOOP));
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
@@ -86,13 +113,15 @@ class ErstDecoderTest {
         assertThat(t.regions()).hasSize(1);
         assertThat(t.diagnostics()).extracting(Diagnostic::offset).containsExactly(80L, 44L);
         assertThat(t.diagnostics().get(0).message()).contains("10 trailing bytes");
-        assertThat(t.diagnostics().get(1).message()).contains("entry count is 2").contains("holds 1");
+        assertThat(t.diagnostics().get(1).message())
+                .contains("entry count is 2")
+                .contains("holds 1");
     }
 
     @Test
     void undefinedActionsInstructionsAndWidthsAreWarnings() {
-        ApeiInstruction odd = new ApeiInstruction(0x11, 0x13, 0,
-                new GenericAddress(AddressSpace.SYSTEM_MEMORY.id(), 12, 0, 0, 0xFE00_0100L), 0, 0);
+        ApeiInstruction odd = new ApeiInstruction(
+                0x11, 0x13, 0, new GenericAddress(AddressSpace.SYSTEM_MEMORY.id(), 12, 0, 0, 0xFE00_0100L), 0, 0);
         LoadedTable t = decode(new ErstBuilder().entry(odd));
 
         assertThat(t.diagnostics()).extracting(Diagnostic::offset).containsExactly(48L, 49L, 53L);
@@ -101,7 +130,10 @@ class ErstDecoderTest {
         assertThat(t.diagnostics().get(1).message()).contains("instruction 0x13");
         assertThat(t.diagnostics().get(2).message()).contains("bit width 12");
         // A 12-bit register spans two bytes.
-        assertThat(t.regions()).singleElement().extracting(DescribedRegion::length).isEqualTo(2L);
+        assertThat(t.regions())
+                .singleElement()
+                .extracting(DescribedRegion::length)
+                .isEqualTo(2L);
     }
 
     @Test

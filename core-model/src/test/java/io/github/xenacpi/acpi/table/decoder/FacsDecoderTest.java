@@ -18,9 +18,14 @@ import org.junit.jupiter.api.Test;
 
 class FacsDecoderTest {
 
-    private final FacsBuilder facs = new FacsBuilder().hardwareSignature(0xCAFE).firmwareWakingVector(0x9_F000L)
-            .globalLock(2).flags(FacsTable.S4BIOS_F | FacsTable.WAKE_64BIT_SUPPORTED_F)
-            .xFirmwareWakingVector(0x1_0000_0000L).version(2).ospmFlags(1);
+    private final FacsBuilder facs = new FacsBuilder()
+            .hardwareSignature(0xCAFE)
+            .firmwareWakingVector(0x9_F000L)
+            .globalLock(2)
+            .flags(FacsTable.S4BIOS_F | FacsTable.WAKE_64BIT_SUPPORTED_F)
+            .xFirmwareWakingVector(0x1_0000_0000L)
+            .version(2)
+            .ospmFlags(1);
 
     @Test
     void everyFieldRoundTrips() {

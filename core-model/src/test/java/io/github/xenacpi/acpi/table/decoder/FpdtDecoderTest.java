@@ -25,34 +25,52 @@ class FpdtDecoderTest {
 
         assertThat(t.diagnostics()).isEmpty();
         FpdtTable f = (FpdtTable) t.table();
-        assertThat(f.records()).containsExactly(new FpdtTable.PerformanceRecord(0, 16, 1, 0xFFEC_E000L),
-                new FpdtTable.PerformanceRecord(1, 16, 1, 0xFFED_1000L));
+        assertThat(f.records())
+                .containsExactly(
+                        new FpdtTable.PerformanceRecord(0, 16, 1, 0xFFEC_E000L),
+                        new FpdtTable.PerformanceRecord(1, 16, 1, 0xFFED_1000L));
         assertThat(f.records()).allMatch(FpdtTable.PerformanceRecord::isPointer);
         // fpdt_process_subtable maps the 8-byte signature + length header before the whole table.
-        assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY,
-                        0xFFEC_E000L, 0, "FPDT", 1, 44, "FPDT.record[0].address"),
-                new DescribedRegion(RegionKind.FIRMWARE_PERFORMANCE_RECORD, AddressSpace.SYSTEM_MEMORY,
-                        0xFFED_1000L, 0, "FPDT", 1, 60, "FPDT.record[1].address"));
+        assertThat(t.regions())
+                .containsExactly(
+                        new DescribedRegion(
+                                RegionKind.FIRMWARE_PERFORMANCE_RECORD,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0xFFEC_E000L,
+                                0,
+                                "FPDT",
+                                1,
+                                44,
+                                "FPDT.record[0].address"),
+                        new DescribedRegion(
+                                RegionKind.FIRMWARE_PERFORMANCE_RECORD,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0xFFED_1000L,
+                                0,
+                                "FPDT",
+                                1,
+                                60,
+                                "FPDT.record[1].address"));
     }
 
     @Test
     void otherRecordTypesAreKeptWithoutRegion() {
         LoadedTable t = decode(new FpdtBuilder().fbpt(0x1000).pointer(0x3000, 0x2000));
 
-        assertThat(((FpdtTable) t.table()).records()).element(1)
-                .satisfies(r -> {
-                    assertThat(r.type()).isEqualTo(0x3000);
-                    assertThat(r.isPointer()).isFalse();
-                });
+        assertThat(((FpdtTable) t.table()).records()).element(1).satisfies(r -> {
+            assertThat(r.type()).isEqualTo(0x3000);
+            assertThat(r.isPointer()).isFalse();
+        });
         assertThat(t.regions()).hasSize(1);
     }
 
     @Test
     void missingDuplicateAndZeroPointersAreReported() {
-        assertThat(decode(new FpdtBuilder().s3pt(0x1000)).diagnostics()).singleElement()
+        assertThat(decode(new FpdtBuilder().s3pt(0x1000)).diagnostics())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("no FBPT pointer record"));
-        assertThat(decode(new FpdtBuilder().fbpt(0x1000).fbpt(0x2000)).diagnostics()).singleElement()
+        assertThat(decode(new FpdtBuilder().fbpt(0x1000).fbpt(0x2000)).diagnostics())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("2 FBPT pointer records"));
         LoadedTable zero = decode(new FpdtBuilder().fbpt(0));
         assertThat(zero.regions()).isEmpty();
@@ -69,8 +87,9 @@ class FpdtDecoderTest {
         b = java.util.Arrays.copyOf(b, 56);
         LoadedTable t = decode(fixChecksum(b));
 
-        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactlyInAnyOrder(
-                "38 ERROR", "39 WARNING", "40 WARNING");
+        assertThat(t.diagnostics())
+                .extracting(d -> d.offset() + " " + d.severity())
+                .containsExactlyInAnyOrder("38 ERROR", "39 WARNING", "40 WARNING");
         assertThat(t.regions()).hasSize(1);
     }
 

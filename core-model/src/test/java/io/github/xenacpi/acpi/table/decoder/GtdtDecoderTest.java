@@ -25,16 +25,30 @@ class GtdtDecoderTest {
     private static final GtdtTable.Timer EL2 = new GtdtTable.Timer(26, 4);
     private static final GtdtTable.Timer VIRTUAL_EL2 = new GtdtTable.Timer(28, 4);
 
-    private static final GtdtTable.GtBlock BLOCK = new GtdtTable.GtBlock(0x2A81_0000L, 2, 20, List.of(
-            new GtdtTable.GtFrame(0, 0x2A82_0000L, 0x2A83_0000L, new GtdtTable.Timer(58, 0),
-                    new GtdtTable.Timer(59, 0), 0),
-            new GtdtTable.GtFrame(1, 0x2A84_0000L, GtdtTable.NOT_PROVIDED, new GtdtTable.Timer(60, 0),
-                    new GtdtTable.Timer(0, 0), GtdtTable.GtFrame.SECURE)));
+    private static final GtdtTable.GtBlock BLOCK = new GtdtTable.GtBlock(
+            0x2A81_0000L,
+            2,
+            20,
+            List.of(
+                    new GtdtTable.GtFrame(
+                            0, 0x2A82_0000L, 0x2A83_0000L, new GtdtTable.Timer(58, 0), new GtdtTable.Timer(59, 0), 0),
+                    new GtdtTable.GtFrame(
+                            1,
+                            0x2A84_0000L,
+                            GtdtTable.NOT_PROVIDED,
+                            new GtdtTable.Timer(60, 0),
+                            new GtdtTable.Timer(0, 0),
+                            GtdtTable.GtFrame.SECURE)));
     private static final GtdtTable.Watchdog WATCHDOG = new GtdtTable.Watchdog(0x2A44_0000L, 0x2A45_0000L, 93, 1);
 
     private static GtdtBuilder full(int revision) {
-        return new GtdtBuilder().revision(revision).cntControlBase(0x2A43_0000L).cntReadBase(0x2A80_0000L)
-                .timers(SECURE, NON_SECURE, VIRTUAL, EL2, VIRTUAL_EL2).add(BLOCK).add(WATCHDOG);
+        return new GtdtBuilder()
+                .revision(revision)
+                .cntControlBase(0x2A43_0000L)
+                .cntReadBase(0x2A80_0000L)
+                .timers(SECURE, NON_SECURE, VIRTUAL, EL2, VIRTUAL_EL2)
+                .add(BLOCK)
+                .add(WATCHDOG);
     }
 
     @Test
@@ -44,8 +58,19 @@ class GtdtDecoderTest {
         assertThat(t.checksumValid()).isTrue();
         assertThat(t.diagnostics()).isEmpty();
         GtdtTable g = (GtdtTable) t.table();
-        assertThat(g).isEqualTo(new GtdtTable(g.header(), 0x2A43_0000L, SECURE, NON_SECURE, VIRTUAL, EL2,
-                0x2A80_0000L, 2, 104, VIRTUAL_EL2, List.of(BLOCK, WATCHDOG)));
+        assertThat(g)
+                .isEqualTo(new GtdtTable(
+                        g.header(),
+                        0x2A43_0000L,
+                        SECURE,
+                        NON_SECURE,
+                        VIRTUAL,
+                        EL2,
+                        0x2A80_0000L,
+                        2,
+                        104,
+                        VIRTUAL_EL2,
+                        List.of(BLOCK, WATCHDOG)));
         assertThat(g.header().length()).isEqualTo(104 + 100 + 28);
     }
 
@@ -53,15 +78,16 @@ class GtdtDecoderTest {
     void everyFrameIsAFourKibRegion() {
         LoadedTable t = decode(full(3));
 
-        assertThat(t.regions()).containsExactly(
-                region(RegionKind.GT_BLOCK, 0x2A81_0000L, 108, "GTDT.timerBlock[0].cntCtlBase"),
-                region(RegionKind.GT_FRAME, 0x2A82_0000L, 128, "GTDT.timerBlock[0].frame[0].cntBase"),
-                region(RegionKind.GT_EL0_FRAME, 0x2A83_0000L, 136, "GTDT.timerBlock[0].frame[0].cntEl0Base"),
-                region(RegionKind.GT_FRAME, 0x2A84_0000L, 168, "GTDT.timerBlock[0].frame[1].cntBase"),
-                region(RegionKind.WATCHDOG_REFRESH, 0x2A44_0000L, 208, "GTDT.watchdog[0].refreshFrame"),
-                region(RegionKind.WATCHDOG_CONTROL, 0x2A45_0000L, 216, "GTDT.watchdog[0].controlFrame"),
-                region(RegionKind.CNT_CONTROL, 0x2A43_0000L, 36, "GTDT.cntControlBase"),
-                region(RegionKind.CNT_READ, 0x2A80_0000L, 80, "GTDT.cntReadBase"));
+        assertThat(t.regions())
+                .containsExactly(
+                        region(RegionKind.GT_BLOCK, 0x2A81_0000L, 108, "GTDT.timerBlock[0].cntCtlBase"),
+                        region(RegionKind.GT_FRAME, 0x2A82_0000L, 128, "GTDT.timerBlock[0].frame[0].cntBase"),
+                        region(RegionKind.GT_EL0_FRAME, 0x2A83_0000L, 136, "GTDT.timerBlock[0].frame[0].cntEl0Base"),
+                        region(RegionKind.GT_FRAME, 0x2A84_0000L, 168, "GTDT.timerBlock[0].frame[1].cntBase"),
+                        region(RegionKind.WATCHDOG_REFRESH, 0x2A44_0000L, 208, "GTDT.watchdog[0].refreshFrame"),
+                        region(RegionKind.WATCHDOG_CONTROL, 0x2A45_0000L, 216, "GTDT.watchdog[0].controlFrame"),
+                        region(RegionKind.CNT_CONTROL, 0x2A43_0000L, 36, "GTDT.cntControlBase"),
+                        region(RegionKind.CNT_READ, 0x2A80_0000L, 80, "GTDT.cntReadBase"));
     }
 
     @Test
@@ -170,13 +196,19 @@ class GtdtDecoderTest {
             assertThat(d.offset()).isEqualTo(116);
             assertThat(d.message()).contains("9 timer frames, ACPI allows at most 8");
         });
-        assertThat(tooMany.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("do not fit"));
-        assertThat(((GtdtTable.GtBlock) ((GtdtTable) tooMany.table()).platformTimers().get(0)).frames()).hasSize(2);
+        assertThat(tooMany.diagnostics())
+                .anySatisfy(d -> assertThat(d.message()).contains("do not fit"));
+        assertThat(((GtdtTable.GtBlock)
+                                ((GtdtTable) tooMany.table()).platformTimers().get(0))
+                        .frames())
+                .hasSize(2);
         assertThat(badOffset.diagnostics()).anySatisfy(d -> {
             assertThat(d.offset()).isEqualTo(120);
             assertThat(d.message()).contains("at offset 90").contains("do not fit");
         });
-        assertThat(((GtdtTable.GtBlock) ((GtdtTable) badOffset.table()).platformTimers().get(0)).frames())
+        assertThat(((GtdtTable.GtBlock)
+                                ((GtdtTable) badOffset.table()).platformTimers().get(0))
+                        .frames())
                 .isEmpty();
     }
 
@@ -190,8 +222,9 @@ class GtdtDecoderTest {
             assertThat(d.offset()).isEqualTo(164);
             assertThat(d.message()).contains("frame number 0 appears twice");
         });
-        assertThat(high.diagnostics()).singleElement().satisfies(d ->
-                assertThat(d.message()).contains("frame number 8 is above 7"));
+        assertThat(high.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("frame number 8 is above 7"));
     }
 
     @Test
@@ -200,9 +233,12 @@ class GtdtDecoderTest {
 
         assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("truncated"));
         assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("overruns"));
-        GtdtTable.GtBlock block = (GtdtTable.GtBlock) ((GtdtTable) t.table()).platformTimers().get(0);
+        GtdtTable.GtBlock block =
+                (GtdtTable.GtBlock) ((GtdtTable) t.table()).platformTimers().get(0);
         assertThat(block.frames()).hasSize(1);
-        assertThat(t.regions()).extracting(DescribedRegion::path).contains("GTDT.timerBlock[0].frame[0].cntBase")
+        assertThat(t.regions())
+                .extracting(DescribedRegion::path)
+                .contains("GTDT.timerBlock[0].frame[0].cntBase")
                 .doesNotContain("GTDT.timerBlock[0].frame[1].cntBase");
     }
 

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 class HmatDecoderTest {
 
     private static final HmatTable.MemoryAttributes ATTRIBUTES = new HmatTable.MemoryAttributes(1, 0, 1, 0, 0);
-    private static final HmatTable.Locality LOCALITY = new HmatTable.Locality(0x10, 1, 64, 100, List.of(0L, 1L),
-            List.of(0L, 1L, 2L), List.of(10, 20, 30, 40, 50, 60));
-    private static final HmatTable.MemorySideCache CACHE = new HmatTable.MemorySideCache(1, 0x4000_0000L,
-            0x0010_1122L, 1, List.of(0x10, 0x11));
+    private static final HmatTable.Locality LOCALITY = new HmatTable.Locality(
+            0x10, 1, 64, 100, List.of(0L, 1L), List.of(0L, 1L, 2L), List.of(10, 20, 30, 40, 50, 60));
+    private static final HmatTable.MemorySideCache CACHE =
+            new HmatTable.MemorySideCache(1, 0x4000_0000L, 0x0010_1122L, 1, List.of(0x10, 0x11));
 
     /** Structures at 40 (40 bytes), 80 (64 bytes), 144 (36 bytes). */
-    private final HmatBuilder all = new HmatBuilder().add(ATTRIBUTES).add(LOCALITY).add(CACHE);
+    private final HmatBuilder all =
+            new HmatBuilder().add(ATTRIBUTES).add(LOCALITY).add(CACHE);
 
     @Test
     void everyStructureAndArrayRoundTrips() {
@@ -45,7 +46,8 @@ class HmatDecoderTest {
             assertThat(d.offset()).isEqualTo(92);
             assertThat(d.message()).contains("2 initiators and 4 targets need 72 bytes, the structure has 64");
         });
-        HmatTable.Locality l = (HmatTable.Locality) ((HmatTable) t.table()).structures().get(1);
+        HmatTable.Locality l =
+                (HmatTable.Locality) ((HmatTable) t.table()).structures().get(1);
         assertThat(l.initiators()).hasSize(2);
         assertThat(l.targets()).containsExactly(0L, 1L, 2L, 10L | 20L << 16);
         assertThat(l.entries()).hasSize(4);
@@ -56,7 +58,8 @@ class HmatDecoderTest {
     void hugeCountsDoNotOverflow() {
         LoadedTable t = decode(fixChecksum(patch(patch(bytes(all), 92, 0xFFFF_FFFFL, 4), 96, 0xFFFF_FFFFL, 4)));
 
-        assertThat(t.diagnostics()).singleElement()
+        assertThat(t.diagnostics())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("need 36893488164598972442 bytes"));
     }
 
@@ -68,14 +71,17 @@ class HmatDecoderTest {
             assertThat(d.offset()).isEqualTo(174);
             assertThat(d.message()).contains("5 SMBIOS handles need 42 bytes, the structure has 36");
         });
-        assertThat(((HmatTable.MemorySideCache) ((HmatTable) t.table()).structures().get(2)).smbiosHandles())
+        assertThat(((HmatTable.MemorySideCache)
+                                ((HmatTable) t.table()).structures().get(2))
+                        .smbiosHandles())
                 .containsExactly(0x10, 0x11);
     }
 
     @Test
     void revisionOneAddressRangeIsKeptAndReservedLater() {
         HmatTable.MemoryAttributes ranged = new HmatTable.MemoryAttributes(1, 0, 0, 0x8000_0000L, 0x1000_0000L);
-        assertThat(decode(new HmatBuilder().revision(1).add(ranged)).diagnostics()).isEmpty();
+        assertThat(decode(new HmatBuilder().revision(1).add(ranged)).diagnostics())
+                .isEmpty();
 
         LoadedTable t = decode(new HmatBuilder().add(ranged));
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
@@ -88,11 +94,14 @@ class HmatDecoderTest {
     void unknownZeroLengthAndTruncatedStructuresAreReported() {
         LoadedTable unknown = decode(new HmatBuilder().add(new HmatTable.Other(9, 0, 12)));
         assertThat(((HmatTable) unknown.table()).structures()).containsExactly(new HmatTable.Other(9, 40, 12));
-        assertThat(unknown.diagnostics()).singleElement()
+        assertThat(unknown.diagnostics())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("unknown structure type 9"));
 
         LoadedTable zero = decode(fixChecksum(patch(bytes(all), 44, 0, 4)));
-        assertThat(zero.diagnostics()).singleElement().satisfies(d -> assertThat(d.offset()).isEqualTo(44));
+        assertThat(zero.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.offset()).isEqualTo(44));
 
         LoadedTable cut = decode(fixChecksum(patch(truncate(bytes(all), 120), 4, 120, 4)));
         assertThat(cut.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("overruns the list"));

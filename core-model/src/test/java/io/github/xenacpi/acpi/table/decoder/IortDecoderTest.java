@@ -12,11 +12,11 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
+import io.github.xenacpi.acpi.table.IortTable;
 import io.github.xenacpi.acpi.table.IortTable.IdMapping;
 import io.github.xenacpi.acpi.table.IortTable.Interrupt;
 import io.github.xenacpi.acpi.table.IortTable.MemoryAccess;
 import io.github.xenacpi.acpi.table.IortTable.MemoryRangeDescriptor;
-import io.github.xenacpi.acpi.table.IortTable;
 import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.platform.builder.IortBuilder;
 import java.util.List;
@@ -31,23 +31,43 @@ class IortDecoderTest {
     private static IortBuilder everyNodeType() {
         IortBuilder b = new IortBuilder().revision(5);
         IortBuilder.Node its = b.itsGroup(7, 9).set("identifier", 1);
-        IortBuilder.Node smmu3 = b.smmuV3(0x2B40_0000L).set("flags", 0x19).set("vatosAddress", 0x2B60_0000L)
-                .set("model", 0).set("eventGsiv", 100).set("priGsiv", 101).set("gerrGsiv", 102)
-                .set("syncGsiv", 103).set("proximityDomain", 2).set("deviceIdMappingIndex", 0).revision(4)
+        IortBuilder.Node smmu3 = b.smmuV3(0x2B40_0000L)
+                .set("flags", 0x19)
+                .set("vatosAddress", 0x2B60_0000L)
+                .set("model", 0)
+                .set("eventGsiv", 100)
+                .set("priGsiv", 101)
+                .set("gerrGsiv", 102)
+                .set("syncGsiv", 103)
+                .set("proximityDomain", 2)
+                .set("deviceIdMappingIndex", 0)
+                .revision(4)
                 .mapping(0, 0, 0x8000, its, 1);
-        IortBuilder.Node smmu2 = b.smmuV1V2(0x1500_0000L, 0x10_0000L, 3, 0x61, 0x62).set("flags", 2)
-                .contextInterrupt(0x81, 1).contextInterrupt(0x82, 0).pmuInterrupt(0x90, 1)
+        IortBuilder.Node smmu2 = b.smmuV1V2(0x1500_0000L, 0x10_0000L, 3, 0x61, 0x62)
+                .set("flags", 2)
+                .contextInterrupt(0x81, 1)
+                .contextInterrupt(0x82, 0)
+                .pmuInterrupt(0x90, 1)
                 .mapping(0, 0xFFFF, 0x1_0000, its, 0);
-        b.rootComplex(1).set("cacheCoherency", 1).set("allocationHints", 0xA).set("memoryAccessFlags", 3)
-                .set("atsAttribute", 7).set("memoryAddressSizeLimit", 48).set("pasidCapabilities", 20)
-                .set("flags", 1).revision(4)
+        b.rootComplex(1)
+                .set("cacheCoherency", 1)
+                .set("allocationHints", 0xA)
+                .set("memoryAccessFlags", 3)
+                .set("atsAttribute", 7)
+                .set("memoryAddressSizeLimit", 48)
+                .set("pasidCapabilities", 20)
+                .set("flags", 1)
+                .revision(4)
                 .mapping(0, 0xFFFF, 0, smmu3, 0);
-        b.namedComponent("\\_SB.UFS0").set("flags", 0x3E).set("cacheCoherency", 1).set("allocationHints", 1)
-                .set("memoryAccessFlags", 1).set("memoryAddressSizeLimit", 36)
+        b.namedComponent("\\_SB.UFS0")
+                .set("flags", 0x3E)
+                .set("cacheCoherency", 1)
+                .set("allocationHints", 1)
+                .set("memoryAccessFlags", 1)
+                .set("memoryAddressSizeLimit", 36)
                 .mapping(0, 3, 0x100, smmu2, 0);
         b.pmcg(0x2B42_0000L, 0x2B43_0000L, smmu3).revision(1).set("overflowGsiv", 200);
-        b.rmr(1).range(0x8000_0000L, 0x1_0000L).range(0x9000_0000L, 0x2_0000L)
-                .mapping(0, 0, 0x55, smmu3, 1);
+        b.rmr(1).range(0x8000_0000L, 0x1_0000L).range(0x9000_0000L, 0x2_0000L).mapping(0, 0, 0x55, smmu3, 1);
         return b;
     }
 
@@ -70,9 +90,20 @@ class IortDecoderTest {
 
         IortTable.SmmuV3 smmu3 = (IortTable.SmmuV3) n.get(1);
         int smmu3At = smmu3.common().offset();
-        assertThat(smmu3).isEqualTo(new IortTable.SmmuV3(new IortTable.NodeHeader(smmu3At, 4, 88, 4, 0, 1, 68,
-                List.of(new IdMapping(0, 0, 0x8000, ITS, 1))), 0x2B40_0000L, 0x19, 0x2B60_0000L, 0, 100, 101, 102,
-                103, 2, 0));
+        assertThat(smmu3)
+                .isEqualTo(new IortTable.SmmuV3(
+                        new IortTable.NodeHeader(
+                                smmu3At, 4, 88, 4, 0, 1, 68, List.of(new IdMapping(0, 0, 0x8000, ITS, 1))),
+                        0x2B40_0000L,
+                        0x19,
+                        0x2B60_0000L,
+                        0,
+                        100,
+                        101,
+                        102,
+                        103,
+                        2,
+                        0));
 
         IortTable.SmmuV1V2 smmu2 = (IortTable.SmmuV1V2) n.get(2);
         assertThat(smmu2.baseAddress()).isEqualTo(0x1500_0000L);
@@ -89,16 +120,16 @@ class IortDecoderTest {
         assertThat(smmu2.common().idMappings()).containsExactly(new IdMapping(0, 0xFFFF, 0x1_0000, ITS, 0));
 
         IortTable.RootComplex rc = (IortTable.RootComplex) n.get(3);
-        assertThat(rc).isEqualTo(new IortTable.RootComplex(rc.common(), new MemoryAccess(1, 0xA, 3), 7, 1, 48, 20,
-                1));
+        assertThat(rc).isEqualTo(new IortTable.RootComplex(rc.common(), new MemoryAccess(1, 0xA, 3), 7, 1, 48, 20, 1));
         assertThat(rc.common().revision()).isEqualTo(4);
         assertThat(rc.common().idMappings()).containsExactly(new IdMapping(0, 0xFFFF, 0, smmu3At, 0));
 
         IortTable.NamedComponent nc = (IortTable.NamedComponent) n.get(4);
-        assertThat(nc).isEqualTo(new IortTable.NamedComponent(nc.common(), 0x3E, new MemoryAccess(1, 1, 1), 36,
-                "\\_SB.UFS0"));
-        assertThat(nc.common().idMappings()).containsExactly(new IdMapping(0, 3, 0x100,
-                smmu2.common().offset(), 0));
+        assertThat(nc)
+                .isEqualTo(
+                        new IortTable.NamedComponent(nc.common(), 0x3E, new MemoryAccess(1, 1, 1), 36, "\\_SB.UFS0"));
+        assertThat(nc.common().idMappings())
+                .containsExactly(new IdMapping(0, 3, 0x100, smmu2.common().offset(), 0));
 
         IortTable.Pmcg pmcg = (IortTable.Pmcg) n.get(5);
         assertThat(pmcg).isEqualTo(new IortTable.Pmcg(pmcg.common(), 0x2B42_0000L, 200, smmu3At, 0x2B43_0000L));
@@ -106,8 +137,10 @@ class IortDecoderTest {
         IortTable.ReservedMemoryRange rmr = (IortTable.ReservedMemoryRange) n.get(6);
         assertThat(rmr.flags()).isEqualTo(1);
         assertThat(rmr.rangeOffset()).isEqualTo(28);
-        assertThat(rmr.ranges()).containsExactly(new MemoryRangeDescriptor(0x8000_0000L, 0x1_0000L),
-                new MemoryRangeDescriptor(0x9000_0000L, 0x2_0000L));
+        assertThat(rmr.ranges())
+                .containsExactly(
+                        new MemoryRangeDescriptor(0x8000_0000L, 0x1_0000L),
+                        new MemoryRangeDescriptor(0x9000_0000L, 0x2_0000L));
         assertThat(rmr.common().idMappings()).containsExactly(new IdMapping(0, 0, 0x55, smmu3At, 1));
     }
 
@@ -121,14 +154,15 @@ class IortDecoderTest {
         int pmcg = iort.nodes().get(5).common().offset();
         int rmr = iort.nodes().get(6).common().offset();
 
-        assertThat(t.regions()).containsExactly(
-                region(RegionKind.SMMU, 0x2B40_0000L, 0, smmu3 + 16, "IORT.node[1].baseAddress"),
-                region(RegionKind.SMMU, 0x2B60_0000L, 64 << 10, smmu3 + 32, "IORT.node[1].vatosAddress"),
-                region(RegionKind.SMMU, 0x1500_0000L, 0x10_0000L, smmu2 + 16, "IORT.node[2].baseAddress"),
-                region(RegionKind.PMCG, 0x2B42_0000L, 0, pmcg + 16, "IORT.node[5].page0BaseAddress"),
-                region(RegionKind.PMCG, 0x2B43_0000L, 0, pmcg + 32, "IORT.node[5].page1BaseAddress"),
-                region(RegionKind.RMR, 0x8000_0000L, 0x1_0000L, rmr + 28, "IORT.node[6].range[0]"),
-                region(RegionKind.RMR, 0x9000_0000L, 0x2_0000L, rmr + 48, "IORT.node[6].range[1]"));
+        assertThat(t.regions())
+                .containsExactly(
+                        region(RegionKind.SMMU, 0x2B40_0000L, 0, smmu3 + 16, "IORT.node[1].baseAddress"),
+                        region(RegionKind.SMMU, 0x2B60_0000L, 64 << 10, smmu3 + 32, "IORT.node[1].vatosAddress"),
+                        region(RegionKind.SMMU, 0x1500_0000L, 0x10_0000L, smmu2 + 16, "IORT.node[2].baseAddress"),
+                        region(RegionKind.PMCG, 0x2B42_0000L, 0, pmcg + 16, "IORT.node[5].page0BaseAddress"),
+                        region(RegionKind.PMCG, 0x2B43_0000L, 0, pmcg + 32, "IORT.node[5].page1BaseAddress"),
+                        region(RegionKind.RMR, 0x8000_0000L, 0x1_0000L, rmr + 28, "IORT.node[6].range[0]"),
+                        region(RegionKind.RMR, 0x9000_0000L, 0x2_0000L, rmr + 48, "IORT.node[6].range[1]"));
     }
 
     private static DescribedRegion region(RegionKind kind, long base, long length, long offset, String path) {
@@ -139,8 +173,12 @@ class IortDecoderTest {
     void revisionZeroShortNodesDecodeWithAbsentFieldsAsZero() {
         IortBuilder b = new IortBuilder().revision(0);
         IortBuilder.Node its = b.itsGroup(0);
-        IortBuilder.Node smmu = b.smmuV3(0x100_0000L).fixedSize(60).set("eventGsiv", 5).set("gerrGsiv", 6)
-                .set("syncGsiv", 7).mapping(0, 0xFF, 0, its, 0);
+        IortBuilder.Node smmu = b.smmuV3(0x100_0000L)
+                .fixedSize(60)
+                .set("eventGsiv", 5)
+                .set("gerrGsiv", 6)
+                .set("syncGsiv", 7)
+                .mapping(0, 0xFF, 0, its, 0);
         b.rootComplex(3).fixedSize(32).set("atsAttribute", 1).mapping(0, 0xFF, 0, smmu, 0);
         b.pmcg(0x200_0000L, 0, smmu).fixedSize(32).set("overflowGsiv", 9);
         LoadedTable t = decode(b);
@@ -155,10 +193,12 @@ class IortDecoderTest {
         assertThat(rc.atsAttribute()).isEqualTo(1);
         assertThat(rc.pciSegment()).isEqualTo(3);
         assertThat(rc.memoryAddressSizeLimit()).isZero();
-        assertThat(rc.common().idMappings()).containsExactly(new IdMapping(0, 0xFF, 0, s.common().offset(), 0));
+        assertThat(rc.common().idMappings())
+                .containsExactly(new IdMapping(0, 0xFF, 0, s.common().offset(), 0));
         IortTable.Pmcg p = (IortTable.Pmcg) n.get(3);
         assertThat(p.page1BaseAddress()).isZero();
-        assertThat(t.regions()).extracting(DescribedRegion::path)
+        assertThat(t.regions())
+                .extracting(DescribedRegion::path)
                 .containsExactly("IORT.node[1].baseAddress", "IORT.node[3].page0BaseAddress");
     }
 
@@ -173,8 +213,12 @@ class IortDecoderTest {
         b.pmcg(0x200_0000L, 0x201_0000L, smmu);
         b.pmcg(0x300_0000L, 0x301_0000L, smmu).revision(1);
 
-        assertThat(decode(b).regions()).filteredOn(r -> r.kind() == RegionKind.PMCG).extracting(DescribedRegion::path)
-                .containsExactly("IORT.node[1].page0BaseAddress", "IORT.node[2].page0BaseAddress",
+        assertThat(decode(b).regions())
+                .filteredOn(r -> r.kind() == RegionKind.PMCG)
+                .extracting(DescribedRegion::path)
+                .containsExactly(
+                        "IORT.node[1].page0BaseAddress",
+                        "IORT.node[2].page0BaseAddress",
                         "IORT.node[2].page1BaseAddress");
     }
 
@@ -189,8 +233,10 @@ class IortDecoderTest {
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.ERROR);
             assertThat(d.offset()).isEqualTo(field);
-            assertThat(d.message()).contains("IORT.node[1].idMapping[0].outputReference")
-                    .contains("0x34").contains("not the start of any node");
+            assertThat(d.message())
+                    .contains("IORT.node[1].idMapping[0].outputReference")
+                    .contains("0x34")
+                    .contains("not the start of any node");
         });
         assertThat(its).isNotNull();
     }
@@ -203,12 +249,17 @@ class IortDecoderTest {
         b.pmcg(0x1000_0000L, 0, null);
         LoadedTable t = decode(b);
 
-        assertThat(t.diagnostics()).extracting(Diagnostic::message).anySatisfy(m -> assertThat(m)
-                .contains("idMapping[0].outputReference: reference 0x0 is not the start"));
-        assertThat(t.diagnostics()).extracting(Diagnostic::message).anySatisfy(m -> assertThat(m)
-                .contains("idMapping[1].outputReference: reference 0xFFFFFFF0 is not the start"));
-        assertThat(t.diagnostics()).extracting(Diagnostic::message).anySatisfy(m -> assertThat(m)
-                .contains("IORT.node[2].nodeReference: reference 0x0 is not the start"));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::message)
+                .anySatisfy(
+                        m -> assertThat(m).contains("idMapping[0].outputReference: reference 0x0 is not the start"));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::message)
+                .anySatisfy(m ->
+                        assertThat(m).contains("idMapping[1].outputReference: reference 0xFFFFFFF0 is not the start"));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::message)
+                .anySatisfy(m -> assertThat(m).contains("IORT.node[2].nodeReference: reference 0x0 is not the start"));
     }
 
     @Test
@@ -218,30 +269,39 @@ class IortDecoderTest {
         b.rootComplex(0).mapping(0, 0xFF, 0, nc, 0);
         LoadedTable t = decode(b);
 
-        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
-                .contains("node of type 1").contains("ITS group or an SMMU"));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(
+                        d -> assertThat(d.message()).contains("node of type 1").contains("ITS group or an SMMU"));
     }
 
     @Test
     void referenceCycleIsReportedOnceAndTheWalkEnds() {
         IortBuilder b = new IortBuilder();
-        IortBuilder.Node a = b.smmuV3(0x1000_0000L).set("eventGsiv", 1).set("gerrGsiv", 1).set("syncGsiv", 1);
-        IortBuilder.Node c = b.smmuV3(0x2000_0000L).set("eventGsiv", 1).set("gerrGsiv", 1).set("syncGsiv", 1);
+        IortBuilder.Node a =
+                b.smmuV3(0x1000_0000L).set("eventGsiv", 1).set("gerrGsiv", 1).set("syncGsiv", 1);
+        IortBuilder.Node c =
+                b.smmuV3(0x2000_0000L).set("eventGsiv", 1).set("gerrGsiv", 1).set("syncGsiv", 1);
         IortBuilder.Node d = b.smmuV1V2(0x3000_0000L, 0x1_0000L, 1, 1, 2);
         a.mapping(0, 0xF, 0, c, 0);
         c.mapping(0, 0xF, 0, d, 0);
         d.mapping(0, 0xF, 0, a, 0);
-        IortBuilder.Node self = b.smmuV3(0x4000_0000L).set("eventGsiv", 1).set("gerrGsiv", 1).set("syncGsiv", 1);
+        IortBuilder.Node self =
+                b.smmuV3(0x4000_0000L).set("eventGsiv", 1).set("gerrGsiv", 1).set("syncGsiv", 1);
         self.mapping(0, 0xF, 0, self, 0);
         LoadedTable t = decode(b);
 
         assertThat(t.diagnostics()).hasSize(2);
         assertThat(t.diagnostics().get(0).offset()).isEqualTo(48);
-        assertThat(t.diagnostics().get(0).message()).contains("IORT.node[0]: ID mappings lead back")
-                .contains("node[0]@0x30 -> node[1]@0x").contains("-> node[2]@0x").endsWith("-> node[0]@0x30");
+        assertThat(t.diagnostics().get(0).message())
+                .contains("IORT.node[0]: ID mappings lead back")
+                .contains("node[0]@0x30 -> node[1]@0x")
+                .contains("-> node[2]@0x")
+                .endsWith("-> node[0]@0x30");
         assertThat(t.diagnostics().get(1).offset()).isEqualTo(b.offsetOf(self));
         String self3 = "node[3]@0x" + Integer.toHexString(b.offsetOf(self)).toUpperCase(Locale.ROOT);
-        assertThat(t.diagnostics().get(1).message()).contains("IORT.node[3]: ID mappings lead back")
+        assertThat(t.diagnostics().get(1).message())
+                .contains("IORT.node[3]: ID mappings lead back")
                 .contains(self3 + " -> node[3]");
     }
 
@@ -262,7 +322,8 @@ class IortDecoderTest {
         assertThat(t.diagnostics().get(0)).satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Severity.WARNING);
             assertThat(d.offset()).isEqualTo(maps + 40);
-            assertThat(d.message()).contains("idMapping[2]: input IDs 0x1FF..0x20F overlap idMapping[1]")
+            assertThat(d.message())
+                    .contains("idMapping[2]: input IDs 0x1FF..0x20F overlap idMapping[1]")
                     .contains("by one ID");
         });
         assertThat(t.diagnostics().get(1)).satisfies(d -> {
@@ -286,20 +347,21 @@ class IortDecoderTest {
             assertThat(d.offset()).isEqualTo(b.offsetOf(second) + 1);
             assertThat(d.message()).contains("length 0 is below the minimum of 16");
         });
-        assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message())
-                .contains("node count is 3 but 1 nodes were found"));
+        assertThat(t.diagnostics())
+                .anySatisfy(d -> assertThat(d.message()).contains("node count is 3 but 1 nodes were found"));
     }
 
     @Test
     void nodeOverrunningTheTableIsReportedAndKeptCut() {
         IortBuilder b = new IortBuilder();
         b.itsGroup(0);
-        IortBuilder.Node last = b.smmuV3(0x1000_0000L).set("eventGsiv", 1).set("gerrGsiv", 1).set("syncGsiv", 1);
+        IortBuilder.Node last =
+                b.smmuV3(0x1000_0000L).set("eventGsiv", 1).set("gerrGsiv", 1).set("syncGsiv", 1);
         byte[] bytes = fixChecksum(patch(bytes(b), b.offsetOf(last) + 1, 200, 2));
         LoadedTable t = decode(bytes);
 
-        assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message())
-                .contains("IORT.node[1]: length 200 overruns the list"));
+        assertThat(t.diagnostics())
+                .anySatisfy(d -> assertThat(d.message()).contains("IORT.node[1]: length 200 overruns the list"));
         assertThat(((IortTable) t.table()).nodes().get(1)).isInstanceOf(IortTable.SmmuV3.class);
         assertThat(t.regions()).hasSize(1);
     }
@@ -314,8 +376,9 @@ class IortDecoderTest {
 
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.offset()).isEqualTo(b.offsetOf(rc) + 12);
-            assertThat(d.message()).contains("5 ID mappings at node offset 0x28 (100 bytes) lie outside the node"
-                    + " of length 80; 2 decoded");
+            assertThat(d.message())
+                    .contains("5 ID mappings at node offset 0x28 (100 bytes) lie outside the node"
+                            + " of length 80; 2 decoded");
         });
         assertThat(((IortTable) t.table()).nodes().get(1).common().idMappings()).hasSize(2);
     }
@@ -327,8 +390,10 @@ class IortDecoderTest {
         IortBuilder.Node rc = b.rootComplex(0).mapping(0, 1, 0, its, 0);
         LoadedTable t = decode(fixChecksum(patch(bytes(b), b.offsetOf(rc) + 12, 4, 4)));
 
-        assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message())
-                .contains("1 ID mappings at node offset 0x4").contains("0 decoded"));
+        assertThat(t.diagnostics())
+                .anySatisfy(d -> assertThat(d.message())
+                        .contains("1 ID mappings at node offset 0x4")
+                        .contains("0 decoded"));
     }
 
     @Test
@@ -341,7 +406,8 @@ class IortDecoderTest {
             assertThat(d.offset()).isEqualTo(b.offsetOf(s) + 48);
             assertThat(d.message()).contains("contextInterruptOffset 0x1000 with 1 entries of 8 bytes lies outside");
         });
-        assertThat(((IortTable.SmmuV1V2) ((IortTable) t.table()).nodes().get(0)).contextInterrupts()).isEmpty();
+        assertThat(((IortTable.SmmuV1V2) ((IortTable) t.table()).nodes().get(0)).contextInterrupts())
+                .isEmpty();
     }
 
     @Test
@@ -350,9 +416,12 @@ class IortDecoderTest {
         b.raw(IortTable.NAMED_COMPONENT, 4);
         LoadedTable t = decode(b);
 
-        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
-                .contains("has 20 bytes before its ID mappings or end, needs at least 30"));
-        assertThat(((IortTable.NamedComponent) ((IortTable) t.table()).nodes().get(0)).objectName()).isEmpty();
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message())
+                        .contains("has 20 bytes before its ID mappings or end, needs at least 30"));
+        assertThat(((IortTable.NamedComponent) ((IortTable) t.table()).nodes().get(0)).objectName())
+                .isEmpty();
     }
 
     @Test
@@ -361,8 +430,9 @@ class IortDecoderTest {
         b.itsGroup(4, 5);
         LoadedTable t = decode(fixChecksum(patch(bytes(b), ITS + 16, 1000, 4)));
 
-        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
-                .contains("1000 ITS identifiers declared, only 2 fit"));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("1000 ITS identifiers declared, only 2 fit"));
         assertThat(((IortTable.ItsGroup) ((IortTable) t.table()).nodes().get(0)).identifiers())
                 .containsExactly(4L, 5L);
     }
@@ -415,9 +485,13 @@ class IortDecoderTest {
         b.rmr(0).range(0x8000_0000L, 0);
         LoadedTable t = decode(b);
 
-        assertThat(t.diagnostics()).extracting(Diagnostic::severity, d -> d.message().contains("revision 3 table")
-                || d.message().contains("has length 0"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.WARNING, true),
+        assertThat(t.diagnostics())
+                .extracting(
+                        Diagnostic::severity,
+                        d -> d.message().contains("revision 3 table")
+                                || d.message().contains("has length 0"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Severity.WARNING, true),
                         org.assertj.core.groups.Tuple.tuple(Severity.ERROR, true));
     }
 
@@ -430,9 +504,13 @@ class IortDecoderTest {
         IortTable iort = (IortTable) t.table();
         assertThat(iort.nodes()).hasSize(1);
         assertThat(t.regions()).noneMatch(r -> r.kind() == RegionKind.RMR);
-        assertThat(t.diagnostics()).extracting(Diagnostic::severity, Diagnostic::offset,
-                d -> d.message().startsWith("IORT.node[0].range[0]: length 0xFFFFFFFFFFFFFF00 at base 0x80000000 is"
-                        + " 2^63 bytes or more"))
+        assertThat(t.diagnostics())
+                .extracting(
+                        Diagnostic::severity,
+                        Diagnostic::offset,
+                        d -> d.message()
+                                .startsWith("IORT.node[0].range[0]: length 0xFFFFFFFFFFFFFF00 at base 0x80000000 is"
+                                        + " 2^63 bytes or more"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.ERROR, 48L + 28, true));
     }
 
@@ -444,9 +522,11 @@ class IortDecoderTest {
         bytes = patch(bytes, 48 + 28 + 16, 2, 4);
         LoadedTable t = decode(fixChecksum(bytes));
 
-        assertThat(t.diagnostics()).extracting(Diagnostic::severity, Diagnostic::offset).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 44L),
-                org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 92L));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::severity, Diagnostic::offset)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 44L),
+                        org.assertj.core.groups.Tuple.tuple(Severity.WARNING, 92L));
     }
 
     @Test
@@ -468,8 +548,9 @@ class IortDecoderTest {
         b.raw(9, 4).mapping(0, 0, 0, its, 1);
         LoadedTable t = decode(b);
 
-        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
-                .contains("unknown node type 9"));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("unknown node type 9"));
         IortTable.Node n = ((IortTable) t.table()).nodes().get(1);
         assertThat(n).isInstanceOf(IortTable.UnknownNode.class);
         assertThat(n.common().idMappings()).hasSize(1);
@@ -482,7 +563,9 @@ class IortDecoderTest {
         b.smmuV3(0x1000_0000L).set("deviceIdMappingIndex", 3).mapping(0, 0, 0, its, 1);
         LoadedTable t = decode(b);
 
-        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
-                .contains("device ID mapping index 3 is past the node's 1 ID mappings"));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(d ->
+                        assertThat(d.message()).contains("device ID mapping index 3 is past the node's 1 ID mappings"));
     }
 }

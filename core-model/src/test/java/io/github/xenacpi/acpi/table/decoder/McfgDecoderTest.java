@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class McfgDecoderTest {
 
-    private final McfgBuilder twoSegments = new McfgBuilder()
-            .allocation(0x4010000000L, 0, 0, 0xFF)
-            .allocation(0x3000_0000L, 1, 0x10, 0x1F);
+    private final McfgBuilder twoSegments =
+            new McfgBuilder().allocation(0x4010000000L, 0, 0, 0xFF).allocation(0x3000_0000L, 1, 0x10, 0x1F);
 
     @Test
     void decodesEveryAllocationAndItsEcamWindow() {
@@ -30,15 +29,31 @@ class McfgDecoderTest {
         assertThat(t.diagnostics()).isEmpty();
         McfgTable mcfg = (McfgTable) t.table();
         assertThat(mcfg.header().length()).isEqualTo(44 + 2 * 16);
-        assertThat(mcfg.allocations()).containsExactly(
-                new McfgTable.Allocation(0x4010000000L, 0, 0, 0xFF),
-                new McfgTable.Allocation(0x3000_0000L, 1, 0x10, 0x1F));
-        assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.ECAM, AddressSpace.SYSTEM_MEMORY, 0x4010000000L, 256L << 20,
-                        "MCFG", 1, 44, "MCFG.allocation[0]"),
-                // pci_mcfg_lookup: the window of start bus 0x10 begins 0x10 MiB above the allocation's base.
-                new DescribedRegion(RegionKind.ECAM, AddressSpace.SYSTEM_MEMORY, 0x3100_0000L, 16L << 20,
-                        "MCFG", 1, 60, "MCFG.allocation[1]"));
+        assertThat(mcfg.allocations())
+                .containsExactly(
+                        new McfgTable.Allocation(0x4010000000L, 0, 0, 0xFF),
+                        new McfgTable.Allocation(0x3000_0000L, 1, 0x10, 0x1F));
+        assertThat(t.regions())
+                .containsExactly(
+                        new DescribedRegion(
+                                RegionKind.ECAM,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x4010000000L,
+                                256L << 20,
+                                "MCFG",
+                                1,
+                                44,
+                                "MCFG.allocation[0]"),
+                        // pci_mcfg_lookup: the window of start bus 0x10 begins 0x10 MiB above the allocation's base.
+                        new DescribedRegion(
+                                RegionKind.ECAM,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x3100_0000L,
+                                16L << 20,
+                                "MCFG",
+                                1,
+                                60,
+                                "MCFG.allocation[1]"));
     }
 
     @Test
@@ -71,7 +86,10 @@ class McfgDecoderTest {
             assertThat(d.offset()).isEqualTo(55);
             assertThat(d.message()).contains("end bus 4 is below start bus 5");
         });
-        assertThat(t.regions()).singleElement().extracting(DescribedRegion::length).isEqualTo(0L);
+        assertThat(t.regions())
+                .singleElement()
+                .extracting(DescribedRegion::length)
+                .isEqualTo(0L);
     }
 
     @Test

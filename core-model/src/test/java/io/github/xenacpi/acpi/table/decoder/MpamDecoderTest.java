@@ -22,18 +22,32 @@ class MpamDecoderTest {
 
     private static final MpamTable.Resource CACHE = new MpamTable.Resource(1, 0, 0, 0x20, 0, List.of());
     private static final MpamTable.Resource MEMORY = new MpamTable.Resource(2, 1, 1, 0x1, 0, List.of(1L, 5L));
-    private static final MpamTable.Msc MMIO = MpamTable.Msc.builder().interfaceType(MpamTable.INTERFACE_MMIO)
-            .identifier(1).baseAddress(0x9_0000_0000L).mmioSize(0x4000).overflowInterrupt(40)
-            .overflowInterruptFlags(1).errorInterrupt(41).errorInterruptFlags(1).maxNrdyUsec(100)
-            .linkedDeviceHid(0x4D50414D).linkedDeviceInstance(2).resources(List.of(CACHE, MEMORY)).build();
+    private static final MpamTable.Msc MMIO = MpamTable.Msc.builder()
+            .interfaceType(MpamTable.INTERFACE_MMIO)
+            .identifier(1)
+            .baseAddress(0x9_0000_0000L)
+            .mmioSize(0x4000)
+            .overflowInterrupt(40)
+            .overflowInterruptFlags(1)
+            .errorInterrupt(41)
+            .errorInterruptFlags(1)
+            .maxNrdyUsec(100)
+            .linkedDeviceHid(0x4D50414D)
+            .linkedDeviceInstance(2)
+            .resources(List.of(CACHE, MEMORY))
+            .build();
     private static final MpamTable.Msc PCC = pcc(0);
 
     /** MSC 0 at 36: 72 + 24 + 24 + 16 = 136 bytes; MSC 1 at 172, 72 bytes. */
     private final MpamBuilder two = new MpamBuilder().add(MMIO).add(PCC);
 
     private static MpamTable.Msc pcc(long mmioSize) {
-        return MpamTable.Msc.builder().interfaceType(MpamTable.INTERFACE_PCC).identifier(2).baseAddress(3)
-                .mmioSize(mmioSize).build();
+        return MpamTable.Msc.builder()
+                .interfaceType(MpamTable.INTERFACE_PCC)
+                .identifier(2)
+                .baseAddress(3)
+                .mmioSize(mmioSize)
+                .build();
     }
 
     @Test
@@ -47,20 +61,37 @@ class MpamDecoderTest {
             assertThat(d.message()).contains("Linux treats it as disabled");
         });
         assertThat(((MpamTable) t.table()).mscs()).containsExactly(MMIO, PCC);
-        assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.SYSTEM_MEMORY, 0x9_0000_0000L, 0x4000,
-                        "MPAM", 1, 44, "MPAM.msc[0].baseAddress"),
-                // A PCC MSC's base address is its PCC subspace ID, not a memory address.
-                new DescribedRegion(RegionKind.MPAM_MSC, AddressSpace.PLATFORM_COMM_CHANNEL, 3, 0,
-                        "MPAM", 1, 180, "MPAM.msc[1].baseAddress"));
+        assertThat(t.regions())
+                .containsExactly(
+                        new DescribedRegion(
+                                RegionKind.MPAM_MSC,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x9_0000_0000L,
+                                0x4000,
+                                "MPAM",
+                                1,
+                                44,
+                                "MPAM.msc[0].baseAddress"),
+                        // A PCC MSC's base address is its PCC subspace ID, not a memory address.
+                        new DescribedRegion(
+                                RegionKind.MPAM_MSC,
+                                AddressSpace.PLATFORM_COMM_CHANNEL,
+                                3,
+                                0,
+                                "MPAM",
+                                1,
+                                180,
+                                "MPAM.msc[1].baseAddress"));
     }
 
     @Test
     void pccMmioSizeIsZeroUpToRevisionTwoAndAnEnablementFlagFromThree() {
-        assertThat(decode(new MpamBuilder().add(pcc(0x100))).diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.severity()).isEqualTo(Severity.WARNING);
-            assertThat(d.message()).contains("must be 0 in revision 1, found 0x100");
-        });
+        assertThat(decode(new MpamBuilder().add(pcc(0x100))).diagnostics())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(d.message()).contains("must be 0 in revision 1, found 0x100");
+                });
         LoadedTable enabled = decode(new MpamBuilder().revision(3).add(pcc(1)));
         assertThat(enabled.diagnostics()).isEmpty();
         assertThat(enabled.regions()).singleElement().satisfies(r -> {
@@ -69,9 +100,11 @@ class MpamDecoderTest {
         });
         LoadedTable off = decode(new MpamBuilder().revision(3).add(pcc(0)));
         assertThat(off.regions()).isEmpty();
-        assertThat(off.diagnostics()).singleElement()
+        assertThat(off.diagnostics())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("marked non-functional"));
-        assertThat(decode(new MpamBuilder().revision(3).add(pcc(2))).diagnostics()).singleElement()
+        assertThat(decode(new MpamBuilder().revision(3).add(pcc(2))).diagnostics())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("enablement flag in revision 3"));
     }
 
@@ -89,24 +122,39 @@ class MpamDecoderTest {
     @Test
     void badInterfaceZeroMmioAndReservedLocatorAreReported() {
         LoadedTable t = decode(new MpamBuilder()
-                .add(MpamTable.Msc.builder().interfaceType(5).identifier(1).baseAddress(0x1000).mmioSize(0x1000)
+                .add(MpamTable.Msc.builder()
+                        .interfaceType(5)
+                        .identifier(1)
+                        .baseAddress(0x1000)
+                        .mmioSize(0x1000)
                         .build())
-                .add(MpamTable.Msc.builder().identifier(2).baseAddress(0x1000)
-                        .resources(List.of(new MpamTable.Resource(1, 0, 7, 0, 0, List.of()))).build()));
+                .add(MpamTable.Msc.builder()
+                        .identifier(2)
+                        .baseAddress(0x1000)
+                        .resources(List.of(new MpamTable.Resource(1, 0, 7, 0, 0, List.of())))
+                        .build()));
 
         assertThat(t.regions()).isEmpty();
-        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
-                "38 ERROR", "187 WARNING", "124 INFO");
+        assertThat(t.diagnostics())
+                .extracting(d -> d.offset() + " " + d.severity())
+                .containsExactly("38 ERROR", "187 WARNING", "124 INFO");
         assertThat(t.diagnostics().get(2).message()).contains("MMIO size 0 marks this MSC as disabled");
     }
 
     @Test
     void zeroBaseReservedFieldsAndInterruptFlagsAreReported() {
-        LoadedTable t = decode(new MpamBuilder().add(MpamTable.Msc.builder().identifier(1).mmioSize(0x1000)
-                .overflowInterrupt(40).overflowInterruptFlags(0x22).errorInterrupt(41).build()));
+        LoadedTable t = decode(new MpamBuilder()
+                .add(MpamTable.Msc.builder()
+                        .identifier(1)
+                        .mmioSize(0x1000)
+                        .overflowInterrupt(40)
+                        .overflowInterruptFlags(0x22)
+                        .errorInterrupt(41)
+                        .build()));
         assertThat(t.regions()).isEmpty();
-        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
-                "60 WARNING", "60 WARNING", "44 ERROR");
+        assertThat(t.diagnostics())
+                .extracting(d -> d.offset() + " " + d.severity())
+                .containsExactly("60 WARNING", "60 WARNING", "44 ERROR");
 
         // Reserved byte of the MSC header (offset 36 + 3): Linux then gives up on MPAM.
         LoadedTable reserved = decode(fixChecksum(patch(bytes(two), 39, 1, 1)));
@@ -134,7 +182,8 @@ class MpamDecoderTest {
         });
 
         LoadedTable huge = decode(fixChecksum(patch(bytes(two), 104, 0xFFFF_FFFFL, 4)));
-        assertThat(huge.diagnostics()).first()
+        assertThat(huge.diagnostics())
+                .first()
                 .satisfies(d -> assertThat(d.message()).contains("4294967295 resource nodes declared"));
     }
 
@@ -151,7 +200,8 @@ class MpamDecoderTest {
         assertThat(((MpamTable) zero.table()).mscs()).isEmpty();
 
         LoadedTable cut = decode(fixChecksum(patch(truncate(b, 100), 4, 100, 4)));
-        assertThat(((MpamTable) cut.table()).mscs()).singleElement()
+        assertThat(((MpamTable) cut.table()).mscs())
+                .singleElement()
                 .satisfies(m -> assertThat(m.resources()).isEmpty());
         assertThat(cut.regions()).hasSize(1);
         assertThat(cut.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("overruns the list"));

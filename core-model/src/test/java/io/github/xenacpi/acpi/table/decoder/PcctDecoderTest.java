@@ -15,10 +15,10 @@ import io.github.xenacpi.acpi.region.DescribedRegion;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.LoadedTable;
+import io.github.xenacpi.acpi.table.PcctTable;
 import io.github.xenacpi.acpi.table.PcctTable.Interrupt;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterMask;
 import io.github.xenacpi.acpi.table.PcctTable.RegisterWrite;
-import io.github.xenacpi.acpi.table.PcctTable;
 import io.github.xenacpi.platform.builder.PcctBuilder;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -33,20 +33,48 @@ class PcctDecoderTest {
         return new RegisterMask(GenericAddress.memory(address, bits), 0x1);
     }
 
-    private static final PcctTable.Generic GENERIC = new PcctTable.Generic(0x8000_0000L, 0x1000,
-            write(0x9000_0000L, 32), 100, 50, 10);
-    private static final PcctTable.HwReduced REDUCED_1 = new PcctTable.HwReduced(1, new Interrupt(0x40, 1),
-            0x8000_1000L, 0x1000, write(0x9000_0010L, 32), 100, 50, 10, null);
-    private static final PcctTable.HwReduced REDUCED_2 = new PcctTable.HwReduced(2, new Interrupt(0x41, 3),
-            0x8000_2000L, 0x1000, write(0x9000_0020L, 32), 100, 50, 10, write(0x9000_0024L, 32));
-    private static final PcctTable.Extended MASTER = new PcctTable.Extended(3, new Interrupt(0x42, 0),
-            0x8000_3000L, 0x100, write(0x9000_0030L, 64), 200, 0, 5, write(0x9000_0038L, 32),
-            mask(0x9000_0040L, 32), write(0x9000_0044L, 32), mask(0x9000_0048L, 32));
-    private static final PcctTable.Extended SLAVE = new PcctTable.Extended(4, new Interrupt(0x43, 0),
-            0x8000_4000L, 0x100, write(0x9000_0050L, 64), 200, 0, 5, write(0x9000_0058L, 32),
-            mask(0x9000_0060L, 32), write(0x9000_0064L, 32), mask(0x9000_0068L, 32));
-    private static final PcctTable.HwRegisters REGISTERS = new PcctTable.HwRegisters(0, 0x8000_5000L, 0x100,
-            write(0x9000_0070L, 32), mask(0x9000_0074L, 32), mask(0x9000_0078L, 32), 300, 7);
+    private static final PcctTable.Generic GENERIC =
+            new PcctTable.Generic(0x8000_0000L, 0x1000, write(0x9000_0000L, 32), 100, 50, 10);
+    private static final PcctTable.HwReduced REDUCED_1 = new PcctTable.HwReduced(
+            1, new Interrupt(0x40, 1), 0x8000_1000L, 0x1000, write(0x9000_0010L, 32), 100, 50, 10, null);
+    private static final PcctTable.HwReduced REDUCED_2 = new PcctTable.HwReduced(
+            2,
+            new Interrupt(0x41, 3),
+            0x8000_2000L,
+            0x1000,
+            write(0x9000_0020L, 32),
+            100,
+            50,
+            10,
+            write(0x9000_0024L, 32));
+    private static final PcctTable.Extended MASTER = new PcctTable.Extended(
+            3,
+            new Interrupt(0x42, 0),
+            0x8000_3000L,
+            0x100,
+            write(0x9000_0030L, 64),
+            200,
+            0,
+            5,
+            write(0x9000_0038L, 32),
+            mask(0x9000_0040L, 32),
+            write(0x9000_0044L, 32),
+            mask(0x9000_0048L, 32));
+    private static final PcctTable.Extended SLAVE = new PcctTable.Extended(
+            4,
+            new Interrupt(0x43, 0),
+            0x8000_4000L,
+            0x100,
+            write(0x9000_0050L, 64),
+            200,
+            0,
+            5,
+            write(0x9000_0058L, 32),
+            mask(0x9000_0060L, 32),
+            write(0x9000_0064L, 32),
+            mask(0x9000_0068L, 32));
+    private static final PcctTable.HwRegisters REGISTERS = new PcctTable.HwRegisters(
+            0, 0x8000_5000L, 0x100, write(0x9000_0070L, 32), mask(0x9000_0074L, 32), mask(0x9000_0078L, 32), 300, 7);
 
     private static DescribedRegion region(RegionKind kind, long base, long length, long offset, String path) {
         return new DescribedRegion(kind, AddressSpace.SYSTEM_MEMORY, base, length, "PCCT", 1, offset, path);
@@ -54,8 +82,14 @@ class PcctDecoderTest {
 
     @Test
     void everySubspaceTypeRoundTrips() {
-        LoadedTable t = decode(new PcctBuilder().flags(PcctTable.FLAG_PLATFORM_INTERRUPT).subspace(GENERIC)
-                .subspace(REDUCED_1).subspace(REDUCED_2).subspace(MASTER).subspace(SLAVE).subspace(REGISTERS));
+        LoadedTable t = decode(new PcctBuilder()
+                .flags(PcctTable.FLAG_PLATFORM_INTERRUPT)
+                .subspace(GENERIC)
+                .subspace(REDUCED_1)
+                .subspace(REDUCED_2)
+                .subspace(MASTER)
+                .subspace(SLAVE)
+                .subspace(REGISTERS));
 
         assertThat(t.diagnostics()).isEmpty();
         PcctTable pcct = (PcctTable) t.table();
@@ -70,38 +104,42 @@ class PcctDecoderTest {
     void genericSubspaceDescribesSharedMemoryAndDoorbell() {
         LoadedTable t = decode(new PcctBuilder().subspace(GENERIC));
 
-        assertThat(t.regions()).containsExactly(
-                region(RegionKind.PCC_SHARED_MEMORY, 0x8000_0000L, 0x1000, 56, "PCCT.subspace[0].baseAddress"),
-                region(RegionKind.PCC_DOORBELL, 0x9000_0000L, 4, 76, "PCCT.subspace[0].doorbell"));
+        assertThat(t.regions())
+                .containsExactly(
+                        region(RegionKind.PCC_SHARED_MEMORY, 0x8000_0000L, 0x1000, 56, "PCCT.subspace[0].baseAddress"),
+                        region(RegionKind.PCC_DOORBELL, 0x9000_0000L, 4, 76, "PCCT.subspace[0].doorbell"));
     }
 
     @Test
     void extendedSubspaceDescribesEveryRegister() {
         LoadedTable t = decode(new PcctBuilder().subspace(MASTER));
 
-        assertThat(t.regions()).containsExactly(
-                region(RegionKind.PCC_SHARED_MEMORY, 0x8000_3000L, 0x100, 56, "PCCT.subspace[0].baseAddress"),
-                region(RegionKind.PCC_DOORBELL, 0x9000_0030L, 8, 72, "PCCT.subspace[0].doorbell"),
-                region(RegionKind.PCC_REGISTER, 0x9000_0038L, 4, 112, "PCCT.subspace[0].ackRegister"),
-                region(RegionKind.PCC_REGISTER, 0x9000_0040L, 4, 148, "PCCT.subspace[0].commandCompleteCheck"),
-                region(RegionKind.PCC_REGISTER, 0x9000_0044L, 4, 168, "PCCT.subspace[0].commandCompleteUpdate"),
-                region(RegionKind.PCC_REGISTER, 0x9000_0048L, 4, 196, "PCCT.subspace[0].errorStatus"));
+        assertThat(t.regions())
+                .containsExactly(
+                        region(RegionKind.PCC_SHARED_MEMORY, 0x8000_3000L, 0x100, 56, "PCCT.subspace[0].baseAddress"),
+                        region(RegionKind.PCC_DOORBELL, 0x9000_0030L, 8, 72, "PCCT.subspace[0].doorbell"),
+                        region(RegionKind.PCC_REGISTER, 0x9000_0038L, 4, 112, "PCCT.subspace[0].ackRegister"),
+                        region(RegionKind.PCC_REGISTER, 0x9000_0040L, 4, 148, "PCCT.subspace[0].commandCompleteCheck"),
+                        region(RegionKind.PCC_REGISTER, 0x9000_0044L, 4, 168, "PCCT.subspace[0].commandCompleteUpdate"),
+                        region(RegionKind.PCC_REGISTER, 0x9000_0048L, 4, 196, "PCCT.subspace[0].errorStatus"));
     }
 
     @Test
     void hwRegistersSubspaceDescribesItsRegisters() {
         LoadedTable t = decode(new PcctBuilder().subspace(REGISTERS));
 
-        assertThat(t.regions()).containsExactly(
-                region(RegionKind.PCC_SHARED_MEMORY, 0x8000_5000L, 0x100, 52, "PCCT.subspace[0].baseAddress"),
-                region(RegionKind.PCC_DOORBELL, 0x9000_0070L, 4, 72, "PCCT.subspace[0].doorbell"),
-                region(RegionKind.PCC_REGISTER, 0x9000_0074L, 4, 100, "PCCT.subspace[0].commandCompleteCheck"),
-                region(RegionKind.PCC_REGISTER, 0x9000_0078L, 4, 120, "PCCT.subspace[0].errorStatus"));
+        assertThat(t.regions())
+                .containsExactly(
+                        region(RegionKind.PCC_SHARED_MEMORY, 0x8000_5000L, 0x100, 52, "PCCT.subspace[0].baseAddress"),
+                        region(RegionKind.PCC_DOORBELL, 0x9000_0070L, 4, 72, "PCCT.subspace[0].doorbell"),
+                        region(RegionKind.PCC_REGISTER, 0x9000_0074L, 4, 100, "PCCT.subspace[0].commandCompleteCheck"),
+                        region(RegionKind.PCC_REGISTER, 0x9000_0078L, 4, 120, "PCCT.subspace[0].errorStatus"));
     }
 
     @Test
     void unknownSubspaceTypeIsSkippedByItsLength() {
-        LoadedTable t = decode(new PcctBuilder().subspace(new PcctTable.Unknown(9, 10)).subspace(GENERIC));
+        LoadedTable t =
+                decode(new PcctBuilder().subspace(new PcctTable.Unknown(9, 10)).subspace(GENERIC));
 
         assertThat(((PcctTable) t.table()).subspaces()).containsExactly(new PcctTable.Unknown(9, 10), GENERIC);
         assertThat(t.regions()).hasSize(2);
@@ -130,7 +168,8 @@ class PcctDecoderTest {
         byte[] b = truncate(patch(bytes(new PcctBuilder().subspace(GENERIC)), 49, 40, 1), 48 + 40);
         LoadedTable t = decode(fixChecksum(patch(b, 4, b.length, 4)));
 
-        PcctTable.Generic g = (PcctTable.Generic) ((PcctTable) t.table()).subspaces().get(0);
+        PcctTable.Generic g =
+                (PcctTable.Generic) ((PcctTable) t.table()).subspaces().get(0);
         assertThat(g.baseAddress()).isEqualTo(0x8000_0000L);
         assertThat(g.doorbell().register()).isEqualTo(GenericAddress.memory(0x9000_0000L, 32));
         assertThat(g.doorbell().write()).isZero();
@@ -148,18 +187,19 @@ class PcctDecoderTest {
         LoadedTable t = decode(fixChecksum(patch(patch(longer, 4, longer.length, 4), 49, 64, 1)));
 
         assertThat(t.regions()).extracting(DescribedRegion::kind).containsExactly(RegionKind.PCC_DOORBELL);
-        assertThat(t.diagnostics()).extracting(Diagnostic::offset, Diagnostic::severity).containsExactly(
-                tuple(49L, Severity.WARNING),
-                tuple(56L, Severity.ERROR));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::offset, Diagnostic::severity)
+                .containsExactly(tuple(49L, Severity.WARNING), tuple(56L, Severity.ERROR));
     }
 
     @Test
     void sharedMemoryPastTheAddressSpaceIsAnError() {
-        LoadedTable t = decode(new PcctBuilder().subspace(new PcctTable.Generic(0xFFFF_FFFF_FFFF_0000L, 0x2_0000,
-                write(0x9000_0000L, 32), 1, 1, 1)).subspace(new PcctTable.Generic(0x8000_0000L, -1L,
-                write(0x9000_0010L, 32), 1, 1, 1)));
+        LoadedTable t = decode(new PcctBuilder()
+                .subspace(new PcctTable.Generic(0xFFFF_FFFF_FFFF_0000L, 0x2_0000, write(0x9000_0000L, 32), 1, 1, 1))
+                .subspace(new PcctTable.Generic(0x8000_0000L, -1L, write(0x9000_0010L, 32), 1, 1, 1)));
 
-        assertThat(t.regions()).extracting(DescribedRegion::kind)
+        assertThat(t.regions())
+                .extracting(DescribedRegion::kind)
                 .containsExactly(RegionKind.PCC_DOORBELL, RegionKind.PCC_DOORBELL);
         assertThat(t.diagnostics()).extracting(Diagnostic::offset).containsExactly(64L, 126L);
         assertThat(t.diagnostics()).allSatisfy(d -> {
@@ -170,12 +210,15 @@ class PcctDecoderTest {
 
     @Test
     void reservedFlagBitsAndSlaveWithoutPlatformInterruptAreReported() {
-        PcctTable.HwReduced oddInterrupt = new PcctTable.HwReduced(1, new Interrupt(0x40, 0x5), 0x8000_1000L, 0x1000,
-                write(0x9000_0010L, 32), 100, 50, 10, null);
-        LoadedTable t = decode(new PcctBuilder().flags(0x2).subspace(oddInterrupt).subspace(SLAVE));
+        PcctTable.HwReduced oddInterrupt = new PcctTable.HwReduced(
+                1, new Interrupt(0x40, 0x5), 0x8000_1000L, 0x1000, write(0x9000_0010L, 32), 100, 50, 10, null);
+        LoadedTable t =
+                decode(new PcctBuilder().flags(0x2).subspace(oddInterrupt).subspace(SLAVE));
 
-        assertThat(t.diagnostics()).extracting(Diagnostic::offset, Diagnostic::severity).containsExactly(
-                tuple(36L, Severity.WARNING), tuple(54L, Severity.WARNING), tuple(36L, Severity.ERROR));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::offset, Diagnostic::severity)
+                .containsExactly(
+                        tuple(36L, Severity.WARNING), tuple(54L, Severity.WARNING), tuple(36L, Severity.ERROR));
         assertThat(t.diagnostics().get(0).message()).contains("flags 0x2 sets reserved bits 0x2");
         assertThat(t.diagnostics().get(1).message()).contains("platform interrupt flags 0x5");
         assertThat(t.diagnostics().get(2).message()).contains("slave subspace (type 4)");

@@ -20,12 +20,24 @@ class PpttDecoderTest {
     @Test
     void decodesEveryFieldOfEveryStructureType() {
         PpttBuilder b = new PpttBuilder().revision(3);
-        PpttBuilder.Structure l3 = b.cache(0xFF, 8 << 20, null).set("numberOfSets", 8192)
-                .set("associativity", 16).set("attributes", 0xA).set("lineSize", 64).set("cacheId", 3);
-        PpttBuilder.Structure l2 = b.cache(0x7F, 1 << 20, l3).set("numberOfSets", 1024).set("associativity", 8)
-                .set("attributes", 0xA).set("lineSize", 64).set("cacheId", 2);
-        PpttBuilder.Structure id = b.id(0x484D5241L).set("level1Id", 0x1122334455667788L).set("level2Id", 7)
-                .set("majorRevision", 1).set("minorRevision", 2).set("spinRevision", 3);
+        PpttBuilder.Structure l3 = b.cache(0xFF, 8 << 20, null)
+                .set("numberOfSets", 8192)
+                .set("associativity", 16)
+                .set("attributes", 0xA)
+                .set("lineSize", 64)
+                .set("cacheId", 3);
+        PpttBuilder.Structure l2 = b.cache(0x7F, 1 << 20, l3)
+                .set("numberOfSets", 1024)
+                .set("associativity", 8)
+                .set("attributes", 0xA)
+                .set("lineSize", 64)
+                .set("cacheId", 2);
+        PpttBuilder.Structure id = b.id(0x484D5241L)
+                .set("level1Id", 0x1122334455667788L)
+                .set("level2Id", 7)
+                .set("majorRevision", 1)
+                .set("minorRevision", 2)
+                .set("spinRevision", 3);
         PpttBuilder.Structure pkg = b.processor(1, null, 0, l3, id);
         PpttBuilder.Structure cpu = b.processor(0xA, pkg, 5, l2);
         LoadedTable t = decode(b);
@@ -34,14 +46,15 @@ class PpttDecoderTest {
         assertThat(t.regions()).isEmpty();
         List<PpttTable.Node> n = ((PpttTable) t.table()).nodes();
         int l3At = b.offsetOf(l3);
-        assertThat(n).containsExactly(
-                new PpttTable.Cache(l3At, 28, 0xFF, 0, 8 << 20, 8192, 16, 0xA, 64, 3),
-                new PpttTable.Cache(b.offsetOf(l2), 28, 0x7F, l3At, 1 << 20, 1024, 8, 0xA, 64, 2),
-                new PpttTable.IdStructure(b.offsetOf(id), 30, 0x484D5241L, 0x1122334455667788L, 7, 1, 2, 3),
-                new PpttTable.ProcessorHierarchy(b.offsetOf(pkg), 28, 1, 0, 0, List.of((long) l3At,
-                        (long) b.offsetOf(id))),
-                new PpttTable.ProcessorHierarchy(b.offsetOf(cpu), 24, 0xA, b.offsetOf(pkg), 5,
-                        List.of((long) b.offsetOf(l2))));
+        assertThat(n)
+                .containsExactly(
+                        new PpttTable.Cache(l3At, 28, 0xFF, 0, 8 << 20, 8192, 16, 0xA, 64, 3),
+                        new PpttTable.Cache(b.offsetOf(l2), 28, 0x7F, l3At, 1 << 20, 1024, 8, 0xA, 64, 2),
+                        new PpttTable.IdStructure(b.offsetOf(id), 30, 0x484D5241L, 0x1122334455667788L, 7, 1, 2, 3),
+                        new PpttTable.ProcessorHierarchy(
+                                b.offsetOf(pkg), 28, 1, 0, 0, List.of((long) l3At, (long) b.offsetOf(id))),
+                        new PpttTable.ProcessorHierarchy(
+                                b.offsetOf(cpu), 24, 0xA, b.offsetOf(pkg), 5, List.of((long) b.offsetOf(l2))));
         PpttTable.ProcessorHierarchy p = (PpttTable.ProcessorHierarchy) n.get(3);
         assertThat(p.isPhysicalPackage()).isTrue();
         assertThat(p.isAcpiProcessorIdValid()).isFalse();
@@ -85,13 +98,18 @@ class PpttDecoderTest {
         bytes = patch(bytes, b.offsetOf(cpu) + 20, b.offsetOf(cpu) + 1, 4);
         LoadedTable t = decode(fixChecksum(bytes));
 
-        assertThat(t.diagnostics()).extracting(Diagnostic::offset, Diagnostic::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple((long) b.offsetOf(l1) + 8,
-                        "PPTT.structure[0].nextLevelOfCache: reference 0x40 is not a cache structure"),
-                org.assertj.core.groups.Tuple.tuple((long) b.offsetOf(cpu) + 20,
-                        "PPTT.structure[1].privateResources[0]: reference 0x41 is not the start of any structure"),
-                org.assertj.core.groups.Tuple.tuple((long) b.offsetOf(other) + 8,
-                        "PPTT.structure[2].parent: reference 0x24 is not a processor hierarchy node"));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::offset, Diagnostic::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                (long) b.offsetOf(l1) + 8,
+                                "PPTT.structure[0].nextLevelOfCache: reference 0x40 is not a cache structure"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                (long) b.offsetOf(cpu) + 20,
+                                "PPTT.structure[1].privateResources[0]: reference 0x41 is not the start of any structure"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                (long) b.offsetOf(other) + 8,
+                                "PPTT.structure[2].parent: reference 0x24 is not a processor hierarchy node"));
     }
 
     @Test
@@ -101,8 +119,10 @@ class PpttDecoderTest {
         b.processor(0, root, 1, root);
         LoadedTable t = decode(b);
 
-        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
-                .contains("privateResources[0]: reference 0x24 is a processor hierarchy node"));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message())
+                        .contains("privateResources[0]: reference 0x24 is a processor hierarchy node"));
     }
 
     @Test
@@ -118,13 +138,18 @@ class PpttDecoderTest {
         l2.link("nextLevelOfCache", l3);
         LoadedTable t = decode(b);
 
-        assertThat(t.diagnostics()).extracting(Diagnostic::offset, Diagnostic::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(36L, "PPTT.structure[0]: its parent chain leads back to itself:"
-                        + " 0x24 -> 0x38 -> 0x24"),
-                org.assertj.core.groups.Tuple.tuple(76L, "PPTT.structure[2]: its parent chain leads back to itself:"
-                        + " 0x4C -> 0x4C"),
-                org.assertj.core.groups.Tuple.tuple(96L, "PPTT.structure[3]: its next-level-of-cache chain leads"
-                        + " back to itself: 0x60 -> 0x7C -> 0x60"));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::offset, Diagnostic::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                36L,
+                                "PPTT.structure[0]: its parent chain leads back to itself:" + " 0x24 -> 0x38 -> 0x24"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                76L, "PPTT.structure[2]: its parent chain leads back to itself:" + " 0x4C -> 0x4C"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                96L,
+                                "PPTT.structure[3]: its next-level-of-cache chain leads"
+                                        + " back to itself: 0x60 -> 0x7C -> 0x60"));
     }
 
     @Test
@@ -138,7 +163,9 @@ class PpttDecoderTest {
             assertThat(d.offset()).isEqualTo(b.offsetOf(cpu) + 16);
             assertThat(d.message()).contains("9 private resources declared, only 1 fit");
         });
-        assertThat(((PpttTable.ProcessorHierarchy) ((PpttTable) t.table()).nodes().get(1)).privateResources())
+        assertThat(((PpttTable.ProcessorHierarchy)
+                                ((PpttTable) t.table()).nodes().get(1))
+                        .privateResources())
                 .containsExactly((long) b.offsetOf(l1));
     }
 
@@ -162,8 +189,9 @@ class PpttDecoderTest {
         b.id(1);
         LoadedTable t = decode(fixChecksum(patch(bytes(b), 37, 10, 1)));
 
-        assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message())
-                .contains("length 10 is less than the 30 bytes of PPTT ID structure"));
+        assertThat(t.diagnostics())
+                .anySatisfy(d ->
+                        assertThat(d.message()).contains("length 10 is less than the 30 bytes of PPTT ID structure"));
     }
 
     @Test
@@ -176,8 +204,9 @@ class PpttDecoderTest {
             assertThat(decode(truncate(full, cut)).isDecoded()).isTrue();
         }
         LoadedTable t = decode(fixChecksum(patch(full, 36, 9, 1)));
-        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.message())
-                .contains("unknown structure type 9"));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("unknown structure type 9"));
         assertThat(((PpttTable) t.table()).nodes().get(0)).isEqualTo(new PpttTable.UnknownNode(36, 9, 28));
     }
 }

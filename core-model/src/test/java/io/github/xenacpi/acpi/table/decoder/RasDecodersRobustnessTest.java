@@ -52,30 +52,60 @@ class RasDecodersRobustnessTest {
                         .source(new HestTable.Ia32MachineCheck(0, common, 1, 2, List.of(bank, bank)))
                         .source(new HestTable.Ia32BankedSource(11, 1, common, sea, List.of(bank)))
                         .source(new HestTable.Ia32Nmi(2, 1, 1, 1))
-                        .source(new HestTable.PcieBridge(3, common,
-                                new HestTable.AerSettings(0, 1, 2, 3, 4, 5, 6, 7), 1, 2, 3))
-                        .source(HestTable.GhesV2.builder().sourceId(4).relatedSourceId(0xFFFF).enabled(true)
-                                .recordsToPreallocate(1).maxSectionsPerRecord(1).maxRawDataLength(1)
-                                .errorStatusAddress(mem).notification(sea).errorStatusBlockLength(0x100)
-                                .readAckRegister(mem).readAckWrite(1).build()),
-                new ErstBuilder().entry(new ApeiInstruction(0, 3, 0, mem, 1, 1))
-                        .entry(new ApeiInstruction(5, 2, 0,
-                                new GenericAddress(AddressSpace.SYSTEM_IO.id(), 8, 0, 1, 0xB2), 1, 1)),
+                        .source(new HestTable.PcieBridge(
+                                3, common, new HestTable.AerSettings(0, 1, 2, 3, 4, 5, 6, 7), 1, 2, 3))
+                        .source(HestTable.GhesV2.builder()
+                                .sourceId(4)
+                                .relatedSourceId(0xFFFF)
+                                .enabled(true)
+                                .recordsToPreallocate(1)
+                                .maxSectionsPerRecord(1)
+                                .maxRawDataLength(1)
+                                .errorStatusAddress(mem)
+                                .notification(sea)
+                                .errorStatusBlockLength(0x100)
+                                .readAckRegister(mem)
+                                .readAckWrite(1)
+                                .build()),
+                new ErstBuilder()
+                        .entry(new ApeiInstruction(0, 3, 0, mem, 1, 1))
+                        .entry(new ApeiInstruction(
+                                5, 2, 0, new GenericAddress(AddressSpace.SYSTEM_IO.id(), 8, 0, 1, 0xB2), 1, 1)),
                 new EinjBuilder().entry(new ApeiInstruction(0, 3, 0, mem, 1, 1)),
-                new Tpm2Builder().revision(5).controlAddress(0xFED4_0040L).startMethod(13)
-                        .parameters(new Tpm2Table.Mailbox(1, 2)).logArea(0x100, 0x1000),
+                new Tpm2Builder()
+                        .revision(5)
+                        .controlAddress(0xFED4_0040L)
+                        .startMethod(13)
+                        .parameters(new Tpm2Table.Mailbox(1, 2))
+                        .logArea(0x100, 0x1000),
                 new PcctBuilder()
                         .subspace(new PcctTable.Generic(0x8000_0000L, 0x100, doorbell, 1, 1, 1))
-                        .subspace(new PcctTable.Extended(3, new PcctTable.Interrupt(1, 0), 0x8000_1000L, 0x100,
-                                doorbell, 1, 1, 1, doorbell, check, doorbell, check))
+                        .subspace(new PcctTable.Extended(
+                                3,
+                                new PcctTable.Interrupt(1, 0),
+                                0x8000_1000L,
+                                0x100,
+                                doorbell,
+                                1,
+                                1,
+                                1,
+                                doorbell,
+                                check,
+                                doorbell,
+                                check))
                         .subspace(new PcctTable.HwRegisters(0, 0x8000_2000L, 0x100, doorbell, check, check, 1, 1)),
                 new SdeiBuilder(),
                 new WdatBuilder().entry(new WdatTable.Entry(1, 2, mem, 1, 1)),
                 new AestBuilder()
-                        .node(new AestTable.Node(0, 0, 0, 0, new AestTable.Processor(0, 0, 0, 1, 0, 1),
-                                Optional.of(mmio), List.of(new AestTable.Interrupt(0, 0, 23, 0))))
-                        .node(new AestTable.Node(4, 0, 0, 0, new AestTable.Gic(1, 0), Optional.of(mmio),
-                                List.of())));
+                        .node(new AestTable.Node(
+                                0,
+                                0,
+                                0,
+                                0,
+                                new AestTable.Processor(0, 0, 0, 1, 0, 1),
+                                Optional.of(mmio),
+                                List.of(new AestTable.Interrupt(0, 0, 23, 0))))
+                        .node(new AestTable.Node(4, 0, 0, 0, new AestTable.Gic(1, 0), Optional.of(mmio), List.of())));
     }
 
     private static void assertNoDecoderFailure(byte[] bytes) {

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 
 class SdevDecoderTest {
 
-    private static final SdevTable.IdComponent ID = new SdevTable.IdComponent(0, "QCOM0CCC", "SUB0001", 3, true,
-            true, 0x0C, 0x03, 0x30);
+    private static final SdevTable.IdComponent ID =
+            new SdevTable.IdComponent(0, "QCOM0CCC", "SUB0001", 3, true, true, 0x0C, 0x03, 0x30);
     private static final SdevTable.MemoryComponent MEMORY = new SdevTable.MemoryComponent(0, 0xACC_8000L, 0x4000);
 
     private final SdevBuilder both = new SdevBuilder()
             .namespaceDevice(1, "\\_SB.SISP", new byte[] {1, 2, 3}, List.of(ID, MEMORY))
-            .pcieEndpoint(0, 1, 0xE3, List.of(new SdevTable.PathEntry(5, 0), new SdevTable.PathEntry(0, 1)),
-                    new byte[] {9, 9});
+            .pcieEndpoint(
+                    0, 1, 0xE3, List.of(new SdevTable.PathEntry(5, 0), new SdevTable.PathEntry(0, 1)), new byte[] {9, 9
+                    });
 
     @Test
     void decodesNamespaceDeviceComponentsAndPcieEndpoint() {
@@ -30,10 +31,11 @@ class SdevDecoderTest {
 
         assertThat(t.diagnostics()).isEmpty();
         assertThat(t.regions()).isEmpty();
-        assertThat(((SdevTable) t.table()).devices()).containsExactly(
-                new SdevTable.NamespaceDevice(3, "\\_SB.SISP", 3, List.of(ID, MEMORY)),
-                new SdevTable.PcieEndpoint(0, 1, 0xE3,
-                        List.of(new SdevTable.PathEntry(5, 0), new SdevTable.PathEntry(0, 1)), 2));
+        assertThat(((SdevTable) t.table()).devices())
+                .containsExactly(
+                        new SdevTable.NamespaceDevice(3, "\\_SB.SISP", 3, List.of(ID, MEMORY)),
+                        new SdevTable.PcieEndpoint(
+                                0, 1, 0xE3, List.of(new SdevTable.PathEntry(5, 0), new SdevTable.PathEntry(0, 1)), 2));
         assertThat(((SdevTable) t.table()).devices().get(0).allowHandoff()).isTrue();
     }
 
@@ -43,8 +45,8 @@ class SdevDecoderTest {
 
         assertThat(t.diagnostics()).isEmpty();
         assertThat(t.header().length()).isEqualTo(36 + 12 + 10);
-        assertThat(((SdevTable) t.table()).devices()).containsExactly(
-                new SdevTable.NamespaceDevice(0, "\\_SB.TPM0", 0, List.of()));
+        assertThat(((SdevTable) t.table()).devices())
+                .containsExactly(new SdevTable.NamespaceDevice(0, "\\_SB.TPM0", 0, List.of()));
     }
 
     @Test
@@ -56,8 +58,10 @@ class SdevDecoderTest {
             assertThat(d.offset()).isEqualTo(40);
             assertThat(d.message()).contains("device identifier of 200 bytes at offset 0x10 lies outside");
         });
-        assertThat(((SdevTable) t.table()).devices()).first()
-                .satisfies(d -> assertThat(((SdevTable.NamespaceDevice) d).deviceId()).isEmpty());
+        assertThat(((SdevTable) t.table()).devices())
+                .first()
+                .satisfies(d ->
+                        assertThat(((SdevTable.NamespaceDevice) d).deviceId()).isEmpty());
     }
 
     @Test
@@ -78,11 +82,11 @@ class SdevDecoderTest {
         int pcie = 36 + ((b[38] & 0xFF) | (b[39] & 0xFF) << 8);
         LoadedTable t = decode(fixChecksum(patch(patch(b, pcie + 10, 3, 2), pcie + 12, 0x7F, 2)));
 
-        assertThat(t.diagnostics()).extracting(d -> d.offset()).contains(
-                (long) pcie + 10, (long) pcie + 12);
+        assertThat(t.diagnostics()).extracting(d -> d.offset()).contains((long) pcie + 10, (long) pcie + 12);
         LoadedTable unknown = decode(fixChecksum(patch(bytes(both), 36, 7, 1)));
         assertThat(((SdevTable) unknown.table()).devices().get(0)).isInstanceOf(SdevTable.Other.class);
-        assertThat(unknown.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("unknown structure type 7"));
+        assertThat(unknown.diagnostics())
+                .anySatisfy(d -> assertThat(d.message()).contains("unknown structure type 7"));
     }
 
     @Test

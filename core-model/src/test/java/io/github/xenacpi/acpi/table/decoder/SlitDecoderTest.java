@@ -32,8 +32,9 @@ class SlitDecoderTest {
     void diagonalOtherThanTenAndReservedValuesAreWarnings() {
         LoadedTable t = decode(new SlitBuilder(new int[][] {{10, 5}, {20, 11}}));
 
-        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
-                "45 WARNING", "47 WARNING");
+        assertThat(t.diagnostics())
+                .extracting(d -> d.offset() + " " + d.severity())
+                .containsExactly("45 WARNING", "47 WARNING");
         assertThat(t.diagnostics().get(1).message()).contains("locality 1 to itself is 11, expected 10");
     }
 
@@ -53,8 +54,11 @@ class SlitDecoderTest {
     void hugeCountDoesNotOverflow() {
         LoadedTable t = decode(fixChecksum(patch(bytes(three), 36, 0x1_0000_0001L, 8)));
 
-        assertThat(t.diagnostics()).singleElement()
-                .satisfies(d -> assertThat(d.message()).contains("4294967297 localities").contains("2^32"));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message())
+                        .contains("4294967297 localities")
+                        .contains("2^32"));
     }
 
     @Test

@@ -22,12 +22,28 @@ class SpcrDecoderTest {
     private static final GenericAddress UART = GenericAddress.memory(0x0089_4000L, 32);
 
     private static SpcrBuilder everyField(int revision) {
-        return new SpcrBuilder().revision(revision).baseAddress(UART).namespace("\\_SB.UAR0")
-                .set("interfaceType", SpcrTable.ARM_SBSA_GENERIC_UART).set("interruptType", SpcrTable.INTERRUPT_GIC)
-                .set("irq", 4).set("gsiv", 0x3C).set("configuredBaudRate", 7).set("parity", 0).set("stopBits", 1)
-                .set("flowControl", 2).set("terminalType", 3).set("language", 0).set("pciDeviceId", 0xFFFF)
-                .set("pciVendorId", 0xFFFF).set("pciBus", 1).set("pciDevice", 2).set("pciFunction", 3)
-                .set("pciFlags", 1).set("pciSegment", 4).set("uartClockFrequency", 1_843_200)
+        return new SpcrBuilder()
+                .revision(revision)
+                .baseAddress(UART)
+                .namespace("\\_SB.UAR0")
+                .set("interfaceType", SpcrTable.ARM_SBSA_GENERIC_UART)
+                .set("interruptType", SpcrTable.INTERRUPT_GIC)
+                .set("irq", 4)
+                .set("gsiv", 0x3C)
+                .set("configuredBaudRate", 7)
+                .set("parity", 0)
+                .set("stopBits", 1)
+                .set("flowControl", 2)
+                .set("terminalType", 3)
+                .set("language", 0)
+                .set("pciDeviceId", 0xFFFF)
+                .set("pciVendorId", 0xFFFF)
+                .set("pciBus", 1)
+                .set("pciDevice", 2)
+                .set("pciFunction", 3)
+                .set("pciFlags", 1)
+                .set("pciSegment", 4)
+                .set("uartClockFrequency", 1_843_200)
                 .set("preciseBaudRate", 1_500_000);
     }
 
@@ -38,8 +54,30 @@ class SpcrDecoderTest {
         assertThat(t.checksumValid()).isTrue();
         assertThat(t.diagnostics()).isEmpty();
         SpcrTable s = (SpcrTable) t.table();
-        assertThat(s).isEqualTo(new SpcrTable(s.header(), 0x0E, UART, 8, 4, 0x3C, 7, 0, 1, 2, 3, 0, 0xFFFF, 0xFFFF,
-                1, 2, 3, 1, 4, 1_843_200, 1_500_000, "\\_SB.UAR0"));
+        assertThat(s)
+                .isEqualTo(new SpcrTable(
+                        s.header(),
+                        0x0E,
+                        UART,
+                        8,
+                        4,
+                        0x3C,
+                        7,
+                        0,
+                        1,
+                        2,
+                        3,
+                        0,
+                        0xFFFF,
+                        0xFFFF,
+                        1,
+                        2,
+                        3,
+                        1,
+                        4,
+                        1_843_200,
+                        1_500_000,
+                        "\\_SB.UAR0"));
         assertThat(s.header().length()).isEqualTo(88 + 10);
     }
 
@@ -47,17 +85,25 @@ class SpcrDecoderTest {
     void memoryMappedUartIsTheRegisterTheGasDescribes() {
         LoadedTable t = decode(everyField(4));
 
-        assertThat(t.regions()).containsExactly(new DescribedRegion(RegionKind.SERIAL_PORT,
-                AddressSpace.SYSTEM_MEMORY, 0x0089_4000L, ((SpcrTable) t.table()).baseAddress().byteLength(), "SPCR",
-                1, 44, "SPCR.baseAddress"));
+        assertThat(t.regions())
+                .containsExactly(new DescribedRegion(
+                        RegionKind.SERIAL_PORT,
+                        AddressSpace.SYSTEM_MEMORY,
+                        0x0089_4000L,
+                        ((SpcrTable) t.table()).baseAddress().byteLength(),
+                        "SPCR",
+                        1,
+                        44,
+                        "SPCR.baseAddress"));
     }
 
     @Test
     void ioPortUartStaysInIoSpace() {
         LoadedTable t = decode(new SpcrBuilder().revision(2).baseAddress(new GenericAddress(1, 8, 0, 1, 0x3F8)));
 
-        assertThat(t.regions()).containsExactly(new DescribedRegion(RegionKind.SERIAL_PORT, AddressSpace.SYSTEM_IO,
-                0x3F8, 1, "SPCR", 1, 44, "SPCR.baseAddress"));
+        assertThat(t.regions())
+                .containsExactly(new DescribedRegion(
+                        RegionKind.SERIAL_PORT, AddressSpace.SYSTEM_IO, 0x3F8, 1, "SPCR", 1, 44, "SPCR.baseAddress"));
     }
 
     @Test
@@ -99,10 +145,12 @@ class SpcrDecoderTest {
             assertThat(d.offset()).isEqualTo(84);
             assertThat(d.message()).contains("0x200").contains("outside");
         });
-        assertThat(inside.diagnostics()).singleElement().satisfies(d ->
-                assertThat(d.message()).contains("0x28").contains("outside"));
-        assertThat(empty.diagnostics()).singleElement().satisfies(d ->
-                assertThat(d.message()).contains("length is 0"));
+        assertThat(inside.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("0x28").contains("outside"));
+        assertThat(empty.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("length is 0"));
         assertThat(((SpcrTable) past.table()).namespaceString()).isEmpty();
     }
 
@@ -125,6 +173,8 @@ class SpcrDecoderTest {
         LoadedTable t = decode(new SpcrBuilder().baseAddress(new GenericAddress(0, 0, 0, 0, 0)));
 
         assertThat(t.regions()).isEmpty();
-        assertThat(t.diagnostics()).singleElement().satisfies(d -> assertThat(d.offset()).isEqualTo(44));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.offset()).isEqualTo(44));
     }
 }

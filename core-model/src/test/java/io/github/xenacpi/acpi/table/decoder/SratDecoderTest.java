@@ -46,7 +46,8 @@ class SratDecoderTest {
         SratTable srat = (SratTable) t.table();
         assertThat(srat.tableRevisionField()).isEqualTo(1);
         assertThat(srat.affinities()).containsExactlyElementsOf(EVERY_TYPE);
-        assertThat(((SratTable.GenericDomain) srat.affinities().get(6)).isPort()).isTrue();
+        assertThat(((SratTable.GenericDomain) srat.affinities().get(6)).isPort())
+                .isTrue();
     }
 
     @Test
@@ -54,8 +55,16 @@ class SratDecoderTest {
         LoadedTable t = decode(every());
 
         // Memory affinity at 48 + 16; its base at +8.
-        assertThat(t.regions()).containsExactly(new DescribedRegion(RegionKind.SRAT_MEMORY,
-                AddressSpace.SYSTEM_MEMORY, 0x8000_0000L, 0x4000_0000L, "SRAT", 1, 72, "SRAT.affinity[1]"));
+        assertThat(t.regions())
+                .containsExactly(new DescribedRegion(
+                        RegionKind.SRAT_MEMORY,
+                        AddressSpace.SYSTEM_MEMORY,
+                        0x8000_0000L,
+                        0x4000_0000L,
+                        "SRAT",
+                        1,
+                        72,
+                        "SRAT.affinity[1]"));
     }
 
     @Test
@@ -66,8 +75,9 @@ class SratDecoderTest {
                 .add(new SratTable.Memory(0, 0xFFFF_FFFF_FFFF_F000L, 0x2000, 1 | 0x10)));
 
         assertThat(t.regions()).isEmpty();
-        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
-                "104 WARNING", "156 WARNING", "144 ERROR");
+        assertThat(t.diagnostics())
+                .extracting(d -> d.offset() + " " + d.severity())
+                .containsExactly("104 WARNING", "156 WARNING", "144 ERROR");
     }
 
     @Test
@@ -86,7 +96,8 @@ class SratDecoderTest {
         byte[] b = truncate(bytes(new SratBuilder().add(new SratTable.ProcessorApic(0x0102_0304L, 5, 1, 6, 7))), 58);
         LoadedTable t = decode(fixChecksum(patch(b, 4, 58, 4)));
 
-        assertThat(((SratTable) t.table()).affinities()).singleElement()
+        assertThat(((SratTable) t.table()).affinities())
+                .singleElement()
                 .isEqualTo(new SratTable.ProcessorApic(4, 5, 1, 6, 0));
         assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("overruns the list"));
     }
@@ -103,7 +114,9 @@ class SratDecoderTest {
 
     @Test
     void shortLongAndUnknownStructuresAreReported() {
-        byte[] b = bytes(new SratBuilder().add(new SratTable.GicIts(1, 2)).add(new SratTable.Gicc(1, 2, 1, 0))
+        byte[] b = bytes(new SratBuilder()
+                .add(new SratTable.GicIts(1, 2))
+                .add(new SratTable.Gicc(1, 2, 1, 0))
                 .add(new SratTable.Other(9, 0, 4)));
         // Shorten the ITS affinity to 10 bytes and stretch nothing else: the next entry then starts inside it.
         LoadedTable shortIts = decode(fixChecksum(patch(b, 49, 10, 1)));
@@ -114,7 +127,8 @@ class SratDecoderTest {
 
         LoadedTable t = decode(b);
         assertThat(((SratTable) t.table()).affinities()).last().isEqualTo(new SratTable.Other(9, 78, 4));
-        assertThat(t.diagnostics()).singleElement()
+        assertThat(t.diagnostics())
+                .singleElement()
                 .satisfies(d -> assertThat(d.message()).contains("unknown affinity type 9"));
     }
 
@@ -123,7 +137,9 @@ class SratDecoderTest {
         byte[] b = bytes(every());
         LoadedTable zero = decode(fixChecksum(patch(b, 49, 0, 1)));
         assertThat(((SratTable) zero.table()).affinities()).isEmpty();
-        assertThat(zero.diagnostics()).singleElement().satisfies(d -> assertThat(d.offset()).isEqualTo(49));
+        assertThat(zero.diagnostics())
+                .singleElement()
+                .satisfies(d -> assertThat(d.offset()).isEqualTo(49));
 
         LoadedTable cut = decode(fixChecksum(patch(truncate(b, 80), 4, 80, 4)));
         assertThat(((SratTable) cut.table()).affinities()).hasSize(2);
@@ -133,8 +149,8 @@ class SratDecoderTest {
 
     @Test
     void badDeviceHandleTypeIsAnError() {
-        LoadedTable t = decode(new SratBuilder().add(
-                new SratTable.GenericDomain(5, 1, new SratTable.DeviceHandle(3, "", 0, 0, 0), 1)));
+        LoadedTable t = decode(new SratBuilder()
+                .add(new SratTable.GenericDomain(5, 1, new SratTable.DeviceHandle(3, "", 0, 0, 0), 1)));
 
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.offset()).isEqualTo(51);

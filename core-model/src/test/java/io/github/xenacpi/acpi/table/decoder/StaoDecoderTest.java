@@ -43,8 +43,9 @@ class StaoDecoderTest {
         LoadedTable t = decode(fixChecksum(patch(b, 4, b.length, 4)));
 
         assertThat(((StaoTable) t.table()).names()).containsExactly("UAR0", "\\_SB.X");
-        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactly(
-                "36 WARNING", "37 WARNING", "42 WARNING", "43 ERROR");
+        assertThat(t.diagnostics())
+                .extracting(d -> d.offset() + " " + d.severity())
+                .containsExactly("36 WARNING", "37 WARNING", "42 WARNING", "43 ERROR");
     }
 
     @Test

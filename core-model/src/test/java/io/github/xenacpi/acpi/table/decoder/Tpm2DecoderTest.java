@@ -21,14 +21,18 @@ import org.junit.jupiter.api.Test;
 class Tpm2DecoderTest {
 
     private static DescribedRegion crb(long base, long length, long offset, String path) {
-        return new DescribedRegion(RegionKind.TPM_CRB, AddressSpace.SYSTEM_MEMORY, base, length, "TPM2", 1, offset,
-                path);
+        return new DescribedRegion(
+                RegionKind.TPM_CRB, AddressSpace.SYSTEM_MEMORY, base, length, "TPM2", 1, offset, path);
     }
 
     @Test
     void crbWithLogAreaRoundTripsAndDescribesControlAreaAndLog() {
-        LoadedTable t = decode(new Tpm2Builder().revision(4).platformClass(1).controlAddress(0xFED4_0040L)
-                .startMethod(7).logArea(0x10000, 0x8000_0000L));
+        LoadedTable t = decode(new Tpm2Builder()
+                .revision(4)
+                .platformClass(1)
+                .controlAddress(0xFED4_0040L)
+                .startMethod(7)
+                .logArea(0x10000, 0x8000_0000L));
 
         assertThat(t.diagnostics()).isEmpty();
         Tpm2Table tpm = (Tpm2Table) t.table();
@@ -39,16 +43,27 @@ class Tpm2DecoderTest {
         assertThat(tpm.startMethod()).isEqualTo(TpmStartMethod.CRB);
         assertThat(tpm.parameters()).isEqualTo(new Tpm2Table.Opaque("000000000000000000000000"));
         assertThat(tpm.logArea()).contains(new Tpm2Table.LogArea(0x10000, 0x8000_0000L));
-        assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.TPM_EVENT_LOG, AddressSpace.SYSTEM_MEMORY, 0x8000_0000L, 0x10000,
-                        "TPM2", 1, 68, "TPM2.logArea.startAddress"),
-                crb(0xFED4_0040L, 0, 40, "TPM2.controlAddress"));
+        assertThat(t.regions())
+                .containsExactly(
+                        new DescribedRegion(
+                                RegionKind.TPM_EVENT_LOG,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x8000_0000L,
+                                0x10000,
+                                "TPM2",
+                                1,
+                                68,
+                                "TPM2.logArea.startAddress"),
+                        crb(0xFED4_0040L, 0, 40, "TPM2.controlAddress"));
     }
 
     @Test
     void armSmcParametersAreDecoded() {
         Tpm2Table.ArmSmc smc = new Tpm2Table.ArmSmc(0x2A, 0x3, 0x1, 0x5, 0xC200_0101L);
-        LoadedTable t = decode(new Tpm2Builder().revision(4).controlAddress(0x1_0000_0000L).startMethod(11)
+        LoadedTable t = decode(new Tpm2Builder()
+                .revision(4)
+                .controlAddress(0x1_0000_0000L)
+                .startMethod(11)
                 .parameters(smc));
 
         assertThat(t.diagnostics()).isEmpty();
@@ -63,8 +78,12 @@ class Tpm2DecoderTest {
     @Test
     void ffaParametersAndRevision5LogAreaAreDecoded() {
         Tpm2Table.Ffa ffa = new Tpm2Table.Ffa(1, 2, 0x8003);
-        LoadedTable t = decode(new Tpm2Builder().revision(5).controlAddress(0x9000_0000L).startMethod(15)
-                .parameters(ffa).logArea(0x4000, 0x9100_0000L));
+        LoadedTable t = decode(new Tpm2Builder()
+                .revision(5)
+                .controlAddress(0x9000_0000L)
+                .startMethod(15)
+                .parameters(ffa)
+                .logArea(0x4000, 0x9100_0000L));
 
         assertThat(t.diagnostics()).isEmpty();
         Tpm2Table tpm = (Tpm2Table) t.table();
@@ -72,28 +91,34 @@ class Tpm2DecoderTest {
         assertThat(tpm.startMethod()).isEqualTo(TpmStartMethod.CRB_WITH_FFA);
         assertThat(tpm.parameters()).isEqualTo(ffa);
         assertThat(tpm.logArea()).contains(new Tpm2Table.LogArea(0x4000, 0x9100_0000L));
-        assertThat(t.regions()).extracting(DescribedRegion::kind, DescribedRegion::offset)
-                .containsExactlyInAnyOrder(tuple(RegionKind.TPM_CRB, 40L),
-                        tuple(RegionKind.TPM_EVENT_LOG, 72L));
+        assertThat(t.regions())
+                .extracting(DescribedRegion::kind, DescribedRegion::offset)
+                .containsExactlyInAnyOrder(tuple(RegionKind.TPM_CRB, 40L), tuple(RegionKind.TPM_EVENT_LOG, 72L));
     }
 
     @Test
     void mailboxRegistersAreRegionsOfFourBytes() {
-        LoadedTable t = decode(new Tpm2Builder().revision(5).controlAddress(0xFED4_0040L).startMethod(13)
+        LoadedTable t = decode(new Tpm2Builder()
+                .revision(5)
+                .controlAddress(0xFED4_0040L)
+                .startMethod(13)
                 .parameters(new Tpm2Table.Mailbox(0xFED4_1000L, 0xFED4_1004L)));
 
         assertThat(t.diagnostics()).isEmpty();
-        assertThat(((Tpm2Table) t.table()).parameters())
-                .isEqualTo(new Tpm2Table.Mailbox(0xFED4_1000L, 0xFED4_1004L));
-        assertThat(t.regions()).containsExactly(
-                crb(0xFED4_1000L, 4, 52, "TPM2.parameters.startAddress"),
-                crb(0xFED4_1004L, 4, 60, "TPM2.parameters.replyAddress"),
-                crb(0xFED4_0040L, 0, 40, "TPM2.controlAddress"));
+        assertThat(((Tpm2Table) t.table()).parameters()).isEqualTo(new Tpm2Table.Mailbox(0xFED4_1000L, 0xFED4_1004L));
+        assertThat(t.regions())
+                .containsExactly(
+                        crb(0xFED4_1000L, 4, 52, "TPM2.parameters.startAddress"),
+                        crb(0xFED4_1004L, 4, 60, "TPM2.parameters.replyAddress"),
+                        crb(0xFED4_0040L, 0, 40, "TPM2.controlAddress"));
     }
 
     @Test
     void mailboxParametersDoNotFitARevision4Table() {
-        LoadedTable t = decode(new Tpm2Builder().revision(4).controlAddress(0xFED4_0040L).startMethod(13)
+        LoadedTable t = decode(new Tpm2Builder()
+                .revision(4)
+                .controlAddress(0xFED4_0040L)
+                .startMethod(13)
                 .parameters(new Tpm2Table.Opaque("0010d4fe000000000410d4fe")));
 
         assertThat(((Tpm2Table) t.table()).parameters()).isInstanceOf(Tpm2Table.Opaque.class);
@@ -106,8 +131,13 @@ class Tpm2DecoderTest {
 
     @Test
     void qualcommStyleRevision3TableWithReservedStartMethod() {
-        LoadedTable t = decode(new Tpm2Builder().revision(3).controlAddress(0x81F1_0000L).startMethod(9)
-                .parameters(new Tpm2Table.Opaque("010000000000000000000000")).logArea(0, 0).trailingZeros(8));
+        LoadedTable t = decode(new Tpm2Builder()
+                .revision(3)
+                .controlAddress(0x81F1_0000L)
+                .startMethod(9)
+                .parameters(new Tpm2Table.Opaque("010000000000000000000000"))
+                .logArea(0, 0)
+                .trailingZeros(8));
 
         Tpm2Table tpm = (Tpm2Table) t.table();
         assertThat(tpm.header().length()).isEqualTo(84);
@@ -115,11 +145,10 @@ class Tpm2DecoderTest {
         assertThat(tpm.parameters()).isEqualTo(new Tpm2Table.Opaque("010000000000000000000000"));
         assertThat(tpm.logArea()).contains(new Tpm2Table.LogArea(0, 0));
         assertThat(t.regions()).containsExactly(crb(0x81F1_0000L, 0, 40, "TPM2.controlAddress"));
-        assertThat(t.diagnostics()).extracting(d -> d.severity(), d -> d.offset())
+        assertThat(t.diagnostics())
+                .extracting(d -> d.severity(), d -> d.offset())
                 .containsExactlyInAnyOrder(
-                        tuple(Severity.WARNING, 48L),
-                        tuple(Severity.INFO, 64L),
-                        tuple(Severity.INFO, 76L));
+                        tuple(Severity.WARNING, 48L), tuple(Severity.INFO, 64L), tuple(Severity.INFO, 76L));
         assertThat(t.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("start method 9"));
     }
 
@@ -160,7 +189,8 @@ class Tpm2DecoderTest {
             assertThat(d.message()).contains("both or neither");
         });
 
-        byte[] cut = truncate(bytes(new Tpm2Builder().controlAddress(0xFED4_0040L).logArea(0x100, 0x1000)), 70);
+        byte[] cut =
+                truncate(bytes(new Tpm2Builder().controlAddress(0xFED4_0040L).logArea(0x100, 0x1000)), 70);
         LoadedTable t = decode(TableFixtures.fixChecksum(TableFixtures.patch(cut, 4, 70, 4)));
         assertThat(((Tpm2Table) t.table()).logArea()).isEmpty();
         assertThat(t.diagnostics()).singleElement().satisfies(d -> {

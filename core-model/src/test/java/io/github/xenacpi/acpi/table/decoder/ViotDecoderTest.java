@@ -31,16 +31,32 @@ class ViotDecoderTest {
         ViotTable viot = (ViotTable) t.table();
         assertThat(viot.nodeCount()).isEqualTo(4);
         assertThat(viot.nodeOffset()).isEqualTo(48);
-        assertThat(viot.nodes()).containsExactly(
-                new ViotTable.VirtioPciIommu(48, 0, 8),
-                new ViotTable.VirtioMmioIommu(64, 0x0A00_0000L),
-                new ViotTable.PciRange(80, 0x100, 0, 1, 0x10, 0xFFFF, 48),
-                new ViotTable.MmioEndpoint(104, 7, 0x0900_0000L, 64));
-        assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.VIRTIO_IOMMU, AddressSpace.SYSTEM_MEMORY, 0x0A00_0000L, 0, "VIOT", 1,
-                        72, "VIOT.node[1].baseAddress"),
-                new DescribedRegion(RegionKind.VIOT_ENDPOINT, AddressSpace.SYSTEM_MEMORY, 0x0900_0000L, 0, "VIOT",
-                        1, 112, "VIOT.node[3].baseAddress"));
+        assertThat(viot.nodes())
+                .containsExactly(
+                        new ViotTable.VirtioPciIommu(48, 0, 8),
+                        new ViotTable.VirtioMmioIommu(64, 0x0A00_0000L),
+                        new ViotTable.PciRange(80, 0x100, 0, 1, 0x10, 0xFFFF, 48),
+                        new ViotTable.MmioEndpoint(104, 7, 0x0900_0000L, 64));
+        assertThat(t.regions())
+                .containsExactly(
+                        new DescribedRegion(
+                                RegionKind.VIRTIO_IOMMU,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x0A00_0000L,
+                                0,
+                                "VIOT",
+                                1,
+                                72,
+                                "VIOT.node[1].baseAddress"),
+                        new DescribedRegion(
+                                RegionKind.VIOT_ENDPOINT,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x0900_0000L,
+                                0,
+                                "VIOT",
+                                1,
+                                112,
+                                "VIOT.node[3].baseAddress"));
     }
 
     @Test
@@ -52,11 +68,14 @@ class ViotDecoderTest {
         b.pciRange(0, 0, 0, 0, 0xFF, null).set("outputNode", 50);
         LoadedTable t = decode(b);
 
-        assertThat(t.diagnostics()).extracting(Diagnostic::offset, Diagnostic::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(88L + 16, "VIOT.node[2].outputNode: reference 0x40 is not a"
-                        + " virtio-iommu node"),
-                org.assertj.core.groups.Tuple.tuple(112L + 16, "VIOT.node[3].outputNode: reference 0x32 is not the"
-                        + " start of any node"));
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::offset, Diagnostic::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                88L + 16, "VIOT.node[2].outputNode: reference 0x40 is not a" + " virtio-iommu node"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                112L + 16,
+                                "VIOT.node[3].outputNode: reference 0x32 is not the" + " start of any node"));
     }
 
     @Test
@@ -67,14 +86,17 @@ class ViotDecoderTest {
         byte[] bytes = bytes(b);
         LoadedTable t = decode(bytes);
 
-        assertThat(t.diagnostics()).extracting(Diagnostic::message).containsExactly(
-                "VIOT.node[0]: base address is 0",
-                "VIOT.node[1]: segment end 0x1 is below segment start 0x2",
-                "VIOT.node[1]: bdf end 0x10 is below bdf start 0x20");
+        assertThat(t.diagnostics())
+                .extracting(Diagnostic::message)
+                .containsExactly(
+                        "VIOT.node[0]: base address is 0",
+                        "VIOT.node[1]: segment end 0x1 is below segment start 0x2",
+                        "VIOT.node[1]: bdf end 0x10 is below bdf start 0x20");
         assertThat(t.regions()).isEmpty();
 
         LoadedTable unknown = decode(fixChecksum(patch(bytes, 48, 9, 1)));
-        assertThat(unknown.diagnostics()).extracting(Diagnostic::message)
+        assertThat(unknown.diagnostics())
+                .extracting(Diagnostic::message)
                 .anySatisfy(m -> assertThat(m).contains("unknown node type 9"))
                 .anySatisfy(m -> assertThat(m).contains("reference 0x30 is not a virtio-iommu node"));
     }
@@ -87,7 +109,8 @@ class ViotDecoderTest {
         byte[] full = bytes(b);
 
         LoadedTable zero = decode(fixChecksum(patch(full, 64 + 2, 0, 2)));
-        assertThat(zero.diagnostics()).extracting(Diagnostic::message)
+        assertThat(zero.diagnostics())
+                .extracting(Diagnostic::message)
                 .anySatisfy(m -> assertThat(m).contains("VIOT.node[1]: length 0 is below the minimum of 4"))
                 .anySatisfy(m -> assertThat(m).contains("node count is 2 but 1 nodes were found"));
 
@@ -100,7 +123,8 @@ class ViotDecoderTest {
         for (int cut = 4; cut < full.length; cut += 3) {
             assertThat(decode(truncate(full, cut)).isDecoded()).isTrue();
         }
-        assertThat(decode(truncate(full, 70)).diagnostics()).extracting(Diagnostic::message)
+        assertThat(decode(truncate(full, 70)).diagnostics())
+                .extracting(Diagnostic::message)
                 .anySatisfy(m -> assertThat(m).contains("overruns the list"));
     }
 }

@@ -22,15 +22,19 @@ class WdatDecoderTest {
 
     private static final GenericAddress CONTROL = GenericAddress.memory(0x2A44_0000L, 32);
     private static final WdatTable.Entry RESET = new WdatTable.Entry(0x1, 0x82, CONTROL, 0x1, 0x1);
-    private static final WdatTable.Entry SET_PERIOD = new WdatTable.Entry(0x6, 0x3,
-            GenericAddress.memory(0x2A44_0008L, 32), 0, 0xFFFF_FFFFL);
+    private static final WdatTable.Entry SET_PERIOD =
+            new WdatTable.Entry(0x6, 0x3, GenericAddress.memory(0x2A44_0008L, 32), 0, 0xFFFF_FFFFL);
     private static final WdatTable.Entry RUNNING = new WdatTable.Entry(0x8, 0x0, CONTROL, 0x1, 0x1);
-    private static final WdatTable.Entry IO_STOP = new WdatTable.Entry(0xB, 0x2,
-            new GenericAddress(AddressSpace.SYSTEM_IO.id(), 16, 0, 2, 0x443), 0x0, 0xFFFF);
+    private static final WdatTable.Entry IO_STOP = new WdatTable.Entry(
+            0xB, 0x2, new GenericAddress(AddressSpace.SYSTEM_IO.id(), 16, 0, 2, 0x443), 0x0, 0xFFFF);
 
     @Test
     void headerAndEntriesRoundTripAndEachDistinctRegisterIsARegion() {
-        LoadedTable t = decode(new WdatBuilder().timer(1000, 255, 5).entry(RESET).entry(SET_PERIOD).entry(RUNNING)
+        LoadedTable t = decode(new WdatBuilder()
+                .timer(1000, 255, 5)
+                .entry(RESET)
+                .entry(SET_PERIOD)
+                .entry(RUNNING)
                 .entry(IO_STOP));
 
         assertThat(t.diagnostics()).isEmpty();
@@ -47,18 +51,41 @@ class WdatDecoderTest {
         assertThat(w.flags()).isEqualTo(WdatTable.FLAG_ENABLED);
         assertThat(w.entryCount()).isEqualTo(4);
         assertThat(w.entries()).containsExactly(RESET, SET_PERIOD, RUNNING, IO_STOP);
-        assertThat(t.regions()).containsExactly(
-                new DescribedRegion(RegionKind.WDAT_REGISTER, AddressSpace.SYSTEM_MEMORY, 0x2A44_0000L, 4, "WDAT",
-                        1, 76, "WDAT.entry[0].register"),
-                new DescribedRegion(RegionKind.WDAT_REGISTER, AddressSpace.SYSTEM_MEMORY, 0x2A44_0008L, 4, "WDAT",
-                        1, 100, "WDAT.entry[1].register"),
-                new DescribedRegion(RegionKind.WDAT_REGISTER, AddressSpace.SYSTEM_IO, 0x443, 2, "WDAT", 1, 148,
-                        "WDAT.entry[3].register"));
+        assertThat(t.regions())
+                .containsExactly(
+                        new DescribedRegion(
+                                RegionKind.WDAT_REGISTER,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x2A44_0000L,
+                                4,
+                                "WDAT",
+                                1,
+                                76,
+                                "WDAT.entry[0].register"),
+                        new DescribedRegion(
+                                RegionKind.WDAT_REGISTER,
+                                AddressSpace.SYSTEM_MEMORY,
+                                0x2A44_0008L,
+                                4,
+                                "WDAT",
+                                1,
+                                100,
+                                "WDAT.entry[1].register"),
+                        new DescribedRegion(
+                                RegionKind.WDAT_REGISTER,
+                                AddressSpace.SYSTEM_IO,
+                                0x443,
+                                2,
+                                "WDAT",
+                                1,
+                                148,
+                                "WDAT.entry[3].register"));
     }
 
     @Test
     void pciLocationRoundTrips() {
-        WdatTable w = (WdatTable) decode(new WdatBuilder().pci(1, 2, 3, 4).entry(RESET)).table();
+        WdatTable w = (WdatTable)
+                decode(new WdatBuilder().pci(1, 2, 3, 4).entry(RESET)).table();
 
         assertThat(w.pciSegment()).isEqualTo(1);
         assertThat(w.pciBus()).isEqualTo(2);
@@ -68,14 +95,20 @@ class WdatDecoderTest {
 
     @Test
     void headerFieldsAreChecked() {
-        LoadedTable t = decode(new WdatBuilder().headerLength(28).timer(0, 10, 20).entryCount(2).entry(RESET));
+        LoadedTable t = decode(new WdatBuilder()
+                .headerLength(28)
+                .timer(0, 10, 20)
+                .entryCount(2)
+                .entry(RESET));
 
         assertThat(t.diagnostics()).extracting(Diagnostic::offset).containsExactly(36L, 48L, 56L, 64L);
         assertThat(t.diagnostics()).allSatisfy(d -> assertThat(d.severity()).isEqualTo(Severity.ERROR));
         assertThat(t.diagnostics().get(0).message()).contains("header length 28, expected 32");
         assertThat(t.diagnostics().get(1).message()).contains("timer period is 0");
         assertThat(t.diagnostics().get(2).message()).contains("minimum count 20 is above maximum count 10");
-        assertThat(t.diagnostics().get(3).message()).contains("entry count is 2").contains("holds 1");
+        assertThat(t.diagnostics().get(3).message())
+                .contains("entry count is 2")
+                .contains("holds 1");
     }
 
     @Test

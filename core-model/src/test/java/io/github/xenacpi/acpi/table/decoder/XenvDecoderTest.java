@@ -38,8 +38,9 @@ class XenvDecoderTest {
         byte[] b = patch(bytes(new XenvBuilder(0x1000, 0, 31, 0x81)), 8, 2, 1);
         LoadedTable t = decode(fixChecksum(b));
 
-        assertThat(t.diagnostics()).extracting(d -> d.offset() + " " + d.severity()).containsExactlyInAnyOrder(
-                "8 WARNING", "56 WARNING", "44 WARNING");
+        assertThat(t.diagnostics())
+                .extracting(d -> d.offset() + " " + d.severity())
+                .containsExactlyInAnyOrder("8 WARNING", "56 WARNING", "44 WARNING");
     }
 
     @Test
@@ -49,7 +50,9 @@ class XenvDecoderTest {
         XenvTable x = (XenvTable) t.table();
         assertThat(x.grantTableSize()).isEqualTo(0x2_0000);
         assertThat(x.eventInterrupt()).isZero();
-        assertThat(t.diagnostics()).singleElement()
-                .satisfies(d -> assertThat(d.message()).contains("needs 21 bytes").contains("only 16"));
+        assertThat(t.diagnostics())
+                .singleElement()
+                .satisfies(
+                        d -> assertThat(d.message()).contains("needs 21 bytes").contains("only 16"));
     }
 }

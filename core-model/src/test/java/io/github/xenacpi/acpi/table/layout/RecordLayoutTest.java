@@ -12,38 +12,46 @@ import org.junit.jupiter.api.Test;
 /** One definition reads and names a structure: components bound to the fields of their names. */
 class RecordLayoutTest {
 
-    private static final Layout ENTRY = Layout.of("entry").u8("type").u8("length").u16("id").reserved(4)
-            .u64("base").ascii("name", 4).build();
+    private static final Layout ENTRY = Layout.of("entry")
+            .u8("type")
+            .u8("length")
+            .u16("id")
+            .reserved(4)
+            .u64("base")
+            .ascii("name", 4)
+            .build();
 
     /** The structure's record: framing and reserved bytes have no component. */
-    public record Entry(int id, long base, String name) {
-    }
+    public record Entry(int id, long base, String name) {}
 
     /** A record whose component is named after no field. */
-    public record Misspelt(int identifier) {
-    }
+    public record Misspelt(int identifier) {}
 
     /** A record whose int component cannot hold an 8-byte field. */
-    public record TooNarrow(int base) {
-    }
+    public record TooNarrow(int base) {}
 
     @Test
     void readsEachComponentFromTheFieldOfItsNameAndGivesThemBackForAWriter() {
         ByteBuffer b = ByteBuffer.allocate(ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(0, (byte) 7).put(1, (byte) ENTRY.size()).putShort(2, (short) 0x1234).putLong(8, 0x8000_0000_0000L)
+        b.put(0, (byte) 7)
+                .put(1, (byte) ENTRY.size())
+                .putShort(2, (short) 0x1234)
+                .putLong(8, 0x8000_0000_0000L)
                 .put(16, "UAR0".getBytes(StandardCharsets.US_ASCII));
         RecordLayout<Entry> binding = RecordLayout.of(Entry.class, ENTRY);
 
         Entry e = binding.read(Struct.over(ENTRY, b, 0, ENTRY.size(), "entry"));
 
         assertThat(e).isEqualTo(new Entry(0x1234, 0x8000_0000_0000L, "UAR0"));
-        assertThat(binding.values(e)).containsExactly(Map.entry("id", 0x1234L),
-                Map.entry("base", 0x8000_0000_0000L), Map.entry("name", "UAR0"));
+        assertThat(binding.values(e))
+                .containsExactly(
+                        Map.entry("id", 0x1234L), Map.entry("base", 0x8000_0000_0000L), Map.entry("name", "UAR0"));
     }
 
     @Test
     void aFieldCutShortReadsAsZero() {
-        ByteBuffer b = ByteBuffer.allocate(ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN).putShort(2, (short) 5);
+        ByteBuffer b =
+                ByteBuffer.allocate(ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN).putShort(2, (short) 5);
 
         Entry e = RecordLayout.of(Entry.class, ENTRY).read(Struct.over(ENTRY, b, 0, 8, "entry"));
 

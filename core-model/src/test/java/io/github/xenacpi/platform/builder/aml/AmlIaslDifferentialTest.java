@@ -13,13 +13,13 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.source.RawTable;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
-import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.aml.AmlObject;
 import io.github.xenacpi.aml.AmlOpcode;
 import io.github.xenacpi.aml.AmlTerm;
 import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.aml.NamespaceCounts;
 import io.github.xenacpi.aml.ObjectType;
+import io.github.xenacpi.aml.parse.AmlLoader;
 import io.github.xenacpi.platform.builder.OemIdentity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("differential")
 class AmlIaslDifferentialTest {
 
-    private static final byte[] MEMORY32_FIXED = {(byte) 0x86, 0x09, 0x00, 0x01, 0x00, 0x00, 0x00, 0x09, 0x00,
-        0x10, 0x00, 0x00, 0x79, 0x00};
+    private static final byte[] MEMORY32_FIXED = {
+        (byte) 0x86, 0x09, 0x00, 0x01, 0x00, 0x00, 0x00, 0x09, 0x00, 0x10, 0x00, 0x00, 0x79, 0x00
+    };
 
     @TempDir
     Path dir;
@@ -130,43 +131,81 @@ class AmlIaslDifferentialTest {
                     Name (COND, One)
                 }
                 """;
-        Consumer<TermListBuilder> built = t -> t
-                .name("INT0", integer(0)).name("INT1", integer(1)).name("INT2", integer(0xFF))
-                .name("INT3", integer(0x100)).name("INT4", integer(0x10000)).name("INT5", integer(0x1_0000_0000L))
-                .name("INT6", integer(-1)).name("STR0", string("hello"))
+        Consumer<TermListBuilder> built = t -> t.name("INT0", integer(0))
+                .name("INT1", integer(1))
+                .name("INT2", integer(0xFF))
+                .name("INT3", integer(0x100))
+                .name("INT4", integer(0x10000))
+                .name("INT5", integer(0x1_0000_0000L))
+                .name("INT6", integer(-1))
+                .name("STR0", string("hello"))
                 .name("BUF0", buffer(new byte[] {1, 2, 3}))
                 .name("PKG0", pack(integer(1), string("a"), name("INT0"), pack(integer(2))))
-                .scope("_SB", sb -> sb
-                        .device("DEV0", d -> d
-                                .hid("DEMO0001")
-                                .name("_CID", integer(AmlWriter.eisaId("PNP0A08")))
-                                .uid(1)
-                                .crs(MEMORY32_FIXED)
-                                .method("_STA", 0, false, m -> m.returns(integer(0x0F)))
-                                .method("MTH1", 2, true, 3, m -> m
-                                        .store(new AmlTerm.Arg(0), new AmlTerm.Local(0))
-                                        .ifElse(op(AmlOpcode.LEQUAL, new AmlTerm.Arg(1), integer(1)),
-                                                then -> then.returns(new AmlTerm.Local(0)),
-                                                otherwise -> otherwise.returns(op(AmlOpcode.ADD, new AmlTerm.Local(0),
-                                                        integer(0x10), new AmlTerm.NoTarget()))))
-                                .name("BASE", integer(0x100A_0000L))
-                                .operationRegion("DREG", AddressSpace.SYSTEM_MEMORY, integer(0x100B_0000L),
-                                        integer(0x100))
-                                .operationRegion("NREG", AddressSpace.SYSTEM_MEMORY, name("BASE"), integer(0x10))
-                                .field("DREG", FieldAccessType.DWORD, true, FieldUpdateRule.WRITE_AS_ZEROS, f -> f
-                                        .unit("CTRL", 32).offset(0x10).unit("STAT", 32)
-                                        .accessAs(FieldAccessType.BYTE, 0).reserved(8).unit("FLG", 1))
-                                .indexField("CTRL", "STAT", FieldAccessType.BYTE, false, FieldUpdateRule.PRESERVE,
-                                        f -> f.offset(4).unit("IDX4", 8))
-                                .mutex("MUT0", 5)
-                                .event("EVT0")
-                                .createField(32, name("BUF0"), integer(0), "DWD0")
-                                .alias("MUT0", "MUTA"))
-                        .thermalZone("TZ00", z -> z.name("_TMP", integer(3000)))
-                        .powerResource("PWR0", 0, 1, p -> p
-                                .method("_STA", 0, false, m -> m.returns(call("MTH2", integer(1)))))
-                        .method("MTH2", 1, false, m -> m.returns(new AmlTerm.Arg(0))))
-                .ifThen(op(AmlOpcode.LEQUAL, call("\\_SB.MTH2", integer(5)), integer(5)),
+                .scope(
+                        "_SB",
+                        sb -> sb.device(
+                                        "DEV0",
+                                        d -> d.hid("DEMO0001")
+                                                .name("_CID", integer(AmlWriter.eisaId("PNP0A08")))
+                                                .uid(1)
+                                                .crs(MEMORY32_FIXED)
+                                                .method("_STA", 0, false, m -> m.returns(integer(0x0F)))
+                                                .method(
+                                                        "MTH1",
+                                                        2,
+                                                        true,
+                                                        3,
+                                                        m -> m.store(new AmlTerm.Arg(0), new AmlTerm.Local(0))
+                                                                .ifElse(
+                                                                        op(
+                                                                                AmlOpcode.LEQUAL,
+                                                                                new AmlTerm.Arg(1),
+                                                                                integer(1)),
+                                                                        then -> then.returns(new AmlTerm.Local(0)),
+                                                                        otherwise -> otherwise.returns(op(
+                                                                                AmlOpcode.ADD,
+                                                                                new AmlTerm.Local(0),
+                                                                                integer(0x10),
+                                                                                new AmlTerm.NoTarget()))))
+                                                .name("BASE", integer(0x100A_0000L))
+                                                .operationRegion(
+                                                        "DREG",
+                                                        AddressSpace.SYSTEM_MEMORY,
+                                                        integer(0x100B_0000L),
+                                                        integer(0x100))
+                                                .operationRegion(
+                                                        "NREG", AddressSpace.SYSTEM_MEMORY, name("BASE"), integer(0x10))
+                                                .field(
+                                                        "DREG",
+                                                        FieldAccessType.DWORD,
+                                                        true,
+                                                        FieldUpdateRule.WRITE_AS_ZEROS,
+                                                        f -> f.unit("CTRL", 32)
+                                                                .offset(0x10)
+                                                                .unit("STAT", 32)
+                                                                .accessAs(FieldAccessType.BYTE, 0)
+                                                                .reserved(8)
+                                                                .unit("FLG", 1))
+                                                .indexField(
+                                                        "CTRL",
+                                                        "STAT",
+                                                        FieldAccessType.BYTE,
+                                                        false,
+                                                        FieldUpdateRule.PRESERVE,
+                                                        f -> f.offset(4).unit("IDX4", 8))
+                                                .mutex("MUT0", 5)
+                                                .event("EVT0")
+                                                .createField(32, name("BUF0"), integer(0), "DWD0")
+                                                .alias("MUT0", "MUTA"))
+                                .thermalZone("TZ00", z -> z.name("_TMP", integer(3000)))
+                                .powerResource(
+                                        "PWR0",
+                                        0,
+                                        1,
+                                        p -> p.method("_STA", 0, false, m -> m.returns(call("MTH2", integer(1)))))
+                                .method("MTH2", 1, false, m -> m.returns(new AmlTerm.Arg(0))))
+                .ifThen(
+                        op(AmlOpcode.LEQUAL, call("\\_SB.MTH2", integer(5)), integer(5)),
                         b -> b.name("COND", integer(1)));
 
         byte[] iasl = compile("DSDT", asl);
@@ -191,24 +230,31 @@ class AmlIaslDifferentialTest {
                 Store (\\_SB.EXT1, XX)
                 OperationRegion (EREG, SystemMemory, \\_SB.EXT0 (0x10, 0x20), 0x10)
                 """;
-        Consumer<TermListBuilder> built = t -> t
-                .ifThen(integer(0), b -> b
-                        .external("\\_SB.EXT0", ObjectType.METHOD, 2)
-                        .external("\\_SB.EXT1", ObjectType.INTEGER, 0))
+        Consumer<TermListBuilder> built = t -> t.ifThen(
+                        integer(0),
+                        b -> b.external("\\_SB.EXT0", ObjectType.METHOD, 2)
+                                .external("\\_SB.EXT1", ObjectType.INTEGER, 0))
                 .method("TEST", 0, false, m -> m.returns(call("\\_SB.EXT0", integer(1), integer(2))))
                 .name("XX", integer(0))
                 .store(name("\\_SB.EXT1"), name("XX"))
-                .operationRegion("EREG", AddressSpace.SYSTEM_MEMORY, call("\\_SB.EXT0", integer(0x10), integer(0x20)),
+                .operationRegion(
+                        "EREG",
+                        AddressSpace.SYSTEM_MEMORY,
+                        call("\\_SB.EXT0", integer(0x10), integer(0x20)),
                         integer(0x10));
 
         byte[] iasl = compile("SSDT", asl);
 
-        assertThat(aml(DefinitionBlockBuilder.ssdt().content(built).build(OemIdentity.DEFAULT))).isEqualTo(aml(iasl));
+        assertThat(aml(DefinitionBlockBuilder.ssdt().content(built).build(OemIdentity.DEFAULT)))
+                .isEqualTo(aml(iasl));
         LoadedNamespace loaded = AmlLoader.load(List.of(raw(iasl)));
         assertThat(loaded.diagnostics()).isEmpty();
-        assertThat(loaded.namespace().externals()).extracting(e -> e.path() + ":" + e.type() + ":" + e.argCount())
+        assertThat(loaded.namespace().externals())
+                .extracting(e -> e.path() + ":" + e.type() + ":" + e.argCount())
                 .containsExactly("\\_SB_.EXT0:METHOD:2", "\\_SB_.EXT1:INTEGER:0");
-        assertThat(((AmlObject.OperationRegion) loaded.namespace().node("\\EREG").orElseThrow().object()).offset())
+        assertThat(((AmlObject.OperationRegion)
+                                loaded.namespace().node("\\EREG").orElseThrow().object())
+                        .offset())
                 .isEqualTo(call("\\_SB.EXT0", integer(0x10), integer(0x20)));
     }
 
@@ -239,7 +285,10 @@ class AmlIaslDifferentialTest {
         Path src = dir.resolve("t.asl");
         String header = String.format("DefinitionBlock (\"\", \"%s\", 2, \"XENACP\", \"XENACPI \", 1)\n{\n", signature);
         Files.writeString(src, header + body + "}\n", StandardCharsets.US_ASCII);
-        Process p = new ProcessBuilder("iasl", "t.asl").directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("iasl", "t.asl")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(log).isZero();
@@ -248,7 +297,8 @@ class AmlIaslDifferentialTest {
 
     private static boolean iaslInstalled() {
         try {
-            Process p = new ProcessBuilder("iasl", "-v").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("iasl", "-v").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

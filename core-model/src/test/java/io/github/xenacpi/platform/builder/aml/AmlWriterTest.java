@@ -16,8 +16,7 @@ class AmlWriterTest {
         assertThat(bytes(new AmlWriter().integer(0xFF))).containsExactly(0x0A, 0xFF);
         assertThat(bytes(new AmlWriter().integer(0x1234))).containsExactly(0x0B, 0x34, 0x12);
         assertThat(bytes(new AmlWriter().integer(0xFFFF_FFFFL))).containsExactly(0x0C, 0xFF, 0xFF, 0xFF, 0xFF);
-        assertThat(bytes(new AmlWriter().integer(0x1_0000_0000L)))
-                .containsExactly(0x0E, 0, 0, 0, 0, 1, 0, 0, 0);
+        assertThat(bytes(new AmlWriter().integer(0x1_0000_0000L))).containsExactly(0x0E, 0, 0, 0, 0, 1, 0, 0, 0);
     }
 
     @Test

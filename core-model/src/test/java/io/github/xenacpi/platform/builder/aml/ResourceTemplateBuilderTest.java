@@ -54,20 +54,31 @@ class ResourceTemplateBuilderTest {
         assertThat(m.length()).isEqualTo(0x1000);
         assertThat(m.writable()).isTrue();
         assertThat(m.isMemory()).isTrue();
-        assertThat(t.memoryRanges()).containsExactly(
-                new MemoryResource(0x1234_0000L, 0x1000, true, Cacheability.UNSPECIFIED, 0, true));
+        assertThat(t.memoryRanges())
+                .containsExactly(new MemoryResource(0x1234_0000L, 0x1000, true, Cacheability.UNSPECIFIED, 0, true));
         // Memory32Fixed (ReadOnly, 0x12340000, 0x00001000, )
-        assertThat(only(new ResourceTemplateBuilder().memory32Fixed(false, 0x1234_0000L, 0x1000),
-                Resource.FixedMemory32.class).writable()).isFalse();
+        assertThat(only(
+                                new ResourceTemplateBuilder().memory32Fixed(false, 0x1234_0000L, 0x1000),
+                                Resource.FixedMemory32.class)
+                        .writable())
+                .isFalse();
     }
 
     @Test
     void qwordMemoryCarriesEveryFlagAndTheResourceSource() {
         // QWordMemory (ResourceProducer, SubDecode, MinNotFixed, MaxNotFixed, Prefetchable, ReadOnly, 0xFFF,
         //     0x1000, 0x2FFF, 0x10, 0x1000, 3, "\\_SB.I2C0", , AddressRangeNVS, TypeTranslation)
-        Resource.AddressSpace a = only(new ResourceTemplateBuilder().qwordAddress(AddressSpec.memory()
-                .usage(PRODUCER).subtractiveDecode(true).cacheability(Cacheability.PREFETCHABLE).writable(false)
-                .range(0xFFF, 0x1000, 0x2FFF, 0x10, 0x1000).source(3, I2C).memoryType(3).typeTranslation(true)),
+        Resource.AddressSpace a = only(
+                new ResourceTemplateBuilder()
+                        .qwordAddress(AddressSpec.memory()
+                                .usage(PRODUCER)
+                                .subtractiveDecode(true)
+                                .cacheability(Cacheability.PREFETCHABLE)
+                                .writable(false)
+                                .range(0xFFF, 0x1000, 0x2FFF, 0x10, 0x1000)
+                                .source(3, I2C)
+                                .memoryType(3)
+                                .typeTranslation(true)),
                 Resource.AddressSpace.class);
 
         assertThat(a.typeName()).isEqualTo("QWord Address Space");
@@ -83,8 +94,8 @@ class ResourceTemplateBuilderTest {
                 .containsExactly(0xFFFL, 0x1000L, 0x2FFFL, 0x10L, 0x1000L);
         assertThat(a.source()).contains(new ResourceSource(3, I2C));
         // Fixed size, relocatable: the range starts at _MIN at the earliest and its location is not fixed.
-        assertThat(a.memoryRanges()).containsExactly(
-                new MemoryResource(0x1000, 0x1000, false, Cacheability.PREFETCHABLE, 0x10, false));
+        assertThat(a.memoryRanges())
+                .containsExactly(new MemoryResource(0x1000, 0x1000, false, Cacheability.PREFETCHABLE, 0x10, false));
     }
 
     @Test
@@ -94,9 +105,12 @@ class ResourceTemplateBuilderTest {
         // DWordMemory (ResourceConsumer, , MinFixed, MaxFixed, Cacheable, ReadWrite, 0x0, 0x60000000,
         //     0x6FFFFFFF, 0x0, 0x10000000, 2, ,)
         ResourceTemplate t = decode(new ResourceTemplateBuilder()
-                .wordAddress(AddressSpec.busNumber().usage(PRODUCER).fixed(0, 0x100).source(1, "PCI0"))
-                .dwordAddress(AddressSpec.memory().cacheability(Cacheability.CACHEABLE)
-                        .fixed(0x6000_0000L, 0x1000_0000L).source(2, "")));
+                .wordAddress(
+                        AddressSpec.busNumber().usage(PRODUCER).fixed(0, 0x100).source(1, "PCI0"))
+                .dwordAddress(AddressSpec.memory()
+                        .cacheability(Cacheability.CACHEABLE)
+                        .fixed(0x6000_0000L, 0x1000_0000L)
+                        .source(2, "")));
 
         List<Resource.AddressSpace> a = t.resourcesOf(Resource.AddressSpace.class);
         assertThat(a.get(0).resourceType()).isEqualTo(Resource.AddressSpace.BUS_NUMBER);
@@ -106,8 +120,8 @@ class ResourceTemplateBuilderTest {
         assertThat(a.get(1).usage()).isEqualTo(CONSUMER);
         assertThat(a.get(1).source()).contains(new ResourceSource(2, ""));
         assertThat(t.entries().get(1).length()).isEqualTo(3 + 23 + 1);
-        assertThat(t.memoryRanges()).containsExactly(
-                new MemoryResource(0x6000_0000L, 0x1000_0000L, true, Cacheability.CACHEABLE, 0, true));
+        assertThat(t.memoryRanges())
+                .containsExactly(new MemoryResource(0x6000_0000L, 0x1000_0000L, true, Cacheability.CACHEABLE, 0, true));
     }
 
     @Test
@@ -117,10 +131,18 @@ class ResourceTemplateBuilderTest {
         // ExtendedMemory (ResourceConsumer, PosDecode, MinFixed, MaxFixed, WriteCombining, ReadWrite, 0x0,
         //     0x80000000, 0x8FFFFFFF, 0x0, 0x10000000, 0x0000000000000008, , , )
         ResourceTemplate t = decode(new ResourceTemplateBuilder()
-                .dwordAddress(AddressSpec.io().usage(PRODUCER).minFixed(true).maxFixed(true)
-                        .range(0, 0, 0xFFFF, 0x8000_0000L, 0x1_0000L).typeTranslation(true).sparseTranslation(true))
-                .extendedAddress(AddressSpec.memory().cacheability(Cacheability.WRITE_COMBINING)
-                        .fixed(0x8000_0000L, 0x1000_0000L), 8));
+                .dwordAddress(AddressSpec.io()
+                        .usage(PRODUCER)
+                        .minFixed(true)
+                        .maxFixed(true)
+                        .range(0, 0, 0xFFFF, 0x8000_0000L, 0x1_0000L)
+                        .typeTranslation(true)
+                        .sparseTranslation(true))
+                .extendedAddress(
+                        AddressSpec.memory()
+                                .cacheability(Cacheability.WRITE_COMBINING)
+                                .fixed(0x8000_0000L, 0x1000_0000L),
+                        8));
 
         Resource.AddressSpace io = t.resourcesOf(Resource.AddressSpace.class).get(0);
         assertThat(io.resourceType()).isEqualTo(Resource.AddressSpace.IO);
@@ -133,8 +155,9 @@ class ResourceTemplateBuilderTest {
         assertThat(ext.revision()).isEqualTo(1);
         assertThat(ext.typeAttribute()).isEqualTo(8);
         assertThat(ext.source()).isEmpty();
-        assertThat(t.memoryRanges()).containsExactly(
-                new MemoryResource(0x8000_0000L, 0x1000_0000L, true, Cacheability.WRITE_COMBINING, 0, true));
+        assertThat(t.memoryRanges())
+                .containsExactly(
+                        new MemoryResource(0x8000_0000L, 0x1000_0000L, true, Cacheability.WRITE_COMBINING, 0, true));
     }
 
     @Test
@@ -143,8 +166,8 @@ class ResourceTemplateBuilderTest {
         // Interrupt (ResourceProducer, Edge, ActiveLow, SharedAndWake, 7, "\\_SB.GPI0", ) { 0x100 }
         ResourceTemplate t = decode(new ResourceTemplateBuilder()
                 .interrupt(CONSUMER, LEVEL, ACTIVE_HIGH, EXCLUSIVE, 0x20, 0x21)
-                .interrupt(PRODUCER, EDGE, ACTIVE_LOW, SHARED_AND_WAKE, Optional.of(new ResourceSource(7, GPIO)),
-                        0x100));
+                .interrupt(
+                        PRODUCER, EDGE, ACTIVE_LOW, SHARED_AND_WAKE, Optional.of(new ResourceSource(7, GPIO)), 0x100));
 
         List<Resource.ExtendedInterrupt> irqs = t.resourcesOf(Resource.ExtendedInterrupt.class);
         assertThat(irqs.get(0).interrupts()).containsExactly(0x20L, 0x21L);
@@ -167,8 +190,8 @@ class ResourceTemplateBuilderTest {
         // GpioIo (Shared, PullDown, 0x0064, 0x00C8, IoRestrictionOutputOnly, "\\_SB.GPI0", 0x00,
         //     ResourceConsumer, , ) { 0x0005 }
         ResourceTemplate t = decode(new ResourceTemplateBuilder()
-                .gpioInt(EDGE, ACTIVE_BOTH, EXCLUSIVE_AND_WAKE, 1, 0x1388, GPIO, 0, CONSUMER, RawData.ofInts(1, 2),
-                        0x10)
+                .gpioInt(
+                        EDGE, ACTIVE_BOTH, EXCLUSIVE_AND_WAKE, 1, 0x1388, GPIO, 0, CONSUMER, RawData.ofInts(1, 2), 0x10)
                 .gpioIo(true, 2, 0x64, 0xC8, 2, GPIO, 0, CONSUMER, RawData.EMPTY, 5));
 
         Resource.Gpio irq = t.resourcesOf(Resource.Gpio.class).get(0);
@@ -201,10 +224,9 @@ class ResourceTemplateBuilderTest {
         //     FlowControlHardware, 0x0020, 0x0040, "\\_SB.I2C0", 0x00, ResourceConsumer, , Exclusive, )
         ResourceTemplate t = decode(new ResourceTemplateBuilder()
                 .i2cSerialBusV2(0x50, false, 100_000, false, I2C, 0, CONSUMER, false, RawData.EMPTY)
-                .spiSerialBusV2(1, false, false, 8, false, 10_000_000, 0, 0, I2C, 0, CONSUMER, true,
-                        RawData.ofInts(0xAA))
-                .uartSerialBusV2(115_200, 8, 1, 0xC0, false, 0, 1, 0x20, 0x40, I2C, 0, CONSUMER, false,
-                        RawData.EMPTY));
+                .spiSerialBusV2(
+                        1, false, false, 8, false, 10_000_000, 0, 0, I2C, 0, CONSUMER, true, RawData.ofInts(0xAA))
+                .uartSerialBusV2(115_200, 8, 1, 0xC0, false, 0, 1, 0x20, 0x40, I2C, 0, CONSUMER, false, RawData.EMPTY));
 
         Resource.I2cSerialBus i2c = t.resourcesOf(Resource.I2cSerialBus.class).get(0);
         assertThat(i2c.address()).isEqualTo(0x50);
@@ -222,7 +244,8 @@ class ResourceTemplateBuilderTest {
         assertThat(spi.selectActiveHigh()).isFalse();
         assertThat(spi.common().shared()).isTrue();
         assertThat(spi.vendor()).isEqualTo(RawData.ofInts(0xAA));
-        Resource.UartSerialBus uart = t.resourcesOf(Resource.UartSerialBus.class).get(0);
+        Resource.UartSerialBus uart =
+                t.resourcesOf(Resource.UartSerialBus.class).get(0);
         assertThat(uart.baudRate()).isEqualTo(115_200);
         assertThat(uart.dataBits()).isEqualTo(8);
         assertThat(uart.stopBits()).isEqualTo(1);
@@ -241,8 +264,12 @@ class ResourceTemplateBuilderTest {
         // DMA (Compatibility, BusMaster, Transfer8_16, ) { 1, 3 }
         // FixedIO (0x0060, 0x01, )
         // FixedDMA (0x0005, 0x0002, Width32bit, )
-        ResourceTemplate t = decode(new ResourceTemplateBuilder().io(true, 0x3F8, 0x3F8, 1, 8)
-                .irq(LEVEL, ACTIVE_LOW, SHARED_AND_WAKE, 15).irqNoFlags(9).dma(0, true, 1, 1, 3).fixedIo(0x60, 1)
+        ResourceTemplate t = decode(new ResourceTemplateBuilder()
+                .io(true, 0x3F8, 0x3F8, 1, 8)
+                .irq(LEVEL, ACTIVE_LOW, SHARED_AND_WAKE, 15)
+                .irqNoFlags(9)
+                .dma(0, true, 1, 1, 3)
+                .fixedIo(0x60, 1)
                 .fixedDma(5, 2, 2));
 
         assertThat(t.resources()).startsWith(new Resource.Io(1, 0x3F8, 0x3F8, 1, 8));
@@ -272,23 +299,35 @@ class ResourceTemplateBuilderTest {
         // VendorShort () { 0x01, 0x02, 0x03 }
         // VendorLong () { 0x11, 0x22, 0x33, 0x44 }
         // Register (SystemMemory, 0x20, 0x00, 0x0000000012345678, 0x03, )
-        ResourceTemplate t = decode(new ResourceTemplateBuilder().startDependentFn(1, 2)
-                .io(true, 0x378, 0x378, 1, 8).startDependentFnNoPri().irqNoFlags(5).endDependentFn()
-                .memory24(true, 0x10, 0xFF, 1, 0x10).memory32(false, 0x1000_0000L, 0x1FFF_E000L, 0x1000, 0x2000)
-                .vendorShort(1, 2, 3).vendorLong(0x11, 0x22, 0x33, 0x44).register(0, 0x20, 0, 0x1234_5678L, 3));
+        ResourceTemplate t = decode(new ResourceTemplateBuilder()
+                .startDependentFn(1, 2)
+                .io(true, 0x378, 0x378, 1, 8)
+                .startDependentFnNoPri()
+                .irqNoFlags(5)
+                .endDependentFn()
+                .memory24(true, 0x10, 0xFF, 1, 0x10)
+                .memory32(false, 0x1000_0000L, 0x1FFF_E000L, 0x1000, 0x2000)
+                .vendorShort(1, 2, 3)
+                .vendorLong(0x11, 0x22, 0x33, 0x44)
+                .register(0, 0x20, 0, 0x1234_5678L, 3));
 
-        Resource.StartDependent first = t.resourcesOf(Resource.StartDependent.class).get(0);
+        Resource.StartDependent first =
+                t.resourcesOf(Resource.StartDependent.class).get(0);
         assertThat(first.compatibility()).isEqualTo(1);
         assertThat(first.performance()).isEqualTo(2);
-        assertThat(t.resourcesOf(Resource.StartDependent.class).get(1).hasPriority()).isFalse();
+        assertThat(t.resourcesOf(Resource.StartDependent.class).get(1).hasPriority())
+                .isFalse();
         assertThat(t.resourcesOf(Resource.EndDependent.class)).hasSize(1);
-        assertThat(t.memoryRanges()).containsExactly(
-                // Memory24 counts in 256-byte units.
-                new MemoryResource(0x1000, 0x1000, true, Cacheability.UNSPECIFIED, 0, false),
-                new MemoryResource(0x1000_0000L, 0x2000, false, Cacheability.UNSPECIFIED, 0, false));
-        assertThat(t.resources()).contains(new Resource.VendorSmall(RawData.ofInts(1, 2, 3)),
-                new Resource.VendorLarge(RawData.ofInts(0x11, 0x22, 0x33, 0x44)),
-                new Resource.GenericRegister(0, 0x20, 0, 3, 0x1234_5678L));
+        assertThat(t.memoryRanges())
+                .containsExactly(
+                        // Memory24 counts in 256-byte units.
+                        new MemoryResource(0x1000, 0x1000, true, Cacheability.UNSPECIFIED, 0, false),
+                        new MemoryResource(0x1000_0000L, 0x2000, false, Cacheability.UNSPECIFIED, 0, false));
+        assertThat(t.resources())
+                .contains(
+                        new Resource.VendorSmall(RawData.ofInts(1, 2, 3)),
+                        new Resource.VendorLarge(RawData.ofInts(0x11, 0x22, 0x33, 0x44)),
+                        new Resource.GenericRegister(0, 0x20, 0, 3, 0x1234_5678L));
     }
 
     @Test
@@ -320,11 +359,13 @@ class ResourceTemplateBuilderTest {
         assertThat(g.label()).isEqualTo("group1");
         assertThat(g.usage()).isEqualTo(PRODUCER);
         assertThat(g.pins()).containsExactly(6, 7, 8);
-        Resource.PinGroupFunction gf = t.resourcesOf(Resource.PinGroupFunction.class).get(0);
+        Resource.PinGroupFunction gf =
+                t.resourcesOf(Resource.PinGroupFunction.class).get(0);
         assertThat(gf.label()).isEqualTo("group1");
         assertThat(gf.source()).isEqualTo(new ResourceSource(0, GPIO));
         assertThat(gf.function()).isEqualTo(4);
-        Resource.PinGroupConfig gc = t.resourcesOf(Resource.PinGroupConfig.class).get(0);
+        Resource.PinGroupConfig gc =
+                t.resourcesOf(Resource.PinGroupConfig.class).get(0);
         assertThat(gc.configType()).isEqualTo(0x0A);
         assertThat(gc.configValue()).isEqualTo(0x1234);
         assertThat(gc.shared()).isFalse();
@@ -333,8 +374,10 @@ class ResourceTemplateBuilderTest {
     @Test
     void clockInput() {
         // ClockInput (19200000, 1, Hz, Variable, "\\_SB.CLK0", 0)  (ACPI 6.5; iasl 20200925 lacks it)
-        Resource.ClockInput c = only(new ResourceTemplateBuilder().clockInput(19_200_000, 1, 0, true,
-                Optional.of(new ResourceSource(0, "\\_SB.CLK0"))), Resource.ClockInput.class);
+        Resource.ClockInput c = only(
+                new ResourceTemplateBuilder()
+                        .clockInput(19_200_000, 1, 0, true, Optional.of(new ResourceSource(0, "\\_SB.CLK0"))),
+                Resource.ClockInput.class);
 
         assertThat(c.numerator()).isEqualTo(19_200_000);
         assertThat(c.divisor()).isEqualTo(1);
@@ -345,7 +388,9 @@ class ResourceTemplateBuilderTest {
 
     @Test
     void checksumOptionMakesTheTemplateSumToZero() {
-        byte[] bytes = new ResourceTemplateBuilder().memory32Fixed(true, 0x1234_0000L, 0x1000).withChecksum()
+        byte[] bytes = new ResourceTemplateBuilder()
+                .memory32Fixed(true, 0x1234_0000L, 0x1000)
+                .withChecksum()
                 .build();
 
         int sum = 0;

@@ -1,6 +1,8 @@
 package io.github.xenacpi.api;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Optional;
  * {@code S} the child's main has started; {@code I}, {@code W}, {@code E}, {@code D} a log line at INFO, WARN,
  * ERROR, DEBUG; {@code X} the validation failed, with the reason; {@code P} the gate passed the build;
  * {@code F} the gate fails the build, with the message. Any other line (a JVM's own warning) is passed on as a
- * warning.
+ * warning once main has started, and kept until then.
  */
 final class ForkProtocol {
 
@@ -99,6 +101,7 @@ final class ForkProtocol {
         private Optional<String> failure = Optional.empty();
         private Optional<String> error = Optional.empty();
         private Optional<String> lastOther = Optional.empty();
+        private final List<String> beforeStart = new ArrayList<>();
 
         Reader(RunLog log) {
             this.log = log;
@@ -127,10 +130,23 @@ final class ForkProtocol {
         }
 
         private void other(String line) {
-            if (!line.isBlank()) {
-                lastOther = Optional.of(line);
-                log.warn("xenacpi: forked JVM: " + line);
+            if (line.isBlank()) {
+                return;
             }
+            lastOther = Optional.of(line);
+            if (started) {
+                log.warn("xenacpi: forked JVM: " + line);
+            } else {
+                beforeStart.add(line);
+            }
+        }
+
+        /**
+         * What the JVM said before the child's main started (kept, not logged: a JVM that refuses a class-data
+         * archive says why, and is started again without it).
+         */
+        List<String> beforeStart() {
+            return List.copyOf(beforeStart);
         }
 
         boolean started() {

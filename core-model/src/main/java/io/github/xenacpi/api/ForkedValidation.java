@@ -1,6 +1,7 @@
 package io.github.xenacpi.api;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -111,11 +112,11 @@ public final class ForkedValidation {
         Path jobFile;
         try {
             // In the temporary folder: the report folder is made only when there is something to report.
-            jobFile = Files.createTempFile("xenacpi-job", ".json");
+            jobFile = Files.createTempFile("xenacpi-job", ".properties");
             ForkJobFile.write(job, jobFile);
         } catch (IOException e) {
             throw new ValidationException(
-                    "cannot write the forked validation's settings into the temporary" + " folder ("
+                    "cannot write the forked validation's settings into the temporary folder ("
                             + System.getProperty("java.io.tmpdir") + "): " + e.getMessage(),
                     e);
         }
@@ -124,7 +125,8 @@ public final class ForkedValidation {
             Child child = start(jvm, archive.flags(), jobFile, log);
             if (child.startFailed() && archive.used()) {
                 // A JVM that refuses the archive's flags ends before main: once more without an archive.
-                log.debug("xenacpi: the forked JVM did not start with a class-data archive; starting it without");
+                log.debug("xenacpi: the forked JVM did not start with a class-data archive ("
+                        + String.join("; ", child.said().beforeStart()) + "); starting it without");
                 archive.discardAttempt();
                 child = start(jvm, List.of(), jobFile, log);
             } else {
@@ -148,8 +150,7 @@ public final class ForkedValidation {
         command.addAll(archiveFlags);
         command.add("-cp");
         command.add(String.join(
-                java.io.File.pathSeparator,
-                jvm.classPath().stream().map(Path::toString).toList()));
+                File.pathSeparator, jvm.classPath().stream().map(Path::toString).toList()));
         command.add(ForkedValidation.class.getName());
         command.add(jobFile.toString());
         log.debug("xenacpi: forking " + String.join(" ", command));
@@ -168,7 +169,12 @@ public final class ForkedValidation {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 reader.line(line);
             }
-            return new Child(process.waitFor(), reader);
+            int exit = process.waitFor();
+            if (!reader.started()) {
+                // What the JVM said before it gave up is kept for a retry; a child that never ran main shows it.
+                reader.beforeStart().forEach(line -> log.debug("xenacpi: forked JVM: " + line));
+            }
+            return new Child(exit, reader);
         } catch (IOException e) {
             process.destroyForcibly();
             throw new ValidationException("lost the forked validation's output: " + e.getMessage(), e);

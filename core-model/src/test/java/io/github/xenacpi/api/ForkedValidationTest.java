@@ -184,6 +184,40 @@ class ForkedValidationTest {
     }
 
     @Test
+    void whatAJvmSaysBeforeMainIsKeptNotLogged() {
+        Lines log = new Lines();
+        ForkProtocol.Reader reader = new ForkProtocol.Reader(log);
+        reader.line("Error occurred during initialization of VM");
+        assertThat(log.lines).isEmpty();
+        assertThat(reader.started()).isFalse();
+        assertThat(reader.beforeStart()).containsExactly("Error occurred during initialization of VM");
+        assertThat(reader.lastOther()).contains("Error occurred during initialization of VM");
+    }
+
+    @Test
+    void aChildThatCannotStartSaysSo(@TempDir Path folder) {
+        ForkedValidation.Jvm refused = new ForkedValidation.Jvm(
+                ForkedValidation.Jvm.currentJava(),
+                jvm().classPath(),
+                List.of("-XX:+NoSuchFlagOfAnyJvm"),
+                Optional.empty());
+        assertThatThrownBy(() -> ForkedValidation.run(
+                        new ForkedValidation.Job(
+                                parameters("preset:qemu-virt"),
+                                new GateParameters("error", "any", List.of()),
+                                ViolationPolicy.WARN,
+                                List.of(),
+                                folder.resolve("r"),
+                                folder,
+                                TIME),
+                        refused,
+                        new Lines()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("without a report")
+                .hasMessageContaining("xenacpi.fork=false");
+    }
+
+    @Test
     void protocolLinesCarryLineBreaksAndBackslashes() {
         Lines log = new Lines();
         ForkProtocol.Reader reader = new ForkProtocol.Reader(log);

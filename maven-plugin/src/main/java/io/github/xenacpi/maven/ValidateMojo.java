@@ -145,8 +145,8 @@ public class ValidateMojo extends AbstractValidationMojo {
 
     /**
      * Whether the validation runs in a JVM of its own, as Surefire runs tests: started with {@code argLine}, a
-     * short run's flags, it takes about 40 % less CPU time and memory than in the build's JVM (the site's
-     * performance page). The goal runs in the build's JVM when {@code conformanceTests} are named.
+     * short run's flags, it takes about 40 % less CPU time than in the build's JVM (the site's performance
+     * page). The goal runs in the build's JVM when {@code conformanceTests} are named.
      *
      * @since 0.1.0
      */

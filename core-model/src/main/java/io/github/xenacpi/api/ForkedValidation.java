@@ -52,7 +52,9 @@ public final class ForkedValidation {
             Objects.requireNonNull(validation, "validation");
             Objects.requireNonNull(gate, "gate");
             Objects.requireNonNull(policy, "policy");
-            formats = List.copyOf(formats);
+            formats = formats == null
+                    ? List.of()
+                    : formats.stream().map(f -> f == null ? "" : f).toList();
             reportDirectory = reportDirectory.toAbsolutePath().normalize();
             baseDir = baseDir.toAbsolutePath().normalize();
             Objects.requireNonNull(time, "time");
@@ -242,24 +244,32 @@ public final class ForkedValidation {
         System.exit(exit);
     }
 
-    /** What the goal runs in process, after its parameters are read. */
+    /** The child's part: the job in this JVM, its ending as an exit status. */
     static int child(Job job, ForkProtocol.Writer protocol) throws ValidationException {
+        Outcome outcome = runHere(job, PlatformCheck.Provider.NONE, protocol);
+        if (outcome instanceof Outcome.Validated validated) {
+            protocol.ended(validated.failure());
+            return EXIT_DONE;
+        }
+        return EXIT_NO_FIRMWARE;
+    }
+
+    /**
+     * The same job in this JVM, as the goal runs it in process (with the project's own check, when it names one):
+     * reads the gate, finds the platforms, validates, writes the report and decides.
+     *
+     * @throws ValidationException when the parameters, the firmware or the report folder are unusable
+     */
+    public static Outcome runHere(Job job, PlatformCheck.Provider check, RunLog log) throws ValidationException {
         Gate gate = job.gate().gate(job.validation(), job.baseDir());
-        List<PlatformSource> platforms = job.validation().platforms(job.baseDir(), protocol);
+        List<PlatformSource> platforms = job.validation().platforms(job.baseDir(), log);
         if (platforms.isEmpty()) {
-            return EXIT_NO_FIRMWARE;
+            return new Outcome.NoFirmware();
         }
         ValidationRun.Outcome outcome = ValidationRun.execute(
-                job.validation()
-                        .settings(
-                                platforms,
-                                job.formats(),
-                                job.reportDirectory(),
-                                PlatformCheck.Provider.NONE,
-                                job.baseDir()),
+                job.validation().settings(platforms, job.formats(), job.reportDirectory(), check, job.baseDir()),
                 job.time(),
-                protocol);
-        protocol.ended(job.policy().enforce(gate.decide(outcome.report()), outcome.location(), protocol));
-        return EXIT_DONE;
+                log);
+        return new Outcome.Validated(job.policy().enforce(gate.decide(outcome.report()), outcome.location(), log));
     }
 }

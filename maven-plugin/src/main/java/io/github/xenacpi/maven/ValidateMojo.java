@@ -2,13 +2,9 @@ package io.github.xenacpi.maven;
 
 import io.github.xenacpi.api.Firmware;
 import io.github.xenacpi.api.ForkedValidation;
-import io.github.xenacpi.api.Gate;
 import io.github.xenacpi.api.GateParameters;
 import io.github.xenacpi.api.PlatformCheck;
-import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
-import io.github.xenacpi.api.ValidationParameters;
-import io.github.xenacpi.api.ValidationRun;
 import io.github.xenacpi.api.ViolationPolicy;
 import java.io.File;
 import java.nio.file.Path;
@@ -195,37 +191,23 @@ public class ValidateMojo extends AbstractValidationMojo {
 
     @Override
     void executeMojo() throws ValidationException, MojoExecutionException, MojoFailureException {
-        ValidationParameters parameters = parameters();
-        GateParameters gateParameters = new GateParameters(failOn, requireStrategy, Suppression.toCore(suppressions));
-        Path reportFolder = resolve(reportDirectory, baseDir(), Path.of("target", "xenacpi"));
-        ViolationPolicy policy = ViolationPolicy.of(failOnViolation);
-        Optional<String> failure;
-        if (fork && !named(conformanceTests)) {
-            ForkedValidation.Outcome outcome = ForkedValidation.run(
-                    new ForkedValidation.Job(
-                            parameters, gateParameters, policy, formats, reportFolder, baseDir(), Instant.now()),
-                    forkedJvm(),
-                    log());
-            if (!(outcome instanceof ForkedValidation.Outcome.Validated validated)) {
-                noFirmware();
-                return;
-            }
-            failure = validated.failure();
-        } else {
-            Gate gate = gateParameters.gate(parameters, baseDir());
-            List<PlatformSource> platforms = parameters.platforms(baseDir(), log());
-            if (platforms.isEmpty()) {
-                noFirmware();
-                return;
-            }
-            ValidationRun.Outcome outcome = ValidationRun.execute(
-                    parameters.settings(platforms, formats, reportFolder, this::tests, baseDir()),
-                    Instant.now(),
-                    log());
-            failure = policy.enforce(gate.decide(outcome.report()), outcome.location(), log());
+        ForkedValidation.Job job = new ForkedValidation.Job(
+                parameters(),
+                new GateParameters(failOn, requireStrategy, Suppression.toCore(suppressions)),
+                ViolationPolicy.of(failOnViolation),
+                formats,
+                resolve(reportDirectory, baseDir(), Path.of("target", "xenacpi")),
+                baseDir(),
+                Instant.now());
+        ForkedValidation.Outcome outcome = fork && !named(conformanceTests)
+                ? ForkedValidation.run(job, forkedJvm(), log())
+                : ForkedValidation.runHere(job, this::tests, log());
+        if (!(outcome instanceof ForkedValidation.Outcome.Validated validated)) {
+            noFirmware();
+            return;
         }
-        if (failure.isPresent()) {
-            throw new MojoFailureException("xenacpi: " + failure.get());
+        if (validated.failure().isPresent()) {
+            throw new MojoFailureException("xenacpi: " + validated.failure().get());
         }
     }
 

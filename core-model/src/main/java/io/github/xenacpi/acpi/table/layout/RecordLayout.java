@@ -14,7 +14,9 @@ import java.util.Map;
  * A fixed structure bound to the record that holds it, so that one definition reads, writes and names it, as
  * ACPICA's field tables drive both its disassembler and its compiler. Each component of the record is the
  * layout's field of the same name: an integer field for a {@code long} or {@code int} component (at most 4 bytes
- * for an {@code int}), an ASCII field for a {@code String}. Fields the record has no component for (framing,
+ * for an {@code int}), an ASCII field for a {@code String}, and, when the binding is given a {@link FieldReader} for
+ * a type this package does not know (a Generic Address Structure, say), a GAS or bytes field for a component of that
+ * type. Fields the record has no component for (framing,
  * reserved bytes) are left to the framing: read past, written as the writer sets them or as zeros. The binding is
  * checked when it is made, so a misspelt name fails when the decoder's class loads, not on some input. A component
  * named like a framing field ({@code type}, {@code length}) binds to it, so bind only records whose components mean
@@ -28,8 +30,19 @@ public final class RecordLayout<R extends Record> {
     private final List<Component> components;
     private final MethodHandle constructor;
 
-    /** One component of the record with its field and how to read it back. */
-    private record Component(String name, Class<?> type, MethodHandle accessor) {}
+    /**
+     * Reads a field of a type the layout package does not know (a Generic Address Structure, say) from a structure.
+     *
+     * @param <T> the type the field reads as
+     */
+    @FunctionalInterface
+    public interface FieldReader<T> {
+        /** The value of the field {@code name} of {@code s}. */
+        T read(Struct s, String name);
+    }
+
+    /** One component of the record with its field, how to read it back and, for other types, how to read it. */
+    private record Component(String name, Class<?> type, MethodHandle accessor, FieldReader<?> reader) {}
 
     private RecordLayout(Class<R> type, Layout layout, List<Component> components, MethodHandle constructor) {
         this.type = type;
@@ -44,6 +57,22 @@ public final class RecordLayout<R extends Record> {
      * @throws IllegalArgumentException when a component has no field of its name or of a type it can hold
      */
     public static <R extends Record> RecordLayout<R> of(Class<R> type, Layout layout) {
+        return bind(type, layout, null, null);
+    }
+
+    /**
+     * Binds {@code type}'s components to the fields of {@code layout} by name, a component of {@code valueType}
+     * to a GAS or bytes field read by {@code reader}.
+     *
+     * @throws IllegalArgumentException when a component has no field of its name or of a type it can hold
+     */
+    public static <R extends Record, T> RecordLayout<R> of(
+            Class<R> type, Layout layout, Class<T> valueType, FieldReader<T> reader) {
+        return bind(type, layout, valueType, reader);
+    }
+
+    private static <R extends Record> RecordLayout<R> bind(
+            Class<R> type, Layout layout, Class<?> valueType, FieldReader<?> reader) {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         List<Component> components = new ArrayList<>();
         RecordComponent[] declared = type.getRecordComponents();
@@ -53,12 +82,14 @@ public final class RecordLayout<R extends Record> {
             boolean fits = (t == long.class && f.type() == FieldType.UINT && f.length() <= 8)
                     || (t == int.class && f.type() == FieldType.UINT && f.length() <= 4)
                     || (t == String.class && f.type() == FieldType.ASCII);
-            if (!fits) {
+            boolean other =
+                    valueType != null && t == valueType && (f.type() == FieldType.GAS || f.type() == FieldType.BYTES);
+            if (!fits && !other) {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + " (" + t.getSimpleName()
                         + ") cannot hold the " + f.length() + "-byte " + f.type() + " field of " + layout.name());
             }
             try {
-                components.add(new Component(c.getName(), t, lookup.unreflect(c.getAccessor())));
+                components.add(new Component(c.getName(), t, lookup.unreflect(c.getAccessor()), other ? reader : null));
             } catch (IllegalAccessException e) {
                 throw new IllegalArgumentException(type.getSimpleName() + " is not public", e);
             }
@@ -99,9 +130,15 @@ public final class RecordLayout<R extends Record> {
         Object[] args = new Object[components.size()];
         for (int i = 0; i < args.length; i++) {
             Component c = components.get(i);
-            args[i] = c.type() == long.class
-                    ? (Object) s.value(c.name())
-                    : c.type() == int.class ? (Object) s.intValue(c.name()) : s.text(c.name());
+            if (c.reader() != null) {
+                args[i] = c.reader().read(s, c.name());
+            } else if (c.type() == long.class) {
+                args[i] = s.value(c.name());
+            } else if (c.type() == int.class) {
+                args[i] = s.intValue(c.name());
+            } else {
+                args[i] = s.text(c.name());
+            }
         }
         try {
             return type.cast(constructor.invokeWithArguments(args));
@@ -114,7 +151,7 @@ public final class RecordLayout<R extends Record> {
 
     /**
      * The record's fields by name, in the record's order, for a writer: {@code Long} for integer fields,
-     * {@code String} for ASCII ones.
+     * {@code String} for ASCII ones, the component's own value for a field read by a {@link FieldReader}.
      */
     public Map<String, Object> values(R record) {
         Map<String, Object> out = new LinkedHashMap<>();

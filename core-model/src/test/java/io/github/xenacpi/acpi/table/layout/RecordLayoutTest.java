@@ -24,6 +24,16 @@ class RecordLayoutTest {
     /** The structure's record: framing and reserved bytes have no component. */
     public record Entry(int id, long base, String name) {}
 
+    /** A structure with a field of a type the layout package does not know. */
+    private static final Layout TAGGED =
+            Layout.of("tagged").u16("id").bytes("tag", 2).build();
+
+    /** A value read from a bytes field by a reader the binding is given. */
+    public record Tag(int first, int second) {}
+
+    /** The tagged structure's record. */
+    public record Tagged(int id, Tag tag) {}
+
     /** A record whose component is named after no field. */
     public record Misspelt(int identifier) {}
 
@@ -66,5 +76,22 @@ class RecordLayoutTest {
         assertThatThrownBy(() -> RecordLayout.of(TooNarrow.class, ENTRY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("TooNarrow.base (int) cannot hold the 8-byte UINT field of entry");
+    }
+
+    @Test
+    void aComponentOfAnotherTypeIsReadByTheGivenReaderAndGivenBackAsItIs() {
+        ByteBuffer b = ByteBuffer.wrap(new byte[] {5, 0, 0x11, 0x22});
+        RecordLayout<Tagged> binding = RecordLayout.of(Tagged.class, TAGGED, Tag.class, (s, name) -> {
+            byte[] raw = s.bytes(name);
+            return raw.length < 2 ? new Tag(0, 0) : new Tag(raw[0], raw[1]);
+        });
+
+        Tagged t = binding.read(Struct.over(TAGGED, b, 0, TAGGED.size(), "tagged"));
+
+        assertThat(t).isEqualTo(new Tagged(5, new Tag(0x11, 0x22)));
+        assertThat(binding.values(t)).containsExactly(Map.entry("id", 5L), Map.entry("tag", new Tag(0x11, 0x22)));
+        assertThatThrownBy(() -> RecordLayout.of(Tagged.class, TAGGED))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Tagged.tag (Tag) cannot hold the 2-byte BYTES field of tagged");
     }
 }

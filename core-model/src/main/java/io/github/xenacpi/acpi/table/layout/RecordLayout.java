@@ -16,7 +16,9 @@ import java.util.Map;
  * layout's field of the same name: an integer field for a {@code long} or {@code int} component (at most 4 bytes
  * for an {@code int}), an ASCII field for a {@code String}, and, when the binding is given a {@link FieldReader} for
  * a type this package does not know (a Generic Address Structure, say), a GAS or bytes field for a component of that
- * type. Fields the record has no component for (framing,
+ * type. An {@code int} component named {@code offset}, when the layout has no field of that name, holds the
+ * structure's table offset ({@link Struct#offset()}), as records of sub-tables keep where they lie; a writer has no
+ * use for it. Fields the record has no component for (framing,
  * reserved bytes) are left to the framing: read past, written as the writer sets them or as zeros. The binding is
  * checked when it is made, so a misspelt name fails when the decoder's class loads, not on some input. A component
  * named like a framing field ({@code type}, {@code length}) binds to it, so bind only records whose components mean
@@ -41,8 +43,15 @@ public final class RecordLayout<R extends Record> {
         T read(Struct s, String name);
     }
 
-    /** One component of the record with its field, how to read it back and, for other types, how to read it. */
-    private record Component(String name, Class<?> type, MethodHandle accessor, FieldReader<?> reader) {}
+    /** The name of the component that holds the structure's table offset when the layout has no such field. */
+    private static final String OFFSET = "offset";
+
+    /**
+     * One component of the record with its field, how to read it back, for other types how to read it, and
+     * whether it is the structure's table offset rather than a field.
+     */
+    private record Component(
+            String name, Class<?> type, MethodHandle accessor, FieldReader<?> reader, boolean structOffset) {}
 
     private RecordLayout(Class<R> type, Layout layout, List<Component> components, MethodHandle constructor) {
         this.type = type;
@@ -77,8 +86,12 @@ public final class RecordLayout<R extends Record> {
         List<Component> components = new ArrayList<>();
         RecordComponent[] declared = type.getRecordComponents();
         for (RecordComponent c : declared) {
-            Field f = fieldFor(layout, c);
             Class<?> t = c.getType();
+            if (c.getName().equals(OFFSET) && t == int.class && !layout.hasField(OFFSET)) {
+                components.add(new Component(OFFSET, t, accessor(lookup, type, c), null, true));
+                continue;
+            }
+            Field f = fieldFor(layout, c);
             boolean fits = (t == long.class && f.type() == FieldType.UINT && f.length() <= 8)
                     || (t == int.class && f.type() == FieldType.UINT && f.length() <= 4)
                     || (t == String.class && f.type() == FieldType.ASCII);
@@ -88,11 +101,7 @@ public final class RecordLayout<R extends Record> {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + " (" + t.getSimpleName()
                         + ") cannot hold the " + f.length() + "-byte " + f.type() + " field of " + layout.name());
             }
-            try {
-                components.add(new Component(c.getName(), t, lookup.unreflect(c.getAccessor()), other ? reader : null));
-            } catch (IllegalAccessException e) {
-                throw new IllegalArgumentException(type.getSimpleName() + " is not public", e);
-            }
+            components.add(new Component(c.getName(), t, accessor(lookup, type, c), other ? reader : null, false));
         }
         Class<?>[] parameters =
                 Arrays.stream(declared).map(RecordComponent::getType).toArray(Class<?>[]::new);
@@ -101,6 +110,14 @@ public final class RecordLayout<R extends Record> {
             return new RecordLayout<>(type, layout, components, constructor);
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new IllegalArgumentException(type.getSimpleName() + " has no public canonical constructor", e);
+        }
+    }
+
+    private static MethodHandle accessor(MethodHandles.Lookup lookup, Class<?> type, RecordComponent c) {
+        try {
+            return lookup.unreflect(c.getAccessor());
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(type.getSimpleName() + " is not public", e);
         }
     }
 
@@ -130,7 +147,9 @@ public final class RecordLayout<R extends Record> {
         Object[] args = new Object[components.size()];
         for (int i = 0; i < args.length; i++) {
             Component c = components.get(i);
-            if (c.reader() != null) {
+            if (c.structOffset()) {
+                args[i] = s.offset();
+            } else if (c.reader() != null) {
                 args[i] = c.reader().read(s, c.name());
             } else if (c.type() == long.class) {
                 args[i] = s.value(c.name());
@@ -151,11 +170,15 @@ public final class RecordLayout<R extends Record> {
 
     /**
      * The record's fields by name, in the record's order, for a writer: {@code Long} for integer fields,
-     * {@code String} for ASCII ones, the component's own value for a field read by a {@link FieldReader}.
+     * {@code String} for ASCII ones, the component's own value for a field read by a {@link FieldReader}; the
+     * structure's table offset is not a field and is left out.
      */
     public Map<String, Object> values(R record) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Component c : components) {
+            if (c.structOffset()) {
+                continue;
+            }
             Object v;
             try {
                 v = c.accessor().invoke(record);

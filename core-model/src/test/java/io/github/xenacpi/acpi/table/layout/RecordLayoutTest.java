@@ -34,6 +34,9 @@ class RecordLayoutTest {
     /** The tagged structure's record. */
     public record Tagged(int id, Tag tag) {}
 
+    /** A sub-table's record that keeps where the structure lies. */
+    public record Placed(int offset, int id) {}
+
     /** A record whose component is named after no field. */
     public record Misspelt(int identifier) {}
 
@@ -93,5 +96,17 @@ class RecordLayoutTest {
         assertThatThrownBy(() -> RecordLayout.of(Tagged.class, TAGGED))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Tagged.tag (Tag) cannot hold the 2-byte BYTES field of tagged");
+    }
+
+    @Test
+    void anOffsetComponentHoldsTheStructuresTableOffsetAndIsNotWritten() {
+        ByteBuffer b = ByteBuffer.allocate(8 + ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(8 + 2, (short) 9);
+        RecordLayout<Placed> binding = RecordLayout.of(Placed.class, ENTRY);
+
+        Placed p = binding.read(Struct.over(ENTRY, b, 8, ENTRY.size(), "entry"));
+
+        assertThat(p).isEqualTo(new Placed(8, 9));
+        assertThat(binding.values(p)).containsExactly(Map.entry("id", 9L));
     }
 }

@@ -39,10 +39,11 @@ public record GenericAddress(
 
     /**
      * Binds {@code type}'s components to the fields of {@code layout} by name, as {@link RecordLayout#of(Class,
-     * Layout)} does, a {@code GenericAddress} component to the GAS field of its name (read by {@link #read}).
+     * Layout)} does, a {@code GenericAddress} component to the GAS field of its name (read by {@link #read}); the
+     * {@code supplied} components are the decoder's to give.
      */
-    public static <R extends Record> RecordLayout<R> bind(Class<R> type, Layout layout) {
-        return RecordLayout.of(type, layout, GenericAddress.class, GenericAddress::read);
+    public static <R extends Record> RecordLayout<R> bind(Class<R> type, Layout layout, String... supplied) {
+        return RecordLayout.of(type, layout, GenericAddress.class, GenericAddress::read, supplied);
     }
 
     /** A system-memory register of the given width. */

@@ -18,7 +18,9 @@ import java.util.Map;
  * a type this package does not know (a Generic Address Structure, say), a GAS or bytes field for a component of that
  * type. An {@code int} component named {@code offset}, when the layout has no field of that name, holds the
  * structure's table offset ({@link Struct#offset()}), as records of sub-tables keep where they lie; a writer has no
- * use for it. Fields the record has no component for (framing,
+ * use for it. Components a binding is told the decoder supplies (a list that follows the structure, a length
+ * the framing decides) are no fields: {@link #read(Struct, Object...)} takes their values in the record's order and
+ * {@link #values} leaves them out. Fields the record has no component for (framing,
  * reserved bytes) are left to the framing: read past, written as the writer sets them or as zeros. The binding is
  * checked when it is made, so a misspelt name fails when the decoder's class loads, not on some input. A component
  * named like a framing field ({@code type}, {@code length}) binds to it, so bind only records whose components mean
@@ -46,12 +48,21 @@ public final class RecordLayout<R extends Record> {
     /** The name of the component that holds the structure's table offset when the layout has no such field. */
     private static final String OFFSET = "offset";
 
+    /** Where a component's value comes from. */
+    private enum Source {
+        /** The field of its name. */
+        FIELD,
+        /** The structure's table offset. */
+        OFFSET,
+        /** The decoder, as an argument of {@link #read(Struct, Object...)}. */
+        SUPPLIED
+    }
+
     /**
-     * One component of the record with its field, how to read it back, for other types how to read it, and
-     * whether it is the structure's table offset rather than a field.
+     * One component of the record with its source, how to read it back and, for other types, how to read its
+     * field.
      */
-    private record Component(
-            String name, Class<?> type, MethodHandle accessor, FieldReader<?> reader, boolean structOffset) {}
+    private record Component(String name, Class<?> type, MethodHandle accessor, FieldReader<?> reader, Source source) {}
 
     private RecordLayout(Class<R> type, Layout layout, List<Component> components, MethodHandle constructor) {
         this.type = type;
@@ -66,7 +77,18 @@ public final class RecordLayout<R extends Record> {
      * @throws IllegalArgumentException when a component has no field of its name or of a type it can hold
      */
     public static <R extends Record> RecordLayout<R> of(Class<R> type, Layout layout) {
-        return bind(type, layout, null, null);
+        return bind(type, layout, null, null, List.of());
+    }
+
+    /**
+     * Binds {@code type}'s components to the fields of {@code layout} by name, except the {@code supplied} ones,
+     * whose values the decoder gives {@link #read(Struct, Object...)}.
+     *
+     * @throws IllegalArgumentException when a component has no field of its name or of a type it can hold, or a
+     *     supplied name is no component
+     */
+    public static <R extends Record> RecordLayout<R> of(Class<R> type, Layout layout, String... supplied) {
+        return bind(type, layout, null, null, List.of(supplied));
     }
 
     /**
@@ -76,19 +98,28 @@ public final class RecordLayout<R extends Record> {
      * @throws IllegalArgumentException when a component has no field of its name or of a type it can hold
      */
     public static <R extends Record, T> RecordLayout<R> of(
-            Class<R> type, Layout layout, Class<T> valueType, FieldReader<T> reader) {
-        return bind(type, layout, valueType, reader);
+            Class<R> type, Layout layout, Class<T> valueType, FieldReader<T> reader, String... supplied) {
+        return bind(type, layout, valueType, reader, List.of(supplied));
     }
 
     private static <R extends Record> RecordLayout<R> bind(
-            Class<R> type, Layout layout, Class<?> valueType, FieldReader<?> reader) {
+            Class<R> type, Layout layout, Class<?> valueType, FieldReader<?> reader, List<String> supplied) {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         List<Component> components = new ArrayList<>();
         RecordComponent[] declared = type.getRecordComponents();
+        for (String name : supplied) {
+            if (Arrays.stream(declared).noneMatch(c -> c.getName().equals(name))) {
+                throw new IllegalArgumentException(type.getSimpleName() + " has no component " + name + " to supply");
+            }
+        }
         for (RecordComponent c : declared) {
             Class<?> t = c.getType();
+            if (supplied.contains(c.getName())) {
+                components.add(new Component(c.getName(), t, accessor(lookup, type, c), null, Source.SUPPLIED));
+                continue;
+            }
             if (c.getName().equals(OFFSET) && t == int.class && !layout.hasField(OFFSET)) {
-                components.add(new Component(OFFSET, t, accessor(lookup, type, c), null, true));
+                components.add(new Component(OFFSET, t, accessor(lookup, type, c), null, Source.OFFSET));
                 continue;
             }
             Field f = fieldFor(layout, c);
@@ -101,7 +132,8 @@ public final class RecordLayout<R extends Record> {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + " (" + t.getSimpleName()
                         + ") cannot hold the " + f.length() + "-byte " + f.type() + " field of " + layout.name());
             }
-            components.add(new Component(c.getName(), t, accessor(lookup, type, c), other ? reader : null, false));
+            components.add(
+                    new Component(c.getName(), t, accessor(lookup, type, c), other ? reader : null, Source.FIELD));
         }
         Class<?>[] parameters =
                 Arrays.stream(declared).map(RecordComponent::getType).toArray(Class<?>[]::new);
@@ -142,12 +174,23 @@ public final class RecordLayout<R extends Record> {
         return type;
     }
 
-    /** The record a structure holds; fields cut short read as 0 or empty, as {@link Struct} reads them. */
-    public R read(Struct s) {
+    /**
+     * The record a structure holds; fields cut short read as 0 or empty, as {@link Struct} reads them. The
+     * components the binding was told are supplied take {@code supplied}, in the record's order.
+     *
+     * @throws IllegalArgumentException when {@code supplied} does not hold one value per supplied component
+     */
+    public R read(Struct s, Object... supplied) {
         Object[] args = new Object[components.size()];
+        int next = 0;
         for (int i = 0; i < args.length; i++) {
             Component c = components.get(i);
-            if (c.structOffset()) {
+            if (c.source() == Source.SUPPLIED) {
+                if (next >= supplied.length) {
+                    throw new IllegalArgumentException(type.getSimpleName() + "." + c.name() + " is not supplied");
+                }
+                args[i] = supplied[next++];
+            } else if (c.source() == Source.OFFSET) {
                 args[i] = s.offset();
             } else if (c.reader() != null) {
                 args[i] = c.reader().read(s, c.name());
@@ -158,6 +201,10 @@ public final class RecordLayout<R extends Record> {
             } else {
                 args[i] = s.text(c.name());
             }
+        }
+        if (next != supplied.length) {
+            throw new IllegalArgumentException(
+                    supplied.length + " values supplied to " + type.getSimpleName() + ", which takes " + next);
         }
         try {
             return type.cast(constructor.invokeWithArguments(args));
@@ -171,12 +218,12 @@ public final class RecordLayout<R extends Record> {
     /**
      * The record's fields by name, in the record's order, for a writer: {@code Long} for integer fields,
      * {@code String} for ASCII ones, the component's own value for a field read by a {@link FieldReader}; the
-     * structure's table offset is not a field and is left out.
+     * structure's table offset and the supplied components are no fields and are left out.
      */
     public Map<String, Object> values(R record) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Component c : components) {
-            if (c.structOffset()) {
+            if (c.source() != Source.FIELD) {
                 continue;
             }
             Object v;

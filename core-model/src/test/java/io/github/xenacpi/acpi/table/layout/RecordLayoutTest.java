@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,9 @@ class RecordLayoutTest {
 
     /** A sub-table's record that keeps where the structure lies. */
     public record Placed(int offset, int id) {}
+
+    /** A record with a list the decoder reads after the structure. */
+    public record WithList(int id, List<Long> targets, long base) {}
 
     /** A record whose component is named after no field. */
     public record Misspelt(int identifier) {}
@@ -108,5 +112,24 @@ class RecordLayoutTest {
 
         assertThat(p).isEqualTo(new Placed(8, 9));
         assertThat(binding.values(p)).containsExactly(Map.entry("id", 9L));
+    }
+
+    @Test
+    void aSuppliedComponentTakesTheDecodersValueAndIsNotWritten() {
+        ByteBuffer b = ByteBuffer.allocate(ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(2, (short) 3).putLong(8, 0x1000L);
+        RecordLayout<WithList> binding = RecordLayout.of(WithList.class, ENTRY, "targets");
+        Struct s = Struct.over(ENTRY, b, 0, ENTRY.size(), "entry");
+
+        WithList w = binding.read(s, List.of(7L));
+
+        assertThat(w).isEqualTo(new WithList(3, List.of(7L), 0x1000L));
+        assertThat(binding.values(w)).containsExactly(Map.entry("id", 3L), Map.entry("base", 0x1000L));
+        assertThatThrownBy(() -> binding.read(s))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WithList.targets is not supplied");
+        assertThatThrownBy(() -> RecordLayout.of(WithList.class, ENTRY, "missing"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WithList has no component missing to supply");
     }
 }

@@ -3,6 +3,8 @@ package io.github.xenacpi.acpi.table;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.UnsignedLongSerializer;
+import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -33,6 +35,15 @@ public record GenericAddress(
                 b[2] & 0xFF,
                 b[3] & 0xFF,
                 ByteBuffer.wrap(b, 4, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+    }
+
+    /**
+     * Binds {@code type}'s components to the fields of {@code layout} by name, as {@link RecordLayout#of(Class,
+     * Layout)} does, a {@code GenericAddress} component to the GAS field of its name (read by {@link #read}); the
+     * {@code supplied} components are the decoder's to give.
+     */
+    public static <R extends Record> RecordLayout<R> bind(Class<R> type, Layout layout, String... supplied) {
+        return RecordLayout.of(type, layout, GenericAddress.class, GenericAddress::read, supplied);
     }
 
     /** A system-memory register of the given width. */

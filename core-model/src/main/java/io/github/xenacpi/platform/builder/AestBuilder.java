@@ -8,7 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Writes an AEST from node records. Each node is laid out canonically: header, node-specific data, interface,
+ * Writes an AEST from node records, the node-specific data, interfaces and interrupts through the decoder's bindings
+ * of their records. Each node is laid out canonically: header, node-specific data, interface,
  * interrupts, with the offsets and the node length computed (the record's length is not used).
  */
 public final class AestBuilder implements TableBuilder {
@@ -52,24 +53,8 @@ public final class AestBuilder implements TableBuilder {
                     .write();
             writeData(w, n.data());
             AestTable.Interface i = n.nodeInterface().orElse(new AestTable.Interface(0, 0, 0, 0, 0, 0, 0, 0));
-            w.struct(AestDecoder.INTERFACE)
-                    .set("type", i.type())
-                    .set("flags", i.flags())
-                    .set("baseAddress", i.baseAddress())
-                    .set("errorRecordIndex", i.errorRecordIndex())
-                    .set("errorRecordCount", i.errorRecordCount())
-                    .set("errorRecordImplemented", i.errorRecordImplemented())
-                    .set("errorStatusReporting", i.errorStatusReporting())
-                    .set("addressingMode", i.addressingMode())
-                    .write();
-            for (AestTable.Interrupt irq : n.interrupts()) {
-                w.struct(AestDecoder.INTERRUPT)
-                        .set("type", irq.type())
-                        .set("flags", irq.flags())
-                        .set("gsiv", irq.gsiv())
-                        .set("iortId", irq.iortId())
-                        .write();
-            }
+            w.record(AestDecoder.INTERFACE_RECORD, i);
+            n.interrupts().forEach(irq -> w.record(AestDecoder.INTERRUPT_RECORD, irq));
         }
         return w.finish();
     }
@@ -110,14 +95,9 @@ public final class AestBuilder implements TableBuilder {
                     .write();
             w.struct(resourceLayout(p)).set("resource", p.resource()).write();
         } else if (data instanceof AestTable.Memory m) {
-            w.struct(AestDecoder.MEMORY)
-                    .set("proximityDomain", m.proximityDomain())
-                    .write();
+            w.record(AestDecoder.MEMORY_RECORD, m);
         } else if (data instanceof AestTable.Smmu s) {
-            w.struct(AestDecoder.SMMU)
-                    .set("iortNodeReference", s.iortNodeReference())
-                    .set("subcomponentReference", s.subcomponentReference())
-                    .write();
+            w.record(AestDecoder.SMMU_RECORD, s);
         } else if (data instanceof AestTable.Vendor v) {
             w.struct(AestDecoder.VENDOR)
                     .set("hid", v.hid())
@@ -125,10 +105,7 @@ public final class AestBuilder implements TableBuilder {
                     .set("vendorData", HexFormat.of().parseHex(v.vendorData()))
                     .write();
         } else if (data instanceof AestTable.Gic g) {
-            w.struct(AestDecoder.GIC)
-                    .set("interfaceType", g.interfaceType())
-                    .set("instanceId", g.instanceId())
-                    .write();
+            w.record(AestDecoder.GIC_RECORD, g);
         }
     }
 }

@@ -39,13 +39,7 @@ public final class CedtBuilder implements TableBuilder {
                         .set(
                                 "length",
                                 CedtDecoder.WINDOW.size() + 4 * f.targets().size())
-                        .set("baseHpa", f.baseHpa())
-                        .set("windowSize", f.windowSize())
-                        .set("encodedWays", f.encodedWays())
-                        .set("arithmetic", f.arithmetic())
-                        .set("granularity", f.encodedGranularity())
-                        .set("restrictions", f.restrictions())
-                        .set("qtgId", f.qtgId())
+                        .set(CedtDecoder.WINDOW_RECORD, f)
                         .write();
                 f.targets().forEach(w::u32);
             } else if (s instanceof CedtTable.Other o) {

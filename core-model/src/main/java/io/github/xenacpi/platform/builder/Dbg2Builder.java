@@ -59,9 +59,7 @@ public final class Dbg2Builder implements TableBuilder {
                     .set("baseAddressRegisterOffset", gasAt)
                     .set("addressSizeOffset", sizeAt)
                     .write();
-            for (Dbg2Table.Register r : d.registers()) {
-                w.struct(Dbg2Decoder.REGISTER).set("address", r.address()).write();
-            }
+            d.registers().forEach(r -> w.record(Dbg2Decoder.REGISTER_RECORD, r));
             for (Dbg2Table.Register r : d.registers()) {
                 w.u32(r.size());
             }

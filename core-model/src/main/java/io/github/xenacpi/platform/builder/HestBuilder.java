@@ -62,10 +62,7 @@ public final class HestBuilder implements TableBuilder {
         } else if (source instanceof HestTable.Ia32Nmi s) {
             w.struct(HestDecoder.NMI)
                     .set("type", s.type())
-                    .set("sourceId", s.sourceId())
-                    .set("recordsToPreallocate", s.recordsToPreallocate())
-                    .set("maxSectionsPerRecord", s.maxSectionsPerRecord())
-                    .set("maxRawDataLength", s.maxRawDataLength())
+                    .set(HestDecoder.NMI_RECORD, s)
                     .write();
         } else if (source instanceof HestTable.PcieRootPort s) {
             aer(w.struct(HestDecoder.AER_ROOT_PORT), s.type(), s.sourceId(), s.common(), s.aer())
@@ -153,46 +150,17 @@ public final class HestBuilder implements TableBuilder {
 
     private static TableWriter.StructWriter aer(
             TableWriter.StructWriter s, int type, int sourceId, Common c, AerSettings a) {
-        return common(s, type, sourceId, c)
-                .set("bus", a.bus())
-                .set("device", a.device())
-                .set("function", a.function())
-                .set("deviceControl", a.deviceControl())
-                .set("uncorrectableMask", a.uncorrectableMask())
-                .set("uncorrectableSeverity", a.uncorrectableSeverity())
-                .set("correctableMask", a.correctableMask())
-                .set("advancedCapabilities", a.advancedCapabilities());
+        return common(s, type, sourceId, c).set(HestDecoder.AER_SETTINGS_RECORD, a);
     }
 
     private static void banks(TableWriter w, List<Bank> banks) {
-        for (Bank b : banks) {
-            w.struct(HestDecoder.BANK)
-                    .set("bankNumber", b.bankNumber())
-                    .set("clearStatusOnInit", b.clearStatusOnInit())
-                    .set("statusDataFormat", b.statusDataFormat())
-                    .set("controlRegisterMsr", b.controlRegisterMsr())
-                    .set("controlInitData", b.controlInitData())
-                    .set("statusRegisterMsr", b.statusRegisterMsr())
-                    .set("addressRegisterMsr", b.addressRegisterMsr())
-                    .set("miscRegisterMsr", b.miscRegisterMsr())
-                    .write();
-        }
+        banks.forEach(b -> w.record(HestDecoder.BANK_RECORD, b));
     }
 
     /** The 28 bytes of a notification structure, written through its layout. */
     private static byte[] notification(Notification n) {
         return TableWriter.headerless()
-                .struct(HestDecoder.NOTIFICATION)
-                .set("type", n.type())
-                .set("length", n.length())
-                .set("configWriteEnable", n.configWriteEnable())
-                .set("pollInterval", n.pollInterval())
-                .set("vector", n.vector())
-                .set("pollingThresholdValue", n.pollingThresholdValue())
-                .set("pollingThresholdWindow", n.pollingThresholdWindow())
-                .set("errorThresholdValue", n.errorThresholdValue())
-                .set("errorThresholdWindow", n.errorThresholdWindow())
-                .write()
+                .record(HestDecoder.NOTIFICATION_RECORD, n)
                 .toBytes();
     }
 }

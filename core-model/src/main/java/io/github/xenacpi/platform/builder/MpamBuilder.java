@@ -37,28 +37,12 @@ public final class MpamBuilder implements TableBuilder {
             }
             w.struct(MpamDecoder.MSC)
                     .set("length", length)
-                    .set("interfaceType", m.interfaceType())
-                    .set("identifier", m.identifier())
-                    .set("baseAddress", m.baseAddress())
-                    .set("mmioSize", m.mmioSize())
-                    .set("overflowInterrupt", m.overflowInterrupt())
-                    .set("overflowInterruptFlags", m.overflowInterruptFlags())
-                    .set("overflowInterruptAffinity", m.overflowInterruptAffinity())
-                    .set("errorInterrupt", m.errorInterrupt())
-                    .set("errorInterruptFlags", m.errorInterruptFlags())
-                    .set("errorInterruptAffinity", m.errorInterruptAffinity())
-                    .set("maxNrdyUsec", m.maxNrdyUsec())
-                    .set("linkedDeviceHid", m.linkedDeviceHid())
-                    .set("linkedDeviceInstance", m.linkedDeviceInstance())
+                    .set(MpamDecoder.MSC_RECORD, m)
                     .set("resourceCount", m.resources().size())
                     .write();
             for (MpamTable.Resource r : m.resources()) {
                 w.struct(MpamDecoder.RESOURCE)
-                        .set("identifier", r.identifier())
-                        .set("risIndex", r.risIndex())
-                        .set("locatorType", r.locatorType())
-                        .set("descriptor1", r.descriptor1())
-                        .set("descriptor2", r.descriptor2())
+                        .set(MpamDecoder.RESOURCE_RECORD, r)
                         .set("dependencyCount", r.functionalDependencies().size())
                         .write();
                 for (long producer : r.functionalDependencies()) {

@@ -198,8 +198,15 @@ public final class TableWriter {
             binding.values(record).forEach((name, v) -> {
                 if (v instanceof Long l) {
                     set(name, l.longValue());
+                } else if (v instanceof String text) {
+                    set(name, text);
+                } else if (v instanceof GenericAddress g) {
+                    set(name, g);
+                } else if (v instanceof byte[] raw) {
+                    set(name, raw);
                 } else {
-                    set(name, (String) v);
+                    throw new IllegalArgumentException(
+                            "cannot write " + v.getClass().getSimpleName() + " to field " + name + " of " + layout);
                 }
             });
             return this;

@@ -73,15 +73,7 @@ public final class WdatBuilder implements TableBuilder {
                 .set("flags", flags)
                 .set("entryCount", entryCount != null ? entryCount : entries.size())
                 .write();
-        for (WdatTable.Entry e : entries) {
-            w.struct(WdatDecoder.ENTRY)
-                    .set("action", e.action())
-                    .set("instruction", e.instruction())
-                    .set("register", e.register())
-                    .set("value", e.value())
-                    .set("mask", e.mask())
-                    .write();
-        }
+        entries.forEach(e -> w.record(WdatDecoder.ENTRY_RECORD, e));
         return w.finish();
     }
 }

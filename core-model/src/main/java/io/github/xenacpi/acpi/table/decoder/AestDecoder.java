@@ -10,6 +10,7 @@ import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.AddressRange;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.ReservedBits;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
@@ -104,6 +105,21 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             .u8("iortId")
             .reserved(3)
             .build();
+
+    /** {@link #MEMORY} bound to its record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<AestTable.Memory> MEMORY_RECORD = RecordLayout.of(AestTable.Memory.class, MEMORY);
+
+    /** {@link #SMMU} bound to its record. */
+    public static final RecordLayout<AestTable.Smmu> SMMU_RECORD = RecordLayout.of(AestTable.Smmu.class, SMMU);
+
+    /** {@link #GIC} bound to its record. */
+    public static final RecordLayout<AestTable.Gic> GIC_RECORD = RecordLayout.of(AestTable.Gic.class, GIC);
+
+    /** {@link #INTERFACE} bound to its record. */
+    public static final RecordLayout<Interface> INTERFACE_RECORD = RecordLayout.of(Interface.class, INTERFACE);
+
+    /** {@link #INTERRUPT} bound to its record. */
+    public static final RecordLayout<Interrupt> INTERRUPT_RECORD = RecordLayout.of(Interrupt.class, INTERRUPT);
 
     /**
      * Arm RAS System Architecture: records of a memory-mapped error record group sit at 64-byte strides from its
@@ -200,21 +216,22 @@ public final class AestDecoder implements TableDecoder<AestTable> {
         ctx.checkReserved(s);
         return switch (sub.type()) {
             case 0 -> processor(ctx, sub, s, at);
-            case 1 -> new AestTable.Memory(s.value("proximityDomain"));
-            case 2 -> new AestTable.Smmu(s.value("iortNodeReference"), s.value("subcomponentReference"));
+            case 1 -> MEMORY_RECORD.read(s);
+            case 2 -> SMMU_RECORD.read(s);
             case 3 ->
                 new AestTable.Vendor(
                         s.value("hid"), s.value("uid"), HexFormat.of().formatHex(s.bytes("vendorData")));
             default -> {
-                if (s.value("interfaceType") > LAST_GIC_INTERFACE) {
+                AestTable.Gic gic = GIC_RECORD.read(s);
+                if (gic.interfaceType() > LAST_GIC_INTERFACE) {
                     ctx.warning(
                             s.offsetOf("interfaceType"),
                             "%s: GIC interface type %d is not defined (0 to %d)",
                             sub.path(),
-                            s.value("interfaceType"),
+                            gic.interfaceType(),
                             LAST_GIC_INTERFACE);
                 }
-                yield new AestTable.Gic(s.value("interfaceType"), s.value("instanceId"));
+                yield gic;
             }
         };
     }
@@ -262,15 +279,7 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             return Optional.empty();
         }
         ctx.checkReserved(s);
-        Interface i = new Interface(
-                s.intValue("type"),
-                s.value("flags"),
-                s.value("baseAddress"),
-                s.value("errorRecordIndex"),
-                s.value("errorRecordCount"),
-                s.value("errorRecordImplemented"),
-                s.value("errorStatusReporting"),
-                s.value("addressingMode"));
+        Interface i = INTERFACE_RECORD.read(s);
         String path = sub.path() + ".interface";
         ReservedBits.check(ctx, s.offsetOf("flags"), path, "interface flags", i.flags(), DEFINED_FLAG_BITS);
         if (i.errorRecordCount() == 0) {
@@ -335,8 +344,7 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             String path = sub.path() + ".interrupt[" + i + "]";
             Struct s = ctx.read(INTERRUPT, sub.offset() + (int) at + i * INTERRUPT.size(), path);
             ctx.checkReserved(s);
-            Interrupt irq =
-                    new Interrupt(s.intValue("type"), s.intValue("flags"), s.value("gsiv"), s.intValue("iortId"));
+            Interrupt irq = INTERRUPT_RECORD.read(s);
             ReservedBits.check(ctx, s.offsetOf("flags"), path, "interrupt flags", irq.flags(), DEFINED_FLAG_BITS);
             if (irq.type() > 1) {
                 ctx.warning(

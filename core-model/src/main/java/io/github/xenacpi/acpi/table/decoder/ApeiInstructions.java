@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.EntryCount;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.ReservedBits;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
@@ -34,6 +35,9 @@ public final class ApeiInstructions {
             .u64("value")
             .u64("mask")
             .build();
+
+    /** {@link #ENTRY} bound to its record: the decoder reads and the ERST and EINJ builders write through it. */
+    public static final RecordLayout<ApeiInstruction> ENTRY_RECORD = GenericAddress.bind(ApeiInstruction.class, ENTRY);
 
     /** Entry flags bit 0: preserve the register's other bits; the others are reserved. */
     static final int PRESERVE_REGISTER = 1;
@@ -78,14 +82,8 @@ public final class ApeiInstructions {
             String path = table + ".entry[" + i + "]";
             Struct s = ctx.read(ENTRY, ENTRIES + i * ENTRY.size(), path);
             ctx.checkReserved(s);
-            GenericAddress gas = GenericAddress.read(s, "register");
-            ApeiInstruction e = new ApeiInstruction(
-                    s.intValue("action"),
-                    s.intValue("instruction"),
-                    s.intValue("flags"),
-                    gas,
-                    s.value("value"),
-                    s.value("mask"));
+            ApeiInstruction e = ENTRY_RECORD.read(s);
+            GenericAddress gas = e.register();
             out.add(e);
             ReservedBits.check(ctx, s.offsetOf("flags"), path, "flags", e.flags(), PRESERVE_REGISTER);
             if (!validAction.test(e.action())) {

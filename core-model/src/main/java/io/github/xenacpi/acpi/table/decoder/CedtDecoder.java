@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.CedtTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
@@ -48,10 +49,17 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
             .u8("encodedWays")
             .u8("arithmetic")
             .reserved(2)
-            .u32("granularity")
+            .u32("encodedGranularity")
             .u16("restrictions")
             .u16("qtgId")
             .build();
+
+    /**
+     * {@link #WINDOW} bound to its record, the interleave targets that follow it supplied by the decoder and
+     * written by the builder. (The host bridge is not bound: its record's {@code length} is the register block's.)
+     */
+    public static final RecordLayout<CedtTable.FixedMemoryWindow> WINDOW_RECORD =
+            RecordLayout.of(CedtTable.FixedMemoryWindow.class, WINDOW, "targets");
 
     @Override
     public String signature() {
@@ -147,15 +155,7 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
                 targets.add(t);
             }
         }
-        return new CedtTable.FixedMemoryWindow(
-                s.value("baseHpa"),
-                s.value("windowSize"),
-                eniw,
-                s.intValue("arithmetic"),
-                s.value("granularity"),
-                s.intValue("restrictions"),
-                s.intValue("qtgId"),
-                targets);
+        return WINDOW_RECORD.read(s, targets);
     }
 
     /** Interleave ways for an encoded value: 0-4 are 1 to 16 ways, 8-10 are 3, 6 and 12; -1 when reserved. */

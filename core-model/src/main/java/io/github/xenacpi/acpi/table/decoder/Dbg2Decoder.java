@@ -7,6 +7,7 @@ import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.EmbeddedString;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.ArrayList;
@@ -42,6 +43,17 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
     /** One entry of the base address register array. */
     public static final Layout REGISTER =
             Layout.of("Base Address Register").gas("address").build();
+
+    /**
+     * {@link #DEVICE} bound to its record; the registers and the namespace string, which lie where the structure's
+     * offsets say, are supplied by the decoder.
+     */
+    public static final RecordLayout<Dbg2Table.Device> DEVICE_RECORD =
+            RecordLayout.of(Dbg2Table.Device.class, DEVICE, "registers", "namespaceString");
+
+    /** {@link #REGISTER} bound to its record; the size, from the address size array, is supplied by the decoder. */
+    public static final RecordLayout<Dbg2Table.Register> REGISTER_RECORD =
+            GenericAddress.bind(Dbg2Table.Register.class, REGISTER, "size");
 
     /** Offset of the first byte after the fixed fields. */
     public static final int FIXED_END = TableHeader.SIZE + 8;
@@ -133,9 +145,10 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
             for (int j = 0; j < n; j++) {
                 String regPath = path + ".register[" + j + "]";
                 Struct g = ctx.read(REGISTER, gasAt + j * REGISTER.size(), regPath);
-                GenericAddress gas = GenericAddress.read(g, "address");
-                long size = j < sizes.length ? sizes[j] : 0;
-                registers.add(new Dbg2Table.Register(gas, size));
+                Dbg2Table.Register register = REGISTER_RECORD.read(g, j < sizes.length ? sizes[j] : 0L);
+                GenericAddress gas = register.address();
+                long size = register.size();
+                registers.add(register);
                 if (gas.address() != 0 && size == 0) {
                     ctx.warning(sizeAt + 4L * j, "%s: register at 0x%X has address size 0", regPath, gas.address());
                 }
@@ -163,15 +176,7 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
         if (oemLength > 0) {
             inside(ctx, d, "oemDataOffset", at + oemOffset, oemLength, at, end, path, "OEM data");
         }
-        return new Dbg2Table.Device(
-                d.intValue("revision"),
-                d.intValue("length"),
-                d.intValue("portType"),
-                d.intValue("portSubtype"),
-                registers,
-                namespace,
-                oemOffset,
-                oemLength);
+        return DEVICE_RECORD.read(d, registers, namespace);
     }
 
     /** Whether {@code bytes} at {@code start} lie after the fixed part and within the structure; reports it if not. */

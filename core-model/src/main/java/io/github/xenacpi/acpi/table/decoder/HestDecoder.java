@@ -11,6 +11,7 @@ import io.github.xenacpi.acpi.table.HestTable.Notification;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.ReservedBits;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
@@ -155,6 +156,22 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             .u32("errorThresholdValue")
             .u32("errorThresholdWindow")
             .build();
+
+    /** {@link #BANK} bound to its record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<Bank> BANK_RECORD = RecordLayout.of(Bank.class, BANK);
+
+    /** {@link #NMI} bound to its record (the type, fixed by the record, is the writer's). */
+    public static final RecordLayout<HestTable.Ia32Nmi> NMI_RECORD = RecordLayout.of(HestTable.Ia32Nmi.class, NMI);
+
+    /**
+     * The AER settings bound to the fields of {@link #AER}, which the root port and bridge layouts extend, so it
+     * reads and writes those too.
+     */
+    public static final RecordLayout<AerSettings> AER_SETTINGS_RECORD = RecordLayout.of(AerSettings.class, AER);
+
+    /** {@link #NOTIFICATION} bound to its record. */
+    public static final RecordLayout<Notification> NOTIFICATION_RECORD =
+            RecordLayout.of(Notification.class, NOTIFICATION);
 
     /** Highest notification type ACPI 6.5 defines (11, Software Delegated Exception). */
     static final int LAST_NOTIFICATION_TYPE = 11;
@@ -348,15 +365,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
                         bpath,
                         b.intValue("statusDataFormat"));
             }
-            out.add(new Bank(
-                    b.intValue("bankNumber"),
-                    b.intValue("clearStatusOnInit"),
-                    b.intValue("statusDataFormat"),
-                    b.value("controlRegisterMsr"),
-                    b.value("controlInitData"),
-                    b.value("statusRegisterMsr"),
-                    b.value("addressRegisterMsr"),
-                    b.value("miscRegisterMsr")));
+            out.add(BANK_RECORD.read(b));
         }
         return true;
     }
@@ -368,11 +377,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
         }
         ctx.checkReserved(s);
         counts(ctx, s, path);
-        out.add(new HestTable.Ia32Nmi(
-                s.intValue("sourceId"),
-                s.value("recordsToPreallocate"),
-                s.value("maxSectionsPerRecord"),
-                s.value("maxRawDataLength")));
+        out.add(NMI_RECORD.read(s));
         return NMI.size();
     }
 
@@ -391,15 +396,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
                 s.intValue("flags"),
                 HestTable.FLAG_FIRMWARE_FIRST | HestTable.FLAG_GLOBAL);
         counts(ctx, s, path);
-        AerSettings aer = new AerSettings(
-                s.value("bus"),
-                s.intValue("device"),
-                s.intValue("function"),
-                s.intValue("deviceControl"),
-                s.value("uncorrectableMask"),
-                s.value("uncorrectableSeverity"),
-                s.value("correctableMask"),
-                s.value("advancedCapabilities"));
+        AerSettings aer = AER_SETTINGS_RECORD.read(s);
         int sourceId = s.intValue("sourceId");
         out.add(
                 switch (type) {
@@ -503,16 +500,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
     private static Notification notification(DecodeContext ctx, Struct source, String path) {
         String npath = path + ".notification";
         Struct n = ctx.read(NOTIFICATION, source.offsetOf("notification"), npath);
-        Notification out = new Notification(
-                n.intValue("type"),
-                n.intValue("length"),
-                n.intValue("configWriteEnable"),
-                n.value("pollInterval"),
-                n.value("vector"),
-                n.value("pollingThresholdValue"),
-                n.value("pollingThresholdWindow"),
-                n.value("errorThresholdValue"),
-                n.value("errorThresholdWindow"));
+        Notification out = NOTIFICATION_RECORD.read(n);
         if (out.length() != NOTIFICATION.size()) {
             ctx.warning(n.offsetOf("length"), "%s: length %d, expected %d", npath, out.length(), NOTIFICATION.size());
         }

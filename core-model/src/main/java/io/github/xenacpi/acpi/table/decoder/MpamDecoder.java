@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.MpamTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
@@ -60,6 +61,13 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
     public static final Layout DEPENDENCY =
             Layout.of("MPAM functional dependency").u32("producer").reserved(4).build();
 
+    /** {@link #MSC} bound to its record, the resource nodes that follow it supplied by the decoder. */
+    public static final RecordLayout<MpamTable.Msc> MSC_RECORD = RecordLayout.of(MpamTable.Msc.class, MSC, "resources");
+
+    /** {@link #RESOURCE} bound to its record, the functional dependencies that follow it supplied by the decoder. */
+    public static final RecordLayout<MpamTable.Resource> RESOURCE_RECORD =
+            RecordLayout.of(MpamTable.Resource.class, RESOURCE, "functionalDependencies");
+
     @Override
     public String signature() {
         return "MPAM";
@@ -91,21 +99,7 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
             }
             List<MpamTable.Resource> resources =
                     s.isComplete() ? resources(ctx, sub, s.value("resourceCount")) : List.of();
-            MpamTable.Msc m = new MpamTable.Msc(
-                    s.intValue("interfaceType"),
-                    s.value("identifier"),
-                    s.value("baseAddress"),
-                    s.value("mmioSize"),
-                    s.value("overflowInterrupt"),
-                    s.value("overflowInterruptFlags"),
-                    s.value("overflowInterruptAffinity"),
-                    s.value("errorInterrupt"),
-                    s.value("errorInterruptFlags"),
-                    s.value("errorInterruptAffinity"),
-                    s.value("maxNrdyUsec"),
-                    s.value("linkedDeviceHid"),
-                    s.value("linkedDeviceInstance"),
-                    resources);
+            MpamTable.Msc m = MSC_RECORD.read(s, resources);
             out.add(m);
             if (s.has("mmioSize")) {
                 region(ctx, sub, s, m);
@@ -257,12 +251,6 @@ public final class MpamDecoder implements TableDecoder<MpamTable> {
     }
 
     private static MpamTable.Resource resource(Struct r, List<Long> producers) {
-        return new MpamTable.Resource(
-                r.value("identifier"),
-                r.intValue("risIndex"),
-                r.intValue("locatorType"),
-                r.value("descriptor1"),
-                r.value("descriptor2"),
-                producers);
+        return RESOURCE_RECORD.read(r, producers);
     }
 }

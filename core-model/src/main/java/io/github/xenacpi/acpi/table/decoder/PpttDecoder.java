@@ -5,6 +5,7 @@ import io.github.xenacpi.acpi.table.PpttTable.Node;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.ReferenceGraph;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
@@ -60,6 +61,21 @@ public final class PpttDecoder implements TableDecoder<PpttTable> {
             .u16("spinRevision")
             .build();
 
+    /**
+     * {@link #PROCESSOR} bound to its record; the offset is the node's, the length the framing's and the private
+     * resources the list that follows.
+     */
+    public static final RecordLayout<PpttTable.ProcessorHierarchy> PROCESSOR_RECORD =
+            RecordLayout.of(PpttTable.ProcessorHierarchy.class, PROCESSOR, "length", "privateResources");
+
+    /** {@link #CACHE} bound to its record; the length is the framing's. */
+    public static final RecordLayout<PpttTable.Cache> CACHE_RECORD =
+            RecordLayout.of(PpttTable.Cache.class, CACHE, "length");
+
+    /** {@link #ID} bound to its record; the length is the framing's. */
+    public static final RecordLayout<PpttTable.IdStructure> ID_RECORD =
+            RecordLayout.of(PpttTable.IdStructure.class, ID, "length");
+
     /** Size of a cache structure before revision 3 added the cache ID. */
     public static final int CACHE_V1_SIZE = 24;
 
@@ -113,8 +129,7 @@ public final class PpttDecoder implements TableDecoder<PpttTable> {
                 sub.offset() + PROCESSOR.size(), (int) Math.min(count, fits), 4, sub.path() + ".privateResources")) {
             resources.add(r);
         }
-        return new PpttTable.ProcessorHierarchy(
-                sub.offset(), sub.length(), s.value("flags"), s.value("parent"), s.value("acpiProcessorId"), resources);
+        return PROCESSOR_RECORD.read(s, sub.length(), resources);
     }
 
     private static Node cache(DecodeContext ctx, Subtable sub) {
@@ -142,31 +157,13 @@ public final class PpttDecoder implements TableDecoder<PpttTable> {
             s = ctx.read(CACHE, sub);
         }
         ctx.checkReserved(s);
-        return new PpttTable.Cache(
-                sub.offset(),
-                sub.length(),
-                s.value("flags"),
-                s.value("nextLevelOfCache"),
-                s.value("size"),
-                s.value("numberOfSets"),
-                s.intValue("associativity"),
-                s.intValue("attributes"),
-                s.intValue("lineSize"),
-                s.value("cacheId"));
+        return CACHE_RECORD.read(s, sub.length());
     }
 
     private static Node id(DecodeContext ctx, Subtable sub) {
         Struct s = ctx.read(ID, sub);
         ctx.checkReserved(s);
-        return new PpttTable.IdStructure(
-                sub.offset(),
-                sub.length(),
-                s.value("vendorId"),
-                s.value("level1Id"),
-                s.value("level2Id"),
-                s.intValue("majorRevision"),
-                s.intValue("minorRevision"),
-                s.intValue("spinRevision"));
+        return ID_RECORD.read(s, sub.length());
     }
 
     private static void checkReferences(DecodeContext ctx, List<Node> nodes, List<Subtable> subs) {

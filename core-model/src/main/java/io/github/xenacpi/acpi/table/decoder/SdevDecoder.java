@@ -4,6 +4,7 @@ import io.github.xenacpi.acpi.table.SdevTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
@@ -59,6 +60,13 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
             .u16("vendorDataOffset")
             .u16("vendorDataLength")
             .build();
+
+    /**
+     * {@link #PCIE} bound to its record; the flags (read once from the header for every structure) and the path
+     * that follows are supplied by the decoder.
+     */
+    public static final RecordLayout<SdevTable.PcieEndpoint> PCIE_RECORD =
+            RecordLayout.of(SdevTable.PcieEndpoint.class, PCIE, "flags", "path");
 
     /** An identification based secure access component. */
     public static final Layout ID = HEADER.extend("SDEV identification component")
@@ -192,7 +200,7 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
         int vendorLength = s.intValue("vendorDataLength");
         TableChecks.inside(
                 ctx, sub, s.intValue("vendorDataOffset"), vendorLength, s.offsetOf("vendorDataOffset"), "vendor data");
-        return new SdevTable.PcieEndpoint(flags, s.intValue("segment"), s.intValue("startBus"), path, vendorLength);
+        return PCIE_RECORD.read(s, flags, path);
     }
 
     /** A string referenced by an offset/length pair relative to the structure, checked to lie inside it. */

@@ -7,6 +7,7 @@ import io.github.xenacpi.acpi.table.ViotTable;
 import io.github.xenacpi.acpi.table.ViotTable.Node;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.ReferenceGraph;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
@@ -55,6 +56,22 @@ public final class ViotDecoder implements TableDecoder<ViotTable> {
     /** Type 4 node. */
     public static final Layout VIRTIO_MMIO_IOMMU =
             header("VIOT virtio-mmio IOMMU node").reserved(4).u64("baseAddress").build();
+
+    /** {@link #PCI_RANGE} bound to its record; the record's offset is the node's. */
+    public static final RecordLayout<ViotTable.PciRange> PCI_RANGE_RECORD =
+            RecordLayout.of(ViotTable.PciRange.class, PCI_RANGE);
+
+    /** {@link #MMIO_ENDPOINT} bound to its record. */
+    public static final RecordLayout<ViotTable.MmioEndpoint> MMIO_ENDPOINT_RECORD =
+            RecordLayout.of(ViotTable.MmioEndpoint.class, MMIO_ENDPOINT);
+
+    /** {@link #VIRTIO_PCI_IOMMU} bound to its record. */
+    public static final RecordLayout<ViotTable.VirtioPciIommu> VIRTIO_PCI_IOMMU_RECORD =
+            RecordLayout.of(ViotTable.VirtioPciIommu.class, VIRTIO_PCI_IOMMU);
+
+    /** {@link #VIRTIO_MMIO_IOMMU} bound to its record. */
+    public static final RecordLayout<ViotTable.VirtioMmioIommu> VIRTIO_MMIO_IOMMU_RECORD =
+            RecordLayout.of(ViotTable.VirtioMmioIommu.class, VIRTIO_MMIO_IOMMU);
 
     /** Where the first node usually starts: right after the VIOT header fields. */
     public static final int FIRST_NODE = 48;
@@ -111,29 +128,21 @@ public final class ViotDecoder implements TableDecoder<ViotTable> {
                 Struct s = read(ctx, PCI_RANGE, sub);
                 range(ctx, s, "segment", path);
                 range(ctx, s, "bdf", path);
-                return new ViotTable.PciRange(
-                        sub.offset(),
-                        s.value("endpointStart"),
-                        s.intValue("segmentStart"),
-                        s.intValue("segmentEnd"),
-                        s.intValue("bdfStart"),
-                        s.intValue("bdfEnd"),
-                        s.intValue("outputNode"));
+                return PCI_RANGE_RECORD.read(s);
             }
             case ViotTable.MMIO_ENDPOINT -> {
                 Struct s = read(ctx, MMIO_ENDPOINT, sub);
                 baseRegion(ctx, s, RegionKind.VIOT_ENDPOINT, path);
-                return new ViotTable.MmioEndpoint(
-                        sub.offset(), s.value("endpointId"), s.value("baseAddress"), s.intValue("outputNode"));
+                return MMIO_ENDPOINT_RECORD.read(s);
             }
             case ViotTable.VIRTIO_PCI_IOMMU -> {
                 Struct s = read(ctx, VIRTIO_PCI_IOMMU, sub);
-                return new ViotTable.VirtioPciIommu(sub.offset(), s.intValue("segment"), s.intValue("bdf"));
+                return VIRTIO_PCI_IOMMU_RECORD.read(s);
             }
             case ViotTable.VIRTIO_MMIO_IOMMU -> {
                 Struct s = read(ctx, VIRTIO_MMIO_IOMMU, sub);
                 baseRegion(ctx, s, RegionKind.VIRTIO_IOMMU, path);
-                return new ViotTable.VirtioMmioIommu(sub.offset(), s.value("baseAddress"));
+                return VIRTIO_MMIO_IOMMU_RECORD.read(s);
             }
             default -> {
                 ctx.warning(

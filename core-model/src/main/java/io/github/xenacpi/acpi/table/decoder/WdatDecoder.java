@@ -7,6 +7,7 @@ import io.github.xenacpi.acpi.table.WdatTable;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.EntryCount;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.ReservedBits;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
@@ -46,6 +47,9 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
             .u32("value")
             .u32("mask")
             .build();
+
+    /** {@link #ENTRY} bound to its record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<WdatTable.Entry> ENTRY_RECORD = GenericAddress.bind(WdatTable.Entry.class, ENTRY);
 
     /** The watchdog actions the WDAT specification defines. */
     static final Set<Integer> ACTIONS =
@@ -120,12 +124,7 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
         String path = "WDAT.entry[" + i + "]";
         Struct s = ctx.read(ENTRY, ENTRIES + i * ENTRY.size(), path);
         ctx.checkReserved(s);
-        WdatTable.Entry e = new WdatTable.Entry(
-                s.intValue("action"),
-                s.intValue("instruction"),
-                GenericAddress.read(s, "register"),
-                s.value("value"),
-                s.value("mask"));
+        WdatTable.Entry e = ENTRY_RECORD.read(s);
         if (!ACTIONS.contains(e.action())) {
             ctx.warning(s.offsetOf("action"), "%s: watchdog action 0x%X is not defined", path, e.action());
         }

@@ -14,7 +14,13 @@ import java.util.Map;
  * A fixed structure bound to the record that holds it, so that one definition reads, writes and names it, as
  * ACPICA's field tables drive both its disassembler and its compiler. Each component of the record is the
  * layout's field of the same name: an integer field for a {@code long} or {@code int} component (at most 4 bytes
- * for an {@code int}), an ASCII field for a {@code String}. Fields the record has no component for (framing,
+ * for an {@code int}), an ASCII field for a {@code String}, and, when the binding is given a {@link FieldReader} for
+ * a type this package does not know (a Generic Address Structure, say), a GAS or bytes field for a component of that
+ * type. An {@code int} component named {@code offset}, when the layout has no field of that name, holds the
+ * structure's table offset ({@link Struct#offset()}), as records of sub-tables keep where they lie; a writer has no
+ * use for it. Components a binding is told the decoder supplies (a list that follows the structure, a length
+ * the framing decides) are no fields: {@link #read(Struct, Object...)} takes their values in the record's order and
+ * {@link #values} leaves them out. Fields the record has no component for (framing,
  * reserved bytes) are left to the framing: read past, written as the writer sets them or as zeros. The binding is
  * checked when it is made, so a misspelt name fails when the decoder's class loads, not on some input. A component
  * named like a framing field ({@code type}, {@code length}) binds to it, so bind only records whose components mean
@@ -28,8 +34,35 @@ public final class RecordLayout<R extends Record> {
     private final List<Component> components;
     private final MethodHandle constructor;
 
-    /** One component of the record with its field and how to read it back. */
-    private record Component(String name, Class<?> type, MethodHandle accessor) {}
+    /**
+     * Reads a field of a type the layout package does not know (a Generic Address Structure, say) from a structure.
+     *
+     * @param <T> the type the field reads as
+     */
+    @FunctionalInterface
+    public interface FieldReader<T> {
+        /** The value of the field {@code name} of {@code s}. */
+        T read(Struct s, String name);
+    }
+
+    /** The name of the component that holds the structure's table offset when the layout has no such field. */
+    private static final String OFFSET = "offset";
+
+    /** Where a component's value comes from. */
+    private enum Source {
+        /** The field of its name. */
+        FIELD,
+        /** The structure's table offset. */
+        OFFSET,
+        /** The decoder, as an argument of {@link #read(Struct, Object...)}. */
+        SUPPLIED
+    }
+
+    /**
+     * One component of the record with its source, how to read it back and, for other types, how to read its
+     * field.
+     */
+    private record Component(String name, Class<?> type, MethodHandle accessor, FieldReader<?> reader, Source source) {}
 
     private RecordLayout(Class<R> type, Layout layout, List<Component> components, MethodHandle constructor) {
         this.type = type;
@@ -44,24 +77,63 @@ public final class RecordLayout<R extends Record> {
      * @throws IllegalArgumentException when a component has no field of its name or of a type it can hold
      */
     public static <R extends Record> RecordLayout<R> of(Class<R> type, Layout layout) {
+        return bind(type, layout, null, null, List.of());
+    }
+
+    /**
+     * Binds {@code type}'s components to the fields of {@code layout} by name, except the {@code supplied} ones,
+     * whose values the decoder gives {@link #read(Struct, Object...)}.
+     *
+     * @throws IllegalArgumentException when a component has no field of its name or of a type it can hold, or a
+     *     supplied name is no component
+     */
+    public static <R extends Record> RecordLayout<R> of(Class<R> type, Layout layout, String... supplied) {
+        return bind(type, layout, null, null, List.of(supplied));
+    }
+
+    /**
+     * Binds {@code type}'s components to the fields of {@code layout} by name, a component of {@code valueType}
+     * to a GAS or bytes field read by {@code reader}.
+     *
+     * @throws IllegalArgumentException when a component has no field of its name or of a type it can hold
+     */
+    public static <R extends Record, T> RecordLayout<R> of(
+            Class<R> type, Layout layout, Class<T> valueType, FieldReader<T> reader, String... supplied) {
+        return bind(type, layout, valueType, reader, List.of(supplied));
+    }
+
+    private static <R extends Record> RecordLayout<R> bind(
+            Class<R> type, Layout layout, Class<?> valueType, FieldReader<?> reader, List<String> supplied) {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         List<Component> components = new ArrayList<>();
         RecordComponent[] declared = type.getRecordComponents();
+        for (String name : supplied) {
+            if (Arrays.stream(declared).noneMatch(c -> c.getName().equals(name))) {
+                throw new IllegalArgumentException(type.getSimpleName() + " has no component " + name + " to supply");
+            }
+        }
         for (RecordComponent c : declared) {
-            Field f = fieldFor(layout, c);
             Class<?> t = c.getType();
+            if (supplied.contains(c.getName())) {
+                components.add(new Component(c.getName(), t, accessor(lookup, type, c), null, Source.SUPPLIED));
+                continue;
+            }
+            if (c.getName().equals(OFFSET) && t == int.class && !layout.hasField(OFFSET)) {
+                components.add(new Component(OFFSET, t, accessor(lookup, type, c), null, Source.OFFSET));
+                continue;
+            }
+            Field f = fieldFor(layout, c);
             boolean fits = (t == long.class && f.type() == FieldType.UINT && f.length() <= 8)
                     || (t == int.class && f.type() == FieldType.UINT && f.length() <= 4)
                     || (t == String.class && f.type() == FieldType.ASCII);
-            if (!fits) {
+            boolean other =
+                    valueType != null && t == valueType && (f.type() == FieldType.GAS || f.type() == FieldType.BYTES);
+            if (!fits && !other) {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + " (" + t.getSimpleName()
                         + ") cannot hold the " + f.length() + "-byte " + f.type() + " field of " + layout.name());
             }
-            try {
-                components.add(new Component(c.getName(), t, lookup.unreflect(c.getAccessor())));
-            } catch (IllegalAccessException e) {
-                throw new IllegalArgumentException(type.getSimpleName() + " is not public", e);
-            }
+            components.add(
+                    new Component(c.getName(), t, accessor(lookup, type, c), other ? reader : null, Source.FIELD));
         }
         Class<?>[] parameters =
                 Arrays.stream(declared).map(RecordComponent::getType).toArray(Class<?>[]::new);
@@ -70,6 +142,14 @@ public final class RecordLayout<R extends Record> {
             return new RecordLayout<>(type, layout, components, constructor);
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new IllegalArgumentException(type.getSimpleName() + " has no public canonical constructor", e);
+        }
+    }
+
+    private static MethodHandle accessor(MethodHandles.Lookup lookup, Class<?> type, RecordComponent c) {
+        try {
+            return lookup.unreflect(c.getAccessor());
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(type.getSimpleName() + " is not public", e);
         }
     }
 
@@ -94,14 +174,37 @@ public final class RecordLayout<R extends Record> {
         return type;
     }
 
-    /** The record a structure holds; fields cut short read as 0 or empty, as {@link Struct} reads them. */
-    public R read(Struct s) {
+    /**
+     * The record a structure holds; fields cut short read as 0 or empty, as {@link Struct} reads them. The
+     * components the binding was told are supplied take {@code supplied}, in the record's order.
+     *
+     * @throws IllegalArgumentException when {@code supplied} does not hold one value per supplied component
+     */
+    public R read(Struct s, Object... supplied) {
         Object[] args = new Object[components.size()];
+        int next = 0;
         for (int i = 0; i < args.length; i++) {
             Component c = components.get(i);
-            args[i] = c.type() == long.class
-                    ? (Object) s.value(c.name())
-                    : c.type() == int.class ? (Object) s.intValue(c.name()) : s.text(c.name());
+            if (c.source() == Source.SUPPLIED) {
+                if (next >= supplied.length) {
+                    throw new IllegalArgumentException(type.getSimpleName() + "." + c.name() + " is not supplied");
+                }
+                args[i] = supplied[next++];
+            } else if (c.source() == Source.OFFSET) {
+                args[i] = s.offset();
+            } else if (c.reader() != null) {
+                args[i] = c.reader().read(s, c.name());
+            } else if (c.type() == long.class) {
+                args[i] = s.value(c.name());
+            } else if (c.type() == int.class) {
+                args[i] = s.intValue(c.name());
+            } else {
+                args[i] = s.text(c.name());
+            }
+        }
+        if (next != supplied.length) {
+            throw new IllegalArgumentException(
+                    supplied.length + " values supplied to " + type.getSimpleName() + ", which takes " + next);
         }
         try {
             return type.cast(constructor.invokeWithArguments(args));
@@ -114,11 +217,15 @@ public final class RecordLayout<R extends Record> {
 
     /**
      * The record's fields by name, in the record's order, for a writer: {@code Long} for integer fields,
-     * {@code String} for ASCII ones.
+     * {@code String} for ASCII ones, the component's own value for a field read by a {@link FieldReader}; the
+     * structure's table offset and the supplied components are no fields and are left out.
      */
     public Map<String, Object> values(R record) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Component c : components) {
+            if (c.source() != Source.FIELD) {
+                continue;
+            }
             Object v;
             try {
                 v = c.accessor().invoke(record);

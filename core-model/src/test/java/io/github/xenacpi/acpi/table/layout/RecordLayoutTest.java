@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,22 @@ class RecordLayoutTest {
 
     /** The structure's record: framing and reserved bytes have no component. */
     public record Entry(int id, long base, String name) {}
+
+    /** A structure with a field of a type the layout package does not know. */
+    private static final Layout TAGGED =
+            Layout.of("tagged").u16("id").bytes("tag", 2).build();
+
+    /** A value read from a bytes field by a reader the binding is given. */
+    public record Tag(int first, int second) {}
+
+    /** The tagged structure's record. */
+    public record Tagged(int id, Tag tag) {}
+
+    /** A sub-table's record that keeps where the structure lies. */
+    public record Placed(int offset, int id) {}
+
+    /** A record with a list the decoder reads after the structure. */
+    public record WithList(int id, List<Long> targets, long base) {}
 
     /** A record whose component is named after no field. */
     public record Misspelt(int identifier) {}
@@ -66,5 +83,53 @@ class RecordLayoutTest {
         assertThatThrownBy(() -> RecordLayout.of(TooNarrow.class, ENTRY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("TooNarrow.base (int) cannot hold the 8-byte UINT field of entry");
+    }
+
+    @Test
+    void aComponentOfAnotherTypeIsReadByTheGivenReaderAndGivenBackAsItIs() {
+        ByteBuffer b = ByteBuffer.wrap(new byte[] {5, 0, 0x11, 0x22});
+        RecordLayout<Tagged> binding = RecordLayout.of(Tagged.class, TAGGED, Tag.class, (s, name) -> {
+            byte[] raw = s.bytes(name);
+            return raw.length < 2 ? new Tag(0, 0) : new Tag(raw[0], raw[1]);
+        });
+
+        Tagged t = binding.read(Struct.over(TAGGED, b, 0, TAGGED.size(), "tagged"));
+
+        assertThat(t).isEqualTo(new Tagged(5, new Tag(0x11, 0x22)));
+        assertThat(binding.values(t)).containsExactly(Map.entry("id", 5L), Map.entry("tag", new Tag(0x11, 0x22)));
+        assertThatThrownBy(() -> RecordLayout.of(Tagged.class, TAGGED))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Tagged.tag (Tag) cannot hold the 2-byte BYTES field of tagged");
+    }
+
+    @Test
+    void anOffsetComponentHoldsTheStructuresTableOffsetAndIsNotWritten() {
+        ByteBuffer b = ByteBuffer.allocate(8 + ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(8 + 2, (short) 9);
+        RecordLayout<Placed> binding = RecordLayout.of(Placed.class, ENTRY);
+
+        Placed p = binding.read(Struct.over(ENTRY, b, 8, ENTRY.size(), "entry"));
+
+        assertThat(p).isEqualTo(new Placed(8, 9));
+        assertThat(binding.values(p)).containsExactly(Map.entry("id", 9L));
+    }
+
+    @Test
+    void aSuppliedComponentTakesTheDecodersValueAndIsNotWritten() {
+        ByteBuffer b = ByteBuffer.allocate(ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(2, (short) 3).putLong(8, 0x1000L);
+        RecordLayout<WithList> binding = RecordLayout.of(WithList.class, ENTRY, "targets");
+        Struct s = Struct.over(ENTRY, b, 0, ENTRY.size(), "entry");
+
+        WithList w = binding.read(s, List.of(7L));
+
+        assertThat(w).isEqualTo(new WithList(3, List.of(7L), 0x1000L));
+        assertThat(binding.values(w)).containsExactly(Map.entry("id", 3L), Map.entry("base", 0x1000L));
+        assertThatThrownBy(() -> binding.read(s))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WithList.targets is not supplied");
+        assertThatThrownBy(() -> RecordLayout.of(WithList.class, ENTRY, "missing"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("WithList has no component missing to supply");
     }
 }

@@ -52,17 +52,13 @@ final class ClassDataArchive {
         }
         Path file = folder.get().resolve(PREFIX + key(classPath) + SUFFIX);
         if (Files.isRegularFile(file)) {
-            try {
-                Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
-            } catch (IOException e) {
-                // Recency only orders the pruning; an archive that cannot be touched is still good to use.
-                return new ClassDataArchive(Optional.of(file), Optional.empty());
-            }
+            markUsed(file);
             return new ClassDataArchive(Optional.of(file), Optional.empty());
         }
         try {
             Files.createDirectories(folder.get());
         } catch (IOException e) {
+            // A folder that cannot be made (a read-only home) costs the speed-up, not the validation.
             return new ClassDataArchive(Optional.empty(), Optional.empty());
         }
         return new ClassDataArchive(
@@ -70,6 +66,16 @@ final class ClassDataArchive {
                 Optional.of(folder.get()
                         .resolve(file.getFileName() + "."
                                 + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp")));
+    }
+
+    /** Dates the archive now, so that pruning keeps it; an archive that cannot be dated is still good to use. */
+    private static void markUsed(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // Recency only orders the pruning.
+            return;
+        }
     }
 
     /** Whether the fork is started with archive flags. */

@@ -82,8 +82,9 @@ final class ForkProtocol {
             say('D', line);
         }
 
-        void error(String reason, boolean validationFailed) {
-            say(validationFailed ? 'X' : 'E', reason);
+        /** The validation failed, for this reason: the build's JVM throws it as the goal would in process. */
+        void failed(String reason) {
+            say('X', reason);
         }
 
         /** The gate's decision: the message that fails the build, or none. */

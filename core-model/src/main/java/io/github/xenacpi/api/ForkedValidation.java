@@ -227,17 +227,15 @@ public final class ForkedValidation {
             Job job = ForkJobFile.read(Path.of(args[0]));
             exit = child(job, protocol);
         } catch (ValidationException e) {
-            protocol.error(e.getMessage(), true);
+            protocol.failed(e.getMessage());
             exit = EXIT_FAILED;
         } catch (IOException e) {
-            protocol.error("cannot read the forked validation's settings " + args[0] + ": " + e.getMessage(), true);
+            protocol.failed("cannot read the forked validation's settings " + args[0] + ": " + e.getMessage());
             exit = EXIT_FAILED;
         } catch (RuntimeException e) {
             // As AbstractXenacpiMojo words an internal error in process: no stack trace for the build's log.
-            protocol.error(
-                    "internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "); please report it with the firmware",
-                    true);
+            protocol.failed("internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); please report it with the firmware");
             exit = EXIT_FAILED;
         }
         out.flush();

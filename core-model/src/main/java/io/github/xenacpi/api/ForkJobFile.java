@@ -33,8 +33,13 @@ final class ForkJobFile {
         p.setProperty("linuxVersions", v.linuxVersions());
         p.setProperty("trace", Boolean.toString(v.trace()));
         p.setProperty("baseline", v.baseline());
-        p.setProperty("failOn", nonNull(job.gate().failOn()));
-        p.setProperty("requireStrategy", nonNull(job.gate().requireStrategy()));
+        // The gate's texts are read in the child as given, null (not set) included: no key for a null.
+        if (job.gate().failOn() != null) {
+            p.setProperty("failOn", job.gate().failOn());
+        }
+        if (job.gate().requireStrategy() != null) {
+            p.setProperty("requireStrategy", job.gate().requireStrategy());
+        }
         List<Suppression> suppressions = job.gate().suppressions();
         p.setProperty("suppressions.count", Integer.toString(suppressions.size()));
         for (int i = 0; i < suppressions.size(); i++) {
@@ -81,7 +86,8 @@ final class ForkJobFile {
                     get(p, at + "finding"),
                     get(p, at + "reason")));
         }
-        GateParameters gate = new GateParameters(get(p, "failOn"), get(p, "requireStrategy"), suppressions);
+        GateParameters gate =
+                new GateParameters(p.getProperty("failOn"), p.getProperty("requireStrategy"), suppressions);
         try {
             return new ForkedValidation.Job(
                     validation,

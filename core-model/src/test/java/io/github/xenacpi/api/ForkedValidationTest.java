@@ -177,6 +177,16 @@ class ForkedValidationTest {
         Path file = folder.resolve("job.properties");
         ForkJobFile.write(job, file);
         assertThat(ForkJobFile.read(file)).isEqualTo(job);
+        ForkedValidation.Job unset = new ForkedValidation.Job(
+                job.validation(),
+                new GateParameters(null, null, List.of()),
+                job.policy(),
+                job.formats(),
+                job.reportDirectory(),
+                job.baseDir(),
+                job.time());
+        ForkJobFile.write(unset, file);
+        assertThat(ForkJobFile.read(file)).isEqualTo(unset);
         Files.writeString(file, "policy=FAIL\n");
         assertThatThrownBy(() -> ForkJobFile.read(file))
                 .isInstanceOf(IOException.class)

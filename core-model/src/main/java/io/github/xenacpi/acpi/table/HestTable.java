@@ -337,77 +337,20 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
             return 10;
         }
 
-        /** A builder whose fields start at 0. */
-        public static Builder builder() {
-            return new Builder();
+        /** A builder over a GHES's common fields (the part GHESv2 shares with type 9); read-ack fields start at 0. */
+        public static Builder builder(Ghes common) {
+            return new Builder(common);
         }
 
-        /** Builds a {@link GhesV2} field by field. */
+        /** Builds a {@link GhesV2} from a {@link Ghes} and the read acknowledge fields. */
         public static final class Builder {
-            private int sourceId;
-            private int relatedSourceId;
-            private int flags;
-            private boolean enabled;
-            private long recordsToPreallocate;
-            private long maxSectionsPerRecord;
-            private long maxRawDataLength;
-            private GenericAddress errorStatusAddress;
-            private Notification notification;
-            private long errorStatusBlockLength;
+            private final Ghes common;
             private GenericAddress readAckRegister;
             private long readAckPreserve;
             private long readAckWrite;
 
-            private Builder() {}
-
-            public Builder sourceId(int value) {
-                sourceId = value;
-                return this;
-            }
-
-            public Builder relatedSourceId(int value) {
-                relatedSourceId = value;
-                return this;
-            }
-
-            public Builder flags(int value) {
-                flags = value;
-                return this;
-            }
-
-            public Builder enabled(boolean value) {
-                enabled = value;
-                return this;
-            }
-
-            public Builder recordsToPreallocate(long value) {
-                recordsToPreallocate = value;
-                return this;
-            }
-
-            public Builder maxSectionsPerRecord(long value) {
-                maxSectionsPerRecord = value;
-                return this;
-            }
-
-            public Builder maxRawDataLength(long value) {
-                maxRawDataLength = value;
-                return this;
-            }
-
-            public Builder errorStatusAddress(GenericAddress value) {
-                errorStatusAddress = value;
-                return this;
-            }
-
-            public Builder notification(Notification value) {
-                notification = value;
-                return this;
-            }
-
-            public Builder errorStatusBlockLength(long value) {
-                errorStatusBlockLength = value;
-                return this;
+            private Builder(Ghes common) {
+                this.common = common;
             }
 
             public Builder readAckRegister(GenericAddress value) {
@@ -428,16 +371,16 @@ public record HestTable(TableHeader header, long errorSourceCount, List<ErrorSou
             /** The GhesV2 set so far. */
             public GhesV2 build() {
                 return new GhesV2(
-                        sourceId,
-                        relatedSourceId,
-                        flags,
-                        enabled,
-                        recordsToPreallocate,
-                        maxSectionsPerRecord,
-                        maxRawDataLength,
-                        errorStatusAddress,
-                        notification,
-                        errorStatusBlockLength,
+                        common.sourceId(),
+                        common.relatedSourceId(),
+                        common.flags(),
+                        common.enabled(),
+                        common.recordsToPreallocate(),
+                        common.maxSectionsPerRecord(),
+                        common.maxRawDataLength(),
+                        common.errorStatusAddress(),
+                        common.notification(),
+                        common.errorStatusBlockLength(),
                         readAckRegister,
                         readAckPreserve,
                         readAckWrite);

@@ -50,16 +50,17 @@ class HestDecoderTest {
     private static final HestTable.PcieBridge BRIDGE =
             new HestTable.PcieBridge(5, new Common(0, true, 4, 3), AER, 0x55, 0x66, 0x77);
     private static final HestTable.Ghes GHES = ghes(6, 0x1000, GenericAddress.memory(0xFF00_0000L, 64), SEA, 0x1000);
-    private static final HestTable.GhesV2 GHES_V2 = HestTable.GhesV2.builder()
-            .sourceId(7)
-            .relatedSourceId(0xFFFF)
-            .enabled(true)
-            .recordsToPreallocate(1)
-            .maxSectionsPerRecord(1)
-            .maxRawDataLength(0x1000)
-            .errorStatusAddress(GenericAddress.memory(0xFF00_0008L, 64))
-            .notification(SEA)
-            .errorStatusBlockLength(0x1000)
+    private static final HestTable.GhesV2 GHES_V2 = HestTable.GhesV2.builder(HestTable.Ghes.builder()
+                    .sourceId(7)
+                    .relatedSourceId(0xFFFF)
+                    .enabled(true)
+                    .recordsToPreallocate(1)
+                    .maxSectionsPerRecord(1)
+                    .maxRawDataLength(0x1000)
+                    .errorStatusAddress(GenericAddress.memory(0xFF00_0008L, 64))
+                    .notification(SEA)
+                    .errorStatusBlockLength(0x1000)
+                    .build())
             .readAckRegister(GenericAddress.memory(0xFF00_1000L, 64))
             .readAckPreserve(0xFFFF_FFFF_FFFF_FFFEL)
             .readAckWrite(1)
@@ -255,16 +256,17 @@ class HestDecoderTest {
     @Test
     void enabledGhesWithoutRegistersIsAnError() {
         GenericAddress none = new GenericAddress(0, 0, 0, 0, 0);
-        HestTable.GhesV2 empty = HestTable.GhesV2.builder()
-                .sourceId(1)
-                .relatedSourceId(0xFFFF)
-                .enabled(true)
-                .recordsToPreallocate(1)
-                .maxSectionsPerRecord(1)
-                .maxRawDataLength(0x100)
-                .errorStatusAddress(none)
-                .notification(SEA)
-                .errorStatusBlockLength(0x100)
+        HestTable.GhesV2 empty = HestTable.GhesV2.builder(HestTable.Ghes.builder()
+                        .sourceId(1)
+                        .relatedSourceId(0xFFFF)
+                        .enabled(true)
+                        .recordsToPreallocate(1)
+                        .maxSectionsPerRecord(1)
+                        .maxRawDataLength(0x100)
+                        .errorStatusAddress(none)
+                        .notification(SEA)
+                        .errorStatusBlockLength(0x100)
+                        .build())
                 .readAckRegister(none)
                 .build();
         LoadedTable t = decode(new HestBuilder().source(empty));
@@ -279,11 +281,12 @@ class HestDecoderTest {
     void disabledGhesWithoutRegistersIsQuiet() {
         GenericAddress none = new GenericAddress(0, 0, 0, 0, 0);
         LoadedTable t = decode(new HestBuilder()
-                .source(HestTable.GhesV2.builder()
-                        .sourceId(1)
-                        .relatedSourceId(0xFFFF)
-                        .errorStatusAddress(none)
-                        .notification(POLLED)
+                .source(HestTable.GhesV2.builder(HestTable.Ghes.builder()
+                                .sourceId(1)
+                                .relatedSourceId(0xFFFF)
+                                .errorStatusAddress(none)
+                                .notification(POLLED)
+                                .build())
                         .readAckRegister(none)
                         .build()));
 

@@ -19,9 +19,20 @@ import java.util.Properties;
  */
 final class ForkJobFile {
 
+    /** The key of the run's time, the one setting that does not change what the run writes. */
+    static final String TIME = "time";
+
     private ForkJobFile() {}
 
     static void write(ForkedValidation.Job job, Path file) throws IOException {
+        Properties p = properties(job);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(out, null);
+        }
+    }
+
+    /** The job as the file holds it, key by key. */
+    static Properties properties(ForkedValidation.Job job) {
         Properties p = new Properties();
         ValidationParameters v = job.validation();
         list(p, "firmware", v.firmware());
@@ -55,10 +66,8 @@ final class ForkJobFile {
         list(p, "formats", job.formats());
         p.setProperty("reportDirectory", job.reportDirectory().toString());
         p.setProperty("baseDir", job.baseDir().toString());
-        p.setProperty("time", job.time().toString());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            p.store(out, null);
-        }
+        p.setProperty(TIME, job.time().toString());
+        return p;
     }
 
     static ForkedValidation.Job read(Path file) throws IOException {
@@ -96,7 +105,7 @@ final class ForkJobFile {
                     list(p, "formats"),
                     Path.of(get(p, "reportDirectory")),
                     Path.of(get(p, "baseDir")),
-                    Instant.parse(get(p, "time")));
+                    Instant.parse(get(p, TIME)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IOException("not a job file of this version: " + e.getMessage(), e);
         }

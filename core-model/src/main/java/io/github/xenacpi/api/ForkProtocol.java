@@ -103,6 +103,7 @@ final class ForkProtocol {
         private Optional<String> error = Optional.empty();
         private Optional<String> lastOther = Optional.empty();
         private final List<String> beforeStart = new ArrayList<>();
+        private final List<String> transcript = new ArrayList<>();
 
         Reader(RunLog log) {
             this.log = log;
@@ -114,6 +115,9 @@ final class ForkProtocol {
                 return;
             }
             String text = unescape(line.substring(2));
+            if ("SIWEDXPF".indexOf(line.charAt(0)) >= 0) {
+                transcript.add(line);
+            }
             switch (line.charAt(0)) {
                 case 'S' -> started = true;
                 case 'I' -> log.info(text);
@@ -148,6 +152,11 @@ final class ForkProtocol {
          */
         List<String> beforeStart() {
             return List.copyOf(beforeStart);
+        }
+
+        /** The protocol's lines read so far, as the child wrote them (a JVM's own lines left out). */
+        List<String> transcript() {
+            return List.copyOf(transcript);
         }
 
         boolean started() {

@@ -28,6 +28,9 @@ public final class ForkedValidation {
     /** The flags the child starts with unless the build gives others: a short run's JIT and collector. */
     public static final String DEFAULT_ARG_LINE = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
+    /** The property that turns the build's index of runs off, so that the goal validates even when nothing changed. */
+    public static final String INCREMENTAL = "xenacpi.incremental";
+
     /** The child's exit status when it validated and the gate decided. */
     static final int EXIT_DONE = 0;
     /** The child's exit status when there was no firmware to validate. */
@@ -111,6 +114,54 @@ public final class ForkedValidation {
      *                             child cannot be started or ends without saying how
      */
     public static Outcome run(Job job, Jvm jvm, RunLog log) throws ValidationException {
+        return run(job, jvm, Optional.empty(), log);
+    }
+
+    /**
+     * Runs the job in a child JVM, unless {@code index} (a folder of the build's) records a run of the same
+     * {@link InputFingerprint} whose report files are untouched: then the recorded run's log lines go to {@code log}
+     * again and it ends as that run did, without a JVM. Each run that validates is recorded there.
+     *
+     * @throws ValidationException when the validation fails in the child, as it would in process, or when the
+     *                             child cannot be started or ends without saying how
+     */
+    public static Outcome run(Job job, Jvm jvm, Optional<Path> index, RunLog log) throws ValidationException {
+        Optional<ValidationIndex> runs = index.map(folder -> ValidationIndex.of(folder, job.reportDirectory()));
+        Optional<String> fingerprint = runs.flatMap(r -> InputFingerprint.of(job, jvm));
+        if (fingerprint.isPresent()) {
+            Optional<ValidationIndex.Recorded> last = runs.get().lookup(fingerprint.get(), log);
+            if (last.isPresent()) {
+                log.info("xenacpi: firmware, settings and plugin unchanged since the last validation, whose report in "
+                        + job.reportDirectory() + " stands; its log follows (-D" + INCREMENTAL
+                        + "=false validates again)");
+                ForkProtocol.Reader reader = new ForkProtocol.Reader(log);
+                last.get().said().forEach(reader::line);
+                return new Child(last.get().exit(), reader).outcome();
+            }
+        }
+        Child child = fork(job, jvm, log);
+        if (fingerprint.isPresent()) {
+            remember(runs.get(), fingerprint.get(), child, log);
+        }
+        return child.outcome();
+    }
+
+    /** Records a run that validated; forgets the last one otherwise, so that its report is not taken for this one's. */
+    private static void remember(ValidationIndex runs, String fingerprint, Child child, RunLog log) {
+        try {
+            if (child.exit() == EXIT_DONE && child.said().ended()) {
+                runs.record(
+                        fingerprint,
+                        new ValidationIndex.Recorded(child.exit(), child.said().transcript()));
+            } else {
+                runs.forget();
+            }
+        } catch (IOException e) {
+            log.debug("xenacpi: cannot record the run in the build's index: " + e.getMessage());
+        }
+    }
+
+    private static Child fork(Job job, Jvm jvm, RunLog log) throws ValidationException {
         Path jobFile;
         try {
             // In the temporary folder: the report folder is made only when there is something to report.
@@ -134,7 +185,7 @@ public final class ForkedValidation {
             } else {
                 archive.keepAttempt(child.exit() == EXIT_DONE || child.exit() == EXIT_NO_FIRMWARE, log);
             }
-            return child.outcome();
+            return child;
         } finally {
             try {
                 Files.deleteIfExists(jobFile);

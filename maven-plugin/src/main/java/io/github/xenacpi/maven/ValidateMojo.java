@@ -168,6 +168,18 @@ public class ValidateMojo extends AbstractValidationMojo {
     @Parameter(property = "xenacpi.classDataFolder", defaultValue = "${user.home}/.m2/xenacpi")
     private String classDataFolder;
 
+    /**
+     * Whether a forked validation ({@code fork}) is skipped when nothing it reads has changed since the last one
+     * into the same report folder: the firmware's content, the baseline, the goal's settings, the plugin and the
+     * JVM. The goal then repeats that run's log lines and decision, as Spotless's up-to-date checking does; the
+     * record is kept in <code>${project.build.directory}/xenacpi-index</code>, and a report file changed or
+     * deleted since makes the goal validate again.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = ForkedValidation.INCREMENTAL, defaultValue = "true")
+    private boolean incremental;
+
     /** The plugin's own artifacts: the forked JVM's class path. */
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
@@ -200,7 +212,7 @@ public class ValidateMojo extends AbstractValidationMojo {
                 baseDir(),
                 Instant.now());
         ForkedValidation.Outcome outcome = fork && !named(conformanceTests)
-                ? ForkedValidation.run(job, forkedJvm(), log())
+                ? ForkedValidation.run(job, forkedJvm(), index(), log())
                 : ForkedValidation.runHere(job, this::tests, log());
         if (!(outcome instanceof ForkedValidation.Outcome.Validated validated)) {
             noFirmware();
@@ -209,6 +221,16 @@ public class ValidateMojo extends AbstractValidationMojo {
         if (validated.failure().isPresent()) {
             throw new MojoFailureException("xenacpi: " + validated.failure().get());
         }
+    }
+
+    /** The build's folder of run records, when {@code incremental}. */
+    private Optional<Path> index() {
+        if (!incremental) {
+            return Optional.empty();
+        }
+        String build = project.getBuild().getDirectory();
+        return Optional.of(resolve(build == null ? null : new File(build), baseDir(), Path.of("target"))
+                .resolve("xenacpi-index"));
     }
 
     private ForkedValidation.Jvm forkedJvm() {

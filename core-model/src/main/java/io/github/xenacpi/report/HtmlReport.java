@@ -25,10 +25,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The report as self-contained HTML (inline CSS and JS, no network, opens from file://), rendered by Freemarker
@@ -304,10 +307,11 @@ public final class HtmlReport {
         List<StrategyInfo> strategies = strategies(report);
         List<String> files = PageNames.of(
                 report.platforms().stream().map(PlatformReport::name).toList());
-        List<PlatformView> single = new ArrayList<>();
-        for (int i = 0; i < report.platforms().size(); i++) {
-            single.add(platform("p" + i, "#p" + i, report.platforms().get(i), strategies));
-        }
+        // Each platform's view and page depend on that platform alone: several are made at once, in report order.
+        List<PlatformView> single = IntStream.range(0, report.platforms().size())
+                .parallel()
+                .mapToObj(i -> platform("p" + i, "#p" + i, report.platforms().get(i), strategies))
+                .toList();
         Map<String, String> out = new LinkedHashMap<>();
         if (report.platforms().size() <= maxPlatforms) {
             String one = render(
@@ -324,18 +328,20 @@ public final class HtmlReport {
         out.put(
                 "index.html",
                 render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies, linked, true, "")));
+        List<String> pages = IntStream.range(0, linked.size())
+                .parallel()
+                .mapToObj(i -> render(
+                        "platform.ftlh",
+                        new Page(
+                                report.toolVersion(),
+                                report.generated(),
+                                strategies,
+                                List.of(linked.get(i)),
+                                true,
+                                "../")))
+                .toList();
         for (int i = 0; i < linked.size(); i++) {
-            out.put(
-                    PLATFORM_DIR + "/" + files.get(i),
-                    render(
-                            "platform.ftlh",
-                            new Page(
-                                    report.toolVersion(),
-                                    report.generated(),
-                                    strategies,
-                                    List.of(linked.get(i)),
-                                    true,
-                                    "../")));
+            out.put(PLATFORM_DIR + "/" + files.get(i), pages.get(i));
         }
         return out;
     }
@@ -417,6 +423,9 @@ public final class HtmlReport {
         List<DescribedRegion> memory = p.platform().regions().stream()
                 .filter(DescribedRegion::isDeviceMemory)
                 .toList();
+        Touches touches = Touches.of(sims);
+        IdentityHashMap<DescribedRegion, String> touched = new IdentityHashMap<>();
+        memory.forEach(r -> touched.put(r, touches.results(r.base(), r.length())));
         List<RegionRow> rows = memory.stream()
                 .map(r -> new RegionRow(
                         hex(r.base()),
@@ -424,7 +433,7 @@ public final class HtmlReport {
                         r.kind().name(),
                         r.table() + (r.instance() > 1 ? "#" + r.instance() : ""),
                         r.path(),
-                        results(sims, r.base(), r.length())))
+                        touched.get(r)))
                 .toList();
         String recommended = p.summary().recommended();
         long dearest = p.strategies().stream()
@@ -479,7 +488,7 @@ public final class HtmlReport {
                 timeline.lanes(),
                 timeline.rows(),
                 sims.isEmpty() ? 0 : sims.get(0).outcomes().size(),
-                map(p.platform().ram(), memory, sims),
+                map(p.platform().ram(), memory, sims, touched::get),
                 rows,
                 costs,
                 p.findings().stream().map(HtmlReport::finding).toList(),
@@ -640,25 +649,81 @@ public final class HtmlReport {
 
     /** The worst result of the events touching a range, per strategy, as ids separated by spaces. */
     static String results(List<SimulationResult> sims, long base, long length) {
-        List<String> out = new ArrayList<>();
-        for (SimulationResult s : sims) {
-            OutcomeResult worst = null;
-            for (Outcome o : s.outcomes()) {
-                long b = o.event().base();
-                long len = Math.max(1, o.event().length());
-                boolean overlaps =
-                        Long.compareUnsigned(b, base + length) < 0 && Long.compareUnsigned(base, b + len) < 0;
-                if (overlaps && (worst == null || WORST_FIRST.indexOf(o.result()) < WORST_FIRST.indexOf(worst))) {
-                    worst = o.result();
+        return Touches.of(sims).results(base, length);
+    }
+
+    /**
+     * The boot events of each simulation as arrays of base, end and rank in {@link #WORST_FIRST}, so that the
+     * worst result touching each region of a platform is found without walking records (a platform's regions
+     * times its events is the HTML report's largest loop).
+     */
+    private static final class Touches {
+        private final long[][] bases;
+        private final long[][] ends;
+        private final int[][] ranks;
+
+        private Touches(long[][] bases, long[][] ends, int[][] ranks) {
+            this.bases = bases;
+            this.ends = ends;
+            this.ranks = ranks;
+        }
+
+        static Touches of(List<SimulationResult> sims) {
+            long[][] bases = new long[sims.size()][];
+            long[][] ends = new long[sims.size()][];
+            int[][] ranks = new int[sims.size()][];
+            for (int i = 0; i < sims.size(); i++) {
+                List<Outcome> outcomes = sims.get(i).outcomes();
+                bases[i] = new long[outcomes.size()];
+                ends[i] = new long[outcomes.size()];
+                ranks[i] = new int[outcomes.size()];
+                for (int j = 0; j < outcomes.size(); j++) {
+                    Outcome o = outcomes.get(j);
+                    bases[i][j] = o.event().base();
+                    ends[i][j] = o.event().base() + Math.max(1, o.event().length());
+                    ranks[i][j] = WORST_FIRST.indexOf(o.result());
                 }
             }
-            out.add(worst == null ? "untouched" : worst.id());
+            return new Touches(bases, ends, ranks);
         }
-        return String.join(" ", out);
+
+        String results(long base, long length) {
+            StringBuilder out = new StringBuilder();
+            long end = base + length;
+            for (int i = 0; i < bases.length; i++) {
+                int worst = Integer.MAX_VALUE;
+                long[] b = bases[i];
+                long[] e = ends[i];
+                int[] r = ranks[i];
+                for (int j = 0; j < b.length && worst > 0; j++) {
+                    // Unsigned, as addresses are; a range that wraps past 2^64 touches nothing above it.
+                    if (r[j] < worst && Long.compareUnsigned(b[j], end) < 0 && Long.compareUnsigned(base, e[j]) < 0) {
+                        worst = r[j];
+                    }
+                }
+                if (i > 0) {
+                    out.append(' ');
+                }
+                out.append(
+                        worst == Integer.MAX_VALUE
+                                ? "untouched"
+                                : WORST_FIRST.get(worst).id());
+            }
+            return out.toString();
+        }
     }
 
     /** The physical address space on a log2 scale (addresses span many orders of magnitude), one lane per overlap. */
     static MapView map(List<MemoryRange> ram, List<DescribedRegion> regions, List<SimulationResult> sims) {
+        Touches touches = Touches.of(sims);
+        return map(ram, regions, sims, r -> touches.results(r.base(), r.length()));
+    }
+
+    private static MapView map(
+            List<MemoryRange> ram,
+            List<DescribedRegion> regions,
+            List<SimulationResult> sims,
+            Function<DescribedRegion, String> results) {
         record Range(long base, long length, String title, String results) {}
         List<Range> ranges = new ArrayList<>();
         String ramResults = String.join(" ", sims.stream().map(s -> "ram").toList());
@@ -671,7 +736,7 @@ public final class HtmlReport {
                     r.base(),
                     r.length(),
                     r.kind() + " " + hex(r.base()) + " +" + hex(r.length()) + " " + r.table() + " " + r.path(),
-                    results(sims, r.base(), r.length())));
+                    results.apply(r)));
         }
         // The axis spans the whole powers of two that hold the ranges; addresses are unsigned 64-bit.
         double lo = ranges.isEmpty() ? 20 : Double.MAX_VALUE;

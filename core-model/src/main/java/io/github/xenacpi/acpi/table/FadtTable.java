@@ -132,4 +132,277 @@ public record FadtTable(
     public long dsdtAddress() {
         return xDsdt != 0 ? xDsdt : dsdt;
     }
+
+    /**
+     * A builder whose numbers start at 0, whose Generic Addresses and register blocks start all-zero (as a FADT too
+     * short for them decodes) and whose header starts null.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link FadtTable} field by field, each setter named after its component. */
+    public static final class Builder {
+        private static final GenericAddress ZERO_ADDRESS = new GenericAddress(0, 0, 0, 0, 0);
+        private static final RegisterBlock ZERO_BLOCK = new RegisterBlock(0, 0, ZERO_ADDRESS);
+
+        private final Map<Block, RegisterBlock> blocks = new EnumMap<>(Block.class);
+        private TableHeader header;
+        private long firmwareCtrl;
+        private long dsdt;
+        private int interruptModel;
+        private int preferredPmProfile;
+        private int sciInterrupt;
+        private long smiCommand;
+        private int acpiEnable;
+        private int acpiDisable;
+        private int s4BiosRequest;
+        private int pstateControl;
+        private int gpe1Base;
+        private int cstControl;
+        private int pLevel2Latency;
+        private int pLevel3Latency;
+        private int flushSize;
+        private int flushStride;
+        private int dutyOffset;
+        private int dutyWidth;
+        private int dayAlarm;
+        private int monthAlarm;
+        private int century;
+        private int iapcBootArch;
+        private long flags;
+        private GenericAddress resetRegister = ZERO_ADDRESS;
+        private int resetValue;
+        private int armBootArch;
+        private int minorVersion;
+        private long xFirmwareCtrl;
+        private long xDsdt;
+        private GenericAddress sleepControlRegister = ZERO_ADDRESS;
+        private GenericAddress sleepStatusRegister = ZERO_ADDRESS;
+        private long hypervisorVendorIdentity;
+
+        private Builder() {
+            for (Block b : Block.values()) {
+                blocks.put(b, ZERO_BLOCK);
+            }
+        }
+
+        public Builder header(TableHeader value) {
+            header = value;
+            return this;
+        }
+
+        public Builder firmwareCtrl(long value) {
+            firmwareCtrl = value;
+            return this;
+        }
+
+        public Builder dsdt(long value) {
+            dsdt = value;
+            return this;
+        }
+
+        public Builder interruptModel(int value) {
+            interruptModel = value;
+            return this;
+        }
+
+        public Builder preferredPmProfile(int value) {
+            preferredPmProfile = value;
+            return this;
+        }
+
+        public Builder sciInterrupt(int value) {
+            sciInterrupt = value;
+            return this;
+        }
+
+        public Builder smiCommand(long value) {
+            smiCommand = value;
+            return this;
+        }
+
+        public Builder acpiEnable(int value) {
+            acpiEnable = value;
+            return this;
+        }
+
+        public Builder acpiDisable(int value) {
+            acpiDisable = value;
+            return this;
+        }
+
+        public Builder s4BiosRequest(int value) {
+            s4BiosRequest = value;
+            return this;
+        }
+
+        public Builder pstateControl(int value) {
+            pstateControl = value;
+            return this;
+        }
+
+        /** Sets all register blocks: those {@code value} lacks become all-zero. */
+        public Builder blocks(Map<Block, RegisterBlock> value) {
+            for (Block b : Block.values()) {
+                block(b, value.getOrDefault(b, ZERO_BLOCK));
+            }
+            return this;
+        }
+
+        public Builder gpe1Base(int value) {
+            gpe1Base = value;
+            return this;
+        }
+
+        public Builder cstControl(int value) {
+            cstControl = value;
+            return this;
+        }
+
+        public Builder pLevel2Latency(int value) {
+            pLevel2Latency = value;
+            return this;
+        }
+
+        public Builder pLevel3Latency(int value) {
+            pLevel3Latency = value;
+            return this;
+        }
+
+        public Builder flushSize(int value) {
+            flushSize = value;
+            return this;
+        }
+
+        public Builder flushStride(int value) {
+            flushStride = value;
+            return this;
+        }
+
+        public Builder dutyOffset(int value) {
+            dutyOffset = value;
+            return this;
+        }
+
+        public Builder dutyWidth(int value) {
+            dutyWidth = value;
+            return this;
+        }
+
+        public Builder dayAlarm(int value) {
+            dayAlarm = value;
+            return this;
+        }
+
+        public Builder monthAlarm(int value) {
+            monthAlarm = value;
+            return this;
+        }
+
+        public Builder century(int value) {
+            century = value;
+            return this;
+        }
+
+        public Builder iapcBootArch(int value) {
+            iapcBootArch = value;
+            return this;
+        }
+
+        public Builder flags(long value) {
+            flags = value;
+            return this;
+        }
+
+        public Builder resetRegister(GenericAddress value) {
+            resetRegister = value;
+            return this;
+        }
+
+        public Builder resetValue(int value) {
+            resetValue = value;
+            return this;
+        }
+
+        public Builder armBootArch(int value) {
+            armBootArch = value;
+            return this;
+        }
+
+        public Builder minorVersion(int value) {
+            minorVersion = value;
+            return this;
+        }
+
+        public Builder xFirmwareCtrl(long value) {
+            xFirmwareCtrl = value;
+            return this;
+        }
+
+        public Builder xDsdt(long value) {
+            xDsdt = value;
+            return this;
+        }
+
+        public Builder sleepControlRegister(GenericAddress value) {
+            sleepControlRegister = value;
+            return this;
+        }
+
+        public Builder sleepStatusRegister(GenericAddress value) {
+            sleepStatusRegister = value;
+            return this;
+        }
+
+        public Builder hypervisorVendorIdentity(long value) {
+            hypervisorVendorIdentity = value;
+            return this;
+        }
+
+        /** Sets one register block, leaving the others as they are. */
+        public Builder block(Block block, RegisterBlock value) {
+            blocks.put(block, value);
+            return this;
+        }
+
+        /** The FadtTable set so far. */
+        public FadtTable build() {
+            return new FadtTable(
+                    header,
+                    firmwareCtrl,
+                    dsdt,
+                    interruptModel,
+                    preferredPmProfile,
+                    sciInterrupt,
+                    smiCommand,
+                    acpiEnable,
+                    acpiDisable,
+                    s4BiosRequest,
+                    pstateControl,
+                    blocks,
+                    gpe1Base,
+                    cstControl,
+                    pLevel2Latency,
+                    pLevel3Latency,
+                    flushSize,
+                    flushStride,
+                    dutyOffset,
+                    dutyWidth,
+                    dayAlarm,
+                    monthAlarm,
+                    century,
+                    iapcBootArch,
+                    flags,
+                    resetRegister,
+                    resetValue,
+                    armBootArch,
+                    minorVersion,
+                    xFirmwareCtrl,
+                    xDsdt,
+                    sleepControlRegister,
+                    sleepStatusRegister,
+                    hypervisorVendorIdentity);
+        }
+    }
 }

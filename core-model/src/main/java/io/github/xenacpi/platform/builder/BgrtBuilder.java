@@ -1,5 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
+import io.github.xenacpi.acpi.table.BgrtTable;
 import io.github.xenacpi.acpi.table.decoder.BgrtDecoder;
 
 /** Writes a BGRT pointing at a boot logo bitmap. */
@@ -41,15 +42,11 @@ public final class BgrtBuilder implements TableBuilder {
 
     @Override
     public byte[] build(OemIdentity oem) {
+        // The header is the writer's: the body's binding leaves it to the decoder, so the record written has none.
         return TableWriter.withHeader("BGRT", 1, oem)
-                .struct(BgrtDecoder.BODY)
-                .set("version", version)
-                .set("status", status)
-                .set("imageType", imageType)
-                .set("imageAddress", imageAddress)
-                .set("imageOffsetX", offsetX)
-                .set("imageOffsetY", offsetY)
-                .write()
+                .record(
+                        BgrtDecoder.RECORD,
+                        new BgrtTable(null, version, status, imageType, imageAddress, offsetX, offsetY))
                 .finish();
     }
 }

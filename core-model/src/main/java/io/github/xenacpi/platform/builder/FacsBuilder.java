@@ -1,5 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
+import io.github.xenacpi.acpi.table.FacsTable;
 import io.github.xenacpi.acpi.table.decoder.FacsDecoder;
 
 /** Writes a 64-byte FACS (version 3 by default). */
@@ -54,17 +55,21 @@ public final class FacsBuilder implements TableBuilder {
 
     @Override
     public byte[] build(OemIdentity oem) {
+        // The header the decoder synthesises is no field: the binding leaves it out, so the record written has none.
+        FacsTable facs = new FacsTable(
+                null,
+                FacsDecoder.LAYOUT.size(),
+                hardwareSignature,
+                firmwareWakingVector,
+                globalLock,
+                flags,
+                xFirmwareWakingVector,
+                version,
+                ospmFlags);
         return TableWriter.headerless()
                 .struct(FacsDecoder.LAYOUT)
                 .set("signature", "FACS")
-                .set("length", FacsDecoder.LAYOUT.size())
-                .set("hardwareSignature", hardwareSignature)
-                .set("firmwareWakingVector", firmwareWakingVector)
-                .set("globalLock", globalLock)
-                .set("flags", flags)
-                .set("xFirmwareWakingVector", xFirmwareWakingVector)
-                .set("version", version)
-                .set("ospmFlags", ospmFlags)
+                .set(FacsDecoder.RECORD, facs)
                 .write()
                 .toBytes();
     }

@@ -1,5 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
+import io.github.xenacpi.acpi.table.XenvTable;
 import io.github.xenacpi.acpi.table.decoder.XenvDecoder;
 
 /** Writes an XENV with the grant table range and the event channel interrupt. */
@@ -24,13 +25,11 @@ public final class XenvBuilder implements TableBuilder {
 
     @Override
     public byte[] build(OemIdentity oem) {
+        // The header is the writer's: the body's binding leaves it to the decoder, so the record written has none.
         return TableWriter.withHeader("XENV", 1, oem)
-                .struct(XenvDecoder.BODY)
-                .set("grantTableBase", grantTableBase)
-                .set("grantTableSize", grantTableSize)
-                .set("eventInterrupt", eventInterrupt)
-                .set("eventFlags", eventFlags)
-                .write()
+                .record(
+                        XenvDecoder.RECORD,
+                        new XenvTable(null, grantTableBase, grantTableSize, eventInterrupt, eventFlags))
                 .finish();
     }
 }

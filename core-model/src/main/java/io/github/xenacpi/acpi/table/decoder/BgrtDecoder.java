@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.BgrtTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableChecks;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
@@ -27,6 +28,9 @@ public final class BgrtDecoder implements TableDecoder<BgrtTable> {
             .u32("imageOffsetY")
             .build();
 
+    /** {@link #BODY} bound to the table's record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<BgrtTable> RECORD = RecordLayout.of(BgrtTable.class, BODY, "header");
+
     @Override
     public String signature() {
         return "BGRT";
@@ -35,14 +39,7 @@ public final class BgrtDecoder implements TableDecoder<BgrtTable> {
     @Override
     public BgrtTable decode(DecodeContext ctx) {
         Struct s = ctx.read(BODY, TableHeader.SIZE, "BGRT");
-        BgrtTable t = new BgrtTable(
-                ctx.header(),
-                s.intValue("version"),
-                s.intValue("status"),
-                s.intValue("imageType"),
-                s.value("imageAddress"),
-                s.value("imageOffsetX"),
-                s.value("imageOffsetY"));
+        BgrtTable t = RECORD.read(s, ctx.header());
         if (s.has("version") && t.version() != 1) {
             ctx.error(
                     s.offsetOf("version"),

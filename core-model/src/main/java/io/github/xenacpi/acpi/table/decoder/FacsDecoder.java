@@ -5,6 +5,7 @@ import io.github.xenacpi.acpi.table.FramedDecoder;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableFraming;
 
@@ -26,6 +27,9 @@ public final class FacsDecoder implements TableDecoder<FacsTable>, FramedDecoder
             .reserved(24)
             .build();
 
+    /** {@link #LAYOUT} bound to the table's record; the decoder supplies the header. */
+    public static final RecordLayout<FacsTable> RECORD = RecordLayout.of(FacsTable.class, LAYOUT, "header");
+
     /** The highest FACS version ACPI 6.5 defines. */
     private static final int LATEST_VERSION = 3;
 
@@ -46,24 +50,15 @@ public final class FacsDecoder implements TableDecoder<FacsTable>, FramedDecoder
         if (s.has("signature") && !"FACS".equals(s.text("signature"))) {
             ctx.error(0, "FACS signature is \"%s\", not \"FACS\"", s.text("signature"));
         }
-        int version = s.intValue("version");
-        if (version > LATEST_VERSION) {
-            ctx.warning(s.offsetOf("version"), "FACS version %d is newer than ACPI 6.5's %d", version, LATEST_VERSION);
+        FacsTable t = RECORD.read(s, ctx.header());
+        if (t.version() > LATEST_VERSION) {
+            ctx.warning(
+                    s.offsetOf("version"), "FACS version %d is newer than ACPI 6.5's %d", t.version(), LATEST_VERSION);
         }
-        long flags = s.value("flags");
-        if ((flags & ~(FacsTable.S4BIOS_F | FacsTable.WAKE_64BIT_SUPPORTED_F)) != 0) {
-            ctx.warning(s.offsetOf("flags"), "FACS flags 0x%X set reserved bits", flags);
+        if ((t.flags() & ~(FacsTable.S4BIOS_F | FacsTable.WAKE_64BIT_SUPPORTED_F)) != 0) {
+            ctx.warning(s.offsetOf("flags"), "FACS flags 0x%X set reserved bits", t.flags());
         }
         ctx.checkReserved(s);
-        return new FacsTable(
-                ctx.header(),
-                s.value("length"),
-                s.value("hardwareSignature"),
-                s.value("firmwareWakingVector"),
-                s.value("globalLock"),
-                flags,
-                s.value("xFirmwareWakingVector"),
-                version,
-                s.value("ospmFlags"));
+        return t;
     }
 }

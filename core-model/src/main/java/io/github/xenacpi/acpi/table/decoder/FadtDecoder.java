@@ -7,6 +7,7 @@ import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.EnumMap;
@@ -80,6 +81,13 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
             .u64("hypervisorVendorIdentity")
             .build();
 
+    /**
+     * {@link #LAYOUT} bound to the table's record; the decoder supplies the header and the register blocks, whose
+     * three fields each it reads by the names {@link FadtTable.Block} gives.
+     */
+    public static final RecordLayout<FadtTable> RECORD =
+            GenericAddress.bind(FadtTable.class, LAYOUT, "header", "blocks");
+
     /** Length of an ACPI 1.0 FADT (revision 1): the smallest FADT there is. */
     public static final int ACPI1_LENGTH = 116;
 
@@ -122,14 +130,6 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
                     ctx.end());
         }
         ctx.checkReserved(s);
-        long flags = s.value("flags");
-        boolean reduced = (flags & FadtTable.HW_REDUCED_ACPI) != 0;
-        checkArmBoot(ctx, s);
-        facs(ctx, s, reduced);
-        pick(ctx, s, "dsdt", "xDsdt", "DSDT");
-        if (s.value("dsdt") == 0 && s.value("xDsdt") == 0) {
-            ctx.error(s.offsetOf("dsdt"), "FADT: neither DSDT nor X_DSDT holds an address");
-        }
         Map<FadtTable.Block, FadtTable.RegisterBlock> blocks = new EnumMap<>(FadtTable.Block.class);
         for (FadtTable.Block b : FadtTable.Block.values()) {
             blocks.put(
@@ -139,49 +139,22 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
                             s.intValue(b.lengthField()),
                             GenericAddress.read(s, b.extendedField())));
         }
-        fixedHardware(ctx, s, blocks, reduced);
+        FadtTable f = RECORD.read(s, ctx.header(), blocks);
+        boolean reduced = f.isHardwareReduced();
+        checkArmBoot(ctx, s, f.armBootArch());
+        facs(ctx, s, reduced);
+        pick(ctx, s, "dsdt", "xDsdt", "DSDT");
+        if (f.dsdt() == 0 && f.xDsdt() == 0) {
+            ctx.error(s.offsetOf("dsdt"), "FADT: neither DSDT nor X_DSDT holds an address");
+        }
+        fixedHardware(ctx, s, f, reduced);
         for (String register : List.of("resetRegister", "sleepControlRegister", "sleepStatusRegister")) {
             GasRegisters.fieldRegion(ctx, RegionKind.FIXED_HARDWARE_REGISTER, s, register, "FADT." + register);
         }
-        return new FadtTable(
-                ctx.header(),
-                s.value("firmwareCtrl"),
-                s.value("dsdt"),
-                s.intValue("interruptModel"),
-                s.intValue("preferredPmProfile"),
-                s.intValue("sciInterrupt"),
-                s.value("smiCommand"),
-                s.intValue("acpiEnable"),
-                s.intValue("acpiDisable"),
-                s.intValue("s4BiosRequest"),
-                s.intValue("pstateControl"),
-                blocks,
-                s.intValue("gpe1Base"),
-                s.intValue("cstControl"),
-                s.intValue("pLevel2Latency"),
-                s.intValue("pLevel3Latency"),
-                s.intValue("flushSize"),
-                s.intValue("flushStride"),
-                s.intValue("dutyOffset"),
-                s.intValue("dutyWidth"),
-                s.intValue("dayAlarm"),
-                s.intValue("monthAlarm"),
-                s.intValue("century"),
-                s.intValue("iapcBootArch"),
-                flags,
-                GenericAddress.read(s, "resetRegister"),
-                s.intValue("resetValue"),
-                s.intValue("armBootArch"),
-                s.intValue("minorVersion"),
-                s.value("xFirmwareCtrl"),
-                s.value("xDsdt"),
-                GenericAddress.read(s, "sleepControlRegister"),
-                GenericAddress.read(s, "sleepStatusRegister"),
-                s.value("hypervisorVendorIdentity"));
+        return f;
     }
 
-    private static void checkArmBoot(DecodeContext ctx, Struct s) {
-        int arm = s.intValue("armBootArch");
+    private static void checkArmBoot(DecodeContext ctx, Struct s, int arm) {
         if ((arm & FadtTable.PSCI_USE_HVC) != 0 && (arm & FadtTable.PSCI_COMPLIANT) == 0) {
             ctx.warning(
                     s.offsetOf("armBootArch"),
@@ -226,12 +199,11 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
         return x != 0 ? wide : a != 0 ? narrow : null;
     }
 
-    private static void fixedHardware(
-            DecodeContext ctx, Struct s, Map<FadtTable.Block, FadtTable.RegisterBlock> blocks, boolean reduced) {
+    private static void fixedHardware(DecodeContext ctx, Struct s, FadtTable f, boolean reduced) {
         if (reduced) {
             // ACPI 6.5 section 5.2.9: on hardware-reduced platforms OSPM ignores the fixed hardware fields.
             for (FadtTable.Block b : FadtTable.Block.values()) {
-                FadtTable.RegisterBlock r = blocks.get(b);
+                FadtTable.RegisterBlock r = f.block(b);
                 if (r.address() != 0 || r.extended().address() != 0) {
                     ctx.warning(
                             s.offsetOf(r.extended().address() != 0 ? b.extendedField() : b.field()),
@@ -241,7 +213,7 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
             }
             return;
         }
-        long smi = s.value("smiCommand");
+        long smi = f.smiCommand();
         if (smi != 0) {
             ctx.region(
                     RegionKind.FIXED_HARDWARE_REGISTER,
@@ -252,7 +224,7 @@ public final class FadtDecoder implements TableDecoder<FadtTable> {
                     "FADT.smiCommand");
         }
         for (FadtTable.Block b : FadtTable.Block.values()) {
-            FadtTable.RegisterBlock r = blocks.get(b);
+            FadtTable.RegisterBlock r = f.block(b);
             GenericAddress x = r.extended();
             if (r.address() != 0 && x.address() != 0 && r.address() != x.address()) {
                 ctx.warning(

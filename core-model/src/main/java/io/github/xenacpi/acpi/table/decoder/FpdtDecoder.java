@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.FpdtTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
@@ -34,6 +35,14 @@ public final class FpdtDecoder implements TableDecoder<FpdtTable> {
             .u64("address")
             .build();
 
+    /**
+     * {@link #RECORD_HEADER} bound to the record of any performance record; the decoder supplies the usable length
+     * (the length field cut at the table's end) and the pointer ({@link #POINTER_RECORD}'s {@code address}, 0 for
+     * other types).
+     */
+    public static final RecordLayout<FpdtTable.PerformanceRecord> RECORD =
+            RecordLayout.of(FpdtTable.PerformanceRecord.class, RECORD_HEADER, "length", "pointer");
+
     private static final SubtableFormat FORMAT = SubtableFormat.TYPE16_LENGTH8.withMinLength(RECORD_HEADER.size());
 
     @Override
@@ -47,9 +56,10 @@ public final class FpdtDecoder implements TableDecoder<FpdtTable> {
         int[] seen = new int[2];
         for (Subtable sub : ctx.subtables(FORMAT, TableHeader.SIZE, ctx.end(), "FPDT.record")) {
             Struct h = ctx.read(RECORD_HEADER, sub);
-            int type = h.intValue("type");
-            if (type != FpdtTable.FBPT_POINTER && type != FpdtTable.S3PT_POINTER) {
-                out.add(new FpdtTable.PerformanceRecord(type, sub.length(), h.intValue("revision"), 0));
+            FpdtTable.PerformanceRecord header = RECORD.read(h, sub.length(), 0L);
+            int type = header.type();
+            if (!header.isPointer()) {
+                out.add(header);
                 continue;
             }
             seen[type]++;
@@ -64,17 +74,17 @@ public final class FpdtDecoder implements TableDecoder<FpdtTable> {
                         sub.length(),
                         POINTER_RECORD.size());
             }
-            if (h.intValue("revision") != 1) {
+            if (header.revision() != 1) {
                 ctx.warning(
                         sub.offset() + 3,
                         "%s: %s pointer record revision is %d, expected 1",
                         sub.path(),
                         name,
-                        h.intValue("revision"));
+                        header.revision());
             }
             ctx.checkReserved(s);
             long address = s.value("address");
-            out.add(new FpdtTable.PerformanceRecord(type, sub.length(), h.intValue("revision"), address));
+            out.add(RECORD.read(h, sub.length(), address));
             if (!s.has("address")) {
                 continue;
             }

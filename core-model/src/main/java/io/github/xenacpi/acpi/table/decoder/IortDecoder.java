@@ -151,6 +151,45 @@ public final class IortDecoder implements TableDecoder<IortTable> {
     /** {@link #MEMORY_RANGE} bound to its record. */
     public static final RecordLayout<MemoryRangeDescriptor> MEMORY_RANGE_RECORD =
             RecordLayout.of(MemoryRangeDescriptor.class, MEMORY_RANGE);
+    /** {@link #TABLE} bound to the table's record; the decoder supplies the header and the nodes it found. */
+    public static final RecordLayout<IortTable> TABLE_RECORD =
+            RecordLayout.of(IortTable.class, TABLE, "header", "nodes");
+    /**
+     * {@link #NODE} bound to its record; the decoder supplies the usable length (the length field cut at the end of
+     * the node list) and the ID mappings.
+     */
+    public static final RecordLayout<NodeHeader> NODE_RECORD =
+            RecordLayout.of(NodeHeader.class, NODE, "length", "idMappings");
+    /** The memory access properties of a {@link #NAMED_COMPONENT} node. */
+    public static final RecordLayout<MemoryAccess> NAMED_COMPONENT_ACCESS_RECORD =
+            RecordLayout.of(MemoryAccess.class, NAMED_COMPONENT);
+    /** {@link #NAMED_COMPONENT} bound to its record; the decoder supplies the header, access and object name. */
+    public static final RecordLayout<IortTable.NamedComponent> NAMED_COMPONENT_RECORD =
+            RecordLayout.of(IortTable.NamedComponent.class, NAMED_COMPONENT, "common", "memoryAccess", "objectName");
+    /** The memory access properties of a {@link #ROOT_COMPLEX} node. */
+    public static final RecordLayout<MemoryAccess> ROOT_COMPLEX_ACCESS_RECORD =
+            RecordLayout.of(MemoryAccess.class, ROOT_COMPLEX);
+    /** {@link #ROOT_COMPLEX} bound to its record; the decoder supplies the header and the memory access. */
+    public static final RecordLayout<IortTable.RootComplex> ROOT_COMPLEX_RECORD =
+            RecordLayout.of(IortTable.RootComplex.class, ROOT_COMPLEX, "common", "memoryAccess");
+    /** {@link #SMMU_V1_V2} bound to its record; the decoder supplies the header and the interrupts. */
+    public static final RecordLayout<IortTable.SmmuV1V2> SMMU_V1_V2_RECORD = RecordLayout.of(
+            IortTable.SmmuV1V2.class,
+            SMMU_V1_V2,
+            "common",
+            "nsgIrpt",
+            "nsgCfgIrpt",
+            "contextInterrupts",
+            "pmuInterrupts");
+    /** {@link #SMMU_V3} bound to its record; the decoder supplies the header. */
+    public static final RecordLayout<IortTable.SmmuV3> SMMU_V3_RECORD =
+            RecordLayout.of(IortTable.SmmuV3.class, SMMU_V3, "common");
+    /** {@link #PMCG} bound to its record; the decoder supplies the header. */
+    public static final RecordLayout<IortTable.Pmcg> PMCG_RECORD =
+            RecordLayout.of(IortTable.Pmcg.class, PMCG, "common");
+    /** {@link #RMR} bound to its record; the decoder supplies the header and the memory ranges. */
+    public static final RecordLayout<IortTable.ReservedMemoryRange> RMR_RECORD =
+            RecordLayout.of(IortTable.ReservedMemoryRange.class, RMR, "common", "ranges");
 
     /** Where the first node usually starts: right after the IORT header fields. */
     public static final int FIRST_NODE = 48;
@@ -173,7 +212,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         long offset = t.value("nodeOffset");
         List<Node> nodes = new ArrayList<>();
         if (!t.isComplete()) {
-            return new IortTable(ctx.header(), count, offset, nodes);
+            return TABLE_RECORD.read(t, ctx.header(), nodes);
         }
         if (offset < FIRST_NODE || offset > ctx.end()) {
             ctx.error(
@@ -182,7 +221,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                     offset,
                     FIRST_NODE,
                     ctx.end());
-            return new IortTable(ctx.header(), count, offset, nodes);
+            return TABLE_RECORD.read(t, ctx.header(), nodes);
         }
         List<Subtable> subs = ctx.subtables(NODE_FRAMING, (int) offset, ctx.end(), "IORT.node");
         if (subs.size() != count) {
@@ -198,7 +237,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             nodes.add(node(ctx, sub));
         }
         checkReferences(ctx, nodes, used);
-        return new IortTable(ctx.header(), count, offset, nodes);
+        return TABLE_RECORD.read(t, ctx.header(), nodes);
     }
 
     private static Node node(DecodeContext ctx, Subtable sub) {
@@ -220,15 +259,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
             fixedEnd = (int) mappingOffset;
         }
         List<IdMapping> mappings = mappings(ctx, sub, mappingCount, mappingOffset);
-        NodeHeader common = new NodeHeader(
-                sub.offset(),
-                sub.type(),
-                sub.length(),
-                h.intValue("revision"),
-                h.value("identifier"),
-                mappingCount,
-                mappingOffset,
-                mappings);
+        NodeHeader common = NODE_RECORD.read(h, sub.length(), mappings);
         return switch (sub.type()) {
             case IortTable.ITS_GROUP -> itsGroup(ctx, sub, common, fixedEnd);
             case IortTable.NAMED_COMPONENT -> namedComponent(ctx, sub, common, fixedEnd);
@@ -356,11 +387,6 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         return new IortTable.ItsGroup(common, ids);
     }
 
-    private static MemoryAccess memoryAccess(Struct s) {
-        return new MemoryAccess(
-                s.value("cacheCoherency"), s.intValue("allocationHints"), s.intValue("memoryAccessFlags"));
-    }
-
     private static Node namedComponent(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
         Struct s = fixed(ctx, sub, NAMED_COMPONENT, fixedEnd, NAMED_COMPONENT.size() + 1);
         int nameAt = sub.offset() + NAMED_COMPONENT.size();
@@ -373,8 +399,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         } else if (name.isEmpty()) {
             ctx.error(nameAt, "%s: device object name is empty", sub.path());
         }
-        return new IortTable.NamedComponent(
-                common, s.value("flags"), memoryAccess(s), s.intValue("memoryAddressSizeLimit"), name);
+        return NAMED_COMPONENT_RECORD.read(s, common, NAMED_COMPONENT_ACCESS_RECORD.read(s), name);
     }
 
     private static Node rootComplex(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
@@ -384,14 +409,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                 ROOT_COMPLEX,
                 fixedEnd,
                 ROOT_COMPLEX.field("memoryAddressSizeLimit").offset());
-        return new IortTable.RootComplex(
-                common,
-                memoryAccess(s),
-                s.value("atsAttribute"),
-                s.value("pciSegment"),
-                s.intValue("memoryAddressSizeLimit"),
-                s.intValue("pasidCapabilities"),
-                s.value("flags"));
+        return ROOT_COMPLEX_RECORD.read(s, common, ROOT_COMPLEX_ACCESS_RECORD.read(s));
     }
 
     private static Node smmuV1V2(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
@@ -407,34 +425,21 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         }
         List<Interrupt> context = interrupts(ctx, sub, s, "contextInterrupt", path + ".contextInterrupt");
         List<Interrupt> pmu = interrupts(ctx, sub, s, "pmuInterrupt", path + ".pmuInterrupt");
-        long base = s.value("baseAddress");
-        long span = s.value("span");
-        if (base != 0) {
-            if (span == 0) {
+        IortTable.SmmuV1V2 node = SMMU_V1_V2_RECORD.read(s, common, nsg, nsgCfg, context, pmu);
+        if (node.baseAddress() != 0) {
+            if (node.span() == 0) {
                 ctx.error(s.offsetOf("span"), "%s: SMMU span is 0", path);
             }
             // arm_smmu_init_resources: one MEM resource from the base over the node's span.
             ctx.region(
                     RegionKind.SMMU,
                     AddressSpace.SYSTEM_MEMORY,
-                    base,
-                    span,
+                    node.baseAddress(),
+                    node.span(),
                     s.offsetOf("baseAddress"),
                     path + ".baseAddress");
         }
-        return new IortTable.SmmuV1V2(
-                common,
-                base,
-                span,
-                s.value("model"),
-                s.value("flags"),
-                global,
-                nsg,
-                nsgCfg,
-                s.value("contextInterruptOffset"),
-                context,
-                s.value("pmuInterruptOffset"),
-                pmu);
+        return node;
     }
 
     private static List<Interrupt> interrupts(DecodeContext ctx, Subtable sub, Struct s, String prefix, String path) {
@@ -474,19 +479,18 @@ public final class IortDecoder implements TableDecoder<IortTable> {
         Struct s = fixed(
                 ctx, sub, SMMU_V3, fixedEnd, SMMU_V3.field("proximityDomain").offset());
         String path = sub.path();
-        long base = s.value("baseAddress");
-        long model = s.value("model");
-        if (base != 0) {
+        IortTable.SmmuV3 node = SMMU_V3_RECORD.read(s, common);
+        if (node.baseAddress() != 0) {
             // The register pages' base; the node gives no size (what Linux maps is platform.RegionExtents').
             ctx.region(
                     RegionKind.SMMU,
                     AddressSpace.SYSTEM_MEMORY,
-                    base,
+                    node.baseAddress(),
                     0,
                     s.offsetOf("baseAddress"),
                     path + ".baseAddress");
         }
-        long vatos = s.value("vatosAddress");
+        long vatos = node.vatosAddress();
         if (vatos != 0) {
             // SMMUv3 architecture: the VATOS interface is one 64 KiB page (Linux does not map it).
             ctx.region(
@@ -497,13 +501,11 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                     s.offsetOf("vatosAddress"),
                     path + ".vatosAddress");
         }
-        long index = s.value("deviceIdMappingIndex");
+        long index = node.deviceIdMappingIndex();
         // The index names the ID mapping that carries the SMMU's own MSIs: it matters when the DeviceID-valid flag
         // (bit 4) is set or an interrupt has no GSIV (so it is signalled by MSI).
-        boolean msi = (s.value("flags") & 0x10) != 0
-                || s.value("eventGsiv") == 0
-                || s.value("gerrGsiv") == 0
-                || s.value("syncGsiv") == 0;
+        boolean msi =
+                (node.flags() & 0x10) != 0 || node.eventGsiv() == 0 || node.gerrGsiv() == 0 || node.syncGsiv() == 0;
         if (s.has("deviceIdMappingIndex")
                 && msi
                 && !common.idMappings().isEmpty()
@@ -515,26 +517,16 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                     index,
                     common.idMappings().size());
         }
-        return new IortTable.SmmuV3(
-                common,
-                base,
-                s.value("flags"),
-                vatos,
-                model,
-                s.value("eventGsiv"),
-                s.value("priGsiv"),
-                s.value("gerrGsiv"),
-                s.value("syncGsiv"),
-                s.value("proximityDomain"),
-                index);
+        return node;
     }
 
     private static Node pmcg(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
         Struct s =
                 fixed(ctx, sub, PMCG, fixedEnd, PMCG.field("page1BaseAddress").offset());
         String path = sub.path();
+        IortTable.Pmcg node = PMCG_RECORD.read(s, common);
         // The counter group pages' bases; the node gives no length (what Linux maps is platform.RegionExtents').
-        long page0 = s.value("page0BaseAddress");
+        long page0 = node.page0BaseAddress();
         if (page0 != 0) {
             ctx.region(
                     RegionKind.PMCG,
@@ -544,7 +536,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                     s.offsetOf("page0BaseAddress"),
                     path + ".page0BaseAddress");
         }
-        long page1 = s.value("page1BaseAddress");
+        long page1 = node.page1BaseAddress();
         // Page 1 came with PMCG node revision 1 (DEN0049D); arm_smmu_v3_pmcg_init_resources makes it a resource
         // only "if (node->revision > 0)" (seen in the ground-truth boot own-iort-pmcg, Linux 6.1).
         if (page1 != 0 && common.revision() > 0) {
@@ -556,7 +548,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                     s.offsetOf("page1BaseAddress"),
                     path + ".page1BaseAddress");
         }
-        return new IortTable.Pmcg(common, page0, s.value("overflowGsiv"), s.value("nodeReference"), page1);
+        return node;
     }
 
     private static Node rmr(DecodeContext ctx, Subtable sub, NodeHeader common, int fixedEnd) {
@@ -600,7 +592,7 @@ public final class IortDecoder implements TableDecoder<IortTable> {
                 ranges.add(range);
             }
         }
-        return new IortTable.ReservedMemoryRange(common, s.value("flags"), offset, ranges);
+        return RMR_RECORD.read(s, common, ranges);
     }
 
     /** Checks that references point at nodes, of a fitting type, and that they never lead back to a node. */

@@ -5,6 +5,7 @@ import io.github.xenacpi.acpi.table.RsdpTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableFraming;
 
@@ -24,6 +25,15 @@ public final class RsdpDecoder implements TableDecoder<RsdpTable>, FramedDecoder
             .reserved(3)
             .build();
 
+    /**
+     * {@link #LAYOUT} bound to the table's record; the decoder supplies the header and the length (20 when the
+     * RSDP is too short for its length field).
+     */
+    public static final RecordLayout<RsdpTable> RECORD = RecordLayout.of(RsdpTable.class, LAYOUT, "header", "length");
+
+    /** The length of a revision 0 RSDP, which has no length field. */
+    private static final long REVISION0_LENGTH = 20;
+
     @Override
     public String signature() {
         return "RSDP";
@@ -40,22 +50,17 @@ public final class RsdpDecoder implements TableDecoder<RsdpTable>, FramedDecoder
         if (s.has("signature") && !"RSD PTR".equals(s.text("signature"))) {
             ctx.error(0, "RSDP signature is \"%s\", not \"RSD PTR \"", s.text("signature"));
         }
-        int revision = s.intValue("revision");
+        RsdpTable t = RECORD.read(s, ctx.header(), s.has("length") ? s.value("length") : REVISION0_LENGTH);
+        int revision = t.revision();
         if (revision != 0 && revision != 2) {
             ctx.warning(s.offsetOf("revision"), "RSDP revision %d is neither 0 (ACPI 1.0) nor 2 (ACPI 2.0+)", revision);
         }
-        if (revision >= 2 && s.has("xsdtAddress") && s.value("xsdtAddress") == 0) {
+        if (revision >= 2 && s.has("xsdtAddress") && t.xsdtAddress() == 0) {
             ctx.error(s.offsetOf("xsdtAddress"), "RSDP revision %d has no XSDT address", revision);
         }
         if (s.isComplete()) {
             ctx.checkReserved(s);
         }
-        return new RsdpTable(
-                ctx.header(),
-                s.text("oemId"),
-                revision,
-                s.value("rsdtAddress"),
-                s.has("length") ? s.value("length") : 20,
-                s.value("xsdtAddress"));
+        return t;
     }
 }

@@ -7,6 +7,7 @@ import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.EmbeddedString;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 
@@ -42,6 +43,13 @@ public final class SpcrDecoder implements TableDecoder<SpcrTable> {
             .u16("namespaceStringLength")
             .u16("namespaceStringOffset")
             .build();
+
+    /**
+     * {@link #LAYOUT} bound to the table's record; the decoder supplies the header, the UART clock (0 before
+     * revision 3, which reserves its bytes) and the namespace string.
+     */
+    public static final RecordLayout<SpcrTable> RECORD =
+            GenericAddress.bind(SpcrTable.class, LAYOUT, "header", "uartClockFrequency", "namespaceString");
 
     /** Length of revisions 1 to 3; revision 4 adds 8 bytes and the namespace string. */
     public static final int REVISION3_LENGTH = 80;
@@ -86,7 +94,8 @@ public final class SpcrDecoder implements TableDecoder<SpcrTable> {
                     s.offsetOf("namespaceStringLength"),
                     "SPCR");
         }
-        GenericAddress base = GenericAddress.read(s, "baseAddress");
+        SpcrTable t = RECORD.read(s, ctx.header(), rev >= 3 ? s.value("uartClockFrequency") : 0, namespace);
+        GenericAddress base = t.baseAddress();
         if (s.has("baseAddress") && base.address() == 0) {
             ctx.warning(s.offsetOf("baseAddress") + 4, "SPCR: the console has no base address");
         } else if (s.has("baseAddress")) {
@@ -99,28 +108,6 @@ public final class SpcrDecoder implements TableDecoder<SpcrTable> {
                     s.offsetOf("baseAddress") + 4L,
                     "SPCR.baseAddress");
         }
-        return new SpcrTable(
-                ctx.header(),
-                s.intValue("interfaceType"),
-                base,
-                s.intValue("interruptType"),
-                s.intValue("irq"),
-                s.value("gsiv"),
-                s.intValue("configuredBaudRate"),
-                s.intValue("parity"),
-                s.intValue("stopBits"),
-                s.intValue("flowControl"),
-                s.intValue("terminalType"),
-                s.intValue("language"),
-                s.intValue("pciDeviceId"),
-                s.intValue("pciVendorId"),
-                s.intValue("pciBus"),
-                s.intValue("pciDevice"),
-                s.intValue("pciFunction"),
-                s.value("pciFlags"),
-                s.intValue("pciSegment"),
-                rev >= 3 ? s.value("uartClockFrequency") : 0,
-                s.value("preciseBaudRate"),
-                namespace);
+        return t;
     }
 }

@@ -56,6 +56,12 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
     public static final Layout LOG_AREA =
             Layout.of("TPM2 log area").u32("minimumLength").u64("startAddress").build();
 
+    /**
+     * {@link #BODY} bound to the table's record; the decoder supplies the header, the start method code (the
+     * field {@code startMethod}), the parameters and the log area.
+     */
+    public static final RecordLayout<Tpm2Table> BODY_RECORD =
+            RecordLayout.of(Tpm2Table.class, BODY, "header", "startMethodCode", "parameters", "logArea");
     /** {@link #ARM_SMC} bound to its record: the decoder reads and the builder writes through it. */
     public static final RecordLayout<Tpm2Table.ArmSmc> ARM_SMC_RECORD =
             RecordLayout.of(Tpm2Table.ArmSmc.class, ARM_SMC);
@@ -90,13 +96,8 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
     public Tpm2Table decode(DecodeContext ctx) {
         Struct body = ctx.read(BODY, TableHeader.SIZE, "TPM2");
         if (!body.isComplete()) {
-            return new Tpm2Table(
-                    ctx.header(),
-                    body.intValue("platformClass"),
-                    body.value("controlAddress"),
-                    body.value("startMethod"),
-                    new Tpm2Table.Opaque(""),
-                    Optional.empty());
+            return BODY_RECORD.read(
+                    body, ctx.header(), body.value("startMethod"), new Tpm2Table.Opaque(""), Optional.empty());
         }
         long code = body.value("startMethod");
         TpmStartMethod method = TpmStartMethod.of(code);
@@ -104,8 +105,7 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
         int paramsEnd = Math.min(ctx.end(), logAt);
         Tpm2Table.StartParameters params = parameters(ctx, method, paramsEnd);
         Optional<Tpm2Table.LogArea> log = logArea(ctx, logAt);
-        Tpm2Table t = new Tpm2Table(
-                ctx.header(), body.intValue("platformClass"), body.value("controlAddress"), code, params, log);
+        Tpm2Table t = BODY_RECORD.read(body, ctx.header(), code, params, log);
         check(ctx, body, t, method);
         long control = t.controlAddress();
         if (control != 0 && method != TpmStartMethod.MEMORY_MAPPED) {

@@ -4,6 +4,7 @@ import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.XenvTable;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableChecks;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
@@ -19,6 +20,9 @@ public final class XenvDecoder implements TableDecoder<XenvTable> {
             .u8("eventFlags")
             .build();
 
+    /** {@link #BODY} bound to the table's record: the decoder reads and the builder writes through it. */
+    public static final RecordLayout<XenvTable> RECORD = RecordLayout.of(XenvTable.class, BODY, "header");
+
     @Override
     public String signature() {
         return "XENV";
@@ -30,12 +34,7 @@ public final class XenvDecoder implements TableDecoder<XenvTable> {
             ctx.warning(8, "XENV: revision %d, expected 1", ctx.revision());
         }
         Struct s = ctx.read(BODY, TableHeader.SIZE, "XENV");
-        XenvTable t = new XenvTable(
-                ctx.header(),
-                s.value("grantTableBase"),
-                s.value("grantTableSize"),
-                s.value("eventInterrupt"),
-                s.intValue("eventFlags"));
+        XenvTable t = RECORD.read(s, ctx.header());
         if (s.has("eventFlags") && (t.eventFlags() & ~3) != 0) {
             ctx.warning(
                     s.offsetOf("eventFlags"),

@@ -85,41 +85,42 @@ class FadtDecoderTest {
             port += 0x10;
         }
         assertThat(f)
-                .isEqualTo(new FadtTable(
-                        f.header(),
-                        0x7FF0_0000L,
-                        0x7FE0_0000L,
-                        1,
-                        2,
-                        9,
-                        0xB2,
-                        0xA0,
-                        0xA1,
-                        0xA2,
-                        0xA3,
-                        blocks,
-                        0x10,
-                        0xA4,
-                        101,
-                        1001,
-                        1024,
-                        16,
-                        1,
-                        3,
-                        0x0D,
-                        0x0E,
-                        0x32,
-                        3,
-                        FadtTable.RESET_REG_SUP,
-                        RESET,
-                        6,
-                        0,
-                        5,
-                        0x7FF0_0000L,
-                        0x7FE0_0000L,
-                        SLEEP_CONTROL,
-                        SLEEP_STATUS,
-                        0x4D4D_566E_6558L));
+                .isEqualTo(FadtTable.builder()
+                        .header(f.header())
+                        .firmwareCtrl(0x7FF0_0000L)
+                        .dsdt(0x7FE0_0000L)
+                        .interruptModel(1)
+                        .preferredPmProfile(2)
+                        .sciInterrupt(9)
+                        .smiCommand(0xB2)
+                        .acpiEnable(0xA0)
+                        .acpiDisable(0xA1)
+                        .s4BiosRequest(0xA2)
+                        .pstateControl(0xA3)
+                        .blocks(blocks)
+                        .gpe1Base(0x10)
+                        .cstControl(0xA4)
+                        .pLevel2Latency(101)
+                        .pLevel3Latency(1001)
+                        .flushSize(1024)
+                        .flushStride(16)
+                        .dutyOffset(1)
+                        .dutyWidth(3)
+                        .dayAlarm(0x0D)
+                        .monthAlarm(0x0E)
+                        .century(0x32)
+                        .iapcBootArch(3)
+                        .flags(FadtTable.RESET_REG_SUP)
+                        .resetRegister(RESET)
+                        .resetValue(6)
+                        .armBootArch(0)
+                        .minorVersion(5)
+                        .xFirmwareCtrl(0x7FF0_0000L)
+                        .xDsdt(0x7FE0_0000L)
+                        .sleepControlRegister(SLEEP_CONTROL)
+                        .sleepStatusRegister(SLEEP_STATUS)
+                        .hypervisorVendorIdentity(0x4D4D_566E_6558L)
+                        .build());
         assertThat(f.header().length()).isEqualTo(276);
         assertThat(f.facsAddress()).isEqualTo(0x7FF0_0000L);
         assertThat(f.dsdtAddress()).isEqualTo(0x7FE0_0000L);

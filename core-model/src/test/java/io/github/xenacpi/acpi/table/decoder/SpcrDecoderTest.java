@@ -55,29 +55,30 @@ class SpcrDecoderTest {
         assertThat(t.diagnostics()).isEmpty();
         SpcrTable s = (SpcrTable) t.table();
         assertThat(s)
-                .isEqualTo(new SpcrTable(
-                        s.header(),
-                        0x0E,
-                        UART,
-                        8,
-                        4,
-                        0x3C,
-                        7,
-                        0,
-                        1,
-                        2,
-                        3,
-                        0,
-                        0xFFFF,
-                        0xFFFF,
-                        1,
-                        2,
-                        3,
-                        1,
-                        4,
-                        1_843_200,
-                        1_500_000,
-                        "\\_SB.UAR0"));
+                .isEqualTo(SpcrTable.builder()
+                        .header(s.header())
+                        .interfaceType(0x0E)
+                        .baseAddress(UART)
+                        .interruptType(8)
+                        .irq(4)
+                        .gsiv(0x3C)
+                        .configuredBaudRate(7)
+                        .parity(0)
+                        .stopBits(1)
+                        .flowControl(2)
+                        .terminalType(3)
+                        .language(0)
+                        .pciDeviceId(0xFFFF)
+                        .pciVendorId(0xFFFF)
+                        .pciBus(1)
+                        .pciDevice(2)
+                        .pciFunction(3)
+                        .pciFlags(1)
+                        .pciSegment(4)
+                        .uartClockFrequency(1_843_200)
+                        .preciseBaudRate(1_500_000)
+                        .namespaceString("\\_SB.UAR0")
+                        .build());
         assertThat(s.header().length()).isEqualTo(88 + 10);
     }
 

@@ -76,6 +76,28 @@ public record Baseline(
         return of(validation.run(platforms));
     }
 
+    /**
+     * The baseline goal: validates the platforms {@code parameters} name, writes their baseline to the file they
+     * name and logs where.
+     *
+     * @param baseDir the folder relative paths start at
+     * @throws ValidationException when there is no platform, a parameter or the firmware is unusable, or the file
+     *                             cannot be written
+     */
+    public static Baseline writeFor(ValidationParameters parameters, Path baseDir, RunLog log)
+            throws ValidationException {
+        List<PlatformSource> platforms = parameters.platforms(baseDir, log);
+        if (platforms.isEmpty()) {
+            throw new ValidationException("no firmware to baseline: set " + Firmware.PROPERTY + " (a path or"
+                    + " preset:ID) or put platforms below " + baseDir.resolve(Firmware.PROJECT_FOLDER));
+        }
+        Baseline baseline = of(parameters.validation(), platforms);
+        Path file = parameters.baselineFile(baseDir);
+        baseline.write(file);
+        log.info("xenacpi: " + baseline.writtenNote(platforms.size(), file));
+        return baseline;
+    }
+
     private static Baseline of(List<PlatformReport> platforms) {
         List<Entry> out = new ArrayList<>();
         for (PlatformReport p : platforms) {

@@ -75,16 +75,17 @@ final class ForkJobFile {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         }
-        ValidationParameters validation = new ValidationParameters(
-                list(p, "firmware"),
-                list(p, "strategies"),
-                get(p, "xenVersion"),
-                get(p, "linuxVersion"),
-                get(p, "smmu"),
-                get(p, "xenVersions"),
-                get(p, "linuxVersions"),
-                Boolean.parseBoolean(get(p, "trace")),
-                get(p, "baseline"));
+        ValidationParameters validation = ValidationParameters.builder()
+                .firmware(list(p, "firmware"))
+                .strategies(list(p, "strategies"))
+                .xenVersion(get(p, "xenVersion"))
+                .linuxVersion(get(p, "linuxVersion"))
+                .smmu(get(p, "smmu"))
+                .xenVersions(get(p, "xenVersions"))
+                .linuxVersions(get(p, "linuxVersions"))
+                .trace(Boolean.parseBoolean(get(p, "trace")))
+                .baseline(get(p, "baseline"))
+                .build();
         List<Suppression> suppressions = new ArrayList<>();
         for (int i = 0; i < count(p, "suppressions"); i++) {
             String at = "suppressions." + i + ".";

@@ -77,6 +77,21 @@ public final class ForkedValidation {
             Objects.requireNonNull(classDataFolder, "classDataFolder");
         }
 
+        /**
+         * The child a build starts with its plugin's jars and the goal's texts: this JVM's launcher, the flags of
+         * {@code argLine} ({@link #flags}) and the class-data folder {@code classDataFolder} names (blank or
+         * {@code null}: no archive).
+         */
+        public static Jvm of(List<Path> classPath, String argLine, String classDataFolder) {
+            return new Jvm(
+                    currentJava(),
+                    classPath,
+                    flags(argLine),
+                    classDataFolder == null || classDataFolder.isBlank()
+                            ? Optional.empty()
+                            : Optional.of(Path.of(classDataFolder.trim())));
+        }
+
         /** The launcher of the JVM that runs this code, which a child of the same build should use too. */
         public static Path currentJava() {
             return Path.of(System.getProperty("java.home"), "bin", "java");
@@ -106,6 +121,36 @@ public final class ForkedValidation {
     }
 
     private ForkedValidation() {}
+
+    /**
+     * Runs the job as the validate goal does and says what no firmware means: in the child {@code fork} describes
+     * unless the front end has a check of its own ({@code ownCheck}, the project's conformance tests, which load
+     * the project's classes into this JVM), else here with that check.
+     *
+     * @param fork     the child to start; empty: validate in this JVM
+     * @param index    the build's folder of run records ({@link #run(Job, Jvm, Optional, RunLog)}); empty: none
+     * @param ownCheck the front end's own check when it names one (even one it will skip); forces this JVM
+     * @param missing  what to do when no platform is found
+     * @return the message that fails the build, when the gate fails it
+     * @throws ValidationException when the validation fails, or no firmware is found and {@code missing} fails
+     */
+    public static Optional<String> validate(
+            Job job,
+            Optional<Jvm> fork,
+            Optional<Path> index,
+            Optional<PlatformCheck.Provider> ownCheck,
+            MissingFirmware missing,
+            RunLog log)
+            throws ValidationException {
+        Outcome outcome = fork.isPresent() && ownCheck.isEmpty()
+                ? run(job, fork.get(), index, log)
+                : runHere(job, ownCheck.orElse(PlatformCheck.Provider.NONE), log);
+        if (outcome instanceof Outcome.Validated validated) {
+            return validated.failure();
+        }
+        missing.handle(job.baseDir(), log);
+        return Optional.empty();
+    }
 
     /**
      * Runs the job in a child JVM, its log lines going to {@code log} as they come.
@@ -284,9 +329,7 @@ public final class ForkedValidation {
             protocol.failed("cannot read the forked validation's settings " + args[0] + ": " + e.getMessage());
             exit = EXIT_FAILED;
         } catch (RuntimeException e) {
-            // As AbstractXenacpiMojo words an internal error in process: no stack trace for the build's log.
-            protocol.failed("internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); please report it with the firmware");
+            protocol.failed(ValidationException.internalError(e));
             exit = EXIT_FAILED;
         }
         out.flush();

@@ -27,6 +27,9 @@ public record Inspection(Platform platform, List<SimulationResult> simulations) 
     /** Where the JSON document goes when a front end is told no file, relative to the folder it runs in. */
     public static final Path DEFAULT_JSON = Path.of("target", "xenacpi", "inspect.json");
 
+    /** The property (Maven) naming what to inspect, before {@value Firmware#PROPERTY}. */
+    public static final String PATH_PROPERTY = "xenacpi.inspect.path";
+
     public Inspection {
         Objects.requireNonNull(platform, "platform");
         simulations = List.copyOf(simulations);
@@ -48,6 +51,46 @@ public record Inspection(Platform platform, List<SimulationResult> simulations) 
                             + " firmware",
                     e);
         }
+    }
+
+    /**
+     * The one platform the inspect goal shows: {@code path} ({@value #PATH_PROPERTY}) or else {@code firmware}
+     * ({@value Firmware#PROPERTY}), as {@link Firmware#one} reads it; when neither is set, the preset
+     * {@value Firmware#DEFAULT_PRESET}, which {@code log} is told. Entries of a folder that are not a platform are
+     * logged as warnings.
+     *
+     * @param baseDir the folder relative paths start at
+     * @throws ValidationException when both name different platforms, or {@link Firmware#one} refuses the one named
+     */
+    public static PlatformSource source(String path, String firmware, Path baseDir, RunLog log)
+            throws ValidationException {
+        boolean byPath = path != null && !path.isBlank();
+        boolean byFirmware = firmware != null && !firmware.isBlank();
+        if (byPath && byFirmware && !path.trim().equals(firmware.trim())) {
+            throw new ValidationException("both " + PATH_PROPERTY + " (" + path + ") and " + Firmware.PROPERTY + " ("
+                    + firmware + ") are set; inspect names one platform, set one of them");
+        }
+        if (!byPath && !byFirmware) {
+            log.info("xenacpi: neither " + PATH_PROPERTY + " nor " + Firmware.PROPERTY + " is set: inspecting the"
+                    + " preset " + Firmware.DEFAULT_PRESET + " (presets: " + Firmware.presetIds() + ")");
+            return Firmware.defaultPreset();
+        }
+        return Firmware.one(
+                byPath ? PATH_PROPERTY : Firmware.PROPERTY,
+                byPath ? path : firmware,
+                baseDir,
+                s -> log.warn("xenacpi: " + s.describe()));
+    }
+
+    /**
+     * The inspect goal's output: the text, line by line, to {@code log} at INFO, then the JSON document written to
+     * {@code json} and the line naming it.
+     *
+     * @throws ValidationException when the file cannot be written
+     */
+    public void show(Path json, RunLog log) throws ValidationException {
+        text().forEach(log::info);
+        log.info(jsonWritten(writeJson(json)));
     }
 
     /** The text a person reads: tables, regions, diagnostics, the namespace, then each strategy's verdict. */

@@ -17,4 +17,13 @@ public final class ValidationException extends Exception {
     public ValidationException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * How a front end words an exception of ours that is not the user's to fix, in process or in a forked JVM: one
+     * line naming it, with no stack trace for the build's log.
+     */
+    public static String internalError(RuntimeException e) {
+        return "internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + "); please report it with the firmware";
+    }
 }

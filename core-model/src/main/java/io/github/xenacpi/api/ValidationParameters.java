@@ -48,6 +48,77 @@ public record ValidationParameters(
         baseline = text(baseline);
     }
 
+    /** A builder with no parameter set: no entries, blank texts, no trace. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ValidationParameters} parameter by parameter, as a front end reads them. */
+    public static final class Builder {
+        private List<String> firmware;
+        private List<String> strategies;
+        private String xenVersion;
+        private String linuxVersion;
+        private String smmu;
+        private String xenVersions;
+        private String linuxVersions;
+        private boolean trace;
+        private String baseline;
+
+        private Builder() {}
+
+        public Builder firmware(List<String> value) {
+            firmware = value;
+            return this;
+        }
+
+        public Builder strategies(List<String> value) {
+            strategies = value;
+            return this;
+        }
+
+        public Builder xenVersion(String value) {
+            xenVersion = value;
+            return this;
+        }
+
+        public Builder linuxVersion(String value) {
+            linuxVersion = value;
+            return this;
+        }
+
+        public Builder smmu(String value) {
+            smmu = value;
+            return this;
+        }
+
+        public Builder xenVersions(String value) {
+            xenVersions = value;
+            return this;
+        }
+
+        public Builder linuxVersions(String value) {
+            linuxVersions = value;
+            return this;
+        }
+
+        public Builder trace(boolean value) {
+            trace = value;
+            return this;
+        }
+
+        public Builder baseline(String value) {
+            baseline = value;
+            return this;
+        }
+
+        /** The parameters set so far. */
+        public ValidationParameters build() {
+            return new ValidationParameters(
+                    firmware, strategies, xenVersion, linuxVersion, smmu, xenVersions, linuxVersions, trace, baseline);
+        }
+    }
+
     /** Whether {@code firmware} names anything. */
     public boolean namesFirmware() {
         return named(firmware);

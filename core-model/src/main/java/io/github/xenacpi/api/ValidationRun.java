@@ -41,6 +41,27 @@ public final class ValidationRun {
     private ValidationRun() {}
 
     /**
+     * The site report's run: validates the platforms {@code parameters} name, with no check of the front end's and
+     * no gate, and writes every report format into {@code reportDirectory}.
+     *
+     * @param baseDir the folder relative paths start at (the project's)
+     * @throws ValidationException when there is no platform to report on, or the run fails as {@link #execute} does
+     */
+    public static Outcome report(
+            ValidationParameters parameters, Path baseDir, Path reportDirectory, Instant time, RunLog log)
+            throws ValidationException {
+        List<PlatformSource> platforms = parameters.platforms(baseDir, log);
+        if (platforms.isEmpty()) {
+            throw new ValidationException("no firmware to report on: " + baseDir.resolve(Firmware.PROJECT_FOLDER)
+                    + " holds no platform; set " + Firmware.PROPERTY + " (a path or preset:ID) or xenacpi.skip");
+        }
+        return execute(
+                parameters.settings(platforms, List.of(), reportDirectory, PlatformCheck.Provider.NONE, baseDir),
+                time,
+                log);
+    }
+
+    /**
      * Runs the validation.
      *
      * @throws ValidationException when firmware cannot be read, the tests cannot run or the report not written

@@ -32,6 +32,91 @@ public record BootEvent(
         Objects.requireNonNull(source, "source");
     }
 
+    /**
+     * A builder whose order starts at 0 (the boot numbers its events once they are in order) and whose table and
+     * source start empty; the stage, the API, the kind, the function and the feature must be set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link BootEvent} field by field. */
+    public static final class Builder {
+        private int order;
+        private BootStage stage;
+        private AccessApi api;
+        private String kernelApi;
+        private RegionKind kind;
+        private long base;
+        private long length;
+        private String function;
+        private String feature;
+        private String table = "";
+        private String source = "";
+
+        private Builder() {}
+
+        public Builder order(int value) {
+            order = value;
+            return this;
+        }
+
+        public Builder stage(BootStage value) {
+            stage = value;
+            return this;
+        }
+
+        public Builder api(AccessApi value) {
+            api = value;
+            return this;
+        }
+
+        public Builder kernelApi(String value) {
+            kernelApi = value;
+            return this;
+        }
+
+        public Builder kind(RegionKind value) {
+            kind = value;
+            return this;
+        }
+
+        public Builder base(long value) {
+            base = value;
+            return this;
+        }
+
+        public Builder length(long value) {
+            length = value;
+            return this;
+        }
+
+        public Builder function(String value) {
+            function = value;
+            return this;
+        }
+
+        public Builder feature(String value) {
+            feature = value;
+            return this;
+        }
+
+        public Builder table(String value) {
+            table = value;
+            return this;
+        }
+
+        public Builder source(String value) {
+            source = value;
+            return this;
+        }
+
+        /** The event set so far. */
+        public BootEvent build() {
+            return new BootEvent(order, stage, api, kernelApi, kind, base, length, function, feature, table, source);
+        }
+    }
+
     /** The same event at another position in the boot order. */
     BootEvent withOrder(int newOrder) {
         return new BootEvent(newOrder, stage, api, kernelApi, kind, base, length, function, feature, table, source);

@@ -84,18 +84,18 @@ public final class Dom0Boot {
                     + 1;
             for (LinuxRegionUse.Step s : steps) {
                 unordered.add(new Sequenced(
-                        new BootEvent(
-                                0,
-                                s.stage(),
-                                s.api(),
-                                s.kernelApi(),
-                                s.kind() == null ? r.kind() : s.kind(),
-                                s.base(),
-                                s.length(),
-                                s.function(),
-                                devices.feature(r, feature),
-                                r.table(),
-                                source),
+                        BootEvent.builder()
+                                .stage(s.stage())
+                                .api(s.api())
+                                .kernelApi(s.kernelApi())
+                                .kind(s.kind() == null ? r.kind() : s.kind())
+                                .base(s.base())
+                                .length(s.length())
+                                .function(s.function())
+                                .feature(devices.feature(r, feature))
+                                .table(r.table())
+                                .source(source)
+                                .build(),
                         step,
                         position));
             }
@@ -159,18 +159,17 @@ public final class Dom0Boot {
     }
 
     private static BootEvent dmaEvent(DmaScenario d, BootStage stage) {
-        return new BootEvent(
-                0,
-                stage,
-                AccessApi.DMA,
-                "dma",
-                d.targetKind(),
-                d.address(),
-                4,
-                d.device(),
-                "DMA by " + d.device(),
-                "",
-                d.device());
+        return BootEvent.builder()
+                .stage(stage)
+                .api(AccessApi.DMA)
+                .kernelApi("dma")
+                .kind(d.targetKind())
+                .base(d.address())
+                .length(4)
+                .function(d.device())
+                .feature("DMA by " + d.device())
+                .source(d.device())
+                .build();
     }
 
     /** AML's SystemMemory events: those that precede every device add, and those of device enumeration. */
@@ -321,18 +320,7 @@ public final class Dom0Boot {
                                 : pageEnd;
                 w = new long[] {a.address(), Math.max(end, a.address() + width)};
                 windows.put(a.regionPath(), w);
-                out.add(new BootEvent(
-                        0,
-                        stage,
-                        AccessApi.ACPI_OS_IOREMAP,
-                        "acpi_os_map_memory",
-                        RegionKind.OPERATION_REGION,
-                        w[0],
-                        w[1] - w[0],
-                        "acpi_ex_system_memory_space_handler",
-                        feature,
-                        table,
-                        a.regionPath()));
+                out.add(amlMap(amlAccess(a, stage, feature, table), w[0], w[1] - w[0]));
                 if (out == scan) {
                     scanMethods.add(a.methodPath());
                 }
@@ -340,20 +328,41 @@ public final class Dom0Boot {
             if (out == scan) {
                 scanMethods.add(a.methodPath());
             }
-            out.add(new BootEvent(
-                    0,
-                    stage,
-                    AccessApi.CPU_TOUCH,
-                    a.direction() == RegionAccess.Direction.READ ? "readl" : "writel",
-                    RegionKind.OPERATION_REGION,
-                    a.address(),
-                    width,
-                    "acpi_ex_system_memory_space_handler",
-                    feature,
-                    table,
-                    a.regionPath()));
+            out.add(amlTouch(amlAccess(a, stage, feature, table), a, width));
         }
         return new AmlAccesses(before, scan, scanMethods);
+    }
+
+    /**
+     * What every SystemMemory event of an AML access shares: {@code acpi_ex_system_memory_space_handler} on an
+     * operation region, found by its path.
+     */
+    private static BootEvent.Builder amlAccess(RegionAccess a, BootStage stage, String feature, String table) {
+        return BootEvent.builder()
+                .stage(stage)
+                .kind(RegionKind.OPERATION_REGION)
+                .function("acpi_ex_system_memory_space_handler")
+                .feature(feature)
+                .table(table)
+                .source(a.regionPath());
+    }
+
+    /** The handler's {@code acpi_os_map_memory} of a window. */
+    private static BootEvent amlMap(BootEvent.Builder access, long base, long length) {
+        return access.api(AccessApi.ACPI_OS_IOREMAP)
+                .kernelApi("acpi_os_map_memory")
+                .base(base)
+                .length(length)
+                .build();
+    }
+
+    /** The handler's read or write of the access's own bytes. */
+    private static BootEvent amlTouch(BootEvent.Builder access, RegionAccess a, long width) {
+        return access.api(AccessApi.CPU_TOUCH)
+                .kernelApi(a.direction() == RegionAccess.Direction.READ ? "readl" : "writel")
+                .base(a.address())
+                .length(width)
+                .build();
     }
 
     /**
@@ -373,30 +382,8 @@ public final class Dom0Boot {
             String table = region == null ? "" : region.table();
             String feature = "AML " + a.regionPath() + " (" + a.methodPath() + ", on a GED event)";
             long width = Math.max(1, a.widthBits() / 8);
-            out.add(new BootEvent(
-                    0,
-                    BootStage.RUNTIME,
-                    AccessApi.ACPI_OS_IOREMAP,
-                    "acpi_os_map_memory",
-                    RegionKind.OPERATION_REGION,
-                    a.address(),
-                    width,
-                    "acpi_ex_system_memory_space_handler",
-                    feature,
-                    table,
-                    a.regionPath()));
-            out.add(new BootEvent(
-                    0,
-                    BootStage.RUNTIME,
-                    AccessApi.CPU_TOUCH,
-                    a.direction() == RegionAccess.Direction.READ ? "readl" : "writel",
-                    RegionKind.OPERATION_REGION,
-                    a.address(),
-                    width,
-                    "acpi_ex_system_memory_space_handler",
-                    feature,
-                    table,
-                    a.regionPath()));
+            out.add(amlMap(amlAccess(a, BootStage.RUNTIME, feature, table), a.address(), width));
+            out.add(amlTouch(amlAccess(a, BootStage.RUNTIME, feature, table), a, width));
         }
         return out;
     }

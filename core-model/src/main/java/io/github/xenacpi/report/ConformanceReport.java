@@ -147,50 +147,26 @@ public record ConformanceReport(
             @JsonIgnore Timing timing,
             @JsonInclude(JsonInclude.Include.NON_NULL) VersionGrid grid) {
 
-        /** A platform's part without a version grid. */
-        public PlatformReport(
-                String name,
-                Settings settings,
-                Input input,
-                Summary summary,
-                List<ReportFinding> findings,
-                List<StrategyReport> strategies,
-                InspectDocument.Source source,
-                List<InspectDocument.Table> tables,
-                List<InspectDocument.Region> regions,
-                List<InspectDocument.DiagnosticEntry> diagnostics,
-                InspectDocument.Namespace namespace,
-                List<InspectDocument.Simulation> trace,
-                Platform platform,
-                List<SimulationResult> results,
-                Timing timing) {
-            this(
-                    name,
-                    settings,
-                    input,
-                    summary,
-                    findings,
-                    strategies,
-                    source,
-                    tables,
-                    regions,
-                    diagnostics,
-                    namespace,
-                    trace,
-                    platform,
-                    results,
-                    timing,
-                    null);
-        }
-
         /** This platform's part with its Xen x Linux grid ({@code xenacpi.xenVersions}/{@code linuxVersions}). */
         public PlatformReport withGrid(VersionGrid newGrid) {
+            return with(findings, newGrid);
+        }
+
+        /** This platform's part with more findings after its own (a build's failed conformance tests). */
+        public PlatformReport withFindings(List<ReportFinding> more) {
+            List<ReportFinding> all = new ArrayList<>(findings);
+            all.addAll(more);
+            return with(fixFirst(all, input.completeness()), grid);
+        }
+
+        /** This platform's part with these findings and this grid, the rest as it is. */
+        private PlatformReport with(List<ReportFinding> newFindings, VersionGrid newGrid) {
             return new PlatformReport(
                     name,
                     settings,
                     input,
                     summary,
-                    findings,
+                    newFindings,
                     strategies,
                     source,
                     tables,
@@ -243,10 +219,42 @@ public record ConformanceReport(
                 findings.add(ReportFinding.of(f));
             }
             Duration rules = Duration.ofNanos(System.nanoTime() - start);
+            return of(p, p.completeness(), findings, results, options, new Timing(rules, simulations));
+        }
+
+        /**
+         * The part of a platform on which the model itself failed (a defect of this tool, not of the firmware): its
+         * tables as decoded, no strategy outcome, and the failure as the first loss, so that no verdict stands on
+         * it and the other platforms of the run keep their parts.
+         */
+        public static PlatformReport failed(Platform p, String reason) {
+            List<Completeness.Loss> losses = new ArrayList<>();
+            losses.add(new Completeness.Loss("", -1, reason));
+            losses.addAll(p.completeness().losses());
+            return of(
+                    p,
+                    new Completeness(losses),
+                    List.of(),
+                    List.of(),
+                    ReportOptions.DEFAULT,
+                    new Timing(Duration.ZERO, null));
+        }
+
+        /**
+         * The one assembly of a platform's part: its findings in fix-first order against {@code completeness}, each
+         * result's outcome against the platform's regions, its inspect document (the results' trace only with
+         * {@link ReportOptions#trace()}), and no grid.
+         */
+        private static PlatformReport of(
+                Platform p,
+                Completeness completeness,
+                List<ReportFinding> findings,
+                List<SimulationResult> results,
+                ReportOptions options,
+                Timing timing) {
             List<StrategyReport> strategies =
                     results.stream().map(r -> StrategyReport.of(r, p.regions())).toList();
             InspectDocument inspect = InspectDocument.of(p, options.trace() ? results : List.of());
-            Completeness completeness = p.completeness();
             return new PlatformReport(
                     p.name(),
                     Settings.of(p.descriptor()),
@@ -262,36 +270,8 @@ public record ConformanceReport(
                     inspect.simulations(),
                     p,
                     results,
-                    new Timing(rules, simulations));
-        }
-
-        /**
-         * The part of a platform on which the model itself failed (a defect of this tool, not of the firmware): its
-         * tables as decoded, no strategy outcome, and the failure as the first loss, so that no verdict stands on
-         * it and the other platforms of the run keep their parts.
-         */
-        public static PlatformReport failed(Platform p, String reason) {
-            List<Completeness.Loss> losses = new ArrayList<>();
-            losses.add(new Completeness.Loss("", -1, reason));
-            losses.addAll(p.completeness().losses());
-            Completeness completeness = new Completeness(losses);
-            InspectDocument inspect = InspectDocument.of(p, List.of());
-            return new PlatformReport(
-                    p.name(),
-                    Settings.of(p.descriptor()),
-                    Input.of(completeness),
-                    Summary.of(List.of(), completeness),
-                    List.of(),
-                    List.of(),
-                    inspect.source(),
-                    tables(inspect, ReportOptions.DEFAULT),
-                    inspect.regions(),
-                    inspect.diagnostics(),
-                    namespace(inspect, ReportOptions.DEFAULT),
-                    inspect.simulations(),
-                    p,
-                    List.of(),
-                    new Timing(Duration.ZERO, null));
+                    timing,
+                    null);
         }
 
         /** The tables' headers, with their decoded fields only with the trace. */
@@ -321,29 +301,6 @@ public record ConformanceReport(
                     ? ns
                     : new InspectDocument.Namespace(
                             ns.objects(), ns.methods(), ns.names(), null, ns.operationRegions());
-        }
-
-        /** This platform's part with more findings after its own (a build's failed conformance tests). */
-        public PlatformReport withFindings(List<ReportFinding> more) {
-            List<ReportFinding> all = new ArrayList<>(findings);
-            all.addAll(more);
-            return new PlatformReport(
-                    name,
-                    settings,
-                    input,
-                    summary,
-                    fixFirst(all, input.completeness()),
-                    strategies,
-                    source,
-                    tables,
-                    regions,
-                    diagnostics,
-                    namespace,
-                    trace,
-                    platform,
-                    results,
-                    timing,
-                    grid);
         }
 
         /**

@@ -134,7 +134,248 @@ public final class HtmlReport {
             String settings,
             boolean complete,
             GridView grid,
-            List<MapRow> stageTwo) {}
+            List<MapRow> stageTwo) {
+
+        /** A builder with nothing set, for the one place that makes a platform's view. */
+        static Builder builder() {
+            return new Builder();
+        }
+
+        /** The same view linked from the index at {@code newHref} (the platform's own page). */
+        PlatformView withHref(String newHref) {
+            return new Builder(this).href(newHref).build();
+        }
+
+        /** Builds a {@link PlatformView} part by part. */
+        static final class Builder {
+            private String anchor;
+            private String href;
+            private String name;
+            private String shortName;
+            private String source;
+            private Summary summary;
+            private String recommendation;
+            private List<Cell> cells;
+            private List<Lane> timeline;
+            private List<EventRow> events;
+            private int eventCount;
+            private MapView map;
+            private List<RegionRow> regions;
+            private List<CostRow> costs;
+            private List<FindingRow> findings;
+            private List<String> rules;
+            private long errors;
+            private long warnings;
+            private List<OutcomeRow> outcomes;
+            private List<TableRow> tables;
+            private List<DeviceRow> devices;
+            private int selected;
+            private List<Cell> row;
+            private String settings;
+            private boolean complete;
+            private GridView grid;
+            private List<MapRow> stageTwo;
+
+            private Builder() {}
+
+            private Builder(PlatformView from) {
+                anchor = from.anchor;
+                href = from.href;
+                name = from.name;
+                shortName = from.shortName;
+                source = from.source;
+                summary = from.summary;
+                recommendation = from.recommendation;
+                cells = from.cells;
+                timeline = from.timeline;
+                events = from.events;
+                eventCount = from.eventCount;
+                map = from.map;
+                regions = from.regions;
+                costs = from.costs;
+                findings = from.findings;
+                rules = from.rules;
+                errors = from.errors;
+                warnings = from.warnings;
+                outcomes = from.outcomes;
+                tables = from.tables;
+                devices = from.devices;
+                selected = from.selected;
+                row = from.row;
+                settings = from.settings;
+                complete = from.complete;
+                grid = from.grid;
+                stageTwo = from.stageTwo;
+            }
+
+            Builder anchor(String value) {
+                anchor = value;
+                return this;
+            }
+
+            Builder href(String value) {
+                href = value;
+                return this;
+            }
+
+            Builder name(String value) {
+                name = value;
+                return this;
+            }
+
+            Builder shortName(String value) {
+                shortName = value;
+                return this;
+            }
+
+            Builder source(String value) {
+                source = value;
+                return this;
+            }
+
+            Builder summary(Summary value) {
+                summary = value;
+                return this;
+            }
+
+            Builder recommendation(String value) {
+                recommendation = value;
+                return this;
+            }
+
+            Builder cells(List<Cell> value) {
+                cells = value;
+                return this;
+            }
+
+            Builder timeline(List<Lane> value) {
+                timeline = value;
+                return this;
+            }
+
+            Builder events(List<EventRow> value) {
+                events = value;
+                return this;
+            }
+
+            Builder eventCount(int value) {
+                eventCount = value;
+                return this;
+            }
+
+            Builder map(MapView value) {
+                map = value;
+                return this;
+            }
+
+            Builder regions(List<RegionRow> value) {
+                regions = value;
+                return this;
+            }
+
+            Builder costs(List<CostRow> value) {
+                costs = value;
+                return this;
+            }
+
+            Builder findings(List<FindingRow> value) {
+                findings = value;
+                return this;
+            }
+
+            Builder rules(List<String> value) {
+                rules = value;
+                return this;
+            }
+
+            Builder errors(long value) {
+                errors = value;
+                return this;
+            }
+
+            Builder warnings(long value) {
+                warnings = value;
+                return this;
+            }
+
+            Builder outcomes(List<OutcomeRow> value) {
+                outcomes = value;
+                return this;
+            }
+
+            Builder tables(List<TableRow> value) {
+                tables = value;
+                return this;
+            }
+
+            Builder devices(List<DeviceRow> value) {
+                devices = value;
+                return this;
+            }
+
+            Builder selected(int value) {
+                selected = value;
+                return this;
+            }
+
+            Builder row(List<Cell> value) {
+                row = value;
+                return this;
+            }
+
+            Builder settings(String value) {
+                settings = value;
+                return this;
+            }
+
+            Builder complete(boolean value) {
+                complete = value;
+                return this;
+            }
+
+            Builder grid(GridView value) {
+                grid = value;
+                return this;
+            }
+
+            Builder stageTwo(List<MapRow> value) {
+                stageTwo = value;
+                return this;
+            }
+
+            /** The view set so far. */
+            PlatformView build() {
+                return new PlatformView(
+                        anchor,
+                        href,
+                        name,
+                        shortName,
+                        source,
+                        summary,
+                        recommendation,
+                        cells,
+                        timeline,
+                        events,
+                        eventCount,
+                        map,
+                        regions,
+                        costs,
+                        findings,
+                        rules,
+                        errors,
+                        warnings,
+                        outcomes,
+                        tables,
+                        devices,
+                        selected,
+                        row,
+                        settings,
+                        complete,
+                        grid,
+                        stageTwo);
+            }
+        }
+    }
 
     /**
      * One entry of the platform's predicted stage-2 map ({@link StageTwoMapEntry}): the path, what asked for it, the
@@ -323,7 +564,7 @@ public final class HtmlReport {
         }
         List<PlatformView> linked = new ArrayList<>();
         for (int i = 0; i < single.size(); i++) {
-            linked.add(withHref(single.get(i), PLATFORM_DIR + "/" + files.get(i)));
+            linked.add(single.get(i).withHref(PLATFORM_DIR + "/" + files.get(i)));
         }
         out.put(
                 "index.html",
@@ -363,37 +604,6 @@ public final class HtmlReport {
             out.add(new StrategyInfo(id, description));
         }
         return out;
-    }
-
-    private static PlatformView withHref(PlatformView v, String href) {
-        return new PlatformView(
-                v.anchor(),
-                href,
-                v.name(),
-                v.shortName(),
-                v.source(),
-                v.summary(),
-                v.recommendation(),
-                v.cells(),
-                v.timeline(),
-                v.events(),
-                v.eventCount(),
-                v.map(),
-                v.regions(),
-                v.costs(),
-                v.findings(),
-                v.rules(),
-                v.errors(),
-                v.warnings(),
-                v.outcomes(),
-                v.tables(),
-                v.devices(),
-                v.selected(),
-                v.row(),
-                v.settings(),
-                v.complete(),
-                v.grid(),
-                v.stageTwo());
     }
 
     private static String render(String template, Page page) {
@@ -476,41 +686,42 @@ public final class HtmlReport {
                 .sorted()
                 .toList();
         BootTimeline timeline = BootTimeline.of(sims);
-        return new PlatformView(
-                anchor,
-                href,
-                p.name(),
-                shortName(p.name()),
-                String.valueOf(p.platform().tables().image().path()),
-                p.summary(),
-                recommendation(p, cells),
-                cells,
-                timeline.lanes(),
-                timeline.rows(),
-                sims.isEmpty() ? 0 : sims.get(0).outcomes().size(),
-                map(p.platform().ram(), memory, sims, touched::get),
-                rows,
-                costs,
-                p.findings().stream().map(HtmlReport::finding).toList(),
-                rules,
-                p.count(Severity.ERROR),
-                p.count(Severity.WARNING),
-                outcomes,
-                tables,
-                devices,
-                selected,
-                columns.stream()
+        return PlatformView.builder()
+                .anchor(anchor)
+                .href(href)
+                .name(p.name())
+                .shortName(shortName(p.name()))
+                .source(String.valueOf(p.platform().tables().image().path()))
+                .summary(p.summary())
+                .recommendation(recommendation(p, cells))
+                .cells(cells)
+                .timeline(timeline.lanes())
+                .events(timeline.rows())
+                .eventCount(sims.isEmpty() ? 0 : sims.get(0).outcomes().size())
+                .map(map(p.platform().ram(), memory, sims, touched::get))
+                .regions(rows)
+                .costs(costs)
+                .findings(p.findings().stream().map(HtmlReport::finding).toList())
+                .rules(rules)
+                .errors(p.count(Severity.ERROR))
+                .warnings(p.count(Severity.WARNING))
+                .outcomes(outcomes)
+                .tables(tables)
+                .devices(devices)
+                .selected(selected)
+                .row(columns.stream()
                         .map(c -> cells.stream()
                                 .filter(x -> x.strategy().equals(c.id()))
                                 .findFirst()
                                 .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", "")))
-                        .toList(),
-                p.settings().line(),
-                p.complete(),
-                grid(p.grid()),
-                p.stageTwoMap().stream()
+                        .toList())
+                .settings(p.settings().line())
+                .complete(p.complete())
+                .grid(grid(p.grid()))
+                .stageTwo(p.stageTwoMap().stream()
                         .map(e -> MapRow.of(e, p.strategies().size()))
-                        .toList());
+                        .toList())
+                .build();
     }
 
     /** A strategy's verdict as every table shows it: {@link #INCOMPLETE} on a platform the model did not see whole. */

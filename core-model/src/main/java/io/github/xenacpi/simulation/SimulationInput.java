@@ -46,35 +46,113 @@ public record SimulationInput(
         dma = List.copyOf(dma);
     }
 
-    /** An input made by hand (no host tables: Xen is assumed to build Dom0). */
-    public SimulationInput(
-            List<DescribedRegion> regions,
-            NamespaceSurvey namespace,
-            List<MemoryRange> ram,
-            int ipaBits,
-            XenVersion xen,
-            LinuxVersion linux,
-            SmmuMode smmu,
-            boolean earlycon,
-            List<DmaScenario> dma,
-            CostModel costModel,
-            boolean xenHasIts) {
-        this(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, xenHasIts, null);
+    /**
+     * A builder that starts from a bare dump's values, as {@link PlatformDescriptor#builder()}: no regions, no
+     * namespace, no RAM, 48-bit IPA, the newest modelled Xen and Linux, no SMMU, no early console, no DMA, the
+     * default cost model, no {@code CONFIG_HAS_ITS}, and no host tables (Xen is assumed to build Dom0).
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** An input for a Xen built without {@code CONFIG_HAS_ITS}, its default. */
-    public SimulationInput(
-            List<DescribedRegion> regions,
-            NamespaceSurvey namespace,
-            List<MemoryRange> ram,
-            int ipaBits,
-            XenVersion xen,
-            LinuxVersion linux,
-            SmmuMode smmu,
-            boolean earlycon,
-            List<DmaScenario> dma,
-            CostModel costModel) {
-        this(regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, false);
+    /** Builds a {@link SimulationInput} part by part. */
+    public static final class Builder {
+        private List<DescribedRegion> regions = List.of();
+        private NamespaceSurvey namespace = NO_NAMESPACE;
+        private List<MemoryRange> ram = List.of();
+        private int ipaBits = 48;
+        private XenVersion xen = XenVersion.NEWEST;
+        private LinuxVersion linux = LinuxVersion.NEWEST;
+        private SmmuMode smmu = SmmuMode.NONE;
+        private boolean earlycon;
+        private List<DmaScenario> dma = List.of();
+        private CostModel costModel = CostModel.DEFAULT;
+        private boolean xenHasIts;
+        private AcpiTables host;
+
+        private Builder() {}
+
+        private Builder(SimulationInput from) {
+            regions = from.regions;
+            namespace = from.namespace;
+            ram = from.ram;
+            ipaBits = from.ipaBits;
+            xen = from.xen;
+            linux = from.linux;
+            smmu = from.smmu;
+            earlycon = from.earlycon;
+            dma = from.dma;
+            costModel = from.costModel;
+            xenHasIts = from.xenHasIts;
+            host = from.host;
+        }
+
+        public Builder regions(List<DescribedRegion> value) {
+            regions = value;
+            return this;
+        }
+
+        public Builder namespace(NamespaceSurvey value) {
+            namespace = value;
+            return this;
+        }
+
+        public Builder ram(List<MemoryRange> value) {
+            ram = value;
+            return this;
+        }
+
+        public Builder ipaBits(int value) {
+            ipaBits = value;
+            return this;
+        }
+
+        public Builder xen(XenVersion value) {
+            xen = value;
+            return this;
+        }
+
+        public Builder linux(LinuxVersion value) {
+            linux = value;
+            return this;
+        }
+
+        public Builder smmu(SmmuMode value) {
+            smmu = value;
+            return this;
+        }
+
+        public Builder earlycon(boolean value) {
+            earlycon = value;
+            return this;
+        }
+
+        public Builder dma(List<DmaScenario> value) {
+            dma = value;
+            return this;
+        }
+
+        public Builder costModel(CostModel value) {
+            costModel = value;
+            return this;
+        }
+
+        public Builder xenHasIts(boolean value) {
+            xenHasIts = value;
+            return this;
+        }
+
+        /** The host's tables, from which Xen decides whether it builds Dom0 ({@code null}: it does). */
+        public Builder host(AcpiTables value) {
+            host = value;
+            return this;
+        }
+
+        /** The input set so far. */
+        public SimulationInput build() {
+            return new SimulationInput(
+                    regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, xenHasIts, host);
+        }
     }
 
     /**
@@ -98,32 +176,30 @@ public record SimulationInput(
 
     /** The same input for a Xen built with or without {@code CONFIG_HAS_ITS}. */
     public SimulationInput withXenIts(boolean hasIts) {
-        return new SimulationInput(
-                regions, namespace, ram, ipaBits, xen, linux, smmu, earlycon, dma, costModel, hasIts, host);
+        return new Builder(this).xenHasIts(hasIts).build();
     }
 
     /** The input a platform's descriptor asks for, with the default cost model. */
     public static SimulationInput of(Platform platform) {
         PlatformDescriptor d = platform.descriptor();
-        return new SimulationInput(
-                platform.regions(),
-                platform.survey(),
-                platform.ram(),
-                d.ipaBits(),
-                d.xen(),
-                d.linux(),
-                d.smmu(),
-                d.earlycon(),
-                d.dma(),
-                CostModel.DEFAULT,
-                d.xenHasIts(),
-                platform.tables());
+        return builder()
+                .regions(platform.regions())
+                .namespace(platform.survey())
+                .ram(platform.ram())
+                .ipaBits(d.ipaBits())
+                .xen(d.xen())
+                .linux(d.linux())
+                .smmu(d.smmu())
+                .earlycon(d.earlycon())
+                .dma(d.dma())
+                .xenHasIts(d.xenHasIts())
+                .host(platform.tables())
+                .build();
     }
 
     /** The same input under other versions and SMMU mode. */
     public SimulationInput with(XenVersion newXen, LinuxVersion newLinux, SmmuMode newSmmu) {
-        return new SimulationInput(
-                regions, namespace, ram, ipaBits, newXen, newLinux, newSmmu, earlycon, dma, costModel, xenHasIts, host);
+        return new Builder(this).xen(newXen).linux(newLinux).smmu(newSmmu).build();
     }
 
     /**

@@ -42,18 +42,19 @@ class XenDom0RulesTest {
             "BERT.bootErrorRegion");
 
     private static Outcome outcome(OutcomeResult result, String table, String source) {
-        BootEvent e = new BootEvent(
-                1,
-                BootStage.SUBSYS_INITCALL,
-                AccessApi.ACPI_OS_IOREMAP,
-                "acpi_os_map_memory",
-                RegionKind.BOOT_ERROR_REGION,
-                0xFFFF_0000L,
-                0x2000,
-                "bert_init",
-                "boot error records",
-                table,
-                source);
+        BootEvent e = BootEvent.builder()
+                .order(1)
+                .stage(BootStage.SUBSYS_INITCALL)
+                .api(AccessApi.ACPI_OS_IOREMAP)
+                .kernelApi("acpi_os_map_memory")
+                .kind(RegionKind.BOOT_ERROR_REGION)
+                .base(0xFFFF_0000L)
+                .length(0x2000)
+                .function("bert_init")
+                .feature("boot error records")
+                .table(table)
+                .source(source)
+                .build();
         return new Outcome(e, result, "because");
     }
 

@@ -35,17 +35,14 @@ class SimulationTest {
             r(RegionKind.WATCHDOG_CONTROL, "GTDT", WDOG, 0x1000));
 
     private static SimulationResult run(String strategy, XenVersion xen, SmmuMode smmu) {
-        SimulationInput in = new SimulationInput(
-                PLATFORM,
-                SimulationInput.NO_NAMESPACE,
-                List.of(new MemoryRange(0x8000_0000L, 1L << 30)),
-                48,
-                xen,
-                LinuxVersion.V6_6,
-                smmu,
-                false,
-                List.of(new DmaScenario("tpm-dma-engine", RegionKind.TPM_CRB, CRB + 0x40, true)),
-                CostModel.DEFAULT);
+        SimulationInput in = SimulationInput.builder()
+                .regions(PLATFORM)
+                .ram(List.of(new MemoryRange(0x8000_0000L, 1L << 30)))
+                .xen(xen)
+                .linux(LinuxVersion.V6_6)
+                .smmu(smmu)
+                .dma(List.of(new DmaScenario("tpm-dma-engine", RegionKind.TPM_CRB, CRB + 0x40, true)))
+                .build();
         return Simulation.run(in, MappingStrategy.byId(strategy));
     }
 
@@ -79,17 +76,13 @@ class SimulationTest {
         List<DescribedRegion> beyond = List.of(
                 r(RegionKind.GIC_REDISTRIBUTOR, "APIC", 1L << 32, 0x10000),
                 r(RegionKind.GIC_REDISTRIBUTOR, "APIC", 2L << 32, 0x10000));
-        SimulationInput in = new SimulationInput(
-                beyond,
-                SimulationInput.NO_NAMESPACE,
-                List.of(new MemoryRange(0x8000_0000L, 1L << 30)),
-                32,
-                XenVersion.V4_22,
-                LinuxVersion.V6_6,
-                SmmuMode.NONE,
-                false,
-                List.of(),
-                CostModel.DEFAULT);
+        SimulationInput in = SimulationInput.builder()
+                .regions(beyond)
+                .ram(List.of(new MemoryRange(0x8000_0000L, 1L << 30)))
+                .ipaBits(32)
+                .xen(XenVersion.V4_22)
+                .linux(LinuxVersion.V6_6)
+                .build();
 
         SimulationResult result = Simulation.run(in, MappingStrategy.byId("map-all-permitted"));
 

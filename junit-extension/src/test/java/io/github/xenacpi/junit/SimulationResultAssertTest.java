@@ -30,42 +30,45 @@ import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.AssertionFailedError;
 
 class SimulationResultAssertTest {
-    private static final BootEvent ECAM = new BootEvent(
-            1,
-            BootStage.SUBSYS_INITCALL,
-            AccessApi.ACPI_OS_IOREMAP,
-            "acpi_os_ioremap",
-            RegionKind.ECAM,
-            0x40_1000_0000L,
-            0x1000_0000L,
-            "pci_ecam_create",
-            "PCI",
-            "MCFG",
-            "MCFG allocation[0].baseAddress");
-    private static final BootEvent GHES = new BootEvent(
-            2,
-            BootStage.DEVICE_INITCALL,
-            AccessApi.CPU_TOUCH,
-            "readl",
-            RegionKind.GHES_STATUS_ADDRESS,
-            0xFF00_0000L,
-            8,
-            "ghes_probe",
-            "RAS",
-            "HEST",
-            "HEST source[0].errorStatusAddress");
-    private static final BootEvent DMA = new BootEvent(
-            3,
-            BootStage.RUNTIME,
-            AccessApi.DMA,
-            "dma",
-            RegionKind.DEVICE_RESOURCE,
-            0x9000_0000L,
-            4,
-            "nvme",
-            "DMA by nvme",
-            "",
-            "nvme");
+    private static final BootEvent ECAM = BootEvent.builder()
+            .order(1)
+            .stage(BootStage.SUBSYS_INITCALL)
+            .api(AccessApi.ACPI_OS_IOREMAP)
+            .kernelApi("acpi_os_ioremap")
+            .kind(RegionKind.ECAM)
+            .base(0x40_1000_0000L)
+            .length(0x1000_0000L)
+            .function("pci_ecam_create")
+            .feature("PCI")
+            .table("MCFG")
+            .source("MCFG allocation[0].baseAddress")
+            .build();
+    private static final BootEvent GHES = BootEvent.builder()
+            .order(2)
+            .stage(BootStage.DEVICE_INITCALL)
+            .api(AccessApi.CPU_TOUCH)
+            .kernelApi("readl")
+            .kind(RegionKind.GHES_STATUS_ADDRESS)
+            .base(0xFF00_0000L)
+            .length(8)
+            .function("ghes_probe")
+            .feature("RAS")
+            .table("HEST")
+            .source("HEST source[0].errorStatusAddress")
+            .build();
+    private static final BootEvent DMA = BootEvent.builder()
+            .order(3)
+            .stage(BootStage.RUNTIME)
+            .api(AccessApi.DMA)
+            .kernelApi("dma")
+            .kind(RegionKind.DEVICE_RESOURCE)
+            .base(0x9000_0000L)
+            .length(4)
+            .function("nvme")
+            .feature("DMA by nvme")
+            .table("")
+            .source("nvme")
+            .build();
 
     @Test
     void passingResultPassesEveryCheck() {

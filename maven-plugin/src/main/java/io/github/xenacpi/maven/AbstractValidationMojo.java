@@ -3,7 +3,6 @@ package io.github.xenacpi.maven;
 import io.github.xenacpi.api.ValidationParameters;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -104,10 +103,6 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
-    /** The build session: the folder Maven runs in, for goals run without a project. */
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     /** Whether Maven runs the goal without a pom. */
     boolean standalone() {
         return project.getFile() == null;
@@ -116,13 +111,22 @@ public abstract class AbstractValidationMojo extends AbstractXenacpiMojo {
     /** The folder relative paths start at: the project's, or the one Maven runs in. */
     Path baseDir() {
         return standalone() || project.getBasedir() == null
-                ? Path.of(session.getExecutionRootDirectory())
+                ? executionRoot()
                 : project.getBasedir().toPath();
     }
 
     /** The shared parameters as the core reads them. */
     ValidationParameters parameters() {
-        return new ValidationParameters(
-                firmware, strategies, xenVersion, linuxVersion, smmu, xenVersions, linuxVersions, trace, baseline);
+        return ValidationParameters.builder()
+                .firmware(firmware)
+                .strategies(strategies)
+                .xenVersion(xenVersion)
+                .linuxVersion(linuxVersion)
+                .smmu(smmu)
+                .xenVersions(xenVersions)
+                .linuxVersions(linuxVersions)
+                .trace(trace)
+                .baseline(baseline)
+                .build();
     }
 }

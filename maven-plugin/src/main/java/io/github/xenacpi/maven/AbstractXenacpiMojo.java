@@ -4,15 +4,16 @@ import io.github.xenacpi.api.RunLog;
 import io.github.xenacpi.api.ValidationException;
 import java.io.File;
 import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * The goals' common part, as JaCoCo's {@code AbstractJacocoMojo}: {@code xenacpi.skip}, and one way to turn the
- * core's errors into Maven's (a {@link ValidationException} is the user's to fix, any other exception a bug to
- * report).
+ * The goals' common part, as JaCoCo's {@code AbstractJacocoMojo}: {@code xenacpi.skip}, the build session, and one
+ * way to turn the core's errors into Maven's (a {@link ValidationException} is the user's to fix, any other
+ * exception a bug to report).
  */
 public abstract class AbstractXenacpiMojo extends AbstractMojo {
 
@@ -24,10 +25,13 @@ public abstract class AbstractXenacpiMojo extends AbstractMojo {
     @Parameter(property = "xenacpi.skip", defaultValue = "false")
     private boolean skip;
 
+    /** The build session: the folder Maven runs in, for goals run without a project. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping xenacpi:" + goal() + " because xenacpi.skip is set");
+        if (skipped()) {
             return;
         }
         try {
@@ -35,16 +39,21 @@ public abstract class AbstractXenacpiMojo extends AbstractMojo {
         } catch (ValidationException e) {
             throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new MojoExecutionException(
-                    "xenacpi: internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                            + "); please report it with the firmware",
-                    e);
+            throw new MojoExecutionException("xenacpi: " + ValidationException.internalError(e), e);
         }
     }
 
-    /** Whether {@code xenacpi.skip} is set. */
-    boolean skip() {
+    /** Whether {@code xenacpi.skip} is set, which is logged. */
+    boolean skipped() {
+        if (skip) {
+            getLog().info("Skipping xenacpi:" + goal() + " because xenacpi.skip is set");
+        }
         return skip;
+    }
+
+    /** The folder Maven runs in. */
+    Path executionRoot() {
+        return Path.of(session.getExecutionRootDirectory());
     }
 
     /** The goal's Maven log, for the core's runs. */

@@ -1,13 +1,7 @@
 package io.github.xenacpi.maven;
 
 import io.github.xenacpi.api.Baseline;
-import io.github.xenacpi.api.Firmware;
-import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
-import io.github.xenacpi.api.ValidationParameters;
-import java.nio.file.Path;
-import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -27,16 +21,7 @@ public class BaselineMojo extends AbstractValidationMojo {
     }
 
     @Override
-    void executeMojo() throws ValidationException, MojoExecutionException {
-        ValidationParameters parameters = parameters();
-        List<PlatformSource> platforms = parameters.platforms(baseDir(), log());
-        if (platforms.isEmpty()) {
-            throw new MojoExecutionException("xenacpi: no firmware to baseline: set xenacpi.firmware (a path or"
-                    + " preset:ID) or put platforms below " + baseDir().resolve(Firmware.PROJECT_FOLDER));
-        }
-        Baseline baseline = Baseline.of(parameters.validation(), platforms);
-        Path file = parameters.baselineFile(baseDir());
-        baseline.write(file);
-        getLog().info("xenacpi: " + baseline.writtenNote(platforms.size(), file));
+    void executeMojo() throws ValidationException {
+        Baseline.writeFor(parameters(), baseDir(), log());
     }
 }

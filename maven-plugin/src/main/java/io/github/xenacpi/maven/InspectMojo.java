@@ -1,13 +1,10 @@
 package io.github.xenacpi.maven;
 
-import io.github.xenacpi.api.Firmware;
 import io.github.xenacpi.api.Inspection;
 import io.github.xenacpi.api.Overrides;
-import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
 import java.io.File;
 import java.nio.file.Path;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -49,10 +46,6 @@ public class InspectMojo extends AbstractXenacpiMojo {
     @Parameter(property = "xenacpi.inspect.json", defaultValue = "${project.build.directory}/xenacpi/inspect.json")
     private File json;
 
-    /** The build session: the folder Maven runs in, for a run without a project. */
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
     @Override
     String goal() {
         return "inspect";
@@ -60,32 +53,8 @@ public class InspectMojo extends AbstractXenacpiMojo {
 
     @Override
     void executeMojo() throws ValidationException {
-        Inspection inspection = Inspection.of(source(), Overrides.NONE);
-        inspection.text().forEach(getLog()::info);
-        Path file = resolve(json, base(), Inspection.DEFAULT_JSON);
-        getLog().info(Inspection.jsonWritten(inspection.writeJson(file)));
-    }
-
-    private PlatformSource source() throws ValidationException {
-        boolean byPath = path != null && !path.isBlank();
-        boolean byFirmware = firmware != null && !firmware.isBlank();
-        if (byPath && byFirmware && !path.trim().equals(firmware.trim())) {
-            throw new ValidationException("both xenacpi.inspect.path (" + path + ") and xenacpi.firmware (" + firmware
-                    + ") are set; inspect names one platform, set one of them");
-        }
-        if (!byPath && !byFirmware) {
-            getLog().info("xenacpi: neither xenacpi.inspect.path nor xenacpi.firmware is set: inspecting the preset "
-                    + Firmware.DEFAULT_PRESET + " (presets: " + Firmware.presetIds() + ")");
-            return Firmware.defaultPreset();
-        }
-        return Firmware.one(
-                byPath ? "xenacpi.inspect.path" : Firmware.PROPERTY,
-                byPath ? path : firmware,
-                base(),
-                s -> getLog().warn("xenacpi: " + s.describe()));
-    }
-
-    private Path base() {
-        return Path.of(session.getExecutionRootDirectory());
+        Path base = executionRoot();
+        Inspection.of(Inspection.source(path, firmware, base, log()), Overrides.NONE)
+                .show(resolve(json, base, Inspection.DEFAULT_JSON), log());
     }
 }

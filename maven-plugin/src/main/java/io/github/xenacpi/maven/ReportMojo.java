@@ -1,14 +1,9 @@
 package io.github.xenacpi.maven;
 
-import io.github.xenacpi.api.Firmware;
-import io.github.xenacpi.api.PlatformCheck;
-import io.github.xenacpi.api.PlatformSource;
 import io.github.xenacpi.api.ValidationException;
-import io.github.xenacpi.api.ValidationParameters;
 import io.github.xenacpi.api.ValidationRun;
 import java.io.File;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,9 +29,6 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
 
     /** The report's folder inside the site, and the page the site links to. */
     static final String FOLDER = "xenacpi";
-
-    /** The report formats the site gets: none named is every format. */
-    private static final List<String> EVERY_FORMAT = List.of();
 
     /** The oldest maven-site-plugin whose reporting API this report implements. */
     static final String SITE_PLUGIN_NEEDED = "3.12.1";
@@ -72,22 +64,11 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
 
     /** Validates as the build's validate execution does, into the site's {@value #FOLDER} folder. */
     private void write() throws MavenReportException {
-        ValidationParameters parameters =
-                parameters().inheriting(ValidateExecutionConfig.of(project).parameters());
         try {
-            List<PlatformSource> platforms = parameters.platforms(baseDir(), log());
-            if (platforms.isEmpty()) {
-                throw new MavenReportException("xenacpi: no firmware to report on: "
-                        + baseDir().resolve(Firmware.PROJECT_FOLDER) + " holds no platform;"
-                        + " set xenacpi.firmware (a path or preset:ID) or xenacpi.skip");
-            }
-            ValidationRun.execute(
-                    parameters.settings(
-                            platforms,
-                            EVERY_FORMAT,
-                            outputDirectory.toPath().resolve(FOLDER),
-                            PlatformCheck.Provider.NONE,
-                            baseDir()),
+            ValidationRun.report(
+                    parameters().inheriting(ValidateExecutionConfig.of(project).parameters()),
+                    baseDir(),
+                    outputDirectory.toPath().resolve(FOLDER),
                     Instant.now(),
                     log());
         } catch (ValidationException e) {
@@ -148,8 +129,7 @@ public class ReportMojo extends AbstractValidationMojo implements MavenReport {
 
     @Override
     public boolean canGenerateReport() throws MavenReportException {
-        if (skip()) {
-            getLog().info("Skipping xenacpi:report because xenacpi.skip is set");
+        if (skipped()) {
             return false;
         }
         if (!siteApiSupported()) {

@@ -45,16 +45,15 @@ final class ValidateExecutionConfig {
 
     /** The shared parameters this configuration sets (not the trace nor the baseline, which the site never takes). */
     ValidationParameters parameters() {
-        return new ValidationParameters(
-                list("firmware").orElse(List.of()),
-                list("strategies").orElse(List.of()),
-                value("xenVersion").orElse(""),
-                value("linuxVersion").orElse(""),
-                value("smmu").orElse(""),
-                value("xenVersions").orElse(""),
-                value("linuxVersions").orElse(""),
-                false,
-                "");
+        return ValidationParameters.builder()
+                .firmware(list("firmware").orElse(List.of()))
+                .strategies(list("strategies").orElse(List.of()))
+                .xenVersion(value("xenVersion").orElse(""))
+                .linuxVersion(value("linuxVersion").orElse(""))
+                .smmu(value("smmu").orElse(""))
+                .xenVersions(value("xenVersions").orElse(""))
+                .linuxVersions(value("linuxVersions").orElse(""))
+                .build();
     }
 
     /** A single value, such as {@code xenVersion}. */

@@ -1,8 +1,8 @@
 package io.github.xenacpi.maven;
 
-import io.github.xenacpi.api.Firmware;
 import io.github.xenacpi.api.ForkedValidation;
 import io.github.xenacpi.api.GateParameters;
+import io.github.xenacpi.api.MissingFirmware;
 import io.github.xenacpi.api.PlatformCheck;
 import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.api.ViolationPolicy;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -202,7 +201,7 @@ public class ValidateMojo extends AbstractValidationMojo {
     }
 
     @Override
-    void executeMojo() throws ValidationException, MojoExecutionException, MojoFailureException {
+    void executeMojo() throws ValidationException, MojoFailureException {
         ForkedValidation.Job job = new ForkedValidation.Job(
                 parameters(),
                 new GateParameters(failOn, requireStrategy, Suppression.toCore(suppressions)),
@@ -211,15 +210,15 @@ public class ValidateMojo extends AbstractValidationMojo {
                 resolve(reportDirectory, baseDir(), Path.of("target", "xenacpi")),
                 baseDir(),
                 Instant.now());
-        ForkedValidation.Outcome outcome = fork && !named(conformanceTests)
-                ? ForkedValidation.run(job, forkedJvm(), index(), log())
-                : ForkedValidation.runHere(job, this::tests, log());
-        if (!(outcome instanceof ForkedValidation.Outcome.Validated validated)) {
-            noFirmware();
-            return;
-        }
-        if (validated.failure().isPresent()) {
-            throw new MojoFailureException("xenacpi: " + validated.failure().get());
+        Optional<String> failure = ForkedValidation.validate(
+                job,
+                fork ? Optional.of(forkedJvm()) : Optional.empty(),
+                index(),
+                named(conformanceTests) ? Optional.of(this::tests) : Optional.empty(),
+                MissingFirmware.of(standalone(), failIfNoFirmware),
+                log());
+        if (failure.isPresent()) {
+            throw new MojoFailureException("xenacpi: " + failure.get());
         }
     }
 
@@ -237,38 +236,15 @@ public class ValidateMojo extends AbstractValidationMojo {
         Set<Path> classPath = new LinkedHashSet<>();
         classPath.add(plugin.getPluginArtifact().getFile().toPath());
         plugin.getArtifacts().forEach(a -> classPath.add(a.getFile().toPath()));
-        return new ForkedValidation.Jvm(
-                ForkedValidation.Jvm.currentJava(),
-                List.copyOf(classPath),
-                ForkedValidation.Jvm.flags(argLine),
-                classDataFolder == null || classDataFolder.isBlank()
-                        ? Optional.empty()
-                        : Optional.of(Path.of(classDataFolder.trim())));
+        return ForkedValidation.Jvm.of(List.copyOf(classPath), argLine, classDataFolder);
     }
 
     private static boolean named(List<String> values) {
         return values != null && values.stream().anyMatch(s -> s != null && !s.isBlank());
     }
 
-    private void noFirmware() throws MojoExecutionException {
-        if (standalone()) {
-            throw new MojoExecutionException("xenacpi: no firmware to validate: outside a project, name it with"
-                    + " xenacpi.firmware, such as -Dxenacpi.firmware=acpidump.txt (a file or folder, relative to "
-                    + baseDir() + ") or -Dxenacpi.firmware=preset:all for the bundled demo platforms");
-        }
-        String where = baseDir().resolve(Firmware.PROJECT_FOLDER).toString();
-        if (failIfNoFirmware) {
-            throw new MojoExecutionException("xenacpi: no firmware to validate: " + where + " holds no platform;"
-                    + " put acpidump files or table folders there, set xenacpi.firmware (a path or preset:ID), or"
-                    + " set xenacpi.failIfNoFirmware=false");
-        }
-        getLog().info("xenacpi: no firmware to validate at " + where + "; nothing done");
-    }
-
+    /** The project's conformance tests, which {@code conformanceTests} names. */
     private Optional<PlatformCheck> tests() throws ValidationException {
-        if (!named(conformanceTests)) {
-            return Optional.empty();
-        }
         if (skipTests || mavenTestSkip) {
             getLog().info("xenacpi: skipping the conformance tests because "
                     + (mavenTestSkip ? "maven.test.skip" : "skipTests") + " is set; the firmware is still validated");

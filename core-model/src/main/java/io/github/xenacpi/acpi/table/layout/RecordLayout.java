@@ -23,8 +23,8 @@ import java.util.Map;
  * {@link #values} leaves them out. Fields the record has no component for (framing,
  * reserved bytes) are left to the framing: read past, written as the writer sets them or as zeros. The binding is
  * checked when it is made, so a misspelt name fails when the decoder's class loads, not on some input. A component
- * named like a framing field ({@code type}, {@code length}) binds to it, so bind only records whose components mean
- * the fields of their names (CEDT's host bridge, whose {@code length} is the register block's, is not bound).
+ * named like a framing field ({@code type}, {@code length}) binds to it, so bind by name only records whose components
+ * mean the fields of their names (CEDT's host bridge, whose {@code length} is the register block's, names its field).
  * Where a record's names are not its fields', {@link #binder} names them: a component read from a field of another
  * name, and a component that is itself a record whose components lie among the structure's fields (a register
  * with its preserve and write masks, say), read and written through the same layout.

@@ -14,7 +14,8 @@ import java.util.Map;
  * A fixed structure bound to the record that holds it, so that one definition reads, writes and names it, as
  * ACPICA's field tables drive both its disassembler and its compiler. Each component of the record is the
  * layout's field of the same name: an integer field for a {@code long} or {@code int} component (at most 4 bytes
- * for an {@code int}), an ASCII field for a {@code String}, and, when the binding is given a {@link FieldReader} for
+ * for an {@code int}), an integer field read as not zero for a {@code boolean} (written 1 or 0), an ASCII field for a
+ * {@code String}, and, when the binding is given a {@link FieldReader} for
  * a type this package does not know (a Generic Address Structure, say), a GAS or bytes field for a component of that
  * type. An {@code int} component named {@code offset}, when the layout has no field of that name, holds the
  * structure's table offset ({@link Struct#offset()}), as records of sub-tables keep where they lie; a writer has no
@@ -230,6 +231,7 @@ public final class RecordLayout<R extends Record> {
             Field f = fieldFor(layout, c, fields.getOrDefault(name, name));
             boolean fits = (t == long.class && f.type() == FieldType.UINT && f.length() <= 8)
                     || (t == int.class && f.type() == FieldType.UINT && f.length() <= 4)
+                    || (t == boolean.class && f.type() == FieldType.UINT && f.length() <= 8)
                     || (t == String.class && f.type() == FieldType.ASCII);
             boolean other =
                     valueType != null && t == valueType && (f.type() == FieldType.GAS || f.type() == FieldType.BYTES);
@@ -329,6 +331,8 @@ public final class RecordLayout<R extends Record> {
                 args[i] = s.value(c.field());
             } else if (c.type() == int.class) {
                 args[i] = s.intValue(c.field());
+            } else if (c.type() == boolean.class) {
+                args[i] = s.value(c.field()) != 0;
             } else {
                 args[i] = s.text(c.field());
             }
@@ -347,7 +351,8 @@ public final class RecordLayout<R extends Record> {
     }
 
     /**
-     * The record's fields by name, in the record's order, for a writer: {@code Long} for integer fields,
+     * The record's fields by name, in the record's order, for a writer: {@code Long} for integer fields (1 or 0
+     * for a {@code boolean}),
      * {@code String} for ASCII ones, the component's own value for a field read by a {@link FieldReader}; the
      * structure's table offset and the supplied components are no fields and are left out; a nested record gives
      * its fields in its place (none when it is null).
@@ -371,6 +376,9 @@ public final class RecordLayout<R extends Record> {
                     out.putAll(nestedValues(c.nested(), v));
                 }
                 continue;
+            }
+            if (v instanceof Boolean b) {
+                v = b ? 1L : 0L;
             }
             out.put(c.field(), v instanceof Integer i ? (Object) i.longValue() : v);
         }

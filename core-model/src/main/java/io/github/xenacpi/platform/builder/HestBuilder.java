@@ -1,6 +1,5 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.HestTable.AerSettings;
 import io.github.xenacpi.acpi.table.HestTable.Bank;
@@ -78,37 +77,16 @@ public final class HestBuilder implements TableBuilder {
                     .set("secondaryAdvancedCapabilities", s.secondaryAdvancedCapabilities())
                     .write();
         } else if (source instanceof HestTable.Ghes s) {
-            ghes(
-                            w.struct(HestDecoder.GHES),
-                            s.type(),
-                            s.sourceId(),
-                            s.relatedSourceId(),
-                            s.flags(),
-                            s.enabled(),
-                            s.recordsToPreallocate(),
-                            s.maxSectionsPerRecord(),
-                            s.maxRawDataLength(),
-                            s.errorStatusAddress(),
-                            s.notification(),
-                            s.errorStatusBlockLength())
+            w.struct(HestDecoder.GHES)
+                    .set("type", s.type())
+                    .set(HestDecoder.GHES_RECORD, s)
+                    .set("notification", notification(s.notification()))
                     .write();
         } else if (source instanceof HestTable.GhesV2 s) {
-            ghes(
-                            w.struct(HestDecoder.GHES_V2),
-                            s.type(),
-                            s.sourceId(),
-                            s.relatedSourceId(),
-                            s.flags(),
-                            s.enabled(),
-                            s.recordsToPreallocate(),
-                            s.maxSectionsPerRecord(),
-                            s.maxRawDataLength(),
-                            s.errorStatusAddress(),
-                            s.notification(),
-                            s.errorStatusBlockLength())
-                    .set("readAckRegister", s.readAckRegister())
-                    .set("readAckPreserve", s.readAckPreserve())
-                    .set("readAckWrite", s.readAckWrite())
+            w.struct(HestDecoder.GHES_V2)
+                    .set("type", s.type())
+                    .set(HestDecoder.GHES_V2_RECORD, s)
+                    .set("notification", notification(s.notification()))
                     .write();
         }
     }
@@ -120,32 +98,6 @@ public final class HestBuilder implements TableBuilder {
                 .set("enabled", c.enabled() ? 1 : 0)
                 .set("recordsToPreallocate", c.recordsToPreallocate())
                 .set("maxSectionsPerRecord", c.maxSectionsPerRecord());
-    }
-
-    private static TableWriter.StructWriter ghes(
-            TableWriter.StructWriter s,
-            int type,
-            int sourceId,
-            int related,
-            int flags,
-            boolean enabled,
-            long records,
-            long sections,
-            long rawLength,
-            GenericAddress status,
-            Notification notification,
-            long blockLength) {
-        return s.set("type", type)
-                .set("sourceId", sourceId)
-                .set("relatedSourceId", related)
-                .set("flags", flags)
-                .set("enabled", enabled ? 1 : 0)
-                .set("recordsToPreallocate", records)
-                .set("maxSectionsPerRecord", sections)
-                .set("maxRawDataLength", rawLength)
-                .set("errorStatusAddress", status)
-                .set("notification", notification(notification))
-                .set("errorStatusBlockLength", blockLength);
     }
 
     private static TableWriter.StructWriter aer(

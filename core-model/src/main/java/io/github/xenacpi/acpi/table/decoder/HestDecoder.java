@@ -144,6 +144,14 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             .u64("readAckWrite")
             .build();
 
+    /** {@link #GHES} bound to its record; the embedded notification structure is the decoder's to read. */
+    public static final RecordLayout<HestTable.Ghes> GHES_RECORD =
+            GenericAddress.bind(HestTable.Ghes.class, GHES, "notification");
+
+    /** {@link #GHES_V2} bound to its record; the embedded notification structure is the decoder's to read. */
+    public static final RecordLayout<HestTable.GhesV2> GHES_V2_RECORD =
+            GenericAddress.bind(HestTable.GhesV2.class, GHES_V2, "notification");
+
     /** The Hardware Error Notification Structure embedded in types 1, 9, 10 and 11. */
     public static final Layout NOTIFICATION = Layout.of("HEST notification")
             .u8("type")
@@ -455,19 +463,8 @@ public final class HestDecoder implements TableDecoder<HestTable> {
                     blockLength,
                     STATUS_BLOCK_HEADER);
         }
-        int sourceId = s.intValue("sourceId");
         if (type == 9) {
-            out.add(new HestTable.Ghes(
-                    sourceId,
-                    s.intValue("relatedSourceId"),
-                    s.intValue("flags"),
-                    enabled,
-                    s.value("recordsToPreallocate"),
-                    s.value("maxSectionsPerRecord"),
-                    s.value("maxRawDataLength"),
-                    status,
-                    n,
-                    blockLength));
+            out.add(GHES_RECORD.read(s, n));
             return layout.size();
         }
         GenericAddress ack = GenericAddress.read(s, "readAckRegister");
@@ -480,20 +477,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             ctx.error(
                     s.offsetOf("readAckRegister") + 4, "%s: enabled GHESv2 has a null read acknowledge register", path);
         }
-        out.add(new HestTable.GhesV2(
-                sourceId,
-                s.intValue("relatedSourceId"),
-                s.intValue("flags"),
-                enabled,
-                s.value("recordsToPreallocate"),
-                s.value("maxSectionsPerRecord"),
-                s.value("maxRawDataLength"),
-                status,
-                n,
-                blockLength,
-                ack,
-                s.value("readAckPreserve"),
-                s.value("readAckWrite")));
+        out.add(GHES_V2_RECORD.read(s, n));
         return layout.size();
     }
 

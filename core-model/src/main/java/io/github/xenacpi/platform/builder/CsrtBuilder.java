@@ -18,16 +18,14 @@ public final class CsrtBuilder implements TableBuilder {
     /** Adds a resource group; add its descriptors with {@link Group#descriptor}. */
     public Group group(
             long vendorId, long subvendorId, int deviceId, int subdeviceId, int groupRevision, byte[] sharedInfo) {
-        Group g = new Group(new CsrtTable.ResourceGroup(
-                0,
-                0,
-                vendorId,
-                subvendorId,
-                deviceId,
-                subdeviceId,
-                groupRevision,
-                new CsrtTable.Bytes(sharedInfo),
-                List.of()));
+        Group g = new Group(CsrtTable.ResourceGroup.builder()
+                .vendorId(vendorId)
+                .subvendorId(subvendorId)
+                .deviceId(deviceId)
+                .subdeviceId(subdeviceId)
+                .revision(groupRevision)
+                .sharedInfo(new CsrtTable.Bytes(sharedInfo))
+                .build());
         groups.add(g);
         return g;
     }

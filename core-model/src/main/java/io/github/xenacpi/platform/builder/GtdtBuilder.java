@@ -83,18 +83,18 @@ public final class GtdtBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         int fixedEnd = REVISION_END[Math.max(1, Math.min(revision, 3))];
-        GtdtTable table = new GtdtTable(
-                null,
-                cntControlBase,
-                secureEl1,
-                nonSecureEl1,
-                virtualEl1,
-                el2,
-                cntReadBase,
-                platformTimerCount != null ? platformTimerCount : platformTimers.size(),
-                platformTimerOffset != null ? platformTimerOffset : platformTimers.isEmpty() ? 0 : fixedEnd,
-                virtualEl2,
-                List.of());
+        GtdtTable table = GtdtTable.builder()
+                .cntControlBase(cntControlBase)
+                .secureEl1(secureEl1)
+                .nonSecureEl1(nonSecureEl1)
+                .virtualEl1(virtualEl1)
+                .el2(el2)
+                .cntReadBase(cntReadBase)
+                .platformTimerCount(platformTimerCount != null ? platformTimerCount : platformTimers.size())
+                .platformTimerOffset(
+                        platformTimerOffset != null ? platformTimerOffset : platformTimers.isEmpty() ? 0 : fixedEnd)
+                .virtualEl2(virtualEl2)
+                .build();
         byte[] fixed =
                 TableWriter.headerless().record(GtdtDecoder.TABLE_RECORD, table).toBytes();
         TableWriter w =

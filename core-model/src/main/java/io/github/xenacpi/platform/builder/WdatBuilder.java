@@ -63,19 +63,18 @@ public final class WdatBuilder implements TableBuilder {
         TableWriter w = TableWriter.withHeader("WDAT", 1, oem)
                 .record(
                         WdatDecoder.TABLE_RECORD,
-                        new WdatTable(
-                                null,
-                                headerLength,
-                                pci[0],
-                                pci[1],
-                                pci[2],
-                                pci[3],
-                                timerPeriod,
-                                maxCount,
-                                minCount,
-                                flags,
-                                entryCount != null ? entryCount : entries.size(),
-                                List.of()));
+                        WdatTable.builder()
+                                .headerLength(headerLength)
+                                .pciSegment(pci[0])
+                                .pciBus(pci[1])
+                                .pciDevice(pci[2])
+                                .pciFunction(pci[3])
+                                .timerPeriod(timerPeriod)
+                                .maxCount(maxCount)
+                                .minCount(minCount)
+                                .flags(flags)
+                                .entryCount(entryCount != null ? entryCount : entries.size())
+                                .build());
         entries.forEach(e -> w.record(WdatDecoder.ENTRY_RECORD, e));
         return w.finish();
     }

@@ -165,7 +165,8 @@ public final class RecordLayout<R extends Record> {
 
         /**
          * The component {@code component} is a record whose components are, in its order, the structure's
-         * {@code fields}; they are read and written as a bound record's are.
+         * {@code fields} (with none named, the fields of their own names); they are read and written as a bound
+         * record's are.
          */
         public Binder<R> nested(String component, String... fieldNames) {
             nested.put(component, List.of(fieldNames));
@@ -273,6 +274,9 @@ public final class RecordLayout<R extends Record> {
         }
         Class<? extends Record> inner = c.getType().asSubclass(Record.class);
         RecordComponent[] parts = inner.getRecordComponents();
+        if (fieldNames.isEmpty()) {
+            return bind(inner, layout, valueType, reader, List.of(), Map.of(), Map.of());
+        }
         if (parts.length != fieldNames.size()) {
             throw new IllegalArgumentException(outer.getSimpleName() + "." + c.getName() + " has " + parts.length
                     + " components, but " + fieldNames.size() + " fields are named for them");

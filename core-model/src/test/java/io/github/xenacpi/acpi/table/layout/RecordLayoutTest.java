@@ -47,6 +47,12 @@ class RecordLayoutTest {
     /** A record that names its fields otherwise: {@code size} is the field {@code length}, {@code window} nested. */
     public record Renamed(int size, int id, Window window) {}
 
+    /** Part of an entry whose components are fields of their own names; {@code id} is read as set or not. */
+    public record Identity(boolean id, String name) {}
+
+    /** An entry with a nested part bound by its own names. */
+    public record WithIdentity(long base, Identity identity) {}
+
     /** A record whose component is named after no field. */
     public record Misspelt(int identifier) {}
 
@@ -174,5 +180,20 @@ class RecordLayoutTest {
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Renamed.size has no field count in entry");
+    }
+
+    @Test
+    void aNestedRecordWithNoFieldsNamedReadsTheFieldsOfItsOwnNamesAndABooleanIsAnIntegerNotZero() {
+        ByteBuffer b = ByteBuffer.allocate(ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(2, (short) 0x100).putLong(8, 0x3000L).put(16, "TPM0".getBytes(StandardCharsets.US_ASCII));
+        RecordLayout<WithIdentity> binding = RecordLayout.binder(WithIdentity.class, ENTRY)
+                .nested("identity")
+                .build();
+
+        WithIdentity w = binding.read(Struct.over(ENTRY, b, 0, ENTRY.size(), "entry"));
+
+        assertThat(w).isEqualTo(new WithIdentity(0x3000L, new Identity(true, "TPM0")));
+        assertThat(binding.values(w))
+                .containsExactly(Map.entry("base", 0x3000L), Map.entry("id", 1L), Map.entry("name", "TPM0"));
     }
 }

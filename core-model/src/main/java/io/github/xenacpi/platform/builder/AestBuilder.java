@@ -93,8 +93,7 @@ public final class AestBuilder implements TableBuilder {
             w.record(AestDecoder.SMMU_RECORD, s);
         } else if (data instanceof AestTable.Vendor v) {
             w.struct(AestDecoder.VENDOR)
-                    .set("hid", v.hid())
-                    .set("uid", v.uid())
+                    .set(AestDecoder.VENDOR_RECORD, v)
                     .set("vendorData", HexFormat.of().parseHex(v.vendorData()))
                     .write();
         } else if (data instanceof AestTable.Gic g) {

@@ -114,6 +114,10 @@ public final class AestDecoder implements TableDecoder<AestTable> {
     public static final RecordLayout<AestTable.Processor> PROCESSOR_RECORD =
             RecordLayout.of(AestTable.Processor.class, PROCESSOR, "resource");
 
+    /** {@link #VENDOR} bound to its record; the vendor data, kept as hex, is the decoder's to format. */
+    public static final RecordLayout<AestTable.Vendor> VENDOR_RECORD =
+            RecordLayout.of(AestTable.Vendor.class, VENDOR, "vendorData");
+
     /** {@link #MEMORY} bound to its record: the decoder reads and the builder writes through it. */
     public static final RecordLayout<AestTable.Memory> MEMORY_RECORD = RecordLayout.of(AestTable.Memory.class, MEMORY);
 
@@ -219,9 +223,7 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             case 0 -> processor(ctx, sub, s, at);
             case 1 -> MEMORY_RECORD.read(s);
             case 2 -> SMMU_RECORD.read(s);
-            case 3 ->
-                new AestTable.Vendor(
-                        s.value("hid"), s.value("uid"), HexFormat.of().formatHex(s.bytes("vendorData")));
+            case 3 -> VENDOR_RECORD.read(s, HexFormat.of().formatHex(s.bytes("vendorData")));
             default -> {
                 AestTable.Gic gic = GIC_RECORD.read(s);
                 if (gic.interfaceType() > LAST_GIC_INTERFACE) {

@@ -209,25 +209,32 @@ public final class GroundTruthFirmware {
      * pages, doorbells and the other registers on the RTC and GED pages.
      */
     static PcctBuilder pcct() {
-        PcctTable.Interrupt none = new PcctTable.Interrupt(0, 0);
         return new PcctBuilder()
                 .subspace(new PcctTable.Generic(VIRTIO, 0x100, write(RTC), 100, 0, 0))
-                .subspace(new PcctTable.HwReduced(1, none, VIRTIO + 0x1000, 0x100, write(RTC + 0x4), 100, 0, 0, null))
-                .subspace(new PcctTable.HwReduced(
-                        2, none, VIRTIO + 0x2000, 0x100, write(RTC + 0x8), 100, 0, 0, write(GED)))
-                .subspace(new PcctTable.Extended(
-                        3,
-                        none,
-                        VIRTIO + 0x3000,
-                        0x100,
-                        write(RTC + 0xC),
-                        100,
-                        0,
-                        0,
-                        write(GED),
-                        new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x10, 32), 1),
-                        write(RTC + 0x14),
-                        new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x18, 32), 2)));
+                .subspace(PcctTable.HwReduced.builder()
+                        .baseAddress(VIRTIO + 0x1000)
+                        .length(0x100)
+                        .doorbell(write(RTC + 0x4))
+                        .nominalLatency(100)
+                        .build())
+                .subspace(PcctTable.HwReduced.builder()
+                        .type(2)
+                        .baseAddress(VIRTIO + 0x2000)
+                        .length(0x100)
+                        .doorbell(write(RTC + 0x8))
+                        .nominalLatency(100)
+                        .interruptAck(write(GED))
+                        .build())
+                .subspace(PcctTable.Extended.builder()
+                        .baseAddress(VIRTIO + 0x3000)
+                        .length(0x100)
+                        .doorbell(write(RTC + 0xC))
+                        .nominalLatency(100)
+                        .interruptAck(write(GED))
+                        .commandCompleteCheck(new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x10, 32), 1))
+                        .commandCompleteUpdate(write(RTC + 0x14))
+                        .errorStatus(new PcctTable.RegisterMask(GenericAddress.memory(RTC + 0x18, 32), 2))
+                        .build());
     }
 
     private static PcctTable.RegisterWrite write(long address) {

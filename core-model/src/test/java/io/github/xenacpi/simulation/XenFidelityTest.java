@@ -193,19 +193,17 @@ class XenFidelityTest {
                         .flags(1)
                         .subspace(new PcctTable.Generic(
                                 0xA000_0000L, 0x1000, new PcctTable.RegisterWrite(db0, 0, 1), 100, 0, 0))
-                        .subspace(new PcctTable.Extended(
-                                3,
-                                new PcctTable.Interrupt(40, 0),
-                                0xA001_0000L,
-                                0x1000,
-                                new PcctTable.RegisterWrite(db3, 0, 1),
-                                100,
-                                0,
-                                0,
-                                none,
-                                new PcctTable.RegisterMask(check, 1),
-                                new PcctTable.RegisterWrite(update, 0, 1),
-                                new PcctTable.RegisterMask(error, 1))))
+                        .subspace(PcctTable.Extended.builder()
+                                .interrupt(new PcctTable.Interrupt(40, 0))
+                                .baseAddress(0xA001_0000L)
+                                .length(0x1000)
+                                .doorbell(new PcctTable.RegisterWrite(db3, 0, 1))
+                                .nominalLatency(100)
+                                .interruptAck(none)
+                                .commandCompleteCheck(new PcctTable.RegisterMask(check, 1))
+                                .commandCompleteUpdate(new PcctTable.RegisterWrite(update, 0, 1))
+                                .errorStatus(new PcctTable.RegisterMask(error, 1))
+                                .build()))
                 .build()
                 .image());
         Platform p = new Platform("pcct3", tables, io.github.xenacpi.platform.PlatformDescriptor.DEFAULT);

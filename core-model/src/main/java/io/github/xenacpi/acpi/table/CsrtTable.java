@@ -38,6 +38,84 @@ public record CsrtTable(TableHeader header, List<ResourceGroup> groups) implemen
         public String vendorName() {
             return ascii(vendorId);
         }
+
+        /** A builder whose fields start at 0, with no shared information and no descriptors. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link ResourceGroup} field by field. */
+        public static final class Builder {
+            private int offset;
+            private int length;
+            private long vendorId;
+            private long subvendorId;
+            private int deviceId;
+            private int subdeviceId;
+            private int revision;
+            private Bytes sharedInfo = new Bytes(new byte[0]);
+            private List<ResourceDescriptor> descriptors = List.of();
+
+            private Builder() {}
+
+            public Builder offset(int value) {
+                offset = value;
+                return this;
+            }
+
+            public Builder length(int value) {
+                length = value;
+                return this;
+            }
+
+            public Builder vendorId(long value) {
+                vendorId = value;
+                return this;
+            }
+
+            public Builder subvendorId(long value) {
+                subvendorId = value;
+                return this;
+            }
+
+            public Builder deviceId(int value) {
+                deviceId = value;
+                return this;
+            }
+
+            public Builder subdeviceId(int value) {
+                subdeviceId = value;
+                return this;
+            }
+
+            public Builder revision(int value) {
+                revision = value;
+                return this;
+            }
+
+            public Builder sharedInfo(Bytes value) {
+                sharedInfo = value;
+                return this;
+            }
+
+            public Builder descriptors(List<ResourceDescriptor> value) {
+                descriptors = value;
+                return this;
+            }
+
+            public ResourceGroup build() {
+                return new ResourceGroup(
+                        offset,
+                        length,
+                        vendorId,
+                        subvendorId,
+                        deviceId,
+                        subdeviceId,
+                        revision,
+                        sharedInfo,
+                        descriptors);
+            }
+        }
     }
 
     /** One resource descriptor: type (1 interrupt, 2 timer, 3 DMA), subtype, UID and vendor data. */

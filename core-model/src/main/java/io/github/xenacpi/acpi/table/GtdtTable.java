@@ -32,6 +32,9 @@ public record GtdtTable(
     /** A timer's interrupt (GSIV) and its flags (trigger mode, polarity, always-on). */
     public record Timer(long gsiv, long flags) {}
 
+    /** What a builder starts each per-CPU timer at: GSIV 0, no flags. */
+    private static final Timer NO_TIMER = new Timer(0, 0);
+
     /** One platform timer structure. */
     public sealed interface PlatformTimer permits GtBlock, Watchdog, OtherTimer {
 
@@ -71,4 +74,96 @@ public record GtdtTable(
 
     /** A platform timer of a type ACPI 6.5 does not define, kept by type and length. */
     public record OtherTimer(int type, int length) implements PlatformTimer {}
+
+    /** A builder whose fields start at 0, with no header, timers of GSIV 0 and no platform timers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link GtdtTable} field by field. */
+    public static final class Builder {
+        private TableHeader header;
+        private long cntControlBase;
+        private Timer secureEl1 = NO_TIMER;
+        private Timer nonSecureEl1 = NO_TIMER;
+        private Timer virtualEl1 = NO_TIMER;
+        private Timer el2 = NO_TIMER;
+        private long cntReadBase;
+        private long platformTimerCount;
+        private long platformTimerOffset;
+        private Timer virtualEl2 = NO_TIMER;
+        private List<PlatformTimer> platformTimers = List.of();
+
+        private Builder() {}
+
+        public Builder header(TableHeader value) {
+            header = value;
+            return this;
+        }
+
+        public Builder cntControlBase(long value) {
+            cntControlBase = value;
+            return this;
+        }
+
+        public Builder secureEl1(Timer value) {
+            secureEl1 = value;
+            return this;
+        }
+
+        public Builder nonSecureEl1(Timer value) {
+            nonSecureEl1 = value;
+            return this;
+        }
+
+        public Builder virtualEl1(Timer value) {
+            virtualEl1 = value;
+            return this;
+        }
+
+        public Builder el2(Timer value) {
+            el2 = value;
+            return this;
+        }
+
+        public Builder cntReadBase(long value) {
+            cntReadBase = value;
+            return this;
+        }
+
+        public Builder platformTimerCount(long value) {
+            platformTimerCount = value;
+            return this;
+        }
+
+        public Builder platformTimerOffset(long value) {
+            platformTimerOffset = value;
+            return this;
+        }
+
+        public Builder virtualEl2(Timer value) {
+            virtualEl2 = value;
+            return this;
+        }
+
+        public Builder platformTimers(List<PlatformTimer> value) {
+            platformTimers = value;
+            return this;
+        }
+
+        public GtdtTable build() {
+            return new GtdtTable(
+                    header,
+                    cntControlBase,
+                    secureEl1,
+                    nonSecureEl1,
+                    virtualEl1,
+                    el2,
+                    cntReadBase,
+                    platformTimerCount,
+                    platformTimerOffset,
+                    virtualEl2,
+                    platformTimers);
+        }
+    }
 }

@@ -33,6 +33,15 @@ public record PcctTable(TableHeader header, long flags, List<Subspace> subspaces
     /** The platform interrupt of a HW-reduced or extended subspace: its GSIV and flags. */
     public record Interrupt(long gsiv, int flags) {}
 
+    /** What a builder starts a register with a preserve and write mask at: all zeros, as a zeroed table reads. */
+    private static final RegisterWrite NO_WRITE = new RegisterWrite(new GenericAddress(0, 0, 0, 0, 0), 0, 0);
+
+    /** What a builder starts a register with a mask at: all zeros. */
+    private static final RegisterMask NO_MASK = new RegisterMask(new GenericAddress(0, 0, 0, 0, 0), 0);
+
+    /** What a builder starts the platform interrupt at: GSIV 0, no flags. */
+    private static final Interrupt NO_INTERRUPT = new Interrupt(0, 0);
+
     /** Type 0: generic communications subspace. */
     public record Generic(
             long baseAddress,
@@ -62,7 +71,89 @@ public record PcctTable(TableHeader header, long flags, List<Subspace> subspaces
             long maxPeriodicAccessRate,
             int minTurnaroundTime,
             RegisterWrite interruptAck)
-            implements Subspace {}
+            implements Subspace {
+
+        /**
+         * A builder for a type 1 subspace whose fields start at 0 and registers at address 0, with no acknowledge
+         * register.
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link HwReduced} field by field. */
+        public static final class Builder {
+            private int type = 1;
+            private Interrupt interrupt = NO_INTERRUPT;
+            private long baseAddress;
+            private long length;
+            private RegisterWrite doorbell = NO_WRITE;
+            private long nominalLatency;
+            private long maxPeriodicAccessRate;
+            private int minTurnaroundTime;
+            private RegisterWrite interruptAck;
+
+            private Builder() {}
+
+            public Builder type(int value) {
+                type = value;
+                return this;
+            }
+
+            public Builder interrupt(Interrupt value) {
+                interrupt = value;
+                return this;
+            }
+
+            public Builder baseAddress(long value) {
+                baseAddress = value;
+                return this;
+            }
+
+            public Builder length(long value) {
+                length = value;
+                return this;
+            }
+
+            public Builder doorbell(RegisterWrite value) {
+                doorbell = value;
+                return this;
+            }
+
+            public Builder nominalLatency(long value) {
+                nominalLatency = value;
+                return this;
+            }
+
+            public Builder maxPeriodicAccessRate(long value) {
+                maxPeriodicAccessRate = value;
+                return this;
+            }
+
+            public Builder minTurnaroundTime(int value) {
+                minTurnaroundTime = value;
+                return this;
+            }
+
+            public Builder interruptAck(RegisterWrite value) {
+                interruptAck = value;
+                return this;
+            }
+
+            public HwReduced build() {
+                return new HwReduced(
+                        type,
+                        interrupt,
+                        baseAddress,
+                        length,
+                        doorbell,
+                        nominalLatency,
+                        maxPeriodicAccessRate,
+                        minTurnaroundTime,
+                        interruptAck);
+            }
+        }
+    }
 
     /** Types 3 (master) and 4 (slave): extended PCC subspace. */
     public record Extended(
@@ -78,7 +169,107 @@ public record PcctTable(TableHeader header, long flags, List<Subspace> subspaces
             RegisterMask commandCompleteCheck,
             RegisterWrite commandCompleteUpdate,
             RegisterMask errorStatus)
-            implements Subspace {}
+            implements Subspace {
+
+        /** A builder for a type 3 (master) subspace whose fields start at 0 and registers at address 0. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Extended} field by field. */
+        public static final class Builder {
+            private int type = 3;
+            private Interrupt interrupt = NO_INTERRUPT;
+            private long baseAddress;
+            private long length;
+            private RegisterWrite doorbell = NO_WRITE;
+            private long nominalLatency;
+            private long maxPeriodicAccessRate;
+            private long minTurnaroundTime;
+            private RegisterWrite interruptAck = NO_WRITE;
+            private RegisterMask commandCompleteCheck = NO_MASK;
+            private RegisterWrite commandCompleteUpdate = NO_WRITE;
+            private RegisterMask errorStatus = NO_MASK;
+
+            private Builder() {}
+
+            public Builder type(int value) {
+                type = value;
+                return this;
+            }
+
+            public Builder interrupt(Interrupt value) {
+                interrupt = value;
+                return this;
+            }
+
+            public Builder baseAddress(long value) {
+                baseAddress = value;
+                return this;
+            }
+
+            public Builder length(long value) {
+                length = value;
+                return this;
+            }
+
+            public Builder doorbell(RegisterWrite value) {
+                doorbell = value;
+                return this;
+            }
+
+            public Builder nominalLatency(long value) {
+                nominalLatency = value;
+                return this;
+            }
+
+            public Builder maxPeriodicAccessRate(long value) {
+                maxPeriodicAccessRate = value;
+                return this;
+            }
+
+            public Builder minTurnaroundTime(long value) {
+                minTurnaroundTime = value;
+                return this;
+            }
+
+            public Builder interruptAck(RegisterWrite value) {
+                interruptAck = value;
+                return this;
+            }
+
+            public Builder commandCompleteCheck(RegisterMask value) {
+                commandCompleteCheck = value;
+                return this;
+            }
+
+            public Builder commandCompleteUpdate(RegisterWrite value) {
+                commandCompleteUpdate = value;
+                return this;
+            }
+
+            public Builder errorStatus(RegisterMask value) {
+                errorStatus = value;
+                return this;
+            }
+
+            public Extended build() {
+                return new Extended(
+                        type,
+                        interrupt,
+                        baseAddress,
+                        length,
+                        doorbell,
+                        nominalLatency,
+                        maxPeriodicAccessRate,
+                        minTurnaroundTime,
+                        interruptAck,
+                        commandCompleteCheck,
+                        commandCompleteUpdate,
+                        errorStatus);
+            }
+        }
+    }
 
     /** Type 5: HW registers based communications subspace. */
     public record HwRegisters(

@@ -63,7 +63,86 @@ public record SdevTable(TableHeader header, List<Device> devices) implements Acp
             int baseClass,
             int subClass,
             int programmingInterface)
-            implements Component {}
+            implements Component {
+
+        /** A builder whose fields start at 0, false or empty. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link IdComponent} field by field. */
+        public static final class Builder {
+            private int flags;
+            private String hardwareId = "";
+            private String subsystemId = "";
+            private int hardwareRevision;
+            private boolean hardwareRevisionPresent;
+            private boolean classCodePresent;
+            private int baseClass;
+            private int subClass;
+            private int programmingInterface;
+
+            private Builder() {}
+
+            public Builder flags(int value) {
+                flags = value;
+                return this;
+            }
+
+            public Builder hardwareId(String value) {
+                hardwareId = value;
+                return this;
+            }
+
+            public Builder subsystemId(String value) {
+                subsystemId = value;
+                return this;
+            }
+
+            public Builder hardwareRevision(int value) {
+                hardwareRevision = value;
+                return this;
+            }
+
+            public Builder hardwareRevisionPresent(boolean value) {
+                hardwareRevisionPresent = value;
+                return this;
+            }
+
+            public Builder classCodePresent(boolean value) {
+                classCodePresent = value;
+                return this;
+            }
+
+            public Builder baseClass(int value) {
+                baseClass = value;
+                return this;
+            }
+
+            public Builder subClass(int value) {
+                subClass = value;
+                return this;
+            }
+
+            public Builder programmingInterface(int value) {
+                programmingInterface = value;
+                return this;
+            }
+
+            public IdComponent build() {
+                return new IdComponent(
+                        flags,
+                        hardwareId,
+                        subsystemId,
+                        hardwareRevision,
+                        hardwareRevisionPresent,
+                        classCodePresent,
+                        baseClass,
+                        subClass,
+                        programmingInterface);
+            }
+        }
+    }
 
     /** Memory based component: a range of the device's memory that is protected. */
     public record MemoryComponent(int flags, long base, long length) implements Component {}

@@ -48,8 +48,7 @@ public final class AestBuilder implements TableBuilder {
                     .set("interfaceOffset", interfaceOffset)
                     .set("interruptOffset", interruptOffset)
                     .set("interruptCount", n.interrupts().size())
-                    .set("timestampRate", n.timestampRate())
-                    .set("errorInjectionCountdownRate", n.errorInjectionCountdownRate())
+                    .set(AestDecoder.NODE_RECORD, n)
                     .write();
             writeData(w, n.data());
             AestTable.Interface i = n.nodeInterface().orElse(new AestTable.Interface(0, 0, 0, 0, 0, 0, 0, 0));
@@ -86,13 +85,7 @@ public final class AestBuilder implements TableBuilder {
 
     private static void writeData(TableWriter w, AestTable.NodeData data) {
         if (data instanceof AestTable.Processor p) {
-            w.struct(AestDecoder.PROCESSOR)
-                    .set("processorId", p.processorId())
-                    .set("resourceType", p.resourceType())
-                    .set("flags", p.flags())
-                    .set("revision", p.revision())
-                    .set("processorAffinity", p.processorAffinity())
-                    .write();
+            w.record(AestDecoder.PROCESSOR_RECORD, p);
             w.struct(resourceLayout(p)).set("resource", p.resource()).write();
         } else if (data instanceof AestTable.Memory m) {
             w.record(AestDecoder.MEMORY_RECORD, m);
@@ -100,8 +93,7 @@ public final class AestBuilder implements TableBuilder {
             w.record(AestDecoder.SMMU_RECORD, s);
         } else if (data instanceof AestTable.Vendor v) {
             w.struct(AestDecoder.VENDOR)
-                    .set("hid", v.hid())
-                    .set("uid", v.uid())
+                    .set(AestDecoder.VENDOR_RECORD, v)
                     .set("vendorData", HexFormat.of().parseHex(v.vendorData()))
                     .write();
         } else if (data instanceof AestTable.Gic g) {

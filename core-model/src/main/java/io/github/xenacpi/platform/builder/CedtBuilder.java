@@ -28,10 +28,7 @@ public final class CedtBuilder implements TableBuilder {
                 w.struct(CedtDecoder.HOST_BRIDGE)
                         .set("type", 0)
                         .set("length", CedtDecoder.HOST_BRIDGE.size())
-                        .set("uid", h.uid())
-                        .set("cxlVersion", h.cxlVersion())
-                        .set("base", h.base())
-                        .set("registerLength", h.length())
+                        .set(CedtDecoder.HOST_BRIDGE_RECORD, h)
                         .write();
             } else if (s instanceof CedtTable.FixedMemoryWindow f) {
                 w.struct(CedtDecoder.WINDOW)

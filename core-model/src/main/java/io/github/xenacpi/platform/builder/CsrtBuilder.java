@@ -1,5 +1,6 @@
 package io.github.xenacpi.platform.builder;
 
+import io.github.xenacpi.acpi.table.CsrtTable;
 import io.github.xenacpi.acpi.table.decoder.CsrtDecoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,14 @@ public final class CsrtBuilder implements TableBuilder {
     /** Adds a resource group; add its descriptors with {@link Group#descriptor}. */
     public Group group(
             long vendorId, long subvendorId, int deviceId, int subdeviceId, int groupRevision, byte[] sharedInfo) {
-        Group g =
-                new Group(new long[] {vendorId, subvendorId, deviceId, subdeviceId, groupRevision}, sharedInfo.clone());
+        Group g = new Group(CsrtTable.ResourceGroup.builder()
+                .vendorId(vendorId)
+                .subvendorId(subvendorId)
+                .deviceId(deviceId)
+                .subdeviceId(subdeviceId)
+                .revision(groupRevision)
+                .sharedInfo(new CsrtTable.Bytes(sharedInfo))
+                .build());
         groups.add(g);
         return g;
     }
@@ -39,45 +46,38 @@ public final class CsrtBuilder implements TableBuilder {
 
     /** One resource group being built. */
     public static final class Group {
-        private final long[] ids;
-        private final byte[] sharedInfo;
-        private final List<Object[]> descriptors = new ArrayList<>();
+        private final CsrtTable.ResourceGroup group;
+        private final List<CsrtTable.ResourceDescriptor> descriptors = new ArrayList<>();
 
-        private Group(long[] ids, byte[] sharedInfo) {
-            this.ids = ids;
-            this.sharedInfo = sharedInfo;
+        private Group(CsrtTable.ResourceGroup group) {
+            this.group = group;
         }
 
         /** Adds a resource descriptor of this type, subtype and UID with vendor-defined data. */
         public Group descriptor(int type, int subtype, long uid, byte[] data) {
-            descriptors.add(new Object[] {type, subtype, uid, data.clone()});
+            descriptors.add(new CsrtTable.ResourceDescriptor(
+                    0, CsrtDecoder.DESCRIPTOR.size() + data.length, type, subtype, uid, new CsrtTable.Bytes(data)));
             return this;
         }
 
         private void write(TableWriter w) {
+            byte[] sharedInfo = group.sharedInfo().value();
             int length = CsrtDecoder.GROUP.size() + sharedInfo.length;
-            for (Object[] d : descriptors) {
-                length += CsrtDecoder.DESCRIPTOR.size() + ((byte[]) d[3]).length;
+            for (CsrtTable.ResourceDescriptor d : descriptors) {
+                length += d.length();
             }
             w.struct(CsrtDecoder.GROUP)
                     .set("length", length)
-                    .set("vendorId", ids[0])
-                    .set("subvendorId", ids[1])
-                    .set("deviceId", ids[2])
-                    .set("subdeviceId", ids[3])
-                    .set("revision", ids[4])
+                    .set(CsrtDecoder.GROUP_RECORD, group)
                     .set("sharedInfoLength", sharedInfo.length)
                     .write();
             w.bytes(sharedInfo);
-            for (Object[] d : descriptors) {
-                byte[] data = (byte[]) d[3];
+            for (CsrtTable.ResourceDescriptor d : descriptors) {
                 w.struct(CsrtDecoder.DESCRIPTOR)
-                        .set("length", CsrtDecoder.DESCRIPTOR.size() + data.length)
-                        .set("type", (Integer) d[0])
-                        .set("subtype", (Integer) d[1])
-                        .set("uid", (Long) d[2])
+                        .set("length", d.length())
+                        .set(CsrtDecoder.DESCRIPTOR_RECORD, d)
                         .write();
-                w.bytes(data);
+                w.bytes(d.data().value());
             }
         }
     }

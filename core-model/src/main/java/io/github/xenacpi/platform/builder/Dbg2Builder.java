@@ -35,10 +35,7 @@ public final class Dbg2Builder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("DBG2", 0, oem);
-        w.struct(Dbg2Decoder.LAYOUT)
-                .set("deviceInfoOffset", Dbg2Decoder.FIXED_END)
-                .set("deviceInfoCount", devices.size())
-                .write();
+        w.record(Dbg2Decoder.TABLE_RECORD, new Dbg2Table(null, Dbg2Decoder.FIXED_END, devices.size(), List.of()));
         for (Device d : devices) {
             byte[] text = (d.namespace() + "\0").getBytes(StandardCharsets.US_ASCII);
             int n = d.registers().size();

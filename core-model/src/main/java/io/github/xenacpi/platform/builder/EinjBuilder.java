@@ -1,6 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.ApeiInstruction;
+import io.github.xenacpi.acpi.table.EinjTable;
 import io.github.xenacpi.acpi.table.decoder.EinjDecoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +44,14 @@ public final class EinjBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("EINJ", 1, oem)
-                .struct(EinjDecoder.BODY)
-                .set("headerLength", headerLength)
-                .set("flags", flags)
-                .set("entryCount", entryCount != null ? entryCount : entries.size())
-                .write();
+                .record(
+                        EinjDecoder.TABLE_RECORD,
+                        new EinjTable(
+                                null,
+                                headerLength,
+                                flags,
+                                entryCount != null ? entryCount : entries.size(),
+                                List.of()));
         ApeiEntryWriter.write(w, entries);
         return w.finish();
     }

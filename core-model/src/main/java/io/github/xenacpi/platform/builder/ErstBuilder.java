@@ -1,6 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
 import io.github.xenacpi.acpi.table.ApeiInstruction;
+import io.github.xenacpi.acpi.table.ErstTable;
 import io.github.xenacpi.acpi.table.decoder.ErstDecoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,9 @@ public final class ErstBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("ERST", 1, oem)
-                .struct(ErstDecoder.BODY)
-                .set("headerLength", headerLength)
-                .set("entryCount", entryCount != null ? entryCount : entries.size())
-                .write();
+                .record(
+                        ErstDecoder.TABLE_RECORD,
+                        new ErstTable(null, headerLength, entryCount != null ? entryCount : entries.size(), List.of()));
         ApeiEntryWriter.write(w, entries);
         return w.finish();
     }

@@ -83,26 +83,20 @@ public final class GtdtBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         int fixedEnd = REVISION_END[Math.max(1, Math.min(revision, 3))];
-        byte[] fixed = TableWriter.headerless()
-                .struct(GtdtDecoder.LAYOUT)
-                .set("cntControlBase", cntControlBase)
-                .set("secureEl1Gsiv", secureEl1.gsiv())
-                .set("secureEl1Flags", secureEl1.flags())
-                .set("nonSecureEl1Gsiv", nonSecureEl1.gsiv())
-                .set("nonSecureEl1Flags", nonSecureEl1.flags())
-                .set("virtualEl1Gsiv", virtualEl1.gsiv())
-                .set("virtualEl1Flags", virtualEl1.flags())
-                .set("el2Gsiv", el2.gsiv())
-                .set("el2Flags", el2.flags())
-                .set("cntReadBase", cntReadBase)
-                .set("platformTimerCount", platformTimerCount != null ? platformTimerCount : platformTimers.size())
-                .set(
-                        "platformTimerOffset",
+        GtdtTable table = GtdtTable.builder()
+                .cntControlBase(cntControlBase)
+                .secureEl1(secureEl1)
+                .nonSecureEl1(nonSecureEl1)
+                .virtualEl1(virtualEl1)
+                .el2(el2)
+                .cntReadBase(cntReadBase)
+                .platformTimerCount(platformTimerCount != null ? platformTimerCount : platformTimers.size())
+                .platformTimerOffset(
                         platformTimerOffset != null ? platformTimerOffset : platformTimers.isEmpty() ? 0 : fixedEnd)
-                .set("virtualEl2Gsiv", virtualEl2.gsiv())
-                .set("virtualEl2Flags", virtualEl2.flags())
-                .write()
-                .toBytes();
+                .virtualEl2(virtualEl2)
+                .build();
+        byte[] fixed =
+                TableWriter.headerless().record(GtdtDecoder.TABLE_RECORD, table).toBytes();
         TableWriter w =
                 TableWriter.withHeader("GTDT", revision, oem).bytes(Arrays.copyOf(fixed, fixedEnd - TableHeader.SIZE));
         for (GtdtTable.PlatformTimer t : platformTimers) {
@@ -111,21 +105,12 @@ public final class GtdtBuilder implements TableBuilder {
                 w.struct(GtdtDecoder.GT_BLOCK)
                         .set("type", 0)
                         .set("length", GtdtDecoder.GT_BLOCK.size() + (long) frames * GtdtDecoder.GT_FRAME.size())
-                        .set("cntCtlBase", b.cntCtlBase())
+                        .set(GtdtDecoder.GT_BLOCK_RECORD, b)
                         .set("timerCount", frames)
                         .set("timerOffset", GtdtDecoder.GT_BLOCK.size())
                         .write();
                 for (GtdtTable.GtFrame f : b.frames()) {
-                    w.struct(GtdtDecoder.GT_FRAME)
-                            .set("frameNumber", f.frameNumber())
-                            .set("cntBase", f.cntBase())
-                            .set("cntEl0Base", f.cntEl0Base())
-                            .set("physicalTimerGsiv", f.physicalTimer().gsiv())
-                            .set("physicalTimerFlags", f.physicalTimer().flags())
-                            .set("virtualTimerGsiv", f.virtualTimer().gsiv())
-                            .set("virtualTimerFlags", f.virtualTimer().flags())
-                            .set("commonFlags", f.commonFlags())
-                            .write();
+                    w.record(GtdtDecoder.GT_FRAME_RECORD, f);
                 }
             } else if (t instanceof GtdtTable.Watchdog d) {
                 w.struct(GtdtDecoder.WATCHDOG)

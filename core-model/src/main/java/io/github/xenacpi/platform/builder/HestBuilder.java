@@ -1,10 +1,7 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.HestTable;
-import io.github.xenacpi.acpi.table.HestTable.AerSettings;
 import io.github.xenacpi.acpi.table.HestTable.Bank;
-import io.github.xenacpi.acpi.table.HestTable.Common;
 import io.github.xenacpi.acpi.table.HestTable.ErrorSource;
 import io.github.xenacpi.acpi.table.HestTable.Notification;
 import io.github.xenacpi.acpi.table.decoder.HestDecoder;
@@ -47,14 +44,15 @@ public final class HestBuilder implements TableBuilder {
 
     private static void write(TableWriter w, ErrorSource source) {
         if (source instanceof HestTable.Ia32MachineCheck s) {
-            common(w.struct(HestDecoder.MACHINE_CHECK), s.type(), s.sourceId(), s.common())
-                    .set("globalCapabilityInitData", s.globalCapabilityInitData())
-                    .set("globalControlInitData", s.globalControlInitData())
+            w.struct(HestDecoder.MACHINE_CHECK)
+                    .set("type", s.type())
+                    .set(HestDecoder.MACHINE_CHECK_RECORD, s)
                     .set("bankCount", s.banks().size())
                     .write();
             banks(w, s.banks());
         } else if (source instanceof HestTable.Ia32BankedSource s) {
-            common(w.struct(HestDecoder.BANKED), s.type(), s.sourceId(), s.common())
+            w.struct(HestDecoder.BANKED)
+                    .set(HestDecoder.BANKED_RECORD, s)
                     .set("notification", notification(s.notification()))
                     .set("bankCount", s.banks().size())
                     .write();
@@ -65,92 +63,33 @@ public final class HestBuilder implements TableBuilder {
                     .set(HestDecoder.NMI_RECORD, s)
                     .write();
         } else if (source instanceof HestTable.PcieRootPort s) {
-            aer(w.struct(HestDecoder.AER_ROOT_PORT), s.type(), s.sourceId(), s.common(), s.aer())
-                    .set("rootErrorCommand", s.rootErrorCommand())
+            w.struct(HestDecoder.AER_ROOT_PORT)
+                    .set("type", s.type())
+                    .set(HestDecoder.AER_ROOT_PORT_RECORD, s)
                     .write();
         } else if (source instanceof HestTable.PcieDevice s) {
-            aer(w.struct(HestDecoder.AER), s.type(), s.sourceId(), s.common(), s.aer())
+            w.struct(HestDecoder.AER)
+                    .set("type", s.type())
+                    .set(HestDecoder.AER_RECORD, s)
                     .write();
         } else if (source instanceof HestTable.PcieBridge s) {
-            aer(w.struct(HestDecoder.AER_BRIDGE), s.type(), s.sourceId(), s.common(), s.aer())
-                    .set("secondaryUncorrectableMask", s.secondaryUncorrectableMask())
-                    .set("secondaryUncorrectableSeverity", s.secondaryUncorrectableSeverity())
-                    .set("secondaryAdvancedCapabilities", s.secondaryAdvancedCapabilities())
+            w.struct(HestDecoder.AER_BRIDGE)
+                    .set("type", s.type())
+                    .set(HestDecoder.AER_BRIDGE_RECORD, s)
                     .write();
         } else if (source instanceof HestTable.Ghes s) {
-            ghes(
-                            w.struct(HestDecoder.GHES),
-                            s.type(),
-                            s.sourceId(),
-                            s.relatedSourceId(),
-                            s.flags(),
-                            s.enabled(),
-                            s.recordsToPreallocate(),
-                            s.maxSectionsPerRecord(),
-                            s.maxRawDataLength(),
-                            s.errorStatusAddress(),
-                            s.notification(),
-                            s.errorStatusBlockLength())
+            w.struct(HestDecoder.GHES)
+                    .set("type", s.type())
+                    .set(HestDecoder.GHES_RECORD, s)
+                    .set("notification", notification(s.notification()))
                     .write();
         } else if (source instanceof HestTable.GhesV2 s) {
-            ghes(
-                            w.struct(HestDecoder.GHES_V2),
-                            s.type(),
-                            s.sourceId(),
-                            s.relatedSourceId(),
-                            s.flags(),
-                            s.enabled(),
-                            s.recordsToPreallocate(),
-                            s.maxSectionsPerRecord(),
-                            s.maxRawDataLength(),
-                            s.errorStatusAddress(),
-                            s.notification(),
-                            s.errorStatusBlockLength())
-                    .set("readAckRegister", s.readAckRegister())
-                    .set("readAckPreserve", s.readAckPreserve())
-                    .set("readAckWrite", s.readAckWrite())
+            w.struct(HestDecoder.GHES_V2)
+                    .set("type", s.type())
+                    .set(HestDecoder.GHES_V2_RECORD, s)
+                    .set("notification", notification(s.notification()))
                     .write();
         }
-    }
-
-    private static TableWriter.StructWriter common(TableWriter.StructWriter s, int type, int sourceId, Common c) {
-        return s.set("type", type)
-                .set("sourceId", sourceId)
-                .set("flags", c.flags())
-                .set("enabled", c.enabled() ? 1 : 0)
-                .set("recordsToPreallocate", c.recordsToPreallocate())
-                .set("maxSectionsPerRecord", c.maxSectionsPerRecord());
-    }
-
-    private static TableWriter.StructWriter ghes(
-            TableWriter.StructWriter s,
-            int type,
-            int sourceId,
-            int related,
-            int flags,
-            boolean enabled,
-            long records,
-            long sections,
-            long rawLength,
-            GenericAddress status,
-            Notification notification,
-            long blockLength) {
-        return s.set("type", type)
-                .set("sourceId", sourceId)
-                .set("relatedSourceId", related)
-                .set("flags", flags)
-                .set("enabled", enabled ? 1 : 0)
-                .set("recordsToPreallocate", records)
-                .set("maxSectionsPerRecord", sections)
-                .set("maxRawDataLength", rawLength)
-                .set("errorStatusAddress", status)
-                .set("notification", notification(notification))
-                .set("errorStatusBlockLength", blockLength);
-    }
-
-    private static TableWriter.StructWriter aer(
-            TableWriter.StructWriter s, int type, int sourceId, Common c, AerSettings a) {
-        return common(s, type, sourceId, c).set(HestDecoder.AER_SETTINGS_RECORD, a);
     }
 
     private static void banks(TableWriter w, List<Bank> banks) {

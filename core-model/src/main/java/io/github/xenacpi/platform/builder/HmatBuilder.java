@@ -46,12 +46,9 @@ public final class HmatBuilder implements TableBuilder {
                 w.struct(HmatDecoder.LOCALITY)
                         .set("type", 1)
                         .set("length", length)
-                        .set("flags", l.flags())
-                        .set("dataType", l.dataType())
-                        .set("minTransferSize", l.minTransferSize())
+                        .set(HmatDecoder.LOCALITY_RECORD, l)
                         .set("initiatorCount", l.initiators().size())
                         .set("targetCount", l.targets().size())
-                        .set("entryBaseUnit", l.entryBaseUnit())
                         .write();
                 l.initiators().forEach(w::u32);
                 l.targets().forEach(w::u32);
@@ -62,10 +59,7 @@ public final class HmatBuilder implements TableBuilder {
                         .set(
                                 "length",
                                 HmatDecoder.CACHE.size() + 2 * c.smbiosHandles().size())
-                        .set("memoryProximityDomain", c.memoryProximityDomain())
-                        .set("cacheSize", c.cacheSize())
-                        .set("cacheAttributes", c.cacheAttributes())
-                        .set("addressMode", c.addressMode())
+                        .set(HmatDecoder.CACHE_RECORD, c)
                         .set("smbiosHandleCount", c.smbiosHandles().size())
                         .write();
                 c.smbiosHandles().forEach(w::u16);

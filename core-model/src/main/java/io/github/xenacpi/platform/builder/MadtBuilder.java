@@ -76,11 +76,7 @@ public final class MadtBuilder implements TableBuilder {
             w.struct(MadtDecoder.LOCAL_SAPIC)
                     .set("type", s.type())
                     .set("length", MadtDecoder.LOCAL_SAPIC.size() + uid.length + 1L)
-                    .set("processorId", s.processorId())
-                    .set("sapicId", s.sapicId())
-                    .set("sapicEid", s.sapicEid())
-                    .set("flags", s.flags())
-                    .set("uidValue", s.uidValue())
+                    .set(MadtDecoder.LOCAL_SAPIC_RECORD, s)
                     .write();
             w.bytes(uid).u8(0);
         } else if (structure instanceof MadtTable.Gicc s) {
@@ -104,21 +100,7 @@ public final class MadtBuilder implements TableBuilder {
                 .struct(MadtDecoder.GICC)
                 .set("type", s.type())
                 .set("length", s.length())
-                .set("cpuInterfaceNumber", s.cpuInterfaceNumber())
-                .set("processorUid", s.processorUid())
-                .set("flags", s.flags())
-                .set("parkingProtocolVersion", s.parkingProtocolVersion())
-                .set("performanceInterruptGsiv", s.performanceInterruptGsiv())
-                .set("parkedAddress", s.parkedAddress())
-                .set("physicalBaseAddress", s.physicalBaseAddress())
-                .set("gicvBaseAddress", s.gicvBaseAddress())
-                .set("gichBaseAddress", s.gichBaseAddress())
-                .set("vgicMaintenanceInterrupt", s.vgicMaintenanceInterrupt())
-                .set("gicrBaseAddress", s.gicrBaseAddress())
-                .set("mpidr", s.mpidr())
-                .set("efficiencyClass", s.efficiencyClass())
-                .set("speOverflowInterrupt", s.speOverflowInterrupt())
-                .set("trbeInterrupt", s.trbeInterrupt())
+                .set(MadtDecoder.GICC_RECORD, s)
                 .write()
                 .toBytes();
         w.bytes(Arrays.copyOf(full, s.length()));

@@ -1,18 +1,14 @@
 package io.github.xenacpi.platform.builder;
 
-import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.PcctTable;
-import io.github.xenacpi.acpi.table.PcctTable.RegisterMask;
-import io.github.xenacpi.acpi.table.PcctTable.RegisterWrite;
 import io.github.xenacpi.acpi.table.PcctTable.Subspace;
 import io.github.xenacpi.acpi.table.decoder.PcctDecoder;
-import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Writes a PCCT from subspace records, each through its type's layout with the length set to its size. */
 public final class PcctBuilder implements TableBuilder {
-    private static final RegisterWrite NO_REGISTER = new RegisterWrite(new GenericAddress(0, 0, 0, 0, 0), 0, 0);
     private final List<Subspace> subspaces = new ArrayList<>();
     private long flags;
     private int revision = 2;
@@ -52,74 +48,24 @@ public final class PcctBuilder implements TableBuilder {
 
     private static void write(TableWriter w, Subspace subspace) {
         if (subspace instanceof PcctTable.Generic s) {
-            TableWriter.StructWriter sw = start(w, PcctDecoder.GENERIC, 0, s.baseAddress(), s.length(), s.doorbell());
-            sw.set("nominalLatency", s.nominalLatency())
-                    .set("maxPeriodicAccessRate", s.maxPeriodicAccessRate())
-                    .set("minTurnaroundTime", s.minTurnaroundTime())
-                    .write();
+            write(w, PcctDecoder.GENERIC_RECORD, s);
         } else if (subspace instanceof PcctTable.HwReduced s) {
-            TableWriter.StructWriter sw = start(
-                            w,
-                            s.type() == 2 ? PcctDecoder.HW_REDUCED_2 : PcctDecoder.HW_REDUCED,
-                            s.type(),
-                            s.baseAddress(),
-                            s.length(),
-                            s.doorbell())
-                    .set("platformInterrupt", s.interrupt().gsiv())
-                    .set("interruptFlags", s.interrupt().flags())
-                    .set("nominalLatency", s.nominalLatency())
-                    .set("maxPeriodicAccessRate", s.maxPeriodicAccessRate())
-                    .set("minTurnaroundTime", s.minTurnaroundTime());
-            if (s.type() == 2) {
-                writeRegister(sw, "ack", "ackRegister", s.interruptAck());
-            }
-            sw.write();
+            write(w, s.type() == 2 ? PcctDecoder.HW_REDUCED_2_RECORD : PcctDecoder.HW_REDUCED_RECORD, s);
         } else if (subspace instanceof PcctTable.Extended s) {
-            TableWriter.StructWriter sw = start(
-                            w, PcctDecoder.EXTENDED, s.type(), s.baseAddress(), s.length(), s.doorbell())
-                    .set("platformInterrupt", s.interrupt().gsiv())
-                    .set("interruptFlags", s.interrupt().flags())
-                    .set("nominalLatency", s.nominalLatency())
-                    .set("maxPeriodicAccessRate", s.maxPeriodicAccessRate())
-                    .set("minTurnaroundTime", s.minTurnaroundTime());
-            writeRegister(sw, "ack", "ackRegister", s.interruptAck());
-            writeMask(sw, "commandCompleteCheck", "commandCompleteMask", s.commandCompleteCheck());
-            writeRegister(sw, "commandCompleteUpdate", "commandCompleteUpdate", s.commandCompleteUpdate());
-            writeMask(sw, "errorStatus", "errorStatusMask", s.errorStatus());
-            sw.write();
+            write(w, PcctDecoder.EXTENDED_RECORD, s);
         } else if (subspace instanceof PcctTable.HwRegisters s) {
-            TableWriter.StructWriter sw = start(
-                            w, PcctDecoder.HW_REGISTERS, 5, s.baseAddress(), s.length(), s.doorbell())
-                    .set("version", s.version())
-                    .set("nominalLatency", s.nominalLatency())
-                    .set("minTurnaroundTime", s.minTurnaroundTime());
-            writeMask(sw, "commandCompleteCheck", "commandCompleteMask", s.commandCompleteCheck());
-            writeMask(sw, "errorStatus", "errorStatusMask", s.errorStatus());
-            sw.write();
+            write(w, PcctDecoder.HW_REGISTERS_RECORD, s);
         } else if (subspace instanceof PcctTable.Unknown s) {
             w.u8(s.type()).u8(s.length()).zeros(Math.max(0, s.length() - 2));
         }
     }
 
-    private static TableWriter.StructWriter start(
-            TableWriter w, Layout layout, int type, long base, long length, RegisterWrite doorbell) {
-        TableWriter.StructWriter sw = w.struct(layout)
-                .set("type", type)
-                .set("length", layout.size())
-                .set("baseAddress", base)
-                .set("memoryLength", length);
-        writeRegister(sw, "doorbell", "doorbell", doorbell);
-        return sw;
-    }
-
-    private static void writeRegister(TableWriter.StructWriter sw, String prefix, String gasField, RegisterWrite r) {
-        RegisterWrite value = r == null ? NO_REGISTER : r;
-        sw.set(gasField, value.register())
-                .set(prefix + "Preserve", value.preserve())
-                .set(prefix + "Write", value.write());
-    }
-
-    private static void writeMask(TableWriter.StructWriter sw, String gasField, String maskField, RegisterMask m) {
-        sw.set(gasField, m.register()).set(maskField, m.mask());
+    /** A subspace through its type's binding, with the length set to the layout's size; absent registers are 0. */
+    private static <R extends Record & Subspace> void write(TableWriter w, RecordLayout<R> bound, R s) {
+        w.struct(bound.layout())
+                .set("type", s.type())
+                .set("length", bound.layout().size())
+                .set(bound, s)
+                .write();
     }
 }

@@ -79,28 +79,20 @@ public final class SdevBuilder implements TableBuilder {
                 byte[] sid = id.subsystemId().isEmpty() ? new byte[0] : nul(id.subsystemId());
                 w.struct(SdevDecoder.ID)
                         .set("type", SdevDecoder.ID_COMPONENT)
-                        .set("flags", id.flags())
                         .set("length", fixed + hid.length + sid.length)
                         .set("hardwareIdOffset", fixed)
                         .set("hardwareIdLength", hid.length)
                         .set("subsystemIdOffset", sid.length == 0 ? 0 : fixed + hid.length)
                         .set("subsystemIdLength", sid.length)
-                        .set("hardwareRevision", id.hardwareRevision())
-                        .set("hardwareRevisionPresent", id.hardwareRevisionPresent() ? 1 : 0)
-                        .set("classCodePresent", id.classCodePresent() ? 1 : 0)
-                        .set("baseClass", id.baseClass())
-                        .set("subClass", id.subClass())
-                        .set("programmingInterface", id.programmingInterface())
+                        .set(SdevDecoder.ID_RECORD, id)
                         .write()
                         .bytes(hid)
                         .bytes(sid);
             } else if (c instanceof SdevTable.MemoryComponent m) {
                 w.struct(SdevDecoder.MEMORY)
                         .set("type", SdevDecoder.MEMORY_COMPONENT)
-                        .set("flags", m.flags())
                         .set("length", SdevDecoder.MEMORY.size())
-                        .set("memoryBase", m.base())
-                        .set("memoryLength", m.length())
+                        .set(SdevDecoder.MEMORY_RECORD, m)
                         .write();
             } else if (c instanceof SdevTable.OtherComponent o) {
                 w.struct(SdevDecoder.HEADER)

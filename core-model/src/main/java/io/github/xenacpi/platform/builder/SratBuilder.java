@@ -34,9 +34,7 @@ public final class SratBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("SRAT", 3, oem)
-                .struct(SratDecoder.BODY)
-                .set("tableRevision", tableRevision)
-                .write();
+                .record(SratDecoder.TABLE_RECORD, new SratTable(null, tableRevision, List.of()));
         for (SratTable.Affinity a : affinities) {
             write(w, a);
         }
@@ -57,26 +55,17 @@ public final class SratBuilder implements TableBuilder {
                 (byte) (p.proximityDomain() >>> 24)
             };
             start(w, SratDecoder.PROCESSOR_APIC, 0)
+                    .set(SratDecoder.PROCESSOR_APIC_RECORD, p)
                     .set("proximityDomainLow", p.proximityDomain() & 0xFF)
-                    .set("apicId", p.apicId())
-                    .set("flags", p.flags())
-                    .set("sapicEid", p.sapicEid())
                     .set("proximityDomainHigh", high)
-                    .set("clockDomain", p.clockDomain())
                     .write();
         } else if (a instanceof SratTable.Memory m) {
-            start(w, SratDecoder.MEMORY, 1)
-                    .set("proximityDomain", m.proximityDomain())
-                    .set("base", m.base())
-                    .set("rangeLength", m.length())
-                    .set("flags", m.flags())
-                    .write();
+            start(w, SratDecoder.MEMORY, 1).set(SratDecoder.MEMORY_RECORD, m).write();
         } else if (a instanceof SratTable.GenericDomain g) {
             start(w, SratDecoder.GENERIC, g.type())
+                    .set(SratDecoder.GENERIC_RECORD, g)
                     .set("handleType", g.handle().handleType())
-                    .set("proximityDomain", g.proximityDomain())
                     .set("handle", handle(g.handle()))
-                    .set("flags", g.flags())
                     .write();
         } else if (a instanceof SratTable.Other o) {
             w.u8(o.type()).u8(o.length()).zeros(Math.max(0, o.length() - 2));
@@ -95,17 +84,7 @@ public final class SratBuilder implements TableBuilder {
 
     private static byte[] handle(SratTable.DeviceHandle h) {
         TableWriter w = TableWriter.headerless();
-        if (h.handleType() == 0) {
-            w.struct(SratDecoder.ACPI_HANDLE)
-                    .set("hid", h.acpiHid())
-                    .set("uid", h.acpiUid())
-                    .write();
-        } else {
-            w.struct(SratDecoder.PCI_HANDLE)
-                    .set("segment", h.pciSegment())
-                    .set("bdf", h.pciBdf())
-                    .write();
-        }
+        w.record(h.handleType() == 0 ? SratDecoder.ACPI_HANDLE_RECORD : SratDecoder.PCI_HANDLE_RECORD, h);
         return Arrays.copyOf(w.toBytes(), 16);
     }
 }

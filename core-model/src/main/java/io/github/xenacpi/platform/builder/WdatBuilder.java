@@ -61,18 +61,20 @@ public final class WdatBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         TableWriter w = TableWriter.withHeader("WDAT", 1, oem)
-                .struct(WdatDecoder.BODY)
-                .set("headerLength", headerLength)
-                .set("pciSegment", pci[0])
-                .set("pciBus", pci[1])
-                .set("pciDevice", pci[2])
-                .set("pciFunction", pci[3])
-                .set("timerPeriod", timerPeriod)
-                .set("maxCount", maxCount)
-                .set("minCount", minCount)
-                .set("flags", flags)
-                .set("entryCount", entryCount != null ? entryCount : entries.size())
-                .write();
+                .record(
+                        WdatDecoder.TABLE_RECORD,
+                        WdatTable.builder()
+                                .headerLength(headerLength)
+                                .pciSegment(pci[0])
+                                .pciBus(pci[1])
+                                .pciDevice(pci[2])
+                                .pciFunction(pci[3])
+                                .timerPeriod(timerPeriod)
+                                .maxCount(maxCount)
+                                .minCount(minCount)
+                                .flags(flags)
+                                .entryCount(entryCount != null ? entryCount : entries.size())
+                                .build());
         entries.forEach(e -> w.record(WdatDecoder.ENTRY_RECORD, e));
         return w.finish();
     }

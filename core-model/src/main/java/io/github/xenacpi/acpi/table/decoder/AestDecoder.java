@@ -106,6 +106,18 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             .reserved(3)
             .build();
 
+    /** {@link #NODE} bound to its record; the node's length and the parts its offsets point to are supplied. */
+    public static final RecordLayout<AestTable.Node> NODE_RECORD =
+            RecordLayout.of(AestTable.Node.class, NODE, "length", "data", "nodeInterface", "interrupts");
+
+    /** {@link #PROCESSOR} bound to its record; the resource substructure that follows is the decoder's. */
+    public static final RecordLayout<AestTable.Processor> PROCESSOR_RECORD =
+            RecordLayout.of(AestTable.Processor.class, PROCESSOR, "resource");
+
+    /** {@link #VENDOR} bound to its record; the vendor data, kept as hex, is the decoder's to format. */
+    public static final RecordLayout<AestTable.Vendor> VENDOR_RECORD =
+            RecordLayout.of(AestTable.Vendor.class, VENDOR, "vendorData");
+
     /** {@link #MEMORY} bound to its record: the decoder reads and the builder writes through it. */
     public static final RecordLayout<AestTable.Memory> MEMORY_RECORD = RecordLayout.of(AestTable.Memory.class, MEMORY);
 
@@ -162,14 +174,7 @@ public final class AestDecoder implements TableDecoder<AestTable> {
         NodeData data = data(ctx, sub, h);
         Optional<Interface> iface = nodeInterface(ctx, sub, h);
         List<Interrupt> interrupts = interrupts(ctx, sub, h);
-        return new AestTable.Node(
-                sub.type(),
-                sub.length(),
-                h.value("timestampRate"),
-                h.value("errorInjectionCountdownRate"),
-                data,
-                iface,
-                interrupts);
+        return NODE_RECORD.read(h, sub.length(), data, iface, interrupts);
     }
 
     /** The structure at a node-relative offset, or null (reported) when it does not fit in the node. */
@@ -218,9 +223,7 @@ public final class AestDecoder implements TableDecoder<AestTable> {
             case 0 -> processor(ctx, sub, s, at);
             case 1 -> MEMORY_RECORD.read(s);
             case 2 -> SMMU_RECORD.read(s);
-            case 3 ->
-                new AestTable.Vendor(
-                        s.value("hid"), s.value("uid"), HexFormat.of().formatHex(s.bytes("vendorData")));
+            case 3 -> VENDOR_RECORD.read(s, HexFormat.of().formatHex(s.bytes("vendorData")));
             default -> {
                 AestTable.Gic gic = GIC_RECORD.read(s);
                 if (gic.interfaceType() > LAST_GIC_INTERFACE) {
@@ -264,13 +267,7 @@ public final class AestDecoder implements TableDecoder<AestTable> {
                 resource = r.value("resource");
             }
         }
-        return new AestTable.Processor(
-                s.value("processorId"),
-                resourceType,
-                s.intValue("flags"),
-                s.intValue("revision"),
-                s.value("processorAffinity"),
-                resource);
+        return PROCESSOR_RECORD.read(s, resource);
     }
 
     private static Optional<Interface> nodeInterface(DecodeContext ctx, Subtable sub, Struct h) {

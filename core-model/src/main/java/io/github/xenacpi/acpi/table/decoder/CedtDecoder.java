@@ -54,9 +54,15 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
             .u16("qtgId")
             .build();
 
+    /** {@link #HOST_BRIDGE} bound to its record, whose {@code length} is the register block's. */
+    public static final RecordLayout<CedtTable.HostBridge> HOST_BRIDGE_RECORD = RecordLayout.binder(
+                    CedtTable.HostBridge.class, HOST_BRIDGE)
+            .field("length", "registerLength")
+            .build();
+
     /**
      * {@link #WINDOW} bound to its record, the interleave targets that follow it supplied by the decoder and
-     * written by the builder. (The host bridge is not bound: its record's {@code length} is the register block's.)
+     * written by the builder.
      */
     public static final RecordLayout<CedtTable.FixedMemoryWindow> WINDOW_RECORD =
             RecordLayout.of(CedtTable.FixedMemoryWindow.class, WINDOW, "targets");
@@ -88,8 +94,7 @@ public final class CedtDecoder implements TableDecoder<CedtTable> {
     private static CedtTable.HostBridge hostBridge(DecodeContext ctx, Subtable sub) {
         Struct s = ctx.read(HOST_BRIDGE, sub);
         ctx.checkReserved(s);
-        CedtTable.HostBridge h = new CedtTable.HostBridge(
-                s.value("uid"), s.value("cxlVersion"), s.value("base"), s.value("registerLength"));
+        CedtTable.HostBridge h = HOST_BRIDGE_RECORD.read(s);
         if (!s.has("registerLength")) {
             return h;
         }

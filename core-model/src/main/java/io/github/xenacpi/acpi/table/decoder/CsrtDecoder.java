@@ -4,6 +4,7 @@ import io.github.xenacpi.acpi.table.CsrtTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
 import io.github.xenacpi.acpi.table.layout.SubtableFormat;
@@ -37,6 +38,14 @@ public final class CsrtDecoder implements TableDecoder<CsrtTable> {
             .u16("subtype")
             .u32("uid")
             .build();
+
+    /** {@link #GROUP} bound to its record; its length, shared information and descriptors are the decoder's. */
+    public static final RecordLayout<CsrtTable.ResourceGroup> GROUP_RECORD =
+            RecordLayout.of(CsrtTable.ResourceGroup.class, GROUP, "length", "sharedInfo", "descriptors");
+
+    /** {@link #DESCRIPTOR} bound to its record; its length and vendor data are the decoder's. */
+    public static final RecordLayout<CsrtTable.ResourceDescriptor> DESCRIPTOR_RECORD =
+            RecordLayout.of(CsrtTable.ResourceDescriptor.class, DESCRIPTOR, "length", "data");
 
     @Override
     public String signature() {
@@ -76,24 +85,12 @@ public final class CsrtDecoder implements TableDecoder<CsrtTable> {
                 sub.end(),
                 sub.path() + ".descriptor")) {
             Struct s = ctx.read(DESCRIPTOR, d);
-            descriptors.add(new CsrtTable.ResourceDescriptor(
-                    d.offset(),
+            descriptors.add(DESCRIPTOR_RECORD.read(
+                    s,
                     d.length(),
-                    s.intValue("type"),
-                    s.intValue("subtype"),
-                    s.value("uid"),
                     new CsrtTable.Bytes(slice(ctx, d.offset() + DESCRIPTOR.size(), d.length() - DESCRIPTOR.size()))));
         }
-        return new CsrtTable.ResourceGroup(
-                sub.offset(),
-                sub.length(),
-                g.value("vendorId"),
-                g.value("subvendorId"),
-                g.intValue("deviceId"),
-                g.intValue("subdeviceId"),
-                g.intValue("revision"),
-                new CsrtTable.Bytes(sharedInfo),
-                descriptors);
+        return GROUP_RECORD.read(g, sub.length(), new CsrtTable.Bytes(sharedInfo), descriptors);
     }
 
     /** The bytes at a table offset, clamped to the table. */

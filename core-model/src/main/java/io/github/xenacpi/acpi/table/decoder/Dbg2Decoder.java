@@ -24,6 +24,10 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
     public static final Layout LAYOUT =
             Layout.of("DBG2").u32("deviceInfoOffset").u32("deviceInfoCount").build();
 
+    /** {@link #LAYOUT} bound to the table's record; the devices it points to are the decoder's. */
+    public static final RecordLayout<Dbg2Table> TABLE_RECORD =
+            RecordLayout.of(Dbg2Table.class, LAYOUT, "header", "devices");
+
     /** The fixed part of a debug device information structure; all offsets in it are from its start. */
     public static final Layout DEVICE = Layout.of("Debug Device Information")
             .u8("revision")
@@ -66,8 +70,9 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
     @Override
     public Dbg2Table decode(DecodeContext ctx) {
         Struct s = ctx.read(LAYOUT, TableHeader.SIZE, "DBG2");
-        long offset = s.value("deviceInfoOffset");
-        long count = s.value("deviceInfoCount");
+        Dbg2Table fields = TABLE_RECORD.read(s, ctx.header(), List.of());
+        long offset = fields.deviceInfoOffset();
+        long count = fields.deviceInfoCount();
         List<Dbg2Table.Device> devices = new ArrayList<>();
         if (count > 0 && (offset < FIXED_END || offset >= ctx.end())) {
             ctx.error(
@@ -77,7 +82,7 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
                     FIXED_END,
                     ctx.end(),
                     count);
-            return new Dbg2Table(ctx.header(), offset, count, devices);
+            return TABLE_RECORD.read(s, ctx.header(), devices);
         }
         // With no devices the offset is not checked above: trailing bytes then count from the fixed part's end.
         int at = offset >= FIXED_END && offset <= ctx.end() ? (int) offset : FIXED_END;
@@ -115,7 +120,7 @@ public final class Dbg2Decoder implements TableDecoder<Dbg2Table> {
         if (at < ctx.end() && devices.size() == count) {
             ctx.warning(at, "DBG2: %d bytes follow the %d declared devices", ctx.end() - at, count);
         }
-        return new Dbg2Table(ctx.header(), offset, count, devices);
+        return TABLE_RECORD.read(s, ctx.header(), devices);
     }
 
     private static Dbg2Table.Device device(DecodeContext ctx, Struct d, int at, int length, String path) {

@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.EinjTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.List;
@@ -29,6 +30,10 @@ public final class EinjDecoder implements TableDecoder<EinjTable> {
     /** The last injection instruction (NOOP, ACPI 6.5 table 18.28). */
     static final int LAST_INSTRUCTION = 0x04;
 
+    /** {@link #BODY} bound to the table's record; the instruction entries that follow are the decoder's. */
+    public static final RecordLayout<EinjTable> TABLE_RECORD =
+            RecordLayout.of(EinjTable.class, BODY, "header", "entries");
+
     @Override
     public String signature() {
         return "EINJ";
@@ -37,32 +42,27 @@ public final class EinjDecoder implements TableDecoder<EinjTable> {
     @Override
     public EinjTable decode(DecodeContext ctx) {
         Struct body = ctx.read(BODY, TableHeader.SIZE, "EINJ");
+        EinjTable fields = TABLE_RECORD.read(body, ctx.header(), List.of());
         if (!body.isComplete()) {
-            return new EinjTable(
-                    ctx.header(),
-                    body.value("headerLength"),
-                    body.intValue("flags"),
-                    body.value("entryCount"),
-                    List.of());
+            return fields;
         }
         ctx.checkReserved(body);
-        ApeiInstructions.checkHeaderLength(ctx, "EINJ", body.value("headerLength"));
-        if (body.intValue("flags") != 0) {
+        ApeiInstructions.checkHeaderLength(ctx, "EINJ", fields.headerLength());
+        if (fields.flags() != 0) {
             ctx.warning(
                     body.offsetOf("flags"),
                     "EINJ: injection flags 0x%X are not zero; ACPI 6.5 defines no flag",
-                    body.intValue("flags"));
+                    fields.flags());
         }
         // einj_init: apei_exec_pre_map_gars maps every register of the injection action table.
         List<ApeiInstruction> entries = ApeiInstructions.decode(
                 ctx,
                 "EINJ",
-                body.value("entryCount"),
+                fields.entryCount(),
                 body.offsetOf("entryCount"),
                 action -> action <= LAST_ACTION,
                 LAST_INSTRUCTION,
                 RegionKind.EINJ_REGISTER);
-        return new EinjTable(
-                ctx.header(), body.value("headerLength"), body.intValue("flags"), body.value("entryCount"), entries);
+        return TABLE_RECORD.read(body, ctx.header(), entries);
     }
 }

@@ -6,6 +6,7 @@ import io.github.xenacpi.acpi.table.ErstTable;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.TableHeader;
 import java.util.List;
@@ -25,6 +26,10 @@ public final class ErstDecoder implements TableDecoder<ErstTable> {
     /** The last serialization instruction (MOVE_DATA, ACPI 6.5 table 18.24). */
     static final int LAST_INSTRUCTION = 0x12;
 
+    /** {@link #BODY} bound to the table's record; the instruction entries that follow are the decoder's. */
+    public static final RecordLayout<ErstTable> TABLE_RECORD =
+            RecordLayout.of(ErstTable.class, BODY, "header", "entries");
+
     @Override
     public String signature() {
         return "ERST";
@@ -33,20 +38,21 @@ public final class ErstDecoder implements TableDecoder<ErstTable> {
     @Override
     public ErstTable decode(DecodeContext ctx) {
         Struct body = ctx.read(BODY, TableHeader.SIZE, "ERST");
+        ErstTable fields = TABLE_RECORD.read(body, ctx.header(), List.of());
         if (!body.isComplete()) {
-            return new ErstTable(ctx.header(), body.value("headerLength"), body.value("entryCount"), List.of());
+            return fields;
         }
         ctx.checkReserved(body);
-        ApeiInstructions.checkHeaderLength(ctx, "ERST", body.value("headerLength"));
+        ApeiInstructions.checkHeaderLength(ctx, "ERST", fields.headerLength());
         // erst_init: apei_exec_pre_map_gars maps every register of the action table (device_initcall).
         List<ApeiInstruction> entries = ApeiInstructions.decode(
                 ctx,
                 "ERST",
-                body.value("entryCount"),
+                fields.entryCount(),
                 body.offsetOf("entryCount"),
                 action -> action <= LAST_ACTION,
                 LAST_INSTRUCTION,
                 RegionKind.ERST_REGISTER);
-        return new ErstTable(ctx.header(), body.value("headerLength"), body.value("entryCount"), entries);
+        return TABLE_RECORD.read(body, ctx.header(), entries);
     }
 }

@@ -77,6 +77,27 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
     public static final RecordLayout<GtdtTable.Watchdog> WATCHDOG_RECORD =
             RecordLayout.of(GtdtTable.Watchdog.class, WATCHDOG);
 
+    /** {@link #LAYOUT} bound to the table's record: each per-CPU timer is its GSIV and flags fields. */
+    public static final RecordLayout<GtdtTable> TABLE_RECORD = RecordLayout.binder(GtdtTable.class, LAYOUT)
+            .supplied("header", "platformTimers")
+            .nested("secureEl1", "secureEl1Gsiv", "secureEl1Flags")
+            .nested("nonSecureEl1", "nonSecureEl1Gsiv", "nonSecureEl1Flags")
+            .nested("virtualEl1", "virtualEl1Gsiv", "virtualEl1Flags")
+            .nested("el2", "el2Gsiv", "el2Flags")
+            .nested("virtualEl2", "virtualEl2Gsiv", "virtualEl2Flags")
+            .build();
+
+    /** {@link #GT_BLOCK} bound to its record; the frames that follow are the decoder's. */
+    public static final RecordLayout<GtdtTable.GtBlock> GT_BLOCK_RECORD =
+            RecordLayout.of(GtdtTable.GtBlock.class, GT_BLOCK, "frames");
+
+    /** {@link #GT_FRAME} bound to its record, each timer its GSIV and flags fields. */
+    public static final RecordLayout<GtdtTable.GtFrame> GT_FRAME_RECORD = RecordLayout.binder(
+                    GtdtTable.GtFrame.class, GT_FRAME)
+            .nested("physicalTimer", "physicalTimerGsiv", "physicalTimerFlags")
+            .nested("virtualTimer", "virtualTimerGsiv", "virtualTimerFlags")
+            .build();
+
     /** Table length of each revision: 1 (ACPI 5.0), 2 (5.1 platform timers), 3 (6.3 EL2 virtual timer). */
     private static final int[] REVISION_END = {0, 80, 96, 104};
 
@@ -118,18 +139,7 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
         }
         frame(ctx, RegionKind.CNT_CONTROL, s, "cntControlBase", "GTDT.cntControlBase");
         frame(ctx, RegionKind.CNT_READ, s, "cntReadBase", "GTDT.cntReadBase");
-        return new GtdtTable(
-                ctx.header(),
-                s.value("cntControlBase"),
-                timer(s, "secureEl1"),
-                timer(s, "nonSecureEl1"),
-                timer(s, "virtualEl1"),
-                timer(s, "el2"),
-                s.value("cntReadBase"),
-                count,
-                offset,
-                timer(s, "virtualEl2"),
-                timers);
+        return TABLE_RECORD.read(s, ctx.header(), timers);
     }
 
     /** Bytes after the fixed fields with no platform timer counted: zero padding is noted, anything else warned. */
@@ -148,10 +158,6 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
                     ctx.end() - from,
                     rev);
         }
-    }
-
-    private static GtdtTable.Timer timer(Struct s, String name) {
-        return new GtdtTable.Timer(s.value(name + "Gsiv"), s.value(name + "Flags"));
     }
 
     private static List<GtdtTable.PlatformTimer> platformTimers(
@@ -260,19 +266,13 @@ public final class GtdtDecoder implements TableDecoder<GtdtTable> {
                 } else {
                     used[number] = true;
                 }
-                frames.add(new GtdtTable.GtFrame(
-                        number,
-                        f.value("cntBase"),
-                        f.value("cntEl0Base"),
-                        new GtdtTable.Timer(f.value("physicalTimerGsiv"), f.value("physicalTimerFlags")),
-                        new GtdtTable.Timer(f.value("virtualTimerGsiv"), f.value("virtualTimerFlags")),
-                        f.value("commonFlags")));
+                frames.add(GT_FRAME_RECORD.read(f));
                 // gtdt_parse_timer_block / arch_timer_mem_frame_register: CNTBaseN is one 4 KiB frame.
                 frame(ctx, RegionKind.GT_FRAME, f, "cntBase", framePath + ".cntBase");
                 frame(ctx, RegionKind.GT_EL0_FRAME, f, "cntEl0Base", framePath + ".cntEl0Base");
             }
         }
-        return new GtdtTable.GtBlock(b.value("cntCtlBase"), count, offset, frames);
+        return GT_BLOCK_RECORD.read(b, frames);
     }
 
     private static GtdtTable.Watchdog watchdog(DecodeContext ctx, Subtable sub, String path) {

@@ -5,7 +5,6 @@ import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.HestTable;
 import io.github.xenacpi.acpi.table.HestTable.AerSettings;
 import io.github.xenacpi.acpi.table.HestTable.Bank;
-import io.github.xenacpi.acpi.table.HestTable.Common;
 import io.github.xenacpi.acpi.table.HestTable.ErrorSource;
 import io.github.xenacpi.acpi.table.HestTable.Notification;
 import io.github.xenacpi.acpi.table.TableDecoder;
@@ -143,6 +142,49 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             .u64("readAckPreserve")
             .u64("readAckWrite")
             .build();
+
+    /** {@link #MACHINE_CHECK} bound to its record; the banks that follow are the decoder's. */
+    public static final RecordLayout<HestTable.Ia32MachineCheck> MACHINE_CHECK_RECORD = RecordLayout.binder(
+                    HestTable.Ia32MachineCheck.class, MACHINE_CHECK)
+            .nested("common")
+            .supplied("banks")
+            .build();
+
+    /** {@link #BANKED} bound to its record; the embedded notification and the banks are the decoder's. */
+    public static final RecordLayout<HestTable.Ia32BankedSource> BANKED_RECORD = RecordLayout.binder(
+                    HestTable.Ia32BankedSource.class, BANKED)
+            .nested("common")
+            .supplied("notification", "banks")
+            .build();
+
+    /** {@link #AER_ROOT_PORT} bound to its record. */
+    public static final RecordLayout<HestTable.PcieRootPort> AER_ROOT_PORT_RECORD = RecordLayout.binder(
+                    HestTable.PcieRootPort.class, AER_ROOT_PORT)
+            .nested("common")
+            .nested("aer")
+            .build();
+
+    /** {@link #AER} bound to its record. */
+    public static final RecordLayout<HestTable.PcieDevice> AER_RECORD = RecordLayout.binder(
+                    HestTable.PcieDevice.class, AER)
+            .nested("common")
+            .nested("aer")
+            .build();
+
+    /** {@link #AER_BRIDGE} bound to its record. */
+    public static final RecordLayout<HestTable.PcieBridge> AER_BRIDGE_RECORD = RecordLayout.binder(
+                    HestTable.PcieBridge.class, AER_BRIDGE)
+            .nested("common")
+            .nested("aer")
+            .build();
+
+    /** {@link #GHES} bound to its record; the embedded notification structure is the decoder's to read. */
+    public static final RecordLayout<HestTable.Ghes> GHES_RECORD =
+            GenericAddress.bind(HestTable.Ghes.class, GHES, "notification");
+
+    /** {@link #GHES_V2} bound to its record; the embedded notification structure is the decoder's to read. */
+    public static final RecordLayout<HestTable.GhesV2> GHES_V2_RECORD =
+            GenericAddress.bind(HestTable.GhesV2.class, GHES_V2, "notification");
 
     /** The Hardware Error Notification Structure embedded in types 1, 9, 10 and 11. */
     public static final Layout NOTIFICATION = Layout.of("HEST notification")
@@ -299,14 +341,6 @@ public final class HestDecoder implements TableDecoder<HestTable> {
         }
     }
 
-    private static Common common(Struct s) {
-        return new Common(
-                s.intValue("flags"),
-                s.intValue("enabled") != 0,
-                s.value("recordsToPreallocate"),
-                s.value("maxSectionsPerRecord"));
-    }
-
     private static int machineCheck(DecodeContext ctx, int at, String path, List<ErrorSource> out) {
         Struct s = ctx.read(MACHINE_CHECK, at, path);
         if (!s.isComplete()) {
@@ -317,12 +351,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
         counts(ctx, s, path);
         List<Bank> banks = new ArrayList<>();
         boolean whole = banks(ctx, at + MACHINE_CHECK.size(), s.intValue("bankCount"), path, banks);
-        out.add(new HestTable.Ia32MachineCheck(
-                s.intValue("sourceId"),
-                common(s),
-                s.value("globalCapabilityInitData"),
-                s.value("globalControlInitData"),
-                banks));
+        out.add(MACHINE_CHECK_RECORD.read(s, banks));
         return whole ? MACHINE_CHECK.size() + banks.size() * BANK.size() : -1;
     }
 
@@ -337,7 +366,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
         Notification n = notification(ctx, s, path);
         List<Bank> banks = new ArrayList<>();
         boolean whole = banks(ctx, at + BANKED.size(), s.intValue("bankCount"), path, banks);
-        out.add(new HestTable.Ia32BankedSource(s.intValue("type"), s.intValue("sourceId"), common(s), n, banks));
+        out.add(BANKED_RECORD.read(s, n, banks));
         return whole ? BANKED.size() + banks.size() * BANK.size() : -1;
     }
 
@@ -396,20 +425,11 @@ public final class HestDecoder implements TableDecoder<HestTable> {
                 s.intValue("flags"),
                 HestTable.FLAG_FIRMWARE_FIRST | HestTable.FLAG_GLOBAL);
         counts(ctx, s, path);
-        AerSettings aer = AER_SETTINGS_RECORD.read(s);
-        int sourceId = s.intValue("sourceId");
         out.add(
                 switch (type) {
-                    case 6 -> new HestTable.PcieRootPort(sourceId, common(s), aer, s.value("rootErrorCommand"));
-                    case 8 ->
-                        new HestTable.PcieBridge(
-                                sourceId,
-                                common(s),
-                                aer,
-                                s.value("secondaryUncorrectableMask"),
-                                s.value("secondaryUncorrectableSeverity"),
-                                s.value("secondaryAdvancedCapabilities"));
-                    default -> new HestTable.PcieDevice(sourceId, common(s), aer);
+                    case 6 -> AER_ROOT_PORT_RECORD.read(s);
+                    case 8 -> AER_BRIDGE_RECORD.read(s);
+                    default -> AER_RECORD.read(s);
                 });
         return layout.size();
     }
@@ -455,19 +475,8 @@ public final class HestDecoder implements TableDecoder<HestTable> {
                     blockLength,
                     STATUS_BLOCK_HEADER);
         }
-        int sourceId = s.intValue("sourceId");
         if (type == 9) {
-            out.add(new HestTable.Ghes(
-                    sourceId,
-                    s.intValue("relatedSourceId"),
-                    s.intValue("flags"),
-                    enabled,
-                    s.value("recordsToPreallocate"),
-                    s.value("maxSectionsPerRecord"),
-                    s.value("maxRawDataLength"),
-                    status,
-                    n,
-                    blockLength));
+            out.add(GHES_RECORD.read(s, n));
             return layout.size();
         }
         GenericAddress ack = GenericAddress.read(s, "readAckRegister");
@@ -480,20 +489,7 @@ public final class HestDecoder implements TableDecoder<HestTable> {
             ctx.error(
                     s.offsetOf("readAckRegister") + 4, "%s: enabled GHESv2 has a null read acknowledge register", path);
         }
-        out.add(new HestTable.GhesV2(
-                sourceId,
-                s.intValue("relatedSourceId"),
-                s.intValue("flags"),
-                enabled,
-                s.value("recordsToPreallocate"),
-                s.value("maxSectionsPerRecord"),
-                s.value("maxRawDataLength"),
-                status,
-                n,
-                blockLength,
-                ack,
-                s.value("readAckPreserve"),
-                s.value("readAckWrite")));
+        out.add(GHES_V2_RECORD.read(s, n));
         return layout.size();
     }
 

@@ -70,6 +70,14 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
             .u16("smbiosHandleCount")
             .build();
 
+    /** {@link #LOCALITY} bound to its record; the initiator, target and entry arrays that follow are the decoder's. */
+    public static final RecordLayout<HmatTable.Locality> LOCALITY_RECORD =
+            RecordLayout.of(HmatTable.Locality.class, LOCALITY, "initiators", "targets", "entries");
+
+    /** {@link #CACHE} bound to its record; the SMBIOS handles that follow are the decoder's. */
+    public static final RecordLayout<HmatTable.MemorySideCache> CACHE_RECORD =
+            RecordLayout.of(HmatTable.MemorySideCache.class, CACHE, "smbiosHandles");
+
     @Override
     public String signature() {
         return "HMAT";
@@ -147,17 +155,11 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
         long[] init = ctx.array(at, ni, 4, sub.path() + ".initiators");
         long[] targ = ctx.array(at + 4 * ni, nt, 4, sub.path() + ".targets");
         long[] entries = ctx.array(at + 4 * ni + 4 * nt, ne, 2, sub.path() + ".entries");
-        if (s.intValue("dataType") > 5) {
-            ctx.warning(s.offsetOf("dataType"), "%s: data type %d is reserved", sub.path(), s.intValue("dataType"));
+        int dataType = s.intValue("dataType");
+        if (dataType > 5) {
+            ctx.warning(s.offsetOf("dataType"), "%s: data type %d is reserved", sub.path(), dataType);
         }
-        return new HmatTable.Locality(
-                s.intValue("flags"),
-                s.intValue("dataType"),
-                s.intValue("minTransferSize"),
-                s.value("entryBaseUnit"),
-                boxed(init),
-                boxed(targ),
-                ints(entries));
+        return LOCALITY_RECORD.read(s, boxed(init), boxed(targ), ints(entries));
     }
 
     private static HmatTable.MemorySideCache cache(DecodeContext ctx, Subtable sub) {
@@ -185,12 +187,7 @@ public final class HmatDecoder implements TableDecoder<HmatTable> {
             }
         }
         long[] handles = ctx.array(sub.offset() + CACHE.size(), Math.min(count, fit), 2, sub.path() + ".smbios");
-        return new HmatTable.MemorySideCache(
-                s.value("memoryProximityDomain"),
-                s.value("cacheSize"),
-                s.value("cacheAttributes"),
-                s.intValue("addressMode"),
-                ints(handles));
+        return CACHE_RECORD.read(s, ints(handles));
     }
 
     private static void exactLength(DecodeContext ctx, Subtable sub, int expected) {

@@ -172,6 +172,18 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
             Map.entry(0xE, RecordLayout.of(MadtTable.Gicr.class, GICR)),
             Map.entry(0xF, RecordLayout.of(MadtTable.GicIts.class, GIC_ITS)));
 
+    /** The fields between the header and the structures bound to the table's record. */
+    public static final RecordLayout<MadtTable> TABLE_RECORD =
+            RecordLayout.of(MadtTable.class, LAYOUT, "header", "structures");
+
+    /** Type 7 bound to its record; the UID string that follows the fixed part is the decoder's. */
+    public static final RecordLayout<MadtTable.LocalSapic> LOCAL_SAPIC_RECORD =
+            RecordLayout.of(MadtTable.LocalSapic.class, LOCAL_SAPIC, "uidString");
+
+    /** Type 0xB bound to its record; its {@code length} (76, 80 or 82) is the framing's. */
+    public static final RecordLayout<MadtTable.Gicc> GICC_RECORD =
+            RecordLayout.of(MadtTable.Gicc.class, GICC, "length");
+
     /** The GICC lengths ACPI has defined: 5.1, 6.0 to 6.4, 6.5. */
     static final List<Integer> GICC_LENGTHS = List.of(76, 80, 82);
 
@@ -193,8 +205,7 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
             structures.add(structure(ctx, sub));
         }
         regions(ctx, frames, structures);
-        return new MadtTable(
-                ctx.header(), fixed.value("localInterruptControllerAddress"), fixed.value("flags"), structures);
+        return TABLE_RECORD.read(fixed, ctx.header(), structures);
     }
 
     private static MadtTable.Structure structure(DecodeContext ctx, Subtable sub) {
@@ -252,13 +263,7 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
                     sub.path(),
                     sub.length());
         }
-        return new MadtTable.LocalSapic(
-                s.intValue("processorId"),
-                s.intValue("sapicId"),
-                s.intValue("sapicEid"),
-                s.value("flags"),
-                s.value("uidValue"),
-                uid);
+        return LOCAL_SAPIC_RECORD.read(s, uid);
     }
 
     private static MadtTable.Structure gicc(DecodeContext ctx, Subtable sub) {
@@ -280,23 +285,7 @@ public final class MadtDecoder implements TableDecoder<MadtTable> {
         }
         Struct s = ctx.readUpTo(GICC, sub.offset(), sub.length(), sub.path());
         ctx.checkReserved(s);
-        return new MadtTable.Gicc(
-                sub.length(),
-                s.value("cpuInterfaceNumber"),
-                s.value("processorUid"),
-                s.value("flags"),
-                s.value("parkingProtocolVersion"),
-                s.value("performanceInterruptGsiv"),
-                s.value("parkedAddress"),
-                s.value("physicalBaseAddress"),
-                s.value("gicvBaseAddress"),
-                s.value("gichBaseAddress"),
-                s.value("vgicMaintenanceInterrupt"),
-                s.value("gicrBaseAddress"),
-                s.value("mpidr"),
-                s.intValue("efficiencyClass"),
-                s.intValue("speOverflowInterrupt"),
-                s.intValue("trbeInterrupt"));
+        return GICC_RECORD.read(s, sub.length());
     }
 
     /**

@@ -4,13 +4,13 @@ import io.github.xenacpi.acpi.region.AddressSpace;
 import io.github.xenacpi.acpi.region.RegionKind;
 import io.github.xenacpi.acpi.table.GenericAddress;
 import io.github.xenacpi.acpi.table.PcctTable;
-import io.github.xenacpi.acpi.table.PcctTable.Interrupt;
-import io.github.xenacpi.acpi.table.PcctTable.RegisterMask;
-import io.github.xenacpi.acpi.table.PcctTable.RegisterWrite;
 import io.github.xenacpi.acpi.table.TableDecoder;
 import io.github.xenacpi.acpi.table.layout.AddressRange;
 import io.github.xenacpi.acpi.table.layout.DecodeContext;
+import io.github.xenacpi.acpi.table.layout.Field;
+import io.github.xenacpi.acpi.table.layout.FieldType;
 import io.github.xenacpi.acpi.table.layout.Layout;
+import io.github.xenacpi.acpi.table.layout.RecordLayout;
 import io.github.xenacpi.acpi.table.layout.ReservedBits;
 import io.github.xenacpi.acpi.table.layout.Struct;
 import io.github.xenacpi.acpi.table.layout.Subtable;
@@ -118,11 +118,57 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
             .u32("minTurnaroundTime")
             .build();
 
+    /** Type 0 bound to its record. */
+    public static final RecordLayout<PcctTable.Generic> GENERIC_RECORD =
+            subspace(PcctTable.Generic.class, GENERIC).build();
+
+    /** Type 1 bound to its record; a type 1 subspace has no acknowledge register ({@code interruptAck} null). */
+    public static final RecordLayout<PcctTable.HwReduced> HW_REDUCED_RECORD = subspace(
+                    PcctTable.HwReduced.class, HW_REDUCED)
+            .nested("interrupt", "platformInterrupt", "interruptFlags")
+            .supplied("interruptAck")
+            .build();
+
+    /** Type 2 bound to its record. */
+    public static final RecordLayout<PcctTable.HwReduced> HW_REDUCED_2_RECORD = subspace(
+                    PcctTable.HwReduced.class, HW_REDUCED_2)
+            .nested("interrupt", "platformInterrupt", "interruptFlags")
+            .nested("interruptAck", "ackRegister", "ackPreserve", "ackWrite")
+            .build();
+
+    /** Types 3 and 4 bound to their record. */
+    public static final RecordLayout<PcctTable.Extended> EXTENDED_RECORD = subspace(PcctTable.Extended.class, EXTENDED)
+            .nested("interrupt", "platformInterrupt", "interruptFlags")
+            .nested("interruptAck", "ackRegister", "ackPreserve", "ackWrite")
+            .nested("commandCompleteCheck", "commandCompleteCheck", "commandCompleteMask")
+            .nested(
+                    "commandCompleteUpdate",
+                    "commandCompleteUpdate",
+                    "commandCompleteUpdatePreserve",
+                    "commandCompleteUpdateWrite")
+            .nested("errorStatus", "errorStatus", "errorStatusMask")
+            .build();
+
+    /** Type 5 bound to its record. */
+    public static final RecordLayout<PcctTable.HwRegisters> HW_REGISTERS_RECORD = subspace(
+                    PcctTable.HwRegisters.class, HW_REGISTERS)
+            .nested("commandCompleteCheck", "commandCompleteCheck", "commandCompleteMask")
+            .nested("errorStatus", "errorStatus", "errorStatusMask")
+            .build();
+
     /** Platform interrupt flags bit 0 (polarity) and bit 1 (mode); the others are reserved. */
     static final int INTERRUPT_FLAG_BITS = 0x3;
 
     /** A PCC channel is addressed by an 8-bit index (the PCC GAS's access size field). */
     static final int MAX_SUBSPACES = 256;
+
+    /** What every subspace's binding shares: its shared memory's {@code length} and its doorbell. */
+    private static <R extends Record> RecordLayout.Binder<R> subspace(Class<R> type, Layout layout) {
+        return RecordLayout.binder(type, layout)
+                .reader(GenericAddress.class, GenericAddress::read)
+                .field("length", "memoryLength")
+                .nested("doorbell", "doorbell", "doorbellPreserve", "doorbellWrite");
+    }
 
     @Override
     public String signature() {
@@ -133,17 +179,16 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
     public PcctTable decode(DecodeContext ctx) {
         Struct body = ctx.read(BODY, TableHeader.SIZE, "PCCT");
         List<PcctTable.Subspace> out = new ArrayList<>();
+        long flags = body.value("flags");
         if (!body.isComplete()) {
-            return new PcctTable(ctx.header(), body.value("flags"), out);
+            return new PcctTable(ctx.header(), flags, out);
         }
         ctx.checkReserved(body);
-        ReservedBits.check(
-                ctx, body.offsetOf("flags"), "PCCT", "flags", body.value("flags"), PcctTable.FLAG_PLATFORM_INTERRUPT);
+        ReservedBits.check(ctx, body.offsetOf("flags"), "PCCT", "flags", flags, PcctTable.FLAG_PLATFORM_INTERRUPT);
         for (Subtable sub : ctx.subtables(SubtableFormat.TYPE8_LENGTH8, SUBSPACES, ctx.end(), "PCCT.subspace")) {
             out.add(subspace(ctx, sub));
         }
-        if ((body.value("flags") & PcctTable.FLAG_PLATFORM_INTERRUPT) == 0
-                && out.stream().anyMatch(x -> x.type() == 4)) {
+        if ((flags & PcctTable.FLAG_PLATFORM_INTERRUPT) == 0 && out.stream().anyMatch(x -> x.type() == 4)) {
             ctx.error(
                     body.offsetOf("flags"),
                     "PCCT: a slave subspace (type 4) is present, so the platform" + " interrupt flag must be set");
@@ -155,19 +200,19 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
                     out.size(),
                     MAX_SUBSPACES);
         }
-        return new PcctTable(ctx.header(), body.value("flags"), out);
+        return new PcctTable(ctx.header(), flags, out);
     }
 
     private static PcctTable.Subspace subspace(DecodeContext ctx, Subtable sub) {
-        Layout layout = switch (sub.type()) {
-            case 0 -> GENERIC;
-            case 1 -> HW_REDUCED;
-            case 2 -> HW_REDUCED_2;
-            case 3, 4 -> EXTENDED;
-            case 5 -> HW_REGISTERS;
+        RecordLayout<? extends PcctTable.Subspace> bound = switch (sub.type()) {
+            case 0 -> GENERIC_RECORD;
+            case 1 -> HW_REDUCED_RECORD;
+            case 2 -> HW_REDUCED_2_RECORD;
+            case 3, 4 -> EXTENDED_RECORD;
+            case 5 -> HW_REGISTERS_RECORD;
             default -> null;
         };
-        if (layout == null) {
+        if (bound == null) {
             ctx.warning(
                     sub.offset(),
                     "%s: subspace type %d is not defined by ACPI 6.5 (0 to 5); skipped",
@@ -175,6 +220,7 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
                     sub.type());
             return new PcctTable.Unknown(sub.type(), sub.length());
         }
+        Layout layout = bound.layout();
         Struct s = ctx.read(layout, sub);
         if (sub.length() > layout.size()) {
             ctx.warning(
@@ -202,75 +248,23 @@ public final class PcctDecoder implements TableDecoder<PcctTable> {
         } else if (base == 0 && s.has("baseAddress")) {
             ctx.error(s.offsetOf("baseAddress"), "%s: shared memory base address is 0", sub.path());
         }
-        RegisterWrite doorbell = write(ctx, s, sub, "doorbell", RegionKind.PCC_DOORBELL);
-        return switch (sub.type()) {
-            case 0 ->
-                new PcctTable.Generic(
-                        base,
-                        length,
-                        doorbell,
-                        s.value("nominalLatency"),
-                        s.value("maxPeriodicAccessRate"),
-                        s.intValue("minTurnaroundTime"));
-            case 1, 2 ->
-                new PcctTable.HwReduced(
-                        sub.type(),
-                        interrupt(ctx, s, sub),
-                        base,
-                        length,
-                        doorbell,
-                        s.value("nominalLatency"),
-                        s.value("maxPeriodicAccessRate"),
-                        s.intValue("minTurnaroundTime"),
-                        sub.type() == 2 ? write(ctx, s, sub, "ack", RegionKind.PCC_REGISTER) : null);
-            case 3, 4 ->
-                new PcctTable.Extended(
-                        sub.type(),
-                        interrupt(ctx, s, sub),
-                        base,
-                        length,
-                        doorbell,
-                        s.value("nominalLatency"),
-                        s.value("maxPeriodicAccessRate"),
-                        s.value("minTurnaroundTime"),
-                        write(ctx, s, sub, "ack", RegionKind.PCC_REGISTER),
-                        mask(ctx, s, sub, "commandCompleteCheck", "commandCompleteMask"),
-                        write(ctx, s, sub, "commandCompleteUpdate", RegionKind.PCC_REGISTER),
-                        mask(ctx, s, sub, "errorStatus", "errorStatusMask"));
-            default ->
-                new PcctTable.HwRegisters(
-                        s.intValue("version"),
-                        base,
-                        length,
-                        doorbell,
-                        mask(ctx, s, sub, "commandCompleteCheck", "commandCompleteMask"),
-                        mask(ctx, s, sub, "errorStatus", "errorStatusMask"),
-                        s.value("nominalLatency"),
-                        s.value("minTurnaroundTime"));
-        };
-    }
-
-    private static Interrupt interrupt(DecodeContext ctx, Struct s, Subtable sub) {
-        ReservedBits.check(
-                ctx,
-                s.offsetOf("interruptFlags"),
-                sub.path(),
-                "platform interrupt flags",
-                s.intValue("interruptFlags"),
-                INTERRUPT_FLAG_BITS);
-        return new Interrupt(s.value("platformInterrupt"), s.intValue("interruptFlags"));
-    }
-
-    /** A register with preserve/write masks named {@code name}Register or {@code name}, as the layout has it. */
-    private static RegisterWrite write(DecodeContext ctx, Struct s, Subtable sub, String name, RegionKind kind) {
-        String gas = s.layout().hasField(name + "Register") ? name + "Register" : name;
-        register(ctx, s, sub, gas, kind);
-        return new RegisterWrite(GenericAddress.read(s, gas), s.value(name + "Preserve"), s.value(name + "Write"));
-    }
-
-    private static RegisterMask mask(DecodeContext ctx, Struct s, Subtable sub, String gas, String maskField) {
-        register(ctx, s, sub, gas, RegionKind.PCC_REGISTER);
-        return new RegisterMask(GenericAddress.read(s, gas), s.value(maskField));
+        register(ctx, s, sub, "doorbell", RegionKind.PCC_DOORBELL);
+        if (layout.hasField("interruptFlags")) {
+            ReservedBits.check(
+                    ctx,
+                    s.offsetOf("interruptFlags"),
+                    sub.path(),
+                    "platform interrupt flags",
+                    s.intValue("interruptFlags"),
+                    INTERRUPT_FLAG_BITS);
+        }
+        // The acknowledge, command complete and error status registers, in the layout's order.
+        for (Field f : layout.fields()) {
+            if (f.type() == FieldType.GAS && !f.name().equals("doorbell")) {
+                register(ctx, s, sub, f.name(), RegionKind.PCC_REGISTER);
+            }
+        }
+        return sub.type() == 1 ? HW_REDUCED_RECORD.read(s, (Object) null) : bound.read(s);
     }
 
     private static void register(DecodeContext ctx, Struct s, Subtable sub, String field, RegionKind kind) {

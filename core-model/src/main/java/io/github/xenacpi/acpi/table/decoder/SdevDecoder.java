@@ -89,6 +89,21 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
             .u64("memoryLength")
             .build();
 
+    /** {@link #NAMESPACE} bound to its record; the header flags, device identifier and components are supplied. */
+    public static final RecordLayout<SdevTable.NamespaceDevice> NAMESPACE_RECORD =
+            RecordLayout.of(SdevTable.NamespaceDevice.class, NAMESPACE, "flags", "deviceId", "components");
+
+    /** {@link #ID} bound to its record; the hardware and subsystem ID strings it points to are supplied. */
+    public static final RecordLayout<SdevTable.IdComponent> ID_RECORD =
+            RecordLayout.of(SdevTable.IdComponent.class, ID, "hardwareId", "subsystemId");
+
+    /** {@link #MEMORY} bound to its record, whose range is the memory base and length fields. */
+    public static final RecordLayout<SdevTable.MemoryComponent> MEMORY_RECORD = RecordLayout.binder(
+                    SdevTable.MemoryComponent.class, MEMORY)
+            .field("base", "memoryBase")
+            .field("length", "memoryLength")
+            .build();
+
     private static final SubtableFormat FORMAT = SubtableFormat.TYPE8_PAD8_LENGTH16;
 
     @Override
@@ -137,7 +152,7 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
                 }
             }
         }
-        return new SdevTable.NamespaceDevice(flags, id, vendorLength, components);
+        return NAMESPACE_RECORD.read(s, flags, id, components);
     }
 
     private static SdevTable.Component component(DecodeContext ctx, Subtable c) {
@@ -147,21 +162,12 @@ public final class SdevDecoder implements TableDecoder<SdevTable> {
                 Struct s = ctx.read(ID, c);
                 String hid = string(ctx, c, s, "hardwareIdOffset", "hardwareIdLength", "hardware ID");
                 String sid = string(ctx, c, s, "subsystemIdOffset", "subsystemIdLength", "subsystem ID");
-                return new SdevTable.IdComponent(
-                        flags,
-                        hid,
-                        sid,
-                        s.intValue("hardwareRevision"),
-                        s.intValue("hardwareRevisionPresent") != 0,
-                        s.intValue("classCodePresent") != 0,
-                        s.intValue("baseClass"),
-                        s.intValue("subClass"),
-                        s.intValue("programmingInterface"));
+                return ID_RECORD.read(s, hid, sid);
             }
             case MEMORY_COMPONENT -> {
                 Struct s = ctx.read(MEMORY, c);
                 ctx.checkReserved(s);
-                return new SdevTable.MemoryComponent(flags, s.value("memoryBase"), s.value("memoryLength"));
+                return MEMORY_RECORD.read(s);
             }
             default -> {
                 ctx.warning(c.offset(), "%s: unknown secure access component type %d skipped", c.path(), c.type());

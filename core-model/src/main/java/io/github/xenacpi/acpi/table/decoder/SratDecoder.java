@@ -134,6 +134,45 @@ public final class SratDecoder implements TableDecoder<SratTable> {
             4, RecordLayout.of(SratTable.GicIts.class, GIC_ITS),
             7, RecordLayout.of(SratTable.Rintc.class, RINTC));
 
+    /** {@link #BODY} bound to the table's record. */
+    public static final RecordLayout<SratTable> TABLE_RECORD = RecordLayout.binder(SratTable.class, BODY)
+            .field("tableRevisionField", "tableRevision")
+            .supplied("header", "affinities")
+            .build();
+
+    /**
+     * Type 0 bound to its record; the proximity domain, split between a byte and three more, is the decoder's to
+     * join and the builder's to split.
+     */
+    public static final RecordLayout<SratTable.ProcessorApic> PROCESSOR_APIC_RECORD =
+            RecordLayout.of(SratTable.ProcessorApic.class, PROCESSOR_APIC, "proximityDomain");
+
+    /** Type 1 bound to its record, whose {@code length} is the range's. */
+    public static final RecordLayout<SratTable.Memory> MEMORY_RECORD = RecordLayout.binder(
+                    SratTable.Memory.class, MEMORY)
+            .field("length", "rangeLength")
+            .build();
+
+    /** Types 5 and 6 bound to their record; the device handle is read in its form of {@code handleType}. */
+    public static final RecordLayout<SratTable.GenericDomain> GENERIC_RECORD =
+            RecordLayout.of(SratTable.GenericDomain.class, GENERIC, "handle");
+
+    /** The ACPI form of a device handle bound to the handle's record; its type and PCI parts are supplied. */
+    public static final RecordLayout<SratTable.DeviceHandle> ACPI_HANDLE_RECORD = RecordLayout.binder(
+                    SratTable.DeviceHandle.class, ACPI_HANDLE)
+            .field("acpiHid", "hid")
+            .field("acpiUid", "uid")
+            .supplied("handleType", "pciSegment", "pciBdf")
+            .build();
+
+    /** The PCI form of a device handle bound to the handle's record; its type and ACPI parts are supplied. */
+    public static final RecordLayout<SratTable.DeviceHandle> PCI_HANDLE_RECORD = RecordLayout.binder(
+                    SratTable.DeviceHandle.class, PCI_HANDLE)
+            .field("pciSegment", "segment")
+            .field("pciBdf", "bdf")
+            .supplied("handleType", "acpiHid", "acpiUid")
+            .build();
+
     @Override
     public String signature() {
         return "SRAT";
@@ -171,7 +210,7 @@ public final class SratDecoder implements TableDecoder<SratTable> {
             ctx.checkReserved(s);
             out.add(affinity(ctx, sub, s));
         }
-        return new SratTable(ctx.header(), tableRevision, out);
+        return TABLE_RECORD.read(body, ctx.header(), out);
     }
 
     private static SratTable.Affinity affinity(DecodeContext ctx, Subtable sub, Struct s) {
@@ -186,19 +225,15 @@ public final class SratDecoder implements TableDecoder<SratTable> {
                 for (int i = 0; i < high.length; i++) {
                     domain |= (long) (high[i] & 0xFF) << (8 * (i + 1));
                 }
-                yield new SratTable.ProcessorApic(
-                        domain, s.intValue("apicId"), s.value("flags"), s.intValue("sapicEid"), s.value("clockDomain"));
+                yield PROCESSOR_APIC_RECORD.read(s, domain);
             }
             case 1 -> memory(ctx, sub, s);
-            default ->
-                new SratTable.GenericDomain(
-                        sub.type(), s.value("proximityDomain"), handle(ctx, sub, s), s.value("flags"));
+            default -> GENERIC_RECORD.read(s, handle(ctx, sub, s));
         };
     }
 
     private static SratTable.Memory memory(DecodeContext ctx, Subtable sub, Struct s) {
-        SratTable.Memory m = new SratTable.Memory(
-                s.value("proximityDomain"), s.value("base"), s.value("rangeLength"), s.value("flags"));
+        SratTable.Memory m = MEMORY_RECORD.read(s);
         if ((m.flags() & ~7L) != 0) {
             ctx.warning(s.offsetOf("flags"), "%s: reserved flag bits are set (flags 0x%X)", sub.path(), m.flags());
         }
@@ -235,12 +270,12 @@ public final class SratDecoder implements TableDecoder<SratTable> {
         return switch (handleType) {
             case 0 -> {
                 Struct h = ctx.read(ACPI_HANDLE, at, sub.path() + ".handle");
-                yield new SratTable.DeviceHandle(0, h.text("hid"), h.value("uid"), 0, 0);
+                yield ACPI_HANDLE_RECORD.read(h, 0, 0, 0);
             }
             case 1 -> {
                 Struct h = ctx.read(PCI_HANDLE, at, sub.path() + ".handle");
                 ctx.checkReserved(h);
-                yield new SratTable.DeviceHandle(1, "", 0, h.intValue("segment"), h.intValue("bdf"));
+                yield PCI_HANDLE_RECORD.read(h, 1, "", 0L);
             }
             default -> {
                 ctx.error(

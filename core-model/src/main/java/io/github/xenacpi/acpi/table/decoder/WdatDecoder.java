@@ -51,6 +51,10 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
     /** {@link #ENTRY} bound to its record: the decoder reads and the builder writes through it. */
     public static final RecordLayout<WdatTable.Entry> ENTRY_RECORD = GenericAddress.bind(WdatTable.Entry.class, ENTRY);
 
+    /** {@link #BODY} bound to the table's record; the entries that follow are the decoder's. */
+    public static final RecordLayout<WdatTable> TABLE_RECORD =
+            RecordLayout.of(WdatTable.class, BODY, "header", "entries");
+
     /** The watchdog actions the WDAT specification defines. */
     static final Set<Integer> ACTIONS =
             Set.of(0x1, 0x4, 0x5, 0x6, 0x8, 0x9, 0xA, 0xB, 0x10, 0x11, 0x12, 0x13, 0x20, 0x21);
@@ -70,35 +74,25 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
         List<WdatTable.Entry> entries = new ArrayList<>();
         if (b.isComplete()) {
             ctx.checkReserved(b);
-            check(ctx, b);
-            int fit = EntryCount.check(
-                    ctx, "WDAT", ENTRIES, ENTRY.size(), b.value("entryCount"), b.offsetOf("entryCount"));
+            WdatTable fields = TABLE_RECORD.read(b, ctx.header(), entries);
+            check(ctx, b, fields);
+            int fit =
+                    EntryCount.check(ctx, "WDAT", ENTRIES, ENTRY.size(), fields.entryCount(), b.offsetOf("entryCount"));
             Set<List<Long>> seen = new HashSet<>();
             for (int i = 0; i < fit; i++) {
                 entries.add(entry(ctx, i, seen));
             }
         }
-        return new WdatTable(
-                ctx.header(),
-                b.value("headerLength"),
-                b.intValue("pciSegment"),
-                b.intValue("pciBus"),
-                b.intValue("pciDevice"),
-                b.intValue("pciFunction"),
-                b.value("timerPeriod"),
-                b.value("maxCount"),
-                b.value("minCount"),
-                b.intValue("flags"),
-                b.value("entryCount"),
-                entries);
+        return TABLE_RECORD.read(b, ctx.header(), entries);
     }
 
-    private static void check(DecodeContext ctx, Struct b) {
-        if (b.value("headerLength") != BODY.size()) {
+    /** The watchdog header's checks, on its fields as the table's record holds them. */
+    private static void check(DecodeContext ctx, Struct b, WdatTable t) {
+        if (t.headerLength() != BODY.size()) {
             ctx.error(
                     b.offsetOf("headerLength"),
                     "WDAT: watchdog header length %d, expected %d",
-                    b.value("headerLength"),
+                    t.headerLength(),
                     BODY.size());
         }
         ReservedBits.check(
@@ -106,17 +100,17 @@ public final class WdatDecoder implements TableDecoder<WdatTable> {
                 b.offsetOf("flags"),
                 "WDAT",
                 "watchdog flags",
-                b.intValue("flags"),
+                t.flags(),
                 WdatTable.FLAG_ENABLED | WdatTable.FLAG_STOPPED_IN_SLEEP);
-        if (b.value("timerPeriod") == 0) {
+        if (t.timerPeriod() == 0) {
             ctx.error(b.offsetOf("timerPeriod"), "WDAT: timer period is 0 ms");
         }
-        if (b.value("minCount") > b.value("maxCount")) {
+        if (t.minCount() > t.maxCount()) {
             ctx.error(
                     b.offsetOf("minCount"),
                     "WDAT: minimum count %d is above maximum count %d",
-                    b.value("minCount"),
-                    b.value("maxCount"));
+                    t.minCount(),
+                    t.maxCount());
         }
     }
 

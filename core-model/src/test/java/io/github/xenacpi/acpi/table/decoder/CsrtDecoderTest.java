@@ -37,17 +37,14 @@ class CsrtDecoderTest {
         assertThat(csrt.groups()).hasSize(2);
         CsrtTable.ResourceGroup g0 = csrt.groups().get(0);
         assertThat(g0)
-                .isEqualTo(new CsrtTable.ResourceGroup(
-                        36,
-                        24 + 20,
-                        QCOM,
-                        0,
-                        0x100B,
-                        0,
-                        0,
-                        new Bytes(new byte[0]),
-                        java.util.List.of(new ResourceDescriptor(
-                                60, 20, 2, 0, 1, new Bytes(new byte[] {2, 0, 0, 0, 0, 0, 0x41, 0x17})))));
+                .isEqualTo(CsrtTable.ResourceGroup.builder()
+                        .offset(36)
+                        .length(24 + 20)
+                        .vendorId(QCOM)
+                        .deviceId(0x100B)
+                        .descriptors(java.util.List.of(new ResourceDescriptor(
+                                60, 20, 2, 0, 1, new Bytes(new byte[] {2, 0, 0, 0, 0, 0, 0x41, 0x17}))))
+                        .build());
         assertThat(g0.vendorName()).isEqualTo("QCOM");
         CsrtTable.ResourceGroup g1 = csrt.groups().get(1);
         assertThat(g1.vendorName()).isEqualTo("INTL");

@@ -59,18 +59,19 @@ class GtdtDecoderTest {
         assertThat(t.diagnostics()).isEmpty();
         GtdtTable g = (GtdtTable) t.table();
         assertThat(g)
-                .isEqualTo(new GtdtTable(
-                        g.header(),
-                        0x2A43_0000L,
-                        SECURE,
-                        NON_SECURE,
-                        VIRTUAL,
-                        EL2,
-                        0x2A80_0000L,
-                        2,
-                        104,
-                        VIRTUAL_EL2,
-                        List.of(BLOCK, WATCHDOG)));
+                .isEqualTo(GtdtTable.builder()
+                        .header(g.header())
+                        .cntControlBase(0x2A43_0000L)
+                        .secureEl1(SECURE)
+                        .nonSecureEl1(NON_SECURE)
+                        .virtualEl1(VIRTUAL)
+                        .el2(EL2)
+                        .cntReadBase(0x2A80_0000L)
+                        .platformTimerCount(2)
+                        .platformTimerOffset(104)
+                        .virtualEl2(VIRTUAL_EL2)
+                        .platformTimers(List.of(BLOCK, WATCHDOG))
+                        .build());
         assertThat(g.header().length()).isEqualTo(104 + 100 + 28);
     }
 

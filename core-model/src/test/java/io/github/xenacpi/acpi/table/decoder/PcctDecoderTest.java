@@ -33,46 +33,59 @@ class PcctDecoderTest {
         return new RegisterMask(GenericAddress.memory(address, bits), 0x1);
     }
 
+    /** The type 1 subspace the tests share, with the given platform interrupt. */
+    private static PcctTable.HwReduced.Builder reduced(Interrupt interrupt) {
+        return PcctTable.HwReduced.builder()
+                .interrupt(interrupt)
+                .baseAddress(0x8000_1000L)
+                .length(0x1000)
+                .doorbell(write(0x9000_0010L, 32))
+                .nominalLatency(100)
+                .maxPeriodicAccessRate(50)
+                .minTurnaroundTime(10);
+    }
+
     private static final PcctTable.Generic GENERIC =
             new PcctTable.Generic(0x8000_0000L, 0x1000, write(0x9000_0000L, 32), 100, 50, 10);
-    private static final PcctTable.HwReduced REDUCED_1 = new PcctTable.HwReduced(
-            1, new Interrupt(0x40, 1), 0x8000_1000L, 0x1000, write(0x9000_0010L, 32), 100, 50, 10, null);
-    private static final PcctTable.HwReduced REDUCED_2 = new PcctTable.HwReduced(
-            2,
-            new Interrupt(0x41, 3),
-            0x8000_2000L,
-            0x1000,
-            write(0x9000_0020L, 32),
-            100,
-            50,
-            10,
-            write(0x9000_0024L, 32));
-    private static final PcctTable.Extended MASTER = new PcctTable.Extended(
-            3,
-            new Interrupt(0x42, 0),
-            0x8000_3000L,
-            0x100,
-            write(0x9000_0030L, 64),
-            200,
-            0,
-            5,
-            write(0x9000_0038L, 32),
-            mask(0x9000_0040L, 32),
-            write(0x9000_0044L, 32),
-            mask(0x9000_0048L, 32));
-    private static final PcctTable.Extended SLAVE = new PcctTable.Extended(
-            4,
-            new Interrupt(0x43, 0),
-            0x8000_4000L,
-            0x100,
-            write(0x9000_0050L, 64),
-            200,
-            0,
-            5,
-            write(0x9000_0058L, 32),
-            mask(0x9000_0060L, 32),
-            write(0x9000_0064L, 32),
-            mask(0x9000_0068L, 32));
+    private static final PcctTable.HwReduced REDUCED_1 =
+            reduced(new Interrupt(0x40, 1)).build();
+    private static final PcctTable.HwReduced REDUCED_2 = PcctTable.HwReduced.builder()
+            .type(2)
+            .interrupt(new Interrupt(0x41, 3))
+            .baseAddress(0x8000_2000L)
+            .length(0x1000)
+            .doorbell(write(0x9000_0020L, 32))
+            .nominalLatency(100)
+            .maxPeriodicAccessRate(50)
+            .minTurnaroundTime(10)
+            .interruptAck(write(0x9000_0024L, 32))
+            .build();
+    private static final PcctTable.Extended MASTER = PcctTable.Extended.builder()
+            .type(3)
+            .interrupt(new Interrupt(0x42, 0))
+            .baseAddress(0x8000_3000L)
+            .length(0x100)
+            .doorbell(write(0x9000_0030L, 64))
+            .nominalLatency(200)
+            .minTurnaroundTime(5)
+            .interruptAck(write(0x9000_0038L, 32))
+            .commandCompleteCheck(mask(0x9000_0040L, 32))
+            .commandCompleteUpdate(write(0x9000_0044L, 32))
+            .errorStatus(mask(0x9000_0048L, 32))
+            .build();
+    private static final PcctTable.Extended SLAVE = PcctTable.Extended.builder()
+            .type(4)
+            .interrupt(new Interrupt(0x43, 0))
+            .baseAddress(0x8000_4000L)
+            .length(0x100)
+            .doorbell(write(0x9000_0050L, 64))
+            .nominalLatency(200)
+            .minTurnaroundTime(5)
+            .interruptAck(write(0x9000_0058L, 32))
+            .commandCompleteCheck(mask(0x9000_0060L, 32))
+            .commandCompleteUpdate(write(0x9000_0064L, 32))
+            .errorStatus(mask(0x9000_0068L, 32))
+            .build();
     private static final PcctTable.HwRegisters REGISTERS = new PcctTable.HwRegisters(
             0, 0x8000_5000L, 0x100, write(0x9000_0070L, 32), mask(0x9000_0074L, 32), mask(0x9000_0078L, 32), 300, 7);
 
@@ -210,8 +223,7 @@ class PcctDecoderTest {
 
     @Test
     void reservedFlagBitsAndSlaveWithoutPlatformInterruptAreReported() {
-        PcctTable.HwReduced oddInterrupt = new PcctTable.HwReduced(
-                1, new Interrupt(0x40, 0x5), 0x8000_1000L, 0x1000, write(0x9000_0010L, 32), 100, 50, 10, null);
+        PcctTable.HwReduced oddInterrupt = reduced(new Interrupt(0x40, 0x5)).build();
         LoadedTable t =
                 decode(new PcctBuilder().flags(0x2).subspace(oddInterrupt).subspace(SLAVE));
 

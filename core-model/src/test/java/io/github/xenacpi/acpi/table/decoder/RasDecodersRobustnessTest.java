@@ -81,19 +81,19 @@ class RasDecodersRobustnessTest {
                         .logArea(0x100, 0x1000),
                 new PcctBuilder()
                         .subspace(new PcctTable.Generic(0x8000_0000L, 0x100, doorbell, 1, 1, 1))
-                        .subspace(new PcctTable.Extended(
-                                3,
-                                new PcctTable.Interrupt(1, 0),
-                                0x8000_1000L,
-                                0x100,
-                                doorbell,
-                                1,
-                                1,
-                                1,
-                                doorbell,
-                                check,
-                                doorbell,
-                                check))
+                        .subspace(PcctTable.Extended.builder()
+                                .interrupt(new PcctTable.Interrupt(1, 0))
+                                .baseAddress(0x8000_1000L)
+                                .length(0x100)
+                                .doorbell(doorbell)
+                                .nominalLatency(1)
+                                .maxPeriodicAccessRate(1)
+                                .minTurnaroundTime(1)
+                                .interruptAck(doorbell)
+                                .commandCompleteCheck(check)
+                                .commandCompleteUpdate(doorbell)
+                                .errorStatus(check)
+                                .build())
                         .subspace(new PcctTable.HwRegisters(0, 0x8000_2000L, 0x100, doorbell, check, check, 1, 1)),
                 new SdeiBuilder(),
                 new WdatBuilder().entry(new WdatTable.Entry(1, 2, mem, 1, 1)),

@@ -15,8 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class SdevDecoderTest {
 
-    private static final SdevTable.IdComponent ID =
-            new SdevTable.IdComponent(0, "QCOM0CCC", "SUB0001", 3, true, true, 0x0C, 0x03, 0x30);
+    private static final SdevTable.IdComponent ID = SdevTable.IdComponent.builder()
+            .hardwareId("QCOM0CCC")
+            .subsystemId("SUB0001")
+            .hardwareRevision(3)
+            .hardwareRevisionPresent(true)
+            .classCodePresent(true)
+            .baseClass(0x0C)
+            .subClass(0x03)
+            .programmingInterface(0x30)
+            .build();
     private static final SdevTable.MemoryComponent MEMORY = new SdevTable.MemoryComponent(0, 0xACC_8000L, 0x4000);
 
     private final SdevBuilder both = new SdevBuilder()

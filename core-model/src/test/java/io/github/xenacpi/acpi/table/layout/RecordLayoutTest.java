@@ -41,6 +41,18 @@ class RecordLayoutTest {
     /** A record with a list the decoder reads after the structure. */
     public record WithList(int id, List<Long> targets, long base) {}
 
+    /** A register whose components lie among an outer structure's fields, under names of their own. */
+    public record Window(long start, String label) {}
+
+    /** A record that names its fields otherwise: {@code size} is the field {@code length}, {@code window} nested. */
+    public record Renamed(int size, int id, Window window) {}
+
+    /** Part of an entry whose components are fields of their own names; {@code id} is read as set or not. */
+    public record Identity(boolean id, String name) {}
+
+    /** An entry with a nested part bound by its own names. */
+    public record WithIdentity(long base, Identity identity) {}
+
     /** A record whose component is named after no field. */
     public record Misspelt(int identifier) {}
 
@@ -131,5 +143,57 @@ class RecordLayoutTest {
         assertThatThrownBy(() -> RecordLayout.of(WithList.class, ENTRY, "missing"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("WithList has no component missing to supply");
+    }
+
+    @Test
+    void aBinderReadsAComponentFromAFieldOfAnotherNameAndANestedRecordFromItsFields() {
+        ByteBuffer b = ByteBuffer.allocate(ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(1, (byte) ENTRY.size())
+                .putShort(2, (short) 4)
+                .putLong(8, 0x2000L)
+                .put(16, "COM1".getBytes(StandardCharsets.US_ASCII));
+        RecordLayout<Renamed> binding = RecordLayout.binder(Renamed.class, ENTRY)
+                .field("size", "length")
+                .nested("window", "base", "name")
+                .build();
+
+        Renamed r = binding.read(Struct.over(ENTRY, b, 0, ENTRY.size(), "entry"));
+
+        assertThat(r).isEqualTo(new Renamed(ENTRY.size(), 4, new Window(0x2000L, "COM1")));
+        assertThat(binding.values(r))
+                .containsExactly(
+                        Map.entry("length", (long) ENTRY.size()),
+                        Map.entry("id", 4L),
+                        Map.entry("base", 0x2000L),
+                        Map.entry("name", "COM1"));
+        assertThat(binding.values(new Renamed(1, 2, null)))
+                .containsExactly(Map.entry("length", 1L), Map.entry("id", 2L));
+        assertThatThrownBy(() -> RecordLayout.binder(Renamed.class, ENTRY)
+                        .field("size", "length")
+                        .nested("window", "base")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Renamed.window has 2 components, but 1 fields are named for them");
+        assertThatThrownBy(() -> RecordLayout.binder(Renamed.class, ENTRY)
+                        .field("size", "count")
+                        .nested("window", "base", "name")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Renamed.size has no field count in entry");
+    }
+
+    @Test
+    void aNestedRecordWithNoFieldsNamedReadsTheFieldsOfItsOwnNamesAndABooleanIsAnIntegerNotZero() {
+        ByteBuffer b = ByteBuffer.allocate(ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort(2, (short) 0x100).putLong(8, 0x3000L).put(16, "TPM0".getBytes(StandardCharsets.US_ASCII));
+        RecordLayout<WithIdentity> binding = RecordLayout.binder(WithIdentity.class, ENTRY)
+                .nested("identity")
+                .build();
+
+        WithIdentity w = binding.read(Struct.over(ENTRY, b, 0, ENTRY.size(), "entry"));
+
+        assertThat(w).isEqualTo(new WithIdentity(0x3000L, new Identity(true, "TPM0")));
+        assertThat(binding.values(w))
+                .containsExactly(Map.entry("base", 0x3000L), Map.entry("id", 1L), Map.entry("name", "TPM0"));
     }
 }

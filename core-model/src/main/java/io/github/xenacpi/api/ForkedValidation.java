@@ -25,8 +25,13 @@ import java.util.Optional;
  */
 public final class ForkedValidation {
 
-    /** The flags the child starts with unless the build gives others: a short run's JIT and collector. */
-    public static final String DEFAULT_ARG_LINE = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    /**
+     * The flags the child starts with unless the build gives others: a short run's JIT and collector, and its heap
+     * in transparent huge pages where the OS has them (a Linux flag, which other JVMs are told to ignore): fewer
+     * page faults as the heap is first touched, about 7 % less CPU over the corpus (performance.md).
+     */
+    public static final String DEFAULT_ARG_LINE =
+            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:+IgnoreUnrecognizedVMOptions -XX:+UseTransparentHugePages";
 
     /** The property that turns the build's index of runs off, so that the goal validates even when nothing changed. */
     public static final String INCREMENTAL = "xenacpi.incremental";

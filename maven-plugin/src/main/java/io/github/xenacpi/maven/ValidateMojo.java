@@ -150,7 +150,8 @@ public class ValidateMojo extends AbstractValidationMojo {
 
     /**
      * The flags of the forked JVM ({@code fork}), such as {@code -Xmx2g}; the default keeps to the C1 compiler
-     * and the serial collector, which suit a run of seconds.
+     * and the serial collector, which suit a run of seconds, and puts the heap in transparent huge pages where
+     * Linux offers them.
      *
      * @since 0.1.0
      */

@@ -22,6 +22,9 @@ final class ForkJobFile {
     /** The key of the run's time, the one setting that does not change what the run writes. */
     static final String TIME = "time";
 
+    /** What this file is, for messages. */
+    private static final String FILE = "a job file";
+
     private ForkJobFile() {}
 
     static void write(ForkedValidation.Job job, Path file) throws IOException {
@@ -108,42 +111,27 @@ final class ForkJobFile {
                     Path.of(get(p, "baseDir")),
                     Instant.parse(get(p, TIME)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new IOException("not a job file of this version: " + e.getMessage(), e);
+            throw new IOException("not " + FILE + " of this version: " + e.getMessage(), e);
         }
     }
 
     private static void list(Properties p, String key, List<String> values) {
-        p.setProperty(key + ".count", Integer.toString(values.size()));
-        for (int i = 0; i < values.size(); i++) {
-            p.setProperty(key + "." + i, nonNull(values.get(i)));
-        }
+        PropertyLists.put(p, key, values);
     }
 
     private static List<String> list(Properties p, String key) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < count(p, key); i++) {
-            out.add(get(p, key + "." + i));
-        }
-        return out;
+        return PropertyLists.get(p, key, FILE);
     }
 
     private static int count(Properties p, String key) throws IOException {
         try {
             return Integer.parseInt(get(p, key + ".count"));
         } catch (NumberFormatException e) {
-            throw new IOException("not a job file of this version: " + key + ".count is not a number", e);
+            throw new IOException("not " + FILE + " of this version: " + key + ".count is not a number", e);
         }
     }
 
     private static String get(Properties p, String key) throws IOException {
-        String value = p.getProperty(key);
-        if (value == null) {
-            throw new IOException("not a job file of this version: " + key + " is missing");
-        }
-        return value;
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
+        return PropertyLists.value(p, key, FILE);
     }
 }

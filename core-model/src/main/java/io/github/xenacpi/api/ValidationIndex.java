@@ -32,6 +32,8 @@ final class ValidationIndex {
     private static final String EXIT = "exit";
     private static final String SAID = "said";
     private static final String REPORT = "report";
+    /** What this file is, for messages. */
+    private static final String FILE = "an index of runs";
 
     private final Path file;
     private final Path reportDirectory;
@@ -69,11 +71,12 @@ final class ValidationIndex {
                 log.debug("xenacpi: firmware, settings or plugin changed since the run " + file + " records");
                 return Optional.empty();
             }
-            if (!reportFiles().equals(list(p, REPORT))) {
+            if (!reportFiles().equals(PropertyLists.get(p, REPORT, FILE))) {
                 log.debug("xenacpi: the report in " + reportDirectory + " changed since the run " + file + " records");
                 return Optional.empty();
             }
-            return Optional.of(new Recorded(Integer.parseInt(p.getProperty(EXIT, "")), list(p, SAID)));
+            return Optional.of(new Recorded(
+                    Integer.parseInt(PropertyLists.value(p, EXIT, FILE)), PropertyLists.get(p, SAID, FILE)));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             log.debug("xenacpi: cannot read " + file + " (" + e.getMessage() + "); validating again");
             return Optional.empty();
@@ -88,8 +91,8 @@ final class ValidationIndex {
         Properties p = new Properties();
         p.setProperty(FINGERPRINT, fingerprint);
         p.setProperty(EXIT, Integer.toString(run.exit()));
-        list(p, SAID, run.said());
-        list(p, REPORT, reportFiles());
+        PropertyLists.put(p, SAID, run.said());
+        PropertyLists.put(p, REPORT, reportFiles());
         Files.createDirectories(file.getParent());
         Path temporary =
                 Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
@@ -129,26 +132,6 @@ final class ValidationIndex {
                 out.add(reportDirectory.relativize(path) + " " + a.size() + " "
                         + a.lastModifiedTime().toMillis());
             }
-        }
-        return out;
-    }
-
-    private static void list(Properties p, String key, List<String> values) {
-        p.setProperty(key + ".count", Integer.toString(values.size()));
-        for (int i = 0; i < values.size(); i++) {
-            p.setProperty(key + "." + i, values.get(i));
-        }
-    }
-
-    private static List<String> list(Properties p, String key) {
-        int count = Integer.parseInt(p.getProperty(key + ".count", ""));
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String value = p.getProperty(key + "." + i);
-            if (value == null) {
-                throw new IllegalArgumentException(key + "." + i + " is missing");
-            }
-            out.add(value);
         }
         return out;
     }

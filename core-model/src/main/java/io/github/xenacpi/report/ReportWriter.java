@@ -16,10 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Writes a {@link ConformanceReport} into a folder in four forms: {@code report.json} (the document itself),
@@ -65,40 +68,59 @@ public final class ReportWriter {
     public static List<Path> write(ConformanceReport report, Path dir, Collection<String> names, Path sourceRoot)
             throws IOException {
         Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
+        boolean html = names.contains(FILES.get(1));
+        // A report of several platforms has its HTML pages (most of the writing) made on another thread while the
+        // other formats are written; one platform's report is too small to gain from it (performance.md).
+        CompletableFuture<Map<String, String>> pages =
+                html && report.platforms().size() > 1
+                        ? CompletableFuture.supplyAsync(() -> HtmlReport.pages(report))
+                        : null;
+        Path[] written = new Path[FILES.size()];
         if (names.contains(FILES.get(0))) {
-            Path json = dir.resolve(FILES.get(0));
-            try (OutputStream out = create(json)) {
+            written[0] = dir.resolve(FILES.get(0));
+            try (OutputStream out = create(written[0])) {
                 MAPPER.writeValue(out, report);
             }
-            written.add(json);
         }
-        if (names.contains(FILES.get(1))) {
-            Path pages = dir.resolve(HtmlReport.PLATFORM_DIR);
-            if (Files.isSymbolicLink(pages)) {
-                Files.delete(pages);
+        if (names.contains(FILES.get(2))) {
+            written[2] = dir.resolve(FILES.get(2));
+            try (OutputStream out = create(written[2])) {
+                MAPPER.writeValue(out, SarifReport.of(report, sourceRoot));
             }
-            removeOldPlatformPages(pages);
-            for (Map.Entry<String, String> page : HtmlReport.pages(report).entrySet()) {
+        }
+        if (names.contains(FILES.get(3))) {
+            written[3] = dir.resolve(FILES.get(3));
+            write(written[3], JunitReport.xml(report));
+        }
+        if (html) {
+            Path folder = dir.resolve(HtmlReport.PLATFORM_DIR);
+            if (Files.isSymbolicLink(folder)) {
+                Files.delete(folder);
+            }
+            removeOldPlatformPages(folder);
+            for (Map.Entry<String, String> page : (pages == null ? HtmlReport.pages(report) : made(pages)).entrySet()) {
                 Path file = dir.resolve(page.getKey());
                 Files.createDirectories(file.getParent());
                 write(file, page.getValue());
             }
-            written.add(dir.resolve(FILES.get(1)));
+            written[1] = dir.resolve(FILES.get(1));
         }
-        if (names.contains(FILES.get(2))) {
-            Path sarif = dir.resolve(FILES.get(2));
-            try (OutputStream out = create(sarif)) {
-                MAPPER.writeValue(out, SarifReport.of(report, sourceRoot));
+        return Arrays.stream(written).filter(Objects::nonNull).toList();
+    }
+
+    /** The pages made on another thread; a failure there is thrown here as it would have been in this thread. */
+    private static Map<String, String> made(CompletableFuture<Map<String, String>> pages) {
+        try {
+            return pages.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-            written.add(sarif);
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
-        if (names.contains(FILES.get(3))) {
-            Path junit = dir.resolve(FILES.get(3));
-            write(junit, JunitReport.xml(report));
-            written.add(junit);
-        }
-        return List.copyOf(written);
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -1,6 +1,5 @@
 package io.github.xenacpi.api;
 
-import io.github.xenacpi.report.HtmlReport;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.FileDescriptor;
@@ -344,27 +343,12 @@ public final class ForkedValidation {
 
     /** The child's part: the job in this JVM, its ending as an exit status. */
     static int child(Job job, ForkProtocol.Writer protocol) throws ValidationException {
-        if (writesHtml(job)) {
-            // One platform is validated on one thread of the two cores; the HTML templates are parsed on the other.
-            Thread templates = new Thread(HtmlReport::prepare, "xenacpi-templates");
-            templates.setDaemon(true);
-            templates.start();
-        }
         Outcome outcome = runHere(job, PlatformCheck.Provider.NONE, protocol);
         if (outcome instanceof Outcome.Validated validated) {
             protocol.ended(validated.failure());
             return EXIT_DONE;
         }
         return EXIT_NO_FIRMWARE;
-    }
-
-    /** Whether the job writes index.html; false for formats it cannot read, which {@link #runHere} then names. */
-    private static boolean writesHtml(Job job) {
-        try {
-            return ReportFormat.parse(job.formats()).contains(ReportFormat.HTML);
-        } catch (ValidationException e) {
-            return false;
-        }
     }
 
     /**

@@ -45,22 +45,6 @@ public final class HtmlReport {
     private static final Configuration FREEMARKER = configuration();
 
     /**
-     * Parses the templates ahead of the first page, which FreeMarker then renders from its cache: a cold JVM
-     * spends about 200 ms parsing them, time a thread can take beside the validation (performance.md). A template
-     * that cannot be read is left to the first page made, whose error names it.
-     */
-    public static void prepare() {
-        for (String template : List.of("report.ftlh", "index.ftlh", "platform.ftlh")) {
-            try {
-                FREEMARKER.getTemplate(template);
-            } catch (IOException e) {
-                // Not lost: render() reads the same template and fails with its reason.
-                return;
-            }
-        }
-    }
-
-    /**
      * Worst first: the result a region (or a timeline chip) shows when several boot events touch it. A Linux-only
      * mapping comes last: the access that follows it decides what happens, so it shows only when nothing else did.
      */

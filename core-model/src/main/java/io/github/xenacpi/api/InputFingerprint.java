@@ -39,10 +39,14 @@ final class InputFingerprint {
     static final int MAX_FILES = 100_000;
 
     private final MessageDigest digest;
+    private final int maxFiles;
+    private final long maxBytes;
     private long bytes;
     private int files;
 
-    private InputFingerprint() {
+    private InputFingerprint(int maxFiles, long maxBytes) {
+        this.maxFiles = maxFiles;
+        this.maxBytes = maxBytes;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -56,7 +60,12 @@ final class InputFingerprint {
      * every build (the job then runs, and says what is wrong with its input).
      */
     static Optional<String> of(ForkedValidation.Job job, ForkedValidation.Jvm jvm) {
-        InputFingerprint f = new InputFingerprint();
+        return of(job, jvm, MAX_FILES, MAX_BYTES);
+    }
+
+    /** As {@link #of(ForkedValidation.Job, ForkedValidation.Jvm)}, with other limits (for tests). */
+    static Optional<String> of(ForkedValidation.Job job, ForkedValidation.Jvm jvm, int maxFiles, long maxBytes) {
+        InputFingerprint f = new InputFingerprint(maxFiles, maxBytes);
         try {
             f.text(VERSION);
             f.settings(job);
@@ -77,7 +86,7 @@ final class InputFingerprint {
                 f.tree(job.baseDir().resolve(Firmware.PROJECT_FOLDER), true);
             }
             f.tree(v.baselineFile(job.baseDir()), true);
-            if (f.bytes > MAX_BYTES || f.files > MAX_FILES) {
+            if (f.bytes > maxBytes || f.files > maxFiles) {
                 return Optional.empty();
             }
             return Optional.of(HexFormat.of().formatHex(f.digest.digest()));
@@ -108,7 +117,12 @@ final class InputFingerprint {
         }
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-            paths = new ArrayList<>(walk.limit(MAX_FILES + 1L).toList());
+            paths = new ArrayList<>(walk.limit(maxFiles + 1L).toList());
+        }
+        if (paths.size() > maxFiles) {
+            // Cut short by the limit: a fingerprint of part of the tree would miss changes in the rest.
+            files = maxFiles + 1;
+            return;
         }
         paths.sort(null);
         for (Path p : paths) {
@@ -118,7 +132,7 @@ final class InputFingerprint {
             }
             files++;
             bytes += attributes.size();
-            if (files > MAX_FILES || bytes > MAX_BYTES) {
+            if (files > maxFiles || bytes > maxBytes) {
                 return;
             }
             text(root.relativize(p).toString());

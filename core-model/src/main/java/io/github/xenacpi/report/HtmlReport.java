@@ -858,11 +858,6 @@ public final class HtmlReport {
                 bar);
     }
 
-    /** The worst result of the events touching a range, per strategy, as ids separated by spaces. */
-    static String results(List<SimulationResult> sims, long base, long length) {
-        return Touches.of(sims).results(base, length);
-    }
-
     /**
      * The boot events of each simulation as arrays of base, end and rank in {@link #WORST_FIRST}, so that the
      * worst result touching each region of a platform is found without walking records (a platform's regions
@@ -898,6 +893,7 @@ public final class HtmlReport {
             return new Touches(bases, ends, ranks);
         }
 
+        /** The worst result of the events touching a range, per strategy, as ids separated by spaces. */
         String results(long base, long length) {
             StringBuilder out = new StringBuilder();
             long end = base + length;

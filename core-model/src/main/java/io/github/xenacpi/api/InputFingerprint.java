@@ -39,6 +39,9 @@ final class InputFingerprint {
     static final int MAX_FILES = 100_000;
 
     private final MessageDigest digest;
+    /** One buffer for every file read: a direct buffer is dear to make, and a firmware folder has hundreds of files. */
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+
     private final int maxFiles;
     private final long maxBytes;
     private long bytes;
@@ -141,9 +144,9 @@ final class InputFingerprint {
         }
     }
 
-    private static long crc(Path file) throws IOException {
+    private long crc(Path file) throws IOException {
         CRC32 crc = new CRC32();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 16);
+        buffer.clear();
         try (FileChannel channel = FileChannel.open(file)) {
             while (channel.read(buffer) >= 0) {
                 buffer.flip();

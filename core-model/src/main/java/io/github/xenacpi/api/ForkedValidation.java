@@ -179,14 +179,14 @@ public final class ForkedValidation {
         Optional<ValidationIndex> runs = index.map(folder -> ValidationIndex.of(folder, job.reportDirectory()));
         Optional<String> fingerprint = runs.flatMap(r -> InputFingerprint.of(job, jvm));
         if (fingerprint.isPresent()) {
-            Optional<ValidationIndex.Recorded> last = runs.get().lookup(fingerprint.get(), log);
-            if (last.isPresent()) {
+            Optional<List<String>> said = runs.get().lookup(fingerprint.get(), log);
+            if (said.isPresent()) {
                 log.info("xenacpi: firmware, settings and plugin unchanged since the last validation, whose report in "
                         + job.reportDirectory() + " stands; its log follows (-D" + INCREMENTAL
                         + "=false validates again)");
                 ForkProtocol.Reader reader = new ForkProtocol.Reader(log);
-                last.get().said().forEach(reader::line);
-                return new Child(last.get().exit(), reader).outcome();
+                said.get().forEach(reader::line);
+                return new Child(EXIT_DONE, reader).outcome();
             }
         }
         Child child = fork(job, jvm, log);
@@ -200,9 +200,7 @@ public final class ForkedValidation {
     private static void remember(ValidationIndex runs, String fingerprint, Child child, RunLog log) {
         try {
             if (child.exit() == EXIT_DONE && child.said().ended()) {
-                runs.record(
-                        fingerprint,
-                        new ValidationIndex.Recorded(child.exit(), child.said().transcript()));
+                runs.record(fingerprint, child.said().transcript());
             } else {
                 runs.forget();
             }

@@ -22,14 +22,13 @@ import java.util.stream.Stream;
 /**
  * The record of the last forked validation into a report folder, kept in a folder of the build's (as Spotless keeps
  * its index and Checkstyle its cache file): the {@link InputFingerprint} of its inputs, what its child said
- * ({@link ForkProtocol}) and how it exited, and the report files it left (path, size, modification time). When the
- * inputs are the same and the report files untouched, the goal repeats what the child said instead of validating
- * again: the same log lines, the same decision.
+ * ({@link ForkProtocol}; only a run that validated is recorded), and the report files it left (path, size,
+ * modification time). When the inputs are the same and the report files untouched, the goal repeats what the child
+ * said instead of validating again: the same log lines, the same decision.
  */
 final class ValidationIndex {
 
     private static final String FINGERPRINT = "fingerprint";
-    private static final String EXIT = "exit";
     private static final String SAID = "said";
     private static final String REPORT = "report";
     /** What this file is, for messages. */
@@ -48,19 +47,11 @@ final class ValidationIndex {
         return new ValidationIndex(folder.resolve(name(reportDirectory)), reportDirectory);
     }
 
-    /** A run recorded: how the child exited and the protocol lines it wrote. */
-    record Recorded(int exit, List<String> said) {
-
-        Recorded {
-            said = List.copyOf(said);
-        }
-    }
-
     /**
      * The last run, when its fingerprint is {@code fingerprint} and its report files are as it left them; empty
      * when there is none, it differs, or the index cannot be read (then the goal validates, and says why at DEBUG).
      */
-    Optional<Recorded> lookup(String fingerprint, RunLog log) {
+    Optional<List<String>> lookup(String fingerprint, RunLog log) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -75,8 +66,7 @@ final class ValidationIndex {
                 log.debug("xenacpi: the report in " + reportDirectory + " changed since the run " + file + " records");
                 return Optional.empty();
             }
-            return Optional.of(new Recorded(
-                    Integer.parseInt(PropertyLists.value(p, EXIT, FILE)), PropertyLists.get(p, SAID, FILE)));
+            return Optional.of(PropertyLists.get(p, SAID, FILE));
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             log.debug("xenacpi: cannot read " + file + " (" + e.getMessage() + "); validating again");
             return Optional.empty();
@@ -87,11 +77,10 @@ final class ValidationIndex {
      * Records a run that has just ended, with its report files as they are now. The file is written under a
      * temporary name and moved into place, so that an interrupted build leaves no half index.
      */
-    void record(String fingerprint, Recorded run) throws IOException {
+    void record(String fingerprint, List<String> said) throws IOException {
         Properties p = new Properties();
         p.setProperty(FINGERPRINT, fingerprint);
-        p.setProperty(EXIT, Integer.toString(run.exit()));
-        PropertyLists.put(p, SAID, run.said());
+        PropertyLists.put(p, SAID, said);
         PropertyLists.put(p, REPORT, reportFiles());
         Files.createDirectories(file.getParent());
         Path temporary =

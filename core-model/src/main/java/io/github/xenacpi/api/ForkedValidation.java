@@ -178,6 +178,11 @@ public final class ForkedValidation {
     public static Outcome run(Job job, Jvm jvm, Optional<Path> index, RunLog log) throws ValidationException {
         Optional<ValidationIndex> runs = index.map(folder -> ValidationIndex.of(folder, job.reportDirectory()));
         Optional<String> fingerprint = runs.flatMap(r -> InputFingerprint.of(job, jvm));
+        if (runs.isPresent() && fingerprint.isEmpty()) {
+            log.debug("xenacpi: the firmware, baseline or plugin cannot be read, or holds more than "
+                    + InputFingerprint.MAX_FILES + " files or " + (InputFingerprint.MAX_BYTES >> 20)
+                    + " MiB: this run is validated and not recorded");
+        }
         if (fingerprint.isPresent()) {
             Optional<List<String>> said = runs.get().lookup(fingerprint.get(), log);
             if (said.isPresent()) {

@@ -337,7 +337,7 @@ public final class ForkedValidation {
             protocol.failed("cannot read the forked validation's settings " + args[0] + ": " + e.getMessage());
             exit = EXIT_FAILED;
         } catch (RuntimeException e) {
-            protocol.failed(ValidationException.internalError(e));
+            protocol.failed(ValidationException.internalError("validating in the forked JVM", e));
             exit = EXIT_FAILED;
         }
         out.flush();

@@ -45,11 +45,7 @@ public record Inspection(Platform platform, List<SimulationResult> simulations) 
         try {
             return new Inspection(platform, Simulation.runAll(SimulationInput.of(platform), MappingStrategy.all()));
         } catch (RuntimeException e) {
-            throw new ValidationException(
-                    "internal error while inspecting " + source.name() + " ("
-                            + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it with the"
-                            + " firmware",
-                    e);
+            throw new ValidationException(ValidationException.internalError("inspecting " + source.name(), e), e);
         }
     }
 

@@ -177,28 +177,14 @@ public final class Validation {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             failure = e;
         }
-        String reason = "internal error of the model on this platform (" + describe(failure) + "); the other"
-                + " platforms were validated; please report it with the firmware";
+        String reason = "internal error of the model on this platform (" + ValidationException.describe(failure)
+                + "); the other" + " platforms were validated; please report it with the firmware";
         try {
             return PlatformReport.failed(platform, reason);
         } catch (RuntimeException e) {
             e.addSuppressed(failure);
-            throw new ValidationException(
-                    "internal error while validating " + source.name() + " (" + describe(failure)
-                            + "); please report it with the firmware",
-                    e);
+            throw new ValidationException(ValidationException.internalError("validating " + source.name(), failure), e);
         }
-    }
-
-    /** An internal failure in a few words: its message, or what kind of failure it was when it has none. */
-    private static String describe(Throwable t) {
-        if (t instanceof OutOfMemoryError) {
-            return "out of memory";
-        }
-        if (t instanceof StackOverflowError) {
-            return "nesting too deep";
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static PlatformReport await(Future<PlatformReport> future) throws ValidationException {
@@ -212,7 +198,7 @@ public final class Validation {
                 throw v;
             }
             throw new ValidationException(
-                    "internal error while validating the platforms: " + e.getCause(), e.getCause());
+                    ValidationException.internalError("validating the platforms", e.getCause()), e.getCause());
         }
     }
 

@@ -19,11 +19,27 @@ public final class ValidationException extends Exception {
     }
 
     /**
-     * How a front end words an exception of ours that is not the user's to fix, in process or in a forked JVM: one
-     * line naming it, with no stack trace for the build's log.
+     * How every front end words a failure of ours that is not the user's to fix, in process, in a forked JVM and in
+     * the CLI: one line saying what was being done and what went wrong, with no stack trace and no class names for
+     * the build's log (the exception itself stays the cause, for {@code mvn -e}).
+     *
+     * @param during what was being done, such as {@code "validating board"}
      */
-    public static String internalError(RuntimeException e) {
-        return "internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                + "); please report it with the firmware";
+    public static String internalError(String during, Throwable failure) {
+        return "internal error while " + during + " (" + describe(failure) + "); please report it with the firmware";
+    }
+
+    /** An internal failure in a few words: its message, or what kind of failure it was when it has none. */
+    static String describe(Throwable failure) {
+        if (failure instanceof OutOfMemoryError) {
+            return "out of memory";
+        }
+        if (failure instanceof StackOverflowError) {
+            return "nesting too deep";
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank()
+                ? "an unexpected " + failure.getClass().getSimpleName()
+                : message;
     }
 }

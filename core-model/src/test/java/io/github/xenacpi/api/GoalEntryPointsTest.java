@@ -137,8 +137,19 @@ class GoalEntryPointsTest {
     }
 
     @Test
-    void anInternalErrorIsOneLineNamingTheException() {
-        assertThat(ValidationException.internalError(new IllegalStateException("boom")))
-                .isEqualTo("internal error (IllegalStateException: boom); please report it with the firmware");
+    void anInternalErrorIsOneLineSayingWhatWasBeingDone() {
+        assertThat(ValidationException.internalError("validating board", new IllegalStateException("boom")))
+                .isEqualTo("internal error while validating board (boom); please report it with the firmware");
+    }
+
+    @Test
+    void anInternalErrorWithoutMessageSaysWhatKindOfFailureItWas() {
+        assertThat(ValidationException.internalError("inspecting", new NullPointerException()))
+                .isEqualTo("internal error while inspecting (an unexpected NullPointerException); please report it"
+                        + " with the firmware");
+        assertThat(ValidationException.internalError("inspecting", new StackOverflowError()))
+                .contains("(nesting too deep)");
+        assertThat(ValidationException.internalError("inspecting", new OutOfMemoryError()))
+                .contains("(out of memory)");
     }
 }

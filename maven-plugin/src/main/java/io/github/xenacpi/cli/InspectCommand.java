@@ -71,8 +71,7 @@ public final class InspectCommand {
             err.println("xenacpi inspect: " + e.getMessage());
             return UNUSABLE;
         } catch (RuntimeException e) {
-            err.println("xenacpi inspect: internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + "); please report it with the input");
+            err.println("xenacpi inspect: " + ValidationException.internalError("inspecting", e));
             return INTERNAL_ERROR;
         }
     }

@@ -39,7 +39,8 @@ public abstract class AbstractXenacpiMojo extends AbstractMojo {
         } catch (ValidationException e) {
             throw new MojoExecutionException("xenacpi: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("xenacpi: " + ValidationException.internalError(e), e);
+            throw new MojoExecutionException(
+                    "xenacpi: " + ValidationException.internalError("running xenacpi:" + goal(), e), e);
         }
     }
 

@@ -91,6 +91,22 @@ public record InspectDocument(
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonIgnoreProperties({"header"})
             Object fields) {
 
+        /** The same header without the decoded fields, as a report without the trace states it. */
+        public Table withoutFields() {
+            return new Table(
+                    signature,
+                    instance,
+                    length,
+                    revision,
+                    checksumValid,
+                    oemId,
+                    oemTableId,
+                    oemRevision,
+                    creatorId,
+                    creatorRevision,
+                    null);
+        }
+
         static Table of(LoadedTable t) {
             TableHeader h = t.header();
             return new Table(
@@ -156,6 +172,11 @@ public record InspectDocument(
         public Namespace {
             devices = devices == null ? null : List.copyOf(devices);
             operationRegions = List.copyOf(operationRegions);
+        }
+
+        /** The same counts and regions without the devices, as a report without the trace states them. */
+        public Namespace withoutDevices() {
+            return new Namespace(objects, methods, names, null, operationRegions);
         }
 
         static Namespace of(Platform platform) {

@@ -279,28 +279,14 @@ public record ConformanceReport(
             return options.trace()
                     ? inspect.tables()
                     : inspect.tables().stream()
-                            .map(t -> new InspectDocument.Table(
-                                    t.signature(),
-                                    t.instance(),
-                                    t.length(),
-                                    t.revision(),
-                                    t.checksumValid(),
-                                    t.oemId(),
-                                    t.oemTableId(),
-                                    t.oemRevision(),
-                                    t.creatorId(),
-                                    t.creatorRevision(),
-                                    null))
+                            .map(InspectDocument.Table::withoutFields)
                             .toList();
         }
 
         /** The namespace's counts, with its devices only with the trace. */
         private static InspectDocument.Namespace namespace(InspectDocument inspect, ReportOptions options) {
             InspectDocument.Namespace ns = inspect.namespace();
-            return options.trace()
-                    ? ns
-                    : new InspectDocument.Namespace(
-                            ns.objects(), ns.methods(), ns.names(), null, ns.operationRegions());
+            return options.trace() ? ns : ns.withoutDevices();
         }
 
         /**

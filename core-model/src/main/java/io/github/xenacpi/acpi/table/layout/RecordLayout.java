@@ -1,8 +1,8 @@
 package io.github.xenacpi.acpi.table.layout;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +36,7 @@ public final class RecordLayout<R extends Record> {
     private final Class<R> type;
     private final Layout layout;
     private final List<Component> components;
-    private final MethodHandle constructor;
+    private final Constructor<R> constructor;
 
     /**
      * Reads a field of a type the layout package does not know (a Generic Address Structure, say) from a structure.
@@ -72,12 +72,12 @@ public final class RecordLayout<R extends Record> {
             String name,
             String field,
             Class<?> type,
-            MethodHandle accessor,
+            Method accessor,
             FieldReader<?> reader,
             RecordLayout<?> nested,
             Source source) {}
 
-    private RecordLayout(Class<R> type, Layout layout, List<Component> components, MethodHandle constructor) {
+    private RecordLayout(Class<R> type, Layout layout, List<Component> components, Constructor<R> constructor) {
         this.type = type;
         this.layout = layout;
         this.components = List.copyOf(components);
@@ -192,7 +192,6 @@ public final class RecordLayout<R extends Record> {
             List<String> supplied,
             Map<String, String> fields,
             Map<String, List<String>> nested) {
-        MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         List<Component> components = new ArrayList<>();
         RecordComponent[] declared = type.getRecordComponents();
         for (String name : supplied) {
@@ -211,7 +210,7 @@ public final class RecordLayout<R extends Record> {
             Class<?> t = c.getType();
             String name = c.getName();
             if (supplied.contains(name)) {
-                components.add(new Component(name, name, t, accessor(lookup, type, c), null, null, Source.SUPPLIED));
+                components.add(new Component(name, name, t, c.getAccessor(), null, null, Source.SUPPLIED));
                 continue;
             }
             if (nested.containsKey(name)) {
@@ -219,14 +218,14 @@ public final class RecordLayout<R extends Record> {
                         name,
                         name,
                         t,
-                        accessor(lookup, type, c),
+                        c.getAccessor(),
                         null,
                         nestedBinding(type, layout, c, valueType, reader, nested.get(name)),
                         Source.NESTED));
                 continue;
             }
             if (name.equals(OFFSET) && t == int.class && !fields.containsKey(name) && !layout.hasField(OFFSET)) {
-                components.add(new Component(OFFSET, OFFSET, t, accessor(lookup, type, c), null, null, Source.OFFSET));
+                components.add(new Component(OFFSET, OFFSET, t, c.getAccessor(), null, null, Source.OFFSET));
                 continue;
             }
             Field f = fieldFor(layout, c, fields.getOrDefault(name, name));
@@ -240,24 +239,15 @@ public final class RecordLayout<R extends Record> {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + " (" + t.getSimpleName()
                         + ") cannot hold the " + f.length() + "-byte " + f.type() + " field of " + layout.name());
             }
-            components.add(new Component(
-                    name, f.name(), t, accessor(lookup, type, c), other ? reader : null, null, Source.FIELD));
+            components.add(
+                    new Component(name, f.name(), t, c.getAccessor(), other ? reader : null, null, Source.FIELD));
         }
         Class<?>[] parameters =
                 Arrays.stream(declared).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
-            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, parameters));
-            return new RecordLayout<>(type, layout, components, constructor);
-        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return new RecordLayout<>(type, layout, components, type.getConstructor(parameters));
+        } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(type.getSimpleName() + " has no public canonical constructor", e);
-        }
-    }
-
-    private static MethodHandle accessor(MethodHandles.Lookup lookup, Class<?> type, RecordComponent c) {
-        try {
-            return lookup.unreflect(c.getAccessor());
-        } catch (IllegalAccessException e) {
-            throw new IllegalArgumentException(type.getSimpleName() + " is not public", e);
         }
     }
 
@@ -346,10 +336,10 @@ public final class RecordLayout<R extends Record> {
                     supplied.length + " values supplied to " + type.getSimpleName() + ", which takes " + next);
         }
         try {
-            return type.cast(constructor.invokeWithArguments(args));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw rethrown(e, "constructing " + type.getSimpleName());
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("constructing " + type.getSimpleName(), e);
         }
     }
@@ -370,9 +360,9 @@ public final class RecordLayout<R extends Record> {
             Object v;
             try {
                 v = c.accessor().invoke(record);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
+            } catch (InvocationTargetException e) {
+                throw rethrown(e, "reading " + type.getSimpleName() + "." + c.name());
+            } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("reading " + type.getSimpleName() + "." + c.name(), e);
             }
             if (c.source() == Source.NESTED) {
@@ -391,5 +381,17 @@ public final class RecordLayout<R extends Record> {
 
     private static <N extends Record> Map<String, Object> nestedValues(RecordLayout<N> binding, Object value) {
         return binding.values(binding.type().cast(value));
+    }
+
+    /** What a record's constructor or accessor threw, as it threw it when unchecked. */
+    private static RuntimeException rethrown(InvocationTargetException e, String doing) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(doing, cause);
     }
 }

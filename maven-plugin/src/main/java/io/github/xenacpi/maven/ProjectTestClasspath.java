@@ -1,5 +1,6 @@
 package io.github.xenacpi.maven;
 
+import io.github.xenacpi.api.ConformanceTests;
 import io.github.xenacpi.api.ValidationException;
 import java.nio.file.Path;
 import java.util.ArrayList;

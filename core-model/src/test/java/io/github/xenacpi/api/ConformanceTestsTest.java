@@ -1,9 +1,8 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.xenacpi.api.ValidationException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -36,7 +35,7 @@ class ConformanceTestsTest {
 
         assertThat(run.run()).isEqualTo(2);
         assertThat(run.failures()).singleElement().satisfies(f -> {
-            assertThat(f.className()).isEqualTo("io.github.xenacpi.maven.fixtures.FirmwareParameterFixture");
+            assertThat(f.className()).isEqualTo("io.github.xenacpi.api.fixtures.FirmwareParameterFixture");
             assertThat(f.displayName()).isEqualTo("failsWithAMessage(String)");
             assertThat(f.message()).startsWith("wrong board");
             assertThat(f.describe()).startsWith("FirmwareParameterFixture failsWithAMessage(String): wrong board");
@@ -65,7 +64,7 @@ class ConformanceTestsTest {
     @Test
     void aClassWhoseSourceIsGoneNeverRunsFromTheOutputFolder() throws Exception {
         Map<String, Path> withoutFixture = new java.util.TreeMap<>(sources());
-        withoutFixture.remove("io.github.xenacpi.maven.fixtures.FirmwareParameterFixture");
+        withoutFixture.remove("io.github.xenacpi.api.fixtures.FirmwareParameterFixture");
         ConformanceTests tests =
                 new ConformanceTests(CLASSPATH, TEST_CLASSES, List.of(".*FirmwareParameterFixture"), withoutFixture);
 
@@ -83,7 +82,7 @@ class ConformanceTestsTest {
                 CLASSPATH,
                 TEST_CLASSES,
                 List.of(".*FirmwareParameterFixture"),
-                Map.of("io.github.xenacpi.maven.fixtures.FirmwareParameterFixture", source));
+                Map.of("io.github.xenacpi.api.fixtures.FirmwareParameterFixture", source));
 
         assertThatThrownBy(() -> tests.run("board", Path.of("board.txt")))
                 .isInstanceOf(ValidationException.class)

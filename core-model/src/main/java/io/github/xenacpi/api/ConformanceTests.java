@@ -1,9 +1,5 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
-import io.github.xenacpi.api.PlatformCheck;
-import io.github.xenacpi.api.PlatformSource;
-import io.github.xenacpi.api.RunLog;
-import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import java.io.IOException;
@@ -37,7 +33,7 @@ import java.util.stream.Stream;
 public final class ConformanceTests implements PlatformCheck {
 
     /** The configuration parameter that replaces the firmware of every {@code @XenPlatform} test. */
-    public static final String FIRMWARE_PARAMETER = io.github.xenacpi.api.Firmware.PROPERTY;
+    public static final String FIRMWARE_PARAMETER = Firmware.PROPERTY;
 
     private static final String LAUNCHER_FACTORY = "org.junit.platform.launcher.core.LauncherFactory";
 
@@ -85,7 +81,7 @@ public final class ConformanceTests implements PlatformCheck {
      *
      * @throws ValidationException when the launcher cannot be started or finds no test at all
      */
-    public TestRun run(String platform, Path firmware) throws ValidationException {
+    TestRun run(String platform, Path firmware) throws ValidationException {
         for (Path root : testRoots) {
             if (!Files.isDirectory(root)) {
                 throw new ValidationException("xenacpi.conformanceTests: no compiled tests at " + root

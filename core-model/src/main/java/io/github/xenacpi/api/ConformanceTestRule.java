@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.conformance.Profile;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /** The rule a failed project conformance test is reported under, and its findings. */
-public final class ConformanceTestRule {
+final class ConformanceTestRule {
 
     /** A project's own test, annotated {@code @XenPlatform}, fails on the platform. */
-    public static final Rule RULE = new Rule(
+    static final Rule RULE = new Rule(
             "PROJECT.CONFORMANCE_TEST",
             Severity.ERROR,
             "A conformance test of the project fails on this platform",
@@ -24,7 +24,7 @@ public final class ConformanceTestRule {
     private ConformanceTestRule() {}
 
     /** One error finding per failed test; the path is the test class, the message its display name and why. */
-    public static List<ReportFinding> findings(TestRun run) {
+    static List<ReportFinding> findings(TestRun run) {
         return run.failures().stream()
                 .map(f -> new ReportFinding(
                         RULE.id(), Severity.ERROR, "", 0, 0, f.displayName() + ": " + f.message(), f.className(), ""))

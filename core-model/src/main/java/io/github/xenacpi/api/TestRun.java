@@ -1,4 +1,4 @@
-package io.github.xenacpi.maven;
+package io.github.xenacpi.api;
 
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +7,7 @@ import java.util.Objects;
  * What the project's conformance tests did on one platform: how many tests ran (finished, whatever their
  * outcome), how many were skipped or aborted, and each failure.
  */
-public record TestRun(String platform, int run, int skipped, List<TestFailure> failures) {
+record TestRun(String platform, int run, int skipped, List<TestFailure> failures) {
 
     public TestRun {
         Objects.requireNonNull(platform, "platform");
@@ -20,7 +20,7 @@ public record TestRun(String platform, int run, int skipped, List<TestFailure> f
     }
 
     /** One failed test: its class, its display name (with the names of the invocations above it) and why. */
-    public record TestFailure(String className, String displayName, String message) {
+    record TestFailure(String className, String displayName, String message) {
 
         public TestFailure {
             Objects.requireNonNull(className, "className");

@@ -91,6 +91,22 @@ public record InspectDocument(
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonIgnoreProperties({"header"})
             Object fields) {
 
+        /** The same header without the decoded fields (the report leaves them out without the trace). */
+        public Table withoutFields() {
+            return new Table(
+                    signature,
+                    instance,
+                    length,
+                    revision,
+                    checksumValid,
+                    oemId,
+                    oemTableId,
+                    oemRevision,
+                    creatorId,
+                    creatorRevision,
+                    null);
+        }
+
         static Table of(LoadedTable t) {
             TableHeader h = t.header();
             return new Table(

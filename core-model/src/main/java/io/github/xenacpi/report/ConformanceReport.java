@@ -279,18 +279,7 @@ public record ConformanceReport(
             return options.trace()
                     ? inspect.tables()
                     : inspect.tables().stream()
-                            .map(t -> new InspectDocument.Table(
-                                    t.signature(),
-                                    t.instance(),
-                                    t.length(),
-                                    t.revision(),
-                                    t.checksumValid(),
-                                    t.oemId(),
-                                    t.oemTableId(),
-                                    t.oemRevision(),
-                                    t.creatorId(),
-                                    t.creatorRevision(),
-                                    null))
+                            .map(InspectDocument.Table::withoutFields)
                             .toList();
         }
 

@@ -114,7 +114,16 @@ public final class ScaleRun {
         Platform p = new Platform(
                 what + "-" + n,
                 tables,
-                new PlatformDescriptor(ram, 48, d.xen(), d.linux(), d.smmu(), d.earlycon(), d.dma(), d.amlMemory()));
+                PlatformDescriptor.builder()
+                        .ram(ram)
+                        .ipaBits(48)
+                        .xen(d.xen())
+                        .linux(d.linux())
+                        .smmu(d.smmu())
+                        .earlycon(d.earlycon())
+                        .dma(d.dma())
+                        .amlMemory(d.amlMemory())
+                        .build());
         p.regions();
         stage("namespace", t1);
         long t2 = System.nanoTime();

@@ -231,17 +231,18 @@ public record ValidationParameters(
         Overrides overrides = overrides();
         Set<ReportFormat> written = ReportFormat.parse(formats);
         Optional<PlatformCheck> made = check.get();
-        return new ValidationSettings(
-                platforms,
-                chosen,
-                overrides,
-                written,
-                reportDirectory,
-                threads(),
-                made,
-                grid(),
-                reportOptions(),
-                sourceRoot);
+        return ValidationSettings.builder()
+                .platforms(platforms)
+                .strategies(chosen)
+                .overrides(overrides)
+                .formats(written)
+                .reportDirectory(reportDirectory)
+                .threads(threads())
+                .check(made)
+                .grid(grid())
+                .report(reportOptions())
+                .sourceRoot(sourceRoot)
+                .build();
     }
 
     /** How many platforms a run validates at once: one per processor. */

@@ -38,50 +38,6 @@ public record PlatformDescriptor(
             builder().xen(XenVersion.V4_8).linux(LinuxVersion.V4_10).build();
 
     /**
-     * A descriptor whose Xen, Linux and SMMU settings were all stated (in a descriptor file or in code), for a Xen
-     * built without {@code CONFIG_HAS_ITS}, its default.
-     */
-    public PlatformDescriptor(
-            List<MemoryRange> ram,
-            int ipaBits,
-            XenVersion xen,
-            LinuxVersion linux,
-            SmmuMode smmu,
-            boolean earlycon,
-            List<DmaScenario> dma,
-            Map<Long, Long> amlMemory) {
-        this(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, false, SettingSources.DESCRIPTOR);
-    }
-
-    /** A descriptor whose settings were all stated, with Xen's {@code CONFIG_HAS_ITS} as given. */
-    public PlatformDescriptor(
-            List<MemoryRange> ram,
-            int ipaBits,
-            XenVersion xen,
-            LinuxVersion linux,
-            SmmuMode smmu,
-            boolean earlycon,
-            List<DmaScenario> dma,
-            Map<Long, Long> amlMemory,
-            boolean xenHasIts) {
-        this(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, xenHasIts, SettingSources.DESCRIPTOR);
-    }
-
-    /** A descriptor for a Xen built without {@code CONFIG_HAS_ITS}, with its settings' sources. */
-    public PlatformDescriptor(
-            List<MemoryRange> ram,
-            int ipaBits,
-            XenVersion xen,
-            LinuxVersion linux,
-            SmmuMode smmu,
-            boolean earlycon,
-            List<DmaScenario> dma,
-            Map<Long, Long> amlMemory,
-            SettingSources sources) {
-        this(ram, ipaBits, xen, linux, smmu, earlycon, dma, amlMemory, false, sources);
-    }
-
-    /**
      * Equal when everything a simulation reads is equal: where the settings came from ({@code sources}) is a note
      * for reports, so a preset's descriptor written to {@code xenacpi.json} and read back is the same descriptor.
      */
@@ -106,8 +62,8 @@ public record PlatformDescriptor(
 
     /**
      * A builder that starts from a bare dump's values (no RAM of its own, 48-bit IPA, the newest modelled Xen and
-     * Linux, no SMMU, no early console, no DMA, no AML memory, no {@code CONFIG_HAS_ITS}) with every setting stated,
-     * as the positional constructors make it ({@link SettingSources#DESCRIPTOR}).
+     * Linux, no SMMU, no early console, no DMA, no AML memory, no {@code CONFIG_HAS_ITS}) with every setting stated
+     * ({@link SettingSources#DESCRIPTOR}), as in a descriptor file or in code.
      */
     public static Builder builder() {
         return new Builder();

@@ -131,8 +131,16 @@ public final class Simulation {
                 p2m.tablePages(),
                 p2m.tableBytes(),
                 in.costModel().estimate(hv.hypercalls(), hv.stageTwoFaults(), deviceEntries));
-        return new SimulationResult(
-                strategy.id(), xen, in.linux(), in.smmu(), outcomes, costs, verdict(outcomes), null, map.build());
+        return SimulationResult.builder()
+                .strategy(strategy.id())
+                .xen(xen)
+                .linux(in.linux())
+                .smmu(in.smmu())
+                .outcomes(outcomes)
+                .costs(costs)
+                .verdict(verdict(outcomes))
+                .stageTwoMap(map.build())
+                .build();
     }
 
     private static Outcome play(

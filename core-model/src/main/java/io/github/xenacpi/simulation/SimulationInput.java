@@ -36,8 +36,7 @@ public record SimulationInput(
         AcpiTables host) {
 
     /** No namespace: a platform described by static tables alone. */
-    public static final NamespaceSurvey NO_NAMESPACE =
-            new NamespaceSurvey(List.of(), List.of(), List.of(), List.of(), 0);
+    public static final NamespaceSurvey NO_NAMESPACE = NamespaceSurvey.builder().build();
 
     public SimulationInput {
         regions = List.copyOf(regions);

@@ -33,44 +33,91 @@ public record SimulationResult(
         }
     }
 
-    /** A result of a Dom0 that Xen built, without its stage-2 map. */
-    public SimulationResult(
-            String strategy,
-            XenVersion xen,
-            LinuxVersion linux,
-            SmmuMode smmu,
-            List<Outcome> outcomes,
-            SimulationCosts costs,
-            Verdict verdict) {
-        this(strategy, xen, linux, smmu, outcomes, costs, verdict, null, StageTwoMap.EMPTY);
-    }
-
-    /** A result without a stage-2 map. */
-    public SimulationResult(
-            String strategy,
-            XenVersion xen,
-            LinuxVersion linux,
-            SmmuMode smmu,
-            List<Outcome> outcomes,
-            SimulationCosts costs,
-            Verdict verdict,
-            HardwareDomainBuild.Refusal notBuilt) {
-        this(strategy, xen, linux, smmu, outcomes, costs, verdict, notBuilt, StageTwoMap.EMPTY);
-    }
-
     /** The result of a strategy on a platform where Xen refuses to build Dom0: nothing ran, nothing cost. */
     public static SimulationResult notBuilt(
             String strategy, XenVersion xen, LinuxVersion linux, SmmuMode smmu, HardwareDomainBuild.Refusal refusal) {
         Objects.requireNonNull(refusal, "refusal");
-        return new SimulationResult(
-                strategy,
-                xen,
-                linux,
-                smmu,
-                List.of(),
-                new SimulationCosts(0, 0, 0, 0, 0, 0),
-                Verdict.NOT_BUILT,
-                refusal);
+        return builder()
+                .strategy(strategy)
+                .xen(xen)
+                .linux(linux)
+                .smmu(smmu)
+                .verdict(Verdict.NOT_BUILT)
+                .notBuilt(refusal)
+                .build();
+    }
+
+    /**
+     * A builder for a Dom0 that Xen built: no outcomes, zero costs, no refusal and an empty stage-2 map; the strategy,
+     * the versions, the SMMU mode and the verdict must be set.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link SimulationResult} field by field, each setter named after its component. */
+    public static final class Builder {
+        private String strategy;
+        private XenVersion xen;
+        private LinuxVersion linux;
+        private SmmuMode smmu;
+        private List<Outcome> outcomes = List.of();
+        private SimulationCosts costs = new SimulationCosts(0, 0, 0, 0, 0, 0);
+        private Verdict verdict;
+        private HardwareDomainBuild.Refusal notBuilt;
+        private StageTwoMap stageTwoMap = StageTwoMap.EMPTY;
+
+        private Builder() {}
+
+        public Builder strategy(String value) {
+            strategy = value;
+            return this;
+        }
+
+        public Builder xen(XenVersion value) {
+            xen = value;
+            return this;
+        }
+
+        public Builder linux(LinuxVersion value) {
+            linux = value;
+            return this;
+        }
+
+        public Builder smmu(SmmuMode value) {
+            smmu = value;
+            return this;
+        }
+
+        public Builder outcomes(List<Outcome> value) {
+            outcomes = value;
+            return this;
+        }
+
+        public Builder costs(SimulationCosts value) {
+            costs = value;
+            return this;
+        }
+
+        public Builder verdict(Verdict value) {
+            verdict = value;
+            return this;
+        }
+
+        public Builder notBuilt(HardwareDomainBuild.Refusal value) {
+            notBuilt = value;
+            return this;
+        }
+
+        public Builder stageTwoMap(StageTwoMap value) {
+            stageTwoMap = value;
+            return this;
+        }
+
+        /** The SimulationResult set so far. */
+        public SimulationResult build() {
+            return new SimulationResult(strategy, xen, linux, smmu, outcomes, costs, verdict, notBuilt, stageTwoMap);
+        }
     }
 
     /** Whether Xen built Dom0, so that the strategy ran. */

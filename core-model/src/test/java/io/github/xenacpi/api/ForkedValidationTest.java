@@ -60,7 +60,7 @@ class ForkedValidationTest {
     }
 
     static ValidationParameters parameters(String... firmware) {
-        return new ValidationParameters(List.of(firmware), List.of(), "", "", "", "", "", false, "");
+        return ValidationParameters.builder().firmware(List.of(firmware)).build();
     }
 
     @Test
@@ -154,16 +154,17 @@ class ForkedValidationTest {
     @Test
     void theJobFileGivesBackTheJob(@TempDir Path folder) throws IOException {
         ForkedValidation.Job job = new ForkedValidation.Job(
-                new ValidationParameters(
-                        List.of("a b/ü=1:x", "preset:qemu-virt"),
-                        List.of("xen-premap,stage2-fault"),
-                        "4.19",
-                        "6.1",
-                        "shared",
-                        "4.8,4.22",
-                        "modelled",
-                        true,
-                        "base line.json"),
+                ValidationParameters.builder()
+                        .firmware(List.of("a b/ü=1:x", "preset:qemu-virt"))
+                        .strategies(List.of("xen-premap,stage2-fault"))
+                        .xenVersion("4.19")
+                        .linuxVersion("6.1")
+                        .smmu("shared")
+                        .xenVersions("4.8,4.22")
+                        .linuxVersions("modelled")
+                        .trace(true)
+                        .baseline("base line.json")
+                        .build(),
                 new GateParameters(
                         "warning",
                         "stage2-fault",

@@ -20,7 +20,7 @@ class GateParametersTest {
             new Suppression("SBBR.TABLE.DBG2.REQUIRED", "board", "", "", "DBG2 comes with the next release");
 
     private static ValidationParameters strategies(String... ids) {
-        return new ValidationParameters(null, List.of(ids), null, null, null, null, null, false, null);
+        return ValidationParameters.builder().strategies(List.of(ids)).build();
     }
 
     @Test

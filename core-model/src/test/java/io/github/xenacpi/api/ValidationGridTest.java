@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,15 +104,15 @@ class ValidationGridTest {
                 console.add(line);
             }
         };
-        ValidationSettings settings = new ValidationSettings(
-                List.of(PlatformSource.of(Preset.SEED_RFC), fadt50()),
-                MappingStrategy.all(),
-                Overrides.parse("4.8", "6.6", null),
-                EnumSet.allOf(ReportFormat.class),
-                dir.resolve("report"),
-                2,
-                Optional.empty(),
-                axes);
+        ValidationSettings settings = ValidationSettings.builder()
+                .platforms(List.of(PlatformSource.of(Preset.SEED_RFC), fadt50()))
+                .strategies(MappingStrategy.all())
+                .overrides(Overrides.parse("4.8", "6.6", null))
+                .formats(EnumSet.allOf(ReportFormat.class))
+                .reportDirectory(dir.resolve("report"))
+                .threads(2)
+                .grid(axes)
+                .build();
 
         ValidationRun.Outcome outcome = ValidationRun.execute(settings, Instant.EPOCH, log);
 

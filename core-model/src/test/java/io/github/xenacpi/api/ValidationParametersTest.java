@@ -25,10 +25,10 @@ class ValidationParametersTest {
     Path temp;
 
     private static final ValidationParameters UNSET =
-            new ValidationParameters(null, null, null, null, null, null, null, false, null);
+            ValidationParameters.builder().build();
 
     private static ValidationParameters firmware(String... entries) {
-        return new ValidationParameters(Arrays.asList(entries), null, null, null, null, null, null, false, null);
+        return ValidationParameters.builder().firmware(Arrays.asList(entries)).build();
     }
 
     @Test
@@ -49,16 +49,17 @@ class ValidationParametersTest {
 
     @Test
     void eachParameterIsReadIntoTheCoresInput() throws Exception {
-        ValidationParameters p = new ValidationParameters(
-                List.of(),
-                List.of("stage2-fault,bus-notify"),
-                "4.17",
-                " 6.6 ",
-                "shared",
-                "4.17,4.22",
-                "",
-                true,
-                " baselines/fw.json ");
+        ValidationParameters p = ValidationParameters.builder()
+                .firmware(List.of())
+                .strategies(List.of("stage2-fault,bus-notify"))
+                .xenVersion("4.17")
+                .linuxVersion(" 6.6 ")
+                .smmu("shared")
+                .xenVersions("4.17,4.22")
+                .linuxVersions("")
+                .trace(true)
+                .baseline(" baselines/fw.json ")
+                .build();
 
         assertThat(p.chosenStrategies()).extracting(MappingStrategy::id).containsExactly("bus-notify", "stage2-fault");
         assertThat(p.overrides()).isEqualTo(Overrides.parse("4.17", "6.6", "shared"));
@@ -70,9 +71,10 @@ class ValidationParametersTest {
 
     @Test
     void anUnreadableParameterIsNamed() {
-        ValidationParameters badXen = new ValidationParameters(null, null, "4.x", null, null, null, null, false, null);
+        ValidationParameters badXen =
+                ValidationParameters.builder().xenVersion("4.x").build();
         ValidationParameters badStrategy =
-                new ValidationParameters(null, List.of("wishful"), null, null, null, null, null, false, null);
+                ValidationParameters.builder().strategies(List.of("wishful")).build();
 
         assertThatThrownBy(badXen::overrides)
                 .isInstanceOf(ValidationException.class)
@@ -84,32 +86,38 @@ class ValidationParametersTest {
 
     @Test
     void theSiteInheritsWhatItDoesNotSetButKeepsItsTraceAndBaseline() {
-        ValidationParameters site =
-                new ValidationParameters(List.of(" "), null, "4.19", "", null, null, null, true, "site-baseline.json");
-        ValidationParameters validate = new ValidationParameters(
-                List.of("preset:hostile"),
-                List.of("bus-notify"),
-                "4.17",
-                "6.6",
-                "shared",
-                "4.22",
-                "6.1",
-                false,
-                "other.json");
+        ValidationParameters site = ValidationParameters.builder()
+                .firmware(List.of(" "))
+                .xenVersion("4.19")
+                .linuxVersion("")
+                .trace(true)
+                .baseline("site-baseline.json")
+                .build();
+        ValidationParameters validate = ValidationParameters.builder()
+                .firmware(List.of("preset:hostile"))
+                .strategies(List.of("bus-notify"))
+                .xenVersion("4.17")
+                .linuxVersion("6.6")
+                .smmu("shared")
+                .xenVersions("4.22")
+                .linuxVersions("6.1")
+                .baseline("other.json")
+                .build();
 
         ValidationParameters inherited = site.inheriting(validate);
 
         assertThat(inherited)
-                .isEqualTo(new ValidationParameters(
-                        List.of("preset:hostile"),
-                        List.of("bus-notify"),
-                        "4.19",
-                        "6.6",
-                        "shared",
-                        "4.22",
-                        "6.1",
-                        true,
-                        "site-baseline.json"));
+                .isEqualTo(ValidationParameters.builder()
+                        .firmware(List.of("preset:hostile"))
+                        .strategies(List.of("bus-notify"))
+                        .xenVersion("4.19")
+                        .linuxVersion("6.6")
+                        .smmu("shared")
+                        .xenVersions("4.22")
+                        .linuxVersions("6.1")
+                        .trace(true)
+                        .baseline("site-baseline.json")
+                        .build());
         assertThat(validate.inheriting(UNSET)).isEqualTo(validate);
         assertThat(UNSET.inheriting(UNSET)).isEqualTo(UNSET);
     }
@@ -148,8 +156,12 @@ class ValidationParametersTest {
 
     @Test
     void theSettingsHoldTheReadParametersAndTheFrontEndsCheck() throws Exception {
-        ValidationParameters p =
-                new ValidationParameters(null, List.of("stage2-fault"), "4.17", null, null, "4.22", null, true, null);
+        ValidationParameters p = ValidationParameters.builder()
+                .strategies(List.of("stage2-fault"))
+                .xenVersion("4.17")
+                .xenVersions("4.22")
+                .trace(true)
+                .build();
         List<PlatformSource> platforms = List.of(PlatformSource.of(Preset.QEMU_VIRT));
 
         ValidationSettings settings =
@@ -177,10 +189,12 @@ class ValidationParametersTest {
             made.add("check");
             return Optional.empty();
         };
-        ValidationParameters badXenAndGrid =
-                new ValidationParameters(null, null, "4.x", null, null, "nope", null, false, null);
+        ValidationParameters badXenAndGrid = ValidationParameters.builder()
+                .xenVersion("4.x")
+                .xenVersions("nope")
+                .build();
         ValidationParameters badGrid =
-                new ValidationParameters(null, null, null, null, null, "nope", null, false, null);
+                ValidationParameters.builder().xenVersions("nope").build();
 
         assertThatThrownBy(() -> badXenAndGrid.settings(List.of(), List.of("pdf"), temp, check, temp))
                 .hasMessageStartingWith("xenacpi.xenVersion: ");
@@ -194,8 +208,10 @@ class ValidationParametersTest {
 
     @Test
     void aValidationRunsTheChosenStrategiesWithTheOverrides() throws Exception {
-        ValidationParameters p =
-                new ValidationParameters(null, List.of("stage2-fault"), "4.17", null, null, null, null, false, null);
+        ValidationParameters p = ValidationParameters.builder()
+                .strategies(List.of("stage2-fault"))
+                .xenVersion("4.17")
+                .build();
 
         assertThat(p.validation().one(PlatformSource.of(Preset.QEMU_VIRT)).strategies())
                 .extracting(StrategyReport::strategy)

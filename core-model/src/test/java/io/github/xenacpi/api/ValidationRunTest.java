@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,14 +44,14 @@ class ValidationRunTest {
 
     @Test
     void logsALinePerPlatformTheMatrixAndLastWhereTheReportIs() throws Exception {
-        ValidationSettings settings = new ValidationSettings(
-                List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
-                Validation.strategies(List.of("bus-notify", "stage2-fault")),
-                Overrides.parse("4.8", "4.10", ""),
-                EnumSet.of(ReportFormat.HTML, ReportFormat.JSON),
-                temp.resolve("out"),
-                2,
-                Optional.empty());
+        ValidationSettings settings = ValidationSettings.builder()
+                .platforms(List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)))
+                .strategies(Validation.strategies(List.of("bus-notify", "stage2-fault")))
+                .overrides(Overrides.parse("4.8", "4.10", ""))
+                .formats(EnumSet.of(ReportFormat.HTML, ReportFormat.JSON))
+                .reportDirectory(temp.resolve("out"))
+                .threads(2)
+                .build();
 
         ValidationRun.Outcome outcome = ValidationRun.execute(settings, Instant.now(), log);
 
@@ -76,17 +75,14 @@ class ValidationRunTest {
         for (ReportOptions options : List.of(ReportOptions.DEFAULT, ReportOptions.TRACE)) {
             Path out = temp.resolve(options.trace() ? "traced" : "plain");
             ValidationRun.execute(
-                    new ValidationSettings(
-                            List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
-                            Validation.strategies(List.of("stage2-fault")),
-                            Overrides.NONE,
-                            EnumSet.of(ReportFormat.JSON),
-                            out,
-                            1,
-                            Optional.empty(),
-                            VersionAxes.NONE,
-                            options,
-                            temp),
+                    ValidationSettings.builder()
+                            .platforms(List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)))
+                            .strategies(Validation.strategies(List.of("stage2-fault")))
+                            .formats(EnumSet.of(ReportFormat.JSON))
+                            .reportDirectory(out)
+                            .report(options)
+                            .sourceRoot(temp)
+                            .build(),
                     Instant.now(),
                     log);
 
@@ -101,14 +97,12 @@ class ValidationRunTest {
 
     @Test
     void withoutHtmlTheLastLineNamesTheFolder() throws Exception {
-        ValidationSettings settings = new ValidationSettings(
-                List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)),
-                Validation.strategies(List.of("stage2-fault")),
-                Overrides.NONE,
-                EnumSet.of(ReportFormat.SARIF),
-                temp,
-                1,
-                Optional.empty());
+        ValidationSettings settings = ValidationSettings.builder()
+                .platforms(List.of(new PlatformSource.PresetSource(Preset.QEMU_VIRT)))
+                .strategies(Validation.strategies(List.of("stage2-fault")))
+                .formats(EnumSet.of(ReportFormat.SARIF))
+                .reportDirectory(temp)
+                .build();
 
         ValidationRun.execute(settings, Instant.now(), log);
 

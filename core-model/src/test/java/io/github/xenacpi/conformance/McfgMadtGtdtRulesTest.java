@@ -293,7 +293,8 @@ class McfgMadtGtdtRulesTest {
     }
 
     private static TestPlatform gtBlock(long cntCtlBase, GtdtTable.GtFrame frame) {
-        return TestPlatform.good().with(new GtdtBuilder().add(new GtdtTable.GtBlock(cntCtlBase, 1, 0, List.of(frame))));
+        return TestPlatform.good()
+                .with(new GtdtBuilder().add(new GtdtTable.GtBlock(cntCtlBase, 1, 20, List.of(frame))));
     }
 
     @Test

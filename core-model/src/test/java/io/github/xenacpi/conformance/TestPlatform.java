@@ -84,7 +84,7 @@ final class TestPlatform {
                 .add(new GtdtTable.GtBlock(
                         0x2A81_0000L,
                         1,
-                        0,
+                        20,
                         List.of(new GtdtTable.GtFrame(
                                 0,
                                 0x2A82_0000L,

@@ -19,7 +19,6 @@ import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.Simulation;
-import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.simulation.Verdict;
@@ -59,14 +58,14 @@ class XenDom0RulesTest {
     }
 
     private static SimulationResult simulation(Outcome... outcomes) {
-        return new SimulationResult(
-                "bus-notify",
-                XenVersion.V4_8,
-                LinuxVersion.V6_6,
-                SmmuMode.SHARED,
-                List.of(outcomes),
-                new SimulationCosts(0, 0, 0, 0, 0, 0),
-                Verdict.FAIL);
+        return SimulationResult.builder()
+                .strategy("bus-notify")
+                .xen(XenVersion.V4_8)
+                .linux(LinuxVersion.V6_6)
+                .smmu(SmmuMode.SHARED)
+                .outcomes(List.of(outcomes))
+                .verdict(Verdict.FAIL)
+                .build();
     }
 
     @Test

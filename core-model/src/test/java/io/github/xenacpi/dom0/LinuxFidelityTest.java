@@ -15,7 +15,6 @@ import io.github.xenacpi.platform.builder.EinjBuilder;
 import io.github.xenacpi.platform.builder.PlatformBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,15 +23,14 @@ import org.junit.jupiter.api.Test;
  * test here fails on the model before the audit's corrections.
  */
 class LinuxFidelityTest {
-    private static final NamespaceSurvey EMPTY = new NamespaceSurvey(List.of(), List.of(), List.of(), List.of(), 0);
+    private static final NamespaceSurvey EMPTY = NamespaceSurvey.builder().build();
 
     private static DescribedRegion region(RegionKind kind, String table, long base, long length, String path) {
         return new DescribedRegion(kind, AddressSpace.SYSTEM_MEMORY, base, length, table, 1, 0, path);
     }
 
     private static NamespaceSurvey.DeviceInfo device(String path, String hid) {
-        return new NamespaceSurvey.DeviceInfo(
-                path, hid, List.of(), "0", OptionalLong.empty(), 0xF, true, true, null, null, null, false);
+        return NamespaceSurvey.DeviceInfo.builder().path(path).hid(hid).uid("0").build();
     }
 
     private static List<BootEvent> boot(List<DescribedRegion> regions, NamespaceSurvey ns, LinuxVersion linux) {
@@ -133,8 +131,9 @@ class LinuxFidelityTest {
                 1,
                 0,
                 "\\_SB.TPM0._CRS[0]");
-        NamespaceSurvey tpm =
-                new NamespaceSurvey(List.of(device("\\_SB.TPM0", "MSFT0101")), List.of(), List.of(), List.of(), 0);
+        NamespaceSurvey tpm = NamespaceSurvey.builder()
+                .devices(List.of(device("\\_SB.TPM0", "MSFT0101")))
+                .build();
 
         assertThat(boot(List.of(crb, log), EMPTY, LinuxVersion.V6_6)).isEmpty();
         List<BootEvent> events = boot(List.of(crb, log, crs), tpm, LinuxVersion.V6_6);
@@ -165,8 +164,9 @@ class LinuxFidelityTest {
                 1,
                 0,
                 "\\_SB.ETR0._CRS[0]");
-        NamespaceSurvey ns =
-                new NamespaceSurvey(List.of(device("\\_SB.ETR0", "ARMHC9CA")), List.of(), List.of(), List.of(), 0);
+        NamespaceSurvey ns = NamespaceSurvey.builder()
+                .devices(List.of(device("\\_SB.ETR0", "ARMHC9CA")))
+                .build();
 
         assertThat(steps(boot(List.of(etr), ns, LinuxVersion.V4_10), RegionKind.DEVICE_RESOURCE))
                 .first()
@@ -204,8 +204,9 @@ class LinuxFidelityTest {
                         1,
                         0,
                         "\\_SB.COM0._CRS[1]"));
-        NamespaceSurvey ns =
-                new NamespaceSurvey(List.of(device("\\_SB.COM0", "ARMH0011")), List.of(), List.of(), List.of(), 0);
+        NamespaceSurvey ns = NamespaceSurvey.builder()
+                .devices(List.of(device("\\_SB.COM0", "ARMH0011")))
+                .build();
 
         assertThat(steps(boot(regions, ns, LinuxVersion.V6_6), RegionKind.DEVICE_RESOURCE))
                 .isEmpty();
@@ -219,14 +220,12 @@ class LinuxFidelityTest {
     void cxlMapsTheRcrbItselfFrom63() {
         List<DescribedRegion> cedt =
                 List.of(region(RegionKind.CXL_HOST_BRIDGE, "CEDT", 0x2B00_0000L, 0x2000, "CEDT.structure[0]"));
-        NamespaceSurvey ns = new NamespaceSurvey(
-                List.of(device("\\_SB.CXLR", "ACPI0017"), device("\\_SB.CXB0", "ACPI0016")),
-                List.of(),
-                List.of(),
-                List.of(),
-                0);
-        NamespaceSurvey rootOnly =
-                new NamespaceSurvey(List.of(device("\\_SB.CXLR", "ACPI0017")), List.of(), List.of(), List.of(), 0);
+        NamespaceSurvey ns = NamespaceSurvey.builder()
+                .devices(List.of(device("\\_SB.CXLR", "ACPI0017"), device("\\_SB.CXB0", "ACPI0016")))
+                .build();
+        NamespaceSurvey rootOnly = NamespaceSurvey.builder()
+                .devices(List.of(device("\\_SB.CXLR", "ACPI0017")))
+                .build();
 
         assertThat(boot(cedt, EMPTY, LinuxVersion.V6_6)).isEmpty();
         // add_host_bridge_dport reaches a CHBS only through an ACPI0016 host bridge (ground truth own-cxl).
@@ -280,8 +279,10 @@ class LinuxFidelityTest {
         accesses.add(access(0x0C20_0000L, "\\_SB._INI"));
         accesses.add(access(0x0C20_0004L, "\\_SB._INI"));
         accesses.add(access(0x0C20_0000L, "\\_SB.PWRC._REG"));
-        NamespaceSurvey ns =
-                new NamespaceSurvey(List.of(device("\\_SB.DEV0", "XACP0001")), List.of(), accesses, List.of(), 0);
+        NamespaceSurvey ns = NamespaceSurvey.builder()
+                .devices(List.of(device("\\_SB.DEV0", "XACP0001")))
+                .bootAccesses(accesses)
+                .build();
 
         List<BootEvent> events = boot(List.of(opregion, crs), ns, LinuxVersion.V6_6);
         List<String> aml = steps(events, RegionKind.OPERATION_REGION);
@@ -317,7 +318,7 @@ class LinuxFidelityTest {
         DescribedRegion opregion = region(RegionKind.OPERATION_REGION, "SSDT", 0x0A00_2000L, 4, "\\_SB.PWRR");
         List<RegionAccess> accesses =
                 List.of(access(0x0A00_2000L, "\\_SB.GTA0._REG" + RegionAccess.REG_OF_ALWAYS_ACCESSIBLE_SPACE));
-        NamespaceSurvey ns = new NamespaceSurvey(List.of(), List.of(), accesses, List.of(), 0);
+        NamespaceSurvey ns = NamespaceSurvey.builder().bootAccesses(accesses).build();
 
         assertThat(steps(boot(List.of(opregion), ns, LinuxVersion.V4_10), RegionKind.OPERATION_REGION))
                 .containsExactly(

@@ -20,7 +20,6 @@ import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The simulation on builder-made platforms whose MCFG, GTDT and BERT addresses and lengths are fuzzed, under a
@@ -70,15 +69,13 @@ class SimulationFuzzTest {
                                 data.consumeInt(0, 0xFF),
                                 data.consumeInt(0, 0xFF)))
                 .add(new BertBuilder().region(data.consumeLong(), data.consumeLong(0, 0xFFFF_FFFFL)));
-        PlatformDescriptor descriptor = new PlatformDescriptor(
-                List.of(),
-                data.consumeInt(32, 48),
-                data.pickValue(XEN),
-                data.pickValue(LINUX),
-                data.pickValue(SmmuMode.values()),
-                data.consumeBoolean(),
-                List.of(),
-                Map.of());
+        PlatformDescriptor descriptor = PlatformDescriptor.builder()
+                .ipaBits(data.consumeInt(32, 48))
+                .xen(data.pickValue(XEN))
+                .linux(data.pickValue(LINUX))
+                .smmu(data.pickValue(SmmuMode.values()))
+                .earlycon(data.consumeBoolean())
+                .build();
         Platform p = new Platform("fuzz", AcpiTables.load(platform.build().image()), descriptor);
         Simulation.run(SimulationInput.of(p), data.pickValue(STRATEGIES));
     }

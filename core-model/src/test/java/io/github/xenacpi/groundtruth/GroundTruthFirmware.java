@@ -186,7 +186,7 @@ public final class GroundTruthFirmware {
                 .add(new GtdtTable.GtBlock(
                         VIRTIO,
                         1,
-                        0,
+                        20,
                         List.of(new GtdtTable.GtFrame(
                                 0, VIRTIO + 0x1000, GtdtTable.NOT_PROVIDED, new GtdtTable.Timer(0x70, 0), none, 0))))
                 .add(new GtdtTable.Watchdog(VIRTIO + 0x2000, VIRTIO + 0x3000, 0x71, 0));

@@ -115,7 +115,16 @@ class InspectJsonTest {
 
     @Test
     void fieldsAreTheRecordWithoutHeaderWithAddressesAndNestedListsIntact() {
-        TableHeader header = new TableHeader("TEST", 36, 1, 0, "O", "T", 1, "C", 1);
+        TableHeader header = TableHeader.builder()
+                .signature("TEST")
+                .length(36)
+                .revision(1)
+                .oemId("O")
+                .oemTableId("T")
+                .oemRevision(1)
+                .creatorId("C")
+                .creatorRevision(1)
+                .build();
         Registers table = new Registers(
                 header,
                 GenericAddress.memory(0x2A0_0000L, 32),
@@ -135,7 +144,16 @@ class InspectJsonTest {
 
     @Test
     void optionalsAreTheirValueOrNull() {
-        TableHeader header = new TableHeader("TEST", 36, 1, 0, "O", "T", 1, "C", 1);
+        TableHeader header = TableHeader.builder()
+                .signature("TEST")
+                .length(36)
+                .revision(1)
+                .oemId("O")
+                .oemTableId("T")
+                .oemRevision(1)
+                .creatorId("C")
+                .creatorRevision(1)
+                .build();
         WithOptionals table = new WithOptionals(
                 header,
                 Optional.of(new Frame(3, GenericAddress.memory(0x1000L, 32))),

@@ -235,16 +235,17 @@ class XenFidelityTest {
         Platform withIts = new Platform(
                 "virt-its",
                 virt.tables(),
-                new io.github.xenacpi.platform.PlatformDescriptor(
-                        d.ram(),
-                        d.ipaBits(),
-                        XenVersion.V4_17,
-                        d.linux(),
-                        d.smmu(),
-                        d.earlycon(),
-                        d.dma(),
-                        d.amlMemory(),
-                        true));
+                io.github.xenacpi.platform.PlatformDescriptor.builder()
+                        .ram(d.ram())
+                        .ipaBits(d.ipaBits())
+                        .xen(XenVersion.V4_17)
+                        .linux(d.linux())
+                        .smmu(d.smmu())
+                        .earlycon(d.earlycon())
+                        .dma(d.dma())
+                        .amlMemory(d.amlMemory())
+                        .xenHasIts(true)
+                        .build());
         SimulationInput its = SimulationInput.of(withIts);
         SimulationInput plain = SimulationInput.of(virt).with(XenVersion.V4_17, d.linux(), d.smmu());
 

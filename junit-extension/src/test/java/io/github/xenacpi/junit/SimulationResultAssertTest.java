@@ -18,7 +18,6 @@ import io.github.xenacpi.platform.preset.Preset;
 import io.github.xenacpi.simulation.Outcome;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.Simulation;
-import io.github.xenacpi.simulation.SimulationCosts;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.simulation.Verdict;
@@ -187,13 +186,13 @@ class SimulationResultAssertTest {
     }
 
     private static SimulationResult result(Verdict verdict, Outcome... outcomes) {
-        return new SimulationResult(
-                "bus-notify",
-                XenVersion.V4_8,
-                LinuxVersion.V6_6,
-                SmmuMode.NONE,
-                List.of(outcomes),
-                new SimulationCosts(0, 0, 0, 0, 0, 0),
-                verdict);
+        return SimulationResult.builder()
+                .strategy("bus-notify")
+                .xen(XenVersion.V4_8)
+                .linux(LinuxVersion.V6_6)
+                .smmu(SmmuMode.NONE)
+                .outcomes(List.of(outcomes))
+                .verdict(verdict)
+                .build();
     }
 }

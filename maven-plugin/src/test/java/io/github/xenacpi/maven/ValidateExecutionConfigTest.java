@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ValidateExecutionConfigTest {
 
     private static final ValidationParameters NONE =
-            new ValidationParameters(List.of(), List.of(), "", "", "", "", "", false, "");
+            ValidationParameters.builder().build();
 
     @Test
     void aProjectWithoutThePluginSetsNothing() {
@@ -48,16 +48,12 @@ class ValidateExecutionConfigTest {
         plugin.addExecution(validate);
 
         assertThat(ValidateExecutionConfig.of(project(plugin)).parameters())
-                .isEqualTo(new ValidationParameters(
-                        List.of("preset:hostile", "boards"),
-                        List.of("bus-notify,stage2-fault"),
-                        "4.22",
-                        "6.6",
-                        "",
-                        "",
-                        "",
-                        false,
-                        ""));
+                .isEqualTo(ValidationParameters.builder()
+                        .firmware(List.of("preset:hostile", "boards"))
+                        .strategies(List.of("bus-notify,stage2-fault"))
+                        .xenVersion("4.22")
+                        .linuxVersion("6.6")
+                        .build());
     }
 
     private static MavenProject project(Plugin plugin) {

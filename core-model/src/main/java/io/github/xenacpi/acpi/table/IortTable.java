@@ -138,7 +138,101 @@ public record IortTable(TableHeader header, long nodeCount, long nodeOffset, Lis
             long syncGsiv,
             long proximityDomain,
             long deviceIdMappingIndex)
-            implements Node {}
+            implements Node {
+
+        /** A builder whose numbers start at 0 and whose node header starts null. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link SmmuV3} field by field, each setter named after its component. */
+        public static final class Builder {
+            private NodeHeader common;
+            private long baseAddress;
+            private long flags;
+            private long vatosAddress;
+            private long model;
+            private long eventGsiv;
+            private long priGsiv;
+            private long gerrGsiv;
+            private long syncGsiv;
+            private long proximityDomain;
+            private long deviceIdMappingIndex;
+
+            private Builder() {}
+
+            public Builder common(NodeHeader value) {
+                common = value;
+                return this;
+            }
+
+            public Builder baseAddress(long value) {
+                baseAddress = value;
+                return this;
+            }
+
+            public Builder flags(long value) {
+                flags = value;
+                return this;
+            }
+
+            public Builder vatosAddress(long value) {
+                vatosAddress = value;
+                return this;
+            }
+
+            public Builder model(long value) {
+                model = value;
+                return this;
+            }
+
+            public Builder eventGsiv(long value) {
+                eventGsiv = value;
+                return this;
+            }
+
+            public Builder priGsiv(long value) {
+                priGsiv = value;
+                return this;
+            }
+
+            public Builder gerrGsiv(long value) {
+                gerrGsiv = value;
+                return this;
+            }
+
+            public Builder syncGsiv(long value) {
+                syncGsiv = value;
+                return this;
+            }
+
+            public Builder proximityDomain(long value) {
+                proximityDomain = value;
+                return this;
+            }
+
+            public Builder deviceIdMappingIndex(long value) {
+                deviceIdMappingIndex = value;
+                return this;
+            }
+
+            /** The SmmuV3 set so far. */
+            public SmmuV3 build() {
+                return new SmmuV3(
+                        common,
+                        baseAddress,
+                        flags,
+                        vatosAddress,
+                        model,
+                        eventGsiv,
+                        priGsiv,
+                        gerrGsiv,
+                        syncGsiv,
+                        proximityDomain,
+                        deviceIdMappingIndex);
+            }
+        }
+    }
 
     /** Type 5: an SMMUv3 performance monitor counter group; page 1 is absent (0) in node revision 0. */
     public record Pmcg(

@@ -75,7 +75,7 @@ public record PcctTable(TableHeader header, long flags, List<Subspace> subspaces
 
         /**
          * A builder for a type 1 subspace whose fields start at 0 and registers at address 0, with no acknowledge
-         * register.
+         * register (one at address 0 when the type is set to 2).
          */
         public static Builder builder() {
             return new Builder();
@@ -150,7 +150,7 @@ public record PcctTable(TableHeader header, long flags, List<Subspace> subspaces
                         nominalLatency,
                         maxPeriodicAccessRate,
                         minTurnaroundTime,
-                        interruptAck);
+                        interruptAck == null && type != 1 ? NO_WRITE : interruptAck);
             }
         }
     }

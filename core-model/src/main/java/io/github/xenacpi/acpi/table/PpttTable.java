@@ -61,7 +61,94 @@ public record PpttTable(TableHeader header, List<Node> nodes) implements AcpiTab
             int attributes,
             int lineSize,
             long cacheId)
-            implements Node {}
+            implements Node {
+
+        /** A builder whose numbers all start at 0, as a cache structure of zeros decodes. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Cache} field by field, each setter named after its component. */
+        public static final class Builder {
+            private int offset;
+            private int length;
+            private long flags;
+            private long nextLevelOfCache;
+            private long size;
+            private long numberOfSets;
+            private int associativity;
+            private int attributes;
+            private int lineSize;
+            private long cacheId;
+
+            private Builder() {}
+
+            public Builder offset(int value) {
+                offset = value;
+                return this;
+            }
+
+            public Builder length(int value) {
+                length = value;
+                return this;
+            }
+
+            public Builder flags(long value) {
+                flags = value;
+                return this;
+            }
+
+            public Builder nextLevelOfCache(long value) {
+                nextLevelOfCache = value;
+                return this;
+            }
+
+            public Builder size(long value) {
+                size = value;
+                return this;
+            }
+
+            public Builder numberOfSets(long value) {
+                numberOfSets = value;
+                return this;
+            }
+
+            public Builder associativity(int value) {
+                associativity = value;
+                return this;
+            }
+
+            public Builder attributes(int value) {
+                attributes = value;
+                return this;
+            }
+
+            public Builder lineSize(int value) {
+                lineSize = value;
+                return this;
+            }
+
+            public Builder cacheId(long value) {
+                cacheId = value;
+                return this;
+            }
+
+            /** The Cache set so far. */
+            public Cache build() {
+                return new Cache(
+                        offset,
+                        length,
+                        flags,
+                        nextLevelOfCache,
+                        size,
+                        numberOfSets,
+                        associativity,
+                        attributes,
+                        lineSize,
+                        cacheId);
+            }
+        }
+    }
 
     /** Type 2: an ID structure (vendor and implementation IDs and revisions). */
     public record IdStructure(

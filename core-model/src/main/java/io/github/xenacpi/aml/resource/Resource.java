@@ -326,6 +326,106 @@ public sealed interface Resource {
             Objects.requireNonNull(source, "source");
         }
 
+        /** A builder whose numbers start at 0 and whose resource source starts absent; the width must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link AddressSpace} field by field, each setter named after its component. */
+        public static final class Builder {
+            private AddressWidth width;
+            private int resourceType;
+            private int generalFlags;
+            private int typeFlags;
+            private int revision;
+            private long granularity;
+            private long minimum;
+            private long maximum;
+            private long translationOffset;
+            private long length;
+            private long typeAttribute;
+            private Optional<ResourceSource> source = Optional.empty();
+
+            private Builder() {}
+
+            public Builder width(AddressWidth value) {
+                width = value;
+                return this;
+            }
+
+            public Builder resourceType(int value) {
+                resourceType = value;
+                return this;
+            }
+
+            public Builder generalFlags(int value) {
+                generalFlags = value;
+                return this;
+            }
+
+            public Builder typeFlags(int value) {
+                typeFlags = value;
+                return this;
+            }
+
+            public Builder revision(int value) {
+                revision = value;
+                return this;
+            }
+
+            public Builder granularity(long value) {
+                granularity = value;
+                return this;
+            }
+
+            public Builder minimum(long value) {
+                minimum = value;
+                return this;
+            }
+
+            public Builder maximum(long value) {
+                maximum = value;
+                return this;
+            }
+
+            public Builder translationOffset(long value) {
+                translationOffset = value;
+                return this;
+            }
+
+            public Builder length(long value) {
+                length = value;
+                return this;
+            }
+
+            public Builder typeAttribute(long value) {
+                typeAttribute = value;
+                return this;
+            }
+
+            public Builder source(Optional<ResourceSource> value) {
+                source = value;
+                return this;
+            }
+
+            /** The AddressSpace set so far. */
+            public AddressSpace build() {
+                return new AddressSpace(
+                        width,
+                        resourceType,
+                        generalFlags,
+                        typeFlags,
+                        revision,
+                        granularity,
+                        minimum,
+                        maximum,
+                        translationOffset,
+                        length,
+                        typeAttribute,
+                        source);
+            }
+        }
+
         @Override
         public String typeName() {
             return switch (width) {
@@ -461,6 +561,95 @@ public sealed interface Resource {
             pins = List.copyOf(pins);
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(vendor, "vendor");
+        }
+
+        /**
+         * A builder for a revision 1 GpioInt with no pins, no vendor data and every flag and number 0; the source (the
+         * GPIO controller) must be set.
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link Gpio} field by field, each setter named after its component. */
+        public static final class Builder {
+            private int revision = 1;
+            private int connectionType;
+            private int generalFlags;
+            private int interruptFlags;
+            private int pinConfig;
+            private int driveStrength;
+            private int debounceTimeout;
+            private List<Integer> pins = List.of();
+            private ResourceSource source;
+            private RawData vendor = RawData.EMPTY;
+
+            private Builder() {}
+
+            public Builder revision(int value) {
+                revision = value;
+                return this;
+            }
+
+            public Builder connectionType(int value) {
+                connectionType = value;
+                return this;
+            }
+
+            public Builder generalFlags(int value) {
+                generalFlags = value;
+                return this;
+            }
+
+            public Builder interruptFlags(int value) {
+                interruptFlags = value;
+                return this;
+            }
+
+            public Builder pinConfig(int value) {
+                pinConfig = value;
+                return this;
+            }
+
+            public Builder driveStrength(int value) {
+                driveStrength = value;
+                return this;
+            }
+
+            public Builder debounceTimeout(int value) {
+                debounceTimeout = value;
+                return this;
+            }
+
+            public Builder pins(List<Integer> value) {
+                pins = value;
+                return this;
+            }
+
+            public Builder source(ResourceSource value) {
+                source = value;
+                return this;
+            }
+
+            public Builder vendor(RawData value) {
+                vendor = value;
+                return this;
+            }
+
+            /** The Gpio set so far. */
+            public Gpio build() {
+                return new Gpio(
+                        revision,
+                        connectionType,
+                        generalFlags,
+                        interruptFlags,
+                        pinConfig,
+                        driveStrength,
+                        debounceTimeout,
+                        pins,
+                        source,
+                        vendor);
+            }
         }
 
         @Override

@@ -566,19 +566,20 @@ public final class ResourceTemplateDecoder {
         } else {
             source = optionalSource(it, it.offset() + layout.size());
         }
-        Resource.AddressSpace a = new Resource.AddressSpace(
-                width,
-                s.intValue("resourceType"),
-                s.intValue("generalFlags"),
-                s.intValue("typeFlags"),
-                width == AddressWidth.EXTENDED ? s.intValue("revision") : 0,
-                s.value("granularity"),
-                s.value("minimum"),
-                s.value("maximum"),
-                s.value("translationOffset"),
-                s.value("addressLength"),
-                width == AddressWidth.EXTENDED ? s.value("typeAttribute") : 0,
-                source);
+        Resource.AddressSpace a = Resource.AddressSpace.builder()
+                .width(width)
+                .resourceType(s.intValue("resourceType"))
+                .generalFlags(s.intValue("generalFlags"))
+                .typeFlags(s.intValue("typeFlags"))
+                .revision(width == AddressWidth.EXTENDED ? s.intValue("revision") : 0)
+                .granularity(s.value("granularity"))
+                .minimum(s.value("minimum"))
+                .maximum(s.value("maximum"))
+                .translationOffset(s.value("translationOffset"))
+                .length(s.value("addressLength"))
+                .typeAttribute(width == AddressWidth.EXTENDED ? s.value("typeAttribute") : 0)
+                .source(source)
+                .build();
         checkAddress(it, s, a);
         return a;
     }
@@ -662,17 +663,18 @@ public final class ResourceTemplateDecoder {
                     type);
         }
         Parts p = parts(it, s, GPIO, "pinTableOffset", "sourceNameOffset", null);
-        return new Resource.Gpio(
-                s.intValue("revision"),
-                type,
-                s.intValue("generalFlags"),
-                s.intValue("interruptFlags"),
-                s.intValue("pinConfig"),
-                s.intValue("driveStrength"),
-                s.intValue("debounceTimeout"),
-                p.pins,
-                new ResourceSource(s.intValue("sourceIndex"), p.name),
-                p.vendor);
+        return Resource.Gpio.builder()
+                .revision(s.intValue("revision"))
+                .connectionType(type)
+                .generalFlags(s.intValue("generalFlags"))
+                .interruptFlags(s.intValue("interruptFlags"))
+                .pinConfig(s.intValue("pinConfig"))
+                .driveStrength(s.intValue("driveStrength"))
+                .debounceTimeout(s.intValue("debounceTimeout"))
+                .pins(p.pins)
+                .source(new ResourceSource(s.intValue("sourceIndex"), p.name))
+                .vendor(p.vendor)
+                .build();
     }
 
     private Resource pinFunction(Item it) {

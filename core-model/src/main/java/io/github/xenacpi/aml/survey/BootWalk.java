@@ -94,19 +94,20 @@ final class BootWalk {
                 }
                 Ids id = ids.computeIfAbsent(n, this::ids);
                 Crs c = crs.get(n);
-                devices.add(new NamespaceSurvey.DeviceInfo(
-                        n.path(),
-                        id.hid,
-                        id.cids,
-                        id.uid,
-                        id.adr,
-                        status.get(n),
-                        statusKnown.getOrDefault(n, true),
-                        enumerated.contains(n),
-                        c == null ? null : c.template,
-                        c == null ? (enumerated.contains(n) ? null : "not enumerated") : c.problem,
-                        c == null ? null : c.source,
-                        n.conditional()));
+                devices.add(NamespaceSurvey.DeviceInfo.builder()
+                        .path(n.path())
+                        .hid(id.hid)
+                        .cids(id.cids)
+                        .uid(id.uid)
+                        .adr(id.adr)
+                        .sta(status.get(n))
+                        .staKnown(statusKnown.getOrDefault(n, true))
+                        .enumerated(enumerated.contains(n))
+                        .crs(c == null ? null : c.template)
+                        .crsProblem(c == null ? (enumerated.contains(n) ? null : "not enumerated") : c.problem)
+                        .crsSource(c == null ? null : c.source)
+                        .conditional(n.conditional())
+                        .build());
             } else if (n.object() instanceof AmlObject.OperationRegion) {
                 AmlInterpreter.RegionResolution r = interp.region(n);
                 regions.add(new NamespaceSurvey.RegionInfo(
@@ -121,16 +122,17 @@ final class BootWalk {
                         n.conditional()));
             }
         }
-        return new NamespaceSurvey(
-                devices,
-                regions,
-                boot,
-                diagnostics,
-                budgetHits,
-                interp.budgetStops(),
-                interp.evaluationFailures(),
-                interp.undecodableMethodBodies(),
-                events);
+        return NamespaceSurvey.builder()
+                .devices(devices)
+                .operationRegions(regions)
+                .bootAccesses(boot)
+                .diagnostics(diagnostics)
+                .budgetHits(budgetHits)
+                .budgetStops(interp.budgetStops())
+                .evaluationFailures(interp.evaluationFailures())
+                .undecodableMethods(interp.undecodableMethodBodies())
+                .eventAccesses(events)
+                .build();
     }
 
     /**

@@ -51,45 +51,83 @@ public record NamespaceSurvey(
         eventAccesses = List.copyOf(eventAccesses);
     }
 
-    /** A survey without the accesses of run-time events. */
-    public NamespaceSurvey(
-            List<DeviceInfo> devices,
-            List<RegionInfo> operationRegions,
-            List<RegionAccess> bootAccesses,
-            List<Diagnostic> diagnostics,
-            int budgetHits,
-            List<BudgetStop> budgetStops,
-            List<Diagnostic> evaluationFailures,
-            List<Diagnostic> undecodableMethods) {
-        this(
-                devices,
-                operationRegions,
-                bootAccesses,
-                diagnostics,
-                budgetHits,
-                budgetStops,
-                evaluationFailures,
-                undecodableMethods,
-                List.of());
+    /** A builder whose lists start empty and whose budget hits start at 0, as a survey of an empty namespace. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A survey no budget limit stopped. */
-    public NamespaceSurvey(
-            List<DeviceInfo> devices,
-            List<RegionInfo> operationRegions,
-            List<RegionAccess> bootAccesses,
-            List<Diagnostic> diagnostics,
-            int budgetHits) {
-        this(
-                devices,
-                operationRegions,
-                bootAccesses,
-                diagnostics,
-                budgetHits,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+    /** Builds a {@link NamespaceSurvey} field by field, each setter named after its component. */
+    public static final class Builder {
+        private List<DeviceInfo> devices = List.of();
+        private List<RegionInfo> operationRegions = List.of();
+        private List<RegionAccess> bootAccesses = List.of();
+        private List<Diagnostic> diagnostics = List.of();
+        private int budgetHits;
+        private List<BudgetStop> budgetStops = List.of();
+        private List<Diagnostic> evaluationFailures = List.of();
+        private List<Diagnostic> undecodableMethods = List.of();
+        private List<RegionAccess> eventAccesses = List.of();
+
+        private Builder() {}
+
+        public Builder devices(List<DeviceInfo> value) {
+            devices = value;
+            return this;
+        }
+
+        public Builder operationRegions(List<RegionInfo> value) {
+            operationRegions = value;
+            return this;
+        }
+
+        public Builder bootAccesses(List<RegionAccess> value) {
+            bootAccesses = value;
+            return this;
+        }
+
+        public Builder diagnostics(List<Diagnostic> value) {
+            diagnostics = value;
+            return this;
+        }
+
+        public Builder budgetHits(int value) {
+            budgetHits = value;
+            return this;
+        }
+
+        public Builder budgetStops(List<BudgetStop> value) {
+            budgetStops = value;
+            return this;
+        }
+
+        public Builder evaluationFailures(List<Diagnostic> value) {
+            evaluationFailures = value;
+            return this;
+        }
+
+        public Builder undecodableMethods(List<Diagnostic> value) {
+            undecodableMethods = value;
+            return this;
+        }
+
+        public Builder eventAccesses(List<RegionAccess> value) {
+            eventAccesses = value;
+            return this;
+        }
+
+        /** The NamespaceSurvey set so far. */
+        public NamespaceSurvey build() {
+            return new NamespaceSurvey(
+                    devices,
+                    operationRegions,
+                    bootAccesses,
+                    diagnostics,
+                    budgetHits,
+                    budgetStops,
+                    evaluationFailures,
+                    undecodableMethods,
+                    eventAccesses);
+        }
     }
 
     /** Surveys a loaded namespace with the default memory model (all reads unknown, 0) and budget. */
@@ -133,6 +171,98 @@ public record NamespaceSurvey(
         /** _STA bit 0: present. */
         public boolean present() {
             return (sta & 1) != 0;
+        }
+
+        /**
+         * A builder for a device Linux enumerates: no identification, _ADR or _CRS, _STA 0xF and known, and not
+         * conditional; the path must be set.
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds a {@link DeviceInfo} field by field, each setter named after its component. */
+        public static final class Builder {
+            private String path;
+            private String hid;
+            private List<String> cids = List.of();
+            private String uid;
+            private OptionalLong adr = OptionalLong.empty();
+            private long sta = 0xF;
+            private boolean staKnown = true;
+            private boolean enumerated = true;
+            private ResourceTemplate crs;
+            private String crsProblem;
+            private AmlSource crsSource;
+            private boolean conditional;
+
+            private Builder() {}
+
+            public Builder path(String value) {
+                path = value;
+                return this;
+            }
+
+            public Builder hid(String value) {
+                hid = value;
+                return this;
+            }
+
+            public Builder cids(List<String> value) {
+                cids = value;
+                return this;
+            }
+
+            public Builder uid(String value) {
+                uid = value;
+                return this;
+            }
+
+            public Builder adr(OptionalLong value) {
+                adr = value;
+                return this;
+            }
+
+            public Builder sta(long value) {
+                sta = value;
+                return this;
+            }
+
+            public Builder staKnown(boolean value) {
+                staKnown = value;
+                return this;
+            }
+
+            public Builder enumerated(boolean value) {
+                enumerated = value;
+                return this;
+            }
+
+            public Builder crs(ResourceTemplate value) {
+                crs = value;
+                return this;
+            }
+
+            public Builder crsProblem(String value) {
+                crsProblem = value;
+                return this;
+            }
+
+            public Builder crsSource(AmlSource value) {
+                crsSource = value;
+                return this;
+            }
+
+            public Builder conditional(boolean value) {
+                conditional = value;
+                return this;
+            }
+
+            /** The DeviceInfo set so far. */
+            public DeviceInfo build() {
+                return new DeviceInfo(
+                        path, hid, cids, uid, adr, sta, staKnown, enumerated, crs, crsProblem, crsSource, conditional);
+            }
         }
     }
 

@@ -56,16 +56,16 @@ public final class FacsBuilder implements TableBuilder {
     @Override
     public byte[] build(OemIdentity oem) {
         // The header the decoder synthesises is no field: the binding leaves it out, so the record written has none.
-        FacsTable facs = new FacsTable(
-                null,
-                FacsDecoder.LAYOUT.size(),
-                hardwareSignature,
-                firmwareWakingVector,
-                globalLock,
-                flags,
-                xFirmwareWakingVector,
-                version,
-                ospmFlags);
+        FacsTable facs = FacsTable.builder()
+                .length(FacsDecoder.LAYOUT.size())
+                .hardwareSignature(hardwareSignature)
+                .firmwareWakingVector(firmwareWakingVector)
+                .globalLock(globalLock)
+                .flags(flags)
+                .xFirmwareWakingVector(xFirmwareWakingVector)
+                .version(version)
+                .ospmFlags(ospmFlags)
+                .build();
         return TableWriter.headerless()
                 .struct(FacsDecoder.LAYOUT)
                 .set("signature", "FACS")

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Writes a GTDT of revision 1, 2 or 3 (default 3): the per-CPU timers, the counter frames, and platform timers
- * from {@link GtdtTable.GtBlock} and {@link GtdtTable.Watchdog} records. The platform timer count and offset, and
- * each GT block's frame count and offset, are derived unless set explicitly.
+ * from {@link GtdtTable.GtBlock} and {@link GtdtTable.Watchdog} records. The platform timer count and offset are
+ * derived unless set explicitly; each GT block's frame count and offset are what its record says (its frames follow
+ * its 20-byte header whatever the offset says), so a test can build a block whose count or offset lies.
  */
 public final class GtdtBuilder implements TableBuilder {
     private static final int[] REVISION_END = {0, 80, 96, 104};
@@ -106,8 +107,6 @@ public final class GtdtBuilder implements TableBuilder {
                         .set("type", 0)
                         .set("length", GtdtDecoder.GT_BLOCK.size() + (long) frames * GtdtDecoder.GT_FRAME.size())
                         .set(GtdtDecoder.GT_BLOCK_RECORD, b)
-                        .set("timerCount", frames)
-                        .set("timerOffset", GtdtDecoder.GT_BLOCK.size())
                         .write();
                 for (GtdtTable.GtFrame f : b.frames()) {
                     w.record(GtdtDecoder.GT_FRAME_RECORD, f);

@@ -32,52 +32,67 @@ class ResourceTemplateRoundTripTest {
                 new Resource.VendorLarge(RawData.ofInts(0x11, 0x22, 0x33, 0x44)),
                 new Resource.Memory32(0, 0x1000_0000L, 0x1FFF_E000L, 0x1000, 0x2000),
                 new Resource.FixedMemory32(1, 0xFFFF_0000L, 0x1_0000L),
-                new Resource.AddressSpace(
-                        AddressWidth.QWORD,
-                        0,
-                        0x0D,
-                        0x3B,
-                        0,
-                        0xFFF,
-                        0x4_0000_0000L,
-                        0x4_FFFF_FFFFL,
-                        0x10,
-                        0x1_0000_0000L,
-                        0,
-                        Optional.of(new ResourceSource(3, "\\_SB.PCI0"))),
-                new Resource.AddressSpace(
-                        AddressWidth.DWORD,
-                        1,
-                        0x0C,
-                        0x33,
-                        0,
-                        0,
-                        0,
-                        0xFFFF,
-                        0x8000_0000L,
-                        0x1_0000L,
-                        0,
-                        Optional.of(new ResourceSource(2, ""))),
-                new Resource.AddressSpace(AddressWidth.WORD, 2, 0x0C, 0, 0, 0, 0, 0xFF, 0, 0x100, 0, Optional.empty()),
-                new Resource.AddressSpace(
-                        AddressWidth.EXTENDED,
-                        0,
-                        0x0D,
-                        0x05,
-                        1,
-                        0,
-                        0x8000_0000L,
-                        0x8FFF_FFFFL,
-                        0,
-                        0x1000_0000L,
-                        0x8,
-                        Optional.empty()),
+                Resource.AddressSpace.builder()
+                        .width(AddressWidth.QWORD)
+                        .generalFlags(0x0D)
+                        .typeFlags(0x3B)
+                        .granularity(0xFFF)
+                        .minimum(0x4_0000_0000L)
+                        .maximum(0x4_FFFF_FFFFL)
+                        .translationOffset(0x10)
+                        .length(0x1_0000_0000L)
+                        .source(Optional.of(new ResourceSource(3, "\\_SB.PCI0")))
+                        .build(),
+                Resource.AddressSpace.builder()
+                        .width(AddressWidth.DWORD)
+                        .resourceType(Resource.AddressSpace.IO)
+                        .generalFlags(0x0C)
+                        .typeFlags(0x33)
+                        .maximum(0xFFFF)
+                        .translationOffset(0x8000_0000L)
+                        .length(0x1_0000L)
+                        .source(Optional.of(new ResourceSource(2, "")))
+                        .build(),
+                Resource.AddressSpace.builder()
+                        .width(AddressWidth.WORD)
+                        .resourceType(Resource.AddressSpace.BUS_NUMBER)
+                        .generalFlags(0x0C)
+                        .maximum(0xFF)
+                        .length(0x100)
+                        .build(),
+                Resource.AddressSpace.builder()
+                        .width(AddressWidth.EXTENDED)
+                        .generalFlags(0x0D)
+                        .typeFlags(0x05)
+                        .revision(1)
+                        .minimum(0x8000_0000L)
+                        .maximum(0x8FFF_FFFFL)
+                        .length(0x1000_0000L)
+                        .typeAttribute(0x8)
+                        .build(),
                 new Resource.ExtendedInterrupt(
                         0x1E, List.of(0x100L, 0xFFFF_FFFFL), Optional.of(new ResourceSource(7, "\\_SB.GPI0"))),
                 new Resource.ExtendedInterrupt(0x01, List.of(0x20L), Optional.empty()),
-                new Resource.Gpio(
-                        1, Resource.Gpio.INTERRUPT, 1, 0x15, 1, 0, 5000, List.of(0x10), GPIO0, RawData.ofInts(1, 2)),
-                new Resource.Gpio(1, Resource.Gpio.IO, 1, 0x0A, 2, 0xC8, 0x64, List.of(5, 6, 7), GPIO0, RawData.EMPTY),
+                Resource.Gpio.builder()
+                        .connectionType(Resource.Gpio.INTERRUPT)
+                        .generalFlags(1)
+                        .interruptFlags(0x15)
+                        .pinConfig(1)
+                        .debounceTimeout(5000)
+                        .pins(List.of(0x10))
+                        .source(GPIO0)
+                        .vendor(RawData.ofInts(1, 2))
+                        .build(),
+                Resource.Gpio.builder()
+                        .connectionType(Resource.Gpio.IO)
+                        .generalFlags(1)
+                        .interruptFlags(0x0A)
+                        .pinConfig(2)
+                        .driveStrength(0xC8)
+                        .debounceTimeout(0x64)
+                        .pins(List.of(5, 6, 7))
+                        .source(GPIO0)
+                        .build(),
                 new Resource.I2cSerialBus(v2, 400_000, 0x50, RawData.ofInts(9), new ResourceSource(0, "\\_SB.I2C0")),
                 new Resource.SpiSerialBus(
                         v2, 10_000_000, 8, 1, 1, 2, RawData.EMPTY, new ResourceSource(1, "\\_SB.SPI0")),

@@ -58,7 +58,8 @@ public final class TableHeaderReader {
         int size = raw.size();
         if (size < 20) {
             diags.add(diag(raw, 0, "truncated: %d bytes cannot hold the 20-byte RSDP", size));
-            return new Result(new TableHeader("RSDP", size, 0, 0, "", "", 0, "", 0), size, false, diags);
+            return new Result(
+                    TableHeader.builder().signature("RSDP").length(size).build(), size, false, diags);
         }
         int revision = b.get(15) & 0xFF;
         String oem = Struct.ascii(b, 9, 6);
@@ -85,7 +86,17 @@ public final class TableHeaderReader {
                 }
             }
         }
-        return new Result(new TableHeader("RSDP", length, revision, checksum, oem, "", 0, "", 0), end, valid, diags);
+        return new Result(
+                TableHeader.builder()
+                        .signature("RSDP")
+                        .length(length)
+                        .revision(revision)
+                        .checksum(checksum)
+                        .oemId(oem)
+                        .build(),
+                end,
+                valid,
+                diags);
     }
 
     private static Result facs(RawTable raw) {
@@ -93,12 +104,21 @@ public final class TableHeaderReader {
         ByteBuffer b = raw.buffer();
         if (raw.size() < 8) {
             diags.add(diag(raw, 0, "truncated: %d bytes cannot hold the FACS signature and length", raw.size()));
-            return new Result(new TableHeader("FACS", raw.size(), 0, 0, "", "", 0, "", 0), raw.size(), true, diags);
+            return new Result(
+                    TableHeader.builder().signature("FACS").length(raw.size()).build(), raw.size(), true, diags);
         }
         long length = Integer.toUnsignedLong(b.getInt(4));
         int end = usableEnd(raw, length, 64, 4, diags);
         int version = raw.size() > 32 ? b.get(32) & 0xFF : 0;
-        return new Result(new TableHeader("FACS", length, version, 0, "", "", 0, "", 0), end, true, diags);
+        return new Result(
+                TableHeader.builder()
+                        .signature("FACS")
+                        .length(length)
+                        .revision(version)
+                        .build(),
+                end,
+                true,
+                diags);
     }
 
     private static int usableEnd(RawTable raw, long declared, int minimum, int lengthOffset, List<Diagnostic> diags) {
@@ -132,18 +152,7 @@ public final class TableHeaderReader {
     }
 
     private static TableHeader withSignature(TableHeader h, String signature) {
-        return h.signature().isEmpty()
-                ? new TableHeader(
-                        signature,
-                        h.length(),
-                        h.revision(),
-                        h.checksum(),
-                        h.oemId(),
-                        h.oemTableId(),
-                        h.oemRevision(),
-                        h.creatorId(),
-                        h.creatorRevision())
-                : h;
+        return h.signature().isEmpty() ? h.withSignature(signature) : h;
     }
 
     @FormatMethod

@@ -138,18 +138,19 @@ public final class AddressSpec {
     Resource.AddressSpace toResource(AddressWidth width, long typeAttribute) {
         boolean ext = width == AddressWidth.EXTENDED;
         long mask = width.mask();
-        return new Resource.AddressSpace(
-                width,
-                resourceType,
-                generalFlags,
-                typeFlags,
-                ext ? 1 : 0,
-                granularity & mask,
-                minimum & mask,
-                maximum & mask,
-                translationOffset & mask,
-                length & mask,
-                ext ? typeAttribute : 0,
-                ext ? Optional.empty() : source);
+        return Resource.AddressSpace.builder()
+                .width(width)
+                .resourceType(resourceType)
+                .generalFlags(generalFlags)
+                .typeFlags(typeFlags)
+                .revision(ext ? 1 : 0)
+                .granularity(granularity & mask)
+                .minimum(minimum & mask)
+                .maximum(maximum & mask)
+                .translationOffset(translationOffset & mask)
+                .length(length & mask)
+                .typeAttribute(ext ? typeAttribute : 0)
+                .source(ext ? Optional.empty() : source)
+                .build();
     }
 }

@@ -243,17 +243,16 @@ public final class ResourceTemplateBuilder {
                 | pol << 1
                 | (sharing.shared() ? 0x08 : 0)
                 | (sharing.wake() ? 0x10 : 0);
-        return add(new Resource.Gpio(
-                1,
-                Resource.Gpio.INTERRUPT,
-                usage == Usage.CONSUMER ? 1 : 0,
-                flags,
-                pinConfig,
-                0,
-                debounceTimeout,
-                List.of(pin),
-                new ResourceSource(sourceIndex, source),
-                vendor));
+        return add(Resource.Gpio.builder()
+                .connectionType(Resource.Gpio.INTERRUPT)
+                .generalFlags(usage == Usage.CONSUMER ? 1 : 0)
+                .interruptFlags(flags)
+                .pinConfig(pinConfig)
+                .debounceTimeout(debounceTimeout)
+                .pins(List.of(pin))
+                .source(new ResourceSource(sourceIndex, source))
+                .vendor(vendor)
+                .build());
     }
 
     /**
@@ -273,17 +272,17 @@ public final class ResourceTemplateBuilder {
             RawData vendor,
             int... pins) {
         int flags = (ioRestriction & 3) | (shared ? 0x08 : 0);
-        return add(new Resource.Gpio(
-                1,
-                Resource.Gpio.IO,
-                usage == Usage.CONSUMER ? 1 : 0,
-                flags,
-                pinConfig,
-                driveStrength,
-                debounceTimeout,
-                Arrays.stream(pins).boxed().toList(),
-                new ResourceSource(sourceIndex, source),
-                vendor));
+        return add(Resource.Gpio.builder()
+                .connectionType(Resource.Gpio.IO)
+                .generalFlags(usage == Usage.CONSUMER ? 1 : 0)
+                .interruptFlags(flags)
+                .pinConfig(pinConfig)
+                .driveStrength(driveStrength)
+                .debounceTimeout(debounceTimeout)
+                .pins(Arrays.stream(pins).boxed().toList())
+                .source(new ResourceSource(sourceIndex, source))
+                .vendor(vendor)
+                .build());
     }
 
     /**

@@ -6,6 +6,7 @@ import static io.github.xenacpi.acpi.table.TableFixtures.fixChecksum;
 import static io.github.xenacpi.acpi.table.TableFixtures.patch;
 import static io.github.xenacpi.acpi.table.TableFixtures.truncate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xenacpi.acpi.table.CsrtTable;
 import io.github.xenacpi.acpi.table.CsrtTable.Bytes;
@@ -58,6 +59,39 @@ class CsrtDecoderTest {
                         new ResourceDescriptor(80 + 32, 13, 3, 0, 0x10, new Bytes(new byte[] {9})),
                         new ResourceDescriptor(80 + 45, 12, 3, 1, 0x11, new Bytes(new byte[0])));
         assertThat(g1.sharedInfo().toString()).isEqualTo("0102030405060708");
+    }
+
+    @Test
+    void aCsrtBuiltFromItsDecodedRecordsIsTheSameTable() {
+        CsrtTable decoded = (CsrtTable) decode(twoGroups()).table();
+        CsrtBuilder rebuilt = new CsrtBuilder();
+        decoded.groups().forEach(rebuilt::group);
+
+        assertThat(bytes(rebuilt)).isEqualTo(bytes(twoGroups()));
+        assertThat(((CsrtTable) decode(rebuilt).table()).groups()).isEqualTo(decoded.groups());
+    }
+
+    @Test
+    void aDescriptorWhoseOffsetIsNotWhereItLandsIsRefused() {
+        CsrtBuilder b = new CsrtBuilder();
+        b.group(QCOM, 0, 0x100B, 0, 0, new byte[0])
+                .descriptor(new ResourceDescriptor(64, 0, 2, 0, 1, new Bytes(new byte[0])));
+
+        assertThatThrownBy(() -> bytes(b))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("resource descriptor's record says offset 64, but it lands at 60");
+    }
+
+    @Test
+    void aDescriptorLengthIsWrittenAsItsRecordSays() {
+        CsrtBuilder b = new CsrtBuilder();
+        b.group(QCOM, 0, 0x100B, 0, 0, new byte[0])
+                .descriptor(new ResourceDescriptor(0, 12, 2, 0, 1, new Bytes(new byte[] {1, 2, 3, 4})));
+        CsrtTable.ResourceGroup g = ((CsrtTable) decode(b).table()).groups().get(0);
+
+        // The group's length counts the four data bytes written; the descriptor says it has none.
+        assertThat(g.length()).isEqualTo(24 + 16);
+        assertThat(g.descriptors().get(0)).isEqualTo(new ResourceDescriptor(60, 12, 2, 0, 1, new Bytes(new byte[0])));
     }
 
     @Test

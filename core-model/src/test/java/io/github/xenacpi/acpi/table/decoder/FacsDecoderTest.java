@@ -34,7 +34,18 @@ class FacsDecoderTest {
         assertThat(t.diagnostics()).isEmpty();
         assertThat(t.checksumValid()).isTrue();
         FacsTable f = (FacsTable) t.table();
-        assertThat(f).isEqualTo(new FacsTable(f.header(), 64, 0xCAFE, 0x9_F000L, 2, 3, 0x1_0000_0000L, 2, 1));
+        assertThat(f)
+                .isEqualTo(FacsTable.builder()
+                        .header(f.header())
+                        .length(64)
+                        .hardwareSignature(0xCAFE)
+                        .firmwareWakingVector(0x9_F000L)
+                        .globalLock(2)
+                        .flags(3)
+                        .xFirmwareWakingVector(0x1_0000_0000L)
+                        .version(2)
+                        .ospmFlags(1)
+                        .build());
         assertThat(f.header().signature()).isEqualTo("FACS");
         assertThat(f.header().revision()).isEqualTo(2);
         assertThat(t.regions()).isEmpty();

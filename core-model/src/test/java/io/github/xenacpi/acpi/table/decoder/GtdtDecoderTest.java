@@ -214,6 +214,27 @@ class GtdtDecoderTest {
     }
 
     @Test
+    void aGtBlockIsWrittenWithTheFrameCountAndOffsetItsRecordSays() {
+        GtdtTable.GtBlock tooMany = new GtdtTable.GtBlock(BLOCK.cntCtlBase(), 3, 20, BLOCK.frames());
+        GtdtTable.GtBlock farOffset = new GtdtTable.GtBlock(BLOCK.cntCtlBase(), 2, 90, BLOCK.frames());
+        LoadedTable more = decode(new GtdtBuilder().add(tooMany));
+        LoadedTable far = decode(new GtdtBuilder().add(farOffset));
+
+        // Both frames are written and decoded; the count that lies is read back as written.
+        assertThat(((GtdtTable) more.table()).platformTimers()).containsExactly(tooMany);
+        assertThat(more.diagnostics())
+                .anySatisfy(d -> assertThat(d.message())
+                        .contains("3 timer frames at offset 20")
+                        .contains("do not fit"));
+        // Frames at offset 90 lie past the block: none is read, the count and offset are as written.
+        assertThat(((GtdtTable) far.table()).platformTimers())
+                .containsExactly(new GtdtTable.GtBlock(BLOCK.cntCtlBase(), 2, 90, List.of()));
+        assertThat(far.diagnostics())
+                .anySatisfy(
+                        d -> assertThat(d.message()).contains("at offset 90").contains("do not fit"));
+    }
+
+    @Test
     void duplicateAndOutOfRangeFrameNumbersAreErrors() {
         byte[] b = bytes(full(3));
         LoadedTable dup = decode(fixChecksum(patch(b, 164, 0, 1)));

@@ -91,19 +91,18 @@ class IortDecoderTest {
         IortTable.SmmuV3 smmu3 = (IortTable.SmmuV3) n.get(1);
         int smmu3At = smmu3.common().offset();
         assertThat(smmu3)
-                .isEqualTo(new IortTable.SmmuV3(
-                        new IortTable.NodeHeader(
-                                smmu3At, 4, 88, 4, 0, 1, 68, List.of(new IdMapping(0, 0, 0x8000, ITS, 1))),
-                        0x2B40_0000L,
-                        0x19,
-                        0x2B60_0000L,
-                        0,
-                        100,
-                        101,
-                        102,
-                        103,
-                        2,
-                        0));
+                .isEqualTo(IortTable.SmmuV3.builder()
+                        .common(new IortTable.NodeHeader(
+                                smmu3At, 4, 88, 4, 0, 1, 68, List.of(new IdMapping(0, 0, 0x8000, ITS, 1))))
+                        .baseAddress(0x2B40_0000L)
+                        .flags(0x19)
+                        .vatosAddress(0x2B60_0000L)
+                        .eventGsiv(100)
+                        .priGsiv(101)
+                        .gerrGsiv(102)
+                        .syncGsiv(103)
+                        .proximityDomain(2)
+                        .build());
 
         IortTable.SmmuV1V2 smmu2 = (IortTable.SmmuV1V2) n.get(2);
         assertThat(smmu2.baseAddress()).isEqualTo(0x1500_0000L);

@@ -6,6 +6,7 @@ import static io.github.xenacpi.acpi.table.TableFixtures.fixChecksum;
 import static io.github.xenacpi.acpi.table.TableFixtures.patch;
 import static io.github.xenacpi.acpi.table.TableFixtures.truncate;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.xenacpi.acpi.Diagnostic;
@@ -111,6 +112,43 @@ class PcctDecoderTest {
         assertThat(pcct.subspaces()).extracting(PcctTable.Subspace::type).containsExactly(0, 1, 2, 3, 4, 5);
         assertThat(pcct.header().length()).isEqualTo(48 + 62 + 62 + 90 + 164 + 164 + 96);
         assertThat(t.regions()).hasSize(2 + 2 + 3 + 6 + 6 + 4);
+    }
+
+    @Test
+    void absentRegistersRoundTripAsAllZerosAndANullOneIsRefused() {
+        RegisterWrite none = new RegisterWrite(new GenericAddress(0, 0, 0, 0, 0), 0, 0);
+        PcctTable.HwReduced reduced2 = PcctTable.HwReduced.builder()
+                .type(2)
+                .baseAddress(0x8000_2000L)
+                .length(0x1000)
+                .doorbell(write(0x9000_0020L, 32))
+                .build();
+        PcctTable.Extended bare = PcctTable.Extended.builder()
+                .baseAddress(0x8000_3000L)
+                .length(0x100)
+                .doorbell(write(0x9000_0030L, 64))
+                .build();
+        LoadedTable t = decode(new PcctBuilder().subspace(reduced2).subspace(bare));
+
+        // The decoder reads zeros as an all-zero register, which is where the record builders start them.
+        assertThat(((PcctTable) t.table()).subspaces()).containsExactly(reduced2, bare);
+        assertThat(reduced2.interruptAck()).isEqualTo(none);
+        assertThat(bare.errorStatus().register()).isEqualTo(none.register());
+        PcctTable.Extended nullAck =
+                PcctTable.Extended.builder().interruptAck(null).build();
+        assertThatThrownBy(() -> bytes(new PcctBuilder().subspace(nullAck)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("all zeros, not null");
+        PcctTable.Generic nullAddress =
+                new PcctTable.Generic(0x8000_0000L, 0x1000, new RegisterWrite(null, 0, 1), 0, 0, 0);
+        assertThatThrownBy(() -> bytes(new PcctBuilder().subspace(nullAddress)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("all zeros, not null");
+        PcctTable.HwReduced ackOnType1 =
+                reduced(new Interrupt(0x40, 1)).interruptAck(none).build();
+        assertThatThrownBy(() -> bytes(new PcctBuilder().subspace(ackOnType1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("type 1 PCC subspace has no acknowledge register");
     }
 
     @Test

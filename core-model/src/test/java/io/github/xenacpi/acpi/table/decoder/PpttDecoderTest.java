@@ -48,8 +48,29 @@ class PpttDecoderTest {
         int l3At = b.offsetOf(l3);
         assertThat(n)
                 .containsExactly(
-                        new PpttTable.Cache(l3At, 28, 0xFF, 0, 8 << 20, 8192, 16, 0xA, 64, 3),
-                        new PpttTable.Cache(b.offsetOf(l2), 28, 0x7F, l3At, 1 << 20, 1024, 8, 0xA, 64, 2),
+                        PpttTable.Cache.builder()
+                                .offset(l3At)
+                                .length(28)
+                                .flags(0xFF)
+                                .size(8 << 20)
+                                .numberOfSets(8192)
+                                .associativity(16)
+                                .attributes(0xA)
+                                .lineSize(64)
+                                .cacheId(3)
+                                .build(),
+                        PpttTable.Cache.builder()
+                                .offset(b.offsetOf(l2))
+                                .length(28)
+                                .flags(0x7F)
+                                .nextLevelOfCache(l3At)
+                                .size(1 << 20)
+                                .numberOfSets(1024)
+                                .associativity(8)
+                                .attributes(0xA)
+                                .lineSize(64)
+                                .cacheId(2)
+                                .build(),
                         new PpttTable.IdStructure(b.offsetOf(id), 30, 0x484D5241L, 0x1122334455667788L, 7, 1, 2, 3),
                         new PpttTable.ProcessorHierarchy(
                                 b.offsetOf(pkg), 28, 1, 0, 0, List.of((long) l3At, (long) b.offsetOf(id))),
@@ -69,7 +90,12 @@ class PpttDecoderTest {
 
         assertThat(t.diagnostics()).isEmpty();
         assertThat(((PpttTable) t.table()).nodes().get(0))
-                .isEqualTo(new PpttTable.Cache(36, 24, 1, 0, 32 << 10, 0, 0, 0, 0, 0));
+                .isEqualTo(PpttTable.Cache.builder()
+                        .offset(36)
+                        .length(24)
+                        .flags(1)
+                        .size(32 << 10)
+                        .build());
     }
 
     @Test

@@ -40,7 +40,10 @@ public final class Platform {
     private final String name;
     private final AcpiTables tables;
     private final PlatformDescriptor descriptor;
+    /** Null once let go ({@link #withoutNamespace}). */
     private final LoadedNamespace namespace;
+
+    private final List<Diagnostic> namespaceDiagnostics;
     private final NamespaceSurvey survey;
     private final List<DescribedRegion> regions;
     private final List<MemoryRange> ram;
@@ -56,6 +59,7 @@ public final class Platform {
                 .map(LoadedTable::raw)
                 .toList();
         this.namespace = AmlLoader.load(definitionBlocks);
+        this.namespaceDiagnostics = namespace.diagnostics();
         this.survey =
                 NamespaceSurvey.of(namespace, definitionBlocks, MemoryModel.of(descriptor.amlMemory()), Budget.DEFAULT);
         List<DescribedRegion> all = new ArrayList<>(RegionExtents.of(tables.regions(), tables));
@@ -63,6 +67,28 @@ public final class Platform {
         this.regions = List.copyOf(all);
         this.ram = deriveRam(regions, descriptor);
         this.completeness = Losses.of(tables, namespace, survey);
+    }
+
+    private Platform(Platform whole) {
+        this.name = whole.name;
+        this.tables = whole.tables;
+        this.descriptor = whole.descriptor;
+        this.namespace = null;
+        this.namespaceDiagnostics = whole.namespaceDiagnostics;
+        this.survey = whole.survey;
+        this.regions = whole.regions;
+        this.ram = whole.ram;
+        this.completeness = whole.completeness;
+    }
+
+    /**
+     * This platform without its AML namespace, by far its largest part (about two thirds of a corpus laptop's heap),
+     * which nothing needs once its report is made: a report of many platforms keeps each one this way, so what it
+     * holds grows by the tables, survey and regions of each, not by their namespaces. Everything else is the same
+     * objects; {@link #namespace()} says the namespace is gone.
+     */
+    public Platform withoutNamespace() {
+        return namespace == null ? this : new Platform(this);
     }
 
     /** Reads the tables at a path and the xenacpi.json beside them. */
@@ -86,8 +112,16 @@ public final class Platform {
         return descriptor;
     }
 
-    /** The namespace the DSDT and SSDTs load into, with the loader's findings. */
+    /**
+     * The namespace the DSDT and SSDTs load into, with the loader's findings.
+     *
+     * @throws IllegalStateException on a platform a report keeps ({@link #withoutNamespace})
+     */
     public LoadedNamespace namespace() {
+        if (namespace == null) {
+            throw new IllegalStateException("the AML namespace of " + name + " was let go when its report was made;"
+                    + " load the platform again to walk it");
+        }
         return namespace;
     }
 
@@ -104,7 +138,7 @@ public final class Platform {
     /** Every diagnostic: reading and decoding the tables, loading the namespace, evaluating it. */
     public List<Diagnostic> diagnostics() {
         List<Diagnostic> all = new ArrayList<>(tables.diagnostics());
-        all.addAll(namespace.diagnostics());
+        all.addAll(namespaceDiagnostics);
         all.addAll(survey.diagnostics());
         for (DescribedRegion r : regions) {
             if (r.wrapsPastTop()) {

@@ -1,6 +1,7 @@
 package io.github.xenacpi.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,6 +56,9 @@ class ReportWriterTest {
     static ConformanceReport report;
     static List<Path> files;
 
+    /** The first platform as loaded: the report keeps it without its namespace, which the inspect document reads. */
+    static Platform first;
+
     @BeforeAll
     static void write() throws Exception {
         List<Platform> platforms = new ArrayList<>();
@@ -62,6 +66,7 @@ class ReportWriterTest {
             platforms.add(p.platform());
         }
         platforms.add(markup());
+        first = platforms.get(0);
         report = ConformanceReport.of(platforms, TIME);
         files = ReportWriter.write(report, dir);
     }
@@ -119,9 +124,7 @@ class ReportWriterTest {
         assertThat(json.path("platforms")).hasSize(Preset.values().length + 1);
         JsonNode qemu = json.path("platforms").get(0);
         JsonNode inspect = new ObjectMapper()
-                .readTree(InspectJson.text(
-                        report.platforms().get(0).platform(),
-                        report.platforms().get(0).results()));
+                .readTree(InspectJson.text(first, report.platforms().get(0).results()));
         for (String member : List.of("regions", "diagnostics")) {
             assertThat(qemu.get(member)).as(member).isEqualTo(inspect.get(member));
         }
@@ -142,9 +145,9 @@ class ReportWriterTest {
     @Test
     void theTraceOptionAddsTheInspectDocumentsSimulationsFieldsAndDevices() throws Exception {
         PlatformReport qemu = report.platforms().get(0);
-        PlatformReport traced = PlatformReport.of(qemu.platform(), qemu.results(), ReportOptions.TRACE);
+        PlatformReport traced = PlatformReport.of(first, qemu.results(), ReportOptions.TRACE);
         JsonNode json = new ObjectMapper().readTree(ReportWriter.MAPPER.writeValueAsString(traced));
-        JsonNode inspect = new ObjectMapper().readTree(InspectJson.text(qemu.platform(), qemu.results()));
+        JsonNode inspect = new ObjectMapper().readTree(InspectJson.text(first, qemu.results()));
         for (String member : List.of("tables", "regions", "diagnostics", "namespace")) {
             assertThat(json.get(member)).as(member).isEqualTo(inspect.get(member));
         }
@@ -154,9 +157,24 @@ class ReportWriterTest {
     }
 
     @Test
+    void theReportKeepsEachPlatformWithoutItsNamespace() {
+        Platform kept = report.platforms().get(0).platform();
+        assertThatThrownBy(kept::namespace)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(first.name())
+                .hasMessageContaining("load the platform again");
+        assertThat(kept.diagnostics()).isEqualTo(first.diagnostics());
+        assertThat(kept.tables()).isSameAs(first.tables());
+        assertThat(kept.survey()).isSameAs(first.survey());
+        assertThat(kept.regions()).isSameAs(first.regions());
+        assertThat(kept.completeness()).isSameAs(first.completeness());
+        assertThat(kept.withoutNamespace()).isSameAs(kept);
+    }
+
+    @Test
     void thePlatformPartIsTypedAndMadeWithoutAnInspectCallback() {
         PlatformReport qemu = report.platforms().get(0);
-        InspectDocument inspect = InspectDocument.of(qemu.platform(), qemu.results());
+        InspectDocument inspect = InspectDocument.of(first, qemu.results());
         assertThat(qemu.tables())
                 .extracting(InspectDocument.Table::signature)
                 .isEqualTo(inspect.tables().stream()

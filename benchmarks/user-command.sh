@@ -13,7 +13,9 @@
 #      validates); 3b. the same with the --simulated machine's tables; 3u. the build of 3 again with nothing
 #      changed (the goal repeats the run recorded in target/xenacpi-index and forks no JVM); 3c. row 3 with the
 #      goal in Maven's own JVM (-Dxenacpi.fork=false) instead of a JVM of its own;
-#   4. peak RSS of the corpus run (goal <= 512 MB);
+#   4. peak RSS of the corpus run (goal <= 512 MB); 4b. the same with every corpus machine twice (70 platforms,
+#      through symbolic links), and what each platform past the first 35 adds (the goal: bounded by the largest
+#      platform, not by the number of platforms);
 #   5. the warmed whole pipeline against iasl -d (CorpusBenchmark through the api facade; goal >= 50x).
 # Not a test: it measures, prints and exits 0 whatever the figures are (exit 2 on a usage or setup error).
 # Wall times are medians of --runs runs; "cpu" is the user + system time of the command (JIT and GC included).
@@ -194,6 +196,21 @@ printf '3c. the same as 3 with the goal in Maven'"'"'s JVM (-Dxenacpi.fork=false
     "$(echo "$(col 1 "$work/in-process.times") - $without_s" | bc -l)"
 
 printf '4. peak RSS of the corpus run: %d MB (median of %d; goal <= 512 MB)\n' "$(( $(col 2 "$work/corpus.times") / 1024 ))" "$runs"
+# Row 4b: the corpus twice over, each machine under two names, to see what the count of platforms costs.
+mkdir -p "$work/twice-firmware"
+for m in "$laptops"/*/; do
+    ln -s "$m" "$work/twice-firmware/1-$(basename "$m")"
+    ln -s "$m" "$work/twice-firmware/2-$(basename "$m")"
+done
+for _ in $(seq "$runs"); do
+    rm -rf "$work/twice" && mkdir -p "$work/twice"
+    timed_mvn "$work/twice" "$work/twice.times" "$goal" -Dxenacpi.firmware="$work/twice-firmware" \
+        -Dxenacpi.failOnViolation=false
+done
+once_kb=$(col 2 "$work/corpus.times")
+twice_kb=$(col 2 "$work/twice.times")
+printf '4b. peak RSS with every corpus machine twice (%d platforms): %d MB; each platform past the first %d adds %.2f MB (goal: bounded by the largest platform)\n' \
+    "$((2 * platforms))" "$((twice_kb / 1024))" "$platforms" "$(echo "($twice_kb - $once_kb) / 1024 / $platforms" | bc -l)"
 
 # Row 5: the warmed pipeline, in one JVM, against iasl -d.
 jar="$repo/benchmarks/target/benchmarks.jar"

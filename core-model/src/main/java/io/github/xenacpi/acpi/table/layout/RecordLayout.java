@@ -3,6 +3,7 @@ package io.github.xenacpi.acpi.table.layout;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -245,7 +246,12 @@ public final class RecordLayout<R extends Record> {
         Class<?>[] parameters =
                 Arrays.stream(declared).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
-            return new RecordLayout<>(type, layout, components, type.getConstructor(parameters));
+            Constructor<R> constructor = type.getConstructor(parameters);
+            if (!Modifier.isPublic(type.getModifiers())) {
+                // Found at binding, as a decoder's static binding is made, rather than at the first record read.
+                throw new NoSuchMethodException(type.getName() + " is not public");
+            }
+            return new RecordLayout<>(type, layout, components, constructor);
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(type.getSimpleName() + " has no public canonical constructor", e);
         }

@@ -59,6 +59,9 @@ class RecordLayoutTest {
     /** A record whose int component cannot hold an 8-byte field. */
     public record TooNarrow(int base) {}
 
+    /** A record the binding cannot construct from another package: it is not public. */
+    record Hidden(int id) {}
+
     @Test
     void readsEachComponentFromTheFieldOfItsNameAndGivesThemBackForAWriter() {
         ByteBuffer b = ByteBuffer.allocate(ENTRY.size()).order(ByteOrder.LITTLE_ENDIAN);
@@ -95,6 +98,13 @@ class RecordLayoutTest {
         assertThatThrownBy(() -> RecordLayout.of(TooNarrow.class, ENTRY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("TooNarrow.base (int) cannot hold the 8-byte UINT field of entry");
+    }
+
+    @Test
+    void aRecordThatIsNotPublicFailsWhenBoundNotWhenFirstRead() {
+        assertThatThrownBy(() -> RecordLayout.of(Hidden.class, ENTRY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Hidden has no public canonical constructor");
     }
 
     @Test

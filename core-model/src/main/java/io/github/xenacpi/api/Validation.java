@@ -178,7 +178,7 @@ public final class Validation {
             failure = e;
         }
         String reason = "internal error of the model on this platform (" + ValidationException.describe(failure)
-                + "); the other" + " platforms were validated; please report it with the firmware";
+                + "); the other platforms were validated; please report it with the firmware";
         try {
             return PlatformReport.failed(platform, reason);
         } catch (RuntimeException e) {

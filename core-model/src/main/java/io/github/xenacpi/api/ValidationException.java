@@ -20,8 +20,8 @@ public final class ValidationException extends Exception {
 
     /**
      * How every front end words a failure of ours that is not the user's to fix, in process, in a forked JVM and in
-     * the CLI: one line saying what was being done and what went wrong, with no stack trace and no class names for
-     * the build's log (the exception itself stays the cause, for {@code mvn -e}).
+     * the CLI: one line saying what was being done and what went wrong, with no stack trace, and a class name only
+     * when the failure has no message (the exception itself stays the cause, for {@code mvn -e}).
      *
      * @param during what was being done, such as {@code "validating board"}
      */

@@ -113,9 +113,9 @@ class InspectJsonTest {
                 .containsExactly("table", "instance", "offset", "severity", "message");
     }
 
-    @Test
-    void fieldsAreTheRecordWithoutHeaderWithAddressesAndNestedListsIntact() {
-        TableHeader header = TableHeader.builder()
+    /** The header of a made-up table "TEST" of 36 bytes. */
+    private static TableHeader testHeader() {
+        return TableHeader.builder()
                 .signature("TEST")
                 .length(36)
                 .revision(1)
@@ -125,6 +125,11 @@ class InspectJsonTest {
                 .creatorId("C")
                 .creatorRevision(1)
                 .build();
+    }
+
+    @Test
+    void fieldsAreTheRecordWithoutHeaderWithAddressesAndNestedListsIntact() {
+        TableHeader header = testHeader();
         Registers table = new Registers(
                 header,
                 GenericAddress.memory(0x2A0_0000L, 32),
@@ -144,16 +149,7 @@ class InspectJsonTest {
 
     @Test
     void optionalsAreTheirValueOrNull() {
-        TableHeader header = TableHeader.builder()
-                .signature("TEST")
-                .length(36)
-                .revision(1)
-                .oemId("O")
-                .oemTableId("T")
-                .oemRevision(1)
-                .creatorId("C")
-                .creatorRevision(1)
-                .build();
+        TableHeader header = testHeader();
         WithOptionals table = new WithOptionals(
                 header,
                 Optional.of(new Frame(3, GenericAddress.memory(0x1000L, 32))),

@@ -26,6 +26,8 @@ public final class Namespace {
 
     private int walkedAt;
     private final Map<String, ExternalDeclaration> externals = new LinkedHashMap<>();
+    /** The last segment of each External's path: a name ending otherwise is declared by no External. */
+    private final Set<String> externalSegments = new HashSet<>();
 
     public Namespace() {
         predefine("_GPE", new AmlObject.Scope());
@@ -150,6 +152,16 @@ public final class Namespace {
 
     public void addExternal(ExternalDeclaration e) {
         externals.putIfAbsent(e.path(), e);
+        String path = e.path();
+        externalSegments.add(path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf('\\')) + 1));
+    }
+
+    /**
+     * Whether some External's path ends in the name's last segment: when not, no path the name could denote is
+     * declared External, and its candidate paths need not be built to look them up.
+     */
+    public boolean mayBeExternal(AmlName name) {
+        return externalSegments.contains(name.lastSegment());
     }
 
     public NamespaceNode resolveOrNull(NamespaceNode scope, AmlName name) {

@@ -24,8 +24,10 @@ public final class NamespaceNode {
     private Map<String, NamespaceNode> children;
 
     private final int depth;
-    /** The path, built on first use (a node's segment and parents never change). */
+    /** The paths, built on first use (a node's segment and parents never change). */
     private String path;
+
+    private String fullPath;
     /** Shared by every node of one namespace: how many times a child was added anywhere in it. */
     private final int[] additions;
 
@@ -89,7 +91,12 @@ public final class NamespaceNode {
 
     /** The absolute path with 4-character segments, e.g. {@code \_SB_.PCI0}. */
     public String fullPath() {
-        return buildPath(true);
+        String p = fullPath;
+        if (p == null) {
+            p = buildPath(true);
+            fullPath = p;
+        }
+        return p;
     }
 
     /** Number of segments from the root (0 for the root). */
@@ -132,16 +139,14 @@ public final class NamespaceNode {
         return additions[0];
     }
 
+    /** The parent's path (itself kept) and this node's segment: each ancestor's path is built once. */
     private String buildPath(boolean padded) {
         if (parent == null) {
             return "\\";
         }
-        List<String> segs = new ArrayList<>();
-        for (NamespaceNode n = this; n.parent != null; n = n.parent) {
-            segs.add(padded ? n.segment : AmlName.printSegment(n.segment));
-        }
-        Collections.reverse(segs);
-        return "\\" + String.join(".", segs);
+        String base = padded ? parent.fullPath() : parent.path();
+        String seg = padded ? segment : AmlName.printSegment(segment);
+        return parent.parent == null ? base + seg : base + "." + seg;
     }
 
     @Override

@@ -268,6 +268,11 @@ public final class AmlParser extends TermParser {
         return -1;
     }
 
+    @Override
+    boolean wantsUnresolved() {
+        return true;
+    }
+
     /** The absolute form of an Alias source: its current target's path, or its path from this scope. */
     private AmlName absolute(NamespaceNode scope, AmlName name) {
         NamespaceNode found = ns.resolveOrNull(scope, name);

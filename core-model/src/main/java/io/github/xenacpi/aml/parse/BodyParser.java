@@ -252,6 +252,11 @@ public final class BodyParser extends TermParser {
         return -1;
     }
 
+    @Override
+    boolean wantsUnresolved() {
+        return false;
+    }
+
     private <T> T nested(int pe, Supplier<T> body) {
         if (depth >= MAX_DEPTH) {
             throw new AmlReader.Fault(in.pos(), "blocks nested deeper than " + MAX_DEPTH + " levels");

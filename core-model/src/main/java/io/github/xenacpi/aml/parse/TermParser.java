@@ -40,6 +40,12 @@ abstract class TermParser {
     /** The argument count of a name that neither the namespace nor an External knows; -1 for no method. */
     abstract int unknownArgCount(List<String> candidates);
 
+    /**
+     * Whether {@link #unknownArgCount} looks at the paths of a name no External declares (the loader remembers
+     * them); when not, they are not built.
+     */
+    abstract boolean wantsUnresolved();
+
     /** Receives the field units of a FieldList, one at a time. */
     interface FieldUnits {
         void unit(int offset, AmlName name, AmlObject.FieldUnit unit);
@@ -151,6 +157,9 @@ abstract class TermParser {
         if (found != null) {
             NamespaceNode target = ns.followAlias(found).orElse(null);
             return target != null && target.object() instanceof AmlObject.Method m ? m.argCount() : -1;
+        }
+        if (!ns.mayBeExternal(name) && !wantsUnresolved()) {
+            return -1;
         }
         List<String> candidates = ns.candidatePaths(scope, name);
         for (String path : candidates) {

@@ -3,6 +3,8 @@
 # performance page's "the command" table, each with its goal:
 #   1. the validate goal over the whole corpus, from an empty folder, against iasl -d over the same files
 #      one after another (ratio: iasl's time over ours; goal >= 3);
+#  1d. row 1 with the forked JVM kept as a daemon between builds (-Dxenacpi.daemon=true), after a first run that
+#      starts it; 3d. row 3 the same way;
 #  1b. the same for the one corpus machine whose strategies are all simulated (--simulated): most corpus
 #      machines have a FADT older than 5.1, which every Xen refuses (acpi_parse_fadt), so Xen builds no Dom0 for
 #      them, their verdict is NOT_BUILT and no strategy is simulated; row 1 times mostly reading, decoding, the
@@ -31,7 +33,7 @@
 #               benchmarks/target/local-repo); it takes what it lacks from ~/.m2/repository through a mirror, never
 #               from the network, and the build never overwrites the SNAPSHOT artifacts in ~/.m2
 #   --no-build  use the plugin already in --repo and benchmarks/target/benchmarks.jar as they are
-# Needs: Java 17, Maven, iasl (Debian acpica-tools), /usr/bin/time (Debian time), bc.
+# Needs: Java 17, Maven, iasl (Debian acpica-tools), /usr/bin/time (Debian time), bc, pkill (Debian procps).
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -81,7 +83,8 @@ if $build; then
 fi
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# The daemon rows' daemon lives in $work/daemon (its socket and log); it is stopped when the script ends.
+trap 'pkill -f -- "$work/daemon/daemon-" 2>/dev/null; rm -rf "$work"' EXIT
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # The apparent size in KiB of the files under a folder whose name matches a pattern.
 kib() { find "$1" -type f -name "$2" -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s / 1024 }'; }
@@ -194,6 +197,29 @@ printf '3u. the build of 3 again, nothing changed (the goal repeats its recorded
 printf '3c. the same as 3 with the goal in Maven'"'"'s JVM (-Dxenacpi.fork=false): %.2f s (cpu %.2f s): the goal adds %.2f s\n' \
     "$(col 1 "$work/in-process.times")" "$(col 3 "$work/in-process.times")" \
     "$(echo "$(col 1 "$work/in-process.times") - $without_s" | bc -l)"
+
+# Rows 1d and 3d: rows 1 and 3 with the forked JVM kept as a daemon between builds (-Dxenacpi.daemon=true). The
+# first corpus run starts the daemon (timed on its own line); the runs after it hand it their job. The daemon's own
+# memory is not in Maven's peak RSS.
+daemon=(-Dxenacpi.daemon=true -Dxenacpi.classDataFolder="$work/daemon")
+rm -rf "$work/empty" && mkdir -p "$work/empty"
+timed_mvn "$work/empty" "$work/daemon-first.times" "$goal" -Dxenacpi.firmware="$laptops" \
+    -Dxenacpi.failOnViolation=false "${daemon[@]}"
+for _ in $(seq "$runs"); do
+    rm -rf "$work/empty" && mkdir -p "$work/empty"
+    timed_mvn "$work/empty" "$work/daemon-corpus.times" "$goal" -Dxenacpi.firmware="$laptops" \
+        -Dxenacpi.failOnViolation=false "${daemon[@]}"
+    rm -rf "$work/with-$laptop/target"
+    timed_mvn "$work/with-$laptop" "$work/daemon-one.times" validate "${daemon[@]}"
+done
+daemon_s=$(col 1 "$work/daemon-corpus.times")
+printf '1d. row 1 with the daemon: %.2f s (cpu %.2f s, Maven'"'"'s JVM only) after a first run of %.2f s that started it; ratio %.2fx (goal >= 3x)\n' \
+    "$daemon_s" "$(col 3 "$work/daemon-corpus.times")" "$(col 1 "$work/daemon-first.times")" \
+    "$(echo "$iasl_s / $daemon_s" | bc -l)"
+printf '3d. row 3 with the daemon: %.2f s (cpu %.2f s, Maven'"'"'s JVM only): the goal adds %.2f s (goal <= 1.0 s)\n' \
+    "$(col 1 "$work/daemon-one.times")" "$(col 3 "$work/daemon-one.times")" \
+    "$(echo "$(col 1 "$work/daemon-one.times") - $without_s" | bc -l)"
+pkill -f -- "$work/daemon/daemon-" 2>/dev/null || true
 
 printf '4. peak RSS of the corpus run: %d MB (median of %d; goal <= 512 MB)\n' "$(( $(col 2 "$work/corpus.times") / 1024 ))" "$runs"
 # Row 4b: the corpus twice over, each machine under two names, to see what the count of platforms costs.

@@ -68,6 +68,15 @@ final class ClassDataArchive {
                                 + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp")));
     }
 
+    /**
+     * The flags that map this class path's archive when one was written already, none otherwise: for a JVM that
+     * lives longer than a build (a daemon), which does not write one as it exits.
+     */
+    static List<String> existing(List<Path> classPath, Optional<Path> folder) {
+        ClassDataArchive archive = of(classPath, folder);
+        return archive.attempt.isPresent() ? List.of() : archive.flags();
+    }
+
     /** Dates the archive now, so that pruning keeps it; an archive that cannot be dated is still good to use. */
     private static void markUsed(Path file) {
         try {

@@ -4,13 +4,15 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What a forked validation says on its standard output, one line each: a tag, a space and the text, with
  * backslashes, line feeds and carriage returns escaped so that a firmware name cannot split a line. Tags:
  * {@code S} the child's main has started; {@code I}, {@code W}, {@code E}, {@code D} a log line at INFO, WARN,
  * ERROR, DEBUG; {@code X} the validation failed, with the reason; {@code P} the gate passed the build;
- * {@code F} the gate fails the build, with the message. Any other line (a JVM's own warning) is passed on as a
+ * {@code F} the gate fails the build, with the message; {@code Z} the exit status of a job a daemon ran
+ * ({@link ForkDaemon}), last. Any other line (a JVM's own warning) is passed on as a
  * warning once main has started, and kept until then.
  */
 final class ForkProtocol {
@@ -91,6 +93,11 @@ final class ForkProtocol {
         void ended(Optional<String> failure) {
             failure.ifPresentOrElse(message -> say('F', message), () -> say('P', ""));
         }
+
+        /** The exit status of a job a daemon ran, which a JVM of its own would have exited with. */
+        void status(int status) {
+            say('Z', Integer.toString(status));
+        }
     }
 
     /** The build's side: passes log lines on as they come and keeps how the child ended. */
@@ -99,6 +106,7 @@ final class ForkProtocol {
         private final RunLog log;
         private boolean started;
         private boolean ended;
+        private OptionalInt status = OptionalInt.empty();
         private Optional<String> failure = Optional.empty();
         private Optional<String> error = Optional.empty();
         private Optional<String> lastOther = Optional.empty();
@@ -126,11 +134,20 @@ final class ForkProtocol {
                 case 'D' -> log.debug(text);
                 case 'X' -> error = Optional.of(text);
                 case 'P' -> ended = true;
+                case 'Z' -> status = parseStatus(text);
                 case 'F' -> {
                     ended = true;
                     failure = Optional.of(text);
                 }
                 default -> other(line);
+            }
+        }
+
+        private static OptionalInt parseStatus(String text) {
+            try {
+                return OptionalInt.of(Integer.parseInt(text));
+            } catch (NumberFormatException e) {
+                return OptionalInt.empty();
             }
         }
 
@@ -177,6 +194,11 @@ final class ForkProtocol {
 
         Optional<String> lastOther() {
             return lastOther;
+        }
+
+        /** The exit status a daemon said its job ended with; empty from a JVM of its own, or a daemon that died. */
+        OptionalInt status() {
+            return status;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,16 +75,40 @@ public final class ForkedValidation {
     }
 
     /**
-     * How to start the child: the {@code java} launcher, the class path (the plugin's jars), the flags, and the
-     * folder for class-data archives (empty: none).
+     * How to start the child: the {@code java} launcher, the class path (the plugin's jars), the flags, the
+     * folder for class-data archives and daemons (empty: none), and how long a daemon waits for the next job
+     * (empty: a JVM of its own for each run, which exits when it is done; see {@link ForkDaemon}).
      */
-    public record Jvm(Path java, List<Path> classPath, List<String> flags, Optional<Path> classDataFolder) {
+    public record Jvm(
+            Path java,
+            List<Path> classPath,
+            List<String> flags,
+            Optional<Path> classDataFolder,
+            Optional<Duration> daemonIdle) {
 
         public Jvm {
             Objects.requireNonNull(java, "java");
             classPath = List.copyOf(classPath);
             flags = List.copyOf(flags);
             Objects.requireNonNull(classDataFolder, "classDataFolder");
+            Objects.requireNonNull(daemonIdle, "daemonIdle");
+            if (daemonIdle.isPresent()
+                    && (daemonIdle.get().isNegative() || daemonIdle.get().isZero())) {
+                throw new IllegalArgumentException("a daemon's idle time must be positive, not " + daemonIdle.get());
+            }
+        }
+
+        /** A child that runs one job and exits. */
+        public Jvm(Path java, List<Path> classPath, List<String> flags, Optional<Path> classDataFolder) {
+            this(java, classPath, flags, classDataFolder, Optional.empty());
+        }
+
+        /**
+         * The same child kept as a daemon that serves later runs until it has waited {@code idle} for one; it
+         * lives in the class-data folder, so without one there is no daemon.
+         */
+        public Jvm withDaemon(Duration idle) {
+            return new Jvm(java, classPath, flags, classDataFolder, Optional.of(idle));
         }
 
         /**
@@ -231,6 +256,12 @@ public final class ForkedValidation {
                     e);
         }
         try {
+            if (jvm.daemonIdle().isPresent() && jvm.classDataFolder().isPresent()) {
+                Optional<Child> served = ForkDaemon.run(jvm, jobFile, log);
+                if (served.isPresent()) {
+                    return served.get();
+                }
+            }
             ClassDataArchive archive = ClassDataArchive.of(jvm.classPath(), jvm.classDataFolder());
             Child child = start(jvm, archive.flags(), jobFile, log);
             if (child.startFailed() && archive.used()) {
@@ -296,7 +327,7 @@ public final class ForkedValidation {
     }
 
     /** A child that ended: its exit status and what it said. */
-    private record Child(int exit, ForkProtocol.Reader said) {
+    record Child(int exit, ForkProtocol.Reader said) {
 
         /** The JVM ended before the child's main said anything: its flags or class path were refused. */
         boolean startFailed() {
@@ -324,28 +355,37 @@ public final class ForkedValidation {
      * {@link #EXIT_DONE}, {@link #EXIT_NO_FIRMWARE} or {@link #EXIT_FAILED}.
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(ForkDaemon.ARGUMENT)) {
+            System.exit(ForkDaemon.serve(args));
+        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         ForkProtocol.Writer protocol = new ForkProtocol.Writer(out);
         protocol.started();
-        int exit;
-        try {
-            if (args.length != 1) {
-                throw new ValidationException("the forked validation takes one argument, its job file");
-            }
-            Job job = ForkJobFile.read(Path.of(args[0]));
-            exit = child(job, protocol);
-        } catch (ValidationException e) {
-            protocol.failed(e.getMessage());
-            exit = EXIT_FAILED;
-        } catch (IOException e) {
-            protocol.failed("cannot read the forked validation's settings " + args[0] + ": " + e.getMessage());
-            exit = EXIT_FAILED;
-        } catch (RuntimeException e) {
-            protocol.failed(ValidationException.internalError("validating in the forked JVM", e));
-            exit = EXIT_FAILED;
-        }
+        int exit = args.length == 1
+                ? job(args[0], protocol)
+                : failed(protocol, new ValidationException("the forked validation takes one argument, its job file"));
         out.flush();
         System.exit(exit);
+    }
+
+    /** Runs the job of a job file, saying how it went; returns the exit status a JVM of its own ends with. */
+    static int job(String jobFile, ForkProtocol.Writer protocol) {
+        try {
+            return child(ForkJobFile.read(Path.of(jobFile)), protocol);
+        } catch (ValidationException e) {
+            return failed(protocol, e);
+        } catch (IOException e) {
+            protocol.failed("cannot read the forked validation's settings " + jobFile + ": " + e.getMessage());
+            return EXIT_FAILED;
+        } catch (RuntimeException e) {
+            protocol.failed(ValidationException.internalError("validating in the forked JVM", e));
+            return EXIT_FAILED;
+        }
+    }
+
+    private static int failed(ForkProtocol.Writer protocol, ValidationException e) {
+        protocol.failed(e.getMessage());
+        return EXIT_FAILED;
     }
 
     /** The child's part: the job in this JVM, its ending as an exit status. */

@@ -8,6 +8,7 @@ import io.github.xenacpi.api.ValidationException;
 import io.github.xenacpi.api.ViolationPolicy;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -169,6 +170,26 @@ public class ValidateMojo extends AbstractValidationMojo {
     private String classDataFolder;
 
     /**
+     * Whether the forked JVM ({@code fork}) is kept as a daemon between builds, as Gradle keeps its own: the first
+     * build starts it, later builds with the same JVM, plugin and {@code argLine} hand it their validation, its
+     * classes loaded and its code compiled already (several at once), until it has waited
+     * {@code daemonIdleSeconds} for one. It listens on a Unix domain socket in {@code classDataFolder}, beside its
+     * log; a build that cannot reach it forks a JVM of its own. Off by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.daemon", defaultValue = "false")
+    private boolean daemon;
+
+    /**
+     * How many seconds the daemon ({@code daemon}) waits for the next build before it exits.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "xenacpi.daemonIdleSeconds", defaultValue = "600")
+    private int daemonIdleSeconds;
+
+    /**
      * Whether a forked validation ({@code fork}) is skipped when nothing it reads has changed since the last one
      * into the same report folder: the firmware's content, the baseline, the goal's settings, the plugin and the
      * JVM. The goal then repeats that run's log lines and decision, as Spotless's up-to-date checking does; the
@@ -237,7 +258,8 @@ public class ValidateMojo extends AbstractValidationMojo {
         Set<Path> classPath = new LinkedHashSet<>();
         classPath.add(plugin.getPluginArtifact().getFile().toPath());
         plugin.getArtifacts().forEach(a -> classPath.add(a.getFile().toPath()));
-        return ForkedValidation.Jvm.of(List.copyOf(classPath), argLine, classDataFolder);
+        ForkedValidation.Jvm jvm = ForkedValidation.Jvm.of(List.copyOf(classPath), argLine, classDataFolder);
+        return daemon ? jvm.withDaemon(Duration.ofSeconds(Math.max(1, daemonIdleSeconds))) : jvm;
     }
 
     private static boolean named(List<String> values) {

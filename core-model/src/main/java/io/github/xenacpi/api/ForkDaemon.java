@@ -44,6 +44,9 @@ final class ForkDaemon {
     /** How long a build waits for a daemon it started to listen before it forks a JVM for the run. */
     private static final Duration START = Duration.ofSeconds(30);
 
+    /** The longest socket path Linux and macOS bind (their {@code sun_path} holds 108 and 104 bytes with the NUL). */
+    static final int MAX_SOCKET_PATH = 103;
+
     private ForkDaemon() {}
 
     /**
@@ -51,8 +54,14 @@ final class ForkDaemon {
      * no daemon served it to the end (the caller forks a JVM for it).
      */
     static Optional<ForkedValidation.Child> run(ForkedValidation.Jvm jvm, Path jobFile, RunLog log) {
-        Path folder = jvm.classDataFolder().orElseThrow();
+        Path folder = jvm.classDataFolder().orElseThrow().toAbsolutePath();
         Path socket = folder.resolve("daemon-" + key(jvm) + ".sock");
+        if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+            log.warn("xenacpi: no validation daemon: its socket " + socket + " would be longer than the "
+                    + MAX_SOCKET_PATH + " bytes a Unix domain socket's path may have; set xenacpi.classDataFolder to a"
+                    + " shorter folder");
+            return Optional.empty();
+        }
         Optional<SocketChannel> channel = connect(socket);
         if (channel.isEmpty()) {
             channel = start(jvm, folder, socket, log);
@@ -60,11 +69,11 @@ final class ForkDaemon {
         if (channel.isEmpty()) {
             return Optional.empty();
         }
+        ForkProtocol.Reader reader = new ForkProtocol.Reader(log);
         try (SocketChannel c = channel.get()) {
             OutputStream out = Channels.newOutputStream(c);
             out.write((jobFile.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            ForkProtocol.Reader reader = new ForkProtocol.Reader(log);
             BufferedReader in =
                     new BufferedReader(new InputStreamReader(Channels.newInputStream(c), StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -73,13 +82,25 @@ final class ForkDaemon {
             if (reader.status().isPresent()) {
                 return Optional.of(new ForkedValidation.Child(reader.status().getAsInt(), reader));
             }
-            log.warn("xenacpi: the validation daemon " + socket + " ended during the run; validating again in a JVM"
-                    + " of its own");
+            lost(reader, socket, "it ended during the run", log);
         } catch (IOException e) {
-            log.warn("xenacpi: lost the validation daemon " + socket + " (" + e.getMessage() + "); validating again"
-                    + " in a JVM of its own");
+            lost(reader, socket, e.getMessage(), log);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Says that the daemon was lost: a warning once it had begun the job (its lines so far are in the log, and the
+     * JVM of its own says them again), at DEBUG before (a daemon that was closing as the build connected).
+     */
+    private static void lost(ForkProtocol.Reader reader, Path socket, String why, RunLog log) {
+        String line =
+                "xenacpi: lost the validation daemon " + socket + " (" + why + "); validating in a JVM of its own";
+        if (reader.started()) {
+            log.warn(line);
+        } else {
+            log.debug(line);
+        }
     }
 
     /** A connection to the daemon listening on the socket; empty when none does (or sockets are unsupported). */

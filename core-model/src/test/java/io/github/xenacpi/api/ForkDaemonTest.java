@@ -124,6 +124,26 @@ class ForkDaemonTest {
     }
 
     @Test
+    void aFolderTooDeepForASocketMeansAJvmOfItsOwn(@TempDir Path folder) throws ValidationException {
+        ForkedValidation.Jvm own = jvm();
+        Path deep = folder.resolve("d".repeat(ForkDaemon.MAX_SOCKET_PATH));
+        ForkedValidationTest.Lines lines = new ForkedValidationTest.Lines();
+
+        ForkedValidation.Outcome outcome = ForkedValidation.run(
+                job(folder, "r", "preset:qemu-virt"),
+                new ForkedValidation.Jvm(own.java(), own.classPath(), own.flags(), Optional.of(deep))
+                        .withDaemon(Duration.ofSeconds(5)),
+                lines);
+
+        assertThat(outcome).isInstanceOf(ForkedValidation.Outcome.Validated.class);
+        assertThat(daemons()).isEmpty();
+        assertThat(lines.lines)
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("WARN xenacpi: no validation daemon")
+                        .contains("set xenacpi.classDataFolder to a shorter folder"));
+    }
+
+    @Test
     void aDaemonNeedsAFolderAndAPositiveIdleTime(@TempDir Path folder) throws ValidationException {
         ForkedValidation.Jvm own = jvm();
         assertThatThrownBy(() -> own.withDaemon(Duration.ZERO))

@@ -14,8 +14,10 @@ import io.github.xenacpi.aml.parse.AmlParser;
 import io.github.xenacpi.aml.parse.BodyParser;
 import io.github.xenacpi.aml.parse.Stmt;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * A bounded AML interpreter over a loaded namespace (ACPI 6.5 chapters 19 and 20): evaluates a named object or runs
@@ -41,6 +43,8 @@ public final class AmlInterpreter {
     private int spentBy = -1;
     /** Evaluations not run since a platform-wide limit was spent. */
     private int skipped;
+    /** The definition blocks ({@code SIG#instance}) the loader said anything about: their module-level parse is full. */
+    private final Set<String> loadDiagnosed = new HashSet<>();
 
     /**
      * An interpreter over the namespace loaded from {@code tables} (the same DSDT and SSDTs, for the method bodies).
@@ -48,6 +52,9 @@ public final class AmlInterpreter {
      */
     public AmlInterpreter(LoadedNamespace loaded, List<RawTable> tables, MemoryModel memory, Budget budget) {
         this.ns = loaded.namespace();
+        for (Diagnostic d : loaded.diagnostics()) {
+            loadDiagnosed.add(d.table() + "#" + d.instance());
+        }
         for (RawTable t : tables) {
             if (t.signature().equals("DSDT")) {
                 loadOrder.add(t);
@@ -156,7 +163,11 @@ public final class AmlInterpreter {
             byte[] b = table.bytes();
             int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(b, 4)));
             List<Stmt> code = new BodyParser(b, ns, width.wide())
-                    .parseModuleLevel(ns.root(), AmlParser.HEADER_SIZE, length - AmlParser.HEADER_SIZE);
+                    .parseModuleLevel(
+                            ns.root(),
+                            AmlParser.HEADER_SIZE,
+                            length - AmlParser.HEADER_SIZE,
+                            !loadDiagnosed.contains(table.signature() + "#" + table.instance()));
             if (!code.isEmpty()) {
                 evaluator.run(code, new Frame(ns.root()));
             }

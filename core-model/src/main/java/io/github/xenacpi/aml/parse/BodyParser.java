@@ -20,6 +20,9 @@ public final class BodyParser extends TermParser {
     public static final int MAX_DEPTH = 128;
 
     private boolean moduleLevel;
+    /** At module level: whether the values of Names that have a PkgLength are skipped by it, not parsed. */
+    private boolean skipPackagedNames;
+
     private final List<Stmt.Fault> faults = new ArrayList<>();
 
     public BodyParser(byte[] table, Namespace ns, boolean integers64) {
@@ -45,9 +48,20 @@ public final class BodyParser extends TermParser {
      * loader created them) and method bodies are skipped.
      */
     public List<Stmt> parseModuleLevel(NamespaceNode root, int offset, int length) {
+        return parseModuleLevel(root, offset, length, false);
+    }
+
+    /**
+     * As {@link #parseModuleLevel(NamespaceNode, int, int)}; when {@code loadedCleanly} (the loader parsed the whole
+     * block without a diagnostic), the value of a Name that is a Package, VarPackage or Buffer is skipped by its
+     * PkgLength instead of parsed again: the loader created the Name from it, the module-level code drops it, and it
+     * has no fault that would end the code of its scope. On laptops' DSDTs this is most of the module-level parse.
+     */
+    public List<Stmt> parseModuleLevel(NamespaceNode root, int offset, int length, boolean loadedCleanly) {
         in.reset(offset, length);
         depth = 0;
         moduleLevel = true;
+        skipPackagedNames = loadedCleanly;
         return termList(root);
     }
 
@@ -112,6 +126,15 @@ public final class BodyParser extends TermParser {
             in.u8();
             in.u8();
             return null;
+        }
+        if (op == 0x08 && skipPackagedNames) {
+            in.nameString();
+            int value = in.peek();
+            if (value == 0x11 || value == 0x12 || value == 0x13) {
+                in.skip(1);
+                in.seek(pkgEnd());
+                return null;
+            }
         }
         in.seek(at);
         Stmt s = methodStatement(scope, previous);

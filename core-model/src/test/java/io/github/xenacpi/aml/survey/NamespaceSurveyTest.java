@@ -390,6 +390,50 @@ class NamespaceSurveyTest {
         assertThat(device(s, "\\CDEV").conditional()).isTrue();
     }
 
+    /**
+     * Module-level code goes on past Names whose value is a Package or Buffer (skipped by its PkgLength when the
+     * loader parsed the table cleanly), and stops at a damaged Package as before: the loader reported it, so the
+     * table is parsed in full and the fault ends the code of its scope.
+     */
+    @Test
+    void moduleLevelCodeRunsPastNamedPackagesAndStopsAtADamagedOne() {
+        Consumer<TermListBuilder> region =
+                t -> t.operationRegion("MLC0", AddressSpace.SYSTEM_MEMORY, integer(0xB000), integer(4))
+                        .field(
+                                "MLC0",
+                                FieldAccessType.BYTE,
+                                false,
+                                FieldUpdateRule.PRESERVE,
+                                f -> f.unit("FLD0", 8).unit("FLD1", 8));
+        byte[] clean = dsdtBytes(t -> {
+            region.accept(t);
+            t.name("PKG0", AmlTerm.pack(integer(1), AmlTerm.pack(string("a")), AmlTerm.buffer(new byte[] {1, 2})))
+                    .name("BUF0", AmlTerm.buffer(new byte[] {3, 4, 5}))
+                    .store(integer(1), name("FLD0"))
+                    .name("PKG1", AmlTerm.pack(integer(2)))
+                    .store(integer(1), name("FLD1"));
+        });
+        List<RawTable> raws = AmlFixtures.raws(clean);
+        NamespaceSurvey s = NamespaceSurvey.of(AmlLoader.load(raws), raws);
+        assertThat(s.bootAccesses())
+                .extracting(a -> a.address() - 0xB000, RegionAccess::methodPath)
+                .containsExactly(tuple(0L, "DSDT module-level code"), tuple(1L, "DSDT module-level code"));
+        assertThat(s.diagnostics()).isEmpty();
+
+        // Name (BADP, Package (1) { <0x02> }): an element that is no opcode.
+        byte[] damaged = dsdtBytes(t -> {
+            region.accept(t);
+            t.store(integer(1), name("FLD0"))
+                    .raw(new byte[] {0x08, 'B', 'A', 'D', 'P', 0x12, 0x03, 0x01, 0x02})
+                    .store(integer(1), name("FLD1"));
+        });
+        List<RawTable> bad = AmlFixtures.raws(damaged);
+        NamespaceSurvey d = NamespaceSurvey.of(AmlLoader.load(bad), bad);
+        assertThat(d.bootAccesses())
+                .extracting(a -> a.address() - 0xB000, RegionAccess::methodPath)
+                .containsExactly(tuple(0L, "DSDT module-level code"));
+    }
+
     @Test
     void budgetHitsAreCountedAndNamed() {
         NamespaceSurvey s = survey(t -> t.scope(

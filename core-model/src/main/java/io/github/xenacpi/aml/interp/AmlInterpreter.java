@@ -160,7 +160,7 @@ public final class AmlInterpreter {
                 + " module-level code";
         AmlSource src = new AmlSource(table.signature(), table.instance(), AmlParser.HEADER_SIZE);
         return run(label, src, () -> {
-            byte[] b = table.bytes();
+            byte[] b = bodies.bytes(table);
             int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(b, 4)));
             List<Stmt> code = new BodyParser(b, ns, width.wide())
                     .parseModuleLevel(

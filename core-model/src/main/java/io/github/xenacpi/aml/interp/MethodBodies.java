@@ -71,7 +71,17 @@ final class MethodBodies {
      * per body made the survey of a large DSDT allocate hundreds of megabytes); null when the table was not given.
      */
     private byte[] bytes(AmlSource src) {
-        String key = key(src.table(), src.instance());
+        return bytes(src.table(), src.instance());
+    }
+
+    /** A table's bytes, the copy its method bodies are parsed from when it is one of this namespace's tables. */
+    byte[] bytes(RawTable table) {
+        String key = key(table.signature(), table.instance());
+        return table.equals(tables.get(key)) ? bytes.computeIfAbsent(key, k -> table.bytes()) : table.bytes();
+    }
+
+    private byte[] bytes(String signature, int instance) {
+        String key = key(signature, instance);
         RawTable t = tables.get(key);
         return t == null ? null : bytes.computeIfAbsent(key, k -> t.bytes());
     }

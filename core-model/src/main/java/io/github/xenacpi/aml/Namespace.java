@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,19 +96,21 @@ public final class Namespace {
         if (walked != null && walkedAt == root.additions()) {
             return walked;
         }
-        List<NamespaceNode> out = new ArrayList<>();
-        Deque<NamespaceNode> stack = new ArrayDeque<>();
-        stack.push(root);
+        List<NamespaceNode> out = new ArrayList<>(walked == null ? 64 : walked.size() + 16);
+        // Depth first by the children's own iterators (no copy of each node's children); iterative, as a hostile
+        // table can nest scopes without end.
+        Deque<Iterator<NamespaceNode>> stack = new ArrayDeque<>();
+        stack.push(root.childrenView().iterator());
         while (!stack.isEmpty()) {
-            NamespaceNode n = stack.pop();
-            if (n != root) {
-                out.add(n);
+            Iterator<NamespaceNode> children = stack.peek();
+            if (!children.hasNext()) {
+                stack.pop();
+                continue;
             }
+            NamespaceNode n = children.next();
+            out.add(n);
             if (n.hasChildren()) {
-                NamespaceNode[] kids = n.childrenView().toArray(new NamespaceNode[0]);
-                for (int i = kids.length - 1; i >= 0; i--) {
-                    stack.push(kids[i]);
-                }
+                stack.push(n.childrenView().iterator());
             }
         }
         walked = Collections.unmodifiableList(out);

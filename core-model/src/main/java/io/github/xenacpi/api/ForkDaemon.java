@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -29,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The forked validation kept alive between builds, as Gradle keeps its daemon: a JVM started once with the goal's
- * flags and class path listens on a Unix domain socket in the class-data folder and runs each job a build sends it,
+ * flags and class path listens on a Unix domain socket in the class-data folder's {@code daemons} folder (open to
+ * its owner alone) and runs each job a build sends it,
  * already loaded and compiled, until it has waited its idle time for the next one. One daemon per JVM, class path
  * and flags (named by their digest: a rebuilt plugin gets a new one, the old one idles out). A job goes over the
  * socket as the path of its job file; the daemon answers with the lines of {@link ForkProtocol}, the exit status
@@ -40,6 +43,9 @@ final class ForkDaemon {
 
     /** The child's first argument that makes it a daemon; then the socket's path and the idle time in ms. */
     static final String ARGUMENT = "--daemon";
+
+    /** The daemons' folder inside the class-data folder: sockets and logs, open to their owner alone. */
+    static final String FOLDER = "daemons";
 
     /** How long a build waits for a daemon it started to listen before it forks a JVM for the run. */
     private static final Duration START = Duration.ofSeconds(30);
@@ -54,7 +60,7 @@ final class ForkDaemon {
      * no daemon served it to the end (the caller forks a JVM for it).
      */
     static Optional<ForkedValidation.Child> run(ForkedValidation.Jvm jvm, Path jobFile, RunLog log) {
-        Path folder = jvm.classDataFolder().orElseThrow().toAbsolutePath();
+        Path folder = jvm.classDataFolder().orElseThrow().toAbsolutePath().resolve(FOLDER);
         Path socket = folder.resolve("daemon-" + key(jvm) + ".sock");
         if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
             log.warn("xenacpi: no validation daemon: its socket " + socket + " would be longer than the "
@@ -134,7 +140,7 @@ final class ForkDaemon {
         Path logFile = Path.of(socket + ".log");
         Process process;
         try {
-            Files.createDirectories(folder);
+            privateFolder(folder);
             log.debug("xenacpi: starting the validation daemon " + String.join(" ", command));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -165,6 +171,17 @@ final class ForkDaemon {
         }
         log.debug("xenacpi: the validation daemon did not listen on " + socket + " within " + START.toSeconds() + " s");
         return Optional.empty();
+    }
+
+    /**
+     * Makes the daemons' folder, readable and writable by its owner alone where the file system has POSIX
+     * permissions (so that only the user who runs the builds can reach a daemon's socket and hand it a job).
+     */
+    private static void privateFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     /** The digest naming the daemon of this JVM, class path and flags. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -85,8 +86,11 @@ class ForkDaemonTest {
                 .hasMessageContaining("no-such-dump.txt");
         assertThat(daemons()).isEqualTo(started);
 
-        Path socket = folder.resolve("daemons/daemon-" + ForkDaemon.key(daemon) + ".sock");
+        Path socket = folder.resolve("daemons/" + ForkDaemon.FOLDER + "/daemon-" + ForkDaemon.key(daemon) + ".sock");
         assertThat(socket).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket.getParent())))
+                .as("only the user who runs the builds reaches the daemon")
+                .isEqualTo("rwx------");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!daemons().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -112,7 +116,7 @@ class ForkDaemonTest {
         ProcessHandle dead = ProcessHandle.of(first.get(0)).orElseThrow();
         dead.destroyForcibly();
         dead.onExit().get();
-        Path socket = folder.resolve("daemons/daemon-" + ForkDaemon.key(daemon) + ".sock");
+        Path socket = folder.resolve("daemons/" + ForkDaemon.FOLDER + "/daemon-" + ForkDaemon.key(daemon) + ".sock");
         assertThat(socket).as("a killed daemon leaves its socket").exists();
 
         ForkedValidation.Outcome outcome = ForkedValidation.run(

@@ -173,8 +173,9 @@ public class ValidateMojo extends AbstractValidationMojo {
      * Whether the forked JVM ({@code fork}) is kept as a daemon between builds, as Gradle keeps its own: the first
      * build starts it, later builds with the same JVM, plugin and {@code argLine} hand it their validation, its
      * classes loaded and its code compiled already (several at once), until it has waited
-     * {@code daemonIdleSeconds} for one. It listens on a Unix domain socket in {@code classDataFolder}, beside its
-     * log; a build that cannot reach it forks a JVM of its own. Off by default.
+     * {@code daemonIdleSeconds} for one. It listens on a Unix domain socket in {@code classDataFolder}'s
+     * {@code daemons} folder (its owner's alone), beside its log; a build that cannot reach it forks a JVM of its
+     * own. Off by default.
      *
      * @since 0.1.0
      */

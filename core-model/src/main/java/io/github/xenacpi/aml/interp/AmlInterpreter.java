@@ -43,7 +43,7 @@ public final class AmlInterpreter {
     private int spentBy = -1;
     /** Evaluations not run since a platform-wide limit was spent. */
     private int skipped;
-    /** The definition blocks ({@code SIG#instance}) the loader said anything about: their module-level parse is full. */
+    /** The definition blocks ({@code SIG#instance}) the loader said anything about: parsed in full at module level. */
     private final Set<String> loadDiagnosed = new HashSet<>();
 
     /**

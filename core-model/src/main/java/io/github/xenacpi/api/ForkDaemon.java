@@ -144,7 +144,7 @@ final class ForkDaemon {
             log.debug("xenacpi: starting the validation daemon " + String.join(" ", command));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             process.getOutputStream().close();
         } catch (IOException e) {

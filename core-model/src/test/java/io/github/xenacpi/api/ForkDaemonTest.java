@@ -53,12 +53,16 @@ class ForkDaemonTest {
                 TIME);
     }
 
+    /** The tests' JVM, kept as a daemon in the folder for the idle time given. */
+    private static ForkedValidation.Jvm daemon(Path folder, Duration idle) {
+        ForkedValidation.Jvm own = jvm();
+        return new ForkedValidation.Jvm(own.java(), own.classPath(), own.flags(), Optional.of(folder)).withDaemon(idle);
+    }
+
     @Test
     void oneDaemonRunsJobAfterJobAsAJvmOfItsOwnWould(@TempDir Path folder) throws Exception {
         ForkedValidation.Jvm own = jvm();
-        ForkedValidation.Jvm daemon = new ForkedValidation.Jvm(
-                        own.java(), own.classPath(), own.flags(), Optional.of(folder.resolve("daemons")))
-                .withDaemon(Duration.ofSeconds(3));
+        ForkedValidation.Jvm daemon = daemon(folder.resolve("daemons"), Duration.ofSeconds(3));
 
         ForkedValidationTest.Lines alone = new ForkedValidationTest.Lines();
         ForkedValidation.Outcome expected = ForkedValidation.run(job(folder, "alone", "preset:qemu-virt"), own, alone);
@@ -106,10 +110,7 @@ class ForkDaemonTest {
 
     @Test
     void aBuildWhoseDaemonDiedStartsAnother(@TempDir Path folder) throws Exception {
-        ForkedValidation.Jvm own = jvm();
-        ForkedValidation.Jvm daemon = new ForkedValidation.Jvm(
-                        own.java(), own.classPath(), own.flags(), Optional.of(folder.resolve("daemons")))
-                .withDaemon(Duration.ofSeconds(30));
+        ForkedValidation.Jvm daemon = daemon(folder.resolve("daemons"), Duration.ofSeconds(30));
         ForkedValidation.run(job(folder, "first", "preset:qemu-virt"), daemon, new ForkedValidationTest.Lines());
         List<Long> first = daemons();
         assertThat(first).hasSize(1);
@@ -129,15 +130,11 @@ class ForkDaemonTest {
 
     @Test
     void aFolderTooDeepForASocketMeansAJvmOfItsOwn(@TempDir Path folder) throws ValidationException {
-        ForkedValidation.Jvm own = jvm();
         Path deep = folder.resolve("d".repeat(ForkDaemon.MAX_SOCKET_PATH));
         ForkedValidationTest.Lines lines = new ForkedValidationTest.Lines();
 
-        ForkedValidation.Outcome outcome = ForkedValidation.run(
-                job(folder, "r", "preset:qemu-virt"),
-                new ForkedValidation.Jvm(own.java(), own.classPath(), own.flags(), Optional.of(deep))
-                        .withDaemon(Duration.ofSeconds(5)),
-                lines);
+        ForkedValidation.Outcome outcome =
+                ForkedValidation.run(job(folder, "r", "preset:qemu-virt"), daemon(deep, Duration.ofSeconds(5)), lines);
 
         assertThat(outcome).isInstanceOf(ForkedValidation.Outcome.Validated.class);
         assertThat(daemons()).isEmpty();

@@ -255,12 +255,20 @@ public class ValidateMojo extends AbstractValidationMojo {
                 .resolve("xenacpi-index"));
     }
 
-    private ForkedValidation.Jvm forkedJvm() {
+    private ForkedValidation.Jvm forkedJvm() throws ValidationException {
         Set<Path> classPath = new LinkedHashSet<>();
         classPath.add(plugin.getPluginArtifact().getFile().toPath());
         plugin.getArtifacts().forEach(a -> classPath.add(a.getFile().toPath()));
         ForkedValidation.Jvm jvm = ForkedValidation.Jvm.of(List.copyOf(classPath), argLine, classDataFolder);
-        return daemon ? jvm.withDaemon(Duration.ofSeconds(Math.max(1, daemonIdleSeconds))) : jvm;
+        if (!daemon) {
+            return jvm;
+        }
+        if (daemonIdleSeconds < 1) {
+            throw new ValidationException(
+                    "xenacpi.daemonIdleSeconds must be at least 1 (seconds the daemon waits for the next build), not "
+                            + daemonIdleSeconds);
+        }
+        return jvm.withDaemon(Duration.ofSeconds(daemonIdleSeconds));
     }
 
     private static boolean named(List<String> values) {

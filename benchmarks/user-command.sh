@@ -84,7 +84,7 @@ fi
 
 work="$(mktemp -d)"
 # The daemon rows' daemon lives in $work/daemon (its socket and log); it is stopped when the script ends.
-trap 'pkill -f -- "$work/daemon/daemon-" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'pkill -f -- "$work/daemon/" 2>/dev/null; rm -rf "$work"' EXIT
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # The apparent size in KiB of the files under a folder whose name matches a pattern.
 kib() { find "$1" -type f -name "$2" -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s / 1024 }'; }
@@ -219,7 +219,7 @@ printf '1d. row 1 with the daemon: %.2f s (cpu %.2f s, Maven'"'"'s JVM only) aft
 printf '3d. row 3 with the daemon: %.2f s (cpu %.2f s, Maven'"'"'s JVM only): the goal adds %.2f s (goal <= 1.0 s)\n' \
     "$(col 1 "$work/daemon-one.times")" "$(col 3 "$work/daemon-one.times")" \
     "$(echo "$(col 1 "$work/daemon-one.times") - $without_s" | bc -l)"
-pkill -f -- "$work/daemon/daemon-" 2>/dev/null || true
+pkill -f -- "$work/daemon/" 2>/dev/null || true
 
 printf '4. peak RSS of the corpus run: %d MB (median of %d; goal <= 512 MB)\n' "$(( $(col 2 "$work/corpus.times") / 1024 ))" "$runs"
 # Row 4b: the corpus twice over, each machine under two names, to see what the count of platforms costs.

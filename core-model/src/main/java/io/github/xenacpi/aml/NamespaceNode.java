@@ -24,7 +24,7 @@ public final class NamespaceNode {
     private Map<String, NamespaceNode> children;
 
     private final int depth;
-    /** The paths, built on first use (a node's segment and parents never change). */
+    /** The paths as iasl prints them and with 4-character segments, built on first use (a node never moves). */
     private String path;
 
     private String fullPath;
@@ -139,14 +139,17 @@ public final class NamespaceNode {
         return additions[0];
     }
 
-    /** The parent's path (itself kept) and this node's segment: each ancestor's path is built once. */
+    /** Built by walking up, not by recursion: a hostile table can nest a namespace tens of thousands deep. */
     private String buildPath(boolean padded) {
         if (parent == null) {
             return "\\";
         }
-        String base = padded ? parent.fullPath() : parent.path();
-        String seg = padded ? segment : AmlName.printSegment(segment);
-        return parent.parent == null ? base + seg : base + "." + seg;
+        List<String> segs = new ArrayList<>();
+        for (NamespaceNode n = this; n.parent != null; n = n.parent) {
+            segs.add(padded ? n.segment : AmlName.printSegment(n.segment));
+        }
+        Collections.reverse(segs);
+        return "\\" + String.join(".", segs);
     }
 
     @Override

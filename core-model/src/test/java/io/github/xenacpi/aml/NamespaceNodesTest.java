@@ -25,6 +25,25 @@ class NamespaceNodesTest {
         assertThat(first).hasSize(second.size() - 1).doesNotContain(dev);
     }
 
+    /** Scopes nested by MultiNamePrefix paths can go tens of thousands deep: walks and paths do not recurse. */
+    @Test
+    void aNamespaceTensOfThousandsDeepIsWalkedAndItsPathsBuilt() {
+        Namespace ns = new Namespace();
+        NamespaceNode n = ns.root();
+        for (int i = 0; i < 40_000; i++) {
+            NamespaceNode child = new NamespaceNode("DEEP", n, new AmlObject.Scope(), null, false);
+            n.addChild(child);
+            n = child;
+        }
+
+        assertThat(ns.nodes()).hasSizeGreaterThan(40_000).endsWith(n);
+        assertThat(n.fullPath())
+                .hasSize(1 + 40_000 * 5 - 1)
+                .endsWith(".DEEP.DEEP")
+                .isSameAs(n.fullPath());
+        assertThat(n.path()).isEqualTo(n.fullPath());
+    }
+
     @Test
     void theWalkCannotBeChangedByItsCaller() {
         List<NamespaceNode> nodes = new Namespace().nodes();

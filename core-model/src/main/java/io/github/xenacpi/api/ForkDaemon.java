@@ -1,7 +1,6 @@
 package io.github.xenacpi.api;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -22,7 +21,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -126,17 +124,12 @@ final class ForkDaemon {
      * cannot be started, ends first, or does not listen in time.
      */
     private static Optional<SocketChannel> start(ForkedValidation.Jvm jvm, Path folder, Path socket, RunLog log) {
-        List<String> command = new ArrayList<>();
-        command.add(jvm.java().toString());
-        command.addAll(jvm.flags());
-        command.addAll(ClassDataArchive.existing(jvm.classPath(), jvm.classDataFolder()));
-        command.add("-cp");
-        command.add(String.join(
-                File.pathSeparator, jvm.classPath().stream().map(Path::toString).toList()));
-        command.add(ForkedValidation.class.getName());
-        command.add(ARGUMENT);
-        command.add(socket.toString());
-        command.add(Long.toString(jvm.daemonIdle().orElseThrow().toMillis()));
+        List<String> command = jvm.command(
+                ClassDataArchive.existing(jvm.classPath(), jvm.classDataFolder()),
+                List.of(
+                        ARGUMENT,
+                        socket.toString(),
+                        Long.toString(jvm.daemonIdle().orElseThrow().toMillis())));
         Path logFile = Path.of(socket + ".log");
         Process process;
         try {

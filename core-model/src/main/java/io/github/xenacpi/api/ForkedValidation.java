@@ -126,6 +126,23 @@ public final class ForkedValidation {
                             : Optional.of(Path.of(classDataFolder.trim())));
         }
 
+        /**
+         * The command line that starts the child's {@code main} in this JVM with these class-data flags and
+         * arguments: the job file's path, or a daemon's.
+         */
+        List<String> command(List<String> archiveFlags, List<String> arguments) {
+            List<String> command = new ArrayList<>();
+            command.add(java.toString());
+            command.addAll(flags);
+            command.addAll(archiveFlags);
+            command.add("-cp");
+            command.add(String.join(
+                    File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+            command.add(ForkedValidation.class.getName());
+            command.addAll(arguments);
+            return command;
+        }
+
         /** The launcher of the JVM that runs this code, which a child of the same build should use too. */
         public static Path currentJava() {
             return Path.of(System.getProperty("java.home"), "bin", "java");
@@ -285,15 +302,7 @@ public final class ForkedValidation {
 
     private static Child start(Jvm jvm, List<String> archiveFlags, Path jobFile, RunLog log)
             throws ValidationException {
-        List<String> command = new ArrayList<>();
-        command.add(jvm.java().toString());
-        command.addAll(jvm.flags());
-        command.addAll(archiveFlags);
-        command.add("-cp");
-        command.add(String.join(
-                File.pathSeparator, jvm.classPath().stream().map(Path::toString).toList()));
-        command.add(ForkedValidation.class.getName());
-        command.add(jobFile.toString());
+        List<String> command = jvm.command(archiveFlags, List.of(jobFile.toString()));
         log.debug("xenacpi: forking " + String.join(" ", command));
         Process process;
         try {

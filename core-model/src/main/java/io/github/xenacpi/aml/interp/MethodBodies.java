@@ -76,8 +76,9 @@ final class MethodBodies {
 
     /** A table's bytes, the copy its method bodies are parsed from when it is one of this namespace's tables. */
     byte[] bytes(RawTable table) {
-        String key = key(table.signature(), table.instance());
-        return table.equals(tables.get(key)) ? bytes.computeIfAbsent(key, k -> table.bytes()) : table.bytes();
+        return table.equals(tables.get(key(table.signature(), table.instance())))
+                ? bytes(table.signature(), table.instance())
+                : table.bytes();
     }
 
     private byte[] bytes(String signature, int instance) {

@@ -16,6 +16,7 @@ import io.github.xenacpi.platform.PlatformDescriptor;
 import io.github.xenacpi.platform.PlatformDescriptorReader;
 import io.github.xenacpi.platform.PlatformException;
 import io.github.xenacpi.report.ConformanceReport;
+import io.github.xenacpi.report.ReportedPlatform;
 import io.github.xenacpi.simulation.Simulation;
 import io.github.xenacpi.simulation.SimulationInput;
 import io.github.xenacpi.simulation.SimulationResult;
@@ -312,8 +313,8 @@ public final class CorpusBenchmark {
             var report = validation.one(new PlatformSource.PathSource(dir));
             t.put(Stage.REPORT, cpu() - t0);
             long table = 0;
-            for (LoadedTable lt : report.platform().tables().all()) {
-                table += lt.raw().size();
+            for (ReportedPlatform.Table lt : report.platform().tables()) {
+                table += lt.size();
             }
             p.add(t, table, 0, report.results().size());
         } catch (ValidationException e) {

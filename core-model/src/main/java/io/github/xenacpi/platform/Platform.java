@@ -40,7 +40,6 @@ public final class Platform {
     private final String name;
     private final AcpiTables tables;
     private final PlatformDescriptor descriptor;
-    /** Null once let go ({@link #withoutNamespace}). */
     private final LoadedNamespace namespace;
 
     private final List<Diagnostic> namespaceDiagnostics;
@@ -69,28 +68,6 @@ public final class Platform {
         this.completeness = Losses.of(tables, namespace, survey);
     }
 
-    private Platform(Platform whole) {
-        this.name = whole.name;
-        this.tables = whole.tables;
-        this.descriptor = whole.descriptor;
-        this.namespace = null;
-        this.namespaceDiagnostics = whole.namespaceDiagnostics;
-        this.survey = whole.survey;
-        this.regions = whole.regions;
-        this.ram = whole.ram;
-        this.completeness = whole.completeness;
-    }
-
-    /**
-     * This platform without its AML namespace, by far its largest part (about two thirds of a corpus laptop's heap),
-     * which nothing needs once its report is made: a report of many platforms keeps each one this way, so what it
-     * holds grows by the tables, survey and regions of each, not by their namespaces. Everything else is the same
-     * objects; {@link #namespace()} says the namespace is gone.
-     */
-    public Platform withoutNamespace() {
-        return namespace == null ? this : new Platform(this);
-    }
-
     /** Reads the tables at a path and the xenacpi.json beside them. */
     public static Platform load(Path path) throws AcpiException, PlatformException {
         AcpiTables tables = AcpiTables.load(FirmwareSource.open(path));
@@ -112,16 +89,8 @@ public final class Platform {
         return descriptor;
     }
 
-    /**
-     * The namespace the DSDT and SSDTs load into, with the loader's findings.
-     *
-     * @throws IllegalStateException on a platform a report keeps ({@link #withoutNamespace})
-     */
+    /** The namespace the DSDT and SSDTs load into, with the loader's findings. */
     public LoadedNamespace namespace() {
-        if (namespace == null) {
-            throw new IllegalStateException("the AML namespace of " + name + " was let go when its report was made;"
-                    + " load the platform again to walk it");
-        }
         return namespace;
     }
 

@@ -110,9 +110,9 @@ public record ConformanceReport(
      * (the table rules', ordered by what to fix first), the outcome of each simulated strategy, its stage-2 map once
      * for all strategies, and its tables, regions, diagnostics and namespace (members of its
      * inspect document with the same names; a table's {@code fields} and the namespace's {@code devices} only
-     * with the trace), then the per-access {@code trace} when asked for. The platform (without its AML namespace,
-     * {@link Platform#withoutNamespace}, so that a report of many platforms does not hold every namespace) and the
-     * typed simulation results ride along for the other formats but are not serialised.
+     * with the trace), then the per-access {@code trace} when asked for. What the other formats need of the platform
+     * ({@link ReportedPlatform}: no table bytes, no AML namespace, so that a report of many platforms does not hold
+     * them) and the typed simulation results ride along but are not serialised.
      */
     @JsonPropertyOrder({
         "name",
@@ -143,7 +143,7 @@ public record ConformanceReport(
             List<InspectDocument.DiagnosticEntry> diagnostics,
             InspectDocument.Namespace namespace,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InspectDocument.Simulation> trace,
-            @JsonIgnore Platform platform,
+            @JsonIgnore ReportedPlatform platform,
             @JsonIgnore List<SimulationResult> results,
             @JsonIgnore Timing timing,
             @JsonInclude(JsonInclude.Include.NON_NULL) VersionGrid grid) {
@@ -269,7 +269,7 @@ public record ConformanceReport(
                     inspect.diagnostics(),
                     namespace(inspect, options),
                     inspect.simulations(),
-                    p.withoutNamespace(),
+                    ReportedPlatform.of(p),
                     results,
                     timing,
                     null);

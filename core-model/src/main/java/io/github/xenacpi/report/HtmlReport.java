@@ -6,7 +6,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.region.DescribedRegion;
-import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.platform.LinuxVersion;
 import io.github.xenacpi.platform.MemoryRange;
 import io.github.xenacpi.platform.XenVersion;
@@ -23,6 +22,7 @@ import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -144,6 +144,29 @@ public final class HtmlReport {
         /** The same view linked from the index at {@code newHref} (the platform's own page). */
         PlatformView withHref(String newHref) {
             return new Builder(this).href(newHref).build();
+        }
+
+        /**
+         * What the index of a split report shows of this platform, its matrix row (name, link, cells, summary,
+         * whether it is complete); the sections of its own page are left empty, so that the index of many
+         * platforms holds rows, not pages.
+         */
+        PlatformView matrixRow() {
+            return new Builder(this)
+                    .cells(List.of())
+                    .timeline(List.of())
+                    .events(List.of())
+                    .map(null)
+                    .regions(List.of())
+                    .costs(List.of())
+                    .findings(List.of())
+                    .rules(List.of())
+                    .outcomes(List.of())
+                    .tables(List.of())
+                    .devices(List.of())
+                    .grid(null)
+                    .stageTwo(List.of())
+                    .build();
         }
 
         /** Builds a {@link PlatformView} part by part. */
@@ -535,6 +558,12 @@ public final class HtmlReport {
     /** One device of the namespace. */
     public record DeviceRow(String path, String hid, boolean enumerated) {}
 
+    /** Where a report's pages go as they are made: each page's path relative to the report folder, and its text. */
+    @FunctionalInterface
+    interface PageSink {
+        void page(String path, String html) throws IOException;
+    }
+
     /**
      * The pages of a report by their path relative to the report folder: {@code index.html} first, then, when
      * the report is large, one page per platform under {@code platforms/}.
@@ -545,46 +574,95 @@ public final class HtmlReport {
 
     /** The pages, split when there are more than {@code maxPlatforms} or one page would pass {@code maxChars}. */
     static Map<String, String> pages(ConformanceReport report, int maxPlatforms, int maxChars) {
-        List<StrategyInfo> strategies = strategies(report);
+        Map<String, String> made = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        try {
+            write(report, maxPlatforms, maxChars, made::put);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("index.html", made.remove("index.html"));
         List<String> files = PageNames.of(
                 report.platforms().stream().map(PlatformReport::name).toList());
+        files.forEach(f -> {
+            String page = made.get(PLATFORM_DIR + "/" + f);
+            if (page != null) {
+                out.put(PLATFORM_DIR + "/" + f, page);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Makes the pages of a report and hands each to {@code sink} as soon as it is made (from several threads at
+     * once): {@code index.html}, with every platform on it, or, when there are more than {@link #SPLIT_PLATFORMS}
+     * platforms or that page would pass {@link #SPLIT_CHARS} characters, one page per platform under
+     * {@code platforms/} and an index of their matrix rows. A split report never holds more than the pages being
+     * made and one matrix row per platform.
+     */
+    static void write(ConformanceReport report, PageSink sink) throws IOException {
+        write(report, SPLIT_PLATFORMS, SPLIT_CHARS, sink);
+    }
+
+    /** As {@link #write(ConformanceReport, PageSink)}, split past {@code maxPlatforms} or {@code maxChars}. */
+    static void write(ConformanceReport report, int maxPlatforms, int maxChars, PageSink sink) throws IOException {
+        List<StrategyInfo> strategies = strategies(report);
+        int count = report.platforms().size();
         // Each platform's view and page depend on that platform alone: several are made at once, in report order.
-        List<PlatformView> single = IntStream.range(0, report.platforms().size())
-                .parallel()
-                .mapToObj(i -> platform("p" + i, "#p" + i, report.platforms().get(i), strategies))
-                .toList();
-        Map<String, String> out = new LinkedHashMap<>();
-        if (report.platforms().size() <= maxPlatforms) {
+        List<PlatformView> single = null;
+        if (count <= maxPlatforms) {
+            single = IntStream.range(0, count)
+                    .parallel()
+                    .mapToObj(
+                            i -> platform("p" + i, "#p" + i, report.platforms().get(i), strategies))
+                    .toList();
             String one = render(
                     "index.ftlh", new Page(report.toolVersion(), report.generated(), strategies, single, false, ""));
             if (one.length() <= maxChars) {
-                out.put("index.html", one);
-                return out;
+                sink.page("index.html", one);
+                return;
             }
         }
-        List<PlatformView> linked = new ArrayList<>();
-        for (int i = 0; i < single.size(); i++) {
-            linked.add(single.get(i).withHref(PLATFORM_DIR + "/" + files.get(i)));
+        List<String> files = PageNames.of(
+                report.platforms().stream().map(PlatformReport::name).toList());
+        List<PlatformView> made = single;
+        List<PlatformView> rows;
+        try {
+            rows = IntStream.range(0, count)
+                    .parallel()
+                    .mapToObj(i -> {
+                        String href = PLATFORM_DIR + "/" + files.get(i);
+                        PlatformView view = (made != null
+                                        ? made.get(i)
+                                        : platform(
+                                                "p" + i,
+                                                "#p" + i,
+                                                report.platforms().get(i),
+                                                strategies))
+                                .withHref(href);
+                        String page = render(
+                                "platform.ftlh",
+                                new Page(
+                                        report.toolVersion(),
+                                        report.generated(),
+                                        strategies,
+                                        List.of(view),
+                                        true,
+                                        "../"));
+                        try {
+                            sink.page(href, page);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        return view.matrixRow();
+                    })
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        out.put(
+        sink.page(
                 "index.html",
-                render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies, linked, true, "")));
-        List<String> pages = IntStream.range(0, linked.size())
-                .parallel()
-                .mapToObj(i -> render(
-                        "platform.ftlh",
-                        new Page(
-                                report.toolVersion(),
-                                report.generated(),
-                                strategies,
-                                List.of(linked.get(i)),
-                                true,
-                                "../")))
-                .toList();
-        for (int i = 0; i < linked.size(); i++) {
-            out.put(PLATFORM_DIR + "/" + files.get(i), pages.get(i));
-        }
-        return out;
+                render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies, rows, true, "")));
     }
 
     /**
@@ -676,9 +754,9 @@ public final class HtmlReport {
             }
         }
         List<TableRow> tables =
-                p.platform().tables().all().stream().map(HtmlReport::table).toList();
-        List<DeviceRow> devices = p.platform().survey().devices().stream()
-                .map(d -> new DeviceRow(d.path(), d.hid() == null ? "" : d.hid(), d.enumerated()))
+                p.platform().tables().stream().map(HtmlReport::table).toList();
+        List<DeviceRow> devices = p.platform().devices().stream()
+                .map(d -> new DeviceRow(d.path(), d.hid(), d.enumerated()))
                 .toList();
         List<String> rules = p.findings().stream()
                 .map(ReportFinding::ruleId)
@@ -691,7 +769,7 @@ public final class HtmlReport {
                 .href(href)
                 .name(p.name())
                 .shortName(shortName(p.name()))
-                .source(String.valueOf(p.platform().tables().image().path()))
+                .source(p.platform().source().toString())
                 .summary(p.summary())
                 .recommendation(recommendation(p, cells))
                 .cells(cells)
@@ -828,7 +906,7 @@ public final class HtmlReport {
                 f.message());
     }
 
-    private static TableRow table(LoadedTable t) {
+    private static TableRow table(ReportedPlatform.Table t) {
         return new TableRow(
                 t.signature(),
                 t.instance(),

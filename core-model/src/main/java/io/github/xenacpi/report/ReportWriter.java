@@ -10,6 +10,7 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.inspect.InspectJson;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -69,12 +69,24 @@ public final class ReportWriter {
             throws IOException {
         Files.createDirectories(dir);
         boolean html = names.contains(FILES.get(1));
-        // A report of several platforms has its HTML pages (most of the writing) made on another thread while the
-        // other formats are written; one platform's report is too small to gain from it (performance.md).
-        CompletableFuture<Map<String, String>> pages =
-                html && report.platforms().size() > 1
-                        ? CompletableFuture.supplyAsync(() -> HtmlReport.pages(report))
-                        : null;
+        if (html) {
+            Path folder = dir.resolve(HtmlReport.PLATFORM_DIR);
+            if (Files.isSymbolicLink(folder)) {
+                Files.delete(folder);
+            }
+            removeOldPlatformPages(folder);
+        }
+        // A report of several platforms has its HTML pages (most of the writing) made and written on other threads
+        // while the other formats are written; one platform's report is too small to gain from it (performance.md).
+        CompletableFuture<Void> pages = html && report.platforms().size() > 1
+                ? CompletableFuture.runAsync(() -> {
+                    try {
+                        writePages(report, dir);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                : null;
         Path[] written = new Path[FILES.size()];
         if (names.contains(FILES.get(0))) {
             written[0] = dir.resolve(FILES.get(0));
@@ -93,26 +105,33 @@ public final class ReportWriter {
             write(written[3], JunitReport.xml(report));
         }
         if (html) {
-            Path folder = dir.resolve(HtmlReport.PLATFORM_DIR);
-            if (Files.isSymbolicLink(folder)) {
-                Files.delete(folder);
-            }
-            removeOldPlatformPages(folder);
-            for (Map.Entry<String, String> page : (pages == null ? HtmlReport.pages(report) : made(pages)).entrySet()) {
-                Path file = dir.resolve(page.getKey());
-                Files.createDirectories(file.getParent());
-                write(file, page.getValue());
+            if (pages == null) {
+                writePages(report, dir);
+            } else {
+                finish(pages);
             }
             written[1] = dir.resolve(FILES.get(1));
         }
         return Arrays.stream(written).filter(Objects::nonNull).toList();
     }
 
-    /** The pages made on another thread; a failure there is thrown here as it would have been in this thread. */
-    private static Map<String, String> made(CompletableFuture<Map<String, String>> pages) {
+    /** The HTML pages, each written into {@code dir} as soon as it is made. */
+    private static void writePages(ConformanceReport report, Path dir) throws IOException {
+        HtmlReport.write(report, (path, html) -> {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            write(file, html);
+        });
+    }
+
+    /** Waits for the pages written on other threads; a failure there is thrown here as it would have been here. */
+    private static void finish(CompletableFuture<Void> pages) throws IOException {
         try {
-            return pages.join();
+            pages.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

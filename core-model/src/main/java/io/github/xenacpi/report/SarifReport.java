@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.acpi.source.SourceFormat;
 import io.github.xenacpi.acpi.source.TableOrigin;
-import io.github.xenacpi.acpi.table.LoadedTable;
 import io.github.xenacpi.conformance.Rule;
 import io.github.xenacpi.conformance.XenDom0Rules;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
@@ -231,13 +230,10 @@ final class SarifReport {
         n.put("level", level(severity));
         n.putObject("message").put("text", message);
         ObjectNode location = n.putArray("locations").addObject();
-        LoadedTable table = p.platform().tables().bySignature(tableName).stream()
-                .filter(t -> t.instance() == instance)
-                .findFirst()
-                .orElse(null);
+        ReportedPlatform.Table table = p.platform().table(tableName, instance).orElse(null);
         if (table != null) {
             ObjectNode physical = location.putObject("physicalLocation");
-            TableOrigin origin = table.raw().origin();
+            TableOrigin origin = table.origin();
             locator.locate(p, origin, table, physical.putObject("artifactLocation"));
             ObjectNode region = physical.putObject("region");
             switch (origin.format()) {
@@ -274,10 +270,7 @@ final class SarifReport {
         Locator(Path root, ConformanceReport report) {
             this.root = root;
             for (PlatformReport p : report.platforms()) {
-                Path source = p.platform().tables().image().path();
-                if (source == null) {
-                    continue;
-                }
+                Path source = p.platform().source();
                 Path abs = source.toAbsolutePath().normalize();
                 Path folder = java.nio.file.Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
                 if (!folder.startsWith(root)) {
@@ -296,7 +289,7 @@ final class SarifReport {
             return bases;
         }
 
-        void locate(PlatformReport p, TableOrigin origin, LoadedTable table, ObjectNode artifact) {
+        void locate(PlatformReport p, TableOrigin origin, ReportedPlatform.Table table, ObjectNode artifact) {
             if (origin.format() == SourceFormat.BUILDER) {
                 artifact.put(
                         "uri",

@@ -126,7 +126,7 @@ class ConsumerSchemaTest {
             withTests.set(
                     i,
                     p.withGrid(VersionGrid.of(
-                            p.platform(),
+                            platforms.get(i),
                             List.of(XenVersion.V4_8, XenVersion.V4_22),
                             List.of(LinuxVersion.V6_6),
                             p.platform().descriptor().smmu(),

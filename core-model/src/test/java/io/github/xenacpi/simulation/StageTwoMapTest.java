@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,11 +112,15 @@ class StageTwoMapTest {
     static Stream<Arguments> reports() {
         List<Platform> presets =
                 List.of(Preset.QEMU_VIRT.platform(), Preset.SERVER_RAS.platform(), Preset.SEED_RFC.platform());
-        List<ConformanceReport.PlatformReport> gridded =
-                ConformanceReport.of(presets, Instant.EPOCH).platforms().stream()
-                        .map(pr -> pr.withGrid(VersionGrid.of(
-                                pr.platform(), List.of(XenVersion.V4_8, XenVersion.V4_22), List.of(LinuxVersion.V6_1))))
-                        .toList();
+        List<ConformanceReport.PlatformReport> reported =
+                ConformanceReport.of(presets, Instant.EPOCH).platforms();
+        List<ConformanceReport.PlatformReport> gridded = IntStream.range(0, presets.size())
+                .mapToObj(i -> reported.get(i)
+                        .withGrid(VersionGrid.of(
+                                presets.get(i),
+                                List.of(XenVersion.V4_8, XenVersion.V4_22),
+                                List.of(LinuxVersion.V6_1))))
+                .toList();
         return Stream.of(
                 Arguments.of("every strategy", ConformanceReport.of(presets, Instant.EPOCH)),
                 Arguments.of(

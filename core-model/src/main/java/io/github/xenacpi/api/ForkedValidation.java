@@ -419,10 +419,12 @@ public final class ForkedValidation {
         if (platforms.isEmpty()) {
             return new Outcome.NoFirmware();
         }
+        Gate.Tally tally = gate.tally();
         ValidationRun.Outcome outcome = ValidationRun.execute(
                 job.validation().settings(platforms, job.formats(), job.reportDirectory(), check, job.baseDir()),
                 job.time(),
-                log);
-        return new Outcome.Validated(job.policy().enforce(gate.decide(outcome.report()), outcome.location(), log));
+                log,
+                tally::add);
+        return new Outcome.Validated(job.policy().enforce(tally.decide(), outcome.location(), log));
     }
 }

@@ -44,42 +44,63 @@ public record Gate(
      * suppression matches it), known (its id is in the baseline) or new, and only new ones fail the build.
      */
     public Decision decide(ConformanceReport report) {
-        Set<String> accepted = baseline.ids();
-        List<Threshold.Hit> all = new Threshold(Severity.INFO).hits(report);
-        Set<String> seen = new HashSet<>();
-        all.forEach(h -> seen.add(FindingId.of(h.platform(), h.finding())));
-        List<Threshold.Hit> failing = new ArrayList<>();
-        List<Threshold.Hit> known = new ArrayList<>();
-        List<Suppressed> suppressed = new ArrayList<>();
-        for (Threshold.Hit h : threshold.hits(report)) {
-            Optional<Suppression> s =
-                    suppressions.stream().filter(x -> x.matches(h)).findFirst();
-            if (s.isPresent()) {
-                suppressed.add(new Suppressed(h, s.get()));
-            } else if (accepted.contains(FindingId.of(h.platform(), h.finding()))) {
-                known.add(h);
-            } else {
-                failing.add(h);
+        Tally tally = tally();
+        report.platforms().forEach(tally::add);
+        return tally.decide();
+    }
+
+    /** A reading of the platforms one at a time, for a run that hands them over as they are validated. */
+    public Tally tally() {
+        return new Tally();
+    }
+
+    /**
+     * The gate's reading of a run's platforms, taken one at a time: what {@link #decide} needs of each (its firmware
+     * findings at or above the threshold, the ids of all its findings, whether the strategy requirement holds), so
+     * that a run need not keep its whole report to be decided.
+     */
+    public final class Tally {
+        private final Set<String> accepted = baseline.ids();
+        private final Set<String> seen = new HashSet<>();
+        private final Set<Suppression> used = new HashSet<>();
+        private final List<Threshold.Hit> failing = new ArrayList<>();
+        private final List<Threshold.Hit> known = new ArrayList<>();
+        private final List<Suppressed> suppressed = new ArrayList<>();
+        private final List<String> strategy = new ArrayList<>();
+        private int platforms;
+
+        private Tally() {}
+
+        /** Reads one platform's report. */
+        public void add(PlatformReport p) {
+            for (Threshold.Hit h : new Threshold(Severity.INFO).hits(p)) {
+                seen.add(FindingId.of(h.platform(), h.finding()));
+                suppressions.stream().filter(s -> s.matches(h)).forEach(used::add);
             }
-        }
-        List<Suppression> unused = suppressions.stream()
-                .filter(s -> all.stream().noneMatch(s::matches))
-                .toList();
-        List<Baseline.Entry> gone =
-                baseline.findings().stream().filter(e -> !seen.contains(e.id())).toList();
-        List<String> strategy = new ArrayList<>();
-        for (PlatformReport p : report.platforms()) {
+            for (Threshold.Hit h : threshold.hits(p)) {
+                Optional<Suppression> s =
+                        suppressions.stream().filter(x -> x.matches(h)).findFirst();
+                if (s.isPresent()) {
+                    suppressed.add(new Suppressed(h, s.get()));
+                } else if (accepted.contains(FindingId.of(h.platform(), h.finding()))) {
+                    known.add(h);
+                } else {
+                    failing.add(h);
+                }
+            }
             requirement.unmetBy(p).ifPresent(strategy::add);
+            platforms++;
         }
-        return new Decision(
-                this,
-                failing,
-                known,
-                suppressed,
-                unused,
-                gone,
-                strategy,
-                report.platforms().size());
+
+        /** What the gate decides on the platforms read so far. */
+        public Decision decide() {
+            List<Suppression> unused =
+                    suppressions.stream().filter(s -> !used.contains(s)).toList();
+            List<Baseline.Entry> gone = baseline.findings().stream()
+                    .filter(e -> !seen.contains(e.id()))
+                    .toList();
+            return new Decision(Gate.this, failing, known, suppressed, unused, gone, strategy, platforms);
+        }
     }
 
     /** A finding a suppression matched. */

@@ -58,10 +58,17 @@ public record Threshold(Severity severity) {
     public List<Hit> hits(ConformanceReport report) {
         List<Hit> out = new ArrayList<>();
         for (PlatformReport p : report.platforms()) {
-            for (ReportFinding f : p.findings()) {
-                if (Gate.isFirmwareFinding(f) && reachedBy(f.severity())) {
-                    out.add(new Hit(p.name(), f));
-                }
+            out.addAll(hits(p));
+        }
+        return out;
+    }
+
+    /** Every firmware finding of one platform at or above the threshold. */
+    public List<Hit> hits(PlatformReport p) {
+        List<Hit> out = new ArrayList<>();
+        for (ReportFinding f : p.findings()) {
+            if (Gate.isFirmwareFinding(f) && reachedBy(f.severity())) {
+                out.add(new Hit(p.name(), f));
             }
         }
         return out;

@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,28 +123,48 @@ public final class Validation {
      * @throws ValidationException when a platform's firmware cannot be read, or the model fails on it
      */
     public List<PlatformReport> run(List<PlatformSource> platforms) throws ValidationException {
+        List<PlatformReport> out = new ArrayList<>();
+        run(platforms, (source, report) -> out.add(report));
+        return List.copyOf(out);
+    }
+
+    /** What is done with each platform's report, handed over in the platforms' order. */
+    @FunctionalInterface
+    public interface PlatformConsumer {
+        void accept(PlatformSource source, PlatformReport report) throws ValidationException;
+    }
+
+    /**
+     * Validates every platform, at most {@code threads} at once, and hands each report to {@code each} in the
+     * platforms' order as soon as it and those before it are made. At most twice {@code threads} reports are
+     * made ahead of the one {@code each} is given, so that a run of many platforms holds a few reports at a time.
+     *
+     * @throws ValidationException when a platform's firmware cannot be read, the model fails on it, or {@code each}
+     *                             throws
+     */
+    public void run(List<PlatformSource> platforms, PlatformConsumer each) throws ValidationException {
         if (platforms.size() <= 1 || threads == 1) {
-            List<PlatformReport> out = new ArrayList<>();
             for (PlatformSource source : platforms) {
-                out.add(one(source));
+                each.accept(source, one(source));
             }
-            return List.copyOf(out);
+            return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, platforms.size()), r -> {
+        int workers = Math.min(threads, platforms.size());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "xenacpi-validate");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<PlatformReport>> futures = new ArrayList<>();
+            Deque<Future<PlatformReport>> ahead = new ArrayDeque<>();
+            int next = 0;
             for (PlatformSource source : platforms) {
-                futures.add(pool.submit(() -> one(source)));
+                while (next < platforms.size() && ahead.size() < 2 * workers) {
+                    PlatformSource queued = platforms.get(next++);
+                    ahead.addLast(pool.submit(() -> one(queued)));
+                }
+                each.accept(source, await(ahead.removeFirst()));
             }
-            List<PlatformReport> out = new ArrayList<>();
-            for (Future<PlatformReport> f : futures) {
-                out.add(await(f));
-            }
-            return List.copyOf(out);
         } finally {
             pool.shutdownNow();
         }
@@ -211,14 +233,26 @@ public final class Validation {
             List<Rule> extraRules,
             Map<String, List<ReportFinding>> extra,
             Instant time) {
-        List<Rule> rules = new ArrayList<>(RuleCatalog.all());
-        rules.addAll(extraRules);
+        List<Rule> rules = rules(extraRules);
         List<PlatformReport> out = new ArrayList<>();
         for (PlatformReport p : platforms) {
             List<ReportFinding> more = extra.get(p.name());
             out.add(more == null ? p : p.withFindings(more));
         }
         return ConformanceReport.assemble(out, rules, time);
+    }
+
+    /** The catalogue's rules, then a front end's own. */
+    static List<Rule> rules(List<Rule> extraRules) {
+        List<Rule> rules = new ArrayList<>(RuleCatalog.all());
+        rules.addAll(extraRules);
+        return rules;
+    }
+
+    /** The failure to write the report into {@code dir}, naming the property that sets it. */
+    static ValidationException cannotWrite(Path dir, IOException e) {
+        return new ValidationException(
+                "cannot write the report into " + dir + ": " + e.getMessage() + "; check xenacpi.reportDirectory", e);
     }
 
     /**
@@ -243,9 +277,7 @@ public final class Validation {
             return ReportWriter.write(
                     report, dir, formats.stream().map(ReportFormat::fileName).toList(), sourceRoot);
         } catch (IOException e) {
-            throw new ValidationException(
-                    "cannot write the report into " + dir + ": " + e.getMessage() + "; check xenacpi.reportDirectory",
-                    e);
+            throw cannotWrite(dir, e);
         }
     }
 }

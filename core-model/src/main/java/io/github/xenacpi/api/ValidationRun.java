@@ -2,13 +2,14 @@ package io.github.xenacpi.api;
 
 import io.github.xenacpi.report.ConformanceReport;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
-import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.ConsoleSummary;
+import io.github.xenacpi.report.ReportStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One validation as a build runs it: validates the platforms, runs the front end's own check on each (the
@@ -20,8 +21,11 @@ public final class ValidationRun {
     /** The name of the folder below the report folder where presets are written for a check that reads paths. */
     public static final String PRESET_FOLDER = "firmware";
 
-    /** What a run produced: the report and the files written. */
-    public record Outcome(ConformanceReport report, List<Path> written, Path reportDirectory) {
+    /**
+     * What a run produced: the files written, the report folder and how many platforms the report holds (the
+     * platforms' reports went to the run's reader as they were made; the run keeps none of them).
+     */
+    public record Outcome(List<Path> written, Path reportDirectory, int platforms) {
 
         public Outcome {
             written = List.copyOf(written);
@@ -67,27 +71,57 @@ public final class ValidationRun {
      * @throws ValidationException when firmware cannot be read, the tests cannot run or the report not written
      */
     public static Outcome execute(ValidationSettings settings, Instant time, RunLog log) throws ValidationException {
+        return execute(settings, time, log, p -> {});
+    }
+
+    /**
+     * Runs the validation, handing each platform's report (with the front end's findings) to {@code reader} in the
+     * platforms' order as soon as it is written, as the gate reads it ({@link Gate#tally}). The report files are
+     * written platform by platform ({@link ReportStream}): the run holds a few platforms' reports at a time.
+     *
+     * @throws ValidationException when firmware cannot be read, the tests cannot run or the report not written
+     */
+    public static Outcome execute(
+            ValidationSettings settings, Instant time, RunLog log, Consumer<PlatformReport> reader)
+            throws ValidationException {
         Validation validation = new Validation(
                 settings.strategies(), settings.overrides(), settings.threads(), settings.grid(), settings.report());
-        List<PlatformReport> platforms = validation.run(settings.platforms());
-        Map<String, List<ReportFinding>> extra = new LinkedHashMap<>();
-        if (settings.check().isPresent()) {
-            PlatformCheck check = settings.check().get();
-            Path scratch = settings.reportDirectory().resolve(PRESET_FOLDER);
-            for (PlatformSource source : settings.platforms()) {
-                extra.put(source.name(), check.check(source, scratch, log));
-            }
+        Optional<PlatformCheck> check = settings.check();
+        ConformanceReport head = ConformanceReport.assemble(
+                List.of(), Validation.rules(check.map(c -> List.of(c.rule())).orElse(List.of())), time);
+        List<String> names =
+                settings.platforms().stream().map(PlatformSource::name).toList();
+        Path dir = settings.reportDirectory();
+        Path scratch = dir.resolve(PRESET_FOLDER);
+        ConsoleSummary.VerdictTable table = new ConsoleSummary.VerdictTable();
+        List<Path> written;
+        try (ReportStream report = ReportStream.open(
+                dir,
+                settings.formats().stream().map(ReportFormat::fileName).toList(),
+                settings.sourceRoot(),
+                head,
+                names)) {
+            validation.run(settings.platforms(), (source, validated) -> {
+                PlatformReport p =
+                        check.isPresent() ? validated.withFindings(check.get().check(source, scratch, log)) : validated;
+                ConsoleSummary.platform(p).forEach(log::info);
+                table.add(p);
+                try {
+                    report.add(p);
+                } catch (IOException e) {
+                    throw Validation.cannotWrite(dir, e);
+                }
+                reader.accept(p);
+            });
+            written = report.finish();
+        } catch (IOException e) {
+            throw Validation.cannotWrite(dir, e);
         }
-        ConformanceReport report = Validation.report(
-                platforms, settings.check().map(c -> List.of(c.rule())).orElse(List.of()), extra, time);
-        report.platforms().forEach(p -> ConsoleSummary.platform(p).forEach(log::info));
-        ConsoleSummary.end(report).forEach(log::info);
-        List<Path> written =
-                Validation.write(report, settings.reportDirectory(), settings.formats(), settings.sourceRoot());
+        table.lines().forEach(log::info);
         written.forEach(p -> log.debug("xenacpi: wrote " + p.toAbsolutePath().normalize()));
-        Outcome outcome = new Outcome(report, written, settings.reportDirectory());
-        log.info("xenacpi: report of " + report.platforms().size() + " platform"
-                + (report.platforms().size() == 1 ? "" : "s") + " at " + outcome.location());
+        Outcome outcome = new Outcome(written, dir, names.size());
+        log.info("xenacpi: report of " + names.size() + " platform" + (names.size() == 1 ? "" : "s") + " at "
+                + outcome.location());
         return outcome;
     }
 }

@@ -4,9 +4,11 @@ import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.Summary;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,40 +79,61 @@ public final class ConsoleSummary {
 
     /** The closing lines: a legend, then one row per platform with each strategy's verdict. */
     public static List<String> end(ConformanceReport report) {
-        List<PlatformReport> platforms = report.platforms();
-        if (platforms.isEmpty()) {
-            return List.of();
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        platforms.forEach(p -> p.strategies().forEach(s -> ids.add(s.strategy())));
-        List<String> strategies = List.copyOf(ids);
-        int nameWidth = Math.max(
-                "platform".length(),
-                platforms.stream().mapToInt(p -> p.name().length()).max().orElse(0));
-        List<Integer> widths = strategies.stream()
-                .map(s -> Math.max(s.length(), "INCOMPLETE".length()))
-                .toList();
-        List<String> out = new ArrayList<>();
-        out.add(PREFIX + "verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
-                + " refused; FAIL: Dom0 aborts or DMA faults; INCOMPLETE: damaged input, no verdict; NOT_BUILT: Xen"
-                + " refuses the tables, no Dom0):");
-        StringBuilder header = new StringBuilder("  ").append(pad("platform", nameWidth));
-        for (int i = 0; i < strategies.size(); i++) {
-            header.append("  ").append(pad(strategies.get(i), widths.get(i)));
-        }
-        out.add(header.toString().stripTrailing());
-        for (PlatformReport p : platforms) {
-            StringBuilder row = new StringBuilder("  ").append(pad(p.name(), nameWidth));
-            for (int i = 0; i < strategies.size(); i++) {
-                String id = strategies.get(i);
-                String verdict = p.strategy(id)
-                        .map(s -> p.complete() ? s.verdict() : "INCOMPLETE")
-                        .orElse("-");
-                row.append("  ").append(pad(verdict, widths.get(i)));
+        VerdictTable table = new VerdictTable();
+        report.platforms().forEach(table::add);
+        return table.lines();
+    }
+
+    /**
+     * The closing lines built platform by platform, for a run that hands its platforms over as they are validated:
+     * each platform's name and verdict under each strategy, nothing else of its report.
+     */
+    public static final class VerdictTable {
+        private final Set<String> strategies = new LinkedHashSet<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<Map<String, String>> verdicts = new ArrayList<>();
+
+        /** Takes in one platform's row. */
+        public void add(PlatformReport p) {
+            Map<String, String> row = new HashMap<>();
+            for (StrategyReport s : p.strategies()) {
+                strategies.add(s.strategy());
+                row.putIfAbsent(s.strategy(), p.complete() ? s.verdict() : "INCOMPLETE");
             }
-            out.add(row.toString().stripTrailing());
+            names.add(p.name());
+            verdicts.add(row);
         }
-        return out;
+
+        /** The legend, then one row per platform taken in; none when no platform was. */
+        public List<String> lines() {
+            if (names.isEmpty()) {
+                return List.of();
+            }
+            List<String> ids = List.copyOf(strategies);
+            int nameWidth = Math.max(
+                    "platform".length(),
+                    names.stream().mapToInt(String::length).max().orElse(0));
+            List<Integer> widths = ids.stream()
+                    .map(s -> Math.max(s.length(), "INCOMPLETE".length()))
+                    .toList();
+            List<String> out = new ArrayList<>();
+            out.add(PREFIX + "verdicts (PASS: Dom0 boots with every feature; DEGRADED: features lost or mappings"
+                    + " refused; FAIL: Dom0 aborts or DMA faults; INCOMPLETE: damaged input, no verdict; NOT_BUILT:"
+                    + " Xen refuses the tables, no Dom0):");
+            StringBuilder header = new StringBuilder("  ").append(pad("platform", nameWidth));
+            for (int i = 0; i < ids.size(); i++) {
+                header.append("  ").append(pad(ids.get(i), widths.get(i)));
+            }
+            out.add(header.toString().stripTrailing());
+            for (int p = 0; p < names.size(); p++) {
+                StringBuilder row = new StringBuilder("  ").append(pad(names.get(p), nameWidth));
+                for (int i = 0; i < ids.size(); i++) {
+                    row.append("  ").append(pad(verdicts.get(p).getOrDefault(ids.get(i), "-"), widths.get(i)));
+                }
+                out.add(row.toString().stripTrailing());
+            }
+            return out;
+        }
     }
 
     private static String pad(String s, int width) {

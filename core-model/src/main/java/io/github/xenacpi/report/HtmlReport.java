@@ -22,16 +22,13 @@ import io.github.xenacpi.simulation.VersionGrid;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * The report as self-contained HTML (inline CSS and JS, no network, opens from file://), rendered by Freemarker
@@ -146,6 +143,18 @@ public final class HtmlReport {
             return new Builder(this).href(newHref).build();
         }
 
+        /** The same view with its matrix row: one cell per column, {@code NOT_SIMULATED} where it has none. */
+        PlatformView withColumns(List<StrategyInfo> columns) {
+            return new Builder(this)
+                    .row(columns.stream()
+                            .map(c -> cells.stream()
+                                    .filter(x -> x.strategy().equals(c.id()))
+                                    .findFirst()
+                                    .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", "")))
+                            .toList())
+                    .build();
+        }
+
         /**
          * What the index of a split report shows of this platform, its matrix row (name, link, cells, summary,
          * whether it is complete); the sections of its own page are left empty, so that the index of many
@@ -153,7 +162,6 @@ public final class HtmlReport {
          */
         PlatformView matrixRow() {
             return new Builder(this)
-                    .cells(List.of())
                     .timeline(List.of())
                     .events(List.of())
                     .map(null)
@@ -558,120 +566,11 @@ public final class HtmlReport {
     /** One device of the namespace. */
     public record DeviceRow(String path, String hid, boolean enumerated) {}
 
-    /** Where a report's pages go as they are made: each page's path relative to the report folder, and its text. */
-    @FunctionalInterface
-    interface PageSink {
-        void page(String path, String html) throws IOException;
-    }
-
     /**
-     * The pages of a report by their path relative to the report folder: {@code index.html} first, then, when
-     * the report is large, one page per platform under {@code platforms/}.
+     * The matrix's columns: the strategies the report's platforms were simulated under, by id in report order (a
+     * build may simulate a subset).
      */
-    static Map<String, String> pages(ConformanceReport report) {
-        return pages(report, SPLIT_PLATFORMS, SPLIT_CHARS);
-    }
-
-    /** The pages, split when there are more than {@code maxPlatforms} or one page would pass {@code maxChars}. */
-    static Map<String, String> pages(ConformanceReport report, int maxPlatforms, int maxChars) {
-        Map<String, String> made = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-        try {
-            write(report, maxPlatforms, maxChars, made::put);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("index.html", made.remove("index.html"));
-        List<String> files = PageNames.of(
-                report.platforms().stream().map(PlatformReport::name).toList());
-        files.forEach(f -> {
-            String page = made.get(PLATFORM_DIR + "/" + f);
-            if (page != null) {
-                out.put(PLATFORM_DIR + "/" + f, page);
-            }
-        });
-        return out;
-    }
-
-    /**
-     * Makes the pages of a report and hands each to {@code sink} as soon as it is made (from several threads at
-     * once): {@code index.html}, with every platform on it, or, when there are more than {@link #SPLIT_PLATFORMS}
-     * platforms or that page would pass {@link #SPLIT_CHARS} characters, one page per platform under
-     * {@code platforms/} and an index of their matrix rows. A split report never holds more than the pages being
-     * made and one matrix row per platform.
-     */
-    static void write(ConformanceReport report, PageSink sink) throws IOException {
-        write(report, SPLIT_PLATFORMS, SPLIT_CHARS, sink);
-    }
-
-    /** As {@link #write(ConformanceReport, PageSink)}, split past {@code maxPlatforms} or {@code maxChars}. */
-    static void write(ConformanceReport report, int maxPlatforms, int maxChars, PageSink sink) throws IOException {
-        List<StrategyInfo> strategies = strategies(report);
-        int count = report.platforms().size();
-        // Each platform's view and page depend on that platform alone: several are made at once, in report order.
-        List<PlatformView> single = null;
-        if (count <= maxPlatforms) {
-            single = IntStream.range(0, count)
-                    .parallel()
-                    .mapToObj(
-                            i -> platform("p" + i, "#p" + i, report.platforms().get(i), strategies))
-                    .toList();
-            String one = render(
-                    "index.ftlh", new Page(report.toolVersion(), report.generated(), strategies, single, false, ""));
-            if (one.length() <= maxChars) {
-                sink.page("index.html", one);
-                return;
-            }
-        }
-        List<String> files = PageNames.of(
-                report.platforms().stream().map(PlatformReport::name).toList());
-        List<PlatformView> made = single;
-        List<PlatformView> rows;
-        try {
-            rows = IntStream.range(0, count)
-                    .parallel()
-                    .mapToObj(i -> {
-                        String href = PLATFORM_DIR + "/" + files.get(i);
-                        PlatformView view = (made != null
-                                        ? made.get(i)
-                                        : platform(
-                                                "p" + i,
-                                                "#p" + i,
-                                                report.platforms().get(i),
-                                                strategies))
-                                .withHref(href);
-                        String page = render(
-                                "platform.ftlh",
-                                new Page(
-                                        report.toolVersion(),
-                                        report.generated(),
-                                        strategies,
-                                        List.of(view),
-                                        true,
-                                        "../"));
-                        try {
-                            sink.page(href, page);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                        return view.matrixRow();
-                    })
-                    .toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        sink.page(
-                "index.html",
-                render("index.ftlh", new Page(report.toolVersion(), report.generated(), strategies, rows, true, "")));
-    }
-
-    /**
-     * The strategies the report's platforms were simulated under, in report order (a build may simulate a
-     * subset): the matrix's columns.
-     */
-    static List<StrategyInfo> strategies(ConformanceReport report) {
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-        report.platforms().forEach(p -> p.strategies().forEach(s -> ids.add(s.strategy())));
+    static List<StrategyInfo> strategies(java.util.Collection<String> ids) {
         List<StrategyInfo> out = new ArrayList<>();
         for (String id : ids) {
             String description = MappingStrategy.all().stream()
@@ -684,7 +583,7 @@ public final class HtmlReport {
         return out;
     }
 
-    private static String render(String template, Page page) {
+    static String render(String template, Page page) {
         try {
             Template t = FREEMARKER.getTemplate(template);
             StringWriter out = new StringWriter();
@@ -695,7 +594,8 @@ public final class HtmlReport {
         }
     }
 
-    private static PlatformView platform(String anchor, String href, PlatformReport p, List<StrategyInfo> columns) {
+    /** A platform's view, its matrix row left for {@link PlatformView#withColumns} once the columns are known. */
+    static PlatformView platform(String anchor, String href, PlatformReport p) {
         List<SimulationResult> sims = p.results();
         List<Cell> cells = p.strategies().stream()
                 .map(s -> new Cell(
@@ -787,12 +687,7 @@ public final class HtmlReport {
                 .tables(tables)
                 .devices(devices)
                 .selected(selected)
-                .row(columns.stream()
-                        .map(c -> cells.stream()
-                                .filter(x -> x.strategy().equals(c.id()))
-                                .findFirst()
-                                .orElse(new Cell(c.id(), NOT_SIMULATED, 0, 0, 0, 0, "", "")))
-                        .toList())
+                .row(List.of())
                 .settings(p.settings().line())
                 .complete(p.complete())
                 .grid(grid(p.grid()))

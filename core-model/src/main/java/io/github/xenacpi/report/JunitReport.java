@@ -7,6 +7,9 @@ import io.github.xenacpi.report.ConformanceReport.PlatformReport;
 import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.XmlDocument.Element;
 import io.github.xenacpi.simulation.Verdict;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,79 +21,120 @@ import java.util.Set;
  * {@code <platform>.firmware}; it fails on a finding at error severity, warnings go to its standard output), and
  * {@code <platform> strategies}, one case per simulated strategy (class {@code <platform>.strategies}; it fails
  * when the verdict is FAIL, with one line per region and cause; on a platform whose input is damaged every such
- * case is skipped with the input defect as its message, since no verdict stands).
+ * case is skipped with the input defect as its message, since no verdict stands). Written platform by platform:
+ * each platform's suites are set aside in a {@link PartFile} as they are made, and the root, whose attributes are the
+ * totals, is written around them at the end.
  */
-final class JunitReport {
+final class JunitReport implements FormatWriter {
 
     /** The suite of a platform's firmware findings (the table rules), and its class name's last part. */
     static final String FIRMWARE_SUITE = "firmware";
     /** The suite of a platform's strategy outcomes (one case per strategy), and its class name's last part. */
     static final String STRATEGY_SUITE = "strategies";
 
-    private JunitReport() {}
+    private static final Set<Profile> ACTIVE = active();
 
-    static String xml(ConformanceReport report) {
-        XmlDocument doc = new XmlDocument();
-        Element root = doc.createElement("testsuites");
-        root.setAttribute("name", "xen-acpi-conformance");
-        doc.appendChild(root);
+    private final List<Rule> rules;
+    private final Path file;
+    private final PartFile suites;
+    private final XmlDocument doc = new XmlDocument();
+    private int allTests;
+    private int allFailures;
+    private Duration total = Duration.ZERO;
+
+    /** A writer of {@code file} for a report with the rules of {@code head}. */
+    JunitReport(ConformanceReport head, Path file) throws IOException {
+        this.rules = head.rules();
+        this.file = file;
+        this.suites = new PartFile(file.getParent());
+    }
+
+    private static Set<Profile> active() {
         Set<Profile> active = EnumSet.of(Profile.ACPI);
         active.addAll(ConformanceReport.PROFILES);
-        int allTests = 0;
-        int allFailures = 0;
-        Duration total = Duration.ZERO;
-        for (PlatformReport p : report.platforms()) {
-            Element firmware = suite(doc, root, p.name() + " " + FIRMWARE_SUITE);
-            int tests = 0;
-            int failures = 0;
-            for (Rule r : report.rules()) {
-                boolean ran = r.enabledBy(active) && !r.profiles().contains(Profile.XEN_DOM0);
-                boolean found = p.findings().stream().anyMatch(f -> f.ruleId().equals(r.id()));
-                if (!ran && !found) {
-                    continue;
-                }
-                tests++;
-                failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, r.id(), findings(p, r.id()), null);
+        return active;
+    }
+
+    @Override
+    public void add(PlatformReport p) throws IOException {
+        Element firmware = suite(p.name() + " " + FIRMWARE_SUITE);
+        int tests = 0;
+        int failures = 0;
+        for (Rule r : rules) {
+            boolean ran = r.enabledBy(ACTIVE) && !r.profiles().contains(Profile.XEN_DOM0);
+            boolean found = p.findings().stream().anyMatch(f -> f.ruleId().equals(r.id()));
+            if (!ran && !found) {
+                continue;
             }
-            // Findings of rules outside the report's catalogue (a front end's own) are cases too.
-            for (String other : p.findings().stream()
-                    .map(ReportFinding::ruleId)
-                    .distinct()
-                    .filter(id -> report.rules().stream().noneMatch(r -> r.id().equals(id)))
-                    .toList()) {
-                tests++;
-                failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, other, findings(p, other), null);
-            }
-            counts(firmware, tests, failures);
-            firmware.setAttribute("time", seconds(p.timing().rules()));
-            allTests += tests;
-            allFailures += failures;
-            Element strategies = suite(doc, root, p.name() + " " + STRATEGY_SUITE);
-            tests = 0;
-            failures = 0;
-            for (StrategyReport s : p.strategies()) {
-                tests++;
-                failures += strategyCase(doc, strategies, p, s);
-            }
-            counts(strategies, tests, failures);
-            if (!p.complete() || p.summary().notBuilt() != null) {
-                strategies.setAttribute("skipped", Integer.toString(tests));
-            }
-            if (p.timing().simulations() != null) {
-                strategies.setAttribute("time", seconds(p.timing().simulations()));
-                total = total.plus(p.timing().simulations());
-            } else {
-                strategies.removeAttribute("time");
-            }
-            total = total.plus(p.timing().rules());
-            allTests += tests;
-            allFailures += failures;
+            tests++;
+            failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, r.id(), findings(p, r.id()), null);
         }
+        // Findings of rules outside the report's catalogue (a front end's own) are cases too.
+        for (String other : p.findings().stream()
+                .map(ReportFinding::ruleId)
+                .distinct()
+                .filter(id -> rules.stream().noneMatch(r -> r.id().equals(id)))
+                .toList()) {
+            tests++;
+            failures += testcase(doc, firmware, p.name() + "." + FIRMWARE_SUITE, other, findings(p, other), null);
+        }
+        counts(firmware, tests, failures);
+        firmware.setAttribute("time", seconds(p.timing().rules()));
+        allTests += tests;
+        allFailures += failures;
+        Element strategies = suite(p.name() + " " + STRATEGY_SUITE);
+        tests = 0;
+        failures = 0;
+        for (StrategyReport s : p.strategies()) {
+            tests++;
+            failures += strategyCase(doc, strategies, p, s);
+        }
+        counts(strategies, tests, failures);
+        if (!p.complete() || p.summary().notBuilt() != null) {
+            strategies.setAttribute("skipped", Integer.toString(tests));
+        }
+        if (p.timing().simulations() != null) {
+            strategies.setAttribute("time", seconds(p.timing().simulations()));
+            total = total.plus(p.timing().simulations());
+        } else {
+            strategies.removeAttribute("time");
+        }
+        total = total.plus(p.timing().rules());
+        allTests += tests;
+        allFailures += failures;
+        StringBuilder out = new StringBuilder(4096);
+        firmware.write(out, 1);
+        strategies.write(out, 1);
+        suites.append(out);
+    }
+
+    @Override
+    public void finish() throws IOException {
+        Element root = doc.createElement("testsuites");
+        root.setAttribute("name", "xen-acpi-conformance");
         root.setAttribute("tests", Integer.toString(allTests));
         root.setAttribute("failures", Integer.toString(allFailures));
         root.setAttribute("errors", "0");
         root.setAttribute("time", seconds(total));
-        return doc.text();
+        try (Writer out = ReportWriter.newWriter(file)) {
+            StringBuilder text = new StringBuilder(XmlDocument.DECLARATION);
+            if (suites.isEmpty()) {
+                root.write(text, 0);
+                out.append(text);
+                return;
+            }
+            root.writeStart(text, 0);
+            out.append(text);
+            suites.copyTo(out);
+            text.setLength(0);
+            root.close(text, 0);
+            out.append(text);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        suites.close();
     }
 
     /** A duration in seconds as JUnit XML writes it, to the millisecond. */
@@ -98,10 +142,9 @@ final class JunitReport {
         return String.format(java.util.Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
-    private static Element suite(XmlDocument doc, Element root, String name) {
+    private Element suite(String name) {
         Element suite = doc.createElement("testsuite");
         suite.setAttribute("name", clean(name));
-        root.appendChild(suite);
         return suite;
     }
 

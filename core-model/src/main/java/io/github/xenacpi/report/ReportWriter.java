@@ -8,21 +8,20 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.xenacpi.acpi.Severity;
 import io.github.xenacpi.inspect.InspectJson;
+import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Writes a {@link ConformanceReport} into a folder in four forms: {@code report.json} (the document itself),
@@ -67,85 +66,28 @@ public final class ReportWriter {
      */
     public static List<Path> write(ConformanceReport report, Path dir, Collection<String> names, Path sourceRoot)
             throws IOException {
-        Files.createDirectories(dir);
-        boolean html = names.contains(FILES.get(1));
-        if (html) {
-            Path folder = dir.resolve(HtmlReport.PLATFORM_DIR);
-            if (Files.isSymbolicLink(folder)) {
-                Files.delete(folder);
+        List<String> platforms =
+                report.platforms().stream().map(PlatformReport::name).toList();
+        try (ReportStream stream = ReportStream.open(dir, names, sourceRoot, report, platforms)) {
+            for (PlatformReport p : report.platforms()) {
+                stream.add(p);
             }
-            removeOldPlatformPages(folder);
-        }
-        // A report of several platforms has its HTML pages (most of the writing) made and written on other threads
-        // while the other formats are written; one platform's report is too small to gain from it (performance.md).
-        CompletableFuture<Void> pages = html && report.platforms().size() > 1
-                ? CompletableFuture.runAsync(() -> {
-                    try {
-                        writePages(report, dir);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })
-                : null;
-        Path[] written = new Path[FILES.size()];
-        if (names.contains(FILES.get(0))) {
-            written[0] = dir.resolve(FILES.get(0));
-            try (OutputStream out = create(written[0])) {
-                MAPPER.writeValue(out, report);
-            }
-        }
-        if (names.contains(FILES.get(2))) {
-            written[2] = dir.resolve(FILES.get(2));
-            try (OutputStream out = create(written[2])) {
-                MAPPER.writeValue(out, SarifReport.of(report, sourceRoot));
-            }
-        }
-        if (names.contains(FILES.get(3))) {
-            written[3] = dir.resolve(FILES.get(3));
-            write(written[3], JunitReport.xml(report));
-        }
-        if (html) {
-            if (pages == null) {
-                writePages(report, dir);
-            } else {
-                finish(pages);
-            }
-            written[1] = dir.resolve(FILES.get(1));
-        }
-        return Arrays.stream(written).filter(Objects::nonNull).toList();
-    }
-
-    /** The HTML pages, each written into {@code dir} as soon as it is made. */
-    private static void writePages(ConformanceReport report, Path dir) throws IOException {
-        HtmlReport.write(report, (path, html) -> {
-            Path file = dir.resolve(path);
-            Files.createDirectories(file.getParent());
-            write(file, html);
-        });
-    }
-
-    /** Waits for the pages written on other threads; a failure there is thrown here as it would have been here. */
-    private static void finish(CompletableFuture<Void> pages) throws IOException {
-        try {
-            pages.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
+            return stream.finish();
         }
     }
 
-    private static void write(Path file, String text) throws IOException {
+    /** Writes one HTML page at {@code path} under the report folder {@code dir}. */
+    static void writePage(Path dir, String path, String html) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
         try (OutputStream out = create(file)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(html.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** A writer of UTF-8 text into a new file in place of whatever is at {@code file} ({@link #create}). */
+    static Writer newWriter(Path file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(create(file), StandardCharsets.UTF_8));
     }
 
     /**
@@ -153,7 +95,7 @@ public final class ReportWriter {
      * (the link itself, never its target), then the file is created exclusively, so that a link planted in the
      * report folder cannot make the writer overwrite a file elsewhere.
      */
-    private static OutputStream create(Path file) throws IOException {
+    static OutputStream create(Path file) throws IOException {
         Files.deleteIfExists(file);
         return Files.newOutputStream(
                 file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
@@ -161,9 +103,14 @@ public final class ReportWriter {
 
     /**
      * Deletes the per-platform pages an earlier report left in {@code folder} (only {@code .html} files, which
-     * this writer made), so that a smaller report does not sit beside stale pages; the folder goes when empty.
+     * this writer made), so that a smaller report does not sit beside stale pages; the folder goes when empty. A
+     * symbolic link in place of the folder is removed, its target left alone.
      */
-    private static void removeOldPlatformPages(Path folder) throws IOException {
+    static void removeOldPlatformPages(Path folder) throws IOException {
+        if (Files.isSymbolicLink(folder)) {
+            Files.delete(folder);
+            return;
+        }
         if (!Files.isDirectory(folder)) {
             return;
         }

@@ -1,5 +1,9 @@
 package io.github.xenacpi.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.xenacpi.acpi.Severity;
@@ -12,6 +16,8 @@ import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.report.StrategyReport.OutcomeGroup;
 import io.github.xenacpi.simulation.OutcomeResult;
 import io.github.xenacpi.simulation.VersionGrid;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,9 +35,11 @@ import java.util.Set;
  * ({@value #FIRMWARE_RUN}, the table rules, one result per finding) and the strategy outcomes
  * ({@value #STRATEGY_RUN}, the Xen Dom0 rules, one result per region, strategy and cause). Each result has its
  * rule, level, message, the table file and byte offset as physical location, the table field or AML path as
- * logical location, and a fingerprint that stays put across runs.
+ * logical location, and a fingerprint that stays put across runs. Written platform by platform: each platform's
+ * results are set aside in a {@link PartFile} per run as they are made (one line of JSON each), and the log is
+ * written at the end, each run's header before its results.
  */
-final class SarifReport {
+final class SarifReport implements FormatWriter {
 
     static final String VERSION = "2.1.0";
     static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -42,98 +50,175 @@ final class SarifReport {
     /** The automation id of the run of strategy outcomes. */
     static final String STRATEGY_RUN = "xenacpi/strategies";
 
-    private SarifReport() {}
+    /** A result as one line of the part files. */
+    private static final ObjectWriter LINE = ReportWriter.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
 
-    /** The log with paths under the working directory relative to {@value #SRCROOT}. */
-    static ObjectNode of(ConformanceReport report) {
-        return of(report, Path.of("").toAbsolutePath());
-    }
+    private final String toolVersion;
+    private final Path file;
+    private final Locator locator;
+    private final List<Rule> firmwareRules;
+    private final List<Rule> strategyRules;
+    private final Map<String, Integer> firmwareIndex;
+    private final Map<String, Integer> strategyIndex;
+    /** What each run's {@code properties} say of each platform, in report order. */
+    private final ObjectNode platforms = ReportWriter.MAPPER.createObjectNode();
+    /** How many platforms yet to be added bear each name. */
+    private final Map<String, Integer> names = new HashMap<>();
+    /** Occurrences of each fingerprint's parts per platform name, kept until no platform of that name is to come. */
+    private final Map<String, Map<String, Integer>> seen = new HashMap<>();
+
+    private final PartFile firmwareResults;
+    private final PartFile strategyResults;
 
     /**
-     * The log. A table file under {@code sourceRoot} (the project's folder) gets a URI relative to
+     * A writer of {@code file} for a report with the version and rules of {@code head}, of platforms with these
+     * names in report order. A table file under {@code sourceRoot} (the project's folder) gets a URI relative to
      * {@value #SRCROOT}; one elsewhere a URI relative to its platform's folder, {@code PLATFORM1},
      * {@code PLATFORM2}, ... by platform order; both bases are declared in each run's {@code originalUriBaseIds}.
      * No result carries an absolute path, so that fingerprints and locations stay put across machines.
      */
-    static ObjectNode of(ConformanceReport report, Path sourceRoot) {
-        Locator locator = new Locator(sourceRoot.toAbsolutePath().normalize(), report);
-        ObjectNode log = ReportWriter.MAPPER.createObjectNode();
-        log.put("$schema", SCHEMA_URI);
-        log.put("version", VERSION);
-        ArrayNode runs = log.putArray("runs");
+    SarifReport(ConformanceReport head, List<String> platformNames, Path file, Path sourceRoot) throws IOException {
+        this.toolVersion = head.toolVersion();
+        this.file = file;
+        this.locator = new Locator(sourceRoot.toAbsolutePath().normalize());
         Set<String> outcomeRules = new HashSet<>();
         for (OutcomeResult result : OutcomeResult.values()) {
             XenDom0Rules.ruleFor(result).ifPresent(r -> outcomeRules.add(r.id()));
         }
-        List<Rule> firmwareRules = report.rules().stream()
+        this.firmwareRules = head.rules().stream()
                 .filter(r -> !outcomeRules.contains(r.id()))
                 .toList();
-        List<Rule> strategyRules = report.rules().stream()
-                .filter(r -> outcomeRules.contains(r.id()))
-                .toList();
-        ObjectNode firmware = run(runs, report, FIRMWARE_RUN, firmwareRules);
-        firmware.set("originalUriBaseIds", locator.bases());
-        ArrayNode results = firmware.putArray("results");
-        Map<String, Integer> index = index(firmwareRules);
-        Map<String, Integer> seen = new HashMap<>();
-        for (PlatformReport p : report.platforms()) {
-            for (ReportFinding f : p.findings()) {
-                results.add(result(
-                        locator,
-                        p,
-                        f.ruleId(),
-                        f.severity(),
-                        p.name() + ": " + f.message(),
-                        f.table(),
-                        f.instance(),
-                        f.offset(),
-                        f.path(),
-                        index,
-                        List.of(f.message()),
-                        seen));
-            }
+        this.strategyRules =
+                head.rules().stream().filter(r -> outcomeRules.contains(r.id())).toList();
+        this.firmwareIndex = index(firmwareRules);
+        this.strategyIndex = index(strategyRules);
+        platformNames.forEach(n -> names.merge(n, 1, Integer::sum));
+        this.firmwareResults = new PartFile(file.getParent());
+        PartFile strategies;
+        try {
+            strategies = new PartFile(file.getParent());
+        } catch (IOException e) {
+            firmwareResults.close();
+            throw e;
         }
-        ObjectNode strategies = run(runs, report, STRATEGY_RUN, strategyRules);
-        strategies.set("originalUriBaseIds", locator.bases());
-        ArrayNode outcomes = strategies.putArray("results");
-        Map<String, Integer> strategyIndex = index(strategyRules);
-        for (PlatformReport p : report.platforms()) {
-            for (StrategyReport s : p.strategies()) {
-                for (OutcomeGroup g : s.outcomes()) {
-                    String text = p.name() + ": under " + s.strategy() + " (" + s.verdict() + ") " + g.result() + " "
-                            + g.region() + " (" + g.describedBy() + ") via " + String.join(", ", g.functions())
-                            + ", for " + g.feature() + ": " + g.reason() + " [" + g.accesses() + " access"
-                            + (g.accesses() == 1 ? "" : "es") + "]";
-                    ObjectNode r = result(
-                            locator,
-                            p,
-                            g.ruleId(),
-                            g.severity(),
-                            text,
-                            g.table(),
-                            g.instance(),
-                            g.offset(),
-                            g.path(),
-                            strategyIndex,
-                            List.of(s.strategy(), g.result(), g.kind(), g.source(), g.base(), g.reason()),
-                            seen);
-                    ObjectNode props = (ObjectNode) r.get("properties");
-                    props.put("strategy", s.strategy());
-                    props.put("verdict", s.verdict());
-                    props.put("accesses", g.accesses());
-                    outcomes.add(r);
-                }
-            }
-        }
-        return log;
+        this.strategyResults = strategies;
     }
 
-    /** A run of the tool with these rules, its kind of results named by its automation id. */
-    private static ObjectNode run(ArrayNode runs, ConformanceReport report, String id, List<Rule> list) {
-        ObjectNode run = runs.addObject();
+    @Override
+    public void add(PlatformReport p) throws IOException {
+        locator.add(p);
+        platform(p);
+        for (ReportFinding f : p.findings()) {
+            ObjectNode r = result(
+                    p,
+                    f.ruleId(),
+                    f.severity(),
+                    p.name() + ": " + f.message(),
+                    f.table(),
+                    f.instance(),
+                    f.offset(),
+                    f.path(),
+                    firmwareIndex,
+                    List.of(f.message()));
+            firmwareResults.append(LINE.writeValueAsString(r) + "\n");
+        }
+        for (StrategyReport s : p.strategies()) {
+            for (OutcomeGroup g : s.outcomes()) {
+                String text = p.name() + ": under " + s.strategy() + " (" + s.verdict() + ") " + g.result() + " "
+                        + g.region() + " (" + g.describedBy() + ") via " + String.join(", ", g.functions())
+                        + ", for " + g.feature() + ": " + g.reason() + " [" + g.accesses() + " access"
+                        + (g.accesses() == 1 ? "" : "es") + "]";
+                ObjectNode r = result(
+                        p,
+                        g.ruleId(),
+                        g.severity(),
+                        text,
+                        g.table(),
+                        g.instance(),
+                        g.offset(),
+                        g.path(),
+                        strategyIndex,
+                        List.of(s.strategy(), g.result(), g.kind(), g.source(), g.base(), g.reason()));
+                ObjectNode props = (ObjectNode) r.get("properties");
+                props.put("strategy", s.strategy());
+                props.put("verdict", s.verdict());
+                props.put("accesses", g.accesses());
+                strategyResults.append(LINE.writeValueAsString(r) + "\n");
+            }
+        }
+        if (names.merge(p.name(), -1, Integer::sum) <= 0) {
+            seen.remove(p.name());
+        }
+    }
+
+    @Override
+    public void finish() throws IOException {
+        try (OutputStream out = ReportWriter.create(file);
+                JsonGenerator g = ReportWriter.MAPPER.writer().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("$schema", SCHEMA_URI);
+            g.writeStringField("version", VERSION);
+            g.writeArrayFieldStart("runs");
+            run(g, FIRMWARE_RUN, firmwareRules, firmwareResults);
+            run(g, STRATEGY_RUN, strategyRules, strategyResults);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            firmwareResults.close();
+        } finally {
+            strategyResults.close();
+        }
+    }
+
+    /** What each run's {@code properties} say of a platform: its settings, status, input, refusal and grid. */
+    private void platform(PlatformReport p) {
+        ObjectNode n = platforms.putObject(p.name());
+        n.set("settings", ReportWriter.MAPPER.valueToTree(p.settings()));
+        n.put("status", p.summary().status());
+        if (!p.complete()) {
+            n.put("input", p.input().firstLoss());
+        }
+        if (p.summary().notBuilt() != null) {
+            n.put(
+                    "notBuilt",
+                    p.summary().notBuilt().function() + ": "
+                            + p.summary().notBuilt().reason());
+        }
+        if (p.grid() != null) {
+            // The Xen x Linux grid: per pair, the strategies that boot Dom0, or Xen's refusal.
+            ObjectNode grid = n.putObject("versionGrid");
+            for (VersionGrid.Cell c : p.grid().cells()) {
+                ObjectNode cell = grid.putObject("xen-" + c.xen() + "/linux-" + c.linux());
+                cell.put("built", c.built());
+                if (!c.built()) {
+                    cell.put("notBuilt", c.notBuilt());
+                    continue;
+                }
+                ArrayNode boots = cell.putArray("booting");
+                c.booting().forEach(boots::add);
+                ArrayNode losesDma = cell.putArray("losesDma");
+                ArrayNode losesFeatures = cell.putArray("losesFeatures");
+                c.strategies().stream()
+                        .filter(VersionGrid.StrategyCell::losesDma)
+                        .forEach(x -> losesDma.add(x.strategy()));
+                c.strategies().stream()
+                        .filter(VersionGrid.StrategyCell::losesFeatures)
+                        .forEach(x -> losesFeatures.add(x.strategy()));
+            }
+        }
+    }
+
+    /** A run of the tool with these rules, its kind of results named by its automation id, then its results. */
+    private void run(JsonGenerator g, String id, List<Rule> list, PartFile results) throws IOException {
+        ObjectNode run = ReportWriter.MAPPER.createObjectNode();
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "xen-acpi-conformance");
-        driver.put("version", report.toolVersion());
+        driver.put("version", toolVersion);
         driver.put("informationUri", ToolVersion.url());
         ArrayNode rules = driver.putArray("rules");
         for (Rule r : list) {
@@ -151,43 +236,7 @@ final class SarifReport {
             ArrayNode tags = props.putArray("tags");
             r.profiles().stream().map(Enum::name).sorted().forEach(tags::add);
         }
-        ObjectNode platforms = run.putObject("properties").putObject("platforms");
-        for (PlatformReport p : report.platforms()) {
-            ObjectNode n = platforms.putObject(p.name());
-            n.set("settings", ReportWriter.MAPPER.valueToTree(p.settings()));
-            n.put("status", p.summary().status());
-            if (!p.complete()) {
-                n.put("input", p.input().firstLoss());
-            }
-            if (p.summary().notBuilt() != null) {
-                n.put(
-                        "notBuilt",
-                        p.summary().notBuilt().function() + ": "
-                                + p.summary().notBuilt().reason());
-            }
-            if (p.grid() != null) {
-                // The Xen x Linux grid: per pair, the strategies that boot Dom0, or Xen's refusal.
-                ObjectNode grid = n.putObject("versionGrid");
-                for (VersionGrid.Cell c : p.grid().cells()) {
-                    ObjectNode cell = grid.putObject("xen-" + c.xen() + "/linux-" + c.linux());
-                    cell.put("built", c.built());
-                    if (!c.built()) {
-                        cell.put("notBuilt", c.notBuilt());
-                        continue;
-                    }
-                    ArrayNode boots = cell.putArray("booting");
-                    c.booting().forEach(boots::add);
-                    ArrayNode losesDma = cell.putArray("losesDma");
-                    ArrayNode losesFeatures = cell.putArray("losesFeatures");
-                    c.strategies().stream()
-                            .filter(VersionGrid.StrategyCell::losesDma)
-                            .forEach(x -> losesDma.add(x.strategy()));
-                    c.strategies().stream()
-                            .filter(VersionGrid.StrategyCell::losesFeatures)
-                            .forEach(x -> losesFeatures.add(x.strategy()));
-                }
-            }
-        }
+        run.putObject("properties").set("platforms", platforms);
         ObjectNode automation = run.putObject("automationDetails");
         automation.put("id", id + "/");
         automation
@@ -198,7 +247,16 @@ final class SarifReport {
                                 ? "Firmware findings: table defects, for the firmware vendor."
                                 : "Strategy outcomes: what each Xen mapping strategy does to Dom0's boot, for the Xen/Linux"
                                         + " integrator, one result per region, strategy and cause.");
-        return run;
+        run.set("originalUriBaseIds", locator.bases());
+        g.writeStartObject();
+        for (Map.Entry<String, JsonNode> member : run.properties()) {
+            g.writeFieldName(member.getKey());
+            g.writeTree(member.getValue());
+        }
+        g.writeArrayFieldStart("results");
+        results.forEachLine(line -> g.writeTree(ReportWriter.MAPPER.readTree(line)));
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static Map<String, Integer> index(List<Rule> rules) {
@@ -209,8 +267,7 @@ final class SarifReport {
         return index;
     }
 
-    private static ObjectNode result(
-            Locator locator,
+    private ObjectNode result(
             PlatformReport p,
             String ruleId,
             Severity severity,
@@ -220,8 +277,7 @@ final class SarifReport {
             long offset,
             String path,
             Map<String, Integer> index,
-            List<String> identity,
-            Map<String, Integer> seen) {
+            List<String> identity) {
         ObjectNode n = ReportWriter.MAPPER.createObjectNode();
         n.put("ruleId", ruleId);
         if (index.containsKey(ruleId)) {
@@ -250,7 +306,7 @@ final class SarifReport {
         parts.addAll(identity);
         // Findings alike in every part are told apart by their order of appearance, so each fingerprint is unique.
         String key = String.join("\u0000", parts);
-        int occurrence = seen.merge(key, 1, Integer::sum);
+        int occurrence = seen.computeIfAbsent(p.name(), name -> new HashMap<>()).merge(key, 1, Integer::sum);
         if (occurrence > 1) {
             parts.add("#" + occurrence);
         }
@@ -267,17 +323,20 @@ final class SarifReport {
         private final Map<String, Path> platformBases = new java.util.LinkedHashMap<>();
         private final Map<String, String> platformIds = new HashMap<>();
 
-        Locator(Path root, ConformanceReport report) {
+        Locator(Path root) {
             this.root = root;
-            for (PlatformReport p : report.platforms()) {
-                Path source = p.platform().source();
-                Path abs = source.toAbsolutePath().normalize();
-                Path folder = java.nio.file.Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
-                if (!folder.startsWith(root)) {
-                    String id = "PLATFORM" + (platformBases.size() + 1);
-                    platformBases.put(id, folder);
-                    platformIds.put(p.name(), id);
-                }
+        }
+
+        /** Takes in the next platform: one outside the root gets the next {@code PLATFORM} base. */
+        void add(PlatformReport p) {
+            Path abs = p.platform().source().toAbsolutePath().normalize();
+            Path folder = java.nio.file.Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+            if (!folder.startsWith(root)) {
+                String id = "PLATFORM" + (platformBases.size() + 1);
+                platformBases.put(id, folder);
+                platformIds.put(p.name(), id);
+            } else {
+                platformIds.remove(p.name());
             }
         }
 

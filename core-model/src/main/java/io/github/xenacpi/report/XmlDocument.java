@@ -33,10 +33,13 @@ final class XmlDocument {
         root = element;
     }
 
+    /** The declaration the document begins with, ending in a line feed. */
+    static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
+
     /** The document as text, with its declaration, ending in a line feed. */
     String text() {
         StringBuilder out = new StringBuilder(4096);
-        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n");
+        out.append(DECLARATION);
         if (root != null) {
             root.write(out, 0);
         }
@@ -72,25 +75,44 @@ final class XmlDocument {
             text = Objects.requireNonNull(value, "value");
         }
 
-        private void write(StringBuilder out, int depth) {
-            out.append("  ".repeat(depth)).append('<').append(name);
-            for (Map.Entry<String, String> a : attributes.entrySet()) {
-                out.append(' ').append(a.getKey()).append("=\"");
-                escape(out, a.getValue(), true);
-                out.append('"');
-            }
+        /** The element as text at {@code depth} (two spaces each), ending in a line feed. */
+        void write(StringBuilder out, int depth) {
+            open(out, depth);
             if (!children.isEmpty()) {
                 out.append(">\n");
                 for (Element child : children) {
                     child.write(out, depth + 1);
                 }
-                out.append("  ".repeat(depth)).append("</").append(name).append(">\n");
+                close(out, depth);
             } else if (!text.isEmpty()) {
                 out.append('>');
                 escape(out, text, false);
                 out.append("</").append(name).append(">\n");
             } else {
                 out.append("/>\n");
+            }
+        }
+
+        /**
+         * The element's start tag at {@code depth}, for a writer that streams its children: {@link #close} follows
+         * them. With no child to come, {@link #write} gives the empty element instead.
+         */
+        void writeStart(StringBuilder out, int depth) {
+            open(out, depth);
+            out.append(">\n");
+        }
+
+        /** The element's end tag at {@code depth}, on a line of its own. */
+        void close(StringBuilder out, int depth) {
+            out.append("  ".repeat(depth)).append("</").append(name).append(">\n");
+        }
+
+        private void open(StringBuilder out, int depth) {
+            out.append("  ".repeat(depth)).append('<').append(name);
+            for (Map.Entry<String, String> a : attributes.entrySet()) {
+                out.append(' ').append(a.getKey()).append("=\"");
+                escape(out, a.getValue(), true);
+                out.append('"');
             }
         }
     }

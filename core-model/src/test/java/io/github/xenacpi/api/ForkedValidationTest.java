@@ -71,14 +71,14 @@ class ForkedValidationTest {
 
         Lines inProcess = new Lines();
         Path here = folder.resolve("here");
-        Gate gate = gateParameters.gate(parameters, folder);
+        Gate.Tally tally = gateParameters.gate(parameters, folder).tally();
         ValidationRun.Outcome outcome = ValidationRun.execute(
                 parameters.settings(
                         parameters.platforms(folder, inProcess), formats, here, PlatformCheck.Provider.NONE, folder),
                 TIME,
-                inProcess);
-        Optional<String> failure =
-                ViolationPolicy.FAIL.enforce(gate.decide(outcome.report()), outcome.location(), inProcess);
+                inProcess,
+                tally::add);
+        Optional<String> failure = ViolationPolicy.FAIL.enforce(tally.decide(), outcome.location(), inProcess);
 
         Lines forked = new Lines();
         Path there = folder.resolve("there");

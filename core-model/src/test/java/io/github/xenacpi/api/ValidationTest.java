@@ -14,6 +14,7 @@ import io.github.xenacpi.report.ConformanceReport.ReportFinding;
 import io.github.xenacpi.simulation.SimulationResult;
 import io.github.xenacpi.strategy.MappingStrategy;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,32 @@ class ValidationTest {
         assertThat(parallel.get(0).results())
                 .extracting(SimulationResult::strategy)
                 .containsExactly("bus-notify", "stage2-fault");
+    }
+
+    @Test
+    void eachReportIsHandedOverInTheirOrderAndAFailureThereEndsTheRun() throws Exception {
+        List<PlatformSource> many = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            many.addAll(presets);
+        }
+        Validation validation = new Validation(Validation.strategies(List.of("stage2-fault")), Overrides.NONE, 2);
+        List<String> handed = new ArrayList<>();
+        validation.run(many, (source, report) -> {
+            assertThat(report.name()).isEqualTo(source.name());
+            handed.add(report.name());
+        });
+        assertThat(handed).isEqualTo(many.stream().map(PlatformSource::name).toList());
+
+        List<String> before = new ArrayList<>();
+        assertThatThrownBy(() -> validation.run(many, (source, report) -> {
+                    if (before.size() == 2) {
+                        throw new ValidationException("cannot write the report");
+                    }
+                    before.add(report.name());
+                }))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("cannot write the report");
+        assertThat(before).hasSize(2);
     }
 
     @Test

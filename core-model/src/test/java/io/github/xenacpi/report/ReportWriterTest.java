@@ -355,7 +355,7 @@ class ReportWriterTest {
                         .toList(),
                 ReportOptions.DEFAULT,
                 TIME);
-        String html = HtmlReport.pages(subset).get("index.html");
+        String html = HtmlPages.of(subset).get("index.html");
         String header = html.substring(
                 html.indexOf("<table class=\"matrix\">"),
                 html.indexOf("</tr>", html.indexOf("<table class=\"matrix\">")));
@@ -406,7 +406,7 @@ class ReportWriterTest {
 
     @Test
     void largeReportsGetAnIndexAndOnePagePerPlatform() {
-        Map<String, String> pages = HtmlReport.pages(report, 1, Integer.MAX_VALUE);
+        Map<String, String> pages = HtmlPages.of(report, 1, Integer.MAX_VALUE);
         assertThat(pages.keySet())
                 .containsExactly(
                         "index.html",
@@ -433,7 +433,7 @@ class ReportWriterTest {
                 .contains("href=\"../index.html\"")
                 .contains("<h2>markup &lt;script&gt;&amp;</h2>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;");
-        assertThat(HtmlReport.pages(report, 1, 10)).as("split by size as well").hasSize(Preset.values().length + 2);
+        assertThat(HtmlPages.of(report, 1, 10)).as("split by size as well").hasSize(Preset.values().length + 2);
     }
 
     @Test

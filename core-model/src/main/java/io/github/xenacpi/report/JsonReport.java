@@ -1,0 +1,44 @@
+package io.github.xenacpi.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * {@code report.json} written platform by platform through Jackson's generator: the document's schema, version,
+ * time and rules first, then each platform's part as it is added, then the closing brackets; the bytes are those of
+ * the whole {@link ConformanceReport} serialised at once.
+ */
+final class JsonReport implements FormatWriter {
+    private final JsonGenerator json;
+
+    /** A writer of {@code file} for a report with the schema, version, time and rules of {@code head}. */
+    JsonReport(ConformanceReport head, Path file) throws IOException {
+        this.json = ReportWriter.MAPPER.writer().createGenerator(ReportWriter.create(file));
+        json.writeStartObject();
+        json.writeStringField("schema", head.schema());
+        json.writeStringField("toolVersion", head.toolVersion());
+        json.writeStringField("generated", head.generated());
+        json.writeFieldName("rules");
+        ReportWriter.MAPPER.writeValue(json, head.rules());
+        json.writeArrayFieldStart("platforms");
+    }
+
+    @Override
+    public void add(PlatformReport platform) throws IOException {
+        ReportWriter.MAPPER.writeValue(json, platform);
+    }
+
+    @Override
+    public void finish() throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+        json.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        json.close();
+    }
+}

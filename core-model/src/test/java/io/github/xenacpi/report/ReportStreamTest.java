@@ -1,0 +1,161 @@
+package io.github.xenacpi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.xenacpi.conformance.RuleCatalog;
+import io.github.xenacpi.platform.preset.Preset;
+import io.github.xenacpi.report.ConformanceReport.PlatformReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A report written platform by platform: a split report's pages are on disk as each platform is added, the
+ * formats that state totals or headers first keep their platforms' parts in scratch files that go when the stream
+ * finishes or closes, {@code report.json} has the bytes of the whole report serialised at once, and platforms that
+ * share a name keep unique SARIF fingerprints however far apart they come.
+ */
+class ReportStreamTest {
+
+    static final Instant TIME = Instant.parse("2026-01-02T03:04:05Z");
+
+    static PlatformReport qemu;
+    static PlatformReport seed;
+
+    @BeforeAll
+    static void platforms() {
+        List<PlatformReport> made = ConformanceReport.of(
+                        List.of(Preset.QEMU_VIRT.platform(), Preset.SEED_RFC.platform()), TIME)
+                .platforms();
+        qemu = made.get(0);
+        seed = made.get(1);
+    }
+
+    static ConformanceReport report(List<PlatformReport> platforms) {
+        return ConformanceReport.assemble(platforms, RuleCatalog.all(), TIME);
+    }
+
+    static List<String> names(List<PlatformReport> platforms) {
+        return platforms.stream().map(PlatformReport::name).toList();
+    }
+
+    static List<Path> scratch(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part"))
+                    .toList();
+        }
+    }
+
+    @Test
+    void aSplitReportWritesEachPlatformsPageAsThePlatformIsAdded(@TempDir Path dir) throws IOException {
+        List<PlatformReport> many = new ArrayList<>();
+        for (int i = 0; i <= HtmlReport.SPLIT_PLATFORMS; i++) {
+            many.add(i % 2 == 0 ? qemu : seed);
+        }
+        ConformanceReport whole = report(many);
+        Path pages = dir.resolve(HtmlReport.PLATFORM_DIR);
+        try (ReportStream stream = ReportStream.open(dir, ReportWriter.FILES, dir, report(List.of()), names(many))) {
+            stream.add(many.get(0));
+            try (Stream<Path> written = Files.list(pages)) {
+                assertThat(written)
+                        .as("the first platform's page, before the others are added")
+                        .hasSize(1);
+            }
+            for (PlatformReport p : many.subList(1, many.size())) {
+                stream.add(p);
+            }
+            assertThat(dir.resolve("index.html"))
+                    .as("the index waits for every row")
+                    .doesNotExist();
+            assertThat(scratch(dir))
+                    .as("SARIF's two runs and JUnit XML's suites")
+                    .hasSize(3);
+            assertThat(stream.finish())
+                    .containsExactlyElementsOf(
+                            ReportWriter.FILES.stream().map(dir::resolve).toList());
+        }
+        assertThat(scratch(dir)).isEmpty();
+        try (Stream<Path> written = Files.list(pages)) {
+            assertThat(written).hasSize(many.size());
+        }
+        assertThat(Files.readString(dir.resolve("report.json")))
+                .as("the bytes of the whole report serialised at once")
+                .isEqualTo(ReportWriter.MAPPER.writeValueAsString(whole));
+        assertThat(Files.readString(dir.resolve("index.html")))
+                .isEqualTo(HtmlPages.of(whole).get("index.html"));
+    }
+
+    @Test
+    void closingAnUnfinishedStreamLeavesNoScratchFile(@TempDir Path dir) throws IOException {
+        try (ReportStream stream =
+                ReportStream.open(dir, ReportWriter.FILES, dir, report(List.of()), names(List.of(qemu, seed)))) {
+            stream.add(qemu);
+            assertThat(scratch(dir)).hasSize(3);
+        }
+        assertThat(scratch(dir)).isEmpty();
+    }
+
+    @Test
+    void finishingBeforeEveryPlatformIsAddedIsTheCallersMistake(@TempDir Path dir) throws IOException {
+        try (ReportStream stream =
+                ReportStream.open(dir, ReportWriter.FILES, dir, report(List.of()), names(List.of(qemu, seed)))) {
+            stream.add(qemu);
+            assertThatThrownBy(stream::finish)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the report was opened for 2 platforms and 1 were added");
+        }
+    }
+
+    @Test
+    void platformsThatShareANameApartKeepUniqueFingerprints(@TempDir Path dir) throws IOException {
+        ReportWriter.write(report(List.of(qemu, seed, qemu)), dir, List.of("report.sarif"), dir);
+        JsonNode sarif = new ObjectMapper().readTree(dir.resolve("report.sarif").toFile());
+        Set<String> fingerprints = new HashSet<>();
+        int results = 0;
+        for (JsonNode run : sarif.path("runs")) {
+            for (JsonNode r : run.path("results")) {
+                fingerprints.add(
+                        r.path("partialFingerprints").path("xenacpiFinding/v1").asText());
+                results++;
+            }
+        }
+        int qemuResults = qemu.findings().size()
+                + qemu.strategies().stream().mapToInt(s -> s.outcomes().size()).sum();
+        int seedResults = seed.findings().size()
+                + seed.strategies().stream().mapToInt(s -> s.outcomes().size()).sum();
+        assertThat(qemuResults).isPositive();
+        assertThat(results).isEqualTo(2 * qemuResults + seedResults);
+        assertThat(fingerprints).hasSize(results);
+    }
+
+    @Test
+    void aReportOfNoPlatformIsWrittenWhole(@TempDir Path dir) throws IOException {
+        ReportWriter.write(report(List.of()), dir);
+        assertThat(Files.readString(dir.resolve("junit.xml")))
+                .isEqualTo(XmlDocument.DECLARATION
+                        + "<testsuites errors=\"0\" failures=\"0\" name=\"xen-acpi-conformance\" tests=\"0\""
+                        + " time=\"0.000\"/>\n");
+        assertThat(new ObjectMapper()
+                        .readTree(dir.resolve("report.json").toFile())
+                        .path("platforms"))
+                .isEmpty();
+        assertThat(new ObjectMapper()
+                        .readTree(dir.resolve("report.sarif").toFile())
+                        .path("runs"))
+                .hasSize(2)
+                .allSatisfy(run -> assertThat(run.path("results")).isEmpty());
+        assertThat(scratch(dir)).isEmpty();
+    }
+}

@@ -16,8 +16,8 @@
 #      changed (the goal repeats the run recorded in target/xenacpi-index and forks no JVM); 3c. row 3 with the
 #      goal in Maven's own JVM (-Dxenacpi.fork=false) instead of a JVM of its own;
 #   4. peak RSS of the corpus run (goal <= 512 MB); 4b. the same with every corpus machine twice (70 platforms,
-#      through symbolic links), and what each platform past the first 35 adds (the goal: bounded by the largest
-#      platform, not by the number of platforms);
+#      through symbolic links), and 4c. four times (140), each with what every platform past the first 35 adds (the
+#      goal: bounded by the largest platform, not by the number of platforms);
 #   5. the warmed whole pipeline against iasl -d (CorpusBenchmark through the api facade; goal >= 50x).
 # Not a test: it measures, prints and exits 0 whatever the figures are (exit 2 on a usage or setup error).
 # Wall times are medians of --runs runs; "cpu" is the user + system time of the command (JIT and GC included).
@@ -222,21 +222,27 @@ printf '3d. row 3 with the daemon: %.2f s (cpu %.2f s, Maven'"'"'s JVM only): th
 pkill -f -- "$work/daemon/" 2>/dev/null || true
 
 printf '4. peak RSS of the corpus run: %d MB (median of %d; goal <= 512 MB)\n' "$(( $(col 2 "$work/corpus.times") / 1024 ))" "$runs"
-# Row 4b: the corpus twice over, each machine under two names, to see what the count of platforms costs.
-mkdir -p "$work/twice-firmware"
-for m in "$laptops"/*/; do
-    ln -s "$m" "$work/twice-firmware/1-$(basename "$m")"
-    ln -s "$m" "$work/twice-firmware/2-$(basename "$m")"
-done
-for _ in $(seq "$runs"); do
-    rm -rf "$work/twice" && mkdir -p "$work/twice"
-    timed_mvn "$work/twice" "$work/twice.times" "$goal" -Dxenacpi.firmware="$work/twice-firmware" \
-        -Dxenacpi.failOnViolation=false
-done
+# Rows 4b and 4c: the corpus twice and four times over, each machine under several names, to see what the count of
+# platforms costs.
 once_kb=$(col 2 "$work/corpus.times")
-twice_kb=$(col 2 "$work/twice.times")
-printf '4b. peak RSS with every corpus machine twice (%d platforms): %d MB; each platform past the first %d adds %.2f MB (goal: bounded by the largest platform)\n' \
-    "$((2 * platforms))" "$((twice_kb / 1024))" "$platforms" "$(echo "($twice_kb - $once_kb) / 1024 / $platforms" | bc -l)"
+for copies in 2 4; do
+    row=$([ "$copies" = 2 ] && echo 4b || echo 4c)
+    mkdir -p "$work/firmware-$copies"
+    for m in "$laptops"/*/; do
+        for k in $(seq "$copies"); do
+            ln -s "$m" "$work/firmware-$copies/$k-$(basename "$m")"
+        done
+    done
+    for _ in $(seq "$runs"); do
+        rm -rf "$work/copies" && mkdir -p "$work/copies"
+        timed_mvn "$work/copies" "$work/copies-$copies.times" "$goal" -Dxenacpi.firmware="$work/firmware-$copies" \
+            -Dxenacpi.failOnViolation=false
+    done
+    many_kb=$(col 2 "$work/copies-$copies.times")
+    printf '%s. peak RSS with every corpus machine %d times (%d platforms): %d MB; each platform past the first %d adds %.2f MB (goal: bounded by the largest platform)\n' \
+        "$row" "$copies" "$((copies * platforms))" "$((many_kb / 1024))" "$platforms" \
+        "$(echo "($many_kb - $once_kb) / 1024 / ($platforms * ($copies - 1))" | bc -l)"
+done
 
 # Row 5: the warmed pipeline, in one JVM, against iasl -d.
 jar="$repo/benchmarks/target/benchmarks.jar"

@@ -16,13 +16,22 @@ final class JsonReport implements FormatWriter {
     /** A writer of {@code file} for a report with the schema, version, time and rules of {@code head}. */
     JsonReport(ConformanceReport head, Path file) throws IOException {
         this.json = ReportWriter.MAPPER.writer().createGenerator(ReportWriter.create(file));
-        json.writeStartObject();
-        json.writeStringField("schema", head.schema());
-        json.writeStringField("toolVersion", head.toolVersion());
-        json.writeStringField("generated", head.generated());
-        json.writeFieldName("rules");
-        ReportWriter.MAPPER.writeValue(json, head.rules());
-        json.writeArrayFieldStart("platforms");
+        try {
+            json.writeStartObject();
+            json.writeStringField("schema", head.schema());
+            json.writeStringField("toolVersion", head.toolVersion());
+            json.writeStringField("generated", head.generated());
+            json.writeFieldName("rules");
+            ReportWriter.MAPPER.writeValue(json, head.rules());
+            json.writeArrayFieldStart("platforms");
+        } catch (IOException | RuntimeException e) {
+            try {
+                json.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -73,7 +73,7 @@ settings="$(dirname "$local_repo")/user-command-settings.xml"
 printf '%s\n' '<settings>' "  <localRepository>$local_repo</localRepository>" \
     "  <mirrors><mirror><id>user-m2</id><mirrorOf>*</mirrorOf><url>file://$HOME/.m2/repository</url></mirror></mirrors>" \
     '</settings>' >"$settings"
-version="$(cd "$repo" && mvn -q -B -ntp -o -Dstyle.color=never help:evaluate -Dexpression=project.version \
+version="$(cd "$repo" && mvn -q -B -ntp -Dstyle.color=never help:evaluate -Dexpression=project.version \
     -DforceStdout | sed 's/\x1b\[[0-9;]*m//g')"
 goal="io.github.xenacpi:xenacpi-maven-plugin:$version:validate"
 if $build; then
@@ -84,7 +84,7 @@ fi
 
 work="$(mktemp -d)"
 # The daemon rows' daemon lives in $work/daemon (its socket and log); it is stopped when the script ends.
-trap 'pkill -f -- "$work/daemon/" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'pkill -f -- "$work/daemon/" 2>/dev/null || true; rm -rf "$work"' EXIT
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # The apparent size in KiB of the files under a folder whose name matches a pattern.
 kib() { find "$1" -type f -name "$2" -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s / 1024 }'; }

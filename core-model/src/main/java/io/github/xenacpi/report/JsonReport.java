@@ -8,14 +8,19 @@ import java.nio.file.Path;
 /**
  * {@code report.json} written platform by platform through Jackson's generator: the document's schema, version,
  * time and rules first, then each platform's part as it is added, then the closing brackets; the bytes are those of
- * the whole {@link ConformanceReport} serialised at once.
+ * the whole {@link ConformanceReport} serialised at once. The document grows in a {@link PartFile} that takes the
+ * place of {@code report.json} when it is complete, so that a run that fails halfway leaves the previous report.
  */
 final class JsonReport implements FormatWriter {
+    private final Path file;
+    private final PartFile part;
     private final JsonGenerator json;
 
     /** A writer of {@code file} for a report with the schema, version, time and rules of {@code head}. */
     JsonReport(ConformanceReport head, Path file) throws IOException {
-        this.json = ReportWriter.MAPPER.writer().createGenerator(ReportWriter.create(file));
+        this.file = file;
+        this.part = new PartFile(file.getParent());
+        this.json = ReportWriter.MAPPER.writer().createGenerator(part.writer());
         try {
             json.writeStartObject();
             json.writeStringField("schema", head.schema());
@@ -26,7 +31,7 @@ final class JsonReport implements FormatWriter {
             json.writeArrayFieldStart("platforms");
         } catch (IOException | RuntimeException e) {
             try {
-                json.close();
+                close();
             } catch (IOException closing) {
                 e.addSuppressed(closing);
             }
@@ -44,10 +49,15 @@ final class JsonReport implements FormatWriter {
         json.writeEndArray();
         json.writeEndObject();
         json.close();
+        part.moveTo(file);
     }
 
     @Override
     public void close() throws IOException {
-        json.close();
+        try {
+            json.close();
+        } finally {
+            part.close();
+        }
     }
 }

@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * Writes the files of a report ({@link ReportWriter#FILES}, those asked for) platform by platform: each platform's
- * part is written, or set aside in a scratch file of the report folder, as soon as it is added, and what a format
- * states across platforms (SARIF's run headers, JUnit XML's totals, the HTML index) is written by {@link #finish}.
- * Writing a report of many platforms thus holds one platform's part at a time, and a matrix row per platform, never
- * the whole report. Closing an unfinished stream removes its scratch files.
+ * part is written into a scratch file or folder of the report folder as soon as it is added, and {@link #finish}
+ * writes what a format states across platforms (SARIF's run headers, JUnit XML's totals, the HTML index) and puts
+ * the files in place of the previous report's. Writing a report of many platforms thus holds one platform's part at
+ * a time, and a matrix row per platform, never the whole report; a run that fails before {@link #finish} leaves the
+ * previous report as it was. Closing an unfinished stream removes its scratch files.
  */
 public final class ReportStream implements AutoCloseable {
     private final Path dir;
@@ -46,15 +47,7 @@ public final class ReportStream implements AutoCloseable {
                 Path file = dir.resolve(files.get(i));
                 writers[i] = switch (files.get(i)) {
                     case "report.json" -> new JsonReport(head, file);
-                    case "index.html" -> {
-                        ReportWriter.removeOldPlatformPages(dir.resolve(HtmlReport.PLATFORM_DIR));
-                        yield new HtmlPages(
-                                head,
-                                platformNames,
-                                HtmlReport.SPLIT_PLATFORMS,
-                                HtmlReport.SPLIT_CHARS,
-                                (path, html) -> ReportWriter.writePage(dir, path, html));
-                    }
+                    case "index.html" -> new HtmlFiles(head, platformNames, dir);
                     case "report.sarif" -> new SarifReport(head, platformNames, file, sourceRoot);
                     case "junit.xml" -> new JunitReport(head, file);
                     default -> throw new IllegalStateException("no writer for " + files.get(i));

@@ -76,15 +76,6 @@ public final class ReportWriter {
         }
     }
 
-    /** Writes one HTML page at {@code path} under the report folder {@code dir}. */
-    static void writePage(Path dir, String path, String html) throws IOException {
-        Path file = dir.resolve(path);
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = create(file)) {
-            out.write(html.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
     /** A writer of UTF-8 text into a new file in place of whatever is at {@code file} ({@link #create}). */
     static Writer newWriter(Path file) throws IOException {
         return new BufferedWriter(new OutputStreamWriter(create(file), StandardCharsets.UTF_8));

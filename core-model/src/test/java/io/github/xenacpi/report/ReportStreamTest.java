@@ -51,15 +51,28 @@ class ReportStreamTest {
         return platforms.stream().map(PlatformReport::name).toList();
     }
 
+    /** The scratch files and folders of a stream in the report folder. */
     static List<Path> scratch(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".part"))
+            return files.filter(f -> f.getFileName().toString().startsWith(".xenacpi-"))
                     .toList();
         }
     }
 
+    /** Every file under a folder with its content. */
+    static java.util.Map<String, String> contents(Path dir) throws IOException {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(f).toString(), Files.readString(f));
+            }
+        }
+        return out;
+    }
+
     @Test
-    void aSplitReportWritesEachPlatformsPageAsThePlatformIsAdded(@TempDir Path dir) throws IOException {
+    void aSplitReportWritesEachPlatformsPageAsThePlatformIsAddedAndPutsThemInPlaceAtTheEnd(@TempDir Path dir)
+            throws IOException {
         List<PlatformReport> many = new ArrayList<>();
         for (int i = 0; i <= HtmlReport.SPLIT_PLATFORMS; i++) {
             many.add(i % 2 == 0 ? qemu : seed);
@@ -68,7 +81,9 @@ class ReportStreamTest {
         Path pages = dir.resolve(HtmlReport.PLATFORM_DIR);
         try (ReportStream stream = ReportStream.open(dir, ReportWriter.FILES, dir, report(List.of()), names(many))) {
             stream.add(many.get(0));
-            try (Stream<Path> written = Files.list(pages)) {
+            Path staged =
+                    scratch(dir).stream().filter(Files::isDirectory).findFirst().orElseThrow();
+            try (Stream<Path> written = Files.list(staged.resolve(HtmlReport.PLATFORM_DIR))) {
                 assertThat(written)
                         .as("the first platform's page, before the others are added")
                         .hasSize(1);
@@ -76,12 +91,12 @@ class ReportStreamTest {
             for (PlatformReport p : many.subList(1, many.size())) {
                 stream.add(p);
             }
-            assertThat(dir.resolve("index.html"))
-                    .as("the index waits for every row")
-                    .doesNotExist();
+            assertThat(pages).as("put in place when the report is complete").doesNotExist();
+            assertThat(dir.resolve("index.html")).doesNotExist();
+            assertThat(dir.resolve("report.json")).doesNotExist();
             assertThat(scratch(dir))
-                    .as("SARIF's two runs and JUnit XML's suites")
-                    .hasSize(3);
+                    .as("report.json, SARIF's two runs, JUnit XML's suites, the staged pages")
+                    .hasSize(5);
             assertThat(stream.finish())
                     .containsExactlyElementsOf(
                             ReportWriter.FILES.stream().map(dir::resolve).toList());
@@ -89,6 +104,12 @@ class ReportStreamTest {
         assertThat(scratch(dir)).isEmpty();
         try (Stream<Path> written = Files.list(pages)) {
             assertThat(written).hasSize(many.size());
+        }
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(dir.resolve("report.json")))
+                    .as("a file put in place gets a report file's permissions, not a temporary file's")
+                    .isEqualTo(Files.getPosixFilePermissions(dir.resolve("junit.xml")))
+                    .isEqualTo(Files.getPosixFilePermissions(pages.resolve("seed-rfc.html")));
         }
         assertThat(Files.readString(dir.resolve("report.json")))
                 .as("the bytes of the whole report serialised at once")
@@ -98,13 +119,24 @@ class ReportStreamTest {
     }
 
     @Test
-    void closingAnUnfinishedStreamLeavesNoScratchFile(@TempDir Path dir) throws IOException {
+    void aRunThatFailsHalfwayLeavesThePreviousReportAsItWas(@TempDir Path dir) throws IOException {
+        List<PlatformReport> many = new ArrayList<>();
+        for (int i = 0; i <= HtmlReport.SPLIT_PLATFORMS; i++) {
+            many.add(i % 2 == 0 ? seed : qemu);
+        }
+        ReportWriter.write(report(many), dir);
+        java.util.Map<String, String> before = contents(dir);
+        assertThat(before).containsKey(HtmlReport.PLATFORM_DIR + "/seed-rfc.html");
+
         try (ReportStream stream =
                 ReportStream.open(dir, ReportWriter.FILES, dir, report(List.of()), names(List.of(qemu, seed)))) {
             stream.add(qemu);
-            assertThat(scratch(dir)).hasSize(3);
+            assertThat(scratch(dir))
+                    .as("report.json, SARIF's two runs, JUnit XML's suites (two platforms: one page, made at the end)")
+                    .hasSize(4);
         }
-        assertThat(scratch(dir)).isEmpty();
+        assertThat(scratch(dir)).as("no scratch file left").isEmpty();
+        assertThat(contents(dir)).isEqualTo(before);
     }
 
     @Test

@@ -35,7 +35,7 @@ import java.util.function.Function;
  * from {@code index.ftlh} and {@code platform.ftlh} with HTML auto-escaping, so firmware text is always escaped.
  * A small report is one page; a large one is an index with the verdict matrix that links to one page per
  * platform under {@code platforms/}. The page model is the public records below, computed here so that the
- * templates only lay them out.
+ * templates only lay them out; {@link HtmlPages} makes the pages platform by platform.
  */
 public final class HtmlReport {
 

@@ -29,7 +29,8 @@ import java.util.List;
  * {@code platforms/}), {@code report.sarif} (SARIF 2.1.0 for code scanning)
  * and {@code junit.xml} (Surefire's format, for CI test views). It never follows a symbolic link it finds in the
  * report folder: a link in place of a report file (or of the {@code platforms/} folder) is replaced, its target
- * left alone.
+ * left alone. A whole report goes through the same {@link ReportStream} a validation run writes platform by
+ * platform.
  */
 public final class ReportWriter {
 

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
  * Platforms and simulation results, each computed once per test run in the root context's store under
  * {@link #NAMESPACE}; a platform that cannot be loaded is remembered with its reason.
  */
+// Store.getOrComputeIfAbsent is the one atomic get-or-create both supported JUnit lines have: JUnit 6 deprecates it
+// for computeIfAbsent, which JUnit 5.14 lacks. The extension builds against both (.ci/run), so it keeps the old name.
+@SuppressWarnings("deprecation")
 final class PlatformStore {
     /** The one namespace of the extension's store entries. */
     static final Namespace NAMESPACE = Namespace.create(XenPlatformExtension.class);

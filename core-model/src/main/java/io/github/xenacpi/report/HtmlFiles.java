@@ -10,10 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The HTML files of a report ({@link HtmlPages}) on disk: each page goes into a hidden staging folder of the report
@@ -63,7 +60,7 @@ final class HtmlFiles implements FormatWriter {
     /** A page made: into the staging folder, at its path relative to the report folder. */
     private void stage(String path, String html) throws IOException {
         if (staging == null) {
-            staging = Files.createTempDirectory(dir, ".xenacpi-pages-");
+            staging = Files.createTempDirectory(dir, ScratchFiles.prefix() + "pages-");
         }
         Path file = staging.resolve(path);
         Files.createDirectories(file.getParent());
@@ -83,13 +80,7 @@ final class HtmlFiles implements FormatWriter {
         if (staging == null) {
             return;
         }
-        List<Path> left = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(staging)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(left::add);
-        }
-        for (Path p : left) {
-            Files.deleteIfExists(p);
-        }
+        ScratchFiles.delete(staging);
         staging = null;
     }
 }

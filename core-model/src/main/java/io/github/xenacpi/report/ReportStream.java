@@ -14,7 +14,8 @@ import java.util.List;
  * writes what a format states across platforms (SARIF's run headers, JUnit XML's totals, the HTML index) and puts
  * the files in place of the previous report's. Writing a report of many platforms thus holds one platform's part at
  * a time, and a matrix row per platform, never the whole report; a run that fails before {@link #finish} leaves the
- * previous report as it was. Closing an unfinished stream removes its scratch files.
+ * previous report as it was. Closing an unfinished stream removes its scratch files; those of a run that was killed
+ * are removed by the next ({@link ScratchFiles}).
  */
 public final class ReportStream implements AutoCloseable {
     private final Path dir;
@@ -40,6 +41,7 @@ public final class ReportStream implements AutoCloseable {
             Path dir, Collection<String> names, Path sourceRoot, ConformanceReport head, List<String> platformNames)
             throws IOException {
         Files.createDirectories(dir);
+        ScratchFiles.removeStale(dir);
         List<String> files = ReportWriter.FILES.stream().filter(names::contains).toList();
         FormatWriter[] writers = new FormatWriter[files.size()];
         try {

@@ -140,6 +140,31 @@ class ReportStreamTest {
     }
 
     @Test
+    void aKilledRunsScratchIsRemovedByTheNextAndARunningOnesIsLeftAlone(@TempDir Path dir) throws Exception {
+        Process finished = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        finished.waitFor();
+        Path killedPart = dir.resolve(".xenacpi-" + finished.pid() + "-1a2b.part");
+        Files.writeString(killedPart, "{\"schema\"");
+        Path killedPages = dir.resolve(".xenacpi-" + finished.pid() + "-pages-42");
+        Files.createDirectories(killedPages.resolve(HtmlReport.PLATFORM_DIR));
+        Files.writeString(killedPages.resolve(HtmlReport.PLATFORM_DIR).resolve("a.html"), "<html>");
+        Path running = dir.resolve(ScratchFiles.prefix() + "other-job.part");
+        Files.writeString(running, "{");
+
+        ReportWriter.write(report(List.of(qemu)), dir);
+
+        assertThat(killedPart).doesNotExist();
+        assertThat(killedPages).doesNotExist();
+        assertThat(running)
+                .as("a run of this process (a daemon's other job) keeps its scratch")
+                .exists();
+    }
+
+    @Test
     void finishingBeforeEveryPlatformIsAddedIsTheCallersMistake(@TempDir Path dir) throws IOException {
         try (ReportStream stream =
                 ReportStream.open(dir, ReportWriter.FILES, dir, report(List.of()), names(List.of(qemu, seed)))) {

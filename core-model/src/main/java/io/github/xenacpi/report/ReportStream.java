@@ -62,8 +62,16 @@ public final class ReportStream implements AutoCloseable {
         return new ReportStream(dir, files, writers, platformNames.size());
     }
 
-    /** Writes, or sets aside, the next platform's part of every file. */
+    /**
+     * Writes, or sets aside, the next platform's part of every file.
+     *
+     * @throws IllegalStateException when every platform {@link #open} was told of has been added already
+     */
     public void add(PlatformReport platform) throws IOException {
+        if (added == expected) {
+            throw new IllegalStateException("the report was opened for " + expected + " platforms and "
+                    + platform.name() + " would be one more");
+        }
         for (FormatWriter w : writers) {
             w.add(platform);
         }

@@ -165,13 +165,17 @@ class ReportStreamTest {
     }
 
     @Test
-    void finishingBeforeEveryPlatformIsAddedIsTheCallersMistake(@TempDir Path dir) throws IOException {
+    void finishingEarlyOrAddingOneTooManyIsTheCallersMistake(@TempDir Path dir) throws IOException {
         try (ReportStream stream =
                 ReportStream.open(dir, ReportWriter.FILES, dir, report(List.of()), names(List.of(qemu, seed)))) {
             stream.add(qemu);
             assertThatThrownBy(stream::finish)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("the report was opened for 2 platforms and 1 were added");
+            stream.add(seed);
+            assertThatThrownBy(() -> stream.add(qemu))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the report was opened for 2 platforms and qemu-virt would be one more");
         }
     }
 

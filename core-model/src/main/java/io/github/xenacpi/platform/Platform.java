@@ -42,7 +42,6 @@ public final class Platform {
     private final PlatformDescriptor descriptor;
     private final LoadedNamespace namespace;
 
-    private final List<Diagnostic> namespaceDiagnostics;
     private final NamespaceSurvey survey;
     private final List<DescribedRegion> regions;
     private final List<MemoryRange> ram;
@@ -58,7 +57,6 @@ public final class Platform {
                 .map(LoadedTable::raw)
                 .toList();
         this.namespace = AmlLoader.load(definitionBlocks);
-        this.namespaceDiagnostics = namespace.diagnostics();
         this.survey =
                 NamespaceSurvey.of(namespace, definitionBlocks, MemoryModel.of(descriptor.amlMemory()), Budget.DEFAULT);
         List<DescribedRegion> all = new ArrayList<>(RegionExtents.of(tables.regions(), tables));
@@ -107,7 +105,7 @@ public final class Platform {
     /** Every diagnostic: reading and decoding the tables, loading the namespace, evaluating it. */
     public List<Diagnostic> diagnostics() {
         List<Diagnostic> all = new ArrayList<>(tables.diagnostics());
-        all.addAll(namespaceDiagnostics);
+        all.addAll(namespace.diagnostics());
         all.addAll(survey.diagnostics());
         for (DescribedRegion r : regions) {
             if (r.wrapsPastTop()) {

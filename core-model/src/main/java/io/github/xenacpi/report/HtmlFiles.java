@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -64,7 +63,7 @@ final class HtmlFiles implements FormatWriter {
         }
         Path file = staging.resolve(path);
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (OutputStream out = ReportWriter.create(file)) {
             out.write(html.getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A report written platform by platform: a split report's pages are on disk as each platform is added, the
@@ -116,6 +118,22 @@ class ReportStreamTest {
                 .isEqualTo(ReportWriter.MAPPER.writeValueAsString(whole));
         assertThat(Files.readString(dir.resolve("index.html")))
                 .isEqualTo(HtmlPages.of(whole).get("index.html"));
+    }
+
+    /**
+     * The streamed report.json is the whole report serialised at once in every configuration the reports are checked
+     * in (every strategy, a strategy subset, a version grid, a damaged platform), and the stream leaves no scratch.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.github.xenacpi.simulation.StageTwoMapTest#reports")
+    void theStreamedJsonIsTheWholeReportInEveryConfiguration(
+            String configuration, ConformanceReport whole, @TempDir Path dir) throws IOException {
+        ReportWriter.write(whole, dir);
+        assertThat(Files.readString(dir.resolve("report.json")))
+                .isEqualTo(ReportWriter.MAPPER.writeValueAsString(whole));
+        assertThat(Files.readString(dir.resolve("index.html")))
+                .isEqualTo(HtmlPages.of(whole).get("index.html"));
+        assertThat(scratch(dir)).isEmpty();
     }
 
     @Test

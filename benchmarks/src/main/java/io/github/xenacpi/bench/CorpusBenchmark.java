@@ -54,9 +54,12 @@ import java.util.stream.Stream;
  * the report model); {@code --stages} runs the same steps one by one instead and prints the throughput of each.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.xenacpi.bench.CorpusBenchmark CORPUS
- * [--passes N] [--threads N] [--iasl-jobs N] [--no-iasl] [--stages]}: {@code --passes} (default 3) passes over
- * the corpus, the first in a cold JVM, the median of the others reported; {@code --threads} (default 1) platforms
- * analysed at once; {@code --iasl-jobs} (default 1) iasl processes run at once.
+ * [--passes N] [--warmup N] [--threads N] [--iasl-jobs N] [--no-iasl] [--stages]}: {@code --passes} (default 3)
+ * passes over the corpus, the first in a cold JVM; the median of those after the first {@code --warmup} (default
+ * 1, the cold pass) is reported, so that a larger warm-up leaves out the passes during which the JIT still compiles;
+ * {@code --threads} (default 1) platforms analysed at once; {@code --iasl-jobs} (default 1) iasl processes run at
+ * once. Each pass also prints the bytes its working threads allocated, which, unlike its times, another load on the
+ * machine does not change.
  */
 public final class CorpusBenchmark {
 
@@ -85,14 +88,16 @@ public final class CorpusBenchmark {
         private final Map<Stage, Long> nanos = new EnumMap<>(Stage.class);
         long wallNanos;
         long processCpuNanos;
+        long allocatedBytes;
         long tableBytes;
         long amlBytes;
         int platforms;
         int simulations;
         final List<String> failures = new ArrayList<>();
 
-        synchronized void add(Map<Stage, Long> stageNanos, long table, long aml, int sims) {
+        synchronized void add(Map<Stage, Long> stageNanos, long table, long aml, int sims, long allocated) {
             stageNanos.forEach((stage, n) -> nanos.merge(stage, n, Long::sum));
+            allocatedBytes += allocated;
             tableBytes += table;
             amlBytes += aml;
             simulations += sims;
@@ -122,8 +127,8 @@ public final class CorpusBenchmark {
     /** Runs the benchmark over the corpus folder given as the first argument. */
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: CorpusBenchmark CORPUS_FOLDER [--passes N] [--threads N] [--iasl-jobs N]"
-                    + " [--no-iasl] [--stages]");
+            System.err.println("usage: CorpusBenchmark CORPUS_FOLDER [--passes N] [--warmup N] [--threads N]"
+                    + " [--iasl-jobs N] [--no-iasl] [--stages]");
             System.exit(2);
         }
         Path root = Path.of(args[0]);
@@ -131,6 +136,10 @@ public final class CorpusBenchmark {
         boolean iasl = !options.contains("--no-iasl");
         boolean stages = options.contains("--stages");
         int passes = option(options, "--passes", 3);
+        int warmup = option(options, "--warmup", 1);
+        if (warmup >= passes && passes > 1) {
+            throw new IllegalArgumentException("--warmup " + warmup + " leaves none of the " + passes + " passes");
+        }
         int threads = option(options, "--threads", 1);
         int iaslJobs = option(options, "--iasl-jobs", 1);
         List<Path> platforms = platforms(root);
@@ -152,21 +161,34 @@ public final class CorpusBenchmark {
             Pass p = pass(platforms, threads, stages);
             all.add(p);
             System.out.printf(
-                    "pass %d%s: %.3f s wall, %.3f s CPU of the JVM (%.3f s in the stages)%n",
-                    i, i == 1 ? " (cold JVM)" : "", p.wallNanos / 1e9, p.processCpuNanos / 1e9, p.stageSum() / 1e9);
+                    "pass %d%s: %.3f s wall, %.3f s CPU of the JVM (%.3f s in the stages), %.1f MB allocated%n",
+                    i,
+                    i == 1 ? " (cold JVM)" : "",
+                    p.wallNanos / 1e9,
+                    p.processCpuNanos / 1e9,
+                    p.stageSum() / 1e9,
+                    p.allocatedBytes / 1e6);
         }
         Pass cold = all.get(0);
-        // The warmed passes' median by wall time: the machine may be shared, so one pass can be slowed by others.
-        List<Pass> warmed = new ArrayList<>(all.subList(passes > 1 ? 1 : 0, passes));
+        // The measured passes' median by wall time: the machine may be shared, so one pass can be slowed by others.
+        List<Pass> warmed = new ArrayList<>(all.subList(passes > 1 ? warmup : 0, passes));
         warmed.sort(Comparator.comparingLong(p -> p.wallNanos));
         Pass timed = warmed.get(warmed.size() / 2);
         int timedIndex = all.indexOf(timed) + 1;
         timed.failures.forEach(f -> System.out.println("  not analysed: " + f));
 
         System.out.printf(
-                "%nxenacpi, one JVM, pass %d (the median of the warmed passes): %.3f s wall for %d platforms"
-                        + " (%d simulations), %d thread(s)%n",
-                timedIndex, timed.wallNanos / 1e9, timed.platforms, timed.simulations, threads);
+                "%nxenacpi, one JVM, pass %d (the median of passes %d to %d, after %d of warm-up): %.3f s wall for %d"
+                        + " platforms (%d simulations), %d thread(s), %.1f MB allocated%n",
+                timedIndex,
+                passes > 1 ? warmup + 1 : 1,
+                passes,
+                passes > 1 ? warmup : 0,
+                timed.wallNanos / 1e9,
+                timed.platforms,
+                timed.simulations,
+                threads,
+                timed.allocatedBytes / 1e6);
         if (stages) {
             stages(timed, loadOnly(platforms));
         } else {
@@ -301,6 +323,11 @@ public final class CorpusBenchmark {
         return THREADS.getCurrentThreadCpuTime();
     }
 
+    /** The bytes the current thread has allocated so far (HotSpot counts them per thread). */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) THREADS).getCurrentThreadAllocatedBytes();
+    }
+
     /** One platform folder through the pipeline: through the façade, or stage by stage. */
     private static void analyse(Path dir, Pass p, boolean stages, Validation validation) {
         if (stages) {
@@ -309,14 +336,16 @@ public final class CorpusBenchmark {
         }
         Map<Stage, Long> t = new EnumMap<>(Stage.class);
         try {
+            long a0 = allocated();
             long t0 = cpu();
             var report = validation.one(new PlatformSource.PathSource(dir));
             t.put(Stage.REPORT, cpu() - t0);
+            long allocated = allocated() - a0;
             long table = 0;
             for (ReportedPlatform.Table lt : report.platform().tables()) {
                 table += lt.size();
             }
-            p.add(t, table, 0, report.results().size());
+            p.add(t, table, 0, report.results().size(), allocated);
         } catch (ValidationException e) {
             p.fail(dir + ": " + e.getMessage());
         }
@@ -326,6 +355,7 @@ public final class CorpusBenchmark {
     private static void analyse(Path dir, Pass p) {
         Map<Stage, Long> t = new EnumMap<>(Stage.class);
         try {
+            long a0 = allocated();
             long t0 = cpu();
             FirmwareImage image = FirmwareSource.open(dir);
             long t1 = cpu();
@@ -352,7 +382,7 @@ public final class CorpusBenchmark {
                     aml += lt.raw().size();
                 }
             }
-            p.add(t, table, aml, results.size());
+            p.add(t, table, aml, results.size(), allocated() - a0);
         } catch (AcpiException | PlatformException e) {
             p.fail(dir + ": " + e.getMessage());
         }

@@ -128,7 +128,7 @@ public final class NamespaceNode {
 
     public void addChild(NamespaceNode child) {
         if (children == null) {
-            children = new LinkedHashMap<>(4);
+            children = new LinkedHashMap<>(8);
         }
         children.put(child.segment, child);
         additions[0]++;

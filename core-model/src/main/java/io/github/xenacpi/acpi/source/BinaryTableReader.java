@@ -3,7 +3,9 @@ package io.github.xenacpi.acpi.source;
 import io.github.xenacpi.acpi.AcpiException;
 import io.github.xenacpi.acpi.Severity;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,9 @@ final class BinaryTableReader {
     /** Bytes read of a file whose first bytes declare no plausible table length. */
     static final int MAX_UNDECLARED_BYTES = 64 << 10;
 
+    /** The bytes of a header that say a table's signature and length. */
+    private static final int HEAD_BYTES = 36;
+
     /** A single binary table given as the whole input. */
     static FirmwareImage readFile(Path file) throws AcpiException {
         TableCollector collector = new TableCollector(file, SourceFormat.BINARY_FILE);
@@ -46,20 +51,21 @@ final class BinaryTableReader {
      * when its first bytes declare no length. Bytes left unread are reported with the reason.
      */
     static byte[] read(TableCollector collector, Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(36);
-            long declared = TableSignature.of(head, head.length).isPresent()
-                    ? TableSignature.declaredLength(head, head.length)
-                    : -1;
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            byte[] head = new byte[HEAD_BYTES];
+            int headRead = readFully(in, head, 0);
+            long declared =
+                    TableSignature.of(head, headRead).isPresent() ? TableSignature.declaredLength(head, headRead) : -1;
             // Up to MAX_UNDECLARED_BYTES past the declared length are kept for the table's own diagnostic.
             long limit = declared < 0
                     ? MAX_UNDECLARED_BYTES
                     : declared > MAX_TABLE_BYTES
                             ? MAX_TABLE_BYTES
-                            : Math.max(declared, head.length) + MAX_UNDECLARED_BYTES;
-            byte[] rest = in.readNBytes((int) Math.max(0, limit - head.length));
-            byte[] bytes = Arrays.copyOf(head, head.length + rest.length);
-            System.arraycopy(rest, 0, bytes, head.length, rest.length);
+                            : Math.max(declared, headRead) + MAX_UNDECLARED_BYTES;
+            // Read into an array of the size to keep, not into buffers that are copied again.
+            byte[] bytes = Arrays.copyOf(head, (int) Math.max(headRead, Math.min(in.size(), limit)));
+            int n = headRead < HEAD_BYTES ? headRead : readFully(in, bytes, headRead);
+            bytes = n < bytes.length ? Arrays.copyOf(bytes, n) : readOn(in, bytes, limit);
             long more = Files.size(file) - bytes.length;
             if (more > 0) {
                 String why = declared > MAX_TABLE_BYTES
@@ -77,6 +83,31 @@ final class BinaryTableReader {
             }
             return bytes;
         }
+    }
+
+    /**
+     * The bytes read so far followed by those past them up to {@code limit}: none for a file of the size the file
+     * system gave, more for one whose size it understated (a pseudo file).
+     */
+    private static byte[] readOn(SeekableByteChannel in, byte[] bytes, long limit) throws IOException {
+        ByteBuffer next = ByteBuffer.allocate(1);
+        if (bytes.length >= limit || in.read(next) <= 0) {
+            return bytes;
+        }
+        byte[] rest = Channels.newInputStream(in).readNBytes((int) (limit - bytes.length - 1));
+        byte[] all = Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+        all[bytes.length] = next.get(0);
+        System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+        return all;
+    }
+
+    /** Fills {@code into} from {@code from} on, up to the end of the file; returns the offset reached. */
+    private static int readFully(SeekableByteChannel in, byte[] into, int from) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(into, from, into.length - from);
+        while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+            // Read on: a channel may return fewer bytes than asked for.
+        }
+        return buffer.position();
     }
 
     /**

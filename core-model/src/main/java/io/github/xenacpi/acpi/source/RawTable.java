@@ -19,10 +19,22 @@ public final class RawTable {
     private volatile long prefixSum = -1;
 
     public RawTable(String signature, int instance, byte[] bytes, TableOrigin origin) {
+        this(signature, instance, origin, bytes.clone());
+    }
+
+    private RawTable(String signature, int instance, TableOrigin origin, byte[] owned) {
         this.signature = Objects.requireNonNull(signature, "signature");
         this.instance = instance;
-        this.bytes = bytes.clone();
+        this.bytes = owned;
         this.origin = Objects.requireNonNull(origin, "origin");
+    }
+
+    /**
+     * A table holding {@code bytes} itself, not a copy: for this package's readers, which hand over an array they
+     * made and keep no reference to (a corpus pass copied 12 MB of tables once more for nothing).
+     */
+    static RawTable adopting(String signature, int instance, byte[] bytes, TableOrigin origin) {
+        return new RawTable(signature, instance, origin, bytes);
     }
 
     /** The four-character signature, {@code RSDP} for a root pointer. */
@@ -37,7 +49,7 @@ public final class RawTable {
 
     /** The same table with another instance number (used when tables are renumbered in load order). */
     public RawTable withInstance(int newInstance) {
-        return newInstance == instance ? this : new RawTable(signature, newInstance, bytes, origin);
+        return newInstance == instance ? this : new RawTable(signature, newInstance, origin, bytes);
     }
 
     public TableOrigin origin() {

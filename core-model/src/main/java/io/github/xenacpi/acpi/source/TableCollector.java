@@ -44,10 +44,11 @@ final class TableCollector {
         return counts.getOrDefault(signature, 0) + 1;
     }
 
+    /** Adds a table holding {@code bytes}, which the caller hands over: no copy is taken. */
     RawTable add(String signature, byte[] bytes, TableOrigin origin) {
         int instance = nextInstance(signature);
         counts.put(signature, instance);
-        RawTable table = new RawTable(signature, instance, bytes, origin);
+        RawTable table = RawTable.adopting(signature, instance, bytes, origin);
         tables.add(table);
         return table;
     }

@@ -11,7 +11,6 @@ import io.github.xenacpi.aml.LoadedNamespace;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.parse.AmlParser;
-import io.github.xenacpi.aml.parse.BodyParser;
 import io.github.xenacpi.aml.parse.Stmt;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -162,7 +161,7 @@ public final class AmlInterpreter {
         return run(label, src, () -> {
             byte[] b = bodies.bytes(table);
             int length = (int) Math.min(table.size(), Math.max(AmlParser.HEADER_SIZE, u32(b, 4)));
-            List<Stmt> code = new BodyParser(b, ns, width.wide())
+            List<Stmt> code = bodies.parser(b)
                     .parseModuleLevel(
                             ns.root(),
                             AmlParser.HEADER_SIZE,

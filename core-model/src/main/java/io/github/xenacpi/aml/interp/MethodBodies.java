@@ -6,6 +6,7 @@ import io.github.xenacpi.aml.AmlSource;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.parse.BodyParser;
+import io.github.xenacpi.aml.parse.NameSegments;
 import io.github.xenacpi.aml.parse.Stmt;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -19,9 +20,11 @@ import java.util.Map;
 final class MethodBodies {
     private final Namespace ns;
     private final IntegerWidth width;
-    private final Map<String, RawTable> tables = new HashMap<>();
+    private final Map<TableKey, RawTable> tables = new HashMap<>();
     /** One copy of each table's bytes, taken when a body in it is first parsed. */
-    private final Map<String, byte[]> bytes = new HashMap<>();
+    private final Map<TableKey, byte[]> bytes = new HashMap<>();
+    /** The names of every body parsed, shared. */
+    private final NameSegments segments = new NameSegments();
 
     private final IdentityHashMap<NamespaceNode, List<Stmt>> parsed = new IdentityHashMap<>();
 
@@ -30,7 +33,7 @@ final class MethodBodies {
         this.ns = ns;
         this.width = width;
         for (RawTable t : tables) {
-            this.tables.put(key(t.signature(), t.instance()), t);
+            this.tables.put(new TableKey(t.signature(), t.instance()), t);
         }
     }
 
@@ -44,7 +47,7 @@ final class MethodBodies {
                 throw new AmlError("the table " + src.table() + " holding " + method.path() + " was not given");
             }
             AmlObject.Method m = (AmlObject.Method) method.object();
-            body = new BodyParser(table, ns, width.wide()).parse(method, m.bodyOffset(), m.bodyLength());
+            body = parser(table).parse(method, m.bodyOffset(), m.bodyLength());
             parsed.put(method, body);
         }
         return body;
@@ -61,9 +64,14 @@ final class MethodBodies {
         if (table == null) {
             return List.of();
         }
-        BodyParser parser = new BodyParser(table, ns, width.wide());
+        BodyParser parser = parser(table);
         parser.parse(method, m.bodyOffset(), m.bodyLength());
         return parser.faults();
+    }
+
+    /** A parser of the bodies in {@code table}, one of this namespace's tables, sharing this namespace's names. */
+    BodyParser parser(byte[] table) {
+        return new BodyParser(table, ns, width.wide(), segments);
     }
 
     /**
@@ -76,18 +84,17 @@ final class MethodBodies {
 
     /** A table's bytes, the copy its method bodies are parsed from when it is one of this namespace's tables. */
     byte[] bytes(RawTable table) {
-        return table.equals(tables.get(key(table.signature(), table.instance())))
+        return table.equals(tables.get(new TableKey(table.signature(), table.instance())))
                 ? bytes(table.signature(), table.instance())
                 : table.bytes();
     }
 
     private byte[] bytes(String signature, int instance) {
-        String key = key(signature, instance);
+        TableKey key = new TableKey(signature, instance);
         RawTable t = tables.get(key);
         return t == null ? null : bytes.computeIfAbsent(key, k -> t.bytes());
     }
 
-    private static String key(String signature, int instance) {
-        return signature + "#" + instance;
-    }
+    /** A definition block by its signature and instance, as {@link AmlSource} names it. */
+    private record TableKey(String signature, int instance) {}
 }

@@ -5,7 +5,6 @@ import io.github.xenacpi.aml.AmlTerm;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A cursor over the AML of one table, bounded by the end of the innermost enclosing package: PkgLength, NameString,
@@ -100,19 +99,15 @@ final class AmlReader {
     private final byte[] b;
     private final Wording wording;
     private final boolean integers64;
-    private final Map<Integer, String> segments;
+    private final NameSegments segments;
     private int pos;
     private int end;
 
-    AmlReader(byte[] table, Wording wording, boolean integers64) {
-        this(table, wording, integers64, null);
-    }
-
     /**
-     * A reader whose NameSegs are taken from {@code segments} (by their four bytes) when met before, and added to it
-     * otherwise, so that the many nodes of a large namespace share one String per distinct segment.
+     * A reader whose NameSegs, and names of one segment, are taken from {@code segments} when met before, and added
+     * to it otherwise.
      */
-    AmlReader(byte[] table, Wording wording, boolean integers64, Map<Integer, String> segments) {
+    AmlReader(byte[] table, Wording wording, boolean integers64, NameSegments segments) {
         this.b = table;
         this.wording = wording;
         this.integers64 = integers64;
@@ -303,12 +298,24 @@ final class AmlReader {
             segs = List.of(s);
         } else {
             pos--;
+            if (!root && parents == 0) {
+                int at = checkedNameSeg();
+                pos += 4;
+                return segments.name(b, at);
+            }
             segs = List.of(nameSeg());
         }
         return new AmlName(root, parents, segs);
     }
 
     String nameSeg() {
+        int at = checkedNameSeg();
+        pos += 4;
+        return segments.segment(b, at);
+    }
+
+    /** The offset of the NameSeg here, whose four bytes are checked; the cursor does not move. */
+    private int checkedNameSeg() {
         int at = pos;
         if (end - pos < 4) {
             throw new Fault(at, wording.shortNameSeg(end));
@@ -322,20 +329,7 @@ final class AmlReader {
                     at,
                     String.format("invalid NameSeg bytes %02X %02X %02X %02X", b[at], b[at + 1], b[at + 2], b[at + 3]));
         }
-        pos += 4;
-        if (segments == null) {
-            return new String(b, at, 4, StandardCharsets.ISO_8859_1);
-        }
-        int bytes = (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
-        // Scrambled by an odd multiplier (one key per NameSeg still): the raw bytes, capital letters and digits,
-        // differ in few bits, so HashMap's buckets collided and turned into trees.
-        Integer key = bytes * 0x9E3779B1;
-        String seg = segments.get(key);
-        if (seg == null) {
-            seg = new String(b, at, 4, StandardCharsets.ISO_8859_1);
-            segments.put(key, seg);
-        }
-        return seg;
+        return at;
     }
 
     /** Whether a byte starts a NameString. */

@@ -26,7 +26,12 @@ public final class BodyParser extends TermParser {
     private final List<Stmt.Fault> faults = new ArrayList<>();
 
     public BodyParser(byte[] table, Namespace ns, boolean integers64) {
-        super(new AmlReader(table, AmlReader.Wording.METHOD_BODY, integers64), ns);
+        this(table, ns, integers64, new NameSegments());
+    }
+
+    /** A parser whose names are shared through {@code segments} with the other parsers of the same interpreter. */
+    public BodyParser(byte[] table, Namespace ns, boolean integers64, NameSegments segments) {
+        super(new AmlReader(table, AmlReader.Wording.METHOD_BODY, integers64, segments), ns);
     }
 
     /** Every fault met while parsing method bodies, in order (module-level faults are the loader's). */

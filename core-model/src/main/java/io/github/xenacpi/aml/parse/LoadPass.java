@@ -7,9 +7,7 @@ import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.ObjectType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The state of one pass of the loader over all definition blocks: the namespace being built, the diagnostics, the
@@ -22,7 +20,7 @@ final class LoadPass {
     final Namespace oracle;
     final List<List<String>> unresolved = new ArrayList<>();
     /** The distinct NameSegs met, shared by the nodes that bear them. */
-    final Map<Integer, String> segments = new HashMap<>();
+    final NameSegments segments = new NameSegments();
 
     LoadPass(Namespace oracle) {
         this.oracle = oracle;

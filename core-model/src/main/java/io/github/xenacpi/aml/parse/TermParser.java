@@ -8,7 +8,7 @@ import io.github.xenacpi.aml.ExternalDeclaration;
 import io.github.xenacpi.aml.Namespace;
 import io.github.xenacpi.aml.NamespaceNode;
 import io.github.xenacpi.aml.ObjectType;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -103,20 +103,19 @@ abstract class TermParser {
 
     private AmlTerm operation(NamespaceNode scope, AmlOpcode opcode) {
         String kinds = opcode.operands();
-        List<AmlTerm> operands = new ArrayList<>(kinds.length());
-        for (int i = 0; i < kinds.length(); i++) {
-            operands.add(
-                    switch (kinds.charAt(i)) {
-                        case 'T' -> termArg(scope);
-                        case 'S' -> superName(scope);
-                        case 'R' -> target(scope);
-                        case 'N' -> new AmlTerm.NameRef(in.nameString());
-                        case 'B' -> new AmlTerm.IntegerConst(in.u8());
-                        case 'W' -> new AmlTerm.IntegerConst(in.u16());
-                        default -> new AmlTerm.IntegerConst(in.u32());
-                    });
+        AmlTerm[] operands = new AmlTerm[kinds.length()];
+        for (int i = 0; i < operands.length; i++) {
+            operands[i] = switch (kinds.charAt(i)) {
+                case 'T' -> termArg(scope);
+                case 'S' -> superName(scope);
+                case 'R' -> target(scope);
+                case 'N' -> new AmlTerm.NameRef(in.nameString());
+                case 'B' -> new AmlTerm.IntegerConst(in.u8());
+                case 'W' -> new AmlTerm.IntegerConst(in.u16());
+                default -> new AmlTerm.IntegerConst(in.u32());
+            };
         }
-        return new AmlTerm.Operation(opcode, operands);
+        return new AmlTerm.Operation(opcode, List.of(operands));
     }
 
     /** A SuperName, or a Name's value or a package element: a bare name is a reference, never a call. */
@@ -144,11 +143,11 @@ abstract class TermParser {
         if (argCount < 0) {
             return new AmlTerm.NameRef(name);
         }
-        List<AmlTerm> args = new ArrayList<>(argCount);
+        AmlTerm[] args = new AmlTerm[argCount];
         for (int i = 0; i < argCount; i++) {
-            args.add(termArg(scope));
+            args[i] = termArg(scope);
         }
-        return new AmlTerm.MethodCall(name, args);
+        return new AmlTerm.MethodCall(name, List.of(args));
     }
 
     /** The argument count of the method a name denotes from the scope, -1 when it is no method. */
@@ -185,15 +184,42 @@ abstract class TermParser {
 
     private AmlTerm pack(NamespaceNode scope, boolean variable) {
         int pe = pkgEnd();
-        List<AmlTerm> elements = new ArrayList<>();
-        AmlTerm[] count = {new AmlTerm.IntegerConst(0)};
+        PackageElements elements = new PackageElements();
         within(pe, variable ? "VarPackage" : "Package", () -> {
-            count[0] = variable ? termArg(scope) : new AmlTerm.IntegerConst(in.u8());
+            if (variable) {
+                elements.count = termArg(scope);
+            } else {
+                int declared = in.u8();
+                elements.count = new AmlTerm.IntegerConst(declared);
+                // Room for the elements declared, each at least a byte.
+                elements.terms = new AmlTerm[Math.min(declared, Math.max(0, in.end() - in.pos()))];
+            }
             while (in.hasMore()) {
                 elements.add(superName(scope));
             }
         });
-        return new AmlTerm.PackageData(count[0], elements, variable);
+        return new AmlTerm.PackageData(elements.count, elements.list(), variable);
+    }
+
+    /**
+     * The count and elements of a package as they are parsed (those before a fault are kept), in an array sized by
+     * the count declared: a package holding as many elements as it declares becomes its list in one copy.
+     */
+    private static final class PackageElements {
+        AmlTerm count = new AmlTerm.IntegerConst(0);
+        AmlTerm[] terms = new AmlTerm[0];
+        int size;
+
+        void add(AmlTerm term) {
+            if (size == terms.length) {
+                terms = Arrays.copyOf(terms, Math.max(4, 2 * size));
+            }
+            terms[size++] = term;
+        }
+
+        List<AmlTerm> list() {
+            return List.of(size == terms.length ? terms : Arrays.copyOf(terms, size));
+        }
     }
 
     /** The operands of CreateXxxField after its opcode ({@code op}; 0x5B13 for CreateField), up to its name. */

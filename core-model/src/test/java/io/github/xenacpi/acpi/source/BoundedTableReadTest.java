@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xenacpi.platform.builder.OemIdentity;
 import io.github.xenacpi.platform.builder.TableWriter;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,5 +85,33 @@ class BoundedTableReadTest {
         assertThat(image.tables())
                 .allSatisfy(
                         t -> assertThat(t.size()).isLessThanOrEqualTo(100 + BinaryTableReader.MAX_UNDECLARED_BYTES));
+    }
+
+    @Test
+    void aTableFileIsReadWholeWhateverItsSize() throws Exception {
+        for (int size : new int[] {0, 3, 36, 37, 100, 8191, 8192, 8193, 300_000}) {
+            byte[] t = TableWriter.withHeader("SSDT", 2, OemIdentity.DEFAULT)
+                    .zeros(Math.max(0, size - 36))
+                    .finish();
+            byte[] bytes = java.util.Arrays.copyOf(t, size);
+            Path f = dir.resolve("SSDT" + size + ".dat");
+            Files.write(f, bytes);
+
+            assertThat(BinaryTableReader.read(new TableCollector(f, SourceFormat.BINARY_FILE), f))
+                    .as("a file of %d bytes", size)
+                    .isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void aFileWhoseSizeTheFileSystemUnderstatesIsReadOnToItsEnd() throws Exception {
+        // Files of /proc say they have no bytes; what they hold is read anyway, as it would be from a pipe.
+        Path proc = Path.of("/proc/self/status");
+        Assumptions.assumeTrue(Files.isReadable(proc) && Files.size(proc) == 0, "a /proc file system");
+
+        byte[] read = BinaryTableReader.read(new TableCollector(proc, SourceFormat.BINARY_FILE), proc);
+
+        assertThat(new String(read, StandardCharsets.ISO_8859_1)).startsWith("Name:");
+        assertThat(read.length).isBetween(100, BinaryTableReader.MAX_UNDECLARED_BYTES);
     }
 }

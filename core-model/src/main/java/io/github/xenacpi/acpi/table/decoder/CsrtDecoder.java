@@ -95,12 +95,6 @@ public final class CsrtDecoder implements TableDecoder<CsrtTable> {
 
     /** The bytes at a table offset, clamped to the table. */
     private static byte[] slice(DecodeContext ctx, int offset, int length) {
-        int n = Math.max(0, Math.min(length, ctx.end() - offset));
-        byte[] out = new byte[n];
-        long[] values = ctx.array(offset, n, 1, "CSRT bytes");
-        for (int i = 0; i < n; i++) {
-            out[i] = (byte) values[i];
-        }
-        return out;
+        return ctx.bytes(offset, Math.max(0, Math.min(length, ctx.end() - offset)), "CSRT bytes");
     }
 }

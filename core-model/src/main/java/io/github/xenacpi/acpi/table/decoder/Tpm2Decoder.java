@@ -163,11 +163,7 @@ public final class Tpm2Decoder implements TableDecoder<Tpm2Table> {
                         ctx.revision(),
                         present);
             }
-            long[] values = ctx.array(PARAMETERS, present, 1, "TPM2.parameters");
-            byte[] raw = new byte[values.length];
-            for (int i = 0; i < values.length; i++) {
-                raw[i] = (byte) values[i];
-            }
+            byte[] raw = ctx.bytes(PARAMETERS, present, "TPM2.parameters");
             return new Tpm2Table.Opaque(HexFormat.of().formatHex(raw));
         }
         Struct s = ctx.read(layout, PARAMETERS, "TPM2.parameters");

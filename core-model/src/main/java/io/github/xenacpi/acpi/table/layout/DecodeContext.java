@@ -112,9 +112,36 @@ public final class DecodeContext {
      * first, reports it and returns the complete elements only.
      */
     public long[] array(int offset, int count, int width, String path) {
+        int n = fitting(offset, count, width, path);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            long v = 0;
+            int at = offset + i * width;
+            for (int b = width - 1; b >= 0; b--) {
+                v = (v << 8) | (data.get(at + b) & 0xFF);
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+
+    /**
+     * The {@code count} bytes at {@code offset}, as {@link #array} with a width of 1 reads and reports them, in one
+     * copy.
+     */
+    public byte[] bytes(int offset, int count, String path) {
+        byte[] out = new byte[fitting(offset, count, 1, path)];
+        if (out.length > 0) {
+            data.get(offset, out);
+        }
+        return out;
+    }
+
+    /** How many of {@code count} elements of {@code width} bytes at {@code offset} the table holds, reporting a gap. */
+    private int fitting(int offset, int count, int width, String path) {
         if (count < 0 || offset < 0) {
             error(Math.max(offset, 0), "%s: invalid array (offset 0x%X, count %d)", path, offset, count);
-            return new long[0];
+            return 0;
         }
         long fits = offset > end ? 0 : (end - offset) / width;
         int n = (int) Math.min(count, fits);
@@ -128,16 +155,7 @@ public final class DecodeContext {
                     offset,
                     n);
         }
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            long v = 0;
-            int at = offset + i * width;
-            for (int b = width - 1; b >= 0; b--) {
-                v = (v << 8) | (data.get(at + b) & 0xFF);
-            }
-            out[i] = v;
-        }
-        return out;
+        return n;
     }
 
     /** ASCII text of {@code length} bytes at {@code offset}, clamped to the table; trailing NULs removed. */

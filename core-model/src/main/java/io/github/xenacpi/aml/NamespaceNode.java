@@ -15,6 +15,9 @@ import java.util.Optional;
  * code runs), and its children in definition order. Read-only outside the loader.
  */
 public final class NamespaceNode {
+    /** The deepest node whose path is built from its parent's, kept: the corpus laptops' nodes are at most 8 deep. */
+    private static final int KEPT_PATH_DEPTH = 32;
+
     private final String segment;
     private final NamespaceNode parent;
     private final AmlObject object;
@@ -139,10 +142,22 @@ public final class NamespaceNode {
         return additions[0];
     }
 
-    /** Built by walking up, not by recursion: a hostile table can nest a namespace tens of thousands deep. */
+    /**
+     * Built from the parent's path, which is built (and kept) first: the paths of a device's objects share their
+     * device's. A node deeper than {@link #KEPT_PATH_DEPTH} builds its own by walking up instead, not by recursion,
+     * and keeps no ancestor's: a hostile table can nest a namespace tens of thousands deep, whose every ancestor's
+     * path kept would fill the heap.
+     */
     private String buildPath(boolean padded) {
         if (parent == null) {
             return "\\";
+        }
+        String seg = padded ? segment : AmlName.printSegment(segment);
+        if (parent.parent == null) {
+            return "\\" + seg;
+        }
+        if (depth <= KEPT_PATH_DEPTH) {
+            return (padded ? parent.fullPath() : parent.path()) + "." + seg;
         }
         List<String> segs = new ArrayList<>();
         for (NamespaceNode n = this; n.parent != null; n = n.parent) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -76,7 +77,12 @@ public record StageTwoMap(List<Range> ranges) {
                     parts = subtract(parts, d.first(), d.last());
                 }
             }
-            for (Map.Entry<Long, Long> m : List.copyOf(mapped.entrySet())) {
+            // Only the mapped ranges that can overlap: the one starting at or before the first frame, and those
+            // starting up to the last (frames are below 2^52, so their signed order is their unsigned one).
+            Long from = mapped.floorKey(wanted.first());
+            SortedMap<Long, Long> overlapping =
+                    from == null ? mapped.headMap(wanted.last(), true) : mapped.subMap(from, true, wanted.last(), true);
+            for (Map.Entry<Long, Long> m : overlapping.entrySet()) {
                 parts = subtract(parts, m.getKey(), m.getValue());
             }
             for (long[] p : parts) {

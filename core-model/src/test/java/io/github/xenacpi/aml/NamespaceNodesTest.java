@@ -45,6 +45,36 @@ class NamespaceNodesTest {
     }
 
     @Test
+    void aPathIsTheSameWhicheverNodeIsAskedFirstAndSharesItsParentsUpToTheKeptDepth() {
+        Namespace ns = new Namespace();
+        NamespaceNode n = ns.root();
+        StringBuilder expected = new StringBuilder();
+        StringBuilder printed = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            String seg = "S" + (char) ('A' + i % 26) + "_" + (i < 26 ? "_" : "1");
+            NamespaceNode child = new NamespaceNode(seg, n, new AmlObject.Scope(), null, false);
+            n.addChild(child);
+            n = child;
+            expected.append(i == 0 ? "\\" : ".").append(seg);
+            printed.append(i == 0 ? "\\" : ".").append(i < 26 ? seg.substring(0, 2) : seg);
+            if (i == 31) {
+                printed.append('|');
+            }
+        }
+        NamespaceNode deepest = n;
+        NamespaceNode atKeptDepth = deepest;
+        while (atKeptDepth.depth() > 32) {
+            atKeptDepth = atKeptDepth.parentOrNull();
+        }
+
+        assertThat(deepest.fullPath()).isEqualTo(expected.toString());
+        assertThat(atKeptDepth.fullPath()).isEqualTo(expected.substring(0, 1 + 32 * 5 - 1));
+        assertThat(atKeptDepth.path()).isEqualTo(printed.substring(0, printed.indexOf("|")));
+        assertThat(deepest.path()).isEqualTo(printed.toString().replace("|", ""));
+        assertThat(ns.node(atKeptDepth.fullPath())).containsSame(atKeptDepth);
+    }
+
+    @Test
     void theWalkCannotBeChangedByItsCaller() {
         List<NamespaceNode> nodes = new Namespace().nodes();
         assertThatThrownBy(() -> nodes.remove(0)).isInstanceOf(UnsupportedOperationException.class);

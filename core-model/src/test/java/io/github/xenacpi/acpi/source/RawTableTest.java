@@ -23,4 +23,16 @@ class RawTableTest {
             assertThat(table.byteSum(r[0], r[1])).as("bytes %d..%d", r[0], r[1]).isEqualTo(expected & 0xFF);
         }
     }
+
+    @Test
+    void byteSumOfBytesAllAtTheirLargestDoesNotOverflowItsLanes() {
+        for (int length : new int[] {7, 8, 1023, 1024, 1025, 8 * 128, 8 * 128 + 1, 8 * 129, (1 << 20) + 3}) {
+            byte[] bytes = new byte[length];
+            java.util.Arrays.fill(bytes, (byte) 0xFF);
+            RawTable table =
+                    new RawTable("DSDT", 1, bytes, new TableOrigin(Path.of("t"), SourceFormat.BUILDER, 0, 0, -1));
+
+            assertThat(table.byteSum(1, length)).as("%d bytes", length).isEqualTo((0xFF * (length - 1)) & 0xFF);
+        }
+    }
 }

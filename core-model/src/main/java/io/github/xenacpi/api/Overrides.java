@@ -40,7 +40,8 @@ public record Overrides(Optional<XenVersion> xen, Optional<LinuxVersion> linux, 
 
     /** The descriptor with these values put in. */
     public PlatformDescriptor apply(PlatformDescriptor d) {
-        if (this.equals(NONE)) {
+        if (xen.isEmpty() && linux.isEmpty() && smmu.isEmpty()) {
+            // NONE, tested without the record's equals, which a cold JVM links on first use.
             return d;
         }
         return new PlatformDescriptor(

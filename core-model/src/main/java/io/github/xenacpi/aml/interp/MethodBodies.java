@@ -95,6 +95,28 @@ final class MethodBodies {
         return t == null ? null : bytes.computeIfAbsent(key, k -> t.bytes());
     }
 
-    /** A definition block by its signature and instance, as {@link AmlSource} names it. */
-    private record TableKey(String signature, int instance) {}
+    /**
+     * A definition block by its signature and instance, as {@link AmlSource} names it. Not a record: a record's
+     * equals and hashCode are linked on first use (an invokedynamic bootstrap), which the forked validation, a cold
+     * JVM, pays for each record class it compares.
+     */
+    private static final class TableKey {
+        private final String signature;
+        private final int instance;
+
+        TableKey(String signature, int instance) {
+            this.signature = signature;
+            this.instance = instance;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TableKey k && k.instance == instance && k.signature.equals(signature);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * signature.hashCode() + instance;
+        }
+    }
 }

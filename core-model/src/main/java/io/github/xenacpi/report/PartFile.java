@@ -34,7 +34,8 @@ final class PartFile implements Closeable {
 
     private static Path create(Path dir) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path candidate = dir.resolve(".xenacpi-"
+            // Named after this process, so that a later run removes it if this one is killed (ScratchFiles).
+            Path candidate = dir.resolve(ScratchFiles.prefix()
                     + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
             try {
                 return Files.createFile(candidate);

@@ -151,7 +151,9 @@ class ReportStreamTest {
             stream.add(qemu);
             assertThat(scratch(dir))
                     .as("report.json, SARIF's two runs, JUnit XML's suites (two platforms: one page, made at the end)")
-                    .hasSize(4);
+                    .hasSize(4)
+                    .as("named after this process, so that a later run removes them if this one is killed")
+                    .allSatisfy(f -> assertThat(f.getFileName().toString()).startsWith(ScratchFiles.prefix()));
         }
         assertThat(scratch(dir)).as("no scratch file left").isEmpty();
         assertThat(contents(dir)).isEqualTo(before);

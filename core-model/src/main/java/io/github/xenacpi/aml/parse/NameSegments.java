@@ -7,12 +7,17 @@ import java.util.List;
 /**
  * The distinct NameSegs that parsers of one namespace meet, one String each, with one {@link AmlName} for each
  * segment written alone (no prefix): the nodes of a large namespace and the names in its method bodies share them
- * instead of each making its own, and a namespace lookup by a shared String finds its hash already computed. Not
- * thread-safe: one per load or per interpreter.
+ * instead of each making its own, and a namespace lookup by a shared String finds its hash already computed. At
+ * most {@link #MAX_KEPT} are kept; past them, each is made afresh as before, so that method bodies naming millions of
+ * distinct segments (hostile AML) cannot make an interpreter hold them all. Not thread-safe: one per load or per
+ * interpreter.
  */
 public final class NameSegments {
     /** Room for 2,048 segments before the first growth: each corpus laptop's nodes bear 420 to 1,513. */
     private static final int INITIAL_SLOTS = 4096;
+
+    /** The most segments kept: 43 times the most any corpus laptop's nodes bear; about 7 MB with their names. */
+    static final int MAX_KEPT = 1 << 16;
 
     /** The four bytes of each segment as a little-endian int; 0 marks a free slot (a NameSeg has no NUL byte). */
     private int[] keys = new int[INITIAL_SLOTS];
@@ -24,12 +29,15 @@ public final class NameSegments {
     /** The segment of four bytes at {@code at}, which the caller has checked are a NameSeg. */
     String segment(byte[] b, int at) {
         int slot = slot(b, at);
-        return segments[slot];
+        return slot < 0 ? new String(b, at, 4, StandardCharsets.ISO_8859_1) : segments[slot];
     }
 
     /** The name made of the one segment at {@code at} with no prefix, which the caller has checked is a NameSeg. */
     AmlName name(byte[] b, int at) {
         int slot = slot(b, at);
+        if (slot < 0) {
+            return new AmlName(false, 0, List.of(new String(b, at, 4, StandardCharsets.ISO_8859_1)));
+        }
         AmlName name = names[slot];
         if (name == null) {
             name = new AmlName(false, 0, List.of(segments[slot]));
@@ -38,6 +46,7 @@ public final class NameSegments {
         return name;
     }
 
+    /** The slot of the segment at {@code at}, made when new; -1 for a new one past {@link #MAX_KEPT}. */
     private int slot(byte[] b, int at) {
         int key = (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
         int mask = keys.length - 1;
@@ -47,6 +56,9 @@ public final class NameSegments {
                 return i;
             }
             i = (i + 1) & mask;
+        }
+        if (size == MAX_KEPT) {
+            return -1;
         }
         if (2 * (size + 1) > keys.length) {
             grow();

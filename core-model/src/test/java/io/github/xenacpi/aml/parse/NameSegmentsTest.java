@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The segments and one-segment names a namespace's parsers share: one of each, however many there are. */
 class NameSegmentsTest {
 
-    /** Ten thousand distinct NameSegs, more than the table holds before it grows, in one byte array. */
+    /** Distinct NameSegs, one after another in one byte array. */
     private static byte[] segments(int count) {
         byte[] b = new byte[4 * count];
         for (int i = 0; i < count; i++) {
@@ -56,5 +56,22 @@ class NameSegmentsTest {
 
         assertThat(shared.segment(b, 8)).isSameAs(shared.segment(b, 0)).isEqualTo("XPCI");
         assertThat(shared.segment(b, 4)).isEqualTo("_SB_");
+    }
+
+    @Test
+    void pastTheMostKeptSegmentsAreMadeAfreshAndStillRight() {
+        int count = NameSegments.MAX_KEPT + 5_000;
+        byte[] b = segments(count);
+        NameSegments shared = new NameSegments();
+        for (int i = 0; i < count; i++) {
+            shared.segment(b, 4 * i);
+        }
+
+        String kept = shared.segment(b, 0);
+        assertThat(shared.segment(b, 0)).isSameAs(kept);
+        int past = 4 * (count - 1);
+        String expected = new String(b, past, 4, StandardCharsets.ISO_8859_1);
+        assertThat(shared.segment(b, past)).isEqualTo(expected).isNotSameAs(shared.segment(b, past));
+        assertThat(shared.name(b, past)).isEqualTo(new AmlName(false, 0, List.of(expected)));
     }
 }
